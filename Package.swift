@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: Core ← Store, Interchange, UI ← Generator, Terminal ← chorus.
+let package = Package(
+    name: "Chorus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chorus", targets: ["chorus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "ChorusCore"),
+        .target(name: "ChorusStore", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusInterchange", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
+        .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusTerminal", dependencies: ["ChorusUI", "CNcursesw"]),
+        .executableTarget(
+            name: "chorus",
+            dependencies: [
+                "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
+                "ChorusUI", "ChorusTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore"]),
+        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
+        .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
+        .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
+        .testTarget(name: "ChorusEndToEndTests", dependencies: ["ChorusCore"]),
+    ]
+)

@@ -1,0 +1,148 @@
+extension Workspace {
+    /// Applies one command: validates it against the current state and either changes the
+    /// workspace and returns its summary and undo, or throws a `DomainError` and changes nothing.
+    @discardableResult
+    public mutating func apply(_ command: Command, context: CommandContext) throws -> AppliedCommand {
+        // Move the workspace into the recorder rather than copying it, so a keystroke on a
+        // 100 000-creator workspace never copies a collection it does not touch.
+        var change = ChangeRecorder(Workspace(program: program))
+        swap(&self, &change.workspace)
+        defer { swap(&self, &change.workspace) }
+        do {
+            let summary = try change.perform(command, context)
+            return AppliedCommand(summary: summary, undo: .restore(change.undo, label: summary))
+        } catch {
+            change.workspace.putBack(change.undo)
+            throw error
+        }
+    }
+
+    /// Puts prior values back without recording anything; used to roll back a failed command.
+    mutating func putBack(_ point: RestorePoint) {
+        if let program = point.program { setProgram(program) }
+        point.waves.forEach { put($0) }
+        point.creators.forEach { put($0) }
+        point.enrollments.forEach { put($0) }
+        point.skus.forEach { put($0) }
+        point.shipments.forEach { put($0) }
+        point.submissions.forEach { put($0) }
+        point.assets.forEach { put($0) }
+        point.discountCodes.forEach { put($0) }
+        point.orders.forEach { put($0) }
+        point.surveyResponses.forEach { put($0) }
+        point.trackingLinks.forEach { put($0) }
+        remove(point.remove)
+    }
+}
+
+extension ChangeRecorder {
+    mutating func perform(_ command: Command, _ context: CommandContext) throws -> String {
+        switch command {
+        case .updateProgram(let program): return try updateProgram(program)
+        case .createWave(let wave): return try createWave(wave)
+        case .updateWave(let wave): return try updateWave(wave)
+        case .addCreators(let creators): return try addCreators(creators)
+        case .updateCreator(let creator): return try updateCreator(creator)
+        case .enroll(let ids, let wave, let stage): return try enroll(ids, in: wave, at: stage, context)
+        case .advanceStage(let ids, let wave): return try moveStage(ids, in: wave, forward: true, context)
+        case .revertStage(let ids, let wave): return try moveStage(ids, in: wave, forward: false, context)
+        case .exitPipeline(let ids, let wave, let stage, let reason): return try exitPipeline(ids, in: wave, to: stage, reason: reason, context)
+        case .addSKUs(let skus): return try addSKUs(skus)
+        case .adjustStock(let sku, let delta, let reason): return try adjustStock(sku, by: delta, reason: reason)
+        case .queueShipments(let requests): return try queueShipments(requests, context)
+        case .markPacked(let ids): return try markPacked(ids, context)
+        case .markShipped(let dispatches): return try markShipped(dispatches, context)
+        case .markDelivered(let ids): return try markDelivered(ids, context)
+        case .flagException(let ids, let kind, let note): return try flagException(ids, kind: kind, note: note, context)
+        case .cancelShipments(let ids): return try cancelShipments(ids)
+        case .addSubmissions(let submissions): return try addSubmissions(submissions)
+        case .approve(let ids): return try approve(ids, context)
+        case .approveWithOverride(let id, let reason): return try approveWithOverride(id, reason: reason, context)
+        case .requestChanges(let ids, let note): return try requestChanges(ids, note: note, context)
+        case .reject(let ids, let reason): return try reject(ids, reason: reason, context)
+        case .resubmit(let id, let caption, let onScreenText): return try resubmit(id, caption: caption, onScreenText: onScreenText, context)
+        case .recordPost(let id, let url, let day): return try recordPost(id, url: url, postedOn: day, context)
+        case .setUsageRights(let asset, let rights): return try setUsageRights(asset, rights)
+        case .tagAssets(let ids, let add, let remove): return try tagAssets(ids, add: add, remove: remove)
+        case .recordMetrics(let asset, let metrics): return try recordMetrics(asset, metrics)
+        case .addDiscountCodes(let codes): return try addDiscountCodes(codes)
+        case .addTrackingLinks(let links): return try addTrackingLinks(links)
+        case .importOrders(let orders): return try importOrders(orders)
+        case .importSurveyResponses(let responses): return try importSurveyResponses(responses)
+        case .restore(let point, let label): return restore(point, label: label)
+        }
+    }
+
+    /// Applies a restore point while recording the current values, so undo yields redo.
+    mutating func restore(_ point: RestorePoint, label: String) -> String {
+        if let program = point.program { put(program) }
+        point.waves.forEach { put($0) }
+        point.creators.forEach { put($0) }
+        point.enrollments.forEach { put($0) }
+        point.skus.forEach { put($0) }
+        point.shipments.forEach { put($0) }
+        point.submissions.forEach { put($0) }
+        point.assets.forEach { put($0) }
+        point.discountCodes.forEach { put($0) }
+        point.orders.forEach { put($0) }
+        point.surveyResponses.forEach { put($0) }
+        point.trackingLinks.forEach { put($0) }
+        removeRecording(point.remove)
+        return label
+    }
+
+    // MARK: Lookups that refuse with a readable message
+
+    func requireWave(_ id: WaveID) throws -> Wave {
+        guard let wave = workspace.wave(id) else { throw DomainError("wave \(id) does not exist") }
+        return wave
+    }
+
+    func requireCreator(_ id: CreatorID) throws -> Creator {
+        guard let creator = workspace.creator(id) else { throw DomainError("creator \(id) does not exist") }
+        return creator
+    }
+
+    func requireShipment(_ id: ShipmentID) throws -> Shipment {
+        guard let shipment = workspace.shipment(id) else { throw DomainError("shipment \(id) does not exist") }
+        return shipment
+    }
+
+    func requireSubmission(_ id: SubmissionID) throws -> Submission {
+        guard let submission = workspace.submission(id) else { throw DomainError("submission \(id) does not exist") }
+        return submission
+    }
+
+    func requireAsset(_ id: AssetID) throws -> Asset {
+        guard let asset = workspace.asset(id) else { throw DomainError("asset \(id) does not exist") }
+        return asset
+    }
+
+    func requireSKU(_ id: SKUID) throws -> SKU {
+        guard let sku = workspace.sku(id) else { throw DomainError("SKU \(id) does not exist") }
+        return sku
+    }
+
+    func handle(_ id: CreatorID) -> String { workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue }
+
+    static func requireNonEmpty<T>(_ items: [T], _ what: String) throws {
+        if items.isEmpty { throw DomainError("no \(what) given") }
+    }
+
+    static func requireText(_ text: String, _ what: String) throws -> String {
+        let trimmed = text.trimmingWhitespace
+        if trimmed.isEmpty { throw DomainError("\(what) is required") }
+        return trimmed
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,87 @@
+/// Every change to a workspace, as a value. Commands are what the journal stores, what undo
+/// replays, and what both the console and the CLI send, so a rule enforced in `apply` holds
+/// everywhere. Cases are grouped by the area of the product they belong to.
+public enum Command: Hashable, Sendable, Codable {
+    // Program and waves
+    case updateProgram(Program)
+    case createWave(Wave)
+    case updateWave(Wave)
+
+    // Creators and the pipeline
+    case addCreators([Creator])
+    case updateCreator(Creator)
+    case enroll(creators: [CreatorID], wave: WaveID, stage: PipelineStage)
+    case advanceStage(creators: [CreatorID], wave: WaveID)
+    case revertStage(creators: [CreatorID], wave: WaveID)
+    case exitPipeline(creators: [CreatorID], wave: WaveID, stage: PipelineStage, reason: String)
+
+    // SKUs and seeding
+    case addSKUs([SKU])
+    case adjustStock(sku: SKUID, delta: Int, reason: String)
+    case queueShipments([ShipmentRequest])
+    case markPacked([ShipmentID])
+    case markShipped([ShipmentDispatch])
+    case markDelivered([ShipmentID])
+    case flagException(shipments: [ShipmentID], kind: ShipmentException.Kind, note: String)
+    case cancelShipments([ShipmentID])
+
+    // Approvals
+    case addSubmissions([Submission])
+    case approve([SubmissionID])
+    case approveWithOverride(SubmissionID, reason: String)
+    case requestChanges([SubmissionID], note: String)
+    case reject([SubmissionID], reason: String)
+    case resubmit(SubmissionID, caption: String, onScreenText: String?)
+    case recordPost(SubmissionID, url: String, postedOn: Day)
+
+    // Library
+    case setUsageRights(asset: AssetID, rights: UsageRights?)
+    case tagAssets([AssetID], add: [String], remove: [String])
+    case recordMetrics(asset: AssetID, metrics: AssetMetrics)
+
+    // Tracking and orders
+    case addDiscountCodes([DiscountCode])
+    case addTrackingLinks([TrackingLink])
+    case importOrders([Order])
+    case importSurveyResponses([SurveyResponse])
+
+    /// Puts back what an earlier command changed; how undo and redo are journaled.
+    case restore(RestorePoint, label: String)
+}
+
+/// A shipment to create: who, which wave, what. The id and cost are assigned when applied.
+public struct ShipmentRequest: Hashable, Sendable, Codable {
+    public var creatorID: CreatorID
+    public var waveID: WaveID
+    public var items: [ShipmentItem]
+    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem]) {
+        self.creatorID = creatorID
+        self.waveID = waveID
+        self.items = items
+    }
+}
+
+/// One shipment leaving: carrier and tracking number are both required.
+public struct ShipmentDispatch: Hashable, Sendable, Codable {
+    public var shipmentID: ShipmentID
+    public var carrier: Carrier
+    public var trackingNumber: String
+    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String) {
+        self.shipmentID = shipmentID
+        self.carrier = carrier
+        self.trackingNumber = trackingNumber
+    }
+}
+
+/// Who applies a command and when; the domain never reads a clock itself.
+public struct CommandContext: Hashable, Sendable, Codable {
+    public var now: Timestamp
+    public var actor: String
+    public init(now: Timestamp, actor: String) { self.now = now; self.actor = actor }
+}
+
+/// The outcome of a command: what happened, in words, and how to take it back.
+public struct AppliedCommand: Sendable {
+    public var summary: String
+    public var undo: Command
+}

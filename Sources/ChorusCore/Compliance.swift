@@ -1,0 +1,78 @@
+/// The brief's rules, checked against a draft before it may be approved. The point of the
+/// approval inbox is that an undisclosed ad never goes out, so these checks gate `approve`.
+public struct ComplianceCheck: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case disclosure, hashtag, mention, bannedWord, usageRights }
+    public var kind: Kind
+    public var passed: Bool
+    /// What a coordinator reads: "ad disclosure missing (#ad, #sponsored, paid partnership)".
+    public var summary: String
+}
+
+public enum Compliance {
+    /// Disclosures that always count. `#gifted` counts only when the wave pays nothing but product.
+    public static let paidDisclosures = ["#ad", "#sponsored", "paid partnership"]
+
+    public static func checks(for submission: Submission, in wave: Wave?) -> [ComplianceCheck] {
+        let text = (submission.caption + "\n" + submission.onScreenText).lowercased()
+        var checks: [ComplianceCheck] = []
+        var disclosures = paidDisclosures
+        if let plan = wave?.incentivePlan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil,
+           plan.storeCredit == nil, plan.bonusTiers.isEmpty {
+            disclosures.append("#gifted")
+        }
+        let disclosed = disclosures.contains { containsWord($0, in: text) }
+        checks.append(ComplianceCheck(kind: .disclosure, passed: disclosed,
+                                      summary: disclosed ? "ad disclosure present" : "ad disclosure missing (\(disclosures.joined(separator: ", ")))"))
+        guard let wave else { return checks }
+        let brief = wave.brief
+        for tag in brief.requiredHashtags {
+            let needle = tag.hasPrefix("#") ? tag : "#" + tag
+            let present = containsWord(needle.lowercased(), in: text)
+            checks.append(ComplianceCheck(kind: .hashtag, passed: present, summary: present ? "\(needle) present" : "\(needle) missing"))
+        }
+        for mention in brief.requiredMentions {
+            let needle = mention.hasPrefix("@") ? mention : "@" + mention
+            let present = containsWord(needle.lowercased(), in: text)
+            checks.append(ComplianceCheck(kind: .mention, passed: present, summary: present ? "\(needle) present" : "\(needle) missing"))
+        }
+        for word in brief.bannedWords where containsWord(word.lowercased(), in: text) {
+            checks.append(ComplianceCheck(kind: .bannedWord, passed: false, summary: "banned claim \"\(word)\" used"))
+        }
+        if let deliverableID = submission.deliverableID {
+            let agreed = brief.deliverables.first { $0.id == deliverableID }?.rights != nil
+            checks.append(ComplianceCheck(kind: .usageRights, passed: agreed,
+                                          summary: agreed ? "usage rights agreed" : "usage rights not agreed for this deliverable"))
+        }
+        return checks
+    }
+
+    public static func failures(for submission: Submission, in wave: Wave?) -> [ComplianceCheck] {
+        checks(for: submission, in: wave).filter { !$0.passed }
+    }
+
+    /// Whether `needle` occurs in `text` as a whole word: `#ad` matches "#AD!" but not
+    /// "#adventure" or "#bad". Both arguments must already be lower-cased.
+    public static func containsWord(_ needle: String, in text: String) -> Bool {
+        let hay = Array(text.unicodeScalars)
+        let pin = Array(needle.unicodeScalars)
+        guard !pin.isEmpty, hay.count >= pin.count else { return false }
+        var start = 0
+        while start + pin.count <= hay.count {
+            if hay[start] == pin[0], Array(hay[start..<start + pin.count]) == pin {
+                let before = start == 0 ? nil : hay[start - 1]
+                let after = start + pin.count < hay.count ? hay[start + pin.count] : nil
+                if !isWordScalar(before, leading: pin[0]) && !isWordScalar(after, leading: nil) { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar?, leading: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return true }
+        // "##ad" or "@@brand" are not the tag; a '#' or '@' glued before the tag's own sigil is part of another token.
+        if let leading, (leading == "#" || leading == "@"), scalar == "#" || scalar == "@" { return true }
+        return false
+    }
+}

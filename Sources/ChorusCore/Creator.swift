@@ -1,0 +1,159 @@
+/// A person who makes content for the brand, often already a customer.
+///
+/// The primary `handle` is how coordinators name creators everywhere (CLI arguments, survey
+/// answers, imports), so it is unique in a workspace, compared without case and without `@`.
+public struct Creator: Hashable, Sendable, Codable, Identifiable {
+    public var id: CreatorID
+    public var handle: String
+    public var name: String
+    public var email: String?
+    public var country: String?
+    public var profiles: [SocialProfile]
+    /// Engagement as a fraction (0.045 = 4.5 %); a rate, not money, so a Double is right.
+    public var engagementRate: Double
+    public var niches: [String]
+    public var address: PostalAddress?
+    /// Every list this creator came from, first one first.
+    public var sources: [CreatorSource]
+    public var customer: CustomerSignals?
+    /// `utm_content` for this creator's tracking links; nil means the handle lower-cased.
+    public var linkSlug: String?
+    public var note: String?
+
+    public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
+                profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
+                address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
+                linkSlug: String? = nil, note: String? = nil) {
+        self.id = id
+        self.handle = handle
+        self.name = name
+        self.email = email
+        self.country = country
+        self.profiles = profiles
+        self.engagementRate = engagementRate
+        self.niches = niches
+        self.address = address
+        self.sources = sources
+        self.customer = customer
+        self.linkSlug = linkSlug
+        self.note = note
+    }
+
+    /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
+    public var followers: Int { profiles.map(\.followers).max() ?? 0 }
+
+    public var tier: Tier { Tier(followers: followers) }
+
+    public var primaryPlatform: Platform? { profiles.max(by: { $0.followers < $1.followers })?.platform }
+
+    public var effectiveLinkSlug: String { linkSlug ?? Creator.normalizedHandle(handle) }
+
+    /// Handle as compared everywhere: lower-cased, without a leading `@`, trimmed.
+    public static func normalizedHandle(_ handle: some StringProtocol) -> String {
+        var text = Substring(handle)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        if text.first == "@" { text = text.dropFirst() }
+        return text.lowercased()
+    }
+}
+
+public struct SocialProfile: Hashable, Sendable, Codable {
+    public var platform: Platform
+    public var handle: String
+    public var followers: Int
+
+    public init(platform: Platform, handle: String, followers: Int) {
+        self.platform = platform
+        self.handle = handle
+        self.followers = followers
+    }
+}
+
+public enum Platform: String, Hashable, Sendable, Codable, CaseIterable {
+    case instagram, tiktok, youtube, pinterest
+
+    public var label: String {
+        switch self {
+        case .instagram: "Instagram"
+        case .tiktok: "TikTok"
+        case .youtube: "YouTube"
+        case .pinterest: "Pinterest"
+        }
+    }
+}
+
+/// Audience size band. Nano and micro creators are the channel's core.
+public enum Tier: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+    case nano, micro, macro, mega
+
+    public init(followers: Int) {
+        switch followers {
+        case ..<10_000: self = .nano
+        case ..<100_000: self = .micro
+        case ..<1_000_000: self = .macro
+        default: self = .mega
+        }
+    }
+
+    public static func < (lhs: Tier, rhs: Tier) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum CreatorSource: String, Hashable, Sendable, Codable, CaseIterable {
+    case customerList, loyalty, crm, inbound, marketplace, referral
+
+    public var label: String {
+        switch self {
+        case .customerList: "customer"
+        case .loyalty: "loyalty"
+        case .crm: "CRM"
+        case .inbound: "inbound"
+        case .marketplace: "marketplace"
+        case .referral: "referral"
+        }
+    }
+}
+
+public struct PostalAddress: Hashable, Sendable, Codable {
+    public var line1: String
+    public var line2: String?
+    public var city: String
+    public var region: String?
+    public var postalCode: String
+    /// ISO 3166-1 alpha-2.
+    public var country: String
+
+    public init(line1: String, line2: String? = nil, city: String, region: String? = nil, postalCode: String, country: String) {
+        self.line1 = line1
+        self.line2 = line2
+        self.city = city
+        self.region = region
+        self.postalCode = postalCode
+        self.country = country
+    }
+}
+
+/// What the store knows about a creator who is also a customer: the strongest fit signal.
+public struct CustomerSignals: Hashable, Sendable, Codable {
+    public var orders: Int
+    public var totalSpent: Money
+    public var firstOrder: Day?
+    public var lastOrder: Day?
+    public var categories: [String]
+    public var loyaltyTier: String?
+    /// Only customers who accepted marketing may be invited.
+    public var acceptsMarketing: Bool
+
+    public init(orders: Int, totalSpent: Money, firstOrder: Day? = nil, lastOrder: Day? = nil,
+                categories: [String] = [], loyaltyTier: String? = nil, acceptsMarketing: Bool) {
+        self.orders = orders
+        self.totalSpent = totalSpent
+        self.firstOrder = firstOrder
+        self.lastOrder = lastOrder
+        self.categories = categories
+        self.loyaltyTier = loyaltyTier
+        self.acceptsMarketing = acceptsMarketing
+    }
+}

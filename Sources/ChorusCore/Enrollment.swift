@@ -1,0 +1,65 @@
+/// A creator's place in one wave. A creator can be in several waves, each with its own stage
+/// and, for creators being scaled up, its own incentive override.
+public struct Enrollment: Hashable, Sendable, Codable {
+    public var creatorID: CreatorID
+    public var waveID: WaveID
+    public var stage: PipelineStage
+    public var stageChangedAt: Timestamp
+    /// Why a creator left the pipeline (declined, dropped, ghosted).
+    public var exitReason: String?
+    public var incentiveOverride: IncentivePlan?
+
+    public init(creatorID: CreatorID, waveID: WaveID, stage: PipelineStage, stageChangedAt: Timestamp,
+                exitReason: String? = nil, incentiveOverride: IncentivePlan? = nil) {
+        self.creatorID = creatorID
+        self.waveID = waveID
+        self.stage = stage
+        self.stageChangedAt = stageChangedAt
+        self.exitReason = exitReason
+        self.incentiveOverride = incentiveOverride
+    }
+
+    public var key: EnrollmentKey { EnrollmentKey(creatorID: creatorID, waveID: waveID) }
+}
+
+public struct EnrollmentKey: Hashable, Sendable, Codable {
+    public var creatorID: CreatorID
+    public var waveID: WaveID
+    public init(creatorID: CreatorID, waveID: WaveID) { self.creatorID = creatorID; self.waveID = waveID }
+}
+
+/// Where a creator stands in a wave. The main path runs prospect → complete; the exits end it.
+public enum PipelineStage: String, Hashable, Sendable, Codable, CaseIterable {
+    case prospect, invited, onboarding, active, seeded, contentInReview, posted, complete
+    case declined, dropped, ghosted
+
+    public static let mainPath: [PipelineStage] = [.prospect, .invited, .onboarding, .active, .seeded, .contentInReview, .posted, .complete]
+
+    public var isExit: Bool { self == .declined || self == .dropped || self == .ghosted }
+
+    public var next: PipelineStage? {
+        guard let index = Self.mainPath.firstIndex(of: self), index + 1 < Self.mainPath.count else { return nil }
+        return Self.mainPath[index + 1]
+    }
+
+    public var previous: PipelineStage? {
+        guard let index = Self.mainPath.firstIndex(of: self), index > 0 else { return nil }
+        return Self.mainPath[index - 1]
+    }
+
+    public var label: String {
+        switch self {
+        case .prospect: "prospect"
+        case .invited: "invited"
+        case .onboarding: "onboarding"
+        case .active: "active"
+        case .seeded: "seeded"
+        case .contentInReview: "in review"
+        case .posted: "posted"
+        case .complete: "complete"
+        case .declined: "declined"
+        case .dropped: "dropped"
+        case .ghosted: "ghosted"
+        }
+    }
+}

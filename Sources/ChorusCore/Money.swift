@@ -1,0 +1,145 @@
+/// An amount of money in integer minor units (cents, pence, yen) with its currency.
+///
+/// Money never passes through `Double`: finance reconciles these figures against the store,
+/// and a binary fraction cannot represent 0.10. Arithmetic across currencies is a programming
+/// error and traps, because silently adding EUR to USD would corrupt the ledger.
+public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public var minorUnits: Int64
+    public var currency: Currency
+
+    public init(minorUnits: Int64, currency: Currency) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
+
+    public var isZero: Bool { minorUnits == 0 }
+
+    public static func + (lhs: Money, rhs: Money) -> Money {
+        precondition(lhs.currency == rhs.currency, "adding \(lhs.currency) to \(rhs.currency)")
+        return Money(minorUnits: lhs.minorUnits + rhs.minorUnits, currency: lhs.currency)
+    }
+
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        precondition(lhs.currency == rhs.currency, "subtracting \(rhs.currency) from \(lhs.currency)")
+        return Money(minorUnits: lhs.minorUnits - rhs.minorUnits, currency: lhs.currency)
+    }
+
+    public static func * (lhs: Money, rhs: Int64) -> Money {
+        Money(minorUnits: lhs.minorUnits * rhs, currency: lhs.currency)
+    }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool {
+        precondition(lhs.currency == rhs.currency, "comparing \(lhs.currency) with \(rhs.currency)")
+        return lhs.minorUnits < rhs.minorUnits
+    }
+
+    /// `basisPoints` of this amount (100 bp = 1 %), rounded half away from zero.
+    public func percentage(basisPoints: Int64) -> Money {
+        let product = minorUnits * basisPoints
+        let rounded = product >= 0 ? (product + 5_000) / 10_000 : (product - 5_000) / 10_000
+        return Money(minorUnits: rounded, currency: currency)
+    }
+
+    /// The amount as a plain decimal string with the currency's minor digits: `1234.50`.
+    public var decimalString: String {
+        let digits = currency.minorDigits
+        guard digits > 0 else { return String(minorUnits) }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let magnitude = minorUnits.magnitude
+        let whole = magnitude / UInt64(scale)
+        let fraction = String(magnitude % UInt64(scale))
+        let padded = String(repeating: "0", count: digits - fraction.count) + fraction
+        return (minorUnits < 0 ? "-" : "") + "\(whole).\(padded)"
+    }
+
+    /// `1234.50 EUR` — the form used in the console and in exports.
+    public var description: String { "\(decimalString) \(currency.code)" }
+
+    /// Parses a decimal amount as stores export it (`1234.50`, `-3`, `0.5`, `1,234.50`).
+    /// Returns nil for anything else, including more fraction digits than the currency has.
+    public static func parse(_ text: Substring, currency: Currency) -> Money? {
+        var bytes = Array(text.utf8)
+        while let first = bytes.first, first == 0x20 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        guard !bytes.isEmpty else { return nil }
+        var negative = false
+        var index = 0
+        if bytes[0] == UInt8(ascii: "-") { negative = true; index = 1 }
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var sawDigit = false
+        var inFraction = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                sawDigit = true
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if inFraction {
+                    fractionDigits += 1
+                    guard fractionDigits <= currency.minorDigits else { return nil }
+                    fraction = fraction * 10 + digit
+                } else {
+                    let (shifted, overflow1) = whole.multipliedReportingOverflow(by: 10)
+                    let (sum, overflow2) = shifted.addingReportingOverflow(digit)
+                    guard !overflow1, !overflow2, sum < Int64.max / 100_000 else { return nil }
+                    whole = sum
+                }
+            case UInt8(ascii: "."):
+                guard !inFraction else { return nil }
+                inFraction = true
+            case UInt8(ascii: ","):
+                guard !inFraction else { return nil }
+            default:
+                return nil
+            }
+            index += 1
+        }
+        guard sawDigit else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<currency.minorDigits { scale *= 10 }
+        for _ in fractionDigits..<currency.minorDigits { fraction *= 10 }
+        let units = whole * scale + fraction
+        return Money(minorUnits: negative ? -units : units, currency: currency)
+    }
+}
+
+/// An ISO 4217 currency code and how many minor digits it has.
+public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let code: String
+
+    public init(_ code: String) { self.code = code.uppercased() }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(String.self)
+        guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(code)' is not a three-letter currency code")
+        }
+        self.init(code)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+
+    /// Minor digits per ISO 4217 for the currencies without two.
+    public var minorDigits: Int {
+        switch code {
+        case "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX", "XAF", "XOF", "PYG": return 0
+        case "BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD": return 3
+        default: return 2
+        }
+    }
+
+    public var description: String { code }
+
+    public static let eur = Currency("EUR")
+    public static let usd = Currency("USD")
+    public static let gbp = Currency("GBP")
+}

@@ -1,0 +1,43 @@
+/// The brand's always-on creator channel and the settings its rules read.
+///
+/// Settings live on the program, not in code, because each brand negotiates its own hold
+/// periods, margins and what counts as "overdue".
+public struct Program: Hashable, Sendable, Codable {
+    public var name: String
+    public var brand: String
+    public var currency: Currency
+    /// Where tracking links point; UTM parameters are appended per creator and wave.
+    public var landingURL: String
+    public var settings: ProgramSettings
+
+    public init(name: String, brand: String, currency: Currency, landingURL: String, settings: ProgramSettings = ProgramSettings()) {
+        self.name = name
+        self.brand = brand
+        self.currency = currency
+        self.landingURL = landingURL
+        self.settings = settings
+    }
+}
+
+public struct ProgramSettings: Hashable, Sendable, Codable {
+    /// `utm_medium` that marks a creator link.
+    public var creatorMedium: String = "creator"
+    /// `utm_medium` values that belong to paid or affiliate channels; surveys never claim them.
+    public var paidMediums: [String] = ["cpc", "paid", "paid_social", "paidsocial", "affiliate"]
+    /// A pending submission older than this many business days is overdue.
+    public var overdueBusinessDays: Int = 3
+    /// Rights ending within this many days are "expiring".
+    public var rightsExpiryWarningDays: Int = 14
+    /// Commission on an order stays pending until the order is this many days old.
+    public var commissionHoldDays: Int = 30
+    /// Gross margin rate on revenue, in basis points (6000 = 60 %).
+    public var marginRateBasisPoints: Int64 = 6_000
+    /// Days after delivery with no submission at which a creator is nudged, then ghosted.
+    public var ghostingNudgeDays: [Int] = [7, 10, 14]
+    /// Shipped but not delivered after this many days is flagged.
+    public var shippedNotDeliveredDays: Int = 10
+    /// Payouts below this (in the program currency's minor units) wait for the next run.
+    public var minimumPayoutMinorUnits: Int64 = 2_500
+
+    public init() {}
+}

@@ -1,0 +1,150 @@
+/// What undo needs: the prior value of every entity a command changed, and the keys of every
+/// entity it created. Applying a restore point puts the workspace back and yields the restore
+/// point for redo, so undo and redo are ordinary journaled commands, not a side channel.
+public struct RestorePoint: Hashable, Sendable, Codable {
+    public var program: Program?
+    public var waves: [Wave] = []
+    public var creators: [Creator] = []
+    public var enrollments: [Enrollment] = []
+    public var skus: [SKU] = []
+    public var shipments: [Shipment] = []
+    public var submissions: [Submission] = []
+    public var assets: [Asset] = []
+    public var discountCodes: [DiscountCode] = []
+    public var orders: [Order] = []
+    public var surveyResponses: [SurveyResponse] = []
+    public var trackingLinks: [TrackingLink] = []
+    public var remove = RemovalKeys()
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        program == nil && waves.isEmpty && creators.isEmpty && enrollments.isEmpty && skus.isEmpty && shipments.isEmpty
+            && submissions.isEmpty && assets.isEmpty && discountCodes.isEmpty && orders.isEmpty
+            && surveyResponses.isEmpty && trackingLinks.isEmpty && remove.isEmpty
+    }
+}
+
+public struct RemovalKeys: Hashable, Sendable, Codable {
+    public var waves: Set<WaveID> = []
+    public var creators: Set<CreatorID> = []
+    public var enrollments: Set<EnrollmentKey> = []
+    public var skus: Set<SKUID> = []
+    public var shipments: Set<ShipmentID> = []
+    public var submissions: Set<SubmissionID> = []
+    public var assets: Set<AssetID> = []
+    public var discountCodes: Set<String> = []
+    public var trackingLinks: Set<TrackingLink> = []
+    public var orders: Set<OrderID> = []
+    public var surveyResponses: Set<SurveyResponseID> = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        waves.isEmpty && creators.isEmpty && enrollments.isEmpty && skus.isEmpty && shipments.isEmpty && submissions.isEmpty
+            && assets.isEmpty && discountCodes.isEmpty && trackingLinks.isEmpty && orders.isEmpty && surveyResponses.isEmpty
+    }
+}
+
+/// Records prior values as a command changes the workspace. Every write in a command goes
+/// through here, so no command can forget to make itself undoable.
+struct ChangeRecorder {
+    var workspace: Workspace
+    private(set) var undo = RestorePoint()
+    private var seenWaves: Set<WaveID> = [], seenCreators: Set<CreatorID> = [], seenEnrollments: Set<EnrollmentKey> = []
+    private var seenSKUs: Set<SKUID> = [], seenShipments: Set<ShipmentID> = [], seenSubmissions: Set<SubmissionID> = []
+    private var seenAssets: Set<AssetID> = [], seenCodes: Set<String> = [], seenOrders: Set<OrderID> = []
+    private var seenSurveys: Set<SurveyResponseID> = []
+
+    init(_ workspace: Workspace) { self.workspace = workspace }
+
+    mutating func put(_ program: Program) {
+        if undo.program == nil { undo.program = workspace.program }
+        workspace.setProgram(program)
+    }
+
+    mutating func put(_ wave: Wave) {
+        if seenWaves.insert(wave.id).inserted { record(workspace.wave(wave.id), into: \.waves, orRemove: wave.id, at: \.waves) }
+        workspace.put(wave)
+    }
+
+    mutating func put(_ creator: Creator) {
+        if seenCreators.insert(creator.id).inserted { record(workspace.creator(creator.id), into: \.creators, orRemove: creator.id, at: \.creators) }
+        workspace.put(creator)
+    }
+
+    mutating func put(_ enrollment: Enrollment) {
+        if seenEnrollments.insert(enrollment.key).inserted {
+            record(workspace.enrollment(enrollment.creatorID, in: enrollment.waveID), into: \.enrollments, orRemove: enrollment.key, at: \.enrollments)
+        }
+        workspace.put(enrollment)
+    }
+
+    mutating func put(_ sku: SKU) {
+        if seenSKUs.insert(sku.id).inserted { record(workspace.sku(sku.id), into: \.skus, orRemove: sku.id, at: \.skus) }
+        workspace.put(sku)
+    }
+
+    mutating func put(_ shipment: Shipment) {
+        if seenShipments.insert(shipment.id).inserted { record(workspace.shipment(shipment.id), into: \.shipments, orRemove: shipment.id, at: \.shipments) }
+        workspace.put(shipment)
+    }
+
+    mutating func put(_ submission: Submission) {
+        if seenSubmissions.insert(submission.id).inserted {
+            record(workspace.submission(submission.id), into: \.submissions, orRemove: submission.id, at: \.submissions)
+        }
+        workspace.put(submission)
+    }
+
+    mutating func put(_ asset: Asset) {
+        if seenAssets.insert(asset.id).inserted { record(workspace.asset(asset.id), into: \.assets, orRemove: asset.id, at: \.assets) }
+        workspace.put(asset)
+    }
+
+    mutating func put(_ code: DiscountCode) {
+        if seenCodes.insert(code.code).inserted { record(workspace.discountCode(code.code), into: \.discountCodes, orRemove: code.code, at: \.discountCodes) }
+        workspace.put(code)
+    }
+
+    mutating func put(_ link: TrackingLink) {
+        if !workspace.trackingLinks.contains(link) { undo.remove.trackingLinks.insert(link) }
+        workspace.put(link)
+    }
+
+    mutating func put(_ order: Order) {
+        if seenOrders.insert(order.id).inserted { record(workspace.order(order.id), into: \.orders, orRemove: order.id, at: \.orders) }
+        workspace.put(order)
+    }
+
+    mutating func put(_ response: SurveyResponse) {
+        if seenSurveys.insert(response.id).inserted {
+            record(workspace.surveyResponse(response.id), into: \.surveyResponses, orRemove: response.id, at: \.surveyResponses)
+        }
+        workspace.put(response)
+    }
+
+    private mutating func record<Value, Key>(_ prior: Value?, into values: WritableKeyPath<RestorePoint, [Value]>,
+                                             orRemove key: Key, at keys: WritableKeyPath<RemovalKeys, Set<Key>>) {
+        if let prior { undo[keyPath: values].append(prior) } else { undo.remove[keyPath: keys].insert(key) }
+    }
+}
+
+extension ChangeRecorder {
+    /// Removes entities while keeping their current values, so the removal can be undone.
+    mutating func removeRecording(_ keys: RemovalKeys) {
+        guard !keys.isEmpty else { return }
+        undo.waves += keys.waves.compactMap { workspace.wave($0) }
+        undo.creators += keys.creators.compactMap { workspace.creator($0) }
+        undo.enrollments += keys.enrollments.compactMap { workspace.enrollment($0.creatorID, in: $0.waveID) }
+        undo.skus += keys.skus.compactMap { workspace.sku($0) }
+        undo.shipments += keys.shipments.compactMap { workspace.shipment($0) }
+        undo.submissions += keys.submissions.compactMap { workspace.submission($0) }
+        undo.assets += keys.assets.compactMap { workspace.asset($0) }
+        undo.discountCodes += keys.discountCodes.compactMap { workspace.discountCode($0) }
+        undo.orders += keys.orders.compactMap { workspace.order($0) }
+        undo.surveyResponses += keys.surveyResponses.compactMap { workspace.surveyResponse($0) }
+        undo.trackingLinks += keys.trackingLinks.filter { workspace.trackingLinks.contains($0) }
+        workspace.remove(keys)
+    }
+}

@@ -1,0 +1,177 @@
+extension ChangeRecorder {
+    mutating func addSKUs(_ skus: [SKU]) throws -> String {
+        try Self.requireNonEmpty(skus, "SKUs")
+        var ids: Set<SKUID> = []
+        for sku in skus {
+            if workspace.sku(sku.id) != nil || !ids.insert(sku.id).inserted { throw DomainError("SKU \(sku.id) already exists") }
+            _ = try Self.requireText(sku.name, "a name for SKU \(sku.id)")
+            guard sku.unitCost.currency == workspace.program.currency else {
+                throw DomainError("SKU \(sku.id) costs \(sku.unitCost); the program uses \(workspace.program.currency)")
+            }
+            if sku.unitCost.minorUnits < 0 { throw DomainError("SKU \(sku.id) has a negative unit cost") }
+            if sku.stockOnHand < 0 { throw DomainError("SKU \(sku.id) has negative stock") }
+            if sku.reserved != 0 { throw DomainError("a new SKU cannot start with reserved stock") }
+        }
+        skus.forEach { put($0) }
+        return "added \(Self.plural(skus.count, "SKU"))"
+    }
+
+    mutating func adjustStock(_ id: SKUID, by delta: Int, reason: String) throws -> String {
+        var sku = try requireSKU(id)
+        _ = try Self.requireText(reason, "a reason for the stock change")
+        if sku.stockOnHand + delta < sku.reserved {
+            throw DomainError("SKU \(id) would have \(sku.stockOnHand + delta) on hand but \(sku.reserved) are reserved for queued shipments")
+        }
+        sku.stockOnHand += delta
+        put(sku)
+        return "\(delta >= 0 ? "added" : "removed") \(abs(delta)) of \(sku.name)"
+    }
+
+    mutating func queueShipments(_ requests: [ShipmentRequest], _ context: CommandContext) throws -> String {
+        try Self.requireNonEmpty(requests, "shipments")
+        var need: [SKUID: Int] = [:]
+        for request in requests {
+            let wave = try requireWave(request.waveID)
+            _ = try requireCreator(request.creatorID)
+            if workspace.enrollment(request.creatorID, in: request.waveID) == nil {
+                throw DomainError("\(handle(request.creatorID)) is not in \(wave.name); add them to the wave before seeding")
+            }
+            if request.items.isEmpty { throw DomainError("the shipment for \(handle(request.creatorID)) has no items") }
+            for item in request.items {
+                _ = try requireSKU(item.sku)
+                if item.quantity <= 0 { throw DomainError("\(item.quantity) × \(item.sku) for \(handle(request.creatorID)): quantities must be at least 1") }
+                need[item.sku, default: 0] += item.quantity
+            }
+        }
+        for (id, quantity) in need.sorted(by: { $0.key < $1.key }) {
+            let sku = try requireSKU(id)
+            if quantity > sku.available {
+                throw DomainError("not enough \(sku.name) (\(id)): \(quantity) needed, \(sku.available) available, short by \(quantity - sku.available)")
+            }
+        }
+        var number = highestShipmentNumber()
+        for request in requests {
+            number += 1
+            var cost = Money.zero(workspace.program.currency)
+            for item in request.items {
+                var sku = workspace.sku(item.sku)!
+                sku.reserved += item.quantity
+                put(sku)
+                cost = cost + sku.unitCost * Int64(item.quantity)
+            }
+            put(Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID, waveID: request.waveID,
+                         items: request.items, productCost: cost, createdAt: context.now))
+        }
+        return "queued \(Self.plural(requests.count, "shipment"))"
+    }
+
+    private func highestShipmentNumber() -> Int {
+        workspace.shipments.reduce(0) { max($0, Int($1.id.rawValue.dropFirst(3)) ?? 0) }
+    }
+
+    mutating func markPacked(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
+        let shipments = try transition(ids, to: "packed", allowedFrom: [.queued])
+        for var shipment in shipments {
+            shipment.status = .packed
+            shipment.packedAt = context.now
+            put(shipment)
+        }
+        return "packed \(Self.plural(shipments.count, "shipment"))"
+    }
+
+    mutating func markShipped(_ dispatches: [ShipmentDispatch], _ context: CommandContext) throws -> String {
+        let shipments = try transition(dispatches.map(\.shipmentID), to: "shipped", allowedFrom: [.queued, .packed])
+        var numbers: [String: ShipmentID] = [:]
+        for shipment in workspace.shipments { if let number = shipment.trackingNumber { numbers[number] = shipment.id } }
+        for dispatch in dispatches {
+            let number = dispatch.trackingNumber.trimmingWhitespace
+            if number.isEmpty { throw DomainError("shipment \(dispatch.shipmentID) cannot be shipped without a tracking number") }
+            if !dispatch.carrier.accepts(trackingNumber: number) {
+                throw DomainError("'\(number)' does not look like a \(dispatch.carrier.label) tracking number (shipment \(dispatch.shipmentID))")
+            }
+            if let other = numbers[number], other != dispatch.shipmentID {
+                throw DomainError("tracking number \(number) is already used by shipment \(other)")
+            }
+            numbers[number] = dispatch.shipmentID
+        }
+        for (var shipment, dispatch) in zip(shipments, dispatches) {
+            releaseReservation(of: shipment, consumed: true)
+            shipment.status = .shipped
+            shipment.carrier = dispatch.carrier
+            shipment.trackingNumber = dispatch.trackingNumber.trimmingWhitespace
+            shipment.shippedAt = context.now
+            put(shipment)
+            follow(shipment.creatorID, in: shipment.waveID, to: .seeded, context)
+        }
+        return "shipped \(Self.plural(shipments.count, "shipment"))"
+    }
+
+    mutating func markDelivered(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
+        let shipments = try transition(ids, to: "delivered", allowedFrom: [.shipped]) { _ in "it has not been shipped" }
+        for var shipment in shipments {
+            shipment.status = .delivered
+            shipment.deliveredAt = context.now
+            put(shipment)
+        }
+        return "marked \(Self.plural(shipments.count, "shipment")) delivered"
+    }
+
+    mutating func flagException(_ ids: [ShipmentID], kind: ShipmentException.Kind, note: String, _ context: CommandContext) throws -> String {
+        let note = try Self.requireText(note, "a note saying what went wrong")
+        let allowed: [ShipmentStatus] = kind == .addressProblem ? [.queued, .packed, .shipped] : [.shipped, .delivered]
+        let shipments = try transition(ids, to: "flagged \(kind.rawValue)", allowedFrom: allowed)
+        for var shipment in shipments {
+            if shipment.holdsReservation { releaseReservation(of: shipment, consumed: false) }
+            if kind == .returned { returnStock(of: shipment) }
+            shipment.status = .exception
+            shipment.exception = ShipmentException(kind: kind, note: note, at: context.now)
+            put(shipment)
+        }
+        return "flagged \(Self.plural(shipments.count, "shipment")): \(kind.rawValue)"
+    }
+
+    mutating func cancelShipments(_ ids: [ShipmentID]) throws -> String {
+        let shipments = try transition(ids, to: "cancelled", allowedFrom: [.queued, .packed, .exception]) { shipment in
+            "it has already left the warehouse (\(shipment.status.rawValue))"
+        }
+        for var shipment in shipments {
+            if shipment.holdsReservation { releaseReservation(of: shipment, consumed: false) }
+            shipment.status = .cancelled
+            put(shipment)
+        }
+        return "cancelled \(Self.plural(shipments.count, "shipment"))"
+    }
+
+    /// Looks up every shipment and refuses the whole batch if any is in the wrong state.
+    private func transition(_ ids: [ShipmentID], to verb: String, allowedFrom allowed: [ShipmentStatus],
+                            because reason: (Shipment) -> String = { "it is \($0.status.rawValue)" }) throws -> [Shipment] {
+        try Self.requireNonEmpty(ids, "shipments")
+        if Set(ids).count != ids.count { throw DomainError("a shipment is listed twice") }
+        return try ids.map { id in
+            let shipment = try requireShipment(id)
+            guard allowed.contains(shipment.status) else {
+                throw DomainError("shipment \(id) cannot be \(verb): \(reason(shipment))")
+            }
+            return shipment
+        }
+    }
+
+    /// Frees a shipment's reserved units; `consumed` when they left the warehouse with it.
+    private mutating func releaseReservation(of shipment: Shipment, consumed: Bool) {
+        for item in shipment.items {
+            guard var sku = workspace.sku(item.sku) else { continue }
+            sku.reserved = max(0, sku.reserved - item.quantity)
+            if consumed { sku.stockOnHand -= item.quantity }
+            put(sku)
+        }
+    }
+
+    private mutating func returnStock(of shipment: Shipment) {
+        guard shipment.shippedAt != nil else { return }
+        for item in shipment.items {
+            guard var sku = workspace.sku(item.sku) else { continue }
+            sku.stockOnHand += item.quantity
+            put(sku)
+        }
+    }
+}

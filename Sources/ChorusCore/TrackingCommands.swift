@@ -1,0 +1,65 @@
+extension ChangeRecorder {
+    mutating func addDiscountCodes(_ codes: [DiscountCode]) throws -> String {
+        try Self.requireNonEmpty(codes, "discount codes")
+        var seen: Set<String> = []
+        for code in codes {
+            if code.code.isEmpty || !code.code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) {
+                throw DomainError("'\(code.code)' is not a valid discount code (letters, digits, - and _ only)")
+            }
+            if workspace.discountCode(code.code) != nil || !seen.insert(code.code).inserted {
+                throw DomainError("discount code \(code.code) already exists")
+            }
+            _ = try requireCreator(code.creatorID)
+            if let wave = code.waveID { _ = try requireWave(wave) }
+            switch code.kind {
+            case .percent where !(1...10_000).contains(code.value): throw DomainError("code \(code.code): a percentage must be between 0.01 % and 100 %")
+            case .fixed where code.value <= 0: throw DomainError("code \(code.code): a fixed discount must be above zero")
+            default: break
+            }
+            if let from = code.validFrom, let until = code.validUntil, until < from {
+                throw DomainError("code \(code.code) ends \(until), before it starts \(from)")
+            }
+        }
+        codes.forEach { put($0) }
+        return "added \(Self.plural(codes.count, "discount code"))"
+    }
+
+    mutating func addTrackingLinks(_ links: [TrackingLink]) throws -> String {
+        try Self.requireNonEmpty(links, "tracking links")
+        for link in links {
+            _ = try requireCreator(link.creatorID)
+            _ = try requireWave(link.waveID)
+        }
+        links.forEach { put($0) }
+        return "added \(Self.plural(links.count, "tracking link"))"
+    }
+
+    /// Upserts by order name, so re-importing an overlapping export updates refunds instead of duplicating.
+    mutating func importOrders(_ orders: [Order]) throws -> String {
+        try Self.requireNonEmpty(orders, "orders")
+        let currency = workspace.program.currency
+        for order in orders {
+            guard order.subtotal.currency == currency, order.refunded.currency == currency else {
+                throw DomainError("order \(order.id) is in \(order.subtotal.currency); the program uses \(currency)")
+            }
+        }
+        var added = 0, updated = 0, unchanged = 0
+        for order in orders {
+            switch workspace.order(order.id) {
+            case nil: added += 1; put(order)
+            case let existing? where existing == order: unchanged += 1
+            default: updated += 1; put(order)
+            }
+        }
+        return "imported orders: \(added) new, \(updated) updated, \(unchanged) unchanged"
+    }
+
+    mutating func importSurveyResponses(_ responses: [SurveyResponse]) throws -> String {
+        try Self.requireNonEmpty(responses, "survey responses")
+        for response in responses where response.response.trimmingWhitespace.isEmpty && (response.other ?? "").trimmingWhitespace.isEmpty {
+            throw DomainError("survey response \(response.id) for order \(response.orderID) is empty")
+        }
+        responses.forEach { put($0) }
+        return "imported \(Self.plural(responses.count, "survey response"))"
+    }
+}
