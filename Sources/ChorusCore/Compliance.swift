@@ -12,11 +12,13 @@ public enum Compliance {
     /// Disclosures that always count. `#gifted` counts only when the wave pays nothing but product.
     public static let paidDisclosures = ["#ad", "#sponsored", "paid partnership"]
 
-    public static func checks(for submission: Submission, in wave: Wave?) -> [ComplianceCheck] {
+    /// `incentives` is the plan that applies to this creator when it differs from the wave's
+    /// (an enrollment's override): a creator paid a fee cannot disclose with `#gifted` alone.
+    public static func checks(for submission: Submission, in wave: Wave?, incentives: IncentivePlan? = nil) -> [ComplianceCheck] {
         let text = (submission.caption + "\n" + submission.onScreenText).lowercased()
         var checks: [ComplianceCheck] = []
         var disclosures = paidDisclosures
-        if let plan = wave?.incentivePlan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil,
+        if let plan = incentives ?? wave?.incentivePlan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil,
            plan.storeCredit == nil, plan.bonusTiers.isEmpty {
             disclosures.append("#gifted")
         }
@@ -46,8 +48,8 @@ public enum Compliance {
         return checks
     }
 
-    public static func failures(for submission: Submission, in wave: Wave?) -> [ComplianceCheck] {
-        checks(for: submission, in: wave).filter { !$0.passed }
+    public static func failures(for submission: Submission, in wave: Wave?, incentives: IncentivePlan? = nil) -> [ComplianceCheck] {
+        checks(for: submission, in: wave, incentives: incentives).filter { !$0.passed }
     }
 
     /// Whether `needle` occurs in `text` as a whole word: `#ad` matches "#AD!" but not

@@ -1,6 +1,7 @@
 extension ChangeRecorder {
     mutating func enroll(_ ids: [CreatorID], in waveID: WaveID, at stage: PipelineStage, _ context: CommandContext) throws -> String {
         try Self.requireNonEmpty(ids, "creators")
+        if Set(ids).count != ids.count { throw DomainError("a creator is listed twice") }
         let wave = try requireWave(waveID)
         if wave.status == .closed { throw DomainError("wave \(wave.name) is closed; creators cannot join it") }
         if stage.isExit { throw DomainError("creators cannot join a wave as \(stage.label)") }
@@ -14,6 +15,7 @@ extension ChangeRecorder {
 
     mutating func moveStage(_ ids: [CreatorID], in waveID: WaveID, forward: Bool, _ context: CommandContext) throws -> String {
         try Self.requireNonEmpty(ids, "creators")
+        if Set(ids).count != ids.count { throw DomainError("a creator is listed twice") }
         let wave = try requireWave(waveID)
         var moved: [Enrollment] = []
         for id in ids {
@@ -38,6 +40,7 @@ extension ChangeRecorder {
     mutating func exitPipeline(_ ids: [CreatorID], in waveID: WaveID, to stage: PipelineStage, reason: String,
                                _ context: CommandContext) throws -> String {
         try Self.requireNonEmpty(ids, "creators")
+        if Set(ids).count != ids.count { throw DomainError("a creator is listed twice") }
         let wave = try requireWave(waveID)
         guard stage.isExit else { throw DomainError("\(stage.label) is not a way out of the pipeline") }
         let reason = try Self.requireText(reason, "a reason")

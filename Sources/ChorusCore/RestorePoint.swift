@@ -134,17 +134,18 @@ extension ChangeRecorder {
     /// Removes entities while keeping their current values, so the removal can be undone.
     mutating func removeRecording(_ keys: RemovalKeys) {
         guard !keys.isEmpty else { return }
-        undo.waves += keys.waves.compactMap { workspace.wave($0) }
-        undo.creators += keys.creators.compactMap { workspace.creator($0) }
-        undo.enrollments += keys.enrollments.compactMap { workspace.enrollment($0.creatorID, in: $0.waveID) }
-        undo.skus += keys.skus.compactMap { workspace.sku($0) }
-        undo.shipments += keys.shipments.compactMap { workspace.shipment($0) }
-        undo.submissions += keys.submissions.compactMap { workspace.submission($0) }
-        undo.assets += keys.assets.compactMap { workspace.asset($0) }
-        undo.discountCodes += keys.discountCodes.compactMap { workspace.discountCode($0) }
-        undo.orders += keys.orders.compactMap { workspace.order($0) }
-        undo.surveyResponses += keys.surveyResponses.compactMap { workspace.surveyResponse($0) }
-        undo.trackingLinks += keys.trackingLinks.filter { workspace.trackingLinks.contains($0) }
+        // Walk the arrays, not the key sets, so a redo re-appends entities in their original order.
+        if !keys.waves.isEmpty { undo.waves += workspace.waves.filter { keys.waves.contains($0.id) } }
+        if !keys.creators.isEmpty { undo.creators += workspace.creators.filter { keys.creators.contains($0.id) } }
+        if !keys.enrollments.isEmpty { undo.enrollments += workspace.enrollments.filter { keys.enrollments.contains($0.key) } }
+        if !keys.skus.isEmpty { undo.skus += workspace.skus.filter { keys.skus.contains($0.id) } }
+        if !keys.shipments.isEmpty { undo.shipments += workspace.shipments.filter { keys.shipments.contains($0.id) } }
+        if !keys.submissions.isEmpty { undo.submissions += workspace.submissions.filter { keys.submissions.contains($0.id) } }
+        if !keys.assets.isEmpty { undo.assets += workspace.assets.filter { keys.assets.contains($0.id) } }
+        if !keys.discountCodes.isEmpty { undo.discountCodes += workspace.discountCodes.filter { keys.discountCodes.contains($0.code) } }
+        if !keys.orders.isEmpty { undo.orders += workspace.orders.filter { keys.orders.contains($0.id) } }
+        if !keys.surveyResponses.isEmpty { undo.surveyResponses += workspace.surveyResponses.filter { keys.surveyResponses.contains($0.id) } }
+        if !keys.trackingLinks.isEmpty { undo.trackingLinks += workspace.trackingLinks.filter { keys.trackingLinks.contains($0) } }
         workspace.remove(keys)
     }
 }

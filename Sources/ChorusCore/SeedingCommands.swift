@@ -107,7 +107,9 @@ extension ChangeRecorder {
     }
 
     mutating func markDelivered(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
-        let shipments = try transition(ids, to: "delivered", allowedFrom: [.shipped]) { _ in "it has not been shipped" }
+        let shipments = try transition(ids, to: "marked delivered", allowedFrom: [.shipped]) { shipment in
+            shipment.status == .queued || shipment.status == .packed ? "it has not been shipped" : "it is \(shipment.status.rawValue)"
+        }
         for var shipment in shipments {
             shipment.status = .delivered
             shipment.deliveredAt = context.now

@@ -1,6 +1,8 @@
 extension ChangeRecorder {
     mutating func addDiscountCodes(_ codes: [DiscountCode]) throws -> String {
         try Self.requireNonEmpty(codes, "discount codes")
+        // The index and lookups are upper-case; a code decoded or edited after init may not be.
+        let codes = codes.map { code in var code = code; code.code = code.code.uppercased(); return code }
         var seen: Set<String> = []
         for code in codes {
             if code.code.isEmpty || !code.code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) {

@@ -43,7 +43,7 @@ public struct UsageRights: Hashable, Sendable, Codable {
     public func status(on day: Day, warningDays: Int) -> RightsStatus {
         if day < start { return .notYetActive }
         if day > end { return .expired }
-        return day.days(until: end) < warningDays ? .expiring : .active
+        return day.days(until: end) <= warningDays ? .expiring : .active
     }
 
     /// Whether `use` in `country` is licensed on `day`.
@@ -54,7 +54,8 @@ public struct UsageRights: Hashable, Sendable, Codable {
         case .worldwide: return true
         case .countries(let codes):
             guard let country else { return false }
-            return codes.contains(country.uppercased())
+            let wanted = country.uppercased()
+            return codes.contains { $0.uppercased() == wanted }
         }
     }
 }
@@ -103,7 +104,7 @@ public enum Territory: Hashable, Sendable, Codable {
     }
 }
 
-public enum RightsStatus: String, Hashable, Sendable, Codable {
+public enum RightsStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case active, expiring, expired, notYetActive, none
 }
 

@@ -1,0 +1,25 @@
+/// The file operations the store needs, as a seam: the POSIX implementation is the default,
+/// and tests substitute one that fails on a chosen operation to prove that a failed write,
+/// sync or rename never leaves a workspace half-changed.
+///
+/// Every operation that creates a file or folder sets its permissions explicitly (0600 files,
+/// 0700 folders) whatever the umask, because a workspace holds customers' names and addresses.
+public protocol FileSystem: Sendable {
+    func fileExists(at path: String) -> Bool
+    func readFile(at path: String) throws -> [UInt8]
+    /// Creates the folder with mode 0700 if it does not exist, and sets 0700 either way.
+    func createDirectory(at path: String) throws
+    /// Creates or replaces `path` (mode 0600) with `bytes`, and does not return until the data
+    /// is on stable storage.
+    func writeFile(at path: String, bytes: [UInt8]) throws
+    /// Appends `bytes` to `path`, creating it (mode 0600) if needed, and syncs the data
+    /// (fdatasync) before returning: an acknowledged append survives a power cut.
+    func appendToFile(at path: String, bytes: [UInt8]) throws
+    /// Cuts `path` to `length` bytes and syncs it.
+    func truncateFile(at path: String, toLength length: Int) throws
+    /// Atomically replaces `destination` with `source` (rename(2)).
+    func renameFile(from source: String, to destination: String) throws
+    /// Makes renames and creations inside the folder durable (fsync on the directory).
+    func syncDirectory(at path: String) throws
+    func removeFile(at path: String) throws
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `chorus` command: with no subcommand it opens the console on a workspace; the
+/// subcommands are the headless side that scripts and cron jobs use.
+@main
+struct Chorus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chorus",
+        abstract: "Run an always-on micro-influencer program from the keyboard.",
+        discussion: """
+        With no subcommand, opens the console on the workspace named by --workspace, \
+        else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription).
+        """,
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, CheckCommand.self,
+            GenerateCommand.self, CompactCommand.self, StressAppendCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
+    )
+}

@@ -1,0 +1,19 @@
+import ChorusCore
+import Foundation
+
+/// The one place the executable reads the time. `CHORUS_NOW` (an ISO time such as
+/// 2026-11-21T09:00:00Z) pins it, so end-to-end tests and demos of dated data are repeatable.
+enum Clock {
+    static var now: Timestamp {
+        if let pinned = ProcessInfo.processInfo.environment["CHORUS_NOW"], let time = Timestamp(pinned) { return time }
+        return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Who is recorded in review histories: `$CHORUS_USER`, else the login name.
+    static var actor: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["CHORUS_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    static var context: CommandContext { CommandContext(now: now, actor: actor) }
+}

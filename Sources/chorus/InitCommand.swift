@@ -1,0 +1,58 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+import Foundation
+
+/// Creates a workspace: empty for a real program, or a copy of the sample program.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a new workspace folder (empty, or a copy of the sample program).")
+
+    @Argument(help: ArgumentHelp("The folder to create (must be new or empty).", valueName: "dir"))
+    var path: String
+
+    @Flag(help: "Copy the sample program instead of starting empty.")
+    var sample = false
+
+    @Option(help: "The program's name.") var name = "Creator program"
+    @Option(help: "The brand the program belongs to.") var brand = "My brand"
+    @Option(help: "ISO 4217 currency for all money in the program.") var currency = "EUR"
+    @Option(help: "Landing page that tracking links point to.") var landingURL = "https://example.com/"
+
+    func validate() throws {
+        guard currency.count == 3, currency.allSatisfy(\.isLetter) else {
+            throw ValidationError("'\(currency)' is not a three-letter currency code such as EUR or USD")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if sample {
+                try SampleWorkspace.copy(to: url)
+            } else {
+                try SampleWorkspace.requireEmptyFolder(url)
+                let program = Program(name: name, brand: brand, currency: Currency(currency), landingURL: landingURL)
+                WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
+            }
+            Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+        }
+    }
+}
+
+/// Writes a fresh snapshot and empties the journal; the console also does this on exit.
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compact", abstract: "Write a fresh snapshot and trim the journal.")
+
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            defer { store.close() }
+            let entries = store.journalLength
+            try store.compact()
+            Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
+        }
+    }
+}

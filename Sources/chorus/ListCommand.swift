@@ -1,0 +1,44 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+import Foundation
+
+/// `chorus list …`: the workspace's collections for scripts (JSON, CSV) and people (table).
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List creators, shipments, submissions or assets.",
+        discussion: """
+        JSON output is an array of objects with camelCase keys, an `id` on each and the creator's `handle`. \
+        Status values: shipments queued|packed|shipped|delivered|exception|cancelled; submissions \
+        pending|approved|changesRequested|rejected; creators (with --wave) their pipeline stage; assets their \
+        rights status active|expiring|expired|notYetActive|none.
+        """)
+
+    enum Collection: String, ExpressibleByArgument, CaseIterable { case creators, shipments, submissions, assets }
+
+    @Argument(help: ArgumentHelp("What to list: \(Collection.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "collection"))
+    var collection: Collection
+
+    @Option(help: ArgumentHelp("Only rows with this status (see below).", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Only rows in this wave (id, slug or name).", valueName: "wave"))
+    var wave: String?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
+                .listing(of: collection, status: status, wave: wave)
+            Output.print(listing.rendered(as: format))
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import ChorusCore
+
+/// A row of `chorus list`: Encodable for JSON, with a table/CSV projection. The JSON keys are a
+/// contract with users' scripts; add keys freely, never rename one.
+protocol ListRow: Encodable {
+    static var columns: [String] { get }
+    var cells: [String] { get }
+}
+
+struct CreatorRow: ListRow {
+    struct WaveStage: Encodable { var wave: String; var stage: String }
+    var id: String
+    var handle: String
+    var name: String
+    var email: String?
+    var country: String?
+    var tier: String
+    var followers: Int
+    var engagementRate: Double
+    var niches: [String]
+    var sources: [String]
+    var stage: String?
+    var waves: [WaveStage]
+
+    init(_ creator: Creator, waves: [WaveStage]) {
+        id = creator.id.rawValue
+        handle = creator.handle
+        name = creator.name
+        email = creator.email
+        country = creator.country
+        tier = creator.tier.rawValue
+        followers = creator.followers
+        engagementRate = (creator.engagementRate * 10_000).rounded() / 10_000
+        niches = creator.niches
+        sources = creator.sources.map(\.rawValue)
+        self.waves = waves
+    }
+
+    static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage"]
+    var cells: [String] {
+        [id, "@" + handle, name, tier, String(followers), Percent.format(engagementRate), country ?? "",
+         sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " ")]
+    }
+}
+
+struct ShipmentRow: ListRow {
+    struct Item: Encodable { var sku: String; var quantity: Int }
+    var id: String
+    var handle: String
+    var creatorId: String
+    var wave: String
+    var status: String
+    var items: [Item]
+    var country: String?
+    var carrier: String?
+    var trackingNumber: String?
+    var productCost: String
+    var currency: String
+    var exception: String?
+    var exceptionNote: String?
+    var createdAt: String
+    var shippedAt: String?
+    var deliveredAt: String?
+
+    init(_ shipment: Shipment, creator: Creator?) {
+        id = shipment.id.rawValue
+        handle = creator?.handle ?? ""
+        creatorId = shipment.creatorID.rawValue
+        wave = shipment.waveID.rawValue
+        status = shipment.status.rawValue
+        items = shipment.items.map { Item(sku: $0.sku.rawValue, quantity: $0.quantity) }
+        country = creator?.address?.country ?? creator?.country
+        carrier = shipment.carrier?.rawValue
+        trackingNumber = shipment.trackingNumber
+        productCost = shipment.productCost.decimalString
+        currency = shipment.productCost.currency.code
+        exception = shipment.exception?.kind.rawValue
+        exceptionNote = shipment.exception?.note
+        createdAt = shipment.createdAt.description
+        shippedAt = shipment.shippedAt?.description
+        deliveredAt = shipment.deliveredAt?.description
+    }
+
+    static let columns = ["id", "handle", "wave", "status", "items", "country", "carrier", "tracking", "created"]
+    var cells: [String] {
+        [id, "@" + handle, wave, exception.map { "\(status) (\($0))" } ?? status,
+         items.map { "\($0.quantity)×\($0.sku)" }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
+         String(createdAt.prefix(10))]
+    }
+}
+
+struct SubmissionRow: ListRow {
+    var id: String
+    var handle: String
+    var creatorId: String
+    var wave: String
+    var deliverable: String?
+    var platform: String
+    var format: String
+    var round: Int
+    var status: String
+    var submittedAt: String
+    var ageBusinessDays: Int
+    var overdue: Bool
+    var compliance: String
+    var failedChecks: [String]
+    var caption: String
+    var lastNote: String?
+
+    init(_ submission: Submission, handle: String, wave: Wave?, today: Day, overdueAfter: Int) {
+        id = submission.id.rawValue
+        self.handle = handle
+        creatorId = submission.creatorID.rawValue
+        self.wave = submission.waveID.rawValue
+        deliverable = submission.deliverableID?.rawValue
+        platform = submission.platform.rawValue
+        format = submission.format.rawValue
+        round = submission.round
+        status = submission.status.rawValue
+        submittedAt = submission.submittedAt.description
+        ageBusinessDays = submission.submittedAt.day.businessDays(until: today)
+        overdue = submission.status == .pending && ageBusinessDays > overdueAfter
+        let failures = Compliance.failures(for: submission, in: wave)
+        compliance = failures.isEmpty ? "pass" : "fail"
+        failedChecks = failures.map(\.summary)
+        caption = submission.caption
+        lastNote = submission.reviews.last(where: { $0.note != nil })?.note
+    }
+
+    static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
+    var cells: [String] {
+        [id, "@" + handle, wave, "\(platform) \(format)", String(round), status,
+         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
+         lastNote ?? ""]
+    }
+}
+
+struct AssetRow: ListRow {
+    var id: String
+    var handle: String
+    var creatorId: String
+    var wave: String
+    var platform: String
+    var kind: String
+    var postedOn: String?
+    var views: Int
+    var likes: Int
+    var comments: Int
+    var shares: Int
+    var saves: Int
+    var clicks: Int
+    var tags: [String]
+    var status: String
+    var rightsUses: [String]
+    var territory: String?
+    var rightsStart: String?
+    var rightsEnd: String?
+
+    init(_ asset: Asset, handle: String, today: Day, warningDays: Int) {
+        id = asset.id.rawValue
+        self.handle = handle
+        creatorId = asset.creatorID.rawValue
+        wave = asset.waveID.rawValue
+        platform = asset.platform.rawValue
+        kind = asset.kind.rawValue
+        postedOn = asset.postedOn?.description
+        views = asset.metrics.views
+        likes = asset.metrics.likes
+        comments = asset.metrics.comments
+        shares = asset.metrics.shares
+        saves = asset.metrics.saves
+        clicks = asset.metrics.clicks
+        tags = asset.tags
+        status = asset.rights?.status(on: today, warningDays: warningDays).rawValue ?? RightsStatus.none.rawValue
+        rightsUses = asset.rights?.uses.map(\.rawValue) ?? []
+        territory = asset.rights?.territory.label
+        rightsStart = asset.rights?.start.description
+        rightsEnd = asset.rights?.end.description
+    }
+
+    static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
+    var cells: [String] {
+        [id, "@" + handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
+    }
+}
+
+enum Percent {
+    static func format(_ fraction: Double) -> String {
+        let tenths = Int((fraction * 1_000).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+}

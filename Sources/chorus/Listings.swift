@@ -1,0 +1,94 @@
+import ChorusCore
+
+/// Builds the rows `chorus list` prints. Each collection has one row type whose JSON keys are
+/// a stable contract for scripts, and whose table columns are what a person scans first.
+struct Listings {
+    let workspace: Workspace
+    let today: Day
+
+    func listing(of collection: ListCommand.Collection, status: String?, wave: String?) throws -> Listing {
+        let waveID = try wave.map(resolveWave)
+        switch collection {
+        case .creators: return try creators(status: status, wave: waveID)
+        case .shipments: return try shipments(status: status, wave: waveID)
+        case .submissions: return try submissions(status: status, wave: waveID)
+        case .assets: return try assets(status: status, wave: waveID)
+        }
+    }
+
+    /// Accepts a wave's id (`W2`), slug or name, ignoring case.
+    func resolveWave(_ text: String) throws -> WaveID {
+        let wanted = text.lowercased()
+        if let wave = workspace.waves.first(where: { $0.id.rawValue.lowercased() == wanted || $0.slug.lowercased() == wanted || $0.name.lowercased() == wanted }) {
+            return wave.id
+        }
+        let known = workspace.waves.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        throw CLIFailure(message: "no wave '\(text)'; this workspace has \(known.isEmpty ? "no waves" : known)")
+    }
+
+    static func requireStatus<S: RawRepresentable & CaseIterable>(_ text: String?, as type: S.Type, _ what: String) throws -> S?
+    where S.RawValue == String {
+        guard let text else { return nil }
+        if let status = S.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) { return status }
+        throw CLIFailure(message: "'\(text)' is not a \(what) status; use one of \(S.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+
+    func handle(_ id: CreatorID) -> String { workspace.creator(id)?.handle ?? id.rawValue }
+
+    // MARK: Creators
+
+    func creators(status: String?, wave: WaveID?) throws -> Listing {
+        let stage = try Self.requireStatus(status, as: PipelineStage.self, "pipeline")
+        if stage != nil && wave == nil { throw CLIFailure(message: "--status for creators is a pipeline stage; add --wave to say which wave") }
+        var stagesByCreator: [CreatorID: [CreatorRow.WaveStage]] = [:]
+        for enrollment in workspace.enrollments {
+            stagesByCreator[enrollment.creatorID, default: []].append(.init(wave: enrollment.waveID.rawValue, stage: enrollment.stage.rawValue))
+        }
+        var rows: [CreatorRow] = []
+        for creator in workspace.creators {
+            let waves = stagesByCreator[creator.id] ?? []
+            var row = CreatorRow(creator, waves: waves)
+            if let wave {
+                guard let enrollment = workspace.enrollment(creator.id, in: wave) else { continue }
+                if let stage, enrollment.stage != stage { continue }
+                row.stage = enrollment.stage.rawValue
+            }
+            rows.append(row)
+        }
+        return Listing(rows: rows)
+    }
+
+    // MARK: Shipments
+
+    func shipments(status: String?, wave: WaveID?) throws -> Listing {
+        let wanted = try Self.requireStatus(status, as: ShipmentStatus.self, "shipment")
+        let rows = workspace.shipments
+            .filter { (wanted == nil || $0.status == wanted) && (wave == nil || $0.waveID == wave) }
+            .map { ShipmentRow($0, creator: workspace.creator($0.creatorID)) }
+        return Listing(rows: rows)
+    }
+
+    // MARK: Submissions
+
+    func submissions(status: String?, wave: WaveID?) throws -> Listing {
+        let wanted = try Self.requireStatus(status, as: SubmissionStatus.self, "submission")
+        let rows = workspace.submissions
+            .filter { (wanted == nil || $0.status == wanted) && (wave == nil || $0.waveID == wave) }
+            .sorted { ($0.status == .pending ? 0 : 1, $0.submittedAt) < ($1.status == .pending ? 0 : 1, $1.submittedAt) }
+            .map { SubmissionRow($0, handle: handle($0.creatorID), wave: workspace.wave($0.waveID), today: today,
+                                 overdueAfter: workspace.program.settings.overdueBusinessDays) }
+        return Listing(rows: rows)
+    }
+
+    // MARK: Assets
+
+    func assets(status: String?, wave: WaveID?) throws -> Listing {
+        let wanted = try Self.requireStatus(status, as: RightsStatus.self, "rights")
+        let warning = workspace.program.settings.rightsExpiryWarningDays
+        let rows = workspace.assets
+            .filter { wave == nil || $0.waveID == wave }
+            .map { AssetRow($0, handle: handle($0.creatorID), today: today, warningDays: warning) }
+            .filter { wanted == nil || $0.status == wanted!.rawValue }
+        return Listing(rows: rows)
+    }
+}

@@ -1,0 +1,65 @@
+import ChorusCore
+import ChorusGenerator
+import ChorusStore
+import Foundation
+
+/// The committed demo program (`sample-data/workspace`), copied so a demo never touches
+/// tracked files. When the binary runs outside a checkout, the same program is generated:
+/// the generator is deterministic, so both routes give the same workspace.
+enum SampleWorkspace {
+    static let seed: UInt64 = 7
+    static let anchorDay = Day(year: 2026, month: 11, day: 21)!
+
+    static var generatorOptions: GeneratorOptions {
+        GeneratorOptions(creators: 300, orders: 4_000, seed: seed, today: anchorDay)
+    }
+
+    /// Makes a fresh copy of the sample program at `destination`, which must not hold files.
+    static func copy(to destination: URL) throws {
+        try requireEmptyFolder(destination)
+        if let source = committedCopy() {
+            try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: destination.path)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+            where name != "lock" && !name.hasPrefix(".") {
+                let target = destination.appendingPathComponent(name)
+                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+            }
+        } else {
+            let store = try WorkspaceStore.create(at: destination, workspace: SampleProgram.generate(options: generatorOptions))
+            store.close()
+        }
+    }
+
+    /// `sample-data/workspace` in the current folder or above the executable, if present.
+    static func committedCopy() -> URL? {
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(executable)
+            executable = executable.deletingLastPathComponent()
+        }
+        for folder in candidates {
+            let workspace = folder.appendingPathComponent("sample-data/workspace")
+            if FileManager.default.fileExists(atPath: workspace.appendingPathComponent("chorus.json").path) { return workspace }
+        }
+        return nil
+    }
+
+    static func requireEmptyFolder(_ url: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw CLIFailure(message: "\(url.path) is a file; give a folder for the workspace") }
+        let contents = try FileManager.default.contentsOfDirectory(atPath: url.path)
+        if !contents.isEmpty {
+            throw CLIFailure(message: "\(url.path) is not empty; give a new or empty folder so nothing in it is overwritten")
+        }
+    }
+
+    static func makeTemporaryFolder(prefix: String) throws -> URL {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(prefix)-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CLIFailure(message: "could not create a folder in \(NSTemporaryDirectory())") }
+        return URL(fileURLWithPath: String(cString: made))
+    }
+}
