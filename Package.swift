@@ -31,6 +31,6 @@ let package = Package(
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
-        .testTarget(name: "ChorusEndToEndTests", dependencies: ["ChorusCore"]),
+        .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore"]),
     ]
 )

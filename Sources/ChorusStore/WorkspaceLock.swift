@@ -1,0 +1,80 @@
+import ChorusCore
+import Foundation
+
+/// Exclusive ownership of a workspace folder by one process, so two consoles cannot clobber
+/// each other's journal.
+///
+/// Uses `flock(2)` on the folder's `lock` file rather than the file's existence: the kernel
+/// drops the lock when its holder exits or crashes, so a stale lock cannot outlive a dead
+/// process. The holder writes its pid, host and start time into the file so a refused opener
+/// can say who holds it.
+final class WorkspaceLock {
+    static let fileName = "lock"
+
+    private var descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { release() }
+
+    /// Takes the lock or throws `StoreError.Kind.locked` naming the process that holds it.
+    static func acquire(folder: String) throws -> WorkspaceLock {
+        let path = folder + "/" + fileName
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.io("open", path) }
+        guard fchmod(fd, 0o600) == 0 else {
+            let code = errno
+            close(fd)
+            throw StoreError.io("chmod", path, errno: code)
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(fd)
+            guard code == EWOULDBLOCK else { throw StoreError.io("flock", path, errno: code) }
+            throw StoreError(.locked, file: path, "the workspace is in use by \(describeHolder(path))")
+        }
+        let lock = WorkspaceLock(descriptor: fd)
+        lock.writeHolder(path)
+        return lock
+    }
+
+    /// Releases the lock; safe to call more than once.
+    func release() {
+        guard descriptor >= 0 else { return }
+        _ = ftruncate(descriptor, 0)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    /// The holder's details are advisory (the flock is what excludes), so failing to write
+    /// them does not fail the open.
+    private func writeHolder(_ path: String) {
+        let holder = LockHolder(pid: Int(getpid()), host: ProcessInfo.processInfo.hostName,
+                                since: Timestamp.now.description)
+        guard var bytes = try? Self.encoder.encode(holder) else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        _ = ftruncate(descriptor, 0)
+        _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    private static func describeHolder(_ path: String) -> String {
+        guard let bytes = try? POSIXFileSystem().readFile(at: path),
+              let holder = try? JSONDecoder().decode(LockHolder.self, from: Data(bytes))
+        else { return "another process (its details could not be read from \(path))" }
+        return "process \(holder.pid) on \(holder.host) since \(holder.since)"
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+/// What the lock file says about its holder.
+private struct LockHolder: Codable {
+    var pid: Int
+    var host: String
+    var since: String
+}

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// Runs the built `chorus` binary the way a user or a cron job would, and captures what it says.
+struct ChorusProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `chorus` executable built next to this test bundle.
+    static var binary: URL {
+        let products = Bundle.main.bundleURL
+        let candidates = [products.appendingPathComponent("chorus"), products.deletingLastPathComponent().appendingPathComponent("chorus")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static let pinnedNow = "2026-11-21T10:00:00Z"
+
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["CHORUS_NOW"] = pinnedNow
+        environment["CHORUS_USER"] = "e2e"
+        environment["CHORUS_WORKSPACE"] = nil
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], in folder: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment()
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes concurrently so a chatty child never blocks on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFolder(_ name: String = "chorus-e2e") throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        return url
+    }
+}
+
+/// Every file in a folder with its bytes, to prove a failed command wrote nothing.
+func folderContents(_ url: URL) throws -> [String: Data] {
+    var contents: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+        contents[name] = try Data(contentsOf: url.appendingPathComponent(name))
+    }
+    return contents
+}
