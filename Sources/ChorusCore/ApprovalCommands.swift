@@ -1,5 +1,5 @@
 extension ChangeRecorder {
-    mutating func addSubmissions(_ submissions: [Submission]) throws -> String {
+    mutating func addSubmissions(_ submissions: [Submission], _ context: CommandContext) throws -> String {
         try Self.requireNonEmpty(submissions, "submissions")
         var ids: Set<SubmissionID> = []
         for submission in submissions {
@@ -18,6 +18,7 @@ extension ChangeRecorder {
         }
         for submission in submissions {
             put(submission)
+            follow(submission.creatorID, in: submission.waveID, to: .contentInReview, context)
         }
         return "added \(Self.plural(submissions.count, "submission"))"
     }
@@ -53,8 +54,13 @@ extension ChangeRecorder {
         put(submission)
         let template = wave?.brief.deliverables.first { $0.id == submission.deliverableID }?.rights
         let today = context.now.day
-        let rights = template.map {
-            UsageRights(uses: $0.uses, territory: $0.territory, start: today, end: today.adding(days: $0.durationDays), exclusive: $0.exclusive)
+        // A licence of N days starting today ends on day N-1. Partnership ads need the
+        // platform's ad code, which only exists once the post is live, so they are added later.
+        let rights = template.flatMap { template -> UsageRights? in
+            let uses = template.uses.filter { $0 != .whitelisting }
+            guard !uses.isEmpty else { return nil }
+            return UsageRights(uses: uses, territory: template.territory, start: today,
+                               end: today.adding(days: max(0, template.durationDays - 1)), exclusive: template.exclusive)
         }
         let number = workspace.assets.reduce(0) { max($0, Int($1.id.rawValue.dropFirst(3)) ?? 0) } + 1
         put(Asset(id: AssetID(formatID(prefix: "AS-", number: number)), submissionID: submission.id, creatorID: submission.creatorID,
@@ -76,6 +82,7 @@ extension ChangeRecorder {
     mutating func reject(_ ids: [SubmissionID], reason: String, _ context: CommandContext) throws -> String {
         let reason = try Self.requireText(reason, "a reason for the rejection")
         try Self.requireNonEmpty(ids, "submissions")
+        if Set(ids).count != ids.count { throw DomainError("a submission is listed twice") }
         let submissions = try ids.map { id in
             let submission = try requireSubmission(id)
             guard submission.status == .pending || submission.status == .changesRequested else {

@@ -35,6 +35,14 @@ extension ChangeRecorder {
             _ = try requireSKU(product.sku)
             if product.quantity <= 0 { throw DomainError("wave \(wave.name) seeds \(product.quantity) of \(product.sku); quantities must be at least 1") }
         }
+        // Incentive amounts are added to the ledger in the program currency; another currency would trap there.
+        let plan = wave.incentivePlan
+        for amount in [plan.flatFee, plan.storeCredit].compactMap({ $0 }) + plan.bonusTiers.map(\.bonus) {
+            guard amount.currency == workspace.program.currency else {
+                throw DomainError("wave \(wave.name) has an incentive of \(amount); the program uses \(workspace.program.currency)")
+            }
+            if amount.minorUnits < 0 { throw DomainError("wave \(wave.name) has a negative incentive of \(amount)") }
+        }
         if let bp = wave.incentivePlan.commissionBasisPoints, !(0...10_000).contains(bp) {
             throw DomainError("wave \(wave.name) has a commission of \(bp) basis points; it must be 0 to 10000")
         }

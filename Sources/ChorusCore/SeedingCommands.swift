@@ -33,8 +33,11 @@ extension ChangeRecorder {
         for request in requests {
             let wave = try requireWave(request.waveID)
             _ = try requireCreator(request.creatorID)
-            if workspace.enrollment(request.creatorID, in: request.waveID) == nil {
+            guard let enrollment = workspace.enrollment(request.creatorID, in: request.waveID) else {
                 throw DomainError("\(handle(request.creatorID)) is not in \(wave.name); add them to the wave before seeding")
+            }
+            if enrollment.stage.isExit {
+                throw DomainError("\(handle(request.creatorID)) has \(enrollment.stage.label) \(wave.name); re-invite them before seeding")
             }
             if request.items.isEmpty { throw DomainError("the shipment for \(handle(request.creatorID)) has no items") }
             for item in request.items {

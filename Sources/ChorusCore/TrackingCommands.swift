@@ -18,6 +18,7 @@ extension ChangeRecorder {
             case .fixed where code.value <= 0: throw DomainError("code \(code.code): a fixed discount must be above zero")
             default: break
             }
+            if let limit = code.usageLimit, limit < 1 { throw DomainError("code \(code.code): a usage limit must be at least 1 (leave it empty for no limit)") }
             if let from = code.validFrom, let until = code.validUntil, until < from {
                 throw DomainError("code \(code.code) ends \(until), before it starts \(from)")
             }
@@ -41,8 +42,9 @@ extension ChangeRecorder {
         try Self.requireNonEmpty(orders, "orders")
         let currency = workspace.program.currency
         for order in orders {
-            guard order.subtotal.currency == currency, order.refunded.currency == currency else {
-                throw DomainError("order \(order.id) is in \(order.subtotal.currency); the program uses \(currency)")
+            let amounts = [order.subtotal, order.refunded] + order.lines.map(\.price)
+            if let foreign = amounts.first(where: { $0.currency != currency }) {
+                throw DomainError("order \(order.id) is in \(foreign.currency); the program uses \(currency)")
             }
         }
         var added = 0, updated = 0, unchanged = 0

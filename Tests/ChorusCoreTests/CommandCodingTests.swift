@@ -1,0 +1,47 @@
+import XCTest
+@testable import ChorusCore
+
+/// Commands are the journal: each must survive JSON unchanged.
+final class CommandCodingTests: XCTestCase {
+    func testEveryCommandRoundTripsThroughJSON() throws {
+        for command in CommandSamples.all {
+            let data = try JSONEncoder().encode(command)
+            XCTAssertEqual(try JSONDecoder().decode(Command.self, from: data), command, CommandSamples.kind(of: command))
+        }
+    }
+
+    func testTheUndoOfEveryCommandRoundTripsThroughJSON() throws {
+        for command in CommandSamples.all {
+            var workspace = ProgramFixture.workspace
+            let undo = try workspace.run(command).undo
+            XCTAssertEqual(try JSONDecoder().decode(Command.self, from: JSONEncoder().encode(undo)), undo, CommandSamples.kind(of: command))
+        }
+    }
+
+    func testAJournalReplaysToTheSameWorkspace() throws {
+        var live = ProgramFixture.workspace
+        var journal: [Data] = []
+        @discardableResult func record(_ command: Command) throws -> AppliedCommand {
+            let applied = try live.run(command)
+            journal.append(try JSONEncoder().encode(command))
+            return applied
+        }
+        try record(.enroll(creators: [ProgramFixture.mila], wave: ProgramFixture.summer, stage: .invited))
+        try record(.queueShipments([ShipmentRequest(creatorID: ProgramFixture.lea, waveID: ProgramFixture.spring,
+                                                    items: [ShipmentItem(sku: ProgramFixture.cream, quantity: 1)])]))
+        try record(.markShipped([ShipmentDispatch(shipmentID: "SH-0043", carrier: .royalMail, trackingNumber: "AB123456789GB")]))
+        let approval = try record(.approve([ProgramFixture.compliantDraft]))
+        try record(approval.undo)
+
+        var replayed = ProgramFixture.workspace
+        for line in journal { try replayed.run(try JSONDecoder().decode(Command.self, from: line)) }
+        XCTAssertTrue(replayed == live)
+        XCTAssertNil(replayed.asset("AS-0002"), "the journaled undo took the approval back")
+        XCTAssertEqual(replayed.shipment("SH-0043")?.trackingNumber, "AB123456789GB")
+    }
+
+    func testAnImpossibleDateInTheJournalIsRejectedOnLoad() {
+        let badDay = #"{"recordPost":{"_0":"SUB-0005","url":"https://x","postedOn":"2026-02-30"}}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(badDay.utf8)))
+    }
+}
