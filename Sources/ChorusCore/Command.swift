@@ -84,4 +84,5 @@ public struct CommandContext: Hashable, Sendable, Codable {
 public struct AppliedCommand: Sendable {
     public var summary: String
     public var undo: Command
+    public init(summary: String, undo: Command) { self.summary = summary; self.undo = undo }
 }

@@ -7,7 +7,10 @@ extension ChangeRecorder {
         if stage.isExit { throw DomainError("creators cannot join a wave as \(stage.label)") }
         for id in ids {
             _ = try requireCreator(id)
-            if workspace.enrollment(id, in: waveID) != nil { throw DomainError("\(handle(id)) is already in \(wave.name)") }
+            // Someone who declined or was dropped can be invited again; anyone else is already in.
+            if let existing = workspace.enrollment(id, in: waveID), !existing.stage.isExit {
+                throw DomainError("\(handle(id)) is already in \(wave.name) (\(existing.stage.label))")
+            }
         }
         for id in ids { put(Enrollment(creatorID: id, waveID: waveID, stage: stage, stageChangedAt: context.now)) }
         return "added \(Self.plural(ids.count, "creator")) to \(wave.name) as \(stage.label)"

@@ -37,6 +37,16 @@ final class PipelineCommandsTests: XCTestCase {
                       saying: "a creator is listed twice")
     }
 
+    func testADroppedCreatorCanBeInvitedBackButNotMovedBack() throws {
+        try workspace.run(.exitPipeline(creators: [mila], wave: spring, stage: .dropped, reason: "missed the brief"))
+        assertRefused(.advanceStage(creators: [mila], wave: spring), on: workspace, saying: "re-invite them")
+
+        try workspace.run(.enroll(creators: [mila], wave: spring, stage: .invited))
+
+        XCTAssertEqual(stage(mila, in: spring), .invited)
+        XCTAssertNil(workspace.enrollment(mila, in: spring)?.exitReason, "re-inviting ends the exit")
+    }
+
     func testAdvancingMovesOneStageForward() throws {
         let applied = try workspace.run(.advanceStage(creators: [mila], wave: spring))
         XCTAssertEqual(applied.summary, "moved 1 creator to seeded")

@@ -1,0 +1,60 @@
+import CNcursesw
+import ChorusUI
+import Foundation
+
+/// Runs the interactive console until the person quits: draw, read a key, update, repeat.
+///
+/// Blocking, and on the calling thread (call it from the main thread): curses is not thread
+/// safe, so every curses call stays on this one thread. The terminal is restored on every way
+/// out: `q`, Ctrl-c, SIGTERM, SIGINT, SIGHUP, or an error thrown from here. Ctrl-z suspends
+/// and `fg` resumes with a full repaint.
+public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws {
+    precondition(Thread.isMainThread, "runConsole must run on the main thread: curses is not thread safe")
+    let themes = ThemeCatalog(directory: options.themesDirectory)
+    Signals.catchAll()
+    defer { Signals.release() }
+    let screen = try Screen()
+    defer { screen.stop() }
+    let painter = FramePainter(hasColor: has_colors() && !options.noColor)
+    let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
+                          today: options.today, size: screen.size)
+    var theme = console.theme
+    painter.use(theme)
+    var needsPaint = true
+    while !console.wantsQuit {
+        if needsPaint {
+            painter.paint(console.frame())
+            needsPaint = false
+        }
+        switch Signals.takeRequest() {
+        case .quit: return
+        case .suspend:
+            screen.suspend()
+            painter.invalidate()
+            console.resize(to: screen.size)
+            needsPaint = true
+            continue
+        case nil: break
+        }
+        switch screen.read() {
+        case .key(let key):
+            console.press(key)
+            if console.theme != theme {
+                theme = console.theme
+                painter.use(theme)
+            }
+            needsPaint = true
+        case .resize:
+            painter.invalidate()
+            console.resize(to: screen.size)
+            needsPaint = true
+        case .suspend:
+            screen.suspend()
+            painter.invalidate()
+            console.resize(to: screen.size)
+            needsPaint = true
+        case .nothing:
+            break
+        }
+    }
+}

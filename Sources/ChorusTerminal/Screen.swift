@@ -1,0 +1,88 @@
+import CNcursesw
+import ChorusUI
+import Glibc
+
+/// The curses session: takes the terminal over, reads input, and gives it back exactly as it
+/// was, on every way out. Every ncurses call in Chorus happens through this type, on the
+/// thread that called `runConsole`.
+final class Screen {
+    /// What the loop learns from one read.
+    enum Event: Equatable {
+        case key(Key)
+        case resize
+        case suspend
+        case nothing
+    }
+
+    private var screen: OpaquePointer?
+    private(set) var isActive = false
+
+    init() throws {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw TerminalError("the console needs a terminal; for scripts use the command line (chorus --help)")
+        }
+        Self.chooseUTF8Locale()
+        guard let screen = chorus_new_terminal_screen() else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
+            throw TerminalError("cannot start the console on this terminal (TERM=\(term))")
+        }
+        self.screen = screen
+        isActive = true
+        raw()  // Ctrl-c and Ctrl-z arrive as keys, so they quit and suspend through the loop.
+        noecho()
+        nonl()
+        keypad(chorus_stdscr(), true)
+        set_escdelay(25)
+        wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals
+        curs_set(0)
+    }
+
+    deinit { stop() }
+
+    var size: Size { Size(width: Int(chorus_cols()), height: Int(chorus_lines())) }
+
+    /// Gives the terminal back: normal mode, cursor visible, screen as the shell left it.
+    func stop() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    /// Ctrl-z: hand the terminal back, stop, and take it over again after `fg`.
+    func suspend() {
+        endwin()
+        Signals.release()
+        kill(getpid(), SIGSTOP)
+        Signals.catchAll()
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if chorus_terminal_size(&rows, &columns) == 0, rows != chorus_lines() || columns != chorus_cols() {
+            resizeterm(rows, columns)
+        }
+        clearok(chorus_curscr(), true)
+        refresh()
+    }
+
+    /// Waits up to 100 ms for input.
+    func read() -> Event {
+        var character: wint_t = 0
+        let status = wget_wch(chorus_stdscr(), &character)
+        if status == chorus_err() { return .nothing }
+        if status == chorus_key_code_yes() {
+            if Int32(character) == chorus_key_resize() { return .resize }
+            return KeyDecoder.functionKey(Int32(character)).map(Event.key) ?? .nothing
+        }
+        if character == 26 { return .suspend }  // Ctrl-z in raw mode
+        return KeyDecoder.character(UInt32(character)).map(Event.key) ?? .nothing
+    }
+
+    /// Curses needs a UTF-8 locale to measure and draw wide characters; if the environment
+    /// has none, fall back to C.UTF-8 rather than drawing mojibake.
+    private static func chooseUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if chorus_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+}

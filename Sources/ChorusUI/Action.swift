@@ -1,0 +1,9 @@
+/// Everything a person can ask the console to do. Keys and palette commands both map to an
+/// action, so a key and its `:` command can never do different things.
+public enum Action: Hashable, Sendable {
+    case showPane(Pane), nextPane, previousPane
+    case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
+    case filter, toggleMark, openDetail, back
+    case help, palette, undo, redo, switchTheme, quit
+    case advanceStage, revertStage, invite, drop, cycleSort, nextWave
+}

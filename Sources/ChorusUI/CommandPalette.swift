@@ -1,0 +1,83 @@
+import ChorusCore
+
+/// The `:` palette: every named binding of the key map, plus commands that take a value
+/// (`theme light`, `wave Wave 2`, `sort followers`), with Tab completion.
+enum CommandPalette {
+    /// What running a palette line asks for.
+    enum Outcome: Hashable {
+        case action(Action)
+        case theme(String)
+        case wave(WaveID)
+        case sort(PipelineSort)
+        case unknown(String)
+    }
+
+    /// The values the palette can complete, read from the workspace and theme catalog.
+    struct Vocabulary {
+        var themes: [String]
+        var waves: [(id: WaveID, name: String)]
+
+        func values(for command: String) -> [String]? {
+            switch command {
+            case "theme": themes
+            case "wave": waves.map(\.name)
+            case "sort": PipelineSort.allCases.map(\.rawValue)
+            default: nil
+            }
+        }
+    }
+
+    static let valueCommands = ["sort", "theme", "wave"]
+
+    static var commandNames: [String] { (KeyMap.commands.compactMap(\.command) + valueCommands).sorted() }
+
+    /// Complete lines that start with what was typed, for the list under the palette.
+    static func candidates(for text: String, _ vocabulary: Vocabulary) -> [String] {
+        guard let space = text.firstIndex(of: " ") else {
+            return commandNames.filter { $0.hasPrefix(text.lowercased()) }
+                .map { valueCommands.contains($0) ? $0 + " " : $0 }
+        }
+        let command = String(text[..<space]).lowercased()
+        let typed = text[text.index(after: space)...].lowercased()
+        return (vocabulary.values(for: command) ?? []).filter { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" }
+    }
+
+    /// Tab: extends the line to the longest prefix all candidates share.
+    static func complete(_ text: String, _ vocabulary: Vocabulary) -> String {
+        let options = candidates(for: text, vocabulary)
+        guard var common = options.first else { return text }
+        for option in options.dropFirst() {
+            while !option.lowercased().hasPrefix(common.lowercased()) { common.removeLast() }
+        }
+        return common.count > text.count ? common : text
+    }
+
+    /// What a finished line means.
+    static func run(_ text: String, _ vocabulary: Vocabulary) -> Outcome {
+        let line = text.trimmingSpaces
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = parts.first?.lowercased() else { return .unknown(line) }
+        let value = parts.count > 1 ? parts[1] : ""
+        switch name {
+        case "theme":
+            return vocabulary.themes.first { $0.lowercased() == value.lowercased() }.map(Outcome.theme) ?? .unknown(line)
+        case "wave":
+            let wave = vocabulary.waves.first { $0.name.lowercased() == value.lowercased() || $0.id.rawValue.lowercased() == value.lowercased() }
+            return wave.map { .wave($0.id) } ?? .unknown(line)
+        case "sort":
+            return PipelineSort(rawValue: value.lowercased()).map(Outcome.sort) ?? .unknown(line)
+        default:
+            return KeyMap.commands.first { $0.command == name }.map { .action($0.action) } ?? .unknown(line)
+        }
+    }
+}
+
+extension String {
+    /// The string without spaces at either end.
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while slice.first == " " { slice = slice.dropFirst() }
+        while slice.last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

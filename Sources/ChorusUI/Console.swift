@@ -1,0 +1,141 @@
+import ChorusCore
+
+/// The console without a terminal: it takes keys and sizes, runs `update`, carries out the
+/// effects against the session, and draws frames. The ncurses layer and the tests drive it
+/// the same way, so what the tests see is what a person sees.
+public final class Console {
+    public private(set) var state: UIState
+    /// The theme the terminal should paint the frame with (already without colour for NO_COLOR).
+    public private(set) var theme: Theme
+
+    private let session: ConsoleSession
+    private let themes: ThemeCatalog
+    private let noColor: Bool
+    private let today: Day?
+    private let table = PipelineTable()
+    /// Bumped on every domain change, so derived rows know they are stale.
+    private var generation = 0
+    /// Bumped only when creators themselves may have changed, not just their stages.
+    private var creatorsGeneration = 0
+
+    public init(session: ConsoleSession, themes: ThemeCatalog, themeName: String, noColor: Bool, today: Day? = nil,
+                size: Size) {
+        self.session = session
+        self.themes = themes
+        self.noColor = noColor
+        self.today = today
+        let name = themes.theme(named: themeName) == nil ? ThemeCatalog.defaultName : themeName
+        state = UIState(size: size, themeName: name)
+        theme = themes.defaultTheme
+        theme = resolvedTheme(name)
+        state.pipeline.waveID = Self.startingWave(session.workspace)
+        if let problem = themes.problems.first {
+            state.message = StatusMessage(.warning, problem)
+        } else if name != themeName {
+            state.message = StatusMessage(.warning, "no theme named \"\(themeName)\"; using the default theme")
+        }
+        refresh()
+    }
+
+    /// Whether the person asked to quit.
+    public var wantsQuit: Bool { state.wantsQuit }
+
+    public func resize(to size: Size) {
+        state.size = size
+        refresh()
+    }
+
+    /// Handles one key press completely: state, commands, derived rows.
+    public func press(_ key: Key) {
+        let context = UpdateContext(workspace: session.workspace, table: table, vocabulary: vocabulary)
+        let effects = update(&state, key: key, context: context)
+        for effect in effects { run(effect) }
+        refresh()
+    }
+
+    /// The frame for the current state and workspace.
+    public func frame() -> Grid {
+        Renderer(state: state, workspace: session.workspace, table: table, today: today, vocabulary: vocabulary).frame()
+    }
+
+    /// Numbers that let tests prove a key press did not rebuild the table.
+    var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+
+    private var vocabulary: CommandPalette.Vocabulary {
+        CommandPalette.Vocabulary(themes: themes.names, waves: session.workspace.waves.map { ($0.id, $0.name) })
+    }
+
+    private func run(_ effect: Effect) {
+        switch effect {
+        case .perform(let command):
+            guard let applied = apply(command) else { return }
+            state.undoStack.append(UndoEntry(summary: applied.summary, command: applied.undo))
+            state.redoStack = []
+            state.pipeline.marks = []
+            state.message = StatusMessage(.success, applied.summary)
+        case .undo:
+            guard let entry = state.undoStack.last else { return state.message = StatusMessage(.info, "nothing to undo") }
+            guard let applied = apply(entry.command) else { return }
+            state.undoStack.removeLast()
+            state.redoStack.append(UndoEntry(summary: entry.summary, command: applied.undo))
+            state.message = StatusMessage(.success, "undone: \(entry.summary)")
+        case .redo:
+            guard let entry = state.redoStack.last else { return state.message = StatusMessage(.info, "nothing to redo") }
+            guard let applied = apply(entry.command) else { return }
+            state.redoStack.removeLast()
+            state.undoStack.append(UndoEntry(summary: entry.summary, command: applied.undo))
+            state.message = StatusMessage(.success, "redone: \(entry.summary)")
+        case .useTheme(let name):
+            useTheme(name)
+        case .nextTheme:
+            useTheme(themes.name(after: state.themeName))
+        }
+    }
+
+    /// Sends a command; a refusal becomes the status message and nothing else changes.
+    private func apply(_ command: Command) -> AppliedCommand? {
+        do {
+            let applied = try session.perform(command)
+            generation += 1
+            if command.mayChangeCreators { creatorsGeneration += 1 }
+            return applied
+        } catch {
+            state.message = StatusMessage(.error, String(describing: error))
+            return nil
+        }
+    }
+
+    private func useTheme(_ name: String) {
+        state.themeName = name
+        theme = resolvedTheme(name)
+        state.message = StatusMessage(.info, noColor ? "theme \(name) (without colour: NO_COLOR is set)" : "theme \(name)")
+    }
+
+    private func resolvedTheme(_ name: String) -> Theme {
+        let chosen = themes.theme(named: name) ?? themes.defaultTheme
+        return noColor ? chosen.withoutColor() : chosen
+    }
+
+    private func refresh() {
+        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
+        state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
+    }
+
+    /// The wave people are most likely working in: live, else recruiting, else the first.
+    private static func startingWave(_ workspace: Workspace) -> WaveID? {
+        let byStatus = { (status: WaveStatus) in workspace.waves.first { $0.status == status }?.id }
+        return byStatus(.live) ?? byStatus(.recruiting) ?? workspace.waves.first?.id
+    }
+}
+
+extension Command {
+    /// Whether applying this may change creators (not just enrollments), which is when the
+    /// per-creator search and sort columns must be rebuilt.
+    var mayChangeCreators: Bool {
+        switch self {
+        case .addCreators, .updateCreator: true
+        case .restore(let point, _): !point.creators.isEmpty || !point.remove.creators.isEmpty
+        default: false
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ChorusCore
+
+/// The console's only door to the domain: read the workspace, send a command.
+///
+/// The console never touches disk or clock itself. A store-backed session journals each
+/// command durably before returning, which is why `q` can quit at any time without a save,
+/// and a test session applies commands to an in-memory workspace.
+public protocol ConsoleSession: AnyObject {
+    var workspace: Workspace { get }
+    /// Applies and durably journals a command; the session supplies now/actor.
+    func perform(_ command: Command) throws -> AppliedCommand
+}

@@ -1,0 +1,64 @@
+import ChorusCore
+
+/// One creator's details as labelled lines, shared by the side panel and the Enter overlay.
+struct CreatorDetail {
+    struct Line {
+        var label: String
+        var value: String
+        var role: StyleRole = .text
+    }
+
+    let creator: Creator
+    let wave: Wave?
+    let workspace: Workspace
+    let today: Day?
+
+    var lines: [Line] {
+        var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
+        if let wave, let enrollment = workspace.enrollment(creator.id, in: wave.id) {
+            let day = enrollment.stageChangedAt.day
+            let since = today.map { "for \(day.days(until: $0)) days" } ?? "since \(day)"
+            lines.append(Line(label: "Stage", value: "\(enrollment.stage.label) \(since)", role: enrollment.stage.isExit ? .danger : .text))
+            if let reason = enrollment.exitReason { lines.append(Line(label: "Reason", value: reason, role: .danger)) }
+        }
+        lines.append(Line(label: "Tier", value: "\(creator.tier.rawValue) · \(PipelineColumns.compactCount(creator.followers)) followers"))
+        for profile in creator.profiles.sorted(by: { $0.followers > $1.followers }) {
+            lines.append(Line(label: profile.platform.label, value: "@\(profile.handle) · \(PipelineColumns.compactCount(profile.followers))"))
+        }
+        lines.append(Line(label: "Engagement", value: PipelineColumns.percent(creator.engagementRate)))
+        lines.append(Line(label: "Source", value: creator.sources.map(\.label).joined(separator: ", ").nonEmpty ?? "—"))
+        if let customer = creator.customer {
+            let marketing = customer.acceptsMarketing ? "" : " · no marketing consent"
+            lines.append(Line(label: "Customer", value: "\(customer.orders) orders · \(customer.totalSpent)\(marketing)",
+                              role: customer.acceptsMarketing ? .text : .warning))
+        }
+        if let country = creator.country { lines.append(Line(label: "Country", value: country)) }
+        if !creator.niches.isEmpty { lines.append(Line(label: "Niches", value: creator.niches.joined(separator: ", "))) }
+        let score = FitScore(creator)
+        lines.append(Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info))
+        lines.append(Line(label: "", value: "engagement \(Int(score.engagement.rounded())) · reach \(Int(score.reach.rounded()))"
+                          + " · orders \(Int(score.orders.rounded())) · spend \(Int(score.spend.rounded()))", role: .mutedText))
+        if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
+        if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
+        return lines
+    }
+
+    static let labelWidth = 11
+
+    static func draw(_ lines: [Line], _ grid: inout Grid, _ rect: Rect) {
+        for (offset, line) in lines.prefix(rect.height).enumerated() {
+            let y = rect.y + offset
+            if line.label.isEmpty {
+                grid.put(line.value, x: rect.x, y: y, width: rect.width, role: line.role)
+            } else {
+                grid.put(line.label, x: rect.x, y: y, width: labelWidth, role: .mutedText)
+                grid.put(line.value, x: rect.x + labelWidth, y: y, width: rect.width - labelWidth, role: line.role)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Nil for an empty string, for "or a dash" fallbacks.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,33 @@
+/// A key press as the console sees it, independent of ncurses key codes, so `update` and its
+/// tests speak in keys people press.
+public enum Key: Hashable, Sendable {
+    /// A printable character, including space.
+    case character(Character)
+    /// Ctrl plus a letter, as the lower-case letter (`.control("d")` is Ctrl-d).
+    case control(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+
+    /// How the key is written in help and hints.
+    public var label: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let character): String(character)
+        case .control(let letter): "Ctrl-\(letter)"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "Shift-Tab"
+        case .backspace: "Backspace"
+        case .delete: "Del"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        }
+    }
+}

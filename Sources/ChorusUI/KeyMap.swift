@@ -1,0 +1,100 @@
+/// Where a binding works: everywhere, in any pane with a list, or only in one pane.
+public enum KeyScope: String, Hashable, Sendable, CaseIterable {
+    case global = "Everywhere"
+    case list = "Lists"
+    case pipeline = "Pipeline"
+
+    func applies(to pane: Pane) -> Bool {
+        switch self {
+        case .global: true
+        case .list, .pipeline: pane == .pipeline
+        }
+    }
+}
+
+/// One line of the key map: the keys, what they do, and how the help and hints name them.
+public struct KeyBinding: Hashable, Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var scope: KeyScope
+    /// The sentence in the `?` overlay.
+    public var help: String
+    /// The word in the status-bar hints; nil keeps the binding out of the hints.
+    public var hint: String?
+    /// The name in the `:` palette; nil keeps it out of the palette.
+    public var command: String?
+
+    /// The keys as written in help: `j ↓`.
+    public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// The console's one declaration of its keys. The `?` overlay, the status-bar hints, the
+/// command palette and `update` all read this list, so they cannot disagree.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = paneBindings + [
+        KeyBinding(keys: [.tab], action: .nextPane, scope: .global, help: "next pane", command: "next-pane"),
+        KeyBinding(keys: [.backTab], action: .previousPane, scope: .global, help: "previous pane", command: "previous-pane"),
+        KeyBinding(keys: [.character("z")], action: .undo, scope: .global, help: "undo the last change", hint: "undo", command: "undo"),
+        KeyBinding(keys: [.character("Z")], action: .redo, scope: .global, help: "redo what was undone", command: "redo"),
+        KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette", hint: "commands"),
+        KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
+        KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
+        KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
+                   help: "quit (everything is already saved)", hint: "quit", command: "quit"),
+
+        KeyBinding(keys: [.character("j"), .down], action: .moveDown, scope: .list, help: "move down"),
+        KeyBinding(keys: [.character("k"), .up], action: .moveUp, scope: .list, help: "move up"),
+        KeyBinding(keys: [.character("g"), .home], action: .top, scope: .list, help: "first row", command: "top"),
+        KeyBinding(keys: [.character("G"), .end], action: .bottom, scope: .list, help: "last row", command: "bottom"),
+        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .list, help: "page down"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .list, help: "page up"),
+        KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
+        KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
+        KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
+                   help: "filter as you type (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
+        KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
+                   help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
+        KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
+
+        KeyBinding(keys: [.character(">")], action: .advanceStage, scope: .pipeline,
+                   help: "move forward a stage", hint: "forward", command: "advance"),
+        KeyBinding(keys: [.character("<")], action: .revertStage, scope: .pipeline,
+                   help: "move back a stage", hint: "back", command: "move-back"),
+        KeyBinding(keys: [.character("i")], action: .invite, scope: .pipeline,
+                   help: "invite prospects", hint: "invite", command: "invite"),
+        KeyBinding(keys: [.character("d")], action: .drop, scope: .pipeline,
+                   help: "drop from the wave, with a reason", hint: "drop", command: "drop"),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort"),
+        KeyBinding(keys: [.character("w")], action: .nextWave, scope: .pipeline, help: "switch to the next wave", hint: "wave"),
+    ]
+
+    private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
+        KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
+                   help: pane.title, command: pane.title.lowercased())
+    }
+
+    /// The action for `key` in `pane`: the pane's own keys first, then the global ones.
+    public static func action(for key: Key, in pane: Pane) -> Action? {
+        bindings.first { $0.keys.contains(key) && $0.scope.applies(to: pane) }?.action
+    }
+
+    /// The bindings that work in `pane`, grouped for the help overlay.
+    public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
+        [KeyScope.pipeline, .list, .global].compactMap { scope in
+            guard scope.applies(to: pane) else { return nil }
+            let group = bindings.filter { $0.scope == scope }
+            return group.isEmpty ? nil : (scope, group)
+        }
+    }
+
+    /// Status-bar hints for `pane`, most specific first: `("Space", "mark")`.
+    public static func hints(for pane: Pane) -> [(key: String, word: String)] {
+        sections(for: pane).flatMap(\.bindings).compactMap { binding in
+            binding.hint.map { (binding.keys[0].label, $0) }
+        }
+    }
+
+    /// Bindings reachable by name from the `:` palette.
+    static var commands: [KeyBinding] { bindings.filter { $0.command != nil } }
+}

@@ -1,0 +1,21 @@
+/// The console's panes, in the order of their digit keys.
+public enum Pane: Int, CaseIterable, Hashable, Sendable {
+    case pipeline = 1, seeding, approvals, library, leaderboard, ledger
+
+    public var title: String {
+        switch self {
+        case .pipeline: "Pipeline"
+        case .seeding: "Seeding"
+        case .approvals: "Approvals"
+        case .library: "Library"
+        case .leaderboard: "Leaderboard"
+        case .ledger: "Ledger"
+        }
+    }
+
+    /// The pane after this one, wrapping; `by: -1` goes back (Tab and Shift-Tab).
+    func cycled(by step: Int) -> Pane {
+        let count = Pane.allCases.count
+        return Pane(rawValue: ((rawValue - 1 + step) % count + count) % count + 1) ?? .pipeline
+    }
+}

@@ -1,0 +1,129 @@
+import ChorusCore
+
+/// The Pipeline pane: the selected wave's creators with their stage, tier, audience, source
+/// and fit score, one row per creator sorted by stage, with per-stage counts above the table.
+/// Rows are grouped by the sort (by stage unless changed) rather than laid out in a column
+/// per stage, because eight stage columns do not fit 80 columns with names readable.
+struct PipelinePane {
+    let state: PipelineState
+    let workspace: Workspace
+    let table: PipelineTable
+    let today: Day?
+
+    /// Rows above the table inside the main area: stage counts and the header.
+    static let chromeRows = 2
+
+    /// How many table rows fit at `size`; PgDn moves by this.
+    static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).main.height - chromeRows) }
+
+    func draw(_ grid: inout Grid, _ layout: Layout) {
+        drawTitle(&grid, layout.titleBar)
+        let main = layout.main
+        drawStageCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
+        guard state.waveID != nil else {
+            grid.put(" This program has no waves yet.", x: main.x, y: main.y + 2, role: .mutedText)
+            return
+        }
+        let columns = PipelineColumns(x: main.x, width: main.width)
+        drawHeader(&grid, columns, y: main.y + 1, rect: main)
+        drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
+        if let side = layout.sidePanel { drawSidePanel(&grid, side) }
+    }
+
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+        var parts = ["Pipeline"]
+        if let wave = state.waveID.flatMap(workspace.wave) { parts.append("\(wave.name) (\(wave.status.label))") }
+        parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
+        if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        parts.append("sort: \(state.sort.rawValue)")
+        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+    }
+
+    private func drawStageCounts(_ grid: inout Grid, _ rect: Rect) {
+        var x = rect.x + 1
+        let exits = PipelineStage.allCases.filter(\.isExit).reduce(0) { $0 + (table.stageCounts[$1] ?? 0) }
+        let entries = PipelineStage.mainPath.map { ($0.label, table.stageCounts[$0] ?? 0) } + [("out", exits)]
+        for (label, count) in entries where x < rect.maxX {
+            x += grid.put("\(label) ", x: x, y: rect.y, width: rect.maxX - x, role: .mutedText)
+            x += grid.put("\(count)", x: x, y: rect.y, width: rect.maxX - x, role: count > 0 ? .text : .mutedText)
+            x += grid.put("  ", x: x, y: rect.y, width: rect.maxX - x, role: .mutedText)
+        }
+    }
+
+    private func drawHeader(_ grid: inout Grid, _ columns: PipelineColumns, y: Int, rect: Rect) {
+        grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .header)
+        for (column, x, width) in columns.layout {
+            let title = column.title + (Self.sortColumn(state.sort) == column ? "▾" : "")
+            if column.isNumeric {
+                grid.putRight(title, maxX: x + width, y: y, width: width, role: .header)
+            } else {
+                grid.put(title, x: x, y: y, width: width, role: .header)
+            }
+        }
+    }
+
+    private func drawRows(_ grid: inout Grid, _ columns: PipelineColumns, _ rect: Rect) {
+        if table.count == 0 {
+            let text = state.filter.text.isEmpty ? "No creators in this wave yet." : "No creator matches \"\(state.filter.text)\" — Esc clears the filter."
+            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
+        let needle = CreatorColumns.fold(state.filter.text)
+        for line in 0..<rect.height {
+            let row = state.scroll + line
+            guard row < table.count else { break }
+            let creator = workspace.creators[table.creatorPosition(at: row)]
+            let stage = table.stage(at: row)
+            let isMarked = state.marks.contains(creator.id)
+            let y = rect.y + line
+            let rowRole: StyleRole = stage.isExit ? .mutedText : .text
+            for (column, x, width) in columns.layout {
+                let text = PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
+                let role = isMarked ? .marked : (column == .stage ? Self.stageRole(stage) : rowRole)
+                if column.isNumeric {
+                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
+                } else {
+                    grid.put(text, x: x, y: y, width: width, role: role)
+                }
+                if !needle.isEmpty, column == .handle || column == .name {
+                    MatchHighlight.apply(needle, in: text, &grid, x: x, y: y, width: width)
+                }
+            }
+            if row == state.cursor {
+                grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection, keeping: [.match])
+            }
+            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
+        }
+    }
+
+    private func drawSidePanel(_ grid: inout Grid, _ rect: Rect) {
+        for y in rect.y..<rect.maxY { grid.put("│", x: rect.x, y: y, role: .border) }
+        let inside = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 3, height: rect.height)
+        guard let id = table.creatorID(at: state.cursor, in: workspace), let creator = workspace.creator(id) else {
+            grid.put("Nothing selected", x: inside.x, y: inside.y, width: inside.width, role: .mutedText)
+            return
+        }
+        let wave = state.waveID.flatMap(workspace.wave)
+        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today)
+        CreatorDetail.draw(detail.lines, &grid, inside)
+    }
+
+    private static func stageRole(_ stage: PipelineStage) -> StyleRole {
+        switch stage {
+        case .complete, .posted: .success
+        case .contentInReview: .info
+        case .declined, .dropped, .ghosted: .danger
+        default: .text
+        }
+    }
+
+    private static func sortColumn(_ sort: PipelineSort) -> PipelineColumns.Column {
+        switch sort {
+        case .stage: .stage
+        case .score: .score
+        case .followers: .followers
+        case .engagement: .engagement
+        case .handle: .handle
+        }
+    }
+}

@@ -1,0 +1,16 @@
+extension PipelineState {
+    /// Moves the cursor within `rows` rows and scrolls just enough to keep it on the page.
+    mutating func moveCursor(by step: Int, rows: Int, page: Int) {
+        cursor = rows == 0 ? 0 : max(0, min(rows - 1, cursor + step))
+        keepCursorVisible(rows: rows, page: page)
+    }
+
+    /// After a resize, filter or workspace change: cursor in range, page scrolled to it.
+    mutating func keepCursorVisible(rows: Int, page: Int) {
+        cursor = rows == 0 ? 0 : max(0, min(rows - 1, cursor))
+        let page = max(1, page)
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + page { scroll = cursor - page + 1 }
+        scroll = max(0, min(scroll, max(0, rows - page)))
+    }
+}

@@ -1,0 +1,122 @@
+import ChorusCore
+
+/// The Pipeline table as derived data: the selected wave's rows, sorted and filtered.
+///
+/// Each layer is cached against what it depends on, so a key press redoes only what changed:
+/// a cursor move redoes nothing, a filter keystroke re-filters (only the previous matches when
+/// the filter grew), a sort change re-sorts an `Int32` index array by a precomputed column, and
+/// only a workspace change (a new `generation`) rebuilds the wave's rows.
+final class PipelineTable {
+    private var columns = CreatorColumns()
+    private var columnsGeneration = -1
+
+    private var rowsKey: RowsKey?
+    /// Row → creator position in `Workspace.creators`.
+    private var positions: [Int32] = []
+    /// Row → index of the stage in `PipelineStage.allCases`.
+    private var stageIndexes: [UInt8] = []
+    private(set) var stageCounts: [PipelineStage: Int] = [:]
+
+    private var orderKey: OrderKey?
+    private var order: [Int32] = []
+
+    private var filterKey: FilterKey?
+    /// Visible row indexes, in display order.
+    private var visible: [Int32] = []
+
+    /// How often each layer was rebuilt, so tests can prove a cursor move rebuilds nothing.
+    private(set) var rebuilds = Rebuilds()
+
+    struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
+
+    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID? }
+    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
+    private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
+
+    /// Brings every layer up to date; cheap when nothing it depends on changed.
+    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState) {
+        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count {
+            columns = CreatorColumns(workspace.creators)
+            columnsGeneration = creatorsGeneration
+            rebuilds.columns += 1
+        }
+        let rowsKey = RowsKey(generation: generation, wave: state.waveID)
+        if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
+        let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
+        if orderKey != self.orderKey { buildOrder(orderKey) }
+        let filterKey = FilterKey(order: orderKey, needle: CreatorColumns.fold(state.filter.text))
+        if filterKey != self.filterKey { applyFilter(filterKey) }
+    }
+
+    /// Rows in the wave before filtering.
+    var totalCount: Int { positions.count }
+    /// Rows shown.
+    var count: Int { visible.count }
+
+    func creatorPosition(at row: Int) -> Int { Int(positions[Int(visible[row])]) }
+
+    func stage(at row: Int) -> PipelineStage { PipelineStage.allCases[Int(stageIndexes[Int(visible[row])])] }
+
+    func creatorID(at row: Int, in workspace: Workspace) -> CreatorID? {
+        guard row >= 0, row < count else { return nil }
+        return workspace.creators[creatorPosition(at: row)].id
+    }
+
+    func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
+
+    private func buildRows(_ workspace: Workspace, key: RowsKey) {
+        positions.removeAll(keepingCapacity: true)
+        stageIndexes.removeAll(keepingCapacity: true)
+        stageCounts = [:]
+        if let wave = key.wave {
+            let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
+            for enrollment in workspace.enrollments where enrollment.waveID == wave {
+                guard let position = workspace.creatorPosition(enrollment.creatorID) else { continue }
+                positions.append(Int32(position))
+                stageIndexes.append(stageIndex[enrollment.stage]!)
+                stageCounts[enrollment.stage, default: 0] += 1
+            }
+        }
+        rowsKey = key
+        rebuilds.rows += 1
+    }
+
+    private func buildOrder(_ key: OrderKey) {
+        // One 64-bit key per row: the sort column in the high bits, the handle rank below it.
+        let sortKeys: [UInt64] = (0..<positions.count).map { row in
+            let position = Int(positions[row])
+            let rank = UInt64(columns.handleRank[position])
+            let descendingScore = UInt64(20_000 - max(0, min(20_000, columns.score[position])))
+            switch key.sort {
+            case .stage: return UInt64(stageIndexes[row]) << 56 | descendingScore << 32 | rank
+            case .score: return descendingScore << 32 | rank
+            case .followers: return UInt64(Int32.max - columns.followers[position]) << 32 | rank
+            case .engagement: return UInt64(Int32.max - columns.engagement[position]) << 32 | rank
+            case .handle: return rank
+            }
+        }
+        order = Array(0..<Int32(positions.count))
+        sortKeys.withUnsafeBufferPointer { keys in
+            order.sort { keys[Int($0)] < keys[Int($1)] }
+        }
+        orderKey = key
+        rebuilds.order += 1
+    }
+
+    private func applyFilter(_ key: FilterKey) {
+        let needle = Array(key.needle.utf8)
+        let stageMatches = PipelineStage.allCases.map { !needle.isEmpty && $0.label.contains(key.needle) }
+        // A longer filter only removes rows, so it searches the previous matches only.
+        let narrowing = filterKey.map { $0.order == key.order && key.needle.hasPrefix($0.needle) } ?? false
+        let candidates = narrowing ? visible : order
+        if needle.isEmpty {
+            visible = order
+        } else {
+            visible = candidates.filter { row in
+                stageMatches[Int(stageIndexes[Int(row)])] || columns.matches(Int(positions[Int(row)]), needle)
+            }
+        }
+        filterKey = key
+        rebuilds.filter += 1
+    }
+}

@@ -1,0 +1,71 @@
+import ChorusCore
+
+/// Draws a whole frame from the state and the workspace: tab bar, the pane, the status bar,
+/// then any overlay or prompt on top. It reads and never changes anything.
+struct Renderer {
+    let state: UIState
+    let workspace: Workspace
+    let table: PipelineTable
+    let today: Day?
+    let vocabulary: CommandPalette.Vocabulary
+
+    func frame() -> Grid {
+        var grid = Grid(size: state.size)
+        let layout = Layout(size: state.size)
+        if layout.isTooSmall {
+            drawTooSmall(&grid)
+            return grid
+        }
+        drawTabBar(&grid, layout.tabBar)
+        switch state.pane {
+        case .pipeline:
+            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today).draw(&grid, layout)
+        default:
+            ComingPane.draw(state.pane, &grid, layout)
+        }
+        StatusBar(state: state, table: table).draw(&grid, layout.statusBar)
+        switch state.overlay {
+        case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
+        case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
+        case nil: break
+        }
+        if state.prompt?.purpose == .command, let text = state.prompt?.text {
+            PaletteView.draw(text: text, vocabulary: vocabulary, &grid, above: layout.statusBar)
+        }
+        return grid
+    }
+
+    private func drawTooSmall(_ grid: inout Grid) {
+        let size = state.size
+        let lines = ["Terminal too small: \(size.width)×\(size.height)",
+                     "Chorus needs at least \(Layout.minimum.width)×\(Layout.minimum.height)", "q quits"]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let width = min(size.width, TextWidth.columns(of: line))
+            grid.put(line, x: max(0, (size.width - width) / 2), y: top + offset, width: size.width, role: offset == 0 ? .warning : .text)
+        }
+    }
+
+    private func drawTabBar(_ grid: inout Grid, _ rect: Rect) {
+        var x = rect.x + grid.put(" Chorus ", x: rect.x, y: rect.y, role: .title)
+        for pane in Pane.allCases {
+            x += grid.put(" \(pane.rawValue) \(pane.title) ", x: x, y: rect.y, width: rect.maxX - x,
+                          role: pane == state.pane ? .activeTab : .mutedText)
+        }
+        let program = workspace.program.name
+        if rect.maxX - x > TextWidth.columns(of: program) + 2 {
+            grid.putRight(program + " ", maxX: rect.maxX, y: rect.y, width: rect.maxX - x, role: .mutedText)
+        }
+    }
+
+    private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {
+        guard let creator = workspace.creator(id) else { return }
+        let wave = state.pipeline.waveID.flatMap(workspace.wave)
+        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today).lines
+        let width = min(body.width - 4, 72)
+        let height = min(body.height, lines.count + 2)
+        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        Box.draw(&grid, rect, title: "@\(creator.handle) — Esc closes", focused: true)
+        CreatorDetail.draw(lines, &grid, rect.inset)
+    }
+}

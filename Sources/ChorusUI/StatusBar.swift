@@ -1,0 +1,77 @@
+/// The bottom line: the open prompt, the filter being typed, the last message, or else the
+/// key hints for this pane from the key map; on the right, "N marked" and the row position.
+struct StatusBar {
+    let state: UIState
+    let table: PipelineTable
+
+    static let caret = "█"
+
+    func draw(_ grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, role: .statusBar)
+        let right = rightText
+        let rightWidth = TextWidth.columns(of: right)
+        if rightWidth > 0, rightWidth < rect.width / 2 {
+            grid.putRight(right, maxX: rect.maxX, y: rect.y, width: rightWidth, role: .statusBar)
+            if !state.pipeline.marks.isEmpty, state.pane == .pipeline {
+                grid.put("\(state.pipeline.marks.count) marked", x: rect.maxX - rightWidth + 1, y: rect.y, role: .marked)
+            }
+        }
+        let left = Rect(x: rect.x, y: rect.y, width: rect.width - (rightWidth < rect.width / 2 ? rightWidth + 1 : 0), height: 1)
+        if let prompt = state.prompt {
+            grid.put(promptText(prompt), x: left.x, y: left.y, width: left.width, role: .statusBar)
+        } else if state.pipeline.filter.isEditing, state.pane == .pipeline {
+            grid.put(" /\(state.pipeline.filter.text)\(Self.caret)   Enter keeps · Esc clears", x: left.x, y: left.y, width: left.width, role: .statusBar)
+        } else if let message = state.message {
+            grid.put(" " + message.text, x: left.x, y: left.y, width: left.width, role: Self.role(of: message.kind))
+        } else {
+            drawHints(&grid, left)
+        }
+    }
+
+    private var rightText: String {
+        guard state.pane == .pipeline else { return "" }
+        var parts: [String] = []
+        if !state.pipeline.marks.isEmpty { parts.append("\(state.pipeline.marks.count) marked") }
+        if table.count > 0 { parts.append("\(state.pipeline.cursor + 1)/\(table.count)") }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
+    }
+
+    private func promptText(_ prompt: Prompt) -> String {
+        switch prompt.purpose {
+        case .command:
+            return " :\(prompt.text)\(Self.caret)   Tab completes · Enter runs · Esc cancels"
+        case .dropReason(let ids, _):
+            let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
+            return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"
+        }
+    }
+
+    /// Hints from the key map, most specific first; the help hint is always kept, last, so a
+    /// narrow terminal still says where the rest are.
+    private func drawHints(_ grid: inout Grid, _ rect: Rect) {
+        let all = KeyMap.hints(for: state.pane)
+        let help = all.filter { $0.word == "help" }
+        let widthOf = { (hint: (key: String, word: String)) in TextWidth.columns(of: hint.key) + TextWidth.columns(of: hint.word) + 3 }
+        var room = rect.width - 1 - help.map(widthOf).reduce(0, +)
+        var shown: [(key: String, word: String)] = []
+        for hint in all where hint.word != "help" {
+            guard widthOf(hint) <= room else { break }
+            shown.append(hint)
+            room -= widthOf(hint)
+        }
+        var x = rect.x + 1
+        for hint in shown + help {
+            x += grid.put(hint.key, x: x, y: rect.y, role: .keyHint)
+            x += grid.put(" \(hint.word)  ", x: x, y: rect.y, width: rect.maxX - x, role: .statusBar)
+        }
+    }
+
+    private static func role(of kind: StatusMessage.Kind) -> StyleRole {
+        switch kind {
+        case .info: .info
+        case .success: .success
+        case .warning: .warning
+        case .error: .danger
+        }
+    }
+}

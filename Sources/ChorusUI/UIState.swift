@@ -1,0 +1,99 @@
+import ChorusCore
+
+/// Everything the console remembers between key presses that is not domain data: which pane,
+/// where the cursor is, what is marked, the filter, the open prompt or overlay, the undo
+/// stacks. It is a plain value, so a test can press keys and compare the whole state.
+public struct UIState: Hashable, Sendable {
+    public var size: Size
+    public var pane: Pane = .pipeline
+    public var pipeline = PipelineState()
+    public var prompt: Prompt?
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    public var themeName: String
+    public var undoStack: [UndoEntry] = []
+    public var redoStack: [UndoEntry] = []
+    public var wantsQuit = false
+
+    public init(size: Size, themeName: String) {
+        self.size = size
+        self.themeName = themeName
+    }
+}
+
+/// The Pipeline pane's own state. Marks are creator ids, not row numbers, so they survive
+/// filtering and re-sorting.
+public struct PipelineState: Hashable, Sendable {
+    public var waveID: WaveID?
+    public var cursor = 0
+    /// First visible row; kept in state so scrolling is stable like in vim, not recentred.
+    public var scroll = 0
+    public var marks: Set<CreatorID> = []
+    public var filter = Filter()
+    public var sort: PipelineSort = .stage
+
+    public init() {}
+}
+
+/// The live filter: `isEditing` while typing after `/`; Enter keeps the text, Esc clears it.
+public struct Filter: Hashable, Sendable {
+    public var text = ""
+    public var isEditing = false
+
+    public init(text: String = "", isEditing: Bool = false) {
+        self.text = text
+        self.isEditing = isEditing
+    }
+
+    public var isActive: Bool { !text.isEmpty || isEditing }
+}
+
+/// A one-line text entry at the bottom of the screen.
+public struct Prompt: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        /// `:` — a command, with completion.
+        case command
+        /// The reason for dropping these creators from the wave.
+        case dropReason([CreatorID], wave: WaveID)
+    }
+
+    public var purpose: Purpose
+    public var text = ""
+
+    public init(_ purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+}
+
+/// A layer drawn over the pane.
+public enum Overlay: Hashable, Sendable {
+    /// The `?` key list, scrolled by this many lines.
+    case help(scroll: Int)
+    /// One creator's full details (Enter).
+    case creatorDetail(CreatorID)
+}
+
+/// A sentence in the status bar until the next key press.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case info, success, warning, error }
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// A domain change that can be taken back: its summary in words and the `.restore` command
+/// that takes it back.
+public struct UndoEntry: Hashable, Sendable {
+    public var summary: String
+    public var command: Command
+
+    public init(summary: String, command: Command) {
+        self.summary = summary
+        self.command = command
+    }
+}

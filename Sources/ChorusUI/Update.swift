@@ -1,0 +1,196 @@
+import ChorusCore
+
+/// What `update` may read besides the state: the workspace and the derived table (read only).
+struct UpdateContext {
+    let workspace: Workspace
+    let table: PipelineTable
+    let vocabulary: CommandPalette.Vocabulary
+}
+
+/// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
+/// prompt, the filter being typed, an overlay, then the key map for the current pane.
+func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
+    state.message = nil
+    if key == .control("c") {
+        state.wantsQuit = true
+        return []
+    }
+    if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
+    if state.pipeline.filter.isEditing {
+        updateFilter(&state, key: key)
+        return []
+    }
+    if Layout(size: state.size).isTooSmall {
+        if key == .character("q") { state.wantsQuit = true }
+        return []
+    }
+    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
+    guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
+    return perform(action, &state, context: context)
+}
+
+/// Carries out an action from a key or from the palette.
+func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    let pageRows = PipelinePane.tableRows(at: state.size)
+    switch action {
+    case .showPane(let pane): state.pane = pane
+    case .nextPane: state.pane = state.pane.cycled(by: 1)
+    case .previousPane: state.pane = state.pane.cycled(by: -1)
+    case .moveDown: state.pipeline.moveCursor(by: 1, rows: context.table.count, page: pageRows)
+    case .moveUp: state.pipeline.moveCursor(by: -1, rows: context.table.count, page: pageRows)
+    case .top: state.pipeline.moveCursor(by: -Int(Int32.max), rows: context.table.count, page: pageRows)
+    case .bottom: state.pipeline.moveCursor(by: Int(Int32.max), rows: context.table.count, page: pageRows)
+    case .pageDown: state.pipeline.moveCursor(by: max(1, pageRows - 1), rows: context.table.count, page: pageRows)
+    case .pageUp: state.pipeline.moveCursor(by: -max(1, pageRows - 1), rows: context.table.count, page: pageRows)
+    case .halfPageDown: state.pipeline.moveCursor(by: max(1, pageRows / 2), rows: context.table.count, page: pageRows)
+    case .halfPageUp: state.pipeline.moveCursor(by: -max(1, pageRows / 2), rows: context.table.count, page: pageRows)
+    case .filter: state.pipeline.filter.isEditing = true
+    case .toggleMark: toggleMark(&state, context: context, page: pageRows)
+    case .openDetail:
+        if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
+    case .back: unwind(&state)
+    case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+    case .palette: state.prompt = Prompt(.command)
+    case .undo: return [.undo]
+    case .redo: return [.redo]
+    case .switchTheme: return [.nextTheme]
+    case .quit: state.wantsQuit = true
+    case .advanceStage, .revertStage, .invite, .drop: return stageAction(action, &state, context: context)
+    case .cycleSort: sort(&state, by: state.pipeline.sort.next)
+    case .nextWave:
+        let waves = context.workspace.waves
+        let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
+        if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
+    }
+    return []
+}
+
+/// Esc: closes exactly one layer, innermost first.
+private func unwind(_ state: inout UIState) {
+    if state.prompt != nil {
+        state.prompt = nil
+    } else if state.overlay != nil {
+        state.overlay = nil
+    } else if !state.pipeline.marks.isEmpty {
+        state.pipeline.marks = []
+    } else if state.pipeline.filter.isActive {
+        state.pipeline.filter = Filter()
+        state.pipeline.cursor = 0
+        state.pipeline.scroll = 0
+    }
+}
+
+private func toggleMark(_ state: inout UIState, context: UpdateContext, page: Int) {
+    guard let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else { return }
+    if state.pipeline.marks.remove(id) == nil { state.pipeline.marks.insert(id) }
+    state.pipeline.moveCursor(by: 1, rows: context.table.count, page: page)
+}
+
+/// The creators an action applies to: the marked rows, or else the cursor row.
+private func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+    if !state.pipeline.marks.isEmpty { return state.pipeline.marks.sorted() }
+    return context.table.creatorID(at: state.pipeline.cursor, in: context.workspace).map { [$0] } ?? []
+}
+
+private func stageAction(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    let ids = targets(state, context: context)
+    guard let wave = state.pipeline.waveID, !ids.isEmpty else {
+        state.message = StatusMessage(.warning, "no creator to act on")
+        return []
+    }
+    switch action {
+    case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
+    case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
+    case .invite:
+        let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
+        if let first = notProspects.first, let creator = context.workspace.creator(first) {
+            let stage = context.workspace.enrollment(first, in: wave)?.stage.label ?? "not in this wave"
+            state.message = StatusMessage(.warning, "only prospects can be invited; @\(creator.handle) is \(stage)")
+            return []
+        }
+        return [.perform(.advanceStage(creators: ids, wave: wave))]
+    default:
+        state.prompt = Prompt(.dropReason(ids, wave: wave))
+        return []
+    }
+}
+
+private func sort(_ state: inout UIState, by sort: PipelineSort) {
+    state.pipeline.sort = sort
+    state.pipeline.cursor = 0
+    state.pipeline.scroll = 0
+    state.message = StatusMessage(.info, "sorted by \(sort.rawValue)")
+}
+
+private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateContext) {
+    state.pipeline.waveID = id
+    state.pipeline.marks = []
+    state.pipeline.cursor = 0
+    state.pipeline.scroll = 0
+    state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
+}
+
+private func updateFilter(_ state: inout UIState, key: Key) {
+    switch key {
+    case .enter: state.pipeline.filter.isEditing = false
+    case .escape: state.pipeline.filter = Filter()
+    default:
+        guard TextEntry.edit(&state.pipeline.filter.text, with: key) else { return }
+    }
+    state.pipeline.cursor = 0
+    state.pipeline.scroll = 0
+}
+
+/// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
+/// digits) pass through to the key map; list keys do not reach the list behind the overlay.
+private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+    switch (overlay, key) {
+    case (.help(let scroll), .character("j")), (.help(let scroll), .down):
+        state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
+    case (.help(let scroll), .character("k")), (.help(let scroll), .up):
+        state.overlay = .help(scroll: max(0, scroll - 1))
+    case (.creatorDetail, .enter):
+        state.overlay = nil
+    default:
+        return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }
+    }
+    return true
+}
+
+private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
+    guard var prompt = state.prompt else { return [] }
+    switch key {
+    case .escape:
+        state.prompt = nil
+    case .tab where prompt.purpose == .command:
+        prompt.text = CommandPalette.complete(prompt.text, context.vocabulary)
+        state.prompt = prompt
+    case .enter:
+        state.prompt = nil
+        return submit(prompt, &state, context: context)
+    default:
+        if TextEntry.edit(&prompt.text, with: key) { state.prompt = prompt }
+    }
+    return []
+}
+
+private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    switch prompt.purpose {
+    case .dropReason(let ids, let wave):
+        guard !prompt.text.trimmingSpaces.isEmpty else {
+            state.prompt = prompt
+            state.message = StatusMessage(.warning, "a reason is required to drop a creator")
+            return []
+        }
+        return [.perform(.exitPipeline(creators: ids, wave: wave, stage: .dropped, reason: prompt.text.trimmingSpaces))]
+    case .command:
+        switch CommandPalette.run(prompt.text, context.vocabulary) {
+        case .action(let action): return perform(action, &state, context: context)
+        case .theme(let name): return [.useTheme(name)]
+        case .wave(let id): showWave(id, &state, context: context)
+        case .sort(let order): sort(&state, by: order)
+        case .unknown(let line): state.message = StatusMessage(.warning, "no command \"\(line)\"; Tab lists them")
+        }
+        return []
+    }
+}

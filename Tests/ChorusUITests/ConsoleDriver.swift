@@ -1,0 +1,93 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// A session that applies commands to an in-memory workspace, as the store would, at a fixed
+/// time, and remembers what it was sent.
+final class InMemorySession: ConsoleSession {
+    private(set) var workspace: Workspace
+    private(set) var performed: [Command] = []
+
+    init(_ workspace: Workspace) { self.workspace = workspace }
+
+    func perform(_ command: Command) throws -> AppliedCommand {
+        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
+        performed.append(command)
+        return applied
+    }
+}
+
+/// Drives a console the way a person does, for tests that read like workflows:
+/// `console.press("j", "j", " ").frame.line(5)`.
+final class ConsoleDriver {
+    let session: InMemorySession
+    let console: Console
+
+    init(_ workspace: Workspace = Sample.workspace(), size: Size = Size(width: 80, height: 24), theme: String = "default",
+         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false) {
+        session = InMemorySession(workspace)
+        console = Console(session: session, themes: themes, themeName: theme, noColor: noColor, today: Sample.today, size: size)
+    }
+
+    /// Presses keys: `"j"`, `" "` and `">"` are typed characters, `.enter` and `.control("d")`
+    /// are the named keys.
+    @discardableResult
+    func press(_ keys: Key...) -> Self {
+        keys.forEach(console.press)
+        return self
+    }
+
+    /// Types text into whatever has the keyboard (filter, prompt, palette).
+    @discardableResult
+    func type(_ text: String) -> Self {
+        text.forEach { console.press(.character($0)) }
+        return self
+    }
+
+    @discardableResult
+    func resize(_ width: Int, _ height: Int) -> Self {
+        console.resize(to: Size(width: width, height: height))
+        return self
+    }
+
+    var frame: Grid { console.frame() }
+    var state: UIState { console.state }
+    var workspace: Workspace { session.workspace }
+
+    func stage(of handle: String, in wave: WaveID = Sample.wave1) -> PipelineStage? {
+        workspace.creator(handle: handle).flatMap { workspace.enrollment($0.id, in: wave)?.stage }
+    }
+
+    /// The frame as one string, for failure messages.
+    var dump: String { frame.lines.enumerated().map { String(format: "%2d|", $0.offset) + $0.element }.joined(separator: "\n") }
+}
+
+extension Grid {
+    /// The row whose text contains `text`, or nil.
+    func row(containing text: String) -> Int? { lines.firstIndex { $0.contains(text) } }
+
+    /// The terminal column where `text` starts in row `y` (columns, not characters).
+    func column(of text: String, inRow y: Int) -> Int? {
+        for x in 0..<size.width where !self[x, y].isContinuation {
+            var joined = ""
+            var column = x
+            while column < size.width, joined.count < text.count {
+                if !self[column, y].isContinuation { joined.append(self[column, y].grapheme) }
+                column += 1
+            }
+            if joined == text { return x }
+        }
+        return nil
+    }
+
+    /// The role of the cell where `text` starts in the row containing it.
+    func role(of text: String) -> StyleRole? {
+        guard let y = row(containing: text), let x = column(of: text, inRow: y) else { return nil }
+        return self[x, y].role
+    }
+}
+
+/// Lets tests write a typed key as text: `press("j", " ", .enter)`.
+extension Key: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) { self = .character(Character(text)) }
+}

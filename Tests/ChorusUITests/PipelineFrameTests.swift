@@ -1,0 +1,166 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// The Pipeline pane as a person sees it, asserted as lines of text at 80×24 and 120×40.
+final class PipelineFrameTests: XCTestCase {
+    func testPipelineAt80x24() {
+        let lines = ConsoleDriver().frame.lines
+        XCTAssertEqual(lines.count, 24)
+        XCTAssertEqual(Array(lines[0...11]), [
+            " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger",
+            " Pipeline · Wave 1 (live) · 8 creators · sort: stage",
+            " prospect 3  invited 1  onboarding 1  active 1  seeded 1  in review 0  posted 0…",
+            "  Handle       Name             Stage▾     Tier  Followers   Eng Source    Score",
+            "  @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     87",
+            "  @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     74",
+            "  @ben_makes   Ben Okafor       prospect   micro     23.4K  3.4% inbound      32",
+            "  @dara.skin   Dara Nguyen      invited    micro       56K  2.1% marketpl…    28",
+            "  @eli.daily   Eli Cohen        onboarding nano       1.9K  4.7% loyalty      57",
+            "  @fay.routine Fay Brooks       active     micro     12.7K  3.9% referral     48",
+            "  @gus.grooms  Gus Weber        seeded     nano       9.8K  2.8% CRM          28",
+            "  @hana.beauty Hana Sato        dropped    micro       31K  5.5% customer     62",
+        ])
+        XCTAssertTrue(lines[12...22].allSatisfy(\.isEmpty))
+        XCTAssertEqual(lines[23], " > forward  < back  i invite  d drop  s sort  w wave  / filter  ? help      1/8")
+    }
+
+    func testPipelineAt120x40HasTheSidePanelForTheCursorRow() {
+        let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("j")
+        let frame = console.frame
+        XCTAssertEqual(frame.lines.count, 40)
+        XCTAssertEqual(frame.line(0), " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger                          Glow Always-On")
+        XCTAssertEqual(frame.line(3), "  Handle       Name           Stage▾     Tier  Followers   Eng Source    Score│ Ana Lima")
+        XCTAssertEqual(frame.line(5), "  @ana.lima    Ana Lima       prospect   nano       8.2K  6.1% customer     74│ Tier       nano · 8.2K followers")
+        XCTAssertEqual(frame.line(4), "  @cleo.glow   Cleo Martin    prospect   nano       4.1K  8.2% customer     87│ Stage      prospect for 3 days")
+        XCTAssertEqual(frame.line(2).suffix(11), "│ @ana.lima")
+        XCTAssertTrue(frame.lines.contains { $0.hasSuffix("│ Customer   7 orders · 315.00 EUR") })
+        XCTAssertEqual(frame.role(of: "@ana.lima    Ana"), .selection)
+        XCTAssertTrue(frame.line(39).hasPrefix(" > forward  < back  i invite  d drop  s sort  w wave  / filter  Space mark  Enter details"))
+        XCTAssertTrue(frame.line(39).hasSuffix("2/8"))
+    }
+
+    func testMarkedRowsShowADotAndTheCount() {
+        let frame = ConsoleDriver().press(" ", " ").frame
+        XCTAssertEqual(frame.line(4), "● @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     87")
+        XCTAssertEqual(frame.line(5), "● @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     74")
+        XCTAssertEqual(frame.role(of: "@cleo.glow"), .marked)
+        XCTAssertTrue(frame.line(23).hasSuffix("2 marked  3/8"))
+        XCTAssertEqual(frame.role(of: "2 marked"), .marked)
+    }
+
+    func testFilterShowsInTitleAndHighlightsTheMatch() {
+        let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("/").type("gl")
+        XCTAssertEqual(console.frame.line(39), " /gl█   Enter keeps · Esc clears                                                                                    1/1")
+        console.press(.enter)
+        let frame = console.frame
+        XCTAssertEqual(frame.line(1), " Pipeline · Wave 1 (live) · 1 of 8 creators · filter \"gl\" · sort: stage")
+        XCTAssertTrue(frame.line(4).hasPrefix("  @cleo.glow"))
+        XCTAssertEqual(frame[8, 4].role, .match, "the g of @cleo.glow")
+        XCTAssertEqual(frame[9, 4].role, .match, "the l of @cleo.glow")
+        XCTAssertEqual(frame[10, 4].role, .selection)
+        XCTAssertTrue(frame.line(5).hasPrefix(String(repeating: " ", count: 78) + "│"))
+    }
+
+    func testFilterWithNoMatchSaysSo() {
+        let frame = ConsoleDriver().press("/").type("zzz").frame
+        XCTAssertEqual(frame.line(4), " No creator matches \"zzz\" — Esc clears the filter.")
+    }
+
+    func testHelpOverlayAt80x24IsGeneratedFromTheKeyMap() {
+        let frame = ConsoleDriver().press("?").frame
+        XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k scroll · Esc closes ───────────────────────────────┐0…")
+        XCTAssertEqual(frame.line(3), "  │ Pipeline                                                                 │re")
+        XCTAssertEqual(frame.line(4), "  │  >               move forward a stage                                    │87")
+        XCTAssertEqual(frame.line(22), "  └──────────────────────────────────────────────────────────────────────────┘")
+        for binding in KeyMap.bindings where binding.scope == .pipeline {
+            XCTAssertNotNil(frame.row(containing: binding.help), binding.help)
+        }
+    }
+
+    func testHelpOverlayAt120x40ListsEveryKeyOfThePane() {
+        let frame = ConsoleDriver(size: Size(width: 120, height: 40)).press("?").frame
+        for binding in KeyMap.bindings where binding.scope.applies(to: .pipeline) {
+            XCTAssertNotNil(frame.row(containing: binding.help), "help lacks \(binding.help)")
+        }
+        XCTAssertNotNil(frame.row(containing: "Everywhere"))
+    }
+
+    func testDetailOverlayOpensOnEnter() {
+        let frame = ConsoleDriver().press("j").press(.enter).frame
+        XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — Esc closes"))
+        XCTAssertNotNil(frame.row(containing: "Customer   7 orders · 315.00 EUR"))
+        XCTAssertNotNil(frame.row(containing: "Fit score  74 of 100"))
+    }
+
+    func testDropPromptAt80x24() {
+        let frame = ConsoleDriver().press(" ", " ", "d").type("not a fit").frame
+        XCTAssertEqual(frame.line(23), " Drop 2 creators — reason: not a fit█   Enter drops · Esc cance…  2 marked  3/8")
+    }
+
+    func testPaletteListsCompletions() {
+        let frame = ConsoleDriver(size: Size(width: 120, height: 40)).press(":").type("th").frame
+        XCTAssertTrue(frame.line(39).hasPrefix(" :th█   Tab completes · Enter runs · Esc cancels"))
+        XCTAssertEqual(frame.line(36), "┌─ commands ───────────┐" + String(repeating: " ", count: 54) + "│")
+        XCTAssertEqual(frame.line(37), "│ theme                │" + String(repeating: " ", count: 54) + "│")
+        XCTAssertEqual(frame.role(of: "theme "), .selection)
+    }
+
+    func testComingPanesSayWhatTheyWillBe() {
+        for (key, pane) in zip(["2", "3", "4", "5", "6"] as [Key], Pane.allCases.dropFirst()) {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                let frame = ConsoleDriver(size: size).press(key).frame
+                XCTAssertEqual(frame.line(1), " \(pane.title)")
+                XCTAssertNotNil(frame.row(containing: "\(pane.title) is coming in a later release."))
+                XCTAssertEqual(frame.role(of: " \(pane.rawValue) \(pane.title)"), .activeTab)
+                XCTAssertEqual(frame.line(size.height - 1), " z undo  : commands  q quit  ? help")
+            }
+        }
+    }
+
+    func testTooSmallShowsBothSizesAndStillQuits() {
+        let console = ConsoleDriver(size: Size(width: 50, height: 10))
+        XCTAssertEqual(console.frame.lines, [
+            "", "", "",
+            "            Terminal too small: 50×10",
+            "           Chorus needs at least 60×15",
+            "                     q quits",
+            "", "", "", "",
+        ])
+        console.press("j", "q")
+        XCTAssertTrue(console.console.wantsQuit)
+    }
+
+    func testResizingKeepsTheFrameWholeAndTheCursorVisible() {
+        let console = ConsoleDriver(Sample.workspace(extraCreators: Self.many(60)), size: Size(width: 120, height: 40))
+        console.press("G")
+        for (width, height) in [(80, 24), (200, 60), (61, 15), (30, 5), (1, 1), (0, 0), (80, 24)] {
+            console.resize(width, height)
+            let frame = console.frame
+            XCTAssertEqual(frame.lines.count, height)
+            XCTAssertTrue(frame.lines.allSatisfy { TextWidth.columns(of: $0) <= width })
+        }
+        XCTAssertEqual(console.state.pipeline.cursor, 67, "still on the last row")
+        XCTAssertTrue(console.frame.line(22).hasPrefix("  @hana.beauty"), "the last row is on screen")
+        XCTAssertEqual(console.frame.role(of: "@hana.beauty"), .selection)
+    }
+
+    func testUsesTheRoomAt200x60() {
+        let frame = ConsoleDriver(size: Size(width: 200, height: 60)).frame
+        XCTAssertEqual(frame.line(3).prefix(100),
+                       "  Handle                           Name                                                     Stage▾  ")
+        XCTAssertTrue(frame.line(2).hasSuffix("out 1" + String(repeating: " ", count: 42) + "│ @cleo.glow"))
+        XCTAssertTrue(frame.line(3).hasSuffix("Score│ Cleo Martin"))
+    }
+
+    func testAProgramWithoutWavesSaysSo() {
+        let empty = Workspace(program: Program(name: "Empty", brand: "E", currency: .eur, landingURL: "https://e.example"))
+        let frame = ConsoleDriver(empty).frame
+        XCTAssertEqual(frame.line(1), " Pipeline · 0 creators · sort: stage")
+        XCTAssertEqual(frame.line(4), " This program has no waves yet.")
+    }
+
+    static func many(_ count: Int) -> [Creator] {
+        (1...count).map { Sample.creator(100 + $0, "x\($0)", "Extra \($0)", followers: 1_000, engagement: 0.001) }
+    }
+}

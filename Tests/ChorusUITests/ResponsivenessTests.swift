@@ -1,0 +1,50 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// With 100 000 creators a key press must finish its frame within a frame's time. These tests
+/// prove the caching that makes that possible (a cursor move rebuilds nothing) and keep a
+/// loose time bound that holds even in debug builds.
+final class ResponsivenessTests: XCTestCase {
+    static let big: Workspace = {
+        let creators = (1...100_000).map { number in
+            Sample.creator(1_000 + number, "creator\(number)", "Creator Number \(number)",
+                           followers: (number * 7_919) % 200_000, engagement: Double(number % 90) / 1_000, orders: number % 13)
+        }
+        return Sample.workspace(extraCreators: creators)
+    }()
+
+    func testCursorMovesAndFilterKeysDoNotRebuildTheTable() {
+        let console = ConsoleDriver(Self.big, size: Size(width: 120, height: 40))
+        let start = console.console.tableRebuilds
+        XCTAssertEqual(start, PipelineTable.Rebuilds(columns: 1, rows: 1, order: 1, filter: 1))
+        console.press("j", "j", .pageDown, "G", "g", " ")
+        XCTAssertEqual(console.console.tableRebuilds, start, "moving and marking derive nothing again")
+        console.press("/").type("creator99")
+        XCTAssertEqual(console.console.tableRebuilds.filter, start.filter + 9)
+        XCTAssertEqual(console.console.tableRebuilds.order, start.order, "filtering does not re-sort")
+        console.press(.escape, "s")
+        XCTAssertEqual(console.console.tableRebuilds.order, start.order + 1)
+        console.press(">")
+        XCTAssertEqual(console.console.tableRebuilds.rows, start.rows + 1, "a stage move rebuilds the wave's rows")
+        XCTAssertEqual(console.console.tableRebuilds.columns, start.columns, "but not the per-creator columns")
+    }
+
+    func testKeyPressesOnAHundredThousandCreatorsStayQuick() {
+        let console = ConsoleDriver(Self.big, size: Size(width: 200, height: 60))
+        let clock = ContinuousClock()
+        let moves = clock.measure {
+            for _ in 0..<20 {
+                console.press("j")
+                _ = console.frame
+            }
+        }
+        let typing = clock.measure {
+            console.press("/").type("number 4")
+            _ = console.frame
+        }
+        XCTAssertLessThan(moves / 20, .milliseconds(16), "cursor move + frame")
+        XCTAssertLessThan(typing / 9, .milliseconds(200), "filter keystroke + frame, debug build")
+        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 1 (live) · 11111 of 100008 creators · filter \"number 4\" · sort: stage")
+    }
+}
