@@ -152,7 +152,8 @@ extension ChangeRecorder {
 }
 
 extension AssetKind {
-    init(format: ContentFormat) {
+    /// The library's kind for a deliverable's format: what the paid team filters by.
+    public init(format: ContentFormat) {
         switch format {
         case .reel, .video, .short: self = .video
         case .story: self = .story

@@ -38,7 +38,11 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
 
     /// Cancelled, voided and never-captured orders count for nothing.
     public var counts: Bool {
-        cancelledAt == nil && !["voided", "pending", "authorized"].contains(financialStatus.lowercased())
+        guard cancelledAt == nil else { return false }
+        switch financialStatus.lowercased() {
+        case "voided", "pending", "authorized": return false
+        default: return true
+        }
     }
 
     /// Subtotal less refunds, never below zero.

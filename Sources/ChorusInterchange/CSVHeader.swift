@@ -30,7 +30,7 @@ public struct CSVHeader: Sendable, Hashable {
 
     private static func key(_ name: String) -> String {
         var text = Substring(name)
-        while let first = text.first, first == " " || first == "\u{FEFF}" { text = text.dropFirst() }
+        while let first = text.first, first == " " { text = text.dropFirst() }
         while let last = text.last, last == " " { text = text.dropLast() }
         return text.lowercased()
     }

@@ -20,7 +20,7 @@ extension CSVWriter {
     /// Appends an amount as a plain decimal with the currency's minor digits: `1234.50`, `-3.00`.
     public mutating func append(_ money: Money) {
         startField()
-        let digits = money.currency.minorDigits
+        let digits = minorDigits(of: money.currency)
         if money.minorUnits < 0 { appendRaw(Byte.minus) }
         let magnitude = money.minorUnits.magnitude
         var scale: UInt64 = 1
@@ -78,19 +78,21 @@ extension CSVWriter {
         appendDigits(value.magnitude, width: 1)
     }
 
-    /// Decimal digits of `value`, zero-padded on the left to at least `width`.
+    /// Decimal digits of `value`, zero-padded on the left to at least `width` (at most 20).
     private mutating func appendDigits(_ value: UInt64, width: Int) {
-        var count = 1
-        var rest = value
-        while rest >= 10 { rest /= 10; count += 1 }
-        for _ in count..<max(count, width) { appendRaw(Byte.zero) }
-        var divisor: UInt64 = 1
-        for _ in 1..<count { divisor *= 10 }
-        var remaining = value
-        while divisor > 0 {
-            appendRaw(Byte.zero + UInt8(remaining / divisor))
-            remaining %= divisor
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var index = 20
+            var remaining = value
+            repeat {
+                index -= 1
+                buffer[index] = Byte.zero + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            while 20 - index < width {
+                index -= 1
+                buffer[index] = Byte.zero
+            }
+            appendRaw(UnsafeBufferPointer(rebasing: buffer[index..<20]))
         }
     }
 }

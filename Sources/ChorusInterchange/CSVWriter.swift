@@ -24,6 +24,9 @@ public struct CSVWriter: Sendable {
     /// The CSV written so far.
     public private(set) var bytes: [UInt8] = []
     private var fieldsInRow = 0
+    /// The last currency written and its minor digits: looking digits up is a string switch,
+    /// and an export writes the same currency millions of times.
+    private var lastCurrency: (currency: Currency, minorDigits: Int)?
 
     public init(lineEnding: LineEnding = .lf, neutralizesFormulas: Bool = true, reservingCapacity capacity: Int = 0) {
         self.lineEnding = lineEnding
@@ -33,6 +36,14 @@ public struct CSVWriter: Sendable {
 
     /// The CSV written so far, as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A whole document as text (header row, then rows), neutralized; for listings and small exports.
+    public static func document(header: [String], rows: [[String]], lineEnding: LineEnding = .lf) -> String {
+        var writer = CSVWriter(lineEnding: lineEnding)
+        writer.writeRow(header)
+        for row in rows { writer.writeRow(row) }
+        return writer.text
+    }
 
     /// Writes one whole row of text fields.
     public mutating func writeRow(_ fields: [String]) {
@@ -54,7 +65,10 @@ public struct CSVWriter: Sendable {
 
     /// Appends `count` empty fields.
     public mutating func appendEmpty(_ count: Int = 1) {
-        for _ in 0..<count { startField() }
+        guard count > 0 else { return }
+        let separators = fieldsInRow > 0 ? count : count - 1
+        if separators > 0 { bytes.append(contentsOf: repeatElement(Byte.comma, count: separators)) }
+        fieldsInRow += count
     }
 
     /// Closes the current row.
@@ -71,6 +85,12 @@ public struct CSVWriter: Sendable {
     }
 
     // MARK: Internals shared with the typed appends
+
+    mutating func minorDigits(of currency: Currency) -> Int {
+        if let last = lastCurrency, last.currency == currency { return last.minorDigits }
+        lastCurrency = (currency, currency.minorDigits)
+        return currency.minorDigits
+    }
 
     /// Writes the separator before a field when it is not the row's first.
     mutating func startField() {

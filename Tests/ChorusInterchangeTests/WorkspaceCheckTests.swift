@@ -1,0 +1,85 @@
+import ChorusCore
+import ChorusInterchange
+import XCTest
+
+final class WorkspaceCheckTests: XCTestCase {
+    private let sample = SampleFixture.workspace
+
+    /// The sample with some collections replaced, as a hand-edited or badly imported snapshot would be.
+    private func broken(creators: [Creator]? = nil, skus: [SKU]? = nil, shipments: [Shipment]? = nil,
+                        submissions: [Submission]? = nil, codes: [DiscountCode]? = nil, orders: [Order]? = nil,
+                        survey: [SurveyResponse]? = nil) -> Workspace {
+        Workspace(program: sample.program, waves: sample.waves, creators: creators ?? sample.creators, enrollments: sample.enrollments,
+                  skus: skus ?? sample.skus, shipments: shipments ?? sample.shipments, submissions: submissions ?? sample.submissions,
+                  assets: sample.assets, discountCodes: codes ?? sample.discountCodes, trackingLinks: sample.trackingLinks,
+                  orders: orders ?? sample.orders, surveyResponses: survey ?? sample.surveyResponses)
+    }
+
+    func testAShipmentForAnUnknownCreatorIsReported() {
+        var shipments = sample.shipments
+        shipments[0].creatorID = "CR-99999"
+        let problems = WorkspaceCheck.problems(in: broken(shipments: shipments))
+        XCTAssertTrue(problems.contains("shipment \(shipments[0].id): creator CR-99999 does not exist"), "\(problems)")
+    }
+
+    func testReservedStockMustEqualQueuedAndPackedShipments() {
+        var skus = sample.skus
+        skus[0].reserved += 3
+        let problems = WorkspaceCheck.problems(in: broken(skus: skus))
+        XCTAssertEqual(problems.count, 1)
+        XCTAssertTrue(problems[0].hasPrefix("SKU \(skus[0].id): \(skus[0].reserved) reserved, but queued and packed shipments hold"))
+    }
+
+    func testNegativeStockIsReported() {
+        var skus = sample.skus
+        let index = skus.firstIndex { $0.reserved == 0 }!
+        skus[index].stockOnHand = -2
+        XCTAssertTrue(WorkspaceCheck.problems(in: broken(skus: skus)).contains("SKU \(skus[index].id): -2 on hand"))
+    }
+
+    func testHandlesMustBeUniqueIgnoringCaseAndAt() {
+        var creators = sample.creators
+        creators[1].handle = "@" + creators[0].handle.uppercased()
+        let problems = WorkspaceCheck.problems(in: broken(creators: creators))
+        XCTAssertTrue(problems.contains("handle @\(creators[0].handle) belongs to more than one creator"), "\(problems)")
+    }
+
+    func testTrackingNumbersMustBeUniqueAndFitTheCarrier() {
+        var shipments = sample.shipments
+        let shipped = shipments.indices.filter { shipments[$0].trackingNumber != nil }
+        shipments[shipped[1]].trackingNumber = shipments[shipped[0]].trackingNumber
+        shipments[shipped[1]].carrier = shipments[shipped[0]].carrier
+        shipments[shipped[2]].carrier = .ups
+        shipments[shipped[2]].trackingNumber = "NOT-A-NUMBER"
+        let problems = WorkspaceCheck.problems(in: broken(shipments: shipments))
+        XCTAssertTrue(problems.contains("tracking number \(shipments[shipped[0]].trackingNumber!) is on more than one shipment"))
+        XCTAssertTrue(problems.contains("shipment \(shipments[shipped[2]].id): 'NOT-A-NUMBER' is not a UPS tracking number"))
+    }
+
+    func testDatesOutOfOrderAreReported() {
+        var shipments = sample.shipments
+        let index = shipments.firstIndex { $0.status == .delivered }!
+        shipments[index].deliveredAt = shipments[index].createdAt.adding(days: -1)
+        let problems = WorkspaceCheck.problems(in: broken(shipments: shipments))
+        XCTAssertTrue(problems.contains { $0.hasPrefix("shipment \(shipments[index].id): delivered ") && $0.contains("before shipped") }, "\(problems)")
+    }
+
+    func testDuplicateCodesOrdersAndDanglingSurveyAnswersAreReported() {
+        var codes = sample.discountCodes
+        codes.append(DiscountCode(code: codes[0].code.lowercased(), creatorID: codes[1].creatorID, waveID: nil, kind: .percent, value: 1_000))
+        var survey = sample.surveyResponses
+        survey[0].orderID = "#999999"
+        let problems = WorkspaceCheck.problems(in: broken(codes: codes, orders: sample.orders + [sample.orders[0]], survey: survey))
+        XCTAssertTrue(problems.contains("discount code \(codes[0].code) is used twice"))
+        XCTAssertTrue(problems.contains("order \(sample.orders[0].id) appears twice"))
+        XCTAssertTrue(problems.contains("survey response \(survey[0].id): order #999999 does not exist"))
+    }
+
+    func testAStatusTheReviewHistoryDoesNotSupportIsReported() {
+        var submissions = sample.submissions
+        let index = submissions.firstIndex { $0.status == .pending && $0.reviews.isEmpty }!
+        submissions[index].status = .approved
+        let problems = WorkspaceCheck.problems(in: broken(submissions: submissions))
+        XCTAssertTrue(problems.contains("submission \(submissions[index].id): approved, but the last review is missing"), "\(problems)")
+    }
+}
