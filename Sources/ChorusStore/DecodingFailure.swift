@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns Foundation's decoding errors into the short phrase a person needs: where in the value
 /// and what was wrong, without the debug dump.
 enum DecodingFailure {

@@ -1,0 +1,112 @@
+import ChorusCore
+
+/// Creators as rows: profiles, address and customer signals nest as arrays in the layouts the
+/// header names, so a 100 000-creator file stays one line per creator.
+enum CreatorRowCodec: RowCodec {
+    static let collection = "creators"
+    static let columns: String? = #"["id","handle","name","email","country",{"profiles":["platform","handle","followers"]},"#
+        + #""engagementRate","niches",{"address":["line1","line2","city","region","postalCode","country"]},"sources","#
+        + #"{"customer":["orders","totalSpent","firstOrder","lastOrder","categories","loyaltyTier","acceptsMarketing"]},"#
+        + #""linkSlug","note"]"#
+
+    static func write(_ creator: Creator, to writer: inout JSONWriter, currency: Currency) {
+        writer.beginArray()
+        writer.string(creator.id.rawValue)
+        writer.string(creator.handle)
+        writer.string(creator.name)
+        writer.optionalString(creator.email)
+        writer.optionalString(creator.country)
+        writer.beginArray()
+        for profile in creator.profiles {
+            writer.beginArray()
+            writer.choice(profile.platform)
+            writer.string(profile.handle)
+            writer.int(profile.followers)
+            writer.endArray()
+        }
+        writer.endArray()
+        writer.double(creator.engagementRate)
+        writer.strings(creator.niches)
+        if let address = creator.address {
+            writer.beginArray()
+            writer.string(address.line1)
+            writer.optionalString(address.line2)
+            writer.string(address.city)
+            writer.optionalString(address.region)
+            writer.string(address.postalCode)
+            writer.string(address.country)
+            writer.endArray()
+        } else {
+            writer.null()
+        }
+        writer.strings(creator.sources.map(\.rawValue))
+        if let customer = creator.customer {
+            writer.beginArray()
+            writer.int(customer.orders)
+            writer.money(customer.totalSpent, currency: currency)
+            writer.optionalDay(customer.firstOrder)
+            writer.optionalDay(customer.lastOrder)
+            writer.strings(customer.categories)
+            writer.optionalString(customer.loyaltyTier)
+            writer.bool(customer.acceptsMarketing)
+            writer.endArray()
+        } else {
+            writer.null()
+        }
+        writer.optionalString(creator.linkSlug)
+        writer.optionalString(creator.note)
+        writer.endArray()
+    }
+
+    static func read(from reader: inout JSONReader, currency: Currency) throws -> Creator {
+        try reader.beginArray("creator")
+        let id = CreatorID(try reader.string("id"))
+        let handle = try reader.string("handle")
+        let name = try reader.string("name")
+        let email = try reader.optionalString("email")
+        let country = try reader.optionalString("country")
+        try reader.beginArray("profiles")
+        var profiles: [SocialProfile] = []
+        while reader.hasMoreElements() {
+            try reader.beginArray("profiles")
+            let platform = try reader.choice(Platform.self, "profiles.platform")
+            let profileHandle = try reader.string("profiles.handle")
+            let followers = try reader.int("profiles.followers")
+            try reader.endArray("profiles")
+            profiles.append(SocialProfile(platform: platform, handle: profileHandle, followers: followers))
+        }
+        try reader.endArray("profiles")
+        let engagementRate = try reader.double("engagementRate")
+        let niches = try reader.strings("niches")
+        var address: PostalAddress?
+        if try !reader.nextIsNull("address") {
+            try reader.beginArray("address")
+            address = PostalAddress(line1: try reader.string("address.line1"), line2: try reader.optionalString("address.line2"),
+                                    city: try reader.string("address.city"), region: try reader.optionalString("address.region"),
+                                    postalCode: try reader.string("address.postalCode"), country: try reader.string("address.country"))
+            try reader.endArray("address")
+        }
+        try reader.beginArray("sources")
+        var sources: [CreatorSource] = []
+        while reader.hasMoreElements() { sources.append(try reader.choice(CreatorSource.self, "sources")) }
+        try reader.endArray("sources")
+        var customer: CustomerSignals?
+        if try !reader.nextIsNull("customer") {
+            try reader.beginArray("customer")
+            customer = CustomerSignals(orders: try reader.int("customer.orders"),
+                                       totalSpent: try reader.money("customer.totalSpent", currency: currency),
+                                       firstOrder: try reader.optionalDay("customer.firstOrder"),
+                                       lastOrder: try reader.optionalDay("customer.lastOrder"),
+                                       categories: try reader.strings("customer.categories"),
+                                       loyaltyTier: try reader.optionalString("customer.loyaltyTier"),
+                                       acceptsMarketing: try reader.bool("customer.acceptsMarketing"))
+            try reader.endArray("customer")
+        }
+        let linkSlug = try reader.optionalString("linkSlug")
+        let note = try reader.optionalString("note")
+        try reader.endArray("creator")
+        return Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
+                       engagementRate: engagementRate, niches: niches, address: address, sources: sources,
+                       customer: customer, linkSlug: linkSlug, note: note)
+    }
+}

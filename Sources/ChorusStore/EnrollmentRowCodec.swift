@@ -1,0 +1,71 @@
+import ChorusCore
+
+/// Enrollments as rows; the rare incentive override nests as
+/// `[gifting, flatFee, storeCredit, commissionBasisPoints, [[metric, threshold, bonus], …]]`.
+enum EnrollmentRowCodec: RowCodec {
+    static let collection = "enrollments"
+    static let columns: String? = #"["creatorID","waveID","stage","stageChangedAt","exitReason","#
+        + #"{"incentiveOverride":["gifting","flatFee","storeCredit","commissionBasisPoints",{"bonusTiers":["metric","threshold","bonus"]}]}]"#
+
+    static func write(_ enrollment: Enrollment, to writer: inout JSONWriter, currency: Currency) {
+        writer.beginArray()
+        writer.string(enrollment.creatorID.rawValue)
+        writer.string(enrollment.waveID.rawValue)
+        writer.choice(enrollment.stage)
+        writer.timestamp(enrollment.stageChangedAt)
+        writer.optionalString(enrollment.exitReason)
+        if let plan = enrollment.incentiveOverride {
+            writer.beginArray()
+            writer.bool(plan.gifting)
+            writer.optionalMoney(plan.flatFee, currency: currency)
+            writer.optionalMoney(plan.storeCredit, currency: currency)
+            writer.optionalInt(plan.commissionBasisPoints)
+            writer.beginArray()
+            for tier in plan.bonusTiers {
+                writer.beginArray()
+                writer.string(tier.metric.rawValue)
+                writer.int(tier.threshold)
+                writer.money(tier.bonus, currency: currency)
+                writer.endArray()
+            }
+            writer.endArray()
+            writer.endArray()
+        } else {
+            writer.null()
+        }
+        writer.endArray()
+    }
+
+    static func read(from reader: inout JSONReader, currency: Currency) throws -> Enrollment {
+        try reader.beginArray("enrollment")
+        let creatorID = CreatorID(try reader.string("creatorID"))
+        let waveID = WaveID(try reader.string("waveID"))
+        let stage = try reader.choice(PipelineStage.self, "stage")
+        let changedAt = try reader.timestamp("stageChangedAt")
+        let exitReason = try reader.optionalString("exitReason")
+        var plan: IncentivePlan?
+        if try !reader.nextIsNull("incentiveOverride") {
+            try reader.beginArray("incentiveOverride")
+            let gifting = try reader.bool("incentiveOverride.gifting")
+            let flatFee = try reader.optionalMoney("incentiveOverride.flatFee", currency: currency)
+            let storeCredit = try reader.optionalMoney("incentiveOverride.storeCredit", currency: currency)
+            let commission = try reader.optionalInt64("incentiveOverride.commissionBasisPoints")
+            try reader.beginArray("incentiveOverride.bonusTiers")
+            var tiers: [BonusTier] = []
+            while reader.hasMoreElements() {
+                try reader.beginArray("bonusTiers")
+                let metric = try reader.choice(BonusTier.Metric.self, "bonusTiers.metric")
+                tiers.append(BonusTier(metric: metric, threshold: try reader.int64("bonusTiers.threshold"),
+                                       bonus: try reader.money("bonusTiers.bonus", currency: currency)))
+                try reader.endArray("bonusTiers")
+            }
+            try reader.endArray("incentiveOverride.bonusTiers")
+            try reader.endArray("incentiveOverride")
+            plan = IncentivePlan(gifting: gifting, flatFee: flatFee, storeCredit: storeCredit,
+                                 commissionBasisPoints: commission, bonusTiers: tiers)
+        }
+        try reader.endArray("enrollment")
+        return Enrollment(creatorID: creatorID, waveID: waveID, stage: stage, stageChangedAt: changedAt,
+                          exitReason: exitReason, incentiveOverride: plan)
+    }
+}

@@ -1,0 +1,93 @@
+extension JSONReader {
+    /// Builds a string from raw bytes; non-ASCII text must be valid UTF-8, since silently
+    /// replacing bytes would change a creator's name without anyone noticing.
+    func makeString(_ range: Range<Int>, ascii: Bool, _ column: StaticString) throws -> String {
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+        let text = String(decoding: raw, as: UTF8.self)
+        if !ascii, !text.utf8.elementsEqual(raw) {
+            throw JSONReadError(offset: range.lowerBound, message: "column \(column): a string is not valid UTF-8")
+        }
+        return text
+    }
+
+    /// The slow path for strings with backslash escapes, including `\uXXXX` surrogate pairs.
+    mutating func escapedStringBody(_ column: StaticString) throws -> String {
+        let open = position
+        position += 1
+        var buffer: [UInt8] = []
+        var ascii = true
+        while position < end {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                finishValue()
+                let text = String(decoding: buffer, as: UTF8.self)
+                if !ascii, !text.utf8.elementsEqual(buffer) {
+                    throw JSONReadError(offset: open, message: "column \(column): a string is not valid UTF-8")
+                }
+                return text
+            case UInt8(ascii: "\\"):
+                try appendEscape(to: &buffer, column)
+            case ..<0x20:
+                throw JSONReadError(offset: position, message: "column \(column): control character inside a string")
+            default:
+                if byte >= 0x80 { ascii = false }
+                buffer.append(byte)
+                position += 1
+            }
+        }
+        throw JSONReadError(offset: open, message: "column \(column): unterminated string")
+    }
+
+    private mutating func appendEscape(to buffer: inout [UInt8], _ column: StaticString) throws {
+        let escapeStart = position
+        guard position + 1 < end else { throw JSONReadError(offset: escapeStart, message: "column \(column): unterminated escape") }
+        let kind = bytes[position + 1]
+        position += 2
+        switch kind {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(kind)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hex4(column)
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard position + 1 < end, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                    throw JSONReadError(offset: escapeStart, message: "column \(column): \\u escape has a high surrogate without its low half")
+                }
+                position += 2
+                let low = try hex4(column)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw JSONReadError(offset: escapeStart, message: "column \(column): \\u escape has an invalid surrogate pair")
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw JSONReadError(offset: escapeStart, message: "column \(column): \\u escape has a low surrogate without its high half")
+            }
+            buffer.append(contentsOf: Unicode.UTF8.encode(Unicode.Scalar(scalar)!)!)
+        default:
+            throw JSONReadError(offset: escapeStart, message: "column \(column): unknown escape '\\\(Character(Unicode.Scalar(kind)))'")
+        }
+    }
+
+    private mutating func hex4(_ column: StaticString) throws -> UInt32 {
+        guard position + 4 <= end else { throw JSONReadError(offset: position, message: "column \(column): \\u needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw JSONReadError(offset: position, message: "column \(column): \\u needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,283 @@
+/// A JSON syntax or type problem at a byte offset; the caller turns the offset into a line.
+struct JSONReadError: Error {
+    var offset: Int
+    var message: String
+}
+
+/// A forward-only JSON reader over a file's bytes, for the snapshot's big collections.
+///
+/// Foundation's `JSONDecoder` reads about 20–25 MB/s and builds a whole object tree first
+/// (roughly 20× the file size in memory); this reads values straight into the row codecs'
+/// fields at hundreds of MB/s with no intermediate tree. Row codecs call the typed reads in
+/// their column order; separators between array elements are handled here (`needsComma`), so
+/// a codec only says what it expects next. Every read names its column for error messages.
+struct JSONReader {
+    let bytes: UnsafeRawBufferPointer
+    var position: Int
+    let end: Int
+    /// Whether the next value must be preceded by a comma (it follows a sibling value).
+    private var needsComma = false
+
+    init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    // MARK: Structure
+
+    mutating func beginArray(_ column: StaticString) throws {
+        try valueStart(column)
+        guard position < end, bytes[position] == UInt8(ascii: "[") else { throw expected("an array", column) }
+        position += 1
+        needsComma = false
+    }
+
+    mutating func endArray(_ column: StaticString) throws {
+        skipWhitespace()
+        guard position < end, bytes[position] == UInt8(ascii: "]") else { throw expected("the end of the array", column) }
+        position += 1
+        needsComma = true
+    }
+
+    /// Whether the current array has another element (false when its `]` is next).
+    mutating func hasMoreElements() -> Bool {
+        skipWhitespace()
+        return position < end && bytes[position] != UInt8(ascii: "]")
+    }
+
+    mutating func beginObject(_ column: StaticString) throws {
+        try valueStart(column)
+        guard position < end, bytes[position] == UInt8(ascii: "{") else { throw expected("an object", column) }
+        position += 1
+        needsComma = false
+    }
+
+    mutating func endObject(_ column: StaticString) throws {
+        skipWhitespace()
+        guard position < end, bytes[position] == UInt8(ascii: "}") else { throw expected("the end of the object", column) }
+        position += 1
+        needsComma = true
+    }
+
+    /// Reads `"key":` and requires it to be `key`.
+    mutating func key(_ key: String) throws {
+        let offset = position
+        let found = try string("key")
+        guard found == key else { throw JSONReadError(offset: offset, message: "expected the key \"\(key)\", found \"\(found)\"") }
+        skipWhitespace()
+        guard position < end, bytes[position] == UInt8(ascii: ":") else { throw expected("':' after \"\(key)\"", "key") }
+        position += 1
+        needsComma = false
+    }
+
+    /// Whether only whitespace is left.
+    mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return position >= end
+    }
+
+    /// Skips one whole value of any type and returns its byte range. Strings are skipped with
+    /// their escapes; containers only by bracket depth, for callers that hand the value on to
+    /// a full parser or compare it byte for byte.
+    mutating func skipValue(_ column: StaticString) throws -> Range<Int> {
+        try valueStart(column)
+        let start = position
+        guard position < end else { throw expected("a value", column) }
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            try skipString(column)
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            var depth = 0
+            repeat {
+                guard position < end else { throw JSONReadError(offset: start, message: "column \(column): unterminated array or object") }
+                switch bytes[position] {
+                case UInt8(ascii: "\""): try skipString(column); continue
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+                position += 1
+            } while depth > 0
+        default:
+            while position < end, Self.isScalarByte(bytes[position]) { position += 1 }
+            guard position > start else { throw expected("a value", column) }
+        }
+        needsComma = true
+        return start..<position
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ column: StaticString) throws -> String {
+        try valueStart(column)
+        return try stringBody(column)
+    }
+
+    mutating func optionalString(_ column: StaticString) throws -> String? {
+        try nextIsNull(column) ? nil : try stringBody(column)
+    }
+
+    mutating func int64(_ column: StaticString) throws -> Int64 {
+        try valueStart(column)
+        return try int64Body(column)
+    }
+
+    mutating func int(_ column: StaticString) throws -> Int { Int(try int64(column)) }
+
+    mutating func optionalInt64(_ column: StaticString) throws -> Int64? {
+        try nextIsNull(column) ? nil : try int64Body(column)
+    }
+
+    mutating func optionalInt(_ column: StaticString) throws -> Int? {
+        try nextIsNull(column) ? nil : Int(try int64Body(column))
+    }
+
+    /// A number, or one of the strings `nan`, `inf`, `-inf` the writer uses for non-finite values.
+    mutating func double(_ column: StaticString) throws -> Double {
+        try valueStart(column)
+        let start = position
+        if position < end, bytes[position] == UInt8(ascii: "\"") {
+            let text = try stringBody(column)
+            guard let value = Double(text), !value.isFinite else { throw JSONReadError(offset: start, message: "column \(column): expected a number") }
+            return value
+        }
+        while position < end, Self.isScalarByte(bytes[position]) { position += 1 }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            position = start
+            throw expected("a number", column)
+        }
+        needsComma = true
+        return value
+    }
+
+    mutating func bool(_ column: StaticString) throws -> Bool {
+        try valueStart(column)
+        if try literal("true") { return true }
+        if try literal("false") { return false }
+        throw expected("true or false", column)
+    }
+
+    /// Consumes `null` and returns true if it is next; otherwise leaves the value to be read.
+    mutating func nextIsNull(_ column: StaticString) throws -> Bool {
+        try valueStart(column)
+        return try literal("null")
+    }
+
+    // MARK: Internals shared with the domain reads
+
+    /// Skips whitespace and the comma before a value that follows a sibling.
+    mutating func valueStart(_ column: StaticString) throws {
+        skipWhitespace()
+        if needsComma {
+            guard position < end, bytes[position] == UInt8(ascii: ",") else { throw expected("',' before the next value", column) }
+            position += 1
+            skipWhitespace()
+            needsComma = false
+        }
+    }
+
+    /// Marks a value as read, so the next one needs a comma.
+    mutating func finishValue() { needsComma = true }
+
+    mutating func stringBody(_ column: StaticString) throws -> String {
+        guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
+        let start = position + 1
+        var index = start
+        var ascii = true
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                position = index + 1
+                needsComma = true
+                return try makeString(start..<index, ascii: ascii, column)
+            }
+            if byte == UInt8(ascii: "\\") {
+                position = start - 1
+                return try escapedStringBody(column)
+            }
+            if byte < 0x20 { throw JSONReadError(offset: index, message: "column \(column): control character inside a string") }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        throw JSONReadError(offset: start - 1, message: "column \(column): unterminated string")
+    }
+
+    mutating func int64Body(_ column: StaticString) throws -> Int64 {
+        let start = position
+        var negative = false
+        if position < end, bytes[position] == UInt8(ascii: "-") { negative = true; position += 1 }
+        var value: Int64 = 0
+        let digitsStart = position
+        while position < end {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = negative ? shifted.subtractingReportingOverflow(Int64(digit)) : shifted.addingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { throw JSONReadError(offset: start, message: "column \(column): number out of range") }
+            value = sum
+            position += 1
+        }
+        guard position > digitsStart, position >= end || !Self.isScalarByte(bytes[position]) else {
+            position = start
+            throw expected("a whole number", column)
+        }
+        needsComma = true
+        return value
+    }
+
+    func expected(_ what: String, _ column: StaticString) -> JSONReadError {
+        JSONReadError(offset: position, message: "column \(column): expected \(what), found \(describeNext())")
+    }
+
+    mutating func skipWhitespace() {
+        while position < end {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= end else { return false }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] { return false }
+        position += count
+        needsComma = true
+        return true
+    }
+
+    private mutating func skipString(_ column: StaticString) throws {
+        let start = position
+        position += 1
+        while position < end {
+            switch bytes[position] {
+            case UInt8(ascii: "\""): position += 1; return
+            case UInt8(ascii: "\\"): position += 2
+            default: position += 1
+            }
+        }
+        throw JSONReadError(offset: start, message: "column \(column): unterminated string")
+    }
+
+    private func describeNext() -> String {
+        guard position < end else { return "the end of the data" }
+        let stop = min(end, position + 12)
+        var index = position
+        while index < stop, bytes[index] != 0x0A { index += 1 }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<index]), as: UTF8.self)
+        return "'\(text)\(index < end && index == stop ? "…" : "")'"
+    }
+
+    private static func isScalarByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ChorusCore
+
+/// Orders as rows, the biggest collection (a million in a large program); line items nest as
+/// `[sku, name, quantity, price]` arrays.
+enum OrderRowCodec: RowCodec {
+    static let collection = "orders"
+    static let columns: String? = #"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
+        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]}]"#
+
+    static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
+        writer.beginArray()
+        writer.string(order.id.rawValue)
+        writer.optionalString(order.email)
+        writer.string(order.financialStatus)
+        writer.timestamp(order.createdAt)
+        writer.optionalTimestamp(order.cancelledAt)
+        writer.money(order.subtotal, currency: currency)
+        writer.money(order.refunded, currency: currency)
+        writer.optionalString(order.discountCodes)
+        writer.optionalString(order.source)
+        writer.optionalString(order.utmSource)
+        writer.optionalString(order.utmMedium)
+        writer.optionalString(order.utmCampaign)
+        writer.optionalString(order.utmContent)
+        writer.beginArray()
+        for line in order.lines {
+            writer.beginArray()
+            writer.optionalString(line.sku)
+            writer.string(line.name)
+            writer.int(line.quantity)
+            writer.money(line.price, currency: currency)
+            writer.endArray()
+        }
+        writer.endArray()
+        writer.endArray()
+    }
+
+    static func read(from reader: inout JSONReader, currency: Currency) throws -> Order {
+        try reader.beginArray("order")
+        let id = OrderID(try reader.string("id"))
+        let email = try reader.optionalString("email")
+        let status = try reader.string("financialStatus")
+        let createdAt = try reader.timestamp("createdAt")
+        let cancelledAt = try reader.optionalTimestamp("cancelledAt")
+        let subtotal = try reader.money("subtotal", currency: currency)
+        let refunded = try reader.money("refunded", currency: currency)
+        let codes = try reader.optionalString("discountCodes")
+        let source = try reader.optionalString("source")
+        let utmSource = try reader.optionalString("utmSource")
+        let utmMedium = try reader.optionalString("utmMedium")
+        let utmCampaign = try reader.optionalString("utmCampaign")
+        let utmContent = try reader.optionalString("utmContent")
+        try reader.beginArray("lines")
+        var lines: [OrderLine] = []
+        while reader.hasMoreElements() {
+            try reader.beginArray("lines")
+            lines.append(OrderLine(sku: try reader.optionalString("lines.sku"), name: try reader.string("lines.name"),
+                                   quantity: try reader.int("lines.quantity"), price: try reader.money("lines.price", currency: currency)))
+            try reader.endArray("lines")
+        }
+        try reader.endArray("lines")
+        try reader.endArray("order")
+        return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
+                     subtotal: subtotal, refunded: refunded, discountCodes: codes, source: source, utmSource: utmSource,
+                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines)
+    }
+}

@@ -1,0 +1,106 @@
+import ChorusCore
+import Foundation
+
+/// The whole workspace as files: `program.json`, one file per collection, and the manifest
+/// `chorus.json` that ties one generation of them together.
+///
+/// Writing is crash-safe without ever overwriting a live file: the new generation's files are
+/// written and synced under new names, the folder is synced, and only then does a new manifest
+/// replace the old one by rename (then the folder is synced again). Until that rename the old
+/// snapshot is the workspace; after it, the new one is.
+enum Snapshot {
+    /// Collections written as one `Codable` object per line (few rows, deeply nested values).
+    private enum Small {
+        static let shipments = "shipments", submissions = "submissions", assets = "assets"
+        static let discountCodes = "discountCodes", trackingLinks = "trackingLinks"
+    }
+
+    static let collectionNames = [CreatorRowCodec.collection, EnrollmentRowCodec.collection, OrderRowCodec.collection,
+                                  SurveyResponseRowCodec.collection, Small.shipments, Small.submissions, Small.assets,
+                                  Small.discountCodes, Small.trackingLinks]
+
+    static func write(_ workspace: Workspace, to folder: String, generation: Int, journalSequence: Int,
+                      fileSystem: any FileSystem) throws -> Manifest {
+        let currency = workspace.program.currency
+        var collections: [Manifest.Collection] = []
+        func put(_ name: String, rows: Int, _ bytes: [UInt8]) throws {
+            let file = Manifest.fileName(name, generation: generation)
+            try fileSystem.writeFile(at: folder + "/" + file, bytes: bytes)
+            collections.append(Manifest.Collection(name: name, file: file, rows: rows))
+        }
+        let programFile = Manifest.fileName("program", generation: generation)
+        try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
+        try put(CreatorRowCodec.collection, rows: workspace.creators.count,
+                CollectionFile.encode(workspace.creators, as: CreatorRowCodec.self, currency: currency))
+        try put(EnrollmentRowCodec.collection, rows: workspace.enrollments.count,
+                CollectionFile.encode(workspace.enrollments, as: EnrollmentRowCodec.self, currency: currency))
+        try put(OrderRowCodec.collection, rows: workspace.orders.count,
+                CollectionFile.encode(workspace.orders, as: OrderRowCodec.self, currency: currency))
+        try put(SurveyResponseRowCodec.collection, rows: workspace.surveyResponses.count,
+                CollectionFile.encode(workspace.surveyResponses, as: SurveyResponseRowCodec.self, currency: currency))
+        try put(Small.shipments, rows: workspace.shipments.count, try CollectionFile.encodeCodable(workspace.shipments, collection: Small.shipments))
+        try put(Small.submissions, rows: workspace.submissions.count,
+                try CollectionFile.encodeCodable(workspace.submissions, collection: Small.submissions))
+        try put(Small.assets, rows: workspace.assets.count, try CollectionFile.encodeCodable(workspace.assets, collection: Small.assets))
+        try put(Small.discountCodes, rows: workspace.discountCodes.count,
+                try CollectionFile.encodeCodable(workspace.discountCodes, collection: Small.discountCodes))
+        try put(Small.trackingLinks, rows: workspace.trackingLinks.count,
+                try CollectionFile.encodeCodable(workspace.trackingLinks, collection: Small.trackingLinks))
+        try fileSystem.syncDirectory(at: folder)
+
+        let manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: generation,
+                                journalSequence: journalSequence, savedAt: .now, program: programFile, collections: collections)
+        let temporary = folder + "/" + Manifest.fileName + ".tmp"
+        try fileSystem.writeFile(at: temporary, bytes: try manifest.encoded())
+        try fileSystem.renameFile(from: temporary, to: folder + "/" + Manifest.fileName)
+        try fileSystem.syncDirectory(at: folder)
+        return manifest
+    }
+
+    /// Reads the snapshot the manifest names. Every problem is a `StoreError` naming the file.
+    static func read(from folder: String, fileSystem: any FileSystem) throws -> (Workspace, Manifest) {
+        let manifestPath = folder + "/" + Manifest.fileName
+        guard fileSystem.fileExists(at: manifestPath) else {
+            throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
+        }
+        let manifest = try Manifest.decode(try fileSystem.readFile(at: manifestPath), file: manifestPath)
+        for name in collectionNames where manifest.rows(of: name) == nil {
+            throw StoreError(.corrupt, file: manifestPath, "does not list the \(name) file")
+        }
+        let programPath = folder + "/" + manifest.program
+        let program: ProgramFile
+        do { program = try JSONDecoder().decode(ProgramFile.self, from: Data(try fileSystem.readFile(at: programPath))) } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.corrupt, file: programPath, "cannot be read: \(DecodingFailure.describe(error))")
+        }
+        let currency = program.program.currency
+        let files = Dictionary(manifest.collections.map { ($0.name, (path: folder + "/" + $0.file, rows: $0.rows)) }, uniquingKeysWith: { first, _ in first })
+
+        func big<Codec: RowCodec>(_ codec: Codec.Type) throws -> [Codec.Row] {
+            let file = files[Codec.collection]!
+            return try CollectionFile.decode(try fileSystem.readFile(at: file.path), as: codec, currency: currency,
+                                             expectedRows: file.rows, file: file.path)
+        }
+        func small<Row: Decodable>(_ name: String, _ type: Row.Type) throws -> [Row] {
+            let file = files[name]!
+            return try CollectionFile.decodeCodable(try fileSystem.readFile(at: file.path), as: type, collection: name,
+                                                    expectedRows: file.rows, file: file.path)
+        }
+
+        let workspace = Workspace(
+            program: program.program, waves: program.waves, creators: try big(CreatorRowCodec.self),
+            enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Small.shipments, Shipment.self),
+            submissions: try small(Small.submissions, Submission.self), assets: try small(Small.assets, Asset.self),
+            discountCodes: try small(Small.discountCodes, DiscountCode.self), trackingLinks: try small(Small.trackingLinks, TrackingLink.self),
+            orders: try big(OrderRowCodec.self), surveyResponses: try big(SurveyResponseRowCodec.self))
+        return (workspace, manifest)
+    }
+
+    private static func encodeProgram(_ workspace: Workspace) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let file = ProgramFile(program: workspace.program, waves: workspace.waves, skus: workspace.skus)
+        return [UInt8](try encoder.encode(file)) + [UInt8(ascii: "\n")]
+    }
+}

@@ -1,0 +1,30 @@
+import ChorusCore
+
+/// Post-purchase survey answers as rows; there can be one per order.
+enum SurveyResponseRowCodec: RowCodec {
+    static let collection = "surveyResponses"
+    static let columns: String? = #"["id","orderID","question","response","other","email","couponCode","utmSource"]"#
+
+    static func write(_ response: SurveyResponse, to writer: inout JSONWriter, currency: Currency) {
+        writer.beginArray()
+        writer.string(response.id.rawValue)
+        writer.string(response.orderID.rawValue)
+        writer.optionalString(response.question)
+        writer.string(response.response)
+        writer.optionalString(response.other)
+        writer.optionalString(response.email)
+        writer.optionalString(response.couponCode)
+        writer.optionalString(response.utmSource)
+        writer.endArray()
+    }
+
+    static func read(from reader: inout JSONReader, currency: Currency) throws -> SurveyResponse {
+        try reader.beginArray("surveyResponse")
+        let response = SurveyResponse(id: SurveyResponseID(try reader.string("id")), orderID: OrderID(try reader.string("orderID")),
+                                      question: try reader.optionalString("question"), response: try reader.string("response"),
+                                      other: try reader.optionalString("other"), email: try reader.optionalString("email"),
+                                      couponCode: try reader.optionalString("couponCode"), utmSource: try reader.optionalString("utmSource"))
+        try reader.endArray("surveyResponse")
+        return response
+    }
+}

@@ -1,0 +1,174 @@
+import ChorusCore
+
+/// A workspace folder opened for use: the current `Workspace` in memory, and the disk kept in
+/// step with it so that nothing a user did is lost if the process or the machine dies.
+///
+/// Opening loads the snapshot and replays the journal. Each `perform` applies a command and
+/// appends it to the journal, synced, before returning; a command that cannot be made durable
+/// is rolled back in memory too. `compact` folds the journal into a new snapshot. A read-write
+/// store holds the folder's lock until `close` (or deinit); a read-only one takes no lock and
+/// refuses writes, for `chorus list` and friends while a console has the workspace open.
+///
+/// Not thread-safe: one owner (the console's or CLI's main loop) drives it.
+public final class WorkspaceStore {
+    public enum Mode: Sendable {
+        case readWrite, readOnly
+    }
+
+    public let folder: String
+    public let mode: Mode
+    /// The current state. Read it freely, but do not hold a copy across `perform`: a command
+    /// mutates collections in place only while nothing else shares them.
+    public private(set) var workspace: Workspace
+    /// A journal line cut short by a crash, found and ignored on open; the CLI prints its
+    /// `notice`. In read-write mode it is cut off the file before the next append.
+    public let recoveredTornLine: TornJournalLine?
+    /// The notice to print about `recoveredTornLine`, or nil when the journal was intact.
+    public var recoveryNotice: String? { recoveredTornLine?.notice }
+    /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
+    public private(set) var journalLength: Int
+
+    private let fileSystem: any FileSystem
+    private let log: any CommandLog
+    private var manifest: Manifest
+    private var lastSequence: Int
+    /// The generation the next compaction writes. It only grows, even when a compaction fails,
+    /// so a retry never overwrites files that a half-finished attempt may have made current.
+    private var nextGeneration: Int
+    private var lock: WorkspaceLock?
+    private var isClosed = false
+
+    private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?) throws {
+        let journal = JournalFile(folder: folder, fileSystem: fileSystem)
+        let (snapshot, manifest) = try Snapshot.read(from: folder, fileSystem: fileSystem)
+        let entries = try journal.readEntries()
+        var workspace = snapshot
+        let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: journal)
+        self.folder = folder
+        self.mode = mode
+        self.fileSystem = fileSystem
+        self.lock = lock
+        self.log = journal
+        self.workspace = workspace
+        self.manifest = manifest
+        self.recoveredTornLine = journal.tornLine
+        self.journalLength = replayed
+        self.lastSequence = manifest.journalSequence + replayed
+        self.nextGeneration = manifest.generation + 1
+    }
+
+    /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
+    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it.
+    public static func open(at folder: String, mode: Mode = .readWrite,
+                            fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+        guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
+            throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
+        }
+        guard mode == .readOnly else {
+            let lock = try WorkspaceLock.acquire(folder: folder)
+            return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock)
+        }
+        // Without the lock, a writer may compact while we read and remove the generation we
+        // started on; a file that vanished is worth one more try from the new manifest.
+        var attempt = 0
+        while true {
+            do {
+                return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil)
+            } catch let error as StoreError where error.kind == .io && attempt < 2 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Makes `folder` (created if needed, mode 0700) a new workspace holding `workspace`, and
+    /// opens it read-write. Refuses a folder that already holds a workspace.
+    public static func create(at folder: String, workspace: Workspace,
+                              fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+        guard !fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
+            throw StoreError(.alreadyAWorkspace, file: folder, "already holds a Chorus workspace; open it instead")
+        }
+        try fileSystem.createDirectory(at: folder)
+        let lock = try WorkspaceLock.acquire(folder: folder)
+        try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
+        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)
+        return try WorkspaceStore(folder: folder, mode: .readWrite, fileSystem: fileSystem, lock: lock)
+    }
+
+    /// Applies `command` and makes it durable in the journal before returning. A command the
+    /// domain refuses throws its `DomainError` and is not journaled; one that cannot be written
+    /// is undone in memory and throws the `StoreError`, so memory never runs ahead of disk.
+    @discardableResult
+    public func perform(_ command: Command, context: CommandContext) throws -> AppliedCommand {
+        try requireWritable()
+        let applied = try workspace.apply(command, context: context)
+        let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
+        do {
+            try log.append(entry)
+        } catch {
+            _ = try? workspace.apply(applied.undo, context: context)
+            throw error
+        }
+        lastSequence = entry.seq
+        journalLength += 1
+        return applied
+    }
+
+    /// Writes the current state as a new snapshot and empties the journal. If anything fails
+    /// before the new manifest is in place, the previous snapshot and journal stay current and
+    /// untouched; the journal is trimmed only after the new manifest is durable.
+    public func compact() throws {
+        try requireWritable()
+        let previous = manifest
+        let generation = nextGeneration
+        nextGeneration += 1
+        manifest = try Snapshot.write(workspace, to: folder, generation: generation, journalSequence: lastSequence,
+                                      fileSystem: fileSystem)
+        try log.discard(through: lastSequence)
+        journalLength = 0
+        // The old generation, and any a failed attempt left behind, are no longer referenced.
+        for stale in previous.generation..<generation {
+            for name in ["program"] + Snapshot.collectionNames {
+                try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: stale))
+            }
+        }
+    }
+
+    /// Releases the lock. Further writes throw; reading `workspace` still works.
+    public func close() {
+        isClosed = true
+        lock?.release()
+        lock = nil
+    }
+
+    private func requireWritable() throws {
+        guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
+        guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
+    }
+
+    /// Applies the entries after `sequence` in order and returns how many were applied.
+    private static func replay(_ entries: [JournalEntry], onto workspace: inout Workspace, after sequence: Int,
+                               log: any CommandLog) throws -> Int {
+        var previous = 0
+        var expected = sequence + 1
+        for entry in entries {
+            let place = log.location(of: entry.seq)
+            guard entry.seq > previous else {
+                throw StoreError(.corrupt, file: place.file, line: place.line, "entry \(entry.seq) comes after entry \(previous); the journal is out of order")
+            }
+            previous = entry.seq
+            guard entry.seq > sequence else { continue }  // already in the snapshot
+            guard entry.seq == expected else {
+                throw StoreError(.corrupt, file: place.file, line: place.line,
+                                 "expected entry \(expected) but found \(entry.seq); entries are missing from the journal")
+            }
+            do {
+                try workspace.apply(entry.command, context: entry.context)
+            } catch {
+                throw StoreError(.corrupt, file: place.file, line: place.line,
+                                 "entry \(entry.seq) (by \(entry.actor) at \(entry.at)) no longer applies to the snapshot: \(error)")
+            }
+            expected += 1
+        }
+        return expected - sequence - 1
+    }
+}

@@ -1,0 +1,53 @@
+import ChorusStore
+
+/// The real file system, except that one kind of operation on matching paths fails, the way a
+/// full disk or a yanked drive would: for proving that failures leave workspaces intact.
+struct FailingFileSystem: FileSystem {
+    enum Operation: Sendable { case write, append, truncate, rename, syncDirectory }
+
+    let operation: Operation
+    /// Only paths containing this fail; empty matches all.
+    let pathContaining: String
+    private let real = POSIXFileSystem()
+
+    init(failing operation: Operation, pathContaining: String = "") {
+        self.operation = operation
+        self.pathContaining = pathContaining
+    }
+
+    private func check(_ kind: Operation, _ path: String) throws {
+        if kind == operation, pathContaining.isEmpty || path.contains(pathContaining) {
+            throw StoreError(.io, file: path, "injected \(kind) failure")
+        }
+    }
+
+    func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
+    func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
+    func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
+    func removeFile(at path: String) throws { try real.removeFile(at: path) }
+
+    func writeFile(at path: String, bytes: [UInt8]) throws {
+        try check(.write, path)
+        try real.writeFile(at: path, bytes: bytes)
+    }
+
+    func appendToFile(at path: String, bytes: [UInt8]) throws {
+        try check(.append, path)
+        try real.appendToFile(at: path, bytes: bytes)
+    }
+
+    func truncateFile(at path: String, toLength length: Int) throws {
+        try check(.truncate, path)
+        try real.truncateFile(at: path, toLength: length)
+    }
+
+    func renameFile(from source: String, to destination: String) throws {
+        try check(.rename, destination)
+        try real.renameFile(from: source, to: destination)
+    }
+
+    func syncDirectory(at path: String) throws {
+        try check(.syncDirectory, path)
+        try real.syncDirectory(at: path)
+    }
+}

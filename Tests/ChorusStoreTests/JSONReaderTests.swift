@@ -1,0 +1,73 @@
+@testable import ChorusStore
+import XCTest
+
+/// The byte-level reader handles the JSON that people and other tools may write by hand.
+final class JSONReaderTests: XCTestCase {
+    private func read<T>(_ json: String, _ body: (inout JSONReader) throws -> T) throws -> T {
+        let bytes = Array(json.utf8)
+        return try bytes.withUnsafeBytes { buffer in
+            var reader = JSONReader(buffer, range: 0..<buffer.count)
+            return try body(&reader)
+        }
+    }
+
+    func testStringEscapesIncludingSurrogatePairs() throws {
+        let json = #"["plain","q\"b\\s\/n\nt\tu\u00e9\u4e2d","\uD83D\uDE00 ok","raw é 😀"]"#
+        let values = try read(json) { try $0.strings("test") }
+        XCTAssertEqual(values, ["plain", "q\"b\\s/n\nt\tu\u{e9}\u{4e2d}", "😀 ok", "raw é 😀"])
+    }
+
+    func testLoneSurrogatesAndBadEscapesAreErrors() {
+        for json in [#""\uD83D""#, #""\uDE00x""#, #""\q""#, #""\u12G4""#, "\"unterminated", "\"tab\there\""] {
+            XCTAssertThrowsError(try read(json) { try $0.string("test") }, json)
+        }
+    }
+
+    func testNumbersBoolsAndNulls() throws {
+        let values = try read(#"[-9223372036854775808, 42, 0.0457, 1e-05, true, false, null, "inf"]"#) { reader in
+            try reader.beginArray("test")
+            let result = (try reader.int64("a"), try reader.int("b"), try reader.double("c"), try reader.double("d"),
+                          try reader.bool("e"), try reader.bool("f"), try reader.optionalString("g"), try reader.double("h"))
+            try reader.endArray("test")
+            return result
+        }
+        XCTAssertEqual(values.0, .min)
+        XCTAssertEqual(values.1, 42)
+        XCTAssertEqual(values.2, 0.0457)
+        XCTAssertEqual(values.3, 1e-05)
+        XCTAssertTrue(values.4)
+        XCTAssertFalse(values.5)
+        XCTAssertNil(values.6)
+        XCTAssertEqual(values.7, .infinity)
+    }
+
+    func testOverflowAndFractionsAreRefusedWhereWholeNumbersAreExpected() {
+        XCTAssertThrowsError(try read("9223372036854775808") { try $0.int64("n") })
+        XCTAssertThrowsError(try read("1.5") { try $0.int64("n") })
+        XCTAssertThrowsError(try read("[1 2]") { reader in
+            try reader.beginArray("n"); _ = try reader.int("a"); _ = try reader.int("b")
+        }, "a missing comma is an error")
+    }
+
+    func testWriterOutputReadsBack() throws {
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.string("control \u{1} \u{1F} \"quoted\" back\\slash / 😀")
+        writer.int(Int64.min)
+        writer.double(0.1)
+        writer.null()
+        writer.endArray()
+        let json = String(decoding: writer.bytes, as: UTF8.self)
+        XCTAssertEqual(json, #"["control \u0001 \u001f \"quoted\" back\\slash / 😀",-9223372036854775808,0.1,null]"#)
+        let back = try read(json) { reader in
+            try reader.beginArray("t")
+            let result = (try reader.string("s"), try reader.int64("i"), try reader.double("d"), try reader.nextIsNull("n"))
+            try reader.endArray("t")
+            return result
+        }
+        XCTAssertEqual(back.0, "control \u{1} \u{1F} \"quoted\" back\\slash / 😀")
+        XCTAssertEqual(back.1, .min)
+        XCTAssertEqual(back.2, 0.1)
+        XCTAssertTrue(back.3)
+    }
+}
