@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
             } else {
                 try SampleWorkspace.requireEmptyFolder(url)
                 let program = Program(name: name, brand: brand, currency: Currency(currency), landingURL: landingURL)
-                WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
+                try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
             Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
         }

@@ -42,7 +42,7 @@ struct Listing {
             row.enumerated().map { index, cell in
                 let fitted = TextWidth.truncate(cell, toColumns: widths[index])
                 return index == row.count - 1 ? fitted : TextWidth.pad(fitted, toColumns: widths[index])
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces
         }
         let body = safe.map(line)
         let footer = "\(cells.count) row\(cells.count == 1 ? "" : "s")"
@@ -52,4 +52,9 @@ struct Listing {
 
 extension String {
     var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
+    var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
 }
