@@ -10,7 +10,7 @@ extension Workspace {
         defer { swap(&self, &change.workspace) }
         do {
             let summary = try change.perform(command, context)
-            return AppliedCommand(summary: summary, undo: .restore(change.undo, label: summary))
+            return AppliedCommand(summary: summary, undo: .restore(point: change.undo, label: summary))
         } catch {
             change.workspace.putBack(change.undo)
             throw error

@@ -46,7 +46,7 @@ public enum Command: Hashable, Sendable, Codable {
     case importSurveyResponses([SurveyResponse])
 
     /// Puts back what an earlier command changed; how undo and redo are journaled.
-    case restore(RestorePoint, label: String)
+    case restore(point: RestorePoint, label: String)
 }
 
 /// A shipment to create: who, which wave, what. The id and cost are assigned when applied.

@@ -12,7 +12,9 @@ enum Clock {
     /// Who is recorded in review histories: `$CHORUS_USER`, else the login name.
     static var actor: String {
         let environment = ProcessInfo.processInfo.environment
-        return environment["CHORUS_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        if let name = environment["CHORUS_USER"] ?? environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 
     static var context: CommandContext { CommandContext(now: now, actor: actor) }

@@ -76,7 +76,7 @@ enum CommandSamples {
             .importSurveyResponses([SurveyResponse(id: "SR-0002", orderID: "#1003", question: "How did you hear about us?",
                                                    response: "TikTok", other: "sakura", email: "c@example.com",
                                                    couponCode: nil, utmSource: "tiktok")]),
-            .restore(restorePoint, label: "closed Summer Scale"),
+            .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
 
