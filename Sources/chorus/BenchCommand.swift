@@ -1,0 +1,59 @@
+import ArgumentParser
+import ChorusCore
+import ChorusGenerator
+import ChorusStore
+import ChorusUI
+import Foundation
+
+/// `chorus bench`: the speed figures, measured on a generated workspace with baselines taken in
+/// the same run, so the ratios hold on a shared, noisy machine. Prints; never asserts.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure opening, journaling and console keystrokes on a large generated workspace.",
+        discussion: """
+        Without --workspace, generates (or reuses) bench-workspaces/c<creators>-o<orders>-s<seed> in the \
+        current folder. Use a release build for real figures: swift build -c release && .build/release/chorus bench
+        """)
+
+    @Option(help: "Creators in the generated workspace.") var creators = 100_000
+    @Option(help: "Orders in the generated workspace.") var orders = 1_000_000
+    @Option(help: "Seed of the generated workspace.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Benchmark this workspace instead of a generated one.", valueName: "dir")) var workspace: String?
+    @Option(help: "Repetitions of each measurement.") var repetitions = 3
+    @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
+    @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
+
+    func run() throws {
+        try reportingErrors {
+            let creators = smoke ? 2_000 : self.creators
+            let orders = smoke ? 20_000 : self.orders
+            let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
+            defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
+            Output.print("chorus bench — \(folder.path)")
+            let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
+                                                includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
+            Output.print(report.description)
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly)
+            defer { store.close() }
+            Output.print(ConsoleBenchmark(workspace: store.workspace, presses: smoke ? 20 : 200).run())
+        }
+    }
+
+    private func prepareGenerated(creators: Int, orders: Int) throws -> URL {
+        let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench")
+                         : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-workspaces")
+        let folder = base.appendingPathComponent("c\(creators)-o\(orders)-s\(seed)")
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("chorus.json").path) {
+            Output.notice("reusing \(folder.path)")
+            return folder
+        }
+        Output.notice("generating \(creators) creators and \(orders) orders in \(folder.path) …")
+        let start = ContinuousClock.now
+        let generated = SampleProgram.generate(options: GeneratorOptions(creators: creators, orders: orders, seed: seed,
+                                                                         today: SampleWorkspace.anchorDay))
+        try WorkspaceStore.create(at: folder, workspace: generated).close()
+        Output.notice("generated in \(Stopwatch.format(ContinuousClock.now - start))")
+        return folder
+    }
+}
