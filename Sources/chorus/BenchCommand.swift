@@ -19,7 +19,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Creators in the generated workspace.") var creators = 100_000
     @Option(help: "Orders in the generated workspace.") var orders = 1_000_000
     @Option(help: "Seed of the generated workspace.") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("Benchmark this workspace instead of a generated one.", valueName: "dir")) var workspace: String?
+    @Option(name: [.customLong("workspace"), .customShort("w")], help: ArgumentHelp("Benchmark this workspace instead of a generated one.", valueName: "dir"))
+    var workspace: String?
     @Option(help: "Repetitions of each measurement.") var repetitions = 3
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false

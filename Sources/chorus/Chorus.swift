@@ -13,7 +13,7 @@ struct Chorus: ParsableCommand {
         """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, CheckCommand.self,
-            GenerateCommand.self, CompactCommand.self, BenchCommand.self, StressAppendCommand.self,
+            GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -22,7 +22,9 @@ final class TmuxSession {
         let command = ([ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         // Keep the pane after the program exits so its last words and exit status can be read.
         let script = "env \(exports) \(command); echo; echo \"[exited with status $?]\"; sleep 600"
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script])
+        // The first session starts the tmux server, which would inherit a stdout pipe and keep it
+        // open forever; its output is not needed, so it gets none.
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script], readOutput: false)
     }
 
     deinit { try? Self.tmux(["kill-session", "-t", name]) }
@@ -85,15 +87,15 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private static func tmux(_ arguments: [String]) throws -> String {
+    private static func tmux(_ arguments: [String], readOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["tmux"] + arguments
         let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = readOutput ? out : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = readOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(process.terminationStatus)) }
         return String(decoding: data, as: UTF8.self)
