@@ -12,7 +12,8 @@ struct Chorus: ParsableCommand {
         else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription).
         """,
         subcommands: [
-            OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, CheckCommand.self,
+            OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, ImportCommand.self, ExportCommand.self,
+            ReportCommand.self, CheckCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `chorus import …`: bring data in from real-format files. Every importer validates the whole
+/// file first and applies it as one command, so a bad row never leaves a half-applied import.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
+        subcommands: [])
+}
+
+/// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export data for other tools.",
+        subcommands: [])
+}
+
+/// `chorus report …`: the figures finance and managers ask for.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports.",
+        subcommands: [])
+}
