@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The whole domain of one program, as plain values with the indexes every screen needs.
 ///
 /// It does no I/O and reads no clock: the store loads it, commands change it, the UI reads it.
@@ -55,25 +57,50 @@ public struct Workspace: Sendable, Equatable {
             && lhs.trackingLinks == rhs.trackingLinks && lhs.orders == rhs.orders && lhs.surveyResponses == rhs.surveyResponses
     }
 
+    /// Rebuilds every index. The order index (a million entries in a big program) is built on
+    /// a second core while the others are built on this one: opening a workspace waits on this.
     mutating func rebuildIndexes() {
-        waveIndex = Self.index(waves, by: \.id)
-        creatorIndex = Self.index(creators, by: \.id)
-        handleIndex = Dictionary(creators.enumerated().map { (Creator.normalizedHandle($1.handle), $0) }, uniquingKeysWith: { first, _ in first })
-        enrollmentIndex = Self.index(enrollments, by: \.key)
-        skuIndex = Self.index(skus, by: \.id)
-        shipmentIndex = Self.index(shipments, by: \.id)
-        submissionIndex = Self.index(submissions, by: \.id)
-        assetIndex = Self.index(assets, by: \.id)
-        codeIndex = Self.index(discountCodes, by: \.code)
-        orderIndex = Self.index(orders, by: \.id)
-        surveyIndex = Self.index(surveyResponses, by: \.id)
+        nonisolated(unsafe) var orderIndex: [OrderID: Int] = [:]
+        let orders = self.orders
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            orderIndex = Self.index(orders, by: { $0.id })
+        }
+        waveIndex = Self.index(waves, by: { $0.id })
+        creatorIndex = Self.index(creators, by: { $0.id })
+        var handles: [String: Int] = [:]
+        handles.reserveCapacity(creators.count)
+        for position in creators.indices {
+            let handle = Creator.normalizedHandle(creators[position].handle)
+            if handles[handle] == nil { handles[handle] = position }
+        }
+        handleIndex = handles
+        enrollmentIndex = Self.index(enrollments, by: { $0.key })
+        skuIndex = Self.index(skus, by: { $0.id })
+        shipmentIndex = Self.index(shipments, by: { $0.id })
+        submissionIndex = Self.index(submissions, by: { $0.id })
+        assetIndex = Self.index(assets, by: { $0.id })
+        codeIndex = Self.index(discountCodes, by: { $0.code })
+        surveyIndex = Self.index(surveyResponses, by: { $0.id })
+        group.wait()
+        self.orderIndex = orderIndex
     }
 
+    mutating func rebuildOrderHistoryIndexes() {
+        orderIndex = Self.index(orders, by: { $0.id })
+        surveyIndex = Self.index(surveyResponses, by: { $0.id })
+    }
+
+    /// Id → position, first occurrence winning; one hash per element in the usual case of
+    /// unique ids (a duplicate is a broken workspace that `chorus check` reports).
     private static func index<Element, Key: Hashable>(_ elements: [Element], by key: (Element) -> Key) -> [Key: Int] {
         var result: [Key: Int] = [:]
         result.reserveCapacity(elements.count)
-        for (offset, element) in elements.enumerated() where result[key(element)] == nil {
-            result[key(element)] = offset
+        elements.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices {
+                let id = key(buffer[position])
+                if let earlier = result.updateValue(position, forKey: id) { result[id] = earlier }
+            }
         }
         return result
     }

@@ -58,7 +58,10 @@ enum Snapshot {
     }
 
     /// Reads the snapshot the manifest names. Every problem is a `StoreError` naming the file.
-    static func read(from folder: String, fileSystem: any FileSystem) throws -> (Workspace, Manifest) {
+    /// With `deferringOrderHistory`, orders and survey responses are left out and returned as
+    /// a loader to run later (on another thread), so the rest can be shown first.
+    static func read(from folder: String, fileSystem: any FileSystem,
+                     deferringOrderHistory: Bool = false) throws -> (Workspace, Manifest, OrderHistoryLoader?) {
         let manifestPath = folder + "/" + Manifest.fileName
         guard fileSystem.fileExists(at: manifestPath) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
@@ -88,13 +91,16 @@ enum Snapshot {
                                                     expectedRows: file.rows, file: file.path)
         }
 
+        let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
+                                        currency: currency, fileSystem: fileSystem)
+        let history = deferringOrderHistory ? OrderHistory(orders: [], surveyResponses: []) : try loader.load()
         let workspace = Workspace(
             program: program.program, waves: program.waves, creators: try big(CreatorRowCodec.self),
             enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Small.shipments, Shipment.self),
             submissions: try small(Small.submissions, Submission.self), assets: try small(Small.assets, Asset.self),
             discountCodes: try small(Small.discountCodes, DiscountCode.self), trackingLinks: try small(Small.trackingLinks, TrackingLink.self),
-            orders: try big(OrderRowCodec.self), surveyResponses: try big(SurveyResponseRowCodec.self))
-        return (workspace, manifest)
+            orders: history.orders, surveyResponses: history.surveyResponses)
+        return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }
 
     private static func encodeProgram(_ workspace: Workspace) throws -> [UInt8] {

@@ -3,8 +3,9 @@ import Foundation
 
 extension WorkspaceStore {
     /// `open(at:mode:)` for callers that hold file URLs (the CLI's arguments, Foundation APIs).
-    public static func open(at url: URL, mode: Mode = .readWrite, fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
-        try open(at: url.path, mode: mode, fileSystem: fileSystem)
+    public static func open(at url: URL, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
+                            fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+        try open(at: url.path, mode: mode, deferringOrderHistory: deferringOrderHistory, fileSystem: fileSystem)
     }
 
     /// `create(at:workspace:)` for callers that hold file URLs.

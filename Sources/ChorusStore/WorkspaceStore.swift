@@ -37,11 +37,21 @@ public final class WorkspaceStore {
     private var nextGeneration: Int
     private var lock: WorkspaceLock?
     private var isClosed = false
+    /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
+    public private(set) var pendingOrderHistory: OrderHistoryLoader?
 
-    private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?) throws {
+    private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
+                 deferringOrderHistory: Bool = false) throws {
         let journal = JournalFile(folder: folder, fileSystem: fileSystem)
-        let (snapshot, manifest) = try Snapshot.read(from: folder, fileSystem: fileSystem)
+        var (snapshot, manifest, pending) = try Snapshot.read(from: folder, fileSystem: fileSystem,
+                                                              deferringOrderHistory: deferringOrderHistory)
         let entries = try journal.readEntries()
+        // Replaying a command that touches orders needs them: then nothing is deferred.
+        if let loader = pending, entries.contains(where: { $0.seq > manifest.journalSequence && $0.command.needsOrderHistory }) {
+            snapshot.attachOrderHistory(try loader.load())
+            pending = nil
+        }
+        self.pendingOrderHistory = pending
         var workspace = snapshot
         let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: journal)
         self.folder = folder
@@ -59,21 +69,28 @@ public final class WorkspaceStore {
 
     /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
     /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it.
-    public static func open(at folder: String, mode: Mode = .readWrite,
+    ///
+    /// With `deferringOrderHistory`, orders and survey responses are not read: the workspace
+    /// opens without them and `pendingOrderHistory` holds their loader, for the caller to run
+    /// in the background and hand to `attach(_:)`. Commands and compaction that need them load
+    /// them first, so deferring never changes a result, only when the work is done.
+    public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
                             fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
         guard mode == .readOnly else {
             let lock = try WorkspaceLock.acquire(folder: folder)
-            return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock)
+            return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
+                                      deferringOrderHistory: deferringOrderHistory)
         }
         // Without the lock, a writer may compact while we read and remove the generation we
         // started on; a file that vanished is worth one more try from the new manifest.
         var attempt = 0
         while true {
             do {
-                return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil)
+                return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil,
+                                          deferringOrderHistory: deferringOrderHistory)
             } catch let error as StoreError where error.kind == .io && attempt < 2 {
                 attempt += 1
             }
@@ -100,6 +117,7 @@ public final class WorkspaceStore {
     @discardableResult
     public func perform(_ command: Command, context: CommandContext) throws -> AppliedCommand {
         try requireWritable()
+        if command.needsOrderHistory { try finishLoadingOrderHistory() }
         let applied = try workspace.apply(command, context: context)
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
         do {
@@ -118,6 +136,7 @@ public final class WorkspaceStore {
     /// untouched; the journal is trimmed only after the new manifest is durable.
     public func compact() throws {
         try requireWritable()
+        try finishLoadingOrderHistory()
         let previous = manifest
         let generation = nextGeneration
         nextGeneration += 1
@@ -131,6 +150,19 @@ public final class WorkspaceStore {
                 try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: stale))
             }
         }
+    }
+
+    /// Attaches order history loaded in the background; ignored if it was loaded meanwhile.
+    public func attach(_ history: OrderHistory) {
+        guard pendingOrderHistory != nil else { return }
+        workspace.attachOrderHistory(history)
+        pendingOrderHistory = nil
+    }
+
+    /// Loads deferred order history now, on this thread, if it is still pending.
+    public func finishLoadingOrderHistory() throws {
+        guard let loader = pendingOrderHistory else { return }
+        attach(try loader.load())
     }
 
     /// Releases the lock. Further writes throw; reading `workspace` still works.

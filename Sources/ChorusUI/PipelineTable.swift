@@ -81,13 +81,13 @@ final class PipelineTable {
         rebuilds.rows += 1
     }
 
-    private func buildOrder(_ key: OrderKey) {
+    private func buildOrder(_ orderKey: OrderKey) {
         // One 64-bit key per row: the sort column in the high bits, the handle rank below it.
-        let sortKeys: [UInt64] = (0..<positions.count).map { row in
+        let keys: [UInt64] = (0..<positions.count).map { row in
             let position = Int(positions[row])
             let rank = UInt64(columns.handleRank[position])
             let descendingScore = UInt64(20_000 - max(0, min(20_000, columns.score[position])))
-            switch key.sort {
+            switch orderKey.sort {
             case .stage: return UInt64(stageIndexes[row]) << 56 | descendingScore << 32 | rank
             case .score: return descendingScore << 32 | rank
             case .followers: return UInt64(Int32.max - columns.followers[position]) << 32 | rank
@@ -95,11 +95,8 @@ final class PipelineTable {
             case .handle: return rank
             }
         }
-        order = Array(0..<Int32(positions.count))
-        sortKeys.withUnsafeBufferPointer { keys in
-            order.sort { keys[Int($0)] < keys[Int($1)] }
-        }
-        orderKey = key
+        order = RadixSort.order(keys: keys, rows: Array(0..<Int32(positions.count)))
+        self.orderKey = orderKey
         rebuilds.order += 1
     }
 
@@ -111,9 +108,15 @@ final class PipelineTable {
         let candidates = narrowing ? visible : order
         if needle.isEmpty {
             visible = order
-        } else {
+        } else if candidates.count * 8 < positions.count {
             visible = candidates.filter { row in
                 stageMatches[Int(stageIndexes[Int(row)])] || columns.matches(Int(positions[Int(row)]), needle)
+            }
+        } else {
+            // Many candidates: one pass over all the folded text beats a search per row.
+            let hits = columns.matchingCreators(needle)
+            visible = candidates.filter { row in
+                stageMatches[Int(stageIndexes[Int(row)])] || hits[Int(positions[Int(row)])]
             }
         }
         filterKey = key

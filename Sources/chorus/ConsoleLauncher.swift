@@ -14,22 +14,64 @@ struct ConsoleFlags: ParsableArguments {
 }
 
 /// Connects the console to a store: every command the console sends is applied and durably
-/// journaled before the console shows its result, so quitting never needs a save.
+/// journaled before the console shows its result, so quitting never needs a save. Order
+/// history, if the store deferred it, loads on another thread after the first frame.
 final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
+    private var loading: BackgroundLoad?
+    private var announcedStart = false
 
-    init(store: WorkspaceStore) { self.store = store }
+    init(store: WorkspaceStore) {
+        self.store = store
+        if let loader = store.pendingOrderHistory { loading = BackgroundLoad(loader) }
+    }
 
     var workspace: Workspace { store.workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         try store.perform(command, context: Clock.context)
     }
+
+    func collectBackgroundWork() -> String? {
+        guard let loading else { return nil }
+        guard let outcome = loading.outcome else {
+            if announcedStart { return nil }
+            announcedStart = true
+            return "loading \(loading.orderCount) orders in the background…"
+        }
+        self.loading = nil
+        switch outcome {
+        case .success(let history):
+            store.attach(history)
+            return "loaded \(history.orders.count) orders and \(history.surveyResponses.count) survey responses"
+        case .failure(let error):
+            return "could not load the order history: \(error)"
+        }
+    }
+}
+
+/// Runs an order-history load on its own thread and keeps the outcome for the console's
+/// thread to collect.
+final class BackgroundLoad: @unchecked Sendable {
+    // @unchecked: `result` is only touched under `lock`.
+    private let lock = NSLock()
+    private var result: Result<OrderHistory, Error>?
+    let orderCount: Int
+
+    init(_ loader: OrderHistoryLoader) {
+        orderCount = loader.orderCount
+        Thread.detachNewThread { [self] in
+            let loaded = Result { try loader.load() }
+            lock.withLock { result = loaded }
+        }
+    }
+
+    var outcome: Result<OrderHistory, Error>? { lock.withLock { result } }
 }
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let store = try WorkspaceStore.open(at: url, mode: .readWrite)
+        let store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment

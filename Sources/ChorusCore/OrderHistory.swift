@@ -1,0 +1,37 @@
+/// A program's orders and survey responses: most of a big workspace's bytes, and nothing the
+/// console's first screens show. Kept separable so a workspace can open with everything else,
+/// show its first frame, and attach this when a background load finishes.
+public struct OrderHistory: Sendable {
+    public var orders: [Order]
+    public var surveyResponses: [SurveyResponse]
+
+    public init(orders: [Order], surveyResponses: [SurveyResponse]) {
+        self.orders = orders
+        self.surveyResponses = surveyResponses
+    }
+}
+
+extension Workspace {
+    /// Attaches order history loaded after the rest of the workspace, with its indexes.
+    /// Only valid on a workspace opened without it (its orders and responses are empty).
+    public mutating func attachOrderHistory(_ history: OrderHistory) {
+        precondition(orders.isEmpty && surveyResponses.isEmpty, "order history is already attached")
+        orders = history.orders
+        surveyResponses = history.surveyResponses
+        rebuildOrderHistoryIndexes()
+    }
+}
+
+extension Command {
+    /// Whether applying this reads or changes orders or survey responses, and so must wait
+    /// until a deferred order history is attached.
+    public var needsOrderHistory: Bool {
+        switch self {
+        case .importOrders, .importSurveyResponses: return true
+        case .restore(let point, _):
+            return !point.orders.isEmpty || !point.surveyResponses.isEmpty
+                || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import XCTest
+
+/// The console opens big workspaces without their order history and attaches it when a
+/// background load finishes. Deferring must change when the work is done, never a result.
+final class DeferredOrderHistoryTests: XCTestCase {
+    func testADeferredOpenShowsEverythingButOrdersUntilTheyAreAttached() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        XCTAssertFalse(original.orders.isEmpty)
+        try WorkspaceStore.create(at: folder, workspace: original).close()
+
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        XCTAssertEqual(store.workspace.creators, original.creators)
+        XCTAssertTrue(store.workspace.orders.isEmpty, "orders wait for the background load")
+        let loader = try XCTUnwrap(store.pendingOrderHistory)
+        XCTAssertEqual(loader.orderCount, original.orders.count)
+
+        store.attach(try loader.load())
+
+        XCTAssertNil(store.pendingOrderHistory)
+        XCTAssertEqual(store.workspace, original)
+        XCTAssertEqual(store.workspace.order(original.orders[0].id), original.orders[0], "attached orders are indexed")
+    }
+
+    func testACommandThatNeedsOrdersLoadsThemFirst() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        try WorkspaceStore.create(at: folder, workspace: original).close()
+        var refunded = original.orders[0]
+        refunded.refunded = refunded.subtotal
+
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        let applied = try store.perform(.importOrders([refunded]), context: StoreFixtures.context())
+
+        XCTAssertNil(store.pendingOrderHistory)
+        XCTAssertEqual(store.workspace.orders.count, original.orders.count, "updated, not duplicated")
+        XCTAssertTrue(applied.summary.contains("1 updated"), applied.summary)
+        store.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace.order(refunded.id), refunded)
+    }
+
+    func testAJournalThatTouchesOrdersIsNotDeferred() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        var refunded = original.orders[0]
+        refunded.refunded = refunded.subtotal
+        let writer = try WorkspaceStore.create(at: folder, workspace: original)
+        try writer.perform(.importOrders([refunded]), context: StoreFixtures.context())
+        writer.close()
+
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+
+        XCTAssertNil(store.pendingOrderHistory, "replaying the import needed the orders")
+        XCTAssertEqual(store.workspace.order(refunded.id), refunded)
+    }
+
+    func testCompactingWhileOrdersArePendingKeepsThem() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        try WorkspaceStore.create(at: folder, workspace: original).close()
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+
+        try store.compact()
+        store.close()
+
+        XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, original)
+    }
+}

@@ -1,0 +1,31 @@
+@testable import ChorusUI
+import ChorusCore
+import XCTest
+
+/// The fast paths behind the Pipeline table must give exactly what the simple ways give.
+final class TableSpeedPartsTests: XCTestCase {
+    func testRadixSortOrdersLikeAStableComparisonSort() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 10, 65, 1_000, 20_000] {
+            // Few distinct high bits and many ties, as sort keys have.
+            let keys = (0..<count).map { _ in UInt64.random(in: 0..<4, using: &generator) << 56 | UInt64.random(in: 0..<50, using: &generator) }
+            let rows = (0..<Int32(count)).map { $0 }
+            let expected = zip(keys, rows).enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+            XCTAssertEqual(RadixSort.order(keys: keys, rows: rows), expected, "\(count) rows")
+        }
+    }
+
+    func testTheWholeTextFilterFindsTheSameCreatorsAsTheRowByRowOne() {
+        let names = ["Ana Lima", "山田 花子", "Zoë Ångström", "Mia 🌿", "ANNA", "bob", "Léa Girard", "Hannah"]
+        let creators = (0..<6_000).map { index in
+            Creator(id: CreatorID("CR-\(index)"), handle: "user\(index)", name: names[index % names.count],
+                    country: index % 3 == 0 ? "DE" : nil, niches: index % 5 == 0 ? ["hiking"] : [])
+        }
+        let columns = CreatorColumns(creators)
+        for needle in ["an", "a", "ång", "花", "hik", "de", "zz", "user59", "\n"] {
+            let folded = Array(CreatorColumns.fold(needle).utf8)
+            let expected = creators.indices.map { columns.matches($0, folded) }
+            XCTAssertEqual(columns.matchingCreators(folded), expected, "needle \(needle)")
+        }
+    }
+}
