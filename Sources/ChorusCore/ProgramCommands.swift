@@ -79,7 +79,7 @@ extension ChangeRecorder {
         return "updated @\(creator.handle)"
     }
 
-    private func validate(_ creator: Creator) throws {
+    func validate(_ creator: Creator) throws {
         let handle = Creator.normalizedHandle(creator.handle)
         if handle.isEmpty { throw DomainError("creator \(creator.id) has no handle") }
         if handle.contains(where: { $0.isWhitespace }) { throw DomainError("handle '\(creator.handle)' contains a space") }

@@ -45,3 +45,39 @@ public struct TrackingLink: Hashable, Sendable, Codable {
         return landingURL + separator + "utm_source=\(platform.rawValue)&utm_medium=\(medium)&utm_campaign=\(campaign)&utm_content=\(slug)"
     }
 }
+
+extension Workspace {
+    /// The link a creator shares in a wave, on `platform` (default: their biggest), built from
+    /// the program's landing URL and creator medium, the wave's slug and the creator's link slug.
+    public func trackingURL(for creator: Creator, in wave: Wave, platform: Platform? = nil) -> String {
+        TrackingLink(creatorID: creator.id, waveID: wave.id, platform: platform ?? creator.primaryPlatform ?? .instagram)
+            .url(landingURL: program.landingURL, medium: program.settings.creatorMedium, campaign: wave.slug, slug: creator.effectiveLinkSlug)
+    }
+}
+
+extension DiscountCode {
+    /// The value as a store's discount screen takes it: `15` or `12.5` (percent), `10.00` (fixed).
+    public func valueText(currency: Currency) -> String {
+        switch kind {
+        case .percent:
+            let fraction = value % 100
+            guard fraction != 0 else { return String(value / 100) }
+            let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+            return "\(value / 100).\(digits)"
+        case .fixed:
+            return Money(minorUnits: value, currency: currency).decimalString
+        }
+    }
+}
+
+extension DiscountCode.Kind {
+    /// A value as people type it, in the units `DiscountCode.value` keeps: `15` or `12.5` for a
+    /// percent code (→ 1500 or 1250 basis points), `10.00` for a fixed one (→ minor units).
+    /// Nil for anything else, including zero or less.
+    public func value(from text: String, currency: Currency) -> Int64? {
+        // A percentage read with two decimal places is a count of hundredths of a percent: basis points.
+        let parsed = Money.parse(Substring(text), currency: self == .percent ? Currency("XXX") : currency)
+        guard let units = parsed?.minorUnits, units > 0 else { return nil }
+        return units
+    }
+}

@@ -38,8 +38,24 @@ struct CreatorDetail {
         lines.append(Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info))
         lines.append(Line(label: "", value: "engagement \(Int(score.engagement.rounded())) · reach \(Int(score.reach.rounded()))"
                           + " · orders \(Int(score.orders.rounded())) · spend \(Int(score.spend.rounded()))", role: .mutedText))
+        lines += trackingLines
         if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
+        return lines
+    }
+
+    /// The creator's discount codes and the tracking link for the wave on screen: what a
+    /// coordinator pastes into the onboarding email.
+    private var trackingLines: [Line] {
+        let currency = workspace.program.currency
+        var lines = workspace.discountCodes.filter { $0.creatorID == creator.id }.map { code in
+            let value = code.kind == .percent ? "\(code.valueText(currency: currency)) %" : "\(code.valueText(currency: currency)) \(currency)"
+            let limit = code.usageLimit.map { " · \($0) uses" } ?? ""
+            let window = code.validUntil.map { " · until \($0)" } ?? ""
+            return Line(label: "Code", value: "\(code.code) · \(value)\(limit)\(window)")
+        }
+        if let wave { lines.append(Line(label: "Link", value: workspace.trackingURL(for: creator, in: wave), role: .mutedText)) }
+        lines.append(Line(label: "Link slug", value: creator.effectiveLinkSlug))
         return lines
     }
 

@@ -1,0 +1,174 @@
+/// Credits each store order to at most one creator, by the rules in the README's
+/// "Attribution rules" section (keep the two in step):
+///
+/// 1. Cancelled, voided, pending and authorized orders count for nothing.
+/// 2. Direct by code: the first code in `Discount Code` that belongs to a creator.
+/// 3. Direct by link: `utm_medium` is the program's creator medium and `utm_content` a
+///    creator's link slug.
+/// 4. Not ours: `utm_medium` is one of the program's paid or affiliate mediums.
+/// 5. Assisted by survey: the order's survey answers name exactly one creator (two or more:
+///    ambiguous, no credit).
+/// 6. Everything else is unattributed.
+///
+/// It is a pure function of the workspace so the console, the CLI and the exports cannot
+/// disagree, and it is built for a million orders: every lookup is a dictionary prepared once,
+/// and an order without codes, UTM values or survey answers allocates nothing.
+public enum Attribution {
+    /// Attributes every order. With `wave`, the totals and counts cover only that wave's orders
+    /// (an order's wave: its code's wave, else the wave whose slug is its `utm_campaign`, else
+    /// the wave whose dates include the day it was placed); `credits` always covers every order.
+    public static func compute(_ workspace: Workspace, wave: WaveID? = nil) -> AttributionResult {
+        let rules = Rules(workspace)
+        let waveFilter = wave.flatMap { id in workspace.waves.firstIndex { $0.id == id } }.map(Int16.init)
+        var credits: [AttributionResult.Credit] = []
+        credits.reserveCapacity(workspace.orders.count)
+        var totals = [AttributionResult.CreatorTotals](repeating: .init(), count: workspace.creators.count)
+        var counts = [Int](repeating: 0, count: AttributionResult.Outcome.allCases.count)
+        var revenue = [Int64](repeating: 0, count: counts.count)
+        var ambiguous: [AttributionResult.AmbiguousAnswer] = []
+        for order in workspace.orders {
+            var named: [Int32] = []
+            let credit = rules.credit(order, named: &named)
+            credits.append(credit)
+            if let waveFilter, credit.wavePosition != waveFilter { continue }
+            counts[Int(credit.outcome.rawValue)] += 1
+            let net = credit.outcome == .notCounted ? 0 : order.netRevenue.minorUnits
+            revenue[Int(credit.outcome.rawValue)] += net
+            switch credit.outcome {
+            case .directByCode, .directByLink:
+                totals[Int(credit.creatorPosition)].directOrders += 1
+                totals[Int(credit.creatorPosition)].directNetRevenue += net
+            case .assistedBySurvey:
+                totals[Int(credit.creatorPosition)].assistedOrders += 1
+                totals[Int(credit.creatorPosition)].assistedNetRevenue += net
+            case .ambiguous:
+                ambiguous.append(.init(orderID: order.id, creators: named.map { workspace.creators[Int($0)].id }))
+            case .notCounted, .paidOrAffiliate, .unattributed:
+                break
+            }
+        }
+        var byCreator: [CreatorID: AttributionResult.CreatorTotals] = [:]
+        for (position, total) in totals.enumerated() where total.directOrders + total.assistedOrders > 0 {
+            byCreator[workspace.creators[position].id] = total
+        }
+        var countsByOutcome: [AttributionResult.Outcome: Int] = [:]
+        var revenueByOutcome: [AttributionResult.Outcome: Int64] = [:]
+        for outcome in AttributionResult.Outcome.allCases {
+            countsByOutcome[outcome] = counts[Int(outcome.rawValue)]
+            revenueByOutcome[outcome] = revenue[Int(outcome.rawValue)]
+        }
+        return AttributionResult(currency: workspace.program.currency, credits: credits, totals: byCreator,
+                                 counts: countsByOutcome, revenue: revenueByOutcome,
+                                 ambiguousAnswers: ambiguous, creatorIDs: workspace.creators.map(\.id), waveIDs: workspace.waves.map(\.id))
+    }
+
+    /// The lookups the rules need, prepared once per run.
+    private struct Rules {
+        let workspace: Workspace
+        /// Upper-cased code → (creator position, wave position).
+        var codes: [String: (creator: Int32, wave: Int16)] = [:]
+        /// Lower-cased link slug → creator position.
+        var slugs: [String: Int32] = [:]
+        /// Lower-cased wave slug → wave position.
+        var waveSlugs: [String: Int16] = [:]
+        let creatorMedium: String
+        let paidMediums: [String]
+        /// Survey answers per order, and the index that reads them; only built when there are any.
+        var answers: [OrderID: [Int]] = [:]
+        var mentions: CreatorMentions?
+
+        init(_ workspace: Workspace) {
+            self.workspace = workspace
+            creatorMedium = workspace.program.settings.creatorMedium
+            paidMediums = workspace.program.settings.paidMediums
+            var wavePositions: [WaveID: Int16] = [:]
+            for (position, wave) in workspace.waves.enumerated() {
+                wavePositions[wave.id] = Int16(position)
+                waveSlugs[wave.slug.lowercased()] = Int16(position)
+            }
+            for code in workspace.discountCodes {
+                guard let creator = workspace.creatorPosition(code.creatorID) else { continue }
+                codes[code.code.uppercased()] = (Int32(creator), code.waveID.flatMap { wavePositions[$0] } ?? -1)
+            }
+            slugs.reserveCapacity(workspace.creators.count)
+            for (position, creator) in workspace.creators.enumerated() where slugs[creator.effectiveLinkSlug.lowercased()] == nil {
+                slugs[creator.effectiveLinkSlug.lowercased()] = Int32(position)
+            }
+            if !workspace.surveyResponses.isEmpty {
+                for (position, response) in workspace.surveyResponses.enumerated() { answers[response.orderID, default: []].append(position) }
+                mentions = CreatorMentions(workspace.creators)
+            }
+        }
+
+        /// The decision for one order; `named` receives the creators an ambiguous answer names.
+        func credit(_ order: Order, named: inout [Int32]) -> AttributionResult.Credit {
+            typealias Credit = AttributionResult.Credit
+            guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: -1, wavePosition: waveByDate(order)) }
+            if let field = order.discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
+                return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave >= 0 ? wave : waveByDate(order))
+            }
+            if let medium = order.utmMedium {
+                if medium.equalsIgnoringASCIICase(creatorMedium), let content = order.utmContent,
+                   let creator = slugs[content.trimmingWhitespace.lowercased()] {
+                    let wave = order.utmCampaign.flatMap { waveSlugs[$0.lowercased()] } ?? waveByDate(order)
+                    return Credit(outcome: .directByLink, creatorPosition: creator, wavePosition: wave)
+                }
+                if paidMediums.contains(where: { medium.equalsIgnoringASCIICase($0) }) {
+                    return Credit(outcome: .paidOrAffiliate, creatorPosition: -1, wavePosition: waveByDate(order))
+                }
+            }
+            if let mentions, let positions = answers[order.id] {
+                var texts: [String] = []
+                for position in positions {
+                    let response = workspace.surveyResponses[position]
+                    texts.append(response.response)
+                    if let other = response.other { texts.append(other) }
+                }
+                named = mentions.creators(namedIn: texts)
+                if named.count == 1 {
+                    return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(order))
+                }
+                if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: -1, wavePosition: waveByDate(order)) }
+            }
+            return Credit(outcome: .unattributed, creatorPosition: -1, wavePosition: waveByDate(order))
+        }
+
+        /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.
+        private func firstCreatorCode(in field: String) -> (Int32, Int16)? {
+            for piece in field.utf8.split(separator: UInt8(ascii: ",")) {
+                var bytes = piece[...]
+                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+                guard !bytes.isEmpty else { continue }
+                let code = bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 })
+                    ? String(decoding: bytes, as: UTF8.self).uppercased() : String(decoding: bytes, as: UTF8.self)
+                if let match = codes[code] { return match }
+            }
+            return nil
+        }
+
+        /// The first wave whose dates include the order's day (open-ended waves run on).
+        private func waveByDate(_ order: Order) -> Int16 {
+            let day = order.createdAt.day
+            for (position, wave) in workspace.waves.enumerated() {
+                guard let start = wave.startDate, start <= day else { continue }
+                if let end = wave.endDate, end < day { continue }
+                return Int16(position)
+            }
+            return -1
+        }
+    }
+}
+
+extension String {
+    /// Equality ignoring ASCII case, without allocating (`"Creator"` equals `"creator"`).
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        for (a, b) in zip(utf8, other.utf8) where a != b {
+            let lowerA = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+            let lowerB = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            if lowerA != lowerB { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,57 @@
+/// Finds which creators a survey answer names, by handle or full name, as whole words.
+///
+/// Built once per attribution run: every creator's handle and name are folded into word
+/// sequences and indexed by their first word, so an answer is checked in time proportional to
+/// its own length, not to the 100 000 creators it might mention.
+public struct CreatorMentions: Sendable {
+    private struct Name: Sendable {
+        var creator: Int32
+        var words: [String]
+    }
+
+    /// First folded word → every handle or name that starts with it.
+    private var byFirstWord: [String: [Name]] = [:]
+
+    /// Indexes `creators`; results are positions in that array.
+    public init(_ creators: [Creator]) {
+        byFirstWord.reserveCapacity(creators.count * 2)
+        for (position, creator) in creators.enumerated() {
+            let handle = TextFolding.words(creator.handle)
+            let name = TextFolding.words(creator.name)
+            for words in [handle, name] where !words.isEmpty {
+                let entry = Name(creator: Int32(position), words: words)
+                if byFirstWord[words[0]]?.contains(where: { $0.creator == entry.creator && $0.words == words }) == true { continue }
+                byFirstWord[words[0], default: []].append(entry)
+            }
+        }
+    }
+
+    /// Positions of the distinct creators named in `texts`, in order of first mention.
+    ///
+    /// A name found inside a longer name of another creator ("Anna" inside "Anna Berg") is
+    /// not a separate mention: the buyer wrote the longer one.
+    public func creators(namedIn texts: [String]) -> [Int32] {
+        struct Mention { var creator: Int32; var start: Int; var end: Int }
+        var found: [Int32] = []
+        for text in texts {
+            let words = TextFolding.words(text)
+            var mentions: [Mention] = []
+            for start in words.indices {
+                guard let names = byFirstWord[words[start]] else { continue }
+                for name in names where start + name.words.count <= words.count {
+                    if words[start..<(start + name.words.count)].elementsEqual(name.words) {
+                        mentions.append(Mention(creator: name.creator, start: start, end: start + name.words.count))
+                    }
+                }
+            }
+            for mention in mentions {
+                let covered = mentions.contains {
+                    $0.creator != mention.creator && $0.start <= mention.start && $0.end >= mention.end
+                        && $0.end - $0.start > mention.end - mention.start
+                }
+                if !covered && !found.contains(mention.creator) { found.append(mention.creator) }
+            }
+        }
+        return found
+    }
+}

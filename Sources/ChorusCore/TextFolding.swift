@@ -1,0 +1,77 @@
+/// Text as matching compares it: lower-case, without accents, split into words.
+///
+/// Buyers type names the way their keyboard lets them ("Zoe Muller" for "Zoë Müller",
+/// "@LENA.HIKES" for "lena.hikes"), so survey matching and discount-code patterns compare
+/// folded words. Folding is a fixed table (Latin-1 and Latin Extended-A, plus combining marks
+/// dropped) rather than a locale-dependent library call, so every machine folds the same way.
+public enum TextFolding {
+    /// The words of `text`, folded: runs of letters and digits; everything else separates.
+    /// `"@Zoë_Müller!"` → `["zoe", "muller"]`.
+    public static func words(_ text: some StringProtocol) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if let folded = fold(scalar) {
+                current.unicodeScalars.append(contentsOf: folded.unicodeScalars)
+            } else if !isCombiningMark(scalar) {
+                if !current.isEmpty { words.append(current); current = "" }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `text` folded and reduced to ASCII letters and digits, upper-cased: what a discount code
+    /// made from a handle looks like (`"zoë.müller_"` → `"ZOEMULLER"`). Letters with no ASCII
+    /// form (CJK, emoji) are dropped.
+    public static func codeCharacters(_ text: some StringProtocol) -> String {
+        var result = ""
+        for word in words(text) {
+            for scalar in word.unicodeScalars where scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                result.unicodeScalars.append(Unicode.Scalar(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte))
+            }
+        }
+        return result
+    }
+
+    /// The folded form of a letter or digit, or nil for a separator.
+    static func fold(_ scalar: Unicode.Scalar) -> String? {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A: return String(scalar)
+            case 0x41...0x5A: return String(Unicode.Scalar(UInt8(value) + 0x20))
+            default: return nil
+            }
+        }
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
+        var folded = ""
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars where !isCombiningMark(lower) {
+            folded += latinBase[lower] ?? String(lower)
+        }
+        return folded
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: true
+        default: false
+        }
+    }
+
+    /// Lower-case accented Latin letters and their unaccented base.
+    private static let latinBase: [Unicode.Scalar: String] = {
+        let groups: [(String, String)] = [
+            ("àáâãäåāăąǎ", "a"), ("æ", "ae"), ("çćĉċč", "c"), ("ďđð", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"),
+            ("ĥħ", "h"), ("ìíîïĩīĭįı", "i"), ("ĳ", "ij"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"),
+            ("òóôõöøōŏőǒ", "o"), ("œ", "oe"), ("ŕŗř", "r"), ("śŝşšș", "s"), ("ß", "ss"), ("ţťŧț", "t"), ("þ", "th"),
+            ("ùúûüũūŭůűųǔ", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+        ]
+        var table: [Unicode.Scalar: String] = [:]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar] = base }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,151 @@
+import ChorusCore
+
+/// Reads Shopify's order export (Orders → Export → CSV) as it really is, into orders for
+/// `.importOrders`.
+///
+/// The export has one row per line item; the order-level fields (status, totals, discount
+/// codes, refunds, cancellation, UTM note attributes) are filled only on an order's first row,
+/// and rows are grouped by `Name`. Columns are found by name, so extra or missing optional
+/// columns do not matter. Every row is checked before anything is applied: a bad amount or
+/// date is reported with its file, line and column, and its whole order is left out, since
+/// half an order would misstate revenue.
+public struct ShopifyOrdersImport: Sendable {
+    public static let requiredColumns = ["Name", "Financial Status", "Created at", "Subtotal"]
+
+    /// The orders that can be applied, in the order their first rows appear.
+    public private(set) var orders: [Order] = []
+    /// The rows that cannot; their orders are not in `orders`.
+    public private(set) var errors: [ImportRowError] = []
+    /// How many data rows the file had.
+    public private(set) var rowCount = 0
+
+    /// Reads and checks the whole file. Throws `CSVError` when the file cannot be read as CSV
+    /// and `ImportFormatError` when it is not an orders export.
+    public init(bytes: [UInt8], fileName: String, currency: Currency) throws {
+        var table = try CSVTable(bytes: bytes, fileName: fileName)
+        try ImportFormatError.require(Self.requiredColumns, in: table, expected: "a Shopify orders export")
+        let columns = Columns(table.header)
+        var positions: [OrderID: Int] = [:]
+        var invalid: Set<Int> = []
+        var record = CSVRecord()
+        while try table.readNext(into: &record) {
+            rowCount += 1
+            let fail = { (column: Int, message: String) in
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+            }
+            let name = record[columns.name].trimmed
+            guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
+            let id = OrderID(name)
+            do {
+                if let position = positions[id] {
+                    if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
+                } else {
+                    positions[id] = orders.count
+                    orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
+                                        subtotal: .zero(currency), refunded: .zero(currency)))
+                    try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, fail)
+                }
+            } catch let error as ImportRowError {
+                errors.append(error)
+                if let position = positions[id] { invalid.insert(position) }
+            }
+        }
+        if !invalid.isEmpty {
+            orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
+        }
+    }
+
+    /// Where each column the importer reads sits in this file's header.
+    private struct Columns {
+        let name, financialStatus, createdAt, subtotal: Int
+        let email, currency, discountCode, refunded, cancelledAt, source: Int?
+        let quantity, itemName, sku, price: Int?
+        let landingSite, noteAttributes: Int?
+
+        init(_ header: CSVHeader) {
+            name = header.index(of: "Name")!
+            financialStatus = header.index(of: "Financial Status")!
+            createdAt = header.index(of: "Created at")!
+            subtotal = header.index(of: "Subtotal")!
+            email = header.index(of: "Email")
+            currency = header.index(of: "Currency")
+            discountCode = header.index(of: "Discount Code")
+            refunded = header.index(of: "Refunded Amount")
+            cancelledAt = header.index(of: "Cancelled at")
+            source = header.index(of: "Source")
+            quantity = header.index(of: "Lineitem quantity")
+            itemName = header.index(of: "Lineitem name")
+            sku = header.index(of: "Lineitem sku")
+            price = header.index(of: "Lineitem price")
+            landingSite = header.index(of: "Landing Site")
+            noteAttributes = header.index(of: "Note Attributes")
+        }
+
+        typealias Fail = (Int, String) -> ImportRowError
+
+        /// Fills `order` from its first row.
+        func readOrder(_ record: CSVRecord, into order: inout Order, currency: Currency, _ fail: Fail) throws {
+            if let column = self.currency, !record.isEmpty(at: column) {
+                let code = record[column].trimmed
+                guard code.uppercased() == currency.code else {
+                    throw fail(column, "order \(order.id) is in \(code); the program uses \(currency.code)")
+                }
+            }
+            order.email = text(record, email)
+            order.financialStatus = record[financialStatus].trimmed.lowercased()
+            guard let created = try time(record, createdAt, fail) else { throw fail(createdAt, "no Created at time on the order's first row") }
+            order.createdAt = created
+            order.cancelledAt = try cancelledAt.flatMap { try time(record, $0, fail) }
+            guard let amount = try money(record, subtotal, currency, fail) else { throw fail(subtotal, "no Subtotal on the order's first row") }
+            order.subtotal = amount
+            order.refunded = try refunded.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
+            order.discountCodes = text(record, discountCode)
+            order.source = text(record, source)
+            let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
+            let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
+            let utm = fromLink.filled(from: fromNotes)
+            order.utmSource = utm.source
+            order.utmMedium = utm.medium
+            order.utmCampaign = utm.campaign
+            order.utmContent = utm.content
+            if let line = try lineItem(record, currency: currency, fail) { order.lines.append(line) }
+        }
+
+        /// The row's line item; nil when the file has no line-item columns or the row none.
+        func lineItem(_ record: CSVRecord, currency: Currency, _ fail: Fail) throws -> OrderLine? {
+            guard let itemName, !record.isEmpty(at: itemName) else { return nil }
+            var quantity = 1
+            if let column = self.quantity, !record.isEmpty(at: column) {
+                guard let value = Int(record[column].trimmed), value > 0 else {
+                    throw fail(column, "'\(record[column])' is not a quantity")
+                }
+                quantity = value
+            }
+            let price = try self.price.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
+            return OrderLine(sku: text(record, sku), name: record[itemName].trimmed, quantity: quantity, price: price)
+        }
+
+        private func text(_ record: CSVRecord, _ column: Int?) -> String? {
+            guard let column, !record.isEmpty(at: column) else { return nil }
+            let value = record[column].trimmed
+            return value.isEmpty ? nil : value
+        }
+
+        private func money(_ record: CSVRecord, _ column: Int, _ currency: Currency, _ fail: Fail) throws -> Money? {
+            guard !record.isEmpty(at: column) else { return nil }
+            let field = record[column]
+            guard let value = Money.parse(Substring(field), currency: currency) else {
+                throw fail(column, "'\(field)' is not an amount like 1234.50")
+            }
+            return value
+        }
+
+        private func time(_ record: CSVRecord, _ column: Int, _ fail: Fail) throws -> Timestamp? {
+            guard !record.isEmpty(at: column) else { return nil }
+            let field = record[column].trimmed
+            guard !field.isEmpty else { return nil }
+            guard let value = Timestamp(field) else { throw fail(column, "'\(field)' is not a time like 2026-03-12 09:14:02 +0000") }
+            return value
+        }
+    }
+}

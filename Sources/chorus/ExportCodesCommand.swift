@@ -1,0 +1,28 @@
+import ArgumentParser
+import ChorusCore
+import ChorusInterchange
+import ChorusStore
+
+/// `chorus export codes`: creators' discount codes as CSV, for upload to the store.
+struct ExportCodesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codes", abstract: "Export discount codes (CSV) for upload to the store.",
+        discussion: "Columns: \(DiscountCodesCSV.header.joined(separator: ", ")).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+
+    @Option(help: ArgumentHelp("Only codes of this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @Option(help: "Output format.") var format: Format = .csv
+    @OptionGroup var destination: ExportDestination
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
+            try destination.write(DiscountCodesCSV.write(workspace: store.workspace, wave: waveID))
+        }
+    }
+}

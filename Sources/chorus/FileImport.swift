@@ -1,0 +1,28 @@
+import ChorusInterchange
+import ChorusStore
+import Foundation
+
+/// What every `chorus import` does around its reader: read the file whole, list bad rows
+/// (summarised, never a hundred thousand lines), and refuse to apply anything while there are
+/// bad rows unless `--skip-invalid` says to apply the rest.
+enum FileImport {
+    static func read(_ path: String) throws -> (bytes: [UInt8], name: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIFailure(message: "cannot read \(path)") }
+        return ([UInt8](data), URL(fileURLWithPath: path).lastPathComponent)
+    }
+
+    /// Prints `errors`; throws unless they may be skipped. Returns the note for the summary line.
+    static func check(_ errors: [ImportRowError], skipInvalid: Bool, rows: String = "row") throws -> String {
+        guard !errors.isEmpty else { return "" }
+        ImportRowError.summary(errors).forEach { Output.error($0) }
+        let count = "\(errors.count) invalid \(rows)\(errors.count == 1 ? "" : "s")"
+        guard skipInvalid else { throw CLIFailure(message: "\(count); nothing was applied (--skip-invalid applies the valid ones)") }
+        return "; skipped \(count) (listed above)"
+    }
+
+    /// Big imports are made durable by a new snapshot rather than one huge journal line, which
+    /// would cost more to write now and to replay on every open than the snapshot does.
+    static func durability(rows: Int) -> WorkspaceStore.Durability {
+        rows > 10_000 ? .snapshot : .journal
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ChorusCore
+import ChorusInterchange
+import ChorusStore
+
+/// `chorus import orders FILE.csv`: Shopify's order export, upserted by order `Name`, so
+/// re-importing the same file changes nothing and a later, overlapping export updates refunds
+/// and cancellations instead of duplicating orders.
+struct ImportOrdersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orders", abstract: "Import Shopify's order export (Orders → Export → CSV).",
+        discussion: """
+        Reads Name, Email, Financial Status, Created at, Currency, Subtotal, Discount Code, Refunded Amount, \
+        Cancelled at, Source, the Lineitem quantity/name/sku/price columns and, when present, Landing Site or \
+        utm_* lines in Note Attributes. Other columns are ignored. A bad amount or date leaves its whole order out.
+        """)
+
+    @Argument(help: ArgumentHelp("The orders CSV file.", valueName: "file")) var file: String
+    @Flag(help: "Apply the valid orders and list the invalid rows, instead of applying nothing.") var skipInvalid = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let (bytes, name) = try FileImport.read(file)
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: name, currency: store.workspace.program.currency)
+            let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+            guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(name) has no orders to import") }
+            let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
+                                            durability: FileImport.durability(rows: parsed.orders.count))
+            Output.print("\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ChorusCore
+import ChorusInterchange
+import ChorusStore
+
+/// `chorus import survey FILE.csv`: post-purchase survey answers, matched to orders by number;
+/// re-importing the same export updates the answers instead of adding them twice.
+struct ImportSurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey", abstract: "Import a post-purchase survey export.",
+        discussion: """
+        Columns: order_number or order_id (matched to the order Name with or without #), response, and \
+        optionally other, email, coupon_code, utm_source, question.
+        """)
+
+    @Argument(help: ArgumentHelp("The survey CSV file.", valueName: "file")) var file: String
+    @Flag(help: "Apply the valid answers and list the invalid rows, instead of applying nothing.") var skipInvalid = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let (bytes, name) = try FileImport.read(file)
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let parsed = try SurveyImport(bytes: bytes, fileName: name, workspace: store.workspace)
+            let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+            guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
+            let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
+                                            durability: FileImport.durability(rows: parsed.responses.count))
+            Output.print(applied.summary + skipped)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+
+/// `chorus report attribution`: per creator, direct and assisted orders and net revenue, by the
+/// rules in the README's "Attribution rules" — the same computation the console shows.
+struct ReportAttributionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attribution", abstract: "Orders and net revenue credited to each creator.",
+        discussion: """
+        Lists every creator with credited orders (direct by code or link, assisted by survey), the total, and the \
+        orders no creator gets: paid/affiliate, unattributed, ambiguous survey answers, cancelled/void. \
+        Amounts are net of refunds, in the program currency.
+        """)
+
+    @Option(help: ArgumentHelp("Only orders of this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
+            let result = Attribution.compute(store.workspace, wave: waveID)
+            Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format))
+        }
+    }
+}

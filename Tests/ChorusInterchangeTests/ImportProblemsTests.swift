@@ -1,0 +1,50 @@
+import ChorusCore
+import ChorusInterchange
+import XCTest
+
+/// What a coordinator sees when a file is wrong: the wrong kind of file named as such, and
+/// each bad row with its file, line and column; the rest of the file is still read.
+final class ImportProblemsTests: XCTestCase {
+    func testACustomersExportGivenAsOrdersIsNamedWithItsMissingColumns() {
+        let customers = "Customer ID,First Name,Last Name,Email\n7200000000004,Minji,Kim,minji@example.com\n"
+        XCTAssertThrowsError(try ShopifyOrdersImport(bytes: Array(customers.utf8), fileName: "customers.csv", currency: .eur)) { error in
+            XCTAssertEqual(String(describing: error),
+                           "customers.csv is not a Shopify orders export: missing columns 'Name', 'Financial Status', 'Created at', 'Subtotal'")
+        }
+        XCTAssertThrowsError(try SurveyImport(bytes: Array(customers.utf8), fileName: "customers.csv", workspace: AttributionFixture.workspace)) {
+            XCTAssertEqual(String(describing: $0),
+                           "customers.csv is not a post-purchase survey export: missing columns 'order_number or order_id', 'response'")
+        }
+    }
+
+    func testBadMoneyAndDatesAreReportedWhereTheyAreAndTheirOrdersLeftOut() throws {
+        let csv = """
+            Name,Financial Status,Subtotal,Created at,Lineitem name,Lineitem price
+            #2001,paid,12.50,2026-03-12 09:14:02 +0000,Lip Balm,12.50
+            #2002,paid,12;50,2026-03-12 09:14:02 +0000,Lip Balm,12.50
+            #2003,paid,10.00,12/03/2026,Lip Balm,10.00
+            #2004,paid,20.00,2026-03-12 09:14:02 +0000,Lip Balm,10.00
+            #2004,,,2026-03-12 09:14:02 +0000,Face Mist,ten
+            """
+        let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
+        XCTAssertEqual(parsed.errors.map(\.description), [
+            "orders.csv, line 3, column 3: '12;50' is not an amount like 1234.50",
+            "orders.csv, line 4, column 4: '12/03/2026' is not a time like 2026-03-12 09:14:02 +0000",
+            "orders.csv, line 6, column 6: 'ten' is not an amount like 1234.50",
+        ])
+        XCTAssertEqual(parsed.orders.map(\.id), ["#2001"], "an order with any bad row is left out whole")
+    }
+
+    func testAnOrderInAnotherCurrencyIsARowError() throws {
+        let csv = "Name,Financial Status,Currency,Subtotal,Created at\n#2001,paid,USD,12.50,2026-03-12\n"
+        let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
+        XCTAssertEqual(parsed.errors.map(\.description), ["orders.csv, line 2, column 3: order #2001 is in USD; the program uses EUR"])
+    }
+
+    func testAHundredThousandBadRowsAreSummarised() {
+        let errors = (1...100_000).map { ImportRowError(fileName: "f.csv", line: $0 + 1, column: 3, message: "bad") }
+        let summary = ImportRowError.summary(errors)
+        XCTAssertEqual(summary.count, 21)
+        XCTAssertEqual(summary.last, "… and 99980 more rows like these")
+    }
+}
