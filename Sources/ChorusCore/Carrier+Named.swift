@@ -1,0 +1,16 @@
+/// Carriers as people and files write them: "UPS", "ups", "Royal Mail", "royal_mail",
+/// "royalmail". Warehouse tools and label printers each spell them their own way, and a
+/// coordinator typing at a prompt should not have to remember which.
+extension Carrier {
+    public init?(named text: some StringProtocol) {
+        let key = Self.key(text)
+        guard let carrier = Carrier.allCases.first(where: { Self.key($0.rawValue) == key || Self.key($0.label) == key }) else {
+            return nil
+        }
+        self = carrier
+    }
+
+    private static func key(_ text: some StringProtocol) -> String {
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+}

@@ -1,0 +1,125 @@
+import ChorusCore
+
+/// Reads a file of tracking numbers (from a warehouse, a label tool, or an edited pick list)
+/// into dispatches for `.markShipped`, checking every row against the workspace first.
+///
+/// Every row is checked before anything is applied, and each problem names its file, line
+/// and column, because a batch of 500 labels with one bad number must either go in whole or
+/// tell the person exactly which line to fix. Rows are found by `shipment_id`, or else by
+/// `handle` when that creator has exactly one parcel waiting.
+public struct TrackingImportCSV: Sendable {
+    /// One row that cannot be applied, and why.
+    public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
+        public var fileName: String
+        public var line: Int
+        /// 1-based field position; 0 when the problem is the row as a whole.
+        public var column: Int
+        public var message: String
+
+        public var description: String {
+            let place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+            return "\(place): \(message)"
+        }
+    }
+
+    /// The rows that can be applied, in file order.
+    public private(set) var dispatches: [ShipmentDispatch] = []
+    /// The rows that cannot, in file order.
+    public private(set) var errors: [RowError] = []
+
+    /// Reads and checks the whole file; throws `CSVError` only when the file itself is unreadable.
+    public init(bytes: [UInt8], fileName: String, workspace: Workspace) throws {
+        var table = try CSVTable(bytes: bytes, fileName: fileName)
+        try table.requireColumns(["carrier", "tracking_number"])
+        let idColumn = table.header.index(of: "shipment_id")
+        let handleColumn = table.header.index(of: "handle")
+        if idColumn == nil && handleColumn == nil {
+            throw CSVError(.missingColumns(["shipment_id or handle"]), fileName: fileName, line: table.headerLine, column: 0)
+        }
+        let carrierColumn = table.header.index(of: "carrier")!
+        let numberColumn = table.header.index(of: "tracking_number")!
+        var rows = Rows(workspace: workspace, byHandle: handleColumn != nil)
+        var record = CSVRecord()
+        while try table.readNext(into: &record) {
+            let fail = { (column: Int?, message: String) in
+                RowError(fileName: fileName, line: record.line, column: column.map { $0 + 1 } ?? 0, message: message)
+            }
+            do {
+                let shipment = try rows.shipment(id: idColumn.map { record[$0] }, handle: handleColumn.map { record[$0] },
+                                                 idColumn: idColumn ?? handleColumn!, handleColumn: handleColumn ?? idColumn!, fail)
+                let carrierText = record[carrierColumn].trimmed
+                guard let carrier = Carrier(named: carrierText) else {
+                    throw fail(carrierColumn, carrierText.isEmpty ? "no carrier; use one of \(Self.carrierNames)"
+                                                                    : "unknown carrier '\(carrierText)'; use one of \(Self.carrierNames)")
+                }
+                let number = record[numberColumn].trimmed
+                try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
+                dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number))
+            } catch let error as RowError {
+                errors.append(error)
+            }
+        }
+    }
+
+    static let carrierNames = Carrier.allCases.map(\.label).joined(separator: ", ")
+
+    /// What the rows seen so far have claimed, so a file cannot ship one parcel twice or reuse a number.
+    private struct Rows {
+        let workspace: Workspace
+        /// Creator → parcels that can still ship; only built when the file has a handle column.
+        var waiting: [CreatorID: [ShipmentID]] = [:]
+        /// Tracking number → who holds it: a shipment already in the workspace, or a line of this file.
+        var numbers: [String: String] = [:]
+        var shipmentLines: [ShipmentID: Int] = [:]
+
+        init(workspace: Workspace, byHandle: Bool) {
+            self.workspace = workspace
+            for shipment in workspace.shipments {
+                if let number = shipment.trackingNumber { numbers[number] = "shipment \(shipment.id)" }
+                if byHandle, shipment.holdsReservation { waiting[shipment.creatorID, default: []].append(shipment.id) }
+            }
+        }
+
+        func shipment(id: String?, handle: String?, idColumn: Int, handleColumn: Int,
+                      _ fail: (Int?, String) -> RowError) throws -> Shipment {
+            if let id = id?.trimmed, !id.isEmpty {
+                guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id)'") }
+                guard shipment.holdsReservation else {
+                    let detail = shipment.trackingNumber.map { " with \($0)" } ?? ""
+                    throw fail(idColumn, "shipment \(id) is \(shipment.status.rawValue)\(detail); only queued or packed parcels can ship")
+                }
+                return shipment
+            }
+            guard let handle = handle?.trimmed, !handle.isEmpty else { throw fail(nil, "no shipment_id or handle") }
+            guard let creator = workspace.creator(handle: handle) else { throw fail(handleColumn, "no creator @\(Creator.normalizedHandle(handle))") }
+            let candidates = waiting[creator.id] ?? []
+            guard candidates.count == 1, let shipment = workspace.shipment(candidates[0]) else {
+                throw fail(handleColumn, candidates.isEmpty
+                    ? "@\(creator.handle) has no queued or packed shipment"
+                    : "@\(creator.handle) has \(candidates.count) shipments waiting (\(candidates.map(\.rawValue).joined(separator: ", "))); give the shipment_id")
+            }
+            return shipment
+        }
+
+        mutating func claim(_ number: String, for shipment: ShipmentID, carrier: Carrier, line: Int, column: Int,
+                            _ fail: (Int?, String) -> RowError) throws {
+            if let earlier = shipmentLines[shipment] { throw fail(nil, "shipment \(shipment) is already on line \(earlier)") }
+            if number.isEmpty { throw fail(column, "no tracking number for shipment \(shipment)") }
+            if !carrier.accepts(trackingNumber: number) {
+                throw fail(column, "'\(number)' does not look like a \(carrier.label) tracking number")
+            }
+            if let holder = numbers[number] { throw fail(column, "tracking number \(number) is already used by \(holder)") }
+            numbers[number] = "line \(line)"
+            shipmentLines[shipment] = line
+        }
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,158 @@
+import ChorusCore
+
+/// The Seeding pane: the selected wave's parcels in status order (queued first, the work of
+/// the day), with who, where, what, carrier, tracking number, age and any follow-up flag, and
+/// a count per status above the table so "how much is left to pack" is always in view.
+struct SeedingPane {
+    let state: SeedingState
+    let waveID: WaveID?
+    let workspace: Workspace
+    let table: SeedingTable
+    let today: Day?
+
+    /// Rows above the table inside the main area: status counts and the header.
+    static let chromeRows = 2
+
+    static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
+
+    private enum Column: CaseIterable {
+        case id, creator, country, items, status, carrier, tracking, age, followUp
+
+        var title: String {
+            switch self {
+            case .id: "PARCEL"
+            case .creator: "CREATOR"
+            case .country: "CC"
+            case .items: "ITEMS"
+            case .status: "STATUS"
+            case .carrier: "CARRIER"
+            case .tracking: "TRACKING"
+            case .age: "AGE"
+            case .followUp: "FOLLOW-UP"
+            }
+        }
+
+        /// Fixed widths; the creator column takes what is left. Later columns go first when narrow.
+        var width: Int {
+            switch self {
+            case .id: 8
+            case .creator: 0
+            case .country: 2
+            case .items: 12
+            case .status: 9
+            case .carrier: 10
+            case .tracking: 22
+            case .age: 4
+            case .followUp: 15
+            }
+        }
+    }
+
+    func draw(_ grid: inout Grid, _ layout: Layout) {
+        drawTitle(&grid, layout.titleBar)
+        let body = layout.body
+        drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
+        guard waveID != nil else {
+            grid.put(" This program has no waves yet.", x: body.x, y: body.y + 2, role: .mutedText)
+            return
+        }
+        let columns = layoutColumns(width: body.width - 2)
+        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        for (column, x, width) in columns { grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header) }
+        drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
+    }
+
+    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
+        var shown = Column.allCases
+        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
+        while fixed() + 12 > width, let drop = [Column.items, .age, .country, .carrier, .followUp].first(where: shown.contains) {
+            shown.removeAll { $0 == drop }
+        }
+        var x = 2
+        return shown.map { column in
+            let columnWidth = column == .creator ? max(8, width - fixed()) : column.width
+            defer { x += columnWidth + 1 }
+            return (column, x, columnWidth)
+        }
+    }
+
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+        var parts = ["Seeding"]
+        if let wave = waveID.flatMap(workspace.wave) { parts.append("\(wave.name) (\(wave.status.label))") }
+        parts.append("\(table.count) \(state.status == .all ? "" : state.status.label + " ")parcel\(table.count == 1 ? "" : "s")")
+        if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+    }
+
+    private func drawCounts(_ grid: inout Grid, _ rect: Rect) {
+        var x = rect.x + 1
+        for filter in SeedingFilter.allCases where filter != .all && x < rect.maxX {
+            let count = table.counts[filter] ?? 0
+            let isShown = filter == state.status
+            x += grid.put("\(filter.label) ", x: x, y: rect.y, width: rect.maxX - x, role: isShown ? .title : .mutedText)
+            let role: StyleRole = count == 0 ? .mutedText : (filter == .followUp || filter == .exception ? .warning : .text)
+            x += grid.put("\(count)", x: x, y: rect.y, width: rect.maxX - x, role: role)
+            x += grid.put("  ", x: x, y: rect.y, width: rect.maxX - x, role: .mutedText)
+        }
+    }
+
+    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
+        if table.count == 0 {
+            let text = state.filter.text.isEmpty && state.status == .all
+                ? "No parcels in this wave yet. In the Pipeline (1), mark creators and press S to seed them."
+                : "No \(state.status == .all ? "" : state.status.label + " ")parcel matches — Esc clears the filter."
+            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
+        for line in 0..<rect.height {
+            let row = state.scroll + line
+            guard let id = table.id(at: row), let shipment = workspace.shipment(id) else { break }
+            let y = rect.y + line
+            let isMarked = state.marks.contains(id)
+            for (column, x, width) in columns {
+                let role = isMarked ? .marked : self.role(column, shipment)
+                grid.put(text(column, shipment), x: x, y: y, width: width, role: role)
+            }
+            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
+            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
+        }
+    }
+
+    private func text(_ column: Column, _ shipment: Shipment) -> String {
+        let creator = workspace.creator(shipment.creatorID)
+        switch column {
+        case .id: return shipment.id.rawValue
+        case .creator: return creator.map { "@\($0.handle)" } ?? shipment.creatorID.rawValue
+        case .country: return creator?.address?.country ?? creator?.country ?? ""
+        case .items: return shipment.items.map { "\($0.sku.rawValue.replacingOccurrences(of: "SKU-", with: ""))×\($0.quantity)" }.joined(separator: " ")
+        case .status: return shipment.status.rawValue
+        case .carrier: return shipment.carrier?.label ?? ""
+        case .tracking: return shipment.trackingNumber ?? ""
+        case .age: return age(shipment).map { "\($0)d" } ?? ""
+        case .followUp: return table.flags[shipment.id]?.label ?? shipment.exception.map { "\($0.kind.label): \($0.note)" } ?? ""
+        }
+    }
+
+    /// Days in the current status: since queued, packed, shipped or delivered.
+    private func age(_ shipment: Shipment) -> Int? {
+        guard let today else { return nil }
+        let since: Timestamp? = switch shipment.status {
+        case .queued, .cancelled: shipment.createdAt
+        case .packed: shipment.packedAt
+        case .shipped: shipment.shippedAt
+        case .delivered: shipment.deliveredAt
+        case .exception: shipment.exception?.at
+        }
+        return since.map { $0.day.days(until: today) }
+    }
+
+    private func role(_ column: Column, _ shipment: Shipment) -> StyleRole {
+        switch column {
+        case .status where shipment.status == .exception: .danger
+        case .status where shipment.status == .delivered: .success
+        case .followUp: shipment.status == .exception ? .danger : .warning
+        case .id, .age: .mutedText
+        default: shipment.status == .cancelled ? .mutedText : .text
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ChorusCore
+
+/// The Seeding pane's answer to an action: list movement over its own rows, and the parcel
+/// actions (pack, ship, deliver, exception, cancel). Nil means "not the Seeding pane's to
+/// handle", and the action goes on to the shared handling in `perform`.
+func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    let rows = context.seedingTable.count
+    let page = SeedingPane.tableRows(at: state.size)
+    switch action {
+    case .moveDown: state.seeding.moveCursor(by: 1, rows: rows, page: page)
+    case .moveUp: state.seeding.moveCursor(by: -1, rows: rows, page: page)
+    case .top: state.seeding.moveCursor(by: -Int(Int32.max), rows: rows, page: page)
+    case .bottom: state.seeding.moveCursor(by: Int(Int32.max), rows: rows, page: page)
+    case .pageDown: state.seeding.moveCursor(by: max(1, page - 1), rows: rows, page: page)
+    case .pageUp: state.seeding.moveCursor(by: -max(1, page - 1), rows: rows, page: page)
+    case .halfPageDown: state.seeding.moveCursor(by: max(1, page / 2), rows: rows, page: page)
+    case .halfPageUp: state.seeding.moveCursor(by: -max(1, page / 2), rows: rows, page: page)
+    case .filter: state.seeding.filter.isEditing = true
+    case .toggleMark:
+        guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return [] }
+        if state.seeding.marks.remove(id) == nil { state.seeding.marks.insert(id) }
+        state.seeding.moveCursor(by: 1, rows: rows, page: page)
+    case .openDetail:
+        if let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) {
+            state.overlay = .creatorDetail(shipment.creatorID)
+        }
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+        if !state.seeding.marks.isEmpty {
+            state.seeding.marks = []
+        } else if state.seeding.filter.isActive {
+            state.seeding.filter = Filter()
+        } else {
+            state.seeding.status = .all
+        }
+    case .cycleShipmentFilter:
+        state.seeding.status = state.seeding.status.next
+        state.seeding.cursor = 0
+        state.seeding.scroll = 0
+        state.message = StatusMessage(.info, "showing \(state.seeding.status.label) parcels")
+    case .pack, .ship, .deliver, .flagException, .cancelShipments:
+        return parcelAction(action, &state, context: context)
+    default:
+        return nil
+    }
+    return []
+}
+
+/// The parcels an action applies to: the marked rows, or else the cursor row.
+private func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
+    if !state.seeding.marks.isEmpty { return state.seeding.marks.sorted() }
+    return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []
+}
+
+private func parcelAction(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    let ids = parcelTargets(state, context: context)
+    guard !ids.isEmpty else {
+        state.message = StatusMessage(.warning, "no parcel to act on")
+        return []
+    }
+    switch action {
+    case .pack: return [.perform(.markPacked(ids))]
+    case .deliver: return [.perform(.markDelivered(ids))]
+    case .cancelShipments: return [.perform(.cancelShipments(ids))]
+    case .flagException:
+        state.prompt = Prompt(.seeding(.exception(ids, kind: .addressProblem)))
+        return []
+    default:
+        // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
+        if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
+           let shipment = context.workspace.shipment(id) {
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels ship")
+            return []
+        }
+        state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
+        return []
+    }
+}
+
+/// The Pipeline's "seed with this wave's products": one queued parcel per target creator,
+/// holding the brief's products, as one command (so stock is checked for all of them at once).
+func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    guard let waveID = state.pipeline.waveID, let wave = context.workspace.wave(waveID), !creators.isEmpty else {
+        state.message = StatusMessage(.warning, "no creator to seed")
+        return []
+    }
+    guard !wave.brief.products.isEmpty else {
+        state.message = StatusMessage(.warning, "\(wave.name)'s brief lists no products to seed")
+        return []
+    }
+    let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }
+    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items) }))]
+}

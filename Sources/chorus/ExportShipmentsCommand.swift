@@ -1,0 +1,42 @@
+import ArgumentParser
+import ChorusCore
+import ChorusInterchange
+import ChorusStore
+
+/// `chorus export shipments`: the pick-and-pack list a warehouse or label tool works from,
+/// with names and addresses; its empty carrier and tracking columns come back through
+/// `chorus import tracking`.
+struct ExportShipmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shipments", abstract: "Export shipments as a pick-and-pack list (CSV).",
+        discussion: "Columns: \(PickListCSV.header.joined(separator: ", ")). Fill in carrier and tracking_number and import the file with `chorus import tracking`.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+
+    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave"))
+    var wave: String?
+
+    @Option(help: ArgumentHelp("Only this status: \(ShipmentStatus.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+    var status: String?
+
+    @Option(help: "Output format.")
+    var format: Format = .csv
+
+    @OptionGroup var destination: ExportDestination
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let listings = Listings(workspace: store.workspace, today: Clock.now.day)
+            let waveID = try wave.map(listings.resolveWave)
+            let status = try Listings.requireStatus(status, as: ShipmentStatus.self, "shipment")
+            let shipments = store.workspace.shipments.filter { shipment in
+                (waveID == nil || shipment.waveID == waveID) && (status == nil || shipment.status == status)
+            }
+            try destination.write(PickListCSV.write(shipments, workspace: store.workspace))
+        }
+    }
+}

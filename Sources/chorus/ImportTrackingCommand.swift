@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChorusCore
+import ChorusInterchange
+import ChorusStore
+import Foundation
+
+/// `chorus import tracking FILE.csv`: marks parcels shipped from a file of tracking numbers,
+/// as one journaled command. Every row is checked first; one bad row stops the whole file
+/// (each problem listed with its line and column) unless `--skip-invalid` applies the rest.
+struct ImportTrackingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tracking", abstract: "Mark shipments shipped from a CSV of tracking numbers.",
+        discussion: """
+        Columns: shipment_id (or handle, when that creator has one parcel waiting), carrier \
+        (\(Carrier.allCases.map(\.label).joined(separator: ", "))) and tracking_number. A pick list from \
+        `chorus export shipments` with those columns filled in is such a file.
+        """)
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Apply the valid rows and report the others, instead of applying nothing.")
+    var skipInvalid = false
+
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure(message: "cannot read \(file)") }
+            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            defer { store.close() }
+            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let fileName = URL(fileURLWithPath: file).lastPathComponent
+            let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace)
+            rows.errors.forEach { Output.error($0.description) }
+            if !rows.errors.isEmpty && !skipInvalid {
+                throw CLIFailure(message: "\(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s"); nothing was applied (--skip-invalid applies the valid rows)")
+            }
+            guard !rows.dispatches.isEmpty else { throw CLIFailure(message: "\(fileName) has no rows to apply") }
+            let applied = try store.perform(.markShipped(rows.dispatches), context: Clock.context)
+            let skipped = rows.errors.isEmpty ? "" : "; skipped \(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s")"
+            Output.print(applied.summary + skipped)
+        }
+    }
+}
