@@ -44,6 +44,9 @@ public enum Command: Hashable, Sendable, Codable {
     case addTrackingLinks([TrackingLink])
     case importOrders([Order])
     case importSurveyResponses([SurveyResponse])
+    /// Adds new creators and updates existing ones (same id) in one step, with the discount
+    /// codes their file named; what `chorus import creators` sends.
+    case importCreators([Creator], codes: [DiscountCode])
 
     /// Puts back what an earlier command changed; how undo and redo are journaled.
     case restore(point: RestorePoint, label: String)

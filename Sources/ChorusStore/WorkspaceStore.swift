@@ -15,6 +15,14 @@ public final class WorkspaceStore {
         case readWrite, readOnly
     }
 
+    /// How a performed command is made durable before `perform` returns.
+    public enum Durability: Sendable {
+        /// One synced journal line: fast, the default.
+        case journal
+        /// A new snapshot: for very large commands (big imports).
+        case snapshot
+    }
+
     public let folder: String
     public let mode: Mode
     /// The current state. Read it freely, but do not hold a copy across `perform`: a command
@@ -114,11 +122,26 @@ public final class WorkspaceStore {
     /// Applies `command` and makes it durable in the journal before returning. A command the
     /// domain refuses throws its `DomainError` and is not journaled; one that cannot be written
     /// is undone in memory and throws the `StoreError`, so memory never runs ahead of disk.
+    ///
+    /// A command that changed nothing (re-importing the same file) is not journaled. With
+    /// `durability: .snapshot` the change is made durable by writing a whole new snapshot
+    /// instead of a journal line: right for imports of many thousand rows, whose one journal
+    /// line would be hundreds of megabytes to encode now and to decode on every open.
     @discardableResult
-    public func perform(_ command: Command, context: CommandContext) throws -> AppliedCommand {
+    public func perform(_ command: Command, context: CommandContext, durability: Durability = .journal) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory { try finishLoadingOrderHistory() }
         let applied = try workspace.apply(command, context: context)
+        if case .restore(let point, _) = applied.undo, point.isEmpty { return applied }
+        if durability == .snapshot {
+            do {
+                try compact()
+            } catch {
+                _ = try? workspace.apply(applied.undo, context: context)
+                throw error
+            }
+            return applied
+        }
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
         do {
             try log.append(entry)

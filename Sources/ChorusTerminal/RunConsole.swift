@@ -22,6 +22,10 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     painter.use(theme)
     var needsPaint = true
     while !console.wantsQuit {
+        if let news = session.collectBackgroundWork() {
+            console.announce(news)
+            needsPaint = true
+        }
         if needsPaint {
             painter.paint(console.frame())
             needsPaint = false

@@ -5,5 +5,6 @@ public enum Action: Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, toggleMark, openDetail, back
     case help, palette, undo, redo, switchTheme, quit
-    case advanceStage, revertStage, invite, drop, cycleSort, nextWave
+    case advanceStage, revertStage, invite, drop, cycleSort, nextWave, seed, copyWave
+    case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter
 }

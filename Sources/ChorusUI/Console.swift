@@ -13,6 +13,7 @@ public final class Console {
     private let noColor: Bool
     private let today: Day?
     private let table = PipelineTable()
+    private let seedingTable = SeedingTable()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
     /// Bumped only when creators themselves may have changed, not just their stages.
@@ -47,15 +48,23 @@ public final class Console {
 
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
-        let context = UpdateContext(workspace: session.workspace, table: table, vocabulary: vocabulary)
+        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, vocabulary: vocabulary)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
     }
 
+    /// Shows news from the session's background work; the workspace may have changed with it.
+    public func announce(_ news: String) {
+        generation += 1
+        state.message = StatusMessage(.info, news)
+        refresh()
+    }
+
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
-        Renderer(state: state, workspace: session.workspace, table: table, today: today, vocabulary: vocabulary).frame()
+        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, today: today,
+                 vocabulary: vocabulary).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -72,6 +81,7 @@ public final class Console {
             state.undoStack.append(UndoEntry(summary: applied.summary, command: applied.undo))
             state.redoStack = []
             state.pipeline.marks = []
+            state.seeding.marks = []
             state.message = StatusMessage(.success, applied.summary)
         case .undo:
             guard let entry = state.undoStack.last else { return state.message = StatusMessage(.info, "nothing to undo") }
@@ -119,6 +129,8 @@ public final class Console {
     private func refresh() {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
+        seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
+        state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
     }
 
     /// The wave people are most likely working in: live, else recruiting, else the first.
@@ -133,7 +145,7 @@ extension Command {
     /// per-creator search and sort columns must be rebuilt.
     var mayChangeCreators: Bool {
         switch self {
-        case .addCreators, .updateCreator: true
+        case .addCreators, .updateCreator, .importCreators: true
         case .restore(let point, _): !point.creators.isEmpty || !point.remove.creators.isEmpty
         default: false
         }

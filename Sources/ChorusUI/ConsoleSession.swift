@@ -9,4 +9,13 @@ public protocol ConsoleSession: AnyObject {
     var workspace: Workspace { get }
     /// Applies and durably journals a command; the session supplies now/actor.
     func perform(_ command: Command) throws -> AppliedCommand
+    /// Called on the console's thread between key presses: news of work the session does in
+    /// the background (such as loading order history after the first frame), as a sentence
+    /// for the status bar, or nil when there is none. The workspace may have changed.
+    func collectBackgroundWork() -> String?
+}
+
+extension ConsoleSession {
+    /// Nothing runs in the background by default.
+    public func collectBackgroundWork() -> String? { nil }
 }

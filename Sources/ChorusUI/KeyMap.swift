@@ -3,11 +3,14 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case global = "Everywhere"
     case list = "Lists"
     case pipeline = "Pipeline"
+    case seeding = "Seeding"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
         case .global: true
-        case .list, .pipeline: pane == .pipeline
+        case .list: pane == .pipeline || pane == .seeding
+        case .pipeline: pane == .pipeline
+        case .seeding: pane == .seeding
         }
     }
 }
@@ -56,6 +59,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
                    help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
         KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
+        KeyBinding(keys: [.character("w")], action: .nextWave, scope: .list, help: "switch to the next wave", hint: "wave"),
 
         KeyBinding(keys: [.character(">")], action: .advanceStage, scope: .pipeline,
                    help: "move forward a stage", hint: "forward", command: "advance"),
@@ -66,7 +70,21 @@ public enum KeyMap {
         KeyBinding(keys: [.character("d")], action: .drop, scope: .pipeline,
                    help: "drop from the wave, with a reason", hint: "drop", command: "drop"),
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort"),
-        KeyBinding(keys: [.character("w")], action: .nextWave, scope: .pipeline, help: "switch to the next wave", hint: "wave"),
+        KeyBinding(keys: [.character("S")], action: .seed, scope: .pipeline,
+                   help: "seed with this wave's products (one parcel each)", hint: "seed", command: "seed"),
+        KeyBinding(keys: [.character("C")], action: .copyWave, scope: .pipeline,
+                   help: "copy this wave as the next one, in planning", command: "copy-wave"),
+
+        KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
+        KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,
+                   help: "ship: carrier once, then a tracking number per parcel", hint: "ship", command: "ship"),
+        KeyBinding(keys: [.character("d")], action: .deliver, scope: .seeding, help: "mark delivered", hint: "delivered", command: "deliver"),
+        KeyBinding(keys: [.character("!")], action: .flagException, scope: .seeding,
+                   help: "flag a problem: address, returned or lost, with a note", hint: "exception", command: "exception"),
+        KeyBinding(keys: [.character("x")], action: .cancelShipments, scope: .seeding,
+                   help: "cancel the parcel and release its stock", hint: "cancel", command: "cancel-shipment"),
+        KeyBinding(keys: [.character("f")], action: .cycleShipmentFilter, scope: .seeding,
+                   help: "show the next status (queued … follow-up) or all", hint: "status"),
     ]
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
@@ -81,7 +99,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

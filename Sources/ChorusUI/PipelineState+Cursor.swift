@@ -1,4 +1,11 @@
-extension PipelineState {
+/// A list with a cursor and a first visible row. Every pane's list scrolls the same way
+/// (like vim: just enough to keep the cursor on the page, never recentred).
+protocol ListPosition {
+    var cursor: Int { get set }
+    var scroll: Int { get set }
+}
+
+extension ListPosition {
     /// Moves the cursor within `rows` rows and scrolls just enough to keep it on the page.
     mutating func moveCursor(by step: Int, rows: Int, page: Int) {
         cursor = rows == 0 ? 0 : max(0, min(rows - 1, cursor + step))
@@ -14,3 +21,5 @@ extension PipelineState {
         scroll = max(0, min(scroll, max(0, rows - page)))
     }
 }
+
+extension PipelineState: ListPosition {}

@@ -6,6 +6,7 @@ struct Renderer {
     let state: UIState
     let workspace: Workspace
     let table: PipelineTable
+    let seedingTable: SeedingTable
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
 
@@ -20,10 +21,13 @@ struct Renderer {
         switch state.pane {
         case .pipeline:
             PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today).draw(&grid, layout)
+        case .seeding:
+            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
+                .draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
-        StatusBar(state: state, table: table).draw(&grid, layout.statusBar)
+        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
@@ -31,6 +35,9 @@ struct Renderer {
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
             PaletteView.draw(text: text, vocabulary: vocabulary, &grid, above: layout.statusBar)
+        }
+        if case .seeding(.tracking(let run))? = state.prompt?.purpose {
+            ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
         return grid
     }

@@ -1,8 +1,12 @@
+import ChorusCore
+
 /// The bottom line: the open prompt, the filter being typed, the last message, or else the
 /// key hints for this pane from the key map; on the right, "N marked" and the row position.
 struct StatusBar {
     let state: UIState
+    let workspace: Workspace
     let table: PipelineTable
+    let seedingTable: SeedingTable
 
     static let caret = "█"
 
@@ -12,15 +16,15 @@ struct StatusBar {
         let rightWidth = TextWidth.columns(of: right)
         if rightWidth > 0, rightWidth < rect.width / 2 {
             grid.putRight(right, maxX: rect.maxX, y: rect.y, width: rightWidth, role: .statusBar)
-            if !state.pipeline.marks.isEmpty, state.pane == .pipeline {
-                grid.put("\(state.pipeline.marks.count) marked", x: rect.maxX - rightWidth + 1, y: rect.y, role: .marked)
+            if let marks = markCount, marks > 0 {
+                grid.put("\(marks) marked", x: rect.maxX - rightWidth + 1, y: rect.y, role: .marked)
             }
         }
         let left = Rect(x: rect.x, y: rect.y, width: rect.width - (rightWidth < rect.width / 2 ? rightWidth + 1 : 0), height: 1)
         if let prompt = state.prompt {
             grid.put(promptText(prompt), x: left.x, y: left.y, width: left.width, role: .statusBar)
-        } else if state.pipeline.filter.isEditing, state.pane == .pipeline {
-            grid.put(" /\(state.pipeline.filter.text)\(Self.caret)   Enter keeps · Esc clears", x: left.x, y: left.y, width: left.width, role: .statusBar)
+        } else if let filter = paneFilter, filter.isEditing {
+            grid.put(" /\(filter.text)\(Self.caret)   Enter keeps · Esc clears", x: left.x, y: left.y, width: left.width, role: .statusBar)
         } else if let message = state.message {
             grid.put(" " + message.text, x: left.x, y: left.y, width: left.width, role: Self.role(of: message.kind))
         } else {
@@ -28,11 +32,36 @@ struct StatusBar {
         }
     }
 
+    /// The current pane's marks, cursor, rows and filter; nil for panes without a list.
+    private var markCount: Int? {
+        switch state.pane {
+        case .pipeline: state.pipeline.marks.count
+        case .seeding: state.seeding.marks.count
+        default: nil
+        }
+    }
+
+    private var position: (cursor: Int, rows: Int)? {
+        switch state.pane {
+        case .pipeline: (state.pipeline.cursor, table.count)
+        case .seeding: (state.seeding.cursor, seedingTable.count)
+        default: nil
+        }
+    }
+
+    private var paneFilter: Filter? {
+        switch state.pane {
+        case .pipeline: state.pipeline.filter
+        case .seeding: state.seeding.filter
+        default: nil
+        }
+    }
+
     private var rightText: String {
-        guard state.pane == .pipeline else { return "" }
+        guard let position, let marks = markCount else { return "" }
         var parts: [String] = []
-        if !state.pipeline.marks.isEmpty { parts.append("\(state.pipeline.marks.count) marked") }
-        if table.count > 0 { parts.append("\(state.pipeline.cursor + 1)/\(table.count)") }
+        if marks > 0 { parts.append("\(marks) marked") }
+        if position.rows > 0 { parts.append("\(position.cursor + 1)/\(position.rows)") }
         return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
     }
 
@@ -40,6 +69,8 @@ struct StatusBar {
         switch prompt.purpose {
         case .command:
             return " :\(prompt.text)\(Self.caret)   Tab completes · Enter runs · Esc cancels"
+        case .seeding(let step):
+            return step.line(prompt.text, workspace: workspace)
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
             return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"

@@ -7,6 +7,7 @@ public struct UIState: Hashable, Sendable {
     public var size: Size
     public var pane: Pane = .pipeline
     public var pipeline = PipelineState()
+    public var seeding = SeedingState()
     public var prompt: Prompt?
     public var overlay: Overlay?
     public var message: StatusMessage?
@@ -55,6 +56,8 @@ public struct Prompt: Hashable, Sendable {
         case command
         /// The reason for dropping these creators from the wave.
         case dropReason([CreatorID], wave: WaveID)
+        /// A step of the Seeding pane's shipping and exception flows.
+        case seeding(SeedingPrompt)
     }
 
     public var purpose: Purpose

@@ -4,20 +4,26 @@ import ChorusCore
 struct UpdateContext {
     let workspace: Workspace
     let table: PipelineTable
+    let seedingTable: SeedingTable
     let vocabulary: CommandPalette.Vocabulary
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
 /// prompt, the filter being typed, an overlay, then the key map for the current pane.
 func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
-    state.message = nil
+    // A shipping run keeps the last outcome on screen while the next number is scanned.
+    if case .seeding(.tracking)? = state.prompt?.purpose {} else { state.message = nil }
     if key == .control("c") {
         state.wantsQuit = true
         return []
     }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
+    if state.pane == .seeding, state.seeding.filter.isEditing {
+        if updateFilter(&state.seeding.filter, key: key) { (state.seeding.cursor, state.seeding.scroll) = (0, 0) }
+        return []
+    }
     if state.pipeline.filter.isEditing {
-        updateFilter(&state, key: key)
+        if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
     }
     if Layout(size: state.size).isTooSmall {
@@ -31,6 +37,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 
 /// Carries out an action from a key or from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
     case .showPane(let pane): state.pane = pane
@@ -61,6 +68,12 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
+    case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
+    case .copyWave:
+        guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
+        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter:
+        state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
     }
     return []
 }
@@ -130,15 +143,14 @@ private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateConte
     state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
 }
 
-private func updateFilter(_ state: inout UIState, key: Key) {
+/// A key while a filter is being typed; true when the list must go back to its first row.
+private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
     switch key {
-    case .enter: state.pipeline.filter.isEditing = false
-    case .escape: state.pipeline.filter = Filter()
-    default:
-        guard TextEntry.edit(&state.pipeline.filter.text, with: key) else { return }
+    case .enter: filter.isEditing = false
+    case .escape: filter = Filter()
+    default: return TextEntry.edit(&filter.text, with: key)
     }
-    state.pipeline.cursor = 0
-    state.pipeline.scroll = 0
+    return true
 }
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
@@ -162,9 +174,11 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     switch key {
     case .escape:
         state.prompt = nil
-    case .tab where prompt.purpose == .command:
-        prompt.text = CommandPalette.complete(prompt.text, context.vocabulary)
-        state.prompt = prompt
+    case .tab:
+        guard case .seeding(let step) = prompt.purpose else { return completeCommand(&state, prompt, context: context) }
+        let (next, text) = step.tabbed(prompt.text)
+        state.prompt = Prompt(.seeding(next), text: text)
+        return []
     case .enter:
         state.prompt = nil
         return submit(prompt, &state, context: context)
@@ -174,8 +188,17 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     return []
 }
 
+/// Tab in the `:` palette completes the command; in another prompt it does nothing.
+private func completeCommand(_ state: inout UIState, _ prompt: Prompt, context: UpdateContext) -> [Effect] {
+    guard prompt.purpose == .command else { return [] }
+    state.prompt = Prompt(.command, text: CommandPalette.complete(prompt.text, context.vocabulary))
+    return []
+}
+
 private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     switch prompt.purpose {
+    case .seeding(let step):
+        return step.submit(prompt.text, &state, workspace: context.workspace)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

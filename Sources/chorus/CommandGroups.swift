@@ -5,19 +5,19 @@ import ArgumentParser
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
-        subcommands: [])
+        subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self])
 }
 
 /// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data for other tools.",
-        subcommands: [])
+        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self])
 }
 
 /// `chorus report …`: the figures finance and managers ask for.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports.",
-        subcommands: [])
+        subcommands: [ReportAttributionCommand.self])
 }

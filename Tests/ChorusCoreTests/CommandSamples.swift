@@ -76,6 +76,8 @@ enum CommandSamples {
             .importSurveyResponses([SurveyResponse(id: "SR-0002", orderID: "#1003", question: "How did you hear about us?",
                                                    response: "TikTok", other: "sakura", email: "c@example.com",
                                                    couponCode: nil, utmSource: "tiktok")]),
+            .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
+                            codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -114,9 +116,10 @@ enum CommandSamples {
         case .addTrackingLinks: "addTrackingLinks"
         case .importOrders: "importOrders"
         case .importSurveyResponses: "importSurveyResponses"
+        case .importCreators: "importCreators"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 32
+    static let kindCount = 33
 }

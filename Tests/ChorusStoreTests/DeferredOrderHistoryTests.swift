@@ -69,3 +69,33 @@ final class DeferredOrderHistoryTests: XCTestCase {
         XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, original)
     }
 }
+
+/// Imports of a whole store export: nothing journaled when nothing changed, and a snapshot
+/// instead of a giant journal line when asked.
+final class LargeImportDurabilityTests: XCTestCase {
+    func testACommandThatChangesNothingIsNotJournaled() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        let store = try WorkspaceStore.create(at: folder, workspace: original)
+
+        let programCurrencyOrders = original.orders.filter { $0.subtotal.currency == .eur && $0.refunded.currency == .eur }
+        let applied = try store.perform(.importOrders(programCurrencyOrders), context: StoreFixtures.context())
+
+        XCTAssertTrue(applied.summary.contains("0 new, 0 updated"), applied.summary)
+        XCTAssertEqual(store.journalLength, 0)
+    }
+
+    func testASnapshotDurableImportLeavesTheJournalEmptyAndSurvivesReopening() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        var refunded = original.orders[0]
+        refunded.refunded = refunded.subtotal
+        let store = try WorkspaceStore.create(at: folder, workspace: original)
+
+        try store.perform(.importOrders([refunded]), context: StoreFixtures.context(), durability: .snapshot)
+
+        XCTAssertEqual(store.journalLength, 0, "the snapshot holds the import")
+        store.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace.order(refunded.id), refunded)
+    }
+}
