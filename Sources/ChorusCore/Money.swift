@@ -61,27 +61,30 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// Parses a decimal amount as stores export it (`1234.50`, `-3`, `0.5`, `1,234.50`).
     /// Returns nil for anything else, including more fraction digits than the currency has.
     public static func parse(_ text: Substring, currency: Currency) -> Money? {
-        var bytes = Array(text.utf8)
-        while let first = bytes.first, first == 0x20 { bytes.removeFirst() }
-        while let last = bytes.last, last == 0x20 { bytes.removeLast() }
+        // Works on the UTF-8 view without copying: imports parse millions of amounts.
+        let digits = currency.minorDigits
+        var bytes = text.utf8[...]
+        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        while bytes.last == 0x20 { bytes = bytes.dropLast() }
         guard !bytes.isEmpty else { return nil }
         var negative = false
-        var index = 0
-        if bytes[0] == UInt8(ascii: "-") { negative = true; index = 1 }
+        if bytes.first == UInt8(ascii: "-") {
+            negative = true
+            bytes = bytes.dropFirst()
+        }
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
         var sawDigit = false
         var inFraction = false
-        while index < bytes.count {
-            let byte = bytes[index]
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 sawDigit = true
                 let digit = Int64(byte - UInt8(ascii: "0"))
                 if inFraction {
                     fractionDigits += 1
-                    guard fractionDigits <= currency.minorDigits else { return nil }
+                    guard fractionDigits <= digits else { return nil }
                     fraction = fraction * 10 + digit
                 } else {
                     let (shifted, overflow1) = whole.multipliedReportingOverflow(by: 10)
@@ -97,12 +100,11 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
             default:
                 return nil
             }
-            index += 1
         }
         guard sawDigit else { return nil }
         var scale: Int64 = 1
-        for _ in 0..<currency.minorDigits { scale *= 10 }
-        for _ in fractionDigits..<currency.minorDigits { fraction *= 10 }
+        for _ in 0..<digits { scale *= 10 }
+        for _ in fractionDigits..<digits { fraction *= 10 }
         let units = whole * scale + fraction
         return Money(minorUnits: negative ? -units : units, currency: currency)
     }
@@ -128,14 +130,13 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
         try container.encode(code)
     }
 
-    /// Minor digits per ISO 4217 for the currencies without two.
-    public var minorDigits: Int {
-        switch code {
-        case "JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX", "XAF", "XOF", "PYG": return 0
-        case "BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD": return 3
-        default: return 2
-        }
-    }
+    /// Minor digits per ISO 4217: two, except for the currencies listed here.
+    public var minorDigits: Int { Currency.unusualMinorDigits[code] ?? 2 }
+
+    private static let unusualMinorDigits: [String: Int] = [
+        "JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 0, "TWD": 0, "UGX": 0, "XAF": 0, "XOF": 0, "PYG": 0,
+        "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3, "IQD": 3, "LYD": 3,
+    ]
 
     public var description: String { code }
 

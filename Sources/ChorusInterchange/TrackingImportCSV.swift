@@ -116,10 +116,17 @@ public struct TrackingImportCSV: Sendable {
 }
 
 extension String {
+    /// Without surrounding white space. Cells are almost always already trimmed, so the common
+    /// case checks two bytes and returns `self` without copying; only a cell that starts or ends
+    /// with a non-ASCII character takes the Unicode route.
     var trimmed: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if first < 0x80, last < 0x80, !asciiSpace(first), !asciiSpace(last) { return self }
         var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        while let head = slice.first, head.isWhitespace { slice = slice.dropFirst() }
+        while let tail = slice.last, tail.isWhitespace { slice = slice.dropLast() }
         return String(slice)
     }
 }

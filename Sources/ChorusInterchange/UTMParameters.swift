@@ -16,21 +16,40 @@ public struct UTMParameters: Hashable, Sendable {
 
     /// The values in `url`'s query (`…?utm_source=tiktok&utm_medium=creator`), percent-decoded.
     public init(landingURL url: String) {
-        guard let query = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return }
+        guard Self.mentionsUTM(url), let query = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return }
         let beforeFragment = query.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? query
         for pair in beforeFragment.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
+            guard parts.count == 2, parts[0].utf8.count >= 7 else { continue }
             set(String(parts[0]), Self.percentDecoded(parts[1]))
         }
     }
 
     /// The values in Shopify's `Note Attributes`: one `key: value` per line.
     public init(noteAttributes: String) {
+        guard Self.mentionsUTM(noteAttributes) else { return }
         for line in noteAttributes.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             guard let colon = line.firstIndex(of: ":") else { continue }
             set(String(line[..<colon]), String(line[line.index(after: colon)...]))
         }
+    }
+
+    /// A cheap byte scan for `utm_` (any case), so the million orders without UTM values skip
+    /// the splitting and decoding.
+    static func mentionsUTM(_ text: String) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            switch matched {
+            case 0: matched = lower == UInt8(ascii: "u") ? 1 : 0
+            case 1: matched = lower == UInt8(ascii: "t") ? 2 : (lower == UInt8(ascii: "u") ? 1 : 0)
+            case 2: matched = lower == UInt8(ascii: "m") ? 3 : (lower == UInt8(ascii: "u") ? 1 : 0)
+            default:
+                if byte == UInt8(ascii: "_") { return true }
+                matched = lower == UInt8(ascii: "u") ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Each value from `self`, else from `fallback`.
