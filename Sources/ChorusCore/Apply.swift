@@ -55,6 +55,7 @@ extension ChangeRecorder {
         case .markDelivered(let ids): return try markDelivered(ids, context)
         case .flagException(let ids, let kind, let note): return try flagException(ids, kind: kind, note: note, context)
         case .cancelShipments(let ids): return try cancelShipments(ids)
+        case .editShipment(let id, let items, let note): return try editShipment(id, items: items, note: note)
         case .addSubmissions(let submissions): return try addSubmissions(submissions, context)
         case .approve(let ids): return try approve(ids, context)
         case .approveWithOverride(let id, let reason): return try approveWithOverride(id, reason: reason, context)

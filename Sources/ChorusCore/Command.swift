@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable, Codable {
     case markDelivered([ShipmentID])
     case flagException(shipments: [ShipmentID], kind: ShipmentException.Kind, note: String)
     case cancelShipments([ShipmentID])
+    /// Replaces a parcel's items and note while it is still in the warehouse (queued or packed).
+    case editShipment(ShipmentID, items: [ShipmentItem], note: String?)
 
     // Approvals
     case addSubmissions([Submission])

@@ -46,26 +46,65 @@ extension ChangeRecorder {
                 need[item.sku, default: 0] += item.quantity
             }
         }
-        for (id, quantity) in need.sorted(by: { $0.key < $1.key }) {
-            let sku = try requireSKU(id)
-            if quantity > sku.available {
-                throw DomainError("not enough \(sku.name) (\(id)): \(quantity) needed, \(sku.available) available, short by \(quantity - sku.available)")
-            }
-        }
+        try requireStock(need)
         var number = highestShipmentNumber()
         for request in requests {
             number += 1
-            var cost = Money.zero(workspace.program.currency)
-            for item in request.items {
-                var sku = workspace.sku(item.sku)!
-                sku.reserved += item.quantity
-                put(sku)
-                cost = cost + sku.unitCost * Int64(item.quantity)
-            }
             put(Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID, waveID: request.waveID,
-                         items: request.items, productCost: cost, createdAt: context.now))
+                         items: request.items, productCost: reserve(request.items), createdAt: context.now))
         }
         return "queued \(Self.plural(requests.count, "shipment"))"
+    }
+
+    /// Swaps what a parcel holds before it leaves: its old units go back to stock and the new
+    /// ones are reserved, priced at today's unit costs. Units it already holds count as
+    /// available, so 1 → 2 of a SKU needs only one more on the shelf.
+    mutating func editShipment(_ id: ShipmentID, items: [ShipmentItem], note: String?) throws -> String {
+        let shipment = try transition([id], to: "edited", allowedFrom: [.queued, .packed]) { shipment in
+            "it has already left the warehouse (\(shipment.status.rawValue))"
+        }[0]
+        if items.isEmpty { throw DomainError("shipment \(id) needs at least one item") }
+        var need: [SKUID: Int] = [:]
+        for item in items {
+            _ = try requireSKU(item.sku)
+            if item.quantity <= 0 { throw DomainError("\(item.quantity) × \(item.sku) in shipment \(id): quantities must be at least 1") }
+            need[item.sku, default: 0] += item.quantity
+        }
+        var held: [SKUID: Int] = [:]
+        for item in shipment.items { held[item.sku, default: 0] += item.quantity }
+        try requireStock(need, alreadyHeld: held)
+        releaseReservation(of: shipment, consumed: false)
+        var edited = shipment
+        edited.items = items
+        edited.productCost = reserve(items)
+        let trimmed = note?.trimmingWhitespace ?? ""
+        edited.note = trimmed.isEmpty ? nil : trimmed
+        put(edited)
+        return "edited shipment \(id)"
+    }
+
+    /// Refuses, naming the SKU and the shortfall, when `need` is more than the shelf has free
+    /// (plus what the shipment being changed already holds).
+    private func requireStock(_ need: [SKUID: Int], alreadyHeld held: [SKUID: Int] = [:]) throws {
+        for (id, quantity) in need.sorted(by: { $0.key < $1.key }) {
+            let sku = try requireSKU(id)
+            let available = sku.available + held[id, default: 0]
+            if quantity > available {
+                throw DomainError("not enough \(sku.name) (\(id)): \(quantity) needed, \(available) available, short by \(quantity - available)")
+            }
+        }
+    }
+
+    /// Reserves `items` on their SKUs and returns what they cost.
+    private mutating func reserve(_ items: [ShipmentItem]) -> Money {
+        var cost = Money.zero(workspace.program.currency)
+        for item in items {
+            guard var sku = workspace.sku(item.sku) else { continue }
+            sku.reserved += item.quantity
+            put(sku)
+            cost = cost + sku.unitCost * Int64(item.quantity)
+        }
+        return cost
     }
 
     private func highestShipmentNumber() -> Int {

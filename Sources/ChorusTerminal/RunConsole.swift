@@ -26,6 +26,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             console.announce(news)
             needsPaint = true
         }
+        if console.collectBackgroundWork() { needsPaint = true }
         if needsPaint {
             painter.paint(console.frame())
             needsPaint = false

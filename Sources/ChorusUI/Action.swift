@@ -6,5 +6,8 @@ public enum Action: Hashable, Sendable {
     case filter, toggleMark, openDetail, back
     case help, palette, undo, redo, switchTheme, quit
     case advanceStage, revertStage, invite, drop, cycleSort, nextWave, seed, copyWave
-    case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter
+    /// Palette-only: `:codes …` and `:slug …` carry their value (see `CommandPalette`).
+    case makeCodes, editSlug
+    case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
+    case newWave, editWave
 }

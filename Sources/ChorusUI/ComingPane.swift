@@ -9,6 +9,7 @@ enum ComingPane {
         case .library: "Approved content and what its usage rights allow today."
         case .leaderboard: "Who drives revenue, margin and usable content."
         case .ledger: "Every cost and result per creator, as finance sees it."
+        case .waves: "Waves with their briefs, budgets and incentive plans."
         }
     }
 

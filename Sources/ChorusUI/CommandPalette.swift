@@ -1,11 +1,14 @@
 import ChorusCore
 
 /// The `:` palette: every named binding of the key map, plus commands that take a value
-/// (`theme light`, `wave Wave 2`, `sort followers`), with Tab completion.
+/// (`theme light`, `wave Wave 2`, `sort followers`, and the key map's palette-only commands
+/// such as `codes {HANDLE}15 percent 15`), with Tab completion.
 enum CommandPalette {
     /// What running a palette line asks for.
     enum Outcome: Hashable {
         case action(Action)
+        /// A palette-only command and the text typed after its name (`codes {HANDLE}15 percent 15`).
+        case actionWithValue(Action, String)
         case theme(String)
         case wave(WaveID)
         case sort(PipelineSort)
@@ -27,9 +30,10 @@ enum CommandPalette {
         }
     }
 
-    static let valueCommands = ["sort", "theme", "wave"]
+    /// Commands that take a value after their name: these three, and the key map's palette-only ones.
+    static var valueCommands: [String] { ["sort", "theme", "wave"] + KeyMap.commands.filter(\.keys.isEmpty).compactMap(\.command) }
 
-    static var commandNames: [String] { (KeyMap.commands.compactMap(\.command) + valueCommands).sorted() }
+    static var commandNames: [String] { Set(KeyMap.commands.compactMap(\.command) + valueCommands).sorted() }
 
     /// Complete lines that start with what was typed, for the list under the palette.
     static func candidates(for text: String, _ vocabulary: Vocabulary) -> [String] {
@@ -67,7 +71,8 @@ enum CommandPalette {
         case "sort":
             return PipelineSort(rawValue: value.lowercased()).map(Outcome.sort) ?? .unknown(line)
         default:
-            return KeyMap.commands.first { $0.command == name }.map { .action($0.action) } ?? .unknown(line)
+            guard let binding = KeyMap.commands.first(where: { $0.command == name }) else { return .unknown(line) }
+            return binding.keys.isEmpty ? .actionWithValue(binding.action, value) : .action(binding.action)
         }
     }
 }

@@ -14,10 +14,14 @@ public final class Console {
     private let today: Day?
     private let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
     /// Bumped only when creators themselves may have changed, not just their stages.
     private var creatorsGeneration = 0
+    /// Bumped only when what attribution credits may have changed (orders, codes, creators,
+    /// waves), so a stage move does not recompute a million orders for the creator detail.
+    private var attributionGeneration = 0
 
     public init(session: ConsoleSession, themes: ThemeCatalog, themeName: String, noColor: Bool, today: Day? = nil,
                 size: Size) {
@@ -54,9 +58,16 @@ public final class Console {
         refresh()
     }
 
+    /// Takes in work the console itself did in the background (a big program's attribution);
+    /// true when the screen should be drawn again. The terminal calls this between key presses.
+    public func collectBackgroundWork() -> Bool {
+        attribution.collectFinished()
+    }
+
     /// Shows news from the session's background work; the workspace may have changed with it.
     public func announce(_ news: String) {
         generation += 1
+        attributionGeneration += 1
         state.message = StatusMessage(.info, news)
         refresh()
     }
@@ -64,11 +75,13 @@ public final class Console {
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
         Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, today: today,
-                 vocabulary: vocabulary).frame()
+                 vocabulary: vocabulary, attribution: attribution).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    /// How often the creator detail's attribution was computed, for the same kind of proof.
+    var attributionComputes: Int { attribution.computes }
 
     private var vocabulary: CommandPalette.Vocabulary {
         CommandPalette.Vocabulary(themes: themes.names, waves: session.workspace.waves.map { ($0.id, $0.name) })
@@ -77,12 +90,17 @@ public final class Console {
     private func run(_ effect: Effect) {
         switch effect {
         case .perform(let command):
-            guard let applied = apply(command) else { return }
-            state.undoStack.append(UndoEntry(summary: applied.summary, command: applied.undo))
-            state.redoStack = []
-            state.pipeline.marks = []
-            state.seeding.marks = []
-            state.message = StatusMessage(.success, applied.summary)
+            perform(command, summary: nil)
+        case .performSummarized(let command, let summary):
+            perform(command, summary: summary)
+        case .save(let command):
+            let undoable = state.undoStack.count
+            perform(command, summary: nil)
+            if state.undoStack.count > undoable {
+                state.form = nil
+            } else if let refusal = state.message?.text {
+                state.form?.refuse(refusal)
+            }
         case .undo:
             guard let entry = state.undoStack.last else { return state.message = StatusMessage(.info, "nothing to undo") }
             guard let applied = apply(entry.command) else { return }
@@ -102,12 +120,24 @@ public final class Console {
         }
     }
 
+    /// A domain change from a key: on success it goes on the undo stack and the marks are cleared.
+    private func perform(_ command: Command, summary: String?) {
+        guard let applied = apply(command) else { return }
+        let summary = summary ?? applied.summary
+        state.undoStack.append(UndoEntry(summary: summary, command: applied.undo))
+        state.redoStack = []
+        state.pipeline.marks = []
+        state.seeding.marks = []
+        state.message = StatusMessage(.success, summary)
+    }
+
     /// Sends a command; a refusal becomes the status message and nothing else changes.
     private func apply(_ command: Command) -> AppliedCommand? {
         do {
             let applied = try session.perform(command)
             generation += 1
             if command.mayChangeCreators { creatorsGeneration += 1 }
+            if command.mayChangeAttribution { attributionGeneration += 1 }
             return applied
         } catch {
             state.message = StatusMessage(.error, String(describing: error))
@@ -131,6 +161,7 @@ public final class Console {
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
+        attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
     }
 
     /// The wave people are most likely working in: live, else recruiting, else the first.
@@ -148,6 +179,17 @@ extension Command {
         case .addCreators, .updateCreator, .importCreators: true
         case .restore(let point, _): !point.creators.isEmpty || !point.remove.creators.isEmpty
         default: false
+        }
+    }
+
+    /// Whether applying this may change what attribution credits. Pipeline, seeding, approval
+    /// and library work cannot; anything else (including commands added later) is assumed to.
+    var mayChangeAttribution: Bool {
+        switch self {
+        case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
+             .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
+             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .addTrackingLinks: false
+        default: true
         }
     }
 }

@@ -13,9 +13,13 @@ public protocol ConsoleSession: AnyObject {
     /// the background (such as loading order history after the first frame), as a sentence
     /// for the status bar, or nil when there is none. The workspace may have changed.
     func collectBackgroundWork() -> String?
+    /// Whether order history is still loading, so views that add up orders can say so
+    /// instead of showing zeros that are not true yet.
+    var isLoadingOrderHistory: Bool { get }
 }
 
 extension ConsoleSession {
     /// Nothing runs in the background by default.
     public func collectBackgroundWork() -> String? { nil }
+    public var isLoadingOrderHistory: Bool { false }
 }

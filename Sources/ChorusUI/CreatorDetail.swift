@@ -12,6 +12,7 @@ struct CreatorDetail {
     let wave: Wave?
     let workspace: Workspace
     let today: Day?
+    let attribution: AttributionCache
 
     var lines: [Line] {
         var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
@@ -38,10 +39,27 @@ struct CreatorDetail {
         lines.append(Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info))
         lines.append(Line(label: "", value: "engagement \(Int(score.engagement.rounded())) · reach \(Int(score.reach.rounded()))"
                           + " · orders \(Int(score.orders.rounded())) · spend \(Int(score.spend.rounded()))", role: .mutedText))
+        lines += attributionLines
         lines += trackingLines
         if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
         return lines
+    }
+
+    /// Direct and assisted orders and net revenue, the same figures as `chorus report attribution`.
+    private var attributionLines: [Line] {
+        switch attribution.figures(for: creator.id, in: workspace) {
+        case .loadingOrders:
+            return [Line(label: "", value: "attribution: loading orders…", role: .mutedText)]
+        case .computing:
+            return [Line(label: "", value: "attribution: computing…", role: .mutedText)]
+        case .totals(let totals, let currency):
+            let figure = { (orders: Int, revenue: Int64) in
+                "\(orders) \(orders == 1 ? "order" : "orders") · \(Money(minorUnits: revenue, currency: currency))"
+            }
+            return [Line(label: "Direct", value: figure(totals.directOrders, totals.directNetRevenue)),
+                    Line(label: "Assisted", value: figure(totals.assistedOrders, totals.assistedNetRevenue))]
+        }
     }
 
     /// The creator's discount codes and the tracking link for the wave on screen: what a

@@ -5,6 +5,12 @@ import ChorusCore
 enum Effect: Hashable, Sendable {
     /// A domain change; on success it goes on the undo stack and the marks are cleared.
     case perform(Command)
+    /// A form's one command: like `perform`, and on success the form closes; a refusal goes
+    /// next to the field it is about and the form stays open.
+    case save(Command)
+    /// The same, with a status and undo summary that says more than the domain's own (how
+    /// many codes were made, and one of them).
+    case performSummarized(Command, summary: String)
     case undo
     case redo
     case useTheme(String)

@@ -4,13 +4,15 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case list = "Lists"
     case pipeline = "Pipeline"
     case seeding = "Seeding"
+    case waves = "Waves"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
         case .global: true
-        case .list: pane == .pipeline || pane == .seeding
+        case .list: pane == .pipeline || pane == .seeding || pane == .waves
         case .pipeline: pane == .pipeline
         case .seeding: pane == .seeding
+        case .waves: pane == .waves
         }
     }
 }
@@ -27,8 +29,8 @@ public struct KeyBinding: Hashable, Sendable {
     /// The name in the `:` palette; nil keeps it out of the palette.
     public var command: String?
 
-    /// The keys as written in help: `j ↓`.
-    public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
+    /// The keys as written in help: `j ↓`; a palette-only command shows as `:codes`.
+    public var keyLabel: String { keys.isEmpty ? ":" + (command ?? "") : keys.map(\.label).joined(separator: " ") }
 }
 
 /// The console's one declaration of its keys. The `?` overlay, the status-bar hints, the
@@ -74,6 +76,9 @@ public enum KeyMap {
                    help: "seed with this wave's products (one parcel each)", hint: "seed", command: "seed"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .pipeline,
                    help: "copy this wave as the next one, in planning", command: "copy-wave"),
+        KeyBinding(keys: [], action: .makeCodes, scope: .pipeline,
+                   help: "codes for marked rows, e.g. {HANDLE}15 percent 15", command: "codes"),
+        KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
 
         KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
         KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,
@@ -85,6 +90,15 @@ public enum KeyMap {
                    help: "cancel the parcel and release its stock", hint: "cancel", command: "cancel-shipment"),
         KeyBinding(keys: [.character("f")], action: .cycleShipmentFilter, scope: .seeding,
                    help: "show the next status (queued … follow-up) or all", hint: "status"),
+        KeyBinding(keys: [.character("e")], action: .editShipment, scope: .seeding,
+                   help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment"),
+
+        KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
+                   help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),
+        KeyBinding(keys: [.character("e")], action: .editWave, scope: .waves,
+                   help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
+        KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
+                   help: "copy this wave as the next one, in planning", hint: "copy"),
     ]
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
@@ -99,7 +113,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

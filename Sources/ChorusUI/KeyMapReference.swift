@@ -5,7 +5,8 @@ public enum KeyMapReference {
         var lines = ["| where | keys | what they do |", "| --- | --- | --- |"]
         for scope in KeyScope.allCases {
             for binding in KeyMap.bindings where binding.scope == scope {
-                let keys = binding.keys.map { "`\($0.label == "|" ? "\\|" : $0.label)`" }.joined(separator: " ")
+                let labels = binding.keys.isEmpty ? [binding.keyLabel] : binding.keys.map(\.label)
+                let keys = labels.map { "`\($0 == "|" ? "\\|" : $0)`" }.joined(separator: " ")
                 lines.append("| \(scope.rawValue) | \(keys) | \(binding.help) |")
             }
         }

@@ -1,6 +1,6 @@
 /// The console's panes, in the order of their digit keys.
 public enum Pane: Int, CaseIterable, Hashable, Sendable {
-    case pipeline = 1, seeding, approvals, library, leaderboard, ledger
+    case pipeline = 1, seeding, approvals, library, leaderboard, ledger, waves
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .library: "Library"
         case .leaderboard: "Leaderboard"
         case .ledger: "Ledger"
+        case .waves: "Waves"
         }
     }
 

@@ -9,6 +9,7 @@ struct PipelinePane {
     let workspace: Workspace
     let table: PipelineTable
     let today: Day?
+    let attribution: AttributionCache
 
     /// Rows above the table inside the main area: stage counts and the header.
     static let chromeRows = 2
@@ -104,7 +105,7 @@ struct PipelinePane {
             return
         }
         let wave = state.waveID.flatMap(workspace.wave)
-        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today)
+        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution)
         CreatorDetail.draw(detail.lines, &grid, inside)
     }
 

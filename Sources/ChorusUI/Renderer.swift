@@ -9,6 +9,7 @@ struct Renderer {
     let seedingTable: SeedingTable
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
+    let attribution: AttributionCache
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -20,10 +21,12 @@ struct Renderer {
         drawTabBar(&grid, layout.tabBar)
         switch state.pane {
         case .pipeline:
-            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today).draw(&grid, layout)
+            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution).draw(&grid, layout)
         case .seeding:
             SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
                 .draw(&grid, layout)
+        case .waves:
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
@@ -39,6 +42,7 @@ struct Renderer {
         if case .seeding(.tracking(let run))? = state.prompt?.purpose {
             ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
+        if let form = state.form?.form { FormView.draw(form, &grid, layout.body) }
         return grid
     }
 
@@ -54,9 +58,11 @@ struct Renderer {
     }
 
     private func drawTabBar(_ grid: inout Grid, _ rect: Rect) {
-        var x = rect.x + grid.put(" Chorus ", x: rect.x, y: rect.y, role: .title)
+        // A narrow terminal keeps every pane's tab and drops the name and the padding.
+        let roomy = Pane.allCases.reduce(8) { $0 + TextWidth.columns(of: $1.title) + 4 } <= rect.width
+        var x = rect.x + (roomy ? grid.put(" Chorus ", x: rect.x, y: rect.y, role: .title) : 0)
         for pane in Pane.allCases {
-            x += grid.put(" \(pane.rawValue) \(pane.title) ", x: x, y: rect.y, width: rect.maxX - x,
+            x += grid.put(" \(pane.rawValue) \(pane.title)\(roomy ? " " : "")", x: x, y: rect.y, width: rect.maxX - x,
                           role: pane == state.pane ? .activeTab : .mutedText)
         }
         let program = workspace.program.name
@@ -68,7 +74,7 @@ struct Renderer {
     private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {
         guard let creator = workspace.creator(id) else { return }
         let wave = state.pipeline.waveID.flatMap(workspace.wave)
-        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today).lines
+        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution).lines
         let width = min(body.width - 4, 72)
         let height = min(body.height, lines.count + 2)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)

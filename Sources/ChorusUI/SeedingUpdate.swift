@@ -40,6 +40,8 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         state.message = StatusMessage(.info, "showing \(state.seeding.status.label) parcels")
     case .pack, .ship, .deliver, .flagException, .cancelShipments:
         return parcelAction(action, &state, context: context)
+    case .editShipment:
+        openShipmentForm(&state, context: context)
     default:
         return nil
     }
@@ -75,6 +77,18 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
         state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
         return []
     }
+}
+
+/// `e`: the cursor row's items and note in a form, while the parcel is still in the warehouse.
+private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
+    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+        return state.message = StatusMessage(.warning, "no parcel to edit")
+    }
+    guard shipment.holdsReservation else {
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels can be edited")
+    }
+    let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
+    state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
 }
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,

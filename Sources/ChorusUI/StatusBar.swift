@@ -37,6 +37,7 @@ struct StatusBar {
         switch state.pane {
         case .pipeline: state.pipeline.marks.count
         case .seeding: state.seeding.marks.count
+        case .waves: 0
         default: nil
         }
     }
@@ -45,6 +46,7 @@ struct StatusBar {
         switch state.pane {
         case .pipeline: (state.pipeline.cursor, table.count)
         case .seeding: (state.seeding.cursor, seedingTable.count)
+        case .waves: (state.waves.cursor, workspace.waves.count)
         default: nil
         }
     }

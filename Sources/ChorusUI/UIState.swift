@@ -8,6 +8,9 @@ public struct UIState: Hashable, Sendable {
     public var pane: Pane = .pipeline
     public var pipeline = PipelineState()
     public var seeding = SeedingState()
+    public var waves = WavesState()
+    /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
+    public var form: OpenForm?
     public var prompt: Prompt?
     public var overlay: Overlay?
     public var message: StatusMessage?

@@ -17,6 +17,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
         if updateFilter(&state.seeding.filter, key: key) { (state.seeding.cursor, state.seeding.scroll) = (0, 0) }
@@ -38,6 +39,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 /// Carries out an action from a key or from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
+    if let effects = performWaves(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
     case .showPane(let pane): state.pane = pane
@@ -72,10 +74,33 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
         return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter:
+    case .newWave: openNewWaveForm(&state, context: context)
+    case .editWave: openWaveForm(&state, context: context)
+    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
+    case .makeCodes, .editSlug:
+        // Palette-only commands need their value: put the command on the palette line.
+        let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
+        state.prompt = Prompt(.command, text: name + " ")
     }
     return []
+}
+
+/// A palette-only command with the text typed after its name.
+private func perform(_ action: Action, value: String, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    guard state.pane == .pipeline else {
+        state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
+        return []
+    }
+    switch action {
+    case .makeCodes:
+        return TrackingUpdate.makeCodes(value, &state, context: context, creators: targets(state, context: context))
+    case .editSlug:
+        let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
+        return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
+    default:
+        return perform(action, &state, context: context)
+    }
 }
 
 /// Esc: closes exactly one layer, innermost first.
@@ -209,6 +234,7 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
     case .command:
         switch CommandPalette.run(prompt.text, context.vocabulary) {
         case .action(let action): return perform(action, &state, context: context)
+        case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
         case .theme(let name): return [.useTheme(name)]
         case .wave(let id): showWave(id, &state, context: context)
         case .sort(let order): sort(&state, by: order)

@@ -32,6 +32,8 @@ final class StoreSession: ConsoleSession {
         try store.perform(command, context: Clock.context)
     }
 
+    var isLoadingOrderHistory: Bool { loading != nil }
+
     func collectBackgroundWork() -> String? {
         guard let loading else { return nil }
         guard let outcome = loading.outcome else {

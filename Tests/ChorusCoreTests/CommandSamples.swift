@@ -48,6 +48,7 @@ enum CommandSamples {
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
+            .editShipment(f.queuedParcel, items: [ShipmentItem(sku: f.cream, quantity: 2)], note: "swap the serum for cream"),
             .addSubmissions([f.draft("SUB-0006", caption: "#ad first look", submittedAt: "2026-03-12T07:00:00Z")]),
             .approve([f.compliantDraft]),
             .approveWithOverride(f.undisclosedDraft, reason: "disclosed by the platform label"),
@@ -102,6 +103,7 @@ enum CommandSamples {
         case .markDelivered: "markDelivered"
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"
+        case .editShipment: "editShipment"
         case .addSubmissions: "addSubmissions"
         case .approve: "approve"
         case .approveWithOverride: "approveWithOverride"
@@ -121,5 +123,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 33
+    static let kindCount = 34
 }

@@ -7,6 +7,8 @@ import XCTest
 final class InMemorySession: ConsoleSession {
     private(set) var workspace: Workspace
     private(set) var performed: [Command] = []
+    /// Set by tests that play a store still loading order history in the background.
+    var isLoadingOrderHistory = false
 
     init(_ workspace: Workspace) { self.workspace = workspace }
 

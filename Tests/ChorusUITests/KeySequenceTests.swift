@@ -168,10 +168,10 @@ final class KeySequenceTests: XCTestCase {
     func testPanesByDigitAndTab() {
         let console = ConsoleDriver().press("3")
         XCTAssertEqual(console.state.pane, .approvals)
-        console.press(.tab, .tab, .tab, .tab)
+        console.press(.tab, .tab, .tab, .tab, .tab)
         XCTAssertEqual(console.state.pane, .pipeline)
         console.press(.backTab)
-        XCTAssertEqual(console.state.pane, .ledger)
+        XCTAssertEqual(console.state.pane, .waves)
         console.press(">")
         XCTAssertTrue(console.session.performed.isEmpty, "pipeline keys do nothing on other panes")
     }

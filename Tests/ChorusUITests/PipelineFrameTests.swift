@@ -8,7 +8,7 @@ final class PipelineFrameTests: XCTestCase {
         let lines = ConsoleDriver().frame.lines
         XCTAssertEqual(lines.count, 24)
         XCTAssertEqual(Array(lines[0...11]), [
-            " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger",
+            " 1 Pipeline 2 Seeding 3 Approvals 4 Library 5 Leaderboard 6 Ledger 7 Waves",
             " Pipeline · Wave 1 (live) · 8 creators · sort: stage",
             " prospect 3  invited 1  onboarding 1  active 1  seeded 1  in review 0  posted 0…",
             "  Handle       Name             Stage▾     Tier  Followers   Eng Source    Score",
@@ -29,7 +29,7 @@ final class PipelineFrameTests: XCTestCase {
         let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("j")
         let frame = console.frame
         XCTAssertEqual(frame.lines.count, 40)
-        XCTAssertEqual(frame.line(0), " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger                          Glow Always-On")
+        XCTAssertEqual(frame.line(0), " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger  7 Waves                 Glow Always-On")
         XCTAssertEqual(frame.line(3), "  Handle       Name           Stage▾     Tier  Followers   Eng Source    Score│ Ana Lima")
         XCTAssertEqual(frame.line(5), "  @ana.lima    Ana Lima       prospect   nano       8.2K  6.1% customer     74│ Tier       nano · 8.2K followers")
         XCTAssertEqual(frame.line(4), "  @cleo.glow   Cleo Martin    prospect   nano       4.1K  8.2% customer     87│ Stage      prospect for 3 days")
@@ -81,7 +81,7 @@ final class PipelineFrameTests: XCTestCase {
     func testHelpOverlayAt120x40ListsEveryKeyOfThePaneScrollingToTheLast() {
         let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("?")
         let top = console.frame
-        let bottom = console.press("j", "j", "j").frame
+        let bottom = console.press("j", "j", "j", "j", "j", "j").frame
         for binding in KeyMap.bindings where binding.scope.applies(to: .pipeline) {
             XCTAssertNotNil(top.row(containing: binding.help) ?? bottom.row(containing: binding.help), "help lacks \(binding.help)")
         }

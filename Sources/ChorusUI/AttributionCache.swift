@@ -1,0 +1,86 @@
+import ChorusCore
+import Foundation
+
+/// The creator detail's attribution figures, computed at most once per workspace generation
+/// and only when a creator detail is actually drawn.
+///
+/// `Attribution.compute` walks every order (a million takes a noticeable moment), so it can
+/// never run per frame or per cursor move. The console tells the cache which generation the
+/// workspace is at (cheap, on every refresh); the first detail drawn after a change pays for
+/// one compute, and every later frame reads the kept result. While the session is still
+/// loading order history the detail says so instead of showing zeros that are not true yet.
+final class AttributionCache {
+    /// What the detail shows for one creator.
+    enum Figures: Hashable {
+        /// Order history is still loading in the background.
+        case loadingOrders
+        /// A big program's attribution is being computed on another thread.
+        case computing
+        case totals(AttributionResult.CreatorTotals, Currency)
+    }
+
+    /// Programs with more orders than this compute off the console's thread: a million orders
+    /// take seconds, and a key press must never wait for them. Smaller ones compute at once,
+    /// so their figures are in the same frame.
+    static let backgroundThreshold = 20_000
+
+    /// How many times attribution was computed, so tests can prove a cursor move computes nothing.
+    private(set) var computes = 0
+    private var generation = 0
+    private var isLoadingOrders = false
+    private var kept: (generation: Int, result: AttributionResult)?
+    private var running: BackgroundCompute?
+
+    /// Records the workspace's generation; a different one makes the kept result stale.
+    func note(generation: Int, isLoadingOrders: Bool) {
+        self.generation = generation
+        self.isLoadingOrders = isLoadingOrders
+    }
+
+    /// The creator's figures, computing attribution first if the workspace changed since.
+    func figures(for creator: CreatorID, in workspace: Workspace) -> Figures {
+        if isLoadingOrders { return .loadingOrders }
+        if let kept, kept.generation == generation {
+            return .totals(kept.result.totals(for: creator), kept.result.currency)
+        }
+        if workspace.orders.count > Self.backgroundThreshold {
+            if running?.generation != generation {
+                running = BackgroundCompute(workspace, generation: generation)
+                computes += 1
+            }
+            return .computing
+        }
+        let result = Attribution.compute(workspace)
+        computes += 1
+        kept = (generation, result)
+        return .totals(result.totals(for: creator), result.currency)
+    }
+
+    /// Keeps a finished background compute; true when the screen should be drawn again.
+    func collectFinished() -> Bool {
+        guard let running, let result = running.result else { return false }
+        self.running = nil
+        guard running.generation == generation else { return false }  // stale; the next detail starts anew
+        kept = (running.generation, result)
+        return true
+    }
+}
+
+/// One attribution compute on its own thread over a copy of the workspace (a value: the
+/// console may change its own copy meanwhile without affecting this one).
+private final class BackgroundCompute: @unchecked Sendable {
+    // @unchecked: `finished` is only touched under `lock`.
+    let generation: Int
+    private let lock = NSLock()
+    private var finished: AttributionResult?
+
+    init(_ workspace: Workspace, generation: Int) {
+        self.generation = generation
+        Thread.detachNewThread { [self] in
+            let result = Attribution.compute(workspace)
+            lock.withLock { finished = result }
+        }
+    }
+
+    var result: AttributionResult? { lock.withLock { finished } }
+}

@@ -1,0 +1,55 @@
+import ChorusCore
+
+/// A form on screen and what it edits. The form itself is generic text fields; the purpose
+/// knows how to turn them into the one command that saving sends, and which field a refusal
+/// belongs next to.
+public struct OpenForm: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        /// A new wave, starting from this copy (its id and slug are already free).
+        case newWave(Wave)
+        case editWave(WaveID)
+        case editShipment(ShipmentID)
+    }
+
+    /// What pressing save comes to.
+    enum Save: Equatable {
+        case send(Command)
+        /// The fields read back to what is already there: nothing to send, nothing to undo.
+        case unchanged
+        /// A field does not read; its message says why and the form stays open.
+        case fix
+    }
+
+    public var purpose: Purpose
+    public var form: FormState
+
+    init(_ purpose: Purpose, _ form: FormState) {
+        self.purpose = purpose
+        self.form = form
+    }
+
+    /// Reads the fields into the command to send, or puts messages next to the fields.
+    mutating func save(in workspace: Workspace) -> Save {
+        let currency = workspace.program.currency
+        switch purpose {
+        case .newWave(let base):
+            return WaveForm.wave(from: &form, base: base, currency: currency).map { .send(.createWave($0)) } ?? .fix
+        case .editWave(let id):
+            guard let base = workspace.wave(id) else { return .unchanged }
+            guard let wave = WaveForm.wave(from: &form, base: base, currency: currency) else { return .fix }
+            return wave == base ? .unchanged : .send(.updateWave(wave))
+        case .editShipment(let id):
+            guard let shipment = workspace.shipment(id) else { return .unchanged }
+            let command = ShipmentForm.command(form, for: shipment)
+            return command == .editShipment(id, items: shipment.items, note: shipment.note) ? .unchanged : .send(command)
+        }
+    }
+
+    /// Shows the domain's refusal next to the field it is about; the form stays open.
+    mutating func refuse(_ refusal: String) {
+        switch purpose {
+        case .newWave, .editWave: form.refuse(WaveForm.field(for: refusal), refusal)
+        case .editShipment: form.refuse(ShipmentForm.field(for: refusal), refusal)
+        }
+    }
+}

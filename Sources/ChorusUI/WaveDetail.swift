@@ -1,0 +1,43 @@
+import ChorusCore
+
+/// One wave's brief and incentive plan as labelled lines: what creators are sent, what their
+/// content must and must not say, what is due when, and what they earn — the panel a manager
+/// reads before copying a wave into the next one.
+struct WaveDetail {
+    let wave: Wave
+    let workspace: Workspace
+
+    var lines: [CreatorDetail.Line] {
+        typealias Line = CreatorDetail.Line
+        let brief = wave.brief, plan = wave.incentivePlan
+        let currency = workspace.program.currency
+        let none = "—"
+        var lines = [Line(label: "", value: wave.name, role: .title),
+                     Line(label: "", value: "\(wave.status.label) · slug \(wave.slug)", role: .mutedText),
+                     Line(label: "Budget", value: wave.budget.description)]
+        let products = brief.products.map { product in
+            "\(workspace.sku(product.sku)?.name ?? product.sku.rawValue) ×\(product.quantity)"
+        }
+        lines.append(Line(label: "Products", value: products.joined(separator: ", ").nonEmpty ?? none))
+        for (index, message) in brief.keyMessages.enumerated() {
+            lines.append(Line(label: index == 0 ? "Messages" : " ", value: message))
+        }
+        lines.append(Line(label: "Hashtags", value: brief.requiredHashtags.joined(separator: " ").nonEmpty ?? none))
+        lines.append(Line(label: "Mentions", value: brief.requiredMentions.joined(separator: " ").nonEmpty ?? none))
+        lines.append(Line(label: "Banned", value: brief.bannedWords.joined(separator: ", ").nonEmpty ?? none,
+                          role: brief.bannedWords.isEmpty ? .text : .warning))
+        for (index, deliverable) in brief.deliverables.enumerated() {
+            let due = deliverable.dueDate.map { " due \($0)" } ?? ""
+            lines.append(Line(label: index == 0 ? "Deliver" : " ", value: "\(deliverable.platform.label) \(deliverable.format.rawValue)\(due)"))
+        }
+        var parts = plan.gifting ? ["gifting"] : []
+        if let fee = plan.flatFee { parts.append("flat fee \(fee)") }
+        if let credit = plan.storeCredit { parts.append("store credit \(credit)") }
+        if let commission = plan.commissionBasisPoints { parts.append("\(BriefText.percent(commission)) % commission") }
+        lines.append(Line(label: "Incentives", value: parts.joined(separator: " · ").nonEmpty ?? none, role: .info))
+        if !plan.bonusTiers.isEmpty {
+            lines.append(Line(label: "Bonuses", value: BriefText.bonusTiers(plan.bonusTiers, currency)))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,8 @@
+/// The Waves pane's own state: the cursor over the program's waves, in the order they were
+/// created (the order a program grows in), and the first visible row.
+public struct WavesState: Hashable, Sendable, ListPosition {
+    public var cursor = 0
+    public var scroll = 0
+
+    public init() {}
+}

@@ -1,0 +1,53 @@
+import ChorusCore
+
+/// The Waves pane's answer to an action: moving over the program's waves, Enter to work in
+/// the wave under the cursor, `C` to copy it. Nil means "not the Waves pane's to handle".
+func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    guard state.pane == .waves else { return nil }
+    let waves = context.workspace.waves
+    let page = WavesPane.tableRows(at: state.size, waves: waves.count)
+    switch action {
+    case .moveDown: state.waves.moveCursor(by: 1, rows: waves.count, page: page)
+    case .moveUp: state.waves.moveCursor(by: -1, rows: waves.count, page: page)
+    case .top: state.waves.moveCursor(by: -Int(Int32.max), rows: waves.count, page: page)
+    case .bottom: state.waves.moveCursor(by: Int(Int32.max), rows: waves.count, page: page)
+    case .pageDown: state.waves.moveCursor(by: max(1, page - 1), rows: waves.count, page: page)
+    case .pageUp: state.waves.moveCursor(by: -max(1, page - 1), rows: waves.count, page: page)
+    case .halfPageDown: state.waves.moveCursor(by: max(1, page / 2), rows: waves.count, page: page)
+    case .halfPageUp: state.waves.moveCursor(by: -max(1, page / 2), rows: waves.count, page: page)
+    case .openDetail:
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        state.pipeline.waveID = wave.id
+        (state.pipeline.marks, state.pipeline.cursor, state.pipeline.scroll) = ([], 0, 0)
+        state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
+    case .copyWave:
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+    case .filter, .toggleMark:
+        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to filter or mark")
+    default:
+        return nil
+    }
+    return []
+}
+
+/// `n` (or `:new-wave` anywhere): a form for a new wave, starting as a copy of the last one.
+func openNewWaveForm(_ state: inout UIState, context: UpdateContext) {
+    let waves = context.workspace.waves, currency = context.workspace.program.currency
+    let last = waves.last ?? Wave(id: "W1", name: "", slug: "", status: .planning, startDate: nil, endDate: nil,
+                                  budget: .zero(currency), brief: Brief(), incentivePlan: IncentivePlan())
+    let copy = context.workspace.nextWave(copying: last)
+    let source = waves.isEmpty ? "" : " — a copy of \(last.name)"
+    state.form = OpenForm(.newWave(copy), WaveForm.form(title: "New wave \(copy.id)\(source)", wave: copy, currency: currency))
+}
+
+/// `e` in the Waves pane edits the wave under the cursor; `:edit-wave` elsewhere, the wave being worked in.
+func openWaveForm(_ state: inout UIState, context: UpdateContext) {
+    let waves = context.workspace.waves
+    guard let wave = state.pane == .waves ? waves[safe: state.waves.cursor] : state.pipeline.waveID.flatMap(context.workspace.wave) else {
+        return state.message = StatusMessage(.warning, "no wave to edit; n starts one")
+    }
+    state.form = OpenForm(.editWave(wave.id), WaveForm.form(title: "Edit \(wave.name)", wave: wave, currency: context.workspace.program.currency))
+}

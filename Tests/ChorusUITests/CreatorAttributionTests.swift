@@ -1,0 +1,86 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// The creator detail shows each creator's direct and assisted orders and net revenue, the
+/// same figures `chorus report attribution` prints, computed once per workspace change.
+final class CreatorAttributionTests: XCTestCase {
+    /// @ana.lima: one order by her code (50.00 less 10.00 refunded), one through her link
+    /// (30.00), one a survey credits to her (25.00); a cancelled code order counts for nothing.
+    static func workspaceWithOrders() -> Workspace {
+        let base = Sample.workspace()
+        let ana = CreatorID("CR-0001")
+        let placed = Timestamp(day: Sample.today, hour: 12)
+        let money = { (minor: Int64) in Money(minorUnits: minor, currency: .eur) }
+        let orders = [
+            Order(id: "#1", email: nil, financialStatus: "partially_refunded", createdAt: placed, subtotal: money(5_000),
+                  refunded: money(1_000), discountCodes: "WELCOME10, ana15"),
+            Order(id: "#2", email: nil, financialStatus: "paid", createdAt: placed, subtotal: money(3_000), refunded: money(0),
+                  utmSource: "instagram", utmMedium: "creator", utmCampaign: "wave-1", utmContent: "ana.lima"),
+            Order(id: "#3", email: nil, financialStatus: "paid", createdAt: placed, subtotal: money(2_500), refunded: money(0)),
+            Order(id: "#4", email: nil, financialStatus: "paid", createdAt: placed, cancelledAt: placed, subtotal: money(9_900),
+                  refunded: money(0), discountCodes: "ANA15"),
+        ]
+        return Workspace(program: base.program, waves: base.waves, creators: base.creators, enrollments: base.enrollments,
+                         discountCodes: [DiscountCode(code: "ANA15", creatorID: ana, waveID: Sample.wave1, kind: .percent, value: 1_500)],
+                         orders: orders,
+                         surveyResponses: [SurveyResponse(id: "S-1", orderID: "#3", response: "Saw it on @ana.lima's stories")])
+    }
+
+    func testTheSidePanelShowsTheSameNumbersAsTheAttributionReport() {
+        let workspace = Self.workspaceWithOrders()
+        let totals = Attribution.compute(workspace).totals(for: "CR-0001")
+        XCTAssertEqual([totals.directOrders, totals.assistedOrders], [2, 1])
+        XCTAssertEqual([totals.directNetRevenue, totals.assistedNetRevenue], [7_000, 2_500])
+
+        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40)).press("j")
+        let lines = console.frame.lines
+        XCTAssertTrue(lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
+        XCTAssertTrue(lines.contains { $0.hasSuffix("│ Assisted   1 order · 25.00 EUR") }, console.dump)
+    }
+
+    func testTheEnterDetailShowsThemAt80x24AndZerosForACreatorWithoutOrders() {
+        let console = ConsoleDriver(Self.workspaceWithOrders()).press("j", .enter)
+        XCTAssertNotNil(console.frame.row(containing: "Direct     2 orders · 70.00 EUR"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "Assisted   1 order · 25.00 EUR"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "Code       ANA15 · 15 %"), console.dump)
+
+        console.press(.escape, "k", .enter)
+        XCTAssertNotNil(console.frame.row(containing: "@cleo.glow — Esc closes"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "Direct     0 orders · 0.00 EUR"), console.dump)
+    }
+
+    func testAttributionIsComputedOnlyWhenADetailIsDrawnAndOncePerChange() {
+        let narrow = ConsoleDriver(Self.workspaceWithOrders())
+        _ = narrow.press("j", "j").frame
+        XCTAssertEqual(narrow.console.attributionComputes, 0, "no detail on screen at 80 columns, nothing to compute")
+
+        let wide = ConsoleDriver(Self.workspaceWithOrders(), size: Size(width: 120, height: 40))
+        _ = wide.frame
+        XCTAssertEqual(wide.console.attributionComputes, 1)
+        for key: Key in ["j", "j", "k", .enter, .escape, "G", "g"] { _ = wide.press(key).frame }
+        XCTAssertEqual(wide.console.attributionComputes, 1, "cursor moves and overlays reuse the result")
+
+        _ = wide.press(">").frame
+        XCTAssertEqual(wide.console.attributionComputes, 1, "a stage move cannot change attribution")
+        _ = wide.press(":").type("slug ana-lima").press(.enter).frame
+        XCTAssertEqual(wide.console.attributionComputes, 2, "a slug change can, so it computes again, once")
+        _ = wide.press("j").frame
+        XCTAssertEqual(wide.console.attributionComputes, 2)
+    }
+
+    func testWhileOrderHistoryLoadsTheDetailSaysSoInsteadOfShowingZeros() {
+        let console = ConsoleDriver(Self.workspaceWithOrders(), size: Size(width: 120, height: 40))
+        console.session.isLoadingOrderHistory = true
+        console.console.announce("loading 4 orders in the background…")
+        console.press("j")
+        XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ attribution: loading orders…") }, console.dump)
+        XCTAssertNil(console.frame.row(containing: "Direct "))
+        XCTAssertEqual(console.console.attributionComputes, 0)
+
+        console.session.isLoadingOrderHistory = false
+        console.console.announce("loaded 4 orders and 1 survey responses")
+        XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
+        XCTAssertEqual(console.console.attributionComputes, 1)
+    }
+}
