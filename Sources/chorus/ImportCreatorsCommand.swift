@@ -23,19 +23,17 @@ struct ImportCreatorsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (bytes, name) = try FileImport.read(file)
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
-            guard let value = codeType.value(from: codeValue, currency: store.workspace.program.currency) else {
-                throw CLIFailure(message: "--code-value '\(codeValue)' is not \(codeType == .percent ? "a percentage like 15" : "an amount like 10.00")")
+            try FileImport.into(workspace.url, from: file) { bytes, name, store in
+                guard let value = codeType.value(from: codeValue, currency: store.workspace.program.currency) else {
+                    throw CLIFailure(message: "--code-value '\(codeValue)' is not \(codeType == .percent ? "a percentage like 15" : "an amount like 10.00")")
+                }
+                let parsed = try CreatorsImport(bytes: bytes, fileName: name, workspace: store.workspace,
+                                                codeTerms: DiscountTerms(kind: codeType, value: value))
+                let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+                guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no creators to import") }
+                let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
+                Output.print(applied.summary + skipped)
             }
-            let parsed = try CreatorsImport(bytes: bytes, fileName: name, workspace: store.workspace,
-                                            codeTerms: DiscountTerms(kind: codeType, value: value))
-            let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
-            guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no creators to import") }
-            let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
-            Output.print(applied.summary + skipped)
         }
     }
 }

@@ -21,16 +21,14 @@ struct ImportOrdersCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (bytes, name) = try FileImport.read(file)
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
-            let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: name, currency: store.workspace.program.currency)
-            let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
-            guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(name) has no orders to import") }
-            let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
-                                            durability: FileImport.durability(rows: parsed.orders.count))
-            Output.print("\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
+            try FileImport.into(workspace.url, from: file) { bytes, name, store in
+                let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: name, currency: store.workspace.program.currency)
+                let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+                guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(name) has no orders to import") }
+                let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
+                                                durability: FileImport.durability(rows: parsed.orders.count))
+                Output.print("\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
+            }
         }
     }
 }

@@ -19,16 +19,14 @@ struct ImportSurveyCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (bytes, name) = try FileImport.read(file)
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
-            let parsed = try SurveyImport(bytes: bytes, fileName: name, workspace: store.workspace)
-            let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
-            guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
-            let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
-                                            durability: FileImport.durability(rows: parsed.responses.count))
-            Output.print(applied.summary + skipped)
+            try FileImport.into(workspace.url, from: file) { bytes, name, store in
+                let parsed = try SurveyImport(bytes: bytes, fileName: name, workspace: store.workspace)
+                let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+                guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
+                let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
+                                                durability: FileImport.durability(rows: parsed.responses.count))
+                Output.print(applied.summary + skipped)
+            }
         }
     }
 }
