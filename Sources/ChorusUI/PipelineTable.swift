@@ -16,6 +16,9 @@ final class PipelineTable {
     /// Row → index of the stage in `PipelineStage.allCases`.
     private var stageIndexes: [UInt8] = []
     private(set) var stageCounts: [PipelineStage: Int] = [:]
+    /// The sort columns copied per row, in row order, so a sort reads memory in sequence
+    /// instead of jumping through `positions` into the per-creator columns.
+    private var rowRank: [UInt64] = [], rowScore: [UInt64] = [], rowFollowers: [UInt64] = [], rowEngagement: [UInt64] = []
 
     private var orderKey: OrderKey?
     private var order: [Int32] = []
@@ -39,6 +42,7 @@ final class PipelineTable {
             columns = CreatorColumns(workspace.creators)
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
+            rowsKey = nil  // the rows copy sort columns from these
         }
         let rowsKey = RowsKey(generation: generation, wave: state.waveID)
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
@@ -77,6 +81,10 @@ final class PipelineTable {
                 stageCounts[enrollment.stage, default: 0] += 1
             }
         }
+        rowRank = positions.map { UInt64(columns.handleRank[Int($0)]) }
+        rowScore = positions.map { UInt64(20_000 - max(0, min(20_000, columns.score[Int($0)]))) }
+        rowFollowers = positions.map { UInt64(Int32.max - columns.followers[Int($0)]) }
+        rowEngagement = positions.map { UInt64(Int32.max - columns.engagement[Int($0)]) }
         rowsKey = key
         rebuilds.rows += 1
     }
@@ -84,14 +92,12 @@ final class PipelineTable {
     private func buildOrder(_ orderKey: OrderKey) {
         // One 64-bit key per row: the sort column in the high bits, the handle rank below it.
         let keys: [UInt64] = (0..<positions.count).map { row in
-            let position = Int(positions[row])
-            let rank = UInt64(columns.handleRank[position])
-            let descendingScore = UInt64(20_000 - max(0, min(20_000, columns.score[position])))
+            let rank = rowRank[row]
             switch orderKey.sort {
-            case .stage: return UInt64(stageIndexes[row]) << 56 | descendingScore << 32 | rank
-            case .score: return descendingScore << 32 | rank
-            case .followers: return UInt64(Int32.max - columns.followers[position]) << 32 | rank
-            case .engagement: return UInt64(Int32.max - columns.engagement[position]) << 32 | rank
+            case .stage: return UInt64(stageIndexes[row]) << 56 | rowScore[row] << 32 | rank
+            case .score: return rowScore[row] << 32 | rank
+            case .followers: return rowFollowers[row] << 32 | rank
+            case .engagement: return rowEngagement[row] << 32 | rank
             case .handle: return rank
             }
         }
