@@ -56,6 +56,9 @@ final class AttributionCache {
         return .totals(result.totals(for: creator), result.currency)
     }
 
+    /// Whether a compute is running on another thread.
+    var isComputing: Bool { running != nil }
+
     /// Keeps a finished background compute; true when the screen should be drawn again.
     func collectFinished() -> Bool {
         guard let running, let result = running.result else { return false }

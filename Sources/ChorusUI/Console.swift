@@ -64,6 +64,9 @@ public final class Console {
         attribution.collectFinished()
     }
 
+    /// Whether the console has work running in the background (benchmarks wait for it).
+    public var isWorkingInBackground: Bool { attribution.isComputing }
+
     /// Shows news from the session's background work; the workspace may have changed with it.
     public func announce(_ news: String) {
         generation += 1

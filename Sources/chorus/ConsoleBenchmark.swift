@@ -59,12 +59,16 @@ struct ConsoleBenchmark {
         selectBiggestWave(console)
         let rows = workspace.enrollments.filter { $0.waveID == console.state.pipeline.waveID }.count
         var lines = ["console keys, press to finished frame (200×60, wave \(console.state.pipeline.waveID?.rawValue ?? "-") with \(rows) creators):"]
-        // The first frame starts the creator detail's attribution (in the background for big
+        // The first frame computes the creator detail's attribution (on another thread for big
         // programs); measured apart so the per-key figures below are keys alone.
         let start = ContinuousClock.now
         _ = console.frame()
-        lines.append("  first frame (starts attribution of \(workspace.orders.count) orders in the background): "
-                     + Stopwatch.format(ContinuousClock.now - start))
+        lines.append("  first frame, creator detail included: \(Stopwatch.format(ContinuousClock.now - start))")
+        // Keys are timed once the background work is done, so they measure keys, not contention.
+        if console.isWorkingInBackground {
+            while !console.collectBackgroundWork() { Thread.sleep(forTimeInterval: 0.01) }
+            lines.append("  attribution in the background, until the detail shows it: \(Stopwatch.format(ContinuousClock.now - start))")
+        }
         lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
         console.press(.character("/"))
         lines.append(measure("type a filter character", console) { index in index % 2 == 0 ? [.character("a")] : [.backspace] })
