@@ -43,6 +43,14 @@ final class TrackingPaletteTests: XCTestCase {
                                                                       kind: .fixed, value: 1_000, oncePerCustomer: false)])
     }
 
+    func testACodeWithAValidityWindowAndAUsageLimit() {
+        let console = ConsoleDriver()
+        console.press(":").type("codes {HANDLE}20 percent 20 limit 100 once from 2026-12-01 until 2026-12-31").press(.enter)
+        XCTAssertEqual(console.workspace.discountCodes, [DiscountCode(code: "CLEOGLOW20", creatorID: "CR-0003", waveID: Sample.wave1,
+                                                                      kind: .percent, value: 2_000, usageLimit: 100, oncePerCustomer: true,
+                                                                      validFrom: Day("2026-12-01"), validUntil: Day("2026-12-31"))])
+    }
+
     func testCodesExplainWhatIsMissingAndChangeNothing() {
         let cases = [
             ("codes {HANDLE}15", CodeBatchRequest.usage),
@@ -50,6 +58,7 @@ final class TrackingPaletteTests: XCTestCase {
             ("codes {HANDLE}15 percent zero", "'zero' is not a percentage above zero"),
             ("codes {HANDLE}15 half 15", "'half' is not a kind of discount: percent or fixed"),
             ("codes {HANDLE}15 percent 15 limit", "limit takes a number of uses, 1 or more"),
+            ("codes {HANDLE}15 percent 15 until soon", "until takes a date like 2026-12-31"),
         ]
         for (line, message) in cases {
             let console = ConsoleDriver()
