@@ -33,7 +33,7 @@ public struct CreatorsImport: Sendable {
             let line = record.line
             let cell = { (name: String) -> String? in
                 guard let index = column[name] else { return nil }
-                let value = record[index].trimmed
+                let value = record[index].trimmingWhitespace
                 return value.isEmpty ? nil : value
             }
             let fail = { (name: String, message: String) in
@@ -81,7 +81,7 @@ public struct CreatorsImport: Sendable {
             creator.engagementRate = value
         }
         if let niches = cell("niches") {
-            creator.niches = niches.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
+            creator.niches = niches.split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         }
         if let text = cell("source") {
             guard let source = CreatorSource.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() })
@@ -118,7 +118,7 @@ public struct CreatorsImport: Sendable {
     /// `4.5%` and `4.5` are percentages; `0.045` is a fraction.
     static func parseRate(_ text: String) -> Double? {
         let isPercent = text.hasSuffix("%")
-        guard let number = Double(isPercent ? String(text.dropLast()).trimmed : text), number >= 0, number.isFinite else { return nil }
+        guard let number = Double(isPercent ? String(text.dropLast()).trimmingWhitespace : text), number >= 0, number.isFinite else { return nil }
         let rate = isPercent || number > 1 ? number / 100 : number
         return rate <= 1 ? rate : nil
     }

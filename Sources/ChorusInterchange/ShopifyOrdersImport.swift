@@ -33,7 +33,7 @@ public struct ShopifyOrdersImport: Sendable {
             let fail = { (column: Int, message: String) in
                 ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
             }
-            let name = record[columns.name].trimmed
+            let name = record[columns.name].trimmingWhitespace
             guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
             let id = OrderID(name)
             do {
@@ -86,13 +86,13 @@ public struct ShopifyOrdersImport: Sendable {
         /// Fills `order` from its first row.
         func readOrder(_ record: CSVRecord, into order: inout Order, currency: Currency, _ fail: Fail) throws {
             if let column = self.currency, !record.isEmpty(at: column) {
-                let code = record[column].trimmed
+                let code = record[column].trimmingWhitespace
                 guard code.uppercased() == currency.code else {
                     throw fail(column, "order \(order.id) is in \(code); the program uses \(currency.code)")
                 }
             }
             order.email = text(record, email)
-            order.financialStatus = record[financialStatus].trimmed.lowercased()
+            order.financialStatus = record[financialStatus].trimmingWhitespace.lowercased()
             guard let created = try time(record, createdAt, fail) else { throw fail(createdAt, "no Created at time on the order's first row") }
             order.createdAt = created
             order.cancelledAt = try cancelledAt.flatMap { try time(record, $0, fail) }
@@ -116,18 +116,18 @@ public struct ShopifyOrdersImport: Sendable {
             guard let itemName, !record.isEmpty(at: itemName) else { return nil }
             var quantity = 1
             if let column = self.quantity, !record.isEmpty(at: column) {
-                guard let value = Int(record[column].trimmed), value > 0 else {
+                guard let value = Int(record[column].trimmingWhitespace), value > 0 else {
                     throw fail(column, "'\(record[column])' is not a quantity")
                 }
                 quantity = value
             }
             let price = try self.price.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
-            return OrderLine(sku: text(record, sku), name: record[itemName].trimmed, quantity: quantity, price: price)
+            return OrderLine(sku: text(record, sku), name: record[itemName].trimmingWhitespace, quantity: quantity, price: price)
         }
 
         private func text(_ record: CSVRecord, _ column: Int?) -> String? {
             guard let column, !record.isEmpty(at: column) else { return nil }
-            let value = record[column].trimmed
+            let value = record[column].trimmingWhitespace
             return value.isEmpty ? nil : value
         }
 
@@ -142,7 +142,7 @@ public struct ShopifyOrdersImport: Sendable {
 
         private func time(_ record: CSVRecord, _ column: Int, _ fail: Fail) throws -> Timestamp? {
             guard !record.isEmpty(at: column) else { return nil }
-            let field = record[column].trimmed
+            let field = record[column].trimmingWhitespace
             guard !field.isEmpty else { return nil }
             guard let value = Timestamp(field) else { throw fail(column, "'\(field)' is not a time like 2026-03-12 09:14:02 +0000") }
             return value

@@ -38,7 +38,7 @@ public struct SurveyImport: Sendable {
         while try table.readNext(into: &record) {
             let text = { (column: Int?) -> String? in
                 guard let column else { return nil }
-                let value = record[column].trimmed
+                let value = record[column].trimmingWhitespace
                 return value.isEmpty ? nil : value
             }
             guard let orderText = orderColumns.lazy.compactMap(text).first else {

@@ -47,12 +47,12 @@ public struct TrackingImportCSV: Sendable {
             do {
                 let shipment = try rows.shipment(id: idColumn.map { record[$0] }, handle: handleColumn.map { record[$0] },
                                                  idColumn: idColumn ?? handleColumn!, handleColumn: handleColumn ?? idColumn!, fail)
-                let carrierText = record[carrierColumn].trimmed
+                let carrierText = record[carrierColumn].trimmingWhitespace
                 guard let carrier = Carrier(named: carrierText) else {
                     throw fail(carrierColumn, carrierText.isEmpty ? "no carrier; use one of \(Self.carrierNames)"
                                                                     : "unknown carrier '\(carrierText)'; use one of \(Self.carrierNames)")
                 }
-                let number = record[numberColumn].trimmed
+                let number = record[numberColumn].trimmingWhitespace
                 try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
                 dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number))
             } catch let error as RowError {
@@ -82,7 +82,7 @@ public struct TrackingImportCSV: Sendable {
 
         func shipment(id: String?, handle: String?, idColumn: Int, handleColumn: Int,
                       _ fail: (Int?, String) -> RowError) throws -> Shipment {
-            if let id = id?.trimmed, !id.isEmpty {
+            if let id = id?.trimmingWhitespace, !id.isEmpty {
                 guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id)'") }
                 guard shipment.holdsReservation else {
                     let detail = shipment.trackingNumber.map { " with \($0)" } ?? ""
@@ -90,7 +90,7 @@ public struct TrackingImportCSV: Sendable {
                 }
                 return shipment
             }
-            guard let handle = handle?.trimmed, !handle.isEmpty else { throw fail(nil, "no shipment_id or handle") }
+            guard let handle = handle?.trimmingWhitespace, !handle.isEmpty else { throw fail(nil, "no shipment_id or handle") }
             guard let creator = workspace.creator(handle: handle) else { throw fail(handleColumn, "no creator @\(Creator.normalizedHandle(handle))") }
             let candidates = waiting[creator.id] ?? []
             guard candidates.count == 1, let shipment = workspace.shipment(candidates[0]) else {
@@ -112,21 +112,5 @@ public struct TrackingImportCSV: Sendable {
             numbers[number] = "line \(line)"
             shipmentLines[shipment] = line
         }
-    }
-}
-
-extension String {
-    /// Without surrounding white space. Cells are almost always already trimmed, so the common
-    /// case checks two bytes and returns `self` without copying; only a cell that starts or ends
-    /// with a non-ASCII character takes the Unicode route.
-    var trimmed: String {
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if first < 0x80, last < 0x80, !asciiSpace(first), !asciiSpace(last) { return self }
-        var slice = Substring(self)
-        while let head = slice.first, head.isWhitespace { slice = slice.dropFirst() }
-        while let tail = slice.last, tail.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -59,9 +59,9 @@ public struct UTMParameters: Hashable, Sendable {
     }
 
     private mutating func set(_ rawKey: String, _ rawValue: String) {
-        let value = rawValue.trimmed
+        let value = rawValue.trimmingWhitespace
         guard !value.isEmpty else { return }
-        switch rawKey.trimmed.lowercased() {
+        switch rawKey.trimmingWhitespace.lowercased() {
         case "utm_source": source = value
         case "utm_medium": medium = value
         case "utm_campaign": campaign = value

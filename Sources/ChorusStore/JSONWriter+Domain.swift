@@ -12,13 +12,18 @@ extension JSONWriter {
         guard (0...9999).contains(year) else { string(day.description); return }
         separate()
         byte(UInt8(ascii: "\""))
+        self.date(year, month, date)
+        byte(UInt8(ascii: "\""))
+        finishValue()
+    }
+
+    /// `YYYY-MM-DD`, the part a day and a timestamp share.
+    private mutating func date(_ year: Int, _ month: Int, _ day: Int) {
         digits(UInt64(year), width: 4)
         byte(UInt8(ascii: "-"))
         digits(UInt64(month), width: 2)
         byte(UInt8(ascii: "-"))
-        digits(UInt64(date), width: 2)
-        byte(UInt8(ascii: "\""))
-        finishValue()
+        digits(UInt64(day), width: 2)
     }
 
     mutating func optionalDay(_ day: Day?) {
@@ -32,11 +37,7 @@ extension JSONWriter {
         let seconds = UInt64(timestamp.secondsSinceEpoch - Int64(day.ordinal) * 86_400)
         separate()
         byte(UInt8(ascii: "\""))
-        digits(UInt64(year), width: 4)
-        byte(UInt8(ascii: "-"))
-        digits(UInt64(month), width: 2)
-        byte(UInt8(ascii: "-"))
-        digits(UInt64(date), width: 2)
+        self.date(year, month, date)
         byte(UInt8(ascii: "T"))
         digits(seconds / 3600, width: 2)
         byte(UInt8(ascii: ":"))

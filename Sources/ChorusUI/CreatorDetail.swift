@@ -26,7 +26,7 @@ struct CreatorDetail {
         for profile in creator.profiles.sorted(by: { $0.followers > $1.followers }) {
             lines.append(Line(label: profile.platform.label, value: "@\(profile.handle) · \(PipelineColumns.compactCount(profile.followers))"))
         }
-        lines.append(Line(label: "Engagement", value: PipelineColumns.percent(creator.engagementRate)))
+        lines.append(Line(label: "Engagement", value: Percentage.text(creator.engagementRate)))
         lines.append(Line(label: "Source", value: creator.sources.map(\.label).joined(separator: ", ").nonEmpty ?? "—"))
         if let customer = creator.customer {
             let marketing = customer.acceptsMarketing ? "" : " · no marketing consent"

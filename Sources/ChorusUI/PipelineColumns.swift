@@ -67,7 +67,7 @@ struct PipelineColumns {
         case .stage: stage.label
         case .tier: creator.tier.rawValue
         case .followers: compactCount(creator.followers)
-        case .engagement: percent(creator.engagementRate)
+        case .engagement: Percentage.text(creator.engagementRate)
         case .source: creator.sources.first?.label ?? "—"
         case .score: String(Int(score.rounded()))
         }
@@ -80,11 +80,6 @@ struct PipelineColumns {
         case ..<1_000_000: return tenths(count, per: 1_000) + "K"
         default: return tenths(count, per: 1_000_000) + "M"
         }
-    }
-
-    static func percent(_ rate: Double) -> String {
-        let tenthsOfPercent = Int((rate * 1_000).rounded())
-        return "\(tenthsOfPercent / 10).\(tenthsOfPercent % 10)%"
     }
 
     private static func tenths(_ count: Int, per unit: Int) -> String {

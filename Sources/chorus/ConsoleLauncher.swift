@@ -88,13 +88,6 @@ enum ConsoleLauncher {
 
     /// `Themes/` in the current folder or above the executable; built-in themes otherwise.
     static func locateThemes() -> URL? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        for _ in 0..<5 {
-            candidates.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
-        return candidates.map { $0.appendingPathComponent("Themes") }
-            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("default.json").path) }
+        ProjectFolder.locate("Themes", containing: "default.json")
     }
 }

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusUI
 
 /// A row of `chorus list`: Encodable for JSON, with a table/CSV projection. The JSON keys are a
 /// contract with users' scripts; add keys freely, never rename one.
@@ -38,7 +39,7 @@ struct CreatorRow: ListRow {
 
     static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage"]
     var cells: [String] {
-        [id, "@" + handle, name, tier, String(followers), Percent.format(engagementRate), country ?? "",
+        [id, "@" + handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
          sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " ")]
     }
 }
@@ -181,12 +182,5 @@ struct AssetRow: ListRow {
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
     var cells: [String] {
         [id, "@" + handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
-    }
-}
-
-enum Percent {
-    static func format(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1_000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
     }
 }

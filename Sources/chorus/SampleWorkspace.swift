@@ -34,17 +34,7 @@ enum SampleWorkspace {
 
     /// `sample-data/workspace` in the current folder or above the executable, if present.
     static func committedCopy() -> URL? {
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        var executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            candidates.append(executable)
-            executable = executable.deletingLastPathComponent()
-        }
-        for folder in candidates {
-            let workspace = folder.appendingPathComponent("sample-data/workspace")
-            if FileManager.default.fileExists(atPath: workspace.appendingPathComponent("chorus.json").path) { return workspace }
-        }
-        return nil
+        ProjectFolder.locate("sample-data/workspace", containing: "chorus.json")
     }
 
     static func requireEmptyFolder(_ url: URL) throws {
