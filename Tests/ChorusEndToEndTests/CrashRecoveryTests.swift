@@ -32,24 +32,33 @@ final class CrashRecoveryTests: XCTestCase {
     /// Starts `chorus stress-append`, waits for `afterAcks` acknowledgements, kills it, and
     /// returns how many acknowledgements it printed before it died.
     private func runAndKill(workspace: URL, afterAcks: Int, extraDelay: Double) throws -> Int {
-        let process = Process()
-        process.executableURL = ChorusProcess.binary
-        process.arguments = ["stress-append", "--workspace", workspace.path, "--count", "100000"]
-        process.environment = ChorusProcess.environment()
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw Spawn.Failure(description: "pipe failed") }
+        let child: Spawn
+        do {
+            child = try Spawn(ChorusProcess.binary.path, ["stress-append", "--workspace", workspace.path, "--count", "100000"],
+                              environment: ChorusProcess.environment(), stdout: ends[1])
+        } catch {
+            close(ends[0]); close(ends[1])
+            throw error
+        }
+        close(ends[1])
+        defer { close(ends[0]) }
         var text = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        func readSome() -> Bool {
+            let count = read(ends[0], &buffer, buffer.count)
+            guard count > 0 else { return false }
+            text += String(decoding: buffer[0..<count], as: UTF8.self)
+            return true
+        }
         while acks(in: text) < afterAcks || !text.contains("ready") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+            if !readSome() { break }
         }
         if extraDelay > 0 { Thread.sleep(forTimeInterval: extraDelay) }
-        kill(process.processIdentifier, SIGKILL)
-        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        kill(child.pid, SIGKILL)
+        while readSome() {}
+        try child.wait()
         return acks(in: text)
     }
 

@@ -22,12 +22,11 @@ final class TmuxSession {
         let command = ([ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         // Keep the pane after the program exits so its last words and exit status can be read.
         let script = "env \(exports) \(command); echo; echo \"[exited with status $?]\"; sleep 600"
-        // The first session starts the tmux server, which would inherit a stdout pipe and keep it
-        // open forever; its output is not needed, so it gets none.
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script], readOutput: false)
+        // The first session starts the tmux server; it inherits no descriptor of ours (see Spawn).
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script])
     }
 
-    deinit { try? Self.tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
     static var isAvailable: Bool {
         (try? tmux(["-V"])) != nil
@@ -87,17 +86,11 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private static func tmux(_ arguments: [String], readOutput: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let out = Pipe()
-        process.standardOutput = readOutput ? out : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = readOutput ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw NSError(domain: "tmux", code: Int(process.terminationStatus)) }
-        return String(decoding: data, as: UTF8.self)
+    private static func tmux(_ arguments: [String]) throws -> String {
+        let result = try Spawn.run("/usr/bin/env", ["tmux"] + arguments, timeout: 30)
+        guard result.status == 0 else {
+            throw Spawn.Failure(description: "tmux \(arguments.first ?? ""): status \(result.status): \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 }
