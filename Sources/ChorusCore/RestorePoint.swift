@@ -117,6 +117,23 @@ struct ChangeRecorder {
         workspace.put(order)
     }
 
+    /// `put` for many orders at once, recording what undo needs with one lookup per order.
+    mutating func put(orders: [Order]) -> (added: Int, updated: Int, unchanged: Int) {
+        var seen = Set<OrderID>(), priors: [Order] = [], added = Set<OrderID>()
+        swap(&seen, &seenOrders)
+        swap(&added, &undo.remove.orders)
+        seen.reserveCapacity(seen.count + orders.count)
+        added.reserveCapacity(added.count + orders.count)
+        defer {
+            swap(&seen, &seenOrders)
+            swap(&added, &undo.remove.orders)
+            undo.orders += priors
+        }
+        return workspace.upsert(orders: orders,
+                                willReplace: { prior in if seen.insert(prior.id).inserted { priors.append(prior) } },
+                                willAdd: { id in if seen.insert(id).inserted { added.insert(id) } })
+    }
+
     mutating func put(_ response: SurveyResponse) {
         if seenSurveys.insert(response.id).inserted {
             record(workspace.surveyResponse(response.id), into: \.surveyResponses, orRemove: response.id, at: \.surveyResponses)

@@ -42,19 +42,11 @@ extension ChangeRecorder {
         try Self.requireNonEmpty(orders, "orders")
         let currency = workspace.program.currency
         for order in orders {
-            let amounts = [order.subtotal, order.refunded] + order.lines.map(\.price)
-            if let foreign = amounts.first(where: { $0.currency != currency }) {
-                throw DomainError("order \(order.id) is in \(foreign.currency); the program uses \(currency)")
-            }
+            let foreign = [order.subtotal, order.refunded].first { $0.currency != currency }
+                ?? order.lines.first { $0.price.currency != currency }?.price
+            if let foreign { throw DomainError("order \(order.id) is in \(foreign.currency); the program uses \(currency)") }
         }
-        var added = 0, updated = 0, unchanged = 0
-        for order in orders {
-            switch workspace.order(order.id) {
-            case nil: added += 1; put(order)
-            case let existing? where existing == order: unchanged += 1
-            default: updated += 1; put(order)
-            }
-        }
+        let (added, updated, unchanged) = put(orders: orders)
         return "imported orders: \(added) new, \(updated) updated, \(unchanged) unchanged"
     }
 

@@ -135,6 +135,30 @@ public struct Workspace: Sendable, Equatable {
     mutating func put(_ enrollment: Enrollment) { Self.upsert(enrollment, key: enrollment.key, into: &enrollments, index: &enrollmentIndex) }
     mutating func put(_ code: DiscountCode) { Self.upsert(code, key: code.code, into: &discountCodes, index: &codeIndex) }
     mutating func put(_ order: Order) { Self.upsert(order, key: order.id, into: &orders, index: &orderIndex) }
+
+    /// Inserts or replaces orders by id, looking each id up once: a million-order import comes
+    /// through here. `willReplace` sees each existing order just before it changes, `willAdd`
+    /// each new id; an order equal to the stored one is left alone.
+    mutating func upsert(orders incoming: [Order], willReplace: (Order) -> Void, willAdd: (OrderID) -> Void)
+        -> (added: Int, updated: Int, unchanged: Int) {
+        orders.reserveCapacity(orders.count + incoming.count)
+        orderIndex.reserveCapacity(orders.count + incoming.count)
+        var counts = (added: 0, updated: 0, unchanged: 0)
+        for order in incoming {
+            if let position = orderIndex[order.id] {
+                if orders[position] == order { counts.unchanged += 1; continue }
+                willReplace(orders[position])
+                orders[position] = order
+                counts.updated += 1
+            } else {
+                willAdd(order.id)
+                orderIndex[order.id] = orders.count
+                orders.append(order)
+                counts.added += 1
+            }
+        }
+        return counts
+    }
     mutating func put(_ response: SurveyResponse) { Self.upsert(response, key: response.id, into: &surveyResponses, index: &surveyIndex) }
 
     mutating func put(_ creator: Creator) {

@@ -44,7 +44,7 @@ public struct CSVTable: Sendable {
     public let header: CSVHeader
     /// The line the header is on (1 unless the file starts with blank lines).
     public let headerLine: Int
-    private var reader: CSVReader
+    private(set) var reader: CSVReader
 
     /// Reads the header row; throws `CSVError` when the file is empty or unreadable.
     public init(bytes: [UInt8], fileName: String) throws {

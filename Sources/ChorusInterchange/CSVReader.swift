@@ -10,15 +10,37 @@
 public struct CSVReader: Sendable {
     /// Named in every error, so a person knows which of several files to fix.
     public let fileName: String
-    private let source: [UInt8]
+    let source: [UInt8]
     private var position: Int
     private var line = 1
+    /// Where reading stops: the end of the file, or of a chunk read on another core.
+    private let end: Int
 
     public init(bytes: [UInt8], fileName: String) {
         self.source = bytes
         self.fileName = fileName
         self.position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.end = bytes.count
     }
+
+    /// A reader of the records in `bytes[start.position..<end]`, numbering lines from
+    /// `start.line`; `start.position` must be where a record starts.
+    init(bytes: [UInt8], fileName: String, from start: Cursor, to end: Int) {
+        self.source = bytes
+        self.fileName = fileName
+        self.position = start.position
+        self.line = start.line
+        self.end = end
+    }
+
+    /// A place between records: the byte the next record starts at and the line it is on.
+    struct Cursor: Equatable {
+        var position: Int
+        var line: Int
+    }
+
+    /// Where the next record starts.
+    var cursor: Cursor { Cursor(position: position, line: line) }
 
     /// The next record, or nil at the end of the file. Throws `CSVError`.
     public mutating func next() throws -> CSVRecord? {
@@ -33,8 +55,10 @@ public struct CSVReader: Sendable {
         let bytes = source
         var position = self.position
         var line = self.line
+        let end = self.end
         let start = try bytes.withUnsafeBufferPointer { buffer in
-            try Self.parseRecord(buffer, position: &position, line: &line, spans: &record.spans, fileName: fileName)
+            try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<end]), position: &position, line: &line,
+                                 spans: &record.spans, fileName: fileName)
         }
         self.position = position
         self.line = line

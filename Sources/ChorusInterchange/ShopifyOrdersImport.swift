@@ -21,37 +21,82 @@ public struct ShopifyOrdersImport: Sendable {
 
     /// Reads and checks the whole file. Throws `CSVError` when the file cannot be read as CSV
     /// and `ImportFormatError` when it is not an orders export.
+    ///
+    /// A big file is read in chunks on all cores (see `CSVTable.chunkReaders`); whenever the
+    /// chunks do not read cleanly, or an order's rows turn up in two of them, the file is read
+    /// again in one pass, so the result and the errors never depend on the split.
     public init(bytes: [UInt8], fileName: String, currency: Currency) throws {
-        var table = try CSVTable(bytes: bytes, fileName: fileName)
+        try self.init(bytes: bytes, fileName: fileName, currency: currency, pieces: Parallel.pieceCount(for: bytes.count, minimumSize: 1))
+    }
+
+    /// Reads the file in at most `pieces` chunks of at least `minimumChunk` bytes; 1 reads it in one pass.
+    init(bytes: [UInt8], fileName: String, currency: Currency, pieces: Int, minimumChunk: Int = 4 << 20) throws {
+        let table = try CSVTable(bytes: bytes, fileName: fileName)
         try ImportFormatError.require(Self.requiredColumns, in: table, expected: "a Shopify orders export")
         let columns = Columns(table.header)
-        var positions: [OrderID: Int] = [:]
-        var invalid: Set<Int> = []
-        var record = CSVRecord()
-        while try table.readNext(into: &record) {
-            rowCount += 1
-            let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+        let readers = table.chunkReaders(count: pieces, keepingTogetherRowsWithEqual: columns.name, minimumChunk: minimumChunk)
+        if readers.count > 1 {
+            let chunks = Parallel.map(readers.count) { index in
+                Result { try Chunk(readers[index], columns: columns, fileName: fileName, currency: currency) }
             }
-            let name = record[columns.name].trimmingWhitespace
-            guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
-            let id = OrderID(name)
-            do {
-                if let position = positions[id] {
-                    if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
-                } else {
-                    positions[id] = orders.count
-                    orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
-                                        subtotal: .zero(currency), refunded: .zero(currency)))
-                    try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, fail)
-                }
-            } catch let error as ImportRowError {
-                errors.append(error)
-                if let position = positions[id] { invalid.insert(position) }
+            if let parts = try? chunks.map({ try $0.get() }), Chunk.areDisjoint(parts) {
+                for part in parts { absorb(part) }
+                return
             }
         }
-        if !invalid.isEmpty {
-            orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
+        absorb(try Chunk(table.reader, columns: columns, fileName: fileName, currency: currency))
+    }
+
+    private mutating func absorb(_ chunk: Chunk) {
+        orders += chunk.orders
+        errors += chunk.errors
+        rowCount += chunk.rowCount
+    }
+
+    /// The orders and errors of a run of rows, read in file order.
+    private struct Chunk {
+        var orders: [Order] = []
+        var errors: [ImportRowError] = []
+        var rowCount = 0
+
+        init(_ reader: CSVReader, columns: Columns, fileName: String, currency: Currency) throws {
+            var reader = reader
+            var positions: [OrderID: Int] = [:]
+            var invalid: Set<Int> = []
+            var record = CSVRecord()
+            while try reader.readNext(into: &record) {
+                rowCount += 1
+                let fail = { (column: Int, message: String) in
+                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                }
+                let name = record[columns.name].trimmingWhitespace
+                guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
+                let id = OrderID(name)
+                do {
+                    if let position = positions[id] {
+                        if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
+                    } else {
+                        positions[id] = orders.count
+                        orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
+                                            subtotal: .zero(currency), refunded: .zero(currency)))
+                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, fail)
+                    }
+                } catch let error as ImportRowError {
+                    errors.append(error)
+                    if let position = positions[id] { invalid.insert(position) }
+                }
+            }
+            if !invalid.isEmpty {
+                orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
+            }
+        }
+
+        /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
+        /// no trace in `orders`: any row error sends the file back to a one-pass read).
+        static func areDisjoint(_ chunks: [Chunk]) -> Bool {
+            guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
+            var seen = Set<OrderID>(minimumCapacity: chunks.reduce(0) { $0 + $1.orders.count })
+            return chunks.allSatisfy { chunk in chunk.orders.allSatisfy { seen.insert($0.id).inserted } }
         }
     }
 

@@ -15,22 +15,37 @@ public struct UTMParameters: Hashable, Sendable {
     }
 
     /// The values in `url`'s query (`…?utm_source=tiktok&utm_medium=creator`), percent-decoded.
+    /// Works on the UTF-8 bytes: a million-order import reads one landing URL per order.
     public init(landingURL url: String) {
-        guard Self.mentionsUTM(url), let query = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return }
-        let beforeFragment = query.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? query
-        for pair in beforeFragment.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, parts[0].utf8.count >= 7 else { continue }
-            set(String(parts[0]), Self.percentDecoded(parts[1]))
+        guard Self.mentionsUTM(url) else { return }
+        var url = url
+        url.withUTF8 { bytes in
+            guard let question = bytes.firstIndex(of: UInt8(ascii: "?")) else { return }
+            let end = bytes[(question + 1)...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            var pairStart = question + 1
+            while pairStart < end {
+                let pairEnd = bytes[pairStart..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
+                if let equals = bytes[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")) {
+                    set(key: bytes[pairStart..<equals], value: Self.percentDecoded(bytes[(equals + 1)..<pairEnd]))
+                }
+                pairStart = pairEnd + 1
+            }
         }
     }
 
     /// The values in Shopify's `Note Attributes`: one `key: value` per line.
     public init(noteAttributes: String) {
         guard Self.mentionsUTM(noteAttributes) else { return }
-        for line in noteAttributes.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            set(String(line[..<colon]), String(line[line.index(after: colon)...]))
+        var text = noteAttributes
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.count
+                if let colon = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ":")) {
+                    set(key: bytes[lineStart..<colon], value: String(decoding: bytes[(colon + 1)..<lineEnd], as: UTF8.self))
+                }
+                lineStart = lineEnd + 1
+            }
         }
     }
 
@@ -58,38 +73,59 @@ public struct UTMParameters: Hashable, Sendable {
                       campaign: campaign ?? fallback.campaign, content: content ?? fallback.content)
     }
 
-    private mutating func set(_ rawKey: String, _ rawValue: String) {
-        let value = rawValue.trimmingWhitespace
+    /// Keeps `value` (trimmed, when not empty) if `key` is one of the four UTM names, in any
+    /// case and with surrounding spaces.
+    private mutating func set(key: Slice<UnsafeBufferPointer<UInt8>>, value: String) {
+        var key = key
+        while let first = key.first, Self.isSpace(first) { key = key.dropFirst() }
+        while let last = key.last, Self.isSpace(last) { key = key.dropLast() }
+        guard key.count >= 10, key.count <= 12 else { return }
+        let value = value.trimmingWhitespace
         guard !value.isEmpty else { return }
-        switch rawKey.trimmingWhitespace.lowercased() {
-        case "utm_source": source = value
-        case "utm_medium": medium = value
-        case "utm_campaign": campaign = value
-        case "utm_content": content = value
-        default: break
+        func named(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == key.count
+                && zip(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), key).allSatisfy { $0 == $1 | 0x20 || $0 == $1 }
         }
+        if named("utm_source") { source = value }
+        else if named("utm_medium") { medium = value }
+        else if named("utm_campaign") { campaign = value }
+        else if named("utm_content") { content = value }
     }
 
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
     /// `%XX` escapes decoded and `+` read as a space, as browsers encode query values.
-    static func percentDecoded(_ text: Substring) -> String {
+    static func percentDecoded(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard text.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: text, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
+        bytes.reserveCapacity(text.count)
+        var position = text.startIndex
+        while position < text.endIndex {
+            let byte = text[position]
+            position += 1
             switch byte {
             case UInt8(ascii: "+"): bytes.append(0x20)
             case UInt8(ascii: "%"):
-                let high = iterator.next(), low = iterator.next()
-                if let high, let low, let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                    bytes.append(value)
+                if position + 1 < text.endIndex, let high = hexValue(text[position]), let low = hexValue(text[position + 1]) {
+                    bytes.append(high << 4 | low)
+                    position += 2
                 } else {
                     bytes.append(byte)
-                    high.map { bytes.append($0) }
-                    low.map { bytes.append($0) }
                 }
             default: bytes.append(byte)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -28,6 +28,7 @@ struct ImportOrdersCommand: ParsableCommand {
                 let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.orders.count))
                 Output.print("\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
+                ProcessExit.leaveToTheSystem((parsed, applied))
             }
         }
     }

@@ -96,6 +96,19 @@ final class TrackingCommandsTests: XCTestCase {
         XCTAssertEqual(workspace.orders.filter { $0.id == "#1003" }.count, 1, "updated in place, not duplicated")
     }
 
+    func testUndoingAnImportRestoresUpdatedOrdersAndRemovesNewOnesEvenWhenAnIdRepeats() throws {
+        try workspace.run(.importOrders([order("#1003")]))
+        let before = workspace
+        let export = [order("#1003", refunded: "15.00"), order("#1005"), order("#1005", subtotal: "50.00"), order("#1003", refunded: "20.00")]
+        let applied = try workspace.run(.importOrders(export))
+        XCTAssertEqual(applied.summary, "imported orders: 1 new, 3 updated, 0 unchanged")
+        XCTAssertEqual(workspace.order("#1003")?.refunded, eur("20.00"), "the last row for an id wins")
+        XCTAssertEqual(workspace.order("#1005")?.subtotal, eur("50.00"))
+        try workspace.run(applied.undo)
+        XCTAssertTrue(workspace == before, "undo puts #1003 back as it was and removes #1005")
+        XCTAssertNil(workspace.order("#1005"))
+    }
+
     func testOrdersInAnotherCurrencyAreRefused() {
         var dollars = order("#1006")
         dollars.subtotal = Money(minorUnits: 4_500, currency: .usd)

@@ -3,10 +3,10 @@ import Foundation
 
 /// Runs independent pieces of work on all cores: decoding a million orders is CPU-bound, and a
 /// workspace opens about twice as fast on two cores when each decodes its own chunk of rows.
-enum Parallel {
+package enum Parallel {
     /// Pieces to split a job into: a few per core so an unlucky core does not hold up the rest,
     /// but never pieces smaller than `minimumSize` units of work.
-    static func pieceCount(for size: Int, minimumSize: Int) -> Int {
+    package static func pieceCount(for size: Int, minimumSize: Int) -> Int {
         max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, size / max(1, minimumSize)))
     }
 
@@ -15,7 +15,7 @@ enum Parallel {
     /// shared, immutable bytes (a file's buffer) and build their own values. That contract is
     /// what the `nonisolated(unsafe)` below stands for, since the buffers are unsafe pointers the
     /// compiler cannot prove Sendable; each call writes only its own result slot.
-    static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
+    package static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
         guard count > 1 else { return (0..<count).map(body) }
         var results = [Result?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in

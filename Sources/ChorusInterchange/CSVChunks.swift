@@ -1,0 +1,98 @@
+import ChorusCore
+
+/// Splits a big CSV file's data rows into chunks that can be read on separate cores.
+///
+/// A million-order export takes most of an import's time to turn into orders, and one core
+/// sits idle meanwhile. Rows cannot be split at any line break, since quoted fields hold line
+/// breaks, so the split points are found by counting quotes (in parallel) up to each one.
+/// Rows that belong together (a Shopify order's line items share its `Name`) are kept in one
+/// chunk. The split is only a proposal: reading each chunk proves it, since the chunk before
+/// a wrong split point ends inside a quoted field and throws, and the caller then reads the
+/// whole file in one pass, so a strange file gets exactly the same result and errors.
+extension CSVTable {
+    /// Readers for consecutive chunks covering every data row not yet read; one reader for
+    /// files under two `minimumChunk`s, or when no split point can be found.
+    func chunkReaders(count: Int, keepingTogetherRowsWithEqual keyColumn: Int, minimumChunk: Int = 4 << 20) -> [CSVReader] {
+        let whole = reader
+        let bytes = whole.source
+        let start = whole.cursor
+        let pieces = min(count, (bytes.count - start.position) / minimumChunk)
+        guard pieces > 1 else { return [whole] }
+
+        let targets = (1..<pieces).map { start.position + (bytes.count - start.position) * $0 / pieces }
+        let regions = zip([start.position] + targets, targets).map { $0..<$1 }
+        let tallies = bytes.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return Parallel.map(regions.count) { Tally(buffer, regions[$0]) }
+        }
+
+        var boundaries = [start]
+        var quotes = 0, lines = start.line
+        for (target, tally) in zip(targets, tallies) {
+            quotes += tally.quotes
+            lines += tally.lineBreaks
+            guard let rowStart = Self.rowStart(in: bytes, after: Cursor(position: target, line: lines), insideQuotes: quotes % 2 == 1),
+                  let split = nextKey(after: rowStart, column: keyColumn, in: bytes),
+                  split.position > boundaries.last!.position, split.position < bytes.count
+            else { continue }
+            boundaries.append(split)
+        }
+        guard boundaries.count > 1 else { return [whole] }
+        let ends = boundaries.dropFirst().map(\.position) + [bytes.count]
+        return zip(boundaries, ends).map { CSVReader(bytes: bytes, fileName: fileName, from: $0, to: $1) }
+    }
+
+    private typealias Cursor = CSVReader.Cursor
+
+    /// Quotes and line breaks in a stretch of the file (a CR counts as a break unless an LF
+    /// follows, as the reader counts lines).
+    private struct Tally {
+        var quotes = 0
+        var lineBreaks = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ region: Range<Int>) {
+            for position in region {
+                switch bytes[position] {
+                case UInt8(ascii: "\""): quotes += 1
+                case UInt8(ascii: "\n"): lineBreaks += 1
+                case UInt8(ascii: "\r") where position + 1 == bytes.count || bytes[position + 1] != UInt8(ascii: "\n"): lineBreaks += 1
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The first place after `cursor` where a row starts: after a line break outside quotes.
+    private static func rowStart(in bytes: [UInt8], after cursor: Cursor, insideQuotes: Bool) -> Cursor? {
+        var quoted = insideQuotes
+        var line = cursor.line
+        var position = cursor.position
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                line += 1
+                if !quoted { return Cursor(position: position, line: line) }
+            }
+        }
+        return nil
+    }
+
+    /// The start of the first row after `rowStart` whose `column` differs from the row at
+    /// `rowStart`'s, so that rows sharing a key are not split apart.
+    private func nextKey(after rowStart: Cursor, column: Int, in bytes: [UInt8]) -> Cursor? {
+        var rows = CSVReader(bytes: bytes, fileName: fileName, from: rowStart, to: bytes.count)
+        var record = CSVRecord()
+        guard (try? rows.readNext(into: &record)) == true, column < record.count else { return nil }
+        let key = record[column].trimmingWhitespace
+        while true {
+            let before = rows.cursor
+            guard let more = try? rows.readNext(into: &record) else { return nil }
+            if !more { return before }
+            if column >= record.count || record[column].trimmingWhitespace != key { return before }
+        }
+    }
+}

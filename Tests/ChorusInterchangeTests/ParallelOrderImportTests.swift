@@ -1,0 +1,80 @@
+@testable import ChorusInterchange
+import ChorusCore
+import Foundation
+import XCTest
+
+/// A big orders export is read in chunks on all cores. Whatever the file holds, the result
+/// must be exactly what one pass over it gives: same orders in the same order, same errors
+/// with the same lines, same row count.
+final class ParallelOrderImportTests: XCTestCase {
+    /// The sample export: quoted multi-line Note Attributes, UTM landing URLs, multi-item
+    /// orders. The tests split it into chunks of 128 KB or more.
+    private static let bigExport: (header: String, rows: [String]) = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data/imports/shopify-orders.csv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let header = String(text.prefix { $0 != "\n" })
+        let body = String(text.dropFirst(header.count + 1))
+        return (header, [body])
+    }()
+
+    private static let chunk = 128 << 10
+
+    private func file(_ rows: [String], lineEnd: String = "\n") -> [UInt8] {
+        Array((([Self.bigExport.header] + rows).joined(separator: "\n")).replacingOccurrences(of: "\n", with: lineEnd).utf8)
+    }
+
+    private func assertChunkedReadMatchesOnePass(_ bytes: [UInt8], expectSplit: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
+        let table = try CSVTable(bytes: bytes, fileName: "orders.csv")
+        let chunks = table.chunkReaders(count: 4, keepingTogetherRowsWithEqual: table.header.index(of: "Name")!, minimumChunk: Self.chunk)
+        if expectSplit { XCTAssertGreaterThan(chunks.count, 1, "the file is big enough to be split", file: file, line: line) }
+        let chunked = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk)
+        let onePass = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 1)
+        XCTAssertEqual(chunked.rowCount, onePass.rowCount, file: file, line: line)
+        XCTAssertEqual(chunked.orders, onePass.orders, file: file, line: line)
+        XCTAssertEqual(chunked.errors.map(\.description), onePass.errors.map(\.description), file: file, line: line)
+    }
+
+    func testABigExportReadInChunksGivesTheSameOrdersAsOnePass() throws {
+        let bytes = file(Self.bigExport.rows)
+        try assertChunkedReadMatchesOnePass(bytes)
+        let orders = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).orders
+        XCTAssertTrue(orders.contains { $0.utmSource == "facebook" && $0.utmCampaign == "always-on-prospecting" })
+        XCTAssertTrue(orders.contains { $0.lines.count > 1 }, "multi-item orders keep all their lines")
+    }
+
+    func testWindowsLineEndsInsideAndBetweenRowsSplitTheSame() throws {
+        try assertChunkedReadMatchesOnePass(file(Self.bigExport.rows, lineEnd: "\r\n"))
+    }
+
+    func testABadAmountDeepInTheFileIsReportedOnItsLineEitherWay() throws {
+        let body = Self.bigExport.rows[0]
+        let last = try XCTUnwrap(body.range(of: ",EUR,36.00,", options: .backwards))
+        let bytes = file([body.replacingCharacters(in: last, with: ",EUR,thirty-six,")])
+        try assertChunkedReadMatchesOnePass(bytes)
+        let errors = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).errors
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors.allSatisfy { $0.description.contains("'thirty-six' is not an amount") })
+    }
+
+    func testAStrayQuoteInAnUnquotedFieldDoesNotMisleadTheSplit() throws {
+        // A bare quote inside an unquoted field (a product named 5" tub): the quote count the
+        // split relies on is then off, and the file must still read as in one pass.
+        let body = Self.bigExport.rows[0]
+        let first = try XCTUnwrap(body.range(of: "Night Repair Mask 75 ml"))
+        try assertChunkedReadMatchesOnePass(file([body.replacingCharacters(in: first, with: "Night Repair Mask 5\" tub")]), expectSplit: false)
+    }
+
+    func testAnOrderWhoseRowsAreFarApartIsStillOneOrder() throws {
+        var rows = Self.bigExport.rows
+        // An extra line item for the very first order, at the end of the file.
+        let firstRow = rows[0].prefix { $0 != "\n" }
+        let fields = firstRow.split(separator: ",", omittingEmptySubsequences: false)
+        rows[0] = rows[0].trimmingCharacters(in: .newlines)
+        rows.append(fields[0] + "," + Array(repeating: "", count: 15).joined(separator: ",") + ",1,Travel Pouch,5.00,,KS-POUCH"
+                    + String(repeating: ",", count: fields.count - 21))
+        let bytes = file(rows)
+        try assertChunkedReadMatchesOnePass(bytes)
+        let orders = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).orders
+        XCTAssertEqual(orders.first?.lines.last?.name, "Travel Pouch")
+    }
+}
