@@ -47,7 +47,7 @@ public enum ApprovalPrompt: Hashable, Sendable {
     func line(_ text: String, workspace: Workspace) -> String {
         let caret = StatusBar.caret
         switch self {
-        case .confirmApprove(let ids): return " Approve \(ApprovalDecision.drafts(ids.count)) marked? y/n"
+        case .confirmApprove(let ids): return " Approve \(ids.count) marked? y/n   drafts failing a check stay pending"
         case .changesNote(let ids): return " Request changes on \(ApprovalDecision.who(ids, workspace)) — note: \(text)\(caret)   Enter sends · Esc cancels"
         case .rejectionReason(let ids): return " Reject \(ApprovalDecision.who(ids, workspace)) — reason: \(text)\(caret)   Enter rejects · Esc cancels"
         case .overrideReason(let ids): return " Override the failing checks of \(ApprovalDecision.who(ids, workspace)) — reason: \(text)\(caret)   Enter approves · Esc cancels"

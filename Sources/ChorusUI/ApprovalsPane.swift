@@ -37,7 +37,7 @@ struct ApprovalsPane {
             case .wave: 6
             case .deliverable: 16
             case .round: 3
-            case .age: 10
+            case .age: 11
             case .checks: 24
             }
         }

@@ -86,6 +86,11 @@ enum ApprovalDecision {
                 state.prompt = Prompt(.approvals(.confirmApprove(ids)))
                 return []
             }
+            if let (id, checks) = workspace.approvable(ids).failing.first {
+                // Said here in the pane's words; `approve` itself refuses the same draft the same way.
+                state.message = StatusMessage(.error, "not approved: \(id) \(checks.map(\.summary).joined(separator: "; ")) · o overrides")
+                return []
+            }
             return [.performSummarized(.approve(ids), summary: summary("approved", ids, workspace))]
         case .requestChanges: state.prompt = Prompt(.approvals(.changesNote(ids)))
         case .rejectSubmissions: state.prompt = Prompt(.approvals(.rejectionReason(ids)))

@@ -85,6 +85,8 @@ public final class Console {
 
     /// Numbers that let tests prove a key press did not rebuild the table.
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    /// The Approvals pane's rows, so tests can name the draft under the cursor.
+    var inbox: ApprovalsTable { approvalsTable }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 

@@ -19,15 +19,17 @@ struct SubmissionDetail {
         let wave = workspace.wave(submission.waveID)
         let creator = workspace.creator(submission.creatorID)
         var lines: [[Span]] = [[Span(text: "\(submission.id) · @\(creator?.handle ?? submission.creatorID.rawValue)", role: .title)]]
-        var status = "\(submission.platform.label) \(submission.format.rawValue) · round \(submission.round) · \(submission.status.label)"
-        if let today { status += " · \(submission.ageInBusinessDays(on: today)) business days" }
+        lines.append([Span(text: "\(submission.platform.label) \(submission.format.rawValue) · round \(submission.round) · "
+                                + (wave?.name ?? submission.waveID.rawValue), role: .mutedText)])
+        var status = submission.status.label
+        if let today { status += " · \(submission.ageInBusinessDays(on: today)) business days old" }
         let overdue = today.map { submission.isOverdue(on: $0, after: workspace.program.settings.overdueBusinessDays) } ?? false
         lines.append([Span(text: status, role: .text)] + (overdue ? [Span(text: " · overdue", role: .warning)] : []))
-        lines.append([Span(text: wave?.name ?? submission.waveID.rawValue, role: .mutedText)])
 
         lines.append(heading("Checks"))
         for check in workspace.complianceChecks(for: submission) {
-            lines.append([Span(text: (check.passed ? "✓ " : "✗ ") + check.summary, role: check.passed ? .success : .danger)])
+            let words = ((check.passed ? "✓ " : "✗ ") + check.summary).split(separator: " ")
+            lines += wrap(words.map { Span(text: String($0), role: check.passed ? .success : .danger) }, width: width)
         }
         lines.append(heading("Caption"))
         lines += wrap(captionWords(submission.caption, wave: wave), width: width)
@@ -39,10 +41,6 @@ struct SubmissionDetail {
             lines.append(heading("Changes since round \(submission.round - 1)"))
             lines += diff.hasChanges ? wrap(diff.words.map(Self.span), width: width) : [[Span(text: "caption unchanged", role: .mutedText)]]
         }
-        lines.append(heading("Files"))
-        lines += submission.assetRefs.isEmpty ? [[Span(text: "none listed", role: .mutedText)]]
-            : submission.assetRefs.map { [Span(text: $0, role: .text)] }
-        if let wave { lines += briefLines(wave) }
         lines.append(heading("History"))
         lines.append([Span(text: "\(submission.submittedAt.day) submitted (round \(submission.round))", role: .mutedText)])
         for review in submission.reviews {
@@ -52,6 +50,10 @@ struct SubmissionDetail {
             lines += wrap(text.split(separator: " ").map { Span(text: String($0), role: review.action == .approvedWithOverride ? .warning : .text) },
                           width: width)
         }
+        lines.append(heading("Files"))
+        lines += submission.assetRefs.isEmpty ? [[Span(text: "none listed", role: .mutedText)]]
+            : submission.assetRefs.map { [Span(text: $0, role: .text)] }
+        if let wave { lines += briefLines(wave) }
         return lines
     }
 
