@@ -8,7 +8,8 @@ public enum ApprovalPrompt: Hashable, Sendable {
     /// The note the creator gets with the request for changes.
     case changesNote([SubmissionID])
     case rejectionReason([SubmissionID])
-    /// Why a draft that fails a check is approved anyway; recorded with who and when.
+    /// Why drafts that fail a check are approved anyway; recorded with who and when. Marked
+    /// drafts that pass are approved along with them, as `a` would.
     case overrideReason([SubmissionID])
     /// The creator's new caption for a draft sent back for changes.
     case resubmittedCaption(SubmissionID)
@@ -38,7 +39,11 @@ public enum ApprovalPrompt: Hashable, Sendable {
         case .changesNote(let ids): return [.performSummarized(.requestChanges(ids, note: text), summary: ApprovalDecision.summary("changes requested on", ids, workspace))]
         case .rejectionReason(let ids): return [.performSummarized(.reject(ids, reason: text), summary: ApprovalDecision.summary("rejected", ids, workspace))]
         case .overrideReason(let ids):
-            return ids.map { .performSummarized(.approveWithOverride($0, reason: text), summary: ApprovalDecision.summary("approved with override", [$0], workspace)) }
+            let (passing, failing) = workspace.approvable(ids)
+            let approvals: [Effect] = passing.isEmpty ? [] : [.performSummarized(.approve(passing), summary: ApprovalDecision.summary("approved", passing, workspace))]
+            return approvals + failing.map { id, _ in
+                .performSummarized(.approveWithOverride(id, reason: text), summary: ApprovalDecision.summary("approved with override", [id], workspace))
+            }
         case .resubmittedCaption(let id): return [.perform(.resubmit(id, caption: text, onScreenText: nil))]
         }
     }
@@ -50,7 +55,9 @@ public enum ApprovalPrompt: Hashable, Sendable {
         case .confirmApprove(let ids): return " Approve \(ids.count) marked? y/n   drafts failing a check stay pending"
         case .changesNote(let ids): return " Request changes on \(ApprovalDecision.who(ids, workspace)) — note: \(text)\(caret)   Enter sends · Esc cancels"
         case .rejectionReason(let ids): return " Reject \(ApprovalDecision.who(ids, workspace)) — reason: \(text)\(caret)   Enter rejects · Esc cancels"
-        case .overrideReason(let ids): return " Override the failing checks of \(ApprovalDecision.who(ids, workspace)) — reason: \(text)\(caret)   Enter approves · Esc cancels"
+        case .overrideReason(let ids):
+            let failing = workspace.approvable(ids).failing.map(\.0)
+            return " Override the failing checks of \(ApprovalDecision.who(failing, workspace)) — reason: \(text)\(caret)   Enter approves · Esc cancels"
         case .resubmittedCaption(let id): return " Round \((workspace.submission(id)?.round ?? 0) + 1) of \(id) — new caption: \(text)\(caret)   Enter records · Esc cancels"
         }
     }

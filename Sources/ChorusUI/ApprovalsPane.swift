@@ -58,17 +58,7 @@ struct ApprovalsPane {
     var selected: Submission? { table.id(at: state.cursor).flatMap(workspace.submission) }
 
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        var shown = Column.allCases
-        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 12 > width, let drop = [Column.wave, .round, .deliverable].first(where: shown.contains) {
-            shown.removeAll { $0 == drop }
-        }
-        var x = 2
-        return shown.map { column in
-            let columnWidth = column == .creator ? max(8, width - fixed()) : column.width
-            defer { x += columnWidth + 1 }
-            return (column, x, columnWidth)
-        }
+        ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.wave, .round, .deliverable], widthOf: \.width)
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
@@ -102,7 +92,7 @@ struct ApprovalsPane {
             guard let id = table.id(at: row), let submission = workspace.submission(id) else { break }
             let y = rect.y + line
             let isMarked = state.marks.contains(id)
-            let failures = workspace.complianceFailures(for: submission)
+            let failures = table.failures(of: submission, in: workspace)
             let overdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
             for (column, x, width) in columns {
                 let (text, role) = cell(column, submission, failures: failures, overdue: overdue)

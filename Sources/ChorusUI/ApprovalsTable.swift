@@ -2,8 +2,8 @@ import ChorusCore
 
 /// The inbox's rows as derived data: the shown drafts, pending first and oldest first, with a
 /// count per view and how many are overdue. Rebuilt only when the workspace, the view, the
-/// filter text or the day changed, so moving the cursor costs nothing. Compliance is not
-/// computed here: the pane checks only the rows it draws.
+/// filter text or the day changed, so moving the cursor costs nothing. Compliance is checked
+/// only for the rows drawn, and remembered until the workspace changes.
 final class ApprovalsTable {
     private struct Key: Hashable { var generation: Int; var view: InboxView; var text: String; var today: Day? }
     private var key: Key?
@@ -11,14 +11,24 @@ final class ApprovalsTable {
     private(set) var ids: [SubmissionID] = []
     private(set) var counts: [InboxView: Int] = [:]
     private(set) var overdue = 0
+    private var failures: [SubmissionID: [ComplianceCheck]] = [:]
 
     var count: Int { ids.count }
 
     func id(at row: Int) -> SubmissionID? { ids.indices.contains(row) ? ids[row] : nil }
 
+    /// The checks `submission` fails, from the workspace the rows were built from.
+    func failures(of submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {
+        if let known = failures[submission.id] { return known }
+        let found = workspace.complianceFailures(for: submission)
+        failures[submission.id] = found
+        return found
+    }
+
     func refresh(_ workspace: Workspace, generation: Int, state: ApprovalsState, today: Day?) {
         let key = Key(generation: generation, view: state.view, text: CreatorColumns.fold(state.filter.text), today: today)
         guard key != self.key else { return }
+        if key.generation != self.key?.generation { failures = [:] }
         self.key = key
         let threshold = workspace.program.settings.overdueBusinessDays
         counts = [:]

@@ -9,15 +9,8 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
     let table = context.approvalsTable
     let rows = table.count
     let page = ApprovalsPane.tableRows(at: state.size)
+    if state.approvals.move(action, rows: rows, page: page) { return [] }
     switch action {
-    case .moveDown: state.approvals.moveCursor(by: 1, rows: rows, page: page)
-    case .moveUp: state.approvals.moveCursor(by: -1, rows: rows, page: page)
-    case .top: state.approvals.moveCursor(by: -Int(Int32.max), rows: rows, page: page)
-    case .bottom: state.approvals.moveCursor(by: Int(Int32.max), rows: rows, page: page)
-    case .pageDown: state.approvals.moveCursor(by: max(1, page - 1), rows: rows, page: page)
-    case .pageUp: state.approvals.moveCursor(by: -max(1, page - 1), rows: rows, page: page)
-    case .halfPageDown: state.approvals.moveCursor(by: max(1, page / 2), rows: rows, page: page)
-    case .halfPageUp: state.approvals.moveCursor(by: -max(1, page / 2), rows: rows, page: page)
     case .filter: state.approvals.filter.isEditing = true
     case .toggleMark:
         guard let id = table.id(at: state.approvals.cursor) else { return [] }
@@ -38,6 +31,8 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
         } else {
             state.approvals.view = .pending
         }
+    case .nextWave:
+        state.message = StatusMessage(.info, "the inbox shows drafts from every wave; / filters by handle, id or caption")
     case .cycleInboxView:
         state.approvals.view = state.approvals.view.next
         (state.approvals.cursor, state.approvals.scroll) = (0, 0)
@@ -100,7 +95,7 @@ enum ApprovalDecision {
                 state.message = StatusMessage(.info, "\(who(ids, workspace)) \(ids.count == 1 ? "passes" : "pass") every check: a approves")
                 return []
             }
-            state.prompt = Prompt(.approvals(.overrideReason(ids.filter { !passing.contains($0) })))
+            state.prompt = Prompt(.approvals(.overrideReason(ids)))
         case .recordResubmission:
             guard ids.count == 1 else {
                 state.message = StatusMessage(.warning, "a resubmission is recorded one draft at a time; Esc clears the marks")

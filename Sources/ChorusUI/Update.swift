@@ -51,14 +51,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .showPane(let pane): state.pane = pane
     case .nextPane: state.pane = state.pane.cycled(by: 1)
     case .previousPane: state.pane = state.pane.cycled(by: -1)
-    case .moveDown: state.pipeline.moveCursor(by: 1, rows: context.table.count, page: pageRows)
-    case .moveUp: state.pipeline.moveCursor(by: -1, rows: context.table.count, page: pageRows)
-    case .top: state.pipeline.moveCursor(by: -Int(Int32.max), rows: context.table.count, page: pageRows)
-    case .bottom: state.pipeline.moveCursor(by: Int(Int32.max), rows: context.table.count, page: pageRows)
-    case .pageDown: state.pipeline.moveCursor(by: max(1, pageRows - 1), rows: context.table.count, page: pageRows)
-    case .pageUp: state.pipeline.moveCursor(by: -max(1, pageRows - 1), rows: context.table.count, page: pageRows)
-    case .halfPageDown: state.pipeline.moveCursor(by: max(1, pageRows / 2), rows: context.table.count, page: pageRows)
-    case .halfPageUp: state.pipeline.moveCursor(by: -max(1, pageRows / 2), rows: context.table.count, page: pageRows)
+    case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+        _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
     case .filter: state.pipeline.filter.isEditing = true
     case .toggleMark: toggleMark(&state, context: context, page: pageRows)
     case .openDetail:

@@ -2,7 +2,7 @@ import ArgumentParser
 import ChorusCore
 import ChorusStore
 
-/// `chorus approve|request-changes|reject|resubmit`: the approval inbox's decisions for scripts.
+/// `chorus approve|request-changes|reject|resubmit|record-post`: the approval inbox's decisions for scripts.
 /// They send the same commands as the console's keys, so the same checks refuse the same
 /// drafts; a batch is all or nothing, and any refusal exits non-zero naming the draft.
 enum ReviewDecision {
@@ -81,6 +81,27 @@ struct ResubmitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try ReviewDecision.perform(.resubmit(ReviewDecision.ids([id])[0], caption: caption, onScreenText: onScreenText), in: workspace)
+        }
+    }
+}
+
+struct RecordPostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record-post", abstract: "Record where an approved draft went live; the creator moves to posted.",
+        discussion: "The library asset made on approval gets the URL and the day, for its metrics and rights.")
+
+    @Argument(help: ArgumentHelp("The submission id.", valueName: "id")) var id: String
+    @Option(help: ArgumentHelp("The post's URL.", valueName: "url")) var url: String
+    @Option(help: ArgumentHelp("The day it went live, like 2026-11-20 (default: today).", valueName: "day")) var postedOn: String?
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let day = try postedOn.map { text in
+                guard let day = Day(text) else { throw CLIFailure(message: "--posted-on '\(text)' is not a day like 2026-11-20") }
+                return day
+            } ?? Clock.now.day
+            try ReviewDecision.perform(.recordPost(ReviewDecision.ids([id])[0], url: url, postedOn: day), in: workspace)
         }
     }
 }

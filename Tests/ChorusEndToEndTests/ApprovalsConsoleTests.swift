@@ -76,6 +76,14 @@ final class ApprovalsConsoleTests: XCTestCase {
         XCTAssertEqual(record["at"] as? String, ChorusProcess.pinnedNow)
         XCTAssertEqual(record["note"] as? String, "disclosed by the platform label")
 
+        let posted = try ChorusProcess.run(["record-post", passing, "--url", "https://instagram.com/p/abc", "-w", workspace.path])
+        XCTAssertEqual(posted.stdout, "recorded the post for \(passing)\n", posted.stderr)
+        let creator = try XCTUnwrap(pending.first { $0["id"] as? String == passing }?["creatorId"] as? String)
+        let wave = try XCTUnwrap(pending.first { $0["id"] as? String == passing }?["wave"] as? String)
+        let listed = try ChorusProcess.run(["list", "creators", "--wave", wave, "--format", "json", "-w", workspace.path])
+        let creators = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(creators.first { $0["id"] as? String == creator }?["stage"] as? String, "posted", "the pipeline follows the post")
+
         let overdue = try submissions(in: workspace, "--status", "pending", "--overdue")
         XCTAssertFalse(overdue.isEmpty)
         XCTAssertTrue(overdue.allSatisfy { $0["overdue"] as? Bool == true && ($0["ageBusinessDays"] as? Int ?? 0) > 3 })

@@ -53,6 +53,17 @@ final class ApprovalsKeyTests: XCTestCase {
         XCTAssertEqual(review.overriddenChecks, ["ad disclosure missing (#ad, #sponsored, paid partnership, #gifted)"])
     }
 
+    func testOverrideOnMarkedDraftsApprovesThoseThatPassAndRecordsTheReasonOnEachFailingOne() {
+        let console = ConsoleDriver(ApprovalsSample.workspace(failing: [1, 3]))
+        console.press("3", " ", " ", " ", "o")
+        XCTAssertTrue(console.dump.contains("Override the failing checks of 2 drafts — reason:"), console.dump)
+        console.type("Client signed off on the label").press(.enter)
+        XCTAssertEqual((1...4).map { status(console, $0) }, [.approved, .approved, .approved, .pending])
+        XCTAssertEqual([1, 2, 3].map { console.workspace.submission(ApprovalsSample.id($0))?.reviews.last?.action },
+                       [.approvedWithOverride, .approved, .approvedWithOverride])
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(3))?.reviews.last?.note, "Client signed off on the label")
+    }
+
     func testOverrideOnADraftThatPassesSaysToApproveInstead() {
         let console = ConsoleDriver(ApprovalsSample.workspace())
         console.press("3", "o")
