@@ -184,6 +184,15 @@ final class ApprovalsKeyTests: XCTestCase {
         XCTAssertEqual(frame.role(of: "#ad"), .match)
     }
 
+    func testACaptionWithEscapeSequencesShowsPlaceholdersAndKeepsThePanelInPlace() {
+        let console = ConsoleDriver(ApprovalsSample.workspace(captions: [1: "#ad \u{1b}[2J wipe\r @glow #GlowUp"]), size: Size(width: 120, height: 30))
+        console.press("3")
+        let frame = console.frame
+        let row = try? XCTUnwrap(frame.row(containing: "␛[2J"), console.dump)
+        XCTAssertEqual(frame.column(of: "│", inRow: row ?? 0), frame.column(of: "│", inRow: 5), console.dump)
+        XCTAssertFalse(frame.lines.joined().contains("\u{1b}"), "no escape byte reaches the screen")
+    }
+
     func testEveryDecisionIsUndoneWithZ() {
         let console = ConsoleDriver(ApprovalsSample.workspace())
         console.press("3", "a")
