@@ -26,7 +26,7 @@ extension ChangeRecorder {
     mutating func approve(_ ids: [SubmissionID], _ context: CommandContext) throws -> String {
         let submissions = try pending(ids, verb: "approved")
         for submission in submissions {
-            let failures = complianceFailures(of: submission)
+            let failures = workspace.complianceFailures(for: submission)
             if !failures.isEmpty {
                 throw DomainError("submission \(submission.id) by \(handle(submission.creatorID)) cannot be approved: "
                     + failures.map(\.summary).joined(separator: "; ") + " (approve with override and a reason to publish anyway)")
@@ -46,7 +46,7 @@ extension ChangeRecorder {
     private mutating func approve(_ submission: Submission, override reason: String?, _ context: CommandContext) {
         var submission = submission
         let wave = workspace.wave(submission.waveID)
-        let failed = complianceFailures(of: submission).map(\.summary)
+        let failed = workspace.complianceFailures(for: submission).map(\.summary)
         submission.status = .approved
         submission.reviews.append(Review(action: reason == nil ? .approved : .approvedWithOverride, reviewer: context.actor,
                                          at: context.now, round: submission.round, note: reason,
@@ -127,12 +127,6 @@ extension ChangeRecorder {
         }
         follow(submission.creatorID, in: submission.waveID, to: .posted, context)
         return "recorded the post for \(id)"
-    }
-
-    /// The checks a submission fails, judged by the incentives that apply to its creator in its wave.
-    private func complianceFailures(of submission: Submission) -> [ComplianceCheck] {
-        Compliance.failures(for: submission, in: workspace.wave(submission.waveID),
-                            incentives: workspace.enrollment(submission.creatorID, in: submission.waveID)?.incentiveOverride)
     }
 
     /// The submissions, each of which must be waiting for review; refuses the batch otherwise.

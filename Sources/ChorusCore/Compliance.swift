@@ -15,7 +15,8 @@ public enum Compliance {
     /// `incentives` is the plan that applies to this creator when it differs from the wave's
     /// (an enrollment's override): a creator paid a fee cannot disclose with `#gifted` alone.
     public static func checks(for submission: Submission, in wave: Wave?, incentives: IncentivePlan? = nil) -> [ComplianceCheck] {
-        let text = (submission.caption + "\n" + submission.onScreenText).lowercased()
+        // Scanned as scalars once: every rule below looks through the same text.
+        let text = Array((submission.caption + "\n" + submission.onScreenText).lowercased().unicodeScalars)
         var checks: [ComplianceCheck] = []
         var disclosures = paidDisclosures
         if let plan = incentives ?? wave?.incentivePlan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil,
@@ -55,12 +56,15 @@ public enum Compliance {
     /// Whether `needle` occurs in `text` as a whole word: `#ad` matches "#AD!" but not
     /// "#adventure" or "#bad". Both arguments must already be lower-cased.
     public static func containsWord(_ needle: String, in text: String) -> Bool {
-        let hay = Array(text.unicodeScalars)
+        containsWord(needle, in: Array(text.unicodeScalars))
+    }
+
+    static func containsWord(_ needle: String, in hay: [Unicode.Scalar]) -> Bool {
         let pin = Array(needle.unicodeScalars)
         guard !pin.isEmpty, hay.count >= pin.count else { return false }
         var start = 0
         while start + pin.count <= hay.count {
-            if hay[start] == pin[0], Array(hay[start..<start + pin.count]) == pin {
+            if hay[start] == pin[0], hay[start..<start + pin.count].elementsEqual(pin) {
                 let before = start == 0 ? nil : hay[start - 1]
                 let after = start + pin.count < hay.count ? hay[start + pin.count] : nil
                 if !isWordScalar(before, leading: pin[0]) && !isWordScalar(after, leading: nil) { return true }

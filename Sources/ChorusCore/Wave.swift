@@ -136,3 +136,12 @@ public struct BonusTier: Hashable, Sendable, Codable {
         self.bonus = bonus
     }
 }
+
+extension Workspace {
+    /// The wave a person means by its id (`W2`), slug or name, ignoring case: how files and
+    /// command lines name waves.
+    public func wave(matching text: String) -> Wave? {
+        let wanted = text.lowercased()
+        return waves.first { $0.id.rawValue.lowercased() == wanted || $0.slug.lowercased() == wanted || $0.name.lowercased() == wanted }
+    }
+}

@@ -14,6 +14,7 @@ public final class Console {
     private let today: Day?
     private let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let approvalsTable = ApprovalsTable()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
@@ -52,7 +53,8 @@ public final class Console {
 
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
-        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, vocabulary: vocabulary)
+        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                                    vocabulary: vocabulary)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -77,12 +79,14 @@ public final class Console {
 
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
-        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, today: today,
+        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    /// The Approvals pane's rows, so tests can name the draft under the cursor.
+    var inbox: ApprovalsTable { approvalsTable }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -131,6 +135,7 @@ public final class Console {
         state.redoStack = []
         state.pipeline.marks = []
         state.seeding.marks = []
+        state.approvals.marks = []
         state.message = StatusMessage(.success, summary)
     }
 
@@ -164,6 +169,9 @@ public final class Console {
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
+        approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
+        state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
+        if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
     }
 

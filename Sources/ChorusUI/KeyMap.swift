@@ -5,14 +5,16 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case pipeline = "Pipeline"
     case seeding = "Seeding"
     case waves = "Waves"
+    case approvals = "Approvals"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
         case .global: true
-        case .list: pane == .pipeline || pane == .seeding || pane == .waves
+        case .list: pane == .pipeline || pane == .seeding || pane == .waves || pane == .approvals
         case .pipeline: pane == .pipeline
         case .seeding: pane == .seeding
         case .waves: pane == .waves
+        case .approvals: pane == .approvals
         }
     }
 }
@@ -36,7 +38,7 @@ public struct KeyBinding: Hashable, Sendable {
 /// The console's one declaration of its keys. The `?` overlay, the status-bar hints, the
 /// command palette and `update` all read this list, so they cannot disagree.
 public enum KeyMap {
-    public static let bindings: [KeyBinding] = paneBindings + [
+    public static let bindings: [KeyBinding] = paneBindings + approvalsBindings + [
         KeyBinding(keys: [.tab], action: .nextPane, scope: .global, help: "next pane", command: "next-pane"),
         KeyBinding(keys: [.backTab], action: .previousPane, scope: .global, help: "previous pane", command: "previous-pane"),
         KeyBinding(keys: [.character("z")], action: .undo, scope: .global, help: "undo the last change", hint: "undo", command: "undo"),
@@ -113,7 +115,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .approvals, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

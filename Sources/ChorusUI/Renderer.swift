@@ -7,6 +7,7 @@ struct Renderer {
     let workspace: Workspace
     let table: PipelineTable
     let seedingTable: SeedingTable
+    let approvalsTable: ApprovalsTable
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -25,15 +26,18 @@ struct Renderer {
         case .seeding:
             SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
                 .draw(&grid, layout)
+        case .approvals:
+            ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
-        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable).draw(&grid, layout.statusBar)
+        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
+        case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -69,6 +73,17 @@ struct Renderer {
         if rect.maxX - x > TextWidth.columns(of: program) + 2 {
             grid.putRight(program + " ", maxX: rect.maxX, y: rect.y, width: rect.maxX - x, role: .mutedText)
         }
+    }
+
+    private func drawSubmissionDetail(_ grid: inout Grid, _ body: Rect) {
+        let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
+        guard let submission = pane.selected else { return }
+        let width = min(body.width - 4, 90)
+        let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width - 4)
+        let height = min(body.height, lines.count + 2)
+        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
+        Box.draw(&grid, rect, title: "\(submission.id) — Enter or Esc closes", focused: true)
+        SubmissionDetail.draw(lines, &grid, Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2))
     }
 
     private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {

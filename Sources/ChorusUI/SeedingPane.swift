@@ -63,17 +63,8 @@ struct SeedingPane {
     }
 
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        var shown = Column.allCases
-        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 12 > width, let drop = [Column.items, .age, .country, .carrier, .followUp].first(where: shown.contains) {
-            shown.removeAll { $0 == drop }
-        }
-        var x = 2
-        return shown.map { column in
-            let columnWidth = column == .creator ? max(8, width - fixed()) : column.width
-            defer { x += columnWidth + 1 }
-            return (column, x, columnWidth)
-        }
+        ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.items, .age, .country, .carrier, .followUp],
+                         widthOf: \.width)
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {

@@ -7,6 +7,7 @@ struct StatusBar {
     let workspace: Workspace
     let table: PipelineTable
     let seedingTable: SeedingTable
+    let approvalsTable: ApprovalsTable
 
     static let caret = "█"
 
@@ -37,6 +38,7 @@ struct StatusBar {
         switch state.pane {
         case .pipeline: state.pipeline.marks.count
         case .seeding: state.seeding.marks.count
+        case .approvals: state.approvals.marks.count
         case .waves: 0
         default: nil
         }
@@ -46,6 +48,7 @@ struct StatusBar {
         switch state.pane {
         case .pipeline: (state.pipeline.cursor, table.count)
         case .seeding: (state.seeding.cursor, seedingTable.count)
+        case .approvals: (state.approvals.cursor, approvalsTable.count)
         case .waves: (state.waves.cursor, workspace.waves.count)
         default: nil
         }
@@ -55,6 +58,7 @@ struct StatusBar {
         switch state.pane {
         case .pipeline: state.pipeline.filter
         case .seeding: state.seeding.filter
+        case .approvals: state.approvals.filter
         default: nil
         }
     }
@@ -72,6 +76,8 @@ struct StatusBar {
         case .command:
             return " :\(prompt.text)\(Self.caret)   Tab completes · Enter runs · Esc cancels"
         case .seeding(let step):
+            return step.line(prompt.text, workspace: workspace)
+        case .approvals(let step):
             return step.line(prompt.text, workspace: workspace)
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"

@@ -9,6 +9,7 @@ public struct UIState: Hashable, Sendable {
     public var pipeline = PipelineState()
     public var seeding = SeedingState()
     public var waves = WavesState()
+    public var approvals = ApprovalsState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -61,6 +62,8 @@ public struct Prompt: Hashable, Sendable {
         case dropReason([CreatorID], wave: WaveID)
         /// A step of the Seeding pane's shipping and exception flows.
         case seeding(SeedingPrompt)
+        /// A decision in the approval inbox: a y/n, a note, a reason or a new caption.
+        case approvals(ApprovalPrompt)
     }
 
     public var purpose: Purpose
@@ -78,6 +81,9 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// One creator's full details (Enter).
     case creatorDetail(CreatorID)
+    /// The selected draft's full details in the Approvals pane (Enter), for narrow terminals;
+    /// it follows the cursor, so triage keys work through the inbox with it open.
+    case submissionDetail
 }
 
 /// A sentence in the status bar until the next key press.

@@ -5,6 +5,7 @@ struct UpdateContext {
     let workspace: Workspace
     let table: PipelineTable
     let seedingTable: SeedingTable
+    let approvalsTable: ApprovalsTable
     let vocabulary: CommandPalette.Vocabulary
 }
 
@@ -21,6 +22,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
         if updateFilter(&state.seeding.filter, key: key) { (state.seeding.cursor, state.seeding.scroll) = (0, 0) }
+        return []
+    }
+    if state.pane == .approvals, state.approvals.filter.isEditing {
+        if updateFilter(&state.approvals.filter, key: key) { (state.approvals.cursor, state.approvals.scroll) = (0, 0) }
         return []
     }
     if state.pipeline.filter.isEditing {
@@ -40,19 +45,14 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
+    if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
     case .showPane(let pane): state.pane = pane
     case .nextPane: state.pane = state.pane.cycled(by: 1)
     case .previousPane: state.pane = state.pane.cycled(by: -1)
-    case .moveDown: state.pipeline.moveCursor(by: 1, rows: context.table.count, page: pageRows)
-    case .moveUp: state.pipeline.moveCursor(by: -1, rows: context.table.count, page: pageRows)
-    case .top: state.pipeline.moveCursor(by: -Int(Int32.max), rows: context.table.count, page: pageRows)
-    case .bottom: state.pipeline.moveCursor(by: Int(Int32.max), rows: context.table.count, page: pageRows)
-    case .pageDown: state.pipeline.moveCursor(by: max(1, pageRows - 1), rows: context.table.count, page: pageRows)
-    case .pageUp: state.pipeline.moveCursor(by: -max(1, pageRows - 1), rows: context.table.count, page: pageRows)
-    case .halfPageDown: state.pipeline.moveCursor(by: max(1, pageRows / 2), rows: context.table.count, page: pageRows)
-    case .halfPageUp: state.pipeline.moveCursor(by: -max(1, pageRows / 2), rows: context.table.count, page: pageRows)
+    case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
+        _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
     case .filter: state.pipeline.filter.isEditing = true
     case .toggleMark: toggleMark(&state, context: context, page: pageRows)
     case .openDetail:
@@ -78,6 +78,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .editWave: openWaveForm(&state, context: context)
     case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
+    case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
+        state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -188,6 +190,9 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter):
         state.overlay = nil
+    case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
+        // The detail follows the cursor: moving and deciding work with it open.
+        return false
     default:
         return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }
     }
@@ -196,6 +201,12 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
 
 private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    if case .approvals(let step) = prompt.purpose, step.isConfirmation {
+        state.prompt = nil
+        if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
+        if key != .character("n"), key != .escape { state.prompt = prompt }
+        return []
+    }
     switch key {
     case .escape:
         state.prompt = nil
@@ -223,6 +234,8 @@ private func completeCommand(_ state: inout UIState, _ prompt: Prompt, context: 
 private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     switch prompt.purpose {
     case .seeding(let step):
+        return step.submit(prompt.text, &state, workspace: context.workspace)
+    case .approvals(let step):
         return step.submit(prompt.text, &state, workspace: context.workspace)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {

@@ -6,15 +6,8 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     guard state.pane == .waves else { return nil }
     let waves = context.workspace.waves
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
+    if state.waves.move(action, rows: waves.count, page: page) { return [] }
     switch action {
-    case .moveDown: state.waves.moveCursor(by: 1, rows: waves.count, page: page)
-    case .moveUp: state.waves.moveCursor(by: -1, rows: waves.count, page: page)
-    case .top: state.waves.moveCursor(by: -Int(Int32.max), rows: waves.count, page: page)
-    case .bottom: state.waves.moveCursor(by: Int(Int32.max), rows: waves.count, page: page)
-    case .pageDown: state.waves.moveCursor(by: max(1, page - 1), rows: waves.count, page: page)
-    case .pageUp: state.waves.moveCursor(by: -max(1, page - 1), rows: waves.count, page: page)
-    case .halfPageDown: state.waves.moveCursor(by: max(1, page / 2), rows: waves.count, page: page)
-    case .halfPageUp: state.waves.moveCursor(by: -max(1, page / 2), rows: waves.count, page: page)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id

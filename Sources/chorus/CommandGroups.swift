@@ -5,7 +5,8 @@ import ArgumentParser
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
-        subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self])
+        subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self,
+                      ImportSubmissionsCommand.self])
 }
 
 /// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).

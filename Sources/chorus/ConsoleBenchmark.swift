@@ -76,6 +76,12 @@ struct ConsoleBenchmark {
         console.press(.escape)
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
         lines.append(measure("mark a row (Space)", console) { _ in [.character(" ")] })
+        console.press(.escape)
+        console.press(.character("3"))
+        let pending = workspace.submissions.filter { $0.status == .pending }.count
+        lines.append("approvals inbox (3), \(pending) pending of \(workspace.submissions.count) submissions, detail panel shown:")
+        lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
+        lines.append(measure("show the next status (f), rebuilding the rows", console) { _ in [.character("f")] })
         return lines.joined(separator: "\n")
     }
 

@@ -26,6 +26,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only rows in this wave (id, slug or name).", valueName: "wave"))
     var wave: String?
 
+    @Flag(help: "Only pending submissions older than the program's overdueBusinessDays (business days, Monday to Friday).")
+    var overdue = false
+
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
@@ -37,7 +40,7 @@ struct ListCommand: ParsableCommand {
             defer { store.close() }
             if let notice = store.recoveryNotice { Output.notice(notice) }
             let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
-                .listing(of: collection, status: status, wave: wave)
+                .listing(of: collection, status: status, wave: wave, overdue: overdue)
             Output.print(listing.rendered(as: format))
         }
     }

@@ -107,8 +107,28 @@ struct SubmissionRow: ListRow {
     var failedChecks: [String]
     var caption: String
     var lastNote: String?
+    /// The latest entry of the review history: who decided what, when, and why.
+    var lastDecision: Decision?
+    /// The caption against the previous round's, `[-old-] {+new+}`; nil in round one.
+    var captionDiff: String?
 
-    init(_ submission: Submission, handle: String, wave: Wave?, today: Day, overdueAfter: Int) {
+    struct Decision: Encodable {
+        var action: String
+        var by: String
+        var at: String
+        var note: String?
+        var overriddenChecks: [String]
+
+        init(_ review: Review) {
+            action = review.action.rawValue
+            by = review.reviewer
+            at = review.at.description
+            note = review.note
+            overriddenChecks = review.overriddenChecks
+        }
+    }
+
+    init(_ submission: Submission, handle: String, failures: [ComplianceCheck], today: Day, overdueAfter: Int) {
         id = submission.id.rawValue
         self.handle = handle
         creatorId = submission.creatorID.rawValue
@@ -119,13 +139,14 @@ struct SubmissionRow: ListRow {
         round = submission.round
         status = submission.status.rawValue
         submittedAt = submission.submittedAt.description
-        ageBusinessDays = submission.submittedAt.day.businessDays(until: today)
-        overdue = submission.status == .pending && ageBusinessDays > overdueAfter
-        let failures = Compliance.failures(for: submission, in: wave)
+        ageBusinessDays = submission.ageInBusinessDays(on: today)
+        overdue = submission.isOverdue(on: today, after: overdueAfter)
         compliance = failures.isEmpty ? "pass" : "fail"
         failedChecks = failures.map(\.summary)
         caption = submission.caption
         lastNote = submission.reviews.last(where: { $0.note != nil })?.note
+        lastDecision = submission.reviews.last.map { Decision($0) }
+        captionDiff = submission.captionDiff?.plainText
     }
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]

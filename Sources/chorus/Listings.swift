@@ -6,22 +6,20 @@ struct Listings {
     let workspace: Workspace
     let today: Day
 
-    func listing(of collection: ListCommand.Collection, status: String?, wave: String?) throws -> Listing {
+    func listing(of collection: ListCommand.Collection, status: String?, wave: String?, overdue: Bool = false) throws -> Listing {
         let waveID = try wave.map(resolveWave)
+        if overdue && collection != .submissions { throw CLIFailure(message: "--overdue is for submissions: drafts waiting longer than the program allows") }
         switch collection {
         case .creators: return try creators(status: status, wave: waveID)
         case .shipments: return try shipments(status: status, wave: waveID)
-        case .submissions: return try submissions(status: status, wave: waveID)
+        case .submissions: return try submissions(status: status, wave: waveID, overdue: overdue)
         case .assets: return try assets(status: status, wave: waveID)
         }
     }
 
     /// Accepts a wave's id (`W2`), slug or name, ignoring case.
     func resolveWave(_ text: String) throws -> WaveID {
-        let wanted = text.lowercased()
-        if let wave = workspace.waves.first(where: { $0.id.rawValue.lowercased() == wanted || $0.slug.lowercased() == wanted || $0.name.lowercased() == wanted }) {
-            return wave.id
-        }
+        if let wave = workspace.wave(matching: text) { return wave.id }
         let known = workspace.waves.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         throw CLIFailure(message: "no wave '\(text)'; this workspace has \(known.isEmpty ? "no waves" : known)")
     }
@@ -70,13 +68,15 @@ struct Listings {
 
     // MARK: Submissions
 
-    func submissions(status: String?, wave: WaveID?) throws -> Listing {
+    func submissions(status: String?, wave: WaveID?, overdue: Bool) throws -> Listing {
         let wanted = try Self.requireStatus(status, as: SubmissionStatus.self, "submission")
+        let threshold = workspace.program.settings.overdueBusinessDays
         let rows = workspace.submissions
             .filter { (wanted == nil || $0.status == wanted) && (wave == nil || $0.waveID == wave) }
+            .filter { !overdue || $0.isOverdue(on: today, after: threshold) }
             .sorted { ($0.status == .pending ? 0 : 1, $0.submittedAt) < ($1.status == .pending ? 0 : 1, $1.submittedAt) }
-            .map { SubmissionRow($0, handle: handle($0.creatorID), wave: workspace.wave($0.waveID), today: today,
-                                 overdueAfter: workspace.program.settings.overdueBusinessDays) }
+            .map { SubmissionRow($0, handle: handle($0.creatorID), failures: workspace.complianceFailures(for: $0), today: today,
+                                 overdueAfter: threshold) }
         return Listing(rows: rows)
     }
 

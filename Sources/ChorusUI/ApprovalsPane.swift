@@ -1,0 +1,145 @@
+import ChorusCore
+
+/// The Approvals pane: the inbox of drafts, pending first and oldest first, with who, which
+/// wave, which deliverable, the round, the age in business days (overdue ones stand out) and
+/// the compliance outcome; on a wide terminal the selected draft's details sit beside it.
+struct ApprovalsPane {
+    let state: ApprovalsState
+    let workspace: Workspace
+    let table: ApprovalsTable
+    let today: Day?
+
+    /// Rows above the table inside the main area: counts and the header.
+    static let chromeRows = 2
+
+    static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).main.height - chromeRows) }
+
+    private enum Column: CaseIterable {
+        case id, creator, wave, deliverable, round, age, checks
+
+        var title: String {
+            switch self {
+            case .id: "DRAFT"
+            case .creator: "CREATOR"
+            case .wave: "WAVE"
+            case .deliverable: "DELIVERABLE"
+            case .round: "RND"
+            case .age: "AGE"
+            case .checks: "CHECKS"
+            }
+        }
+
+        /// Fixed widths; the creator column takes what is left. Later columns go first when narrow.
+        var width: Int {
+            switch self {
+            case .id: 8
+            case .creator: 0
+            case .wave: 6
+            case .deliverable: 16
+            case .round: 3
+            case .age: 11
+            case .checks: 24
+            }
+        }
+    }
+
+    func draw(_ grid: inout Grid, _ layout: Layout) {
+        drawTitle(&grid, layout.titleBar)
+        let main = layout.main
+        drawCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
+        let columns = layoutColumns(width: main.width - 2)
+        grid.fill(Rect(x: main.x, y: main.y + 1, width: main.width, height: 1), role: .header)
+        for (column, x, width) in columns { grid.put(column.title, x: x, y: main.y + 1, width: width, role: .header) }
+        drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
+        if let side = layout.sidePanel { drawSidePanel(&grid, side) }
+    }
+
+    /// The draft under the cursor, if any.
+    var selected: Submission? { table.id(at: state.cursor).flatMap(workspace.submission) }
+
+    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
+        ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.wave, .round, .deliverable], widthOf: \.width)
+    }
+
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+        var parts = ["Approvals", "\(table.count) \(state.view.label)"]
+        if table.overdue > 0 { parts.append("\(table.overdue) overdue") }
+        if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+    }
+
+    private func drawCounts(_ grid: inout Grid, _ rect: Rect) {
+        var x = rect.x + 1
+        for view in InboxView.allCases where view != .all && x < rect.maxX {
+            let count = table.counts[view] ?? 0
+            x += grid.put("\(view.label) ", x: x, y: rect.y, width: rect.maxX - x, role: view == state.view ? .title : .mutedText)
+            x += grid.put("\(count)", x: x, y: rect.y, width: rect.maxX - x, role: count == 0 ? .mutedText : .text)
+            x += grid.put("  ", x: x, y: rect.y, width: rect.maxX - x, role: .mutedText)
+        }
+    }
+
+    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
+        if table.count == 0 {
+            let text = !state.filter.text.isEmpty ? "No draft matches — Esc clears the filter."
+                : state.view == .pending ? "Inbox zero: no draft is waiting for a decision. f shows the others."
+                : "No \(state.view.label) drafts. f shows the next status."
+            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
+        let threshold = workspace.program.settings.overdueBusinessDays
+        for line in 0..<rect.height {
+            let row = state.scroll + line
+            guard let id = table.id(at: row), let submission = workspace.submission(id) else { break }
+            let y = rect.y + line
+            let isMarked = state.marks.contains(id)
+            let failures = table.failures(of: submission, in: workspace)
+            let overdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
+            for (column, x, width) in columns {
+                let (text, role) = cell(column, submission, failures: failures, overdue: overdue)
+                grid.put(text, x: x, y: y, width: width, role: isMarked ? .marked : role)
+            }
+            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
+            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) } else if overdue { grid.put("!", x: rect.x, y: y, role: .warning) }
+        }
+    }
+
+    private func cell(_ column: Column, _ submission: Submission, failures: [ComplianceCheck], overdue: Bool) -> (String, StyleRole) {
+        switch column {
+        case .id: return (submission.id.rawValue, .mutedText)
+        case .creator: return (workspace.creator(submission.creatorID).map { "@\($0.handle)" } ?? submission.creatorID.rawValue, .text)
+        case .wave: return (submission.waveID.rawValue, .mutedText)
+        case .deliverable: return ("\(submission.platform.label) \(submission.format.rawValue)", .text)
+        case .round: return (String(submission.round), submission.round > 1 ? .info : .mutedText)
+        case .age:
+            guard let today else { return ("", .text) }
+            let age = "\(submission.ageInBusinessDays(on: today))d"
+            return overdue ? (age + " overdue", .warning) : (age, .text)
+        case .checks:
+            if submission.status != .pending { return (submission.status.label, submission.status == .approved ? .success : .mutedText) }
+            guard let first = failures.first else { return ("✓ pass", .success) }
+            let more = failures.count > 1 ? " +\(failures.count - 1)" : ""
+            return ("✗ " + Self.shortName(first) + more, .danger)
+        }
+    }
+
+    /// The failing check in a word or two, for the narrow column; the detail names it in full.
+    private static func shortName(_ check: ComplianceCheck) -> String {
+        switch check.kind {
+        case .disclosure: "no ad disclosure"
+        case .hashtag, .mention: check.summary
+        case .bannedWord: "banned claim"
+        case .usageRights: "no usage rights"
+        }
+    }
+
+    private func drawSidePanel(_ grid: inout Grid, _ rect: Rect) {
+        for y in rect.y..<rect.maxY { grid.put("│", x: rect.x, y: y, role: .border) }
+        let inside = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 3, height: rect.height)
+        guard let submission = selected else {
+            grid.put("Nothing selected", x: inside.x, y: inside.y, width: inside.width, role: .mutedText)
+            return
+        }
+        let detail = SubmissionDetail(submission: submission, workspace: workspace, today: today)
+        SubmissionDetail.draw(detail.lines(width: inside.width), &grid, inside)
+    }
+}

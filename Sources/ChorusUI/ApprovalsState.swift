@@ -1,0 +1,44 @@
+import ChorusCore
+
+/// The Approvals pane's own state. Marks are submission ids, so they survive the inbox
+/// shrinking as drafts are decided.
+public struct ApprovalsState: Hashable, Sendable, ListPosition {
+    public var cursor = 0
+    public var scroll = 0
+    public var marks: Set<SubmissionID> = []
+    public var view: InboxView = .pending
+    public var filter = Filter()
+
+    public init() {}
+}
+
+/// Which drafts the inbox shows (`f` cycles). Pending is the work; the others are for looking
+/// back and for recording a creator's resubmission.
+public enum InboxView: Hashable, Sendable, CaseIterable {
+    case pending, changesRequested, approved, rejected, all
+
+    public var label: String {
+        switch self {
+        case .pending: "pending"
+        case .changesRequested: "changes requested"
+        case .approved: "approved"
+        case .rejected: "rejected"
+        case .all: "all"
+        }
+    }
+
+    func admits(_ status: SubmissionStatus) -> Bool {
+        switch self {
+        case .pending: status == .pending
+        case .changesRequested: status == .changesRequested
+        case .approved: status == .approved
+        case .rejected: status == .rejected
+        case .all: true
+        }
+    }
+
+    var next: InboxView {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}

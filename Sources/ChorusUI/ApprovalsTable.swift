@@ -1,0 +1,54 @@
+import ChorusCore
+
+/// The inbox's rows as derived data: the shown drafts, pending first and oldest first, with a
+/// count per view and how many are overdue. Rebuilt only when the workspace, the view, the
+/// filter text or the day changed, so moving the cursor costs nothing. Compliance is checked
+/// only for the rows drawn, and remembered until the workspace changes.
+final class ApprovalsTable {
+    private struct Key: Hashable { var generation: Int; var view: InboxView; var text: String; var today: Day? }
+    private var key: Key?
+
+    private(set) var ids: [SubmissionID] = []
+    private(set) var counts: [InboxView: Int] = [:]
+    private(set) var overdue = 0
+    private var failures: [SubmissionID: [ComplianceCheck]] = [:]
+
+    var count: Int { ids.count }
+
+    func id(at row: Int) -> SubmissionID? { ids.indices.contains(row) ? ids[row] : nil }
+
+    /// The checks `submission` fails, from the workspace the rows were built from.
+    func failures(of submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {
+        if let known = failures[submission.id] { return known }
+        let found = workspace.complianceFailures(for: submission)
+        failures[submission.id] = found
+        return found
+    }
+
+    func refresh(_ workspace: Workspace, generation: Int, state: ApprovalsState, today: Day?) {
+        let key = Key(generation: generation, view: state.view, text: CreatorColumns.fold(state.filter.text), today: today)
+        guard key != self.key else { return }
+        if key.generation != self.key?.generation { failures = [:] }
+        self.key = key
+        let threshold = workspace.program.settings.overdueBusinessDays
+        counts = [:]
+        overdue = 0
+        var shown: [Submission] = []
+        for submission in workspace.submissions {
+            for view in InboxView.allCases where view.admits(submission.status) { counts[view, default: 0] += 1 }
+            if let today, submission.isOverdue(on: today, after: threshold) { overdue += 1 }
+            if key.view.admits(submission.status), Self.matches(submission, key.text, workspace) { shown.append(submission) }
+        }
+        ids = shown
+            .sorted { ($0.status == .pending ? 0 : 1, $0.submittedAt, $0.id) < ($1.status == .pending ? 0 : 1, $1.submittedAt, $1.id) }
+            .map(\.id)
+    }
+
+    /// The `/` filter: handle, name, submission id or caption, folded like the Pipeline's.
+    private static func matches(_ submission: Submission, _ needle: String, _ workspace: Workspace) -> Bool {
+        guard !needle.isEmpty else { return true }
+        let creator = workspace.creator(submission.creatorID)
+        return [creator?.handle, creator?.name, submission.id.rawValue, submission.caption]
+            .compactMap { $0 }.contains { CreatorColumns.fold($0).contains(needle) }
+    }
+}
