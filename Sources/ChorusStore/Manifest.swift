@@ -14,7 +14,7 @@ struct Manifest: Codable, Equatable {
     /// a row layout or file changes meaning.
     static let schemaVersion = 1
 
-    struct Collection: Codable, Equatable {
+    struct Collection: Codable, Equatable, Sendable {
         var name: String
         var file: String
         var rows: Int

@@ -21,6 +21,20 @@ enum Snapshot {
 
     static func write(_ workspace: Workspace, to folder: String, generation: Int, journalSequence: Int,
                       fileSystem: any FileSystem) throws -> Manifest {
+        let files = try writeFiles(workspace, to: folder, generation: generation, fileSystem: fileSystem)
+        return try commit(files, in: folder, generation: generation, journalSequence: journalSequence, fileSystem: fileSystem)
+    }
+
+    /// The files of one generation, written and synced but not yet current.
+    struct Files: Sendable {
+        var program: String
+        var collections: [Manifest.Collection]
+    }
+
+    /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
+    /// can run on another thread while the store goes on journaling commands.
+    static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
+                           fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
         func put(_ name: String, rows: Int, _ bytes: [UInt8]) throws {
@@ -47,9 +61,16 @@ enum Snapshot {
         try put(Small.trackingLinks, rows: workspace.trackingLinks.count,
                 try CollectionFile.encodeCodable(workspace.trackingLinks, collection: Small.trackingLinks))
         try fileSystem.syncDirectory(at: folder)
+        return Files(program: programFile, collections: collections)
+    }
 
+    /// Makes a written generation current: the manifest naming its files replaces the old one
+    /// atomically (write, sync, rename, sync the folder).
+    static func commit(_ files: Files, in folder: String, generation: Int, journalSequence: Int,
+                       fileSystem: any FileSystem) throws -> Manifest {
         let manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: generation,
-                                journalSequence: journalSequence, savedAt: .now, program: programFile, collections: collections)
+                                journalSequence: journalSequence, savedAt: .now, program: files.program,
+                                collections: files.collections)
         let temporary = folder + "/" + Manifest.fileName + ".tmp"
         try fileSystem.writeFile(at: temporary, bytes: try manifest.encoded())
         try fileSystem.renameFile(from: temporary, to: folder + "/" + Manifest.fileName)

@@ -160,18 +160,45 @@ public final class WorkspaceStore {
     public func compact() throws {
         try requireWritable()
         try finishLoadingOrderHistory()
+        let compaction = beginCompaction()
+        compaction.writeFiles()
+        try finish(compaction)
+    }
+
+    /// Starts a compaction of the state as it is now, for `Compaction.writeFiles()` to write on
+    /// another thread while this store goes on performing commands; `finish(_:)` then makes it
+    /// current. Nil while order history is still loading, since a snapshot must include it.
+    public func beginBackgroundCompaction() throws -> Compaction? {
+        try requireWritable()
+        guard pendingOrderHistory == nil else { return nil }
+        return beginCompaction()
+    }
+
+    private func beginCompaction() -> Compaction {
+        defer { nextGeneration += 1 }
+        return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
+                          journalSequence: lastSequence, fileSystem: fileSystem)
+    }
+
+    /// Makes a written compaction the current snapshot and trims the journal entries it
+    /// includes; entries performed since it began stay in the journal. Throws the error that
+    /// stopped the files being written, leaving the previous snapshot and journal current. A
+    /// compaction overtaken by a newer snapshot is discarded.
+    public func finish(_ compaction: Compaction) throws {
+        try requireWritable()
+        guard compaction.generation > manifest.generation else {
+            compaction.removeFiles()
+            return
+        }
+        let files = try compaction.writtenFiles()
         let previous = manifest
-        let generation = nextGeneration
-        nextGeneration += 1
-        manifest = try Snapshot.write(workspace, to: folder, generation: generation, journalSequence: lastSequence,
-                                      fileSystem: fileSystem)
-        try log.discard(through: lastSequence)
-        journalLength = 0
+        manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
+                                       journalSequence: compaction.journalSequence, fileSystem: fileSystem)
+        try log.discard(through: compaction.journalSequence)
+        journalLength = lastSequence - compaction.journalSequence
         // The old generation, and any a failed attempt left behind, are no longer referenced.
-        for stale in previous.generation..<generation {
-            for name in ["program"] + Snapshot.collectionNames {
-                try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: stale))
-            }
+        for stale in previous.generation..<compaction.generation {
+            Compaction.removeFiles(of: stale, in: folder, fileSystem: fileSystem)
         }
     }
 

@@ -29,12 +29,46 @@ final class StoreSession: ConsoleSession {
     var workspace: Workspace { store.workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
-        try store.perform(command, context: Clock.context)
+        let applied = try store.perform(command, context: Clock.context)
+        compactInTheBackgroundIfTheJournalIsLong()
+        return applied
+    }
+
+    /// Journal entries after which a fresh snapshot is written, on another thread: opening
+    /// replays the journal, so it is kept short without ever making a coordinator wait.
+    static let compactionThreshold = 1_000
+    private var compaction: Compaction?
+
+    private func compactInTheBackgroundIfTheJournalIsLong() {
+        guard compaction == nil, store.journalLength >= Self.compactionThreshold,
+              let started = try? store.beginBackgroundCompaction() else { return }
+        compaction = started
+        Thread.detachNewThread { started.writeFiles() }
+    }
+
+    /// Makes a compaction that has been written current; nil, or a sentence if it failed.
+    private func collectCompaction() -> String? {
+        guard let compaction, compaction.isWritten else { return nil }
+        self.compaction = nil
+        do {
+            try store.finish(compaction)
+            return nil
+        } catch {
+            return "could not write a fresh snapshot (every change is safe in the journal): \(error)"
+        }
+    }
+
+    /// Waits for a compaction still being written and makes it current, before the store closes.
+    func finishBackgroundWork() {
+        while let compaction, !compaction.isWritten { Thread.sleep(forTimeInterval: 0.01) }
+        if let trouble = collectCompaction() { Output.notice(trouble) }
     }
 
     var isLoadingOrderHistory: Bool { loading != nil }
 
     func collectBackgroundWork() -> String? {
+        if let trouble = collectCompaction() { return trouble }
+        compactInTheBackgroundIfTheJournalIsLong()
         guard let loading else { return nil }
         guard let outcome = loading.outcome else {
             if announcedStart { return nil }
@@ -82,8 +116,9 @@ enum ConsoleLauncher {
             themesDirectory: locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
-        try runConsole(session: StoreSession(store: store), options: options)
-        if store.journalLength > 1_000 { try? store.compact() }
+        let session = StoreSession(store: store)
+        try runConsole(session: session, options: options)
+        session.finishBackgroundWork()
     }
 
     /// `Themes/` in the current folder or above the executable; built-in themes otherwise.

@@ -1,0 +1,94 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import XCTest
+
+/// The console writes a fresh snapshot on another thread while the coordinator goes on
+/// working: commands performed meanwhile must stay in the journal, and nothing may be lost
+/// or applied twice however the two interleave.
+final class BackgroundCompactionTests: XCTestCase {
+    private func storeWithJournal() throws -> (folder: String, store: WorkspaceStore) {
+        let folder = StoreFixtures.temporaryFolder()
+        let store = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        for minute in 1...5 {
+            try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "recount \(minute)"), context: StoreFixtures.context(minute))
+        }
+        return (folder, store)
+    }
+
+    func testCommandsPerformedWhileTheSnapshotIsWrittenStayInTheJournal() throws {
+        let (folder, store) = try storeWithJournal()
+        let compaction = try XCTUnwrap(try store.beginBackgroundCompaction())
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 2, reason: "late delivery"), context: StoreFixtures.context(10))
+        try store.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(11))
+        compaction.writeFiles()
+        try store.finish(compaction)
+
+        XCTAssertEqual(store.journalLength, 2, "the two commands after the snapshot began are still journaled")
+        let journal = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(journal.count, 2)
+        XCTAssertTrue(journal[0].contains(#""seq":6"#) && journal[1].contains(#""seq":7"#))
+        let expected = store.workspace
+        store.close()
+        let reopened = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(reopened.workspace, expected, "snapshot plus the rest of the journal is everything")
+        XCTAssertEqual(reopened.workspace.sku("SKU-SERUM")?.stockOnHand, StoreFixtures.richWorkspace.sku("SKU-SERUM")!.stockOnHand + 7)
+    }
+
+    func testWritingOnAnotherThreadWhileCommandsArriveLosesNothing() throws {
+        let (folder, store) = try storeWithJournal()
+        let compaction = try XCTUnwrap(try store.beginBackgroundCompaction())
+        let written = expectation(description: "snapshot written")
+        Thread.detachNewThread {
+            compaction.writeFiles()
+            written.fulfill()
+        }
+        for minute in 20..<60 {
+            try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "scan \(minute)"), context: StoreFixtures.context(minute))
+        }
+        wait(for: [written], timeout: 30)
+        try store.finish(compaction)
+        let expected = store.workspace
+        store.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, expected)
+    }
+
+    func testACompactionOvertakenByANewerSnapshotIsDiscarded() throws {
+        let (folder, store) = try storeWithJournal()
+        let compaction = try XCTUnwrap(try store.beginBackgroundCompaction())
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 3, reason: "found a box"), context: StoreFixtures.context(10))
+        try store.compact()
+        compaction.writeFiles()
+        try store.finish(compaction)
+
+        XCTAssertEqual(store.journalLength, 0)
+        let expected = store.workspace
+        store.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, expected, "the older snapshot did not replace the newer one")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        XCTAssertFalse(names.contains { $0.hasSuffix("-2.json") }, "the overtaken generation's files are removed: \(names.sorted())")
+    }
+
+    func testAFailedBackgroundWriteKeepsThePreviousSnapshotAndTheWholeJournal() throws {
+        let (folder, store) = try storeWithJournal()
+        store.close()
+        let failing = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .write, pathContaining: "orders-2.json"))
+        let compaction = try XCTUnwrap(try failing.beginBackgroundCompaction())
+        try failing.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "one more"), context: StoreFixtures.context(10))
+        compaction.writeFiles()
+        XCTAssertThrowsError(try failing.finish(compaction))
+        XCTAssertEqual(failing.journalLength, 6, "nothing was trimmed")
+        let expected = failing.workspace
+        failing.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, expected)
+    }
+
+    func testNoBackgroundCompactionWhileOrderHistoryIsStillLoading() throws {
+        let (folder, store) = try storeWithJournal()
+        store.close()
+        let deferred = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        XCTAssertNil(try deferred.beginBackgroundCompaction(), "a snapshot must include the orders")
+        try deferred.finishLoadingOrderHistory()
+        XCTAssertNotNil(try deferred.beginBackgroundCompaction())
+    }
+}
