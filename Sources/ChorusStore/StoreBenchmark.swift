@@ -38,6 +38,18 @@ public enum StoreBenchmark {
         private func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
     }
 
+    /// Seconds to write `workspace` as a snapshot generation, the work a background compaction
+    /// does, into a scratch folder beside `folder` (same disk) that is removed afterwards.
+    public static func snapshotWriteSeconds(_ workspace: Workspace, beside folder: String) throws -> Double {
+        let scratch = folder + "-snapshot-bench-\(getpid())"
+        let fileSystem = POSIXFileSystem()
+        try fileSystem.createDirectory(at: scratch)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let start = ContinuousClock.now
+        _ = try Snapshot.writeFiles(workspace, to: scratch, generation: 1, fileSystem: fileSystem)
+        return seconds(since: start)
+    }
+
     /// Benchmarks the workspace in `folder` without changing it: opens are read-only, and the
     /// appends go to a scratch workspace created beside it (same disk) and removed afterwards.
     public static func run(folder: String, repetitions: Int = 3, includeJSONDecoderBaseline: Bool = true,

@@ -38,7 +38,14 @@ struct BenchCommand: ParsableCommand {
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
             Output.print(report.description)
-            Output.print(ConsoleBenchmark(workspace: opening.workspace, presses: smoke ? 20 : 200).run())
+            Output.print(ConsoleBenchmark(workspace: opening.workspace, presses: smoke ? 20 : 200, folder: folder).run())
+            if workspace == nil, !smoke {
+                // The medium program (a tenth of the large one), opened the same way.
+                let medium = try prepareGenerated(creators: creators / 10, orders: orders / 10)
+                let firstFrames = try (0..<3).map { _ in try ConsoleBenchmark.measureOpening(medium).firstFrame }
+                Output.print("medium workspace (\(creators / 10) creators, \(orders / 10) orders): open to first frame, best of 3: "
+                             + Stopwatch.format(firstFrames.min()!))
+            }
         }
     }
 

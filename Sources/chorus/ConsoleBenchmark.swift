@@ -8,6 +8,9 @@ import Foundation
 struct ConsoleBenchmark {
     let workspace: Workspace
     let presses: Int
+    /// The workspace folder, beside which the background-compaction measure writes its scratch
+    /// snapshot; nil skips that measure.
+    var folder: URL?
 
     /// A session that applies commands in memory: the benchmark measures the console, and the
     /// journal's own cost is measured separately.
@@ -77,12 +80,69 @@ struct ConsoleBenchmark {
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
         lines.append(measure("mark a row (Space)", console) { _ in [.character(" ")] })
         console.press(.escape)
+        lines.append(measure("switch pane (1 2 3 7)", console) { index in [.character(["2", "3", "7", "1"][index % 4])] })
+        lines.append(measureBulkAction(console, rows: min(500, rows)))
+        if let folder { lines.append(measureKeysDuringCompaction(console, folder: folder)) }
         console.press(.character("3"))
         let pending = workspace.submissions.filter { $0.status == .pending }.count
         lines.append("approvals inbox (3), \(pending) pending of \(workspace.submissions.count) submissions, detail panel shown:")
         lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
         lines.append(measure("show the next status (f), rebuilding the rows", console) { _ in [.character("f")] })
         return lines.joined(separator: "\n")
+    }
+
+    /// A stage change on `rows` marked creators and its undo, each press to finished frame
+    /// (applied in memory; the journal line's own cost is the append figure above).
+    private func measureBulkAction(_ console: Console, rows: Int) -> String {
+        var samples: [Duration] = []
+        for _ in 0..<5 {
+            console.press(.escape)
+            console.press(.character("g"))
+            for _ in 0..<rows { console.press(.character(" ")) }
+            _ = console.frame()
+            for key in [ChorusUI.Key.character(">"), .character("z")] {
+                let start = ContinuousClock.now
+                console.press(key)
+                _ = console.frame()
+                samples.append(ContinuousClock.now - start)
+            }
+        }
+        console.press(.escape)
+        return "  bulk: forward a stage on \(rows) marked rows, and its undo: \(Self.summary(samples))"
+    }
+
+    /// Keys pressed while a snapshot of the whole workspace is written on another thread, as the
+    /// console's background compaction does.
+    private func measureKeysDuringCompaction(_ console: Console, folder: URL) -> String {
+        final class Outcome: @unchecked Sendable {
+            let lock = NSLock()
+            var seconds: Double?
+            var failure: String?
+        }
+        let outcome = Outcome()
+        let copy = workspace
+        Thread.detachNewThread {
+            do {
+                let seconds = try StoreBenchmark.snapshotWriteSeconds(copy, beside: folder.path)
+                outcome.lock.withLock { outcome.seconds = seconds }
+            } catch {
+                outcome.lock.withLock { outcome.failure = "\(error)"; outcome.seconds = 0 }
+            }
+        }
+        var samples: [Duration] = []
+        var index = 0
+        while outcome.lock.withLock({ outcome.seconds == nil }) || samples.count < 20 {
+            let start = ContinuousClock.now
+            console.press(.character(index % 2 == 0 ? "j" : "k"))
+            _ = console.frame()
+            samples.append(ContinuousClock.now - start)
+            index += 1
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        if let failure = outcome.lock.withLock({ outcome.failure }) { return "  compaction in the background failed: \(failure)" }
+        let seconds = outcome.lock.withLock { outcome.seconds ?? 0 }
+        return "  compaction in the background: snapshot written in \(Stopwatch.format(.milliseconds(Int(seconds * 1000)))); "
+            + "move cursor meanwhile: \(Self.summary(samples))"
     }
 
     private func selectBiggestWave(_ console: Console) {
@@ -101,10 +161,14 @@ struct ConsoleBenchmark {
             _ = console.frame()
             samples.append(ContinuousClock.now - start)
         }
-        samples.sort()
-        let median = samples[samples.count / 2]
-        let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
-        return "  \(what): median \(Stopwatch.format(median)), p99 \(Stopwatch.format(p99)) (\(presses) presses)"
+        return "  \(what): \(Self.summary(samples))"
+    }
+
+    private static func summary(_ samples: [Duration]) -> String {
+        let sorted = samples.sorted()
+        let median = sorted[sorted.count / 2]
+        let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+        return "median \(Stopwatch.format(median)), p99 \(Stopwatch.format(p99)) (\(sorted.count) presses)"
     }
 }
 
