@@ -1,3 +1,5 @@
+import Foundation
+
 extension JSONReader {
     /// Builds a string from raw bytes; non-ASCII text must be valid UTF-8, since silently
     /// replacing bytes would change a creator's name without anyone noticing.
@@ -7,6 +9,27 @@ extension JSONReader {
         if !ascii, !text.utf8.elementsEqual(raw) {
             throw JSONReadError(offset: range.lowerBound, message: "column \(column): a string is not valid UTF-8")
         }
+        return text
+    }
+
+    /// `makeString` for text that repeats across rows: a million orders name a few dozen
+    /// products and a few hundred UTM values, and each copy of a string longer than 15 bytes
+    /// (shorter ones are stored inline) is a heap block of its own. A small table of the last
+    /// string seen per hash of the bytes hands out one shared copy instead: no allocation on a
+    /// hit, and about 100 MB less memory for a million orders.
+    mutating func sharedString(_ range: Range<Int>, ascii: Bool, _ column: StaticString) throws -> String {
+        guard range.count > 15 else { return try makeString(range, ascii: ascii, column) }
+        if recentStrings.isEmpty { recentStrings = Array(repeating: nil, count: 4_096) }
+        var hash: UInt32 = 2_166_136_261
+        for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+        let slot = Int(hash & 4_095)
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
+        if let recent = recentStrings[slot],
+           recent.utf8.withContiguousStorageIfAvailable({ $0.count == raw.count && memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) == true {
+            return recent
+        }
+        let text = try makeString(range, ascii: ascii, column)
+        recentStrings[slot] = text
         return text
     }
 

@@ -17,6 +17,8 @@ struct JSONReader {
     let end: Int
     /// Whether the next value must be preceded by a comma (it follows a sibling value).
     private var needsComma = false
+    /// Strings read with `shared: true` lately, by a hash of their bytes (see `sharedString`).
+    var recentStrings: [String?] = []
 
     init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) {
         self.bytes = bytes
@@ -109,13 +111,15 @@ struct JSONReader {
 
     // MARK: Scalars
 
-    mutating func string(_ column: StaticString) throws -> String {
+    /// A string; with `shared`, one that repeats across rows (a product name, a UTM value) and
+    /// is then one copy for all of them (see `sharedString`).
+    mutating func string(_ column: StaticString, shared: Bool = false) throws -> String {
         try valueStart(column)
-        return try stringBody(column)
+        return try stringBody(column, shared: shared)
     }
 
-    mutating func optionalString(_ column: StaticString) throws -> String? {
-        try nextIsNull(column) ? nil : try stringBody(column)
+    mutating func optionalString(_ column: StaticString, shared: Bool = false) throws -> String? {
+        try nextIsNull(column) ? nil : try stringBody(column, shared: shared)
     }
 
     mutating func int64(_ column: StaticString) throws -> Int64 {
@@ -181,7 +185,7 @@ struct JSONReader {
     /// Marks a value as read, so the next one needs a comma.
     mutating func finishValue() { needsComma = true }
 
-    mutating func stringBody(_ column: StaticString) throws -> String {
+    mutating func stringBody(_ column: StaticString, shared: Bool = false) throws -> String {
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
         let start = position + 1
         var index = start
@@ -191,7 +195,7 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
                 needsComma = true
-                return try makeString(start..<index, ascii: ascii, column)
+                return try shared ? sharedString(start..<index, ascii: ascii, column) : makeString(start..<index, ascii: ascii, column)
             }
             if byte == UInt8(ascii: "\\") {
                 position = start - 1

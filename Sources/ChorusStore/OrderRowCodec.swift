@@ -39,22 +39,22 @@ enum OrderRowCodec: RowCodec {
         try reader.beginArray("order")
         let id = OrderID(try reader.string("id"))
         let email = try reader.optionalString("email")
-        let status = try reader.string("financialStatus")
+        let status = try reader.string("financialStatus", shared: true)
         let createdAt = try reader.timestamp("createdAt")
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
         let subtotal = try reader.money("subtotal", currency: currency)
         let refunded = try reader.money("refunded", currency: currency)
-        let codes = try reader.optionalString("discountCodes")
-        let source = try reader.optionalString("source")
-        let utmSource = try reader.optionalString("utmSource")
-        let utmMedium = try reader.optionalString("utmMedium")
-        let utmCampaign = try reader.optionalString("utmCampaign")
-        let utmContent = try reader.optionalString("utmContent")
+        let codes = try reader.optionalString("discountCodes", shared: true)
+        let source = try reader.optionalString("source", shared: true)
+        let utmSource = try reader.optionalString("utmSource", shared: true)
+        let utmMedium = try reader.optionalString("utmMedium", shared: true)
+        let utmCampaign = try reader.optionalString("utmCampaign", shared: true)
+        let utmContent = try reader.optionalString("utmContent", shared: true)
         try reader.beginArray("lines")
         var lines: [OrderLine] = []
         while reader.hasMoreElements() {
             try reader.beginArray("lines")
-            lines.append(OrderLine(sku: try reader.optionalString("lines.sku"), name: try reader.string("lines.name"),
+            lines.append(OrderLine(sku: try reader.optionalString("lines.sku", shared: true), name: try reader.string("lines.name", shared: true),
                                    quantity: try reader.int("lines.quantity"), price: try reader.money("lines.price", currency: currency)))
             try reader.endArray("lines")
         }

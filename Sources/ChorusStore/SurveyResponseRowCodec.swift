@@ -21,9 +21,9 @@ enum SurveyResponseRowCodec: RowCodec {
     static func read(from reader: inout JSONReader, currency: Currency) throws -> SurveyResponse {
         try reader.beginArray("surveyResponse")
         let response = SurveyResponse(id: SurveyResponseID(try reader.string("id")), orderID: OrderID(try reader.string("orderID")),
-                                      question: try reader.optionalString("question"), response: try reader.string("response"),
+                                      question: try reader.optionalString("question", shared: true), response: try reader.string("response", shared: true),
                                       other: try reader.optionalString("other"), email: try reader.optionalString("email"),
-                                      couponCode: try reader.optionalString("couponCode"), utmSource: try reader.optionalString("utmSource"))
+                                      couponCode: try reader.optionalString("couponCode", shared: true), utmSource: try reader.optionalString("utmSource", shared: true))
         try reader.endArray("surveyResponse")
         return response
     }

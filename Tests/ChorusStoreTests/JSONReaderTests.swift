@@ -11,6 +11,24 @@ final class JSONReaderTests: XCTestCase {
         }
     }
 
+    func testRepeatedTextReadAsSharedIsOneCopyAndEveryValueStaysExact() throws {
+        // Many distinct long strings (so table slots collide and get replaced), each twice in a row.
+        let values = (0..<20_000).flatMap { ["Mineral Sun Fluid SPF \($0) — ナイト", "Mineral Sun Fluid SPF \($0) — ナイト"] }
+        let json = "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        let bytes = Array(json.utf8)
+        let read = try bytes.withUnsafeBytes { buffer -> [String] in
+            var reader = JSONReader(buffer, range: 0..<buffer.count)
+            try reader.beginArray("names")
+            var read: [String] = []
+            while reader.hasMoreElements() { read.append(try reader.string("name", shared: true)) }
+            return read
+        }
+        XCTAssertEqual(read, values)
+        let address = { (text: String) in text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } }
+        XCTAssertEqual(address(read[39_998]), address(read[39_999]), "a repeat is the same copy")
+        XCTAssertNotEqual(address(read[39_997]), address(read[39_998]))
+    }
+
     func testStringEscapesIncludingSurrogatePairs() throws {
         let json = #"["plain","q\"b\\s\/n\nt\tu\u00e9\u4e2d","\uD83D\uDE00 ok","raw é 😀"]"#
         let values = try read(json) { try $0.strings("test") }
