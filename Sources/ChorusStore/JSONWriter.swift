@@ -37,19 +37,21 @@ struct JSONWriter {
     mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var runStart = text.utf8.startIndex
-        let utf8 = text.utf8
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                bytes.append(contentsOf: utf8[runStart..<index])
-                appendEscaped(byte)
-                runStart = utf8.index(after: index)
+        var text = text
+        // The string's own UTF-8 buffer, copied in runs with memcpy: writing a million orders
+        // spends most of its time here.
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    appendEscaped(byte)
+                    runStart = index + 1
+                }
             }
-            index = utf8.index(after: index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(contentsOf: utf8[runStart..<index])
         bytes.append(UInt8(ascii: "\""))
         needsComma = true
     }

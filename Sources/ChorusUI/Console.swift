@@ -200,6 +200,13 @@ extension Command {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .addTrackingLinks: false
+        // Undo of pipeline or seeding work puts back only what attribution does not read; a
+        // recompute (seconds on a million orders) would be for nothing.
+        case .restore(let point, _):
+            point.program != nil || !point.waves.isEmpty || !point.creators.isEmpty || !point.discountCodes.isEmpty
+                || !point.orders.isEmpty || !point.surveyResponses.isEmpty || !point.trackingLinks.isEmpty
+                || !point.remove.waves.isEmpty || !point.remove.creators.isEmpty || !point.remove.discountCodes.isEmpty
+                || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty || !point.remove.trackingLinks.isEmpty
         default: true
         }
     }

@@ -63,10 +63,14 @@ final class CreatorAttributionTests: XCTestCase {
 
         _ = wide.press(">").frame
         XCTAssertEqual(wide.console.attributionComputes, 1, "a stage move cannot change attribution")
+        _ = wide.press("z").frame
+        XCTAssertEqual(wide.console.attributionComputes, 1, "nor can its undo")
         _ = wide.press(":").type("slug ana-lima").press(.enter).frame
         XCTAssertEqual(wide.console.attributionComputes, 2, "a slug change can, so it computes again, once")
         _ = wide.press("j").frame
         XCTAssertEqual(wide.console.attributionComputes, 2)
+        _ = wide.press("z").frame
+        XCTAssertEqual(wide.console.attributionComputes, 3, "and so can its undo")
     }
 
     func testWhileOrderHistoryLoadsTheDetailSaysSoInsteadOfShowingZeros() {
