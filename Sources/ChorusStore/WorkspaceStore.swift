@@ -76,19 +76,22 @@ public final class WorkspaceStore {
     }
 
     /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
-    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it.
+    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it:
+    /// at once, or after `waitingForLock` seconds of retrying, having told `whileWaiting` who
+    /// holds it (the CLI waits, so a write issued while a console runs a command still lands).
     ///
     /// With `deferringOrderHistory`, orders and survey responses are not read: the workspace
     /// opens without them and `pendingOrderHistory` holds their loader, for the caller to run
     /// in the background and hand to `attach(_:)`. Commands and compaction that need them load
     /// them first, so deferring never changes a result, only when the work is done.
     public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
+                            waitingForLock: Double = 0, whileWaiting: (String) -> Void = { _ in },
                             fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
         guard mode == .readOnly else {
-            let lock = try WorkspaceLock.acquire(folder: folder)
+            let lock = try WorkspaceLock.acquire(folder: folder, waiting: waitingForLock, whileWaiting: whileWaiting)
             return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
                                       deferringOrderHistory: deferringOrderHistory)
         }
@@ -134,12 +137,18 @@ public final class WorkspaceStore {
         let applied = try workspace.apply(command, context: context)
         if case .restore(let point, _) = applied.undo, point.isEmpty { return applied }
         if durability == .snapshot {
+            let previous = manifest
             do {
-                try compact()
+                try finishLoadingOrderHistory()
+                try writeSnapshot()
             } catch {
-                _ = try? workspace.apply(applied.undo, context: context)
+                // Undone only if the old snapshot is still current; see `writeSnapshot`.
+                if manifest.generation == previous.generation { _ = try? workspace.apply(applied.undo, context: context) }
                 throw error
             }
+            // Durable now. A journal that could not be trimmed holds only entries the snapshot
+            // covers, which replay skips and the next compaction trims: not worth a failure.
+            try? trimJournal(after: previous)
             return applied
         }
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
@@ -161,14 +170,35 @@ public final class WorkspaceStore {
         try requireWritable()
         try finishLoadingOrderHistory()
         let previous = manifest
+        try writeSnapshot()
+        try trimJournal(after: previous)
+    }
+
+    /// Writes the next snapshot generation. If the new manifest was renamed into place but a
+    /// later step failed (the folder sync), the new generation is current on disk all the same,
+    /// so it is adopted before the error is rethrown: memory and disk must never disagree on
+    /// which snapshot holds the workspace, or commands journaled next would replay onto a
+    /// state they were never applied to.
+    private func writeSnapshot() throws {
         let generation = nextGeneration
         nextGeneration += 1
-        manifest = try Snapshot.write(workspace, to: folder, generation: generation, journalSequence: lastSequence,
-                                      fileSystem: fileSystem)
-        try log.discard(through: lastSequence)
+        do {
+            manifest = try Snapshot.write(workspace, to: folder, generation: generation, journalSequence: lastSequence,
+                                          fileSystem: fileSystem)
+        } catch {
+            if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation == generation {
+                manifest = current
+            }
+            throw error
+        }
+    }
+
+    /// Empties the journal the current snapshot covers, then removes the files of generations
+    /// no manifest refers to any more (`previous`, and any a failed attempt left behind).
+    private func trimJournal(after previous: Manifest) throws {
+        try log.discard(through: manifest.journalSequence)
         journalLength = 0
-        // The old generation, and any a failed attempt left behind, are no longer referenced.
-        for stale in previous.generation..<generation {
+        for stale in previous.generation..<manifest.generation {
             for name in ["program"] + Snapshot.collectionNames {
                 try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: stale))
             }

@@ -1,0 +1,185 @@
+import ChorusCore
+import ChorusStore
+import Foundation
+import XCTest
+
+/// A coordinator's session with the store — create, commands, compaction, reopen, a big import
+/// made durable by snapshot, more commands, compaction — run once to number every step it takes
+/// on disk, then once per step with that step failing (see `FaultInjectingFileSystem`).
+///
+/// Each failure must surface as a readable `StoreError` naming the file; the workspace must then
+/// reopen with the real file system holding every acknowledged command exactly once (the command
+/// in flight may or may not have landed). This is checked twice per step: as if the process died
+/// right after the error, and as if the console carried on with the session after showing it, in
+/// which case memory and disk must agree at the end.
+final class FaultInjectionTests: XCTestCase {
+    private enum Action {
+        case perform(Command, WorkspaceStore.Durability)
+        case compact
+        case reopen
+    }
+
+    private static var newOrders: [Order] {
+        (1...40).map { index in
+            Order(id: OrderID("#2\(1000 + index)"), email: "buyer\(index)@example.com", financialStatus: "paid",
+                  createdAt: StoreFixtures.march12.adding(days: index % 5), subtotal: StoreFixtures.eur(Int64(1_000 + index)),
+                  refunded: StoreFixtures.eur(0), discountCodes: index % 3 == 0 ? "ANA15" : nil)
+        }
+    }
+
+    private static let session: [Action] = [
+        .perform(.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "found a box"), .journal),
+        .perform(.adjustStock(sku: "SKU-SERUM", delta: -2, reason: "damaged"), .journal),
+        .compact,
+        .perform(.markDelivered(["SH-0001"]), .journal),
+        .reopen,
+        .perform(.importOrders(newOrders), .snapshot),
+        .perform(.adjustStock(sku: "SKU-SERUM", delta: 7, reason: "restock"), .journal),
+        .compact,
+        .perform(.adjustStock(sku: "SKU-SERUM", delta: 11, reason: "recount"), .journal),
+    ]
+
+    /// What the session did: the model of acknowledged commands, and the same plus the command
+    /// that failed (when one did), each replayed purely in memory.
+    private struct Outcome {
+        var acknowledged = StoreFixtures.richWorkspace
+        var withInFlight: Workspace?
+        var errors: [Error] = []
+        var store: WorkspaceStore?
+        var folder: String
+
+        mutating func acknowledge(_ command: Command, _ context: CommandContext) throws {
+            try acknowledged.apply(command, context: context)
+            try withInFlight?.apply(command, context: context)
+        }
+
+        func allows(_ workspace: Workspace) -> Bool { workspace == acknowledged || workspace == withInFlight }
+    }
+
+    func testEveryInjectedFailureLeavesAWorkspaceHoldingEveryAcknowledgedCommand() throws {
+        let counting = FaultInjectingFileSystem()
+        let clean = try run(fileSystem: counting, continuing: true)
+        XCTAssertTrue(clean.errors.isEmpty, "\(clean.errors)")
+        clean.store?.close()
+        let points = counting.points
+        XCTAssertEqual(try WorkspaceStore.open(at: clean.folder).workspace, clean.acknowledged)
+        XCTAssertGreaterThan(points.count, 80, "the session should exercise every kind of step")
+
+        var absorbed = 0
+        for point in points {
+            for continuing in [false, true] {
+                let fileSystem = FaultInjectingFileSystem(failingAt: point.index)
+                let outcome = try run(fileSystem: fileSystem, continuing: continuing)
+                let label = "\(point)\(continuing ? ", carrying on" : ", then a crash")"
+                XCTAssertNotNil(fileSystem.injected, label)
+                if outcome.errors.isEmpty {
+                    // A failure may be absorbed only where nothing depended on it (removing an
+                    // unreferenced old snapshot file, trimming a journal a snapshot covers).
+                    absorbed += 1
+                    XCTAssertEqual(outcome.acknowledged, clean.acknowledged, label)
+                }
+                for error in outcome.errors {
+                    let storeError = error as? StoreError
+                    XCTAssertEqual(storeError?.kind, .io, "\(label): \(error)")
+                    let file = outcome.folder + point.path.dropFirst(clean.folder.count)
+                    XCTAssertEqual(storeError?.file, file, "\(label): the error names the file: \(error)")
+                }
+                XCTAssertEqual(outcome.errors.count, outcome.errors.isEmpty ? 0 : 1, "\(label): one fault, one error: \(outcome.errors)")
+
+                let memory = outcome.store?.workspace
+                outcome.store?.close()
+                let reopened: WorkspaceStore
+                do {
+                    reopened = try WorkspaceStore.open(at: outcome.folder)
+                } catch let error as StoreError where error.kind == .notAWorkspace && !continuing {
+                    continue  // the failure was in `create`, before anything was acknowledged
+                }
+                XCTAssertTrue(outcome.allows(reopened.workspace), "\(label): an acknowledged command was lost or one applied twice")
+                if continuing { XCTAssertEqual(reopened.workspace, memory, "\(label): memory and disk disagree") }
+                XCTAssertNoThrow(try reopened.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "after"), context: StoreFixtures.context(99)),
+                                 "\(label): the reopened workspace takes new commands")
+                reopened.close()
+            }
+        }
+        let kinds = Dictionary(grouping: points, by: \.step).mapValues(\.count)
+        print("fault injection: \(points.count) injection points × (crash, carry on) = \(points.count * 2) runs; "
+              + FaultInjectingFileSystem.Step.allCases.compactMap { step in kinds[step].map { "\(step.rawValue) \($0)" } }.joined(separator: ", ")
+              + "; \(absorbed) absorbed harmlessly")
+    }
+
+    /// The bug the matrix found: a big import made durable by snapshot, whose folder sync
+    /// failed after the new manifest was in place, was undone in memory while the disk kept it,
+    /// so the next commands were journaled against a state that replay would never rebuild.
+    func testAnImportWhoseSnapshotIsInPlaceStaysInMemoryEvenIfTheFolderSyncFails() throws {
+        func importOnFreshWorkspace(_ fileSystem: FaultInjectingFileSystem) throws -> (WorkspaceStore, Error?) {
+            let folder = StoreFixtures.temporaryFolder()
+            try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+            let store = try WorkspaceStore.open(at: folder, fileSystem: fileSystem)
+            do {
+                try store.perform(.importOrders(Self.newOrders), context: StoreFixtures.context(), durability: .snapshot)
+                return (store, nil)
+            } catch { return (store, error) }
+        }
+        let counting = FaultInjectingFileSystem()
+        let (counted, _) = try importOnFreshWorkspace(counting)
+        counted.close()
+        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory })
+
+        let (store, error) = try importOnFreshWorkspace(FaultInjectingFileSystem(failingAt: lastFolderSync.index))
+        XCTAssertEqual((error as? StoreError)?.kind, .io, "the failed sync is reported")
+        XCTAssertEqual(store.workspace.orders.count, StoreFixtures.orders.count + Self.newOrders.count, "the import is in memory, as on disk")
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 3, reason: "recount"), context: StoreFixtures.context(1))
+        let memory = store.workspace
+        store.close()
+        XCTAssertEqual(try WorkspaceStore.open(at: store.folder).workspace, memory)
+    }
+
+    /// Runs the session on `fileSystem`. After the first error it stops (`continuing` false: the
+    /// process dies) or carries on with the remaining actions, as a console would.
+    private func run(fileSystem: FaultInjectingFileSystem, continuing: Bool) throws -> Outcome {
+        var outcome = Outcome(folder: StoreFixtures.temporaryFolder("faultinjection"))
+        do {
+            outcome.store = try WorkspaceStore.create(at: outcome.folder, workspace: StoreFixtures.richWorkspace, fileSystem: fileSystem)
+        } catch {
+            outcome.errors.append(error)
+            guard continuing else { return outcome }
+            // `chorus init` again: a folder without a manifest is created afresh, one with it opened.
+            do {
+                outcome.store = try WorkspaceStore.create(at: outcome.folder, workspace: StoreFixtures.richWorkspace, fileSystem: fileSystem)
+            } catch let error as StoreError where error.kind == .alreadyAWorkspace {
+                outcome.store = try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem)
+            }
+        }
+        for (minute, action) in Self.session.enumerated() {
+            let context = StoreFixtures.context(minute)
+            do {
+                switch action {
+                case .perform(let command, let durability):
+                    do {
+                        try outcome.store!.perform(command, context: context, durability: durability)
+                    } catch {
+                        outcome.withInFlight = outcome.acknowledged
+                        try outcome.withInFlight!.apply(command, context: context)
+                        throw error
+                    }
+                    try outcome.acknowledge(command, context)
+                case .compact:
+                    try outcome.store!.compact()
+                case .reopen:
+                    outcome.store!.close()
+                    outcome.store = nil
+                    outcome.store = try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem)
+                }
+            } catch {
+                outcome.errors.append(error)
+                guard continuing else { return outcome }
+                if let store = outcome.store {
+                    let onDisk = try WorkspaceStore.open(at: outcome.folder, mode: .readOnly).workspace
+                    XCTAssertEqual(onDisk, store.workspace, "right after \(error), the workspace on disk is not the one in memory")
+                }
+                if outcome.store == nil { outcome.store = try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem) }
+            }
+        }
+        return outcome
+    }
+}
