@@ -32,5 +32,6 @@ let package = Package(
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
         .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore"]),
+        .testTarget(name: "ChorusFuzzTests", dependencies: ["ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI"]),
     ]
 )
