@@ -23,26 +23,29 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         var description: String { "step \(index) (\(step.rawValue) \((path as NSString).lastPathComponent))" }
     }
 
-    private let failingAt: Int?
+    private let failingAt: Set<Int>
     private let mutex = NSLock()
     private var taken: [Point] = []
     private let real = POSIXFileSystem()
 
     /// Counts steps and fails the one numbered `failingAt` (0-based), once; nil fails none.
-    init(failingAt: Int? = nil) { self.failingAt = failingAt }
+    init(failingAt: Int? = nil) { self.failingAt = failingAt.map { [$0] } ?? [] }
+
+    /// Fails every step in `steps`: for a fault that strikes again while recovering from one.
+    init(failingAt steps: Set<Int>) { self.failingAt = steps }
 
     /// Every step taken so far, in order.
     var points: [Point] { mutex.withLock { taken } }
 
-    /// The step that was failed, once it has been.
-    var injected: Point? { failingAt.flatMap { index in points.first { $0.index == index } } }
+    /// The first step that was failed, once one has been.
+    var injected: Point? { points.first { failingAt.contains($0.index) } }
 
     /// Records a step; true when it is the one to fail.
     private func take(_ step: Step, _ path: String) -> Bool {
         mutex.withLock {
             let point = Point(index: taken.count, step: step, path: path)
             taken.append(point)
-            return point.index == failingAt
+            return failingAt.contains(point.index)
         }
     }
 
