@@ -97,6 +97,11 @@ final class JournalFile: CommandLog {
     }
 
     func discard(through sequence: Int) throws {
+        // A line whose append failed is not an entry, even if all of it reached the file.
+        if needsTrim {
+            try fileSystem.truncateFile(at: path, toLength: intactLength)
+            needsTrim = false
+        }
         let kept = try readEntries().filter { $0.seq > sequence }
         guard !kept.isEmpty else {
             try fileSystem.truncateFile(at: path, toLength: 0)

@@ -39,21 +39,26 @@ final class FaultInjectionTests: XCTestCase {
         .perform(.adjustStock(sku: "SKU-SERUM", delta: 11, reason: "recount"), .journal),
     ]
 
-    /// What the session did: the model of acknowledged commands, and the same plus the command
-    /// that failed (when one did), each replayed purely in memory.
+    /// What the session did, modelled purely in memory: every state the workspace may be in.
+    /// An acknowledged command is applied to each; a failed one doubles them (it may or may not
+    /// have landed), so a lost acknowledged command or one applied twice matches none.
     private struct Outcome {
-        var acknowledged = StoreFixtures.richWorkspace
-        var withInFlight: Workspace?
+        var possible = [StoreFixtures.richWorkspace]
         var errors: [Error] = []
         var store: WorkspaceStore?
         var folder: String
 
         mutating func acknowledge(_ command: Command, _ context: CommandContext) throws {
-            try acknowledged.apply(command, context: context)
-            try withInFlight?.apply(command, context: context)
+            for index in possible.indices { try possible[index].apply(command, context: context) }
         }
 
-        func allows(_ workspace: Workspace) -> Bool { workspace == acknowledged || workspace == withInFlight }
+        mutating func failed(_ command: Command, _ context: CommandContext) throws {
+            var landed = possible
+            for index in landed.indices { try landed[index].apply(command, context: context) }
+            for state in landed where !possible.contains(state) { possible.append(state) }
+        }
+
+        func allows(_ workspace: Workspace) -> Bool { possible.contains(workspace) }
     }
 
     func testEveryInjectedFailureLeavesAWorkspaceHoldingEveryAcknowledgedCommand() throws {
@@ -62,7 +67,7 @@ final class FaultInjectionTests: XCTestCase {
         XCTAssertTrue(clean.errors.isEmpty, "\(clean.errors)")
         clean.store?.close()
         let points = counting.points
-        XCTAssertEqual(try WorkspaceStore.open(at: clean.folder).workspace, clean.acknowledged)
+        XCTAssertEqual([try WorkspaceStore.open(at: clean.folder).workspace], clean.possible)
         XCTAssertGreaterThan(points.count, 80, "the session should exercise every kind of step")
 
         var absorbed = 0
@@ -76,7 +81,7 @@ final class FaultInjectionTests: XCTestCase {
                     // A failure may be absorbed only where nothing depended on it (removing an
                     // unreferenced old snapshot file, trimming a journal a snapshot covers).
                     absorbed += 1
-                    XCTAssertEqual(outcome.acknowledged, clean.acknowledged, label)
+                    XCTAssertEqual(outcome.possible, clean.possible, label)
                 }
                 for error in outcome.errors {
                     let storeError = error as? StoreError
@@ -107,6 +112,39 @@ final class FaultInjectionTests: XCTestCase {
               + "; \(absorbed) absorbed harmlessly")
     }
 
+    /// A fault that strikes again at the very next step, typically while the store recovers
+    /// from the first (cutting off a partial journal line, re-reading the manifest). The
+    /// workspace must still reopen with every acknowledged command exactly once.
+    func testAFaultStrikingAgainAtTheNextStepStillLosesNothing() throws {
+        let counting = FaultInjectingFileSystem()
+        let clean = try run(fileSystem: counting, continuing: true)
+        clean.store?.close()
+        let points = counting.points
+        for point in points.dropLast() {
+            for continuing in [false, true] {
+                let outcome = try run(fileSystem: FaultInjectingFileSystem(failingAt: [point.index, point.index + 1]), continuing: continuing, faults: 2)
+                let label = "\(point) and the next\(continuing ? ", carrying on" : ", then a crash")"
+                XCTAssertLessThanOrEqual(outcome.errors.count, 2, "\(label): \(outcome.errors)")
+                for error in outcome.errors {
+                    XCTAssertEqual((error as? StoreError)?.kind, .io, "\(label): \(error)")
+                    XCTAssertTrue((error as? StoreError)?.file?.hasPrefix(outcome.folder) ?? false, "\(label): names its file: \(error)")
+                }
+                let memory = outcome.store?.workspace
+                outcome.store?.close()
+                let reopened: WorkspaceStore
+                do {
+                    reopened = try WorkspaceStore.open(at: outcome.folder)
+                } catch let error as StoreError where error.kind == .notAWorkspace && !continuing {
+                    continue
+                }
+                XCTAssertTrue(outcome.allows(reopened.workspace), "\(label): an acknowledged command was lost or one applied twice")
+                if continuing { XCTAssertEqual(reopened.workspace, memory, "\(label): memory and disk disagree") }
+                reopened.close()
+            }
+        }
+        print("fault injection: \(points.count - 1) double faults (a step and the next) × (crash, carry on)")
+    }
+
     /// The bug the matrix found: a big import made durable by snapshot, whose folder sync
     /// failed after the new manifest was in place, was undone in memory while the disk kept it,
     /// so the next commands were journaled against a state that replay would never rebuild.
@@ -135,19 +173,31 @@ final class FaultInjectionTests: XCTestCase {
     }
 
     /// Runs the session on `fileSystem`. After the first error it stops (`continuing` false: the
-    /// process dies) or carries on with the remaining actions, as a console would.
-    private func run(fileSystem: FaultInjectingFileSystem, continuing: Bool) throws -> Outcome {
+    /// process dies) or carries on with the remaining actions, as a console would, retrying
+    /// the create or open it needs (a person runs `chorus init` or opens the console again).
+    ///
+    /// With one fault, the disk must match memory right after every error. With two, a line
+    /// whose append failed may stay until the next write cuts it off, so only the end counts.
+    private func run(fileSystem: FaultInjectingFileSystem, continuing: Bool, faults: Int = 1) throws -> Outcome {
         var outcome = Outcome(folder: StoreFixtures.temporaryFolder("faultinjection"))
+        func retrying(_ body: () throws -> WorkspaceStore) throws -> WorkspaceStore {
+            for _ in 1..<3 {
+                do { return try body() } catch { outcome.errors.append(error) }
+            }
+            return try body()
+        }
         do {
             outcome.store = try WorkspaceStore.create(at: outcome.folder, workspace: StoreFixtures.richWorkspace, fileSystem: fileSystem)
         } catch {
             outcome.errors.append(error)
             guard continuing else { return outcome }
-            // `chorus init` again: a folder without a manifest is created afresh, one with it opened.
-            do {
-                outcome.store = try WorkspaceStore.create(at: outcome.folder, workspace: StoreFixtures.richWorkspace, fileSystem: fileSystem)
-            } catch let error as StoreError where error.kind == .alreadyAWorkspace {
-                outcome.store = try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem)
+            // A folder without a manifest is created afresh, one with it opened.
+            outcome.store = try retrying {
+                do {
+                    return try WorkspaceStore.create(at: outcome.folder, workspace: StoreFixtures.richWorkspace, fileSystem: fileSystem)
+                } catch let error as StoreError where error.kind == .alreadyAWorkspace {
+                    return try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem)
+                }
             }
         }
         for (minute, action) in Self.session.enumerated() {
@@ -158,8 +208,7 @@ final class FaultInjectionTests: XCTestCase {
                     do {
                         try outcome.store!.perform(command, context: context, durability: durability)
                     } catch {
-                        outcome.withInFlight = outcome.acknowledged
-                        try outcome.withInFlight!.apply(command, context: context)
+                        try outcome.failed(command, context)
                         throw error
                     }
                     try outcome.acknowledge(command, context)
@@ -173,11 +222,12 @@ final class FaultInjectionTests: XCTestCase {
             } catch {
                 outcome.errors.append(error)
                 guard continuing else { return outcome }
-                if let store = outcome.store {
+                if let store = outcome.store, faults == 1 {
                     let onDisk = try WorkspaceStore.open(at: outcome.folder, mode: .readOnly).workspace
                     XCTAssertEqual(onDisk, store.workspace, "right after \(error), the workspace on disk is not the one in memory")
+                } else if outcome.store == nil {
+                    outcome.store = try retrying { try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem) }
                 }
-                if outcome.store == nil { outcome.store = try WorkspaceStore.open(at: outcome.folder, fileSystem: fileSystem) }
             }
         }
         return outcome
