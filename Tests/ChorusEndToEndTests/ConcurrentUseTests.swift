@@ -77,6 +77,24 @@ final class ConcurrentUseTests: XCTestCase {
         XCTAssertEqual(try folderContents(workspace), before, "nothing was written beside the holder")
     }
 
+    /// The same with a real console under tmux: an import while it is open is refused after
+    /// its wait, naming the console's pid; after `q` the same import lands.
+    func testAnImportWhileARealConsoleIsOpenLandsOnceTheConsoleQuits() throws {
+        let console = try TmuxSession(columns: 100, rows: 30, arguments: ["open", "--workspace", workspace.path])
+        try console.waitFor("Pipeline")
+        let refused = try ChorusProcess.run(["import", "creators", creatorsFile.path, "--workspace", workspace.path],
+                                            environment: ["CHORUS_LOCK_WAIT": "0.5"])
+        XCTAssertEqual(refused.status, 1)
+        let holder = try XCTUnwrap(refused.stderr.range(of: #"in use by process [0-9]+ on "#, options: .regularExpression), refused.stderr)
+        XCTAssertFalse(refused.stderr[holder].contains("process \(getpid()) "), "the console holds it, not this test")
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+
+        let landed = try ChorusProcess.run(["import", "creators", creatorsFile.path, "--workspace", workspace.path])
+        XCTAssertEqual(landed.status, 0, landed.stderr)
+        XCTAssertEqual(try WorkspaceStore.open(at: workspace, mode: .readOnly).workspace.creators.filter { $0.handle == "newbie" }.count, 1)
+    }
+
     func testASecondConsoleIsRefusedAtOnceWithTheHoldersPid() throws {
         let console = try openConsole()
         defer { console.store.close() }
