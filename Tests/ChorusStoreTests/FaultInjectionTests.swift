@@ -172,6 +172,18 @@ final class FaultInjectionTests: XCTestCase {
         XCTAssertEqual(try WorkspaceStore.open(at: store.folder).workspace, memory)
     }
 
+    /// A full disk during compaction: unless the new manifest made it into place, the previous
+    /// manifest, journal and every snapshot file it names are byte for byte as they were.
+    private func assertUntouchedUnlessSwitched(_ folder: String, before: [String: Data], after error: Error) throws {
+        let now = try StoreFixtures.contents(of: folder)
+        guard now["chorus.json"] == before["chorus.json"] else { return }
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: before["chorus.json"]!) as? [String: Any])
+        let named = [manifest["program"] as? String] + ((manifest["collections"] as? [[String: Any]]) ?? []).map { $0["file"] as? String }
+        for name in named.compactMap({ $0 }) + ["chorus.json", "journal.jsonl"] {
+            XCTAssertEqual(now[name], before[name], "\(name) changed by a compaction that failed (\(error)) before the switch")
+        }
+    }
+
     /// Runs the session on `fileSystem`. After the first error it stops (`continuing` false: the
     /// process dies) or carries on with the remaining actions, as a console would, retrying
     /// the create or open it needs (a person runs `chorus init` or opens the console again).
@@ -213,7 +225,13 @@ final class FaultInjectionTests: XCTestCase {
                     }
                     try outcome.acknowledge(command, context)
                 case .compact:
-                    try outcome.store!.compact()
+                    let before = try StoreFixtures.contents(of: outcome.folder)
+                    do {
+                        try outcome.store!.compact()
+                    } catch {
+                        if faults == 1 { try assertUntouchedUnlessSwitched(outcome.folder, before: before, after: error) }
+                        throw error
+                    }
                 case .reopen:
                     outcome.store!.close()
                     outcome.store = nil
