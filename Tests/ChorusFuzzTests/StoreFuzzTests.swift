@@ -58,4 +58,14 @@ final class StoreFuzzTests: XCTestCase {
         }
         XCTAssertNoThrow(try WorkspaceStore.open(at: Self.folder, mode: .readOnly), "every file was put back")
     }
+
+    func testHostileJSONInEveryFileIsRefusedWithItsFile() {
+        for file in ["journal.jsonl", "chorus.json", "program-2.json", "creators-2.json", "shipments-2.json"] {
+            let target = Self.target(file)
+            for fixture in HostileJSON.fixtures {
+                XCTAssertNoThrow(try target.read(fixture.bytes), "\(file), \(fixture.name)")
+            }
+        }
+        XCTAssertNoThrow(try WorkspaceStore.open(at: Self.folder, mode: .readOnly), "every file was put back")
+    }
 }

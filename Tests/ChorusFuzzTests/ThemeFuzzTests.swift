@@ -27,6 +27,9 @@ final class ThemeFuzzTests: XCTestCase {
             }
             return .refused
         }
+        for fixture in HostileJSON.fixtures {
+            XCTAssertNoThrow(try target.read(fixture.bytes), fixture.name)
+        }
         let report = Fuzzer.run(target)
         print("fuzz \(report)")
         XCTAssertEqual(report.failures, [])
