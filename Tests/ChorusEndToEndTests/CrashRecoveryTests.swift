@@ -44,6 +44,39 @@ final class CrashRecoveryTests: XCTestCase {
               + "\(lost) acknowledged commands lost, \(doubled) applied twice")
     }
 
+    /// An import is one command: killed at any moment, it has landed whole or not at all.
+    func testAKilledImportLandsWholeOrNotAtAll() throws {
+        let orders = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("sample-data/imports/shopify-orders.csv")
+        var generator = SystemRandomNumberGenerator()
+        var outcomes: [Int: Int] = [:]
+        // How long a whole import takes here, so the kills spread over parsing, applying and the append.
+        let timed = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: timed) }
+        XCTAssertEqual(try ChorusProcess.run(["init", timed.path]).status, 0)
+        let started = Date()
+        XCTAssertEqual(try ChorusProcess.run(["import", "orders", orders.path, "--workspace", timed.path]).status, 0)
+        let duration = Date().timeIntervalSince(started)
+        for round in 1...10 {
+            let workspace = try ChorusProcess.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: workspace) }
+            XCTAssertEqual(try ChorusProcess.run(["init", workspace.path]).status, 0)
+            let child = try Spawn(ChorusProcess.binary.path, ["import", "orders", orders.path, "--workspace", workspace.path],
+                                  environment: ChorusProcess.environment())
+            Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.1, using: &generator) * duration)
+            kill(child.pid, SIGKILL)
+            _ = try child.wait()
+            let store = try WorkspaceStore.open(at: workspace, mode: .readOnly)
+            let count = store.workspace.orders.count
+            store.close()
+            XCTAssertTrue(count == 0 || count == 4_000, "round \(round): \(count) of 4000 orders")
+            outcomes[count, default: 0] += 1
+            let check = try ChorusProcess.run(["check", "--workspace", workspace.path])
+            XCTAssertEqual(check.status, 0, "round \(round): \(check.stderr)")
+        }
+        print("crash recovery: 10 killed imports of 4000 orders: \(outcomes[4_000] ?? 0) landed whole, \(outcomes[0] ?? 0) not at all")
+    }
+
     /// Starts `chorus stress-append`, waits for `afterAcks` acknowledgements, kills it, and
     /// returns how many acknowledgements it printed before it died.
     private func runAndKill(workspace: URL, afterAcks: Int, extraDelay: Double) throws -> Int {
