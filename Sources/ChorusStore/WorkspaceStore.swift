@@ -43,6 +43,10 @@ public final class WorkspaceStore {
     /// The generation the next compaction writes. It only grows, even when a compaction fails,
     /// so a retry never overwrites files that a half-finished attempt may have made current.
     private var nextGeneration: Int
+    /// The oldest generation whose files may still be on disk: everything from it up to the
+    /// current manifest's is removed once a compaction has trimmed the journal, including the
+    /// generations of attempts that failed (their files hold the same names and addresses).
+    private var oldestGenerationOnDisk: Int
     private var lock: WorkspaceLock?
     private var isClosed = false
     /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
@@ -73,6 +77,7 @@ public final class WorkspaceStore {
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
+        self.oldestGenerationOnDisk = manifest.generation
     }
 
     /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
@@ -148,7 +153,7 @@ public final class WorkspaceStore {
             }
             // Durable now. A journal that could not be trimmed holds only entries the snapshot
             // covers, which replay skips and the next compaction trims: not worth a failure.
-            try? trimJournal(after: previous)
+            try? trimJournal()
             return applied
         }
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
@@ -169,9 +174,8 @@ public final class WorkspaceStore {
     public func compact() throws {
         try requireWritable()
         try finishLoadingOrderHistory()
-        let previous = manifest
         try writeSnapshot()
-        try trimJournal(after: previous)
+        try trimJournal()
     }
 
     /// Writes the next snapshot generation. If the new manifest was renamed into place but a
@@ -194,13 +198,15 @@ public final class WorkspaceStore {
     }
 
     /// Empties the journal the current snapshot covers, then removes the files of generations
-    /// no manifest refers to any more (`previous`, and any a failed attempt left behind).
-    private func trimJournal(after previous: Manifest) throws {
+    /// no manifest refers to any more (see `oldestGenerationOnDisk`).
+    private func trimJournal() throws {
         try log.discard(through: manifest.journalSequence)
         journalLength = 0
-        for stale in previous.generation..<manifest.generation {
+        let stale = oldestGenerationOnDisk..<manifest.generation
+        oldestGenerationOnDisk = manifest.generation
+        for generation in stale {
             for name in ["program"] + Snapshot.collectionNames {
-                try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: stale))
+                try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: generation))
             }
         }
     }

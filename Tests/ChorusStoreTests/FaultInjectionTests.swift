@@ -184,6 +184,30 @@ final class FaultInjectionTests: XCTestCase {
         }
     }
 
+    /// Snapshot files hold names and addresses, so none may be left behind: after a compaction
+    /// whose folder sync failed once its manifest was in place, the next compaction removes
+    /// the generation before it as well as its own predecessor.
+    func testNoOldSnapshotFilesOutliveACompactionThatFailedAfterItsSwitch() throws {
+        func compactOnFreshWorkspace(_ fileSystem: FaultInjectingFileSystem) throws -> WorkspaceStore {
+            let folder = StoreFixtures.temporaryFolder()
+            try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+            let store = try WorkspaceStore.open(at: folder, fileSystem: fileSystem)
+            try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 2, reason: "recount"), context: StoreFixtures.context())
+            _ = try? store.compact()
+            return store
+        }
+        let counting = FaultInjectingFileSystem()
+        try compactOnFreshWorkspace(counting).close()
+        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory })
+
+        let store = try compactOnFreshWorkspace(FaultInjectingFileSystem(failingAt: lastFolderSync.index))
+        try store.compact()
+        store.close()
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.folder)
+        XCTAssertEqual(names.filter { $0.hasSuffix("-1.json") || $0.hasSuffix("-2.json") }, [], "\(names.sorted())")
+        XCTAssertEqual(try WorkspaceStore.open(at: store.folder).workspace.sku("SKU-SERUM")?.stockOnHand, 42)
+    }
+
     /// Runs the session on `fileSystem`. After the first error it stops (`continuing` false: the
     /// process dies) or carries on with the remaining actions, as a console would, retrying
     /// the create or open it needs (a person runs `chorus init` or opens the console again).
