@@ -23,42 +23,49 @@ final class ConcurrentUseTests: XCTestCase {
         try? FileManager.default.removeItem(at: creatorsFile)
     }
 
-    /// The console's store, handed to the thread that closes it.
-    private final class Console: @unchecked Sendable {
-        let store: WorkspaceStore
-        init(_ store: WorkspaceStore) { self.store = store }
-    }
-
     private static let sku = SKUID("CONSOLE-1")
     private static let context = CommandContext(now: Timestamp(day: Day(year: 2026, month: 11, day: 21)!, hour: 10, minute: 0, second: 0),
                                                 actor: "console")
 
-    private func openConsole() throws -> Console {
+    /// The store this test holds as a console would.
+    private func openConsole() throws -> WorkspaceStore {
         let store = try WorkspaceStore.open(at: workspace)
         try store.perform(.addSKUs([SKU(id: Self.sku, name: "Console unit", unitCost: .zero(store.workspace.program.currency), stockOnHand: 0)]),
                           context: Self.context)
-        return Console(store)
+        return store
     }
 
-    private static func bump(_ console: Console) throws {
-        try console.store.perform(.adjustStock(sku: Self.sku, delta: 1, reason: "console"), context: Self.context)
+    private static func bump(_ console: WorkspaceStore) throws {
+        try console.perform(.adjustStock(sku: Self.sku, delta: 1, reason: "console"), context: Self.context)
     }
 
     func testACLIImportWaitsForTheConsoleAndLandsOnce() throws {
         let console = try openConsole()
         try Self.bump(console)
-        let finished = expectation(description: "the console closes")
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.8) {
-            try? Self.bump(console)
-            console.store.close()
-            finished.fulfill()
+        var ends: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&ends), 0)
+        let child = try Spawn(ChorusProcess.binary.path, ["import", "creators", creatorsFile.path, "--workspace", workspace.path],
+                              environment: ChorusProcess.environment(["CHORUS_LOCK_WAIT": "20"]), stderr: ends[1])
+        close(ends[1])
+        defer { close(ends[0]) }
+        // Once the import says it is waiting, the console makes one more change and closes.
+        var stderr = ""
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        while !stderr.contains("for it") {
+            let count = read(ends[0], &buffer, buffer.count)
+            guard count > 0 else { break }
+            stderr += String(decoding: buffer[0..<count], as: UTF8.self)
         }
-        let result = try ChorusProcess.run(["import", "creators", creatorsFile.path, "--workspace", workspace.path],
-                                           environment: ["CHORUS_LOCK_WAIT": "20"])
-        wait(for: [finished], timeout: 10)
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("the workspace is in use by process \(getpid()) on "), result.stderr)
-        XCTAssertTrue(result.stderr.contains("waiting up to 20 s for it"), result.stderr)
+        try Self.bump(console)
+        console.close()
+        while true {
+            let count = read(ends[0], &buffer, buffer.count)
+            guard count > 0 else { break }
+            stderr += String(decoding: buffer[0..<count], as: UTF8.self)
+        }
+        XCTAssertEqual(try child.wait(), 0, stderr)
+        XCTAssertTrue(stderr.contains("the workspace is in use by process \(getpid()) on "), stderr)
+        XCTAssertTrue(stderr.contains("waiting up to 20 s for it"), stderr)
 
         let reopened = try WorkspaceStore.open(at: workspace, mode: .readOnly)
         XCTAssertEqual(reopened.workspace.sku(Self.sku)?.stockOnHand, 2, "both console commands, each once")
@@ -67,7 +74,7 @@ final class ConcurrentUseTests: XCTestCase {
 
     func testACLIImportGivesUpAfterItsWaitNamingTheHolder() throws {
         let console = try openConsole()
-        defer { console.store.close() }
+        defer { console.close() }
         let before = try folderContents(workspace)
         let result = try ChorusProcess.run(["import", "creators", creatorsFile.path, "--workspace", workspace.path],
                                            environment: ["CHORUS_LOCK_WAIT": "0.5"])
@@ -97,7 +104,7 @@ final class ConcurrentUseTests: XCTestCase {
 
     func testASecondConsoleIsRefusedAtOnceWithTheHoldersPid() throws {
         let console = try openConsole()
-        defer { console.store.close() }
+        defer { console.close() }
         let started = Date()
         let result = try ChorusProcess.run(["open", "--workspace", workspace.path], environment: ["CHORUS_LOCK_WAIT": "30"])
         XCTAssertEqual(result.status, 1)
