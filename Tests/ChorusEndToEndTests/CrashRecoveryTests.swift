@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusInterchange
 import ChorusStore
 import Foundation
 import XCTest
@@ -7,8 +8,8 @@ import XCTest
 /// with SIGKILL while it applies a stream of commands, and check that the reopened workspace
 /// holds every command it acknowledged: the journal is fsynced before the acknowledgement.
 final class CrashRecoveryTests: XCTestCase {
-    /// At least 100 kills per run (`CHORUS_KILLS` to change), each round cheap: the reopen check
-    /// reads the store directly and `chorus check` runs every tenth round. The child compacts
+    /// At least 100 kills per run (`CHORUS_KILLS` to change), each round cheap: every round
+    /// reopens and validates in-process, and the `chorus check` binary runs every tenth round. The child compacts
     /// every 10 commands, so kills also land mid-compaction. A wall-time ceiling ends the loop
     /// early on a very slow machine rather than holding CI hostage; the count is printed.
     func testKilledMidStreamLosesNoAcknowledgedCommand() throws {
@@ -114,9 +115,12 @@ final class CrashRecoveryTests: XCTestCase {
         text.split(separator: "\n").filter { $0.hasPrefix("ack ") && $0.count > 4 }.count
     }
 
+    /// Reopens the workspace (replay validates every journaled command), runs the same
+    /// checks as `chorus check` on it, and returns the stress counter.
     private func stockAfterReopening(_ workspace: URL) throws -> Int {
         let store = try WorkspaceStore.open(at: workspace, mode: .readOnly)
         defer { store.close() }
+        XCTAssertEqual(WorkspaceCheck.problems(in: store.workspace), [])
         return store.workspace.sku(SKUID("STRESS-1"))?.stockOnHand ?? 0
     }
 }
