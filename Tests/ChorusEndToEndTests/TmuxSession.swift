@@ -15,12 +15,14 @@ final class TmuxSession {
         self.columns = columns
         self.rows = rows
         var env = ChorusProcess.environment(environment)
-        // A terminal and locale only from the test, never inherited (LC_ALL would override LANG).
+        // A terminal and locale only from the test, never inherited from the tmux server's
+        // environment (LC_ALL or LC_CTYPE would override LANG; empty means unset).
         env["TERM"] = environment["TERM"] ?? "xterm-256color"
         env["LANG"] = environment["LANG"] ?? "C.UTF-8"
         env["LC_ALL"] = environment["LC_ALL"] ?? ""
+        env["LC_CTYPE"] = environment["LC_CTYPE"] ?? ""
         env["NO_COLOR"] = environment["NO_COLOR"] ?? ""  // empty means unset (no-color.org)
-        let exports = env.filter { ["CHORUS_NOW", "CHORUS_USER", "TERM", "LANG", "LC_ALL", "NO_COLOR", "CHORUS_THEME"].contains($0.key) }
+        let exports = env.filter { ["CHORUS_NOW", "CHORUS_USER", "TERM", "LANG", "LC_ALL", "LC_CTYPE", "NO_COLOR", "CHORUS_THEME"].contains($0.key) }
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = ([ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         // Keep the pane after the program exits so its last words and exit status can be read.
