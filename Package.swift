@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
-        .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore"]),
+        .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore", "ChorusInterchange"]),
+        .testTarget(name: "ChorusFuzzTests", dependencies: ["ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI"]),
     ]
 )

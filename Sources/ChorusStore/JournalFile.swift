@@ -33,6 +33,9 @@ final class JournalFile: CommandLog {
     private(set) var tornLine: TornJournalLine?
     /// Bytes of intact entries: where the next append goes.
     private var intactLength = 0
+    /// Set when a failed append could not cut its partial line off again: the next append
+    /// must, or that fragment would end up in the middle of the journal.
+    private var needsTrim = false
     private var lineOfSequence: [Int: Int] = [:]
     private var lineCount = 0
 
@@ -43,6 +46,7 @@ final class JournalFile: CommandLog {
 
     func readEntries() throws -> [JournalEntry] {
         tornLine = nil
+        needsTrim = false
         lineOfSequence = [:]
         guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; return [] }
         let bytes = try fileSystem.readFile(at: path)
@@ -73,9 +77,10 @@ final class JournalFile: CommandLog {
     }
 
     func append(_ entry: JournalEntry) throws {
-        if tornLine != nil {
+        if tornLine != nil || needsTrim {
             try fileSystem.truncateFile(at: path, toLength: intactLength)
             tornLine = nil
+            needsTrim = false
         }
         var line = [UInt8](try Self.encoder.encode(entry))
         line.append(UInt8(ascii: "\n"))
@@ -83,7 +88,7 @@ final class JournalFile: CommandLog {
             try fileSystem.appendToFile(at: path, bytes: line)
         } catch {
             // Cut off whatever part of the line reached the file, so the journal stays valid.
-            try? fileSystem.truncateFile(at: path, toLength: intactLength)
+            do { try fileSystem.truncateFile(at: path, toLength: intactLength) } catch { needsTrim = true }
             throw error
         }
         intactLength += line.count
@@ -92,6 +97,11 @@ final class JournalFile: CommandLog {
     }
 
     func discard(through sequence: Int) throws {
+        // A line whose append failed is not an entry, even if all of it reached the file.
+        if needsTrim {
+            try fileSystem.truncateFile(at: path, toLength: intactLength)
+            needsTrim = false
+        }
         let kept = try readEntries().filter { $0.seq > sequence }
         guard !kept.isEmpty else {
             try fileSystem.truncateFile(at: path, toLength: 0)

@@ -78,6 +78,12 @@ enum Snapshot {
         return manifest
     }
 
+    /// The manifest currently in place in `folder`.
+    static func manifest(in folder: String, fileSystem: any FileSystem) throws -> Manifest {
+        let path = folder + "/" + Manifest.fileName
+        return try Manifest.decode(try fileSystem.readFile(at: path), file: path)
+    }
+
     /// Reads the snapshot the manifest names. Every problem is a `StoreError` naming the file.
     /// With `deferringOrderHistory`, orders and survey responses are left out and returned as
     /// a loader to run later (on another thread), so the rest can be shown first.
@@ -87,7 +93,7 @@ enum Snapshot {
         guard fileSystem.fileExists(at: manifestPath) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
-        let manifest = try Manifest.decode(try fileSystem.readFile(at: manifestPath), file: manifestPath)
+        let manifest = try Self.manifest(in: folder, fileSystem: fileSystem)
         for name in collectionNames where manifest.rows(of: name) == nil {
             throw StoreError(.corrupt, file: manifestPath, "does not list the \(name) file")
         }

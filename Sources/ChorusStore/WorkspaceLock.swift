@@ -18,7 +18,11 @@ final class WorkspaceLock {
     deinit { release() }
 
     /// Takes the lock or throws `StoreError.Kind.locked` naming the process that holds it.
-    static func acquire(folder: String) throws -> WorkspaceLock {
+    ///
+    /// With `waiting` above zero, a held lock is retried until it is free or the time is up,
+    /// and `whileWaiting` hears once who holds it, so a CLI write issued while a console is
+    /// busy says what it is waiting for instead of hanging silently or failing at once.
+    static func acquire(folder: String, waiting: Double = 0, whileWaiting: (String) -> Void = { _ in }) throws -> WorkspaceLock {
         let path = folder + "/" + fileName
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.io("open", path) }
@@ -27,11 +31,22 @@ final class WorkspaceLock {
             close(fd)
             throw StoreError.io("chmod", path, errno: code)
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = Date().addingTimeInterval(waiting)
+        var announced = false
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
-            close(fd)
-            guard code == EWOULDBLOCK else { throw StoreError.io("flock", path, errno: code) }
-            throw StoreError(.locked, file: path, "the workspace is in use by \(describeHolder(path))")
+            guard code == EWOULDBLOCK, Date() < deadline else {
+                close(fd)
+                guard code == EWOULDBLOCK else { throw StoreError.io("flock", path, errno: code) }
+                let waited = waiting > 0 ? " (waited \(Self.seconds(waiting)))" : ""
+                throw StoreError(.locked, file: path, "the workspace is in use by \(describeHolder(path))\(waited); "
+                                 + "close that console or let its command finish, then try again")
+            }
+            if !announced {
+                announced = true
+                whileWaiting("the workspace is in use by \(describeHolder(path)); waiting up to \(Self.seconds(waiting)) for it")
+            }
+            usleep(50_000)
         }
         let lock = WorkspaceLock(descriptor: fd)
         lock.writeHolder(path)
@@ -58,11 +73,22 @@ final class WorkspaceLock {
         _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
     }
 
+    /// Who holds the lock, from the file its holder wrote. A holder killed with SIGKILL leaves
+    /// its details behind, and the next holder rewrites them only just after taking the lock,
+    /// so a pid that is no longer running is reported as such rather than as the holder.
     private static func describeHolder(_ path: String) -> String {
         guard let bytes = try? POSIXFileSystem().readFile(at: path),
               let holder = try? JSONDecoder().decode(LockHolder.self, from: Data(bytes))
         else { return "another process (its details could not be read from \(path))" }
+        let isLocal = holder.host == ProcessInfo.processInfo.hostName
+        if isLocal, holder.pid > 0, kill(pid_t(holder.pid), 0) != 0, errno == ESRCH {
+            return "another process (the lock file still names process \(holder.pid), which is no longer running)"
+        }
         return "process \(holder.pid) on \(holder.host) since \(holder.since)"
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     private static var encoder: JSONEncoder {

@@ -43,6 +43,10 @@ public final class WorkspaceStore {
     /// The generation the next compaction writes. It only grows, even when a compaction fails,
     /// so a retry never overwrites files that a half-finished attempt may have made current.
     private var nextGeneration: Int
+    /// The oldest generation whose files may still be on disk: everything from it up to the
+    /// current manifest's is removed once a compaction has trimmed the journal, including the
+    /// generations of attempts that failed (their files hold the same names and addresses).
+    private var oldestGenerationOnDisk: Int
     private var lock: WorkspaceLock?
     private var isClosed = false
     /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
@@ -73,22 +77,26 @@ public final class WorkspaceStore {
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
+        self.oldestGenerationOnDisk = manifest.generation
     }
 
     /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
-    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it.
+    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it:
+    /// at once, or after `waitingForLock` seconds of retrying, having told `whileWaiting` who
+    /// holds it (the CLI waits, so a write issued while a console runs a command still lands).
     ///
     /// With `deferringOrderHistory`, orders and survey responses are not read: the workspace
     /// opens without them and `pendingOrderHistory` holds their loader, for the caller to run
     /// in the background and hand to `attach(_:)`. Commands and compaction that need them load
     /// them first, so deferring never changes a result, only when the work is done.
     public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
+                            waitingForLock: Double = 0, whileWaiting: (String) -> Void = { _ in },
                             fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
         guard mode == .readOnly else {
-            let lock = try WorkspaceLock.acquire(folder: folder)
+            let lock = try WorkspaceLock.acquire(folder: folder, waiting: waitingForLock, whileWaiting: whileWaiting)
             return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
                                       deferringOrderHistory: deferringOrderHistory)
         }
@@ -134,12 +142,18 @@ public final class WorkspaceStore {
         let applied = try workspace.apply(command, context: context)
         if case .restore(let point, _) = applied.undo, point.isEmpty { return applied }
         if durability == .snapshot {
+            let previous = manifest
             do {
-                try compact()
+                try finishLoadingOrderHistory()
+                try writeSnapshot()
             } catch {
-                _ = try? workspace.apply(applied.undo, context: context)
+                // Undone only if the old snapshot is still current; see `writeSnapshot`.
+                if manifest.generation == previous.generation { _ = try? workspace.apply(applied.undo, context: context) }
                 throw error
             }
+            // Durable now. A journal that could not be trimmed holds only entries the snapshot
+            // covers, which replay skips and the next compaction trims: not worth a failure.
+            try? trimJournal()
             return applied
         }
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
@@ -190,15 +204,45 @@ public final class WorkspaceStore {
             compaction.removeFiles()
             return
         }
+        try commit(compaction)
+        try trimJournal()
+    }
+
+    /// Writes the next snapshot generation on this thread and makes it current.
+    private func writeSnapshot() throws {
+        let compaction = beginCompaction()
+        compaction.writeFiles()
+        try commit(compaction)
+    }
+
+    /// Makes a written generation current. If the new manifest was renamed into place but a
+    /// later step failed (the folder sync), the new generation is current on disk all the same,
+    /// so it is adopted before the error is rethrown: memory and disk must never disagree on
+    /// which snapshot holds the workspace, or commands journaled next would replay onto a
+    /// state they were never applied to.
+    private func commit(_ compaction: Compaction) throws {
         let files = try compaction.writtenFiles()
-        let previous = manifest
-        manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
-                                       journalSequence: compaction.journalSequence, fileSystem: fileSystem)
-        try log.discard(through: compaction.journalSequence)
-        journalLength = lastSequence - compaction.journalSequence
-        // The old generation, and any a failed attempt left behind, are no longer referenced.
-        for stale in previous.generation..<compaction.generation {
-            Compaction.removeFiles(of: stale, in: folder, fileSystem: fileSystem)
+        do {
+            manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
+                                           journalSequence: compaction.journalSequence, fileSystem: fileSystem)
+        } catch {
+            if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation == compaction.generation {
+                manifest = current
+            }
+            throw error
+        }
+    }
+
+    /// Drops the journal entries the current snapshot covers (entries performed while a
+    /// background compaction was written stay), then removes the files of generations no
+    /// manifest refers to any more (see `oldestGenerationOnDisk`).
+    private func trimJournal() throws {
+        try log.discard(through: manifest.journalSequence)
+        journalLength = lastSequence - manifest.journalSequence
+        let stale = oldestGenerationOnDisk..<manifest.generation
+        oldestGenerationOnDisk = manifest.generation
+        for generation in stale {
+            Compaction.removeFiles(of: generation, in: folder, fileSystem: fileSystem)
         }
     }
 

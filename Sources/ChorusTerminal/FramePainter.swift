@@ -3,14 +3,17 @@ import ChorusUI
 import Glibc
 
 /// Copies frames to the screen: only the cells that changed since the last frame, with the
-/// theme's style for each cell's role, using wide-character curses calls.
+/// theme's style for each cell's role, using wide-character curses calls — or, on a terminal
+/// that is not UTF-8, each cell's `ASCIIFallback`.
 final class FramePainter {
     private var previous: Grid?
     private var looks: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
     private let hasColor: Bool
+    private let asciiOnly: Bool
 
-    init(hasColor: Bool) {
+    init(hasColor: Bool, asciiOnly: Bool) {
         self.hasColor = hasColor
+        self.asciiOnly = asciiOnly
         if hasColor {
             start_color()
             use_default_colors()
@@ -70,7 +73,8 @@ final class FramePainter {
     /// the cell is padded or replaced so the columns to its right never shift.
     private func put(_ cell: Cell, wide: Bool, x: Int, y: Int) {
         let look = looks[cell.role] ?? (chorus_a_normal(), 0)
-        var scalars = Array(cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+        let grapheme = asciiOnly ? ASCIIFallback.character(for: cell.grapheme) : cell.grapheme
+        var scalars = Array(grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
         let terminalWidth = Int(chorus_wcwidth(scalars[0]))
         if terminalWidth < 1 || terminalWidth > (wide ? 2 : 1) {
             scalars = [wchar_t(0x3F)]  // "?" keeps alignment for what the terminal cannot draw

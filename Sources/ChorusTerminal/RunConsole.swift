@@ -15,7 +15,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     defer { Signals.release() }
     let screen = try Screen()
     defer { screen.stop() }
-    let painter = FramePainter(hasColor: has_colors() && !options.noColor)
+    let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
     let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
                           today: options.today, size: screen.size)
     var theme = console.theme

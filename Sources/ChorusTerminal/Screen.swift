@@ -16,12 +16,19 @@ final class Screen {
 
     private var screen: OpaquePointer?
     private(set) var isActive = false
+    /// Whether the person's locale is UTF-8; if not, frames are drawn in ASCII (`ASCIIFallback`).
+    let isUnicode: Bool
 
     init() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError("the console needs a terminal; for scripts use the command line (chorus --help)")
         }
-        Self.chooseUTF8Locale()
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty || term == "dumb" {
+            throw TerminalError("the console needs a full-screen terminal, and TERM=\(term.isEmpty ? "(unset)" : term) cannot move the cursor; "
+                                + "run it in a terminal such as xterm, or use the command line (chorus --help)")
+        }
+        isUnicode = Self.chooseUTF8Locale()
         guard let screen = chorus_new_terminal_screen() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "unset"
             throw TerminalError("cannot start the console on this terminal (TERM=\(term))")
@@ -79,10 +86,12 @@ final class Screen {
         return KeyDecoder.character(UInt32(character)).map(Event.key) ?? .nothing
     }
 
-    /// Curses needs a UTF-8 locale to measure and draw wide characters; if the environment
-    /// has none, fall back to C.UTF-8 rather than drawing mojibake.
-    private static func chooseUTF8Locale() {
+    /// Curses needs a UTF-8 locale to measure wide characters; if the environment has none,
+    /// use C.UTF-8 inside, and report false so that only ASCII is sent to the terminal.
+    private static func chooseUTF8Locale() -> Bool {
         setlocale(LC_ALL, "")
-        if chorus_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard chorus_locale_is_utf8() == 0 else { return true }
+        setlocale(LC_CTYPE, "C.UTF-8")
+        return false
     }
 }

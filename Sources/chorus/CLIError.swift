@@ -12,13 +12,13 @@ struct CLIFailure: Error, CustomStringConvertible {
 enum Output {
     /// Errors and notices both go to stderr, so stdout stays clean for scripts.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("chorus: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("chorus: " + TerminalText.safe(message) + "\n").utf8))
     }
 
     static func notice(_ message: String) { error(message) }
 
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalText.forStandardOutput(text) + "\n").utf8))
     }
 }
 

@@ -31,14 +31,13 @@ enum FileImport {
         return (bytes, name)
     }
 
-    /// Reads `file` whole, opens the workspace for writing (saying if a torn journal line was
-    /// recovered), runs `body`, and releases the workspace however `body` ends.
+    /// Reads `file` whole, opens the workspace for writing (`WritableWorkspace`: waits for a
+    /// busy lock), runs `body`, and releases the workspace however `body` ends.
     static func into(_ workspace: URL, from file: String,
                      _ body: (_ bytes: [UInt8], _ fileName: String, _ store: WorkspaceStore) throws -> Void) throws {
         let (bytes, name) = try read(file)
-        let store = try WorkspaceStore.open(at: workspace, mode: .readWrite)
+        let store = try WritableWorkspace.open(workspace)
         defer { store.close() }
-        if let notice = store.recoveryNotice { Output.notice(notice) }
         try body(bytes, name, store)
         ProcessExit.leaveToTheSystem(store)
     }

@@ -27,9 +27,8 @@ struct ImportTrackingCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure(message: "cannot read \(file)") }
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace)
             rows.errors.forEach { Output.error($0.description) }

@@ -48,7 +48,7 @@ struct CompactCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()

@@ -4,8 +4,9 @@ import ChorusStore
 import Foundation
 
 /// A hidden command for crash tests: applies `count` stock adjustments one by one and prints
-/// `ack N` only after command N is durable. A test kills it at random and checks that every
-/// acknowledged command survived.
+/// `ack N` only after command N is durable, compacting every `--compact-every` commands so that
+/// kills also land mid-compaction. A test kills it at random and checks that every acknowledged
+/// command survived.
 struct StressAppendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stress-append", abstract: "Crash-test helper.", shouldDisplay: false)
 
@@ -13,6 +14,7 @@ struct StressAppendCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOption
     @Option var count = 1_000
+    @Option(help: "Compact after every N commands (0: never).") var compactEvery = 0
 
     func run() throws {
         try reportingErrors {
@@ -27,6 +29,7 @@ struct StressAppendCommand: ParsableCommand {
             for index in 1...count {
                 try store.perform(.adjustStock(sku: Self.sku, delta: 1, reason: "stress \(index)"), context: Clock.context)
                 Output.print("ack \(index)")
+                if compactEvery > 0, index % compactEvery == 0 { try store.compact() }
             }
         }
     }

@@ -28,8 +28,9 @@ struct ChorusProcess {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
-        let result = try Spawn.run(binary.path, arguments, environment: environment(), timeout: 120)
+    static func run(_ arguments: [String], environment extra: [String: String] = [:],
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+        let result = try Spawn.run(binary.path, arguments, environment: environment(extra), timeout: 120)
         return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
                       stderr: String(decoding: result.stderr, as: UTF8.self))
     }

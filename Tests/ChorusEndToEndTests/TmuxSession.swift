@@ -15,13 +15,18 @@ final class TmuxSession {
         self.columns = columns
         self.rows = rows
         var env = ChorusProcess.environment(environment)
-        env["TERM"] = env["TERM_OVERRIDE"] ?? "xterm-256color"
-        env["LANG"] = "C.UTF-8"
-        let exports = env.filter { ["CHORUS_NOW", "CHORUS_USER", "TERM", "LANG", "NO_COLOR", "CHORUS_THEME"].contains($0.key) }
+        // A terminal and locale only from the test, never inherited from the tmux server's
+        // environment (LC_ALL or LC_CTYPE would override LANG; empty means unset).
+        env["TERM"] = environment["TERM"] ?? "xterm-256color"
+        env["LANG"] = environment["LANG"] ?? "C.UTF-8"
+        env["LC_ALL"] = environment["LC_ALL"] ?? ""
+        env["LC_CTYPE"] = environment["LC_CTYPE"] ?? ""
+        env["NO_COLOR"] = environment["NO_COLOR"] ?? ""  // empty means unset (no-color.org)
+        let exports = env.filter { ["CHORUS_NOW", "CHORUS_USER", "TERM", "LANG", "LC_ALL", "LC_CTYPE", "NO_COLOR", "CHORUS_THEME"].contains($0.key) }
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         let command = ([ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         // Keep the pane after the program exits so its last words and exit status can be read.
-        let script = "env \(exports) \(command); echo; echo \"[exited with status $?]\"; sleep 600"
+        let script = "env \(exports) \(command); status=$?; echo; echo \"[exited with status $status]\"; sleep 600"
         // The first session starts the tmux server; it inherits no descriptor of ours (see Spawn).
         try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script])
     }
@@ -44,6 +49,16 @@ final class TmuxSession {
 
     func screen() throws -> String {
         try Self.tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// The screen with its colours and attributes as escape sequences (capture-pane -e).
+    func styledScreen() throws -> String {
+        try Self.tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
+    /// The pane's title, which a program could set with an OSC escape sequence.
+    func title() throws -> String {
+        try Self.tmux(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .newlines)
     }
 
     func resize(columns: Int, rows: Int) throws {

@@ -78,6 +78,33 @@ final class JournalRecoveryTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("expected entry 1 but found 2") ?? false, error?.description ?? "")
     }
 
+    /// A full disk cuts an append short, and the attempt to cut the fragment off fails too.
+    /// The next append must remove it first: appended after it, the next acknowledged entry
+    /// would share its line, read as torn, and be lost on the next open.
+    func testAFragmentThatCouldNotBeCutOffIsCutBeforeTheNextAppend() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        func appendOnce(_ fileSystem: FaultInjectingFileSystem) throws -> WorkspaceStore {
+            let store = try WorkspaceStore.open(at: folder, fileSystem: fileSystem)
+            _ = try? store.perform(.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "found a box"), context: StoreFixtures.context(1))
+            return store
+        }
+        let counting = FaultInjectingFileSystem()
+        try appendOnce(counting).close()
+        let write = try XCTUnwrap(counting.points.first { $0.step == .write && $0.path.hasSuffix("journal.jsonl") })
+        let expected = try WorkspaceStore.open(at: folder, mode: .readOnly).workspace
+
+        // Fail the append's write half-way and then the truncate that would undo it.
+        let store = try appendOnce(FaultInjectingFileSystem(failingAt: [write.index, write.index + 1]))
+        XCTAssertEqual(store.workspace, expected, "the failed command is undone in memory")
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: -1, reason: "damaged"), context: StoreFixtures.context(2))
+        let after = store.workspace
+        store.close()
+        let reopened = try WorkspaceStore.open(at: folder)
+        XCTAssertNil(reopened.recoveredTornLine)
+        XCTAssertEqual(reopened.workspace, after)
+    }
+
     func testFailedAppendUndoesTheCommandInMemory() throws {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()

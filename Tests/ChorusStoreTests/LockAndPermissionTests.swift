@@ -24,6 +24,60 @@ final class LockAndPermissionTests: XCTestCase {
         XCTAssertNoThrow(try WorkspaceStore.open(at: folder))
     }
 
+    /// A holder killed with SIGKILL leaves its pid in the lock file; the kernel has dropped its
+    /// flock, so the next opener takes over and names itself.
+    func testALockFileLeftByADeadProcessIsTakenOver() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        try writeLockFile(naming: try deadPid(), in: folder)
+
+        let store = try WorkspaceStore.open(at: folder)
+        defer { store.close() }
+        XCTAssertEqual(store.workspace, StoreFixtures.richWorkspace)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/lock", encoding: .utf8).contains(#""pid":\#(getpid())"#))
+    }
+
+    /// Between taking the flock and writing its own details, a new holder's lock file still
+    /// names the dead previous holder; a refused opener must not blame that pid.
+    func testARefusalDoesNotBlameADeadPidLeftInTheLockFile() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let holder = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        defer { holder.close() }
+        let dead = try deadPid()
+        try writeLockFile(naming: dead, in: folder)
+
+        let error = assertStoreError(try WorkspaceStore.open(at: folder))
+        XCTAssertEqual(error?.kind, .locked)
+        XCTAssertTrue(error?.message.contains("in use by another process (the lock file still names process \(dead), which is no longer running)") ?? false,
+                      error?.description ?? "")
+    }
+
+    func testAWriterCanWaitForTheLockAndIsToldWhoHoldsIt() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let holder = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        var heard: [String] = []
+        let error = assertStoreError(try WorkspaceStore.open(at: folder, waitingForLock: 0.3, whileWaiting: { heard.append($0) }))
+        XCTAssertEqual(heard, ["the workspace is in use by process \(getpid()) on \(ProcessInfo.processInfo.hostName) since "
+                               + (heard.first?.components(separatedBy: " since ").last ?? "")])
+        XCTAssertTrue(heard.first?.hasSuffix("; waiting up to 0.3 s for it") ?? false, "\(heard)")
+        XCTAssertTrue(error?.message.contains("(waited 0.3 s)") ?? false, error?.description ?? "")
+        holder.close()
+        XCTAssertNoThrow(try WorkspaceStore.open(at: folder, waitingForLock: 0.3).close())
+    }
+
+    /// A pid no process has: above every live one, and checked.
+    private func deadPid() throws -> Int {
+        let maximum = Int(try String(contentsOfFile: "/proc/sys/kernel/pid_max", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 32_768
+        let pid = maximum - 1
+        guard kill(pid_t(pid), 0) != 0 else { throw XCTSkip("pid \(pid) is alive") }
+        return pid
+    }
+
+    private func writeLockFile(naming pid: Int, in folder: String) throws {
+        let text = #"{"host":"\#(ProcessInfo.processInfo.hostName)","pid":\#(pid),"since":"2026-03-12T09:14:02Z"}"# + "\n"
+        try text.write(toFile: folder + "/lock", atomically: false, encoding: .utf8)
+    }
+
     func testFilesArePrivateWhateverTheUmask() throws {
         let previous = umask(0o022)
         defer { umask(previous) }

@@ -1,0 +1,25 @@
+import Foundation
+import XCTest
+
+/// Asset references (post URLs, file paths from a creator's upload) are text from outside:
+/// Chorus displays them and never opens or runs them. The surest proof is that the program
+/// contains no way to start another program or hand a path to the desktop, so this test
+/// reads every source file and fails if one appears — a Library pane that wants an "open"
+/// key has to come through here and argue for it.
+final class AssetReferenceSafetyTests: XCTestCase {
+    func testNoSourceFileCanStartAProgramOrOpenAReference() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        // As free functions or types, not as methods (a seeded generator's `fork()` is fine).
+        let launchers = ["posix_spawn", "execv", "execl", "fork\\(", "system\\(", "popen\\(", "Process\\(", "NSWorkspace", "xdg-open", "openURL"]
+        let files = try XCTUnwrap(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL })
+            .filter { ["swift", "h", "c"].contains($0.pathExtension) }
+        XCTAssertGreaterThan(files.count, 50)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for launcher in launchers where text.range(of: #"(?<![.\w])(?<!func )"# + launcher, options: .regularExpression) != nil {
+                XCTFail("\(file.lastPathComponent) uses \(launcher)")
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// Workspaces hold home addresses: whichever way the CLI makes one (empty, a copy of the sample
+/// program, or after imports and a compaction), the folder is 0700 and every file 0600, even
+/// under a permissive umask.
+final class DataAtRestTests: XCTestCase {
+    func testEveryWorkspaceTheCLIMakesIsPrivate() throws {
+        let previous = umask(0o022)  // inherited by the children
+        defer { umask(previous) }
+        for arguments in [["init"], ["init", "--sample"]] {
+            let workspace = try ChorusProcess.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: workspace) }
+            XCTAssertEqual(try ChorusProcess.run(arguments + [workspace.path]).status, 0)
+            let creators = workspace.appendingPathExtension("creators.csv")
+            defer { try? FileManager.default.removeItem(at: creators) }
+            try "handle,name\nprivate.person,Private Person\n".write(to: creators, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try ChorusProcess.run(["import", "creators", creators.path, "--workspace", workspace.path]).status, 0)
+            XCTAssertEqual(try ChorusProcess.run(["compact", "--workspace", workspace.path]).status, 0)
+
+            XCTAssertEqual(try permissions(workspace.path), 0o700, "\(arguments)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+            XCTAssertTrue(names.contains("chorus.json") && names.contains("journal.jsonl"), "\(names)")
+            for name in names {
+                XCTAssertEqual(try permissions(workspace.appendingPathComponent(name).path), 0o600, "\(arguments): \(name)")
+            }
+        }
+    }
+
+    private func permissions(_ path: String) throws -> Int {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+}
