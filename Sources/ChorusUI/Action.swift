@@ -10,4 +10,5 @@ public enum Action: Hashable, Sendable {
     case makeCodes, editSlug
     case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
     case newWave, editWave
+    case editRights, addTags, removeTags, usableFor, cycleRightsFilter
 }

@@ -14,6 +14,7 @@ public final class Console {
     private let today: Day?
     private let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let libraryTable = LibraryTable()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
@@ -52,7 +53,8 @@ public final class Console {
 
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
-        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, vocabulary: vocabulary)
+        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, libraryTable: libraryTable,
+                                    vocabulary: vocabulary, today: today)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -77,7 +79,8 @@ public final class Console {
 
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
-        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, today: today,
+        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, libraryTable: libraryTable,
+                 today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -131,6 +134,7 @@ public final class Console {
         state.redoStack = []
         state.pipeline.marks = []
         state.seeding.marks = []
+        state.library.marks = []
         state.message = StatusMessage(.success, summary)
     }
 
@@ -164,6 +168,8 @@ public final class Console {
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
+        libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+        state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
     }
 
@@ -191,7 +197,8 @@ extension Command {
         switch self {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
-             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .addTrackingLinks: false
+             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
+             .addTrackingLinks: false
         default: true
         }
     }

@@ -7,6 +7,7 @@ struct Renderer {
     let workspace: Workspace
     let table: PipelineTable
     let seedingTable: SeedingTable
+    let libraryTable: LibraryTable
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -25,12 +26,14 @@ struct Renderer {
         case .seeding:
             SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
                 .draw(&grid, layout)
+        case .library:
+            LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
-        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable).draw(&grid, layout.statusBar)
+        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, libraryTable: libraryTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)

@@ -9,6 +9,7 @@ public struct UIState: Hashable, Sendable {
     public var pipeline = PipelineState()
     public var seeding = SeedingState()
     public var waves = WavesState()
+    public var library = LibraryState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -61,6 +62,8 @@ public struct Prompt: Hashable, Sendable {
         case dropReason([CreatorID], wave: WaveID)
         /// A step of the Seeding pane's shipping and exception flows.
         case seeding(SeedingPrompt)
+        /// Tags to add or remove, or the Library's "usable today for" question.
+        case library(LibraryPrompt)
     }
 
     public var purpose: Purpose

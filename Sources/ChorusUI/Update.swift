@@ -5,7 +5,10 @@ struct UpdateContext {
     let workspace: Workspace
     let table: PipelineTable
     let seedingTable: SeedingTable
+    let libraryTable: LibraryTable
     let vocabulary: CommandPalette.Vocabulary
+    /// The day rights are judged on; nil only where no clock was given.
+    let today: Day?
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -21,6 +24,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
         if updateFilter(&state.seeding.filter, key: key) { (state.seeding.cursor, state.seeding.scroll) = (0, 0) }
+        return []
+    }
+    if state.pane == .library, state.library.filter.isEditing {
+        if updateFilter(&state.library.filter, key: key) { (state.library.cursor, state.library.scroll) = (0, 0) }
         return []
     }
     if state.pipeline.filter.isEditing {
@@ -39,6 +46,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 /// Carries out an action from a key or from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
+    if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
@@ -78,6 +86,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .editWave: openWaveForm(&state, context: context)
     case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
+    case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
+        state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -200,6 +210,11 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     case .escape:
         state.prompt = nil
     case .tab:
+        if case .library(let step) = prompt.purpose {
+            state.prompt = Prompt(.library(step), text: step.tabbed(prompt.text, workspace: context.workspace,
+                                                                     libraryTags: context.libraryTable.tags))
+            return []
+        }
         guard case .seeding(let step) = prompt.purpose else { return completeCommand(&state, prompt, context: context) }
         let (next, text) = step.tabbed(prompt.text)
         state.prompt = Prompt(.seeding(next), text: text)
@@ -224,6 +239,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
     switch prompt.purpose {
     case .seeding(let step):
         return step.submit(prompt.text, &state, workspace: context.workspace)
+    case .library(let step):
+        return step.submit(prompt.text, &state)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt
