@@ -168,8 +168,11 @@ public final class Console {
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
-        libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
-        state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
+        // Only while it is shown: a stage move in the Pipeline should not re-read the whole library.
+        if state.pane == .library {
+            libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+            state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
+        }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
     }
 

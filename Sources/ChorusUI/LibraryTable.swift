@@ -50,12 +50,13 @@ final class LibraryTable {
 
     private func fold(_ workspace: Workspace, today: Day?) {
         let warning = workspace.program.settings.rightsExpiryWarningDays
-        let handles = Dictionary(workspace.creators.lazy.map { ($0.id, "@" + $0.handle + "\n" + $0.name) }, uniquingKeysWith: { a, _ in a })
-        let waves = Dictionary(workspace.waves.map { ($0.id, $0.id.rawValue + "\n" + $0.name) }, uniquingKeysWith: { a, _ in a })
         folded = workspace.assets.map { asset in
-            let fields = [asset.id.rawValue, handles[asset.creatorID] ?? asset.creatorID.rawValue, waves[asset.waveID] ?? asset.waveID.rawValue,
-                          asset.platform.rawValue, asset.kind.rawValue, asset.tags.map { "#" + $0 }.joined(separator: "\n"), asset.caption]
-            return CreatorColumns.fold(fields.joined(separator: "\n")) + "\n"
+            let creator = workspace.creator(asset.creatorID), wave = workspace.wave(asset.waveID)
+            let fields = [asset.id.rawValue, creator.map { "@" + $0.handle } ?? asset.creatorID.rawValue, creator?.name ?? "",
+                          asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue, asset.caption]
+                + asset.tags.map { "#" + $0 }
+            // Folded one by one: folding turns a newline into a visible placeholder.
+            return fields.map { CreatorColumns.fold($0) + "\n" }.joined()
         }
         statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
         statusByID = Dictionary(zip(workspace.assets.map(\.id), statuses), uniquingKeysWith: { a, _ in a })
