@@ -21,9 +21,7 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         if state.library.marks.remove(id) == nil { state.library.marks.insert(id) }
         state.library.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
-        if let id = context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id) {
-            state.overlay = .creatorDetail(asset.creatorID)
-        }
+        if let id = context.libraryTable.id(at: state.library.cursor) { state.overlay = .assetDetail(id) }
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         backOut(&state.library)

@@ -81,6 +81,8 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// One creator's full details (Enter).
     case creatorDetail(CreatorID)
+    /// One library asset's licence and performance (Enter in the Library).
+    case assetDetail(AssetID)
 }
 
 /// A sentence in the status bar until the next key press.

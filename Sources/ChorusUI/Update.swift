@@ -196,7 +196,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter):
         state.overlay = nil
     default:
         return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }

@@ -181,6 +181,19 @@ final class LibraryKeyTests: XCTestCase {
         XCTAssertEqual(console.state.message, StatusMessage(.info, "showing every wave's assets"))
     }
 
+    func testEnterShowsTheWholeLicenceAndEscClosesIt() {
+        console.press("4", "j", "j", .enter)   // AS-0005, with partnership ads
+        XCTAssertEqual(console.state.overlay, .assetDetail("AS-0005"))
+        let frame = console.frame
+        for text in ["AS-0005 — Esc closes", "Uses       paid social, partnership ads", "Territory  US",
+                     "Dates      2025-02-28 to 2025-09-26", "Ad code    IGAD-7781 · until 2025-04-09"] {
+            XCTAssertNotNil(frame.row(containing: text), "\(text)\n\(console.dump)")
+        }
+        console.press(.escape)
+        XCTAssertNil(console.state.overlay)
+        XCTAssertEqual(console.state.library.cursor, 2, "the cursor stays where it was")
+    }
+
     func testKeysOfOtherPanesDoNothingHereAndLibraryKeysSayWhereTheyWork() {
         console.press("4", ">", "p", "x", "!")
         XCTAssertEqual(console.session.performed, [])
