@@ -35,7 +35,7 @@ struct LibraryPane {
             }
         }
 
-        /// Fixed widths; the creator column takes what is left. Less telling columns go first when narrow.
+        /// Fixed widths; the creator and tags columns share what is left. Less telling columns go first when narrow.
         var width: Int {
             switch self {
             case .id: 7
@@ -76,13 +76,20 @@ struct LibraryPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 12 > width,
+        while fixed() + 18 > width,
               let drop = [Column.kind, .clicks, .wave, .posted, .platform, .engagement, .tags].first(where: shown.contains) {
             shown.removeAll { $0 == drop }
         }
+        // The creator takes what is left up to a handle's usual length; past that, tags get the room.
+        let spare = max(8, width - fixed())
+        let creatorWidth = shown.contains(.tags) ? min(spare, 26) : spare
         var x = 2
         return shown.map { column in
-            let columnWidth = column == .creator ? max(8, width - fixed()) : column.width
+            let columnWidth = switch column {
+            case .creator: creatorWidth
+            case .tags: column.width + spare - creatorWidth
+            default: column.width
+            }
             defer { x += columnWidth + 1 }
             return (column, x, columnWidth)
         }
