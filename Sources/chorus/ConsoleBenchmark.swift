@@ -76,6 +76,15 @@ struct ConsoleBenchmark {
         console.press(.escape)
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
         lines.append(measure("mark a row (Space)", console) { _ in [.character(" ")] })
+        console.press(.escape)
+        console.press(.character("4"))
+        lines.append("library keys (\(workspace.assets.count) assets):")
+        lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
+        console.press(.character("/"))
+        lines.append(measure("type a filter character", console) { index in index % 2 == 0 ? [.character("a")] : [.backspace] })
+        console.press(.escape)
+        lines.append(measure("next rights status (f)", console) { _ in [.character("f")] })
+        lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
         return lines.joined(separator: "\n")
     }
 
