@@ -6,15 +6,8 @@ import ChorusCore
 func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.libraryTable.count
     let page = LibraryPane.tableRows(at: state.size)
+    if state.library.move(action, rows: rows, page: page) { return [] }
     switch action {
-    case .moveDown: state.library.moveCursor(by: 1, rows: rows, page: page)
-    case .moveUp: state.library.moveCursor(by: -1, rows: rows, page: page)
-    case .top: state.library.moveCursor(by: -Int(Int32.max), rows: rows, page: page)
-    case .bottom: state.library.moveCursor(by: Int(Int32.max), rows: rows, page: page)
-    case .pageDown: state.library.moveCursor(by: max(1, page - 1), rows: rows, page: page)
-    case .pageUp: state.library.moveCursor(by: -max(1, page - 1), rows: rows, page: page)
-    case .halfPageDown: state.library.moveCursor(by: max(1, page / 2), rows: rows, page: page)
-    case .halfPageUp: state.library.moveCursor(by: -max(1, page / 2), rows: rows, page: page)
     case .filter: state.library.filter.isEditing = true
     case .toggleMark:
         guard let id = context.libraryTable.id(at: state.library.cursor) else { return [] }

@@ -12,6 +12,22 @@ extension ListPosition {
         keepCursorVisible(rows: rows, page: page)
     }
 
+    /// The movement keys every list shares (j/k, g/G, pages, half pages); false for any other action.
+    mutating func move(_ action: Action, rows: Int, page: Int) -> Bool {
+        switch action {
+        case .moveDown: moveCursor(by: 1, rows: rows, page: page)
+        case .moveUp: moveCursor(by: -1, rows: rows, page: page)
+        case .top: moveCursor(by: -Int(Int32.max), rows: rows, page: page)
+        case .bottom: moveCursor(by: Int(Int32.max), rows: rows, page: page)
+        case .pageDown: moveCursor(by: max(1, page - 1), rows: rows, page: page)
+        case .pageUp: moveCursor(by: -max(1, page - 1), rows: rows, page: page)
+        case .halfPageDown: moveCursor(by: max(1, page / 2), rows: rows, page: page)
+        case .halfPageUp: moveCursor(by: -max(1, page / 2), rows: rows, page: page)
+        default: return false
+        }
+        return true
+    }
+
     /// After a resize, filter or workspace change: cursor in range, page scrolled to it.
     mutating func keepCursorVisible(rows: Int, page: Int) {
         cursor = rows == 0 ? 0 : max(0, min(rows - 1, cursor))

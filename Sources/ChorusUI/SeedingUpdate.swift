@@ -6,15 +6,8 @@ import ChorusCore
 func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.seedingTable.count
     let page = SeedingPane.tableRows(at: state.size)
+    if state.seeding.move(action, rows: rows, page: page) { return [] }
     switch action {
-    case .moveDown: state.seeding.moveCursor(by: 1, rows: rows, page: page)
-    case .moveUp: state.seeding.moveCursor(by: -1, rows: rows, page: page)
-    case .top: state.seeding.moveCursor(by: -Int(Int32.max), rows: rows, page: page)
-    case .bottom: state.seeding.moveCursor(by: Int(Int32.max), rows: rows, page: page)
-    case .pageDown: state.seeding.moveCursor(by: max(1, page - 1), rows: rows, page: page)
-    case .pageUp: state.seeding.moveCursor(by: -max(1, page - 1), rows: rows, page: page)
-    case .halfPageDown: state.seeding.moveCursor(by: max(1, page / 2), rows: rows, page: page)
-    case .halfPageUp: state.seeding.moveCursor(by: -max(1, page / 2), rows: rows, page: page)
     case .filter: state.seeding.filter.isEditing = true
     case .toggleMark:
         guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return [] }
