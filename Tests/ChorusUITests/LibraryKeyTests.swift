@@ -194,6 +194,16 @@ final class LibraryKeyTests: XCTestCase {
         XCTAssertEqual(console.state.library.cursor, 2, "the cursor stays where it was")
     }
 
+    func testHelpAndHintsComeFromTheKeyMap() {
+        console.press("4")
+        XCTAssertTrue(console.frame.line(29).hasPrefix(" r rights  + tag  - untag  u usable  f rights status  s sort  / filter"), console.dump)
+        console.press("?")
+        let frame = console.frame
+        XCTAssertNotNil(frame.row(containing: "edit the usage rights: uses, where, dates, ad code"), console.dump)
+        XCTAssertNotNil(frame.row(containing: "mark the row and move down"), "the list keys work here too")
+        XCTAssertNil(frame.row(containing: "mark packed"), "no Seeding keys")
+    }
+
     func testKeysOfOtherPanesDoNothingHereAndLibraryKeysSayWhereTheyWork() {
         console.press("4", ">", "p", "x", "!")
         XCTAssertEqual(console.session.performed, [])
