@@ -86,6 +86,8 @@ public final class Console {
 
     /// Numbers that let tests prove a key press did not rebuild the table.
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    /// The same proof for the Library: search text folds and row rebuilds.
+    var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 

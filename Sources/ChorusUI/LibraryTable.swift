@@ -21,6 +21,8 @@ final class LibraryTable {
     /// Every tag in the library, sorted, for completion.
     private(set) var tags: [String] = []
     private var statusByID: [AssetID: RightsStatus] = [:]
+    /// How often the search text was folded and the rows rebuilt, so tests can prove a cursor move does neither.
+    private(set) var rebuilds = (folds: 0, rows: 0)
 
     var count: Int { ids.count }
 
@@ -37,6 +39,7 @@ final class LibraryTable {
         if foldedGeneration != generation || statuses.count != workspace.assets.count {
             fold(workspace, today: today)
             foldedGeneration = generation
+            rebuilds.folds += 1
         }
         let words = key.text.split(separator: " ").map(String.init)
         var rows: [Int] = []
@@ -46,6 +49,7 @@ final class LibraryTable {
             rows.append(index)
         }
         ids = sorted(rows, workspace.assets, by: key.sort).map { workspace.assets[$0].id }
+        rebuilds.rows += 1
     }
 
     private func fold(_ workspace: Workspace, today: Day?) {

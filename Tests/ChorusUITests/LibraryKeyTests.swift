@@ -204,6 +204,18 @@ final class LibraryKeyTests: XCTestCase {
         XCTAssertNil(frame.row(containing: "mark packed"), "no Seeding keys")
     }
 
+    func testMovingAndMarkingDeriveNothingAgainAndOnlyChangesRefold() {
+        console.press("4")
+        let start = console.console.libraryRebuilds
+        console.press("j", "j", "k", " ", .pageDown, "G", "g")
+        XCTAssertEqual(console.console.libraryRebuilds.rows, start.rows, "moving and marking rebuild no rows")
+        console.press("/").type("spf")
+        XCTAssertEqual(console.console.libraryRebuilds.rows, start.rows + 3, "one filter pass per character typed")
+        XCTAssertEqual(console.console.libraryRebuilds.folds, start.folds, "the search text is folded once per change, not per key")
+        console.press(.enter, "+").type("hero").press(.enter)
+        XCTAssertEqual(console.console.libraryRebuilds.folds, start.folds + 1, "a tag edit folds the library again, once")
+    }
+
     func testKeysOfOtherPanesDoNothingHereAndLibraryKeysSayWhereTheyWork() {
         console.press("4", ">", "p", "x", "!")
         XCTAssertEqual(console.session.performed, [])
