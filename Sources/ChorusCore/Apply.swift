@@ -66,6 +66,7 @@ extension ChangeRecorder {
         case .setUsageRights(let asset, let rights): return try setUsageRights(asset, rights)
         case .tagAssets(let ids, let add, let remove): return try tagAssets(ids, add: add, remove: remove)
         case .recordMetrics(let asset, let metrics): return try recordMetrics(asset, metrics)
+        case .importMetrics(let readings): return try importMetrics(readings)
         case .addDiscountCodes(let codes): return try addDiscountCodes(codes)
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)

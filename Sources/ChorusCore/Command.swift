@@ -40,6 +40,8 @@ public enum Command: Hashable, Sendable, Codable {
     case setUsageRights(asset: AssetID, rights: UsageRights?)
     case tagAssets([AssetID], add: [String], remove: [String])
     case recordMetrics(asset: AssetID, metrics: AssetMetrics)
+    /// Many assets' latest post metrics from one file, as one step: `chorus import metrics`.
+    case importMetrics([MetricsReading])
 
     // Tracking and orders
     case addDiscountCodes([DiscountCode])
@@ -75,6 +77,16 @@ public struct ShipmentDispatch: Hashable, Sendable, Codable {
         self.shipmentID = shipmentID
         self.carrier = carrier
         self.trackingNumber = trackingNumber
+    }
+}
+
+/// One asset's metrics as read from a platform export or a social listening tool.
+public struct MetricsReading: Hashable, Sendable, Codable {
+    public var asset: AssetID
+    public var metrics: AssetMetrics
+    public init(asset: AssetID, metrics: AssetMetrics) {
+        self.asset = asset
+        self.metrics = metrics
     }
 }
 

@@ -36,4 +36,15 @@ extension ChangeRecorder {
         put(asset)
         return "updated the metrics of \(id)"
     }
+
+    /// All readings or none: one bad reading refuses the whole file's worth.
+    mutating func importMetrics(_ readings: [MetricsReading]) throws -> String {
+        try Self.requireNonEmpty(readings, "metrics")
+        var seen = Set<AssetID>()
+        for reading in readings where !seen.insert(reading.asset).inserted {
+            throw DomainError("\(reading.asset) has more than one reading; keep one per asset")
+        }
+        for reading in readings { _ = try recordMetrics(reading.asset, reading.metrics) }
+        return "updated the metrics of \(Self.plural(readings.count, "asset"))"
+    }
 }

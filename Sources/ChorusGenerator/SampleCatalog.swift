@@ -68,7 +68,8 @@ enum SampleCatalog {
                 requiredHashtags: ["#KelpieGlow", "#SunSmartKelpie"], requiredMentions: [brandHandle], bannedWords: bannedWords,
                 deliverables: [
                     Deliverable(id: "W2-REEL", platform: .instagram, format: .reel, dueDate: start2.adding(days: 40),
-                                rights: RightsTemplate(uses: [.organicRepost, .paidSocial, .website, .email], territory: .worldwide, durationDays: 180)),
+                                rights: RightsTemplate(uses: [.organicRepost, .paidSocial, .website, .email],
+                                                       territory: .countries(["DE", "AT", "CH", "US"]), durationDays: 180)),
                     Deliverable(id: "W2-STORY", platform: .instagram, format: .story, dueDate: start2.adding(days: 45),
                                 rights: RightsTemplate(uses: [.organicRepost], territory: .worldwide, durationDays: 30)),
                     Deliverable(id: "W2-TIKTOK", platform: .tiktok, format: .video, dueDate: start2.adding(days: 50),

@@ -11,4 +11,5 @@ public enum Action: Hashable, Sendable {
     case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
     case newWave, editWave
     case approveSubmissions, requestChanges, rejectSubmissions, approveWithOverride, recordResubmission, cycleInboxView
+    case editRights, addTags, removeTags, usableFor, cycleRightsFilter
 }

@@ -15,6 +15,7 @@ public final class Console {
     private let table = PipelineTable()
     private let seedingTable = SeedingTable()
     private let approvalsTable = ApprovalsTable()
+    private let libraryTable = LibraryTable()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
@@ -54,7 +55,7 @@ public final class Console {
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
         let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                                    vocabulary: vocabulary)
+                                    libraryTable: libraryTable, vocabulary: vocabulary, today: today)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -79,7 +80,8 @@ public final class Console {
 
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
-        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable, today: today,
+        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                 libraryTable: libraryTable, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -87,6 +89,8 @@ public final class Console {
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
     var inbox: ApprovalsTable { approvalsTable }
+    /// The same proof for the Library: search text folds and row rebuilds.
+    var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -136,6 +140,7 @@ public final class Console {
         state.pipeline.marks = []
         state.seeding.marks = []
         state.approvals.marks = []
+        state.library.marks = []
         state.message = StatusMessage(.success, summary)
     }
 
@@ -169,9 +174,17 @@ public final class Console {
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
-        approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
-        state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
-        if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
+        // The Approvals and Library tables only while they are shown: a stage move in the
+        // Pipeline should not re-check every draft or re-read the whole library.
+        if state.pane == .approvals {
+            approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
+            state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
+            if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
+        }
+        if state.pane == .library {
+            libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+            state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
+        }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
     }
 
@@ -199,7 +212,8 @@ extension Command {
         switch self {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
-             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .addTrackingLinks: false
+             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
+             .addTrackingLinks: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a
         // recompute (seconds on a million orders) would be for nothing.
         case .restore(let point, _):

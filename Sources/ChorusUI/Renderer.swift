@@ -8,6 +8,7 @@ struct Renderer {
     let table: PipelineTable
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
+    let libraryTable: LibraryTable
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -28,16 +29,20 @@ struct Renderer {
                 .draw(&grid, layout)
         case .approvals:
             ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
+        case .library:
+            LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
-        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable).draw(&grid, layout.statusBar)
+        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                  libraryTable: libraryTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
+        case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -90,10 +95,19 @@ struct Renderer {
         guard let creator = workspace.creator(id) else { return }
         let wave = state.pipeline.waveID.flatMap(workspace.wave)
         let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution).lines
+        drawDetail(lines, title: "@\(creator.handle) — Esc closes", &grid, body)
+    }
+
+    private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {
+        guard let asset = workspace.asset(id) else { return }
+        drawDetail(AssetDetail(asset: asset, workspace: workspace, today: today).lines, title: "\(id) — Esc closes", &grid, body)
+    }
+
+    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect) {
         let width = min(body.width - 4, 72)
         let height = min(body.height, lines.count + 2)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        Box.draw(&grid, rect, title: "@\(creator.handle) — Esc closes", focused: true)
+        Box.draw(&grid, rect, title: title, focused: true)
         CreatorDetail.draw(lines, &grid, rect.inset)
     }
 }

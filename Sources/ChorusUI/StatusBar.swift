@@ -8,17 +8,21 @@ struct StatusBar {
     let table: PipelineTable
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
+    let libraryTable: LibraryTable
 
     static let caret = "█"
 
     func draw(_ grid: inout Grid, _ rect: Rect) {
         grid.fill(rect, role: .statusBar)
-        let right = rightText
+        let parts = rightParts
+        let right = parts.isEmpty ? "" : " " + parts.map(\.text).joined(separator: "  ") + " "
         let rightWidth = TextWidth.columns(of: right)
         if rightWidth > 0, rightWidth < rect.width / 2 {
-            grid.putRight(right, maxX: rect.maxX, y: rect.y, width: rightWidth, role: .statusBar)
-            if let marks = markCount, marks > 0 {
-                grid.put("\(marks) marked", x: rect.maxX - rightWidth + 1, y: rect.y, role: .marked)
+            var x = rect.maxX - rightWidth
+            x += grid.put(" ", x: x, y: rect.y, role: .statusBar)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { x += grid.put("  ", x: x, y: rect.y, role: .statusBar) }
+                x += grid.put(part.text, x: x, y: rect.y, role: part.role)
             }
         }
         let left = Rect(x: rect.x, y: rect.y, width: rect.width - (rightWidth < rect.width / 2 ? rightWidth + 1 : 0), height: 1)
@@ -39,6 +43,7 @@ struct StatusBar {
         case .pipeline: state.pipeline.marks.count
         case .seeding: state.seeding.marks.count
         case .approvals: state.approvals.marks.count
+        case .library: state.library.marks.count
         case .waves: 0
         default: nil
         }
@@ -49,6 +54,7 @@ struct StatusBar {
         case .pipeline: (state.pipeline.cursor, table.count)
         case .seeding: (state.seeding.cursor, seedingTable.count)
         case .approvals: (state.approvals.cursor, approvalsTable.count)
+        case .library: (state.library.cursor, libraryTable.count)
         case .waves: (state.waves.cursor, workspace.waves.count)
         default: nil
         }
@@ -59,16 +65,21 @@ struct StatusBar {
         case .pipeline: state.pipeline.filter
         case .seeding: state.seeding.filter
         case .approvals: state.approvals.filter
+        case .library: state.library.filter
         default: nil
         }
     }
 
-    private var rightText: String {
-        guard let position, let marks = markCount else { return "" }
-        var parts: [String] = []
-        if marks > 0 { parts.append("\(marks) marked") }
-        if position.rows > 0 { parts.append("\(position.cursor + 1)/\(position.rows)") }
-        return parts.isEmpty ? "" : " " + parts.joined(separator: "  ") + " "
+    /// Licences about to lapse are named on every Library screen, whatever filter is on.
+    private var rightParts: [(text: String, role: StyleRole)] {
+        guard let position, let marks = markCount else { return [] }
+        var parts: [(text: String, role: StyleRole)] = []
+        if state.pane == .library, let expiring = libraryTable.counts[.expiring], expiring > 0 {
+            parts.append(("\(expiring) expiring", .warning))
+        }
+        if marks > 0 { parts.append(("\(marks) marked", .marked)) }
+        if position.rows > 0 { parts.append(("\(position.cursor + 1)/\(position.rows)", .statusBar)) }
+        return parts
     }
 
     private func promptText(_ prompt: Prompt) -> String {
@@ -79,6 +90,8 @@ struct StatusBar {
             return step.line(prompt.text, workspace: workspace)
         case .approvals(let step):
             return step.line(prompt.text, workspace: workspace)
+        case .library(let step):
+            return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
             return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"

@@ -10,6 +10,7 @@ public struct UIState: Hashable, Sendable {
     public var seeding = SeedingState()
     public var waves = WavesState()
     public var approvals = ApprovalsState()
+    public var library = LibraryState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -64,6 +65,8 @@ public struct Prompt: Hashable, Sendable {
         case seeding(SeedingPrompt)
         /// A decision in the approval inbox: a y/n, a note, a reason or a new caption.
         case approvals(ApprovalPrompt)
+        /// Tags to add or remove, or the Library's "usable today for" question.
+        case library(LibraryPrompt)
     }
 
     public var purpose: Purpose
@@ -84,6 +87,8 @@ public enum Overlay: Hashable, Sendable {
     /// The selected draft's full details in the Approvals pane (Enter), for narrow terminals;
     /// it follows the cursor, so triage keys work through the inbox with it open.
     case submissionDetail
+    /// One library asset's licence and performance (Enter in the Library).
+    case assetDetail(AssetID)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -6,7 +6,10 @@ struct UpdateContext {
     let table: PipelineTable
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
+    let libraryTable: LibraryTable
     let vocabulary: CommandPalette.Vocabulary
+    /// The day rights are judged on; nil only where no clock was given.
+    let today: Day?
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -28,6 +31,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.approvals.filter, key: key) { (state.approvals.cursor, state.approvals.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .library, state.library.filter.isEditing {
+        if updateFilter(&state.library.filter, key: key) { (state.library.cursor, state.library.scroll) = (0, 0) }
+        return []
+    }
     if state.pipeline.filter.isEditing {
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
@@ -44,6 +51,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 /// Carries out an action from a key or from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
+    if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
@@ -80,6 +88,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
     case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
+    case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
+        state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -188,7 +198,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter):
         state.overlay = nil
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
@@ -211,6 +221,11 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     case .escape:
         state.prompt = nil
     case .tab:
+        if case .library(let step) = prompt.purpose {
+            state.prompt = Prompt(.library(step), text: step.tabbed(prompt.text, workspace: context.workspace,
+                                                                     libraryTags: context.libraryTable.tags))
+            return []
+        }
         guard case .seeding(let step) = prompt.purpose else { return completeCommand(&state, prompt, context: context) }
         let (next, text) = step.tabbed(prompt.text)
         state.prompt = Prompt(.seeding(next), text: text)
@@ -237,6 +252,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state, workspace: context.workspace)
     case .approvals(let step):
         return step.submit(prompt.text, &state, workspace: context.workspace)
+    case .library(let step):
+        return step.submit(prompt.text, &state)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

@@ -6,14 +6,14 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
         subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self,
-                      ImportSubmissionsCommand.self])
+                      ImportSubmissionsCommand.self, ImportMetricsCommand.self])
 }
 
 /// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data for other tools.",
-        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self])
+        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self, ExportAssetsCommand.self])
 }
 
 /// `chorus report …`: the figures finance and managers ask for.

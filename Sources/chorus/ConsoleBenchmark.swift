@@ -88,6 +88,14 @@ struct ConsoleBenchmark {
         lines.append("approvals inbox (3), \(pending) pending of \(workspace.submissions.count) submissions, detail panel shown:")
         lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
         lines.append(measure("show the next status (f), rebuilding the rows", console) { _ in [.character("f")] })
+        console.press(.character("4"))
+        lines.append("library keys (\(workspace.assets.count) assets):")
+        lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
+        console.press(.character("/"))
+        lines.append(measure("type a filter character", console) { index in index % 2 == 0 ? [.character("a")] : [.backspace] })
+        console.press(.escape)
+        lines.append(measure("next rights status (f)", console) { _ in [.character("f")] })
+        lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
         return lines.joined(separator: "\n")
     }
 

@@ -46,7 +46,9 @@ enum FileImport {
     static func check(_ errors: [ImportRowError], skipInvalid: Bool, rows: String = "row") throws -> String {
         guard !errors.isEmpty else { return "" }
         ImportRowError.summary(errors).forEach { Output.error($0) }
-        let count = "\(errors.count) invalid \(rows)\(errors.count == 1 ? "" : "s")"
+        // A row can have several problems (a bad date and a bad count); it is still one row to fix.
+        let lines = Set(errors.map { "\($0.fileName):\($0.line)" }).count
+        let count = "\(lines) invalid \(rows)\(lines == 1 ? "" : "s")"
         guard skipInvalid else { throw CLIFailure(message: "\(count); nothing was applied (--skip-invalid applies the valid ones)") }
         return "; skipped \(count) (listed above)"
     }

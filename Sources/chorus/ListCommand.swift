@@ -28,6 +28,8 @@ struct ListCommand: ParsableCommand {
 
     @Flag(help: "Only pending submissions older than the program's overdueBusinessDays (business days, Monday to Friday).")
     var overdue = false
+    @Option(help: ArgumentHelp("Only assets whose rights hold today and end within this many days: 14d.", valueName: "days"))
+    var expiring: DayCount?
 
     @Option(help: "Output format.")
     var format: OutputFormat = .table
@@ -40,8 +42,19 @@ struct ListCommand: ParsableCommand {
             defer { store.close() }
             if let notice = store.recoveryNotice { Output.notice(notice) }
             let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
-                .listing(of: collection, status: status, wave: wave, overdue: overdue)
+                .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
             Output.print(listing.rendered(as: format))
         }
+    }
+}
+
+/// A number of days as typed on the command line: `14d` or `14`.
+struct DayCount: ExpressibleByArgument {
+    var days: Int
+
+    init?(argument: String) {
+        let digits = argument.hasSuffix("d") ? String(argument.dropLast()) : argument
+        guard let days = Int(digits), days >= 0 else { return nil }
+        self.days = days
     }
 }

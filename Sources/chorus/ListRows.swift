@@ -177,6 +177,11 @@ struct AssetRow: ListRow {
     var territory: String?
     var rightsStart: String?
     var rightsEnd: String?
+    var postUrl: String?
+    var engagementRate: Double
+    var exclusive: Bool?
+    var whitelistingAdCode: String?
+    var whitelistingEnd: String?
 
     init(_ asset: Asset, handle: String, today: Day, warningDays: Int) {
         id = asset.id.rawValue
@@ -193,11 +198,16 @@ struct AssetRow: ListRow {
         saves = asset.metrics.saves
         clicks = asset.metrics.clicks
         tags = asset.tags
-        status = asset.rights?.status(on: today, warningDays: warningDays).rawValue ?? RightsStatus.none.rawValue
+        status = asset.rightsStatus(on: today, warningDays: warningDays).rawValue
         rightsUses = asset.rights?.uses.map(\.rawValue) ?? []
         territory = asset.rights?.territory.label
         rightsStart = asset.rights?.start.description
         rightsEnd = asset.rights?.end.description
+        postUrl = asset.postURL
+        engagementRate = (asset.metrics.engagementRate * 10_000).rounded() / 10_000
+        exclusive = asset.rights?.exclusive
+        whitelistingAdCode = asset.rights?.whitelistingAdCode
+        whitelistingEnd = asset.rights?.whitelistingEnd?.description
     }
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]

@@ -6,14 +6,16 @@ struct Listings {
     let workspace: Workspace
     let today: Day
 
-    func listing(of collection: ListCommand.Collection, status: String?, wave: String?, overdue: Bool = false) throws -> Listing {
+    func listing(of collection: ListCommand.Collection, status: String?, wave: String?, overdue: Bool = false,
+                 expiringWithin: Int? = nil) throws -> Listing {
+        if expiringWithin != nil && collection != .assets { throw CLIFailure(message: "--expiring is for assets: chorus list assets --expiring 14d") }
         let waveID = try wave.map(resolveWave)
         if overdue && collection != .submissions { throw CLIFailure(message: "--overdue is for submissions: drafts waiting longer than the program allows") }
         switch collection {
         case .creators: return try creators(status: status, wave: waveID)
         case .shipments: return try shipments(status: status, wave: waveID)
         case .submissions: return try submissions(status: status, wave: waveID, overdue: overdue)
-        case .assets: return try assets(status: status, wave: waveID)
+        case .assets: return try assets(status: status, wave: waveID, expiringWithin: expiringWithin)
         }
     }
 
@@ -82,11 +84,13 @@ struct Listings {
 
     // MARK: Assets
 
-    func assets(status: String?, wave: WaveID?) throws -> Listing {
+    /// `expiringWithin`: only rights still holding today that end within that many days (0 = today).
+    func assets(status: String?, wave: WaveID?, expiringWithin: Int? = nil) throws -> Listing {
         let wanted = try Self.requireStatus(status, as: RightsStatus.self, "rights")
         let warning = workspace.program.settings.rightsExpiryWarningDays
         let rows = workspace.assets
             .filter { wave == nil || $0.waveID == wave }
+            .filter { expiringWithin == nil || $0.rightsStatus(on: today, warningDays: expiringWithin!) == .expiring }
             .map { AssetRow($0, handle: handle($0.creatorID), today: today, warningDays: warning) }
             .filter { wanted == nil || $0.status == wanted!.rawValue }
         return Listing(rows: rows)

@@ -61,6 +61,8 @@ enum CommandSamples {
                 exclusive: true, whitelistingAdCode: "IGAD-5521", whitelistingEnd: f.today.adding(days: 60), note: "signed 12 March")),
             .tagAssets([f.approvedAsset], add: ["hero"], remove: ["morning"]),
             .recordMetrics(asset: f.approvedAsset, metrics: AssetMetrics(views: 12_000, likes: 900, measuredOn: f.today)),
+            .importMetrics([MetricsReading(asset: f.approvedAsset, metrics: AssetMetrics(views: 15_000, likes: 1_020, clicks: 88,
+                                                                                        measuredOn: f.today.adding(days: 1)))]),
             .addDiscountCodes([DiscountCode(code: "SAKURA10", creatorID: f.sakura, waveID: f.spring, kind: .percent, value: 1_000,
                                             usageLimit: 50, validFrom: f.today, validUntil: Day("2026-04-30")),
                                DiscountCode(code: "SAKURA5", creatorID: f.sakura, waveID: nil, kind: .fixed, value: 500)]),
@@ -114,6 +116,7 @@ enum CommandSamples {
         case .setUsageRights: "setUsageRights"
         case .tagAssets: "tagAssets"
         case .recordMetrics: "recordMetrics"
+        case .importMetrics: "importMetrics"
         case .addDiscountCodes: "addDiscountCodes"
         case .addTrackingLinks: "addTrackingLinks"
         case .importOrders: "importOrders"
@@ -123,5 +126,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 34
+    static let kindCount = 35
 }

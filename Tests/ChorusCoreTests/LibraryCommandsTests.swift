@@ -71,4 +71,29 @@ final class LibraryCommandsTests: XCTestCase {
         assertRefused(.recordMetrics(asset: asset, metrics: AssetMetrics(views: -1)), on: workspace,
                       saying: "metrics for AS-0001 cannot be negative")
     }
+
+    func testUndoingARightsEditPutsTheOldLicenceBack() throws {
+        let before = workspace.asset(asset)?.rights
+        var extended = try XCTUnwrap(before)
+        extended.end = extended.end.adding(days: 90)
+        let applied = try workspace.run(.setUsageRights(asset: asset, rights: extended))
+        XCTAssertEqual(workspace.asset(asset)?.rights?.end, Day("2026-09-03"))
+        let undone = try workspace.run(applied.undo)
+        XCTAssertEqual(workspace.asset(asset)?.rights, before, "the licence is exactly as it was")
+        try workspace.run(undone.undo)
+        XCTAssertEqual(workspace.asset(asset)?.rights?.end, Day("2026-09-03"), "and redo brings the extension back")
+    }
+
+    func testImportingMetricsIsAllOrNothing() throws {
+        let reading = MetricsReading(asset: asset, metrics: AssetMetrics(views: 5_000, likes: 400, clicks: 90, measuredOn: today))
+        XCTAssertEqual(try workspace.run(.importMetrics([reading])).summary, "updated the metrics of 1 asset")
+        XCTAssertEqual(workspace.asset(asset)?.metrics.views, 5_000)
+
+        let later = MetricsReading(asset: asset, metrics: AssetMetrics(views: 9_000, measuredOn: today.adding(days: 1)))
+        assertRefused(.importMetrics([later, MetricsReading(asset: "AS-0099", metrics: AssetMetrics())]), on: workspace,
+                      saying: "asset AS-0099 does not exist")
+        assertRefused(.importMetrics([later, later]), on: workspace, saying: "AS-0001 has more than one reading")
+        assertRefused(.importMetrics([]), on: workspace, saying: "no metrics given")
+        XCTAssertEqual(workspace.asset(asset)?.metrics.views, 5_000, "a refused file changed nothing")
+    }
 }

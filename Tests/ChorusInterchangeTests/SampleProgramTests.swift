@@ -94,6 +94,14 @@ final class SampleProgramTests: XCTestCase {
         XCTAssertTrue(sample.assets.contains { $0.kind == .story } && sample.assets.contains { $0.kind == .video })
     }
 
+    func testThePaidTeamFindsContentForGermanyAndTheUSButLessForFrance() {
+        let usable = { (country: String) in UsableFor(.paidSocial, in: country).select(self.sample.assets, on: self.today).usable.count }
+        XCTAssertGreaterThan(usable("DE"), 0)
+        XCTAssertEqual(usable("US"), usable("DE"))
+        XCTAssertLessThan(usable("FR"), usable("DE"), "some paid licences are for DE, AT, CH and US only")
+        XCTAssertTrue(sample.assets.contains { UsableFor(.whitelisting, in: "US").admits($0, on: today) && $0.rights?.whitelistingAdCode != nil })
+    }
+
     func testOrdersCarryEverySignalAttributionMustWeigh() {
         XCTAssertEqual(sample.orders.count, 4_000)
         let codes = Set(sample.discountCodes.map(\.code))

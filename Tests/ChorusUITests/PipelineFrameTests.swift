@@ -109,7 +109,7 @@ final class PipelineFrameTests: XCTestCase {
     }
 
     func testComingPanesSayWhatTheyWillBe() {
-        for (key, pane) in zip(["4", "5", "6"] as [Key], Pane.allCases.dropFirst(3)) {
+        for (key, pane) in [("5", Pane.leaderboard), ("6", .ledger)] as [(Key, Pane)] {
             for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
                 let frame = ConsoleDriver(size: size).press(key).frame
                 XCTAssertEqual(frame.line(1), " \(pane.title)")

@@ -1,0 +1,87 @@
+import ChorusCore
+
+/// The Library pane's answer to an action: list movement over its own rows, marks, the
+/// rights form, tags, and its filters. Nil means "not the Library's to handle", and the
+/// action goes on to the shared handling in `perform`.
+func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    let rows = context.libraryTable.count
+    let page = LibraryPane.tableRows(at: state.size)
+    if state.library.move(action, rows: rows, page: page) { return [] }
+    switch action {
+    case .filter: state.library.filter.isEditing = true
+    case .toggleMark:
+        guard let id = context.libraryTable.id(at: state.library.cursor) else { return [] }
+        if state.library.marks.remove(id) == nil { state.library.marks.insert(id) }
+        state.library.moveCursor(by: 1, rows: rows, page: page)
+    case .openDetail:
+        if let id = context.libraryTable.id(at: state.library.cursor) { state.overlay = .assetDetail(id) }
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+        backOut(&state.library)
+    case .nextWave:
+        let waves = context.workspace.waves.map(\.id)
+        let index = waves.firstIndex { $0 == state.library.wave }.map { $0 + 1 } ?? 0
+        state.library.wave = index < waves.count ? waves[index] : nil
+        showFirstRow(&state.library)
+        let name = state.library.wave.flatMap(context.workspace.wave)?.name
+        state.message = StatusMessage(.info, name.map { "showing \($0)'s assets" } ?? "showing every wave's assets")
+    case .cycleRightsFilter:
+        state.library.rights = state.library.rights.next
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, state.library.rights == .all ? "showing every rights status"
+                                                                         : "showing assets with \(state.library.rights.label) rights")
+    case .cycleSort:
+        state.library.sort = state.library.sort.next
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
+    case .usableFor:
+        state.prompt = Prompt(.library(.usableFor), text: state.library.usable.map { "\($0.use.slug) \($0.country ?? "")".trimmingSpaces } ?? "")
+    case .addTags, .removeTags:
+        let ids = libraryTargets(state, context: context)
+        guard !ids.isEmpty else {
+            state.message = StatusMessage(.warning, "no asset to tag")
+            return []
+        }
+        state.prompt = Prompt(.library(action == .addTags ? .addTags(ids) : .removeTags(ids)))
+    case .editRights:
+        guard let id = context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
+              let today = context.today else {
+            state.message = StatusMessage(.warning, "no asset to edit")
+            return []
+        }
+        let handle = context.workspace.creator(asset.creatorID).map { "@" + $0.handle } ?? asset.creatorID.rawValue
+        state.form = OpenForm(.editRights(id, today: today), RightsForm.form(for: asset, handle: handle, today: today))
+    default:
+        return nil
+    }
+    return []
+}
+
+/// Esc in the Library: marks first, then the typed filter, then the other filters one at a time.
+private func backOut(_ library: inout LibraryState) {
+    if !library.marks.isEmpty {
+        library.marks = []
+        return
+    }
+    if library.filter.isActive {
+        library.filter = Filter()
+    } else if library.usable != nil {
+        library.usable = nil
+    } else if library.rights != .all {
+        library.rights = .all
+    } else {
+        library.wave = nil
+    }
+    showFirstRow(&library)
+}
+
+private func showFirstRow(_ library: inout LibraryState) {
+    library.cursor = 0
+    library.scroll = 0
+}
+
+/// The assets an action applies to: the marked rows, or else the cursor row.
+private func libraryTargets(_ state: UIState, context: UpdateContext) -> [AssetID] {
+    if !state.library.marks.isEmpty { return state.library.marks.sorted() }
+    return context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? []
+}
