@@ -63,7 +63,7 @@ struct ApprovalsPane {
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
         var parts = ["Approvals", "\(table.count) \(state.view.label)"]
-        if table.overdue > 0 { parts.append("\(table.overdue) overdue") }
+        if table.overdue > 0, state.view != .overdue { parts.append("\(table.overdue) overdue") }
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }

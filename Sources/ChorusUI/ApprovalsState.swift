@@ -15,11 +15,12 @@ public struct ApprovalsState: Hashable, Sendable, ListPosition {
 /// Which drafts the inbox shows (`f` cycles). Pending is the work; the others are for looking
 /// back and for recording a creator's resubmission.
 public enum InboxView: Hashable, Sendable, CaseIterable {
-    case pending, changesRequested, approved, rejected, all
+    case pending, overdue, changesRequested, approved, rejected, all
 
     public var label: String {
         switch self {
         case .pending: "pending"
+        case .overdue: "overdue"
         case .changesRequested: "changes requested"
         case .approved: "approved"
         case .rejected: "rejected"
@@ -27,9 +28,12 @@ public enum InboxView: Hashable, Sendable, CaseIterable {
         }
     }
 
-    func admits(_ status: SubmissionStatus) -> Bool {
+    /// Whether a draft with `status` shows in this view; `overdue` says whether it has waited
+    /// longer than the program allows.
+    func admits(_ status: SubmissionStatus, overdue: Bool) -> Bool {
         switch self {
         case .pending: status == .pending
+        case .overdue: status == .pending && overdue
         case .changesRequested: status == .changesRequested
         case .approved: status == .approved
         case .rejected: status == .rejected

@@ -35,9 +35,10 @@ final class ApprovalsTable {
         overdue = 0
         var shown: [Submission] = []
         for submission in workspace.submissions {
-            for view in InboxView.allCases where view.admits(submission.status) { counts[view, default: 0] += 1 }
-            if let today, submission.isOverdue(on: today, after: threshold) { overdue += 1 }
-            if key.view.admits(submission.status), Self.matches(submission, key.text, workspace) { shown.append(submission) }
+            let isOverdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
+            for view in InboxView.allCases where view.admits(submission.status, overdue: isOverdue) { counts[view, default: 0] += 1 }
+            if isOverdue { overdue += 1 }
+            if key.view.admits(submission.status, overdue: isOverdue), Self.matches(submission, key.text, workspace) { shown.append(submission) }
         }
         ids = shown
             .sorted { ($0.status == .pending ? 0 : 1, $0.submittedAt, $0.id) < ($1.status == .pending ? 0 : 1, $1.submittedAt, $1.id) }

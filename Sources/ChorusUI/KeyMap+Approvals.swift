@@ -14,6 +14,6 @@ extension KeyMap {
                    help: "record the creator's resubmission: the new caption (changes requested)", hint: "resubmit",
                    command: "resubmit"),
         KeyBinding(keys: [.character("f")], action: .cycleInboxView, scope: .approvals,
-                   help: "show the next status (pending, changes requested, approved, rejected) or all", hint: "status"),
+                   help: "show the next status (pending, overdue, changes requested, approved, rejected) or all", hint: "status"),
     ]
 }

@@ -110,7 +110,7 @@ final class ApprovalsKeyTests: XCTestCase {
         console.press("3", "c").type("Add #ad at the start").press(.enter)
         console.press("r")
         XCTAssertEqual(console.state.message?.text, "SU-0002 is pending; a resubmission is recorded for a draft sent back for changes (f shows them)")
-        console.press("f")
+        console.press("f", "f")   // pending → overdue → changes requested
         XCTAssertEqual(console.state.approvals.view, .changesRequested)
         XCTAssertEqual(cursorDraft(console), ApprovalsSample.id(1))
         console.press("r").type("#ad Morning routine with @glow #GlowUp").press(.enter)
@@ -148,6 +148,16 @@ final class ApprovalsKeyTests: XCTestCase {
         XCTAssertTrue(console.frame.lines.contains { $0.contains("SU-0004") && $0.contains(" 1d ") },
                       "a draft sent on Saturday is as old on Monday as Friday's\n\(console.dump)")
         XCTAssertTrue(console.frame.lines.contains { $0.contains("SU-0005") && $0.contains(" 0d ") }, "sent this morning\n\(console.dump)")
+    }
+
+    func testTheOverdueViewShowsOnlyPendingDraftsPastTheProgramsThreshold() {
+        let console = ConsoleDriver(ApprovalsSample.workspace())
+        console.press("3", "f")
+        XCTAssertEqual(console.state.approvals.view, .overdue)
+        XCTAssertEqual(console.console.inbox.ids, [ApprovalsSample.id(1)], "only the four-business-day-old draft\n\(console.dump)")
+        XCTAssertNotNil(console.frame.row(containing: "Approvals · 1 overdue"), console.dump)
+        console.press("a")
+        XCTAssertEqual(console.console.inbox.count, 0, "approved, it leaves the overdue view")
     }
 
     func testTheDetailShowsChecksCaptionMatchesTheBriefAndTheHistory() {
