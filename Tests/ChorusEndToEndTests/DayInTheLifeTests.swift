@@ -1,0 +1,203 @@
+import Foundation
+import XCTest
+
+/// Whole working stretches, one per role, on a fresh copy of the demo program, in the real
+/// binary under tmux. Each runs twice: on a roomy terminal resized half-way (the window is
+/// dragged while people work), and on the smallest supported one, 80×24. What the screen
+/// shows is waited for, never slept on; the outcome is read back through the CLI's JSON.
+final class DayInTheLifeTests: XCTestCase {
+    private var workspace: URL!
+
+    override func setUpWithError() throws {
+        workspace = try ChorusProcess.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: workspace)
+    }
+
+    // MARK: Ops coordinator
+
+    func testACoordinatorTriagesTheInboxWhileTheWindowIsResized() throws {
+        try coordinatorMorning(columns: 120, rows: 40, resizeTo: (200, 60))
+    }
+
+    func testACoordinatorTriagesTheInboxAtEightyByTwentyFour() throws {
+        try coordinatorMorning(columns: 80, rows: 24, resizeTo: nil)
+    }
+
+    /// Ten drafts with single keys: approvals, changes requested with a note on two, a reject,
+    /// an undisclosed ad refused and approved with a recorded reason, one approval undone, then
+    /// the overdue drafts that are left.
+    private func coordinatorMorning(columns: Int, rows: Int, resizeTo: (Int, Int)?) throws {
+        let preview = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: preview) }
+        XCTAssertEqual(try ChorusProcess.run(["init", preview.path, "--sample"]).status, 0)
+        let pending = try submissions(in: preview, "--status", "pending")
+        XCTAssertGreaterThanOrEqual(pending.count, 10)
+        let ids = pending.map { $0["id"] as! String }
+        let passes = pending.map { $0["compliance"] as? String == "pass" }
+        let overdue = Set(pending.filter { $0["overdue"] as? Bool == true }.map { $0["id"] as! String })
+
+        let console = try TmuxSession(columns: columns, rows: rows, arguments: ["demo", "--workspace", workspace.path])
+        try console.waitFor("Pipeline")
+        try console.press("3")
+        var left = pending.count
+        try console.waitFor("Approvals · \(left) pending")
+        func decided() throws {
+            left -= 1
+            try console.waitFor("Approvals · \(left) pending")
+        }
+        /// `a` on the draft under the cursor; a failing one is refused, and then approved with `o`.
+        func approve(_ index: Int, reason: String) throws {
+            try console.press("a")
+            if !passes[index] {
+                try console.waitFor("not approved: \(ids[index])")
+                try console.press("o")
+                try console.type(reason)
+                try console.press("Enter")
+            }
+            try decided()
+        }
+        func requestChanges(_ note: String) throws {
+            try console.press("c")
+            try console.type(note)
+            try console.press("Enter")
+            try decided()
+        }
+
+        try approve(0, reason: "disclosed in the video")
+        try approve(1, reason: "disclosed in the video")
+        try requestChanges("Please open with #ad")
+        try approve(3, reason: "disclosed in the video")
+        if let (width, height) = resizeTo { try console.resize(columns: width, rows: height) }
+        try approve(4, reason: "disclosed in the video")
+        try approve(5, reason: "disclosed in the video")
+        try requestChanges("Show the SPF label in frame")
+        try approve(7, reason: "the platform's paid-partnership label is on")
+        try console.press("x")
+        try console.type("Shows a competitor's product")
+        try console.press("Enter")
+        try decided()
+        try approve(9, reason: "disclosed in the spoken intro")
+        try console.press("z")
+        left += 1
+        try console.waitFor("Approvals · \(left) pending")
+        try console.press("f")
+        let stillOverdue = overdue.subtracting(ids[0..<9]).count
+        try console.waitFor("Approvals · \(stillOverdue) overdue")
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+
+        XCTAssertFalse(passes[0..<10].allSatisfy { $0 }, "the demo's ten oldest drafts include an undisclosed ad to refuse")
+        let after = Dictionary(uniqueKeysWithValues: try submissions(in: workspace).map { ($0["id"] as! String, $0) })
+        func status(_ index: Int) -> String? { after[ids[index]]?["status"] as? String }
+        XCTAssertEqual([0, 1, 3, 4, 5, 7].map(status), Array(repeating: "approved", count: 6))
+        XCTAssertEqual(status(2), "changesRequested")
+        XCTAssertEqual(after[ids[2]]?["lastNote"] as? String, "Please open with #ad")
+        XCTAssertEqual(status(6), "changesRequested")
+        XCTAssertEqual(status(8), "rejected")
+        XCTAssertEqual(status(9), "pending", "the last approval was undone")
+        let override = try XCTUnwrap(after[ids[7]]?["lastDecision"] as? [String: Any])
+        if !passes[7] {
+            XCTAssertEqual(override["action"] as? String, "approvedWithOverride")
+            XCTAssertEqual(override["note"] as? String, "the platform's paid-partnership label is on")
+            XCTAssertEqual(override["by"] as? String, "e2e")
+        }
+    }
+
+    // MARK: Seeding staff
+
+    func testSeedingStaffShipTheWaveWhileTheWindowIsResized() throws {
+        try seedingAfternoon(columns: 120, rows: 40, resizeTo: (200, 60))
+    }
+
+    func testSeedingStaffShipTheWaveAtEightyByTwentyFour() throws {
+        try seedingAfternoon(columns: 80, rows: 24, resizeTo: nil)
+    }
+
+    /// Parcels for four marked creators of the live wave, packed, shipped with a scanner (one
+    /// number misread, one scanned twice), two delivered, one address problem flagged.
+    private func seedingAfternoon(columns: Int, rows: Int, resizeTo: (Int, Int)?) throws {
+        let console = try TmuxSession(columns: columns, rows: rows, arguments: ["demo", "--workspace", workspace.path])
+        try console.waitFor("Pipeline")
+        let before = Set(try shipments("--status", "queued").map { $0["id"] as! String })
+        try console.press("/")
+        try console.type("onboarding")
+        try console.press("Enter", "Space", "Space", "Space", "Space", "S")
+        try console.waitFor("queued 4 shipments")
+        let parcels = try shipments("--status", "queued").map { $0["id"] as! String }.filter { !before.contains($0) }.sorted()
+        XCTAssertEqual(parcels.count, 4)
+
+        try console.press("2")
+        try console.waitFor("Seeding")
+        func mark(_ ids: [String]) throws {
+            for id in ids {
+                try console.press("/", "C-u")
+                try console.type(id)
+                try console.press("Enter", "Space")
+            }
+        }
+        try mark(parcels)
+        try console.press("p")
+        try console.waitFor("packed 4 shipments")
+        if let (width, height) = resizeTo { try console.resize(columns: width, rows: height) }
+        try mark(parcels)
+        try console.press("s")
+        try console.waitFor("Ship 4 parcels with carrier")
+        try console.press("Enter")
+        let good = ["1Z999AA10123459001", "1Z999AA10123459002"]
+        try console.waitFor("1/4 \(parcels[0])")
+        try console.type(good[0])
+        try console.press("Enter")
+        try console.waitFor("2/4 \(parcels[1])")
+        try console.type("12345")   // a misread
+        try console.press("Enter")
+        try console.waitFor("does not look like a UPS tracking number")
+        try console.waitFor("3/4 \(parcels[2])")
+        try console.type(good[0])   // scanned twice
+        try console.press("Enter")
+        try console.waitFor("already used by shipment \(parcels[0])")
+        try console.waitFor("4/4 \(parcels[3])")
+        try console.type(good[1])
+        try console.press("Enter")
+        try console.waitFor("shipped 1 shipment")
+        try console.press("Escape", "Escape")
+
+        try mark([parcels[0], parcels[3]])
+        try console.press("d")
+        try console.waitFor("marked 2 shipments delivered")
+        try mark([parcels[1]])
+        try console.press("!")
+        try console.waitFor("Exception (address problem")
+        try console.type("Flat number missing")
+        try console.press("Enter")
+        try console.waitFor("flagged 1 shipment")
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+
+        let after = Dictionary(uniqueKeysWithValues: try shipments().map { ($0["id"] as! String, $0) })
+        XCTAssertEqual(after[parcels[0]]?["status"] as? String, "delivered")
+        XCTAssertEqual(after[parcels[3]]?["status"] as? String, "delivered")
+        XCTAssertEqual(after[parcels[1]]?["status"] as? String, "exception")
+        XCTAssertEqual(after[parcels[2]]?["status"] as? String, "packed", "the parcel scanned with a used number is still waiting")
+        XCTAssertEqual(after[parcels[0]]?["trackingNumber"] as? String, good[0])
+        XCTAssertEqual(after[parcels[3]]?["trackingNumber"] as? String, good[1])
+    }
+
+    // MARK: Reading back
+
+    private func submissions(in folder: URL, _ filters: String...) throws -> [[String: Any]] {
+        try list("submissions", in: folder, filters)
+    }
+
+    private func shipments(_ filters: String...) throws -> [[String: Any]] {
+        try list("shipments", in: workspace, filters)
+    }
+
+    private func list(_ collection: String, in folder: URL, _ filters: [String]) throws -> [[String: Any]] {
+        let result = try ChorusProcess.run(["list", collection, "--format", "json", "--workspace", folder.path] + filters)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+}
