@@ -172,10 +172,12 @@ public final class Console {
     private func refresh() {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
-        seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
-        state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
-        // The Approvals and Library tables only while they are shown: a stage move in the
-        // Pipeline should not re-check every draft or re-read the whole library.
+        // The other panes' tables only while they are shown: a stage move on a big wave should
+        // not also re-read its parcels, re-check every draft or re-read the whole library.
+        if state.pane == .seeding {
+            seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
+            state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
+        }
         if state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))

@@ -11,6 +11,8 @@ final class PipelineTable {
     private var columnsGeneration = -1
 
     private var rowsKey: RowsKey?
+    /// Enrollment position → its creator's position, remembered between builds.
+    private var enrollmentCreators: [Int32] = []
     /// Row → creator position in `Workspace.creators`.
     private var positions: [Int32] = []
     /// Row → index of the stage in `PipelineStage.allCases`.
@@ -71,16 +73,30 @@ final class PipelineTable {
     private func buildRows(_ workspace: Workspace, key: RowsKey) {
         positions.removeAll(keepingCapacity: true)
         stageIndexes.removeAll(keepingCapacity: true)
-        stageCounts = [:]
+        var counts = [Int](repeating: 0, count: PipelineStage.allCases.count)
         if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
-            for enrollment in workspace.enrollments where enrollment.waveID == wave {
-                guard let position = workspace.creatorPosition(enrollment.creatorID) else { continue }
+            let creators = workspace.creators
+            if enrollmentCreators.count != workspace.enrollments.count {
+                enrollmentCreators = [Int32](repeating: -1, count: workspace.enrollments.count)
+            }
+            var lastStage = PipelineStage.prospect, lastIndex = stageIndex[.prospect]!
+            for (index, enrollment) in workspace.enrollments.enumerated() where enrollment.waveID == wave {
+                // The creator's position from the last build, checked by id (a string compare,
+                // cheaper than hashing it); a bulk stage change on a big wave rebuilds every row.
+                var position = Int(enrollmentCreators[index])
+                if position < 0 || position >= creators.count || creators[position].id != enrollment.creatorID {
+                    guard let found = workspace.creatorPosition(enrollment.creatorID) else { continue }
+                    position = found
+                    enrollmentCreators[index] = Int32(found)
+                }
+                if enrollment.stage != lastStage { (lastStage, lastIndex) = (enrollment.stage, stageIndex[enrollment.stage]!) }
                 positions.append(Int32(position))
-                stageIndexes.append(stageIndex[enrollment.stage]!)
-                stageCounts[enrollment.stage, default: 0] += 1
+                stageIndexes.append(lastIndex)
+                counts[Int(lastIndex)] += 1
             }
         }
+        stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
         rowRank = positions.map { UInt64(columns.handleRank[Int($0)]) }
         rowScore = positions.map { UInt64(20_000 - max(0, min(20_000, columns.score[Int($0)]))) }
         rowFollowers = positions.map { UInt64(Int32.max - columns.followers[Int($0)]) }
