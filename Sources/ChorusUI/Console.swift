@@ -19,6 +19,7 @@ public final class Console {
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
+    private var hasDrawn = false, otherPanesReady = false
     /// Bumped only when creators themselves may have changed, not just their stages.
     private var creatorsGeneration = 0
     /// Bumped only when what attribution credits may have changed (orders, codes, creators,
@@ -63,8 +64,14 @@ public final class Console {
 
     /// Takes in work the console itself did in the background (a big program's attribution);
     /// true when the screen should be drawn again. The terminal calls this between key presses.
+    /// Also where the other panes' tables are first built: once the first frame is on screen,
+    /// while the person reads it, so opening is not slower and a first visit is instant.
     public func collectBackgroundWork() -> Bool {
-        attribution.collectFinished()
+        if hasDrawn, !otherPanesReady {
+            otherPanesReady = true
+            refresh(everyPane: true)
+        }
+        return attribution.collectFinished()
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
@@ -80,7 +87,8 @@ public final class Console {
 
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
-        Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+        hasDrawn = true
+        return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
@@ -169,21 +177,22 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
-    private func refresh() {
+    /// Brings the derived tables up to date. The other panes' tables only while they are shown
+    /// (or `everyPane`, once when the console opens, so a first visit is instant): a stage move on
+    /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
+    private func refresh(everyPane: Bool = false) {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
-        // The other panes' tables only while they are shown: a stage move on a big wave should
-        // not also re-read its parcels, re-check every draft or re-read the whole library.
-        if state.pane == .seeding {
+        if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
             state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
         }
-        if state.pane == .approvals {
+        if everyPane || state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
             if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
         }
-        if state.pane == .library {
+        if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }

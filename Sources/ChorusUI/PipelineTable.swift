@@ -71,31 +71,44 @@ final class PipelineTable {
     func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
 
     private func buildRows(_ workspace: Workspace, key: RowsKey) {
+        // Locals, not properties, inside the loop: no exclusivity check per access.
+        var positions: [Int32] = [], stageIndexes: [UInt8] = [], cache: [Int32] = []
+        swap(&positions, &self.positions)
+        swap(&stageIndexes, &self.stageIndexes)
+        swap(&cache, &enrollmentCreators)
         positions.removeAll(keepingCapacity: true)
         stageIndexes.removeAll(keepingCapacity: true)
         var counts = [Int](repeating: 0, count: PipelineStage.allCases.count)
         if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
-            let creators = workspace.creators
-            if enrollmentCreators.count != workspace.enrollments.count {
-                enrollmentCreators = [Int32](repeating: -1, count: workspace.enrollments.count)
-            }
+            if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
             var lastStage = PipelineStage.prospect, lastIndex = stageIndex[.prospect]!
-            for (index, enrollment) in workspace.enrollments.enumerated() where enrollment.waveID == wave {
-                // The creator's position from the last build, checked by id (a string compare,
-                // cheaper than hashing it); a bulk stage change on a big wave rebuilds every row.
-                var position = Int(enrollmentCreators[index])
-                if position < 0 || position >= creators.count || creators[position].id != enrollment.creatorID {
-                    guard let found = workspace.creatorPosition(enrollment.creatorID) else { continue }
-                    position = found
-                    enrollmentCreators[index] = Int32(found)
+            // Unsafe buffers so the loop reads the fields it needs instead of copying (and
+            // retaining) each enrollment and creator: a bulk stage change on a big wave
+            // rebuilds every row of it.
+            workspace.creators.withUnsafeBufferPointer { creators in
+                workspace.enrollments.withUnsafeBufferPointer { enrollments in
+                    for index in enrollments.indices where enrollments[index].waveID == wave {
+                        // The creator's position from the last build, checked by id (a string
+                        // compare, cheaper than hashing it).
+                        var position = Int(cache[index])
+                        if position < 0 || position >= creators.count || creators[position].id != enrollments[index].creatorID {
+                            guard let found = workspace.creatorPosition(enrollments[index].creatorID) else { continue }
+                            position = found
+                            cache[index] = Int32(found)
+                        }
+                        let stage = enrollments[index].stage
+                        if stage != lastStage { (lastStage, lastIndex) = (stage, stageIndex[stage]!) }
+                        positions.append(Int32(position))
+                        stageIndexes.append(lastIndex)
+                        counts[Int(lastIndex)] += 1
+                    }
                 }
-                if enrollment.stage != lastStage { (lastStage, lastIndex) = (enrollment.stage, stageIndex[enrollment.stage]!) }
-                positions.append(Int32(position))
-                stageIndexes.append(lastIndex)
-                counts[Int(lastIndex)] += 1
             }
         }
+        self.positions = positions
+        self.stageIndexes = stageIndexes
+        enrollmentCreators = cache
         stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
         rowRank = positions.map { UInt64(columns.handleRank[Int($0)]) }
         rowScore = positions.map { UInt64(20_000 - max(0, min(20_000, columns.score[Int($0)]))) }

@@ -31,6 +31,16 @@ final class ResponsivenessTests: XCTestCase {
         XCTAssertEqual(console.console.tableRebuilds.columns, start.columns, "but not the per-creator columns")
     }
 
+    func testOtherPanesAreBuiltOnceTheFirstFrameIsOnScreen() {
+        let console = ConsoleDriver(ApprovalsSample.workspace())
+        XCTAssertEqual(console.console.inbox.count, 0, "opening builds only what the first frame shows")
+        _ = console.frame
+        _ = console.console.collectBackgroundWork()
+        XCTAssertEqual(console.console.inbox.count, 5, "built while the first frame is read, so a first visit is instant")
+        console.press("3", "a", "1")
+        XCTAssertEqual(console.console.inbox.count, 4)
+    }
+
     func testFilteringAHundredThousandCreatorsFindsExactlyTheMatchingOnes() {
         let console = ConsoleDriver(Self.big, size: Size(width: 200, height: 60))
         console.press("j", "j")
