@@ -72,8 +72,20 @@ struct CreatorColumns {
             searchStart.append(contentsOf: part.ends.lazy.map { $0 + base })
         }
         handleRank = Array(repeating: 0, count: count)
-        let alphabetical = (0..<count).sorted { handles[$0] < handles[$1] }
-        for (rank, position) in alphabetical.enumerated() { handleRank[position] = Int32(rank) }
+        for (rank, position) in Self.alphabetical(handles).enumerated() { handleRank[position] = Int32(rank) }
+    }
+
+    /// Positions of `handles` in UTF-8 byte order. Compares the first eight bytes as one
+    /// integer and only ties byte by byte: `String`'s own `<` (Unicode-aware) made sorting
+    /// 100 000 handles a noticeable part of opening a workspace.
+    static func alphabetical(_ handles: [String]) -> [Int] {
+        let prefixes = handles.map { handle in
+            handle.utf8.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * UInt64($1.offset)) }
+        }
+        return (0..<handles.count).sorted { a, b in
+            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
+            return handles[a].utf8.lexicographicallyPrecedes(handles[b].utf8)
+        }
     }
 
     private struct Part {

@@ -28,4 +28,11 @@ final class TableSpeedPartsTests: XCTestCase {
             XCTAssertEqual(columns.matchingCreators(folded), expected, "needle \(needle)")
         }
     }
+
+    func testHandlesSortInByteOrderEvenWhenTheirFirstEightBytesAgree() {
+        let handles = ["lena.hikes", "lena.hik", "lena.hikes2", "ana", "", "lena.hikeR", "zoë", "zoe", "lena.hikes1", "😀smile"]
+        let order = CreatorColumns.alphabetical(handles).map { handles[$0] }
+        XCTAssertEqual(order, handles.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        XCTAssertEqual(order.prefix(3), ["", "ana", "lena.hik"])
+    }
 }
