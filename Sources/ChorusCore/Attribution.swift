@@ -18,6 +18,11 @@ public enum Attribution {
     /// (an order's wave: its code's wave, else the wave whose slug is its `utm_campaign`, else
     /// the wave whose dates include the day it was placed); `credits` always covers every order.
     public static func compute(_ workspace: Workspace, wave: WaveID? = nil) -> AttributionResult {
+        compute(workspace, wave: wave, pieces: Parallel.pieceCount(for: workspace.orders.count, minimumSize: 50_000))
+    }
+
+    /// `compute` with the orders decided in `pieces` runs on separate cores.
+    static func compute(_ workspace: Workspace, wave: WaveID?, pieces: Int) -> AttributionResult {
         let rules = Rules(workspace)
         let waveFilter = wave.flatMap { id in workspace.waves.firstIndex { $0.id == id } }.map(Int16.init)
         var credits: [AttributionResult.Credit] = []
@@ -26,10 +31,28 @@ public enum Attribution {
         var counts = [Int](repeating: 0, count: AttributionResult.Outcome.allCases.count)
         var revenue = [Int64](repeating: 0, count: counts.count)
         var ambiguous: [AttributionResult.AmbiguousAnswer] = []
-        for order in workspace.orders {
-            var named: [Int32] = []
-            let credit = rules.credit(order, named: &named)
-            credits.append(credit)
+        // The decisions are independent, so they are made on every core; the totals are then
+        // added up in order on this thread.
+        let orders = workspace.orders
+        let decided = Parallel.map(pieces) { piece in
+            var credits: [AttributionResult.Credit] = []
+            var named: [Int: [Int32]] = [:]
+            let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
+            credits.reserveCapacity(range.count)
+            for index in range {
+                var names: [Int32] = []
+                credits.append(rules.credit(orders[index], named: &names))
+                if !names.isEmpty { named[index] = names }
+            }
+            return (credits: credits, named: named)
+        }
+        var namedByOrder: [Int: [Int32]] = [:]
+        for piece in decided {
+            credits += piece.credits
+            namedByOrder.merge(piece.named) { first, _ in first }
+        }
+        for (index, order) in orders.enumerated() {
+            let credit = credits[index]
             if let waveFilter, credit.wavePosition != waveFilter { continue }
             counts[Int(credit.outcome.rawValue)] += 1
             let net = credit.outcome == .notCounted ? 0 : order.netRevenue.minorUnits
@@ -42,7 +65,7 @@ public enum Attribution {
                 totals[Int(credit.creatorPosition)].assistedOrders += 1
                 totals[Int(credit.creatorPosition)].assistedNetRevenue += net
             case .ambiguous:
-                ambiguous.append(.init(orderID: order.id, creators: named.map { workspace.creators[Int($0)].id }))
+                ambiguous.append(.init(orderID: order.id, creators: (namedByOrder[index] ?? []).map { workspace.creators[Int($0)].id }))
             case .notCounted, .paidOrAffiliate, .unattributed:
                 break
             }

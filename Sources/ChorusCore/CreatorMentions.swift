@@ -19,6 +19,9 @@ public struct CreatorMentions: Sendable {
 
     /// First two folded words → every handle or name that starts with them.
     private var byStart: [Start: [Name]] = [:]
+    /// Every word a handle or name starts with: most words in an answer ("saw", "on", "her")
+    /// start none, and are passed over with one lookup.
+    private var firstWords: Set<String> = []
 
     /// Indexes `creators`; results are positions in that array.
     public init(_ creators: [Creator]) {
@@ -31,6 +34,7 @@ public struct CreatorMentions: Sendable {
                 let start = Start(first: words[0], second: words.count > 1 ? words[1] : "")
                 if byStart[start]?.contains(where: { $0.creator == entry.creator && $0.words == words }) == true { continue }
                 byStart[start, default: []].append(entry)
+                firstWords.insert(words[0])
             }
         }
     }
@@ -45,12 +49,13 @@ public struct CreatorMentions: Sendable {
         for text in texts {
             let words = TextFolding.words(text)
             var mentions: [Mention] = []
-            for start in words.indices {
-                let oneWord = byStart[Start(first: words[start], second: "")] ?? []
-                let longer = start + 1 < words.count ? byStart[Start(first: words[start], second: words[start + 1])] ?? [] : []
-                for name in oneWord + longer where start + name.words.count <= words.count {
-                    if words[start..<(start + name.words.count)].elementsEqual(name.words) {
-                        mentions.append(Mention(creator: name.creator, start: start, end: start + name.words.count))
+            for start in words.indices where firstWords.contains(words[start]) {
+                let second = start + 1 < words.count ? ["", words[start + 1]] : [""]
+                for candidates in second.compactMap({ byStart[Start(first: words[start], second: $0)] }) {
+                    for name in candidates where start + name.words.count <= words.count {
+                        if words[start..<(start + name.words.count)].elementsEqual(name.words) {
+                            mentions.append(Mention(creator: name.creator, start: start, end: start + name.words.count))
+                        }
                     }
                 }
             }
