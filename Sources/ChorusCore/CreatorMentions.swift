@@ -44,27 +44,34 @@ public struct CreatorMentions: Sendable {
     /// A name found inside a longer name of another creator ("Anna" inside "Anna Berg") is
     /// not a separate mention: the buyer wrote the longer one.
     public func creators(namedIn texts: [String]) -> [Int32] {
-        struct Mention { var creator: Int32; var start: Int; var end: Int }
+        struct Span: Hashable { var start: Int; var end: Int }
         var found: [Int32] = []
+        var seen = Set<Int32>()
         for text in texts {
             let words = TextFolding.words(text)
-            var mentions: [Mention] = []
+            var mentions: [(creator: Int32, span: Span)] = []
             for start in words.indices where firstWords.contains(words[start]) {
                 let second = start + 1 < words.count ? ["", words[start + 1]] : [""]
                 for candidates in second.compactMap({ byStart[Start(first: words[start], second: $0)] }) {
                     for name in candidates where start + name.words.count <= words.count {
                         if words[start..<(start + name.words.count)].elementsEqual(name.words) {
-                            mentions.append(Mention(creator: name.creator, start: start, end: start + name.words.count))
+                            mentions.append((name.creator, Span(start: start, end: start + name.words.count)))
                         }
                     }
                 }
             }
+            guard !mentions.isEmpty else { continue }
+            // Creators by the words they cover. A common full name can belong to a hundred
+            // creators, so coverage is decided per span (a few per answer), not per pair.
+            var creatorsAt: [Span: [Int32]] = [:]
+            for mention in mentions { creatorsAt[mention.span, default: []].append(mention.creator) }
             for mention in mentions {
-                let covered = mentions.contains {
-                    $0.creator != mention.creator && $0.start <= mention.start && $0.end >= mention.end
-                        && $0.end - $0.start > mention.end - mention.start
+                let length = mention.span.end - mention.span.start
+                let covered = creatorsAt.contains { span, creators in
+                    span.start <= mention.span.start && span.end >= mention.span.end && span.end - span.start > length
+                        && creators.contains { $0 != mention.creator }
                 }
-                if !covered && !found.contains(mention.creator) { found.append(mention.creator) }
+                if !covered, seen.insert(mention.creator).inserted { found.append(mention.creator) }
             }
         }
         return found

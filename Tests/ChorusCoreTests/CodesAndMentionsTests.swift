@@ -62,6 +62,15 @@ final class CodesAndMentionsTests: XCTestCase {
         XCTAssertEqual(named("anna", in: creators), ["anna"])
     }
 
+    func testAFullNameSharedByManyCreatorsNamesThemAllButNotTheShortNamesInsideIt() {
+        let namesakes = (1...300).map { Creator(id: CreatorID("CR-\($0)"), handle: "maria.\($0)", name: "Maria Garcia") }
+        let creators = namesakes + [Creator(id: "CR-M", handle: "maria", name: "M")]
+        let found = named("Maria Garcia told me", in: creators)
+        XCTAssertEqual(found.count, 300, "every Maria Garcia, so the answer is ambiguous")
+        XCTAssertFalse(found.contains("maria"), "the one-word handle inside the full name is not a mention")
+        XCTAssertEqual(named("maria", in: creators), ["maria"])
+    }
+
     // MARK: Importing creators
 
     func testImportingCreatorsIsOneUndoableChange() throws {
