@@ -170,7 +170,7 @@ public final class Console {
     }
 
     private func refresh() {
-        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
+        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
         state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))

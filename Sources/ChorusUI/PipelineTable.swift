@@ -37,9 +37,9 @@ final class PipelineTable {
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
-    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState) {
+    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
         if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count {
-            columns = CreatorColumns(workspace.creators)
+            columns = CreatorColumns(workspace.creators, fit: CreatorDetail.fitContext(workspace, today: today))
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these
