@@ -71,26 +71,20 @@ struct CustomerMerge {
 
     private mutating func apply(_ row: CustomerRecord, to creator: inout Creator, isNew: Bool) {
         let who = row.email ?? "@" + creator.handle
-        func replace<T: Equatable>(_ field: String, _ current: inout T?, _ new: T?, _ text: (T) -> String) {
-            guard let new else { return }
-            if let old = current, old != new {
-                conflicts.append("\(who): \(field) \(text(old)) replaced by \(text(new)) (newest import wins)")
-            }
-            current = new
-        }
         var name: String? = creator.name
-        replace("name", &name, row.name) { $0 }
+        replace(who, "name", &name, row.name, same: ==) { $0 }
         creator.name = name ?? creator.name
-        replace("email", &creator.email, row.email) { $0 }
-        replace("country", &creator.country, row.country) { $0 }
-        replace("address", &creator.address, row.address) { "\($0.line1), \($0.city)" }
+        replace(who, "email", &creator.email, row.email, same: Self.sameIgnoringCase) { $0 }
+        replace(who, "country", &creator.country, row.country, same: ==) { $0 }
+        replace(who, "address", &creator.address, row.address, same: ==) { "\($0.line1), \($0.city)" }
         // An applicant who becomes a customer stays contactable; a stranger from a list is not, until a list says so.
         var customer = creator.customer ?? CustomerSignals(orders: 0, totalSpent: .zero(workspace.program.currency),
                                                            acceptsMarketing: !isNew)
         var consent: Bool? = customer.acceptsMarketing
-        replace("marketing consent", &consent, row.acceptsMarketing) { $0 ? "yes" : "no" }
+        replace(who, "marketing consent", &consent, row.acceptsMarketing, same: ==) { $0 ? "yes" : "no" }
         customer.acceptsMarketing = consent ?? false
-        replace("loyalty tier", &customer.loyaltyTier, row.loyaltyTier) { $0 }
+        // A tier is a label: "Gold" on file and "gold" in a tag are the same tier.
+        replace(who, "loyalty tier", &customer.loyaltyTier, row.loyaltyTier, same: Self.sameIgnoringCase) { $0 }
         customer.orders = max(customer.orders, row.orders ?? 0)
         if let spent = row.totalSpent, spent.minorUnits > customer.totalSpent.minorUnits { customer.totalSpent = spent }
         for category in row.categories where !customer.categories.contains(category) { customer.categories.append(category) }
@@ -101,6 +95,14 @@ struct CustomerMerge {
         }
         if creator.note == nil { creator.note = row.note }
         if !creator.sources.contains(source) { creator.sources.append(source) }
+    }
+
+    /// The newest import's value wins; a value it replaces is listed as a conflict.
+    private mutating func replace<T>(_ who: String, _ field: String, _ current: inout T?, _ new: T?,
+                                     same: (T, T) -> Bool, _ text: (T) -> String) {
+        guard let new, !(current.map { same($0, new) } ?? false) else { return }
+        if let old = current { conflicts.append("\(who): \(field) \(text(old)) replaced by \(text(new)) (newest import wins)") }
+        current = new
     }
 
     private mutating func addProfile(_ platform: Platform, _ handle: String, to creator: inout Creator, who: String) {
@@ -134,6 +136,8 @@ struct CustomerMerge {
         byHandle[Self.key(nil, creator.handle)] = creator.id
         for profile in creator.profiles { byHandle[Self.key(profile.platform, profile.handle)] = creator.id }
     }
+
+    private static func sameIgnoringCase(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
 
     private static func key(_ platform: Platform?, _ handle: String) -> String {
         (platform?.rawValue ?? "*") + ":" + Creator.normalizedHandle(handle)
