@@ -3,6 +3,13 @@ extension Creator {
     /// store or loyalty list may only be invited if they accepted marketing; anyone else
     /// (an applicant, a marketplace find) reached out or was found in public.
     public var isContactable: Bool { customer?.acceptsMarketing ?? true }
+
+    /// Why `creators` (who are not contactable) cannot be invited, naming them.
+    public static func refusalToInvite(_ creators: [Creator]) -> String {
+        let names = creators.prefix(5).map { "\($0.name) (@\($0.handle))" }.joined(separator: ", ")
+        let more = creators.count > 5 ? " and \(creators.count - 5) more" : ""
+        return "\(names)\(more) \(creators.count == 1 ? "has" : "have") not accepted marketing and cannot be invited"
+    }
 }
 
 extension ChangeRecorder {
@@ -10,10 +17,6 @@ extension ChangeRecorder {
     /// they stay visible as prospects but are never silently invited or silently skipped.
     func requireContactable(_ ids: [CreatorID]) throws {
         let refused = ids.compactMap { workspace.creator($0) }.filter { !$0.isContactable }
-        guard !refused.isEmpty else { return }
-        let names = refused.prefix(5).map { "\($0.name) (@\($0.handle))" }.joined(separator: ", ")
-        let more = refused.count > 5 ? " and \(refused.count - 5) more" : ""
-        let verb = refused.count == 1 ? "has" : "have"
-        throw DomainError("\(names)\(more) \(verb) not accepted marketing and cannot be invited")
+        if !refused.isEmpty { throw DomainError(Creator.refusalToInvite(refused)) }
     }
 }

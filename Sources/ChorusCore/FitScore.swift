@@ -98,9 +98,14 @@ public struct FitContext: Sendable {
 
     /// The context for ranking creators for `wave` (or for the program, without one).
     public init(workspace: Workspace, wave: Wave?, today: Day?) {
+        self.init(workspace: workspace, waves: wave.map { [$0] } ?? [], today: today)
+    }
+
+    /// The context for ranking creators for any of `waves`: their products and briefs together.
+    public init(workspace: Workspace, waves: [Wave], today: Day?) {
         var categories: Set<String> = []
         var words: Set<String> = []
-        if let brief = wave?.brief {
+        for brief in waves.map(\.brief) {
             for product in brief.products {
                 if let category = workspace.sku(product.sku)?.category?.lowercased() { categories.insert(category) }
             }

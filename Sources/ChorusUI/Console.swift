@@ -12,7 +12,7 @@ public final class Console {
     private let themes: ThemeCatalog
     private let noColor: Bool
     private let today: Day?
-    private let table = PipelineTable()
+    let table = PipelineTable()
     private let seedingTable = SeedingTable()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()

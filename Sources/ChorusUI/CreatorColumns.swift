@@ -109,6 +109,7 @@ struct CreatorColumns {
         if let country = creator.country { appendFolded(country, to: &bytes) }
         for niche in creator.niches { appendFolded(niche, to: &bytes) }
         for source in creator.sources { appendFolded(source.label, to: &bytes) }
+        appendFolded(creator.isContactable ? "contactable" : "no consent", to: &bytes)
     }
 
     /// Whether creator `position`'s folded text contains `needle` (already folded).

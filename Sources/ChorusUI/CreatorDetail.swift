@@ -13,6 +13,8 @@ struct CreatorDetail {
     let workspace: Workspace
     let today: Day?
     let attribution: AttributionCache
+    /// The Pipeline table's context, so the detail and the score column show the same number.
+    let fit: FitContext
 
     var lines: [Line] {
         var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
@@ -43,15 +45,9 @@ struct CreatorDetail {
         return lines
     }
 
-    /// The program-wide context the Pipeline's score column ranks by, so the detail and the
-    /// column always show the same number.
-    static func fitContext(_ workspace: Workspace, today: Day?) -> FitContext {
-        FitContext(weights: workspace.program.settings.fitScore, today: today)
-    }
-
     /// The score and every part that made it, so a coordinator sees why a creator ranks where they do.
     private var scoreLines: [Line] {
-        let score = FitScore(creator, context: Self.fitContext(workspace, today: today))
+        let score = FitScore(creator, context: fit)
         var lines = [Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info)]
         let parts = score.parts.filter { $0.maximum > 0 }.map { "\($0.name) \(Int($0.points.rounded()))/\(Int($0.maximum.rounded()))" }
         for start in stride(from: 0, to: parts.count, by: 3) {

@@ -9,6 +9,9 @@ import ChorusCore
 final class PipelineTable {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
+    /// What the score column ranks by: every wave still open, so a creator who buys what the
+    /// program seeds ranks up. Built with the columns, since it indexes the orders.
+    private(set) var fit = FitContext()
 
     private var rowsKey: RowsKey?
     /// Row → creator position in `Workspace.creators`.
@@ -32,19 +35,20 @@ final class PipelineTable {
 
     struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
 
-    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID? }
+    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
         if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count {
-            columns = CreatorColumns(workspace.creators, fit: CreatorDetail.fitContext(workspace, today: today))
+            fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today)
+            columns = CreatorColumns(workspace.creators, fit: fit)
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these
         }
-        let rowsKey = RowsKey(generation: generation, wave: state.waveID)
+        let rowsKey = RowsKey(generation: generation, wave: state.waveID, sourcing: state.sourcing)
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
         let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
         if orderKey != self.orderKey { buildOrder(orderKey) }
@@ -72,7 +76,15 @@ final class PipelineTable {
         positions.removeAll(keepingCapacity: true)
         stageIndexes.removeAll(keepingCapacity: true)
         stageCounts = [:]
-        if let wave = key.wave {
+        if key.sourcing {
+            // Creators in no wave (or only out of some), as prospects for the wave on screen.
+            let engaged = Set(workspace.enrollments.lazy.filter { !$0.stage.isExit }.map(\.creatorID))
+            for (position, creator) in workspace.creators.enumerated() where !engaged.contains(creator.id) {
+                positions.append(Int32(position))
+                stageIndexes.append(0)
+            }
+            stageCounts[.prospect] = positions.count
+        } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             for enrollment in workspace.enrollments where enrollment.waveID == wave {
                 guard let position = workspace.creatorPosition(enrollment.creatorID) else { continue }
