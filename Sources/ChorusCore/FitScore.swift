@@ -102,7 +102,8 @@ public struct FitContext: Sendable {
     }
 
     /// The context for ranking creators for any of `waves`: their products and briefs together.
-    public init(workspace: Workspace, waves: [Wave], today: Day?) {
+    /// `categoriesByEmail` may be passed when already indexed (it reads every order).
+    public init(workspace: Workspace, waves: [Wave], today: Day?, categoriesByEmail: [String: Set<String>]? = nil) {
         var categories: Set<String> = []
         var words: Set<String> = []
         for brief in waves.map(\.brief) {
@@ -115,16 +116,23 @@ public struct FitContext: Sendable {
                 words.formUnion(message.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
             }
         }
+        self.init(weights: workspace.program.settings.fitScore, today: today, waveCategories: categories,
+                  briefWords: words, categoriesByEmail: categoriesByEmail ?? Self.categoriesBought(in: workspace))
+    }
+
+    /// The product categories each customer's counted orders bought, by lower-cased email,
+    /// from the orders' line items and the SKUs' categories.
+    public static func categoriesBought(in workspace: Workspace) -> [String: Set<String>] {
+        var categoryOfSKU: [String: String] = [:]
+        for sku in workspace.skus { if let category = sku.category { categoryOfSKU[sku.id.rawValue] = category.lowercased() } }
+        guard !categoryOfSKU.isEmpty else { return [:] }
         var byEmail: [String: Set<String>] = [:]
         for order in workspace.orders where order.counts {
-            guard let email = order.email?.lowercased() else { continue }
-            for line in order.lines {
-                guard let sku = line.sku, let category = workspace.sku(SKUID(sku))?.category else { continue }
-                byEmail[email, default: []].insert(category.lowercased())
-            }
+            guard let email = order.email else { continue }
+            let bought = order.lines.compactMap { $0.sku.flatMap { categoryOfSKU[$0] } }
+            if !bought.isEmpty { byEmail[email.lowercased(), default: []].formUnion(bought) }
         }
-        self.init(weights: workspace.program.settings.fitScore, today: today, waveCategories: categories,
-                  briefWords: words, categoriesByEmail: byEmail)
+        return byEmail
     }
 
     /// Categories from the customer's store tags and from the lines of their orders.

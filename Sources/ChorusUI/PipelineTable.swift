@@ -12,6 +12,9 @@ final class PipelineTable {
     /// What the score column ranks by: every wave still open, so a creator who buys what the
     /// program seeds ranks up. Built with the columns, since it indexes the orders.
     private(set) var fit = FitContext()
+    /// Categories bought per customer, indexed when the number of orders changes (history
+    /// attached, an import) rather than on every creator edit, since it reads every order.
+    private var categoriesBought: (orders: Int, byEmail: [String: Set<String>])?
 
     private var rowsKey: RowsKey?
     /// Row → creator position in `Workspace.creators`.
@@ -41,8 +44,11 @@ final class PipelineTable {
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
-        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count {
-            fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today)
+        let ordersChanged = categoriesBought?.orders != workspace.orders.count
+        if ordersChanged { categoriesBought = (workspace.orders.count, FitContext.categoriesBought(in: workspace)) }
+        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count || ordersChanged {
+            fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
+                             categoriesByEmail: categoriesBought?.byEmail)
             columns = CreatorColumns(workspace.creators, fit: fit)
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
