@@ -170,3 +170,38 @@ final class CustomersImportTests: XCTestCase {
         }
     }
 }
+
+/// Big lists fail the way small ones do: every bad row counted, a screenful shown.
+final class LargeCustomersImportTests: XCTestCase {
+    func testA100000RowExportWith50BadRowsSaysSoInAScreenful() throws {
+        var text = ShopifyCustomersCSV.header.joined(separator: ",") + "\n"
+        text.reserveCapacity(10_000_000)
+        for number in 1...100_000 {
+            let spent = number % 2_000 == 0 ? "n/a" : "\(number % 900).50"  // 50 rows with no amount
+            text += "\(7_200_000_000_000 + number),Fan,No\(number),fan\(number)@example.com,yes,,,,,,DE,,,,no,\(spent),3,,no,ig:@fan\(number)\n"
+        }
+        let workspace = Workspace(program: Program(name: "Big", brand: "Big", currency: .eur, landingURL: "https://big.example"))
+        let parsed = try CustomersImport(bytes: Array(text.utf8), fileName: "customers.csv", workspace: workspace)
+        XCTAssertEqual(parsed.errors.count, 50)
+        XCTAssertEqual(parsed.errors.first?.description, "customers.csv, line 2001, column 16: 'n/a' is not an amount like 1234.50")
+        let shown = ImportRowError.summary(parsed.errors)
+        XCTAssertEqual(shown.count, 21)
+        XCTAssertEqual(shown.last, "… and 30 more rows like these")
+        XCTAssertEqual(parsed.creators.count, 99_950)
+    }
+
+    func testALongConflictListIsSummarized() throws {
+        var workspace = Workspace(program: Program(name: "Big", brand: "Big", currency: .eur, landingURL: "https://big.example"))
+        let rows = { (country: String) in "email,instagram,country\n" + (1...30).map { "p\($0)@example.com,p\($0),\(country)" }.joined(separator: "\n") }
+        for country in ["DE", "AT"] {
+            let parsed = try CustomersImport(bytes: Array(rows(country).utf8), fileName: "crm.csv", workspace: workspace, source: .crm)
+            _ = try workspace.apply(try XCTUnwrap(parsed.command), context: CommandContext(now: Timestamp("2026-03-12T09:00:00Z")!, actor: "ana"))
+            if country == "AT" {
+                let report = parsed.report()
+                XCTAssertTrue(report.contains("30 conflicting values (newest import wins for contact fields):"), "\(report)")
+                XCTAssertEqual(report.filter { $0.hasPrefix("  p") }.count, 20)
+                XCTAssertEqual(report.last, "  … and 10 more")
+            }
+        }
+    }
+}
