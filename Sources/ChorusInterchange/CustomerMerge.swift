@@ -32,6 +32,8 @@ struct CustomerMerge {
         self.workspace = workspace
         self.source = source
         ids = IDSequence(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
+        byEmail.reserveCapacity(workspace.creators.count)
+        byHandle.reserveCapacity(workspace.creators.count * 2)
         for creator in workspace.creators { index(creator) }
     }
 
@@ -77,12 +79,11 @@ struct CustomerMerge {
         replace(who, "email", &creator.email, row.email, same: Self.sameIgnoringCase) { $0 }
         replace(who, "country", &creator.country, row.country, same: ==) { $0 }
         replace(who, "address", &creator.address, row.address, same: ==) { "\($0.line1), \($0.city)" }
-        // An applicant who becomes a customer stays contactable; a stranger from a list is not, until a list says so.
-        var customer = creator.customer ?? CustomerSignals(orders: 0, totalSpent: .zero(workspace.program.currency),
-                                                           acceptsMarketing: !isNew)
-        var consent: Bool? = customer.acceptsMarketing
+        var consent = creator.customer?.acceptsMarketing
         replace(who, "marketing consent", &consent, row.acceptsMarketing, same: ==) { $0 ? "yes" : "no" }
-        customer.acceptsMarketing = consent ?? false
+        var customer = creator.customer ?? CustomerSignals(orders: 0, totalSpent: .zero(workspace.program.currency), acceptsMarketing: false)
+        // An applicant who becomes a customer stays contactable; a stranger from a list is not, until a list says so.
+        customer.acceptsMarketing = consent ?? !isNew
         // A tier is a label: "Gold" on file and "gold" in a tag are the same tier.
         replace(who, "loyalty tier", &customer.loyaltyTier, row.loyaltyTier, same: Self.sameIgnoringCase) { $0 }
         customer.orders = max(customer.orders, row.orders ?? 0)

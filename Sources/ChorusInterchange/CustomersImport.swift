@@ -92,7 +92,7 @@ private struct CustomerRow {
         let name = [cell(.firstName), cell(.lastName), cell(.name)].compactMap { $0 }.joined(separator: " ")
         customer.name = name.isEmpty ? nil : name
         if let email = cell(.email) {
-            guard email.contains("@"), !email.contains(" ") else { throw fail(.email, "'\(email)' is not an email address") }
+            guard email.utf8.contains(UInt8(ascii: "@")), !email.utf8.contains(UInt8(ascii: " ")) else { throw fail(.email, "'\(email)' is not an email address") }
             customer.email = email
         } else if requiresEmail {
             throw fail(.email, "the row has no email")
@@ -136,10 +136,13 @@ private struct CustomerRow {
             let tag = String(tag).trimmingWhitespace
             if let (platform, handle) = SocialHandles.fromTag(tag) {
                 customer.addHandle(platform, handle)
-            } else if tag.lowercased().hasPrefix("loyalty-") || tag.lowercased().hasPrefix("loyalty:") {
+                continue
+            }
+            let lower = tag.lowercased()
+            if lower.hasPrefix("loyalty-") || lower.hasPrefix("loyalty:") {
                 customer.loyaltyTier = customer.loyaltyTier ?? String(tag.dropFirst("loyalty-".count))
-            } else if categories.contains(tag.lowercased()) {
-                customer.categories.append(tag.lowercased())
+            } else if categories.contains(lower) {
+                customer.categories.append(lower)
             }
         }
         if let note = cell(.note) {

@@ -21,8 +21,13 @@ public enum SocialHandles {
         var handle = Substring(String(text).trimmingWhitespace)
         if handle.first == "@" { handle = handle.dropFirst() }
         while let last = handle.last, last == "." || last == "/" { handle = handle.dropLast() }
-        guard !handle.isEmpty, handle.count <= 64,
-              handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else { return nil }
+        guard !handle.isEmpty, handle.utf8.count <= 256 else { return nil }
+        // Most handles are ASCII: checked by byte, without Unicode property lookups.
+        let ascii = handle.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2E || byte == 0x5F || byte == 0x2D
+        }
+        guard ascii || handle.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) else { return nil }
         return String(handle)
     }
 
@@ -42,6 +47,7 @@ public enum SocialHandles {
             found.append((platform, handle))
         }
         for (index, word) in words.enumerated() {
+            guard word.utf8.contains(UInt8(ascii: "@")) || word.utf8.contains(UInt8(ascii: "/")) else { continue }
             let lower = word.lowercased()
             if let link = profileLink(lower, original: word) { add(link.0, link.1); continue }
             if let tagged = fromTag(word), word.contains("@") { add(tagged.0, tagged.1); continue }
@@ -54,6 +60,7 @@ public enum SocialHandles {
 
     /// `instagram.com/lena`, `https://www.tiktok.com/@lena`, `youtube.com/@lena`.
     private static func profileLink(_ lower: String, original: Substring) -> (Platform, String)? {
+        guard lower.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let sites: [(String, Platform)] = [("instagram.com/", .instagram), ("tiktok.com/", .tiktok),
                                            ("youtube.com/", .youtube), ("pinterest.com/", .pinterest)]
         for (site, platform) in sites {

@@ -37,6 +37,7 @@ final class CustomersImportTests: XCTestCase {
         XCTAssertEqual(parsed.layout, .shopifyNewer)
         XCTAssertEqual(parsed.added, 2)
         XCTAssertEqual(parsed.withoutHandle, 1, "a customer without any handle is not a creator yet")
+        XCTAssertEqual(parsed.conflicts, [], "a first import replaces nothing")
         let lena = try XCTUnwrap(workspace.creator(handle: "lena.hikes"), "the handle came from a quoted, multi-line note")
         XCTAssertEqual(lena.name, "Lena Hofer")
         XCTAssertEqual(lena.profiles.map(\.platform), [.instagram])
