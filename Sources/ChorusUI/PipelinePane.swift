@@ -44,8 +44,9 @@ struct PipelinePane {
 
     private func drawStageCounts(_ grid: inout Grid, _ rect: Rect) {
         if state.sourcing {
-            let text = " best fit first · Space marks · i invites to this wave · Enter explains the score · R returns"
-            grid.put(text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            // Niche clusters: `/` and a niche shows one.
+            let clusters = table.nicheClusters.map { "\($0.niche) \($0.count)" }.joined(separator: " · ")
+            grid.put(" niches: " + (clusters.isEmpty ? "none" : clusters), x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
         var x = rect.x + 1

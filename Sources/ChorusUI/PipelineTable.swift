@@ -22,6 +22,8 @@ final class PipelineTable {
     /// Row → index of the stage in `PipelineStage.allCases`.
     private var stageIndexes: [UInt8] = []
     private(set) var stageCounts: [PipelineStage: Int] = [:]
+    /// In the recruit view, its creators clustered by niche, biggest cluster first.
+    private(set) var nicheClusters: [(niche: String, count: Int)] = []
     /// The sort columns copied per row, in row order, so a sort reads memory in sequence
     /// instead of jumping through `positions` into the per-creator columns.
     private var rowRank: [UInt64] = [], rowScore: [UInt64] = [], rowFollowers: [UInt64] = [], rowEngagement: [UInt64] = []
@@ -82,6 +84,7 @@ final class PipelineTable {
         positions.removeAll(keepingCapacity: true)
         stageIndexes.removeAll(keepingCapacity: true)
         stageCounts = [:]
+        nicheClusters = []
         if key.sourcing {
             // Creators in no wave (or only out of some), as prospects for the wave on screen.
             let engaged = Set(workspace.enrollments.lazy.filter { !$0.stage.isExit }.map(\.creatorID))
@@ -90,6 +93,11 @@ final class PipelineTable {
                 stageIndexes.append(0)
             }
             stageCounts[.prospect] = positions.count
+            var clusters: [String: Int] = [:]
+            for position in positions {
+                for niche in Set(workspace.creators[Int(position)].niches.map { $0.lowercased() }) { clusters[niche, default: 0] += 1 }
+            }
+            nicheClusters = clusters.map { ($0.key, $0.value) }.sorted { ($0.count, $1.niche) > ($1.count, $0.niche) }
         } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             for enrollment in workspace.enrollments where enrollment.waveID == wave {

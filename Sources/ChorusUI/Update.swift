@@ -174,7 +174,7 @@ private func toggleSourcing(_ state: inout UIState) {
     state.pipeline.filter = Filter()
     sort(&state, by: state.pipeline.sourcing ? .score : .stage)
     state.message = StatusMessage(.info, state.pipeline.sourcing
-        ? "recruiting: creators in no wave, best fit first — / filters by tier, niche, source, country or 'no consent'"
+        ? "recruit: best fit first · Space marks · i invites to this wave · / filters tier, niche, source, country, no consent"
         : "back to the pipeline")
 }
 

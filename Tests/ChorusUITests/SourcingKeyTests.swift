@@ -40,6 +40,7 @@ final class SourcingKeyTests: XCTestCase {
                        "the engaged small customer first, the big stranger last")
         XCTAssertNotNil(console.frame.row(containing: "Recruit · for Wave 1, creators in no wave"), console.dump)
         XCTAssertEqual(console.frame.role(of: "no consent"), .warning, "Kim is shown as not contactable")
+        XCTAssertTrue(console.frame.line(2).hasPrefix(" niches: skincare 2 · fitness 1 · outdoors 1  "), "clustered by niche, biggest first")
         console.press("R")
         XCTAssertFalse(console.state.pipeline.sourcing)
         XCTAssertEqual(console.console.table.count, 8, "back to Wave 1's pipeline")
