@@ -94,7 +94,18 @@ public struct MetricsReading: Hashable, Sendable, Codable {
 public struct CommandContext: Hashable, Sendable, Codable {
     public var now: Timestamp
     public var actor: String
-    public init(now: Timestamp, actor: String) { self.now = now; self.actor = actor }
+    /// True while a journal is replayed on open. A rule about what a person may do (whom to
+    /// invite) judges the person's action, not history: an entry the journal acknowledged
+    /// under an older version's rules must replay, or the workspace would not open.
+    public var isReplay = false
+
+    public init(now: Timestamp, actor: String, isReplay: Bool = false) {
+        self.now = now
+        self.actor = actor
+        self.isReplay = isReplay
+    }
+
+    private enum CodingKeys: String, CodingKey { case now, actor }
 }
 
 /// The outcome of a command: what happened, in words, and how to take it back.

@@ -12,6 +12,7 @@ extension ChangeRecorder {
                 throw DomainError("\(handle(id)) is already in \(wave.name) (\(existing.stage.label))")
             }
         }
+        if stage != .prospect { try requireContactable(ids, context) }
         for id in ids { put(Enrollment(creatorID: id, waveID: waveID, stage: stage, stageChangedAt: context.now)) }
         return "added \(Self.plural(ids.count, "creator")) to \(wave.name) as \(stage.label)"
     }
@@ -29,6 +30,7 @@ extension ChangeRecorder {
             guard let target = forward ? enrollment.stage.next : enrollment.stage.previous else {
                 throw DomainError("\(handle(id)) is already \(enrollment.stage.label), the \(forward ? "last" : "first") stage")
             }
+            if enrollment.stage == .prospect { try requireContactable([id], context) }
             enrollment.stage = target
             enrollment.stageChangedAt = context.now
             enrollment.exitReason = nil

@@ -38,6 +38,28 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
     public var shippedNotDeliveredDays: Int = 10
     /// Payouts below this (in the program currency's minor units) wait for the next run.
     public var minimumPayoutMinorUnits: Int64 = 2_500
+    /// How prospects are ranked in the sourcing view and the Pipeline's score column.
+    public var fitScore = FitScoreWeights()
 
     public init() {}
+
+    /// Settings added in later releases are missing from older `program.json` files; they
+    /// open with their defaults rather than failing.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ProgramSettings()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        creatorMedium = try value(.creatorMedium, defaults.creatorMedium)
+        paidMediums = try value(.paidMediums, defaults.paidMediums)
+        overdueBusinessDays = try value(.overdueBusinessDays, defaults.overdueBusinessDays)
+        rightsExpiryWarningDays = try value(.rightsExpiryWarningDays, defaults.rightsExpiryWarningDays)
+        commissionHoldDays = try value(.commissionHoldDays, defaults.commissionHoldDays)
+        marginRateBasisPoints = try value(.marginRateBasisPoints, defaults.marginRateBasisPoints)
+        ghostingNudgeDays = try value(.ghostingNudgeDays, defaults.ghostingNudgeDays)
+        shippedNotDeliveredDays = try value(.shippedNotDeliveredDays, defaults.shippedNotDeliveredDays)
+        minimumPayoutMinorUnits = try value(.minimumPayoutMinorUnits, defaults.minimumPayoutMinorUnits)
+        fitScore = try value(.fitScore, defaults.fitScore)
+    }
 }

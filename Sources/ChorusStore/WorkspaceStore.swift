@@ -288,7 +288,7 @@ public final class WorkspaceStore {
                                  "expected entry \(expected) but found \(entry.seq); entries are missing from the journal")
             }
             do {
-                try workspace.apply(entry.command, context: entry.context)
+                try workspace.apply(entry.command, context: CommandContext(now: entry.at, actor: entry.actor, isReplay: true))
             } catch {
                 throw StoreError(.corrupt, file: place.file, line: place.line,
                                  "entry \(entry.seq) (by \(entry.actor) at \(entry.at)) no longer applies to the snapshot: \(error)")

@@ -12,7 +12,7 @@ public final class Console {
     private let themes: ThemeCatalog
     private let noColor: Bool
     private let today: Day?
-    private let table = PipelineTable()
+    let table = PipelineTable()
     private let seedingTable = SeedingTable()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
@@ -181,7 +181,7 @@ public final class Console {
     /// (or `everyPane`, once when the console opens, so a first visit is instant): a stage move on
     /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
     private func refresh(everyPane: Bool = false) {
-        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
+        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)

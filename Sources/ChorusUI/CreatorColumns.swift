@@ -28,7 +28,7 @@ struct CreatorColumns {
 
     init() {}
 
-    init(_ creators: [Creator]) {
+    init(_ creators: [Creator], fit: FitContext = FitContext()) {
         let count = creators.count
         let chunks = count < 4_096 ? 1 : 2
         var parts = [Part](repeating: Part(), count: chunks)
@@ -55,7 +55,7 @@ struct CreatorColumns {
                                     part.ends.append(Int32(part.text.count))
                                     out.1[position] = Int32(clamping: creator.followers)
                                     out.2[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
-                                    out.3[position] = Int32((FitScore(creator).value * 100).rounded())
+                                    out.3[position] = Int32((FitScore(creator, context: fit).value * 100).rounded())
                                 }
                                 out.0[chunk] = part
                             }
@@ -121,6 +121,7 @@ struct CreatorColumns {
         if let country = creator.country { appendFolded(country, to: &bytes) }
         for niche in creator.niches { appendFolded(niche, to: &bytes) }
         for source in creator.sources { appendFolded(source.label, to: &bytes) }
+        appendFolded(creator.isContactable ? "contactable" : "no consent", to: &bytes)
     }
 
     /// Whether creator `position`'s folded text contains `needle` (already folded).

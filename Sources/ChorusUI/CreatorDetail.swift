@@ -13,6 +13,8 @@ struct CreatorDetail {
     let workspace: Workspace
     let today: Day?
     let attribution: AttributionCache
+    /// The Pipeline table's context, so the detail and the score column show the same number.
+    let fit: FitContext
 
     var lines: [Line] {
         var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
@@ -35,14 +37,22 @@ struct CreatorDetail {
         }
         if let country = creator.country { lines.append(Line(label: "Country", value: country)) }
         if !creator.niches.isEmpty { lines.append(Line(label: "Niches", value: creator.niches.joined(separator: ", "))) }
-        let score = FitScore(creator)
-        lines.append(Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info))
-        lines.append(Line(label: "", value: "engagement \(Int(score.engagement.rounded())) · reach \(Int(score.reach.rounded()))"
-                          + " · orders \(Int(score.orders.rounded())) · spend \(Int(score.spend.rounded()))", role: .mutedText))
+        lines += scoreLines
         lines += attributionLines
         lines += trackingLines
         if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
+        return lines
+    }
+
+    /// The score and every part that made it, so a coordinator sees why a creator ranks where they do.
+    private var scoreLines: [Line] {
+        let score = FitScore(creator, context: fit)
+        var lines = [Line(label: "Fit score", value: "\(Int(score.value.rounded())) of 100", role: .info)]
+        let parts = score.parts.filter { $0.maximum > 0 }.map { "\($0.name) \(Int($0.points.rounded()))/\(Int($0.maximum.rounded()))" }
+        for start in stride(from: 0, to: parts.count, by: 3) {
+            lines.append(Line(label: "", value: parts[start..<min(parts.count, start + 3)].joined(separator: " · "), role: .mutedText))
+        }
         return lines
     }
 

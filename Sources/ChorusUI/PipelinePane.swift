@@ -32,8 +32,10 @@ struct PipelinePane {
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
-        var parts = ["Pipeline"]
-        if let wave = state.waveID.flatMap(workspace.wave) { parts.append("\(wave.name) (\(wave.status.label))") }
+        var parts = [state.sourcing ? "Recruit" : "Pipeline"]
+        if let wave = state.waveID.flatMap(workspace.wave) {
+            parts.append(state.sourcing ? "for \(wave.name), creators in no wave" : "\(wave.name) (\(wave.status.label))")
+        }
         parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         parts.append("sort: \(state.sort.rawValue)")
@@ -41,6 +43,12 @@ struct PipelinePane {
     }
 
     private func drawStageCounts(_ grid: inout Grid, _ rect: Rect) {
+        if state.sourcing {
+            // Niche clusters: `/` and a niche shows one.
+            let clusters = table.nicheClusters.map { "\($0.niche) \($0.count)" }.joined(separator: " · ")
+            grid.put(" niches: " + (clusters.isEmpty ? "none" : clusters), x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
         var x = rect.x + 1
         let exits = PipelineStage.allCases.filter(\.isExit).reduce(0) { $0 + (table.stageCounts[$1] ?? 0) }
         let entries = PipelineStage.mainPath.map { ($0.label, table.stageCounts[$0] ?? 0) } + [("out", exits)]
@@ -65,7 +73,8 @@ struct PipelinePane {
 
     private func drawRows(_ grid: inout Grid, _ columns: PipelineColumns, _ rect: Rect) {
         if table.count == 0 {
-            let text = state.filter.text.isEmpty ? "No creators in this wave yet." : "No creator matches \"\(state.filter.text)\" — Esc clears the filter."
+            let empty = state.sourcing ? "Every creator is in a wave; import customers to find more." : "No creators in this wave yet."
+            let text = state.filter.text.isEmpty ? empty : "No creator matches \"\(state.filter.text)\" — Esc clears the filter."
             grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
@@ -79,8 +88,9 @@ struct PipelinePane {
             let y = rect.y + line
             let rowRole: StyleRole = stage.isExit ? .mutedText : .text
             for (column, x, width) in columns.layout {
-                let text = PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
-                let role = isMarked ? .marked : (column == .stage ? Self.stageRole(stage) : rowRole)
+                let noConsent = state.sourcing && column == .stage && !creator.isContactable
+                let text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
+                let role = isMarked ? .marked : (noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
                 if column.isNumeric {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
                 } else {
@@ -105,7 +115,7 @@ struct PipelinePane {
             return
         }
         let wave = state.waveID.flatMap(workspace.wave)
-        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution)
+        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit)
         CreatorDetail.draw(detail.lines, &grid, inside)
     }
 

@@ -9,6 +9,12 @@ import ChorusCore
 final class PipelineTable {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
+    /// What the score column ranks by: every wave still open, so a creator who buys what the
+    /// program seeds ranks up. Built with the columns, since it indexes the orders.
+    private(set) var fit = FitContext()
+    /// Categories bought per customer, indexed when the number of orders changes (history
+    /// attached, an import) rather than on every creator edit, since it reads every order.
+    private var categoriesBought: (orders: Int, byEmail: [String: Set<String>])?
 
     private var rowsKey: RowsKey?
     /// Enrollment position → its creator's position, remembered between builds.
@@ -18,6 +24,8 @@ final class PipelineTable {
     /// Row → index of the stage in `PipelineStage.allCases`.
     private var stageIndexes: [UInt8] = []
     private(set) var stageCounts: [PipelineStage: Int] = [:]
+    /// In the recruit view, its creators clustered by niche, biggest cluster first.
+    private(set) var nicheClusters: [(niche: String, count: Int)] = []
     /// The sort columns copied per row, in row order, so a sort reads memory in sequence
     /// instead of jumping through `positions` into the per-creator columns.
     private var rowRank: [UInt64] = [], rowScore: [UInt64] = [], rowFollowers: [UInt64] = [], rowEngagement: [UInt64] = []
@@ -34,19 +42,23 @@ final class PipelineTable {
 
     struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
 
-    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID? }
+    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
-    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState) {
-        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count {
-            columns = CreatorColumns(workspace.creators)
+    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
+        let ordersChanged = categoriesBought?.orders != workspace.orders.count
+        if ordersChanged { categoriesBought = (workspace.orders.count, FitContext.categoriesBought(in: workspace)) }
+        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count || ordersChanged {
+            fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
+                             categoriesByEmail: categoriesBought?.byEmail)
+            columns = CreatorColumns(workspace.creators, fit: fit)
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these
         }
-        let rowsKey = RowsKey(generation: generation, wave: state.waveID)
+        let rowsKey = RowsKey(generation: generation, wave: state.waveID, sourcing: state.sourcing)
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
         let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
         if orderKey != self.orderKey { buildOrder(orderKey) }
@@ -79,7 +91,21 @@ final class PipelineTable {
         positions.removeAll(keepingCapacity: true)
         stageIndexes.removeAll(keepingCapacity: true)
         var counts = [Int](repeating: 0, count: PipelineStage.allCases.count)
-        if let wave = key.wave {
+        nicheClusters = []
+        if key.sourcing {
+            // Creators in no wave (or only out of some), as prospects for the wave on screen.
+            let engaged = Set(workspace.enrollments.lazy.filter { !$0.stage.isExit }.map(\.creatorID))
+            for (position, creator) in workspace.creators.enumerated() where !engaged.contains(creator.id) {
+                positions.append(Int32(position))
+                stageIndexes.append(0)
+            }
+            counts[0] = positions.count   // all prospects
+            var clusters: [String: Int] = [:]
+            for position in positions {
+                for niche in Set(workspace.creators[Int(position)].niches.map { $0.lowercased() }) { clusters[niche, default: 0] += 1 }
+            }
+            nicheClusters = clusters.map { ($0.key, $0.value) }.sorted { ($0.count, $1.niche) > ($1.count, $0.niche) }
+        } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
             var lastStage = PipelineStage.prospect, lastIndex = stageIndex[.prospect]!

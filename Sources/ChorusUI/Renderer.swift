@@ -94,7 +94,7 @@ struct Renderer {
     private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {
         guard let creator = workspace.creator(id) else { return }
         let wave = state.pipeline.waveID.flatMap(workspace.wave)
-        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution).lines
+        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
         drawDetail(lines, title: "@\(creator.handle) — Esc closes", &grid, body)
     }
 

@@ -37,6 +37,8 @@ public struct PipelineState: Hashable, Sendable {
     public var marks: Set<CreatorID> = []
     public var filter = Filter()
     public var sort: PipelineSort = .stage
+    /// The sourcing view: creators in no wave instead of the wave's pipeline, to invite into it.
+    public var sourcing = false
 
     public init() {}
 }

@@ -90,6 +90,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
+    case .toggleSourcing: toggleSourcing(&state)
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -151,6 +152,8 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
     switch action {
     case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
     case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
+    case .invite where state.pipeline.sourcing:
+        return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
     case .invite:
         let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
         if let first = notProspects.first, let creator = context.workspace.creator(first) {
@@ -163,6 +166,16 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
         state.prompt = Prompt(.dropReason(ids, wave: wave))
         return []
     }
+}
+
+private func toggleSourcing(_ state: inout UIState) {
+    state.pipeline.sourcing.toggle()
+    state.pipeline.marks = []
+    state.pipeline.filter = Filter()
+    sort(&state, by: state.pipeline.sourcing ? .score : .stage)
+    state.message = StatusMessage(.info, state.pipeline.sourcing
+        ? "recruit: best fit first · Space marks · i invites to this wave · / filters tier, niche, source, country, no consent"
+        : "back to the pipeline")
 }
 
 private func sort(_ state: inout UIState, by sort: PipelineSort) {

@@ -54,6 +54,9 @@ final class ImporterFuzzTests: XCTestCase {
         Importer(name: "tracking", header: "shipment_id,handle,carrier,tracking_number", seeds: [trackingSeed]) {
             try TrackingImportCSV(bytes: $0, fileName: "tracking.csv", workspace: workspace).errors.map(\.line)
         },
+        Importer(name: "customers", header: ShopifyCustomersCSV.header.joined(separator: ","), seeds: [sample("shopify-customers.csv")]) {
+            try CustomersImport(bytes: $0, fileName: "customers.csv", workspace: workspace).errors.map(\.line)
+        },
         Importer(name: "csv reader", header: "a,b,c", seeds: [sample("shopify-customers.csv"), creatorsSeed, trackingSeed], needsHeader: false) {
             var reader = CSVReader(bytes: $0, fileName: "any.csv")
             _ = try reader.readAll().map { record in (0..<record.count).map { record[$0] } }

@@ -26,7 +26,9 @@ final class RoundTripTests: XCTestCase {
             .addSKUs([StoreFixtures.serum]),
             .createWave(StoreFixtures.wave1),
             .addCreators(StoreFixtures.creators),
-            .enroll(creators: ["CR-00001", "CR-00002"], wave: "W1", stage: .invited),
+            .enroll(creators: ["CR-00001"], wave: "W1", stage: .invited),
+            // Kenji has not accepted marketing: he can be a prospect, never invited.
+            .enroll(creators: ["CR-00002"], wave: "W1", stage: .prospect),
             .advanceStage(creators: ["CR-00001"], wave: "W1"),
             .exitPipeline(creators: ["CR-00002"], wave: "W1", stage: .declined, reason: "no time"),
             .adjustStock(sku: "SKU-SERUM", delta: 10, reason: "restock"),

@@ -21,7 +21,7 @@ final class HostileTextTests: XCTestCase {
     func testEscapeSequencesShowAsPlaceholders() {
         let frame = console().frame
         let row = frame.row(containing: "@owned")!
-        XCTAssertEqual(frame.line(row), "  @owned       ␛]0;owned␇␛[2J   prospect   nano        900  9.0% customer     91")
+        XCTAssertEqual(frame.line(row), "  @owned       ␛]0;owned␇␛[2J   prospect   nano        900  9.0% customer     55")
     }
 
     func testCarriageReturnAndBidiOverrideShowAsPlaceholders() {

@@ -12,14 +12,14 @@ final class PipelineFrameTests: XCTestCase {
             " Pipeline · Wave 1 (live) · 8 creators · sort: stage",
             " prospect 3  invited 1  onboarding 1  active 1  seeded 1  in review 0  posted 0…",
             "  Handle       Name             Stage▾     Tier  Followers   Eng Source    Score",
-            "  @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     87",
-            "  @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     74",
-            "  @ben_makes   Ben Okafor       prospect   micro     23.4K  3.4% inbound      32",
-            "  @dara.skin   Dara Nguyen      invited    micro       56K  2.1% marketpl…    28",
-            "  @eli.daily   Eli Cohen        onboarding nano       1.9K  4.7% loyalty      57",
-            "  @fay.routine Fay Brooks       active     micro     12.7K  3.9% referral     48",
-            "  @gus.grooms  Gus Weber        seeded     nano       9.8K  2.8% CRM          28",
-            "  @hana.beauty Hana Sato        dropped    micro       31K  5.5% customer     62",
+            "  @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     53",
+            "  @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     45",
+            "  @ben_makes   Ben Okafor       prospect   micro     23.4K  3.4% inbound      19",
+            "  @dara.skin   Dara Nguyen      invited    micro       56K  2.1% marketpl…    16",
+            "  @eli.daily   Eli Cohen        onboarding nano       1.9K  4.7% loyalty      35",
+            "  @fay.routine Fay Brooks       active     micro     12.7K  3.9% referral     29",
+            "  @gus.grooms  Gus Weber        seeded     nano       9.8K  2.8% CRM          17",
+            "  @hana.beauty Hana Sato        dropped    micro       31K  5.5% customer     38",
         ])
         XCTAssertTrue(lines[12...22].allSatisfy(\.isEmpty))
         XCTAssertEqual(lines[23], " > forward  < back  i invite  d drop  s sort  S seed  / filter  ? help      1/8")
@@ -31,8 +31,8 @@ final class PipelineFrameTests: XCTestCase {
         XCTAssertEqual(frame.lines.count, 40)
         XCTAssertEqual(frame.line(0), " Chorus  1 Pipeline  2 Seeding  3 Approvals  4 Library  5 Leaderboard  6 Ledger  7 Waves                 Glow Always-On")
         XCTAssertEqual(frame.line(3), "  Handle       Name           Stage▾     Tier  Followers   Eng Source    Score│ Ana Lima")
-        XCTAssertEqual(frame.line(5), "  @ana.lima    Ana Lima       prospect   nano       8.2K  6.1% customer     74│ Tier       nano · 8.2K followers")
-        XCTAssertEqual(frame.line(4), "  @cleo.glow   Cleo Martin    prospect   nano       4.1K  8.2% customer     87│ Stage      prospect for 3 days")
+        XCTAssertEqual(frame.line(5), "  @ana.lima    Ana Lima       prospect   nano       8.2K  6.1% customer     45│ Tier       nano · 8.2K followers")
+        XCTAssertEqual(frame.line(4), "  @cleo.glow   Cleo Martin    prospect   nano       4.1K  8.2% customer     53│ Stage      prospect for 3 days")
         XCTAssertEqual(frame.line(2).suffix(11), "│ @ana.lima")
         XCTAssertTrue(frame.lines.contains { $0.hasSuffix("│ Customer   7 orders · 315.00 EUR") })
         XCTAssertEqual(frame.role(of: "@ana.lima    Ana"), .selection)
@@ -42,8 +42,8 @@ final class PipelineFrameTests: XCTestCase {
 
     func testMarkedRowsShowADotAndTheCount() {
         let frame = ConsoleDriver().press(" ", " ").frame
-        XCTAssertEqual(frame.line(4), "● @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     87")
-        XCTAssertEqual(frame.line(5), "● @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     74")
+        XCTAssertEqual(frame.line(4), "● @cleo.glow   Cleo Martin      prospect   nano       4.1K  8.2% customer     53")
+        XCTAssertEqual(frame.line(5), "● @ana.lima    Ana Lima         prospect   nano       8.2K  6.1% customer     45")
         XCTAssertEqual(frame.role(of: "@cleo.glow"), .marked)
         XCTAssertTrue(frame.line(23).hasSuffix("2 marked  3/8"))
         XCTAssertEqual(frame.role(of: "2 marked"), .marked)
@@ -71,7 +71,7 @@ final class PipelineFrameTests: XCTestCase {
         let frame = ConsoleDriver().press("?").frame
         XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k scroll · Esc closes ───────────────────────────────┐0…")
         XCTAssertEqual(frame.line(3), "  │ Pipeline                                                                 │re")
-        XCTAssertEqual(frame.line(4), "  │  >               move forward a stage                                    │87")
+        XCTAssertEqual(frame.line(4), "  │  >               move forward a stage                                    │53")
         XCTAssertEqual(frame.line(22), "  └──────────────────────────────────────────────────────────────────────────┘")
         for binding in KeyMap.bindings where binding.scope == .pipeline {
             XCTAssertNotNil(frame.row(containing: binding.help), binding.help)
@@ -92,7 +92,7 @@ final class PipelineFrameTests: XCTestCase {
         let frame = ConsoleDriver().press("j").press(.enter).frame
         XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — Esc closes"))
         XCTAssertNotNil(frame.row(containing: "Customer   7 orders · 315.00 EUR"))
-        XCTAssertNotNil(frame.row(containing: "Fit score  74 of 100"))
+        XCTAssertNotNil(frame.row(containing: "Fit score  45 of 100"))
     }
 
     func testDropPromptAt80x24() {

@@ -1,0 +1,150 @@
+import Foundation
+
+/// How well a creator fits a program, 0–100, from the signals that predict good seeded
+/// content rather than from follower count: the best micro-creators are already customers.
+///
+/// Each part is a fraction from 0 to 1 times its weight (`FitScoreWeights`, a program
+/// setting); the score is the sum of the parts divided by the sum of the weights, × 100.
+///
+/// ```
+/// orders      log(1 + orders) / log(1 + ordersCap)             diminishing
+/// spend       log(1 + spent)  / log(1 + spendCap)              major units, diminishing
+/// recency     1 − days since last order / recencyDays          0 without orders
+/// categories  share of the wave's product categories bought    from tags and order lines
+/// loyalty     (position + 1) / count in loyaltyTiers           0 when unknown
+/// engagement  engagement rate / engagementCap                  capped at 1
+/// niche       share of the creator's niches the brief names    categories, hashtags, messages
+/// audience    log(1 + followers) / log(1 + audienceCap)        diminishing
+/// ```
+/// Because audience is one diminishing part among eight, a 5 000-follower customer with high
+/// engagement outranks a 90 000-follower stranger.
+public struct FitScore: Hashable, Sendable {
+    /// One signal's share of the score, kept so the detail view can show why.
+    public struct Part: Hashable, Sendable {
+        public var name: String
+        /// Points this part adds to the 0–100 score.
+        public var points: Double
+        /// The most it could add with these weights.
+        public var maximum: Double
+    }
+
+    public private(set) var parts: [Part] = []
+
+    /// The score, 0–100.
+    public var value: Double { parts.reduce(0) { $0 + $1.points } }
+
+    public init(_ creator: Creator, context: FitContext = FitContext()) {
+        let weights = context.weights
+        let customer = creator.customer
+        let bought = context.categoriesBought(by: creator)
+        var fractions: [(String, Double, Double)] = []
+        fractions.append(("orders", weights.orders, Self.diminishing(Double(customer?.orders ?? 0), cap: Double(weights.ordersCap))))
+        fractions.append(("spend", weights.spend, Self.diminishing(customer.map(Self.majorUnits) ?? 0, cap: Double(weights.spendCap))))
+        fractions.append(("recency", weights.recency, Self.recency(customer?.lastOrder, today: context.today, days: weights.recencyDays)))
+        let matched = context.waveCategories.isEmpty ? 0 : Double(context.waveCategories.intersection(bought).count) / Double(context.waveCategories.count)
+        fractions.append(("categories", weights.categories, matched))
+        fractions.append(("loyalty", weights.loyalty, Self.loyalty(customer?.loyaltyTier, tiers: weights.loyaltyTiers)))
+        fractions.append(("engagement", weights.engagement, weights.engagementCap > 0 ? min(1, max(0, creator.engagementRate) / weights.engagementCap) : 0))
+        fractions.append(("niche", weights.niche, context.nicheMatch(creator.niches)))
+        fractions.append(("audience", weights.audience, Self.diminishing(Double(creator.followers), cap: Double(weights.audienceCap))))
+        let total = fractions.reduce(0) { $0 + max(0, $1.1) }
+        guard total > 0 else { return }
+        parts = fractions.map { name, weight, fraction in
+            let maximum = 100 * max(0, weight) / total
+            return Part(name: name, points: maximum * min(1, max(0, fraction)), maximum: maximum)
+        }
+    }
+
+    private static func diminishing(_ amount: Double, cap: Double) -> Double {
+        guard amount > 0, cap > 0 else { return 0 }
+        return min(1, log1p(amount) / log1p(cap))
+    }
+
+    private static func majorUnits(_ customer: CustomerSignals) -> Double {
+        Double(customer.totalSpent.minorUnits) / pow(10, Double(customer.totalSpent.currency.minorDigits))
+    }
+
+    private static func recency(_ lastOrder: Day?, today: Day?, days: Int) -> Double {
+        guard let lastOrder, let today, days > 0 else { return 0 }
+        return max(0, 1 - Double(max(0, lastOrder.days(until: today))) / Double(days))
+    }
+
+    private static func loyalty(_ tier: String?, tiers: [String]) -> Double {
+        guard let tier, let position = tiers.firstIndex(where: { $0.lowercased() == tier.lowercased() }) else { return 0 }
+        return Double(position + 1) / Double(tiers.count)
+    }
+}
+
+/// What a score is measured against: the program's weights, and the wave whose products and
+/// brief a creator should match. Built once per ranking, since it indexes the orders.
+public struct FitContext: Sendable {
+    public var weights: FitScoreWeights
+    public var today: Day?
+    /// Categories of the wave's products (lower-cased); empty without a wave.
+    public var waveCategories: Set<String>
+    /// Words the brief uses (lower-cased): product categories, hashtags, key-message words.
+    public var briefWords: Set<String>
+    /// Categories each customer's orders bought, by lower-cased email.
+    public var categoriesByEmail: [String: Set<String>]
+
+    public init(weights: FitScoreWeights = FitScoreWeights(), today: Day? = nil, waveCategories: Set<String> = [],
+                briefWords: Set<String> = [], categoriesByEmail: [String: Set<String>] = [:]) {
+        self.weights = weights
+        self.today = today
+        self.waveCategories = waveCategories
+        self.briefWords = briefWords
+        self.categoriesByEmail = categoriesByEmail
+    }
+
+    /// The context for ranking creators for `wave` (or for the program, without one).
+    public init(workspace: Workspace, wave: Wave?, today: Day?) {
+        self.init(workspace: workspace, waves: wave.map { [$0] } ?? [], today: today)
+    }
+
+    /// The context for ranking creators for any of `waves`: their products and briefs together.
+    /// `categoriesByEmail` may be passed when already indexed (it reads every order).
+    public init(workspace: Workspace, waves: [Wave], today: Day?, categoriesByEmail: [String: Set<String>]? = nil) {
+        var categories: Set<String> = []
+        var words: Set<String> = []
+        for brief in waves.map(\.brief) {
+            for product in brief.products {
+                if let category = workspace.sku(product.sku)?.category?.lowercased() { categories.insert(category) }
+            }
+            words.formUnion(categories)
+            for tag in brief.requiredHashtags { words.insert(tag.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#"))) }
+            for message in brief.keyMessages {
+                words.formUnion(message.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+            }
+        }
+        self.init(weights: workspace.program.settings.fitScore, today: today, waveCategories: categories,
+                  briefWords: words, categoriesByEmail: categoriesByEmail ?? Self.categoriesBought(in: workspace))
+    }
+
+    /// The product categories each customer's counted orders bought, by lower-cased email,
+    /// from the orders' line items and the SKUs' categories.
+    public static func categoriesBought(in workspace: Workspace) -> [String: Set<String>] {
+        var categoryOfSKU: [String: String] = [:]
+        for sku in workspace.skus { if let category = sku.category { categoryOfSKU[sku.id.rawValue] = category.lowercased() } }
+        guard !categoryOfSKU.isEmpty else { return [:] }
+        var byEmail: [String: Set<String>] = [:]
+        for order in workspace.orders where order.counts {
+            guard let email = order.email else { continue }
+            let bought = order.lines.compactMap { $0.sku.flatMap { categoryOfSKU[$0] } }
+            if !bought.isEmpty { byEmail[email.lowercased(), default: []].formUnion(bought) }
+        }
+        return byEmail
+    }
+
+    /// Categories from the customer's store tags and from the lines of their orders.
+    func categoriesBought(by creator: Creator) -> Set<String> {
+        var bought = Set(creator.customer?.categories.map { $0.lowercased() } ?? [])
+        if let email = creator.email?.lowercased(), let fromOrders = categoriesByEmail[email] { bought.formUnion(fromOrders) }
+        return bought
+    }
+
+    /// Share of the creator's niches that the brief names (0 without a brief).
+    func nicheMatch(_ niches: [String]) -> Double {
+        guard !niches.isEmpty, !briefWords.isEmpty else { return 0 }
+        return Double(niches.filter { briefWords.contains($0.lowercased()) }.count) / Double(niches.count)
+    }
+}

@@ -1,0 +1,17 @@
+import ChorusCore
+
+/// What the sourcing view does on its own: inviting creators who are in no wave yet.
+enum SourcingUpdate {
+    /// Invites `ids` into `wave` as one change, which moves them into its pipeline. Customers
+    /// without marketing consent are refused by name before anything is sent, and the marks
+    /// stay so the coordinator can unmark them; the domain refuses them too.
+    static func invite(_ ids: [CreatorID], to wave: WaveID, _ state: inout UIState, workspace: Workspace) -> [Effect] {
+        let refused = ids.compactMap(workspace.creator).filter { !$0.isContactable }
+        guard refused.isEmpty else {
+            state.message = StatusMessage(.warning, Creator.refusalToInvite(refused))
+            return []
+        }
+        state.pipeline.marks = []
+        return [.perform(.enroll(creators: ids, wave: wave, stage: .invited))]
+    }
+}

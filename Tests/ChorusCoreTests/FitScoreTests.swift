@@ -1,0 +1,83 @@
+import XCTest
+@testable import ChorusCore
+
+/// The fit score ranks prospects by signals, not follower count: the order below is argued
+/// part by part with the default weights (orders 15, spend 10, recency 10, categories 15,
+/// loyalty 5, engagement 25, niche 10, audience 10; they add up to 100, so parts are points).
+final class FitScoreTests: XCTestCase {
+    private static let today = Day("2026-03-12")!
+    private static let serumsWave = FitContext(today: today, waveCategories: ["serums"], briefWords: ["serums", "skincare", "glow"])
+
+    private static func customer(_ orders: Int, spent: Int64, last: String?, categories: [String] = [], tier: String? = nil) -> CustomerSignals {
+        CustomerSignals(orders: orders, totalSpent: Money(minorUnits: spent, currency: .eur), lastOrder: last.flatMap { Day($0) },
+                        categories: categories, loyaltyTier: tier, acceptsMarketing: true)
+    }
+
+    private static func creator(_ handle: String, followers: Int, engagement: Double, niches: [String], customer: CustomerSignals?) -> Creator {
+        Creator(id: CreatorID("CR-\(handle)"), handle: handle, name: handle,
+                profiles: [SocialProfile(platform: .instagram, handle: handle, followers: followers)],
+                engagementRate: engagement, niches: niches, customer: customer)
+    }
+
+    /// Lena: 5 000 followers, 7 % engagement, a gold loyalty member who bought serums three
+    /// weeks ago (12 orders, 600 €), skincare niche. Every part is high: orders 12.6, spend 8.4,
+    /// recency 9.5, categories 15, loyalty 3.75, engagement 21.9, niche 10, audience 7.4 ≈ 89.
+    private let lena = creator("lena", followers: 5_000, engagement: 0.07, niches: ["skincare"],
+                               customer: customer(12, spent: 60_000, last: "2026-02-20", categories: ["serums"], tier: "gold"))
+    /// Dev: 20 000 followers at 5 %, one 40 € order last month, travel niche, no serums:
+    /// orders 3.4, spend 4.9, recency 9.2, engagement 15.6, audience 8.6 ≈ 42.
+    private let dev = creator("dev", followers: 20_000, engagement: 0.05, niches: ["travel"],
+                              customer: customer(1, spent: 4_000, last: "2026-02-10"))
+    /// Carla: a loyal but quiet customer (8 orders, 300 €) whose last order is over a year old,
+    /// 800 followers at 2 %: orders 10.8, spend 7.5, engagement 6.3, audience 5.8 ≈ 30.
+    private let carla = creator("carla", followers: 800, engagement: 0.02, niches: ["books"],
+                                customer: customer(8, spent: 30_000, last: "2025-03-01"))
+    /// Max: a 90 000-follower stranger in the right niche at 1.2 %: niche 10, audience 9.9,
+    /// engagement 3.75 ≈ 24. Reach alone cannot buy a place above the customers.
+    private let max = creator("max", followers: 90_000, engagement: 0.012, niches: ["skincare"], customer: nil)
+
+    private func ranked(_ creators: [Creator], _ context: FitContext) -> [String] {
+        creators.sorted { FitScore($0, context: context).value > FitScore($1, context: context).value }.map(\.handle)
+    }
+
+    func testCustomersWithSignalsOutrankABigStranger() {
+        XCTAssertEqual(ranked([max, carla, dev, lena], Self.serumsWave), ["lena", "dev", "carla", "max"])
+        XCTAssertEqual(FitScore(lena, context: Self.serumsWave).value, 88.6, accuracy: 0.5)
+        XCTAssertEqual(FitScore(max, context: Self.serumsWave).value, 23.7, accuracy: 0.5)
+    }
+
+    func testThePartsExplainTheScoreAndAddUpToIt() {
+        let score = FitScore(lena, context: Self.serumsWave)
+        XCTAssertEqual(score.parts.map(\.name), ["orders", "spend", "recency", "categories", "loyalty", "engagement", "niche", "audience"])
+        XCTAssertEqual(score.parts.reduce(0) { $0 + $1.maximum }, 100, accuracy: 1e-9)
+        XCTAssertEqual(score.parts.first { $0.name == "categories" }?.points ?? 0, 15, accuracy: 1e-9, "she bought the wave's serums")
+    }
+
+    func testWeightsAreAProgramSetting() {
+        // A brand that only cares about reach gets what it asks for.
+        var weights = FitScoreWeights()
+        for path in [\FitScoreWeights.orders, \.spend, \.recency, \.categories, \.loyalty, \.engagement, \.niche] { weights[keyPath: path] = 0 }
+        var reachOnly = Self.serumsWave
+        reachOnly.weights = weights
+        XCTAssertEqual(ranked([lena, max], reachOnly), ["max", "lena"])
+    }
+
+    func testCategoriesBoughtComeFromTheOrdersLineItems() throws {
+        var workspace = ProgramFixture.workspace
+        let wave = try XCTUnwrap(workspace.waves.first { !$0.brief.products.isEmpty })
+        let sku = try XCTUnwrap(workspace.sku(wave.brief.products[0].sku))
+        var skus = workspace.skus
+        let index = try XCTUnwrap(skus.firstIndex { $0.id == sku.id })
+        skus[index].category = "serums"
+        workspace = Workspace(program: workspace.program, waves: workspace.waves, creators: workspace.creators, skus: skus,
+                              orders: [Order(id: "1001", email: "Lena@Example.com", financialStatus: "paid",
+                                             createdAt: Timestamp("2026-03-01T10:00:00Z")!, subtotal: Money(minorUnits: 2_000, currency: .eur),
+                                             refunded: .zero(.eur), lines: [OrderLine(sku: sku.id.rawValue, name: sku.name, quantity: 1,
+                                                                                      price: Money(minorUnits: 2_000, currency: .eur))])])
+        let context = FitContext(workspace: workspace, wave: wave, today: Self.today)
+        var buyer = lena
+        buyer.customer?.categories = []
+        buyer.email = "lena@example.com"
+        XCTAssertEqual(FitScore(buyer, context: context).parts.first { $0.name == "categories" }?.points ?? 0, 15, accuracy: 1e-9)
+    }
+}
