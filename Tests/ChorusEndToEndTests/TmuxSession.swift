@@ -9,7 +9,8 @@ final class TmuxSession {
     private(set) var columns: Int
     private(set) var rows: Int
 
-    init(columns: Int = 120, rows: Int = 40, arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `chorus arguments` in a new tmux session, in `directory` (tmux's own when nil).
+    init(columns: Int = 120, rows: Int = 40, arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed (apt-get install -y tmux)") }
         name = "chorus-e2e-\(UUID().uuidString.prefix(8))"
         self.columns = columns
@@ -28,7 +29,8 @@ final class TmuxSession {
         // Keep the pane after the program exits so its last words and exit status can be read.
         let script = "env \(exports) \(command); status=$?; echo; echo \"[exited with status $status]\"; sleep 600"
         // The first session starts the tmux server; it inherits no descriptor of ours (see Spawn).
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows), script])
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(columns), "-y", String(rows)]
+                      + (directory.map { ["-c", $0] } ?? []) + [script])
     }
 
     deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
