@@ -47,6 +47,7 @@ extension ChangeRecorder {
         case .advanceStage(let ids, let wave): return try moveStage(ids, in: wave, forward: true, context)
         case .revertStage(let ids, let wave): return try moveStage(ids, in: wave, forward: false, context)
         case .exitPipeline(let ids, let wave, let stage, let reason): return try exitPipeline(ids, in: wave, to: stage, reason: reason, context)
+        case .promote(let ids, let wave, let change): return try promote(ids, to: wave, change: change, context)
         case .addSKUs(let skus): return try addSKUs(skus)
         case .adjustStock(let sku, let delta, let reason): return try adjustStock(sku, by: delta, reason: reason)
         case .queueShipments(let requests): return try queueShipments(requests, context)

@@ -14,6 +14,8 @@ public enum Command: Hashable, Sendable, Codable {
     case advanceStage(creators: [CreatorID], wave: WaveID)
     case revertStage(creators: [CreatorID], wave: WaveID)
     case exitPipeline(creators: [CreatorID], wave: WaveID, stage: PipelineStage, reason: String)
+    /// Scales winners into a wave with a better plan (the Leaderboard's promote).
+    case promote(creators: [CreatorID], wave: WaveID, change: IncentiveChange)
 
     // SKUs and seeding
     case addSKUs([SKU])

@@ -210,7 +210,7 @@ extension Command {
     /// and library work cannot; anything else (including commands added later) is assumed to.
     var mayChangeAttribution: Bool {
         switch self {
-        case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
+        case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
              .addTrackingLinks: false
