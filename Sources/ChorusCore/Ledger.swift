@@ -85,6 +85,9 @@ public struct Ledger: Sendable {
         public var activeCreators = 0
         /// The budgets of the waves covered.
         public var budget: Int64 = 0
+        public var costPerAcquisition: Int64? {
+            results.directOrders > 0 ? Ledger.roundedQuotient(costs.total, Int64(results.directOrders)) : nil
+        }
         public var costPerActiveCreator: Int64? { activeCreators > 0 ? Ledger.roundedQuotient(costs.total, Int64(activeCreators)) : nil }
         public var costPerUsableAsset: Int64? {
             results.usableAssets > 0 ? Ledger.roundedQuotient(costs.total, Int64(results.usableAssets)) : nil
