@@ -16,6 +16,8 @@ public final class Console {
     private let seedingTable = SeedingTable()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
+    private let leaderboardTable = LeaderboardTable()
+    private let ledger = LedgerCache()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
@@ -55,7 +57,7 @@ public final class Console {
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
         let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                                    libraryTable: libraryTable, vocabulary: vocabulary, today: today)
+                                    libraryTable: libraryTable, leaderboardTable: leaderboardTable, vocabulary: vocabulary, today: today)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -64,11 +66,14 @@ public final class Console {
     /// Takes in work the console itself did in the background (a big program's attribution);
     /// true when the screen should be drawn again. The terminal calls this between key presses.
     public func collectBackgroundWork() -> Bool {
-        attribution.collectFinished()
+        let attributionDone = attribution.collectFinished()
+        guard ledger.collectFinished() else { return attributionDone }
+        refresh()
+        return true
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
-    public var isWorkingInBackground: Bool { attribution.isComputing }
+    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
     public func announce(_ news: String) {
@@ -81,7 +86,7 @@ public final class Console {
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
         Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                 libraryTable: libraryTable, today: today,
+                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledger: ledgerStatus, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -91,6 +96,8 @@ public final class Console {
     var inbox: ApprovalsTable { approvalsTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
+    /// How often the ledger was built, for the same kind of proof.
+    var ledgerBuilds: Int { ledger.builds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -141,6 +148,7 @@ public final class Console {
         state.seeding.marks = []
         state.approvals.marks = []
         state.library.marks = []
+        state.leaderboard.marks = []
         state.message = StatusMessage(.success, summary)
     }
 
@@ -169,6 +177,14 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
+    /// The ledger while the Leaderboard or Ledger pane is shown (building it if the workspace
+    /// changed); other panes never pay for it.
+    private var ledgerStatus: LedgerCache.Status {
+        guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
+        guard let today else { return .loadingOrders }
+        return ledger.ledger(for: session.workspace, today: today)
+    }
+
     private func refresh() {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
@@ -186,6 +202,12 @@ public final class Console {
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
+            leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
+                                     workspace: session.workspace)
+            state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
+        }
     }
 
     /// The wave people are most likely working in: live, else recruiting, else the first.

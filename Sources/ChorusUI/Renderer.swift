@@ -9,6 +9,8 @@ struct Renderer {
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
+    let leaderboardTable: LeaderboardTable
+    let ledger: LedgerCache.Status
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -31,13 +33,18 @@ struct Renderer {
             ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
         case .library:
             LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
+        case .leaderboard:
+            let wave = LeaderboardUpdate.wave(state)
+            LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
+                            nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
+                            table: leaderboardTable, status: ledger).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         default:
             ComingPane.draw(state.pane, &grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                  libraryTable: libraryTable).draw(&grid, layout.statusBar)
+                  libraryTable: libraryTable, leaderboardTable: leaderboardTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)

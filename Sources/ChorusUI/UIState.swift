@@ -11,6 +11,7 @@ public struct UIState: Hashable, Sendable {
     public var waves = WavesState()
     public var approvals = ApprovalsState()
     public var library = LibraryState()
+    public var leaderboard = LeaderboardState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -67,6 +68,8 @@ public struct Prompt: Hashable, Sendable {
         case approvals(ApprovalPrompt)
         /// Tags to add or remove, or the Library's "usable today for" question.
         case library(LibraryPrompt)
+        /// The incentive change for creators promoted into a wave.
+        case promote([CreatorID], wave: WaveID)
     }
 
     public var purpose: Purpose

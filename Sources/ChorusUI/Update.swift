@@ -7,6 +7,7 @@ struct UpdateContext {
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
+    let leaderboardTable: LeaderboardTable
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
@@ -35,6 +36,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.library.filter, key: key) { (state.library.cursor, state.library.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .leaderboard, state.leaderboard.filter.isEditing {
+        if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
+        return []
+    }
     if state.pipeline.filter.isEditing {
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
@@ -52,6 +57,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
     if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
+    if state.pane == .leaderboard, let effects = performLeaderboard(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
@@ -90,6 +96,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
+    case .promote:
+        state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -254,6 +262,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state, workspace: context.workspace)
     case .library(let step):
         return step.submit(prompt.text, &state)
+    case .promote(let ids, let wave):
+        return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

@@ -50,3 +50,17 @@ final class PromotionTests: XCTestCase {
         XCTAssertEqual(workspace, before)
     }
 }
+
+/// What a manager may type at the promote prompt.
+final class IncentiveChangeParsingTests: XCTestCase {
+    func testPointsBonusesAndNonsense() {
+        XCTAssertEqual(IncentiveChange(parsing: "+5", currency: .eur), IncentiveChange(commissionBasisPoints: 500))
+        XCTAssertEqual(IncentiveChange(parsing: "commission +2.5 points", currency: .eur), IncentiveChange(commissionBasisPoints: 250))
+        XCTAssertEqual(IncentiveChange(parsing: "+5, bonus 50 at 20 orders", currency: .eur),
+                       IncentiveChange(commissionBasisPoints: 500, bonusTier: BonusTier(metric: .directOrders, threshold: 20, bonus: eur("50"))))
+        XCTAssertEqual(IncentiveChange(parsing: "bonus 100 at 2000 revenue", currency: .eur)?.bonusTier?.threshold, 200_000)
+        XCTAssertNil(IncentiveChange(parsing: "lots more", currency: .eur))
+        XCTAssertNil(IncentiveChange(parsing: "", currency: .eur))
+        XCTAssertNil(IncentiveChange(parsing: "bonus 50 at many orders", currency: .eur))
+    }
+}

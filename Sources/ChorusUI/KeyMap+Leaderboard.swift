@@ -1,0 +1,9 @@
+extension KeyMap {
+    /// The Leaderboard pane's keys: what to rank by, and promoting winners into the next wave.
+    static let leaderboardBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .leaderboard,
+                   help: "rank by the next metric: revenue, margin, ROI, assets, engagement", hint: "rank by"),
+        KeyBinding(keys: [.character("P")], action: .promote, scope: .leaderboard,
+                   help: "promote marked creators into the next wave with an incentive change", hint: "promote", command: "promote"),
+    ]
+}
