@@ -34,7 +34,8 @@ extension Ledger {
 
         // Orders: each credited order goes to its creator's row for the order's wave, else to
         // the creator's latest wave, so no credited revenue falls out of the ledger.
-        var orderRow = [Int32](repeating: -1, count: workspace.orders.count)
+        var directRow = [Int32](repeating: -1, count: workspace.orders.count)
+        var assistedRow = directRow
         for (position, credit) in attribution.credits.enumerated() {
             guard credit.creatorPosition >= 0 else { continue }
             let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
@@ -43,10 +44,10 @@ extension Ledger {
             let key = credit.wavePosition >= 0 ? Int32(creator * waveCount + Int(credit.wavePosition)) : -1
             let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
             guard target >= 0 else { continue }
-            orderRow[position] = target
             let order = workspace.orders[position]
             let net = order.netRevenue.minorUnits
             if direct {
+                directRow[position] = target
                 rows[Int(target)].results.directOrders += 1
                 rows[Int(target)].results.directNetRevenue += net
                 if let rate = rows[Int(target)].plan.commissionBasisPoints {
@@ -57,11 +58,13 @@ extension Ledger {
                     }
                 }
             } else {
+                assistedRow[position] = target
                 rows[Int(target)].results.assistedOrders += 1
                 rows[Int(target)].results.assistedNetRevenue += net
             }
         }
-        let (orderPositions, orderStarts) = Ledger.group(orderRow, rowCount: rows.count)
+        let (directPositions, directStarts) = Ledger.group(directRow, rowCount: rows.count)
+        let (assistedPositions, assistedStarts) = Ledger.group(assistedRow, rowCount: rows.count)
 
         var shipmentRow = [Int32](repeating: -1, count: workspace.shipments.count)
         for (position, shipment) in workspace.shipments.enumerated() where shipment.status != .cancelled {
@@ -83,30 +86,23 @@ extension Ledger {
             rows[Int(target)].results.engagement += metrics.likes + metrics.comments + metrics.shares + metrics.saves
         }
 
-        var kpis = KPIs()
-        var creatorsSeen = Set<CreatorID>(), activeSeen = Set<CreatorID>()
         for index in rows.indices {
             for tier in rows[index].plan.bonusTiers where Ledger.reached(tier, rows[index].results) {
                 rows[index].costs.bonuses += tier.bonus.minorUnits
             }
             rows[index].grossMargin = Ledger.commission(onNetRevenue: rows[index].results.directNetRevenue,
                                                         basisPoints: settings.marginRateBasisPoints)
-            kpis.costs.add(rows[index].costs)
-            kpis.results.add(rows[index].results)
-            kpis.grossMargin += rows[index].grossMargin
-            creatorsSeen.insert(rows[index].creatorID)
-            if rows[index].results.usableAssets > 0 { activeSeen.insert(rows[index].creatorID) }
         }
-        kpis.creators = creatorsSeen.count
-        kpis.activeCreators = activeSeen.count
-        kpis.budget = workspace.waves.filter { wave == nil || $0.id == wave }.reduce(0) { $0 + $1.budget.minorUnits }
+        let kpis = KPIs(rows, budget: workspace.waves.filter { wave == nil || $0.id == wave }.reduce(0) { $0 + $1.budget.minorUnits })
 
         self.currency = workspace.program.currency
         self.today = today
         self.rows = rows
         self.kpis = kpis
-        self.orderPositions = orderPositions
-        self.orderStarts = orderStarts
+        self.directPositions = directPositions
+        self.directStarts = directStarts
+        self.assistedPositions = assistedPositions
+        self.assistedStarts = assistedStarts
         self.shipmentPositions = shipmentPositions
         self.shipmentStarts = shipmentStarts
     }

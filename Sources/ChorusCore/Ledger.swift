@@ -75,6 +75,21 @@ public struct Ledger: Sendable {
 
     /// The program's figures over the rows shown.
     public struct KPIs: Hashable, Sendable {
+        /// Sums `rows`; `budget` is that of the waves they cover.
+        public init(_ rows: some Sequence<Row>, budget: Int64) {
+            var creators = Set<CreatorID>(), active = Set<CreatorID>()
+            for row in rows {
+                costs.add(row.costs)
+                results.add(row.results)
+                grossMargin += row.grossMargin
+                creators.insert(row.creatorID)
+                if row.results.usableAssets > 0 { active.insert(row.creatorID) }
+            }
+            self.creators = creators.count
+            activeCreators = active.count
+            self.budget = budget
+        }
+
         public var costs = Costs()
         public var results = Results()
         public var grossMargin: Int64 = 0
@@ -101,18 +116,28 @@ public struct Ledger: Sendable {
     /// Enrollment order (wave by wave as enrolled); the console sorts its own copy.
     public let rows: [Row]
     public let kpis: KPIs
-    /// Positions in `workspace.orders` of each row's credited orders: row `i` owns
-    /// `orderPositions[orderStarts[i]..<orderStarts[i + 1]]`. Drill-down reads these.
-    let orderPositions: [Int32]
-    let orderStarts: [Int32]
+    /// Positions in `workspace.orders` of each row's direct orders: row `i` owns
+    /// `directPositions[directStarts[i]..<directStarts[i + 1]]`. Drill-down reads these.
+    let directPositions: [Int32]
+    let directStarts: [Int32]
+    /// The same for assisted orders.
+    let assistedPositions: [Int32]
+    let assistedStarts: [Int32]
     /// Positions in `workspace.shipments` per row, laid out the same way.
     let shipmentPositions: [Int32]
     let shipmentStarts: [Int32]
 
     public func money(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: currency) }
 
-    /// Positions in `workspace.orders` of the direct and assisted orders behind row `row`.
-    public func orderPositions(ofRow row: Int) -> ArraySlice<Int32> { orderPositions[Int(orderStarts[row])..<Int(orderStarts[row + 1])] }
+    /// Positions in `workspace.orders` of the direct orders behind row `row`.
+    public func directOrderPositions(ofRow row: Int) -> ArraySlice<Int32> {
+        directPositions[Int(directStarts[row])..<Int(directStarts[row + 1])]
+    }
+
+    /// Positions in `workspace.orders` of the assisted orders behind row `row`.
+    public func assistedOrderPositions(ofRow row: Int) -> ArraySlice<Int32> {
+        assistedPositions[Int(assistedStarts[row])..<Int(assistedStarts[row + 1])]
+    }
 
     /// Positions in `workspace.shipments` of the parcels behind row `row`.
     public func shipmentPositions(ofRow row: Int) -> ArraySlice<Int32> {

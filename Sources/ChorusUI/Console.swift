@@ -17,6 +17,7 @@ public final class Console {
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
     private let leaderboardTable = LeaderboardTable()
+    private let ledgerTable = LedgerTable()
     private let ledger = LedgerCache()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
@@ -57,7 +58,8 @@ public final class Console {
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
         let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                                    libraryTable: libraryTable, leaderboardTable: leaderboardTable, vocabulary: vocabulary, today: today)
+                                    libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable,
+                                    ledger: builtLedger, vocabulary: vocabulary, today: today)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -86,7 +88,7 @@ public final class Console {
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
         Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledger: ledgerStatus, today: today,
+                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -185,6 +187,10 @@ public final class Console {
         return ledger.ledger(for: session.workspace, today: today)
     }
 
+    private var builtLedger: Ledger? {
+        if case .ready(let built) = ledgerStatus { built } else { nil }
+    }
+
     private func refresh() {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
@@ -207,6 +213,10 @@ public final class Console {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
             state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
+        }
+        if state.pane == .ledger, let built = builtLedger {
+            ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
+            state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
         }
     }
 

@@ -6,4 +6,10 @@ extension KeyMap {
         KeyBinding(keys: [.character("P")], action: .promote, scope: .leaderboard,
                    help: "promote marked creators into the next wave with an incentive change", hint: "promote", command: "promote"),
     ]
+
+    /// The Ledger pane's own key: what to sort by (Enter drills into a row, `w` picks a wave).
+    static let ledgerBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .ledger,
+                   help: "sort by the next column: cost, revenue, margin, ROI, CPA, commission", hint: "sort"),
+    ]
 }

@@ -10,6 +10,7 @@ struct StatusBar {
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
     let leaderboardTable: LeaderboardTable
+    let ledgerTable: LedgerTable
 
     static let caret = "█"
 
@@ -46,6 +47,7 @@ struct StatusBar {
         case .approvals: state.approvals.marks.count
         case .library: state.library.marks.count
         case .leaderboard: state.leaderboard.marks.count
+        case .ledger: 0
         case .waves: 0
         default: nil
         }
@@ -58,6 +60,7 @@ struct StatusBar {
         case .approvals: (state.approvals.cursor, approvalsTable.count)
         case .library: (state.library.cursor, libraryTable.count)
         case .leaderboard: (state.leaderboard.cursor, leaderboardTable.count)
+        case .ledger: (state.ledger.cursor, ledgerTable.count)
         case .waves: (state.waves.cursor, workspace.waves.count)
         default: nil
         }
@@ -70,6 +73,7 @@ struct StatusBar {
         case .approvals: state.approvals.filter
         case .library: state.library.filter
         case .leaderboard: state.leaderboard.filter
+        case .ledger: state.ledger.filter
         default: nil
         }
     }

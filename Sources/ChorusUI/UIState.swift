@@ -12,6 +12,7 @@ public struct UIState: Hashable, Sendable {
     public var approvals = ApprovalsState()
     public var library = LibraryState()
     public var leaderboard = LeaderboardState()
+    public var ledger = LedgerState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -92,6 +93,8 @@ public enum Overlay: Hashable, Sendable {
     case submissionDetail
     /// One library asset's licence and performance (Enter in the Library).
     case assetDetail(AssetID)
+    /// The orders and costs behind one Ledger row (Enter in the Ledger).
+    case ledgerDetail(CreatorID, WaveID)
 }
 
 /// A sentence in the status bar until the next key press.

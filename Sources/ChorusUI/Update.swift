@@ -8,6 +8,9 @@ struct UpdateContext {
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
     let leaderboardTable: LeaderboardTable
+    let ledgerTable: LedgerTable
+    /// The ledger, when it is built.
+    let ledger: Ledger?
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
@@ -40,6 +43,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .ledger, state.ledger.filter.isEditing {
+        if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
+        return []
+    }
     if state.pipeline.filter.isEditing {
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
@@ -58,6 +65,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
     if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
     if state.pane == .leaderboard, let effects = performLeaderboard(action, &state, context: context) { return effects }
+    if state.pane == .ledger, let effects = performLedger(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
@@ -206,7 +214,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter), (.assetDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.

@@ -77,7 +77,8 @@ final class LedgerTests: XCTestCase {
     func testDrillDownListsTheOrdersAndParcelsBehindARow() {
         let workspace = LedgerProgram.workspace
         let ledger = LedgerProgram.ledger(workspace)
-        XCTAssertEqual(ledger.orderPositions(ofRow: 3).map { workspace.orders[Int($0)].id }, ["#7", "#8", "#9", "#10"])
+        XCTAssertEqual(ledger.directOrderPositions(ofRow: 3).map { workspace.orders[Int($0)].id }, ["#7", "#8", "#9"])
+        XCTAssertEqual(ledger.assistedOrderPositions(ofRow: 3).map { workspace.orders[Int($0)].id }, ["#10"])
         XCTAssertEqual(ledger.shipmentPositions(ofRow: 3).map { workspace.shipments[Int($0)].id }, ["SH-5"])
     }
 

@@ -1,0 +1,34 @@
+import ChorusCore
+
+/// The Ledger pane's answer to an action: movement, the wave and sort, the filter and the
+/// drill-down. Nil means "not the Ledger's to handle".
+func performLedger(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    let table = context.ledgerTable
+    if state.ledger.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
+    switch action {
+    case .filter: state.ledger.filter.isEditing = true
+    case .openDetail:
+        guard let position = table.position(at: state.ledger.cursor), let row = context.ledger?.rows[position] else { return [] }
+        state.overlay = .ledgerDetail(row.creatorID, row.waveID)
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+        if state.ledger.filter.isActive { state.ledger.filter = Filter() } else { state.ledger.wave = nil }
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+    case .cycleSort:
+        state.ledger.sort = state.ledger.sort.next
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
+    case .nextWave:
+        let waves = context.workspace.waves.map(\.id)
+        let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
+        state.ledger.wave = index < waves.count ? waves[index] : nil
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
+        state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
+    case .toggleMark:
+        return []
+    default:
+        return nil
+    }
+    return []
+}
