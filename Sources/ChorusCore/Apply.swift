@@ -31,6 +31,7 @@ extension Workspace {
         point.orders.forEach { put($0) }
         point.surveyResponses.forEach { put($0) }
         point.trackingLinks.forEach { put($0) }
+        point.payoutRuns.forEach { put($0) }
         remove(point.remove)
     }
 }
@@ -68,6 +69,8 @@ extension ChangeRecorder {
         case .tagAssets(let ids, let add, let remove): return try tagAssets(ids, add: add, remove: remove)
         case .recordMetrics(let asset, let metrics): return try recordMetrics(asset, metrics)
         case .importMetrics(let readings): return try importMetrics(readings)
+        case .createPayoutRun(let run): return try createPayoutRun(run)
+        case .markPayoutRunPaid(let number, let day): return try markPayoutRunPaid(number, on: day)
         case .addDiscountCodes(let codes): return try addDiscountCodes(codes)
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)
@@ -91,6 +94,7 @@ extension ChangeRecorder {
         point.orders.forEach { put($0) }
         point.surveyResponses.forEach { put($0) }
         point.trackingLinks.forEach { put($0) }
+        point.payoutRuns.forEach { put($0) }
         removeRecording(point.remove)
         return label
     }

@@ -45,6 +45,11 @@ public enum Command: Hashable, Sendable, Codable {
     /// Many assets' latest post metrics from one file, as one step: `chorus import metrics`.
     case importMetrics([MetricsReading])
 
+    // Payouts
+    /// A numbered run of what is payable and unpaid (`Payouts.due`, computed for today).
+    case createPayoutRun(PayoutRun)
+    case markPayoutRunPaid(number: Int, on: Day)
+
     // Tracking and orders
     case addDiscountCodes([DiscountCode])
     case addTrackingLinks([TrackingLink])

@@ -51,7 +51,7 @@ extension Ledger {
                 rows[Int(target)].results.directOrders += 1
                 rows[Int(target)].results.directNetRevenue += net
                 if let rate = rows[Int(target)].plan.commissionBasisPoints {
-                    let commission = Ledger.commission(onNetRevenue: net, basisPoints: rate)
+                    let commission = Ledger.share(of: net, basisPoints: rate)
                     rows[Int(target)].costs.commission += commission
                     if Ledger.isHeld(orderedOn: order.createdAt.day, today: today, holdDays: settings.commissionHoldDays) {
                         rows[Int(target)].costs.commissionPending += commission
@@ -90,8 +90,8 @@ extension Ledger {
             for tier in rows[index].plan.bonusTiers where Ledger.reached(tier, rows[index].results) {
                 rows[index].costs.bonuses += tier.bonus.minorUnits
             }
-            rows[index].grossMargin = Ledger.commission(onNetRevenue: rows[index].results.directNetRevenue,
-                                                        basisPoints: settings.marginRateBasisPoints)
+            rows[index].grossMargin = Ledger.share(of: rows[index].results.directNetRevenue,
+                                                    basisPoints: settings.marginRateBasisPoints)
         }
         let kpis = KPIs(rows, budget: workspace.waves.filter { wave == nil || $0.id == wave }.reduce(0) { $0 + $1.budget.minorUnits })
 

@@ -162,8 +162,9 @@ public struct Ledger: Sendable {
     /// Whether a creator has earned the flat fee and store credit of a wave: they have posted.
     public static func feesAreDue(_ stage: PipelineStage) -> Bool { stage == .posted || stage == .complete }
 
-    /// Commission on one order's net revenue, rounded half up (per order, not per total).
-    public static func commission(onNetRevenue net: Int64, basisPoints: Int64) -> Int64 {
-        Money(minorUnits: net, currency: .eur).percentage(basisPoints: basisPoints).minorUnits
+    /// `basisPoints` of an amount, rounded half up: commission on one order (per order, not
+    /// per total), or the gross margin on revenue.
+    public static func share(of minorUnits: Int64, basisPoints: Int64) -> Int64 {
+        roundedQuotient(minorUnits * basisPoints, 10_000)
     }
 }

@@ -97,7 +97,7 @@ public struct LedgerExport {
         case .text(let text): text
         case .count(let count): String(count)
         case .money(let minorUnits): minorUnits.map { ledger.money($0).decimalString } ?? ""
-        case .percent(let basisPoints): basisPoints.map { Money(minorUnits: $0, currency: .eur).decimalString } ?? ""
+        case .percent(let basisPoints): basisPoints.map(BasisPoints.decimal) ?? ""
         }
     }
 

@@ -12,5 +12,5 @@ public enum Action: Hashable, Sendable {
     case newWave, editWave
     case approveSubmissions, requestChanges, rejectSubmissions, approveWithOverride, recordResubmission, cycleInboxView
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
-    case promote
+    case promote, createPayoutRun
 }

@@ -245,7 +245,7 @@ extension Command {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
-             .addTrackingLinks: false
+             .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a
         // recompute (seconds on a million orders) would be for nothing.
         case .restore(let point, _):

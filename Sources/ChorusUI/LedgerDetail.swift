@@ -39,7 +39,7 @@ struct LedgerDetail {
             if !order.refunded.isZero { value += " (refunded \(money(order.refunded.minorUnits)))" }
             if let rate = row.plan.commissionBasisPoints {
                 let held = Ledger.isHeld(orderedOn: order.createdAt.day, today: ledger.today, holdDays: hold)
-                value += ", commission \(money(Ledger.commission(onNetRevenue: net, basisPoints: rate)))\(held ? " held" : "")"
+                value += ", commission \(money(Ledger.share(of: net, basisPoints: rate)))\(held ? " held" : "")"
             }
             lines.append(Line(label: order.id.rawValue, value: value))
         }

@@ -27,6 +27,18 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
         state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
     case .toggleMark:
         return []
+    case .createPayoutRun:
+        guard let ledger = context.ledger else {
+            state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")
+            return []
+        }
+        let payments = Payouts.due(context.workspace, ledger: ledger)
+        guard !payments.isEmpty else {
+            state.message = StatusMessage(.info, "nothing is payable and unpaid above the minimum payout today")
+            return []
+        }
+        let number = (context.workspace.payoutRuns.map(\.number).max() ?? 0) + 1
+        return [.perform(.createPayoutRun(PayoutRun(number: number, createdOn: ledger.today, payments: payments)))]
     default:
         return nil
     }

@@ -106,6 +106,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
+    case .createPayoutRun:
+        state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""

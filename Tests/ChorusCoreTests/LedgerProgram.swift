@@ -13,7 +13,8 @@ enum LedgerProgram {
     static let ana: CreatorID = "CR-1", ben: CreatorID = "CR-2", cleo: CreatorID = "CR-3"
 
     static var workspace: Workspace {
-        let program = Program(name: "Glow", brand: "Lumen", currency: .eur, landingURL: "https://lumen.example")
+        var program = Program(name: "Glow", brand: "Lumen", currency: .eur, landingURL: "https://lumen.example")
+        program.settings.minimumPayoutMinorUnits = 2_500
         let spring = Wave(id: Self.spring, name: "Spring", slug: "spring", status: .closed, startDate: Day("2026-03-01"),
                           endDate: Day("2026-04-30"), budget: eur("2000.00"), brief: Brief(),
                           incentivePlan: IncentivePlan(gifting: true, commissionBasisPoints: 1_000))
