@@ -31,6 +31,7 @@ extension Workspace {
         point.orders.forEach { put($0) }
         point.surveyResponses.forEach { put($0) }
         point.trackingLinks.forEach { put($0) }
+        point.payoutRuns.forEach { put($0) }
         remove(point.remove)
     }
 }
@@ -47,6 +48,7 @@ extension ChangeRecorder {
         case .advanceStage(let ids, let wave): return try moveStage(ids, in: wave, forward: true, context)
         case .revertStage(let ids, let wave): return try moveStage(ids, in: wave, forward: false, context)
         case .exitPipeline(let ids, let wave, let stage, let reason): return try exitPipeline(ids, in: wave, to: stage, reason: reason, context)
+        case .promote(let ids, let wave, let change): return try promote(ids, to: wave, change: change, context)
         case .addSKUs(let skus): return try addSKUs(skus)
         case .adjustStock(let sku, let delta, let reason): return try adjustStock(sku, by: delta, reason: reason)
         case .queueShipments(let requests): return try queueShipments(requests, context)
@@ -67,6 +69,8 @@ extension ChangeRecorder {
         case .tagAssets(let ids, let add, let remove): return try tagAssets(ids, add: add, remove: remove)
         case .recordMetrics(let asset, let metrics): return try recordMetrics(asset, metrics)
         case .importMetrics(let readings): return try importMetrics(readings)
+        case .createPayoutRun(let run): return try createPayoutRun(run)
+        case .markPayoutRunPaid(let number, let day): return try markPayoutRunPaid(number, on: day)
         case .addDiscountCodes(let codes): return try addDiscountCodes(codes)
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)
@@ -90,6 +94,7 @@ extension ChangeRecorder {
         point.orders.forEach { put($0) }
         point.surveyResponses.forEach { put($0) }
         point.trackingLinks.forEach { put($0) }
+        point.payoutRuns.forEach { put($0) }
         removeRecording(point.remove)
         return label
     }

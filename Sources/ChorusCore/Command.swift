@@ -14,6 +14,8 @@ public enum Command: Hashable, Sendable, Codable {
     case advanceStage(creators: [CreatorID], wave: WaveID)
     case revertStage(creators: [CreatorID], wave: WaveID)
     case exitPipeline(creators: [CreatorID], wave: WaveID, stage: PipelineStage, reason: String)
+    /// Scales winners into a wave with a better plan (the Leaderboard's promote).
+    case promote(creators: [CreatorID], wave: WaveID, change: IncentiveChange)
 
     // SKUs and seeding
     case addSKUs([SKU])
@@ -42,6 +44,11 @@ public enum Command: Hashable, Sendable, Codable {
     case recordMetrics(asset: AssetID, metrics: AssetMetrics)
     /// Many assets' latest post metrics from one file, as one step: `chorus import metrics`.
     case importMetrics([MetricsReading])
+
+    // Payouts
+    /// A numbered run of what is payable and unpaid (`Payouts.due`, computed for today).
+    case createPayoutRun(PayoutRun)
+    case markPayoutRunPaid(number: Int, on: Day)
 
     // Tracking and orders
     case addDiscountCodes([DiscountCode])

@@ -3,7 +3,7 @@
 extension RestorePoint {
     private enum CodingKeys: String, CodingKey {
         case program, waves, creators, enrollments, skus, shipments, submissions, assets, discountCodes, orders
-        case surveyResponses, trackingLinks, remove
+        case surveyResponses, trackingLinks, payoutRuns, remove
     }
 
     public init(from decoder: Decoder) throws {
@@ -21,6 +21,7 @@ extension RestorePoint {
         orders = try c.decodeIfPresent([Order].self, forKey: .orders) ?? []
         surveyResponses = try c.decodeIfPresent([SurveyResponse].self, forKey: .surveyResponses) ?? []
         trackingLinks = try c.decodeIfPresent([TrackingLink].self, forKey: .trackingLinks) ?? []
+        payoutRuns = try c.decodeIfPresent([PayoutRun].self, forKey: .payoutRuns) ?? []
         remove = try c.decodeIfPresent(RemovalKeys.self, forKey: .remove) ?? RemovalKeys()
     }
 
@@ -38,6 +39,7 @@ extension RestorePoint {
         try c.encodeUnlessEmpty(orders, forKey: .orders)
         try c.encodeUnlessEmpty(surveyResponses, forKey: .surveyResponses)
         try c.encodeUnlessEmpty(trackingLinks, forKey: .trackingLinks)
+        try c.encodeUnlessEmpty(payoutRuns, forKey: .payoutRuns)
         if !remove.isEmpty { try c.encode(remove, forKey: .remove) }
     }
 }
@@ -45,6 +47,7 @@ extension RestorePoint {
 extension RemovalKeys {
     private enum CodingKeys: String, CodingKey {
         case waves, creators, enrollments, skus, shipments, submissions, assets, discountCodes, trackingLinks, orders, surveyResponses
+        case payoutRuns
     }
 
     public init(from decoder: Decoder) throws {
@@ -61,6 +64,7 @@ extension RemovalKeys {
         trackingLinks = Set(try c.decodeIfPresent([TrackingLink].self, forKey: .trackingLinks) ?? [])
         orders = Set(try c.decodeIfPresent([OrderID].self, forKey: .orders) ?? [])
         surveyResponses = Set(try c.decodeIfPresent([SurveyResponseID].self, forKey: .surveyResponses) ?? [])
+        payoutRuns = Set(try c.decodeIfPresent([Int].self, forKey: .payoutRuns) ?? [])
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -77,6 +81,7 @@ extension RemovalKeys {
                                 forKey: .trackingLinks)
         try c.encodeUnlessEmpty(orders.sorted(), forKey: .orders)
         try c.encodeUnlessEmpty(surveyResponses.sorted(), forKey: .surveyResponses)
+        try c.encodeUnlessEmpty(payoutRuns.sorted(), forKey: .payoutRuns)
     }
 }
 

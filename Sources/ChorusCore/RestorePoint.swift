@@ -14,6 +14,7 @@ public struct RestorePoint: Hashable, Sendable, Codable {
     public var orders: [Order] = []
     public var surveyResponses: [SurveyResponse] = []
     public var trackingLinks: [TrackingLink] = []
+    public var payoutRuns: [PayoutRun] = []
     public var remove = RemovalKeys()
 
     public init() {}
@@ -21,7 +22,7 @@ public struct RestorePoint: Hashable, Sendable, Codable {
     public var isEmpty: Bool {
         program == nil && waves.isEmpty && creators.isEmpty && enrollments.isEmpty && skus.isEmpty && shipments.isEmpty
             && submissions.isEmpty && assets.isEmpty && discountCodes.isEmpty && orders.isEmpty
-            && surveyResponses.isEmpty && trackingLinks.isEmpty && remove.isEmpty
+            && surveyResponses.isEmpty && trackingLinks.isEmpty && payoutRuns.isEmpty && remove.isEmpty
     }
 }
 
@@ -37,12 +38,15 @@ public struct RemovalKeys: Hashable, Sendable, Codable {
     public var trackingLinks: Set<TrackingLink> = []
     public var orders: Set<OrderID> = []
     public var surveyResponses: Set<SurveyResponseID> = []
+    /// Payout run numbers.
+    public var payoutRuns: Set<Int> = []
 
     public init() {}
 
     public var isEmpty: Bool {
         waves.isEmpty && creators.isEmpty && enrollments.isEmpty && skus.isEmpty && shipments.isEmpty && submissions.isEmpty
             && assets.isEmpty && discountCodes.isEmpty && trackingLinks.isEmpty && orders.isEmpty && surveyResponses.isEmpty
+            && payoutRuns.isEmpty
     }
 }
 
@@ -54,7 +58,7 @@ struct ChangeRecorder {
     private var seenWaves: Set<WaveID> = [], seenCreators: Set<CreatorID> = [], seenEnrollments: Set<EnrollmentKey> = []
     private var seenSKUs: Set<SKUID> = [], seenShipments: Set<ShipmentID> = [], seenSubmissions: Set<SubmissionID> = []
     private var seenAssets: Set<AssetID> = [], seenCodes: Set<String> = [], seenOrders: Set<OrderID> = []
-    private var seenSurveys: Set<SurveyResponseID> = []
+    private var seenSurveys: Set<SurveyResponseID> = [], seenPayoutRuns: Set<Int> = []
 
     init(_ workspace: Workspace) { self.workspace = workspace }
 
@@ -141,6 +145,13 @@ struct ChangeRecorder {
         workspace.put(response)
     }
 
+    mutating func put(_ run: PayoutRun) {
+        if seenPayoutRuns.insert(run.number).inserted {
+            record(workspace.payoutRun(run.number), into: \.payoutRuns, orRemove: run.number, at: \.payoutRuns)
+        }
+        workspace.put(run)
+    }
+
     private mutating func record<Value, Key>(_ prior: Value?, into values: WritableKeyPath<RestorePoint, [Value]>,
                                              orRemove key: Key, at keys: WritableKeyPath<RemovalKeys, Set<Key>>) {
         if let prior { undo[keyPath: values].append(prior) } else { undo.remove[keyPath: keys].insert(key) }
@@ -163,6 +174,7 @@ extension ChangeRecorder {
         if !keys.orders.isEmpty { undo.orders += workspace.orders.filter { keys.orders.contains($0.id) } }
         if !keys.surveyResponses.isEmpty { undo.surveyResponses += workspace.surveyResponses.filter { keys.surveyResponses.contains($0.id) } }
         if !keys.trackingLinks.isEmpty { undo.trackingLinks += workspace.trackingLinks.filter { keys.trackingLinks.contains($0) } }
+        if !keys.payoutRuns.isEmpty { undo.payoutRuns += workspace.payoutRuns.filter { keys.payoutRuns.contains($0.number) } }
         workspace.remove(keys)
     }
 }

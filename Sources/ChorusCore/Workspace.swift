@@ -18,6 +18,8 @@ public struct Workspace: Sendable, Equatable {
     public internal(set) var trackingLinks: [TrackingLink]
     public internal(set) var orders: [Order]
     public internal(set) var surveyResponses: [SurveyResponse]
+    /// Few (one a month or so), so looked up by scanning.
+    public internal(set) var payoutRuns: [PayoutRun]
 
     private(set) var waveIndex: [WaveID: Int] = [:]
     private(set) var creatorIndex: [CreatorID: Int] = [:]
@@ -34,7 +36,7 @@ public struct Workspace: Sendable, Equatable {
     public init(program: Program, waves: [Wave] = [], creators: [Creator] = [], enrollments: [Enrollment] = [],
                 skus: [SKU] = [], shipments: [Shipment] = [], submissions: [Submission] = [], assets: [Asset] = [],
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
-                surveyResponses: [SurveyResponse] = []) {
+                surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = []) {
         self.program = program
         self.waves = waves
         self.creators = creators
@@ -47,6 +49,7 @@ public struct Workspace: Sendable, Equatable {
         self.trackingLinks = trackingLinks
         self.orders = orders
         self.surveyResponses = surveyResponses
+        self.payoutRuns = payoutRuns
         rebuildIndexes()
     }
 
@@ -55,6 +58,7 @@ public struct Workspace: Sendable, Equatable {
             && lhs.enrollments == rhs.enrollments && lhs.skus == rhs.skus && lhs.shipments == rhs.shipments
             && lhs.submissions == rhs.submissions && lhs.assets == rhs.assets && lhs.discountCodes == rhs.discountCodes
             && lhs.trackingLinks == rhs.trackingLinks && lhs.orders == rhs.orders && lhs.surveyResponses == rhs.surveyResponses
+            && lhs.payoutRuns == rhs.payoutRuns
     }
 
     /// Rebuilds every index. The order index (a million entries in a big program) is built on
@@ -121,6 +125,7 @@ public struct Workspace: Sendable, Equatable {
     public func discountCode(_ code: some StringProtocol) -> DiscountCode? { codeIndex[code.uppercased()].map { discountCodes[$0] } }
     public func order(_ id: OrderID) -> Order? { orderIndex[id].map { orders[$0] } }
     public func surveyResponse(_ id: SurveyResponseID) -> SurveyResponse? { surveyIndex[id].map { surveyResponses[$0] } }
+    public func payoutRun(_ number: Int) -> PayoutRun? { payoutRuns.first { $0.number == number } }
 
     /// Index of a creator in `creators`, for callers that keep columns parallel to it.
     public func creatorPosition(_ id: CreatorID) -> Int? { creatorIndex[id] }
@@ -178,6 +183,10 @@ public struct Workspace: Sendable, Equatable {
         if !trackingLinks.contains(link) { trackingLinks.append(link) }
     }
 
+    mutating func put(_ run: PayoutRun) {
+        if let position = payoutRuns.firstIndex(where: { $0.number == run.number }) { payoutRuns[position] = run } else { payoutRuns.append(run) }
+    }
+
     mutating func setProgram(_ program: Program) { self.program = program }
 
     /// Removals are rare (undo of a creation), so they rebuild indexes rather than patch them.
@@ -194,6 +203,7 @@ public struct Workspace: Sendable, Equatable {
         if !keys.trackingLinks.isEmpty { trackingLinks.removeAll { keys.trackingLinks.contains($0) } }
         if !keys.orders.isEmpty { orders.removeAll { keys.orders.contains($0.id) } }
         if !keys.surveyResponses.isEmpty { surveyResponses.removeAll { keys.surveyResponses.contains($0.id) } }
+        if !keys.payoutRuns.isEmpty { payoutRuns.removeAll { keys.payoutRuns.contains($0.number) } }
         rebuildIndexes()
     }
 

@@ -13,6 +13,9 @@ enum Snapshot {
     private enum Small {
         static let shipments = "shipments", submissions = "submissions", assets = "assets"
         static let discountCodes = "discountCodes", trackingLinks = "trackingLinks"
+        /// Optional: written once there is a run, read as empty when a manifest does not list
+        /// it, so workspaces from before payout runs open unchanged.
+        static let payoutRuns = "payoutRuns"
     }
 
     static let collectionNames = [CreatorRowCodec.collection, EnrollmentRowCodec.collection, OrderRowCodec.collection,
@@ -60,6 +63,10 @@ enum Snapshot {
                 try CollectionFile.encodeCodable(workspace.discountCodes, collection: Small.discountCodes))
         try put(Small.trackingLinks, rows: workspace.trackingLinks.count,
                 try CollectionFile.encodeCodable(workspace.trackingLinks, collection: Small.trackingLinks))
+        if !workspace.payoutRuns.isEmpty {
+            try put(Small.payoutRuns, rows: workspace.payoutRuns.count,
+                    try CollectionFile.encodeCodable(workspace.payoutRuns, collection: Small.payoutRuns))
+        }
         try fileSystem.syncDirectory(at: folder)
         return Files(program: programFile, collections: collections)
     }
@@ -126,7 +133,8 @@ enum Snapshot {
             enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Small.shipments, Shipment.self),
             submissions: try small(Small.submissions, Submission.self), assets: try small(Small.assets, Asset.self),
             discountCodes: try small(Small.discountCodes, DiscountCode.self), trackingLinks: try small(Small.trackingLinks, TrackingLink.self),
-            orders: history.orders, surveyResponses: history.surveyResponses)
+            orders: history.orders, surveyResponses: history.surveyResponses,
+            payoutRuns: files[Small.payoutRuns] == nil ? [] : try small(Small.payoutRuns, PayoutRun.self))
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }
 

@@ -13,4 +13,5 @@ public enum Action: Hashable, Sendable {
     case approveSubmissions, requestChanges, rejectSubmissions, approveWithOverride, recordResubmission, cycleInboxView
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing
+    case promote, createPayoutRun
 }

@@ -1,5 +1,4 @@
 import ChorusCore
-import Foundation
 
 /// The creator detail's attribution figures, computed at most once per workspace generation
 /// and only when a creator detail is actually drawn.
@@ -29,7 +28,7 @@ final class AttributionCache {
     private var generation = 0
     private var isLoadingOrders = false
     private var kept: (generation: Int, result: AttributionResult)?
-    private var running: BackgroundCompute?
+    private var running: BackgroundWork<AttributionResult>?
 
     /// Records the workspace's generation; a different one makes the kept result stale.
     func note(generation: Int, isLoadingOrders: Bool) {
@@ -45,7 +44,7 @@ final class AttributionCache {
         }
         if workspace.orders.count > Self.backgroundThreshold {
             if running?.generation != generation {
-                running = BackgroundCompute(workspace, generation: generation)
+                running = BackgroundWork(generation: generation) { Attribution.compute(workspace) }
                 computes += 1
             }
             return .computing
@@ -67,23 +66,4 @@ final class AttributionCache {
         kept = (running.generation, result)
         return true
     }
-}
-
-/// One attribution compute on its own thread over a copy of the workspace (a value: the
-/// console may change its own copy meanwhile without affecting this one).
-private final class BackgroundCompute: @unchecked Sendable {
-    // @unchecked: `finished` is only touched under `lock`.
-    let generation: Int
-    private let lock = NSLock()
-    private var finished: AttributionResult?
-
-    init(_ workspace: Workspace, generation: Int) {
-        self.generation = generation
-        Thread.detachNewThread { [self] in
-            let result = Attribution.compute(workspace)
-            lock.withLock { finished = result }
-        }
-    }
-
-    var result: AttributionResult? { lock.withLock { finished } }
 }

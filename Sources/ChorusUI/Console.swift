@@ -16,6 +16,9 @@ public final class Console {
     private let seedingTable = SeedingTable()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
+    private let leaderboardTable = LeaderboardTable()
+    private let ledgerTable = LedgerTable()
+    private let ledger = LedgerCache()
     private let attribution = AttributionCache()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
@@ -56,7 +59,8 @@ public final class Console {
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
         let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                                    libraryTable: libraryTable, vocabulary: vocabulary, today: today)
+                                    libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable,
+                                    ledger: builtLedger, vocabulary: vocabulary, today: today)
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -71,11 +75,14 @@ public final class Console {
             otherPanesReady = true
             refresh(everyPane: true)
         }
-        return attribution.collectFinished()
+        let attributionDone = attribution.collectFinished()
+        guard ledger.collectFinished() else { return attributionDone }
+        refresh()
+        return true
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
-    public var isWorkingInBackground: Bool { attribution.isComputing }
+    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
     public func announce(_ news: String) {
@@ -89,7 +96,7 @@ public final class Console {
     public func frame() -> Grid {
         hasDrawn = true
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                 libraryTable: libraryTable, today: today,
+                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -99,6 +106,8 @@ public final class Console {
     var inbox: ApprovalsTable { approvalsTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
+    /// How often the ledger was built, for the same kind of proof.
+    var ledgerBuilds: Int { ledger.builds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -149,6 +158,7 @@ public final class Console {
         state.seeding.marks = []
         state.approvals.marks = []
         state.library.marks = []
+        state.leaderboard.marks = []
         state.message = StatusMessage(.success, summary)
     }
 
@@ -177,6 +187,18 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
+    /// The ledger while the Leaderboard or Ledger pane is shown (building it if the workspace
+    /// changed); other panes never pay for it.
+    private var ledgerStatus: LedgerCache.Status {
+        guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
+        guard let today else { return .loadingOrders }
+        return ledger.ledger(for: session.workspace, today: today)
+    }
+
+    private var builtLedger: Ledger? {
+        if case .ready(let built) = ledgerStatus { built } else { nil }
+    }
+
     /// Brings the derived tables up to date. The other panes' tables only while they are shown
     /// (or `everyPane`, once when the console opens, so a first visit is instant): a stage move on
     /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
@@ -197,6 +219,16 @@ public final class Console {
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
+            leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
+                                     workspace: session.workspace)
+            state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
+        }
+        if state.pane == .ledger, let built = builtLedger {
+            ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
+            state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
+        }
     }
 
     /// The wave people are most likely working in: live, else recruiting, else the first.
@@ -221,10 +253,10 @@ extension Command {
     /// and library work cannot; anything else (including commands added later) is assumed to.
     var mayChangeAttribution: Bool {
         switch self {
-        case .enroll, .advanceStage, .revertStage, .exitPipeline, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
+        case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
-             .addTrackingLinks: false
+             .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a
         // recompute (seconds on a million orders) would be for nothing.
         case .restore(let point, _):

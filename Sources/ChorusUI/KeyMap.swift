@@ -7,16 +7,20 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case waves = "Waves"
     case approvals = "Approvals"
     case library = "Library"
+    case leaderboard = "Leaderboard"
+    case ledger = "Ledger"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
         case .global: true
-        case .list: pane == .pipeline || pane == .seeding || pane == .waves || pane == .approvals || pane == .library
+        case .list: pane == .pipeline || pane == .seeding || pane == .waves || pane == .approvals || pane == .library || pane == .leaderboard || pane == .ledger
         case .pipeline: pane == .pipeline
         case .seeding: pane == .seeding
         case .waves: pane == .waves
         case .approvals: pane == .approvals
         case .library: pane == .library
+        case .leaderboard: pane == .leaderboard
+        case .ledger: pane == .ledger
         }
     }
 }
@@ -103,7 +107,7 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
-    ] + libraryBindings + sourcingBindings
+    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
@@ -117,7 +121,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

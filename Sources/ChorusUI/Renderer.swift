@@ -9,6 +9,9 @@ struct Renderer {
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
+    let leaderboardTable: LeaderboardTable
+    let ledgerTable: LedgerTable
+    let ledger: LedgerCache.Status
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -31,18 +34,24 @@ struct Renderer {
             ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
         case .library:
             LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
+        case .leaderboard:
+            let wave = LeaderboardUpdate.wave(state)
+            LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
+                            nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
+                            table: leaderboardTable, status: ledger).draw(&grid, layout)
+        case .ledger:
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
-        default:
-            ComingPane.draw(state.pane, &grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                  libraryTable: libraryTable).draw(&grid, layout.statusBar)
+                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
+        case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -101,6 +110,14 @@ struct Renderer {
     private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {
         guard let asset = workspace.asset(id) else { return }
         drawDetail(AssetDetail(asset: asset, workspace: workspace, today: today).lines, title: "\(id) — Esc closes", &grid, body)
+    }
+
+    private func drawLedgerDetail(_ creator: CreatorID, _ wave: WaveID, _ grid: inout Grid, _ body: Rect) {
+        guard case .ready(let built) = ledger,
+              let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return }
+        let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
+        let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
+        drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
     }
 
     private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect) {

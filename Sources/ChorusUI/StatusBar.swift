@@ -9,6 +9,8 @@ struct StatusBar {
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
+    let leaderboardTable: LeaderboardTable
+    let ledgerTable: LedgerTable
 
     static let caret = "█"
 
@@ -44,6 +46,8 @@ struct StatusBar {
         case .seeding: state.seeding.marks.count
         case .approvals: state.approvals.marks.count
         case .library: state.library.marks.count
+        case .leaderboard: state.leaderboard.marks.count
+        case .ledger: 0
         case .waves: 0
         default: nil
         }
@@ -55,6 +59,8 @@ struct StatusBar {
         case .seeding: (state.seeding.cursor, seedingTable.count)
         case .approvals: (state.approvals.cursor, approvalsTable.count)
         case .library: (state.library.cursor, libraryTable.count)
+        case .leaderboard: (state.leaderboard.cursor, leaderboardTable.count)
+        case .ledger: (state.ledger.cursor, ledgerTable.count)
         case .waves: (state.waves.cursor, workspace.waves.count)
         default: nil
         }
@@ -66,6 +72,8 @@ struct StatusBar {
         case .seeding: state.seeding.filter
         case .approvals: state.approvals.filter
         case .library: state.library.filter
+        case .leaderboard: state.leaderboard.filter
+        case .ledger: state.ledger.filter
         default: nil
         }
     }
@@ -92,6 +100,8 @@ struct StatusBar {
             return step.line(prompt.text, workspace: workspace)
         case .library(let step):
             return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
+        case .promote(let ids, let wave):
+            return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
             return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"

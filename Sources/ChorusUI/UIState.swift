@@ -11,6 +11,8 @@ public struct UIState: Hashable, Sendable {
     public var waves = WavesState()
     public var approvals = ApprovalsState()
     public var library = LibraryState()
+    public var leaderboard = LeaderboardState()
+    public var ledger = LedgerState()
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
@@ -69,6 +71,8 @@ public struct Prompt: Hashable, Sendable {
         case approvals(ApprovalPrompt)
         /// Tags to add or remove, or the Library's "usable today for" question.
         case library(LibraryPrompt)
+        /// The incentive change for creators promoted into a wave.
+        case promote([CreatorID], wave: WaveID)
     }
 
     public var purpose: Purpose
@@ -91,6 +95,8 @@ public enum Overlay: Hashable, Sendable {
     case submissionDetail
     /// One library asset's licence and performance (Enter in the Library).
     case assetDetail(AssetID)
+    /// The orders and costs behind one Ledger row (Enter in the Ledger).
+    case ledgerDetail(CreatorID, WaveID)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -7,6 +7,10 @@ struct UpdateContext {
     let seedingTable: SeedingTable
     let approvalsTable: ApprovalsTable
     let libraryTable: LibraryTable
+    let leaderboardTable: LeaderboardTable
+    let ledgerTable: LedgerTable
+    /// The ledger, when it is built.
+    let ledger: Ledger?
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
@@ -35,6 +39,14 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.library.filter, key: key) { (state.library.cursor, state.library.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .leaderboard, state.leaderboard.filter.isEditing {
+        if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
+        return []
+    }
+    if state.pane == .ledger, state.ledger.filter.isEditing {
+        if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
+        return []
+    }
     if state.pipeline.filter.isEditing {
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
@@ -52,6 +64,8 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
     if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
+    if state.pane == .leaderboard, let effects = performLeaderboard(action, &state, context: context) { return effects }
+    if state.pane == .ledger, let effects = performLedger(action, &state, context: context) { return effects }
     if let effects = performWaves(action, &state, context: context) { return effects }
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
@@ -91,6 +105,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .toggleSourcing: toggleSourcing(&state)
+    case .promote:
+        state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
+    case .createPayoutRun:
+        state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -211,7 +229,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter), (.assetDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
@@ -267,6 +285,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state, workspace: context.workspace)
     case .library(let step):
         return step.submit(prompt.text, &state)
+    case .promote(let ids, let wave):
+        return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

@@ -39,6 +39,7 @@ struct BenchCommand: ParsableCommand {
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
             Output.print(report.description)
             Output.print(ConsoleBenchmark(workspace: opening.workspace, presses: smoke ? 20 : 200, folder: folder).run())
+            Output.print(Self.ledgerLine(opening.workspace))
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
                 let medium = try prepareGenerated(creators: creators / 10, orders: orders / 10)
@@ -47,6 +48,24 @@ struct BenchCommand: ParsableCommand {
                              + Stopwatch.format(firstFrames.min()!))
             }
         }
+    }
+
+    /// What the Leaderboard and Ledger panes (and `chorus export ledger`) wait for: attribution,
+    /// then the ledger built from it, best of three each.
+    static func ledgerLine(_ workspace: Workspace) -> String {
+        let today = Clock.now.day
+        var attribution = Attribution.compute(workspace)
+        var best = (attribution: Duration.seconds(1_000), ledger: Duration.seconds(1_000))
+        var rows = 0
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            attribution = Attribution.compute(workspace)
+            let middle = ContinuousClock.now
+            rows = Ledger(workspace, attribution: attribution, today: today).rows.count
+            best = (min(best.attribution, middle - start), min(best.ledger, ContinuousClock.now - middle))
+        }
+        return "ledger of \(rows) creator-wave rows over \(workspace.orders.count) orders, best of 3: attribution "
+            + "\(Stopwatch.format(best.attribution)) + ledger \(Stopwatch.format(best.ledger))"
     }
 
     private func prepareGenerated(creators: Int, orders: Int) throws -> URL {

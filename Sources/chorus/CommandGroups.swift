@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data for other tools.",
-        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self, ExportAssetsCommand.self])
+        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self, ExportAssetsCommand.self, ExportLedgerCommand.self, ExportPayoutsCommand.self])
 }
 
 /// `chorus report …`: the figures finance and managers ask for.

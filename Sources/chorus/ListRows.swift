@@ -21,6 +21,8 @@ struct CreatorRow: ListRow {
     var niches: [String]
     var sources: [String]
     var stage: String?
+    /// With --wave: the incentive plan that applies there, marked when it is the creator's own.
+    var plan: String?
     var waves: [WaveStage]
 
     init(_ creator: Creator, waves: [WaveStage]) {
@@ -37,10 +39,10 @@ struct CreatorRow: ListRow {
         self.waves = waves
     }
 
-    static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage"]
+    static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage", "plan"]
     var cells: [String] {
         [id, "@" + handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
-         sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " ")]
+         sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " "), plan ?? ""]
     }
 }
 

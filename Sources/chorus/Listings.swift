@@ -52,6 +52,7 @@ struct Listings {
                 guard let enrollment = workspace.enrollment(creator.id, in: wave) else { continue }
                 if let stage, enrollment.stage != stage { continue }
                 row.stage = enrollment.stage.rawValue
+                row.plan = enrollment.incentiveOverride.map { "own plan: " + $0.label } ?? workspace.wave(wave)?.incentivePlan.label
             }
             rows.append(row)
         }

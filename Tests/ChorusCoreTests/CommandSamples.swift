@@ -38,6 +38,10 @@ enum CommandSamples {
             .advanceStage(creators: [f.mila, f.lea], wave: f.spring),
             .revertStage(creators: [f.sakura], wave: f.spring),
             .exitPipeline(creators: [f.lea], wave: f.spring, stage: .declined, reason: "not into serums"),
+            .promote(creators: [f.mila, f.jonas], wave: f.summer, change: IncentiveChange(commissionBasisPoints: 500)),
+            .createPayoutRun(PayoutRun(number: 2, createdOn: f.today,
+                                       payments: [Payment(creatorID: f.mila, items: [PayoutItem(key: "fee W1", amount: 5_000)])])),
+            .markPayoutRunPaid(number: 1, on: f.today),
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
@@ -97,6 +101,9 @@ enum CommandSamples {
         case .advanceStage: "advanceStage"
         case .revertStage: "revertStage"
         case .exitPipeline: "exitPipeline"
+        case .promote: "promote"
+        case .createPayoutRun: "createPayoutRun"
+        case .markPayoutRunPaid: "markPayoutRunPaid"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
         case .queueShipments: "queueShipments"
@@ -126,5 +133,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 35
+    static let kindCount = 38
 }

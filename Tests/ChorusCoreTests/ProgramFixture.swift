@@ -147,10 +147,15 @@ struct ProgramFixture {
                        other: "@sakura_hibi"),
     ]
 
+    /// Last month's run, exported but not yet paid.
+    var payoutRuns: [PayoutRun] = [
+        PayoutRun(number: 1, createdOn: Day("2026-03-01")!, payments: [Payment(creatorID: mila, items: [PayoutItem(key: "fee W1", amount: 4_000)])]),
+    ]
+
     func build() -> Workspace {
         Workspace(program: program, waves: waves, creators: creators, enrollments: enrollments, skus: skus,
                   shipments: shipments, submissions: submissions, assets: assets, discountCodes: discountCodes,
-                  trackingLinks: trackingLinks, orders: orders, surveyResponses: surveyResponses)
+                  trackingLinks: trackingLinks, orders: orders, surveyResponses: surveyResponses, payoutRuns: payoutRuns)
     }
 
     /// The fixture as it stands, ready for commands.

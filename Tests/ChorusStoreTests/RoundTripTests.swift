@@ -125,3 +125,26 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(error?.description.contains("is not a Chorus workspace") ?? false)
     }
 }
+
+/// Payout runs are kept with the workspace; a workspace saved before they existed opens with none.
+final class PayoutRunStorageTests: XCTestCase {
+    func testPayoutRunsSurviveASnapshotAndAnOlderWorkspaceHasNone() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let store = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        XCTAssertEqual(store.workspace.payoutRuns, [])
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasPrefix("payoutRuns") },
+                       "no file until there is a run, so older workspaces look the same")
+        let run = PayoutRun(number: 1, createdOn: Day("2026-03-01")!,
+                            payments: [Payment(creatorID: "CR-00001", items: [PayoutItem(key: "fee W1", amount: 5_000)])])
+        try store.perform(.createPayoutRun(run), context: StoreFixtures.context(1))
+        try store.perform(.markPayoutRunPaid(number: 1, on: Day("2026-03-02")!), context: StoreFixtures.context(2))
+        let expected = store.workspace
+        try store.compact()
+        store.close()
+
+        let reopened = try WorkspaceStore.open(at: folder)
+        defer { reopened.close() }
+        XCTAssertEqual(reopened.workspace, expected)
+        XCTAssertEqual(reopened.workspace.payoutRun(1)?.paidOn, Day("2026-03-02"))
+    }
+}

@@ -108,18 +108,6 @@ final class PipelineFrameTests: XCTestCase {
         XCTAssertEqual(frame.role(of: "theme "), .selection)
     }
 
-    func testComingPanesSayWhatTheyWillBe() {
-        for (key, pane) in [("5", Pane.leaderboard), ("6", .ledger)] as [(Key, Pane)] {
-            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-                let frame = ConsoleDriver(size: size).press(key).frame
-                XCTAssertEqual(frame.line(1), " \(pane.title)")
-                XCTAssertNotNil(frame.row(containing: "\(pane.title) is coming in a later release."))
-                XCTAssertEqual(frame.role(of: " \(pane.rawValue) \(pane.title)"), .activeTab)
-                XCTAssertEqual(frame.line(size.height - 1), " z undo  : commands  q quit  ? help")
-            }
-        }
-    }
-
     func testTooSmallShowsBothSizesAndStillQuits() {
         let console = ConsoleDriver(size: Size(width: 50, height: 10))
         XCTAssertEqual(console.frame.lines, [

@@ -1,0 +1,131 @@
+extension Ledger {
+    /// Builds the ledger from a workspace and its attribution (computed once elsewhere and
+    /// shared, never re-derived). With `wave`, only that wave's rows; KPIs cover the rows kept.
+    ///
+    /// One pass over orders, shipments and assets with integer keys: a million orders cost
+    /// one array lookup each, and nothing is allocated per order.
+    public init(_ workspace: Workspace, attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
+        let settings = workspace.program.settings
+        let waveCount = workspace.waves.count
+        var wavePositions: [WaveID: Int] = [:]
+        for (position, wave) in workspace.waves.enumerated() { wavePositions[wave.id] = position }
+        var rows: [Row] = []
+        /// creator position × wave count + wave position → row, or -1 for a row another wave's filter left out.
+        var rowOf: [Int32: Int32] = [:]
+        /// Each creator's latest wave (position) and its row, for orders whose wave is not one of theirs.
+        var latestOfCreator = [(wave: Int, row: Int32)](repeating: (-1, -1), count: workspace.creators.count)
+        for enrollment in workspace.enrollments {
+            guard let creator = workspace.creatorPosition(enrollment.creatorID),
+                  let wavePosition = wavePositions[enrollment.waveID] else { continue }
+            var position: Int32 = -1
+            if wave == nil || enrollment.waveID == wave {
+                let plan = enrollment.incentiveOverride ?? workspace.waves[wavePosition].incentivePlan
+                var row = Row(creatorID: enrollment.creatorID, waveID: enrollment.waveID, plan: plan)
+                if Ledger.feesAreDue(enrollment.stage) {
+                    row.costs.flatFees = plan.flatFee?.minorUnits ?? 0
+                    row.costs.storeCredit = plan.storeCredit?.minorUnits ?? 0
+                }
+                position = Int32(rows.count)
+                rows.append(row)
+            }
+            rowOf[Int32(creator * waveCount + wavePosition)] = position
+            if latestOfCreator[creator].wave < wavePosition { latestOfCreator[creator] = (wavePosition, position) }
+        }
+
+        // Orders: each credited order goes to its creator's row for the order's wave, else to
+        // the creator's latest wave, so no credited revenue falls out of the ledger.
+        var directRow = [Int32](repeating: -1, count: workspace.orders.count)
+        var assistedRow = directRow
+        for (position, credit) in attribution.credits.enumerated() {
+            guard credit.creatorPosition >= 0 else { continue }
+            let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
+            guard direct || credit.outcome == .assistedBySurvey else { continue }
+            let creator = Int(credit.creatorPosition)
+            let key = credit.wavePosition >= 0 ? Int32(creator * waveCount + Int(credit.wavePosition)) : -1
+            let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
+            guard target >= 0 else { continue }
+            let order = workspace.orders[position]
+            let net = order.netRevenue.minorUnits
+            if direct {
+                directRow[position] = target
+                rows[Int(target)].results.directOrders += 1
+                rows[Int(target)].results.directNetRevenue += net
+                if let rate = rows[Int(target)].plan.commissionBasisPoints {
+                    let commission = Ledger.share(of: net, basisPoints: rate)
+                    rows[Int(target)].costs.commission += commission
+                    if Ledger.isHeld(orderedOn: order.createdAt.day, today: today, holdDays: settings.commissionHoldDays) {
+                        rows[Int(target)].costs.commissionPending += commission
+                    }
+                }
+            } else {
+                assistedRow[position] = target
+                rows[Int(target)].results.assistedOrders += 1
+                rows[Int(target)].results.assistedNetRevenue += net
+            }
+        }
+        let (directPositions, directStarts) = Ledger.group(directRow, rowCount: rows.count)
+        let (assistedPositions, assistedStarts) = Ledger.group(assistedRow, rowCount: rows.count)
+
+        var shipmentRow = [Int32](repeating: -1, count: workspace.shipments.count)
+        for (position, shipment) in workspace.shipments.enumerated() where shipment.status != .cancelled {
+            guard let creator = workspace.creatorPosition(shipment.creatorID),
+                  let wavePosition = wavePositions[shipment.waveID],
+                  let target = rowOf[Int32(creator * waveCount + wavePosition)], target >= 0 else { continue }
+            shipmentRow[position] = target
+            rows[Int(target)].costs.productCost += shipment.productCost.minorUnits
+            rows[Int(target)].costs.shippingCost += shipment.shippingCost?.minorUnits ?? 0
+        }
+        let (shipmentPositions, shipmentStarts) = Ledger.group(shipmentRow, rowCount: rows.count)
+
+        for asset in workspace.assets {
+            guard let creator = workspace.creatorPosition(asset.creatorID),
+                  let wavePosition = wavePositions[asset.waveID],
+                  let target = rowOf[Int32(creator * waveCount + wavePosition)], target >= 0 else { continue }
+            let metrics = asset.metrics
+            rows[Int(target)].results.usableAssets += 1
+            rows[Int(target)].results.engagement += metrics.likes + metrics.comments + metrics.shares + metrics.saves
+        }
+
+        for index in rows.indices {
+            for tier in rows[index].plan.bonusTiers where Ledger.reached(tier, rows[index].results) {
+                rows[index].costs.bonuses += tier.bonus.minorUnits
+            }
+            rows[index].grossMargin = Ledger.share(of: rows[index].results.directNetRevenue,
+                                                    basisPoints: settings.marginRateBasisPoints)
+        }
+        let kpis = KPIs(rows, budget: workspace.waves.filter { wave == nil || $0.id == wave }.reduce(0) { $0 + $1.budget.minorUnits })
+
+        self.currency = workspace.program.currency
+        self.today = today
+        self.rows = rows
+        self.kpis = kpis
+        self.directPositions = directPositions
+        self.directStarts = directStarts
+        self.assistedPositions = assistedPositions
+        self.assistedStarts = assistedStarts
+        self.shipmentPositions = shipmentPositions
+        self.shipmentStarts = shipmentStarts
+    }
+
+    /// Whether a row's results reach a bonus tier's threshold (each tier is paid once).
+    public static func reached(_ tier: BonusTier, _ results: Results) -> Bool {
+        switch tier.metric {
+        case .directOrders: Int64(results.directOrders) >= tier.threshold
+        case .directRevenue: results.directNetRevenue >= tier.threshold
+        }
+    }
+
+    /// Groups positions by row (counting sort): `positions[starts[r]..<starts[r + 1]]` belong to row `r`.
+    private static func group(_ rowOfPosition: [Int32], rowCount: Int) -> (positions: [Int32], starts: [Int32]) {
+        var starts = [Int32](repeating: 0, count: rowCount + 1)
+        for row in rowOfPosition where row >= 0 { starts[Int(row) + 1] += 1 }
+        for index in 0..<rowCount { starts[index + 1] += starts[index] }
+        var next = starts
+        var positions = [Int32](repeating: 0, count: Int(starts[rowCount]))
+        for (position, row) in rowOfPosition.enumerated() where row >= 0 {
+            positions[Int(next[Int(row)])] = Int32(position)
+            next[Int(row)] += 1
+        }
+        return (positions, starts)
+    }
+}

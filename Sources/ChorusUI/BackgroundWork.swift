@@ -1,0 +1,22 @@
+import Foundation
+
+/// One computation on its own thread over values captured by the closure (a workspace is a
+/// value: the console may change its own copy meanwhile without affecting this one). The
+/// caches for attribution and the ledger use it so a big program never blocks a key press.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `finished` is only touched under `lock`.
+    /// The workspace generation the work was started for; a result for an older one is stale.
+    let generation: Int
+    private let lock = NSLock()
+    private var finished: Value?
+
+    init(generation: Int, _ work: @escaping @Sendable () -> Value) {
+        self.generation = generation
+        Thread.detachNewThread { [self] in
+            let value = work()
+            lock.withLock { finished = value }
+        }
+    }
+
+    var result: Value? { lock.withLock { finished } }
+}

@@ -1,0 +1,156 @@
+import ChorusCore
+
+/// The Leaderboard pane: one wave's creators ranked by what managers scale on (revenue,
+/// contribution margin, ROI, usable content, engagement), with the places each gained or lost
+/// since the wave before, so "who is worth scaling" is one glance and `P` away.
+struct LeaderboardPane {
+    let state: LeaderboardState
+    let wave: Wave?
+    /// The wave `P` promotes into, if there is one after this.
+    let nextWave: Wave?
+    let workspace: Workspace
+    let table: LeaderboardTable
+    let status: LedgerCache.Status
+
+    /// Rows above the table inside the main area: the promote line and the header.
+    static let chromeRows = 2
+
+    static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
+
+    private enum Column: CaseIterable {
+        case rank, movement, creator, tier, orders, revenue, cost, margin, roi, assets, engagement
+
+        var title: String {
+            switch self {
+            case .rank: "#"
+            case .movement: "±"
+            case .creator: "CREATOR"
+            case .tier: "TIER"
+            case .orders: "ORDERS"
+            case .revenue: "REVENUE"
+            case .cost: "COST"
+            case .margin: "MARGIN"
+            case .roi: "ROI"
+            case .assets: "ASSETS"
+            case .engagement: "ENGAGED"
+            }
+        }
+
+        var width: Int {
+            switch self {
+            case .rank: 5
+            case .movement: 4
+            case .creator: 0
+            case .tier: 5
+            case .orders: 6
+            case .revenue, .cost, .margin: 11
+            case .roi: 8
+            case .assets: 6
+            case .engagement: 7
+            }
+        }
+
+        var isNumber: Bool { self != .creator && self != .tier && self != .movement }
+    }
+
+    func draw(_ grid: inout Grid, _ layout: Layout) {
+        drawTitle(&grid, layout.titleBar)
+        let body = layout.body
+        let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
+        grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
+        let columns = layoutColumns(width: body.width - 2)
+        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        for (column, x, width) in columns {
+            if column.isNumber {
+                grid.putRight(column.title, maxX: x + width, y: body.y + 1, width: width, role: .header)
+            } else {
+                grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header)
+            }
+        }
+        drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
+    }
+
+    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
+        var shown = Column.allCases
+        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
+        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roi].first(where: shown.contains) {
+            shown.removeAll { $0 == drop }
+        }
+        let creatorWidth = max(8, min(30, width - fixed()))
+        var x = 2
+        return shown.map { column in
+            let columnWidth = column == .creator ? creatorWidth : column.width
+            defer { x += columnWidth + 1 }
+            return (column, x, columnWidth)
+        }
+    }
+
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+        var parts = ["Leaderboard", wave?.name ?? "no wave", "\(table.count) creator\(table.count == 1 ? "" : "s")",
+                     "ranked by \(state.metric.rawValue)", workspace.program.currency.code]
+        if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
+        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+    }
+
+    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
+        let empty: String? = switch status {
+        case .loadingOrders: "Loading order history…"
+        case .computing: "computing… (a big program's ledger is built in the background)"
+        case .ready where table.count == 0:
+            state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter."
+        case .ready: nil
+        }
+        if let empty {
+            grid.put(" " + empty, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
+        for line in 0..<rect.height {
+            let index = state.scroll + line
+            guard let entry = table.entry(at: index) else { break }
+            let y = rect.y + line
+            let isMarked = state.marks.contains(entry.row.creatorID)
+            for (column, x, width) in columns {
+                let role = isMarked ? .marked : self.role(column, entry)
+                let text = self.text(column, entry)
+                if column.isNumber {
+                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
+                } else {
+                    grid.put(text, x: x, y: y, width: width, role: role)
+                }
+            }
+            if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
+            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
+        }
+    }
+
+    private func text(_ column: Column, _ entry: LeaderboardTable.Entry) -> String {
+        let row = entry.row
+        let creator = workspace.creator(row.creatorID)
+        let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: workspace.program.currency).decimalString }
+        switch column {
+        case .rank: return String(entry.rank)
+        case .movement:
+            guard let movement = entry.movement else { return "new" }
+            return movement == 0 ? "=" : movement > 0 ? "▲\(movement)" : "▼\(-movement)"
+        case .creator: return creator.map { "@" + $0.handle } ?? row.creatorID.rawValue
+        case .tier: return creator?.tier.rawValue ?? ""
+        case .orders: return String(row.results.directOrders)
+        case .revenue: return money(row.results.directNetRevenue)
+        case .cost: return money(row.costs.total)
+        case .margin: return money(row.contributionMargin)
+        case .roi: return row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .assets: return String(row.results.usableAssets)
+        case .engagement: return PipelineColumns.compactCount(row.results.engagement)
+        }
+    }
+
+    private func role(_ column: Column, _ entry: LeaderboardTable.Entry) -> StyleRole {
+        switch column {
+        case .margin: entry.row.contributionMargin < 0 ? .danger : .text
+        case .movement: (entry.movement ?? 0) > 0 ? .success : (entry.movement ?? 0) < 0 ? .warning : .mutedText
+        case .rank, .tier: .mutedText
+        default: .text
+        }
+    }
+}

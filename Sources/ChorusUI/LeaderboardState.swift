@@ -1,0 +1,37 @@
+import ChorusCore
+
+/// The Leaderboard pane's own state. Marks are creator ids, so they survive re-ranking; the
+/// wave is the one being ranked (nil: the console's working wave).
+public struct LeaderboardState: Hashable, Sendable, ListPosition {
+    public var cursor = 0
+    public var scroll = 0
+    public var marks: Set<CreatorID> = []
+    /// `/`: words that must all match a handle, name, tier, niche or source.
+    public var filter = Filter()
+    public var wave: WaveID?
+    public var metric: LeaderboardMetric = .directRevenue
+
+    public init() {}
+}
+
+/// What creators are ranked by (`s` cycles), best first.
+public enum LeaderboardMetric: String, Hashable, Sendable, CaseIterable {
+    case directRevenue = "direct revenue", contributionMargin = "contribution margin", roi = "ROI"
+    case usableAssets = "usable assets", engagement
+
+    var next: LeaderboardMetric {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    /// The row's value for ranking; a row without ROI (no cost) ranks below every row with one.
+    func value(_ row: Ledger.Row) -> Int64 {
+        switch self {
+        case .directRevenue: row.results.directNetRevenue
+        case .contributionMargin: row.contributionMargin
+        case .roi: row.roiBasisPoints ?? Int64.min
+        case .usableAssets: Int64(row.results.usableAssets)
+        case .engagement: Int64(row.results.engagement)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ChorusCore
+
+/// The Leaderboard pane's answer to an action: movement over its ranked rows, marks, the
+/// metric and wave, and promote. Nil means "not the Leaderboard's to handle".
+func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    let table = context.leaderboardTable
+    let page = LeaderboardPane.tableRows(at: state.size)
+    if state.leaderboard.move(action, rows: table.count, page: page) { return [] }
+    switch action {
+    case .filter: state.leaderboard.filter.isEditing = true
+    case .toggleMark:
+        guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return [] }
+        if state.leaderboard.marks.remove(id) == nil { state.leaderboard.marks.insert(id) }
+        state.leaderboard.moveCursor(by: 1, rows: table.count, page: page)
+    case .openDetail:
+        if let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+        if !state.leaderboard.marks.isEmpty {
+            state.leaderboard.marks = []
+        } else {
+            state.leaderboard.filter = Filter()
+            (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        }
+    case .cycleSort:
+        state.leaderboard.metric = state.leaderboard.metric.next
+        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
+    case .nextWave:
+        let waves = context.workspace.waves
+        guard !waves.isEmpty else { return [] }
+        let index = waves.firstIndex { $0.id == LeaderboardUpdate.wave(state) }.map { $0 + 1 } ?? 0
+        state.leaderboard.wave = waves[index % waves.count].id
+        state.leaderboard.marks = []
+        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
+    case .promote:
+        let ids = state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
+                                                  : state.leaderboard.marks.sorted()
+        guard !ids.isEmpty else {
+            state.message = StatusMessage(.warning, "no creator to promote")
+            return []
+        }
+        guard let next = LeaderboardUpdate.nextWave(after: LeaderboardUpdate.wave(state), in: context.workspace) else {
+            state.message = StatusMessage(.warning, "there is no open wave after this one; create it in Waves (7)")
+            return []
+        }
+        state.prompt = Prompt(.promote(ids, wave: next.id), text: "+5")
+    default:
+        return nil
+    }
+    return []
+}
+
+enum LeaderboardUpdate {
+    /// The wave being ranked: the pane's own choice, else the console's working wave.
+    static func wave(_ state: UIState) -> WaveID? { state.leaderboard.wave ?? state.pipeline.waveID }
+
+    /// Where winners are promoted: the first wave after `wave` that is not closed.
+    static func nextWave(after wave: WaveID?, in workspace: Workspace) -> Wave? {
+        guard let position = workspace.waves.firstIndex(where: { $0.id == wave }) else { return nil }
+        return workspace.waves[(position + 1)...].first { $0.status != .closed }
+    }
+
+    /// The promote prompt's line: who, where, and the change as typed, all in one sentence.
+    static func promptLine(_ ids: [CreatorID], wave: WaveID, text: String, workspace: Workspace) -> String {
+        let who = ids.count == 1 ? workspace.creator(ids[0]).map { "@" + $0.handle } ?? "1 creator" : "\(ids.count) creators"
+        let change = IncentiveChange(parsing: text, currency: workspace.program.currency)
+        let reading = change.map { "= \($0.label)" } ?? "e.g. +5 · bonus 50 at 20 orders"
+        return " Promote \(who) into \(workspace.wave(wave)?.name ?? wave.rawValue) with: \(text)\(StatusBar.caret)  \(reading) · Enter promotes · Esc cancels"
+    }
+
+    /// Enter at the promote prompt: the command, or the prompt kept with a warning.
+    static func submit(_ ids: [CreatorID], wave: WaveID, _ prompt: Prompt, _ state: inout UIState, workspace: Workspace) -> [Effect] {
+        guard let change = IncentiveChange(parsing: prompt.text, currency: workspace.program.currency) else {
+            state.prompt = prompt
+            state.message = StatusMessage(.warning, "type a change such as +5 (commission points) or bonus 50 at 20 orders")
+            return []
+        }
+        return [.perform(.promote(creators: ids, wave: wave, change: change))]
+    }
+}

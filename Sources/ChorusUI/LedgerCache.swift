@@ -1,0 +1,71 @@
+import ChorusCore
+
+/// The ledger the Leaderboard and Ledger panes read, built at most once per workspace
+/// generation and only while one of them is shown.
+///
+/// Attribution is kept apart from the ledger: a stage move or an approved asset changes the
+/// ledger (fees, usable assets) but not what orders are credited, so only the cheap second
+/// step runs again. Programs above `AttributionCache.backgroundThreshold` orders build on
+/// another thread and the panes say "computing…" meanwhile.
+final class LedgerCache {
+    enum Status {
+        /// Order history is still loading in the background.
+        case loadingOrders
+        /// A big program's ledger is being built on another thread.
+        case computing
+        case ready(Ledger)
+    }
+
+    /// How many ledgers were built, so tests can prove a cursor move builds nothing.
+    private(set) var builds = 0
+    private var generation = 0
+    private var attributionGeneration = 0
+    private var isLoadingOrders = false
+    private var kept: (generation: Int, ledger: Ledger)?
+    private var keptAttribution: (generation: Int, result: AttributionResult)?
+    private var running: BackgroundWork<(AttributionResult, Ledger)>?
+    private var runningAttributionGeneration = 0
+
+    /// Records the workspace's generations; a different one makes the kept ledger stale.
+    func note(generation: Int, attributionGeneration: Int, isLoadingOrders: Bool) {
+        self.generation = generation
+        self.attributionGeneration = attributionGeneration
+        self.isLoadingOrders = isLoadingOrders
+    }
+
+    /// The ledger for the current generation, building it first if the workspace changed.
+    func ledger(for workspace: Workspace, today: Day) -> Status {
+        if isLoadingOrders { return .loadingOrders }
+        if let kept, kept.generation == generation { return .ready(kept.ledger) }
+        let attribution = keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : nil
+        if workspace.orders.count > AttributionCache.backgroundThreshold {
+            if running?.generation != generation {
+                running = BackgroundWork(generation: generation) {
+                    let result = attribution ?? Attribution.compute(workspace)
+                    return (result, Ledger(workspace, attribution: result, today: today))
+                }
+                runningAttributionGeneration = attributionGeneration
+                builds += 1
+            }
+            return .computing
+        }
+        let result = attribution ?? Attribution.compute(workspace)
+        let ledger = Ledger(workspace, attribution: result, today: today)
+        builds += 1
+        keptAttribution = (attributionGeneration, result)
+        kept = (generation, ledger)
+        return .ready(ledger)
+    }
+
+    var isComputing: Bool { running != nil }
+
+    /// Keeps a finished background build; true when the screen should be drawn again.
+    func collectFinished() -> Bool {
+        guard let running, let (result, ledger) = running.result else { return false }
+        self.running = nil
+        guard running.generation == generation else { return false }
+        keptAttribution = (runningAttributionGeneration, result)
+        kept = (running.generation, ledger)
+        return true
+    }
+}

@@ -1,0 +1,53 @@
+import ChorusCore
+
+/// The orders and costs behind one ledger row (Enter in the Ledger): every figure of the row
+/// traced to the parcels, plan and orders it came from, so finance can check any cell.
+struct LedgerDetail {
+    let row: Ledger.Row
+    let position: Int
+    let ledger: Ledger
+    let workspace: Workspace
+
+    var lines: [CreatorDetail.Line] {
+        typealias Line = CreatorDetail.Line
+        let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: ledger.currency).description }
+        let costs = row.costs
+        var lines = [
+            Line(label: "Plan", value: row.plan.label),
+            Line(label: "Product", value: money(costs.productCost)),
+            Line(label: "Shipping", value: money(costs.shippingCost)),
+            Line(label: "Flat fee", value: money(costs.flatFees)),
+            Line(label: "Credit", value: money(costs.storeCredit)),
+            Line(label: "Commission", value: "\(money(costs.commission)) (\(money(costs.commissionPending)) held)"),
+            Line(label: "Bonuses", value: money(costs.bonuses)),
+            Line(label: "Total cost", value: money(costs.total)),
+            Line(label: "Direct", value: "\(row.results.directOrders) orders, \(money(row.results.directNetRevenue))"),
+            Line(label: "Assisted", value: "\(row.results.assistedOrders) orders, \(money(row.results.assistedNetRevenue))"),
+            Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(row.results.engagement) engagements"),
+        ]
+        for index in ledger.shipmentPositions(ofRow: position) {
+            let shipment = workspace.shipments[Int(index)]
+            lines.append(Line(label: shipment.id.rawValue,
+                              value: "\(shipment.status.rawValue), product \(money(shipment.productCost.minorUnits)), "
+                                  + "shipping \(money(shipment.shippingCost?.minorUnits ?? 0))", role: .mutedText))
+        }
+        let hold = workspace.program.settings.commissionHoldDays
+        for index in ledger.directOrderPositions(ofRow: position) {
+            let order = workspace.orders[Int(index)]
+            let net = order.netRevenue.minorUnits
+            var value = "\(order.createdAt.day) net \(money(net))"
+            if !order.refunded.isZero { value += " (refunded \(money(order.refunded.minorUnits)))" }
+            if let rate = row.plan.commissionBasisPoints {
+                let held = Ledger.isHeld(orderedOn: order.createdAt.day, today: ledger.today, holdDays: hold)
+                value += ", commission \(money(Ledger.share(of: net, basisPoints: rate)))\(held ? " held" : "")"
+            }
+            lines.append(Line(label: order.id.rawValue, value: value))
+        }
+        for index in ledger.assistedOrderPositions(ofRow: position) {
+            let order = workspace.orders[Int(index)]
+            lines.append(Line(label: order.id.rawValue, value: "\(order.createdAt.day) net \(money(order.netRevenue.minorUnits)), assisted",
+                              role: .mutedText))
+        }
+        return lines
+    }
+}

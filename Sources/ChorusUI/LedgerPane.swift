@@ -1,0 +1,159 @@
+import ChorusCore
+
+/// The Ledger pane: every cost and result per creator and wave, as finance sees it, with the
+/// KPIs of the rows shown above them. Enter opens the orders and parcels behind a row.
+struct LedgerPane {
+    let state: LedgerState
+    let workspace: Workspace
+    let table: LedgerTable
+    let status: LedgerCache.Status
+
+    /// Rows above the table inside the main area: two KPI lines and the header.
+    static let chromeRows = 3
+
+    static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
+
+    private enum Column: CaseIterable {
+        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roi
+
+        var title: String {
+            switch self {
+            case .creator: "CREATOR"
+            case .wave: "WAVE"
+            case .product: "PRODUCT"
+            case .shipping: "SHIPPING"
+            case .fees: "FEES"
+            case .credit: "CREDIT"
+            case .commission: "COMMISSION"
+            case .bonuses: "BONUSES"
+            case .cost: "COST"
+            case .orders: "ORDERS"
+            case .revenue: "REVENUE"
+            case .assisted: "ASSISTED"
+            case .assets: "ASSETS"
+            case .margin: "MARGIN"
+            case .cpa: "CPA"
+            case .roi: "ROI"
+            }
+        }
+
+        var width: Int {
+            switch self {
+            case .creator: 0
+            case .wave: 4
+            case .orders, .assets: 6
+            case .roi: 9
+            case .assisted: 8
+            default: 10
+            }
+        }
+    }
+
+    func draw(_ grid: inout Grid, _ layout: Layout) {
+        let body = layout.body
+        drawTitle(&grid, layout.titleBar)
+        drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
+        let columns = layoutColumns(width: body.width - 2)
+        grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
+        for (column, x, width) in columns {
+            if column == .creator || column == .wave {
+                grid.put(column.title, x: x, y: body.y + 2, width: width, role: .header)
+            } else {
+                grid.putRight(column.title, maxX: x + width, y: body.y + 2, width: width, role: .header)
+            }
+        }
+        drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
+    }
+
+    private func money(_ minorUnits: Int64?) -> String {
+        minorUnits.map { Money(minorUnits: $0, currency: workspace.program.currency).decimalString } ?? "—"
+    }
+
+    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
+        var shown = Column.allCases
+        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
+        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders]
+        while fixed() + 14 > width, let drop = dropOrder.first(where: shown.contains) { shown.removeAll { $0 == drop } }
+        let creatorWidth = max(8, min(28, width - fixed()))
+        var x = 2
+        return shown.map { column in
+            let columnWidth = column == .creator ? creatorWidth : column.width
+            defer { x += columnWidth + 1 }
+            return (column, x, columnWidth)
+        }
+    }
+
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+        var parts = ["Ledger", state.wave.flatMap(workspace.wave)?.name ?? "every wave", "\(table.count) row\(table.count == 1 ? "" : "s")",
+                     "sort: \(state.sort.rawValue)", workspace.program.currency.code]
+        if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+    }
+
+    private func drawKPIs(_ grid: inout Grid, _ rect: Rect) {
+        guard case .ready = status else { return }
+        let kpis = table.kpis
+        let first = "Total cost \(money(kpis.costs.total)) · direct revenue \(money(kpis.results.directNetRevenue)) · "
+            + "contribution margin \(money(kpis.contributionMargin)) · ROI \(kpis.roiBasisPoints.map(BasisPoints.percent) ?? "—")"
+        let second = "Per active creator \(money(kpis.costPerActiveCreator)) · per usable asset \(money(kpis.costPerUsableAsset)) · "
+            + "margin per creator \(money(kpis.contributionMarginPerCreator)) · spent \(money(kpis.costs.total)) of \(money(kpis.budget))"
+        grid.put(" " + first, x: rect.x, y: rect.y, width: rect.width, role: .text)
+        grid.put(" " + second, x: rect.x, y: rect.y + 1, width: rect.width,
+                 role: kpis.costs.total > kpis.budget && kpis.budget > 0 ? .warning : .mutedText)
+    }
+
+    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
+        let ledger: Ledger
+        switch status {
+        case .loadingOrders:
+            grid.put(" Loading order history…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        case .computing:
+            grid.put(" computing… (a big program's ledger is built in the background)", x: rect.x, y: rect.y, width: rect.width,
+                     role: .mutedText)
+            return
+        case .ready(let built): ledger = built
+        }
+        if table.count == 0 {
+            grid.put(" No creator in this ledger yet.", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+            return
+        }
+        for line in 0..<rect.height {
+            let index = state.scroll + line
+            guard let position = table.position(at: index) else { break }
+            let row = ledger.rows[position]
+            let y = rect.y + line
+            for (column, x, width) in columns {
+                let text = self.text(column, row)
+                let role: StyleRole = column == .margin && row.contributionMargin < 0 ? .danger : column == .wave ? .mutedText : .text
+                if column == .creator || column == .wave {
+                    grid.put(text, x: x, y: y, width: width, role: role)
+                } else {
+                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
+                }
+            }
+            if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
+        }
+    }
+
+    private func text(_ column: Column, _ row: Ledger.Row) -> String {
+        switch column {
+        case .creator: workspace.creator(row.creatorID).map { "@" + $0.handle } ?? row.creatorID.rawValue
+        case .wave: row.waveID.rawValue
+        case .product: money(row.costs.productCost)
+        case .shipping: money(row.costs.shippingCost)
+        case .fees: money(row.costs.flatFees)
+        case .credit: money(row.costs.storeCredit)
+        case .commission: money(row.costs.commission)
+        case .bonuses: money(row.costs.bonuses)
+        case .cost: money(row.costs.total)
+        case .orders: String(row.results.directOrders)
+        case .revenue: money(row.results.directNetRevenue)
+        case .assisted: String(row.results.assistedOrders)
+        case .assets: String(row.results.usableAssets)
+        case .margin: money(row.contributionMargin)
+        case .cpa: money(row.costPerAcquisition)
+        case .roi: row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ChorusCore
+
+/// The Ledger pane's own state: cursor over the rows shown, the wave (nil: every wave), the
+/// filter and the column the rows are sorted by.
+public struct LedgerState: Hashable, Sendable, ListPosition {
+    public var cursor = 0
+    public var scroll = 0
+    /// `/`: words that must all match a handle or name.
+    public var filter = Filter()
+    public var wave: WaveID?
+    public var sort: LedgerSort = .totalCost
+
+    public init() {}
+}
+
+/// The Ledger's orders (`s` cycles), largest first.
+public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
+    case totalCost = "total cost", directRevenue = "direct revenue", contributionMargin = "contribution margin"
+    case roi = "ROI", costPerAcquisition = "CPA", commission
+
+    var next: LedgerSort {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    func value(_ row: Ledger.Row) -> Int64 {
+        switch self {
+        case .totalCost: row.costs.total
+        case .directRevenue: row.results.directNetRevenue
+        case .contributionMargin: row.contributionMargin
+        case .roi: row.roiBasisPoints ?? Int64.min
+        case .costPerAcquisition: row.costPerAcquisition ?? Int64.min
+        case .commission: row.costs.commission
+        }
+    }
+}

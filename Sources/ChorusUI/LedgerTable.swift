@@ -1,0 +1,40 @@
+import ChorusCore
+
+/// The Ledger pane's rows: positions in `Ledger.rows` for the wave and filter, sorted, with
+/// the KPIs of exactly those rows. Rebuilt only when the ledger, wave, sort or filter changes.
+final class LedgerTable {
+    private(set) var positions: [Int] = []
+    private(set) var kpis = Ledger.KPIs([], budget: 0)
+    private var key: Key?
+
+    private struct Key: Hashable {
+        var generation: Int
+        var wave: WaveID?
+        var sort: LedgerSort
+        var filter: String
+    }
+
+    var count: Int { positions.count }
+    func position(at index: Int) -> Int? { positions.indices.contains(index) ? positions[index] : nil }
+
+    func refresh(_ ledger: Ledger, generation: Int, state: LedgerState, workspace: Workspace) {
+        let wanted = Key(generation: generation, wave: state.wave, sort: state.sort, filter: state.filter.text)
+        guard wanted != key else { return }
+        key = wanted
+        let words = state.filter.text.lowercased().split(separator: " ").map(String.init)
+        var shown = ledger.rows.indices.filter { index in
+            let row = ledger.rows[index]
+            guard state.wave == nil || row.waveID == state.wave else { return false }
+            guard !words.isEmpty, let creator = workspace.creator(row.creatorID) else { return true }
+            let text = (creator.handle + " " + creator.name).lowercased()
+            return words.allSatisfy { text.contains($0) }
+        }
+        shown.sort { lhs, rhs in
+            let (left, right) = (state.sort.value(ledger.rows[lhs]), state.sort.value(ledger.rows[rhs]))
+            return left != right ? left > right : lhs < rhs
+        }
+        positions = shown
+        let budget = workspace.waves.filter { state.wave == nil || $0.id == state.wave }.reduce(0) { $0 + $1.budget.minorUnits }
+        kpis = Ledger.KPIs(shown.lazy.map { ledger.rows[$0] }, budget: budget)
+    }
+}

@@ -1,0 +1,46 @@
+import ChorusCore
+
+/// The Ledger pane's answer to an action: movement, the wave and sort, the filter and the
+/// drill-down. Nil means "not the Ledger's to handle".
+func performLedger(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    let table = context.ledgerTable
+    if state.ledger.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
+    switch action {
+    case .filter: state.ledger.filter.isEditing = true
+    case .openDetail:
+        guard let position = table.position(at: state.ledger.cursor), let row = context.ledger?.rows[position] else { return [] }
+        state.overlay = .ledgerDetail(row.creatorID, row.waveID)
+    case .back:
+        guard state.prompt == nil, state.overlay == nil else { return nil }
+        if state.ledger.filter.isActive { state.ledger.filter = Filter() } else { state.ledger.wave = nil }
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+    case .cycleSort:
+        state.ledger.sort = state.ledger.sort.next
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
+    case .nextWave:
+        let waves = context.workspace.waves.map(\.id)
+        let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
+        state.ledger.wave = index < waves.count ? waves[index] : nil
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
+        state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
+    case .toggleMark:
+        return []
+    case .createPayoutRun:
+        guard let ledger = context.ledger else {
+            state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")
+            return []
+        }
+        let payments = Payouts.due(context.workspace, ledger: ledger)
+        guard !payments.isEmpty else {
+            state.message = StatusMessage(.info, "nothing is payable and unpaid above the minimum payout today")
+            return []
+        }
+        let number = (context.workspace.payoutRuns.map(\.number).max() ?? 0) + 1
+        return [.perform(.createPayoutRun(PayoutRun(number: number, createdOn: ledger.today, payments: payments)))]
+    default:
+        return nil
+    }
+    return []
+}
