@@ -49,10 +49,15 @@ final class ReadmeCapturesTests: XCTestCase {
     private func settledScreen(_ console: TmuxSession, differingFrom previous: String) throws -> String {
         var last = ""
         let settled = try console.waitUntil("the pane to settle") { screen in
-            defer { last = screen }
-            return screen == last && screen != previous
+            let trimmed = Self.trimmed(screen)
+            defer { last = trimmed }
+            return trimmed == last && trimmed != previous && !trimmed.contains("computing")
         }
-        return settled.split(separator: "\n", omittingEmptySubsequences: false)
+        return Self.trimmed(settled)
+    }
+
+    private static func trimmed(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.reversed().drop { $0 == " " }.reversed()) }
             .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
