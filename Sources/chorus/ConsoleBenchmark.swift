@@ -100,24 +100,34 @@ struct ConsoleBenchmark {
         return lines.joined(separator: "\n")
     }
 
-    /// A stage change on `rows` marked creators and its undo, each press to finished frame
-    /// (applied in memory; the journal line's own cost is the append figure above).
+    /// A stage change on up to `rows` marked invited creators (invited → onboarding needs no
+    /// consent check to pass, so every one moves) and its undo, each press to finished frame
+    /// (applied in memory; the journal line's own cost is the append figure above). Each
+    /// result says how many moved, so a refusal cannot pass for a fast bulk action.
     private func measureBulkAction(_ console: Console, rows: Int) -> String {
+        console.press(.character("/"))
+        for character in "invited" { console.press(.character(character)) }
+        console.press(.enter)
         var samples: [Duration] = []
+        var outcomes: Set<String> = []
+        var marked = 0
         for _ in 0..<5 {
-            console.press(.escape)
             console.press(.character("g"))
             for _ in 0..<rows { console.press(.character(" ")) }
+            marked = console.state.pipeline.marks.count
             _ = console.frame()
             for key in [ChorusUI.Key.character(">"), .character("z")] {
                 let start = ContinuousClock.now
                 console.press(key)
                 _ = console.frame()
                 samples.append(ContinuousClock.now - start)
+                outcomes.insert(console.state.message?.text ?? "")
             }
         }
         console.press(.escape)
-        return "  bulk: forward a stage on \(rows) marked rows, and its undo: \(Self.summary(samples))"
+        console.press(.escape)
+        return "  bulk: forward a stage on \(marked) marked rows, and its undo: \(Self.summary(samples))\n"
+            + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 
     /// Keys pressed while a snapshot of the whole workspace is written on another thread, as the
