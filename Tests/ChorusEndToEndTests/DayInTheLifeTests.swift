@@ -185,6 +185,71 @@ final class DayInTheLifeTests: XCTestCase {
         XCTAssertEqual(after[parcels[3]]?["trackingNumber"] as? String, good[1])
     }
 
+    // MARK: Manager
+
+    func testAManagerScalesTheBestCreatorsWhileTheWindowIsResized() throws {
+        try managerReview(columns: 120, rows: 40, resizeTo: (200, 60))
+    }
+
+    func testAManagerScalesTheBestCreatorsAtEightyByTwentyFour() throws {
+        try managerReview(columns: 80, rows: 24, resizeTo: nil)
+    }
+
+    /// The leaderboard by contribution margin, the ledger behind the top creator, the top five
+    /// promoted into the planning wave with more commission, and the ledger export checked
+    /// against the totals on screen.
+    private func managerReview(columns: Int, rows: Int, resizeTo: (Int, Int)?) throws {
+        let console = try TmuxSession(columns: columns, rows: rows, arguments: ["demo", "--workspace", workspace.path])
+        try console.waitFor("Pipeline")
+        try console.press("5")
+        try console.waitFor("Leaderboard · Wave 2")
+        try console.press("s")
+        let ranked = try console.waitFor("ranked by contribution")
+        let top = try XCTUnwrap(ranked.split(separator: "\n").first { $0.contains(" 1 ") && $0.contains("@") }
+            .flatMap { $0.split(separator: " ").first { $0.hasPrefix("@") } }.map(String.init))
+        if let (width, height) = resizeTo { try console.resize(columns: width, rows: height) }
+
+        try console.press("6")
+        try console.waitFor("Ledger · ")
+        try console.press("/")
+        try console.type(String(top.dropFirst()))
+        try console.press("Enter", "Enter")
+        try console.waitFor("Total cost")   // the drill-down: plan, costs, parcels and orders behind the row
+        try console.press("Escape", "Escape")
+
+        try console.press("5")
+        try console.waitFor("ranked by contribution")
+        try console.press("Space", "Space", "Space", "Space", "Space")
+        try console.waitFor("5 marked")
+        try console.press("P")
+        try console.waitFor("with: +5")
+        try console.press("Enter")
+        try console.waitFor("promoted 5 creators")
+
+        try console.press("6")
+        let ledger = try console.waitFor("Total cost ")
+        let kpis = try XCTUnwrap(ledger.split(separator: "\n").first { $0.contains("Total cost ") })
+        let shownTotal = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "cost" }.dropFirst().first).description
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+
+        let export = ChorusProcess.temporaryFolder
+        let csv = try export("ledger").appendingPathExtension("csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        let exported = try ChorusProcess.run(["export", "ledger", "--format", "csv", "--output", csv.path, "--workspace", workspace.path])
+        XCTAssertEqual(exported.status, 0, exported.stderr)
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try XCTUnwrap(lines.first)
+        let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
+        let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })
+        XCTAssertEqual(String(totalRow[totalColumn]), shownTotal, "the export's total cost is the one on screen")
+
+        let plans = try list("creators", in: workspace, ["--wave", "W3"]).filter { ($0["plan"] as? String)?.hasPrefix("own plan") == true }
+        XCTAssertGreaterThanOrEqual(plans.count, 5, "the five promoted have their own plan in the planning wave")
+        XCTAssertTrue(plans.contains { $0["handle"] as? String == String(top.dropFirst()) || $0["handle"] as? String == top },
+                      "the top creator is among them")
+    }
+
     // MARK: Reading back
 
     private func submissions(in folder: URL, _ filters: String...) throws -> [[String: Any]] {
