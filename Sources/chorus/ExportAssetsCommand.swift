@@ -38,9 +38,7 @@ struct ExportAssetsCommand: ParsableCommand {
             if let territory, !CountryCodes.isKnown(territory) {
                 throw CLIFailure(message: "'\(territory)' is not a known country code; use two letters such as DE or US")
             }
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let today = Clock.now.day
             let question = UsableFor(use, in: territory)
             let selection = question.select(store.workspace.assets, on: today)

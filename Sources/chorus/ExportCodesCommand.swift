@@ -18,9 +18,7 @@ struct ExportCodesCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             try destination.write(DiscountCodesCSV.write(workspace: store.workspace, wave: waveID))
         }

@@ -25,9 +25,7 @@ struct ExportLedgerCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let today = Clock.now.day
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
             let ledger = Ledger(store.workspace, attribution: Attribution.compute(store.workspace), today: today, wave: waveID)

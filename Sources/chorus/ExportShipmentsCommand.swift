@@ -27,9 +27,7 @@ struct ExportShipmentsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let listings = Listings(workspace: store.workspace, today: Clock.now.day)
             let waveID = try wave.map(listings.resolveWave)
             let status = try Listings.requireStatus(status, as: ShipmentStatus.self, "shipment")

@@ -38,9 +38,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
                 .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
             Output.print(listing.rendered(as: format))

@@ -67,9 +67,7 @@ struct ExportPayoutsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             guard let payoutRun = store.workspace.payoutRun(number) else {
                 let known = store.workspace.payoutRuns.map { String($0.number) }.joined(separator: ", ")
                 throw CLIFailure(message: "there is no payout run \(number); \(known.isEmpty ? "none has been created" : "runs: \(known)")")

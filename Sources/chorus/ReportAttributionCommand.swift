@@ -19,9 +19,7 @@ struct ReportAttributionCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readOnly)
-            defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             let result = Attribution.compute(store.workspace, wave: waveID)
             Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format))

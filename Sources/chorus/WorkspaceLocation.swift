@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusStore
 import Foundation
 
 /// Where a command finds its workspace: `--workspace DIR`, else `$CHORUS_WORKSPACE`, else the
@@ -10,6 +11,14 @@ struct WorkspaceOption: ParsableArguments {
     var path: String?
 
     var url: URL { WorkspaceLocation.resolve(path) }
+
+    /// The workspace opened for reading: no lock, so it works while a console has it open, and
+    /// nothing to close. Says on stderr if a torn journal line was recovered.
+    func openForReading() throws -> WorkspaceStore {
+        let store = try WorkspaceStore.open(at: url, mode: .readOnly)
+        if let notice = store.recoveryNotice { Output.notice(notice) }
+        return store
+    }
 }
 
 enum WorkspaceLocation {
