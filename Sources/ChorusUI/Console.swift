@@ -85,10 +85,16 @@ public final class Console {
     public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
+    /// The outcome of the person's own last action (approved, refused) stays on screen, with the
+    /// news after it: a background load finishing must not wipe "approved SU-0119" unread.
     public func announce(_ news: String) {
         generation += 1
         attributionGeneration += 1
-        state.message = StatusMessage(.info, news)
+        if let current = state.message, current.kind != .info {
+            state.message = StatusMessage(current.kind, current.text + " · " + news)
+        } else {
+            state.message = StatusMessage(.info, news)
+        }
         refresh()
     }
 

@@ -150,6 +150,16 @@ final class ApprovalsKeyTests: XCTestCase {
         XCTAssertTrue(console.frame.lines.contains { $0.contains("SU-0005") && $0.contains(" 0d ") }, "sent this morning\n\(console.dump)")
     }
 
+    func testNewsFromTheBackgroundDoesNotWipeTheOutcomeOfTheLastDecision() {
+        let console = ConsoleDriver(ApprovalsSample.workspace(), size: Size(width: 120, height: 40))
+        console.press("3", "a")
+        let approved = console.state.message?.text ?? ""
+        XCTAssertTrue(approved.hasPrefix("approved SU-0001"), approved)
+        console.console.announce("loaded 4000 orders and 882 survey responses")
+        XCTAssertEqual(console.state.message?.text, approved + " · loaded 4000 orders and 882 survey responses")
+        XCTAssertEqual(console.state.message?.kind, .success)
+    }
+
     func testTheOverdueViewShowsOnlyPendingDraftsPastTheProgramsThreshold() {
         let console = ConsoleDriver(ApprovalsSample.workspace())
         console.press("3", "f")
