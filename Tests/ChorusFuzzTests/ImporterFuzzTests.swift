@@ -22,6 +22,16 @@ final class ImporterFuzzTests: XCTestCase {
         bare,,,,,,,,,,
 
         """#.utf8)
+    static let submissionsSeed = Array(#"""
+        handle,wave,platform,format,caption,asset_urls,submitted_at,on_screen_text
+        @lena.hikes,W2,instagram,reel,"Morning SPF 🌞 #ad, ""really"" light",drafts/a.mp4;drafts/b.jpg,2026-11-20 09:14:02 +0000,
+        kenji,W1,tiktok,video,健二のルーティン,,2026-11-19T10:00:00Z,#sponsored
+        """#.utf8)
+    static let metricsSeed = Array("""
+        asset_id,post_url,date,views,likes,comments,shares,saves,clicks
+        AS-0001,,2026-11-20,12000,800,40,12,30,55
+        ,https://www.instagram.com/p/abc/?utm_source=x,2026-11-21,5,1,0,0,0,0
+        """.utf8)
     static let trackingSeed = Array("""
         shipment_id,handle,carrier,tracking_number
         SH-0001,,dhl,1234567890
@@ -56,6 +66,12 @@ final class ImporterFuzzTests: XCTestCase {
         },
         Importer(name: "customers", header: ShopifyCustomersCSV.header.joined(separator: ","), seeds: [sample("shopify-customers.csv")]) {
             try CustomersImport(bytes: $0, fileName: "customers.csv", workspace: workspace).errors.map(\.line)
+        },
+        Importer(name: "submissions", header: SubmissionsImport.columns.joined(separator: ","), seeds: [submissionsSeed]) {
+            try SubmissionsImport(bytes: $0, fileName: "submissions.csv", workspace: workspace).errors.map(\.line)
+        },
+        Importer(name: "metrics", header: "asset_id,post_url,date,views,likes,comments,shares,saves,clicks", seeds: [metricsSeed]) {
+            try MetricsImport(bytes: $0, fileName: "metrics.csv", workspace: workspace).errors.map(\.line)
         },
         Importer(name: "csv reader", header: "a,b,c", seeds: [sample("shopify-customers.csv"), creatorsSeed, trackingSeed], needsHeader: false) {
             var reader = CSVReader(bytes: $0, fileName: "any.csv")
