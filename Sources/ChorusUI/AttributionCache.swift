@@ -55,6 +55,10 @@ final class AttributionCache {
         return .totals(result.totals(for: creator), result.currency)
     }
 
+    /// The result for the current generation, if one is kept: the ledger starts from it
+    /// instead of computing attribution over a million orders a second time.
+    var current: AttributionResult? { kept?.generation == generation ? kept?.result : nil }
+
     /// Whether a compute is running on another thread.
     var isComputing: Bool { running != nil }
 

@@ -198,7 +198,7 @@ public final class Console {
     private var ledgerStatus: LedgerCache.Status {
         guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
         guard let today else { return .loadingOrders }
-        return ledger.ledger(for: session.workspace, today: today)
+        return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
     }
 
     private var builtLedger: Ledger? {

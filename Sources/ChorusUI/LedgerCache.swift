@@ -34,10 +34,12 @@ final class LedgerCache {
     }
 
     /// The ledger for the current generation, building it first if the workspace changed.
-    func ledger(for workspace: Workspace, today: Day) -> Status {
+    /// `known` is attribution already computed for the current generation elsewhere (the
+    /// creator detail's), used rather than computed again.
+    func ledger(for workspace: Workspace, today: Day, known: AttributionResult? = nil) -> Status {
         if isLoadingOrders { return .loadingOrders }
         if let kept, kept.generation == generation { return .ready(kept.ledger) }
-        let attribution = keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : nil
+        let attribution = keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : known
         if workspace.orders.count > AttributionCache.backgroundThreshold {
             if running?.generation != generation {
                 running = BackgroundWork(generation: generation) {
