@@ -14,6 +14,10 @@
 /// disagree, and it is built for a million orders: every lookup is a dictionary prepared once,
 /// and an order without codes, UTM values or survey answers allocates nothing.
 public enum Attribution {
+    /// Bump whenever a rule changes what an order is credited: decisions a workspace kept on
+    /// disk under other rules are then not reused (see `AttributionDecisions`).
+    public static let rulesVersion = 1
+
     /// Attributes every order. With `wave`, the totals and counts cover only that wave's orders
     /// (an order's wave: its code's wave, else the wave whose slug is its `utm_campaign`, else
     /// the wave whose dates include the day it was placed); `credits` always covers every order.
@@ -23,16 +27,20 @@ public enum Attribution {
 
     /// `compute` with the orders decided in `pieces` runs on separate cores.
     static func compute(_ workspace: Workspace, wave: WaveID?, pieces: Int) -> AttributionResult {
+        AttributionResult(adding: decide(workspace, pieces: pieces), orders: workspace.orders, creatorIDs: workspace.creators.map(\.id),
+                          waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency, wave: wave)
+    }
+
+    /// The decision for every order, without adding anything up: what a store keeps on disk
+    /// (see `AttributionDecisions`) so a workspace can open without deciding a million orders again.
+    public static func decide(_ workspace: Workspace) -> AttributionDecisions {
+        decide(workspace, pieces: Parallel.pieceCount(for: workspace.orders.count, minimumSize: 50_000))
+    }
+
+    static func decide(_ workspace: Workspace, pieces: Int) -> AttributionDecisions {
+        guard !workspace.orders.isEmpty else { return AttributionDecisions(credits: [], named: [:]) }
         let rules = Rules(workspace)
-        let waveFilter = wave.flatMap { id in workspace.waves.firstIndex { $0.id == id } }.map(Int16.init)
-        var credits: [AttributionResult.Credit] = []
-        credits.reserveCapacity(workspace.orders.count)
-        var totals = [AttributionResult.CreatorTotals](repeating: .init(), count: workspace.creators.count)
-        var counts = [Int](repeating: 0, count: AttributionResult.Outcome.allCases.count)
-        var revenue = [Int64](repeating: 0, count: counts.count)
-        var ambiguous: [AttributionResult.AmbiguousAnswer] = []
-        // The decisions are independent, so they are made on every core; the totals are then
-        // added up in order on this thread.
+        // The decisions are independent, so they are made on every core.
         let orders = workspace.orders
         let decided = Parallel.map(pieces) { piece in
             var credits: [AttributionResult.Credit] = []
@@ -42,47 +50,17 @@ public enum Attribution {
             for index in range {
                 var names: [Int32] = []
                 credits.append(rules.credit(orders[index], named: &names))
-                if !names.isEmpty { named[index] = names }
+                if names.count > 1 { named[index] = names }
             }
             return (credits: credits, named: named)
         }
-        var namedByOrder: [Int: [Int32]] = [:]
+        var decisions = AttributionDecisions(credits: [], named: [:])
+        decisions.credits.reserveCapacity(orders.count)
         for piece in decided {
-            credits += piece.credits
-            namedByOrder.merge(piece.named) { first, _ in first }
+            decisions.credits += piece.credits
+            decisions.named.merge(piece.named) { first, _ in first }
         }
-        for (index, order) in orders.enumerated() {
-            let credit = credits[index]
-            if let waveFilter, credit.wavePosition != waveFilter { continue }
-            counts[Int(credit.outcome.rawValue)] += 1
-            let net = credit.outcome == .notCounted ? 0 : order.netRevenue.minorUnits
-            revenue[Int(credit.outcome.rawValue)] += net
-            switch credit.outcome {
-            case .directByCode, .directByLink:
-                totals[Int(credit.creatorPosition)].directOrders += 1
-                totals[Int(credit.creatorPosition)].directNetRevenue += net
-            case .assistedBySurvey:
-                totals[Int(credit.creatorPosition)].assistedOrders += 1
-                totals[Int(credit.creatorPosition)].assistedNetRevenue += net
-            case .ambiguous:
-                ambiguous.append(.init(orderID: order.id, creators: (namedByOrder[index] ?? []).map { workspace.creators[Int($0)].id }))
-            case .notCounted, .paidOrAffiliate, .unattributed:
-                break
-            }
-        }
-        var byCreator: [CreatorID: AttributionResult.CreatorTotals] = [:]
-        for (position, total) in totals.enumerated() where total.directOrders + total.assistedOrders > 0 {
-            byCreator[workspace.creators[position].id] = total
-        }
-        var countsByOutcome: [AttributionResult.Outcome: Int] = [:]
-        var revenueByOutcome: [AttributionResult.Outcome: Int64] = [:]
-        for outcome in AttributionResult.Outcome.allCases {
-            countsByOutcome[outcome] = counts[Int(outcome.rawValue)]
-            revenueByOutcome[outcome] = revenue[Int(outcome.rawValue)]
-        }
-        return AttributionResult(currency: workspace.program.currency, credits: credits, totals: byCreator,
-                                 counts: countsByOutcome, revenue: revenueByOutcome,
-                                 ambiguousAnswers: ambiguous, creatorIDs: workspace.creators.map(\.id), waveIDs: workspace.waves.map(\.id))
+        return decisions
     }
 
     /// The lookups the rules need, prepared once per run.

@@ -25,9 +25,15 @@ public struct AttributionResult: Sendable {
     public struct Credit: Hashable, Sendable {
         public var outcome: Outcome
         /// Position in `workspace.creators` of the credited creator, or -1.
-        var creatorPosition: Int32
+        public var creatorPosition: Int32
         /// Position in `workspace.waves` of the order's wave (see `Attribution`), or -1.
-        var wavePosition: Int16
+        public var wavePosition: Int16
+
+        public init(outcome: Outcome, creatorPosition: Int32, wavePosition: Int16) {
+            self.outcome = outcome
+            self.creatorPosition = creatorPosition
+            self.wavePosition = wavePosition
+        }
     }
 
     /// One creator's credited orders and their net revenue (minor units of the program currency).
@@ -59,6 +65,62 @@ public struct AttributionResult: Sendable {
     /// Creators' and waves' ids by position, so a credit can name them.
     let creatorIDs: [CreatorID]
     let waveIDs: [WaveID]
+    /// The creators each ambiguous answer names, by order position: with `credits`, everything
+    /// needed to add this result up again (see `decisions`).
+    let namedByOrder: [Int: [Int32]]
+
+    /// The per-order decisions this result adds up, for a store to keep.
+    public var decisions: AttributionDecisions { AttributionDecisions(credits: credits, named: namedByOrder) }
+
+    /// Adds up decided credits. `orders`, `creatorIDs` and `waveIDs` must be the ones the
+    /// decisions were made for (positions refer to them). With `wave`, the totals and counts
+    /// cover only that wave's orders; `credits` always covers every order.
+    public init(adding decisions: AttributionDecisions, orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID],
+                currency: Currency, wave: WaveID? = nil) {
+        precondition(decisions.credits.count == orders.count, "one credit per order")
+        let waveFilter = wave.flatMap { id in waveIDs.firstIndex(of: id) }.map(Int16.init)
+        var totals = [CreatorTotals](repeating: .init(), count: creatorIDs.count)
+        var counts = [Int](repeating: 0, count: Outcome.allCases.count)
+        var revenue = [Int64](repeating: 0, count: counts.count)
+        var ambiguous: [AmbiguousAnswer] = []
+        for (index, credit) in decisions.credits.enumerated() {
+            if let waveFilter, credit.wavePosition != waveFilter { continue }
+            counts[Int(credit.outcome.rawValue)] += 1
+            let net = credit.outcome == .notCounted ? 0 : orders[index].netRevenue.minorUnits
+            revenue[Int(credit.outcome.rawValue)] += net
+            switch credit.outcome {
+            case .directByCode, .directByLink:
+                totals[Int(credit.creatorPosition)].directOrders += 1
+                totals[Int(credit.creatorPosition)].directNetRevenue += net
+            case .assistedBySurvey:
+                totals[Int(credit.creatorPosition)].assistedOrders += 1
+                totals[Int(credit.creatorPosition)].assistedNetRevenue += net
+            case .ambiguous:
+                ambiguous.append(.init(orderID: orders[index].id, creators: (decisions.named[index] ?? []).map { creatorIDs[Int($0)] }))
+            case .notCounted, .paidOrAffiliate, .unattributed:
+                break
+            }
+        }
+        var byCreator: [CreatorID: CreatorTotals] = [:]
+        for (position, total) in totals.enumerated() where total.directOrders + total.assistedOrders > 0 {
+            byCreator[creatorIDs[position]] = total
+        }
+        var countsByOutcome: [Outcome: Int] = [:]
+        var revenueByOutcome: [Outcome: Int64] = [:]
+        for outcome in Outcome.allCases {
+            countsByOutcome[outcome] = counts[Int(outcome.rawValue)]
+            revenueByOutcome[outcome] = revenue[Int(outcome.rawValue)]
+        }
+        self.currency = currency
+        self.credits = decisions.credits
+        self.totals = byCreator
+        self.counts = countsByOutcome
+        self.revenue = revenueByOutcome
+        self.ambiguousAnswers = ambiguous
+        self.creatorIDs = creatorIDs
+        self.waveIDs = waveIDs
+        self.namedByOrder = decisions.named
+    }
 
     /// The creator an order is credited to, if any.
     public func creator(of credit: Credit) -> CreatorID? {
@@ -87,4 +149,19 @@ public struct AttributionResult: Sendable {
     }
 
     public func money(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: currency) }
+}
+
+/// Attribution's decision for every order, before it is added up: small (a few bytes per order)
+/// and, unlike the totals, independent of which wave is asked about. It is what a workspace
+/// keeps on disk beside its snapshot, so opening a million orders does not decide them again.
+public struct AttributionDecisions: Sendable, Equatable {
+    /// One credit per order, parallel to `workspace.orders`.
+    public var credits: [AttributionResult.Credit]
+    /// For each ambiguous order (by position), the positions of the creators its answers name.
+    public var named: [Int: [Int32]]
+
+    public init(credits: [AttributionResult.Credit], named: [Int: [Int32]]) {
+        self.credits = credits
+        self.named = named
+    }
 }

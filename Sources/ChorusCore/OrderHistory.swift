@@ -4,6 +4,9 @@
 public struct OrderHistory: Sendable {
     public var orders: [Order]
     public var surveyResponses: [SurveyResponse]
+    /// Attribution over these orders as the store kept it for this state, when it had it:
+    /// then the Leaderboard and Ledger need not decide a million orders again.
+    public var attribution: AttributionResult?
 
     public init(orders: [Order], surveyResponses: [SurveyResponse]) {
         self.orders = orders

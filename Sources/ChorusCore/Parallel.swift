@@ -29,4 +29,16 @@ package enum Parallel {
         }
         return results.map { $0! }
     }
+
+    /// Runs two different jobs at once, one per core, and returns both results.
+    package static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+        let results = map(2) { index in index == 0 ? Either<First, Second>.first(first()) : .second(second()) }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else { fatalError("results come back in index order") }
+        return (a, b)
+    }
+}
+
+private enum Either<First, Second> {
+    case first(First)
+    case second(Second)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The file operations the store needs, as a seam: the POSIX implementation is the default,
 /// and tests substitute one that fails on a chosen operation to prove that a failed write,
 /// sync or rename never leaves a workspace half-changed.
@@ -22,4 +24,14 @@ public protocol FileSystem: Sendable {
     /// Makes renames and creations inside the folder durable (fsync on the directory).
     func syncDirectory(at path: String) throws
     func removeFile(at path: String) throws
+    /// The names of the entries in a folder, in no particular order.
+    func fileNames(in folder: String) throws -> [String]
+}
+
+extension FileSystem {
+    public func fileNames(in folder: String) throws -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw StoreError(.io, file: folder, "cannot be listed: \(error.localizedDescription)")
+        }
+    }
 }

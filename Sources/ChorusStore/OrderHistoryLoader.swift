@@ -9,6 +9,9 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     let surveyResponses: (path: String, rows: Int)
     let currency: Currency
     let fileSystem: any FileSystem
+    /// Where attribution kept for this state may be, and the creators and waves its positions
+    /// refer to; nil when the caller does not want it read (see `StoredAttribution`).
+    var storedAttribution: (location: StoredAttribution.Location, creatorIDs: [CreatorID], waveIDs: [WaveID])?
 
     /// Orders in the snapshot (before the load), for progress messages.
     public var orderCount: Int { orders.rows }
@@ -16,8 +19,19 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     public func load() throws -> OrderHistory {
         let orders = try CollectionFile.decode(try fileSystem.readFile(at: self.orders.path), as: OrderRowCodec.self,
                                                currency: currency, expectedRows: self.orders.rows, file: self.orders.path)
-        let responses = try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
-                                                  currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
-        return OrderHistory(orders: orders, surveyResponses: responses)
+        // The survey responses and the kept attribution are independent reads: one per core.
+        let (responses, attribution) = Parallel.both({
+            Result {
+                try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
+                                          currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
+            }
+        }, {
+            storedAttribution.flatMap { stored in
+                stored.location.read(orders: orders, creatorIDs: stored.creatorIDs, waveIDs: stored.waveIDs, currency: currency)
+            }
+        })
+        var history = OrderHistory(orders: orders, surveyResponses: try responses.get())
+        history.attribution = attribution
+        return history
     }
 }

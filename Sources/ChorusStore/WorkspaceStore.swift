@@ -1,4 +1,5 @@
 import ChorusCore
+import Dispatch
 
 /// A workspace folder opened for use: the current `Workspace` in memory, and the disk kept in
 /// step with it so that nothing a user did is lost if the process or the machine dies.
@@ -36,10 +37,10 @@ public final class WorkspaceStore {
     /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
     public private(set) var journalLength: Int
 
-    private let fileSystem: any FileSystem
+    let fileSystem: any FileSystem
     private let log: any CommandLog
-    private var manifest: Manifest
-    private var lastSequence: Int
+    private(set) var manifest: Manifest
+    private(set) var lastSequence: Int
     /// The generation the next compaction writes. It only grows, even when a compaction fails,
     /// so a retry never overwrites files that a half-finished attempt may have made current.
     private var nextGeneration: Int
@@ -48,9 +49,19 @@ public final class WorkspaceStore {
     /// generations of attempts that failed (their files hold the same names and addresses).
     private var oldestGenerationOnDisk: Int
     private var lock: WorkspaceLock?
-    private var isClosed = false
+    private(set) var isClosed = false
     /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
     public private(set) var pendingOrderHistory: OrderHistoryLoader?
+    /// Attribution known to be current for `workspace`: read from the file kept for this state
+    /// or handed over by whoever computed it; nil once a command may have changed it.
+    public internal(set) var knownAttribution: AttributionResult?
+    /// The last journal entry that could have changed attribution's inputs (see `StoredAttribution`).
+    var attributionInputsSequence: Int
+    /// `attributionInputsSequence` when the store opened: kept attribution read in the
+    /// background is adopted only if it has not moved since.
+    let attributionInputsSequenceAtOpen: Int
+    /// Writes kept attribution files one at a time, off the owner's thread.
+    let attributionWriter = DispatchQueue(label: "chorus.attribution-writer")
 
     private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
                  deferringOrderHistory: Bool = false) throws {
@@ -63,9 +74,18 @@ public final class WorkspaceStore {
             snapshot.attachOrderHistory(try loader.load())
             pending = nil
         }
-        self.pendingOrderHistory = pending
         var workspace = snapshot
         let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: journal)
+        let inputsSequence = entries.last { $0.seq > manifest.journalSequence && $0.command.mayChangeAttribution }?.seq
+            ?? manifest.journalSequence
+        if pending != nil {
+            let key = StoredAttribution.Key(generation: manifest.generation, inputsSequence: inputsSequence)
+            pending?.storedAttribution = (StoredAttribution.Location(folder: folder, key: key, fileSystem: fileSystem),
+                                          workspace.creators.map(\.id), workspace.waves.map(\.id))
+        }
+        self.pendingOrderHistory = pending
+        self.attributionInputsSequence = inputsSequence
+        self.attributionInputsSequenceAtOpen = inputsSequence
         self.folder = folder
         self.mode = mode
         self.fileSystem = fileSystem
@@ -153,6 +173,7 @@ public final class WorkspaceStore {
             }
             // Durable now. A journal that could not be trimmed holds only entries the snapshot
             // covers, which replay skips and the next compaction trims: not worth a failure.
+            noteAttributionInputs(changedBy: command)
             try? trimJournal()
             return applied
         }
@@ -165,6 +186,7 @@ public final class WorkspaceStore {
         }
         lastSequence = entry.seq
         journalLength += 1
+        noteAttributionInputs(changedBy: command)
         return applied
     }
 
@@ -205,6 +227,7 @@ public final class WorkspaceStore {
             return
         }
         try commit(compaction)
+        keepAttributionForNewGeneration()
         try trimJournal()
     }
 
@@ -251,6 +274,9 @@ public final class WorkspaceStore {
         guard pendingOrderHistory != nil else { return }
         workspace.attachOrderHistory(history)
         pendingOrderHistory = nil
+        if let kept = history.attribution, attributionInputsSequence == attributionInputsSequenceAtOpen {
+            knownAttribution = kept
+        }
     }
 
     /// Loads deferred order history now, on this thread, if it is still pending.
@@ -261,12 +287,13 @@ public final class WorkspaceStore {
 
     /// Releases the lock. Further writes throw; reading `workspace` still works.
     public func close() {
+        attributionWriter.sync {}  // a kept attribution file being written is finished first
         isClosed = true
         lock?.release()
         lock = nil
     }
 
-    private func requireWritable() throws {
+    func requireWritable() throws {
         guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
         guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
     }

@@ -31,9 +31,15 @@ final class AttributionCache {
     private var running: BackgroundWork<AttributionResult>?
 
     /// Records the workspace's generation; a different one makes the kept result stale.
-    func note(generation: Int, isLoadingOrders: Bool) {
+    /// `known` is attribution the session already has for this generation (kept on disk):
+    /// taken as is, so nothing is computed.
+    func note(generation: Int, isLoadingOrders: Bool, known: AttributionResult? = nil) {
         self.generation = generation
         self.isLoadingOrders = isLoadingOrders
+        if let known, kept?.generation != generation {
+            kept = (generation, known)
+            running = nil
+        }
     }
 
     /// The creator's figures, computing attribution first if the workspace changed since.

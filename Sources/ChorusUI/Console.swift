@@ -76,7 +76,12 @@ public final class Console {
             refresh(everyPane: true)
         }
         let attributionDone = attribution.collectFinished()
-        guard ledger.collectFinished() else { return attributionDone }
+        let ledgerDone = ledger.collectFinished()
+        // Attribution computed here is handed to the session, which keeps it for the next open.
+        if session.knownAttribution == nil, let computed = attribution.current ?? ledger.currentAttribution {
+            session.remember(computed)
+        }
+        guard ledgerDone else { return attributionDone }
         refresh()
         return true
     }
@@ -224,7 +229,7 @@ public final class Console {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
-        attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
@@ -252,25 +257,6 @@ extension Command {
         case .addCreators, .updateCreator, .importCreators: true
         case .restore(let point, _): !point.creators.isEmpty || !point.remove.creators.isEmpty
         default: false
-        }
-    }
-
-    /// Whether applying this may change what attribution credits. Pipeline, seeding, approval
-    /// and library work cannot; anything else (including commands added later) is assumed to.
-    var mayChangeAttribution: Bool {
-        switch self {
-        case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
-             .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
-             .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
-             .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
-        // Undo of pipeline or seeding work puts back only what attribution does not read; a
-        // recompute (seconds on a million orders) would be for nothing.
-        case .restore(let point, _):
-            point.program != nil || !point.waves.isEmpty || !point.creators.isEmpty || !point.discountCodes.isEmpty
-                || !point.orders.isEmpty || !point.surveyResponses.isEmpty || !point.trackingLinks.isEmpty
-                || !point.remove.waves.isEmpty || !point.remove.creators.isEmpty || !point.remove.discountCodes.isEmpty
-                || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty || !point.remove.trackingLinks.isEmpty
-        default: true
         }
     }
 }

@@ -16,10 +16,19 @@ public protocol ConsoleSession: AnyObject {
     /// Whether order history is still loading, so views that add up orders can say so
     /// instead of showing zeros that are not true yet.
     var isLoadingOrderHistory: Bool { get }
+    /// Attribution the session knows to be current for `workspace` (a workspace keeps it on
+    /// disk for its state), so the console need not decide a million orders again; nil when
+    /// it has none.
+    var knownAttribution: AttributionResult? { get }
+    /// Hands over attribution the console computed for `workspace` as it is now, to keep.
+    func remember(_ attribution: AttributionResult)
 }
 
 extension ConsoleSession {
     /// Nothing runs in the background by default.
     public func collectBackgroundWork() -> String? { nil }
     public var isLoadingOrderHistory: Bool { false }
+    /// Nothing is kept by default: the console computes attribution itself.
+    public var knownAttribution: AttributionResult? { nil }
+    public func remember(_ attribution: AttributionResult) {}
 }

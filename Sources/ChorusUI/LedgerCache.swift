@@ -61,6 +61,11 @@ final class LedgerCache {
 
     var isComputing: Bool { running != nil }
 
+    /// The attribution the kept ledger was built from, if it is still current.
+    var currentAttribution: AttributionResult? {
+        keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : nil
+    }
+
     /// Keeps a finished background build; true when the screen should be drawn again.
     func collectFinished() -> Bool {
         guard let running, let (result, ledger) = running.result else { return false }

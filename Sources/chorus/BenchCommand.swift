@@ -32,6 +32,7 @@ struct BenchCommand: ParsableCommand {
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
             Output.print("chorus bench — \(folder.path)")
+            Output.print(ConsoleBenchmark.keepAttribution(folder))
             // The console's own path first, while the process is fresh, so its peak memory is its own.
             let opening = try ConsoleBenchmark.measureOpening(folder)
             Output.print(opening.description)
@@ -50,8 +51,9 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// What the Leaderboard and Ledger panes (and `chorus export ledger`) wait for: attribution,
-    /// then the ledger built from it, best of three each.
+    /// What the Leaderboard and Ledger panes (and `chorus export ledger`) wait for when nothing
+    /// is kept for the workspace's state: attribution computed, then the ledger built from it,
+    /// best of three each.
     static func ledgerLine(_ workspace: Workspace) -> String {
         let today = Clock.now.day
         var attribution = Attribution.compute(workspace)
@@ -64,7 +66,7 @@ struct BenchCommand: ParsableCommand {
             rows = Ledger(workspace, attribution: attribution, today: today).rows.count
             best = (min(best.attribution, middle - start), min(best.ledger, ContinuousClock.now - middle))
         }
-        return "ledger of \(rows) creator-wave rows over \(workspace.orders.count) orders, best of 3: attribution "
+        return "ledger of \(rows) creator-wave rows over \(workspace.orders.count) orders, nothing kept, best of 3: attribution "
             + "\(Stopwatch.format(best.attribution)) + ledger \(Stopwatch.format(best.ledger))"
     }
 

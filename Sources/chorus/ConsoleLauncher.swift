@@ -66,6 +66,10 @@ final class StoreSession: ConsoleSession {
 
     var isLoadingOrderHistory: Bool { loading != nil }
 
+    var knownAttribution: AttributionResult? { store.knownAttribution }
+
+    func remember(_ attribution: AttributionResult) { store.remember(attribution) }
+
     func collectBackgroundWork() -> String? {
         if let trouble = collectCompaction() { return trouble }
         compactInTheBackgroundIfTheJournalIsLong()

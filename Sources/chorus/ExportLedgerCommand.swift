@@ -28,7 +28,7 @@ struct ExportLedgerCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let today = Clock.now.day
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
-            let ledger = Ledger(store.workspace, attribution: Attribution.compute(store.workspace), today: today, wave: waveID)
+            let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
             let export = LedgerExport(ledger, workspace: store.workspace)
             switch format {
             case .csv: try destination.write(export.csv())

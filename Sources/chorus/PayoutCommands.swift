@@ -28,7 +28,7 @@ struct PayoutCreateCommand: ParsableCommand {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
             let current = store.workspace
-            let ledger = Ledger(current, attribution: Attribution.compute(current), today: Clock.now.day)
+            let ledger = Ledger(current, attribution: try store.attribution(), today: Clock.now.day)
             let payments = Payouts.due(current, ledger: ledger)
             guard !payments.isEmpty else { throw CLIFailure(message: "nothing is payable and unpaid above the minimum payout today") }
             let number = (current.payoutRuns.map(\.number).max() ?? 0) + 1

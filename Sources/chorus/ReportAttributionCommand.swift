@@ -21,7 +21,7 @@ struct ReportAttributionCommand: ParsableCommand {
         try reportingErrors {
             let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
-            let result = Attribution.compute(store.workspace, wave: waveID)
+            let result = try store.attribution(wave: waveID)
             Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format))
         }
     }

@@ -9,13 +9,22 @@ final class InMemorySession: ConsoleSession {
     private(set) var performed: [Command] = []
     /// Set by tests that play a store still loading order history in the background.
     var isLoadingOrderHistory = false
+    /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
+    var knownAttribution: AttributionResult?
+    private(set) var remembered = 0
 
     init(_ workspace: Workspace) { self.workspace = workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
         performed.append(command)
+        if command.mayChangeAttribution { knownAttribution = nil }
         return applied
+    }
+
+    func remember(_ attribution: AttributionResult) {
+        knownAttribution = attribution
+        remembered += 1
     }
 }
 

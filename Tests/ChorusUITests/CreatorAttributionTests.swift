@@ -87,4 +87,24 @@ final class CreatorAttributionTests: XCTestCase {
         XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
         XCTAssertEqual(console.console.attributionComputes, 1)
     }
+
+    func testAttributionTheWorkspaceKeptIsShownWithoutComputingAndWhatIsComputedIsHandedBack() {
+        let workspace = Self.workspaceWithOrders()
+        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40))
+        console.session.knownAttribution = Attribution.compute(workspace)
+        console.console.announce("loaded 4 orders and 1 survey responses")
+        console.press("j")
+        XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
+        XCTAssertEqual(console.console.attributionComputes, 0, "kept for this state, so nothing is computed")
+
+        _ = console.press(":").type("slug ana-lima").press(.enter).frame
+        XCTAssertEqual(console.console.attributionComputes, 1, "a slug change makes what was kept stale")
+        XCTAssertNil(console.session.knownAttribution)
+        _ = console.console.collectBackgroundWork()
+        XCTAssertEqual(console.session.remembered, 1, "the new result goes to the session, to keep for the next open")
+        XCTAssertNotNil(console.session.knownAttribution)
+        _ = console.press("j").frame
+        _ = console.console.collectBackgroundWork()
+        XCTAssertEqual(console.session.remembered, 1, "and only once")
+    }
 }

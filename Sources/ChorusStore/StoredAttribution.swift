@@ -1,0 +1,138 @@
+import ChorusCore
+
+/// Attribution's decisions for one state of a workspace, kept beside its snapshot so that
+/// opening a million orders does not decide them all again (seconds of work) before the
+/// Leaderboard and Ledger can show anything.
+///
+/// The file is derived data, never the source of truth: it may be deleted at any time, and a
+/// file that is missing, damaged or made for another state is ignored (attribution is then
+/// computed again and the file rewritten). Its name says which state it is for:
+///
+///     attribution-r1-3-1200.json
+///
+/// rules version 1 (`Attribution.rulesVersion`), snapshot generation 3, and the attribution
+/// inputs as they stood after journal entry 1200: the last entry that could change what is
+/// credited (`Command.mayChangeAttribution`), or the snapshot's own sequence if none has since.
+/// Opening the same generation and finding no later such entry means the inputs are the same,
+/// so the decisions are too.
+///
+/// Rows are parallel to the snapshot's orders: `[outcome, creator, wave]`, positions in the
+/// snapshot's creators and waves (-1 for none), and an ambiguous order's row adds the
+/// positions of the creators its answers name.
+enum StoredAttribution {
+    static let filePrefix = "attribution-"
+
+    struct Key: Hashable, Sendable {
+        var generation: Int
+        /// The last journal entry that could change the inputs (see the type's comment).
+        var inputsSequence: Int
+
+        var fileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence).json" }
+    }
+
+    /// One order's row: its credit and, when ambiguous, who its answers named.
+    struct Row: Sendable {
+        var credit: AttributionResult.Credit
+        var named: [Int32]
+    }
+
+    enum RowCodec: ChorusStore.RowCodec {
+        static let collection = "attribution"
+        static let columns: String? = #"["outcome","creator","wave","named"]"#
+
+        static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
+            writer.beginArray()
+            writer.int(Int(row.credit.outcome.rawValue))
+            writer.int(Int(row.credit.creatorPosition))
+            writer.int(Int(row.credit.wavePosition))
+            if !row.named.isEmpty {
+                writer.beginArray()
+                for position in row.named { writer.int(Int(position)) }
+                writer.endArray()
+            }
+            writer.endArray()
+        }
+
+        static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
+            try reader.beginArray("attribution")
+            let outcomeOffset = reader.position
+            guard let outcome = AttributionResult.Outcome(rawValue: UInt8(clamping: try reader.int("outcome"))) else {
+                throw JSONReadError(offset: outcomeOffset, message: "unknown attribution outcome")
+            }
+            let creator = Int32(clamping: try reader.int("creator"))
+            let wave = Int16(clamping: try reader.int("wave"))
+            var named: [Int32] = []
+            if reader.hasMoreElements() {
+                try reader.beginArray("named")
+                while reader.hasMoreElements() { named.append(Int32(clamping: try reader.int("named"))) }
+                try reader.endArray("named")
+            }
+            try reader.endArray("attribution")
+            return Row(credit: AttributionResult.Credit(outcome: outcome, creatorPosition: creator, wavePosition: wave), named: named)
+        }
+    }
+
+    static func encode(_ decisions: AttributionDecisions) -> [UInt8] {
+        let rows = decisions.credits.enumerated().map { index, credit in Row(credit: credit, named: decisions.named[index] ?? []) }
+        return CollectionFile.encode(rows, as: RowCodec.self, currency: .eur)
+    }
+
+    /// The decisions in `bytes`, or nil unless they fit a workspace of these sizes exactly.
+    static func decode(_ bytes: [UInt8], path: String, orders: Int, creators: Int, waves: Int) -> AttributionDecisions? {
+        guard let rows = try? CollectionFile.decode(bytes, as: RowCodec.self, currency: .eur, expectedRows: orders, file: path) else { return nil }
+        var decisions = AttributionDecisions(credits: [], named: [:])
+        decisions.credits.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            let credit = row.credit
+            let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
+            guard credited ? (0..<Int32(creators)).contains(credit.creatorPosition) : credit.creatorPosition == -1,
+                  (-1..<Int16(clamping: waves)).contains(credit.wavePosition),
+                  row.named.allSatisfy({ (0..<Int32(creators)).contains($0) }) else { return nil }
+            decisions.credits.append(credit)
+            if !row.named.isEmpty { decisions.named[index] = row.named }
+        }
+        return decisions
+    }
+
+    /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and
+    /// writing are safe on any thread; nothing here touches the store itself.
+    struct Location: @unchecked Sendable {
+        // @unchecked: the file system is only used for whole-file reads, writes and renames.
+        let folder: String
+        let key: Key
+        let fileSystem: any FileSystem
+
+        var path: String { folder + "/" + key.fileName }
+
+        /// The kept result for `orders` and the creators and waves it was decided for, if the
+        /// file is there and fits; nil otherwise (then attribution is computed).
+        func read(orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
+            guard fileSystem.fileExists(at: path), let bytes = try? fileSystem.readFile(at: path),
+                  let decisions = decode(bytes, path: path, orders: orders.count, creators: creatorIDs.count, waves: waveIDs.count)
+            else { return nil }
+            return AttributionResult(adding: decisions, orders: orders, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency)
+        }
+
+        /// Writes the file under a temporary name and renames it into place, so a reader never
+        /// sees half of one, then removes the files kept for other states. Failure is not an
+        /// error anyone needs to hear about: the next open computes attribution again.
+        func write(_ decisions: AttributionDecisions) {
+            let temporary = path + ".tmp"
+            do {
+                try fileSystem.writeFile(at: temporary, bytes: encode(decisions))
+                try fileSystem.renameFile(from: temporary, to: path)
+            } catch {
+                try? fileSystem.removeFile(at: temporary)
+            }
+            removeOthers()
+        }
+
+        /// Removes every kept attribution file in the folder except this location's.
+        func removeOthers() {
+            for name in (try? fileSystem.fileNames(in: folder)) ?? []
+            where name.hasPrefix(StoredAttribution.filePrefix) && name != key.fileName {
+                try? fileSystem.removeFile(at: folder + "/" + name)
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import XCTest
+@testable import ChorusCore
+
+/// The console and the store only recompute attribution after a command that may change what it
+/// credits (`Command.mayChangeAttribution`); decisions kept on disk are reused across every
+/// other journal entry. So a command that says it cannot change attribution must leave every
+/// input the rules read exactly as it was, and so must its undo.
+final class AttributionInputsTests: XCTestCase {
+    /// Everything `Attribution` reads: settings, waves, creators, codes, orders and answers.
+    private struct Inputs: Equatable {
+        var program: Program, waves: [Wave], creators: [Creator], discountCodes: [DiscountCode]
+        var orders: [Order], surveyResponses: [SurveyResponse]
+
+        init(_ workspace: Workspace) {
+            program = workspace.program
+            waves = workspace.waves
+            creators = workspace.creators
+            discountCodes = workspace.discountCodes
+            orders = workspace.orders
+            surveyResponses = workspace.surveyResponses
+        }
+    }
+
+    func testACommandThatSaysItCannotChangeAttributionLeavesItsInputsAlone() throws {
+        var neutral = 0
+        for command in CommandSamples.all {
+            var workspace = ProgramFixture.workspace
+            let before = Inputs(workspace)
+            let applied = try workspace.run(command)
+            let after = Inputs(workspace)
+            if !command.mayChangeAttribution {
+                neutral += 1
+                XCTAssertEqual(after, before, "\(CommandSamples.kind(of: command)) says it cannot change attribution")
+            }
+            if !applied.undo.mayChangeAttribution {
+                var undone = workspace
+                _ = try undone.run(applied.undo)
+                XCTAssertEqual(Inputs(undone), after, "the undo of \(CommandSamples.kind(of: command)) says it cannot change attribution")
+            }
+        }
+        XCTAssertGreaterThan(neutral, 20, "pipeline, seeding, approval and library work is neutral")
+    }
+}

@@ -1,0 +1,152 @@
+import ChorusCore
+import ChorusGenerator
+@testable import ChorusStore
+import Foundation
+import XCTest
+
+/// A workspace keeps attribution's decisions beside its snapshot, so the Leaderboard and Ledger
+/// of a million orders are ready as soon as the orders are read. The file is a cache: what it
+/// gives must be exactly what computing gives, and it must never be used for a state it was not
+/// made for.
+final class KeptAttributionTests: XCTestCase {
+    /// The generated sample: codes, links, survey answers (some ambiguous) and several waves.
+    private static let sample = SampleProgram.generate(options: GeneratorOptions(seed: 7, today: Day(year: 2026, month: 3, day: 16)!))
+
+    private func keptFiles(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") }.sorted()
+    }
+
+    private func assertSame(_ kept: AttributionResult?, _ computed: AttributionResult, file: StaticString = #filePath, line: UInt = #line) {
+        guard let kept else { return XCTFail("nothing was kept", file: file, line: line) }
+        XCTAssertEqual(kept.credits, computed.credits, file: file, line: line)
+        XCTAssertEqual(kept.totals, computed.totals, file: file, line: line)
+        XCTAssertEqual(kept.counts, computed.counts, file: file, line: line)
+        XCTAssertEqual(kept.revenue, computed.revenue, file: file, line: line)
+        XCTAssertEqual(kept.ambiguousAnswers, computed.ambiguousAnswers, file: file, line: line)
+    }
+
+    /// Opens as the console does: order history (and kept attribution) read after the first frame.
+    private func openAsTheConsoleDoes(_ folder: String) throws -> WorkspaceStore {
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        XCTAssertNil(store.knownAttribution, "nothing is known before the orders are read")
+        store.attach(try XCTUnwrap(store.pendingOrderHistory).load())
+        return store
+    }
+
+    /// A workspace whose current state has had its attribution computed and kept.
+    private func workspaceWithKeptAttribution(_ name: String = #function) throws -> String {
+        let folder = StoreFixtures.temporaryFolder(name)
+        let store = try WorkspaceStore.create(at: folder, workspace: Self.sample)
+        XCTAssertGreaterThan(Attribution.compute(store.workspace).ambiguousAnswers.count, 0, "the sample has ambiguous answers to keep")
+        store.remember(Attribution.compute(store.workspace))
+        store.close()
+        return folder
+    }
+
+    func testAttributionComputedOnceIsReadOnTheNextOpenInsteadOfComputed() throws {
+        let folder = try workspaceWithKeptAttribution()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-0.json"])
+
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace))
+    }
+
+    func testPipelineSeedingAndApprovalWorkKeepsItCurrent() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let writer = try WorkspaceStore.open(at: folder)
+        let sku = writer.workspace.skus[0].id
+        try writer.perform(.adjustStock(sku: sku, delta: 5, reason: "recount"), context: StoreFixtures.context())
+        XCTAssertFalse(Command.adjustStock(sku: sku, delta: 5, reason: "recount").mayChangeAttribution)
+        writer.close()
+
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace))
+    }
+
+    func testAChangedCreatorMakesTheKeptDecisionsStaleAndTheNextComputeIsKeptAnew() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let writer = try WorkspaceStore.open(at: folder)
+        let credited = try XCTUnwrap(Attribution.compute(writer.workspace).totals.keys.sorted { $0.rawValue < $1.rawValue }.first)
+        var renamed = try XCTUnwrap(writer.workspace.creator(credited))
+        renamed.linkSlug = "someone-else-entirely"
+        try writer.perform(.updateCreator(renamed), context: StoreFixtures.context())
+        writer.close()
+
+        let store = try openAsTheConsoleDoes(folder)
+        XCTAssertNil(store.knownAttribution, "a creator's link changed after the decisions were kept")
+        let computed = try store.attribution()
+        assertSame(computed, Attribution.compute(store.workspace))
+        store.close()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.json"],
+                       "kept for the state after entry 1, the creator change, and the old file gone")
+
+        let reopened = try openAsTheConsoleDoes(folder)
+        defer { reopened.close() }
+        assertSame(reopened.knownAttribution, computed)
+    }
+
+    func testACommandPerformedWhileOrdersLoadMakesWhatTheLoadReadStale() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        defer { store.close() }
+        let loader = try XCTUnwrap(store.pendingOrderHistory)
+        var renamed = store.workspace.creators[0]
+        renamed.name = "Somebody Else"
+        try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
+
+        store.attach(try loader.load())
+
+        XCTAssertNil(store.knownAttribution, "read for the state before the creator changed")
+    }
+
+    func testCompactionKeepsItForTheNewGeneration() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let writer = try WorkspaceStore.open(at: folder)
+        _ = try writer.attribution()
+        try writer.perform(.adjustStock(sku: writer.workspace.skus[0].id, delta: 1, reason: "recount"), context: StoreFixtures.context())
+        try writer.compact()
+        writer.close()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-2-1.json"], "the old generation's file is gone")
+
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace))
+    }
+
+    func testADamagedOrMismatchedFileIsIgnoredAndNothingIsLost() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let path = folder + "/" + (try keptFiles(in: folder))[0]
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let creators = Self.sample.creators.count
+        let damaged = [
+            String(original.prefix(original.count / 2)),                                   // cut short
+            original.replacingOccurrences(of: #"\n\[1,\d+,"#, with: "\n[1,\(creators),", options: .regularExpression), // no such creator
+            original.replacingOccurrences(of: #"\n\[\d+,"#, with: "\n[9,", options: .regularExpression),             // no such outcome
+            "not json at all",
+        ]
+        for text in damaged {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let store = try openAsTheConsoleDoes(folder)
+            XCTAssertNil(store.knownAttribution, String(text.prefix(80)))
+            assertSame(try store.attribution(), Attribution.compute(store.workspace))
+            store.close()
+            try original.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    func testAReadOnlyOpenUsesTheFileButNeverWritesOne() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: Self.sample).close()
+
+        let reader = try WorkspaceStore.open(at: folder, mode: .readOnly)
+        let wave = Self.sample.waves[1].id
+        assertSame(try reader.attribution(wave: wave), Attribution.compute(reader.workspace, wave: wave))
+        reader.close()
+
+        XCTAssertEqual(try keptFiles(in: folder), [], "chorus report and list never write into a workspace")
+    }
+}
