@@ -38,29 +38,32 @@ public enum Attribution {
     }
 
     static func decide(_ workspace: Workspace, pieces: Int) -> AttributionDecisions {
-        guard !workspace.orders.isEmpty else { return AttributionDecisions(credits: [], named: [:]) }
+        guard !workspace.orders.isEmpty else { return AttributionDecisions(credits: []) }
         let rules = Rules(workspace)
         // The decisions are independent, so they are made on every core.
         let orders = workspace.orders
         let decided = Parallel.map(pieces) { piece in
-            var credits: [AttributionResult.Credit] = []
-            var named: [Int: [Int32]] = [:]
             let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
-            credits.reserveCapacity(range.count)
-            for index in range {
-                var names: [Int32] = []
-                credits.append(rules.credit(orders[index], named: &names))
-                if names.count > 1 { named[index] = names }
-            }
-            return (credits: credits, named: named)
+            var names: [Int32] = []
+            return range.map { index in rules.credit(orders[index], named: &names) }
         }
-        var decisions = AttributionDecisions(credits: [], named: [:])
-        decisions.credits.reserveCapacity(orders.count)
-        for piece in decided {
-            decisions.credits += piece.credits
-            decisions.named.merge(piece.named) { first, _ in first }
+        var credits: [AttributionResult.Credit] = []
+        credits.reserveCapacity(orders.count)
+        for piece in decided { credits += piece }
+        return AttributionDecisions(credits: credits)
+    }
+
+    /// The survey answers in `result` that name several creators (so nobody is credited), with
+    /// who they name, for a person to resolve. Only those orders are looked at again.
+    public static func ambiguousAnswers(of result: AttributionResult, in workspace: Workspace) -> [AttributionResult.AmbiguousAnswer] {
+        let orders = result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
+        guard !orders.isEmpty else { return [] }
+        let rules = Rules(workspace)
+        return orders.map { index in
+            var named: [Int32] = []
+            _ = rules.credit(workspace.orders[index], named: &named)
+            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id })
         }
-        return decisions
     }
 
     /// The lookups the rules need, prepared once per run.

@@ -61,16 +61,17 @@ public struct AttributionResult: Sendable {
     public let counts: [Outcome: Int]
     /// Net revenue (minor units) of the orders each rule decided; zero for `.notCounted`.
     public let revenue: [Outcome: Int64]
-    public let ambiguousAnswers: [AmbiguousAnswer]
     /// Creators' and waves' ids by position, so a credit can name them.
     let creatorIDs: [CreatorID]
     let waveIDs: [WaveID]
-    /// The creators each ambiguous answer names, by order position: with `credits`, everything
-    /// needed to add this result up again (see `decisions`).
-    let namedByOrder: [Int: [Int32]]
+    /// The position of the wave the totals cover, or nil for all of them.
+    let wavePosition: Int16?
 
     /// The per-order decisions this result adds up, for a store to keep.
-    public var decisions: AttributionDecisions { AttributionDecisions(credits: credits, named: namedByOrder) }
+    public var decisions: AttributionDecisions { AttributionDecisions(credits: credits) }
+
+    /// Whether the totals and counts include the order with this credit.
+    func covers(_ credit: Credit) -> Bool { wavePosition.map { credit.wavePosition == $0 } ?? true }
 
     /// Adds up decided credits. `orders`, `creatorIDs` and `waveIDs` must be the ones the
     /// decisions were made for (positions refer to them). With `wave`, the totals and counts
@@ -82,7 +83,6 @@ public struct AttributionResult: Sendable {
         var totals = [CreatorTotals](repeating: .init(), count: creatorIDs.count)
         var counts = [Int](repeating: 0, count: Outcome.allCases.count)
         var revenue = [Int64](repeating: 0, count: counts.count)
-        var ambiguous: [AmbiguousAnswer] = []
         for (index, credit) in decisions.credits.enumerated() {
             if let waveFilter, credit.wavePosition != waveFilter { continue }
             counts[Int(credit.outcome.rawValue)] += 1
@@ -95,9 +95,7 @@ public struct AttributionResult: Sendable {
             case .assistedBySurvey:
                 totals[Int(credit.creatorPosition)].assistedOrders += 1
                 totals[Int(credit.creatorPosition)].assistedNetRevenue += net
-            case .ambiguous:
-                ambiguous.append(.init(orderID: orders[index].id, creators: (decisions.named[index] ?? []).map { creatorIDs[Int($0)] }))
-            case .notCounted, .paidOrAffiliate, .unattributed:
+            case .notCounted, .paidOrAffiliate, .unattributed, .ambiguous:
                 break
             }
         }
@@ -116,10 +114,9 @@ public struct AttributionResult: Sendable {
         self.totals = byCreator
         self.counts = countsByOutcome
         self.revenue = revenueByOutcome
-        self.ambiguousAnswers = ambiguous
         self.creatorIDs = creatorIDs
         self.waveIDs = waveIDs
-        self.namedByOrder = decisions.named
+        self.wavePosition = waveFilter
     }
 
     /// The creator an order is credited to, if any.
@@ -154,14 +151,13 @@ public struct AttributionResult: Sendable {
 /// Attribution's decision for every order, before it is added up: small (a few bytes per order)
 /// and, unlike the totals, independent of which wave is asked about. It is what a workspace
 /// keeps on disk beside its snapshot, so opening a million orders does not decide them again.
+/// Who an ambiguous answer names is not kept (a common name can match hundreds of creators);
+/// `Attribution.ambiguousAnswers` finds out again for the few orders concerned.
 public struct AttributionDecisions: Sendable, Equatable {
     /// One credit per order, parallel to `workspace.orders`.
     public var credits: [AttributionResult.Credit]
-    /// For each ambiguous order (by position), the positions of the creators its answers name.
-    public var named: [Int: [Int32]]
 
-    public init(credits: [AttributionResult.Credit], named: [Int: [Int32]]) {
+    public init(credits: [AttributionResult.Credit]) {
         self.credits = credits
-        self.named = named
     }
 }

@@ -16,9 +16,9 @@ import ChorusCore
 /// Opening the same generation and finding no later such entry means the inputs are the same,
 /// so the decisions are too.
 ///
-/// Rows are parallel to the snapshot's orders: `[outcome, creator, wave]`, positions in the
-/// snapshot's creators and waves (-1 for none), and an ambiguous order's row adds the
-/// positions of the creators its answers name.
+/// Rows are parallel to the snapshot's orders: `[outcome, creator, wave]`, the rule that
+/// decided (`AttributionResult.Outcome`'s raw value) and positions in the snapshot's creators
+/// and waves (-1 for none).
 enum StoredAttribution {
     static let filePrefix = "attribution-"
 
@@ -30,30 +30,19 @@ enum StoredAttribution {
         var fileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence).json" }
     }
 
-    /// One order's row: its credit and, when ambiguous, who its answers named.
-    struct Row: Sendable {
-        var credit: AttributionResult.Credit
-        var named: [Int32]
-    }
-
     enum RowCodec: ChorusStore.RowCodec {
         static let collection = "attribution"
-        static let columns: String? = #"["outcome","creator","wave","named"]"#
+        static let columns: String? = #"["outcome","creator","wave"]"#
 
-        static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
+        static func write(_ credit: AttributionResult.Credit, to writer: inout JSONWriter, currency: Currency) {
             writer.beginArray()
-            writer.int(Int(row.credit.outcome.rawValue))
-            writer.int(Int(row.credit.creatorPosition))
-            writer.int(Int(row.credit.wavePosition))
-            if !row.named.isEmpty {
-                writer.beginArray()
-                for position in row.named { writer.int(Int(position)) }
-                writer.endArray()
-            }
+            writer.int(Int(credit.outcome.rawValue))
+            writer.int(Int(credit.creatorPosition))
+            writer.int(Int(credit.wavePosition))
             writer.endArray()
         }
 
-        static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
+        static func read(from reader: inout JSONReader, currency: Currency) throws -> AttributionResult.Credit {
             try reader.beginArray("attribution")
             let outcomeOffset = reader.position
             guard let outcome = AttributionResult.Outcome(rawValue: UInt8(clamping: try reader.int("outcome"))) else {
@@ -61,37 +50,24 @@ enum StoredAttribution {
             }
             let creator = Int32(clamping: try reader.int("creator"))
             let wave = Int16(clamping: try reader.int("wave"))
-            var named: [Int32] = []
-            if reader.hasMoreElements() {
-                try reader.beginArray("named")
-                while reader.hasMoreElements() { named.append(Int32(clamping: try reader.int("named"))) }
-                try reader.endArray("named")
-            }
             try reader.endArray("attribution")
-            return Row(credit: AttributionResult.Credit(outcome: outcome, creatorPosition: creator, wavePosition: wave), named: named)
+            return AttributionResult.Credit(outcome: outcome, creatorPosition: creator, wavePosition: wave)
         }
     }
 
     static func encode(_ decisions: AttributionDecisions) -> [UInt8] {
-        let rows = decisions.credits.enumerated().map { index, credit in Row(credit: credit, named: decisions.named[index] ?? []) }
-        return CollectionFile.encode(rows, as: RowCodec.self, currency: .eur)
+        CollectionFile.encode(decisions.credits, as: RowCodec.self, currency: .eur)
     }
 
     /// The decisions in `bytes`, or nil unless they fit a workspace of these sizes exactly.
     static func decode(_ bytes: [UInt8], path: String, orders: Int, creators: Int, waves: Int) -> AttributionDecisions? {
-        guard let rows = try? CollectionFile.decode(bytes, as: RowCodec.self, currency: .eur, expectedRows: orders, file: path) else { return nil }
-        var decisions = AttributionDecisions(credits: [], named: [:])
-        decisions.credits.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            let credit = row.credit
+        guard let credits = try? CollectionFile.decode(bytes, as: RowCodec.self, currency: .eur, expectedRows: orders, file: path) else { return nil }
+        for credit in credits {
             let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
             guard credited ? (0..<Int32(creators)).contains(credit.creatorPosition) : credit.creatorPosition == -1,
-                  (-1..<Int16(clamping: waves)).contains(credit.wavePosition),
-                  row.named.allSatisfy({ (0..<Int32(creators)).contains($0) }) else { return nil }
-            decisions.credits.append(credit)
-            if !row.named.isEmpty { decisions.named[index] = row.named }
+                  (-1..<Int16(clamping: waves)).contains(credit.wavePosition) else { return nil }
         }
-        return decisions
+        return AttributionDecisions(credits: credits)
     }
 
     /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and

@@ -55,7 +55,7 @@ struct AttributionReport: Encodable {
         otherOrders = Self.uncredited.map { outcome, label in
             Row(kind: label, orders: result.count(outcome), netRevenue: result.revenue(outcome).decimalString)
         }
-        ambiguous = result.ambiguousAnswers.map { answer in
+        ambiguous = Attribution.ambiguousAnswers(of: result, in: workspace).map { answer in
             Ambiguous(orderId: answer.orderID.rawValue, handles: answer.creators.map { workspace.creator($0)?.handle ?? $0.rawValue })
         }
     }

@@ -39,7 +39,7 @@ struct BenchCommand: ParsableCommand {
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
             Output.print(report.description)
-            Output.print(ConsoleBenchmark(workspace: opening.workspace, presses: smoke ? 20 : 200, folder: folder).run())
+            Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
             Output.print(Self.ledgerLine(opening.workspace))
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
