@@ -26,7 +26,7 @@ final class ApprovalsTable {
     }
 
     func refresh(_ workspace: Workspace, generation: Int, state: ApprovalsState, today: Day?) {
-        let key = Key(generation: generation, view: state.view, text: CreatorColumns.fold(state.filter.text), today: today)
+        let key = Key(generation: generation, view: state.view, text: CreatorSearchText.fold(state.filter.text), today: today)
         guard key != self.key else { return }
         if key.generation != self.key?.generation { failures = [:] }
         self.key = key
@@ -50,6 +50,6 @@ final class ApprovalsTable {
         guard !needle.isEmpty else { return true }
         let creator = workspace.creator(submission.creatorID)
         return [creator?.handle, creator?.name, submission.id.rawValue, submission.caption]
-            .compactMap { $0 }.contains { CreatorColumns.fold($0).contains(needle) }
+            .compactMap { $0 }.contains { CreatorSearchText.fold($0).contains(needle) }
     }
 }

@@ -19,4 +19,12 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
 
     var result: Value? { lock.withLock { finished } }
+
+    /// The result, waiting for it if the work is still running.
+    func wait() -> Value {
+        while true {
+            if let value = result { return value }
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+    }
 }

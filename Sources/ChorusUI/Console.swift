@@ -75,6 +75,7 @@ public final class Console {
             otherPanesReady = true
             refresh(everyPane: true)
         }
+        if hasDrawn { table.prepareSearch(session.workspace, creatorsGeneration: creatorsGeneration) }
         let attributionDone = attribution.collectFinished()
         let ledgerDone = ledger.collectFinished()
         // Attribution computed here is handed to the session, which keeps it for the next open.

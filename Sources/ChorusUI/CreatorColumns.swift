@@ -1,23 +1,12 @@
 import ChorusCore
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Per-creator values the Pipeline table sorts and filters by, computed once per change to
-/// the creators rather than per key press: folded search text as UTF-8 bytes, follower
-/// counts, engagement, fit score and alphabetical rank, all parallel to `Workspace.creators`.
-///
-/// With 100 000 creators a `localizedCaseInsensitiveContains` per row per keystroke takes
-/// 0.7 s; one `memmem` pass over text folded once takes about a millisecond. Building the
-/// columns runs on every core, with an ASCII fast path, because it sits between opening a
-/// workspace and its first frame.
+/// Per-creator values the Pipeline table sorts by, computed once per change to the creators
+/// (or the orders the fit score reads) rather than per key press: follower counts, engagement,
+/// fit score and alphabetical rank, all parallel to `Workspace.creators`. Sorting an `Int32`
+/// index by a precomputed column takes milliseconds where sorting structs takes a tenth of a
+/// second. The text a filter searches is `CreatorSearchText`.
 struct CreatorColumns {
-    /// Every creator's folded fields, each field and each creator ending in `\n`, so a match
-    /// never spans two fields or two creators.
-    private(set) var searchText: [UInt8] = []
-    /// `searchText[searchStart[i]..<searchStart[i + 1]]` is creator `i`'s folded text.
-    private(set) var searchStart: [Int32] = [0]
     private(set) var followers: [Int32] = []
     /// Engagement in hundredths of a percent (0.045 → 450).
     private(set) var engagement: [Int32] = []
@@ -31,45 +20,28 @@ struct CreatorColumns {
     init(_ creators: [Creator], fit: FitContext = FitContext()) {
         let count = creators.count
         let chunks = count < 4_096 ? 1 : 2
-        var parts = [Part](repeating: Part(), count: chunks)
         followers = Array(repeating: 0, count: count)
         engagement = Array(repeating: 0, count: count)
         score = Array(repeating: 0, count: count)
         var handles = [String](repeating: "", count: count)
-        parts.withUnsafeMutableBufferPointer { partsBuffer in
-            followers.withUnsafeMutableBufferPointer { followersOut in
-                engagement.withUnsafeMutableBufferPointer { engagementOut in
-                    score.withUnsafeMutableBufferPointer { scoreOut in
-                        handles.withUnsafeMutableBufferPointer { handlesOut in
-                            nonisolated(unsafe) let out = (partsBuffer, followersOut, engagementOut, scoreOut, handlesOut)
-                            // Each chunk writes only its own slots, so the buffers are shared safely.
-                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                                var part = Part()
-                                part.text.reserveCapacity(range.count * 64)
-                                for position in range {
-                                    let creator = creators[position]
-                                    let handle = Creator.normalizedHandle(creator.handle)
-                                    out.4[position] = handle
-                                    Self.appendSearchable(creator, handle: handle, to: &part.text)
-                                    part.ends.append(Int32(part.text.count))
-                                    out.1[position] = Int32(clamping: creator.followers)
-                                    out.2[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
-                                    out.3[position] = Int32((FitScore(creator, context: fit).value * 100).rounded())
-                                }
-                                out.0[chunk] = part
+        followers.withUnsafeMutableBufferPointer { followersOut in
+            engagement.withUnsafeMutableBufferPointer { engagementOut in
+                score.withUnsafeMutableBufferPointer { scoreOut in
+                    handles.withUnsafeMutableBufferPointer { handlesOut in
+                        nonisolated(unsafe) let out = (followersOut, engagementOut, scoreOut, handlesOut)
+                        // Each chunk writes only its own slots, so the buffers are shared safely.
+                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                            for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                                let creator = creators[position]
+                                out.3[position] = Creator.normalizedHandle(creator.handle)
+                                out.0[position] = Int32(clamping: creator.followers)
+                                out.1[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
+                                out.2[position] = Int32((FitScore(creator, context: fit).value * 100).rounded())
                             }
                         }
                     }
                 }
             }
-        }
-        searchText.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
-        searchStart.reserveCapacity(count + 1)
-        for part in parts {
-            let base = Int32(searchText.count)
-            searchText.append(contentsOf: part.text)
-            searchStart.append(contentsOf: part.ends.lazy.map { $0 + base })
         }
         handleRank = Array(repeating: 0, count: count)
         for (rank, position) in Self.alphabetical(handles).enumerated() { handleRank[position] = Int32(rank) }
@@ -86,106 +58,5 @@ struct CreatorColumns {
             if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
             return handles[a].utf8.lexicographicallyPrecedes(handles[b].utf8)
         }
-    }
-
-    private struct Part {
-        var text: [UInt8] = []
-        var ends: [Int32] = []
-    }
-
-    /// Text and needle are folded the same way: lower-cased, so `/ana` finds `@Ana_Lima`.
-    static func fold(_ text: some StringProtocol) -> String { TextSanitizer.sanitize(text).lowercased() }
-
-    /// Folds one field onto `bytes`: printable ASCII is lower-cased byte by byte; anything else
-    /// takes the full Unicode route (sanitize, then lower-case).
-    static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
-        var utf8 = text.utf8
-        let fast: Bool? = utf8.withContiguousStorageIfAvailable { buffer in
-            buffer.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-        }
-        if fast == true {
-            for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        } else {
-            utf8 = fold(text).utf8
-            bytes.append(contentsOf: utf8)
-        }
-        bytes.append(0x0A)
-    }
-
-    /// Everything a coordinator might type to find a creator, one field per line.
-    private static func appendSearchable(_ creator: Creator, handle: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "@"))
-        appendFolded(handle, to: &bytes)
-        appendFolded(creator.name, to: &bytes)
-        appendFolded(creator.tier.rawValue, to: &bytes)
-        if let country = creator.country { appendFolded(country, to: &bytes) }
-        for niche in creator.niches { appendFolded(niche, to: &bytes) }
-        for source in creator.sources { appendFolded(source.label, to: &bytes) }
-        appendFolded(creator.isContactable ? "contactable" : "no consent", to: &bytes)
-    }
-
-    /// Whether creator `position`'s folded text contains `needle` (already folded).
-    func matches(_ position: Int, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        let start = Int(searchStart[position])
-        let length = Int(searchStart[position + 1]) - start
-        guard length >= needle.count else { return false }
-        return searchText.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[start..<start + length])) != nil
-            }
-        }
-    }
-
-    /// For every creator, whether their text contains `needle`: one pass over all the text,
-    /// split between two cores at a creator boundary.
-    func matchingCreators(_ needle: [UInt8]) -> [Bool] {
-        let count = searchStart.count - 1
-        guard !needle.isEmpty else { return Array(repeating: true, count: count) }
-        var hits = Array(repeating: false, count: count)
-        let chunks = count < 4_096 ? 1 : 2
-        hits.withUnsafeMutableBufferPointer { hitsBuffer in
-            nonisolated(unsafe) let out = hitsBuffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let creators = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                scan(creators, for: needle, into: out)
-            }
-        }
-        return hits
-    }
-
-    /// Marks the creators in `range` whose text contains `needle`. Creators are visited in
-    /// order, so finding who owns a match is a step forward, not a search.
-    private func scan(_ range: Range<Int>, for needle: [UInt8], into hits: UnsafeMutableBufferPointer<Bool>) {
-        guard !range.isEmpty else { return }
-        searchText.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                let end = Int(searchStart[range.upperBound])
-                var offset = Int(searchStart[range.lowerBound])
-                var creator = range.lowerBound
-                while offset < end, let found = Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[offset..<end])) {
-                    let at = offset + found
-                    while Int(searchStart[creator + 1]) <= at { creator += 1 }
-                    hits[creator] = true
-                    offset = Int(searchStart[creator + 1])
-                    creator += 1
-                }
-            }
-        }
-    }
-
-    /// The offset of the first occurrence of `pattern` in `text`: `memchr` finds candidates for
-    /// the first byte (vectorised in libc), `memcmp` checks the rest.
-    static func find(_ pattern: UnsafeRawBufferPointer, in text: UnsafeRawBufferPointer) -> Int? {
-        guard let base = text.baseAddress, let first = pattern.first, text.count >= pattern.count else { return nil }
-        var offset = 0
-        let last = text.count - pattern.count
-        while offset <= last {
-            guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-            let at = base.distance(to: UnsafeRawPointer(hit))
-            if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
-            offset = at + 1
-        }
-        return nil
     }
 }

@@ -32,7 +32,7 @@ final class LibraryTable {
     func status(of id: AssetID) -> RightsStatus { statusByID[id] ?? .none }
 
     func refresh(_ workspace: Workspace, generation: Int, state: LibraryState, today: Day?) {
-        let key = Key(generation: generation, text: CreatorColumns.fold(state.filter.text), rights: state.rights, usable: state.usable,
+        let key = Key(generation: generation, text: CreatorSearchText.fold(state.filter.text), rights: state.rights, usable: state.usable,
                       wave: state.wave, sort: state.sort, today: today)
         guard key != self.key else { return }
         self.key = key
@@ -60,7 +60,7 @@ final class LibraryTable {
                           asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue, asset.caption]
                 + asset.tags.map { "#" + $0 }
             // Folded one by one: folding turns a newline into a visible placeholder.
-            return fields.map { CreatorColumns.fold($0) + "\n" }.joined()
+            return fields.map { CreatorSearchText.fold($0) + "\n" }.joined()
         }
         statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
         statusByID = Dictionary(zip(workspace.assets.map(\.id), statuses), uniquingKeysWith: { a, _ in a })

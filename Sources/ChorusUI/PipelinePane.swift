@@ -78,7 +78,7 @@ struct PipelinePane {
             grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
-        let needle = CreatorColumns.fold(state.filter.text)
+        let needle = CreatorSearchText.fold(state.filter.text)
         for line in 0..<rect.height {
             let row = state.scroll + line
             guard row < table.count else { break }

@@ -9,6 +9,11 @@ import ChorusCore
 final class PipelineTable {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
+    /// What a filter searches, per creators generation. Built on another thread once the first
+    /// frame is up (`prepareSearch`), since only a typed filter needs it; a filter typed before
+    /// it is ready waits for it.
+    private var search: (generation: Int, text: CreatorSearchText)?
+    private var searchBuild: BackgroundWork<CreatorSearchText>?
     /// What the score column ranks by: every wave still open, so a creator who buys what the
     /// program seeds ranks up. Built with the columns, since it indexes the orders.
     private(set) var fit = FitContext()
@@ -46,6 +51,26 @@ final class PipelineTable {
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
 
+    /// Starts folding the creators' search text on another thread, unless it is current or
+    /// already being folded.
+    func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
+        guard search?.generation != creatorsGeneration, searchBuild?.generation != creatorsGeneration else { return }
+        let creators = workspace.creators
+        searchBuild = BackgroundWork(generation: creatorsGeneration) { CreatorSearchText(creators) }
+    }
+
+    /// The search text for the current creators: ready, finished by the thread folding it, or
+    /// folded here and now.
+    private func searchText(_ workspace: Workspace) -> CreatorSearchText {
+        if let search, search.generation == columnsGeneration, search.text.count == workspace.creators.count { return search.text }
+        prepareSearch(workspace, creatorsGeneration: columnsGeneration)
+        var text = searchBuild!.wait()
+        searchBuild = nil
+        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators) }
+        search = (columnsGeneration, text)
+        return text
+    }
+
     /// Brings every layer up to date; cheap when nothing it depends on changed.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
         let ordersChanged = categoriesBought?.orders != workspace.orders.count
@@ -62,8 +87,8 @@ final class PipelineTable {
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
         let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
         if orderKey != self.orderKey { buildOrder(orderKey) }
-        let filterKey = FilterKey(order: orderKey, needle: CreatorColumns.fold(state.filter.text))
-        if filterKey != self.filterKey { applyFilter(filterKey) }
+        let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text))
+        if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
 
     /// Rows in the wave before filtering.
@@ -161,21 +186,22 @@ final class PipelineTable {
         rebuilds.order += 1
     }
 
-    private func applyFilter(_ key: FilterKey) {
+    private func applyFilter(_ key: FilterKey, _ workspace: Workspace) {
         let needle = Array(key.needle.utf8)
         let stageMatches = PipelineStage.allCases.map { !needle.isEmpty && $0.label.contains(key.needle) }
         // A longer filter only removes rows, so it searches the previous matches only.
         let narrowing = filterKey.map { $0.order == key.order && key.needle.hasPrefix($0.needle) } ?? false
         let candidates = narrowing ? visible : order
+        let search = needle.isEmpty ? CreatorSearchText() : searchText(workspace)
         if needle.isEmpty {
             visible = order
         } else if candidates.count * 8 < positions.count {
             visible = candidates.filter { row in
-                stageMatches[Int(stageIndexes[Int(row)])] || columns.matches(Int(positions[Int(row)]), needle)
+                stageMatches[Int(stageIndexes[Int(row)])] || search.matches(Int(positions[Int(row)]), needle)
             }
         } else {
             // Many candidates: one pass over all the folded text beats a search per row.
-            let hits = columns.matchingCreators(needle)
+            let hits = search.matchingCreators(needle)
             visible = candidates.filter { row in
                 stageMatches[Int(stageIndexes[Int(row)])] || hits[Int(positions[Int(row)])]
             }

@@ -16,7 +16,7 @@ final class SeedingTable {
     func id(at row: Int) -> ShipmentID? { ids.indices.contains(row) ? ids[row] : nil }
 
     func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, state: SeedingState, today: Day?) {
-        let key = Key(generation: generation, wave: wave, status: state.status, text: CreatorColumns.fold(state.filter.text), today: today)
+        let key = Key(generation: generation, wave: wave, status: state.status, text: CreatorSearchText.fold(state.filter.text), today: today)
         guard key != self.key else { return }
         self.key = key
         let inWave = workspace.shipments.filter { $0.waveID == wave }
@@ -39,6 +39,6 @@ final class SeedingTable {
         guard !needle.isEmpty else { return true }
         let creator = workspace.creator(shipment.creatorID)
         return [creator?.handle, creator?.name, shipment.id.rawValue, shipment.trackingNumber]
-            .compactMap { $0 }.contains { CreatorColumns.fold($0).contains(needle) }
+            .compactMap { $0 }.contains { CreatorSearchText.fold($0).contains(needle) }
     }
 }

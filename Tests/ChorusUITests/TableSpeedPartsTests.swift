@@ -21,11 +21,11 @@ final class TableSpeedPartsTests: XCTestCase {
             Creator(id: CreatorID("CR-\(index)"), handle: "user\(index)", name: names[index % names.count],
                     country: index % 3 == 0 ? "DE" : nil, niches: index % 5 == 0 ? ["hiking"] : [])
         }
-        let columns = CreatorColumns(creators)
+        let text = CreatorSearchText(creators)
         for needle in ["an", "a", "ång", "花", "hik", "de", "zz", "user59", "\n"] {
-            let folded = Array(CreatorColumns.fold(needle).utf8)
-            let expected = creators.indices.map { columns.matches($0, folded) }
-            XCTAssertEqual(columns.matchingCreators(folded), expected, "needle \(needle)")
+            let folded = Array(CreatorSearchText.fold(needle).utf8)
+            let expected = creators.indices.map { text.matches($0, folded) }
+            XCTAssertEqual(text.matchingCreators(folded), expected, "needle \(needle)")
         }
     }
 
