@@ -7,6 +7,10 @@ public struct OrderHistory: Sendable {
     /// Attribution over these orders as the store kept it for this state, when it had it:
     /// then the Leaderboard and Ledger need not decide a million orders again.
     public var attribution: AttributionResult?
+    /// Id → position indexes, when whoever read the history built them on its own thread (a
+    /// million-entry dictionary is a noticeable pause on the console's); built on attach if not.
+    package var orderIndex: [OrderID: Int]?
+    package var surveyIndex: [SurveyResponseID: Int]?
 
     public init(orders: [Order], surveyResponses: [SurveyResponse]) {
         self.orders = orders
@@ -21,7 +25,7 @@ extension Workspace {
         precondition(orders.isEmpty && surveyResponses.isEmpty, "order history is already attached")
         orders = history.orders
         surveyResponses = history.surveyResponses
-        rebuildOrderHistoryIndexes()
+        indexOrderHistory(orders: history.orderIndex, surveyResponses: history.surveyIndex)
     }
 }
 

@@ -90,10 +90,17 @@ public struct Workspace: Sendable, Equatable {
         self.orderIndex = orderIndex
     }
 
-    mutating func rebuildOrderHistoryIndexes() {
-        orderIndex = Self.index(orders, by: { $0.id })
-        surveyIndex = Self.index(surveyResponses, by: { $0.id })
+    /// Takes indexes of the orders and survey responses built elsewhere, or builds them.
+    mutating func indexOrderHistory(orders: [OrderID: Int]?, surveyResponses: [SurveyResponseID: Int]?) {
+        orderIndex = orders ?? Self.positions(of: self.orders)
+        surveyIndex = surveyResponses ?? Self.positions(of: self.surveyResponses)
     }
+
+    /// Order id → position, as the workspace indexes its orders.
+    package static func positions(of orders: [Order]) -> [OrderID: Int] { index(orders, by: { $0.id }) }
+
+    /// Survey response id → position, as the workspace indexes its responses.
+    package static func positions(of responses: [SurveyResponse]) -> [SurveyResponseID: Int] { index(responses, by: { $0.id }) }
 
     /// Id → position, first occurrence winning; one hash per element in the usual case of
     /// unique ids (a duplicate is a broken workspace that `chorus check` reports).

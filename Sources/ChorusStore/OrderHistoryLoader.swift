@@ -19,19 +19,20 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     public func load() throws -> OrderHistory {
         let orders = try CollectionFile.decode(try fileSystem.readFile(at: self.orders.path), as: OrderRowCodec.self,
                                                currency: currency, expectedRows: self.orders.rows, file: self.orders.path)
-        // The survey responses and the kept attribution are independent reads: one per core.
-        let (responses, attribution) = Parallel.both({
-            Result {
+        // Then two independent jobs, one per core: indexing the orders; reading the survey
+        // responses (and indexing them) and the attribution kept for this state.
+        let (orderIndex, (responses, attribution)) = Parallel.both({ Workspace.positions(of: orders) }, {
+            (Result {
                 try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
                                           currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
-            }
-        }, {
-            storedAttribution.flatMap { stored in
+            }, storedAttribution.flatMap { stored in
                 stored.location.read(orders: orders, creatorIDs: stored.creatorIDs, waveIDs: stored.waveIDs, currency: currency)
-            }
+            })
         })
         var history = OrderHistory(orders: orders, surveyResponses: try responses.get())
         history.attribution = attribution
+        history.orderIndex = orderIndex
+        history.surveyIndex = Workspace.positions(of: history.surveyResponses)
         return history
     }
 }

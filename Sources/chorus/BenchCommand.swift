@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
             Output.print("chorus bench — \(folder.path)")
             Output.print(ConsoleBenchmark.keepAttribution(folder))
-            // The console's own path first, while the process is fresh, so its peak memory is its own.
+            // The console's own path first, with the peak memory reset, so it is the console's own.
             let opening = try ConsoleBenchmark.measureOpening(folder)
             Output.print(opening.description)
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,

@@ -49,7 +49,7 @@ struct ConsoleBenchmark {
                 + "open to order history loaded: \(Stopwatch.format(everythingLoaded))\n"
                 + "open to everything loaded (Leaderboard and Ledger ready, attribution "
                 + (usedKeptAttribution ? "kept for this state" : "computed: nothing kept for this state") + "): \(Stopwatch.format(ledgerReady))\n"
-                + "peak memory (RSS) so far: \(peakResidentMegabytes) MB"
+                + "peak memory (RSS) while opening: \(peakResidentMegabytes) MB"
         }
     }
 
@@ -57,6 +57,7 @@ struct ConsoleBenchmark {
     /// the order history the background thread loads is attached, and until the ledger the
     /// Leaderboard and Ledger panes show is built.
     static func measureOpening(_ folder: URL) throws -> Opening {
+        PeakMemory.reset()
         let start = ContinuousClock.now
         let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
         defer { store.close() }
@@ -69,10 +70,8 @@ struct ConsoleBenchmark {
         let attribution = try store.attribution()
         _ = Ledger(store.workspace, attribution: attribution, today: SampleWorkspace.anchorDay)
         let ledgerReady = ContinuousClock.now - start
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Opening(firstFrame: firstFrame, everythingLoaded: loaded, ledgerReady: ledgerReady, usedKeptAttribution: usedKept,
-                       peakResidentMegabytes: usage.ru_maxrss / 1024, workspace: store.workspace, attribution: attribution)
+                       peakResidentMegabytes: PeakMemory.megabytes, workspace: store.workspace, attribution: attribution)
     }
 
     /// Makes sure the workspace keeps attribution for its current state, as it does once a
