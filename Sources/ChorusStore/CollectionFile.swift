@@ -206,13 +206,18 @@ enum CollectionFile {
         return succeeded ? rows : nil
     }
 
-    /// Rows in a chunk written one per line: lines that start with `[`.
+    /// Rows in a chunk written one per line: lines that start with `[`. Line ends are found
+    /// with `memchr` (vectorised in libc): a byte-by-byte loop over a 200 MB orders file was a
+    /// noticeable part of opening it.
     private static func rowStarts(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
+        guard let base = buffer.baseAddress, range.count > 1 else { return 0 }
         var count = 0
         var index = range.lowerBound
-        while index + 1 < range.upperBound {
-            if buffer[index] == 0x0A, buffer[index + 1] == UInt8(ascii: "[") { count += 1 }
-            index += 1
+        let last = range.upperBound - 1  // a newline here has no row after it in the range
+        while index < last, let hit = memchr(base + index, 0x0A, last - index) {
+            let newline = base.distance(to: UnsafeRawPointer(hit))
+            if buffer[newline + 1] == UInt8(ascii: "[") { count += 1 }
+            index = newline + 1
         }
         return count
     }
