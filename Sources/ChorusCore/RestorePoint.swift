@@ -117,7 +117,9 @@ struct ChangeRecorder {
     }
 
     mutating func put(_ order: Order) {
-        if seenOrders.insert(order.id).inserted { record(workspace.order(order.id), into: \.orders, orRemove: order.id, at: \.orders) }
+        if !undo.remove.orders.contains(order.id), seenOrders.insert(order.id).inserted {
+            record(workspace.order(order.id), into: \.orders, orRemove: order.id, at: \.orders)
+        }
         workspace.put(order)
     }
 
@@ -133,9 +135,11 @@ struct ChangeRecorder {
             swap(&added, &undo.remove.orders)
             undo.orders += priors
         }
+        // An order added by this change is removed by its undo, never put back as a prior
+        // version; `added` alone says so, sparing a second set insert per new order.
         return workspace.upsert(orders: orders,
-                                willReplace: { prior in if seen.insert(prior.id).inserted { priors.append(prior) } },
-                                willAdd: { id in if seen.insert(id).inserted { added.insert(id) } })
+                                willReplace: { prior in if !added.contains(prior.id), seen.insert(prior.id).inserted { priors.append(prior) } },
+                                willAdd: { id in added.insert(id) })
     }
 
     mutating func put(_ response: SurveyResponse) {

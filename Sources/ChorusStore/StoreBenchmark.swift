@@ -69,6 +69,8 @@ public enum StoreBenchmark {
         }
         var report = Report(creators: opened.creators.count, orders: opened.orders.count, snapshotBytes: snapshotBytes,
                             openSeconds: best, appendP50: 0, appendP99: 0)
+        // Appends before the baseline: freeing its gigabytes can stall the disk for a moment.
+        (report.appendP50, report.appendP99) = try appendLatencies(beside: folder, count: appends)
         if includeJSONDecoderBaseline {
             let data = try JSONEncoder().encode(BaselineSnapshot(opened))
             workspace = nil
@@ -81,7 +83,6 @@ public enum StoreBenchmark {
             report.baselineBytes = data.count
             report.baselineSeconds = baselineBest
         }
-        (report.appendP50, report.appendP99) = try appendLatencies(beside: folder, count: appends)
         return report
     }
 
