@@ -24,6 +24,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Repetitions of each measurement.") var repetitions = 3
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
+    @Flag(help: "Skip importing the program's Shopify order export (and Python reading it, the baseline).") var noImport = false
 
     func run() throws {
         try reportingErrors {
@@ -41,6 +42,12 @@ struct BenchCommand: ParsableCommand {
             Output.print(report.description)
             Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
             Output.print(Self.ledgerLine(opening.workspace))
+            if !noImport {
+                let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
+                defer { if smoke { try? FileManager.default.removeItem(at: base) } }
+                Output.print(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
+                    .run(repetitions: smoke ? 1 : max(2, repetitions)))
+            }
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
                 let medium = try prepareGenerated(creators: creators / 10, orders: orders / 10)
@@ -70,9 +77,13 @@ struct BenchCommand: ParsableCommand {
             + "\(Stopwatch.format(best.attribution)) + ledger \(Stopwatch.format(best.ledger))"
     }
 
+    /// Where generated workspaces are kept between runs.
+    private var benchFolder: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-workspaces")
+    }
+
     private func prepareGenerated(creators: Int, orders: Int) throws -> URL {
-        let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench")
-                         : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-workspaces")
+        let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench") : benchFolder
         let folder = base.appendingPathComponent("c\(creators)-o\(orders)-s\(seed)")
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("chorus.json").path) {
             Output.notice("reusing \(folder.path)")
