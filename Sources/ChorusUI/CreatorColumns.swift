@@ -47,6 +47,22 @@ struct CreatorColumns {
         for (rank, position) in Self.alphabetical(handles).enumerated() { handleRank[position] = Int32(rank) }
     }
 
+    /// New fit scores for the same creators (their orders arrived or changed): the other
+    /// columns, the alphabetical rank above all, stay as they are.
+    mutating func rescore(_ creators: [Creator], fit: FitContext) {
+        precondition(creators.count == score.count, "rescoring needs the same creators")
+        let count = creators.count
+        let chunks = count < 4_096 ? 1 : 2
+        score.withUnsafeMutableBufferPointer { scoreOut in
+            nonisolated(unsafe) let out = scoreOut
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                    out[position] = Int32((FitScore(creators[position], context: fit).value * 100).rounded())
+                }
+            }
+        }
+    }
+
     /// Positions of `handles` in UTF-8 byte order. Compares the first eight bytes as one
     /// integer and only ties byte by byte: `String`'s own `<` (Unicode-aware) made sorting
     /// 100 000 handles a noticeable part of opening a workspace.

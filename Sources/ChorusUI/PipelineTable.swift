@@ -75,10 +75,11 @@ final class PipelineTable {
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
         let ordersChanged = categoriesBought?.orders != workspace.orders.count
         if ordersChanged { categoriesBought = (workspace.orders.count, FitContext.categoriesBought(in: workspace)) }
-        if columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count || ordersChanged {
+        let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
+        if creatorsChanged || ordersChanged {
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail)
-            columns = CreatorColumns(workspace.creators, fit: fit)
+            if creatorsChanged { columns = CreatorColumns(workspace.creators, fit: fit) } else { columns.rescore(workspace.creators, fit: fit) }
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these

@@ -69,15 +69,16 @@ final class FitScoreTests: XCTestCase {
         var skus = workspace.skus
         let index = try XCTUnwrap(skus.firstIndex { $0.id == sku.id })
         skus[index].category = "serums"
-        workspace = Workspace(program: workspace.program, waves: workspace.waves, creators: workspace.creators, skus: skus,
+        // A creator who is also a customer; her orders carry her email in other letter case.
+        var buyer = lena
+        buyer.customer?.categories = []
+        buyer.email = "lena@example.com"
+        workspace = Workspace(program: workspace.program, waves: workspace.waves, creators: workspace.creators + [buyer], skus: skus,
                               orders: [Order(id: "1001", email: "Lena@Example.com", financialStatus: "paid",
                                              createdAt: Timestamp("2026-03-01T10:00:00Z")!, subtotal: Money(minorUnits: 2_000, currency: .eur),
                                              refunded: .zero(.eur), lines: [OrderLine(sku: sku.id.rawValue, name: sku.name, quantity: 1,
                                                                                       price: Money(minorUnits: 2_000, currency: .eur))])])
         let context = FitContext(workspace: workspace, wave: wave, today: Self.today)
-        var buyer = lena
-        buyer.customer?.categories = []
-        buyer.email = "lena@example.com"
         XCTAssertEqual(FitScore(buyer, context: context).parts.first { $0.name == "categories" }?.points ?? 0, 15, accuracy: 1e-9)
     }
 }
