@@ -33,26 +33,44 @@ public struct FitScore: Hashable, Sendable {
     /// The score, 0–100.
     public var value: Double { parts.reduce(0) { $0 + $1.points } }
 
+    /// The parts' names, in the order of `fractions`.
+    private static let partNames = ["orders", "spend", "recency", "categories", "loyalty", "engagement", "niche", "audience"]
+
     public init(_ creator: Creator, context: FitContext = FitContext()) {
+        let weights = context.weightVector
+        let total = weights.sum()
+        guard total > 0 else { return }
+        let fractions = Self.fractions(creator, context: context)
+        parts = Self.partNames.indices.map { index in
+            let maximum = 100 * weights[index] / total
+            return Part(name: Self.partNames[index], points: maximum * fractions[index], maximum: maximum)
+        }
+    }
+
+    /// The score alone, as `FitScore(creator, context:).value` gives it, without building the
+    /// parts: the Pipeline scores 100 000 creators whenever they or their orders change.
+    public static func value(of creator: Creator, context: FitContext) -> Double {
+        let weights = context.weightVector
+        let total = weights.sum()
+        guard total > 0 else { return 0 }
+        return (100 * weights / total * fractions(creator, context: context)).sum()
+    }
+
+    /// Each signal as a fraction from 0 to 1, in `partNames` order; allocates nothing for a
+    /// creator without customer data.
+    private static func fractions(_ creator: Creator, context: FitContext) -> SIMD8<Double> {
         let weights = context.weights
         let customer = creator.customer
-        let bought = context.categoriesBought(by: creator)
-        var fractions: [(String, Double, Double)] = []
-        fractions.append(("orders", weights.orders, Self.diminishing(Double(customer?.orders ?? 0), cap: Double(weights.ordersCap))))
-        fractions.append(("spend", weights.spend, Self.diminishing(customer.map(Self.majorUnits) ?? 0, cap: Double(weights.spendCap))))
-        fractions.append(("recency", weights.recency, Self.recency(customer?.lastOrder, today: context.today, days: weights.recencyDays)))
-        let matched = context.waveCategories.isEmpty ? 0 : Double(context.waveCategories.intersection(bought).count) / Double(context.waveCategories.count)
-        fractions.append(("categories", weights.categories, matched))
-        fractions.append(("loyalty", weights.loyalty, Self.loyalty(customer?.loyaltyTier, tiers: weights.loyaltyTiers)))
-        fractions.append(("engagement", weights.engagement, weights.engagementCap > 0 ? min(1, max(0, creator.engagementRate) / weights.engagementCap) : 0))
-        fractions.append(("niche", weights.niche, context.nicheMatch(creator.niches)))
-        fractions.append(("audience", weights.audience, Self.diminishing(Double(creator.followers), cap: Double(weights.audienceCap))))
-        let total = fractions.reduce(0) { $0 + max(0, $1.1) }
-        guard total > 0 else { return }
-        parts = fractions.map { name, weight, fraction in
-            let maximum = 100 * max(0, weight) / total
-            return Part(name: name, points: maximum * min(1, max(0, fraction)), maximum: maximum)
-        }
+        let fractions = SIMD8<Double>(
+            diminishing(Double(customer?.orders ?? 0), cap: Double(weights.ordersCap)),
+            diminishing(customer.map(majorUnits) ?? 0, cap: Double(weights.spendCap)),
+            recency(customer?.lastOrder, today: context.today, days: weights.recencyDays),
+            context.categoriesMatched(by: creator),
+            loyalty(customer?.loyaltyTier, tiers: context.loyaltyTiers),
+            weights.engagementCap > 0 ? min(1, max(0, creator.engagementRate) / weights.engagementCap) : 0,
+            context.nicheMatch(creator.niches),
+            diminishing(Double(creator.followers), cap: Double(weights.audienceCap)))
+        return fractions.clamped(lowerBound: .zero, upperBound: .one)
     }
 
     private static func diminishing(_ amount: Double, cap: Double) -> Double {
@@ -69,8 +87,9 @@ public struct FitScore: Hashable, Sendable {
         return max(0, 1 - Double(max(0, lastOrder.days(until: today))) / Double(days))
     }
 
+    /// `tiers` lower-cased.
     private static func loyalty(_ tier: String?, tiers: [String]) -> Double {
-        guard let tier, let position = tiers.firstIndex(where: { $0.lowercased() == tier.lowercased() }) else { return 0 }
+        guard let tier, !tiers.isEmpty, let position = tiers.firstIndex(of: tier.lowercased()) else { return 0 }
         return Double(position + 1) / Double(tiers.count)
     }
 }
@@ -78,7 +97,9 @@ public struct FitScore: Hashable, Sendable {
 /// What a score is measured against: the program's weights, and the wave whose products and
 /// brief a creator should match. Built once per ranking, since it indexes the orders.
 public struct FitContext: Sendable {
-    public var weights: FitScoreWeights
+    public var weights: FitScoreWeights {
+        didSet { (weightVector, loyaltyTiers) = Self.derived(from: weights) }
+    }
     public var today: Day?
     /// Categories of the wave's products (lower-cased); empty without a wave.
     public var waveCategories: Set<String>
@@ -87,8 +108,20 @@ public struct FitContext: Sendable {
     /// Categories each customer's orders bought, by lower-cased email.
     public var categoriesByEmail: [String: Set<String>]
 
+    /// The weights as the score uses them (negative ones count as 0), and the loyalty tiers
+    /// lower-cased: worked out once per ranking rather than once per creator.
+    private(set) var weightVector: SIMD8<Double>
+    private(set) var loyaltyTiers: [String]
+
+    private static func derived(from weights: FitScoreWeights) -> (SIMD8<Double>, [String]) {
+        let raw = SIMD8(weights.orders, weights.spend, weights.recency, weights.categories, weights.loyalty,
+                        weights.engagement, weights.niche, weights.audience)
+        return (raw.replacing(with: 0, where: raw .< 0), weights.loyaltyTiers.map { $0.lowercased() })
+    }
+
     public init(weights: FitScoreWeights = FitScoreWeights(), today: Day? = nil, waveCategories: Set<String> = [],
                 briefWords: Set<String> = [], categoriesByEmail: [String: Set<String>] = [:]) {
+        (weightVector, loyaltyTiers) = Self.derived(from: weights)
         self.weights = weights
         self.today = today
         self.waveCategories = waveCategories
@@ -161,11 +194,14 @@ public struct FitContext: Sendable {
         return byEmail
     }
 
-    /// Categories from the customer's store tags and from the lines of their orders.
-    func categoriesBought(by creator: Creator) -> Set<String> {
-        var bought = Set(creator.customer?.categories.map { $0.lowercased() } ?? [])
-        if let email = creator.email?.lowercased(), let fromOrders = categoriesByEmail[email] { bought.formUnion(fromOrders) }
-        return bought
+    /// Share of the wave's product categories the creator bought: from the customer's store
+    /// tags and from the lines of their orders (0 without a wave's categories).
+    func categoriesMatched(by creator: Creator) -> Double {
+        guard !waveCategories.isEmpty else { return 0 }
+        let tagged = creator.customer?.categories.map { $0.lowercased() } ?? []
+        let ordered = creator.email.flatMap { categoriesByEmail[$0.lowercased()] } ?? []
+        let matched = waveCategories.filter { tagged.contains($0) || ordered.contains($0) }.count
+        return Double(matched) / Double(waveCategories.count)
     }
 
     /// Share of the creator's niches that the brief names (0 without a brief).

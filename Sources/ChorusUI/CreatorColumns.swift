@@ -36,7 +36,7 @@ struct CreatorColumns {
                                 out.3[position] = Creator.normalizedHandle(creator.handle)
                                 out.0[position] = Int32(clamping: creator.followers)
                                 out.1[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
-                                out.2[position] = Int32((FitScore(creator, context: fit).value * 100).rounded())
+                                out.2[position] = Int32((FitScore.value(of: creator, context: fit) * 100).rounded())
                             }
                         }
                     }
@@ -57,7 +57,7 @@ struct CreatorColumns {
             nonisolated(unsafe) let out = scoreOut
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    out[position] = Int32((FitScore(creators[position], context: fit).value * 100).rounded())
+                    out[position] = Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
                 }
             }
         }

@@ -46,6 +46,17 @@ final class FitScoreTests: XCTestCase {
         XCTAssertEqual(FitScore(max, context: Self.serumsWave).value, 23.7, accuracy: 0.5)
     }
 
+    func testTheScoreAloneIsTheSumOfTheParts() {
+        var negative = FitScoreWeights()
+        negative.audience = -5
+        for context in [Self.serumsWave, FitContext(), FitContext(weights: negative, today: Self.today, waveCategories: ["serums"])] {
+            for creator in [lena, dev, carla, max] {
+                XCTAssertEqual(FitScore.value(of: creator, context: context), FitScore(creator, context: context).value, accuracy: 1e-9,
+                               creator.handle)
+            }
+        }
+    }
+
     func testThePartsExplainTheScoreAndAddUpToIt() {
         let score = FitScore(lena, context: Self.serumsWave)
         XCTAssertEqual(score.parts.map(\.name), ["orders", "spend", "recency", "categories", "loyalty", "engagement", "niche", "audience"])
