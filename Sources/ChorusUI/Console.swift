@@ -76,19 +76,21 @@ public final class Console {
             refresh(everyPane: true)
         }
         if hasDrawn { table.prepareSearch(session.workspace, creatorsGeneration: creatorsGeneration) }
+        let categoriesDone = table.collectGatheredCategories()
+        if categoriesDone { refresh() }
         let attributionDone = attribution.collectFinished()
         let ledgerDone = ledger.collectFinished()
         // Attribution computed here is handed to the session, which keeps it for the next open.
         if session.knownAttribution == nil, let computed = attribution.current ?? ledger.currentAttribution {
             session.remember(computed)
         }
-        guard ledgerDone else { return attributionDone }
+        guard ledgerDone else { return attributionDone || categoriesDone }
         refresh()
         return true
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
-    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing }
+    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing || table.isGatheringCategories }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
     /// The outcome of the person's own last action (approved, refused) stays on screen, with the

@@ -1,0 +1,64 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// Creators are scored partly by what they bought, which means reading every order. When a
+/// big order history arrives, the console's thread must not spend a second on that: the
+/// categories are gathered on another thread and the scores follow when they are ready.
+final class OrderHistoryScoringTests: XCTestCase {
+    private static let serum = SKU(id: "SKU-SERUM", name: "Serum", unitCost: Money(minorUnits: 800, currency: .eur), stockOnHand: 10,
+                                   category: "serums")
+
+    /// One open wave seeding serums; Ana has bought serums (under her email in other letter case), Bo has not.
+    private func program(orders: Int) -> Workspace {
+        let sample = Sample.workspace()
+        var waves = sample.waves
+        waves[0].brief.products = [BriefProduct(sku: Self.serum.id, quantity: 1)]
+        var creators = sample.creators
+        creators[0].email = "ana@example.com"
+        let placed = Timestamp(day: Sample.today, hour: 10)
+        let history = (0..<orders).map { number in
+            Order(id: OrderID("#\(number)"), email: number == 0 ? "Ana@Example.com" : "buyer\(number)@example.com", financialStatus: "paid",
+                  createdAt: placed, subtotal: Money(minorUnits: 2_000, currency: .eur), refunded: .zero(.eur),
+                  lines: [OrderLine(sku: Self.serum.id.rawValue, name: "Serum", quantity: 1, price: Money(minorUnits: 2_000, currency: .eur))])
+        }
+        return Workspace(program: sample.program, waves: waves, creators: creators, enrollments: sample.enrollments,
+                         skus: [Self.serum], orders: history)
+    }
+
+    private func anasScore(_ table: PipelineTable, _ workspace: Workspace) -> Double {
+        let row = (0..<table.count).first { table.creatorID(at: $0, in: workspace) == workspace.creators[0].id }!
+        return table.score(at: row)
+    }
+
+    func testABigHistoryIsGatheredOnAnotherThreadAndTheScoresFollow() {
+        let table = PipelineTable()
+        var state = PipelineState()
+        state.waveID = Sample.wave1
+        let before = program(orders: 0)
+        table.refresh(before, generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)
+        let unbought = anasScore(table, before)
+
+        let arrived = program(orders: AttributionCache.backgroundThreshold + 1)
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
+        XCTAssertTrue(table.isGatheringCategories, "a big history is read on another thread")
+        XCTAssertEqual(anasScore(table, arrived), unbought, "the old scores stand meanwhile")
+
+        while !table.collectGatheredCategories() { Thread.sleep(forTimeInterval: 0.005) }
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
+        XCTAssertFalse(table.isGatheringCategories)
+        XCTAssertGreaterThan(anasScore(table, arrived), unbought, "her serum order counts once gathered")
+    }
+
+    func testASmallHistoryIsScoredAtOnce() {
+        let table = PipelineTable()
+        var state = PipelineState()
+        state.waveID = Sample.wave1
+        table.refresh(program(orders: 0), generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)
+        let unbought = anasScore(table, program(orders: 0))
+        let arrived = program(orders: 10)
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
+        XCTAssertFalse(table.isGatheringCategories)
+        XCTAssertGreaterThan(anasScore(table, arrived), unbought)
+    }
+}
