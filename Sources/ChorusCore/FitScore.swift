@@ -160,6 +160,7 @@ public struct FitContext: Sendable {
     /// email among the creators' (most buyers are not creators), keeps categories as bits,
     /// and splits the orders between two cores. Building a set per buyer took seconds.
     public static func categoriesBought(in workspace: Workspace) -> [String: Set<String>] {
+        guard !workspace.orders.isEmpty else { return [:] }
         var categories: [String] = []
         var bitOfSKU: [String: UInt64] = [:]
         for sku in workspace.skus {
@@ -169,7 +170,7 @@ public struct FitContext: Sendable {
         }
         var slotOfEmail: [String: Int] = [:]
         for creator in workspace.creators {
-            guard let email = creator.email?.lowercased(), slotOfEmail[email] == nil else { continue }
+            guard let email = creator.email.map(folded), slotOfEmail[email] == nil else { continue }
             slotOfEmail[email] = slotOfEmail.count
         }
         guard !bitOfSKU.isEmpty, !slotOfEmail.isEmpty else { return [:] }
@@ -181,9 +182,7 @@ public struct FitContext: Sendable {
             // than everything else here.
             orders.withUnsafeBufferPointer { orders in
                 for index in (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces) {
-                    guard let email = orders[index].email else { continue }
-                    let folded = email.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? email.lowercased() : email
-                    guard let slot = slotOfEmail[folded], orders[index].counts else { continue }
+                    guard let email = orders[index].email, let slot = slotOfEmail[folded(email)], orders[index].counts else { continue }
                     for line in orders[index].lines { if let sku = line.sku, let bit = bitOfSKU[sku] { bought[slot] |= bit } }
                 }
             }
@@ -198,12 +197,17 @@ public struct FitContext: Sendable {
         return byEmail
     }
 
+    /// An email lower-cased, without allocating when it already is (most are).
+    private static func folded(_ email: String) -> String {
+        email.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? email.lowercased() : email
+    }
+
     /// Share of the wave's product categories the creator bought: from the customer's store
     /// tags and from the lines of their orders (0 without a wave's categories).
     func categoriesMatched(by creator: Creator) -> Double {
         guard !waveCategories.isEmpty else { return 0 }
         let tagged = creator.customer?.categories.map { $0.lowercased() } ?? []
-        let ordered = creator.email.flatMap { categoriesByEmail[$0.lowercased()] } ?? []
+        let ordered = creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
         let matched = waveCategories.filter { tagged.contains($0) || ordered.contains($0) }.count
         return Double(matched) / Double(waveCategories.count)
     }
