@@ -293,7 +293,7 @@ public final class WorkspaceStore {
         lock = nil
     }
 
-    func requireWritable() throws {
+    private func requireWritable() throws {
         guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
         guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
     }
