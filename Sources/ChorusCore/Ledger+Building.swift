@@ -36,31 +36,34 @@ extension Ledger {
         // the creator's latest wave, so no credited revenue falls out of the ledger.
         var directRow = [Int32](repeating: -1, count: workspace.orders.count)
         var assistedRow = directRow
-        for (position, credit) in attribution.credits.enumerated() {
-            guard credit.creatorPosition >= 0 else { continue }
-            let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
-            guard direct || credit.outcome == .assistedBySurvey else { continue }
-            let creator = Int(credit.creatorPosition)
-            let key = credit.wavePosition >= 0 ? Int32(creator * waveCount + Int(credit.wavePosition)) : -1
-            let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
-            guard target >= 0 else { continue }
-            let order = workspace.orders[position]
-            let net = order.netRevenue.minorUnits
-            if direct {
-                directRow[position] = target
-                rows[Int(target)].results.directOrders += 1
-                rows[Int(target)].results.directNetRevenue += net
-                if let rate = rows[Int(target)].plan.commissionBasisPoints {
-                    let commission = Ledger.share(of: net, basisPoints: rate)
-                    rows[Int(target)].costs.commission += commission
-                    if Ledger.isHeld(orderedOn: order.createdAt.day, today: today, holdDays: settings.commissionHoldDays) {
-                        rows[Int(target)].costs.commissionPending += commission
+        // Orders' fields are read in place: copying each credited order whole (a dozen
+        // references to retain and release) was most of the ledger's time.
+        workspace.orders.withUnsafeBufferPointer { orders in
+            for (position, credit) in attribution.credits.enumerated() {
+                guard credit.creatorPosition >= 0 else { continue }
+                let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
+                guard direct || credit.outcome == .assistedBySurvey else { continue }
+                let creator = Int(credit.creatorPosition)
+                let key = credit.wavePosition >= 0 ? Int32(creator * waveCount + Int(credit.wavePosition)) : -1
+                let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
+                guard target >= 0 else { continue }
+                let net = orders[position].netRevenue.minorUnits
+                if direct {
+                    directRow[position] = target
+                    rows[Int(target)].results.directOrders += 1
+                    rows[Int(target)].results.directNetRevenue += net
+                    if let rate = rows[Int(target)].plan.commissionBasisPoints {
+                        let commission = Ledger.share(of: net, basisPoints: rate)
+                        rows[Int(target)].costs.commission += commission
+                        if Ledger.isHeld(orderedOn: orders[position].createdAt.day, today: today, holdDays: settings.commissionHoldDays) {
+                            rows[Int(target)].costs.commissionPending += commission
+                        }
                     }
+                } else {
+                    assistedRow[position] = target
+                    rows[Int(target)].results.assistedOrders += 1
+                    rows[Int(target)].results.assistedNetRevenue += net
                 }
-            } else {
-                assistedRow[position] = target
-                rows[Int(target)].results.assistedOrders += 1
-                rows[Int(target)].results.assistedNetRevenue += net
             }
         }
         let (directPositions, directStarts) = Ledger.group(directRow, rowCount: rows.count)
