@@ -15,15 +15,15 @@ struct ConsoleFlags: ParsableArguments {
 
 /// Connects the console to a store: every command the console sends is applied and durably
 /// journaled before the console shows its result, so quitting never needs a save. Order
-/// history, if the store deferred it, loads on another thread after the first frame.
+/// history, if the store deferred it, loads on another thread once the console has built its
+/// first screen (loading on the other core meanwhile would only slow that screen down).
 final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
     private var loading: BackgroundLoad?
-    private var announcedStart = false
+    private var loadStarted = false
 
     init(store: WorkspaceStore) {
         self.store = store
-        if let loader = store.pendingOrderHistory { loading = BackgroundLoad(loader) }
     }
 
     var workspace: Workspace { store.workspace }
@@ -64,7 +64,7 @@ final class StoreSession: ConsoleSession {
         if let trouble = collectCompaction() { Output.notice(trouble) }
     }
 
-    var isLoadingOrderHistory: Bool { loading != nil }
+    var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
@@ -73,13 +73,14 @@ final class StoreSession: ConsoleSession {
     func collectBackgroundWork() -> String? {
         if let trouble = collectCompaction() { return trouble }
         compactInTheBackgroundIfTheJournalIsLong()
-        guard let loading else { return nil }
-        guard let outcome = loading.outcome else {
-            if announcedStart { return nil }
-            announcedStart = true
-            return "loading \(loading.orderCount) orders in the background…"
+        guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
+        guard loadStarted else {
+            loadStarted = true
+            loading = BackgroundLoad(loader)
+            return "loading \(loader.orderCount) orders in the background…"
         }
-        self.loading = nil
+        guard let outcome = loading?.outcome else { return nil }  // still loading, or it failed and was said
+        loading = nil
         switch outcome {
         case .success(let history):
             store.attach(history)
@@ -96,10 +97,8 @@ final class BackgroundLoad: @unchecked Sendable {
     // @unchecked: `result` is only touched under `lock`.
     private let lock = NSLock()
     private var result: Result<OrderHistory, Error>?
-    let orderCount: Int
 
     init(_ loader: OrderHistoryLoader) {
-        orderCount = loader.orderCount
         Thread.detachNewThread { [self] in
             let loaded = Result { try loader.load() }
             lock.withLock { result = loaded }
