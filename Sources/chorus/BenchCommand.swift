@@ -33,6 +33,9 @@ struct BenchCommand: ParsableCommand {
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
             Output.print("chorus bench — \(folder.path)")
+            #if DEBUG
+            Output.print("(a debug build: its timings say nothing; swift build -c release for real figures)")
+            #endif
             Output.print(ConsoleBenchmark.keepAttribution(folder))
             // The console's own path first, with the peak memory reset, so it is the console's own.
             let opening = try ConsoleBenchmark.measureOpening(folder)
