@@ -61,24 +61,24 @@ public struct Workspace: Sendable, Equatable {
             && lhs.payoutRuns == rhs.payoutRuns
     }
 
-    /// Rebuilds every index. The order index (a million entries in a big program) is built on
-    /// a second core while the others are built on this one: opening a workspace waits on this.
+    /// Rebuilds every index. The order index (a million entries in a big program) and the
+    /// handle index are built on a second core while the others are built on this one:
+    /// opening a workspace waits on this.
     mutating func rebuildIndexes() {
         nonisolated(unsafe) var orderIndex: [OrderID: Int] = [:]
-        let orders = self.orders
+        nonisolated(unsafe) var handles: [String: Int] = [:]
+        let orders = self.orders, creators = self.creators
         let group = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            handles.reserveCapacity(creators.count)
+            for position in creators.indices {
+                let handle = Creator.normalizedHandle(creators[position].handle)
+                if handles[handle] == nil { handles[handle] = position }
+            }
             orderIndex = Self.index(orders, by: { $0.id })
         }
         waveIndex = Self.index(waves, by: { $0.id })
         creatorIndex = Self.index(creators, by: { $0.id })
-        var handles: [String: Int] = [:]
-        handles.reserveCapacity(creators.count)
-        for position in creators.indices {
-            let handle = Creator.normalizedHandle(creators[position].handle)
-            if handles[handle] == nil { handles[handle] = position }
-        }
-        handleIndex = handles
         enrollmentIndex = Self.index(enrollments, by: { $0.key })
         skuIndex = Self.index(skus, by: { $0.id })
         shipmentIndex = Self.index(shipments, by: { $0.id })
@@ -88,6 +88,7 @@ public struct Workspace: Sendable, Equatable {
         surveyIndex = Self.index(surveyResponses, by: { $0.id })
         group.wait()
         self.orderIndex = orderIndex
+        handleIndex = handles
     }
 
     /// Takes indexes of the orders and survey responses built elsewhere, or builds them.

@@ -63,16 +63,22 @@ struct CreatorColumns {
         }
     }
 
-    /// Positions of `handles` in UTF-8 byte order. Compares the first eight bytes as one
-    /// integer and only ties byte by byte: `String`'s own `<` (Unicode-aware) made sorting
-    /// 100 000 handles a noticeable part of opening a workspace.
+    /// Positions of `handles` in UTF-8 byte order. A radix sort by the first eight bytes as
+    /// one integer, then each run of equal prefixes (few, and short) byte by byte: `String`'s
+    /// own `<` (Unicode-aware), and even a comparison sort by the prefix, made sorting 100 000
+    /// handles a noticeable part of opening a workspace.
     static func alphabetical(_ handles: [String]) -> [Int] {
         let prefixes = handles.map { handle in
             handle.utf8.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * UInt64($1.offset)) }
         }
-        return (0..<handles.count).sorted { a, b in
-            if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] }
-            return handles[a].utf8.lexicographicallyPrecedes(handles[b].utf8)
+        var order = RadixSort.order(keys: prefixes, rows: Array(0..<Int32(handles.count))).map(Int.init)
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, prefixes[order[end]] == prefixes[order[start]] { end += 1 }
+            if end - start > 1 { order[start..<end].sort { handles[$0].utf8.lexicographicallyPrecedes(handles[$1].utf8) } }
+            start = end
         }
+        return order
     }
 }

@@ -35,4 +35,14 @@ final class TableSpeedPartsTests: XCTestCase {
         XCTAssertEqual(order, handles.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         XCTAssertEqual(order.prefix(3), ["", "ana", "lena.hik"])
     }
+
+    func testManyHandlesSortInByteOrderWithDuplicatesInTheirOriginalOrder() {
+        var generator = SystemRandomNumberGenerator()
+        let stems = ["lena.hikes", "lena.hik", "ana", "zoë", "zoe", "😀smile", "léa_", "a", ""]
+        let handles = (0..<5_000).map { _ in stems.randomElement(using: &generator)! + String(Int.random(in: 0..<40, using: &generator)) }
+        let expected = handles.indices.sorted { a, b in
+            handles[a] == handles[b] ? a < b : handles[a].utf8.lexicographicallyPrecedes(handles[b].utf8)
+        }
+        XCTAssertEqual(CreatorColumns.alphabetical(handles), expected)
+    }
 }
