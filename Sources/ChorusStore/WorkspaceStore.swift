@@ -174,6 +174,7 @@ public final class WorkspaceStore {
             // Durable now. A journal that could not be trimmed holds only entries the snapshot
             // covers, which replay skips and the next compaction trims: not worth a failure.
             noteAttributionInputs(changedBy: command)
+            keepAttributionForNewGeneration()
             try? trimJournal()
             return applied
         }

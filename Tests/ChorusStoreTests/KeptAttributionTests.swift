@@ -119,6 +119,17 @@ final class KeptAttributionTests: XCTestCase {
         assertSame(store.knownAttribution, Attribution.compute(store.workspace))
     }
 
+    func testAnImportWrittenAsANewSnapshotLeavesNoFileForTheOldOne() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let store = try WorkspaceStore.open(at: folder)
+        var refunded = store.workspace.orders[0]
+        refunded.refunded = refunded.subtotal
+        try store.perform(.importOrders([refunded]), context: StoreFixtures.context(), durability: .snapshot)
+        store.close()
+
+        XCTAssertEqual(try keptFiles(in: folder), [], "the kept decisions were for the previous snapshot and orders")
+    }
+
     func testADamagedOrMismatchedFileIsIgnoredAndNothingIsLost() throws {
         let folder = try workspaceWithKeptAttribution()
         let path = folder + "/" + (try keptFiles(in: folder))[0]
