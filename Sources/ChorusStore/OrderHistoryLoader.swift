@@ -10,8 +10,9 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     let currency: Currency
     let fileSystem: any FileSystem
     /// Where attribution kept for this state may be, and the creators and waves its positions
-    /// refer to; nil when the caller does not want it read (see `StoredAttribution`).
-    var storedAttribution: (location: StoredAttribution.Location, creatorIDs: [CreatorID], waveIDs: [WaveID])?
+    /// refer to (copies that share storage: their ids are read on the loading thread, not at
+    /// open); nil when the caller does not want it read (see `StoredAttribution`).
+    var storedAttribution: (location: StoredAttribution.Location, creators: [Creator], waves: [Wave])?
 
     /// Orders in the snapshot (before the load), for progress messages.
     public var orderCount: Int { orders.rows }
@@ -26,7 +27,7 @@ public struct OrderHistoryLoader: @unchecked Sendable {
                 try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
                                           currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
             }, storedAttribution.flatMap { stored in
-                stored.location.read(orders: orders, creatorIDs: stored.creatorIDs, waveIDs: stored.waveIDs, currency: currency)
+                stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id), currency: currency)
             })
         })
         var history = OrderHistory(orders: orders, surveyResponses: try responses.get())

@@ -81,7 +81,7 @@ public final class WorkspaceStore {
         if pending != nil {
             let key = StoredAttribution.Key(generation: manifest.generation, inputsSequence: inputsSequence)
             pending?.storedAttribution = (StoredAttribution.Location(folder: folder, key: key, fileSystem: fileSystem),
-                                          workspace.creators.map(\.id), workspace.waves.map(\.id))
+                                          workspace.creators, workspace.waves)
         }
         self.pendingOrderHistory = pending
         self.attributionInputsSequence = inputsSequence

@@ -1,6 +1,5 @@
 import ChorusCore
 import ChorusGenerator
-import ChorusInterchange
 import ChorusStore
 import Foundation
 
@@ -53,7 +52,7 @@ struct ImportBenchmark {
                  + "against Python's csv.DictReader reading the same file:"] + lines).joined(separator: "\n")
     }
 
-    /// What `chorus import orders` does, timed from reading the file to the snapshot on disk.
+    /// `chorus import orders`'s own code, timed from reading the file to the snapshot on disk.
     private func importSeconds() throws -> (seconds: Double, rows: Int) {
         let scratch = folder.appendingPathComponent("scratch-\(getpid())")
         try? FileManager.default.removeItem(at: scratch)
@@ -63,10 +62,8 @@ struct ImportBenchmark {
         let (bytes, name) = try FileImport.read(ordersFile.path)
         let store = try WorkspaceStore.open(at: scratch.path)
         defer { store.close() }
-        let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: name, currency: store.workspace.program.currency)
-        guard parsed.errors.isEmpty, !parsed.orders.isEmpty else { throw CLIFailure(message: "the generated export did not import cleanly") }
-        try store.perform(.importOrders(parsed.orders), context: Clock.context, durability: FileImport.durability(rows: parsed.orders.count))
-        return (Stopwatch.seconds(ContinuousClock.now - start), parsed.rowCount)
+        let imported = try ImportOrdersCommand.apply(bytes, fileName: name, to: store, skipInvalid: false)
+        return (Stopwatch.seconds(ContinuousClock.now - start), imported.parsed.rowCount)
     }
 
     /// Seconds for `python3` to read every row with `csv.DictReader`; nil without python3.

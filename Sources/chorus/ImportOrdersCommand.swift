@@ -22,14 +22,22 @@ struct ImportOrdersCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
-                let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: name, currency: store.workspace.program.currency)
-                let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
-                guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(name) has no orders to import") }
-                let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
-                                                durability: FileImport.durability(rows: parsed.orders.count))
-                Output.print("\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
-                ProcessExit.leaveToTheSystem((parsed, applied))
+                let imported = try Self.apply(bytes, fileName: name, to: store, skipInvalid: skipInvalid)
+                Output.print(imported.summary)
+                ProcessExit.leaveToTheSystem(imported)
             }
         }
+    }
+
+    /// Reads an export and applies it, durably: what the command does, and what `chorus bench`
+    /// times against Python.
+    static func apply(_ bytes: [UInt8], fileName: String, to store: WorkspaceStore, skipInvalid: Bool) throws
+        -> (parsed: ShopifyOrdersImport, applied: AppliedCommand, summary: String) {
+        let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: fileName, currency: store.workspace.program.currency)
+        let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
+        guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders to import") }
+        let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
+                                        durability: FileImport.durability(rows: parsed.orders.count))
+        return (parsed, applied, "\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
     }
 }
