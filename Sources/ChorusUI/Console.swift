@@ -120,8 +120,6 @@ public final class Console {
     var inbox: ApprovalsTable { approvalsTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
-    /// How often the ledger was built, for the same kind of proof.
-    var ledgerBuilds: Int { ledger.builds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 

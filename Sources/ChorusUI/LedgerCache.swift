@@ -16,8 +16,6 @@ final class LedgerCache {
         case ready(Ledger)
     }
 
-    /// How many ledgers were built, so tests can prove a cursor move builds nothing.
-    private(set) var builds = 0
     private var generation = 0
     private var attributionGeneration = 0
     private var isLoadingOrders = false
@@ -47,13 +45,11 @@ final class LedgerCache {
                     return (result, Ledger(workspace, attribution: result, today: today))
                 }
                 runningAttributionGeneration = attributionGeneration
-                builds += 1
             }
             return .computing
         }
         let result = attribution ?? Attribution.compute(workspace)
         let ledger = Ledger(workspace, attribution: result, today: today)
-        builds += 1
         keptAttribution = (attributionGeneration, result)
         kept = (generation, ledger)
         return .ready(ledger)
