@@ -51,6 +51,7 @@ extension ChangeRecorder {
         case .promote(let ids, let wave, let change): return try promote(ids, to: wave, change: change, context)
         case .addSKUs(let skus): return try addSKUs(skus)
         case .adjustStock(let sku, let delta, let reason): return try adjustStock(sku, by: delta, reason: reason)
+        case .importProducts(let skus): return try importProducts(skus)
         case .queueShipments(let requests): return try queueShipments(requests, context)
         case .markPacked(let ids): return try markPacked(ids, context)
         case .markShipped(let dispatches): return try markShipped(dispatches, context)

@@ -20,6 +20,9 @@ public enum Command: Hashable, Sendable, Codable {
     // SKUs and seeding
     case addSKUs([SKU])
     case adjustStock(sku: SKUID, delta: Int, reason: String)
+    /// Adds new SKUs and updates existing ones (same id) from a store's product or inventory
+    /// export, keeping what Chorus has reserved: `chorus import products`.
+    case importProducts([SKU])
     case queueShipments([ShipmentRequest])
     case markPacked([ShipmentID])
     case markShipped([ShipmentDispatch])

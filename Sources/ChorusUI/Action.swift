@@ -14,4 +14,6 @@ public enum Action: Hashable, Sendable {
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing
     case promote, createPayoutRun
+    /// Palette-only, in any pane: `:stock SKU +20 reason`.
+    case adjustStock
 }

@@ -109,7 +109,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
-    case .makeCodes, .editSlug:
+    case .makeCodes, .editSlug, .adjustStock:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
         state.prompt = Prompt(.command, text: name + " ")
@@ -119,6 +119,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
 
 /// A palette-only command with the text typed after its name.
 private func perform(_ action: Action, value: String, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    if action == .adjustStock { return StockUpdate.adjust(value, &state, context: context) }
     guard state.pane == .pipeline else {
         state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
         return []

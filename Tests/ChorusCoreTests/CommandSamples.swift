@@ -45,6 +45,9 @@ enum CommandSamples {
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
+            .importProducts([SKU(id: f.mist, name: "Face Mist - 100 ml", unitCost: eur("6.40"), stockOnHand: 30, category: "Toners",
+                                 price: eur("19.00")),
+                             SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40, price: eur("9.50"))]),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
                              ShipmentRequest(creatorID: f.mila, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
@@ -106,6 +109,7 @@ enum CommandSamples {
         case .markPayoutRunPaid: "markPayoutRunPaid"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
+        case .importProducts: "importProducts"
         case .queueShipments: "queueShipments"
         case .markPacked: "markPacked"
         case .markShipped: "markShipped"
@@ -133,5 +137,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 38
+    static let kindCount = 39
 }
