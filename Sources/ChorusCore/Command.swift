@@ -83,10 +83,14 @@ public struct ShipmentDispatch: Hashable, Sendable, Codable {
     public var shipmentID: ShipmentID
     public var carrier: Carrier
     public var trackingNumber: String
-    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String) {
+    /// What the label cost, when the label tool says (ShipStation's `Shipping Cost`); nil
+    /// leaves the parcel's shipping cost as it was.
+    public var shippingCost: Money?
+    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil) {
         self.shipmentID = shipmentID
         self.carrier = carrier
         self.trackingNumber = trackingNumber
+        self.shippingCost = shippingCost
     }
 }
 

@@ -5,8 +5,9 @@ import ChorusCore
 ///
 /// Every row is checked before anything is applied, and each problem names its file, line
 /// and column, because a batch of 500 labels with one bad number must either go in whole or
-/// tell the person exactly which line to fix. Rows are found by `shipment_id`, or else by
-/// `handle` when that creator has exactly one parcel waiting.
+/// tell the person exactly which line to fix. Rows are found by `shipment_id` (ShipStation's
+/// `Order #`), or else by `handle` when that creator has exactly one parcel waiting. A
+/// shipping cost, when the file has one, goes on the parcel for the ledger.
 public struct TrackingImportCSV: Sendable {
     /// One row that cannot be applied, and why.
     public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -26,18 +27,25 @@ public struct TrackingImportCSV: Sendable {
     public private(set) var dispatches: [ShipmentDispatch] = []
     /// The rows that cannot, in file order.
     public private(set) var errors: [RowError] = []
+    public let layout: TrackingFileLayout
+    /// Columns the file has that are not read, for the user to see.
+    public let unreadColumns: [String]
 
     /// Reads and checks the whole file; throws `CSVError` only when the file itself is unreadable.
     public init(bytes: [UInt8], fileName: String, workspace: Workspace) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
-        try table.requireColumns(["carrier", "tracking_number"])
-        let idColumn = table.header.index(of: "shipment_id")
-        let handleColumn = table.header.index(of: "handle")
+        layout = TrackingFileLayout(header: table.header)
+        try table.requireColumns([layout.carrierColumn, layout.numberColumn])
+        let idColumn = table.header.index(of: layout.shipmentColumn)
+        let handleColumn = layout == .pickList ? table.header.index(of: "handle") : nil
         if idColumn == nil && handleColumn == nil {
             throw CSVError(.missingColumns(["shipment_id or handle"]), fileName: fileName, line: table.headerLine, column: 0)
         }
-        let carrierColumn = table.header.index(of: "carrier")!
-        let numberColumn = table.header.index(of: "tracking_number")!
+        let carrierColumn = table.header.index(of: layout.carrierColumn)!
+        let numberColumn = table.header.index(of: layout.numberColumn)!
+        let costColumn = layout.costColumns.lazy.compactMap(table.header.index(of:)).first
+        let known = CSVHeader(names: layout.knownColumns)
+        unreadColumns = table.header.names.filter { !$0.trimmingWhitespace.isEmpty && known.index(of: $0) == nil }
         var rows = Rows(workspace: workspace, byHandle: handleColumn != nil)
         var record = CSVRecord()
         while try table.readNext(into: &record) {
@@ -54,7 +62,10 @@ public struct TrackingImportCSV: Sendable {
                 }
                 let number = record[numberColumn].trimmingWhitespace
                 try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
-                dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number))
+                let cost = try costColumn.flatMap { column in
+                    try Self.shippingCost(record[column].trimmingWhitespace, currency: workspace.program.currency) { fail(column, $0) }
+                }
+                dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number, shippingCost: cost))
             } catch let error as RowError {
                 errors.append(error)
             }
@@ -62,6 +73,19 @@ public struct TrackingImportCSV: Sendable {
     }
 
     static let carrierNames = Carrier.allCases.map(\.label).joined(separator: ", ")
+
+    /// A cost as label tools write it: `7.45`, `€7.45` or `7.45 EUR` in the program's currency;
+    /// nil when empty. Another currency's sign is refused rather than read as this one's.
+    static func shippingCost(_ text: String, currency: Currency, _ fail: (String) -> RowError) throws -> Money? {
+        guard !text.isEmpty else { return nil }
+        var amount = Substring(text)
+        if let symbol = currency.symbol, amount.hasPrefix(symbol) { amount = amount.dropFirst(symbol.count) }
+        if amount.hasSuffix(currency.code) { amount = amount.dropLast(currency.code.count) }
+        guard let cost = Money.parse(amount, currency: currency), cost.minorUnits >= 0 else {
+            throw fail("'\(text)' is not a shipping cost in \(currency); write an amount like 7.45")
+        }
+        return cost
+    }
 
     /// What the rows seen so far have claimed, so a file cannot ship one parcel twice or reuse a number.
     private struct Rows {
