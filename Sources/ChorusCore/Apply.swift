@@ -76,6 +76,7 @@ extension ChangeRecorder {
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)
         case .importSurveyResponses(let responses): return try importSurveyResponses(responses)
+        case .importRates(let rates): return try importRates(rates)
         case .importCreators(let creators, let codes): return try importCreators(creators, codes: codes)
         case .restore(let point, let label): return restore(point, label: label)
         }

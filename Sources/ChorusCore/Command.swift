@@ -58,6 +58,8 @@ public enum Command: Hashable, Sendable, Codable {
     case addTrackingLinks([TrackingLink])
     case importOrders([Order])
     case importSurveyResponses([SurveyResponse])
+    /// Dated rates into the program's currency: `chorus import rates`.
+    case importRates([ExchangeRate])
     /// Adds new creators and updates existing ones (same id) in one step, with the discount
     /// codes their file named; what `chorus import creators` sends.
     case importCreators([Creator], codes: [DiscountCode])

@@ -15,11 +15,14 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var utmCampaign: String?
     public var utmContent: String?
     public var lines: [OrderLine]
+    /// What the store charged in another currency, and the rate it was converted at; nil for
+    /// an order in the program's currency.
+    public var original: ForeignAmounts?
 
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp? = nil,
                 subtotal: Money, refunded: Money, discountCodes: String? = nil, source: String? = nil,
                 utmSource: String? = nil, utmMedium: String? = nil, utmCampaign: String? = nil, utmContent: String? = nil,
-                lines: [OrderLine] = []) {
+                lines: [OrderLine] = [], original: ForeignAmounts? = nil) {
         self.id = id
         self.email = email
         self.financialStatus = financialStatus
@@ -34,6 +37,7 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         self.utmCampaign = utmCampaign
         self.utmContent = utmContent
         self.lines = lines
+        self.original = original
     }
 
     /// Cancelled, voided and never-captured orders count for nothing.

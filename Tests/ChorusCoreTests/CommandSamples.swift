@@ -86,6 +86,8 @@ enum CommandSamples {
             .importSurveyResponses([SurveyResponse(id: "SR-0002", orderID: "#1003", question: "How did you hear about us?",
                                                    response: "TikTok", other: "sakura", email: "c@example.com",
                                                    couponCode: nil, utmSource: "tiktok")]),
+            .importRates([ExchangeRate(day: Day("2026-03-01")!, currency: .usd, rate: DecimalRate("0.9234")!),
+                          ExchangeRate(day: Day("2026-03-02")!, currency: .usd, rate: DecimalRate("0.9251")!)]),
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
             .restore(point: restorePoint, label: "closed Summer Scale"),
@@ -133,9 +135,10 @@ enum CommandSamples {
         case .importOrders: "importOrders"
         case .importSurveyResponses: "importSurveyResponses"
         case .importCreators: "importCreators"
+        case .importRates: "importRates"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 39
+    static let kindCount = 40
 }
