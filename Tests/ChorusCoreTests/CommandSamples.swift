@@ -85,6 +85,7 @@ enum CommandSamples {
                                                    couponCode: nil, utmSource: "tiktok")]),
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
+            .resolveSurveyAnswer(order: "#1002", creator: f.sakura, alias: "Sakura from TikTok"),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -129,9 +130,10 @@ enum CommandSamples {
         case .importOrders: "importOrders"
         case .importSurveyResponses: "importSurveyResponses"
         case .importCreators: "importCreators"
+        case .resolveSurveyAnswer: "resolveSurveyAnswer"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 38
+    static let kindCount = 39
 }
