@@ -63,7 +63,8 @@ public enum Attribution {
         return orders.map { index in
             var named: [Int32] = []
             _ = rules.credit(workspace.orders[index], named: &named)
-            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id })
+            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id },
+                                                     text: rules.namingText(workspace.orders[index]) ?? "")
         }
     }
 
@@ -143,6 +144,19 @@ public enum Attribution {
                 if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: -1, wavePosition: waveByDate(order)) }
             }
             return Credit(outcome: .unattributed, creatorPosition: -1, wavePosition: waveByDate(order))
+        }
+
+        /// The first of the order's answer texts that names a creator: free text before the
+        /// option picked ("Other"), since that is where buyers write names.
+        func namingText(_ order: Order) -> String? {
+            guard let mentions, let positions = answers[order.id] else { return nil }
+            for position in positions {
+                let response = workspace.surveyResponses[position]
+                for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
+                    return text
+                }
+            }
+            return nil
         }
 
         /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.

@@ -27,7 +27,11 @@ public struct CreatorsImport: Sendable {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
         try map?.requireHeaders(in: table)
         let handleHeader = map?.header(for: "handle") ?? "handle"
-        try ImportFormatError.require([handleHeader], in: table, expected: map == nil ? "a creators file" : "a creators file read through \(map!.fileName)")
+        if table.header.index(of: handleHeader) == nil {
+            throw ImportFormatError(fileName: fileName, expected: "a creators file", missingColumns: [handleHeader],
+                                    detail: map == nil ? "missing column 'handle' (a form's export? name its columns with --map map.json)"
+                                        : "\(map!.fileName) names no column for handle")
+        }
         var column: [String: Int] = [:]
         for name in Self.columns { column[name] = table.header.index(of: map?.header(for: name) ?? name) }
         let header = table.header
