@@ -51,7 +51,8 @@ public struct SurveyImport: Sendable {
             let references = orderColumns.compactMap(text).map(OrderID.init)
             guard !references.isEmpty else {
                 errors.append(ImportRowError(fileName: fileName, line: record.line, column: orderColumns[0] + 1,
-                                             message: "the answer names no order (order_number or order_id)"))
+                                             message: "the answer names no order (order_number or order_id)",
+                                             field: table.header.names[orderColumns[0]]))
                 continue
             }
             let answer = text(responseColumn) ?? ""
@@ -59,7 +60,7 @@ public struct SurveyImport: Sendable {
             let otherText = text(other).flatMap { Self.isFlag($0) ? nil : $0 }
             if answer.isEmpty && otherText == nil {
                 errors.append(ImportRowError(fileName: fileName, line: record.line, column: responseColumn + 1,
-                                             message: "the answer is empty (column response)"))
+                                             message: "the answer is empty", field: "response"))
                 continue
             }
             rows.append((record.line, references, SurveyResponse(id: SurveyResponseID(""), orderID: references[0], question: text(question),
