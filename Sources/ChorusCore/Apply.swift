@@ -78,6 +78,7 @@ extension ChangeRecorder {
         case .importSurveyResponses(let responses): return try importSurveyResponses(responses)
         case .importRates(let rates): return try importRates(rates)
         case .importCreators(let creators, let codes): return try importCreators(creators, codes: codes)
+        case .resolveSurveyAnswer(let order, let creator, let alias): return try resolveSurveyAnswer(order, to: creator, alias: alias)
         case .restore(let point, let label): return restore(point, label: label)
         }
     }

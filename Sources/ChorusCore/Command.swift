@@ -63,6 +63,10 @@ public enum Command: Hashable, Sendable, Codable {
     /// Adds new creators and updates existing ones (same id) in one step, with the discount
     /// codes their file named; what `chorus import creators` sends.
     case importCreators([Creator], codes: [DiscountCode])
+    /// Credits an order whose survey answers name several creators to one of them (`chorus
+    /// resolve`), and keeps `alias` (the answer's words) as that creator's, so the same words
+    /// credit them on their own next time.
+    case resolveSurveyAnswer(order: OrderID, creator: CreatorID, alias: String?)
 
     /// Puts back what an earlier command changed; how undo and redo are journaled.
     case restore(point: RestorePoint, label: String)

@@ -24,16 +24,18 @@ public struct CustomersImport: Sendable {
     public init(bytes: [UInt8], fileName: String, workspace: Workspace, source: CreatorSource? = nil) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
         layout = CustomerListLayout(header: table.header)
+        if layout == .generic, !table.header.missing(layout.required).isEmpty { throw CustomerListLayout.unrecognized(table) }
         try ImportFormatError.require(layout.required, in: table, expected: layout.label)
         var columns: [CustomerListLayout.Field: Int] = [:]
         for field in CustomerListLayout.Field.allCases {
             if let name = layout.column(for: field), let index = table.header.index(of: name) { columns[field] = index }
         }
         let categories = Set(workspace.skus.compactMap { $0.category?.lowercased() })
-        var merge = CustomerMerge(workspace: workspace, source: source ?? (layout == .generic ? .crm : .customerList))
+        var merge = CustomerMerge(workspace: workspace, source: source ?? (layout == .generic || layout == .klaviyo ? .crm : .customerList))
         var record = CSVRecord()
         while try table.readNext(into: &record) {
-            let row = CustomerRow(record: record, columns: columns, fileName: fileName, requiresEmail: layout == .generic)
+            let row = CustomerRow(record: record, columns: columns, header: table.header, fileName: fileName,
+                                  requiresEmail: layout == .generic || layout == .klaviyo)
             do {
                 let customer = try row.read(currency: workspace.program.currency, categories: categories)
                 if !merge.add(customer) { withoutHandle += 1 }
@@ -66,6 +68,7 @@ public struct CustomersImport: Sendable {
 private struct CustomerRow {
     let record: CSVRecord
     let columns: [CustomerListLayout.Field: Int]
+    let header: CSVHeader
     let fileName: String
     /// A CRM list names people by email; a Shopify export may hold customers without one.
     let requiresEmail: Bool
@@ -77,7 +80,8 @@ private struct CustomerRow {
     }
 
     func fail(_ field: CustomerListLayout.Field, _ message: String) -> ImportRowError {
-        ImportRowError(fileName: fileName, line: record.line, column: (columns[field] ?? -1) + 1, message: message)
+        ImportRowError(fileName: fileName, line: record.line, column: (columns[field] ?? -1) + 1, message: message,
+                       field: columns[field].map { header.names[$0] })
     }
 
     func read(currency: Currency, categories: Set<String>) throws -> CustomerRecord {
@@ -98,16 +102,23 @@ private struct CustomerRow {
             throw fail(.email, "the row has no email")
         }
         if let consent = cell(.acceptsMarketing) {
-            guard let value = Self.yesNo(consent) else { throw fail(.acceptsMarketing, "'\(consent)' is not yes or no") }
+            guard let value = Self.yesNo(consent) else {
+                throw fail(.acceptsMarketing, "'\(consent)' is not yes or no (nor SUBSCRIBED, UNSUBSCRIBED or NEVER_SUBSCRIBED)")
+            }
             customer.acceptsMarketing = value
         }
         if let country = cell(.country) {
-            guard CountryCodes.isKnown(country) else { throw fail(.country, "'\(country)' is not a two-letter ISO country code") }
-            customer.country = country.uppercased()
+            guard let code = CountryNames.code(for: country) else { throw fail(.country, CountryNames.problem(with: country)) }
+            customer.country = code
         }
         if let line1 = cell(.address1), let city = cell(.city), let zip = cell(.zip), let country = customer.country {
             customer.address = PostalAddress(line1: line1, line2: cell(.address2), city: city, region: cell(.province),
                                              postalCode: zip, country: country)
+        }
+        customer.phone = cell(.phone)
+        if let email = cell(.payoutEmail) {
+            guard email.contains("@"), !email.contains(" ") else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
+            customer.payoutEmail = email
         }
         if let spent = cell(.totalSpent) {
             guard let money = Money.parse(Substring(spent), currency: currency), money.minorUnits >= 0 else {
@@ -155,7 +166,7 @@ private struct CustomerRow {
     static func yesNo(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "yes", "true", "1", "y", "subscribed": true
-        case "no", "false", "0", "n", "unsubscribed", "not_subscribed": false
+        case "no", "false", "0", "n", "unsubscribed", "not_subscribed", "never_subscribed": false
         default: nil
         }
     }

@@ -112,6 +112,7 @@ public struct ShopifyOrdersImport: Sendable {
         let email, currency, discountCode, refunded, cancelledAt, source: Int?
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
+        let shopifyID: Int?
 
         init(_ header: CSVHeader) {
             name = header.index(of: "Name")!
@@ -130,6 +131,7 @@ public struct ShopifyOrdersImport: Sendable {
             price = header.index(of: "Lineitem price")
             landingSite = header.index(of: "Landing Site")
             noteAttributes = header.index(of: "Note Attributes")
+            shopifyID = header.index(of: "Id")
         }
 
         typealias Fail = (Int, String) -> ImportRowError
@@ -152,6 +154,12 @@ public struct ShopifyOrdersImport: Sendable {
             order.refunded = try refunded.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
             order.discountCodes = text(record, discountCode)
             order.source = text(record, source)
+            if let id = text(record, shopifyID) {
+                // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
+                let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
+                guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw fail(shopifyID!, "'\(id)' is not a Shopify order Id") }
+                order.shopifyID = digits
+            }
             let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
             let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
             let utm = fromLink.filled(from: fromNotes)

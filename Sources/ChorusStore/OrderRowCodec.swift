@@ -5,7 +5,9 @@ import ChorusCore
 enum OrderRowCodec: RowCodec {
     static let collection = "orders"
     static let columns: String? = #"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
-        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]}]"#
+        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]},"shopifyId"]"#
+    static let earlierColumns = [#"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
+        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]}]"#]
 
     static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
@@ -32,6 +34,7 @@ enum OrderRowCodec: RowCodec {
             writer.endArray()
         }
         writer.endArray()
+        writer.optionalString(order.shopifyID)
         writer.endArray()
     }
 
@@ -59,9 +62,10 @@ enum OrderRowCodec: RowCodec {
             try reader.endArray("lines")
         }
         try reader.endArray("lines")
+        let shopifyID = reader.hasMoreElements() ? try reader.optionalString("shopifyId") : nil
         try reader.endArray("order")
         return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
                      subtotal: subtotal, refunded: refunded, discountCodes: codes, source: source, utmSource: utmSource,
-                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines)
+                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines, shopifyID: shopifyID)
     }
 }

@@ -90,6 +90,7 @@ enum CommandSamples {
                           ExchangeRate(day: Day("2026-03-02")!, currency: .usd, rate: DecimalRate("0.9251")!)]),
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
+            .resolveSurveyAnswer(order: "#1002", creator: f.sakura, alias: "Sakura from TikTok"),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -135,10 +136,11 @@ enum CommandSamples {
         case .importOrders: "importOrders"
         case .importSurveyResponses: "importSurveyResponses"
         case .importCreators: "importCreators"
+        case .resolveSurveyAnswer: "resolveSurveyAnswer"
         case .importRates: "importRates"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 40
+    static let kindCount = 41
 }
