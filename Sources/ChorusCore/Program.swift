@@ -12,15 +12,19 @@ public struct Program: Hashable, Sendable, Codable {
     /// Dated rates of other currencies into `currency` (`chorus import rates`), by which orders
     /// and costs in another currency are converted.
     public var exchangeRates: [ExchangeRate]
+    /// Set by `chorus init` without `--currency`: the first orders import may still choose
+    /// the currency (see `currencyToAdopt`).
+    public var currencyIsProvisional: Bool
 
     public init(name: String, brand: String, currency: Currency, landingURL: String, settings: ProgramSettings = ProgramSettings(),
-                exchangeRates: [ExchangeRate] = []) {
+                exchangeRates: [ExchangeRate] = [], currencyIsProvisional: Bool = false) {
         self.name = name
         self.brand = brand
         self.currency = currency
         self.landingURL = landingURL
         self.settings = settings
         self.exchangeRates = exchangeRates
+        self.currencyIsProvisional = currencyIsProvisional
     }
 
     /// A `program.json` or journal entry written before rates existed has none.
@@ -30,7 +34,8 @@ public struct Program: Hashable, Sendable, Codable {
                   currency: try container.decode(Currency.self, forKey: .currency),
                   landingURL: try container.decode(String.self, forKey: .landingURL),
                   settings: try container.decode(ProgramSettings.self, forKey: .settings),
-                  exchangeRates: try container.decodeIfPresent([ExchangeRate].self, forKey: .exchangeRates) ?? [])
+                  exchangeRates: try container.decodeIfPresent([ExchangeRate].self, forKey: .exchangeRates) ?? [],
+                  currencyIsProvisional: try container.decodeIfPresent(Bool.self, forKey: .currencyIsProvisional) ?? false)
     }
 }
 

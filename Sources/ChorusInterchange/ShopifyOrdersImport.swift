@@ -75,6 +75,7 @@ public struct ShopifyOrdersImport: Sendable {
                 let id = OrderID(name)
                 do {
                     if let position = positions[id] {
+                        let currency = orders[position].subtotal.currency
                         if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
                     } else {
                         positions[id] = orders.count
@@ -136,13 +137,16 @@ public struct ShopifyOrdersImport: Sendable {
 
         typealias Fail = (Int, String) -> ImportRowError
 
-        /// Fills `order` from its first row.
-        func readOrder(_ record: CSVRecord, into order: inout Order, currency: Currency, _ fail: Fail) throws {
+        /// Fills `order` from its first row, in the currency its `Currency` column names (else
+        /// `programCurrency`); an order in another currency is converted after reading.
+        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, _ fail: Fail) throws {
+            var currency = programCurrency
             if let column = self.currency, !record.isEmpty(at: column) {
-                let code = record[column].trimmingWhitespace
-                guard code.uppercased() == currency.code else {
-                    throw fail(column, "order \(order.id) is in \(code); the program uses \(currency.code)")
+                let code = record[column].trimmingWhitespace.uppercased()
+                guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+                    throw fail(column, "'\(record[column])' is not a currency code like EUR or USD")
                 }
+                currency = Currency(code)
             }
             order.email = text(record, email)
             order.financialStatus = record[financialStatus].trimmingWhitespace.lowercased()

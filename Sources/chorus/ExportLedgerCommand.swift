@@ -36,6 +36,7 @@ struct ExportLedgerCommand: ParsableCommand {
             }
             let summary = export.summary.map { "\($0.name) \(export.text($0.value))" }.joined(separator: ", ")
             Output.notice("exported \(ledger.rows.count) ledger row\(ledger.rows.count == 1 ? "" : "s"); \(summary)")
+            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders) { Output.notice(rates) }
         }
     }
 
