@@ -1,14 +1,14 @@
 import ChorusCore
 
 /// Writes parcels as ShipStation's order import expects them: one row per item, the rows of a
-/// parcel sharing its id as `Order #`, with the recipient's name, address and email.
+/// parcel sharing its id as `Order #`, with the recipient's name, address, email and phone.
 ///
 /// ShipStation keeps `Order #` on the label it prints, and its shipments export sends it back
 /// beside the carrier, tracking number and shipping cost, so that file goes straight into
 /// `TrackingImportCSV` with no editing.
 public enum ShipStationOrdersCSV {
     public static let header: [String] = [
-        "Order #", "Order Date", "Recipient Full Name", "Buyer Email", "Address Line 1", "Address Line 2", "City", "State",
+        "Order #", "Order Date", "Recipient Full Name", "Buyer Email", "Recipient Phone", "Address Line 1", "Address Line 2", "City", "State",
         "Postal Code", "Country Code", "Item SKU", "Item Name", "Quantity",
     ]
 
@@ -23,6 +23,7 @@ public enum ShipStationOrdersCSV {
                 writer.append(shipment.createdAt.day)
                 writer.append(creator?.name ?? "")
                 writer.append(creator?.email)
+                writer.append(phone: creator?.phone)
                 writer.append(address?.line1)
                 writer.append(address?.line2)
                 writer.append(address?.city)

@@ -53,7 +53,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
         KeyBinding(keys: [], action: .adjustStock, scope: .global,
-                   help: "correct a SKU's stock with a reason, e.g. stock SKU-SERUM +20 delivery", command: "stock"),
+                   help: "correct stock, with a reason: stock SKU +20 delivery", command: "stock"),
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit"),

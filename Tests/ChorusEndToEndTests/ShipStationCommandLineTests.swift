@@ -56,7 +56,7 @@ final class ShipStationCommandLineTests: XCTestCase {
         XCTAssertEqual(orders.status, 0, orders.stderr)
         let lines = orders.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 5, "a header and one row per item: SH-0001 has two")
-        XCTAssertEqual(lines[2], "SH-0001,2026-11-20,Lena Hofer,lena@example.com,Hauptstr. 1,,Berlin,,10115,DE,LB-ROSE-M,Lip Balm - Rose / Mini,2")
+        XCTAssertEqual(lines[2], "SH-0001,2026-11-20,Lena Hofer,lena@example.com,,Hauptstr. 1,,Berlin,,10115,DE,LB-ROSE-M,Lip Balm - Rose / Mini,2")
 
         let imported = try chorus("import", "tracking", ImportProductsCommandTests.fixture("shipstation-shipments.csv").path)
         XCTAssertEqual(imported.status, 0, imported.stderr)

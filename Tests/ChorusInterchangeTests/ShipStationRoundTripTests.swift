@@ -21,7 +21,8 @@ final class ShipStationRoundTripTests: XCTestCase {
                                              incentivePlan: IncentivePlan(gifting: true))), context: context)
         try workspace.apply(.addCreators([
             Creator(id: "CR-0001", handle: "lena.hikes", name: "Lena Hofer", email: "lena@example.com", country: "DE",
-                    address: PostalAddress(line1: "Hauptstr. 1", line2: "2. OG", city: "Berlin", postalCode: "10115", country: "DE")),
+                    address: PostalAddress(line1: "Hauptstr. 1", line2: "2. OG", city: "Berlin", postalCode: "10115", country: "DE"),
+                    phone: "+49 151 2345678"),
             Creator(id: "CR-0002", handle: "tom.berg", name: "Tom Berg", email: "tom@example.com",
                     address: PostalAddress(line1: "Keizersgracht 12", city: "Amsterdam", region: "NH", postalCode: "1015 CS", country: "NL")),
             Creator(id: "CR-0003", handle: "mila.glow", name: "Mila Novak", email: "mila@example.com",
@@ -40,11 +41,11 @@ final class ShipStationRoundTripTests: XCTestCase {
         let workspace = try seededWorkspace()
         let text = String(decoding: ShipStationOrdersCSV.write(workspace.shipments, workspace: workspace), as: UTF8.self)
         XCTAssertEqual(text, """
-            Order #,Order Date,Recipient Full Name,Buyer Email,Address Line 1,Address Line 2,City,State,Postal Code,Country Code,Item SKU,Item Name,Quantity
-            SH-0001,2026-12-02,Lena Hofer,lena@example.com,Hauptstr. 1,2. OG,Berlin,,10115,DE,GS-30,Glow Serum - 30 ml,1
-            SH-0001,2026-12-02,Lena Hofer,lena@example.com,Hauptstr. 1,2. OG,Berlin,,10115,DE,LB-ROSE-M,Lip Balm - Rose / Mini,2
-            SH-0002,2026-12-02,Tom Berg,tom@example.com,Keizersgracht 12,,Amsterdam,NH,1015 CS,NL,GS-30,Glow Serum - 30 ml,1
-            SH-0003,2026-12-02,Mila Novak,mila@example.com,Ilica 5,,Zagreb,,10000,HR,NC-01,Night Cream,1
+            Order #,Order Date,Recipient Full Name,Buyer Email,Recipient Phone,Address Line 1,Address Line 2,City,State,Postal Code,Country Code,Item SKU,Item Name,Quantity
+            SH-0001,2026-12-02,Lena Hofer,lena@example.com,+49 151 2345678,Hauptstr. 1,2. OG,Berlin,,10115,DE,GS-30,Glow Serum - 30 ml,1
+            SH-0001,2026-12-02,Lena Hofer,lena@example.com,+49 151 2345678,Hauptstr. 1,2. OG,Berlin,,10115,DE,LB-ROSE-M,Lip Balm - Rose / Mini,2
+            SH-0002,2026-12-02,Tom Berg,tom@example.com,,Keizersgracht 12,,Amsterdam,NH,1015 CS,NL,GS-30,Glow Serum - 30 ml,1
+            SH-0003,2026-12-02,Mila Novak,mila@example.com,,Ilica 5,,Zagreb,,10000,HR,NC-01,Night Cream,1
 
             """)
     }
