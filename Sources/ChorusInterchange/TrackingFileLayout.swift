@@ -24,6 +24,8 @@ public enum TrackingFileLayout: Hashable, Sendable {
     var numberColumn: String { self == .shipStation ? "Tracking #" : "tracking_number" }
     /// Also found as `shipping cost` in a pick list typed by hand.
     var costColumns: [String] { self == .shipStation ? ["Shipping Cost"] : ["shipping_cost", "shipping cost"] }
+    /// The day a cost in another currency is converted at.
+    var shipDateColumn: String? { self == .shipStation ? "Ship Date" : nil }
 
     /// Columns read or knowingly passed over; any other column is named to the user, so a cost
     /// under another name is never dropped without a word.

@@ -32,7 +32,8 @@ public struct TrackingImportCSV: Sendable {
     public let unreadColumns: [String]
 
     /// Reads and checks the whole file; throws `CSVError` only when the file itself is unreadable.
-    public init(bytes: [UInt8], fileName: String, workspace: Workspace) throws {
+    /// `today` is the day a cost in another currency is converted at when the row has no ship date.
+    public init(bytes: [UInt8], fileName: String, workspace: Workspace, today: Day? = nil) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
         layout = TrackingFileLayout(header: table.header)
         try table.requireColumns([layout.carrierColumn, layout.numberColumn])
@@ -44,6 +45,8 @@ public struct TrackingImportCSV: Sendable {
         let carrierColumn = table.header.index(of: layout.carrierColumn)!
         let numberColumn = table.header.index(of: layout.numberColumn)!
         let costColumn = layout.costColumns.lazy.compactMap(table.header.index(of:)).first
+        let dateColumn = layout.shipDateColumn.flatMap(table.header.index(of:))
+        let costs = ShippingCostField(program: workspace.program, today: today)
         let known = CSVHeader(names: layout.knownColumns)
         unreadColumns = table.header.names.filter { !$0.trimmingWhitespace.isEmpty && known.index(of: $0) == nil }
         var rows = Rows(workspace: workspace, byHandle: handleColumn != nil)
@@ -63,7 +66,7 @@ public struct TrackingImportCSV: Sendable {
                 let number = record[numberColumn].trimmingWhitespace
                 try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
                 let cost = try costColumn.flatMap { column in
-                    try Self.shippingCost(record[column].trimmingWhitespace, currency: workspace.program.currency) { fail(column, $0) }
+                    try costs.read(record[column].trimmingWhitespace, shipDate: dateColumn.map { record[$0] }) { fail(column, $0) }
                 }
                 dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number, shippingCost: cost))
             } catch let error as RowError {
@@ -73,19 +76,6 @@ public struct TrackingImportCSV: Sendable {
     }
 
     static let carrierNames = Carrier.allCases.map(\.label).joined(separator: ", ")
-
-    /// A cost as label tools write it: `7.45`, `€7.45` or `7.45 EUR` in the program's currency;
-    /// nil when empty. Another currency's sign is refused rather than read as this one's.
-    static func shippingCost(_ text: String, currency: Currency, _ fail: (String) -> RowError) throws -> Money? {
-        guard !text.isEmpty else { return nil }
-        var amount = Substring(text)
-        if let symbol = currency.symbol, amount.hasPrefix(symbol) { amount = amount.dropFirst(symbol.count) }
-        if amount.hasSuffix(currency.code) { amount = amount.dropLast(currency.code.count) }
-        guard let cost = Money.parse(amount, currency: currency), cost.minorUnits >= 0 else {
-            throw fail("'\(text)' is not a shipping cost in \(currency); write an amount like 7.45")
-        }
-        return cost
-    }
 
     /// What the rows seen so far have claimed, so a file cannot ship one parcel twice or reuse a number.
     private struct Rows {

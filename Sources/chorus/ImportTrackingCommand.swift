@@ -33,7 +33,7 @@ struct ImportTrackingCommand: ParsableCommand {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
             let fileName = URL(fileURLWithPath: file).lastPathComponent
-            let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace)
+            let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace, today: Clock.now.day)
             if !rows.unreadColumns.isEmpty {
                 Output.notice("not read from \(fileName): " + rows.unreadColumns.map { "'\($0)'" }.joined(separator: ", ")
                               + (rows.layout == .shipStation ? " (only Shipping Cost counts as the parcel's shipping cost)"

@@ -85,7 +85,8 @@ final class ShipStationCommandLineTests: XCTestCase {
         let before = try folderContents(workspace)
         let refused = try chorus("import", "tracking", file.path)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7: '7.85 USD' is not a shipping cost in EUR"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7: '7.85 USD' is in USD and there is no USD rate on or before 2026-12-03"),
+                      refused.stderr)
         XCTAssertEqual(try folderContents(workspace), before)
     }
 }

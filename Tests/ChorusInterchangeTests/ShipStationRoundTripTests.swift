@@ -71,7 +71,7 @@ final class ShipStationRoundTripTests: XCTestCase {
         XCTAssertEqual(ledger.kpis.costs.total, 2_940 + 2_860)
     }
 
-    func testACostInAnotherCurrencyOrUnreadableIsNamedAndAnUnknownColumnIsReported() throws {
+    func testACostInAnotherCurrencyWithoutARateOrUnreadableIsNamedAndAnUnknownColumnIsReported() throws {
         let workspace = try seededWorkspace()
         let csv = """
             Order #,Ship Date,Recipient,Carrier,Service,Tracking #,Shipping Cost,Insurance Cost
@@ -80,10 +80,25 @@ final class ShipStationRoundTripTests: XCTestCase {
             """
         let file = try TrackingImportCSV(bytes: Array(csv.utf8), fileName: "shipments.csv", workspace: workspace)
         XCTAssertEqual(file.errors.map(\.description), [
-            "shipments.csv, line 2, column 7: '$12.40' is not a shipping cost in EUR; write an amount like 7.45",
-            "shipments.csv, line 3, column 7: 'free' is not a shipping cost in EUR; write an amount like 7.45",
+            "shipments.csv, line 2, column 7: '$12.40' is in USD and there is no USD rate on or before 2026-12-03; add one with chorus import rates FILE.csv (date, currency, rate)",
+            "shipments.csv, line 3, column 7: 'free' is not a shipping cost; write an amount like 7.45",
         ])
         XCTAssertEqual(file.unreadColumns, ["Insurance Cost"])
+    }
+
+    func testADollarCostIsConvertedAtTheRateOfItsShipDate() throws {
+        var workspace = try seededWorkspace()
+        try workspace.apply(.importRates([ExchangeRate(day: Day("2026-12-01")!, currency: .usd, rate: DecimalRate("0.9188")!),
+                                          ExchangeRate(day: Day("2026-12-04")!, currency: .usd, rate: DecimalRate("0.95")!)]), context: context)
+        let csv = """
+            Order #,Ship Date,Recipient,Carrier,Service,Tracking #,Shipping Cost
+            SH-0001,12/03/2026,Lena Hofer,DHL Express,DHL Express Worldwide,JD014600006281234567,$12.40
+            SH-0002,12/04/2026,Tom Berg,UPS,UPS® Standard,1Z999AA10123456784,7.85 USD
+            """
+        let file = try TrackingImportCSV(bytes: Array(csv.utf8), fileName: "shipments.csv", workspace: workspace)
+        XCTAssertEqual(file.errors, [])
+        // By hand: 12.40 × 0.9188 (the rate of 1 Dec, the latest before 3 Dec) = 11.39312 → 11.39; 7.85 × 0.95 = 7.4575 → 7.46.
+        XCTAssertEqual(file.dispatches.map(\.shippingCost), [Money(minorUnits: 1_139, currency: .eur), Money(minorUnits: 746, currency: .eur)])
     }
 
     func testAPickListWithAShippingCostColumnCarriesItToo() throws {
