@@ -52,6 +52,18 @@ final class CurrencyCommandLineTests: XCTestCase {
                       ledger.stderr)
     }
 
+    func testSkipInvalidImportsTheOrdersThatHaveARateAndCountsTheRest() throws {
+        XCTAssertEqual(try ChorusProcess.run(["init", workspace.path, "--currency", "EUR"]).status, 0)
+        let file = folder.appendingPathComponent("rates.csv")
+        try Data("date,currency,rate\n2026-11-03,USD,0.9251\n".utf8).write(to: file)
+        XCTAssertEqual(try chorus("import", "rates", file.path).status, 0)
+        let imported = try chorus("import", "orders", orders, "--skip-invalid")
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stderr.contains("1 order is in USD and there is no USD rate on or before 2026-11-02"), imported.stderr)
+        XCTAssertEqual(imported.stdout, "imported orders: 2 new, 0 updated, 0 unchanged from 3 rows; converted 2 USD orders at the rate of 2026-11-03; "
+                                        + "skipped 1 order without a rate\n")
+    }
+
     func testABrokenRatesFileIsRefusedWhole() throws {
         XCTAssertEqual(try ChorusProcess.run(["init", workspace.path, "--currency", "EUR"]).status, 0)
         let file = folder.appendingPathComponent("ecb-rates.csv")
