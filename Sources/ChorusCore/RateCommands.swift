@@ -9,10 +9,9 @@ extension ChangeRecorder {
             if rate.currency == program.currency { throw DomainError("\(rate.currency) is the program's own currency; it needs no rate") }
             if !seen.insert("\(rate.currency) \(rate.day)").inserted { throw DomainError("the \(rate.currency) rate of \(rate.day) is listed twice") }
         }
-        var replaced = 0
         let incoming = Set(rates.map { "\($0.currency) \($0.day)" })
         let kept = program.exchangeRates.filter { !incoming.contains("\($0.currency) \($0.day)") }
-        replaced = program.exchangeRates.count - kept.count
+        let replaced = program.exchangeRates.count - kept.count
         program.exchangeRates = (kept + rates).sorted { ($0.currency.code, $0.day) < ($1.currency.code, $1.day) }
         put(program)
         let currencies = Set(rates.map(\.currency.code)).sorted().joined(separator: ", ")
