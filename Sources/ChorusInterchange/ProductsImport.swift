@@ -22,7 +22,11 @@ public struct ProductsImport: Sendable {
     public init(bytes: [UInt8], fileName: String, workspace: Workspace) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
         layout = ProductFileLayout(header: table.header)
-        try ImportFormatError.require(layout.required, in: table, expected: layout.label)
+        // A file that looks like none of the three is named with all three, not just the first.
+        let lookedLikeOne = layout != .shopifyProductsOlder || table.header.index(of: "Variant SKU") != nil || table.header.index(of: "Handle") != nil
+        try ImportFormatError.require(layout.required, in: table, expected: lookedLikeOne ? layout.label
+            : "a Shopify products export (older template: Handle, Title, Variant SKU, …; newer: Title, URL handle, SKU, …) "
+            + "or inventory export (SKU, Location, Available, …)")
         if layout == .shopifyInventory {
             try readInventory(&table, workspace: workspace)
         } else {

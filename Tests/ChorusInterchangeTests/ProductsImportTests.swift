@@ -125,7 +125,12 @@ final class ProductsImportTests: XCTestCase {
         let csv = "Name,Email,Total\n#1001,a@example.com,10.00\n"
         XCTAssertThrowsError(try ProductsImport(bytes: Array(csv.utf8), fileName: "orders_export.csv", workspace: Self.empty)) { error in
             XCTAssertEqual(String(describing: error),
-                           "orders_export.csv is not a Shopify products export (older template): missing columns 'Handle', 'Title', 'Variant SKU'")
+                           "orders_export.csv is not a Shopify products export (older template: Handle, Title, Variant SKU, …; newer: Title, "
+                           + "URL handle, SKU, …) or inventory export (SKU, Location, Available, …): missing columns 'Handle', 'Title', 'Variant SKU'")
+        }
+        let half = "Handle,Title,Vendor\nglow-serum,Glow Serum,Lumen\n"
+        XCTAssertThrowsError(try ProductsImport(bytes: Array(half.utf8), fileName: "products.csv", workspace: Self.empty)) { error in
+            XCTAssertEqual(String(describing: error), "products.csv is not a Shopify products export (older template): missing column 'Variant SKU'")
         }
     }
 
