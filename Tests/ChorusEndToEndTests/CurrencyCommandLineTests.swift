@@ -47,6 +47,7 @@ final class CurrencyCommandLineTests: XCTestCase {
         // 5.00 × 0.9251 = 4.63 refunded → 13.86; #2003 100.00 × 0.9188 = 91.88. Net revenue 142.68 EUR, none attributed.
         let report = try chorus("report", "attribution", "--format", "json")
         XCTAssertTrue(report.stdout.contains("\"142.68\""), report.stdout)
+        XCTAssertTrue(report.stderr.contains("orders converted at USD 0.9234 of 2026-11-02 (1 order)"), report.stderr)
         let ledger = try chorus("export", "ledger")
         XCTAssertTrue(ledger.stderr.contains("orders converted at USD 0.9234 of 2026-11-02 (1 order), USD 0.9251 of 2026-11-03 (1 order), USD 0.9188 of 2026-11-05 (1 order)"),
                       ledger.stderr)
