@@ -99,13 +99,13 @@ public struct CreatorsImport: Sendable {
         }
         try readAddress(cell, fail, into: &creator)
         if let phone = cell("phone") {
-            guard phone.contains(where: \.isNumber), phone.allSatisfy({ $0.isNumber || " +-()./".contains($0) }) else {
+            guard ContactDetails.isPhone(phone) else {
                 throw fail("phone", "'\(phone)' is not a phone number")
             }
             creator.phone = phone
         }
         if let email = cell("payout_email") {
-            guard email.contains("@"), !email.contains(" ") else { throw fail("payout_email", "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail("payout_email", "'\(email)' is not an email address") }
             creator.payoutEmail = email
         }
         if let rate = cell("engagement_rate") {

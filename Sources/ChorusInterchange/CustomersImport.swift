@@ -115,9 +115,12 @@ private struct CustomerRow {
             customer.address = PostalAddress(line1: line1, line2: cell(.address2), city: city, region: cell(.province),
                                              postalCode: zip, country: country)
         }
-        customer.phone = cell(.phone)
+        if let phone = cell(.phone) {
+            guard ContactDetails.isPhone(phone) else { throw fail(.phone, "'\(phone)' is not a phone number") }
+            customer.phone = phone
+        }
         if let email = cell(.payoutEmail) {
-            guard email.contains("@"), !email.contains(" ") else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
             customer.payoutEmail = email
         }
         if let spent = cell(.totalSpent) {

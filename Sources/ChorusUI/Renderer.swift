@@ -104,7 +104,8 @@ struct Renderer {
         guard let creator = workspace.creator(id) else { return }
         let wave = state.pipeline.waveID.flatMap(workspace.wave)
         let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-        drawDetail(lines, title: "@\(creator.handle) — Esc closes", &grid, body)
+        let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
+        drawDetail(lines, title: "@\(creator.handle) — \(edit)Esc closes", &grid, body)
     }
 
     private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {

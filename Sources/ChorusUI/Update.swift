@@ -55,6 +55,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if key == .character("q") { state.wantsQuit = true }
         return []
     }
+    if case .creatorDetail(let id)? = state.overlay, KeyMap.keys(for: .editCreator).contains(key) {
+        openCreatorForm(id, &state, context: context)
+        return []
+    }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
@@ -105,6 +109,12 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .toggleSourcing: toggleSourcing(&state)
+    case .editCreator:
+        guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
+            state.message = StatusMessage(.info, "that works in the Pipeline pane (1) and in a creator's details (Enter)")
+            break
+        }
+        openCreatorForm(id, &state, context: context)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
@@ -231,6 +241,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
+
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
         return false
