@@ -52,6 +52,8 @@ struct Renderer {
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .surveyAnswers(let cursor):
+            SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {

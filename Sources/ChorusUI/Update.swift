@@ -14,6 +14,8 @@ struct UpdateContext {
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
+    /// The answers naming several creators, while their queue is open (nil while being worked out).
+    var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -55,6 +57,8 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if key == .character("q") { state.wantsQuit = true }
         return []
     }
+    if case .surveyAnswers(let cursor)? = state.overlay,
+       let effects = SurveyAnswersQueue.update(&state, cursor: cursor, key: key, context: context) { return effects }
     if case .creatorDetail(let id)? = state.overlay, KeyMap.keys(for: .editCreator).contains(key) {
         openCreatorForm(id, &state, context: context)
         return []
@@ -115,6 +119,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
             break
         }
         openCreatorForm(id, &state, context: context)
+    case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
