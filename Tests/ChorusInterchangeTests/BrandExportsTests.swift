@@ -155,4 +155,23 @@ final class BrandExportsTests: XCTestCase {
             XCTAssertEqual("\($0)", "\"felix mueller ON instagram\" already names @felix.mueller")
         }
     }
+
+    func testAGoogleFormsSignUpListIsReadAsACustomerListThroughAMap() throws {
+        let csv = """
+            Timestamp,Email address,Your name,Instagram username,Can we email you about our creator program?,Postcode,Street,Town,Country
+            2026/11/02 9:14:02 AM GMT+1,nina@example.at,Nina Kofler,@nina.kocht,Yes,1010,Graben 1,Wien,Austria
+            2026/11/02 9:20:40 AM GMT+1,olaf@example.de,Olaf Berg,olaf.bakes,No,,,,DE
+
+            """
+        let json = #"{"Email address": "email", "Your name": "name", "Instagram username": "instagram", "#
+            + #""Can we email you about our creator program?": "accepts_marketing", "Postcode": "postal_code", "#
+            + #""Street": "address1", "Town": "city", "Country": "country"}"#
+        let map = try ColumnMap(bytes: Array(json.utf8),
+                                fileName: "signups.map.json", fields: CustomerListLayout.crmColumns)
+        let parsed = try CustomersImport(bytes: Array(csv.utf8), fileName: "signups.csv", workspace: Self.empty, map: map)
+        XCTAssertEqual(parsed.errors, [])
+        XCTAssertEqual(parsed.creators.map(\.handle), ["nina.kocht", "olaf.bakes"])
+        XCTAssertEqual(parsed.creators[0].address, PostalAddress(line1: "Graben 1", city: "Wien", postalCode: "1010", country: "AT"))
+        XCTAssertEqual(parsed.creators.map { $0.customer?.acceptsMarketing }, [true, false])
+    }
 }
