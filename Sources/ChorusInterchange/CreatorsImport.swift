@@ -36,6 +36,7 @@ public struct CreatorsImport: Sendable {
         for name in Self.columns { column[name] = table.header.index(of: map?.header(for: name) ?? name) }
         let header = table.header
         var slugs: [String: Creator] = [:]
+        var codeLines: [String: Int] = [:]
         for creator in workspace.creators { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
@@ -73,6 +74,8 @@ public struct CreatorsImport: Sendable {
                     if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
                         throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
                     }
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "the code \(code) is already on line \(earlier)") }
+                    codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,

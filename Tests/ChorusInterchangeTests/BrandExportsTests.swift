@@ -174,4 +174,14 @@ final class BrandExportsTests: XCTestCase {
         XCTAssertEqual(parsed.creators[0].address, PostalAddress(line1: "Graben 1", city: "Wien", postalCode: "1010", country: "AT"))
         XCTAssertEqual(parsed.creators.map { $0.customer?.acceptsMarketing }, [true, false])
     }
+
+    func testAPayoutGoesToThePayoutEmailAnApplicantGave() throws {
+        let workspace = try Self.brand()
+        let run = PayoutRun(number: 1, createdOn: Day("2026-12-01")!,
+                            payments: [Payment(creatorID: "CR-00003", items: [PayoutItem(key: "fee W1", amount: 5_000)]),
+                                       Payment(creatorID: "CR-00002", items: [PayoutItem(key: "fee W1", amount: 2_500)])])
+        let lines = String(decoding: PayoutsCSV.write(run, workspace: workspace), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines[1], "priya.makes,Priya Shah,priya.payouts@shahmakes.co.uk,50.00,EUR,fee W1 50.00")
+        XCTAssertEqual(lines[2], "felixmueller.trails,Felix Mueller,felix.m@posteo.de,25.00,EUR,fee W1 25.00", "no payout email: the email")
+    }
 }
