@@ -102,4 +102,22 @@ final class BrandFilesCommandLineTests: XCTestCase {
         XCTAssertTrue(skipped.stderr.contains("line 4, column 12 (Country): 'UK' is not an ISO country code; use GB"), skipped.stderr)
         XCTAssertEqual(skipped.stdout, "imported creators: 2 new, 0 updated, 0 unchanged; skipped 1 invalid row (listed above)\n")
     }
+
+    func testResolvingAnOrderItsCodeAlreadyDecidesIsRefused() throws {
+        let creators = folder.appendingPathComponent("creators.csv"), orders = folder.appendingPathComponent("orders.csv")
+        let survey = folder.appendingPathComponent("survey.csv")
+        try "handle,name,discount_code\nmila.makes,Mila Novak,MILA10\n".write(to: creators, atomically: true, encoding: .utf8)
+        try "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Id\n#5001,a@example.com,paid,EUR,40.00,MILA10,2026-11-20 10:00:00 +0000,5630145205001\n"
+            .write(to: orders, atomically: true, encoding: .utf8)
+        try "order_id,response,other\n5630145205001,Mila Novak,true\n".write(to: survey, atomically: true, encoding: .utf8)
+        try chorus("import", "creators", creators.path)
+        try chorus("import", "orders", orders.path)
+        try chorus("import", "survey", survey.path)
+        let before = try folderContents(workspace)
+        let refused = try ChorusProcess.run(["resolve", "#5001", "@mila.makes", "--workspace", workspace.path])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertEqual(refused.stderr, "chorus: order #5001 is credited by its discount code; survey answers do not decide it\n")
+        // Working out the credit keeps it on disk for next time (a cache, not a change).
+        XCTAssertEqual(try folderContents(workspace).filter { !$0.key.hasPrefix("attribution-") }, before)
+    }
 }
