@@ -69,7 +69,6 @@ public struct CreatorsImport: Sendable {
                     throw fail(cell("link_slug") == nil ? "handle" : "link_slug",
                                "the link slug '\(slug)' is already @\(owner.handle)'s; give this creator another link_slug")
                 }
-                slugs[slug] = creator
                 if let code = cell("discount_code") {
                     if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
                         throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
@@ -81,6 +80,7 @@ public struct CreatorsImport: Sendable {
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,
                                               validFrom: terms.validFrom, validUntil: terms.validUntil))
                 }
+                slugs[slug] = creator
                 creators.append(creator)
             } catch let error as ImportRowError {
                 errors.append(error)
@@ -156,8 +156,8 @@ public struct CreatorsImport: Sendable {
                                     into creator: inout Creator) throws {
         let parts = ["address1", "address2", "city", "region", "postal_code"]
         guard parts.contains(where: { cell($0) != nil }) else { return }
-        for part in ["address1", "city", "postal_code"] where cell(part) == nil {
-            throw fail(part, "the address has no \(part == "address1" ? "street (address1)" : part == "city" ? "city" : "postal code (postal_code)")")
+        for (part, what) in [("address1", "street (address1)"), ("city", "city"), ("postal_code", "postal code (postal_code)")] where cell(part) == nil {
+            throw fail(part, "the address has no \(what)")
         }
         guard let country = creator.country ?? creator.address?.country else {
             throw fail("country", "the address has no country; add a country column")
