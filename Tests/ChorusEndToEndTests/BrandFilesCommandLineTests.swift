@@ -45,6 +45,12 @@ final class BrandFilesCommandLineTests: XCTestCase {
         let applied = try chorus("import", "creators", fixture("typeform-creator-applications.csv"),
                                  "--map", fixture("typeform-creator-applications.map.json"))
         XCTAssertEqual(applied.stdout, "imported creators: 3 new, 0 updated, 0 unchanged\n")
+        let listed = try JSONSerialization.jsonObject(with: Data(try chorus("list", "creators", "--format", "json").stdout.utf8)) as! [[String: Any]]
+        let priya = try XCTUnwrap(listed.first { $0["handle"] as? String == "priya.makes" })
+        XCTAssertEqual(priya["payoutEmail"] as? String, "priya.payouts@shahmakes.co.uk")
+        XCTAssertEqual(priya["phone"] as? String, "07700 900123")
+        XCTAssertEqual(priya["address"] as? [String: String], ["line1": "14 Albert Road", "city": "Manchester", "region": "Greater Manchester",
+                                                               "postalCode": "M14 5RT", "country": "GB"])
         let klaviyo = try chorus("import", "customers", fixture("klaviyo-profiles.csv"))
         XCTAssertTrue(klaviyo.stdout.contains("3 new, 0 merged"), klaviyo.stdout)
         XCTAssertTrue(klaviyo.stdout.contains("2 have not accepted marketing"), klaviyo.stdout)
