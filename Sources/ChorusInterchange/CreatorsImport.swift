@@ -54,7 +54,11 @@ public struct CreatorsImport: Sendable {
             }
             do {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
-                let handle = Creator.normalizedHandle(handleText)
+                // Forms collect profile links as often as handles: instagram.com/lena.hikes is @lena.hikes.
+                guard let cleaned = SocialHandles.clean(handleText) ?? SocialHandles.fromNote(handleText).first.map(\.1) else {
+                    throw fail("handle", "'\(handleText)' is not a social handle (letters, digits, '.', '_' and '-')")
+                }
+                let handle = Creator.normalizedHandle(cleaned)
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator

@@ -64,6 +64,14 @@ final class BrandExportsTests: XCTestCase {
         }
     }
 
+    func testAProfileLinkIsReadAsItsHandleAndAHandleWithASpaceIsRefusedAtItsCell() throws {
+        let csv = "handle,name\nhttps://www.instagram.com/lena.hikes/,Lena\nlena hikes,Lena B\n"
+        let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "apply.csv", workspace: Self.empty, codeTerms: Self.terms)
+        XCTAssertEqual(parsed.creators.map(\.handle), ["lena.hikes"])
+        XCTAssertEqual(parsed.errors.map(\.description),
+                       ["apply.csv, line 3, column 1 (handle): 'lena hikes' is not a social handle (letters, digits, '.', '_' and '-')"])
+    }
+
     func testAnAddressWithoutAPostalCodeIsRefusedAtItsCell() throws {
         let csv = "handle,address1,city,country\nnina.k,Main St 1,Vienna,AT\n"
         let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "crm.csv", workspace: Self.empty, codeTerms: Self.terms)
