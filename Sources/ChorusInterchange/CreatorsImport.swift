@@ -74,6 +74,9 @@ public struct CreatorsImport: Sendable {
                                "the link slug '\(slug)' is already @\(owner.handle)'s; give this creator another link_slug")
                 }
                 if let code = cell("discount_code") {
+                    guard code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) else {
+                        throw fail("discount_code", "'\(code)' is not a discount code (letters, digits, - and _ only)")
+                    }
                     if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
                         throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
                     }
