@@ -246,7 +246,6 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
-
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
         return false
