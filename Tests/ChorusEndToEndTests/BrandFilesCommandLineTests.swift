@@ -77,6 +77,9 @@ final class BrandFilesCommandLineTests: XCTestCase {
         let taken = try ChorusProcess.run(["alias", "add", "@felixmueller.trails", "Felix Mueller on Instagram", "--workspace", workspace.path])
         XCTAssertNotEqual(taken.status, 0)
         XCTAssertTrue(taken.stderr.contains("\"Felix Mueller on Instagram\" already names @felix.mueller"), taken.stderr)
+        XCTAssertEqual(try chorus("alias", "remove", "@priya.makes", "priya from manchester").stdout, "updated @priya.makes; aliases: none\n")
+        let unknown = try ChorusProcess.run(["alias", "remove", "@felix.mueller", "Felix", "--workspace", workspace.path])
+        XCTAssertEqual(unknown.stderr, "chorus: @felix.mueller has no alias \"Felix\" (aliases: \"Felix Mueller on Instagram\")\n")
     }
 
     func testEachBrokenFileIsRefusedWhereItIsWrongAndChangesNothing() throws {
