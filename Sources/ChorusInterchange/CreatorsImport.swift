@@ -36,6 +36,7 @@ public struct CreatorsImport: Sendable {
         for name in Self.columns { column[name] = table.header.index(of: map?.header(for: name) ?? name) }
         let header = table.header
         var slugs: [String: Creator] = [:]
+        var codeLines: [String: Int] = [:]
         for creator in workspace.creators { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
@@ -53,7 +54,11 @@ public struct CreatorsImport: Sendable {
             }
             do {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
-                let handle = Creator.normalizedHandle(handleText)
+                // Forms collect profile links as often as handles: instagram.com/lena.hikes is @lena.hikes.
+                guard let cleaned = SocialHandles.clean(handleText) ?? SocialHandles.fromNote(handleText).first.map(\.1) else {
+                    throw fail("handle", "'\(handleText)' is not a social handle (letters, digits, '.', '_' and '-')")
+                }
+                let handle = Creator.normalizedHandle(cleaned)
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator
@@ -68,16 +73,21 @@ public struct CreatorsImport: Sendable {
                     throw fail(cell("link_slug") == nil ? "handle" : "link_slug",
                                "the link slug '\(slug)' is already @\(owner.handle)'s; give this creator another link_slug")
                 }
-                slugs[slug] = creator
                 if let code = cell("discount_code") {
+                    guard code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) else {
+                        throw fail("discount_code", "'\(code)' is not a discount code (letters, digits, - and _ only)")
+                    }
                     if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
                         throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
                     }
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "the code \(code) is already on line \(earlier)") }
+                    codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,
                                               validFrom: terms.validFrom, validUntil: terms.validUntil))
                 }
+                slugs[slug] = creator
                 creators.append(creator)
             } catch let error as ImportRowError {
                 errors.append(error)
@@ -99,13 +109,13 @@ public struct CreatorsImport: Sendable {
         }
         try readAddress(cell, fail, into: &creator)
         if let phone = cell("phone") {
-            guard phone.contains(where: \.isNumber), phone.allSatisfy({ $0.isNumber || " +-()./".contains($0) }) else {
+            guard ContactDetails.isPhone(phone) else {
                 throw fail("phone", "'\(phone)' is not a phone number")
             }
             creator.phone = phone
         }
         if let email = cell("payout_email") {
-            guard email.contains("@"), !email.contains(" ") else { throw fail("payout_email", "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail("payout_email", "'\(email)' is not an email address") }
             creator.payoutEmail = email
         }
         if let rate = cell("engagement_rate") {
@@ -153,8 +163,8 @@ public struct CreatorsImport: Sendable {
                                     into creator: inout Creator) throws {
         let parts = ["address1", "address2", "city", "region", "postal_code"]
         guard parts.contains(where: { cell($0) != nil }) else { return }
-        for part in ["address1", "city", "postal_code"] where cell(part) == nil {
-            throw fail(part, "the address has no \(part == "address1" ? "street (address1)" : part == "city" ? "city" : "postal code (postal_code)")")
+        for (part, what) in [("address1", "street (address1)"), ("city", "city"), ("postal_code", "postal code (postal_code)")] where cell(part) == nil {
+            throw fail(part, "the address has no \(what)")
         }
         guard let country = creator.country ?? creator.address?.country else {
             throw fail("country", "the address has no country; add a country column")

@@ -21,14 +21,20 @@ public struct CustomersImport: Sendable {
     public var command: Command? { creators.isEmpty ? nil : .importCreators(creators, codes: []) }
 
     /// Reads and checks the whole file; `source` is the list's kind (Shopify exports are `.customerList`).
-    public init(bytes: [UInt8], fileName: String, workspace: Workspace, source: CreatorSource? = nil) throws {
+    /// With `map`, the file is a generic list whose headers the map names (`crmColumns` fields).
+    public init(bytes: [UInt8], fileName: String, workspace: Workspace, source: CreatorSource? = nil, map: ColumnMap? = nil) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
-        layout = CustomerListLayout(header: table.header)
-        if layout == .generic, !table.header.missing(layout.required).isEmpty { throw CustomerListLayout.unrecognized(table) }
-        try ImportFormatError.require(layout.required, in: table, expected: layout.label)
+        try map?.requireHeaders(in: table)
+        layout = map == nil ? CustomerListLayout(header: table.header) : .generic
+        let header = { (name: String) in map?.header(for: name) ?? name }
+        if layout == .generic, !table.header.missing(layout.required.map(header)).isEmpty {
+            if let map { throw ColumnMapError(message: "\(map.fileName) names no column for email, which a customer list needs") }
+            throw CustomerListLayout.unrecognized(table)
+        }
+        if map == nil { try ImportFormatError.require(layout.required, in: table, expected: layout.label) }
         var columns: [CustomerListLayout.Field: Int] = [:]
         for field in CustomerListLayout.Field.allCases {
-            if let name = layout.column(for: field), let index = table.header.index(of: name) { columns[field] = index }
+            if let name = layout.column(for: field), let index = table.header.index(of: header(name)) { columns[field] = index }
         }
         let categories = Set(workspace.skus.compactMap { $0.category?.lowercased() })
         var merge = CustomerMerge(workspace: workspace, source: source ?? (layout == .generic || layout == .klaviyo ? .crm : .customerList))
@@ -115,9 +121,12 @@ private struct CustomerRow {
             customer.address = PostalAddress(line1: line1, line2: cell(.address2), city: city, region: cell(.province),
                                              postalCode: zip, country: country)
         }
-        customer.phone = cell(.phone)
+        if let phone = cell(.phone) {
+            guard ContactDetails.isPhone(phone) else { throw fail(.phone, "'\(phone)' is not a phone number") }
+            customer.phone = phone
+        }
         if let email = cell(.payoutEmail) {
-            guard email.contains("@"), !email.contains(" ") else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
             customer.payoutEmail = email
         }
         if let spent = cell(.totalSpent) {

@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing
     case promote, createPayoutRun
+    case editCreator
+    case showSurveyAnswers
     /// Palette-only, in any pane: `:stock SKU +20 reason`.
     case adjustStock
 }

@@ -52,6 +52,8 @@ struct Renderer {
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .surveyAnswers(let cursor):
+            SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -104,7 +106,8 @@ struct Renderer {
         guard let creator = workspace.creator(id) else { return }
         let wave = state.pipeline.waveID.flatMap(workspace.wave)
         let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-        drawDetail(lines, title: "@\(creator.handle) — Esc closes", &grid, body)
+        let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
+        drawDetail(lines, title: "@\(creator.handle) — \(edit)Esc closes", &grid, body)
     }
 
     private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {

@@ -97,6 +97,8 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// Survey answers that name several creators, to credit one each (`:resolve`).
+    case surveyAnswers(cursor: Int)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -14,6 +14,8 @@ struct UpdateContext {
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
+    /// The answers naming several creators, while their queue is open (nil while being worked out).
+    var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -53,6 +55,12 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     }
     if Layout(size: state.size).isTooSmall {
         if key == .character("q") { state.wantsQuit = true }
+        return []
+    }
+    if case .surveyAnswers(let cursor)? = state.overlay,
+       let effects = SurveyAnswersQueue.update(&state, cursor: cursor, key: key, context: context) { return effects }
+    if case .creatorDetail(let id)? = state.overlay, KeyMap.keys(for: .editCreator).contains(key) {
+        openCreatorForm(id, &state, context: context)
         return []
     }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
@@ -105,6 +113,13 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
     case .toggleSourcing: toggleSourcing(&state)
+    case .editCreator:
+        guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
+            state.message = StatusMessage(.info, "that works in the Pipeline pane (1) and in a creator's details (Enter)")
+            break
+        }
+        openCreatorForm(id, &state, context: context)
+    case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:

@@ -32,7 +32,18 @@ struct ResolveCommand: ParsableCommand {
             guard let orderID = SurveyAnswerOrders(keys: [OrderID(order)], in: current).order(OrderID(order)) else {
                 throw CLIFailure(message: "no order \(order) (give its Name, like #1002, or Shopify's numeric Id)")
             }
-            let pending = Attribution.ambiguousAnswers(of: try store.attribution(), in: current).first { $0.orderID == orderID }
+            let result = try store.attribution()
+            if let position = current.orders.firstIndex(where: { $0.id == orderID }) {
+                let decided = result.credits[position]
+                let why: [AttributionResult.Outcome: String] = [
+                    .directByCode: "is credited by its discount code", .directByLink: "is credited by its tracking link",
+                    .paidOrAffiliate: "came from a paid or affiliate channel", .notCounted: "is cancelled or unpaid and counts for nothing",
+                ]
+                if let reason = why[decided.outcome] {
+                    throw CLIFailure(message: "order \(orderID) \(reason); survey answers do not decide it")
+                }
+            }
+            let pending = Attribution.ambiguousAnswers(of: result, in: current).first { $0.orderID == orderID }
             let words = noAlias ? nil : alias ?? pending?.text
             let applied = try store.perform(.resolveSurveyAnswer(order: orderID, creator: creator.id, alias: words), context: Clock.context)
             Output.print(applied.summary)

@@ -45,6 +45,12 @@ final class BrandFilesCommandLineTests: XCTestCase {
         let applied = try chorus("import", "creators", fixture("typeform-creator-applications.csv"),
                                  "--map", fixture("typeform-creator-applications.map.json"))
         XCTAssertEqual(applied.stdout, "imported creators: 3 new, 0 updated, 0 unchanged\n")
+        let listed = try JSONSerialization.jsonObject(with: Data(try chorus("list", "creators", "--format", "json").stdout.utf8)) as! [[String: Any]]
+        let priya = try XCTUnwrap(listed.first { $0["handle"] as? String == "priya.makes" })
+        XCTAssertEqual(priya["payoutEmail"] as? String, "priya.payouts@shahmakes.co.uk")
+        XCTAssertEqual(priya["phone"] as? String, "07700 900123")
+        XCTAssertEqual(priya["address"] as? [String: String], ["line1": "14 Albert Road", "city": "Manchester", "region": "Greater Manchester",
+                                                               "postalCode": "M14 5RT", "country": "GB"])
         let klaviyo = try chorus("import", "customers", fixture("klaviyo-profiles.csv"))
         XCTAssertTrue(klaviyo.stdout.contains("3 new, 0 merged"), klaviyo.stdout)
         XCTAssertTrue(klaviyo.stdout.contains("2 have not accepted marketing"), klaviyo.stdout)
@@ -71,6 +77,9 @@ final class BrandFilesCommandLineTests: XCTestCase {
         let taken = try ChorusProcess.run(["alias", "add", "@felixmueller.trails", "Felix Mueller on Instagram", "--workspace", workspace.path])
         XCTAssertNotEqual(taken.status, 0)
         XCTAssertTrue(taken.stderr.contains("\"Felix Mueller on Instagram\" already names @felix.mueller"), taken.stderr)
+        XCTAssertEqual(try chorus("alias", "remove", "@priya.makes", "priya from manchester").stdout, "updated @priya.makes; aliases: none\n")
+        let unknown = try ChorusProcess.run(["alias", "remove", "@felix.mueller", "Felix", "--workspace", workspace.path])
+        XCTAssertEqual(unknown.stderr, "chorus: @felix.mueller has no alias \"Felix\" (aliases: \"Felix Mueller on Instagram\")\n")
     }
 
     func testEachBrokenFileIsRefusedWhereItIsWrongAndChangesNothing() throws {
@@ -101,5 +110,23 @@ final class BrandFilesCommandLineTests: XCTestCase {
         XCTAssertEqual(skipped.status, 0, skipped.stderr)
         XCTAssertTrue(skipped.stderr.contains("line 4, column 12 (Country): 'UK' is not an ISO country code; use GB"), skipped.stderr)
         XCTAssertEqual(skipped.stdout, "imported creators: 2 new, 0 updated, 0 unchanged; skipped 1 invalid row (listed above)\n")
+    }
+
+    func testResolvingAnOrderItsCodeAlreadyDecidesIsRefused() throws {
+        let creators = folder.appendingPathComponent("creators.csv"), orders = folder.appendingPathComponent("orders.csv")
+        let survey = folder.appendingPathComponent("survey.csv")
+        try "handle,name,discount_code\nmila.makes,Mila Novak,MILA10\n".write(to: creators, atomically: true, encoding: .utf8)
+        try "Name,Email,Financial Status,Currency,Subtotal,Discount Code,Created at,Id\n#5001,a@example.com,paid,EUR,40.00,MILA10,2026-11-20 10:00:00 +0000,5630145205001\n"
+            .write(to: orders, atomically: true, encoding: .utf8)
+        try "order_id,response,other\n5630145205001,Mila Novak,true\n".write(to: survey, atomically: true, encoding: .utf8)
+        try chorus("import", "creators", creators.path)
+        try chorus("import", "orders", orders.path)
+        try chorus("import", "survey", survey.path)
+        let before = try folderContents(workspace)
+        let refused = try ChorusProcess.run(["resolve", "#5001", "@mila.makes", "--workspace", workspace.path])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertEqual(refused.stderr, "chorus: order #5001 is credited by its discount code; survey answers do not decide it\n")
+        // Working out the credit keeps it on disk for next time (a cache, not a change).
+        XCTAssertEqual(try folderContents(workspace).filter { !$0.key.hasPrefix("attribution-") }, before)
     }
 }

@@ -64,6 +64,14 @@ final class BrandExportsTests: XCTestCase {
         }
     }
 
+    func testAProfileLinkIsReadAsItsHandleAndAHandleWithASpaceIsRefusedAtItsCell() throws {
+        let csv = "handle,name\nhttps://www.instagram.com/lena.hikes/,Lena\nlena hikes,Lena B\n"
+        let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "apply.csv", workspace: Self.empty, codeTerms: Self.terms)
+        XCTAssertEqual(parsed.creators.map(\.handle), ["lena.hikes"])
+        XCTAssertEqual(parsed.errors.map(\.description),
+                       ["apply.csv, line 3, column 1 (handle): 'lena hikes' is not a social handle (letters, digits, '.', '_' and '-')"])
+    }
+
     func testAnAddressWithoutAPostalCodeIsRefusedAtItsCell() throws {
         let csv = "handle,address1,city,country\nnina.k,Main St 1,Vienna,AT\n"
         let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "crm.csv", workspace: Self.empty, codeTerms: Self.terms)
@@ -154,5 +162,34 @@ final class BrandExportsTests: XCTestCase {
         XCTAssertThrowsError(try workspace.apply(.updateCreator(other), context: Self.context)) {
             XCTAssertEqual("\($0)", "\"felix mueller ON instagram\" already names @felix.mueller")
         }
+    }
+
+    func testAGoogleFormsSignUpListIsReadAsACustomerListThroughAMap() throws {
+        let csv = """
+            Timestamp,Email address,Your name,Instagram username,Can we email you about our creator program?,Postcode,Street,Town,Country
+            2026/11/02 9:14:02 AM GMT+1,nina@example.at,Nina Kofler,@nina.kocht,Yes,1010,Graben 1,Wien,Austria
+            2026/11/02 9:20:40 AM GMT+1,olaf@example.de,Olaf Berg,olaf.bakes,No,,,,DE
+
+            """
+        let json = #"{"Email address": "email", "Your name": "name", "Instagram username": "instagram", "#
+            + #""Can we email you about our creator program?": "accepts_marketing", "Postcode": "postal_code", "#
+            + #""Street": "address1", "Town": "city", "Country": "country"}"#
+        let map = try ColumnMap(bytes: Array(json.utf8),
+                                fileName: "signups.map.json", fields: CustomerListLayout.crmColumns)
+        let parsed = try CustomersImport(bytes: Array(csv.utf8), fileName: "signups.csv", workspace: Self.empty, map: map)
+        XCTAssertEqual(parsed.errors, [])
+        XCTAssertEqual(parsed.creators.map(\.handle), ["nina.kocht", "olaf.bakes"])
+        XCTAssertEqual(parsed.creators[0].address, PostalAddress(line1: "Graben 1", city: "Wien", postalCode: "1010", country: "AT"))
+        XCTAssertEqual(parsed.creators.map { $0.customer?.acceptsMarketing }, [true, false])
+    }
+
+    func testAPayoutGoesToThePayoutEmailAnApplicantGave() throws {
+        let workspace = try Self.brand()
+        let run = PayoutRun(number: 1, createdOn: Day("2026-12-01")!,
+                            payments: [Payment(creatorID: "CR-00003", items: [PayoutItem(key: "fee W1", amount: 5_000)]),
+                                       Payment(creatorID: "CR-00002", items: [PayoutItem(key: "fee W1", amount: 2_500)])])
+        let lines = String(decoding: PayoutsCSV.write(run, workspace: workspace), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines[1], "priya.makes,Priya Shah,priya.payouts@shahmakes.co.uk,50.00,EUR,fee W1 50.00")
+        XCTAssertEqual(lines[2], "felixmueller.trails,Felix Mueller,felix.m@posteo.de,25.00,EUR,fee W1 25.00", "no payout email: the email")
     }
 }

@@ -72,6 +72,13 @@ final class CreatorsAndCodesImportTests: XCTestCase {
                                       workspace: workspace, codeTerms: terms)
         XCTAssertEqual(slug.errors.map(\.description),
                        ["creators.csv, line 2, column 2 (link_slug): the link slug 'zoe' is already @zoe.muller's; give this creator another link_slug"])
+        let twice = try CreatorsImport(bytes: Array("handle,discount_code\nnew.one,SPRING\nnew.two,spring\n".utf8), fileName: "creators.csv",
+                                       workspace: workspace, codeTerms: terms)
+        XCTAssertEqual(twice.errors.map(\.description), ["creators.csv, line 3, column 2 (discount_code): the code spring is already on line 2"])
+        let spaced = try CreatorsImport(bytes: Array("handle,discount_code\nnew.one,SPRING 10\n".utf8), fileName: "creators.csv",
+                                        workspace: workspace, codeTerms: terms)
+        XCTAssertEqual(spaced.errors.map(\.description),
+                       ["creators.csv, line 2, column 2 (discount_code): 'SPRING 10' is not a discount code (letters, digits, - and _ only)"])
     }
 
     func testSurveyAnswersFindTheirOrderWithOrWithoutTheHash() throws {

@@ -81,7 +81,7 @@ final class PipelineFrameTests: XCTestCase {
     func testHelpOverlayAt120x40ListsEveryKeyOfThePaneScrollingToTheLast() {
         let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("?")
         let top = console.frame
-        let bottom = console.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "j").frame
+        let bottom = console.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j").frame
         for binding in KeyMap.bindings where binding.scope.applies(to: .pipeline) {
             XCTAssertNotNil(top.row(containing: binding.help) ?? bottom.row(containing: binding.help), "help lacks \(binding.help)")
         }
@@ -90,7 +90,7 @@ final class PipelineFrameTests: XCTestCase {
 
     func testDetailOverlayOpensOnEnter() {
         let frame = ConsoleDriver().press("j").press(.enter).frame
-        XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — Esc closes"))
+        XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — e edits · Esc closes"))
         XCTAssertNotNil(frame.row(containing: "Customer   7 orders · 315.00 EUR"))
         XCTAssertNotNil(frame.row(containing: "Fit score  45 of 100"))
     }
