@@ -46,7 +46,8 @@ public enum Attribution {
         let decided = Parallel.map(pieces) { piece in
             let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
             var names: [Int32] = []
-            return range.map { index in rules.credit(orders[index], named: &names) }
+            var scratch = CreatorMentions.Scratch()
+            return range.map { index in rules.credit(index, named: &names, limit: 2, scratch: &scratch) }
         }
         var credits: [AttributionResult.Credit] = []
         credits.reserveCapacity(orders.count)
@@ -60,11 +61,12 @@ public enum Attribution {
         let orders = result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
         guard !orders.isEmpty else { return [] }
         let rules = Rules(workspace)
+        var scratch = CreatorMentions.Scratch()
         return orders.map { index in
             var named: [Int32] = []
-            _ = rules.credit(workspace.orders[index], named: &named)
+            _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
             return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id },
-                                                     text: rules.namingText(workspace.orders[index]) ?? "")
+                                                     text: rules.namingText(index) ?? "")
         }
     }
 
@@ -79,8 +81,12 @@ public enum Attribution {
         var waveSlugs: [String: Int16] = [:]
         let creatorMedium: String
         let paidMediums: [String]
-        /// Survey answers per order, and the index that reads them; only built when there are any.
-        var answers: [OrderID: [Int]] = [:]
+        /// Survey answers by order position: the answers of order `i` are
+        /// `answerPositions[answerStarts[i]..<answerStarts[i + 1]]` (positions in
+        /// `workspace.surveyResponses`, in file order). Only built when there are any, and read
+        /// by position so deciding an order never hashes its id.
+        var answerStarts: [Int32] = []
+        var answerPositions: [Int32] = []
         var mentions: CreatorMentions?
 
         init(_ workspace: Workspace) {
@@ -102,16 +108,32 @@ public enum Attribution {
             }
             if !workspace.surveyResponses.isEmpty {
                 let answered = SurveyAnswerOrders(workspace)
-                for (position, response) in workspace.surveyResponses.enumerated() {
-                    if let order = answered.order(response.orderID) { answers[order, default: []].append(position) }
+                let orderOf = workspace.surveyResponses.map { response in
+                    answered.order(response.orderID).flatMap { workspace.orderIndex[$0] }.map(Int32.init) ?? -1
+                }
+                answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
+                for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
+                for index in 0..<workspace.orders.count { answerStarts[index + 1] += answerStarts[index] }
+                var next = answerStarts
+                answerPositions = [Int32](repeating: 0, count: Int(answerStarts[workspace.orders.count]))
+                for (position, order) in orderOf.enumerated() where order >= 0 {
+                    answerPositions[Int(next[Int(order)])] = Int32(position)
+                    next[Int(order)] += 1
                 }
                 mentions = CreatorMentions(workspace.creators)
             }
         }
 
-        /// The decision for one order; `named` receives the creators an ambiguous answer names.
-        func credit(_ order: Order, named: inout [Int32]) -> AttributionResult.Credit {
+        /// The survey answers of the order at `index`.
+        private func answers(of index: Int) -> ArraySlice<Int32> {
+            answerStarts.isEmpty ? [] : answerPositions[Int(answerStarts[index])..<Int(answerStarts[index + 1])]
+        }
+
+        /// The decision for the order at `index`; `named` receives the creators an ambiguous
+        /// answer names (at most `limit` of them).
+        func credit(_ index: Int, named: inout [Int32], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
             typealias Credit = AttributionResult.Credit
+            let order = workspace.orders[index]
             guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: -1, wavePosition: waveByDate(order)) }
             if let field = order.discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
                 return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave >= 0 ? wave : waveByDate(order))
@@ -126,18 +148,18 @@ public enum Attribution {
                     return Credit(outcome: .paidOrAffiliate, creatorPosition: -1, wavePosition: waveByDate(order))
                 }
             }
-            if let mentions, let positions = answers[order.id] {
-                if let credited = positions.lazy.compactMap({ workspace.surveyResponses[$0].creditedCreator }).first,
+            let positions = answers(of: index)
+            if let mentions, !positions.isEmpty {
+                if let credited = positions.lazy.compactMap({ workspace.surveyResponses[Int($0)].creditedCreator }).first,
                    let creator = workspace.creatorPosition(credited) {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: Int32(creator), wavePosition: waveByDate(order))
                 }
-                var texts: [String] = []
+                named.removeAll(keepingCapacity: true)
                 for position in positions {
-                    let response = workspace.surveyResponses[position]
-                    texts.append(response.response)
-                    if let other = response.other { texts.append(other) }
+                    let response = workspace.surveyResponses[Int(position)]
+                    mentions.collect(response.response, into: &named, limit: limit, scratch: &scratch)
+                    if let other = response.other { mentions.collect(other, into: &named, limit: limit, scratch: &scratch) }
                 }
-                named = mentions.creators(namedIn: texts)
                 if named.count == 1 {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(order))
                 }
@@ -148,10 +170,10 @@ public enum Attribution {
 
         /// The first of the order's answer texts that names a creator: free text before the
         /// option picked ("Other"), since that is where buyers write names.
-        func namingText(_ order: Order) -> String? {
-            guard let mentions, let positions = answers[order.id] else { return nil }
-            for position in positions {
-                let response = workspace.surveyResponses[position]
+        func namingText(_ index: Int) -> String? {
+            guard let mentions else { return nil }
+            for position in answers(of: index) {
+                let response = workspace.surveyResponses[Int(position)]
                 for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
                     return text
                 }

@@ -1,79 +1,147 @@
 /// Finds which creators a survey answer names, by handle, full name or alias, as whole words.
 ///
-/// Built once per attribution run: every creator's handle and name are folded into word
-/// sequences and indexed by their first two words, so an answer is checked in time
-/// proportional to its own length, not to the 100 000 creators it might mention. (Indexing by
-/// the first word alone left thousands of "maria …" names to compare for every "maria" in an
-/// answer, which made a million-order attribution take half a minute.)
+/// Built once per attribution run. Every handle, name and alias is folded into words, each
+/// word numbered, and the names put in a tree of word numbers: an answer is read once, and
+/// from each of its words the tree is walked only as far as some name goes on, so the work is
+/// proportional to the answer's length, not to the 100 000 creators it might mention. Creators
+/// who share a name share one node, so an answer naming "Maria Garcia", which a hundred
+/// creators are called, is one match with a hundred creators rather than a hundred matches
+/// compared with each other (that comparison made matching grow with the square of them).
 public struct CreatorMentions: Sendable {
-    private struct Name: Sendable {
-        var creator: Int32
-        var words: [String]
+    /// Folded word → its number; a word in no name has none, and cannot start or continue one.
+    private var wordNumbers: [String: Int32] = [:]
+    /// The tree: (node, word number) → the node reached; node 0 is the root.
+    private var children: [UInt64: Int32] = [:]
+    /// Per node, the distinct creators whose handle, name or alias ends there, in creator order.
+    private var creatorsAt: [[Int32]] = [[]]
+
+    /// Reusable space for reading answers, so a million answers allocate next to nothing.
+    public struct Scratch {
+        var words: [Int32] = []
+        var letters: [UInt8] = []
+        var spans: [Span] = []
+
+        public init() {}
     }
 
-    /// A name's first two folded words; the second is empty for a one-word name.
-    private struct Start: Hashable, Sendable {
-        var first: String
-        var second: String
+    /// Words `start..<end` of one answer text name the creators at `node`.
+    struct Span {
+        var start: Int
+        var end: Int
+        var node: Int32
     }
-
-    /// First two folded words → every handle or name that starts with them.
-    private var byStart: [Start: [Name]] = [:]
-    /// Every word a handle or name starts with: most words in an answer ("saw", "on", "her")
-    /// start none, and are passed over with one lookup.
-    private var firstWords: Set<String> = []
 
     /// Indexes `creators`; results are positions in that array.
     public init(_ creators: [Creator]) {
-        byStart.reserveCapacity(creators.count * 2)
+        wordNumbers.reserveCapacity(creators.count * 2)
+        children.reserveCapacity(creators.count * 3)
         for (position, creator) in creators.enumerated() {
-            let handle = TextFolding.words(creator.handle)
-            let name = TextFolding.words(creator.name)
-            for words in [handle, name] + creator.aliases.map(TextFolding.words) where !words.isEmpty {
-                let entry = Name(creator: Int32(position), words: words)
-                let start = Start(first: words[0], second: words.count > 1 ? words[1] : "")
-                if byStart[start]?.contains(where: { $0.creator == entry.creator && $0.words == words }) == true { continue }
-                byStart[start, default: []].append(entry)
-                firstWords.insert(words[0])
+            for text in [creator.handle, creator.name] + creator.aliases {
+                let words = TextFolding.words(text)
+                guard !words.isEmpty else { continue }
+                var node: Int32 = 0
+                for word in words {
+                    let number = wordNumbers[word] ?? {
+                        let next = Int32(wordNumbers.count)
+                        wordNumbers[word] = next
+                        return next
+                    }()
+                    let edge = Self.edge(node, number)
+                    if let child = children[edge] {
+                        node = child
+                    } else {
+                        let child = Int32(creatorsAt.count)
+                        creatorsAt.append([])
+                        children[edge] = child
+                        node = child
+                    }
+                }
+                // Creators are added in order, so one already holding this name is the last one.
+                if creatorsAt[Int(node)].last != Int32(position) { creatorsAt[Int(node)].append(Int32(position)) }
             }
         }
     }
 
+    private static func edge(_ node: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+    }
+
     /// Positions of the distinct creators named in `texts`, in order of first mention.
+    public func creators(namedIn texts: [String]) -> [Int32] {
+        var scratch = Scratch()
+        var found: [Int32] = []
+        for text in texts { collect(text, into: &found, limit: nil, scratch: &scratch) }
+        return found
+    }
+
+    /// Adds the creators `text` names to `found` (those not in it yet, in order of first
+    /// mention), stopping once `found` holds `limit`: attribution only needs to tell one
+    /// creator from several, and a common name may belong to hundreds.
     ///
     /// A name found inside a longer name of another creator ("Anna" inside "Anna Berg") is
     /// not a separate mention: the buyer wrote the longer one.
-    public func creators(namedIn texts: [String]) -> [Int32] {
-        struct Span: Hashable { var start: Int; var end: Int }
-        var found: [Int32] = []
-        var seen = Set<Int32>()
-        for text in texts {
-            let words = TextFolding.words(text)
-            var mentions: [(creator: Int32, span: Span)] = []
-            for start in words.indices where firstWords.contains(words[start]) {
-                let second = start + 1 < words.count ? ["", words[start + 1]] : [""]
-                for candidates in second.compactMap({ byStart[Start(first: words[start], second: $0)] }) {
-                    for name in candidates where start + name.words.count <= words.count {
-                        if words[start..<(start + name.words.count)].elementsEqual(name.words) {
-                            mentions.append((name.creator, Span(start: start, end: start + name.words.count)))
-                        }
-                    }
-                }
-            }
-            guard !mentions.isEmpty else { continue }
-            // Creators by the words they cover. A common full name can belong to a hundred
-            // creators, so coverage is decided per span (a few per answer), not per pair.
-            var creatorsAt: [Span: [Int32]] = [:]
-            for mention in mentions { creatorsAt[mention.span, default: []].append(mention.creator) }
-            for mention in mentions {
-                let length = mention.span.end - mention.span.start
-                let covered = creatorsAt.contains { span, creators in
-                    span.start <= mention.span.start && span.end >= mention.span.end && span.end - span.start > length
-                        && creators.contains { $0 != mention.creator }
-                }
-                if !covered, seen.insert(mention.creator).inserted { found.append(mention.creator) }
+    public func collect(_ text: String, into found: inout [Int32], limit: Int?, scratch: inout Scratch) {
+        if let limit, found.count >= limit { return }
+        numberWords(of: text, into: &scratch)
+        let words = scratch.words
+        scratch.spans.removeAll(keepingCapacity: true)
+        for start in words.indices where words[start] >= 0 {
+            var node: Int32 = 0
+            var end = start
+            while end < words.count, words[end] >= 0, let child = children[Self.edge(node, words[end])] {
+                node = child
+                end += 1
+                if !creatorsAt[Int(node)].isEmpty { scratch.spans.append(Span(start: start, end: end, node: node)) }
             }
         }
-        return found
+        guard !scratch.spans.isEmpty else { return }
+        var seen = found.count > 16 ? Set(found) : []
+        for span in scratch.spans {
+            // Longer spans around this one: one naming two creators hides everyone here; ones
+            // naming a single creator hide everyone but that creator.
+            var hidesAll = false
+            var onlyVisible: Int32? = nil
+            for other in scratch.spans where other.start <= span.start && other.end >= span.end && other.end - other.start > span.end - span.start {
+                let named = creatorsAt[Int(other.node)]
+                if named.count > 1 || (onlyVisible != nil && onlyVisible != named[0]) { hidesAll = true; break }
+                onlyVisible = named[0]
+            }
+            if hidesAll { continue }
+            for creator in creatorsAt[Int(span.node)] where onlyVisible == nil || onlyVisible == creator {
+                let isNew = seen.isEmpty && found.count <= 16 ? !found.contains(creator) : seen.insert(creator).inserted
+                guard isNew else { continue }
+                found.append(creator)
+                if found.count == 17 { seen = Set(found) }
+                if let limit, found.count >= limit { return }
+            }
+        }
+    }
+
+    /// The numbers of `text`'s folded words (-1 for a word in no name), into `scratch.words`.
+    /// ASCII text (nearly every answer) is folded byte by byte without making strings longer
+    /// than fit inline; anything else goes through `TextFolding`.
+    private func numberWords(of text: String, into scratch: inout Scratch) {
+        scratch.words.removeAll(keepingCapacity: true)
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            scratch.letters.removeAll(keepingCapacity: true)
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: scratch.letters.append(byte)
+                case 0x41...0x5A: scratch.letters.append(byte + 0x20)
+                default: endWord(&scratch)
+                }
+            }
+            endWord(&scratch)
+            return true
+        }
+        if ascii == true { return }
+        for word in TextFolding.words(text) { scratch.words.append(wordNumbers[word] ?? -1) }
+    }
+
+    private func endWord(_ scratch: inout Scratch) {
+        guard !scratch.letters.isEmpty else { return }
+        scratch.words.append(wordNumbers[String(decoding: scratch.letters, as: UTF8.self)] ?? -1)
+        scratch.letters.removeAll(keepingCapacity: true)
     }
 }

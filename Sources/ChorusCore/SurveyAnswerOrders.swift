@@ -27,11 +27,12 @@ public struct SurveyAnswerOrders: Sendable {
     /// The `Name` of the order `key` names, or nil while no such order is imported.
     public func order(_ key: OrderID) -> OrderID? { matched[key] }
 
-    /// The order as written if the store has it, else with or without `#`.
+    /// The order as written if the store has it, else with or without `#`. Asks the index
+    /// only: copying out a whole order per answer was most of preparing attribution.
     private static func orderName(_ key: OrderID, in workspace: Workspace) -> OrderID? {
-        if workspace.order(key) != nil { return key }
+        if workspace.orderIndex[key] != nil { return key }
         let text = key.rawValue
         let toggled = OrderID(text.hasPrefix("#") ? String(text.dropFirst()) : "#" + text)
-        return workspace.order(toggled) != nil ? toggled : nil
+        return workspace.orderIndex[toggled] != nil ? toggled : nil
     }
 }

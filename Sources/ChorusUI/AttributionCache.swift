@@ -63,18 +63,32 @@ final class AttributionCache {
     /// Attribution for this generation: kept, computed now (a small program), or nil while a
     /// big program's is computed on another thread.
     private func result(in workspace: Workspace) -> AttributionResult? {
-        if let kept, kept.generation == generation { return kept.result }
+        if case .ready(let result) = shared(in: workspace) { return result }
+        return nil
+    }
+
+    /// Attribution for this generation, or the one computation of it running on another thread.
+    enum Shared: Sendable {
+        case ready(AttributionResult)
+        case running(BackgroundWork<AttributionResult>)
+    }
+
+    /// Attribution for this generation as every pane shares it: kept, computed now (a small
+    /// program), or the background computation already running (started now if none is), so
+    /// the ledger waits for the same one instead of deciding a million orders a second time.
+    func shared(in workspace: Workspace) -> Shared {
+        if let kept, kept.generation == generation { return .ready(kept.result) }
         if workspace.orders.count > Self.backgroundThreshold {
-            if running?.generation != generation {
-                running = BackgroundWork(generation: generation) { Attribution.compute(workspace) }
-                computes += 1
-            }
-            return nil
+            if let running, running.generation == generation { return .running(running) }
+            let started = BackgroundWork(generation: generation) { Attribution.compute(workspace) }
+            running = started
+            computes += 1
+            return .running(started)
         }
         let result = Attribution.compute(workspace)
         computes += 1
         kept = (generation, result)
-        return result
+        return .ready(result)
     }
 
     /// The result for the current generation, if one is kept: the ledger starts from it

@@ -205,7 +205,7 @@ public final class Console {
     private var ledgerStatus: LedgerCache.Status {
         guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
         guard let today else { return .loadingOrders }
-        return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
+        return ledger.ledger(for: session.workspace, today: today, attribution: attribution)
     }
 
     private var builtLedger: Ledger? {

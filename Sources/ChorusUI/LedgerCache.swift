@@ -32,23 +32,38 @@ final class LedgerCache {
     }
 
     /// The ledger for the current generation, building it first if the workspace changed.
-    /// `known` is attribution already computed for the current generation elsewhere (the
-    /// creator detail's), used rather than computed again.
-    func ledger(for workspace: Workspace, today: Day, known: AttributionResult? = nil) -> Status {
+    /// Attribution comes from `attribution`, the cache the creator detail reads too, so however
+    /// many panes ask, it is computed once per generation.
+    func ledger(for workspace: Workspace, today: Day, attribution cache: AttributionCache) -> Status {
         if isLoadingOrders { return .loadingOrders }
         if let kept, kept.generation == generation { return .ready(kept.ledger) }
-        let attribution = keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : known
         if workspace.orders.count > AttributionCache.backgroundThreshold {
             if running?.generation != generation {
+                let shared: AttributionCache.Shared = if let keptAttribution, keptAttribution.generation == attributionGeneration {
+                    .ready(keptAttribution.result)
+                } else {
+                    cache.shared(in: workspace)
+                }
                 running = BackgroundWork(generation: generation) {
-                    let result = attribution ?? Attribution.compute(workspace)
+                    let result: AttributionResult
+                    switch shared {
+                    case .ready(let ready): result = ready
+                    case .running(let computing): result = computing.wait()
+                    }
                     return (result, Ledger(workspace, attribution: result, today: today))
                 }
                 runningAttributionGeneration = attributionGeneration
             }
             return .computing
         }
-        let result = attribution ?? Attribution.compute(workspace)
+        let result: AttributionResult
+        if let keptAttribution, keptAttribution.generation == attributionGeneration {
+            result = keptAttribution.result
+        } else if case .ready(let ready) = cache.shared(in: workspace) {
+            result = ready
+        } else {
+            preconditionFailure("a program this small is attributed at once")
+        }
         let ledger = Ledger(workspace, attribution: result, today: today)
         keptAttribution = (attributionGeneration, result)
         kept = (generation, ledger)

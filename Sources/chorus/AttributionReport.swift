@@ -48,7 +48,7 @@ struct AttributionReport: Encodable {
                 orders: totals.directOrders + totals.assistedOrders, netRevenue: amount(totals.directNetRevenue + totals.assistedNetRevenue))
         }
         creators = result.totals
-            .map { (handle: workspace.creator($0.key)?.handle ?? $0.key.rawValue, totals: $0.value) }
+            .map { (handle: workspace.handle(of: $0.key) ?? $0.key.rawValue, totals: $0.value) }
             .sorted { ($0.totals.directNetRevenue, $1.handle) > ($1.totals.directNetRevenue, $0.handle) }
             .map { row("creator", $0.handle, $0.totals) }
         total = row("total", nil, result.programTotals)
@@ -56,7 +56,7 @@ struct AttributionReport: Encodable {
             Row(kind: label, orders: result.count(outcome), netRevenue: result.revenue(outcome).decimalString)
         }
         ambiguous = Attribution.ambiguousAnswers(of: result, in: workspace).map { answer in
-            Ambiguous(orderId: answer.orderID.rawValue, handles: answer.creators.map { workspace.creator($0)?.handle ?? $0.rawValue })
+            Ambiguous(orderId: answer.orderID.rawValue, handles: answer.creators.map { workspace.handle(of: $0) ?? $0.rawValue })
         }
     }
 

@@ -73,6 +73,33 @@ final class CreatorAttributionTests: XCTestCase {
         XCTAssertEqual(wide.console.attributionComputes, 3, "and so can its undo")
     }
 
+    func testABigProgramIsAttributedOnceForTheDetailAndTheLeaderboardWhicheverAsksFirst() {
+        let small = Self.workspaceWithOrders()
+        let placed = Timestamp(day: Sample.today, hour: 9)
+        let unattributed = (0..<AttributionCache.backgroundThreshold).map { number in
+            Order(id: OrderID("#9\(number)"), email: nil, financialStatus: "paid", createdAt: placed,
+                  subtotal: Money(minorUnits: 1_000, currency: .eur), refunded: Money(minorUnits: 0, currency: .eur))
+        }
+        let big = Workspace(program: small.program, waves: small.waves, creators: small.creators, enrollments: small.enrollments,
+                            discountCodes: small.discountCodes, orders: small.orders + unattributed, surveyResponses: small.surveyResponses)
+        for panes: [Key] in [["1", "5"], ["5", "1"]] {
+            let console = ConsoleDriver(big, size: Size(width: 120, height: 40))
+            for pane in panes {
+                _ = console.press(pane).frame
+                XCTAssertEqual(console.console.attributionComputes, 1, "\(panes): started once, by whichever pane asked first")
+            }
+            let deadline = Date().addingTimeInterval(60)
+            while console.console.isWorkingInBackground, Date() < deadline {
+                _ = console.console.collectBackgroundWork()
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            XCTAssertEqual(console.console.attributionComputes, 1, "\(panes): the other pane waited for the same computation")
+            _ = console.press("1", "j").frame
+            XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
+            XCTAssertEqual(console.console.attributionComputes, 1)
+        }
+    }
+
     func testWhileOrderHistoryLoadsTheDetailSaysSoInsteadOfShowingZeros() {
         let console = ConsoleDriver(Self.workspaceWithOrders(), size: Size(width: 120, height: 40))
         console.session.isLoadingOrderHistory = true
