@@ -65,7 +65,7 @@ public enum Attribution {
         return orders.map { index in
             var named: [Int32] = []
             _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
-            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id },
+            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id }, creatorPositions: named,
                                                      text: rules.namingText(index) ?? "")
         }
     }

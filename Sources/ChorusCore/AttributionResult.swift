@@ -50,6 +50,9 @@ public struct AttributionResult: Sendable {
     public struct AmbiguousAnswer: Hashable, Sendable {
         public var orderID: OrderID
         public var creators: [CreatorID]
+        /// The same creators' positions in `workspace.creators`: a report names every creator of
+        /// every ambiguous answer (millions when names are common) without looking each id up.
+        public var creatorPositions: [Int32]
         /// The buyer's words that name them ("Felix Mueller on Instagram"): what a resolution
         /// keeps as the chosen creator's alias.
         public var text: String
