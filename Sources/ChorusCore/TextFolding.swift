@@ -8,6 +8,32 @@ public enum TextFolding {
     /// The words of `text`, folded: runs of letters and digits; everything else separates.
     /// `"@Zoë_Müller!"` → `["zoe", "muller"]`.
     public static func words(_ text: some StringProtocol) -> [String] {
+        asciiWords(text) ?? foldedWords(text)
+    }
+
+    /// `words` of ASCII text, byte by byte: attribution folds every creator's handle and name
+    /// each time it runs, and the general path below costs a string append per letter.
+    /// Nil for text with anything beyond ASCII.
+    static func asciiWords(_ text: some StringProtocol) -> [String]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var letters: [UInt8] = []
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: letters.append(byte)
+                case 0x41...0x5A: letters.append(byte + 0x20)
+                default:
+                    if !letters.isEmpty { words.append(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !letters.isEmpty { words.append(String(decoding: letters, as: UTF8.self)) }
+            return words
+        } ?? nil
+    }
+
+    /// `words` for any text, scalar by scalar.
+    static func foldedWords(_ text: some StringProtocol) -> [String] {
         var words: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {

@@ -24,6 +24,17 @@ final class SurveyMatchingPropertyTests: XCTestCase {
         }
     }
 
+    func testASCIITextIsFoldedByteByByteIntoTheSameWordsAsScalarByScalar() {
+        var random = TestRandom(seed: 3)
+        let alphabet = Array("aZ09 _@.-!,\t'mQx")
+        for _ in 0..<2_000 {
+            let text = String((0..<random.below(24)).map { _ in alphabet[random.below(alphabet.count)] })
+            XCTAssertEqual(TextFolding.asciiWords(text), TextFolding.foldedWords(text), text)
+        }
+        XCTAssertNil(TextFolding.asciiWords("Zoë"), "anything beyond ASCII takes the general path")
+        XCTAssertEqual(TextFolding.words("@Zoë_Müller!"), ["zoe", "muller"])
+    }
+
     func testAttributionCreditsSurveyAnswersAsTheSlowMatchingDecides() throws {
         var random = TestRandom(seed: 7)
         var fixture = ProgramFixture()
