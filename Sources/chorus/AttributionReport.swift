@@ -19,7 +19,7 @@ struct AttributionReport: Encodable {
         static let columns = ["kind", "handle", "direct_orders", "direct_net_revenue", "assisted_orders", "assisted_net_revenue",
                               "orders", "net_revenue"]
         var cells: [String] {
-            [kind, handle.map { "@" + $0 } ?? "", directOrders.map(String.init) ?? "", directNetRevenue ?? "",
+            [kind, handle ?? "", directOrders.map(String.init) ?? "", directNetRevenue ?? "",
              assistedOrders.map(String.init) ?? "", assistedNetRevenue ?? "", String(orders), netRevenue]
         }
     }
