@@ -17,7 +17,9 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
     let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
-                          today: options.today, size: screen.size)
+                          today: options.today, size: screen.size, remembered: options.remembered)
+    if let notice = options.openingNotice { console.warn(notice) }
+    var settings = console.settings
     var theme = console.theme
     painter.use(theme)
     var needsPaint = true
@@ -44,6 +46,10 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
         switch screen.read() {
         case .key(let key):
             console.press(key)
+            if console.settings != settings {
+                settings = console.settings
+                options.rememberSettings?(settings)
+            }
             if console.theme != theme {
                 theme = console.theme
                 painter.use(theme)

@@ -114,14 +114,20 @@ enum ConsoleLauncher {
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
-        let options = ConsoleOptions(
-            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? "default",
+        let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)
+        let (remembered, notice) = settingsFile.load()
+        var options = ConsoleOptions(
+            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
             themesDirectory: locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
+        options.remembered = remembered
+        options.openingNotice = notice
+        options.rememberSettings = { settingsFile.save($0) }
         let session = StoreSession(store: store)
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
+        if let failure = settingsFile.saveFailure { Output.notice(failure) }
     }
 
     /// `Themes/` in the current folder or above the executable; built-in themes otherwise.
