@@ -46,6 +46,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
         switch screen.read() {
         case .key(let key):
             console.press(key)
+            carryOut(console.takeTerminalRequests(), for: console)
             if console.settings != settings {
                 settings = console.settings
                 options.rememberSettings?(settings)
@@ -66,6 +67,19 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             needsPaint = true
         case .nothing:
             break
+        }
+    }
+}
+
+/// Does what a key asked of the terminal: the clipboard (OSC 52), the system opener. A link
+/// with no opener to take it is shown in the status bar instead.
+private func carryOut(_ requests: [TerminalRequest], for console: Console) {
+    for request in requests {
+        switch request {
+        case .copy(let text):
+            Clipboard.copy(text)
+        case .open(let link):
+            if !SystemOpener.open(link) { console.warn("\(link) (no browser to open it from this terminal; y copies it)") }
         }
     }
 }

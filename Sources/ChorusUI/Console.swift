@@ -57,6 +57,15 @@ public final class Console {
         UserSettings(theme: state.themeName, wave: state.pipeline.waveID?.rawValue, carrier: state.seeding.lastCarrier.label)
     }
 
+    /// Clipboard and opener requests from keys, for the terminal layer (see `takeTerminalRequests`).
+    private var terminalRequests: [TerminalRequest] = []
+
+    /// The requests queued since the last call, oldest first; the terminal carries them out.
+    public func takeTerminalRequests() -> [TerminalRequest] {
+        defer { terminalRequests = [] }
+        return terminalRequests
+    }
+
     /// Whether the person asked to quit.
     public var wantsQuit: Bool { state.wantsQuit }
 
@@ -172,6 +181,10 @@ public final class Console {
             useTheme(name)
         case .nextTheme:
             useTheme(themes.name(after: state.themeName))
+        case .copyToClipboard(let text):
+            terminalRequests.append(.copy(text))
+        case .openLink(let link):
+            terminalRequests.append(.open(link))
         }
     }
 

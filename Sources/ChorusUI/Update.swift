@@ -109,6 +109,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
+    case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
