@@ -13,6 +13,8 @@ public struct ConsoleOptions: Sendable {
     /// The day the console shows ages against ("in this stage for 3 days").
     public var today: Day?
 
+    /// Clicks and the wheel select and scroll; false (`--no-mouse`) leaves the mouse to the terminal.
+    public var mouse = true
     /// The person's settings from their last session (wave, carrier; the theme is already in `themeName`).
     public var remembered = UserSettings()
     /// Called with the settings whenever they change, to keep them for the next session.

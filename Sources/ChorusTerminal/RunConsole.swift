@@ -13,7 +13,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     let themes = ThemeCatalog(directory: options.themesDirectory)
     Signals.catchAll()
     defer { Signals.release() }
-    let screen = try Screen()
+    let screen = try Screen(mouse: options.mouse)
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
     let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,

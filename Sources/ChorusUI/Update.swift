@@ -25,6 +25,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if case .mouse(let event) = key { return MouseUpdate.handle(event, &state, context: context) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {

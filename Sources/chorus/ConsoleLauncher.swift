@@ -11,6 +11,9 @@ struct ConsoleFlags: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when $NO_COLOR is set).")
     var noColor = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own text selection) instead of clicking and scrolling.")
+    var noMouse = false
 }
 
 /// Connects the console to a store: every command the console sends is applied and durably
@@ -121,6 +124,7 @@ enum ConsoleLauncher {
             themesDirectory: locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
+        options.mouse = !flags.noMouse
         options.remembered = remembered
         options.openingNotice = notice
         options.rememberSettings = { settingsFile.save($0) }

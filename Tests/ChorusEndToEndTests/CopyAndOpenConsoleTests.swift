@@ -8,7 +8,7 @@ import XCTest
 final class CopyAndOpenConsoleTests: XCTestCase {
     private var workspace: URL!
     private var folder: URL!
-    private let socket = "chorus-e2e-clip-\(UUID().uuidString.prefix(8))"
+    private var tmux: PrivateTmux!
 
     override func setUpWithError() throws {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed") }
@@ -19,50 +19,28 @@ final class CopyAndOpenConsoleTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        _ = try? tmux(["kill-server"])
+        tmux = nil
         try? FileManager.default.removeItem(at: workspace)
         try? FileManager.default.removeItem(at: folder)
     }
 
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let result = try Spawn.run("/usr/bin/env", ["tmux", "-L", socket, "-f", "/dev/null"] + arguments, timeout: 30)
-        guard result.status == 0 else { throw Spawn.Failure(description: String(decoding: result.stderr, as: UTF8.self)) }
-        return String(decoding: result.stdout, as: UTF8.self)
-    }
-
-    /// Starts the console in the private tmux server with `environment` added.
+    /// The console in a private tmux server that takes programs' OSC 52 copies into its buffer.
     private func start(_ environment: [String: String] = [:]) throws {
-        let env = ["CHORUS_NOW=\(ChorusProcess.pinnedNow)", "CHORUS_USER=e2e", "TERM=xterm-256color", "LANG=C.UTF-8"]
-            + environment.map { "\($0.key)=\($0.value)" }
-        let command = (["env"] + env + [ChorusProcess.binary.path, "open", "--workspace", workspace.path]).map { "'\($0)'" }.joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", "c", "-x", "120", "-y", "30", command + "; sleep 600"])
-        try tmux(["set", "-s", "set-clipboard", "on"])
-        try waitFor("loaded ")
-    }
-
-    @discardableResult
-    private func waitFor(_ text: String) throws -> String {
-        var screen = ""
-        for _ in 0..<300 {
-            screen = try tmux(["capture-pane", "-p", "-t", "c"])
-            if screen.contains(text) { return screen }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        XCTFail("timed out waiting for “\(text)”; the screen was:\n\(screen)")
-        throw Spawn.Failure(description: "timeout")
+        tmux = PrivateTmux()
+        try tmux.start(["open", "--workspace", workspace.path], environment: environment)
+        try tmux.run(["set", "-s", "set-clipboard", "on"])
     }
 
     func testYPutsTheCursorRowOnTheTerminalsClipboard() throws {
         try start()
-        try tmux(["send-keys", "-t", "c", "y"])
-        let screen = try waitFor("copied @")
+        try tmux.press("y")
+        let screen = try tmux.waitFor("copied @")
         let copied = try XCTUnwrap(screen.firstMatch(of: /copied (@[^ ]+) \(handle of/)?.1).description
-        XCTAssertEqual(try tmux(["show-buffer"]), copied, "tmux received the OSC 52 copy")
+        XCTAssertEqual(try tmux.run(["show-buffer"]), copied, "tmux received the OSC 52 copy")
 
-        try tmux(["send-keys", "-t", "c", "3", "y"])
-        let draft = try XCTUnwrap(try waitFor("(draft id)").firstMatch(of: /copied (SU-\d+) \(draft id\)/)?.1).description
-        XCTAssertEqual(try tmux(["show-buffer"]), draft)
+        try tmux.press("3", "y")
+        let draft = try XCTUnwrap(try tmux.waitFor("(draft id)").firstMatch(of: /copied (SU-\d+) \(draft id\)/)?.1).description
+        XCTAssertEqual(try tmux.run(["show-buffer"]), draft)
     }
 
     func testOOpensThePostWithTheSystemOpenerOrShowsItWithoutOne() throws {
@@ -71,20 +49,20 @@ final class CopyAndOpenConsoleTests: XCTestCase {
         try "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '\(log.path)'\n".write(to: opener, atomically: true, encoding: .utf8)
         XCTAssertEqual(chmod(opener.path, 0o755), 0)
         try start(["DISPLAY": ":0", "PATH": folder.path + ":/usr/bin:/bin"])
-        try tmux(["send-keys", "-t", "c", "4", "y"])
-        let url = try XCTUnwrap(try waitFor("(post URL of").firstMatch(of: /copied (https:[^ ]+) \(post URL/)?.1).description
-        try tmux(["send-keys", "-t", "c", "o"])
-        try waitFor("opening \(url)")
+        try tmux.press("4", "y")
+        let url = try XCTUnwrap(try tmux.waitFor("(post URL of").firstMatch(of: /copied (https:[^ ]+) \(post URL/)?.1).description
+        try tmux.press("o")
+        try tmux.waitFor("opening \(url)")
         var opened = ""
         for _ in 0..<100 where opened.isEmpty {
             opened = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             Thread.sleep(forTimeInterval: 0.05)
         }
         XCTAssertEqual(opened, "1\n\(url)\n", "one argument, the link, no shell")
-        try tmux(["kill-server"])
+        tmux = nil
 
         try start(["PATH": folder.path + ":/usr/bin:/bin"])   // no DISPLAY: no browser to show it
-        try tmux(["send-keys", "-t", "c", "4", "o"])
-        try waitFor("\(url) (no browser to open it from this terminal; y copies it)")
+        try tmux.press("4", "o")
+        try tmux.waitFor("\(url) (no browser to open it from this terminal; y copies it)")
     }
 }
