@@ -127,7 +127,13 @@ enum ConsoleLauncher {
         options.mouse = !flags.noMouse
         options.remembered = remembered
         options.openingNotice = notice
-        options.rememberSettings = { settingsFile.save($0) }
+        // A theme given for this session (--theme, CHORUS_THEME) is not a choice to remember; `t` is.
+        let sessionTheme = flags.theme ?? environment["CHORUS_THEME"]
+        options.rememberSettings = { settings in
+            var kept = settings
+            if let sessionTheme, settings.theme == sessionTheme { kept.theme = remembered.theme }
+            settingsFile.save(kept)
+        }
         let session = StoreSession(store: store)
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()

@@ -65,6 +65,15 @@ final class RememberedSettingsConsoleTests: XCTestCase {
         XCTAssertEqual(try again.waitForExit(), 0)
     }
 
+    func testAThemeGivenForOneSessionIsNotRemembered() throws {
+        let console = try open(["--theme", "mono"])
+        try console.press("w", "q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+        let saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: settingsFile)) as? [String: String])
+        XCTAssertNil(saved["theme"], "--theme mono was for that session only: \(saved)")
+        XCTAssertEqual(saved["wave"], "W3")
+    }
+
     func testADamagedSettingsFileIsIgnoredWithANotice() throws {
         try FileManager.default.createDirectory(at: settingsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{\"theme\": \"light\", \"wave\": ".utf8).write(to: settingsFile)
