@@ -103,9 +103,12 @@ final class CSVExportHabitsTests: XCTestCase {
         let rawPickList = try pythonRows(try save(try chorus(["export", "shipments", "--raw", "-w", workspace.path]).stdout, as: "p.csv"))
         XCTAssertTrue(rawPickList.contains { $0[1] == shipped && $0[2] == "=HYPERLINK(\"http://evil.example\")" })
 
-        let refused = try ChorusProcess.run(["list", "creators", "--raw", "-w", workspace.path])
-        XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("--raw is for CSV"), refused.stderr)
+        for command in [["list", "creators"], ["report", "attribution"]] {
+            let refused = try ChorusProcess.run(command + ["--raw", "-w", workspace.path])
+            XCTAssertNotEqual(refused.status, 0, "a table has no formula guard to leave out")
+            XCTAssertTrue(refused.stderr.contains("--raw is for CSV"), refused.stderr)
+            XCTAssertEqual(try chorus(command + ["--format", "csv", "--raw", "-w", workspace.path]).status, 0)
+        }
     }
 
     func testTheLedgerKeepsItsTotalInAFileOfItsOwnWithTheAsOfDate() throws {
