@@ -233,6 +233,10 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
+    case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)
+        where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
+        // The detail is the cursor row's: `y` and `o` work on what it shows.
+        return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
         return false

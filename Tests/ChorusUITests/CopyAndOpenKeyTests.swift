@@ -42,6 +42,15 @@ final class CopyAndOpenKeyTests: XCTestCase {
         XCTAssertTrue(statusLine(console).contains("opening https://example.com/p/3"), statusLine(console))
     }
 
+    func testYAndOWorkOnTheDetailThatIsOpen() {
+        let console = ConsoleDriver(LibrarySample.workspace(), size: Size(width: 120, height: 30))
+        console.press("4", .enter)
+        XCTAssertEqual(console.state.overlay, .assetDetail("AS-0003"))
+        console.press("y", "o")
+        XCTAssertEqual(console.console.takeTerminalRequests(), [.copy("https://example.com/p/3"), .open("https://example.com/p/3")])
+        XCTAssertEqual(console.state.overlay, .assetDetail("AS-0003"), "the detail stays open")
+    }
+
     func testADraftsFilePathIsShownNotOpened() {
         let console = ConsoleDriver(ApprovalsSample.workspace(), size: Size(width: 120, height: 30))
         console.press("3", "y")
