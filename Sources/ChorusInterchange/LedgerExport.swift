@@ -1,10 +1,16 @@
 import ChorusCore
 
 /// The ledger as finance receives it: one row per creator and wave with every cost and
-/// result, then a `total` row, and the program KPIs as a summary. CSV and JSON are built from
-/// the one column list below, so the two formats cannot disagree. Money is a decimal string
-/// with the currency's minor digits (the `currency` column names it); ROI is a percentage
-/// with two places. Handles and names are creators' text, so CSV cells are neutralized.
+/// result, the `total` row apart from them, and the program KPIs as a summary. CSV and JSON
+/// are built from the one column list below, so the two formats cannot disagree. Money is a
+/// decimal string with the currency's minor digits (the `currency` column names it); ROI is a
+/// percentage with two places. Handles and names are creators' text, so CSV cells are
+/// neutralized unless a script asks for them raw.
+///
+/// The total is never one of the data rows: a pivot table or a `SUM` over a column would count
+/// it twice. The CSV's rows are creators only, and `totalsCSV` is the same columns with the one
+/// total row, for a file of its own. Every row carries `as_of`, the day the figures are for
+/// (commission still in its hold depends on it), so a copy pasted elsewhere keeps its date.
 public struct LedgerExport {
     /// One exported value: text, a count, an amount in minor units, or a rate in basis points.
     public enum Cell: Hashable, Sendable {
@@ -72,13 +78,25 @@ public struct LedgerExport {
         ]
     }
 
-    /// The CSV: a `currency` column after the labels, the rows, then the `total` row.
-    public func csv() -> [UInt8] {
-        var writer = CSVWriter(reservingCapacity: 256 + lines.count * 220)
-        writer.writeRow(Array(Self.columns.prefix(4)) + ["currency"] + Self.columns.dropFirst(4))
-        for line in lines + [total] {
+    /// The CSV of the creator rows: `currency` and `as_of` columns after the labels.
+    public func csv(neutralizesFormulas: Bool = true) -> [UInt8] {
+        csv(of: lines, neutralizesFormulas: neutralizesFormulas)
+    }
+
+    /// The same columns with only the `total` row.
+    public func totalsCSV(neutralizesFormulas: Bool = true) -> [UInt8] {
+        csv(of: [total], neutralizesFormulas: neutralizesFormulas)
+    }
+
+    private func csv(of lines: [Line], neutralizesFormulas: Bool) -> [UInt8] {
+        var writer = CSVWriter(neutralizesFormulas: neutralizesFormulas, reservingCapacity: 256 + lines.count * 230)
+        writer.writeRow(Array(Self.columns.prefix(4)) + ["currency", "as_of"] + Self.columns.dropFirst(4))
+        for line in lines {
             for (index, column) in Self.columnCells.enumerated() {
-                if index == 4 { writer.append(ledger.currency.code) }
+                if index == 4 {
+                    writer.append(ledger.currency.code)
+                    writer.append(ledger.today)
+                }
                 write(column.cell(line), into: &writer)
             }
             writer.endRow()
@@ -86,9 +104,16 @@ public struct LedgerExport {
         return writer.bytes
     }
 
-    /// Every row as column → cell, for JSON; the total row last.
+    /// Every creator row as column → cell, for JSON.
     public var rows: [[(name: String, value: Cell)]] {
-        (lines + [total]).map { line in Self.columnCells.map { ($0.name, $0.cell(line)) } }
+        lines.map(cells)
+    }
+
+    /// The `total` row as column → cell, for JSON.
+    public var totalRow: [(name: String, value: Cell)] { cells(total) }
+
+    private func cells(_ line: Line) -> [(name: String, value: Cell)] {
+        Self.columnCells.map { ($0.name, $0.cell(line)) }
     }
 
     /// The text of a cell as both formats write it: money with the currency's minor digits.

@@ -13,8 +13,9 @@ public enum PickListCSV {
     ]
 
     /// One row per shipment, in the order given.
-    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf) -> [UInt8] {
-        var writer = CSVWriter(lineEnding: lineEnding, reservingCapacity: 200 + shipments.count * 220)
+    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf,
+                             neutralizesFormulas: Bool = true) -> [UInt8] {
+        var writer = CSVWriter(lineEnding: lineEnding, neutralizesFormulas: neutralizesFormulas, reservingCapacity: 200 + shipments.count * 220)
         writer.writeRow(header)
         for shipment in shipments {
             let creator = workspace.creator(shipment.creatorID)

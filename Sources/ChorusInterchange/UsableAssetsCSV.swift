@@ -12,8 +12,8 @@ public enum UsableAssetsCSV {
         "uses", "territory", "rights_start", "rights_end", "exclusive", "whitelisting_ad_code", "whitelisting_end", "caption",
     ]
 
-    public static func write(_ assets: [Asset], workspace: Workspace) -> [UInt8] {
-        var writer = CSVWriter(reservingCapacity: 300 + assets.count * 400)
+    public static func write(_ assets: [Asset], workspace: Workspace, neutralizesFormulas: Bool = true) -> [UInt8] {
+        var writer = CSVWriter(neutralizesFormulas: neutralizesFormulas, reservingCapacity: 300 + assets.count * 400)
         writer.writeRow(header)
         for asset in assets {
             let rights = asset.rights

@@ -13,11 +13,13 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     let themes = ThemeCatalog(directory: options.themesDirectory)
     Signals.catchAll()
     defer { Signals.release() }
-    let screen = try Screen()
+    let screen = try Screen(mouse: options.mouse)
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
     let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
-                          today: options.today, size: screen.size)
+                          today: options.today, size: screen.size, remembered: options.remembered)
+    if let notice = options.openingNotice { console.warn(notice) }
+    var settings = console.settings
     var theme = console.theme
     painter.use(theme)
     var needsPaint = true
@@ -44,6 +46,11 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
         switch screen.read() {
         case .key(let key):
             console.press(key)
+            carryOut(console.takeTerminalRequests(), for: console)
+            if console.settings != settings {
+                settings = console.settings
+                options.rememberSettings?(settings)
+            }
             if console.theme != theme {
                 theme = console.theme
                 painter.use(theme)
@@ -60,6 +67,19 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             needsPaint = true
         case .nothing:
             break
+        }
+    }
+}
+
+/// Does what a key asked of the terminal: the clipboard (OSC 52), the system opener. A link
+/// with no opener to take it is shown in the status bar instead.
+private func carryOut(_ requests: [TerminalRequest], for console: Console) {
+    for request in requests {
+        switch request {
+        case .copy(let text):
+            Clipboard.copy(text)
+        case .open(let link):
+            if !SystemOpener.open(link) { console.warn("\(link) (no browser to open it from this terminal; y copies it)") }
         }
     }
 }

@@ -19,7 +19,8 @@ final class Screen {
     /// Whether the person's locale is UTF-8; if not, frames are drawn in ASCII (`ASCIIFallback`).
     let isUnicode: Bool
 
-    init() throws {
+    /// `mouse`: report clicks and the wheel (`--no-mouse` leaves the terminal's own selection alone).
+    init(mouse: Bool = true) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError("the console needs a terminal; for scripts use the command line (chorus --help)")
         }
@@ -42,6 +43,10 @@ final class Screen {
         set_escdelay(25)
         wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals
         curs_set(0)
+        if mouse {
+            mousemask(chorus_mouse_click_mask() | chorus_mouse_wheel_up_mask() | chorus_mouse_wheel_down_mask(), nil)
+            mouseinterval(0)  // a click is reported at once, not after waiting to see if it is a double click
+        }
     }
 
     deinit { stop() }
@@ -80,10 +85,22 @@ final class Screen {
         if status == chorus_err() { return .nothing }
         if status == chorus_key_code_yes() {
             if Int32(character) == chorus_key_resize() { return .resize }
+            if Int32(character) == chorus_key_mouse() { return Self.mouseEvent().map(Event.key) ?? .nothing }
             return KeyDecoder.functionKey(Int32(character)).map(Event.key) ?? .nothing
         }
         if character == 26 { return .suspend }  // Ctrl-z in raw mode
         return KeyDecoder.character(UInt32(character)).map(Event.key) ?? .nothing
+    }
+
+    /// The mouse event curses has queued, as a console key; nil for buttons the console ignores.
+    private static func mouseEvent() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) != chorus_err() else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if event.bstate & chorus_mouse_wheel_up_mask() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+        if event.bstate & chorus_mouse_wheel_down_mask() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
+        if event.bstate & chorus_mouse_click_mask() != 0 { return .mouse(MouseEvent(.click, x: x, y: y)) }
+        return nil
     }
 
     /// Curses needs a UTF-8 locale to measure wide characters; if the environment has none,

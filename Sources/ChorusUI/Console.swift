@@ -29,8 +29,10 @@ public final class Console {
     /// waves), so a stage move does not recompute a million orders for the creator detail.
     private var attributionGeneration = 0
 
+    /// `remembered`: the person's settings from their last session; the theme in it is the
+    /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
     public init(session: ConsoleSession, themes: ThemeCatalog, themeName: String, noColor: Bool, today: Day? = nil,
-                size: Size) {
+                size: Size, remembered: UserSettings = UserSettings()) {
         self.session = session
         self.themes = themes
         self.noColor = noColor
@@ -39,13 +41,29 @@ public final class Console {
         state = UIState(size: size, themeName: name)
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
-        state.pipeline.waveID = Self.startingWave(session.workspace)
+        let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
+        state.pipeline.waveID = rememberedWave ?? Self.startingWave(session.workspace)
+        if let carrier = remembered.carrier.flatMap({ Carrier(named: $0) }) { state.seeding.lastCarrier = carrier }
         if let problem = themes.problems.first {
             state.message = StatusMessage(.warning, problem)
         } else if name != themeName {
             state.message = StatusMessage(.warning, "no theme named \"\(themeName)\"; using the default theme")
         }
         refresh()
+    }
+
+    /// The settings to remember for next time, as they stand now.
+    public var settings: UserSettings {
+        UserSettings(theme: state.themeName, wave: state.pipeline.waveID?.rawValue, carrier: state.seeding.lastCarrier.label)
+    }
+
+    /// Clipboard and opener requests from keys, for the terminal layer (see `takeTerminalRequests`).
+    private var terminalRequests: [TerminalRequest] = []
+
+    /// The requests queued since the last call, oldest first; the terminal carries them out.
+    public func takeTerminalRequests() -> [TerminalRequest] {
+        defer { terminalRequests = [] }
+        return terminalRequests
     }
 
     /// Whether the person asked to quit.
@@ -106,6 +124,12 @@ public final class Console {
         refresh()
     }
 
+    /// A warning from outside the console (a settings file that could not be read): it stays
+    /// up, with any background news after it, until the next key press.
+    public func warn(_ text: String) {
+        state.message = StatusMessage(.warning, text)
+    }
+
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
         hasDrawn = true
@@ -157,6 +181,10 @@ public final class Console {
             useTheme(name)
         case .nextTheme:
             useTheme(themes.name(after: state.themeName))
+        case .copyToClipboard(let text):
+            terminalRequests.append(.copy(text))
+        case .openLink(let link):
+            terminalRequests.append(.open(link))
         }
     }
 

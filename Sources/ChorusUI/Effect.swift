@@ -15,4 +15,8 @@ enum Effect: Hashable, Sendable {
     case redo
     case useTheme(String)
     case nextTheme
+    /// Text for the clipboard, written by the terminal (OSC 52).
+    case copyToClipboard(String)
+    /// A checked web link for the system opener.
+    case openLink(String)
 }

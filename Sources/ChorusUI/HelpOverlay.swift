@@ -1,12 +1,15 @@
+import ChorusCore
+
 /// The `?` overlay: every key that works in the current pane, generated from `KeyMap`, so it
 /// can never list a key that does nothing or miss one that does something.
 enum HelpOverlay {
     static let keyColumnWidth = 16
 
+    /// The keys, then which Chorus this is (the number a bug report should quote).
     static func lines(for pane: Pane) -> [(keys: String, help: String, isHeading: Bool)] {
         KeyMap.sections(for: pane).flatMap { section in
             [(section.scope.rawValue, "", true)] + section.bindings.map { ($0.keyLabel, $0.help, false) }
-        }
+        } + [("Chorus \(ChorusVersion.current) · command line: chorus --help", "", true)]
     }
 
     static func lineCount(for pane: Pane) -> Int { lines(for: pane).count }

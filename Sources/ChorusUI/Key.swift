@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
+    /// A click or a wheel turn at a cell of the screen (see `MouseUpdate`).
+    case mouse(MouseEvent)
 
     /// How the key is written in help and hints.
     public var label: String {
@@ -28,6 +30,7 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .mouse(let event): event.label
         }
     }
 }

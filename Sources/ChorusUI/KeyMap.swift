@@ -107,7 +107,7 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
-    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings
+    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,

@@ -77,10 +77,10 @@ struct Renderer {
 
     private func drawTabBar(_ grid: inout Grid, _ rect: Rect) {
         // A narrow terminal keeps every pane's tab and drops the name and the padding.
-        let roomy = Pane.allCases.reduce(8) { $0 + TextWidth.columns(of: $1.title) + 4 } <= rect.width
-        var x = rect.x + (roomy ? grid.put(" Chorus ", x: rect.x, y: rect.y, role: .title) : 0)
+        let roomy = TabBar.isRoomy(width: rect.width)
+        var x = rect.x + (roomy ? grid.put(TabBar.brand, x: rect.x, y: rect.y, role: .title) : 0)
         for pane in Pane.allCases {
-            x += grid.put(" \(pane.rawValue) \(pane.title)\(roomy ? " " : "")", x: x, y: rect.y, width: rect.maxX - x,
+            x += grid.put(TabBar.label(pane, roomy: roomy), x: x, y: rect.y, width: rect.maxX - x,
                           role: pane == state.pane ? .activeTab : .mutedText)
         }
         let program = workspace.program.name

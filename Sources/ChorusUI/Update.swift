@@ -25,6 +25,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if case .mouse(let event) = key { return MouseUpdate.handle(event, &state, context: context) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
@@ -109,6 +110,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
+    case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -231,6 +233,10 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
+    case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)
+        where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
+        // The detail is the cursor row's: `y` and `o` work on what it shows.
+        return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
         return false

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusCore
 
 /// The `chorus` command: with no subcommand it opens the console on a workspace; the
 /// subcommands are the headless side that scripts and cron jobs use.
@@ -11,6 +12,7 @@ struct Chorus: ParsableCommand {
         With no subcommand, opens the console on the workspace named by --workspace, \
         else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription).
         """,
+        version: ChorusVersion.current,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, ImportCommand.self, ExportCommand.self,
             ReportCommand.self, CheckCommand.self, ApproveCommand.self, RequestChangesCommand.self, RejectCommand.self,
@@ -19,4 +21,9 @@ struct Chorus: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`.
+    static func main() {
+        main(LeadingWorkspaceOption.moved(Array(CommandLine.arguments.dropFirst())))
+    }
 }

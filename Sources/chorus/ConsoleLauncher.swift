@@ -11,6 +11,9 @@ struct ConsoleFlags: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when $NO_COLOR is set).")
     var noColor = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own text selection) instead of clicking and scrolling.")
+    var noMouse = false
 }
 
 /// Connects the console to a store: every command the console sends is applied and durably
@@ -114,14 +117,27 @@ enum ConsoleLauncher {
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
-        let options = ConsoleOptions(
-            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? "default",
+        let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)
+        let (remembered, notice) = settingsFile.load()
+        var options = ConsoleOptions(
+            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
             themesDirectory: locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
+        options.mouse = !flags.noMouse
+        options.remembered = remembered
+        options.openingNotice = notice
+        // A theme given for this session (--theme, CHORUS_THEME) is not a choice to remember; `t` is.
+        let sessionTheme = flags.theme ?? environment["CHORUS_THEME"]
+        options.rememberSettings = { settings in
+            var kept = settings
+            if let sessionTheme, settings.theme == sessionTheme { kept.theme = remembered.theme }
+            settingsFile.save(kept)
+        }
         let session = StoreSession(store: store)
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
+        if let failure = settingsFile.saveFailure { Output.notice(failure) }
     }
 
     /// `Themes/` in the current folder or above the executable; built-in themes otherwise.

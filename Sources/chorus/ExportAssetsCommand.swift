@@ -44,7 +44,8 @@ struct ExportAssetsCommand: ParsableCommand {
             let selection = question.select(store.workspace.assets, on: today)
             switch format {
             case .csv:
-                try destination.write(UsableAssetsCSV.write(selection.usable, workspace: store.workspace))
+                try destination.writeCSV(UsableAssetsCSV.write(selection.usable, workspace: store.workspace,
+                                                               neutralizesFormulas: destination.neutralizesFormulas))
             case .json:
                 let listings = Listings(workspace: store.workspace, today: today)
                 let rows = selection.usable.map {

@@ -34,7 +34,8 @@ struct ExportShipmentsCommand: ParsableCommand {
             let shipments = store.workspace.shipments.filter { shipment in
                 (waveID == nil || shipment.waveID == waveID) && (status == nil || shipment.status == status)
             }
-            try destination.write(PickListCSV.write(shipments, workspace: store.workspace))
+            try destination.writeCSV(PickListCSV.write(shipments, workspace: store.workspace,
+                                                      neutralizesFormulas: destination.neutralizesFormulas))
         }
     }
 }

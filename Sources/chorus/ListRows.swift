@@ -41,7 +41,7 @@ struct CreatorRow: ListRow {
 
     static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage", "plan"]
     var cells: [String] {
-        [id, "@" + handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
+        [id, handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
          sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " "), plan ?? ""]
     }
 }
@@ -86,7 +86,7 @@ struct ShipmentRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "status", "items", "country", "carrier", "tracking", "created"]
     var cells: [String] {
-        [id, "@" + handle, wave, exception.map { "\(status) (\($0))" } ?? status,
+        [id, handle, wave, exception.map { "\(status) (\($0))" } ?? status,
          items.map { "\($0.quantity)×\($0.sku)" }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
          String(createdAt.prefix(10))]
     }
@@ -153,7 +153,7 @@ struct SubmissionRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
     var cells: [String] {
-        [id, "@" + handle, wave, "\(platform) \(format)", String(round), status,
+        [id, handle, wave, "\(platform) \(format)", String(round), status,
          "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
          lastNote ?? ""]
     }
@@ -214,6 +214,6 @@ struct AssetRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
     var cells: [String] {
-        [id, "@" + handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
+        [id, handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
     }
 }

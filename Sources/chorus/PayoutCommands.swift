@@ -72,7 +72,8 @@ struct ExportPayoutsCommand: ParsableCommand {
                 let known = store.workspace.payoutRuns.map { String($0.number) }.joined(separator: ", ")
                 throw CLIFailure(message: "there is no payout run \(number); \(known.isEmpty ? "none has been created" : "runs: \(known)")")
             }
-            try destination.write(PayoutsCSV.write(payoutRun, workspace: store.workspace))
+            try destination.writeCSV(PayoutsCSV.write(payoutRun, workspace: store.workspace,
+                                                       neutralizesFormulas: destination.neutralizesFormulas))
             Output.notice("exported payout run \(number): \(payoutRun.payments.count) creators, "
                           + "\(Money(minorUnits: payoutRun.total, currency: store.workspace.program.currency))")
         }

@@ -235,10 +235,12 @@ final class DayInTheLifeTests: XCTestCase {
 
         let export = ChorusProcess.temporaryFolder
         let csv = try export("ledger").appendingPathExtension("csv")
-        defer { try? FileManager.default.removeItem(at: csv) }
-        let exported = try ChorusProcess.run(["export", "ledger", "--format", "csv", "--output", csv.path, "--workspace", workspace.path])
+        let totals = csv.deletingPathExtension().appendingPathExtension("csv-totals")
+        defer { try? FileManager.default.removeItem(at: csv); try? FileManager.default.removeItem(at: totals) }
+        let exported = try ChorusProcess.run(["export", "ledger", "--format", "csv", "--output", csv.path, "--totals", totals.path,
+                                              "--workspace", workspace.path])
         XCTAssertEqual(exported.status, 0, exported.stderr)
-        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lines = try String(contentsOf: totals, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let header = try XCTUnwrap(lines.first)
         let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
         let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })

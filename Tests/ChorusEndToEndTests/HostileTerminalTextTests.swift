@@ -44,7 +44,7 @@ final class HostileTerminalTextTests: XCTestCase {
         let terminal = try TmuxSession(columns: 120, rows: 20, arguments: arguments)
         XCTAssertEqual(try terminal.waitForExit(), 0)
         let screen = try terminal.screen()
-        XCTAssertTrue(screen.contains("'@mason.glow25,\"␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄abc\""), screen)
+        XCTAssertTrue(screen.contains("mason.glow25,\"␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄abc\""), screen)
         XCTAssertTrue(screen.hasPrefix("id,handle,name,"), "the screen was not cleared under the header:\n\(screen)")
         XCTAssertFalse(try terminal.title().contains("owned"), "the window title is unchanged")
     }

@@ -3,20 +3,24 @@ import ChorusCore
 @testable import ChorusInterchange
 
 /// Finance opens the ledger in a spreadsheet: amounts are decimals with the currency, the
-/// total row sums the rest, and a handle that looks like a formula stays text.
+/// total row (in a file of its own) sums the rest, and a handle that looks like a formula stays text.
 final class LedgerExportTests: XCTestCase {
     func testTheLedgerCSVHasOneRowPerCreatorAndWaveAndANeutralizedHandle() throws {
         let workspace = Self.workspace
         let ledger = Ledger(workspace, attribution: Attribution.compute(workspace), today: Day("2026-06-30")!)
-        let lines = String(decoding: LedgerExport(ledger, workspace: workspace).csv(), as: UTF8.self).split(separator: "\n")
-        XCTAssertEqual(lines.count, 3)
-        XCTAssertEqual(lines[0], "handle,name,creator_id,wave,currency,product_cost,shipping_cost,flat_fees,store_credit,commission,"
+        let export = LedgerExport(ledger, workspace: workspace)
+        let lines = String(decoding: export.csv(), as: UTF8.self).split(separator: "\n")
+        let totals = String(decoding: export.totalsCSV(), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, "the total is not among the data rows")
+        XCTAssertEqual(totals.count, 2)
+        XCTAssertEqual(totals[0], lines[0])
+        XCTAssertEqual(lines[0], "handle,name,creator_id,wave,currency,as_of,product_cost,shipping_cost,flat_fees,store_credit,commission,"
             + "commission_pending,bonuses,total_cost,direct_orders,direct_net_revenue,assisted_orders,assisted_net_revenue,"
             + "usable_assets,engagement,gross_margin,contribution_margin,cpa,roi_percent")
         // 10 % of 100.05 rounds up to 10.01; a 12.00 parcel and 10.01 cost 22.01 against 60.03 margin.
-        XCTAssertEqual(lines[1], #""'=HYPERLINK(""http://evil"";""click"")",Eve,CR-1,W1,EUR,12.00,0.00,0.00,0.00,10.01,0.00,0.00,22.01,"#
+        XCTAssertEqual(lines[1], #""'=HYPERLINK(""http://evil"";""click"")",Eve,CR-1,W1,EUR,2026-06-30,12.00,0.00,0.00,0.00,10.01,0.00,0.00,22.01,"#
             + "1,100.05,0,0.00,0,0,60.03,38.02,22.01,354.57")
-        XCTAssertEqual(lines[2], ",,,total,EUR,12.00,0.00,0.00,0.00,10.01,0.00,0.00,22.01,1,100.05,0,0.00,0,0,60.03,38.02,22.01,354.57")
+        XCTAssertEqual(totals[1], ",,,total,EUR,2026-06-30,12.00,0.00,0.00,0.00,10.01,0.00,0.00,22.01,1,100.05,0,0.00,0,0,60.03,38.02,22.01,354.57")
     }
 
     func testALossShowsAsANegativeNumberNotNeutralizedText() {
