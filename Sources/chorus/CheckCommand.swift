@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
             let store = try WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
             if let notice = store.recoveryNotice { Output.notice(notice) }
+            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: url.path)) }
             let problems = WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
             let summary = "\(ws.creators.count) creators, \(ws.waves.count) waves, \(ws.shipments.count) shipments, "
@@ -30,5 +31,28 @@ struct CheckCommand: ParsableCommand {
             }
             Output.print("ok: \(url.path) — \(summary)")
         }
+    }
+}
+
+/// Files a killed or failed compaction left behind, for `chorus check` to name with their
+/// size: they hold the same names and addresses as the snapshot and can be as big.
+struct StrayReport {
+    let files: [StrayFile]
+
+    init?(_ files: [StrayFile]) {
+        guard !files.isEmpty else { return nil }
+        self.files = files
+    }
+
+    func sentence(in folder: String) -> String {
+        let total = files.reduce(0) { $0 + $1.byteCount }
+        let shown = files.prefix(10).map { "\($0.name) (\(Self.size($0.byteCount)))" }.joined(separator: ", ")
+        let more = files.count > 10 ? " and \(files.count - 10) more" : ""
+        return "\(folder): \(files.count) file\(files.count == 1 ? "" : "s") no snapshot refers to (\(Self.size(total)) in all), "
+            + "left by an interrupted compaction: \(shown)\(more); `chorus compact` removes them"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\((bytes + 999) / 1_000) kB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }

@@ -24,44 +24,25 @@ final class StoreSession: ConsoleSession {
 
     init(store: WorkspaceStore) {
         self.store = store
+        compactor = BackgroundCompactor(store: store, threshold: Self.compactionThreshold)
     }
 
     var workspace: Workspace { store.workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try store.perform(command, context: Clock.context)
-        compactInTheBackgroundIfTheJournalIsLong()
+        compactor.startIfDue()
         return applied
     }
 
     /// Journal entries after which a fresh snapshot is written, on another thread: opening
     /// replays the journal, so it is kept short without ever making a coordinator wait.
     static let compactionThreshold = 1_000
-    private var compaction: Compaction?
-
-    private func compactInTheBackgroundIfTheJournalIsLong() {
-        guard compaction == nil, store.journalLength >= Self.compactionThreshold,
-              let started = try? store.beginBackgroundCompaction() else { return }
-        compaction = started
-        Thread.detachNewThread { started.writeFiles() }
-    }
-
-    /// Makes a compaction that has been written current; nil, or a sentence if it failed.
-    private func collectCompaction() -> String? {
-        guard let compaction, compaction.isWritten else { return nil }
-        self.compaction = nil
-        do {
-            try store.finish(compaction)
-            return nil
-        } catch {
-            return "could not write a fresh snapshot (every change is safe in the journal): \(error)"
-        }
-    }
+    private let compactor: BackgroundCompactor
 
     /// Waits for a compaction still being written and makes it current, before the store closes.
     func finishBackgroundWork() {
-        while let compaction, !compaction.isWritten { Thread.sleep(forTimeInterval: 0.01) }
-        if let trouble = collectCompaction() { Output.notice(trouble) }
+        if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
 
     var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
@@ -71,8 +52,8 @@ final class StoreSession: ConsoleSession {
     func remember(_ attribution: AttributionResult) { store.remember(attribution) }
 
     func collectBackgroundWork() -> String? {
-        if let trouble = collectCompaction() { return trouble }
-        compactInTheBackgroundIfTheJournalIsLong()
+        if let news = compactor.collect() { return news }
+        compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
         guard loadStarted else {
             loadStarted = true
