@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
                 if problems.count > 50 { Output.error("… and \(problems.count - 50) more") }
                 throw CLIFailure(message: "\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
             }
-            Output.print("ok: \(url.path) — \(summary)")
+            try Output.print("ok: \(url.path) — \(summary)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chorus` command: with no subcommand it opens the console on a workspace; the
 /// subcommands are the headless side that scripts and cron jobs use.
@@ -19,4 +20,11 @@ struct Chorus: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// A file-size limit (`ulimit -f`) would otherwise kill the process with SIGXFSZ mid-write,
+    /// saying nothing; ignored, the write fails with EFBIG and the error names the file.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

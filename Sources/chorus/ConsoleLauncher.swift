@@ -11,6 +11,9 @@ struct ConsoleFlags: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when $NO_COLOR is set).")
     var noColor = false
+
+    @Option(help: ArgumentHelp("Read themes from this folder instead of the installed Themes/.", valueName: "dir"))
+    var themes: String?
 }
 
 /// Connects the console to a store: every command the console sends is applied and durably
@@ -21,9 +24,12 @@ final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
     private var loading: BackgroundLoad?
     private var loadStarted = false
+    /// Said once, on the first frame: why nothing can be changed.
+    private var readOnlyNotice: String?
 
-    init(store: WorkspaceStore) {
+    init(store: WorkspaceStore, readOnlyNotice: String? = nil) {
         self.store = store
+        self.readOnlyNotice = readOnlyNotice
         compactor = BackgroundCompactor(store: store, threshold: Self.compactionThreshold)
     }
 
@@ -52,6 +58,10 @@ final class StoreSession: ConsoleSession {
     func remember(_ attribution: AttributionResult) { store.remember(attribution) }
 
     func collectBackgroundWork() -> String? {
+        if let notice = readOnlyNotice {
+            readOnlyNotice = nil
+            return notice
+        }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
@@ -91,21 +101,37 @@ final class BackgroundLoad: @unchecked Sendable {
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
+        let (store, readOnlyNotice) = try openForConsole(url)
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
         let options = ConsoleOptions(
             themeName: flags.theme ?? environment["CHORUS_THEME"] ?? "default",
-            themesDirectory: locateThemes(),
+            themesDirectory: flags.themes.map { URL(fileURLWithPath: $0) } ?? locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
-        let session = StoreSession(store: store)
+        let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
     }
 
-    /// `Themes/` in the current folder or above the executable; built-in themes otherwise.
+    /// Opens read-write; a workspace the person may read but not write (a read-only folder or
+    /// disk, files owned by someone else, a journal entry this build cannot read) opens
+    /// read-only instead, with the sentence to show in the status bar.
+    private static func openForConsole(_ url: URL) throws -> (WorkspaceStore, String?) {
+        let store: WorkspaceStore
+        do {
+            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
+        } catch let error as StoreError where error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0) {
+            let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
+            return (reader, "read-only: this workspace cannot be written (\(error)); nothing can be changed")
+        }
+        guard store.mode == .readOnly else { return (store, nil) }
+        let line = store.unreadableLastLine.map { "line \($0.line) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
+        return (store, "read-only: \(line); nothing can be changed — chorus check says more")
+    }
+
+    /// `Themes/` beside or above the executable; built-in themes otherwise.
     static func locateThemes() -> URL? {
         ProjectFolder.locate("Themes", containing: "default.json")
     }

@@ -18,7 +18,7 @@ struct ExportDestination: ParsableArguments {
 
     func write(_ bytes: [UInt8]) throws {
         guard let output else {
-            FileHandle.standardOutput.write(TerminalText.forStandardOutput(bytes))
+            try Output.standardOutput(TerminalText.forStandardOutput(bytes))
             return
         }
         guard force else {

@@ -10,7 +10,7 @@ enum ReviewDecision {
         let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
-        Output.print(try store.perform(command, context: Clock.context).summary)
+        try Output.print(try store.perform(command, context: Clock.context).summary)
     }
 
     static func ids(_ texts: [String]) -> [SubmissionID] { texts.map { SubmissionID($0.uppercased()) } }
