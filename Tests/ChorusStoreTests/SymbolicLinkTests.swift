@@ -47,16 +47,24 @@ final class SymbolicLinkTests: XCTestCase {
         try assertVictimUntouched()
     }
 
-    func testAJournalOrSnapshotFileThatIsALinkIsRefused() throws {
-        let orders = (try StoreFixtures.file("orders", in: folder) as NSString).lastPathComponent
-        for name in ["journal.jsonl", orders, "chorus.json"] {
+    /// Every file a workspace holds — the manifest, the journal, each snapshot file, the lock,
+    /// a trim mark — replaced in turn by a link: refused whichever way it is opened.
+    func testEveryWorkspaceFileThatIsALinkIsRefused() throws {
+        try "0\n".write(toFile: folder + "/journal.trim", atomically: false, encoding: .utf8)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 12, "\(names)")
+        for name in names {
             try setUpWithError()
+            try "0\n".write(toFile: folder + "/journal.trim", atomically: false, encoding: .utf8)
             try replaceWithLink(name)
-            let error = assertStoreError(try WorkspaceStore.open(at: folder))
-            XCTAssertEqual(error?.kind, .unsafeFile, name)
-            XCTAssertEqual(error?.file, folder + "/" + name)
+            for mode in [WorkspaceStore.Mode.readWrite, .readOnly] {
+                let error = assertStoreError(try WorkspaceStore.open(at: folder, mode: mode))
+                XCTAssertEqual(error?.kind, .unsafeFile, name)
+                XCTAssertEqual(error?.file, folder + "/" + name)
+            }
             try assertVictimUntouched()
         }
+        print("symbolic links: \(names.count) workspace files, each refused as a link")
     }
 
     /// Even a link that appears while the workspace is open — where a compaction will write its
