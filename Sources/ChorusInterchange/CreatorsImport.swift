@@ -69,15 +69,15 @@ public struct CreatorsImport: Sendable {
                               to creator: inout Creator) throws {
         if let name = cell("name") { creator.name = name }
         if let email = cell("email") {
-            guard email.contains("@") else { throw fail("email", "'\(email)' is not an email address") }
+            guard email.contains("@") else { throw fail("email", "'\(email.excerpt)' is not an email address") }
             creator.email = email
         }
         if let country = cell("country") {
-            guard CountryCodes.isKnown(country) else { throw fail("country", "'\(country)' is not a two-letter ISO country code") }
+            guard CountryCodes.isKnown(country) else { throw fail("country", "'\(country.excerpt)' is not a two-letter ISO country code") }
             creator.country = country.uppercased()
         }
         if let rate = cell("engagement_rate") {
-            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate)' is not a rate like 4.5% or 0.045") }
+            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate.excerpt)' is not a rate like 4.5% or 0.045") }
             creator.engagementRate = value
         }
         if let niches = cell("niches") {
@@ -85,24 +85,24 @@ public struct CreatorsImport: Sendable {
         }
         if let text = cell("source") {
             guard let source = CreatorSource.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("source", "'\(text)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("source", "'\(text.excerpt)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
             if !creator.sources.contains(source) { creator.sources.append(source) }
         }
         if let slug = cell("link_slug") {
             guard slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-                throw fail("link_slug", "'\(slug)' is not a link slug (letters, digits, '-', '_' and '.')")
+                throw fail("link_slug", "'\(slug.excerpt)' is not a link slug (letters, digits, '-', '_' and '.')")
             }
             creator.linkSlug = slug.lowercased()
         }
         let platformText = cell("platform")
         let platform = try platformText.map { text in
             guard let platform = Platform.allCases.first(where: { $0.rawValue == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("platform", "'\(text)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("platform", "'\(text.excerpt)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
             return platform
         }
         if let followersText = cell("followers") {
             guard let followers = Int(followersText.filter { $0 != "," && $0 != "_" }), followers >= 0 else {
-                throw fail("followers", "'\(followersText)' is not a follower count")
+                throw fail("followers", "'\(followersText.excerpt)' is not a follower count")
             }
             let target = platform ?? creator.primaryPlatform ?? .instagram
             if let index = creator.profiles.firstIndex(where: { $0.platform == target }) {
