@@ -28,6 +28,7 @@ public struct CreatorsImport: Sendable {
         for name in Self.columns { column[name] = table.header.index(of: name) }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
+        var codeLines: [String: Int] = [:]
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let line = record.line
@@ -42,6 +43,7 @@ public struct CreatorsImport: Sendable {
             do {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
                 let handle = Creator.normalizedHandle(handleText)
+                if handle.contains(where: \.isWhitespace) { throw fail("handle", "'\(handleText.excerpt)' contains a space; a handle is one word, like ana.glow") }
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator
@@ -52,6 +54,9 @@ public struct CreatorsImport: Sendable {
                 }
                 try Self.apply(cell, fail, to: &creator)
                 if let code = cell("discount_code") {
+                    try Self.check(code: code, for: creator, in: workspace, fail)
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "\(code.uppercased()) is already on line \(earlier)") }
+                    codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,
@@ -61,6 +66,17 @@ public struct CreatorsImport: Sendable {
             } catch let error as ImportRowError {
                 errors.append(error)
             }
+        }
+    }
+
+    /// A code the checkout can take, and not someone else's: what the domain refuses for the
+    /// whole import, refused here for the row, with its place.
+    private static func check(code: String, for creator: Creator, in workspace: Workspace, _ fail: (String, String) -> ImportRowError) throws {
+        guard DiscountCode.isWellFormed(code) else {
+            throw fail("discount_code", "'\(code.excerpt)' is not a valid discount code (letters, digits, - and _ only)")
+        }
+        if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
+            throw fail("discount_code", "discount code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
         }
     }
 
