@@ -17,9 +17,10 @@ struct CheckCommand: ParsableCommand {
             let url = workspace.url
             let store = try WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
+            if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
             if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: url.path)) }
-            let problems = WorkspaceCheck.problems(in: store.workspace)
+            // A journal line this build cannot read keeps the workspace read-only: a problem.
+            let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
             let summary = "\(ws.creators.count) creators, \(ws.waves.count) waves, \(ws.shipments.count) shipments, "
                 + "\(ws.submissions.count) submissions, \(ws.assets.count) assets, \(ws.orders.count) orders, "

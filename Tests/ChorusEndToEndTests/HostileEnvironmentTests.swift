@@ -116,6 +116,9 @@ final class HostileEnvironmentTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("open read-only"), refused.stderr)
         XCTAssertEqual(try status(of: "SU-0119"), "approved", "reading still works")
         XCTAssertEqual(try ChorusProcess.run(["compact", "--workspace", workspace.path]).status, 1)
+        let checked = try ChorusProcess.run(["check", "--workspace", workspace.path])
+        XCTAssertEqual(checked.status, 1, "a cron job hears that the workspace cannot be written")
+        XCTAssertTrue(checked.stderr.contains("line 2: the last entry cannot be read"), checked.stderr)
         XCTAssertEqual(try Data(contentsOf: journal), before, "the unreadable line is never cut")
     }
 
