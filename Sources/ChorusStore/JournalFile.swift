@@ -91,7 +91,7 @@ final class JournalFile: CommandLog {
     }
 
     func append(_ entry: JournalEntry) throws {
-        if let unreadableLastLine { throw StoreError(.readOnly, file: path, line: unreadableLastLine.line, unreadableLastLine.notice) }
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         if tornLine != nil || needsTrim { try trim() }
         var line = [UInt8](try Self.encoder.encode(entry))
         line.append(UInt8(ascii: "\n"))
@@ -112,7 +112,7 @@ final class JournalFile: CommandLog {
     }
 
     func discard(through sequence: Int) throws {
-        if let unreadableLastLine { throw StoreError(.readOnly, file: path, line: unreadableLastLine.line, unreadableLastLine.notice) }
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         // A line whose append failed is not an entry, even if all of it reached the file.
         if needsTrim { try trim() }
         let kept = try readEntries().filter { $0.seq > sequence }

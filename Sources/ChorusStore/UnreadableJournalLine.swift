@@ -10,10 +10,16 @@ public struct UnreadableJournalLine: Hashable, Sendable {
     public var line: Int
     public var reason: String
 
-    /// Why the workspace is read-only, for the CLI's stderr and the console's status bar.
-    public var notice: String {
-        "\(file), line \(line): the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
+    /// Why the workspace is read-only, for the CLI's stderr.
+    public var notice: String { "\(file), line \(line): " + explanation }
+
+    /// The same without the place, for a `StoreError` that names the file and line itself.
+    var explanation: String {
+        "the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
             + "so the workspace is open read-only and the file is left as it is — open it with the Chorus that wrote it, "
             + "or repair or remove that line, to make changes"
     }
+
+    /// The refusal of every write while the line is there.
+    var refusal: StoreError { StoreError(.readOnly, file: file, line: line, explanation) }
 }

@@ -315,9 +315,7 @@ public final class WorkspaceStore {
     }
 
     private func requireWritable() throws {
-        if let unreadableLastLine {
-            throw StoreError(.readOnly, file: unreadableLastLine.file, line: unreadableLastLine.line, unreadableLastLine.notice)
-        }
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
         guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
     }

@@ -9,7 +9,7 @@ enum ReviewDecision {
     static func perform(_ command: Command, in workspace: WorkspaceOption) throws {
         let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
         defer { store.close() }
-        if let notice = store.recoveryNotice { Output.notice(notice) }
+        if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }  // an unreadable line is said by the refusal
         try Output.print(try store.perform(command, context: Clock.context).summary)
     }
 
