@@ -79,7 +79,7 @@ final class JournalFile: CommandLog {
                                      + "only the last entry can be cut short by a crash, so the journal was changed outside Chorus")
                 }
                 guard !line.terminated else {
-                    unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: reason)
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: Self.naming(bytes[line.range], reason))
                     continue
                 }
                 tornLine = TornJournalLine(file: path, line: number, byteCount: bytes.count - line.range.lowerBound, reason: reason)
@@ -168,6 +168,15 @@ final class JournalFile: CommandLog {
             }
         }
         return lines
+    }
+
+    /// The reason an entry cannot be read, naming its command when the line is JSON with one:
+    /// "the command "archiveWave" cannot be read: …" says more than a decoder's words alone.
+    private static func naming(_ line: ArraySlice<UInt8>, _ reason: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let command = object["command"] as? [String: Any], command.count == 1, let name = command.keys.first
+        else { return reason }
+        return "the command \"\(name.prefix(60))\" is not one this Chorus can read: \(reason)"
     }
 
     private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
