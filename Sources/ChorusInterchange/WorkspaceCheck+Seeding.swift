@@ -49,7 +49,7 @@ extension WorkspaceInspection {
             || (shipment.status == .exception && shipment.exception?.kind != .addressProblem)
         if leftWarehouse {
             if let carrier = shipment.carrier, let number = shipment.trackingNumber {
-                if !carrier.accepts(trackingNumber: number) { report("\(owner): '\(number)' is not a \(carrier.label) tracking number") }
+                if !carrier.accepts(trackingNumber: number) { report("\(owner): '\(number.excerpt)' is not a \(carrier.label) tracking number") }
             } else {
                 report("\(owner): \(shipment.status.rawValue) without carrier and tracking number")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusCore
+import Foundation
 
 /// The `chorus` command: with no subcommand it opens the console on a workspace; the
 /// subcommands are the headless side that scripts and cron jobs use.
@@ -22,8 +23,11 @@ struct Chorus: ParsableCommand {
         defaultSubcommand: OpenCommand.self
     )
 
-    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`.
+    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`. A file-size limit
+    /// (`ulimit -f`) would otherwise kill the process with SIGXFSZ mid-write, saying nothing;
+    /// ignored, the write fails with EFBIG and the error names the file.
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         main(LeadingWorkspaceOption.moved(Array(CommandLine.arguments.dropFirst())))
     }
 }
