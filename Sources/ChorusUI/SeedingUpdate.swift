@@ -86,7 +86,8 @@ private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,
 /// holding the brief's products, as one command (so stock is checked for all of them at once).
-func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, context: UpdateContext) -> [Effect] {
+/// A creator whose parcel is still in the warehouse is refused by name unless `extra` (`:seed extra`).
+func seedWithWaveProducts(_ creators: [CreatorID], extra: Bool = false, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     guard let waveID = state.pipeline.waveID, let wave = context.workspace.wave(waveID), !creators.isEmpty else {
         state.message = StatusMessage(.warning, "no creator to seed")
         return []
@@ -95,6 +96,16 @@ func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, conte
         state.message = StatusMessage(.warning, "\(wave.name)'s brief lists no products to seed")
         return []
     }
+    let open = OpenParcels(context.workspace)
+    let doubled = creators.compactMap { id in open.parcels(for: id, in: waveID).first.map { (id, $0) } }
+    if !extra, !doubled.isEmpty {
+        let named = doubled.prefix(3).map { id, parcel in
+            "\(context.workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue) already has \(parcel.id) \(parcel.status.rawValue)"
+        }.joined(separator: ", ") + (doubled.count > 3 ? " and \(doubled.count - 3) more" : "")
+        state.message = StatusMessage(.warning, "\(named) in \(wave.name); nothing queued · :seed extra queues another anyway")
+        return []
+    }
     let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }
-    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items) }))]
+    let extras = Set(doubled.map(\.0))
+    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items, extra: extras.contains($0)) }))]
 }

@@ -108,6 +108,24 @@ final class SeedingKeyTests: XCTestCase {
         XCTAssertTrue(console.dump.contains("queued 2"), console.dump)
     }
 
+    func testSeedingTwiceIsRefusedNamingTheOpenParcel() {
+        let console = ConsoleDriver(SeedingSample.workspace(queued: 0))
+        console.press("S")
+        XCTAssertEqual(console.state.message, StatusMessage(.success, "queued 1 shipment"))
+        console.press("S")
+        XCTAssertEqual(console.state.message, StatusMessage(.warning,
+            "@cleo.glow already has SH-0001 queued in Wave 1; nothing queued · :seed extra queues another anyway"))
+        XCTAssertEqual(console.workspace.shipments.count, 1, "S pressed twice sends one box")
+    }
+
+    func testSeedingMarkedCreatorsRefusesTheWholeBatchWhenOneHasAParcelWaiting() {
+        let console = ConsoleDriver(SeedingSample.workspace(queued: 1))   // @ana.lima has SH-0001
+        console.type("/ana").press(.enter, " ").type("/").press(.control("u")).type("ben").press(.enter, " ", "S")
+        XCTAssertEqual(console.state.message?.text,
+                       "@ana.lima already has SH-0001 queued in Wave 1; nothing queued · :seed extra queues another anyway")
+        XCTAssertEqual(console.workspace.shipments.count, 1, "never half-applied: @ben is not seeded either")
+    }
+
     func testSeedingMoreThanIsInStockNamesTheSKUAndTheShortfall() {
         let console = ConsoleDriver(SeedingSample.workspace(queued: 0, serumStock: 1))
         console.press(" ", " ", "S")
