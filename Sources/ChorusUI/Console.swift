@@ -133,6 +133,10 @@ public final class Console {
             perform(command, summary: nil)
         case .performSummarized(let command, let summary):
             perform(command, summary: summary)
+        case .scan(let dispatch, let summary):
+            let undoable = state.undoStack.count
+            perform(.markShipped([dispatch]), summary: summary)
+            state.recordScan(dispatch, shipped: state.undoStack.count > undoable)
         case .save(let command):
             let undoable = state.undoStack.count
             perform(command, summary: nil)

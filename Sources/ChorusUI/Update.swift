@@ -242,6 +242,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
 
 private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    if case .seeding(let step) = prompt.purpose, step.intercepts(key, &state) { return [] }
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }

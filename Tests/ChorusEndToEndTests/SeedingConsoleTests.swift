@@ -35,8 +35,8 @@ final class SeedingConsoleTests: XCTestCase {
             try console.waitFor("\(index + 1)/3 \(chosen[index])")
             try console.press(number, "Enter")   // what a scanner sends: the digits, then Enter
         }
-        try console.waitFor("shipped 1 shipment")
-        try console.press("q")
+        try console.waitFor("Shipped 3 of 3 with UPS")
+        try console.press("Enter", "q")   // the run's summary stays until dismissed
         XCTAssertEqual(try console.waitForExit(), 0)
 
         let shipped = try shipments(in: workspace, status: "shipped")
