@@ -41,8 +41,9 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
     return []
 }
 
-/// The parcels an action applies to: the marked rows, or else the cursor row.
+/// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.
 private func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
+    if let ids = context.named?.parcels { return ids }
     if !state.seeding.marks.isEmpty { return state.seeding.marks.sorted() }
     return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []
 }
@@ -72,9 +73,10 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
     }
 }
 
-/// `e`: the cursor row's items and note in a form, while the parcel is still in the warehouse.
+/// `e`: the cursor row's (or the named parcel's) items and note in a form, while the parcel is still in the warehouse.
 private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
-    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+    guard let id = context.named?.parcels?.first ?? context.seedingTable.id(at: state.seeding.cursor),
+          let shipment = context.workspace.shipment(id) else {
         return state.message = StatusMessage(.warning, "no parcel to edit")
     }
     guard shipment.holdsReservation else {

@@ -14,6 +14,8 @@ struct UpdateContext {
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
+    /// Items a palette line named (`:approve SU-0124`): acted on instead of the marks or the cursor row.
+    var named: NamedItems? = nil
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -155,8 +157,9 @@ private func toggleMark(_ state: inout UIState, context: UpdateContext, page: In
     state.pipeline.moveCursor(by: 1, rows: context.table.count, page: page)
 }
 
-/// The creators an action applies to: the marked rows, or else the cursor row.
-private func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+/// The creators an action applies to: those the palette named, the marked rows, or else the cursor row.
+func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+    if let ids = context.named?.creators { return ids }
     if !state.pipeline.marks.isEmpty { return state.pipeline.marks.sorted() }
     return context.table.creatorID(at: state.pipeline.cursor, in: context.workspace).map { [$0] } ?? []
 }
@@ -170,7 +173,7 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
     switch action {
     case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
     case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
-    case .invite where state.pipeline.sourcing:
+    case .invite where state.pipeline.sourcing || ids.allSatisfy({ context.workspace.enrollment($0, in: wave)?.stage.isExit ?? true }):
         return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
     case .invite:
         let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
@@ -299,10 +302,12 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         switch CommandPalette.run(prompt.text, context.vocabulary) {
         case .action(let action): return perform(action, &state, context: context)
         case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
+        case .actionWithArguments(let action, let text): return PaletteArguments.perform(action, text, &state, context: context)
         case .theme(let name): return [.useTheme(name)]
         case .wave(let id): showWave(id, &state, context: context)
         case .sort(let order): sort(&state, by: order)
         case .unknown(let line): state.message = StatusMessage(.warning, "no command \"\(line)\"; Tab lists them")
+        case .refused(let reason): state.message = StatusMessage(.warning, reason)
         }
         return []
     }
