@@ -81,7 +81,7 @@ public enum KeyMap {
                    help: "drop from the wave, with a reason", hint: "drop", command: "drop"),
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort"),
         KeyBinding(keys: [.character("S")], action: .seed, scope: .pipeline,
-                   help: "seed with this wave's products (one parcel each)", hint: "seed", command: "seed"),
+                   help: "seed with this wave's products (one parcel each; :seed extra for a second)", hint: "seed", command: "seed"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .pipeline,
                    help: "copy this wave as the next one, in planning", command: "copy-wave"),
         KeyBinding(keys: [], action: .makeCodes, scope: .pipeline,

@@ -155,7 +155,7 @@ extension SeedingPrompt {
         case .tracking(let run):
             guard !text.isEmpty else {
                 state.prompt = Prompt(.seeding(self))
-                state.message = StatusMessage(.warning, "scan or type the tracking number; Esc stops")
+                state.message = StatusMessage(.warning, "scan or type the tracking number; Tab skips this parcel · Esc stops")
                 return []
             }
             // The parcel stays current until the Console reports the scan taken (`recordScan`).
