@@ -104,7 +104,8 @@ func seedWithWaveProducts(_ creators: [CreatorID], extra: Bool = false, _ state:
         let named = doubled.prefix(3).map { id, parcel in
             "\(context.workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue) already has \(parcel.id) \(parcel.status.rawValue)"
         }.joined(separator: ", ") + (doubled.count > 3 ? " and \(doubled.count - 3) more" : "")
-        state.message = StatusMessage(.warning, "\(named) in \(wave.name); nothing queued · :seed extra queues another anyway")
+        // Short enough for 80 columns: the wave is the one on screen, and nothing was queued.
+        state.message = StatusMessage(.warning, "\(named) · :seed extra sends another")
         return []
     }
     let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }

@@ -13,8 +13,9 @@ enum ShippingRunView {
         let width = min(statusBar.width, 96)
         let inner = max(1, width - 2)
         var lines = run.isFinished ? summary(run, workspace, inner) : progress(run, workspace, inner)
-        if !run.isFinished, let message {
-            lines += wrap(message.text, inner).map { ($0, message.kind == .error ? .danger : .success) }
+        // The last outcome in words; on the summary only news beyond it (a stray scan, a key it does not take).
+        if let message, !run.isFinished || message.text != run.summary {
+            lines += wrap(message.text, inner).map { ($0, message.kind == .error || message.kind == .warning ? .danger : .success) }
         }
         let room = max(1, statusBar.y - 3)
         if lines.count > room {

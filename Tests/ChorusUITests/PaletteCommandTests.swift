@@ -189,7 +189,7 @@ final class PaletteCommandTests: XCTestCase {
         XCTAssertEqual(console.workspace.shipments.map(\.creatorID), ["CR-0001"])
         run(console, "seed @ana.lima")
         XCTAssertEqual(console.state.message?.text,
-                       "@ana.lima already has SH-0001 queued in Wave 1; nothing queued · :seed extra queues another anyway")
+                       "@ana.lima already has SH-0001 queued · :seed extra sends another")
         run(console, "seed extra @ana.lima")
         XCTAssertEqual(console.workspace.shipments.map(\.creatorID), ["CR-0001", "CR-0001"], "asked for explicitly")
         XCTAssertEqual(console.workspace.shipment("SH-0002")?.extra, true)

@@ -36,6 +36,7 @@ final class ScanBurstTests: XCTestCase {
         console.scan(SeedingSample.ups(3))
         XCTAssertNotNil(console.state.prompt, "a scan does not close the summary: its Enter is not a person's")
         XCTAssertEqual(console.state.message?.text, "a scan arrived outside the tracking prompt: press s to ship")
+        XCTAssertTrue(console.dump.contains("│a scan arrived outside the tracking prompt"), "said in the summary's box\n\(console.dump)")
     }
 
     func testAScanIntoAFilterOrThePaletteIsText() {

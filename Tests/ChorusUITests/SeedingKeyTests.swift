@@ -152,7 +152,7 @@ final class SeedingKeyTests: XCTestCase {
         XCTAssertEqual(console.state.message, StatusMessage(.success, "queued 1 shipment"))
         console.press("S")
         XCTAssertEqual(console.state.message, StatusMessage(.warning,
-            "@cleo.glow already has SH-0001 queued in Wave 1; nothing queued · :seed extra queues another anyway"))
+            "@cleo.glow already has SH-0001 queued · :seed extra sends another"))
         XCTAssertEqual(console.workspace.shipments.count, 1, "S pressed twice sends one box")
     }
 
@@ -160,7 +160,7 @@ final class SeedingKeyTests: XCTestCase {
         let console = ConsoleDriver(SeedingSample.workspace(queued: 1))   // @ana.lima has SH-0001
         console.type("/ana").press(.enter, " ").type("/").press(.control("u")).type("ben").press(.enter, " ", "S")
         XCTAssertEqual(console.state.message?.text,
-                       "@ana.lima already has SH-0001 queued in Wave 1; nothing queued · :seed extra queues another anyway")
+                       "@ana.lima already has SH-0001 queued · :seed extra sends another")
         XCTAssertEqual(console.workspace.shipments.count, 1, "never half-applied: @ben is not seeded either")
     }
 
