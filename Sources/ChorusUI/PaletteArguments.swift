@@ -91,6 +91,23 @@ enum PaletteArguments {
         return ChorusUI.perform(action, &state, context: context)
     }
 
+    /// The `@handle` words at the start of a palette-only command's value, as creators, and the
+    /// rest of the value; nil (with the reason said) when a handle names no one.
+    static func leadingCreators(_ text: String, _ state: inout UIState, workspace: Workspace) -> ([CreatorID], String)? {
+        var rest = Substring(text.trimmingSpaces)
+        var creators: [CreatorID] = []
+        while rest.hasPrefix("@") {
+            let word = rest.prefix { $0 != " " && $0 != "," }
+            guard let creator = workspace.creator(handle: word) else {
+                _ = refuse("no creator \(word)", &state)
+                return nil
+            }
+            creators.append(creator.id)
+            rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "," }
+        }
+        return (creators, String(rest))
+    }
+
     /// `:filter reel` is `/reel` Enter in the pane: the same filter, the same first row.
     private static func filter(_ text: String, _ state: inout UIState, context: UpdateContext) -> [Effect] {
         guard state.pane != .waves else { return refuse("the Waves pane has no filter", &state) }

@@ -125,11 +125,19 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
         state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
         return []
     }
+    // Handles first name the creators (`:slug @ana.lima ana-glow`) instead of the marks or the cursor row.
+    guard let (named, value) = PaletteArguments.leadingCreators(value, &state, workspace: context.workspace) else { return [] }
+    var context = context
+    if !named.isEmpty { context.named = .creators(named) }
     switch action {
     case .makeCodes:
         return TrackingUpdate.makeCodes(value, &state, context: context, creators: targets(state, context: context))
     case .editSlug:
-        let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
+        guard named.count < 2 else {
+            state.message = StatusMessage(.warning, "a link slug belongs to one creator; name one")
+            return []
+        }
+        let id = named.first ?? context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
         return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
     default:
         return perform(action, &state, context: context)

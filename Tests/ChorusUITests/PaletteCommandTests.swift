@@ -56,6 +56,7 @@ final class PaletteCommandTests: XCTestCase {
             ("wave", ":wave needs a value: Wave 1, Wave 2"),
             ("sort", ":sort needs a value: stage"),
             ("codes", CodeBatchRequest.usage),
+            ("slug", "a link slug is letters, digits, - _ and . only: type :slug NEW-SLUG"),
         ]
         for (line, message) in cases {
             let console = ConsoleDriver()
@@ -210,6 +211,19 @@ final class PaletteCommandTests: XCTestCase {
         run(console, "advance @ivy.new")
         XCTAssertEqual(console.state.message?.text, "@ivy.new is not in Wave 1; :invite @ivy.new adds them")
         XCTAssertTrue(console.workspace == workspace)
+    }
+
+    func testCodesAndSlugTakeHandlesBeforeTheirValue() {
+        let console = ConsoleDriver()
+        run(console, "slug @ana.lima ana-glow")
+        XCTAssertEqual(console.workspace.creator(handle: "ana.lima")?.linkSlug, "ana-glow")
+        XCTAssertNil(console.workspace.creator(handle: "cleo.glow")?.linkSlug, "the cursor row is not touched")
+        run(console, "codes @ben_makes, @eli.daily {HANDLE}10 percent 10")
+        XCTAssertEqual(console.workspace.discountCodes.map(\.code).sorted(), ["BENMAKES10", "ELIDAILY10"])
+        run(console, "slug @nobody x")
+        XCTAssertEqual(console.state.message?.text, "no creator @nobody")
+        run(console, "slug @ana.lima @ben_makes x")
+        XCTAssertEqual(console.state.message?.text, "a link slug belongs to one creator; name one")
     }
 
     func testPromoteActsOnTheCreatorNamed() {
