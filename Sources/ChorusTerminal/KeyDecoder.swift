@@ -17,6 +17,25 @@ enum KeyDecoder {
         case KEY_BACKSPACE: .backspace
         case KEY_DC: .delete
         case KEY_ENTER: .enter
+        default: extendedKey(code)
+        }
+    }
+
+    /// Keys terminfo names but curses gives no constant: Ctrl- and Alt-arrows move by a word,
+    /// as in a shell.
+    private static func extendedKey(_ code: Int32) -> Key? {
+        guard let name = keyname(code).map({ String(cString: $0) }) else { return nil }
+        switch name {
+        case "kLFT3", "kLFT5": return .alt(.character("b"))
+        case "kRIT3", "kRIT5": return .alt(.character("f"))
+        default: return nil
+        }
+    }
+
+    /// Esc followed at once by `key`: Alt-`key`, for characters and Backspace.
+    static func alt(_ key: Key) -> Key? {
+        switch key {
+        case .character, .backspace: .alt(key)
         default: nil
         }
     }

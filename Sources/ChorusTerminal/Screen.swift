@@ -42,6 +42,7 @@ final class Screen {
         set_escdelay(25)
         wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals
         curs_set(0)
+        Self.startBracketedPaste()
     }
 
     deinit { stop() }
@@ -52,6 +53,7 @@ final class Screen {
     func stop() {
         guard isActive else { return }
         isActive = false
+        Self.write(Self.bracketedPasteOff)
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }
@@ -60,6 +62,7 @@ final class Screen {
 
     /// Ctrl-z: hand the terminal back, stop, and take it over again after `fg`.
     func suspend() {
+        Self.write(Self.bracketedPasteOff)
         endwin()
         Signals.release()
         kill(getpid(), SIGSTOP)
@@ -71,6 +74,7 @@ final class Screen {
         }
         clearok(chorus_curscr(), true)
         refresh()
+        Self.write(Self.bracketedPasteOn)
     }
 
     /// Waits up to 100 ms for input.
@@ -80,10 +84,61 @@ final class Screen {
         if status == chorus_err() { return .nothing }
         if status == chorus_key_code_yes() {
             if Int32(character) == chorus_key_resize() { return .resize }
+            if Int32(character) == Self.pasteStart { return .key(.paste(readPaste())) }
             return KeyDecoder.functionKey(Int32(character)).map(Event.key) ?? .nothing
         }
         if character == 26 { return .suspend }  // Ctrl-z in raw mode
+        if character == 27 { return .key(keyAfterEscape()) }
         return KeyDecoder.character(UInt32(character)).map(Event.key) ?? .nothing
+    }
+
+    /// Terminals send Alt-b as Esc then `b`, in one write. Curses has already waited for a
+    /// known sequence, so whatever is waiting right now came with the Esc: a character or
+    /// Backspace makes an Alt key; anything else is put back and the Esc stands alone (two
+    /// quick Escs are two Escs).
+    private func keyAfterEscape() -> Key {
+        wtimeout(chorus_stdscr(), 0)
+        defer { wtimeout(chorus_stdscr(), 100) }
+        var next: wint_t = 0
+        let status = wget_wch(chorus_stdscr(), &next)
+        if status == chorus_err() { return .escape }
+        if status != chorus_key_code_yes(), let key = KeyDecoder.character(UInt32(next)), let alt = KeyDecoder.alt(key) { return alt }
+        if status == chorus_key_code_yes() { ungetch(Int32(next)) } else { unget_wch(wchar_t(next)) }
+        return .escape
+    }
+
+    /// The text between the terminal's paste markers, as one key: nothing in it is read as a
+    /// command, and a line break in it is not Enter. A paste whose end marker never comes ends
+    /// when the input goes quiet.
+    private func readPaste() -> String {
+        var text = ""
+        while true {
+            var character: wint_t = 0
+            let status = wget_wch(chorus_stdscr(), &character)
+            if status == chorus_err() { return text }
+            if status == chorus_key_code_yes() {
+                if Int32(character) == Self.pasteEnd { return text }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(character)) { text.unicodeScalars.append(scalar) }
+        }
+    }
+
+    /// Key codes for the terminal's "paste starts" and "paste ends" markers, far above the
+    /// codes curses gives its own keys.
+    private static let pasteStart = KEY_MAX + 0x400, pasteEnd = KEY_MAX + 0x401
+    private static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Asks the terminal to mark pasted text (bracketed paste), and teaches curses the markers.
+    private static func startBracketedPaste() {
+        define_key("\u{1B}[200~", pasteStart)
+        define_key("\u{1B}[201~", pasteEnd)
+        write(bracketedPasteOn)
+    }
+
+    private static func write(_ sequence: String) {
+        fflush(nil)
+        _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// Curses needs a UTF-8 locale to measure wide characters; if the environment has none,

@@ -1,14 +1,21 @@
 /// One labelled line of a keyboard form: the text as typed, and what is wrong with it.
 public struct FormField: Hashable, Sendable {
     public var label: String
-    public var text: String
+    /// What is typed and the cursor in it.
+    public var entry: TextEntry
     /// Shown next to the field until the text is edited again; nil when nothing is wrong.
     public var message: String?
 
     public init(_ label: String, _ text: String, message: String? = nil) {
         self.label = label
-        self.text = text
+        entry = TextEntry(text)
         self.message = message
+    }
+
+    /// What is typed; setting it puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
     }
 }
 
@@ -43,7 +50,7 @@ public struct FormState: Hashable, Sendable {
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus - 1 + fields.count) % fields.count
         default:
-            if TextEntry.edit(&fields[focus].text, with: key) { fields[focus].message = nil }
+            if fields[focus].entry.edit(key) { fields[focus].message = nil }
         }
         return .editing
     }

@@ -61,6 +61,9 @@ struct Renderer {
             ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
         if let form = state.form?.form { FormView.draw(form, &grid, layout.body) }
+        if let message = state.message, let prompt = state.prompt, !prompt.showsItsOwnMessages {
+            StatusBar.drawAbove(message, &grid, layout.statusBar)
+        }
         return grid
     }
 

@@ -47,12 +47,19 @@ public struct PipelineState: Hashable, Sendable {
 
 /// The live filter: `isEditing` while typing after `/`; Enter keeps the text, Esc clears it.
 public struct Filter: Hashable, Sendable {
-    public var text = ""
+    /// The words typed and the cursor in them.
+    public var entry = TextEntry()
     public var isEditing = false
 
     public init(text: String = "", isEditing: Bool = false) {
-        self.text = text
+        entry = TextEntry(text)
         self.isEditing = isEditing
+    }
+
+    /// The words typed; setting them puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
     }
 
     public var isActive: Bool { !text.isEmpty || isEditing }
@@ -76,11 +83,24 @@ public struct Prompt: Hashable, Sendable {
     }
 
     public var purpose: Purpose
-    public var text = ""
+    /// What is typed and the cursor in it.
+    public var entry: TextEntry
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
-        self.text = text
+        entry = TextEntry(text)
+    }
+
+    /// What is typed; setting it puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
+    }
+
+    /// A shipping run shows each outcome in its own box; every other prompt's message goes
+    /// on the line above the prompt.
+    var showsItsOwnMessages: Bool {
+        if case .seeding(.tracking) = purpose { true } else { false }
     }
 }
 

@@ -51,6 +51,14 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
     }
+    if case .alt(let inner) = key {
+        // Esc and a key pressed quickly arrive as one Alt key; outside a text field both are meant.
+        return update(&state, key: .escape, context: context) + update(&state, key: inner, context: context)
+    }
+    if case .paste = key {
+        state.message = StatusMessage(.info, "pasted text goes into a prompt, a filter or a form field; nothing was run")
+        return []
+    }
     if Layout(size: state.size).isTooSmall {
         if key == .character("q") { state.wantsQuit = true }
         return []
@@ -216,7 +224,10 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
     switch key {
     case .enter: filter.isEditing = false
     case .escape: filter = Filter()
-    default: return TextEntry.edit(&filter.text, with: key)
+    default:
+        // Moving the cursor in the words keeps the list where it is; changing them starts it over.
+        let before = filter.text
+        return filter.entry.edit(key) && filter.text != before
     }
     return true
 }
@@ -265,7 +276,7 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
         state.prompt = nil
         return submit(prompt, &state, context: context)
     default:
-        if TextEntry.edit(&prompt.text, with: key) { state.prompt = prompt }
+        if prompt.entry.edit(key) { state.prompt = prompt }
     }
     return []
 }
