@@ -57,7 +57,7 @@ extension SeedingPrompt {
         case .carrier(let ids):
             guard let carrier = Carrier(named: text) else {
                 state.prompt = Prompt(.seeding(self), text: text)
-                state.message = StatusMessage(.warning, "carrier: one of \(Carrier.allCases.map(\.label).joined(separator: ", ")) (got \(text.isEmpty ? "nothing" : text)); Tab cycles them")
+                state.message = StatusMessage(.warning, "carrier: one of \(Carrier.allCases.map(\.label).joined(separator: ", ")) (got \(text.isEmpty ? "nothing" : text))")
                 return []
             }
             state.seeding.lastCarrier = carrier

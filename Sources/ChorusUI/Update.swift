@@ -256,7 +256,10 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
-        if key != .character("n"), key != .escape { state.prompt = prompt }
+        if key != .character("n"), key != .escape {
+            state.prompt = prompt
+            state.message = StatusMessage(.warning, "press y to approve or n to cancel")
+        }
         return []
     }
     switch key {
