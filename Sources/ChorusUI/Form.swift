@@ -29,11 +29,17 @@ public struct FormState: Hashable, Sendable {
     public var fields: [FormField]
     /// The field with the keyboard.
     public var focus = 0
+    /// The fields as the form opened, so Esc after an edit can ask before throwing it away.
+    private let openedWith: [String]
 
     public init(title: String, fields: [FormField]) {
         self.title = title
         self.fields = fields
+        openedWith = fields.map(\.text)
     }
+
+    /// Whether any field was changed since the form opened.
+    var isEdited: Bool { fields.map(\.text) != openedWith }
 
     /// What a key press asks of whoever owns the form.
     enum Outcome: Equatable { case editing, save, cancel }

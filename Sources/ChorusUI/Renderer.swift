@@ -61,6 +61,9 @@ struct Renderer {
             ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
         if let form = state.form?.form { FormView.draw(form, &grid, layout.body) }
+        if case .confirm(let confirmation)? = state.prompt?.purpose {
+            Confirmation.draw(confirmation, &grid, above: layout.statusBar, room: layout.body.height)
+        }
         if let message = state.message, let prompt = state.prompt, !prompt.showsItsOwnMessages {
             StatusBar.drawAbove(message, &grid, layout.statusBar)
         }

@@ -102,6 +102,8 @@ struct StatusBar {
             return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
         case .promote(let ids, let wave):
             return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
+        case .confirm(let confirmation):
+            return confirmation.line
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
             return PromptLine(" Drop \(who) — reason: ", "   Enter drops · Esc cancels")

@@ -80,6 +80,8 @@ public struct Prompt: Hashable, Sendable {
         case library(LibraryPrompt)
         /// The incentive change for creators promoted into a wave.
         case promote([CreatorID], wave: WaveID)
+        /// A y/n before a key that moves money or changes structure.
+        case confirm(Confirmation)
     }
 
     public var purpose: Purpose

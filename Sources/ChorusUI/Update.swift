@@ -25,6 +25,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if case .confirm(let confirmation)? = state.prompt?.purpose { return confirmation.answer(key, &state) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
@@ -103,7 +104,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
     case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
@@ -301,6 +302,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state)
     case .promote(let ids, let wave):
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
+    case .confirm:
+        return []
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

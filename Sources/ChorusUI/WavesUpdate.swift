@@ -15,7 +15,7 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
     case .filter, .toggleMark:
