@@ -9,14 +9,18 @@ enum HelpOverlay {
         }
     }
 
-    static func lineCount(for pane: Pane) -> Int { lines(for: pane).count }
+    /// How far the list can scroll in `body`: its last line at the bottom of the box.
+    static func scrollLimit(for pane: Pane, in body: Rect) -> Int {
+        let count = lines(for: pane).count
+        return max(0, count - (min(body.height, count + 2) - 2))
+    }
 
     static func draw(pane: Pane, scroll: Int, _ grid: inout Grid, _ body: Rect) {
         let all = lines(for: pane)
         let width = min(body.width - 4, 76)
         let height = min(body.height, all.count + 2)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        let more = all.count > height - 2 ? " · j/k scroll" : ""
+        let more = all.count > height - 2 ? " · j/k PgUp/PgDn scroll" : ""
         Box.draw(&grid, rect, title: "Keys: \(pane.title)\(more) · Esc closes", focused: true)
         let inside = rect.inset
         let first = min(scroll, max(0, all.count - inside.height))

@@ -16,7 +16,11 @@ public struct UIState: Hashable, Sendable {
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        didSet { if overlay != oldValue { overlayScroll = 0 } }
+    }
+    /// How far the open detail overlay is scrolled; a new overlay starts at its top.
+    public var overlayScroll = 0
     public var message: StatusMessage?
     public var themeName: String
     public var undoStack: [UndoEntry] = []

@@ -236,15 +236,13 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
 private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+    if scrollOverlay(&state, overlay, key: key) { return true }
     switch (overlay, key) {
-    case (.help(let scroll), .character("j")), (.help(let scroll), .down):
-        state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
-    case (.help(let scroll), .character("k")), (.help(let scroll), .up):
-        state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
-        // The detail follows the cursor: moving and deciding work with it open.
+        // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
+        state.overlayScroll = 0
         return false
     default:
         return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }

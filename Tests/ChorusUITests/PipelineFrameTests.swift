@@ -69,7 +69,7 @@ final class PipelineFrameTests: XCTestCase {
 
     func testHelpOverlayAt80x24IsGeneratedFromTheKeyMap() {
         let frame = ConsoleDriver().press("?").frame
-        XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k scroll · Esc closes ───────────────────────────────┐0…")
+        XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k PgUp/PgDn scroll · Esc closes ─────────────────────┐0…")
         XCTAssertEqual(frame.line(3), "  │ Pipeline                                                                 │re")
         XCTAssertEqual(frame.line(4), "  │  >               move forward a stage                                    │53")
         XCTAssertEqual(frame.line(22), "  └──────────────────────────────────────────────────────────────────────────┘")
