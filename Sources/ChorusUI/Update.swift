@@ -113,6 +113,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
+    case .scrollDetailDown, .scrollDetailUp:
+        state.message = StatusMessage(.info, "that works in the Waves pane (7)")
     case .toggleSourcing: toggleSourcing(&state)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")

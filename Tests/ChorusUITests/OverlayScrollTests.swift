@@ -84,6 +84,28 @@ final class OverlayScrollTests: XCTestCase {
         XCTAssertNil(wide.frame.row(containing: "lines 1–"), "everything fits: no scroll note\n\(wide.dump)")
     }
 
+    func testTheWavesBriefPanelScrollsWithJAndKToTheLastDueDate() throws {
+        var workspace = SeedingSample.workspace()
+        var wave = try XCTUnwrap(workspace.wave(Sample.wave1))
+        wave.brief.keyMessages = (1...6).map { "Key message number \($0): the serum absorbs in seconds and leaves no film on the skin, even under sunscreen" }
+        wave.brief.deliverables = (1...5).map { Deliverable(id: DeliverableID("D-\($0)"), platform: .instagram, format: .reel,
+                                                          dueDate: Sample.today.adding(days: 7 * $0)) }
+        _ = try workspace.apply(.updateWave(wave), context: CommandContext(now: Sample.now, actor: "test"))
+        let console = ConsoleDriver(workspace).press("7")
+        XCTAssertNotNil(console.frame.row(containing: "J/K scroll"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "           film on the skin, even under sunscreen"), "messages wrap, not cut\n\(console.dump)")
+        let lastDue = "due \(Sample.today.adding(days: 35))"
+        XCTAssertNil(console.frame.row(containing: lastDue), console.dump)
+        for _ in 0..<10 { console.press("J") }
+        XCTAssertNotNil(console.frame.row(containing: lastDue), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "Incentives"), console.dump)
+        let bottom = console.state.waves.detailScroll
+        console.press("K")
+        XCTAssertLessThan(console.state.waves.detailScroll, bottom, "K moves back up at once")
+        console.press("j", "k")
+        XCTAssertEqual(console.state.waves.detailScroll, 0, "another wave's brief starts at its top")
+    }
+
     func testWordWrapBreaksAtSpacesAndSplitsOnlyWordsWiderThanALine() {
         XCTAssertEqual(WordWrap.lines("the quick brown fox", width: 10), ["the quick", "brown fox"])
         XCTAssertEqual(WordWrap.lines("https://example.com/a/very/long/path", width: 12), ["https://exam", "ple.com/a/ve", "ry/long/path"])
