@@ -9,8 +9,9 @@ enum KeyDecoder {
         case KEY_DOWN: .down
         case KEY_LEFT: .left
         case KEY_RIGHT: .right
-        case KEY_HOME: .home
-        case KEY_END: .end
+        // Terminals that send Home and End as VT220 Find and Select (`\e[1~`, `\e[4~`), or from the keypad.
+        case KEY_HOME, KEY_FIND, KEY_A1: .home
+        case KEY_END, KEY_SELECT, KEY_C1: .end
         case KEY_NPAGE: .pageDown
         case KEY_PPAGE: .pageUp
         case KEY_BTAB: .backTab

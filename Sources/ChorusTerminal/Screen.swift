@@ -43,6 +43,7 @@ final class Screen {
         wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals
         curs_set(0)
         Self.startBracketedPaste()
+        Self.learnHomeAndEnd()
     }
 
     deinit { stop() }
@@ -88,23 +89,37 @@ final class Screen {
             return KeyDecoder.functionKey(Int32(character)).map(Event.key) ?? .nothing
         }
         if character == 26 { return .suspend }  // Ctrl-z in raw mode
-        if character == 27 { return .key(keyAfterEscape()) }
+        if character == 27 { return keyAfterEscape().map(Event.key) ?? .nothing }
         return KeyDecoder.character(UInt32(character)).map(Event.key) ?? .nothing
     }
 
     /// Terminals send Alt-b as Esc then `b`, in one write. Curses has already waited for a
     /// known sequence, so whatever is waiting right now came with the Esc: a character or
     /// Backspace makes an Alt key; anything else is put back and the Esc stands alone (two
-    /// quick Escs are two Escs).
-    private func keyAfterEscape() -> Key {
+    /// quick Escs are two Escs). An escape sequence curses does not know (`\e[` or `\eO` and
+    /// the rest) is dropped whole, so its characters are never typed or taken as keys.
+    private func keyAfterEscape() -> Key? {
         wtimeout(chorus_stdscr(), 0)
         defer { wtimeout(chorus_stdscr(), 100) }
         var next: wint_t = 0
         let status = wget_wch(chorus_stdscr(), &next)
         if status == chorus_err() { return .escape }
+        if status != chorus_key_code_yes(), next == 0x5B || next == 0x4F {
+            skipSequence(controlSequence: next == 0x5B)
+            return nil
+        }
         if status != chorus_key_code_yes(), let key = KeyDecoder.character(UInt32(next)), let alt = KeyDecoder.alt(key) { return alt }
         if status == chorus_key_code_yes() { ungetch(Int32(next)) } else { unget_wch(wchar_t(next)) }
         return .escape
+    }
+
+    /// The rest of an unknown `\e[…` sequence (parameters, then one final character from `@` to
+    /// `~`) or `\eO` sequence (one character), read from what is already waiting.
+    private func skipSequence(controlSequence: Bool) {
+        var character: wint_t = 0
+        while wget_wch(chorus_stdscr(), &character) != chorus_err() {
+            if !controlSequence || (0x40...0x7E).contains(character) { return }
+        }
     }
 
     /// The text between the terminal's paste markers, as one key: nothing in it is read as a
@@ -134,6 +149,13 @@ final class Screen {
         define_key("\u{1B}[200~", pasteStart)
         define_key("\u{1B}[201~", pasteEnd)
         write(bracketedPasteOn)
+    }
+
+    /// Home and End as terminals send them whatever terminfo says (tmux and the Linux console
+    /// `\e[1~` `\e[4~`, rxvt `\e[7~` `\e[8~`, others `\e[H` `\e[F`), so they always move the cursor.
+    private static func learnHomeAndEnd() {
+        for sequence in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { define_key(sequence, KEY_HOME) }
+        for sequence in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { define_key(sequence, KEY_END) }
     }
 
     private static func write(_ sequence: String) {
