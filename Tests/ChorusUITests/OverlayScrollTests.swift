@@ -25,6 +25,17 @@ final class OverlayScrollTests: XCTestCase {
         XCTAssertNotNil(console.frame.row(containing: "SU-0002 · @ben_makes"), "and shows it from its top\n\(console.dump)")
     }
 
+    func testALongBriefLineWrapsInTheDraftDetailSoItsLastWordIsShown() throws {
+        var workspace = ApprovalsSample.workspace()
+        var wave = try XCTUnwrap(workspace.wave(Sample.wave1))
+        wave.brief.bannedWords = ["miracle", "cures", "heals", "medical grade", "anti-aging guaranteed", "clinically proven",
+                                  "dermatologist approved", "instant results", "zero side effects", "lasts forever"]
+        _ = try workspace.apply(.updateWave(wave), context: CommandContext(now: Sample.now, actor: "test"))
+        let console = ConsoleDriver(workspace).press("3", .enter, .pageDown)
+        XCTAssertNotNil(console.frame.row(containing: "Avoid miracle, cures,"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "lasts forever"), "the end of a long line is wrapped into view\n\(console.dump)")
+    }
+
     func testACreatorsDetailScrollsLineByLineAndStopsAtItsLastLine() {
         let console = ConsoleDriver(size: Size(width: 80, height: 16)).press("j", .enter)
         let lines = console.frame
