@@ -66,6 +66,9 @@ public struct TextEntry: Hashable, Sendable {
         return true
     }
 
+    /// The Alt keys a field uses (by the word); any other Alt key is Esc and a key pressed quickly.
+    static let wordKeys: Set<Key> = [.alt(.character("b")), .alt(.character("f")), .alt(.character("d")), .alt(.backspace)]
+
     /// Pasted text as one line: line breaks and tabs become spaces, other control characters go.
     static func oneLine(_ text: String) -> [Character] {
         var result: [Character] = []

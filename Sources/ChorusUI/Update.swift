@@ -25,6 +25,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if case .alt(let inner) = key, !TextEntry.wordKeys.contains(key) { return escapeThen(inner, &state, context: context) }
     if case .confirm(let confirmation)? = state.prompt?.purpose { return confirmation.answer(key, &state) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
@@ -52,10 +53,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
     }
-    if case .alt(let inner) = key {
-        // Esc and a key pressed quickly arrive as one Alt key; outside a text field both are meant.
-        return update(&state, key: .escape, context: context) + update(&state, key: inner, context: context)
-    }
+    if case .alt(let inner) = key { return escapeThen(inner, &state, context: context) }
     if case .paste = key {
         state.message = StatusMessage(.info, "pasted text goes into a prompt, a filter or a form field; nothing was run")
         return []
@@ -67,6 +65,12 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
+}
+
+/// Esc and a key pressed quickly arrive as one Alt key; unless a text field takes it as a word
+/// key, both were meant.
+private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
 /// Carries out an action from a key or from the palette.

@@ -90,6 +90,14 @@ final class TextEntryKeyTests: XCTestCase {
         XCTAssertEqual(console.state.pipeline.cursor, 1, "and j moved down")
     }
 
+    func testEscAndAKeyPressedTogetherInAPromptCloseItAndActOnTheKey() {
+        let console = ConsoleDriver().press("d").type("not a")
+        console.press(alt("j"))
+        XCTAssertNil(console.state.prompt, "the Esc closed the prompt")
+        XCTAssertEqual(console.state.pipeline.cursor, 1, "and j moved down")
+        XCTAssertTrue(console.session.performed.isEmpty)
+    }
+
     func testTheFilterEditsInPlaceAndMovingTheCursorKeepsTheList() {
         let console = ConsoleDriver().press("j", "j", "/").type("lma")
         console.press(.left, .left).type("i")
