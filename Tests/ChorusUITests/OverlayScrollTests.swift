@@ -83,6 +83,15 @@ final class OverlayScrollTests: XCTestCase {
         XCTAssertEqual(console.state.overlay, .help(scroll: scroll - 1), "the first k after the end moves up")
     }
 
+    func testALongKeySentenceInTheHelpWrapsAt80x24() {
+        let console = ConsoleDriver(ApprovalsSample.workspace()).press("3", "?")
+        XCTAssertEqual(KeyMap.bindings.first { $0.action == .approveSubmissions }?.help,
+                       "approve (refused, naming the failing checks, unless every check passes)")
+        let first = console.frame.row(containing: "a               approve (refused, naming the failing checks, unless")
+        XCTAssertNotNil(first, console.dump)
+        XCTAssertEqual(console.frame.row(containing: "every check passes)"), first.map { $0 + 1 }, "the rest on the next line\n\(console.dump)")
+    }
+
     func testAWideTerminalGivesTheOverlayItsWidth() {
         let narrow = ConsoleDriver(ApprovalsSample.workspace(captions: [1: longCaption])).press("3", .enter)
         let wide = ConsoleDriver(ApprovalsSample.workspace(captions: [1: longCaption]), size: Size(width: 200, height: 60)).press("3", .enter)
