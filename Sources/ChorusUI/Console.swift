@@ -82,6 +82,17 @@ public final class Console {
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
+        if state.overlayScroll > 0 { keepOverlayScrollWithinItsLines() }
+    }
+
+    /// j or PgDn past the end of a detail overlay leaves it at its last page, so the first k
+    /// moves it back up at once.
+    private func keepOverlayScrollWithinItsLines() {
+        let body = Layout(size: state.size).body
+        let renderer = Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                                libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                                today: today, vocabulary: vocabulary, attribution: attribution)
+        state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
     }
 
     /// Handles keys that arrived together, in order. Where they would be commands, a run of

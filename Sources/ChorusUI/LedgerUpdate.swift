@@ -38,7 +38,8 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
             return []
         }
         let number = (context.workspace.payoutRuns.map(\.number).max() ?? 0) + 1
-        return [.perform(.createPayoutRun(PayoutRun(number: number, createdOn: ledger.today, payments: payments)))]
+        let run = PayoutRun(number: number, createdOn: ledger.today, payments: payments)
+        state.prompt = Prompt(.confirm(.payoutRun(run, workspace: context.workspace)))
     default:
         return nil
     }
