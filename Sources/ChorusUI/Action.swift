@@ -9,6 +9,7 @@ public enum Action: Hashable, Sendable {
     /// Palette-only: `:codes …` and `:slug …` carry their value (see `CommandPalette`).
     case makeCodes, editSlug
     case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
+    case resolveException
     case newWave, editWave
     case approveSubmissions, requestChanges, rejectSubmissions, approveWithOverride, recordResubmission, cycleInboxView
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter

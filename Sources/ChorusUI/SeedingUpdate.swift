@@ -35,6 +35,8 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         return parcelAction(action, &state, context: context)
     case .editShipment:
         openShipmentForm(&state, context: context)
+    case .resolveException:
+        openResolveForm(&state, context: context)
     default:
         return nil
     }
@@ -82,6 +84,19 @@ private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
     }
     let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
     state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
+}
+
+/// `R`: the cursor row's exception in a form: the address to fix or confirm, then repack or re-ship.
+private func openResolveForm(_ state: inout UIState, context: UpdateContext) {
+    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+        return state.message = StatusMessage(.warning, "no parcel to resolve")
+    }
+    guard shipment.status == .exception else {
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only a parcel with an exception (!) is resolved")
+    }
+    let form = ResolveExceptionForm.form(for: shipment, creator: context.workspace.creator(shipment.creatorID),
+                                         carrier: state.seeding.lastCarrier)
+    state.form = OpenForm(.resolveException(id), form)
 }
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,

@@ -98,7 +98,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
+    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment, .resolveException:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
     case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
