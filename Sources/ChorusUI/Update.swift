@@ -70,9 +70,9 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
-    case .showPane(let pane): state.pane = pane
-    case .nextPane: state.pane = state.pane.cycled(by: 1)
-    case .previousPane: state.pane = state.pane.cycled(by: -1)
+    case .showPane(let pane): switchPane(to: pane, &state)
+    case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
+    case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
     case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
         _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
     case .filter: state.pipeline.filter.isEditing = true
@@ -132,6 +132,13 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
     default:
         return perform(action, &state, context: context)
     }
+}
+
+/// A pane switch (digit, Tab, palette) closes the overlay: it belongs to the pane it was
+/// opened over, and left open it would swallow the new pane's keys.
+private func switchPane(to pane: Pane, _ state: inout UIState) {
+    if pane != state.pane { state.overlay = nil }
+    state.pane = pane
 }
 
 /// Esc: closes exactly one layer, innermost first.
