@@ -52,6 +52,7 @@ struct Renderer {
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -120,8 +121,16 @@ struct Renderer {
         drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
     }
 
-    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect) {
-        let width = min(body.width - 4, 72)
+    private func drawParcelDetail(_ id: ShipmentID, scroll: Int, _ grid: inout Grid, _ body: Rect) {
+        guard let shipment = workspace.shipment(id) else { return }
+        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines
+        let shown = min(scroll, max(0, lines.count - 1))
+        let more = lines.count + 2 > body.height
+        drawDetail(Array(lines.dropFirst(shown)), title: "\(id)\(more ? " — j/k scroll" : "") — Esc closes", &grid, body, width: 90)
+    }
+
+    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect, width: Int = 72) {
+        let width = min(body.width - 4, width)
         let height = min(body.height, lines.count + 2)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         Box.draw(&grid, rect, title: title, focused: true)

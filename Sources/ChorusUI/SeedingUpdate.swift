@@ -14,9 +14,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         if state.seeding.marks.remove(id) == nil { state.seeding.marks.insert(id) }
         state.seeding.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
-        if let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) {
-            state.overlay = .creatorDetail(shipment.creatorID)
-        }
+        if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         if !state.seeding.marks.isEmpty {

@@ -55,7 +55,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if key == .character("q") { state.wantsQuit = true }
         return []
     }
-    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
+    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
 }
@@ -230,13 +230,16 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
-private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
     switch (overlay, key) {
+    case (.parcelDetail(let id, let scroll), _) where ParcelDetail.scroll(key) != nil:
+        let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines.count } ?? 0
+        state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + ParcelDetail.scroll(key)!)))
     case (.help(let scroll), .character("j")), (.help(let scroll), .down):
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter), (.parcelDetail, .enter):
         state.overlay = nil
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.

@@ -87,7 +87,7 @@ struct ShipmentRow: ListRow {
     static let columns = ["id", "handle", "wave", "status", "items", "country", "carrier", "tracking", "created"]
     var cells: [String] {
         [id, "@" + handle, wave, exception.map { "\(status) (\($0))" } ?? status,
-         items.map { "\($0.quantity)×\($0.sku)" }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
+         items.map { ItemNotation.write(sku: SKUID($0.sku), quantity: $0.quantity) }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
          String(createdAt.prefix(10))]
     }
 }

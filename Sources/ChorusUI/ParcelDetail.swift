@@ -1,0 +1,77 @@
+import ChorusCore
+
+/// One parcel in full (Enter in Seeding): where it goes, everything in it, how it travels and
+/// every status change it went through, with earlier tracking numbers. Nothing is cut to fit
+/// a column; the overlay scrolls instead.
+struct ParcelDetail {
+    let shipment: Shipment
+    let workspace: Workspace
+
+    var lines: [CreatorDetail.Line] {
+        typealias Line = CreatorDetail.Line
+        let creator = workspace.creator(shipment.creatorID)
+        var lines = [
+            Line(label: "Creator", value: creator.map { "@\($0.handle) · \($0.name)" } ?? shipment.creatorID.rawValue),
+            Line(label: "Wave", value: workspace.wave(shipment.waveID)?.name ?? shipment.waveID.rawValue),
+            Line(label: "Status", value: shipment.status.rawValue + (shipment.exception.map { " · \($0.kind.label): \($0.note)" } ?? ""),
+                 role: shipment.status == .exception ? .warning : .text),
+        ]
+        if let address = creator?.address {
+            let parts: [String?] = [address.line1, address.line2, [address.postalCode, address.city].joined(separator: " "), address.region, address.country]
+            for (index, part) in parts.compactMap({ $0?.nonEmpty }).enumerated() {
+                lines.append(Line(label: index == 0 ? "Address" : "", value: part).indented(index == 0))
+            }
+        } else {
+            lines.append(Line(label: "Address", value: "none on file (\(creator?.country ?? "no country"))", role: .warning))
+        }
+        for (index, item) in shipment.items.enumerated() {
+            let name = workspace.sku(item.sku)?.name ?? "unknown SKU"
+            lines.append(Line(label: index == 0 ? "Items" : "", value: "\(ItemNotation.write(item)) \(name)").indented(index == 0))
+        }
+        lines.append(Line(label: "Product", value: shipment.productCost.description))
+        if let carrier = shipment.carrier { lines.append(Line(label: "Carrier", value: carrier.label)) }
+        if let number = shipment.trackingNumber { lines.append(Line(label: "Tracking", value: number)) }
+        if !shipment.previousTrackingNumbers.isEmpty {
+            lines.append(Line(label: "Earlier", value: shipment.previousTrackingNumbers.joined(separator: ", "), role: .mutedText))
+        }
+        if let note = shipment.note { lines.append(Line(label: "Note", value: note)) }
+        lines.append(Line(label: "History", value: ""))
+        for event in shipment.history {
+            lines.append(Line(label: "", value: "\(event.at.day) \(Self.describe(event))", role: .mutedText))
+        }
+        return lines
+    }
+
+    /// How far a key scrolls the overlay: a line (j/k, ↓/↑) or a page (PgDn/PgUp); nil for other keys.
+    static func scroll(_ key: Key) -> Int? {
+        switch key {
+        case .character("j"), .down: 1
+        case .character("k"), .up: -1
+        case .pageDown: 10
+        case .pageUp: -10
+        default: nil
+        }
+    }
+
+    /// `2026-03-05 shipped with DHL JD014…`, `2026-03-06 exception: lost — in the depot`.
+    static func describe(_ event: ShipmentEvent) -> String {
+        var text = event.status.rawValue
+        if event.status == .exception, let kind = event.exception {
+            text += ": \(kind.label)" + (event.note.map { " — \($0)" } ?? "")
+        } else if let note = event.note {
+            text += " (\(note))"
+        }
+        if let carrier = event.carrier, let number = event.trackingNumber { text += " with \(carrier.label) \(number)" }
+        return text
+    }
+}
+
+private extension CreatorDetail.Line {
+    /// Continuation lines (the address's and items' second and later) line up under the first value.
+    func indented(_ isFirst: Bool) -> Self {
+        guard !isFirst else { return self }
+        var line = self
+        line.value = String(repeating: " ", count: CreatorDetail.labelWidth) + value
+        return line
+    }
+}
