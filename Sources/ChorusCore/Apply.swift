@@ -144,5 +144,5 @@ extension ChangeRecorder {
         return trimmed
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+    static func plural(_ count: Int, _ noun: String) -> String { counted(count, noun) }
 }

@@ -13,7 +13,7 @@ struct ParcelDetail {
         var lines = [
             Line(label: "Creator", value: creator.map { "@\($0.handle) · \($0.name)" } ?? shipment.creatorID.rawValue),
             Line(label: "Wave", value: workspace.wave(shipment.waveID)?.name ?? shipment.waveID.rawValue),
-            Line(label: "Status", value: shipment.status.rawValue + (shipment.exception.map { " · \($0.kind.label): \($0.note)" } ?? ""),
+            Line(label: "Status", value: shipment.status.label + (shipment.exception.map { ": \($0.kind.label) — \($0.note)" } ?? ""),
                  role: shipment.status == .exception ? .warning : .text),
         ]
         if let address = creator?.address {
@@ -55,7 +55,7 @@ struct ParcelDetail {
 
     /// `2026-03-05 shipped with DHL JD014…`, `2026-03-06 exception: lost — in the depot`.
     static func describe(_ event: ShipmentEvent) -> String {
-        var text = event.status.rawValue
+        var text = event.status.label
         if event.status == .exception, let kind = event.exception {
             text += ": \(kind.label)" + (event.note.map { " — \($0)" } ?? "")
         } else if let note = event.note {

@@ -64,7 +64,7 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
         // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
         if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
            let shipment = context.workspace.shipment(id) {
-            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels ship")
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels ship")
             return []
         }
         state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
@@ -78,7 +78,7 @@ private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
         return state.message = StatusMessage(.warning, "no parcel to edit")
     }
     guard shipment.holdsReservation else {
-        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels can be edited")
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels can be edited")
     }
     let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
     state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))

@@ -22,7 +22,7 @@ struct SubmissionDetail {
         lines.append([Span(text: "\(submission.platform.label) \(submission.format.rawValue) · round \(submission.round) · "
                                 + (wave?.name ?? submission.waveID.rawValue), role: .mutedText)])
         var status = submission.status.label
-        if let today { status += " · \(submission.ageInBusinessDays(on: today)) business days old" }
+        if let today { status += " · \(counted(submission.ageInBusinessDays(on: today), "business day")) old" }
         let overdue = today.map { submission.isOverdue(on: $0, after: workspace.program.settings.overdueBusinessDays) } ?? false
         lines.append([Span(text: status, role: .text)] + (overdue ? [Span(text: " · overdue", role: .warning)] : []))
 
@@ -68,7 +68,7 @@ struct SubmissionDetail {
         if let deliverable = brief.deliverables.first(where: { $0.id == submission.deliverableID }) {
             add("Due", deliverable.dueDate?.description ?? "no date")
             if let rights = deliverable.rights {
-                add("Rights", "\(rights.uses.map(\.label).joined(separator: ", ")) · \(rights.territory.label) · \(rights.durationDays) days"
+                add("Rights", "\(rights.uses.map(\.label).joined(separator: ", ")) · \(rights.territory.label) · \(counted(rights.durationDays, "day"))"
                     + (rights.exclusive ? " · exclusive" : ""))
             } else {
                 add("Rights", "not agreed")
