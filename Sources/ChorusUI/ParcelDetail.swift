@@ -7,7 +7,39 @@ struct ParcelDetail {
     let shipment: Shipment
     let workspace: Workspace
 
-    var lines: [CreatorDetail.Line] {
+    /// The overlay's width inside its box on a terminal of `size`, so drawing and scrolling agree.
+    static func width(at size: Size) -> Int { min(Layout(size: size).body.width - 4, 90) - 2 }
+
+    /// The lines, long values wrapped at word boundaries to `width` columns and continued under
+    /// the value they belong to, so a long note or address is read whole.
+    func lines(width: Int) -> [CreatorDetail.Line] {
+        let indent = CreatorDetail.labelWidth
+        return lines.flatMap { line -> [CreatorDetail.Line] in
+            // A labelled value has the columns after the label; a history line the whole width
+            // on its first row, and is indented under its text after that.
+            let labelled = !line.label.isEmpty
+            var rows: [String] = []
+            var current = ""
+            for word in line.value.split(separator: " ").map(String.init) {
+                let room = labelled || rows.isEmpty ? width - (labelled ? indent : 0) : width - indent
+                let candidate = current.isEmpty ? word : current + " " + word
+                if !current.isEmpty, TextWidth.columns(of: candidate) > room {
+                    rows.append(current)
+                    current = word
+                } else {
+                    current = candidate
+                }
+            }
+            rows.append(current)
+            return rows.enumerated().map { index, text in
+                guard index > 0 else { return CreatorDetail.Line(label: line.label, value: text, role: line.role) }
+                return labelled ? CreatorDetail.Line(label: " ", value: text, role: line.role)
+                    : CreatorDetail.Line(label: "", value: String(repeating: " ", count: indent) + text, role: line.role)
+            }
+        }
+    }
+
+    private var lines: [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
         let creator = workspace.creator(shipment.creatorID)
         var lines = [
@@ -19,14 +51,14 @@ struct ParcelDetail {
         if let address = creator?.address {
             let parts: [String?] = [address.line1, address.line2, [address.postalCode, address.city].joined(separator: " "), address.region, address.country]
             for (index, part) in parts.compactMap({ $0?.nonEmpty }).enumerated() {
-                lines.append(Line(label: index == 0 ? "Address" : "", value: part).indented(index == 0))
+                lines.append(Line(label: index == 0 ? "Address" : " ", value: part))
             }
         } else {
             lines.append(Line(label: "Address", value: "none on file (\(creator?.country ?? "no country"))", role: .warning))
         }
         for (index, item) in shipment.items.enumerated() {
             let name = workspace.sku(item.sku)?.name ?? "unknown SKU"
-            lines.append(Line(label: index == 0 ? "Items" : "", value: "\(ItemNotation.write(item)) \(name)").indented(index == 0))
+            lines.append(Line(label: index == 0 ? "Items" : " ", value: "\(ItemNotation.write(item)) \(name)"))
         }
         lines.append(Line(label: "Product", value: shipment.productCost.description))
         if let carrier = shipment.carrier { lines.append(Line(label: "Carrier", value: carrier.label)) }
@@ -63,15 +95,5 @@ struct ParcelDetail {
         }
         if let carrier = event.carrier, let number = event.trackingNumber { text += " with \(carrier.label) \(number)" }
         return text
-    }
-}
-
-private extension CreatorDetail.Line {
-    /// Continuation lines (the address's and items' second and later) line up under the first value.
-    func indented(_ isFirst: Bool) -> Self {
-        guard !isFirst else { return self }
-        var line = self
-        line.value = String(repeating: " ", count: CreatorDetail.labelWidth) + value
-        return line
     }
 }

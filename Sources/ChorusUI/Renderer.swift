@@ -123,7 +123,7 @@ struct Renderer {
 
     private func drawParcelDetail(_ id: ShipmentID, scroll: Int, _ grid: inout Grid, _ body: Rect) {
         guard let shipment = workspace.shipment(id) else { return }
-        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines
+        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines(width: ParcelDetail.width(at: state.size))
         let shown = min(scroll, max(0, lines.count - 1))
         let more = lines.count + 2 > body.height
         drawDetail(Array(lines.dropFirst(shown)), title: "\(id)\(more ? " — j/k scroll" : "") — Esc closes", &grid, body, width: 90)

@@ -15,9 +15,9 @@ enum ResolveExceptionForm {
             case .region: "Region"
             case .postalCode: "Postal code"
             case .country: "Country"
-            case .next: "Then (repack/reship)"
+            case .next: "Repack/reship"
             case .carrier: "Carrier"
-            case .tracking: "New tracking no."
+            case .tracking: "New tracking"
             case .note: "Note"
             }
         }
@@ -27,7 +27,7 @@ enum ResolveExceptionForm {
 
     static func form(for shipment: Shipment, creator: Creator?, carrier: Carrier) -> FormState {
         let address = creator?.address
-        let exception = shipment.exception.map { "\($0.kind.label): \($0.note)" } ?? "exception"
+        let exception = shipment.exception?.kind.label ?? "exception"
         let handle = creator.map { "@" + $0.handle } ?? shipment.creatorID.rawValue
         let text: (Field) -> String = { field in
             switch field {

@@ -233,7 +233,8 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
     switch (overlay, key) {
     case (.parcelDetail(let id, let scroll), _) where ParcelDetail.scroll(key) != nil:
-        let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines.count } ?? 0
+        let width = ParcelDetail.width(at: state.size)
+        let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines(width: width).count } ?? 0
         state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + ParcelDetail.scroll(key)!)))
     case (.help(let scroll), .character("j")), (.help(let scroll), .down):
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))

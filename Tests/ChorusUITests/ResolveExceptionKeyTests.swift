@@ -32,7 +32,7 @@ final class ResolveExceptionKeyTests: XCTestCase {
         console.press("g", "R")
         XCTAssertEqual(console.state.form?.purpose, .resolveException("SH-0001"))
         XCTAssertTrue(console.dump.contains("Resolve SH-0001"), console.dump)
-        XCTAssertTrue(console.dump.contains("lost: lost in the depot"), console.dump)
+        XCTAssertTrue(console.dump.contains("Resolve SH-0001 for @ana.lima (lost)"), console.dump)
 
         for _ in 0..<6 { console.press(.tab) }
         replace(console, with: "reship")
