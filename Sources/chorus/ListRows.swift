@@ -46,8 +46,7 @@ struct CreatorRow: ListRow {
     }
 
     /// A stage as the console says it: `in review`, not `contentInReview`.
-    private static func words(_ stage: String) -> String { PipelineStage(rawValue: stage)?.label ?? stage
-    }
+    private static func words(_ stage: String) -> String { PipelineStage(rawValue: stage)?.label ?? stage }
 }
 
 struct ShipmentRow: ListRow {
@@ -65,6 +64,8 @@ struct ShipmentRow: ListRow {
     var currency: String
     var exception: String?
     var exceptionNote: String?
+    /// Numbers the parcel went out with before it was re-shipped, oldest first; absent when none.
+    var previousTrackingNumbers: [String]?
     var createdAt: String
     var shippedAt: String?
     var deliveredAt: String?
@@ -83,6 +84,7 @@ struct ShipmentRow: ListRow {
         currency = shipment.productCost.currency.code
         exception = shipment.exception?.kind.rawValue
         exceptionNote = shipment.exception?.note
+        previousTrackingNumbers = shipment.previousTrackingNumbers.isEmpty ? nil : shipment.previousTrackingNumbers
         createdAt = shipment.createdAt.description
         shippedAt = shipment.shippedAt?.description
         deliveredAt = shipment.deliveredAt?.description

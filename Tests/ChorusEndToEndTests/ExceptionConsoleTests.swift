@@ -39,5 +39,6 @@ final class ExceptionConsoleTests: XCTestCase {
         let parcel = try XCTUnwrap(rows.first { $0["id"] as? String == "SH-0066" })
         XCTAssertEqual(parcel["trackingNumber"] as? String, "JD014600009999999901")
         XCTAssertEqual(parcel["carrier"] as? String, "dhl")
+        XCTAssertNil(parcel["previousTrackingNumbers"], "it had not left before its address problem")
     }
 }

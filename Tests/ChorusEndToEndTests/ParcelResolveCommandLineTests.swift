@@ -24,8 +24,11 @@ final class ParcelResolveCommandLineTests: XCTestCase {
                                                "--tracking", "JD0146911500000099", "--note", "carrier confirmed the loss"] + w)
         XCTAssertEqual(reshipped.status, 0, reshipped.stderr)
         XCTAssertEqual(reshipped.stdout, "SH-0004 re-shipped with DHL JD0146911500000099 (lost resolved)\n")
-        let shipped = try ChorusProcess.run(["list", "shipments", "--status", "shipped"] + w)
-        XCTAssertTrue(shipped.stdout.contains("JD0146911500000099"), shipped.stdout)
+        let shipped = try ChorusProcess.run(["list", "shipments", "--status", "shipped", "--format", "json"] + w)
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(shipped.stdout.utf8)) as? [[String: Any]])
+        let parcel = try XCTUnwrap(rows.first { $0["id"] as? String == "SH-0004" })
+        XCTAssertEqual(parcel["trackingNumber"] as? String, "JD0146911500000099")
+        XCTAssertEqual(parcel["previousTrackingNumbers"] as? [String], ["JD0146911500000004"], "the lost parcel's first number is kept")
 
         let repacked = try ChorusProcess.run(["parcel", "resolve", "SH-0066", "--repack", "--street", "Hauptstraße 5",
                                               "--city", "Berlin", "--postal-code", "10115", "--country", "de"] + w)
