@@ -74,6 +74,27 @@ final class ResolveExceptionKeyTests: XCTestCase {
         XCTAssertEqual(console.workspace.creator(parcel.creatorID)?.address?.country, "PT")
     }
 
+    func testConfirmingTheAddressRepacksAndTheParcelCountsItsDaysFromThen() throws {
+        var workspace = Sample.workspace()
+        let weeksAgo = CommandContext(now: Sample.now.adding(days: -20), actor: "test")
+        var ana = workspace.creator(Sample.creators[0].id)!
+        ana.address = PostalAddress(line1: "Rua Augusta 12", city: "Lisboa", postalCode: "1100-053", country: "PT")
+        try workspace.apply(.updateCreator(ana), context: weeksAgo)
+        try workspace.apply(.addSKUs([SKU(id: SeedingSample.serum, name: "Glow Serum", unitCost: Money(minorUnits: 1_250, currency: .eur),
+                                          stockOnHand: 5)]), context: weeksAgo)
+        try workspace.apply(.queueShipments([ShipmentRequest(creatorID: ana.id, waveID: Sample.wave1,
+                                                             items: [ShipmentItem(sku: SeedingSample.serum, quantity: 1)])]), context: weeksAgo)
+        try workspace.apply(.flagException(shipments: ["SH-0001"], kind: .addressProblem, note: "no house number"), context: weeksAgo)
+        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 30)).press("2")
+        XCTAssertTrue(console.frame.lines.contains { $0.contains("SH-0001") && $0.contains(" 20d") }, console.dump)
+
+        console.press("R", .control("s"))   // the address on file is right: saving as it stands confirms it
+        XCTAssertNil(console.state.form, console.dump)
+        XCTAssertEqual(console.workspace.shipment("SH-0001")?.status, .queued)
+        XCTAssertEqual(console.workspace.creator(ana.id)?.address, ana.address)
+        XCTAssertTrue(console.frame.lines.contains { $0.contains("SH-0001") && $0.contains(" 0d") }, "back in the queue today\n\(console.dump)")
+    }
+
     func testAParcelWithoutAnExceptionIsNotResolved() {
         let console = ConsoleDriver(SeedingSample.workspace())
         console.press("2", "R")
