@@ -16,8 +16,8 @@ struct ResolveParcelCommand: ParsableCommand {
         discussion: """
         --repack puts the parcel back in the queue to be packed and shipped again; --reship sends it at once with a new \
         tracking number. The parcel keeps its history and its previous tracking numbers. Give the corrected address with \
-        --street, --city, --postal-code and --country (an address problem needs one unless the creator's address on file \
-        is right, which resolving then confirms). A returned parcel reuses its returned stock; a lost one reserves new stock.
+        --street, --city, --postal-code and --country; an address problem needs one, or --confirm-address when the \
+        creator's address on file is right after all. A returned parcel reuses its returned stock; a lost one reserves new stock.
         """)
 
     @Argument(help: ArgumentHelp("The parcel, e.g. SH-0012.", valueName: "id")) var id: String
@@ -32,6 +32,7 @@ struct ResolveParcelCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Corrected address: region or state.", valueName: "text")) var region: String?
     @Option(help: ArgumentHelp("Corrected address: postal code.", valueName: "text")) var postalCode: String?
     @Option(help: ArgumentHelp("Corrected address: two-letter country code.", valueName: "code")) var country: String?
+    @Flag(help: "For an address problem: the address on file is right after all.") var confirmAddress = false
     @Option(help: ArgumentHelp("What was done, for the parcel's history.", valueName: "text")) var note: String?
     @OptionGroup var workspace: WorkspaceOption
 
@@ -40,8 +41,15 @@ struct ResolveParcelCommand: ParsableCommand {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
             let id = ShipmentID(id.uppercased())
-            let resolution = ExceptionResolution(next: try next(), address: try address(current: store.workspace.shipment(id)
-                .flatMap { store.workspace.creator($0.creatorID)?.address }), note: note)
+            let shipment = store.workspace.shipment(id)
+            let onFile = shipment.flatMap { store.workspace.creator($0.creatorID)?.address }
+            let address = try address(current: onFile)
+            // An address problem is resolved by a new address or a deliberate yes to the old one.
+            if shipment?.exception?.kind == .addressProblem, address == nil, !confirmAddress, let onFile {
+                throw CLIFailure(message: "\(id) has an address problem: give the corrected address (--street, --city, --postal-code, "
+                    + "--country) or --confirm-address if the one on file (\(Self.oneLine(onFile))) is right")
+            }
+            let resolution = ExceptionResolution(next: try next(), address: address, note: note)
             Output.print(try store.perform(.resolveException(id, resolution), context: Clock.context).summary)
         }
     }
@@ -60,6 +68,11 @@ struct ResolveParcelCommand: ParsableCommand {
         default:
             throw CLIFailure(message: "say what happens next: --repack (back to the queue) or --reship (out again with a new tracking number)")
         }
+    }
+
+    private static func oneLine(_ address: PostalAddress) -> String {
+        [address.line1, address.line2, "\(address.postalCode) \(address.city)", address.region, address.country]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// The corrected address: the fields given over the address on file, or nil when none is given.

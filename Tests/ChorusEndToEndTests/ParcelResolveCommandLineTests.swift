@@ -30,6 +30,11 @@ final class ParcelResolveCommandLineTests: XCTestCase {
         XCTAssertEqual(parcel["trackingNumber"] as? String, "JD0146911500000099")
         XCTAssertEqual(parcel["previousTrackingNumbers"] as? [String], ["JD0146911500000004"], "the lost parcel's first number is kept")
 
+        let unconfirmed = try ChorusProcess.run(["parcel", "resolve", "SH-0066", "--repack"] + w)
+        XCTAssertEqual(unconfirmed.status, 1)
+        XCTAssertTrue(unconfirmed.stderr.contains("SH-0066 has an address problem: give the corrected address (--street, --city, "
+            + "--postal-code, --country) or --confirm-address if the one on file (Hauptstraße 110, 20095 Hamburg, HH, DE) is right"),
+            unconfirmed.stderr)
         let repacked = try ChorusProcess.run(["parcel", "resolve", "SH-0066", "--repack", "--street", "Hauptstraße 5",
                                               "--city", "Berlin", "--postal-code", "10115", "--country", "de"] + w)
         XCTAssertEqual(repacked.status, 0, repacked.stderr)
@@ -37,6 +42,8 @@ final class ParcelResolveCommandLineTests: XCTestCase {
         let queued = try ChorusProcess.run(["list", "shipments", "--status", "queued"] + w)
         XCTAssertTrue(queued.stdout.contains("SH-0066"), queued.stdout)
 
+        let confirmed = try ChorusProcess.run(["parcel", "resolve", "SH-0084", "--repack", "--confirm-address"] + w)
+        XCTAssertEqual(confirmed.status, 0, confirmed.stderr)
         let again = try ChorusProcess.run(["parcel", "resolve", "SH-0066", "--repack"] + w)
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("shipment SH-0066 cannot be resolved: it has no exception to resolve (it is queued)"), again.stderr)
