@@ -231,11 +231,13 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
 private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
-    switch (overlay, key) {
-    case (.parcelDetail(let id, let scroll), _) where ParcelDetail.scroll(key) != nil:
+    if case .parcelDetail(let id, let scroll) = overlay, let step = ParcelDetail.scroll(key) {
         let width = ParcelDetail.width(at: state.size)
         let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines(width: width).count } ?? 0
-        state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + ParcelDetail.scroll(key)!)))
+        state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + step)))
+        return true
+    }
+    switch (overlay, key) {
     case (.help(let scroll), .character("j")), (.help(let scroll), .down):
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
