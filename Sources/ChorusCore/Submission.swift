@@ -60,11 +60,12 @@ public struct Review: Hashable, Sendable, Codable {
     public enum Action: String, Hashable, Sendable, Codable {
         case approved, approvedWithOverride, changesRequested, rejected, resubmitted
 
+        /// What the reviewer did, for a history line: `ana requested changes (round 1)`.
         public var label: String {
             switch self {
             case .approved: "approved"
             case .approvedWithOverride: "approved with override"
-            case .changesRequested: "changes requested"
+            case .changesRequested: "requested changes"
             case .rejected: "rejected"
             case .resubmitted: "resubmitted"
             }

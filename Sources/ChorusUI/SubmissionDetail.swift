@@ -44,7 +44,7 @@ struct SubmissionDetail {
         lines.append(heading("History"))
         lines.append([Span(text: "\(submission.submittedAt.day) submitted (round \(submission.round))", role: .mutedText)])
         for review in submission.reviews {
-            var text = "\(review.at.day) \(review.reviewer) \(Self.label(review.action)) (round \(review.round))"
+            var text = "\(review.at.day) \(review.reviewer) \(review.action.label) (round \(review.round))"
             if let note = review.note { text += ": \(note)" }
             if !review.overriddenChecks.isEmpty { text += " — waived: \(review.overriddenChecks.joined(separator: "; "))" }
             lines += wrap(text.split(separator: " ").map { Span(text: String($0), role: review.action == .approvedWithOverride ? .warning : .text) },
@@ -116,16 +116,6 @@ struct SubmissionDetail {
     }
 
     private func heading(_ text: String) -> [Span] { [Span(text: text, role: .header)] }
-
-    private static func label(_ action: Review.Action) -> String {
-        switch action {
-        case .approved: "approved"
-        case .approvedWithOverride: "approved with override"
-        case .changesRequested: "requested changes"
-        case .rejected: "rejected"
-        case .resubmitted: "resubmitted"
-        }
-    }
 
     /// Lays words out in lines of at most `width` columns; a word wider than a line gets a line of its own.
     private func wrap(_ words: [Span], width: Int) -> [[Span]] {
