@@ -215,6 +215,9 @@ private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateConte
     state.pipeline.marks = []
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
+    // The Seeding pane shows the same wave: marks on the old wave's parcels would be acted on unseen.
+    state.seeding.marks = []
+    (state.seeding.cursor, state.seeding.scroll) = (0, 0)
     state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
 }
 

@@ -34,6 +34,15 @@ final class CursorByIDTests: XCTestCase {
         XCTAssertEqual(seedingCursor(console), "SH-0003")
     }
 
+    func testSwitchingWavesDropsMarksOnParcelsNoLongerShown() {
+        let console = ConsoleDriver(SeedingSample.workspace()).press("2", " ")   // SH-0001 in Wave 1 marked
+        console.press("w")
+        XCTAssertEqual(console.state.pipeline.waveID, Sample.wave2)
+        console.press("p")
+        XCTAssertEqual(console.workspace.shipment("SH-0001")?.status, .queued, "a parcel of a wave not on screen is not packed")
+        XCTAssertEqual(console.state.message, StatusMessage(.warning, "no parcel to act on"))
+    }
+
     func testApprovalsBulkApproveKeepsTheCursorOnItsDraft() {
         let console = ConsoleDriver(ApprovalsSample.workspace()).press("3", " ", " ")
         XCTAssertEqual(approvalsCursor(console), ApprovalsSample.id(3))
