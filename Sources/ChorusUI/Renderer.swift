@@ -50,6 +50,7 @@ struct Renderer {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
+        case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -118,8 +119,16 @@ struct Renderer {
             let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
             let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
             return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
-        case .help, nil:
+        case .help, .parcelDetail, nil:
             return nil
         }
+    }
+
+    /// The parcel detail keeps its own scroll (in the overlay) so a scan of `j`/`k` is bounded by its lines.
+    private func drawParcelDetail(_ id: ShipmentID, scroll: Int, _ grid: inout Grid, _ body: Rect) {
+        guard let shipment = workspace.shipment(id) else { return }
+        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines(width: DetailOverlay.textWidth(in: body))
+        let overlay = DetailOverlay(title: "\(id) — Enter or Esc closes", lines: DetailOverlay.wrap(lines, width: DetailOverlay.textWidth(in: body)))
+        overlay.draw(scroll: min(scroll, overlay.scrollLimit(in: body)), &grid, body)
     }
 }

@@ -123,6 +123,8 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// One parcel in full (Enter in Seeding), scrolled by this many lines.
+    case parcelDetail(ShipmentID, scroll: Int)
 }
 
 /// A sentence in the status bar until the next key press.
