@@ -23,7 +23,7 @@ final class CursorByIDTests: XCTestCase {
         console.press("p")
         XCTAssertEqual(console.workspace.shipment("SH-0001")?.status, .packed)
         XCTAssertEqual(seedingCursor(console), "SH-0003", "packed parcels regroup; the cursor stays on SH-0003")
-        console.press("x")
+        console.press("x", "y")
         XCTAssertEqual(console.workspace.shipment("SH-0003")?.status, .cancelled)
         XCTAssertEqual(console.workspace.shipment("SH-0005")?.status, .queued, "the parcel two rows down is untouched")
     }

@@ -38,7 +38,7 @@ final class ParcelDetailTests: XCTestCase {
                      "SKU-BALM×3 Lip Balm", "Tracking   \(SeedingSample.ups(77))", "Earlier    \(SeedingSample.ups(1))", "gift wrap"] {
             XCTAssertTrue(shown.contains(text), "\(text) is in the parcel detail\n\(shown)")
         }
-        XCTAssertTrue(shown.contains("j/k scroll"), "the history runs past 80×24, and the title says it scrolls\n\(shown)")
+        XCTAssertTrue(shown.contains("lines 1–"), "the history runs past 80×24, and the edge says which lines are shown\n\(shown)")
 
         for _ in 0..<12 { console.press("j") }
         shown = console.dump
