@@ -126,6 +126,7 @@ struct ApprovalsPane {
     private static func shortName(_ check: ComplianceCheck) -> String {
         switch check.kind {
         case .disclosure: "no ad disclosure"
+        case .disclosurePlacement: "disclosure buried"
         case .hashtag, .mention: check.summary
         case .bannedWord: "banned claim"
         case .usageRights: "no usage rights"

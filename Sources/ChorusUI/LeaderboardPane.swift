@@ -1,7 +1,7 @@
 import ChorusCore
 
 /// The Leaderboard pane: one wave's creators ranked by what managers scale on (revenue,
-/// contribution margin, ROI, usable content, engagement), with the places each gained or lost
+/// contribution margin, ROAS, ROI on margin, usable content, engagement), with the places each gained or lost
 /// since the wave before, so "who is worth scaling" is one glance and `P` away.
 struct LeaderboardPane {
     let state: LeaderboardState
@@ -18,7 +18,7 @@ struct LeaderboardPane {
     static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
 
     private enum Column: CaseIterable {
-        case rank, movement, creator, tier, orders, revenue, cost, margin, roi, assets, engagement
+        case rank, movement, creator, tier, orders, revenue, cost, margin, roas, roi, assets, engagement
 
         var title: String {
             switch self {
@@ -30,7 +30,8 @@ struct LeaderboardPane {
             case .revenue: "REVENUE"
             case .cost: "COST"
             case .margin: "MARGIN"
-            case .roi: "ROI"
+            case .roas: "ROAS"
+            case .roi: "MARGIN ROI"
             case .assets: "ASSETS"
             case .engagement: "ENGAGED"
             }
@@ -44,7 +45,8 @@ struct LeaderboardPane {
             case .tier: 5
             case .orders: 6
             case .revenue, .cost, .margin: 11
-            case .roi: 8
+            case .roas: 7
+            case .roi: 10
             case .assets: 6
             case .engagement: 7
             }
@@ -73,7 +75,7 @@ struct LeaderboardPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roi].first(where: shown.contains) {
+        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi].first(where: shown.contains) {
             shown.removeAll { $0 == drop }
         }
         let creatorWidth = max(8, min(30, width - fixed()))
@@ -139,7 +141,8 @@ struct LeaderboardPane {
         case .revenue: return money(row.results.directNetRevenue)
         case .cost: return money(row.costs.total)
         case .margin: return money(row.contributionMargin)
-        case .roi: return row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .roas: return LedgerFigures.roas(row.roasHundredths)
+        case .roi: return LedgerFigures.roi(row.roiBasisPoints)
         case .assets: return String(row.results.usableAssets)
         case .engagement: return PipelineColumns.compactCount(row.results.engagement)
         }

@@ -14,7 +14,7 @@ struct LedgerPane {
     static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
 
     private enum Column: CaseIterable {
-        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roi
+        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roas, roi
 
         var title: String {
             switch self {
@@ -33,7 +33,8 @@ struct LedgerPane {
             case .assets: "ASSETS"
             case .margin: "MARGIN"
             case .cpa: "CPA"
-            case .roi: "ROI"
+            case .roas: "ROAS"
+            case .roi: "MARGIN ROI"
             }
         }
 
@@ -42,7 +43,7 @@ struct LedgerPane {
             case .creator: 0
             case .wave: 4
             case .orders, .assets: 6
-            case .roi: 9
+            case .roas: 7
             case .assisted: 8
             default: 10
             }
@@ -72,7 +73,7 @@ struct LedgerPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders]
+        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders, .roas]
         while fixed() + 14 > width, let drop = dropOrder.first(where: shown.contains) { shown.removeAll { $0 == drop } }
         let creatorWidth = max(8, min(28, width - fixed()))
         var x = 2
@@ -93,8 +94,10 @@ struct LedgerPane {
     private func drawKPIs(_ grid: inout Grid, _ rect: Rect) {
         guard case .ready = status else { return }
         let kpis = table.kpis
-        let first = "Total cost \(money(kpis.costs.total)) · direct revenue \(money(kpis.results.directNetRevenue)) · "
-            + "contribution margin \(money(kpis.contributionMargin)) · ROI \(kpis.roiBasisPoints.map(BasisPoints.percent) ?? "—")"
+        // Cost and the two returns on it lead, so they survive a narrow terminal.
+        let first = "Total cost \(money(kpis.costs.total)) · ROAS \(LedgerFigures.roas(kpis.roasHundredths)) · "
+            + "ROI on margin \(LedgerFigures.roi(kpis.roiBasisPoints)) · direct revenue \(money(kpis.results.directNetRevenue)) · "
+            + "contribution margin \(money(kpis.contributionMargin))"
         let second = "Per active creator \(money(kpis.costPerActiveCreator)) · per usable asset \(money(kpis.costPerUsableAsset)) · "
             + "margin per creator \(money(kpis.contributionMarginPerCreator)) · spent \(money(kpis.costs.total)) of \(money(kpis.budget))"
         grid.put(" " + first, x: rect.x, y: rect.y, width: rect.width, role: .text)
@@ -153,7 +156,8 @@ struct LedgerPane {
         case .assets: String(row.results.usableAssets)
         case .margin: money(row.contributionMargin)
         case .cpa: money(row.costPerAcquisition)
-        case .roi: row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .roas: LedgerFigures.roas(row.roasHundredths)
+        case .roi: LedgerFigures.roi(row.roiBasisPoints)
         }
     }
 }

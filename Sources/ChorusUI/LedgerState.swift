@@ -16,7 +16,7 @@ public struct LedgerState: Hashable, Sendable, ListPosition {
 /// The Ledger's orders (`s` cycles), largest first.
 public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
     case totalCost = "total cost", directRevenue = "direct revenue", contributionMargin = "contribution margin"
-    case roi = "ROI", costPerAcquisition = "CPA", commission
+    case roas = "ROAS", roi = "ROI on margin", costPerAcquisition = "CPA", commission
 
     var next: LedgerSort {
         let all = Self.allCases
@@ -28,6 +28,7 @@ public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
         case .totalCost: row.costs.total
         case .directRevenue: row.results.directNetRevenue
         case .contributionMargin: row.contributionMargin
+        case .roas: row.roasHundredths ?? Int64.min
         case .roi: row.roiBasisPoints ?? Int64.min
         case .costPerAcquisition: row.costPerAcquisition ?? Int64.min
         case .commission: row.costs.commission
