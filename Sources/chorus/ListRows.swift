@@ -184,8 +184,11 @@ struct AssetRow: ListRow {
     var exclusive: Bool?
     var whitelistingAdCode: String?
     var whitelistingEnd: String?
+    /// The checks the approval waived, and why; empty and nil for a plain approval.
+    var waivedChecks: [String]
+    var overrideReason: String?
 
-    init(_ asset: Asset, handle: String, today: Day, warningDays: Int) {
+    init(_ asset: Asset, handle: String, today: Day, warningDays: Int, waiver: Waiver?) {
         id = asset.id.rawValue
         self.handle = handle
         creatorId = asset.creatorID.rawValue
@@ -210,6 +213,8 @@ struct AssetRow: ListRow {
         exclusive = asset.rights?.exclusive
         whitelistingAdCode = asset.rights?.whitelistingAdCode
         whitelistingEnd = asset.rights?.whitelistingEnd?.description
+        waivedChecks = waiver?.checks ?? []
+        overrideReason = waiver?.reason
     }
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
