@@ -130,7 +130,7 @@ struct ApprovalsPane {
     }
 
     /// The failing check in a word or two, for the narrow column; the detail names it in full.
-    private static func shortName(_ check: ComplianceCheck) -> String {
+    static func shortName(_ check: ComplianceCheck) -> String {
         switch check.kind {
         case .disclosure: "no ad disclosure"
         case .disclosurePlacement: "disclosure buried"

@@ -65,7 +65,7 @@ public enum KeyMap {
         KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
         KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
-                   help: "filter as you type (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
+                   help: "filter as you type: each word must match a column shown (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
                    help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
         KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),

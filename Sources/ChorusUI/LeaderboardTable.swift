@@ -30,7 +30,7 @@ final class LeaderboardTable {
         guard wanted != key else { return }
         key = wanted
         guard let wave else { return entries = [] }
-        let words = state.filter.text.lowercased().split(separator: " ").map(String.init)
+        let words = FilterWords.of(state.filter.text)
         let ranked = Self.ranked(ledger.rows.filter { $0.waveID == wave }, by: state.metric)
         var previousRanks: [CreatorID: Int] = [:]
         if let position = workspace.waves.firstIndex(where: { $0.id == wave }), position > 0 {
@@ -55,8 +55,6 @@ final class LeaderboardTable {
 
     private static func matches(_ words: [String], _ creator: Creator?) -> Bool {
         guard let creator else { return false }
-        let text = ([creator.handle, creator.name, creator.tier.rawValue] + creator.niches + creator.sources.map(\.label))
-            .joined(separator: " ").lowercased()
-        return words.allSatisfy { text.contains($0) }
+        return FilterWords.match(words, in: ["@" + creator.handle, creator.name, creator.tier.rawValue] + creator.niches + creator.sources.map(\.label))
     }
 }

@@ -5,7 +5,7 @@ import ChorusCore
 public struct LedgerState: Hashable, Sendable, ListPosition {
     public var cursor = 0
     public var scroll = 0
-    /// `/`: words that must all match a handle or name.
+    /// `/`: words that must each match a handle, name or wave.
     public var filter = Filter()
     public var wave: WaveID?
     public var sort: LedgerSort = .totalCost

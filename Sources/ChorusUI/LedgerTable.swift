@@ -21,13 +21,12 @@ final class LedgerTable {
         let wanted = Key(generation: generation, wave: state.wave, sort: state.sort, filter: state.filter.text)
         guard wanted != key else { return }
         key = wanted
-        let words = state.filter.text.lowercased().split(separator: " ").map(String.init)
+        let words = FilterWords.of(state.filter.text)
         var shown = ledger.rows.indices.filter { index in
             let row = ledger.rows[index]
             guard state.wave == nil || row.waveID == state.wave else { return false }
-            guard !words.isEmpty, let creator = workspace.creator(row.creatorID) else { return true }
-            let text = (creator.handle + " " + creator.name).lowercased()
-            return words.allSatisfy { text.contains($0) }
+            let creator = workspace.creator(row.creatorID)
+            return FilterWords.match(words, in: [creator.map { "@" + $0.handle }, creator?.name, row.waveID.rawValue])
         }
         shown.sort { lhs, rhs in
             let (left, right) = (state.sort.value(ledger.rows[lhs]), state.sort.value(ledger.rows[rhs]))

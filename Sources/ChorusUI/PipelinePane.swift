@@ -78,7 +78,7 @@ struct PipelinePane {
             grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
-        let needle = CreatorSearchText.fold(state.filter.text)
+        let words = FilterWords.of(state.filter.text)
         for line in 0..<rect.height {
             let row = state.scroll + line
             guard row < table.count else { break }
@@ -96,8 +96,8 @@ struct PipelinePane {
                 } else {
                     grid.put(text, x: x, y: y, width: width, role: role)
                 }
-                if !needle.isEmpty, column == .handle || column == .name {
-                    MatchHighlight.apply(needle, in: text, &grid, x: x, y: y, width: width)
+                if column == .handle || column == .name {
+                    for word in words { MatchHighlight.apply(word, in: text, &grid, x: x, y: y, width: width) }
                 }
             }
             if row == state.cursor {
