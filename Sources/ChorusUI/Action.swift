@@ -14,4 +14,5 @@ public enum Action: Hashable, Sendable {
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing
     case promote, createPayoutRun
+    case reverseSort
 }

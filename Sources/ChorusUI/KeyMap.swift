@@ -9,6 +9,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case library = "Library"
     case leaderboard = "Leaderboard"
     case ledger = "Ledger"
+    case sorted = "Sorted lists"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
@@ -21,6 +22,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
         case .library: pane == .library
         case .leaderboard: pane == .leaderboard
         case .ledger: pane == .ledger
+        case .sorted: pane == .pipeline || pane == .library || pane == .leaderboard || pane == .ledger
         }
     }
 }
@@ -65,7 +67,7 @@ public enum KeyMap {
         KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
         KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
-                   help: "filter as you type: each word must match a column shown (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
+                   help: "filter by words in any column (Enter keeps, Esc clears)", hint: "filter", command: "filter"),
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
                    help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
         KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
@@ -107,7 +109,7 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
-    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings
+    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + sortingBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
@@ -121,7 +123,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

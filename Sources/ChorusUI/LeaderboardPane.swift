@@ -37,7 +37,13 @@ struct LeaderboardPane {
             }
         }
 
-        var width: Int {
+        /// The column each metric ranks by; it has room for its title and the sort mark.
+        static let sortable: [Column: LeaderboardMetric] = [.revenue: .directRevenue, .margin: .contributionMargin, .roas: .roas,
+                                                            .roi: .roi, .assets: .usableAssets, .engagement: .engagement]
+
+        var width: Int { Self.sortable[self] == nil ? ownWidth : SortMark.width(ownWidth, title: title) }
+
+        private var ownWidth: Int {
             switch self {
             case .rank: 5
             case .movement: 4
@@ -62,11 +68,13 @@ struct LeaderboardPane {
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
         let columns = layoutColumns(width: body.width - 2)
         grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        let sorted = Column.sortable.first { $0.value == state.metric }?.key
         for (column, x, width) in columns {
+            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
             if column.isNumber {
-                grid.putRight(column.title, maxX: x + width, y: body.y + 1, width: width, role: .header)
+                grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
             } else {
-                grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header)
+                grid.put(title, x: x, y: body.y + 1, width: width, role: .header)
             }
         }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
@@ -75,7 +83,9 @@ struct LeaderboardPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi].first(where: shown.contains) {
+        // The ranked-by column stays: the order on screen must be explained by a column on screen.
+        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi]
+            .first(where: { shown.contains($0) && Column.sortable[$0] != state.metric }) {
             shown.removeAll { $0 == drop }
         }
         let creatorWidth = max(8, min(30, width - fixed()))
@@ -89,7 +99,7 @@ struct LeaderboardPane {
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
         var parts = ["Leaderboard", wave?.name ?? "no wave", "\(table.count) creator\(table.count == 1 ? "" : "s")",
-                     "ranked by \(state.metric.rawValue)", workspace.program.currency.code]
+                     "ranked by \(state.metric.rawValue)\(state.sortReversed ? ", worst first" : "")", workspace.program.currency.code]
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)

@@ -10,6 +10,8 @@ public struct LeaderboardState: Hashable, Sendable, ListPosition {
     public var filter = Filter()
     public var wave: WaveID?
     public var metric: LeaderboardMetric = .directRevenue
+    /// `I`: worst first; the ranks stay those of the metric.
+    public var sortReversed = false
 
     public init() {}
 }

@@ -18,6 +18,7 @@ final class LeaderboardTable {
         var generation: Int
         var wave: WaveID?
         var metric: LeaderboardMetric
+        var reversed: Bool
         var filter: String
     }
 
@@ -26,7 +27,7 @@ final class LeaderboardTable {
 
     func refresh(_ ledger: Ledger, generation: Int, wave: WaveID?, state: LeaderboardState, workspace: Workspace) {
         let wanted = Key(generation: generation, wave: wave,
-                         metric: state.metric, filter: state.filter.text)
+                         metric: state.metric, reversed: state.sortReversed, filter: state.filter.text)
         guard wanted != key else { return }
         key = wanted
         guard let wave else { return entries = [] }
@@ -43,6 +44,7 @@ final class LeaderboardTable {
             guard words.isEmpty || Self.matches(words, workspace.creator(row.creatorID)) else { return nil }
             return Entry(rank: index + 1, movement: previousRanks[row.creatorID].map { $0 - (index + 1) }, row: row)
         }
+        if state.sortReversed { entries.reverse() }
     }
 
     /// Best first; ties by handle order of ids, so the ranking is stable frame to frame.

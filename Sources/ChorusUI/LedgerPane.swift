@@ -38,7 +38,14 @@ struct LedgerPane {
             }
         }
 
-        var width: Int {
+        /// A sortable column has room for its title and the sort mark.
+        /// The column each sort orders by.
+        static let sortable: [Column: LedgerSort] = [.cost: .totalCost, .revenue: .directRevenue, .margin: .contributionMargin,
+                                                     .roas: .roas, .roi: .roi, .cpa: .costPerAcquisition, .commission: .commission]
+
+        var width: Int { Self.sortable[self] == nil ? ownWidth : SortMark.width(ownWidth, title: title) }
+
+        private var ownWidth: Int {
             switch self {
             case .creator: 0
             case .wave: 4
@@ -52,15 +59,17 @@ struct LedgerPane {
 
     func draw(_ grid: inout Grid, _ layout: Layout) {
         let body = layout.body
+        let sorted = Column.sortable.first { $0.value == state.sort }?.key
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
         let columns = layoutColumns(width: body.width - 2)
         grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns {
+            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
             if column == .creator || column == .wave {
-                grid.put(column.title, x: x, y: body.y + 2, width: width, role: .header)
+                grid.put(title, x: x, y: body.y + 2, width: width, role: .header)
             } else {
-                grid.putRight(column.title, maxX: x + width, y: body.y + 2, width: width, role: .header)
+                grid.putRight(title, maxX: x + width, y: body.y + 2, width: width, role: .header)
             }
         }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
@@ -74,7 +83,10 @@ struct LedgerPane {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
         let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders, .roas]
-        while fixed() + 14 > width, let drop = dropOrder.first(where: shown.contains) { shown.removeAll { $0 == drop } }
+        // The sorted column stays: the order on screen must be explained by a column on screen.
+        while fixed() + 14 > width, let drop = dropOrder.first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
+            shown.removeAll { $0 == drop }
+        }
         let creatorWidth = max(8, min(28, width - fixed()))
         var x = 2
         return shown.map { column in
@@ -86,7 +98,7 @@ struct LedgerPane {
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
         var parts = ["Ledger", state.wave.flatMap(workspace.wave)?.name ?? "every wave", "\(table.count) row\(table.count == 1 ? "" : "s")",
-                     "sort: \(state.sort.rawValue)", workspace.program.currency.code]
+                     "sort: \(state.sort.rawValue)\(state.sortReversed ? ", reversed" : "")", workspace.program.currency.code]
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }

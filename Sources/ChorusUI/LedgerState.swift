@@ -9,6 +9,8 @@ public struct LedgerState: Hashable, Sendable, ListPosition {
     public var filter = Filter()
     public var wave: WaveID?
     public var sort: LedgerSort = .totalCost
+    /// `I`: the sort turned round.
+    public var sortReversed = false
 
     public init() {}
 }

@@ -11,6 +11,7 @@ final class LedgerTable {
         var generation: Int
         var wave: WaveID?
         var sort: LedgerSort
+        var reversed: Bool
         var filter: String
     }
 
@@ -18,7 +19,7 @@ final class LedgerTable {
     func position(at index: Int) -> Int? { positions.indices.contains(index) ? positions[index] : nil }
 
     func refresh(_ ledger: Ledger, generation: Int, state: LedgerState, workspace: Workspace) {
-        let wanted = Key(generation: generation, wave: state.wave, sort: state.sort, filter: state.filter.text)
+        let wanted = Key(generation: generation, wave: state.wave, sort: state.sort, reversed: state.sortReversed, filter: state.filter.text)
         guard wanted != key else { return }
         key = wanted
         let words = FilterWords.of(state.filter.text)
@@ -32,7 +33,7 @@ final class LedgerTable {
             let (left, right) = (state.sort.value(ledger.rows[lhs]), state.sort.value(ledger.rows[rhs]))
             return left != right ? left > right : lhs < rhs
         }
-        positions = shown
+        positions = state.sortReversed ? shown.reversed() : shown
         let budget = workspace.waves.filter { state.wave == nil || $0.id == state.wave }.reduce(0) { $0 + $1.budget.minorUnits }
         kpis = Ledger.KPIs(shown.lazy.map { ledger.rows[$0] }, budget: budget)
     }

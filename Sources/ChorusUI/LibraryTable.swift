@@ -7,7 +7,7 @@ import ChorusCore
 final class LibraryTable {
     private struct Key: Hashable {
         var generation: Int; var text: String; var rights: RightsFilter; var usable: UsableFor?; var wave: WaveID?
-        var sort: LibrarySort; var today: Day?
+        var sort: LibrarySort; var reversed: Bool; var today: Day?
     }
     private var key: Key?
     private var foldedGeneration: Int?
@@ -33,7 +33,7 @@ final class LibraryTable {
 
     func refresh(_ workspace: Workspace, generation: Int, state: LibraryState, today: Day?) {
         let key = Key(generation: generation, text: CreatorSearchText.fold(state.filter.text), rights: state.rights, usable: state.usable,
-                      wave: state.wave, sort: state.sort, today: today)
+                      wave: state.wave, sort: state.sort, reversed: state.sortReversed, today: today)
         guard key != self.key else { return }
         self.key = key
         if foldedGeneration != generation || statuses.count != workspace.assets.count {
@@ -48,7 +48,8 @@ final class LibraryTable {
             if let usable = key.usable, !(today.map { usable.admits(asset, on: $0) } ?? false) { continue }
             rows.append(index)
         }
-        ids = sorted(rows, workspace.assets, by: key.sort).map { workspace.assets[$0].id }
+        let order = sorted(rows, workspace.assets, by: key.sort)
+        ids = (key.reversed ? order.reversed() : order).map { workspace.assets[$0].id }
         rebuilds.rows += 1
     }
 

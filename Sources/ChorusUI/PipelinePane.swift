@@ -38,7 +38,7 @@ struct PipelinePane {
         }
         parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
-        parts.append("sort: \(state.sort.rawValue)")
+        parts.append("sort: \(state.sort.rawValue)" + (state.sortReversed ? ", reversed" : ""))
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
 
@@ -62,7 +62,7 @@ struct PipelinePane {
     private func drawHeader(_ grid: inout Grid, _ columns: PipelineColumns, y: Int, rect: Rect) {
         grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .header)
         for (column, x, width) in columns.layout {
-            let title = column.title + (Self.sortColumn(state.sort) == column ? "▾" : "")
+            let title = SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
             if column.isNumeric {
                 grid.putRight(title, maxX: x + width, y: y, width: width, role: .header)
             } else {

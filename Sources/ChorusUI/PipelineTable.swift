@@ -52,7 +52,7 @@ final class PipelineTable {
     struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
 
     private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
-    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
+    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort; var reversed: Bool }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
 
     /// Starts folding the creators' search text on another thread, unless it is current or
@@ -91,7 +91,7 @@ final class PipelineTable {
         }
         let rowsKey = RowsKey(generation: generation, wave: state.waveID, sourcing: state.sourcing)
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
-        let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
+        let orderKey = OrderKey(rows: rowsKey, sort: state.sort, reversed: state.sortReversed)
         if orderKey != self.orderKey { buildOrder(orderKey) }
         let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text))
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
@@ -209,6 +209,7 @@ final class PipelineTable {
             }
         }
         order = RadixSort.order(keys: keys, rows: Array(0..<Int32(positions.count)))
+        if orderKey.reversed { order.reverse() }
         self.orderKey = orderKey
         rebuilds.order += 1
     }

@@ -88,6 +88,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .quit: state.wantsQuit = true
     case .advanceStage, .revertStage, .invite, .drop: return stageAction(action, &state, context: context)
     case .cycleSort: sort(&state, by: state.pipeline.sort.next)
+    case .reverseSort:
+        state.pipeline.sortReversed.toggle()
+        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
+        state.message = StatusMessage(.info, SortMark.message(state.pipeline.sort.rawValue, reversed: state.pipeline.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
@@ -198,6 +202,7 @@ private func toggleSourcing(_ state: inout UIState) {
 
 private func sort(_ state: inout UIState, by sort: PipelineSort) {
     state.pipeline.sort = sort
+    state.pipeline.sortReversed = false
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
     state.message = StatusMessage(.info, "sorted by \(sort.rawValue)")
