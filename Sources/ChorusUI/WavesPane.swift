@@ -9,6 +9,8 @@ struct WavesPane {
     /// The wave the Pipeline and Seeding panes show, marked `▸`.
     let workingWave: WaveID?
     let workspace: Workspace
+    /// For the cursor wave's results in the panel.
+    let ledger: LedgerCache.Status
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -57,7 +59,11 @@ struct WavesPane {
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
-        let lines = WaveDetail(wave: wave, workspace: workspace).lines
+        var results: Ledger.KPIs?
+        if case .ready(let built) = ledger {
+            results = Ledger.KPIs(built.rows.lazy.filter { $0.waveID == wave.id }, budget: wave.budget.minorUnits)
+        }
+        let lines = WaveDetail(wave: wave, workspace: workspace, results: results).lines
         let top = main.y + rows + 1
         grid.put(String(repeating: "─", count: main.width), x: main.x, y: top, role: .border)
         CreatorDetail.draw(lines, &grid, Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1))

@@ -77,4 +77,13 @@ final class LedgerReturnsTests: XCTestCase {
         XCTAssertEqual(console.state.message?.text, "sorted by ROI on margin")
         XCTAssertLessThan(console.frame.row(containing: "@ana")!, console.frame.row(containing: "@eve")!)
     }
+
+    func testTheWavesPaneShowsTheWavesReturnsUnderTheList() {
+        for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            let console = ConsoleDriver(Self.workspace, size: size).press("7")
+            let line = "Results    spent 560.01 · ROAS 0.71× · ROI on margin -57.14% · contribution margin -319.98"
+            XCTAssertNotNil(console.frame.row(containing: String(line.prefix(size.width - 4))), console.dump)
+            XCTAssertEqual(console.frame.role(of: "spent 560.01"), .danger, "a wave that loses money says so")
+        }
+    }
 }
