@@ -55,15 +55,17 @@ final class LibraryTable {
 
     private func fold(_ workspace: Workspace, today: Day?) {
         let warning = workspace.program.settings.rightsExpiryWarningDays
-        folded = workspace.assets.map { asset in
+        statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
+        folded = zip(workspace.assets, statuses).map { asset, status in
             let creator = workspace.creator(asset.creatorID), wave = workspace.wave(asset.waveID)
+            // The rights as the column says them (`expired`, `ends in 9d`), so they filter like any column.
             let fields = [asset.id.rawValue, creator.map { "@" + $0.handle } ?? asset.creatorID.rawValue, creator?.name ?? "",
-                          asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue, asset.caption]
+                          asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue,
+                          LibraryPane.rightsText(status, asset.rights, today: today), asset.caption]
                 + asset.tags.map { "#" + $0 }
             // Folded one by one: folding turns a newline into a visible placeholder.
             return fields.map { CreatorSearchText.fold($0) + "\n" }.joined()
         }
-        statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
         statusByID = Dictionary(zip(workspace.assets.map(\.id), statuses), uniquingKeysWith: { a, _ in a })
         counts = statuses.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         tags = Set(workspace.assets.flatMap(\.tags)).sorted()

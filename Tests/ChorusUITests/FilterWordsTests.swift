@@ -57,4 +57,16 @@ final class FilterWordsTests: XCTestCase {
         filtered(console, "5", "eve ana")
         XCTAssertTrue(title().contains(" · 0 creators · "), console.dump)
     }
+
+    /// AS-0003 (Cleo, expired, #spf #beach), AS-0001 and AS-0005 (active, Instagram), AS-0002 (TikTok, ends in 5 days).
+    func testTheLibraryMatchesEachWordAgainstTheRightsColumnToo() {
+        let console = ConsoleDriver(LibrarySample.workspace(), size: Size(width: 120, height: 30))
+        let ids = { ["AS-0001", "AS-0002", "AS-0003", "AS-0004", "AS-0005"].filter { id in console.frame.lines.contains { $0.hasPrefix("  \(id)") } } }
+        filtered(console, "4", "expired spf")
+        XCTAssertEqual(ids(), ["AS-0003"])
+        filtered(console, "4", "instagram active")
+        XCTAssertEqual(ids(), ["AS-0001", "AS-0005"])
+        filtered(console, "4", "ends tiktok")
+        XCTAssertEqual(ids(), ["AS-0002"])
+    }
 }
