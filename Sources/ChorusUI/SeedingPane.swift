@@ -32,7 +32,7 @@ struct SeedingPane {
             }
         }
 
-        /// Fixed widths; the creator column takes what is left. Later columns go first when narrow.
+        /// Fixed widths; the creator column takes what is left. The items stay longest when narrow.
         var width: Int {
             switch self {
             case .id: 8
@@ -66,7 +66,7 @@ struct SeedingPane {
     private func layoutColumns(width: Int, rows: Int) -> [(Column, x: Int, width: Int)] {
         let shown = (state.scroll..<state.scroll + max(0, rows)).compactMap { table.id(at: $0).flatMap(workspace.shipment) }
         let wanted = [Column.creator, .items].map { column in (column, ColumnLayout.widest(shown.map { text(column, $0) })) }
-        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.items, .age, .country, .carrier, .followUp],
+        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.age, .country, .carrier, .followUp, .items],
                                 widthOf: \.width, wanted: Dictionary(uniqueKeysWithValues: wanted))
     }
 
