@@ -10,13 +10,25 @@ enum ColumnLayout {
     /// `wanted` is how wide some columns' content is on the rows shown. Spare width goes first
     /// to the columns whose content is cut at their fixed width (a parcel's items, a draft's
     /// checks), up to what they need, once names have a comfortable width; the flexible column
-    /// takes the rest. Without `wanted`, the flexible column takes all the spare width.
+    /// takes the rest. Without `wanted`, the flexible column takes all the spare width. With
+    /// it, a narrow table drops more of `dropFirst` (never a column that wants room) until
+    /// names and cut columns fit: a whole parcel beats its carrier.
     static func fit<Column: Hashable>(_ all: [Column], width: Int, flexible: Column, dropFirst: [Column],
                                       minimumFlexible: Int = 12, widthOf: (Column) -> Int,
                                       wanted: [Column: Int] = [:]) -> [(Column, x: Int, width: Int)] {
         var shown = all
         func fixed() -> Int { shown.reduce(0) { $0 + widthOf($1) + 1 } }
         while fixed() + minimumFlexible > width, let drop = dropFirst.first(where: shown.contains) {
+            shown.removeAll { $0 == drop }
+        }
+        func needed() -> Int {
+            let names = wanted[flexible].map { max(minimumFlexible, min($0, comfortableFlexible)) } ?? minimumFlexible
+            return shown.reduce(names) { total, column in
+                column == flexible ? total : total + max(0, (wanted[column] ?? 0) - widthOf(column))
+            }
+        }
+        while !wanted.isEmpty, fixed() + needed() > width,
+              let drop = dropFirst.first(where: { shown.contains($0) && wanted[$0] == nil }) {
             shown.removeAll { $0 == drop }
         }
         let spare = max(8, width - fixed())
