@@ -27,11 +27,8 @@ public enum DisclosurePlacement {
             return ComplianceCheck(kind: .disclosurePlacement, passed: true, summary: "ad disclosure on screen")
         }
         let found = occurrences(of: disclosures, in: submission.caption)
-        if found.contains(where: { $0.isSeen(within: limit) }) {
+        guard let first = found.first, !found.contains(where: { $0.isSeen(within: limit) }) else {
             return ComplianceCheck(kind: .disclosurePlacement, passed: true, summary: "ad disclosure within the first \(limit) characters")
-        }
-        guard let first = found.first else {
-            return ComplianceCheck(kind: .disclosurePlacement, passed: true, summary: "ad disclosure present")
         }
         var why: [String] = []
         if first.character + first.length - 1 > limit { why.append("past the first \(limit)") }

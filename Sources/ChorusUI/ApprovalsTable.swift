@@ -27,8 +27,8 @@ final class ApprovalsTable {
 
     func refresh(_ workspace: Workspace, generation: Int, state: ApprovalsState, today: Day?) {
         let key = Key(generation: generation, view: state.view, text: CreatorSearchText.fold(state.filter.text), today: today)
-        let words = FilterWords.of(key.text)
         guard key != self.key else { return }
+        let words = FilterWords.of(key.text)
         if key.generation != self.key?.generation { failures = [:] }
         self.key = key
         let threshold = workspace.program.settings.overdueBusinessDays

@@ -21,9 +21,10 @@ enum ColumnLayout {
         while fixed() + minimumFlexible > width, let drop = dropFirst.first(where: shown.contains) {
             shown.removeAll { $0 == drop }
         }
+        // What names need: their widest, between the minimum and a comfortable width.
+        let namesWant = wanted[flexible].map { max(minimumFlexible, min($0, comfortableFlexible)) }
         func needed() -> Int {
-            let names = wanted[flexible].map { max(minimumFlexible, min($0, comfortableFlexible)) } ?? minimumFlexible
-            return shown.reduce(names) { total, column in
+            shown.reduce(namesWant ?? minimumFlexible) { total, column in
                 column == flexible ? total : total + max(0, (wanted[column] ?? 0) - widthOf(column))
             }
         }
@@ -32,7 +33,7 @@ enum ColumnLayout {
             shown.removeAll { $0 == drop }
         }
         let spare = max(8, width - fixed())
-        let names = wanted[flexible].map { min(spare, max(minimumFlexible, min($0, comfortableFlexible))) } ?? spare
+        let names = min(spare, namesWant ?? spare)
         var left = spare - names
         var grown: [Column: Int] = [:]
         for column in shown where column != flexible && left > 0 {

@@ -27,9 +27,9 @@ final class SeedingTable {
                 counts[filter, default: 0] += 1
             }
         }
-        let order = ShipmentStatus.allCases
+        let order = ShipmentStatus.allCases, words = FilterWords.of(key.text)
         ids = inWave
-            .filter { key.status.admits($0, flagged: flags[$0.id] != nil) && matches($0, FilterWords.of(key.text), workspace) }
+            .filter { key.status.admits($0, flagged: flags[$0.id] != nil) && matches($0, words, workspace) }
             .sorted { (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id) }
             .map(\.id)
     }
