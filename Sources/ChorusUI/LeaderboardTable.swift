@@ -44,7 +44,11 @@ final class LeaderboardTable {
             guard words.isEmpty || Self.matches(words, workspace.creator(row.creatorID)) else { return nil }
             return Entry(rank: index + 1, movement: previousRanks[row.creatorID].map { $0 - (index + 1) }, row: row)
         }
-        if state.sortReversed { entries.reverse() }
+        if state.sortReversed {
+            // Worst first among those ranked by a figure; creators without one (no cost) stay last.
+            let withFigure = entries.splitByFigure { state.metric.value($0.row) != Int64.min }
+            entries = withFigure.with.reversed() + withFigure.without
+        }
     }
 
     /// Best first; ties by handle order of ids, so the ranking is stable frame to frame.

@@ -33,7 +33,9 @@ final class LedgerTable {
             let (left, right) = (state.sort.value(ledger.rows[lhs]), state.sort.value(ledger.rows[rhs]))
             return left != right ? left > right : lhs < rhs
         }
-        positions = state.sortReversed ? shown.reversed() : shown
+        // Reversed, the rows without a figure (no cost, no orders) stay last: smallest first means smallest figure.
+        let withFigure = shown.splitByFigure { state.sort.value(ledger.rows[$0]) != Int64.min }
+        positions = state.sortReversed ? withFigure.with.reversed() + withFigure.without : shown
         let budget = workspace.waves.filter { state.wave == nil || $0.id == state.wave }.reduce(0) { $0 + $1.budget.minorUnits }
         kpis = Ledger.KPIs(shown.lazy.map { ledger.rows[$0] }, budget: budget)
     }

@@ -48,8 +48,16 @@ final class LibraryTable {
             if let usable = key.usable, !(today.map { usable.admits(asset, on: $0) } ?? false) { continue }
             rows.append(index)
         }
-        let order = sorted(rows, workspace.assets, by: key.sort)
-        ids = (key.reversed ? order.reversed() : order).map { workspace.assets[$0].id }
+        var order = sorted(rows, workspace.assets, by: key.sort)
+        if key.reversed {
+            // Assets never posted or without rights stay last either way.
+            let split = order.splitByFigure { index in
+                let asset = workspace.assets[index]
+                return key.sort == .posted ? asset.postedOn != nil : key.sort == .rightsEnd ? asset.rights != nil : true
+            }
+            order = split.with.reversed() + split.without
+        }
+        ids = order.map { workspace.assets[$0].id }
         rebuilds.rows += 1
     }
 

@@ -12,3 +12,11 @@ enum SortMark {
     /// The status line after `I`.
     static func message(_ sort: String, reversed: Bool) -> String { "sorted by \(sort)" + (reversed ? ", reversed" : "") }
 }
+
+extension Array {
+    /// The elements with a figure and those without, each in their order: a reversed sort
+    /// turns the first round and keeps the second last.
+    func splitByFigure(_ hasFigure: (Element) -> Bool) -> (with: [Element], without: [Element]) {
+        (filter(hasFigure), filter { !hasFigure($0) })
+    }
+}

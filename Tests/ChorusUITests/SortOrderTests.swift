@@ -80,4 +80,30 @@ final class SortOrderTests: XCTestCase {
             XCTAssertEqual(KeyMap.bindings.filter { $0.keys.contains(.character("I")) && $0.scope.applies(to: pane) }.count, 1)
         }
     }
+
+    /// @eve and @ana of `LedgerReturnsTests`, and @gil, who has cost nothing yet (no ROAS).
+    func testReversedRowsWithoutAFigureStayLast() {
+        let base = LedgerReturnsTests.workspace
+        let gil = Creator(id: "CR-3", handle: "gil", name: "Gil Amsel")
+        let workspace = Workspace(program: base.program, waves: base.waves, creators: base.creators + [gil],
+                                  enrollments: base.enrollments + [Enrollment(creatorID: "CR-3", waveID: "W-1", stage: .invited,
+                                                                              stageChangedAt: base.enrollments[0].stageChangedAt)],
+                                  shipments: base.shipments, discountCodes: base.discountCodes, orders: base.orders)
+        let ledger = ConsoleDriver(workspace, size: Size(width: 120, height: 30)).press("6", "s", "s", "s")
+        XCTAssertEqual(ledger.state.ledger.sort, .roas)
+        let rows = { ["@ana", "@eve", "@gil"].sorted { ledger.frame.row(containing: $0)! < ledger.frame.row(containing: $1)! } }
+        XCTAssertEqual(rows(), ["@ana", "@eve", "@gil"])
+        ledger.press("I")
+        XCTAssertEqual(rows(), ["@eve", "@ana", "@gil"], "smallest ROAS first; no ROAS is not the smallest")
+
+        let board = ConsoleDriver(workspace, size: Size(width: 120, height: 30)).press("5", "s", "s", "I")
+        XCTAssertEqual(board.state.leaderboard.metric, .roas)
+        let ranked = { ["@ana", "@eve", "@gil"].sorted { board.frame.row(containing: $0)! < board.frame.row(containing: $1)! } }
+        XCTAssertEqual(ranked(), ["@eve", "@ana", "@gil"])
+
+        let library = ConsoleDriver(LibrarySample.workspace(), size: Size(width: 120, height: 30)).press("4", "s", "s", "s", "s", "I")
+        XCTAssertEqual(library.state.library.sort, .rightsEnd)
+        let last = library.frame.lines.last { $0.hasPrefix("  AS-") } ?? ""
+        XCTAssertTrue(last.hasPrefix("  AS-0004"), "the asset without rights stays last, latest end first\n" + library.dump)
+    }
 }
