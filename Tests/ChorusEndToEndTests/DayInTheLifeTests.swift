@@ -230,6 +230,7 @@ final class DayInTheLifeTests: XCTestCase {
         let ledger = try console.waitFor("Total cost ")
         let kpis = try XCTUnwrap(ledger.split(separator: "\n").first { $0.contains("Total cost ") })
         let shownTotal = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "cost" }.dropFirst().first).description
+        let shownROAS = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "ROAS" }.dropFirst().first).dropLast().description
         try console.press("q")
         XCTAssertEqual(try console.waitForExit(), 0)
 
@@ -243,6 +244,8 @@ final class DayInTheLifeTests: XCTestCase {
         let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
         let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })
         XCTAssertEqual(String(totalRow[totalColumn]), shownTotal, "the export's total cost is the one on screen")
+        XCTAssertEqual(String(totalRow[try XCTUnwrap(header.firstIndex(of: "roas"))]), shownROAS, "and so is its ROAS")
+        XCTAssertNotNil(header.firstIndex(of: "roi_on_margin_percent"))
 
         let plans = try list("creators", in: workspace, ["--wave", "W3"]).filter { ($0["plan"] as? String)?.hasPrefix("own plan") == true }
         XCTAssertGreaterThanOrEqual(plans.count, 5, "the five promoted have their own plan in the planning wave")
