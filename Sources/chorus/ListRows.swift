@@ -111,6 +111,8 @@ struct SubmissionRow: ListRow {
     var lastNote: String?
     /// The latest entry of the review history: who decided what, when, and why.
     var lastDecision: Decision?
+    /// Approved over failing checks (`o`, `--override`): the table says WAIVED, not FAIL.
+    var waived: Bool
     /// The caption against the previous round's, `[-old-] {+new+}`; nil in round one.
     var captionDiff: String?
 
@@ -148,13 +150,14 @@ struct SubmissionRow: ListRow {
         caption = submission.caption
         lastNote = submission.reviews.last(where: { $0.note != nil })?.note
         lastDecision = submission.reviews.last.map { Decision($0) }
+        waived = submission.waiver != nil
         captionDiff = submission.captionDiff?.plainText
     }
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
     var cells: [String] {
         [id, "@" + handle, wave, "\(platform) \(format)", String(round), status,
-         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
+         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : (waived ? "WAIVED: " : "FAIL: ") + failedChecks.joined(separator: "; "),
          lastNote ?? ""]
     }
 }
