@@ -43,6 +43,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .waves, state.waves.filter.isEditing {
+        if updateFilter(&state.waves.filter, key: key) { (state.waves.cursor, state.waves.scroll) = (0, 0) }
+        return []
+    }
     if state.pane == .ledger, state.ledger.filter.isEditing {
         if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
         return []

@@ -47,13 +47,25 @@ struct WavesPane {
         var isNumeric: Bool { self == .budget || self == .creators || self == .parcels }
     }
 
+    /// The waves the list shows: every wave, or those whose columns hold every word of the filter.
+    static func shown(_ workspace: Workspace, filter: Filter) -> [Wave] {
+        let words = FilterWords.of(filter.text)
+        guard !words.isEmpty else { return workspace.waves }
+        return workspace.waves.filter { wave in
+            FilterWords.match(words, in: [wave.id.rawValue, wave.name, wave.slug, wave.status.label, wave.startDate?.description,
+                                          wave.endDate?.description, wave.budget.description])
+        }
+    }
+
     func draw(_ grid: inout Grid, _ layout: Layout) {
-        let waves = workspace.waves
-        grid.put(" Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy", x: 0, y: layout.titleBar.y,
-                 width: layout.titleBar.width, role: .title)
+        let waves = Self.shown(workspace, filter: state.filter)
+        var title = " Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy"
+        if !state.filter.text.isEmpty { title += " · filter \"\(state.filter.text)\"" }
+        grid.put(title, x: 0, y: layout.titleBar.y, width: layout.titleBar.width, role: .title)
         let main = layout.body
         guard !waves.isEmpty else {
-            grid.put(" This program has no waves yet. Press n to start one.", x: main.x, y: main.y, width: main.width, role: .mutedText)
+            let empty = state.filter.text.isEmpty ? "This program has no waves yet. Press n to start one." : "No wave matches — Esc clears the filter."
+            grid.put(" " + empty, x: main.x, y: main.y, width: main.width, role: .mutedText)
             return
         }
         let rows = Self.tableRows(at: layout.size, waves: waves.count)

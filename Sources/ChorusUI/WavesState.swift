@@ -3,6 +3,8 @@
 public struct WavesState: Hashable, Sendable, ListPosition {
     public var cursor = 0
     public var scroll = 0
+    /// `/`: words that must each match a column of the list.
+    public var filter = Filter()
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import ChorusCore
 /// the wave under the cursor, `C` to copy it. Nil means "not the Waves pane's to handle".
 func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     guard state.pane == .waves else { return nil }
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
     if state.waves.move(action, rows: waves.count, page: page) { return [] }
     switch action {
@@ -18,8 +18,10 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
-    case .filter, .toggleMark:
-        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to filter or mark")
+        state.waves.filter = Filter()
+    case .filter: state.waves.filter.isEditing = true
+    case .toggleMark:
+        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
     default:
         return nil
     }
@@ -38,7 +40,7 @@ func openNewWaveForm(_ state: inout UIState, context: UpdateContext) {
 
 /// `e` in the Waves pane edits the wave under the cursor; `:edit-wave` elsewhere, the wave being worked in.
 func openWaveForm(_ state: inout UIState, context: UpdateContext) {
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     guard let wave = state.pane == .waves ? waves[safe: state.waves.cursor] : state.pipeline.waveID.flatMap(context.workspace.wave) else {
         return state.message = StatusMessage(.warning, "no wave to edit; n starts one")
     }

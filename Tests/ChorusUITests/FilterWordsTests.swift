@@ -69,4 +69,19 @@ final class FilterWordsTests: XCTestCase {
         filtered(console, "4", "ends tiktok")
         XCTAssertEqual(ids(), ["AS-0002"])
     }
+
+    /// Wave 1 is live, Wave 2 planning; typed letters go to the filter, never to the pane's keys.
+    func testTheWavesListFiltersByEachWordAndEnterWorksInTheWaveShown() {
+        let console = ConsoleDriver(Sample.workspace(), size: Size(width: 120, height: 30))
+        filtered(console, "7", "planning wave")
+        XCTAssertNil(console.state.form, "n in \"planning\" is typed, not a new wave")
+        XCTAssertNotNil(console.frame.row(containing: "Waves · 1 wave · "), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "filter \"planning wave\""), console.dump)
+        console.press(.enter)
+        XCTAssertEqual(console.state.pipeline.waveID, Sample.wave2, "Enter works in the wave the filter shows")
+        filtered(console, "7", "live planning")
+        XCTAssertNotNil(console.frame.row(containing: "No wave matches — Esc clears the filter."), console.dump)
+        console.press(.escape)
+        XCTAssertNotNil(console.frame.row(containing: "Waves · 2 waves · "), console.dump)
+    }
 }
