@@ -133,6 +133,10 @@ final class ComplianceTests: XCTestCase {
         XCTAssertEqual(settings.disclosureWithinCharacters, 125)
         settings.disclosureWithinCharacters = 210
         XCTAssertEqual(try JSONDecoder().decode(ProgramSettings.self, from: JSONEncoder().encode(settings)).disclosureWithinCharacters, 210)
+        var program = ProgramFixture.workspace.program
+        program.settings.disclosureWithinCharacters = 0
+        assertRefused(.updateProgram(program), on: ProgramFixture.workspace,
+                      saying: "disclosureWithinCharacters must be at least 1 (a caption's first characters, 125 by default), not 0")
     }
 
     func testThreeHashtagsInARowBuryADisclosureAndTwoDoNot() {
