@@ -4,9 +4,11 @@ import ChorusCore
 /// result, then a `total` row, and the program KPIs as a summary. CSV and JSON are built from
 /// the one column list below, so the two formats cannot disagree. Money is a decimal string
 /// with the currency's minor digits (the `currency` column names it); ROAS (revenue ÷ cost) is a
-/// multiple and ROI on contribution margin (margin ÷ cost) a percentage, both with two places. Handles and names are creators' text, so CSV cells are neutralized.
+/// multiple and ROI on contribution margin (margin ÷ cost) a percentage, both with two places.
+/// Handles and names are creators' text, so CSV cells are neutralized.
 public struct LedgerExport {
-    /// One exported value: text, a count, an amount in minor units, or a rate in basis points.
+    /// One exported value: text, a count, an amount in minor units, a rate in basis points, or
+    /// a multiple in hundredths (ROAS).
     public enum Cell: Hashable, Sendable {
         case text(String), count(Int), money(Int64?), percent(Int64?), multiple(Int64?)
     }

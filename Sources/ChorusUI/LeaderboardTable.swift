@@ -61,6 +61,7 @@ final class LeaderboardTable {
 
     private static func matches(_ words: [String], _ creator: Creator?) -> Bool {
         guard let creator else { return false }
-        return FilterWords.match(words, in: ["@" + creator.handle, creator.name, creator.tier.rawValue] + creator.niches + creator.sources.map(\.label))
+        return FilterWords.match(words, in: ["@" + creator.handle, creator.name, creator.tier.rawValue]
+                                     + creator.niches + creator.sources.map(\.label))
     }
 }

@@ -64,7 +64,8 @@ struct WavesPane {
         grid.put(title, x: 0, y: layout.titleBar.y, width: layout.titleBar.width, role: .title)
         let main = layout.body
         guard !waves.isEmpty else {
-            let empty = state.filter.text.isEmpty ? "This program has no waves yet. Press n to start one." : "No wave matches — Esc clears the filter."
+            let empty = state.filter.text.isEmpty ? "This program has no waves yet. Press n to start one."
+                : "No wave matches — Esc clears the filter."
             grid.put(" " + empty, x: main.x, y: main.y, width: main.width, role: .mutedText)
             return
         }
