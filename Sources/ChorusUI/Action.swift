@@ -18,4 +18,5 @@ public enum Action: Hashable, Sendable {
     case toggleSourcing
     case promote, createPayoutRun
     case copyRow, openLink
+    case reverseSort
 }

@@ -251,6 +251,7 @@ final class DayInTheLifeTests: XCTestCase {
         let ledger = try console.waitFor("Total cost ")
         let kpis = try XCTUnwrap(ledger.split(separator: "\n").first { $0.contains("Total cost ") })
         let shownTotal = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "cost" }.dropFirst().first).description
+        let shownROAS = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "ROAS" }.dropFirst().first).dropLast().description
 
         // The payout run: who is paid what and the total, asked once; n changes nothing, y creates it.
         try console.press("$")
@@ -281,6 +282,8 @@ final class DayInTheLifeTests: XCTestCase {
         let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
         let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })
         XCTAssertEqual(String(totalRow[totalColumn]), shownTotal, "the export's total cost is the one on screen")
+        XCTAssertEqual(String(totalRow[try XCTUnwrap(header.firstIndex(of: "roas"))]), shownROAS, "and so is its ROAS")
+        XCTAssertNotNil(header.firstIndex(of: "roi_on_margin_percent"))
 
         let payouts = try export("payouts").appendingPathExtension("csv")
         defer { try? FileManager.default.removeItem(at: payouts) }
