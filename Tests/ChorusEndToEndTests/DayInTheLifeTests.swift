@@ -264,8 +264,10 @@ final class DayInTheLifeTests: XCTestCase {
         try console.press("5")
         try console.waitFor("Leaderboard · Wave 2")
         try console.press("s")
-        let ranked = try console.waitFor("ranked by contribution")
-        let top = try XCTUnwrap(ranked.split(separator: "\n").first { $0.contains(" 1 ") && $0.contains("@") }
+        // The rows can arrive a frame after the title (the order history loads after the first frame).
+        let firstRow = { (screen: String) in screen.split(separator: "\n").first { $0.contains(" 1 ") && $0.contains("@") } }
+        let ranked = try console.waitUntil("the ranking and its first row") { $0.contains("ranked by contribution") && firstRow($0) != nil }
+        let top = try XCTUnwrap(firstRow(ranked)
             .flatMap { $0.split(separator: " ").first { $0.hasPrefix("@") } }.map(String.init))
         if let (width, height) = resizeTo { try console.resize(columns: width, rows: height) }
 
