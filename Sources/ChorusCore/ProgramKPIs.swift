@@ -26,9 +26,13 @@ public struct ProgramKPIs: Hashable, Sendable {
         cost > 0 ? Ledger.roundedQuotient(numerator * 10_000, cost) : nil
     }
 
-    /// `2.50×` for a ROAS in basis points.
+    /// `2.50×` for a ROAS in basis points; `—` without one.
     public static func multiple(_ basisPoints: Int64?) -> String {
-        guard let basisPoints else { return "—" }
-        return BasisPoints.decimal(Ledger.roundedQuotient(basisPoints, 100)) + "×"
+        basisPoints.map { decimalMultiple($0) + "×" } ?? "—"
+    }
+
+    /// `2.50` for a ROAS of 25 000 basis points, rounded half away from zero: for files.
+    public static func decimalMultiple(_ basisPoints: Int64) -> String {
+        BasisPoints.decimal(Ledger.roundedQuotient(basisPoints, 100))
     }
 }
