@@ -15,4 +15,5 @@ public enum Action: Hashable, Sendable {
     case toggleSourcing
     case promote, createPayoutRun
     case copyRow, openLink
+    case cycleWavesView, cycleCohortGrouping
 }

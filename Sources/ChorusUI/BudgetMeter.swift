@@ -11,7 +11,8 @@ struct BudgetMeter {
     func draw(_ grid: inout Grid, _ rect: Rect) {
         guard rect.width > 0, rect.height > 0 else { return }
         let words = summary
-        let barWidth = rect.width >= 60 ? min(40, rect.width / 3) : rect.width
+        // The words need about 64 columns; the bar takes what is left, up to 40.
+        let barWidth = rect.width >= 60 ? max(8, min(40, rect.width - 66)) : rect.width
         let over = budget.remaining < 0
         let (spent, committed) = cells(width: barWidth)
         grid.put(String(repeating: "█", count: spent), x: rect.x, y: rect.y, role: over ? .danger : .info)
@@ -24,12 +25,12 @@ struct BudgetMeter {
         }
     }
 
-    /// `spent 351.95 + committed 303.00 of 5000.00 EUR · 4345.05 left`.
+    /// `spent 351.95 + committed 303.00 of 5000.00 EUR, 4345.05 left`.
     var summary: String {
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: currency) }
         let left = budget.remaining >= 0 ? "\(money(budget.remaining).decimalString) left" : "\(money(-budget.remaining).decimalString) over"
         let partial = budget.includesCommission ? "" : " (commission still computing)"
-        return "spent \(money(budget.spent).decimalString) + committed \(money(budget.committed).decimalString) of \(money(budget.budget)) · \(left)\(partial)"
+        return "spent \(money(budget.spent).decimalString) + committed \(money(budget.committed).decimalString) of \(money(budget.budget)), \(left)\(partial)"
     }
 
     /// Cells for the settled and committed parts; a part above zero gets at least one cell.

@@ -15,6 +15,9 @@ struct Renderer {
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
+    /// The Waves pane's overview and cohorts.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -42,7 +45,8 @@ struct Renderer {
         case .ledger:
             LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, figures: figures, noColor: noColor)
+                .draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)

@@ -73,6 +73,8 @@ public struct Prompt: Hashable, Sendable {
         case library(LibraryPrompt)
         /// The incentive change for creators promoted into a wave.
         case promote([CreatorID], wave: WaveID)
+        /// y/n: queue these parcels though they take the wave over its budget (by `over`).
+        case seedOverBudget([ShipmentRequest], cost: Int64, over: Int64)
     }
 
     public var purpose: Purpose

@@ -93,7 +93,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
+    case .seed: return SeedingBudget.seed(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
         return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
@@ -111,6 +111,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
+    case .cycleWavesView, .cycleCohortGrouping:
+        // From the palette in another pane: the Waves pane, showing what was asked for.
+        state.pane = .waves
+        state.waves.view = action == .cycleWavesView ? .overview : .cohorts
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -248,6 +252,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
 
 private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    if case .seedOverBudget(let requests, _, _) = prompt.purpose { return SeedingBudget.answer(key, requests, &state) }
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
@@ -291,6 +296,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state, workspace: context.workspace)
     case .library(let step):
         return step.submit(prompt.text, &state)
+    case .seedOverBudget:
+        return []
     case .promote(let ids, let wave):
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .dropReason(let ids, let wave):

@@ -9,6 +9,9 @@ struct WavesPane {
     /// The wave the Pipeline and Seeding panes show, marked `▸`.
     let workingWave: WaveID?
     let workspace: Workspace
+    /// The overview and cohorts, for those views of the panel under the list.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -47,7 +50,7 @@ struct WavesPane {
 
     func draw(_ grid: inout Grid, _ layout: Layout) {
         let waves = workspace.waves
-        grid.put(" Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy", x: 0, y: layout.titleBar.y,
+        grid.put(" Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy · v \(state.view.next.title)", x: 0, y: layout.titleBar.y,
                  width: layout.titleBar.width, role: .title)
         let main = layout.body
         guard !waves.isEmpty else {
@@ -57,10 +60,31 @@ struct WavesPane {
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
-        let lines = WaveDetail(wave: wave, workspace: workspace).lines
         let top = main.y + rows + 1
         grid.put(String(repeating: "─", count: main.width), x: main.x, y: top, role: .border)
-        CreatorDetail.draw(lines, &grid, Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1))
+        let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
+        switch state.view {
+        case .brief: CreatorDetail.draw(WaveDetail(wave: wave, workspace: workspace).lines, &grid, panel)
+        case .overview: ProgramOverviewView(status: overviewStatus, workspace: workspace, noColor: noColor).draw(&grid, panel)
+        case .cohorts:
+            CohortView(status: cohortStatus, dimension: state.cohortDimension, currency: workspace.program.currency).draw(&grid, panel)
+        }
+    }
+
+    private var overviewStatus: ProgramOverviewView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.overview)
+        }
+    }
+
+    private var cohortStatus: CohortView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.cohorts)
+        }
     }
 
     private func drawList(_ waves: [Wave], _ grid: inout Grid, _ rect: Rect) {

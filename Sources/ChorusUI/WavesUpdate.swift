@@ -16,6 +16,12 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+    case .cycleWavesView:
+        state.waves.view = state.waves.view.next
+    case .cycleCohortGrouping:
+        state.waves.cohortDimension = state.waves.cohortDimension.next
+        state.waves.view = .cohorts
+        state.message = StatusMessage(.info, "cohorts by \(state.waves.cohortDimension.rawValue)")
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
     case .filter, .toggleMark:

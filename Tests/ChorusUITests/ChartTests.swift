@@ -113,6 +113,6 @@ final class ChartTests: XCTestCase {
         var grid = Grid(size: Size(width: 20, height: 2))
         meter.draw(&grid, Rect(x: 0, y: 0, width: 20, height: 2))
         XCTAssertEqual(grid.line(0), "██████████▒▒▒▒▒░░░░░")
-        XCTAssertEqual(meter.summary, "spent 50.00 + committed 25.00 of 100.00 EUR · 25.00 left (commission still computing)")
+        XCTAssertEqual(meter.summary, "spent 50.00 + committed 25.00 of 100.00 EUR, 25.00 left (commission still computing)")
     }
 }
