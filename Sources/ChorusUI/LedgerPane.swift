@@ -7,6 +7,8 @@ struct LedgerPane {
     let workspace: Workspace
     let table: LedgerTable
     let status: LedgerCache.Status
+    /// Net per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -53,7 +55,8 @@ struct LedgerPane {
         let body = layout.body
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns {
             if column == .creator || column == .wave {
@@ -62,6 +65,7 @@ struct LedgerPane {
                 grid.putRight(column.title, maxX: x + width, y: body.y + 2, width: width, role: .header)
             }
         }
+        if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -131,6 +135,10 @@ struct LedgerPane {
                 } else {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
                 }
+            }
+            if rect.width >= RowTrends.minimumWidth, let trends {
+                grid.put(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1, y: y,
+                         role: .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }

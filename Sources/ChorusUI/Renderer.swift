@@ -18,6 +18,8 @@ struct Renderer {
     /// The Waves pane's overview and cohorts.
     var figures: OverviewCache.Status = .computing
     var noColor = false
+    /// The Leaderboard's and Ledger's sparklines.
+    var trends: RowTrends?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -41,9 +43,9 @@ struct Renderer {
             let wave = LeaderboardUpdate.wave(state)
             LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger).draw(&grid, layout)
+                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, trends: trends).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, figures: figures, noColor: noColor)
                 .draw(&grid, layout)
