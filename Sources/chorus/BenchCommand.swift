@@ -45,6 +45,7 @@ struct BenchCommand: ParsableCommand {
             Output.print(report.description)
             Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
             Output.print(Self.ledgerLine(opening.workspace))
+            Output.print(ConsoleBenchmark.figuresLine(opening.workspace))
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
                 defer { if smoke { try? FileManager.default.removeItem(at: base) } }
