@@ -1,7 +1,7 @@
 import ChorusCore
 
 /// The sparkline column of the Leaderboard (direct orders per week) and the Ledger (net per
-/// week: margin on the week's revenue less its spend), from 100 columns on. Only the rows on
+/// week: margin on the week's revenue less its spend), from 120 columns on. Only the rows on
 /// screen are spread over weeks, and each at most once per workspace generation, so scrolling a
 /// hundred thousand rows costs what the visible ones cost.
 final class RowTrends {
@@ -19,7 +19,7 @@ final class RowTrends {
     /// Weeks shown: a quarter.
     static let weeks = 12
     /// The narrowest terminal that gets the column; below it the figures need the room.
-    static let minimumWidth = 100
+    static let minimumWidth = 120
 
     private var generation = 0
     private var series: [Int: WeeklySeries] = [:]

@@ -4,7 +4,7 @@ import ChorusGenerator
 import XCTest
 
 /// The Leaderboard's orders per week and the Ledger's net per week, one sparkline a row, from
-/// 100 columns on; at 80 columns the figures keep the room.
+/// 120 columns on; narrower, the figures keep the room.
 final class RowTrendsTests: XCTestCase {
     private static let program = SampleProgram.generate(options: GeneratorOptions(today: Sample.today))
 
