@@ -77,6 +77,7 @@ final class ChartTests: XCTestCase {
         XCTAssertTrue(ascii[1...5].joined().contains { "'.:".contains($0) }, "dots become ' . :")
         XCTAssertTrue(ascii[1].hasPrefix("10|"))
         XCTAssertEqual(String(Sparkline.text([0, 1, 2, 3, 4, 5, 6, 7], width: 8).map(ASCIIFallback.character)), "__.--=##")
+        XCTAssertEqual(ASCIIFallback.character(for: "−"), "-", "a loss in the movers keeps its sign")
     }
 
     func testWithoutColourSeveralLinesBecomeATableOfTheLatestWeeks() {
