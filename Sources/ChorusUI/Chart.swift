@@ -64,18 +64,22 @@ struct Chart {
         grid.putRight(format(low), maxX: rect.x + axis, y: plot.maxY - 1, width: axis, role: .mutedText)
         for y in plot.y..<plot.maxY { grid.put("│", x: plot.x - 1, y: y, role: .border) }
         grid.put("└" + String(repeating: "─", count: plot.width), x: plot.x - 1, y: plot.maxY, role: .border)
+        // The plot's cells, background lines first: each row is then drawn in one put per run
+        // of a role, not one per cell (a wide chart has thousands of cells, redrawn every key).
+        var cells = [Character](repeating: " ", count: plot.width * plot.height)
+        var cellRoles = [StyleRole](repeating: .text, count: cells.count)
+        func line(_ character: Character, row: Int, role: StyleRole) {
+            for x in 0..<plot.width { (cells[row * plot.width + x], cellRoles[row * plot.width + x]) = (character, role) }
+        }
         if low < 0 {
-            let zero = plot.y + scale.dotRow(0) / 4
-            grid.putRight(format(0), maxX: rect.x + axis, y: zero, width: axis, role: .mutedText)
-            grid.put(String(repeating: "┈", count: plot.width), x: plot.x, y: zero, role: .mutedText)
+            let zero = scale.dotRow(0) / 4
+            grid.putRight(format(0), maxX: rect.x + axis, y: plot.y + zero, width: axis, role: .mutedText)
+            line("┈", row: zero, role: .mutedText)
         }
-        if let reference {
-            grid.put(String(repeating: "┄", count: plot.width), x: plot.x, y: plot.y + scale.dotRow(reference.value) / 4, role: .warning)
-        }
+        if let reference { line("┄", row: scale.dotRow(reference.value) / 4, role: .warning) }
         drawLabels(&grid, y: plot.maxY + 1, plot: plot, scale: scale)
 
         var dots = [UInt8](repeating: 0, count: plot.width * plot.height)
-        var roles = [StyleRole?](repeating: nil, count: dots.count)
         for item in series {
             var previous: (x: Int, y: Int)?
             for (index, value) in item.values.enumerated() {
@@ -83,14 +87,21 @@ struct Chart {
                 for (x, y) in Self.segment(from: previous ?? point, to: point) {
                     let cell = (y / 4) * plot.width + x / 2
                     dots[cell] |= Self.bit(column: x % 2, row: y % 4)
-                    roles[cell] = item.role
+                    cellRoles[cell] = item.role
                 }
                 previous = point
             }
         }
-        for (cell, bits) in dots.enumerated() where bits != 0 {
-            let braille = Character(Unicode.Scalar(0x2800 + UInt32(bits))!)
-            grid.put(String(braille), x: plot.x + cell % plot.width, y: plot.y + cell / plot.width, role: roles[cell] ?? .text)
+        for (cell, bits) in dots.enumerated() where bits != 0 { cells[cell] = Character(Unicode.Scalar(0x2800 + UInt32(bits))!) }
+        for row in 0..<plot.height {
+            var start = row * plot.width
+            let end = start + plot.width
+            while start < end {
+                var stop = start + 1
+                while stop < end, cellRoles[stop] == cellRoles[start] { stop += 1 }
+                grid.put(String(cells[start..<stop]), x: plot.x + start - row * plot.width, y: plot.y + row, role: cellRoles[start])
+                start = stop
+            }
         }
     }
 

@@ -22,6 +22,7 @@ public final class Console {
     private let attribution = AttributionCache()
     private let overview = OverviewCache()
     private let trends = RowTrends()
+    private let tallies = WaveTallies()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
     private var hasDrawn = false, otherPanesReady = false
@@ -142,7 +143,7 @@ public final class Console {
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
                  vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
-                 trends: trends).frame()
+                 trends: trends, tallies: tallies).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -291,6 +292,7 @@ public final class Console {
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
         trends.note(generation: generation)
+        tallies.note(generation: generation)
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)

@@ -20,6 +20,7 @@ struct Renderer {
     var noColor = false
     /// The Leaderboard's and Ledger's sparklines.
     var trends: RowTrends?
+    var tallies: WaveTallies?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -47,8 +48,8 @@ struct Renderer {
         case .ledger:
             LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, trends: trends).draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, figures: figures, noColor: noColor)
-                .draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, figures: figures, noColor: noColor,
+                      tallies: tallies).draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)

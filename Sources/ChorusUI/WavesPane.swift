@@ -12,6 +12,8 @@ struct WavesPane {
     /// The overview and cohorts, for those views of the panel under the list.
     var figures: OverviewCache.Status = .computing
     var noColor = false
+    /// The counts per wave, kept between frames; without it they are counted for this frame.
+    var tallies: WaveTallies?
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -97,7 +99,7 @@ struct WavesPane {
         }
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         for (column, x, width) in columns { put(column.title, column, x: x, y: rect.y, width: width, role: .header, &grid) }
-        let counts = self.counts
+        let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
         for line in 0..<(rect.height - 1) {
             let row = state.scroll + line
             guard let wave = waves[safe: row] else { break }
@@ -118,15 +120,7 @@ struct WavesPane {
         }
     }
 
-    /// Creators enrolled and parcels not cancelled, per wave, in one pass over each collection.
-    private var counts: (creators: [WaveID: Int], parcels: [WaveID: Int]) {
-        var creators: [WaveID: Int] = [:], parcels: [WaveID: Int] = [:]
-        for enrollment in workspace.enrollments { creators[enrollment.waveID, default: 0] += 1 }
-        for shipment in workspace.shipments where shipment.status != .cancelled { parcels[shipment.waveID, default: 0] += 1 }
-        return (creators, parcels)
-    }
-
-    private func text(_ column: Column, _ wave: Wave, _ counts: (creators: [WaveID: Int], parcels: [WaveID: Int])) -> String {
+    private func text(_ column: Column, _ wave: Wave, _ counts: WaveTallies.Counts) -> String {
         switch column {
         case .name: wave.name
         case .status: wave.status.label

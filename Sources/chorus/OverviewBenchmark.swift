@@ -11,6 +11,13 @@ extension ConsoleBenchmark {
         console.press(.character("7"))
         if workspace.waves.count > 1 { console.press(.character("j")) }
         _ = console.frame()
+        var brief: [Duration] = []
+        for _ in 0..<presses {
+            let pressed = ContinuousClock.now
+            console.press(.character("t"))
+            _ = console.frame()
+            brief.append(ContinuousClock.now - pressed)
+        }
         let start = ContinuousClock.now
         console.press(.character("v"))
         var samples: [Duration] = []
@@ -25,11 +32,19 @@ extension ConsoleBenchmark {
             Thread.sleep(forTimeInterval: 0.005)
         }
         let ready = ContinuousClock.now - start
+        var steady: [Duration] = []
+        for _ in 0..<presses {
+            let pressed = ContinuousClock.now
+            console.press(.character("t"))
+            _ = console.frame()
+            steady.append(ContinuousClock.now - pressed)
+        }
         console.press(.character("v"))
         console.press(.character("v"))
         return "program overview (7, v) on wave \(console.state.waves.cursor + 1): on screen after \(Stopwatch.format(ready))"
             + (shown ? "" : " (not shown within 300 s)") + " (a big program builds the ledger and overview in the background); "
-            + "keys meanwhile (t): \(Self.keySummary(samples))"
+            + "keys meanwhile (t): \(Self.keySummary(samples)); once shown: \(Self.keySummary(steady)); "
+            + "the same key with the brief shown instead: \(Self.keySummary(brief))"
     }
 
     /// What the overview and cohorts take on top of a built ledger, best of three: to set beside
