@@ -64,8 +64,8 @@ struct Chart {
         grid.putRight(format(low), maxX: rect.x + axis, y: plot.maxY - 1, width: axis, role: .mutedText)
         for y in plot.y..<plot.maxY { grid.put("│", x: plot.x - 1, y: y, role: .border) }
         grid.put("└" + String(repeating: "─", count: plot.width), x: plot.x - 1, y: plot.maxY, role: .border)
-        // The plot's cells, background lines first: each row is then drawn in one put per run
-        // of a role, not one per cell (a wide chart has thousands of cells, redrawn every key).
+        // The plot's cells, background lines first, then the dots; drawn row by row in runs of a
+        // role with `putCells` (a wide chart has thousands of cells, redrawn on every key).
         var cells = [Character](repeating: " ", count: plot.width * plot.height)
         var cellRoles = [StyleRole](repeating: .text, count: cells.count)
         func line(_ character: Character, row: Int, role: StyleRole) {
@@ -99,7 +99,7 @@ struct Chart {
             while start < end {
                 var stop = start + 1
                 while stop < end, cellRoles[stop] == cellRoles[start] { stop += 1 }
-                grid.put(String(cells[start..<stop]), x: plot.x + start - row * plot.width, y: plot.y + row, role: cellRoles[start])
+                grid.putCells(cells[start..<stop], x: plot.x + start - row * plot.width, y: plot.y + row, role: cellRoles[start])
                 start = stop
             }
         }

@@ -125,8 +125,8 @@ struct LeaderboardPane {
             }
             if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
                let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
-                grid.put(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1, y: y,
-                         role: isMarked ? .marked : .info)
+                grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: isMarked ? .marked : .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
             if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }

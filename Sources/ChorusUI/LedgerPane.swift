@@ -137,8 +137,8 @@ struct LedgerPane {
                 }
             }
             if rect.width >= RowTrends.minimumWidth, let trends {
-                grid.put(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1, y: y,
-                         role: .info)
+                grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }
