@@ -51,6 +51,7 @@ public struct CSVTable: Sendable {
         var reader = CSVReader(bytes: bytes, fileName: fileName)
         guard let first = try reader.next() else { throw CSVError(.noHeader, fileName: fileName, line: 1, column: 0) }
         self.header = CSVHeader(first)
+        reader.fieldLimits = header.names.map { ($0, FieldLimit.forColumn(named: $0)) }
         self.headerLine = first.line
         self.reader = reader
     }

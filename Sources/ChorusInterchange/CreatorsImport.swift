@@ -28,6 +28,7 @@ public struct CreatorsImport: Sendable {
         for name in Self.columns { column[name] = table.header.index(of: name) }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
+        var codeLines: [String: Int] = [:]
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let line = record.line
@@ -42,6 +43,7 @@ public struct CreatorsImport: Sendable {
             do {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
                 let handle = Creator.normalizedHandle(handleText)
+                if handle.contains(where: \.isWhitespace) { throw fail("handle", "'\(handleText.excerpt)' contains a space; a handle is one word, like ana.glow") }
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator
@@ -52,6 +54,9 @@ public struct CreatorsImport: Sendable {
                 }
                 try Self.apply(cell, fail, to: &creator)
                 if let code = cell("discount_code") {
+                    try Self.check(code: code, for: creator, in: workspace, fail)
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "\(code.uppercased()) is already on line \(earlier)") }
+                    codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,
@@ -64,20 +69,31 @@ public struct CreatorsImport: Sendable {
         }
     }
 
+    /// A code the checkout can take, and not someone else's: what the domain refuses for the
+    /// whole import, refused here for the row, with its place.
+    private static func check(code: String, for creator: Creator, in workspace: Workspace, _ fail: (String, String) -> ImportRowError) throws {
+        guard DiscountCode.isWellFormed(code) else {
+            throw fail("discount_code", "'\(code.excerpt)' is not a valid discount code (letters, digits, - and _ only)")
+        }
+        if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
+            throw fail("discount_code", "discount code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
+        }
+    }
+
     /// Copies the row's non-empty cells onto `creator`, checking each.
     private static func apply(_ cell: (String) -> String?, _ fail: (String, String) -> ImportRowError,
                               to creator: inout Creator) throws {
         if let name = cell("name") { creator.name = name }
         if let email = cell("email") {
-            guard email.contains("@") else { throw fail("email", "'\(email)' is not an email address") }
+            guard email.contains("@") else { throw fail("email", "'\(email.excerpt)' is not an email address") }
             creator.email = email
         }
         if let country = cell("country") {
-            guard CountryCodes.isKnown(country) else { throw fail("country", "'\(country)' is not a two-letter ISO country code") }
+            guard CountryCodes.isKnown(country) else { throw fail("country", "'\(country.excerpt)' is not a two-letter ISO country code") }
             creator.country = country.uppercased()
         }
         if let rate = cell("engagement_rate") {
-            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate)' is not a rate like 4.5% or 0.045") }
+            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate.excerpt)' is not a rate like 4.5% or 0.045") }
             creator.engagementRate = value
         }
         if let niches = cell("niches") {
@@ -85,24 +101,24 @@ public struct CreatorsImport: Sendable {
         }
         if let text = cell("source") {
             guard let source = CreatorSource.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("source", "'\(text)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("source", "'\(text.excerpt)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
             if !creator.sources.contains(source) { creator.sources.append(source) }
         }
         if let slug = cell("link_slug") {
             guard slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-                throw fail("link_slug", "'\(slug)' is not a link slug (letters, digits, '-', '_' and '.')")
+                throw fail("link_slug", "'\(slug.excerpt)' is not a link slug (letters, digits, '-', '_' and '.')")
             }
             creator.linkSlug = slug.lowercased()
         }
         let platformText = cell("platform")
         let platform = try platformText.map { text in
             guard let platform = Platform.allCases.first(where: { $0.rawValue == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("platform", "'\(text)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("platform", "'\(text.excerpt)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
             return platform
         }
         if let followersText = cell("followers") {
             guard let followers = Int(followersText.filter { $0 != "," && $0 != "_" }), followers >= 0 else {
-                throw fail("followers", "'\(followersText)' is not a follower count")
+                throw fail("followers", "'\(followersText.excerpt)' is not a follower count")
             }
             let target = platform ?? creator.primaryPlatform ?? .instagram
             if let index = creator.profiles.firstIndex(where: { $0.platform == target }) {

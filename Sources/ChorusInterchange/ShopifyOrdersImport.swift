@@ -168,7 +168,7 @@ public struct ShopifyOrdersImport: Sendable {
             var quantity = 1
             if let column = self.quantity, !record.isEmpty(at: column) {
                 guard let value = Int(record[column].trimmingWhitespace), value > 0 else {
-                    throw fail(column, "'\(record[column])' is not a quantity")
+                    throw fail(column, "'\(record[column].excerpt)' is not a quantity")
                 }
                 quantity = value
             }
@@ -186,7 +186,7 @@ public struct ShopifyOrdersImport: Sendable {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column]
             guard let value = Money.parse(Substring(field), currency: currency) else {
-                throw fail(column, "'\(field)' is not an amount like 1234.50")
+                throw fail(column, "'\(field.excerpt)' is not an amount like 1234.50")
             }
             return value
         }
@@ -195,7 +195,7 @@ public struct ShopifyOrdersImport: Sendable {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column].trimmingWhitespace
             guard !field.isEmpty else { return nil }
-            guard let value = Timestamp(field) else { throw fail(column, "'\(field)' is not a time like 2026-03-12 09:14:02 +0000") }
+            guard let value = Timestamp(field) else { throw fail(column, "'\(field.excerpt)' is not a time like 2026-03-12 09:14:02 +0000") }
             return value
         }
     }

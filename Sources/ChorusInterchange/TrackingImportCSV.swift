@@ -50,7 +50,7 @@ public struct TrackingImportCSV: Sendable {
                 let carrierText = record[carrierColumn].trimmingWhitespace
                 guard let carrier = Carrier(named: carrierText) else {
                     throw fail(carrierColumn, carrierText.isEmpty ? "no carrier; use one of \(Self.carrierNames)"
-                                                                    : "unknown carrier '\(carrierText)'; use one of \(Self.carrierNames)")
+                                                                    : "unknown carrier '\(carrierText.excerpt)'; use one of \(Self.carrierNames)")
                 }
                 let number = record[numberColumn].trimmingWhitespace
                 try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
@@ -83,10 +83,10 @@ public struct TrackingImportCSV: Sendable {
         func shipment(id: String?, handle: String?, idColumn: Int, handleColumn: Int,
                       _ fail: (Int?, String) -> RowError) throws -> Shipment {
             if let id = id?.trimmingWhitespace, !id.isEmpty {
-                guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id)'") }
+                guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id.excerpt)'") }
                 guard shipment.holdsReservation else {
                     let detail = shipment.trackingNumber.map { " with \($0)" } ?? ""
-                    throw fail(idColumn, "shipment \(id) is \(shipment.status.rawValue)\(detail); only queued or packed parcels can ship")
+                    throw fail(idColumn, "shipment \(id) is \(shipment.status.label)\(detail); only queued or packed parcels can ship")
                 }
                 return shipment
             }
@@ -106,7 +106,7 @@ public struct TrackingImportCSV: Sendable {
             if let earlier = shipmentLines[shipment] { throw fail(nil, "shipment \(shipment) is already on line \(earlier)") }
             if number.isEmpty { throw fail(column, "no tracking number for shipment \(shipment)") }
             if !carrier.accepts(trackingNumber: number) {
-                throw fail(column, "'\(number)' does not look like a \(carrier.label) tracking number")
+                throw fail(column, "'\(number.excerpt)' does not look like a \(carrier.label) tracking number")
             }
             if let holder = numbers[number] { throw fail(column, "tracking number \(number) is already used by \(holder)") }
             numbers[number] = "line \(line)"

@@ -26,6 +26,10 @@ public protocol FileSystem: Sendable {
     func removeFile(at path: String) throws
     /// The names of the entries in a folder, in no particular order.
     func fileNames(in folder: String) throws -> [String]
+    /// Whether `path` itself is a symbolic link (it is not followed).
+    func isSymbolicLink(at path: String) -> Bool
+    /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
+    func byteCount(at path: String) -> Int?
 }
 
 extension FileSystem {
@@ -33,5 +37,15 @@ extension FileSystem {
         do { return try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw StoreError(.io, file: folder, "cannot be listed: \(error.localizedDescription)")
         }
+    }
+
+    public func isSymbolicLink(at path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    public func byteCount(at path: String) -> Int? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 }

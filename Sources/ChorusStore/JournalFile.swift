@@ -20,10 +20,12 @@ public struct TornJournalLine: Hashable, Sendable {
 /// The embedded `CommandLog`: one JSON object per line in `journal.jsonl`, each appended and
 /// synced (fdatasync) before the command counts as done.
 ///
-/// Only the last line may be damaged, because only the last append can have been interrupted;
-/// it is ignored on read and cut off before the next append, so the file stays valid JSON lines.
-/// Damage anywhere else means the file was changed by something other than Chorus, and reading
-/// stops with the line number rather than guessing.
+/// Only the last line may be cut short, because only the last append can have been interrupted:
+/// a last line without its newline is ignored on read and cut off before the next append, so the
+/// file stays valid JSON lines. A last line that is complete but cannot be read is not crash
+/// damage (see `UnreadableJournalLine`) and is never cut. Damage anywhere else means the file
+/// was changed by something other than Chorus, and reading stops with the line number rather
+/// than guessing.
 final class JournalFile: CommandLog {
     static let fileName = "journal.jsonl"
 
@@ -31,10 +33,14 @@ final class JournalFile: CommandLog {
     private let fileSystem: any FileSystem
     /// Set by `readEntries` when the last line was torn; cleared once it has been cut off.
     private(set) var tornLine: TornJournalLine?
+    /// Set by `readEntries` when the last line is complete but unreadable: the store must not write.
+    private(set) var unreadableLastLine: UnreadableJournalLine?
+    private let trimMark: JournalTrimMark
     /// Bytes of intact entries: where the next append goes.
     private var intactLength = 0
-    /// Set when a failed append could not cut its partial line off again: the next append
-    /// must, or that fragment would end up in the middle of the journal.
+    /// Set when a failed append could not cut its partial line off again (or `journal.trim`
+    /// says one could not): the next write must, or that fragment would end up in the middle
+    /// of the journal, or a change reported as failed would be replayed.
     private var needsTrim = false
     private var lineOfSequence: [Int: Int] = [:]
     private var lineCount = 0
@@ -42,14 +48,18 @@ final class JournalFile: CommandLog {
     init(folder: String, fileSystem: any FileSystem) {
         path = folder + "/" + Self.fileName
         self.fileSystem = fileSystem
+        trimMark = JournalTrimMark(folder: folder, fileSystem: fileSystem)
     }
 
     func readEntries() throws -> [JournalEntry] {
         tornLine = nil
-        needsTrim = false
+        unreadableLastLine = nil
         lineOfSequence = [:]
+        let mark = try trimMark.read()
+        needsTrim = mark != nil
         guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; return [] }
-        let bytes = try fileSystem.readFile(at: path)
+        var bytes = try fileSystem.readFile(at: path)
+        if let mark, mark < bytes.count { bytes.removeSubrange(mark...) }
         let lines = Self.lines(in: bytes)
         let lastWithContent = lines.lastIndex { !Self.isBlank(bytes[$0.range]) }
         var entries: [JournalEntry] = []
@@ -68,6 +78,10 @@ final class JournalFile: CommandLog {
                     throw StoreError(.corrupt, file: path, line: number, "this entry cannot be read (\(reason)); "
                                      + "only the last entry can be cut short by a crash, so the journal was changed outside Chorus")
                 }
+                guard !line.terminated else {
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: Self.naming(bytes[line.range], reason))
+                    continue
+                }
                 tornLine = TornJournalLine(file: path, line: number, byteCount: bytes.count - line.range.lowerBound, reason: reason)
                 intactLength = line.range.lowerBound
                 lineCount = index
@@ -77,19 +91,20 @@ final class JournalFile: CommandLog {
     }
 
     func append(_ entry: JournalEntry) throws {
-        if tornLine != nil || needsTrim {
-            try fileSystem.truncateFile(at: path, toLength: intactLength)
-            tornLine = nil
-            needsTrim = false
-        }
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
+        if tornLine != nil || needsTrim { try trim() }
         var line = [UInt8](try Self.encoder.encode(entry))
         line.append(UInt8(ascii: "\n"))
         do {
             try fileSystem.appendToFile(at: path, bytes: line)
-        } catch {
+        } catch let failure {
             // Cut off whatever part of the line reached the file, so the journal stays valid.
-            do { try fileSystem.truncateFile(at: path, toLength: intactLength) } catch { needsTrim = true }
-            throw error
+            do { try fileSystem.truncateFile(at: path, toLength: intactLength) } catch {
+                needsTrim = true
+                // Whole on disk, the line would be replayed as a change reported as failed.
+                do { try trimMark.write(intactLength) } catch { throw Self.mayHaveBeenKept(failure) }
+            }
+            throw failure
         }
         intactLength += line.count
         lineCount += 1
@@ -97,11 +112,9 @@ final class JournalFile: CommandLog {
     }
 
     func discard(through sequence: Int) throws {
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         // A line whose append failed is not an entry, even if all of it reached the file.
-        if needsTrim {
-            try fileSystem.truncateFile(at: path, toLength: intactLength)
-            needsTrim = false
-        }
+        if needsTrim { try trim() }
         let kept = try readEntries().filter { $0.seq > sequence }
         guard !kept.isEmpty else {
             try fileSystem.truncateFile(at: path, toLength: 0)
@@ -122,6 +135,24 @@ final class JournalFile: CommandLog {
         _ = try readEntries()
     }
 
+    /// Cuts the journal back to its intact entries, then removes `journal.trim`: in that order,
+    /// so a crash in between leaves a mark that still describes the file.
+    private func trim() throws {
+        try fileSystem.truncateFile(at: path, toLength: intactLength)
+        try trimMark.remove()
+        tornLine = nil
+        needsTrim = false
+    }
+
+    /// A failed append whose line could be neither cut off nor marked: the change may be
+    /// replayed on the next open, and the person must hear that before retrying it.
+    private static func mayHaveBeenKept(_ error: Error) -> StoreError {
+        let failure = error as? StoreError ?? StoreError(.io, "\(error)")
+        return StoreError(.io, file: failure.file, failure.message + "; the change could not be taken back out of the journal either, "
+                          + "so it may still be there when the workspace is next opened: check it (chorus list, or the console) "
+                          + "before doing it again")
+    }
+
     func location(of sequence: Int) -> (file: String, line: Int?) { (path, lineOfSequence[sequence]) }
 
     private static func lines(in bytes: [UInt8]) -> [(range: Range<Int>, terminated: Bool)] {
@@ -137,6 +168,15 @@ final class JournalFile: CommandLog {
             }
         }
         return lines
+    }
+
+    /// The reason an entry cannot be read, naming its command when the line is JSON with one:
+    /// "the command "archiveWave" cannot be read: …" says more than a decoder's words alone.
+    private static func naming(_ line: ArraySlice<UInt8>, _ reason: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let command = object["command"] as? [String: Any], command.count == 1, let name = command.keys.first
+        else { return reason }
+        return "the command \"\(name.prefix(60))\" is not one this Chorus can read: \(reason)"
     }
 
     private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {

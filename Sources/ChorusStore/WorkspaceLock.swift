@@ -24,8 +24,15 @@ final class WorkspaceLock {
     /// busy says what it is waiting for instead of hanging silently or failing at once.
     static func acquire(folder: String, waiting: Double = 0, whileWaiting: (String) -> Void = { _ in }) throws -> WorkspaceLock {
         let path = folder + "/" + fileName
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io("open", path) }
+        // Never through a link, and never a FIFO or device: the holder's details are written
+        // into this file, and it is truncated on release.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        guard fd >= 0 else { throw POSIXFileSystem.openFailure(path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw POSIXFileSystem.notAPlainFile(path)
+        }
         guard fchmod(fd, 0o600) == 0 else {
             let code = errno
             close(fd)

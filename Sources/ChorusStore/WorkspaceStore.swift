@@ -25,6 +25,8 @@ public final class WorkspaceStore {
     }
 
     public let folder: String
+    /// Read-only when asked, and also when the journal's last line cannot be read (see
+    /// `unreadableLastLine`): a read-write open then gives the lock back and refuses writes.
     public let mode: Mode
     /// The current state. Read it freely, but do not hold a copy across `perform`: a command
     /// mutates collections in place only while nothing else shares them.
@@ -32,8 +34,12 @@ public final class WorkspaceStore {
     /// A journal line cut short by a crash, found and ignored on open; the CLI prints its
     /// `notice`. In read-write mode it is cut off the file before the next append.
     public let recoveredTornLine: TornJournalLine?
-    /// The notice to print about `recoveredTornLine`, or nil when the journal was intact.
-    public var recoveryNotice: String? { recoveredTornLine?.notice }
+    /// A complete last journal line this build cannot read: it is left as it is and the store
+    /// is read-only, saying why in `recoveryNotice` and in the error every write throws.
+    public let unreadableLastLine: UnreadableJournalLine?
+    /// The notice to print about `recoveredTornLine` or `unreadableLastLine`, or nil when the
+    /// journal was intact.
+    public var recoveryNotice: String? { recoveredTornLine?.notice ?? unreadableLastLine?.notice }
     /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
     public private(set) var journalLength: Int
 
@@ -41,13 +47,13 @@ public final class WorkspaceStore {
     private let log: any CommandLog
     private(set) var manifest: Manifest
     private(set) var lastSequence: Int
-    /// The generation the next compaction writes. It only grows, even when a compaction fails,
-    /// so a retry never overwrites files that a half-finished attempt may have made current.
+    /// The generation the next compaction writes. It grows past every generation whose manifest
+    /// may have been renamed into place, so a retry never overwrites files that could be current;
+    /// an attempt that failed while writing its files (a full disk) gives its number back, so
+    /// retrying does not climb through generations.
     private var nextGeneration: Int
-    /// The oldest generation whose files may still be on disk: everything from it up to the
-    /// current manifest's is removed once a compaction has trimmed the journal, including the
-    /// generations of attempts that failed (their files hold the same names and addresses).
-    private var oldestGenerationOnDisk: Int
+    /// Generations begun and not yet finished: their files are not strays while being written.
+    var inFlightGenerations: Set<Int> = []
     private var lock: WorkspaceLock?
     private(set) var isClosed = false
     /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
@@ -87,17 +93,19 @@ public final class WorkspaceStore {
         self.attributionInputsSequence = inputsSequence
         self.attributionInputsSequenceAtOpen = inputsSequence
         self.folder = folder
-        self.mode = mode
+        self.mode = journal.unreadableLastLine == nil ? mode : .readOnly
         self.fileSystem = fileSystem
-        self.lock = lock
+        // A journal this build cannot fully read is never written: the lock goes back at once.
+        if journal.unreadableLastLine != nil { lock?.release() }
+        self.lock = journal.unreadableLastLine == nil ? lock : nil
         self.log = journal
         self.workspace = workspace
         self.manifest = manifest
         self.recoveredTornLine = journal.tornLine
+        self.unreadableLastLine = journal.unreadableLastLine
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
-        self.oldestGenerationOnDisk = manifest.generation
     }
 
     /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
@@ -112,6 +120,7 @@ public final class WorkspaceStore {
     public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
                             waitingForLock: Double = 0, whileWaiting: (String) -> Void = { _ in },
                             fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+        try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
@@ -141,6 +150,7 @@ public final class WorkspaceStore {
             throw StoreError(.alreadyAWorkspace, file: folder, "already holds a Chorus workspace; open it instead")
         }
         try fileSystem.createDirectory(at: folder)
+        try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
         let lock = try WorkspaceLock.acquire(folder: folder)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
         _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)
@@ -175,7 +185,7 @@ public final class WorkspaceStore {
             // covers, which replay skips and the next compaction trims: not worth a failure.
             noteAttributionInputs(changedBy: command)
             keepAttributionForNewGeneration()
-            try? trimJournal()
+            trimJournal()
             return applied
         }
         let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
@@ -213,6 +223,7 @@ public final class WorkspaceStore {
 
     private func beginCompaction() -> Compaction {
         defer { nextGeneration += 1 }
+        inFlightGenerations.insert(nextGeneration)
         return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
                           journalSequence: lastSequence, fileSystem: fileSystem)
     }
@@ -221,20 +232,25 @@ public final class WorkspaceStore {
     /// includes; entries performed since it began stay in the journal. Throws the error that
     /// stopped the files being written, leaving the previous snapshot and journal current. A
     /// compaction overtaken by a newer snapshot is discarded.
+    ///
+    /// Once the new manifest is in place the compaction has succeeded: trimming the journal
+    /// and removing old files are tidying, and their failure is not reported as its failure.
     public func finish(_ compaction: Compaction) throws {
         try requireWritable()
+        defer { inFlightGenerations.remove(compaction.generation) }
         guard compaction.generation > manifest.generation else {
             compaction.removeFiles()
             return
         }
         try commit(compaction)
         keepAttributionForNewGeneration()
-        try trimJournal()
+        trimJournal()
     }
 
     /// Writes the next snapshot generation on this thread and makes it current.
     private func writeSnapshot() throws {
         let compaction = beginCompaction()
+        defer { inFlightGenerations.remove(compaction.generation) }
         compaction.writeFiles()
         try commit(compaction)
     }
@@ -245,7 +261,14 @@ public final class WorkspaceStore {
     /// which snapshot holds the workspace, or commands journaled next would replay onto a
     /// state they were never applied to.
     private func commit(_ compaction: Compaction) throws {
-        let files = try compaction.writtenFiles()
+        let files: Snapshot.Files
+        do { files = try compaction.writtenFiles() } catch {
+            // Nothing refers to the partial files: free their space now, and let the retry
+            // write the same generation unless another one has begun since.
+            compaction.removeFiles()
+            if nextGeneration == compaction.generation + 1 { nextGeneration = compaction.generation }
+            throw error
+        }
         do {
             manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
                                            journalSequence: compaction.journalSequence, fileSystem: fileSystem)
@@ -258,16 +281,13 @@ public final class WorkspaceStore {
     }
 
     /// Drops the journal entries the current snapshot covers (entries performed while a
-    /// background compaction was written stay), then removes the files of generations no
-    /// manifest refers to any more (see `oldestGenerationOnDisk`).
-    private func trimJournal() throws {
-        try log.discard(through: manifest.journalSequence)
+    /// background compaction was written stay), then removes every file the manifest does not
+    /// name (see `removeStrayFiles`). A journal that could not be trimmed holds only entries the
+    /// snapshot covers, which replay skips and the next compaction trims: not worth a failure.
+    private func trimJournal() {
+        try? log.discard(through: manifest.journalSequence)
         journalLength = lastSequence - manifest.journalSequence
-        let stale = oldestGenerationOnDisk..<manifest.generation
-        oldestGenerationOnDisk = manifest.generation
-        for generation in stale {
-            Compaction.removeFiles(of: generation, in: folder, fileSystem: fileSystem)
-        }
+        removeStrayFiles()
     }
 
     /// Attaches order history loaded in the background; ignored if it was loaded meanwhile.
@@ -295,6 +315,7 @@ public final class WorkspaceStore {
     }
 
     private func requireWritable() throws {
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
         guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
     }

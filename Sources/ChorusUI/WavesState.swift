@@ -9,6 +9,10 @@ public struct WavesState: Hashable, Sendable, ListPosition {
     public var view: WavesView = .brief
     /// How the cohort view groups creators (`b` cycles).
     public var cohortDimension: Cohorts.Dimension = .tier
+    /// How far the brief panel under the list is scrolled; each wave's starts at its top.
+    public var detailScroll = 0
+    /// `/`: words that must each match a column of the list.
+    public var filter = Filter()
 
     public init() {}
 }

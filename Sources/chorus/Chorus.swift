@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusCore
+import Foundation
 
 /// The `chorus` command: with no subcommand it opens the console on a workspace; the
 /// subcommands are the headless side that scripts and cron jobs use.
@@ -16,14 +17,17 @@ struct Chorus: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, ImportCommand.self, ExportCommand.self,
             ReportCommand.self, CheckCommand.self, ApproveCommand.self, RequestChangesCommand.self, RejectCommand.self,
-            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self,
+            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ParcelCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
 
-    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`.
+    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`. A file-size limit
+    /// (`ulimit -f`) would otherwise kill the process with SIGXFSZ mid-write, saying nothing;
+    /// ignored, the write fails with EFBIG and the error names the file.
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         main(LeadingWorkspaceOption.moved(Array(CommandLine.arguments.dropFirst())))
     }
 }

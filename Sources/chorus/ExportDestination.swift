@@ -45,7 +45,7 @@ struct ExportDestination: ParsableArguments {
             throw CLIFailure(message: "\(raw ? "--raw" : "--bom") is for CSV; leave it out with --format json")
         }
         guard let output else {
-            FileHandle.standardOutput.write(TerminalText.forStandardOutput(bytes))
+            try Output.standardOutput(TerminalText.forStandardOutput(bytes))
             return
         }
         try write(bytes, to: output)

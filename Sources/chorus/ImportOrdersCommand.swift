@@ -23,7 +23,7 @@ struct ImportOrdersCommand: ParsableCommand {
         try reportingErrors {
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
                 let imported = try Self.apply(bytes, fileName: name, to: store, skipInvalid: skipInvalid)
-                Output.print(imported.summary)
+                try Output.print(imported.summary)
                 ProcessExit.leaveToTheSystem(imported)
             }
         }

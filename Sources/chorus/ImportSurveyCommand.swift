@@ -25,7 +25,7 @@ struct ImportSurveyCommand: ParsableCommand {
                 guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
                 let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.responses.count))
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
             }
         }
     }

@@ -38,7 +38,7 @@ struct ImportTrackingCommand: ParsableCommand {
             guard !rows.dispatches.isEmpty else { throw CLIFailure(message: "\(fileName) has no rows to apply") }
             let applied = try store.perform(.markShipped(rows.dispatches), context: Clock.context)
             let skipped = rows.errors.isEmpty ? "" : "; skipped \(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s")"
-            Output.print(applied.summary + skipped)
+            try Output.print(applied.summary + skipped)
         }
     }
 }

@@ -35,7 +35,7 @@ struct InitCommand: ParsableCommand {
                 let program = Program(name: name, brand: brand, currency: Currency(currency), landingURL: landingURL)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
-            Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+            try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
         }
     }
 }
@@ -52,7 +52,7 @@ struct CompactCommand: ParsableCommand {
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()
-            Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
+            try Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
         }
     }
 }

@@ -45,7 +45,7 @@ struct ListCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
                 .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
-            Output.print(listing.rendered(as: format, raw: raw))
+            try Output.print(listing.rendered(as: format, raw: raw))
         }
     }
 }

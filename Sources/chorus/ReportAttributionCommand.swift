@@ -25,7 +25,7 @@ struct ReportAttributionCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             let result = try store.attribution(wave: waveID)
-            Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format, raw: raw))
+            try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format, raw: raw))
         }
     }
 }

@@ -31,7 +31,7 @@ struct ReportCohortsCommand: ParsableCommand {
             let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
             let cohorts = Cohorts(ledger, workspace: store.workspace, by: by, wave: waveID)
             let rows = cohorts.groups.map { CohortRow($0, currency: ledger.currency) }
-            Output.print(Listing(rows: rows).rendered(as: format, raw: raw))
+            try Output.print(Listing(rows: rows).rendered(as: format, raw: raw))
         }
     }
 }

@@ -45,7 +45,7 @@ struct ReportWeeklyCommand: ParsableCommand {
             if format == .svg {
                 let budget = chosen.map { WaveBudget($0, workspace: store.workspace, ledger: ledger) }
                 let title = "\(store.workspace.program.name) · \(chosen?.name ?? "all waves") · as of \(today)"
-                return Output.print(WeeklyChartSVG(title: title, series: series, budget: budget, currency: ledger.currency).document
+                return try Output.print(WeeklyChartSVG(title: title, series: series, budget: budget, currency: ledger.currency).document
                     .trimmingTrailingNewline)
             }
             let money = { (minorUnits: Int64) in ledger.money(minorUnits).decimalString }
@@ -55,7 +55,7 @@ struct ReportWeeklyCommand: ParsableCommand {
                     assistedNetRevenue: money(series.assistedRevenue[week]), orders: series.orders[week],
                     spend: money(series.spend[week]), cumulativeSpend: money(cumulative[week]))
             }
-            Output.print(Listing(rows: rows).rendered(as: OutputFormat(rawValue: format.rawValue) ?? .table))
+            try Output.print(Listing(rows: rows).rendered(as: OutputFormat(rawValue: format.rawValue) ?? .table))
         }
     }
 }

@@ -25,10 +25,10 @@ struct StressAppendCommand: ParsableCommand {
                 try store.perform(.addSKUs([SKU(id: Self.sku, name: "Stress test unit", unitCost: .zero(currency), stockOnHand: 0)]),
                                   context: Clock.context)
             }
-            Output.print("ready")
+            try Output.print("ready")
             for index in 1...count {
                 try store.perform(.adjustStock(sku: Self.sku, delta: 1, reason: "stress \(index)"), context: Clock.context)
-                Output.print("ack \(index)")
+                try Output.print("ack \(index)")
                 if compactEvery > 0, index % compactEvery == 0 { try store.compact() }
             }
         }

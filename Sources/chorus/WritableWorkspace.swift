@@ -15,7 +15,8 @@ enum WritableWorkspace {
     static func open(_ url: URL) throws -> WorkspaceStore {
         let store = try WorkspaceStore.open(at: url, mode: .readWrite, waitingForLock: wait,
                                             whileWaiting: { Output.notice($0) })
-        if let notice = store.recoveryNotice { Output.notice(notice) }
+        // An unreadable last line is said by the refusal of the write itself, once.
+        if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
         return store
     }
 

@@ -96,10 +96,14 @@ final class ProgramOverviewTests: XCTestCase {
 
         // Two (41.00) go 11.00 over: asked first, nothing queued until y.
         let console = ConsoleDriver(workspace).press(" ", " ", "S")
-        guard case .seedOverBudget(let requests, let cost, let over)? = console.state.prompt?.purpose else {
+        guard case .confirm(let question)? = console.state.prompt?.purpose else {
             return XCTFail("the budget question is open: \(console.dump)")
         }
-        XCTAssertEqual([requests.count, Int(cost), Int(over)], [2, 4_100, 1_100])
+        XCTAssertEqual(question.question, "11.00 EUR over budget: queue 2 parcels (41.00 EUR)?")
+        guard case .run(let effects) = question.yes, case .perform(.queueShipments(let requests))? = effects.first else {
+            return XCTFail("y queues the parcels: \(question)")
+        }
+        XCTAssertEqual(requests.count, 2)
         XCTAssertTrue(console.frame.line(23).hasPrefix(" 11.00 EUR over budget: queue 2 parcels (41.00 EUR)? y/n"),
                       console.frame.line(23))
         XCTAssertTrue(console.workspace.shipments.isEmpty)
