@@ -76,6 +76,22 @@ final class ProgramOverviewTests: XCTestCase {
         XCTAssertNotNil(console.frame.row(containing: "Budget"))
     }
 
+    /// The three views share the list with `/` and the brief's J/K: the overview is of the wave
+    /// under the cursor of the filtered list, J/K only scroll the brief, and the brief keeps its results.
+    func testTheOverviewFollowsTheFilteredListAndTheBriefKeepsItsScrollAndResults() {
+        let workspace = Self.program
+        let (last, this) = (workspace.waves[0], workspace.waves[1])
+        let console = ConsoleDriver(workspace).press("7", "/").type(this.id.rawValue).press(.enter, "v")
+        XCTAssertEqual(WavesPane.shown(workspace, filter: console.state.waves.filter).first?.id, this.id, console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "\(this.name) against \(last.name)"), console.dump)
+        console.press("J")
+        XCTAssertEqual(console.state.waves.detailScroll, 0)
+        XCTAssertEqual(console.state.message?.text, "J/K scroll the brief; v shows it")
+        console.press("v", "v")
+        XCTAssertEqual(console.state.waves.view, .brief)
+        XCTAssertNotNil(console.frame.row(containing: "Results"), console.dump)
+    }
+
     func testThePaletteOpensTheOverviewFromAnotherPane() {
         let console = ConsoleDriver(Self.program).press(":").type("overview").press(.enter)
         XCTAssertEqual(console.state.pane, .waves)
