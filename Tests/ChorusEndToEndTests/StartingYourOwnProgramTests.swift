@@ -96,14 +96,12 @@ final class StartingYourOwnProgramTests: XCTestCase {
         XCTAssertEqual(try chorus("import", "tracking", fixture("fjord-goods-shipstation-shipments.csv")).stdout,
                        "shipped 3 shipments, shipping 34.50 EUR for all\n")
 
-        // 6. Drafts arrive in December and are approved (their usage rights were agreed by email).
+        // 6. Drafts arrive in December and are approved: disclosed, tagged, and with the rights the brief agreed.
         today = "2026-12-04T10:00:00Z"
         try assertRefused(["import", "submissions", try broken("fjord-goods-drafts.csv", replacing: "2026-12-03T09:05:00Z", with: "2026-12-33T09:05:00Z")],
                           "broken-fjord-goods-drafts.csv, line 3, column 6: '2026-12-33T09:05:00Z' is not a time")
         XCTAssertEqual(try chorus("import", "submissions", fixture("fjord-goods-drafts.csv")).stdout, "added 2 submissions\n")
-        for draft in ["SU-0001", "SU-0002"] {
-            XCTAssertEqual(try chorus("approve", draft, "--override", "usage rights agreed by email").stdout, "approved \(draft) with override\n")
-        }
+        XCTAssertEqual(try chorus("approve", "SU-0001", "SU-0002").stdout, "approved 2 submissions\n")
 
         // 7. Orders (with Shopify's Id) and Fairing's survey answers; the one ambiguous answer resolved.
         try assertRefused(["import", "orders", try broken("fjord-goods-orders.csv", replacing: "5630145200005", with: "56301452OOOO5")],
@@ -168,13 +166,13 @@ final class StartingYourOwnProgramTests: XCTestCase {
         try console.press("n")
         try console.waitFor("New wave W1")
         let fields = ["Autumn Trails", "live", "2026-11-15", "", "1500.00", "TS-M×2, MB-S", "warm feet, long trails", "#fjordgoods",
-                      "@fjordgoods", "", "instagram reel 2026-12-10", "y", "", "", "20"]
+                      "@fjordgoods", "", "instagram reel 2026-12-10", "y", "", "", "20", "", "organic-repost, website; worldwide; 365 days"]
         for value in fields {
             try console.press("C-u")
             if !value.isEmpty { try console.type(value) }
             try console.press("Tab")
         }
-        try console.waitFor("Commission %   20")
+        try console.waitFor("Usage rights   organic-repost, website; worldwide; 365 days")
         try console.press("C-s")
         try console.waitFor("Trail Socks - M ×2, Merino Base Layer - S ×1")
         try console.press("Enter", "1", "R")
