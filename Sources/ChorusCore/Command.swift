@@ -92,11 +92,15 @@ public struct ShipmentDispatch: Hashable, Sendable, Codable {
     /// What the label cost, when the label tool says (ShipStation's `Shipping Cost`); nil
     /// leaves the parcel's shipping cost as it was.
     public var shippingCost: Money?
-    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil) {
+    /// The day the label tool says the parcel left (ShipStation's `Ship Date`); nil means when
+    /// the command is applied, as with a scanner at the packing table.
+    public var shippedOn: Day?
+    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil, shippedOn: Day? = nil) {
         self.shipmentID = shipmentID
         self.carrier = carrier
         self.trackingNumber = trackingNumber
         self.shippingCost = shippingCost
+        self.shippedOn = shippedOn
     }
 }
 

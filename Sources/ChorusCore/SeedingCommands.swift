@@ -121,7 +121,16 @@ extension ChangeRecorder {
         return "packed \(Self.plural(shipments.count, "shipment"))"
     }
 
+    /// A dispatch for a parcel already shipped with the same tracking number only brings its
+    /// shipping cost (the label tool's export often arrives after the parcels were scanned out).
     mutating func markShipped(_ dispatches: [ShipmentDispatch], _ context: CommandContext) throws -> String {
+        let costOnly = dispatches.filter { dispatch in
+            guard dispatch.shippingCost != nil, let shipment = workspace.shipment(dispatch.shipmentID) else { return false }
+            return [.shipped, .delivered].contains(shipment.status) && shipment.trackingNumber == dispatch.trackingNumber.trimmingWhitespace
+        }
+        let costOnlyIDs = Set(costOnly.map(\.shipmentID))
+        let dispatches = dispatches.filter { !costOnlyIDs.contains($0.shipmentID) }
+        if dispatches.isEmpty && !costOnly.isEmpty { return "\(Self.plural(costOnly.count, "shipment")) already shipped" }
         let shipments = try transition(dispatches.map(\.shipmentID), to: "shipped", allowedFrom: [.queued, .packed])
         var numbers: [String: ShipmentID] = [:]
         for shipment in workspace.shipments { if let number = shipment.trackingNumber { numbers[number] = shipment.id } }
@@ -141,11 +150,11 @@ extension ChangeRecorder {
             shipment.status = .shipped
             shipment.carrier = dispatch.carrier
             shipment.trackingNumber = dispatch.trackingNumber.trimmingWhitespace
-            shipment.shippedAt = context.now
+            shipment.shippedAt = dispatch.shippedOn.map { min(Timestamp(day: $0), context.now) } ?? context.now
             put(shipment)
             follow(shipment.creatorID, in: shipment.waveID, to: .seeded, context)
         }
-        return "shipped \(Self.plural(shipments.count, "shipment"))"
+        return "shipped \(Self.plural(shipments.count, "shipment"))" + (costOnly.isEmpty ? "" : ", \(costOnly.count) already shipped")
     }
 
     mutating func markDelivered(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {

@@ -66,6 +66,7 @@ struct ShipmentRow: ListRow {
     var carrier: String?
     var trackingNumber: String?
     var productCost: String
+    var shippingCost: String?
     var currency: String
     var exception: String?
     var exceptionNote: String?
@@ -84,6 +85,7 @@ struct ShipmentRow: ListRow {
         carrier = shipment.carrier?.rawValue
         trackingNumber = shipment.trackingNumber
         productCost = shipment.productCost.decimalString
+        shippingCost = shipment.shippingCost?.decimalString
         currency = shipment.productCost.currency.code
         exception = shipment.exception?.kind.rawValue
         exceptionNote = shipment.exception?.note

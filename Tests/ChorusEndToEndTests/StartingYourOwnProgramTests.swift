@@ -93,8 +93,12 @@ final class StartingYourOwnProgramTests: XCTestCase {
                       sent.joined(separator: "\n"))
         try assertRefused(["import", "tracking", try broken("fjord-goods-shipstation-shipments.csv", replacing: ",11.35", with: ",eleven")],
                           "broken-fjord-goods-shipstation-shipments.csv, line 4, column 7")
+        today = "2026-11-25T16:00:00Z"
         XCTAssertEqual(try chorus("import", "tracking", fixture("fjord-goods-shipstation-shipments.csv")).stdout,
                        "shipped 3 shipments, shipping 34.50 EUR for all\n")
+        let parcels = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try chorus("list", "shipments", "--format", "json").stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(parcels.map { $0["shippedAt"] as? String }, ["2026-11-23T00:00:00Z", "2026-11-23T00:00:00Z", "2026-11-24T00:00:00Z"],
+                       "each parcel left on its Ship Date")
 
         // 6. Drafts arrive in December and are approved: disclosed, tagged, and with the rights the brief agreed.
         today = "2026-12-04T10:00:00Z"
