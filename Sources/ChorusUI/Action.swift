@@ -19,4 +19,8 @@ public enum Action: Hashable, Sendable {
     case promote, createPayoutRun
     case copyRow, openLink
     case reverseSort
+    case editCreator
+    case showSurveyAnswers
+    /// Palette-only, in any pane: `:stock SKU +20 reason`.
+    case adjustStock
 }
