@@ -120,33 +120,37 @@ final class StartingYourOwnProgramTests: XCTestCase {
 
         // 8. January: the ledger, checked against the files by hand, and the first payout run.
         today = "2027-01-05T10:00:00Z"
-        let ledger = try chorus("export", "ledger")
-        let rows = try ledgerRows(ledger.stdout)
+        // The creator rows go to ledger.csv and the total row to ledger-totals.csv beside it.
+        let ledgerFile = folder.appendingPathComponent("ledger.csv")
+        let ledger = try chorus("export", "ledger", "--output", ledgerFile.path)
+        let ledgerText = try String(contentsOf: ledgerFile, encoding: .utf8)
+        let totalsText = try String(contentsOf: folder.appendingPathComponent("ledger-totals.csv"), encoding: .utf8)
+        let rows = try ledgerRows(ledgerText).merging(try ledgerRows(totalsText)) { first, _ in first }
         // Product cost per parcel, from the products file: 2 × TS-M at 6.40 + 1 × MB-S at 21.75 = 34.55.
         // Shipping, from the ShipStation file: SH-0001 (Ingrid) €14.20, SH-0002 (Felix) 8.95, SH-0003 (Priya) 11.35.
         // Direct net revenue, from the orders file: Ingrid's code on #1006, 43.20; Felix's on #1005,
         // 58.50 less 21.60 refunded = 36.90; Priya's on #1004, 175.50. Commission 20 % of each:
         // 8.64, 7.38, 35.10. Assisted: #1002 (89.00) resolved to Felix, #1003 (120.00) names Priya.
         // Gross margin 60 % of revenue; contribution = gross margin − total cost; CPA = cost / 1 order;
-        // ROI = (revenue − cost) / cost.
+        // ROAS = direct revenue / cost; ROI on margin = contribution margin / cost.
         let expected: [String: [String: String]] = [
             "ingrid.on.trails": ["product_cost": "34.55", "shipping_cost": "14.20", "commission": "8.64", "total_cost": "57.39",
                                  "direct_orders": "1", "direct_net_revenue": "43.20", "assisted_orders": "0", "assisted_net_revenue": "0.00",
-                                 "gross_margin": "25.92", "contribution_margin": "-31.47", "cpa": "57.39", "roi_percent": "-24.73", "usable_assets": "0"],
+                                 "gross_margin": "25.92", "contribution_margin": "-31.47", "cpa": "57.39", "roas": "0.75", "roi_on_margin_percent": "-54.84", "usable_assets": "0"],
             "felix.mueller": ["product_cost": "34.55", "shipping_cost": "8.95", "commission": "7.38", "total_cost": "50.88",
                               "direct_orders": "1", "direct_net_revenue": "36.90", "assisted_orders": "1", "assisted_net_revenue": "89.00",
-                              "gross_margin": "22.14", "contribution_margin": "-28.74", "cpa": "50.88", "roi_percent": "-27.48", "usable_assets": "1"],
+                              "gross_margin": "22.14", "contribution_margin": "-28.74", "cpa": "50.88", "roas": "0.73", "roi_on_margin_percent": "-56.49", "usable_assets": "1"],
             "priya.makes": ["product_cost": "34.55", "shipping_cost": "11.35", "commission": "35.10", "total_cost": "81.00",
                             "direct_orders": "1", "direct_net_revenue": "175.50", "assisted_orders": "1", "assisted_net_revenue": "120.00",
-                            "gross_margin": "105.30", "contribution_margin": "24.30", "cpa": "81.00", "roi_percent": "116.67", "usable_assets": "1"],
+                            "gross_margin": "105.30", "contribution_margin": "24.30", "cpa": "81.00", "roas": "2.17", "roi_on_margin_percent": "30.00", "usable_assets": "1"],
             "total": ["product_cost": "103.65", "shipping_cost": "34.50", "commission": "51.12", "total_cost": "189.27",
                       "direct_orders": "3", "direct_net_revenue": "255.60", "assisted_orders": "2", "assisted_net_revenue": "209.00",
-                      "gross_margin": "153.36", "contribution_margin": "-35.91", "cpa": "63.09", "roi_percent": "35.05", "usable_assets": "2"],
+                      "gross_margin": "153.36", "contribution_margin": "-35.91", "cpa": "63.09", "roas": "1.35", "roi_on_margin_percent": "-18.97", "usable_assets": "2"],
         ]
-        XCTAssertEqual(Set(rows.keys), Set(expected.keys), ledger.stdout)
+        XCTAssertEqual(Set(rows.keys), Set(expected.keys), ledgerText + totalsText)
         for (row, figures) in expected {
             for (column, figure) in figures {
-                XCTAssertEqual(rows[row]?[column], figure, "\(row) \(column)\n\(ledger.stdout)")
+                XCTAssertEqual(rows[row]?[column], figure, "\(row) \(column)\n\(ledgerText)\(totalsText)\n\(ledger.stderr)")
             }
             XCTAssertEqual(rows[row]?["currency"], "EUR")
             XCTAssertEqual(rows[row]?["commission_pending"], "0.00", "the hold of orders of 25–27 November has passed")
