@@ -20,4 +20,8 @@ public enum Action: Hashable, Sendable {
     case copyRow, openLink
     case cycleWavesView, cycleCohortGrouping
     case reverseSort
+    case editCreator
+    case showSurveyAnswers
+    /// Palette-only, in any pane: `:stock SKU +20 reason`.
+    case adjustStock
 }

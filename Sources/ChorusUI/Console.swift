@@ -81,10 +81,11 @@ public final class Console {
 
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
-        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+        var context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                                     libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable,
                                     ledger: KeyMap.action(for: key, in: state.pane) == .seed ? spendingLedger : builtLedger,
                                     vocabulary: vocabulary, today: today)
+        if case .surveyAnswers? = state.overlay { context.surveyQueue = attribution.ambiguousAnswers(in: session.workspace) }
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()

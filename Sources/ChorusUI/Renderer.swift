@@ -58,6 +58,8 @@ struct Renderer {
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
+        case .surveyAnswers(let cursor):
+            SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -110,7 +112,8 @@ struct Renderer {
             guard let creator = workspace.creator(id) else { return nil }
             let wave = state.pipeline.waveID.flatMap(workspace.wave)
             let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-            return DetailOverlay(title: "@\(creator.handle) — Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+            let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
+            return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
         case .submissionDetail:
             let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
             guard let submission = pane.selected else { return nil }
@@ -126,7 +129,7 @@ struct Renderer {
             let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
             let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
             return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
-        case .help, .parcelDetail, nil:
+        case .help, .parcelDetail, .surveyAnswers, nil:
             return nil
         }
     }
