@@ -84,6 +84,10 @@ final class StartingYourOwnProgramTests: XCTestCase {
         // 4. In the console: a wave naming products, three creators invited, codes made, parcels queued.
         try runFirstWaveInTheConsole()
 
+        let codes = try chorus("export", "codes").stdout
+        XCTAssertTrue(codes.contains("PRIYAMAKES10,priya.makes,autumn-trails,percent,10,"), codes)
+        XCTAssertTrue(codes.contains("utm_campaign=autumn-trails&utm_content=priya.makes"), codes)
+
         // 5. Labels: the parcels go to ShipStation, and its shipments export comes back with the costs.
         let sent = try chorus("export", "shipments", "--format", "shipstation").stdout.split(separator: "\n")
         XCTAssertEqual(sent.count, 7, "a header and two items for each of three parcels")

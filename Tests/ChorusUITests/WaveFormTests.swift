@@ -142,6 +142,7 @@ final class WaveFormTests: XCTestCase {
         XCTAssertEqual(console.session.performed.count, 1)
         let created = console.workspace.wave("W3")
         XCTAssertEqual(created?.name, "Autumn")
+        XCTAssertEqual(created?.slug, "autumn", "its tracking links' campaign reads as its name")
         XCTAssertEqual(created?.brief, last.brief)
         XCTAssertEqual(created?.incentivePlan, last.incentivePlan)
         XCTAssertTrue(console.dump.contains("Autumn"), console.dump)
