@@ -91,6 +91,8 @@ final class StartingYourOwnProgramTests: XCTestCase {
         // 5. Labels: the parcels go to ShipStation, and its shipments export comes back with the costs.
         let sent = try chorus("export", "shipments", "--format", "shipstation").stdout.split(separator: "\n")
         XCTAssertEqual(sent.count, 7, "a header and two items for each of three parcels")
+        XCTAssertTrue(sent.contains("SH-0001,2026-11-21,Ingrid Dahl,ingrid.dahl@example.no,+47 922 11 333,Thorvald Meyers gate 18,,Oslo,,0555,NO,TS-M,Trail Socks - M,2"),
+                      "the phone of Shopify's default address goes on the label: \(sent.joined(separator: "\n"))")
         XCTAssertEqual(sent.dropFirst().map { $0.prefix(8) + ($0.split(separator: ",")[2]) }, ["SH-0001,Ingrid Dahl", "SH-0001,Ingrid Dahl",
                        "SH-0002,Felix Mueller", "SH-0002,Felix Mueller", "SH-0003,Priya Shah", "SH-0003,Priya Shah"], "parcels in the Pipeline's order")
         XCTAssertTrue(sent.contains("SH-0003,2026-11-21,Priya Shah,priya@shahmakes.co.uk,07700 900123,14 Albert Road,,Manchester,Greater Manchester,M14 5RT,GB,MB-S,Merino Base Layer - S,1"),
