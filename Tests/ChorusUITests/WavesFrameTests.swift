@@ -39,9 +39,9 @@ final class WavesFrameTests: XCTestCase {
             " Mentions   @glow",
             " Banned     miracle",
             " Deliver    Instagram reel due 2025-04-09",
+            " Rights     not agreed: drafts fail the usage-rights check",
             " Incentives gifting · 10 % commission",
             " Bonuses    20 orders: 50.00",
-            "",
             "",
         ], console.dump)
         XCTAssertEqual(console.frame.role(of: "Wave 1        live"), .selection)
