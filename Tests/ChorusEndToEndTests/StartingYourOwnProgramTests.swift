@@ -98,7 +98,7 @@ final class StartingYourOwnProgramTests: XCTestCase {
         XCTAssertTrue(sent.contains("SH-0003,2026-11-21,Priya Shah,priya@shahmakes.co.uk,07700 900123,14 Albert Road,,Manchester,Greater Manchester,M14 5RT,GB,MB-S,Merino Base Layer - S,1"),
                       sent.joined(separator: "\n"))
         try assertRefused(["import", "tracking", try broken("fjord-goods-shipstation-shipments.csv", replacing: ",11.35", with: ",eleven")],
-                          "broken-fjord-goods-shipstation-shipments.csv, line 4, column 7")
+                          "broken-fjord-goods-shipstation-shipments.csv, line 4, column 7: 'eleven' is not a shipping cost; write an amount like 7.45")
         today = "2026-11-25T16:00:00Z"
         XCTAssertEqual(try chorus("import", "tracking", fixture("fjord-goods-shipstation-shipments.csv")).stdout,
                        "shipped 3 shipments, shipping 34.50 EUR for all\n")
