@@ -73,7 +73,7 @@ struct ExportPayoutsCommand: ParsableCommand {
                 throw CLIFailure(message: "there is no payout run \(number); \(known.isEmpty ? "none has been created" : "runs: \(known)")")
             }
             try destination.write(PayoutsCSV.write(payoutRun, workspace: store.workspace))
-            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creators, "
+            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creator\(payoutRun.payments.count == 1 ? "" : "s"), "
                           + "\(Money(minorUnits: payoutRun.total, currency: store.workspace.program.currency))")
         }
     }

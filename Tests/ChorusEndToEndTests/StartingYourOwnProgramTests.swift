@@ -160,9 +160,10 @@ final class StartingYourOwnProgramTests: XCTestCase {
         }
 
         // Only Priya's 35.10 reaches the minimum payout of 25.00; the others wait for more.
-        XCTAssertEqual(try chorus("payout", "create").status, 0)
-        let payouts = try chorus("export", "payouts", "1").stdout
-        XCTAssertEqual(payouts, "handle,name,email,amount,currency,items\n"
+        XCTAssertEqual(try chorus("payout", "create").stdout, "created payout run 1: 1 creator, 35.10 EUR\n")
+        let exported = try chorus("export", "payouts", "1")
+        XCTAssertEqual(exported.stderr, "chorus: exported payout run 1: 1 creator, 35.10 EUR\n")
+        XCTAssertEqual(exported.stdout, "handle,name,email,amount,currency,items\n"
                        + "priya.makes,Priya Shah,priya.payouts@shahmakes.co.uk,35.10,EUR,commission W1 #1004 35.10\n")
         XCTAssertTrue(try chorus("check").stdout.hasPrefix("ok:"))
     }
