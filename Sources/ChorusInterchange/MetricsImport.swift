@@ -31,7 +31,7 @@ public struct MetricsImport: Sendable {
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: table.header.name(at: column))
             }
             var rowErrors: [ImportRowError] = []
             let asset = Self.asset(record, idColumn: idColumn, urlColumn: urlColumn, byURL: byURL, workspace: workspace, fail)

@@ -68,7 +68,8 @@ public struct ShopifyOrdersImport: Sendable {
             while try reader.readNext(into: &record) {
                 rowCount += 1
                 let fail = { (column: Int, message: String) in
-                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message,
+                                   field: columns.header.name(at: column))
                 }
                 let name = record[columns.name].trimmingWhitespace
                 guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
@@ -114,8 +115,11 @@ public struct ShopifyOrdersImport: Sendable {
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
         let shopifyID: Int?
+        /// For naming the field in a row's error.
+        let header: CSVHeader
 
         init(_ header: CSVHeader) {
+            self.header = header
             name = header.index(of: "Name")!
             financialStatus = header.index(of: "Financial Status")!
             createdAt = header.index(of: "Created at")!

@@ -29,7 +29,8 @@ public struct SubmissionsImport: Sendable {
             let line = record.line
             let cell = { (name: String) -> String in column[name].map { record[$0].trimmingWhitespace } ?? "" }
             let fail = { (name: String, message: String) in
-                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message)
+                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message,
+                               field: column[name] == nil ? nil : name)
             }
             do {
                 submissions.append(try Self.submission(cell, fail, id: { ids.next() }, workspace: workspace))

@@ -16,9 +16,12 @@ public struct TrackingImportCSV: Sendable {
         /// 1-based field position; 0 when the problem is the row as a whole.
         public var column: Int
         public var message: String
+        /// The column's header: "column 7 (Shipping Cost)" is found at a glance.
+        public var field: String?
 
         public var description: String {
-            let place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+            var place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+            if let field { place += " (\(field))" }
             return "\(place): \(message)"
         }
     }
@@ -50,10 +53,12 @@ public struct TrackingImportCSV: Sendable {
         let known = CSVHeader(names: layout.knownColumns)
         unreadColumns = table.header.names.filter { !$0.trimmingWhitespace.isEmpty && known.index(of: $0) == nil }
         var rows = Rows(workspace: workspace, byHandle: handleColumn != nil)
+        let header = table.header
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int?, message: String) in
-                RowError(fileName: fileName, line: record.line, column: column.map { $0 + 1 } ?? 0, message: message)
+                RowError(fileName: fileName, line: record.line, column: column.map { $0 + 1 } ?? 0, message: message,
+                         field: column.flatMap(header.name(at:)))
             }
             do {
                 let number = record[numberColumn].trimmingWhitespace

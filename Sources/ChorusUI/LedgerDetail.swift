@@ -32,10 +32,14 @@ struct LedgerDetail {
                                   + "shipping \(money(shipment.shippingCost?.minorUnits ?? 0))", role: .mutedText))
         }
         let hold = workspace.program.settings.commissionHoldDays
-        for index in ledger.directOrderPositions(ofRow: position) {
-            let order = workspace.orders[Int(index)]
+        let direct = ledger.directOrderPositions(ofRow: position).map { workspace.orders[Int($0)] }
+        let assisted = ledger.assistedOrderPositions(ofRow: position).map { workspace.orders[Int($0)] }
+        if let rates = (direct + assisted).ratesUsed(limit: 3) { lines.append(Line(label: "Rates", value: rates)) }
+        // What the store charged, for an order converted into the program's currency.
+        let charged = { (order: Order) in order.original.map { " (from \($0.subtotal) at \($0.rate.rate))" } ?? "" }
+        for order in direct {
             let net = order.netRevenue.minorUnits
-            var value = "\(order.createdAt.day) net \(money(net))"
+            var value = "\(order.createdAt.day) net \(money(net))\(charged(order))"
             if !order.refunded.isZero { value += " (refunded \(money(order.refunded.minorUnits)))" }
             if let rate = row.plan.commissionBasisPoints {
                 let held = Ledger.isHeld(orderedOn: order.createdAt.day, today: ledger.today, holdDays: hold)
@@ -43,9 +47,8 @@ struct LedgerDetail {
             }
             lines.append(Line(label: order.id.rawValue, value: value))
         }
-        for index in ledger.assistedOrderPositions(ofRow: position) {
-            let order = workspace.orders[Int(index)]
-            lines.append(Line(label: order.id.rawValue, value: "\(order.createdAt.day) net \(money(order.netRevenue.minorUnits)), assisted",
+        for order in assisted {
+            lines.append(Line(label: order.id.rawValue, value: "\(order.createdAt.day) net \(money(order.netRevenue.minorUnits))\(charged(order)), assisted",
                               role: .mutedText))
         }
         return lines

@@ -37,7 +37,9 @@ public struct OpenForm: Hashable, Sendable {
         let currency = workspace.program.currency
         switch purpose {
         case .newWave(let base):
-            return WaveForm.wave(from: &form, base: base, currency: currency).map { .send(.createWave($0)) } ?? .fix
+            guard var wave = WaveForm.wave(from: &form, base: base, currency: currency) else { return .fix }
+            if wave.name != base.name { wave.slug = WaveForm.slug(for: wave.name, in: workspace) ?? base.slug }
+            return .send(.createWave(wave))
         case .editWave(let id):
             guard let base = workspace.wave(id) else { return .unchanged }
             guard let wave = WaveForm.wave(from: &form, base: base, currency: currency) else { return .fix }

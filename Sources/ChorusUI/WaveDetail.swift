@@ -39,6 +39,11 @@ struct WaveDetail {
             let due = deliverable.dueDate.map { " due \($0)" } ?? ""
             lines.append(Line(label: index == 0 ? "Deliver" : " ", value: "\(deliverable.platform.label) \(deliverable.format.rawValue)\(due)"))
         }
+        if !brief.deliverables.isEmpty {
+            let rights = DeliverableRightsText.text(brief.deliverables)
+            lines.append(Line(label: "Rights", value: rights.nonEmpty ?? "not agreed: drafts fail the usage-rights check",
+                              role: rights.isEmpty ? .warning : .text))
+        }
         var parts = plan.gifting ? ["gifting"] : []
         if let fee = plan.flatFee { parts.append("flat fee \(fee)") }
         if let credit = plan.storeCredit { parts.append("store credit \(credit)") }

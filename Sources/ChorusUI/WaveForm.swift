@@ -94,6 +94,17 @@ enum WaveForm {
         return form.hasMessages ? nil : wave
     }
 
+    /// A new wave's slug from the name it was given (`Autumn Trails` → `autumn-trails`): the
+    /// slug is the `utm_campaign` of every tracking link, so it should read as the wave does
+    /// rather than as the placeholder `wave-1`. Nil when the name has no ASCII letters or
+    /// digits, or another wave has that slug.
+    static func slug(for name: String, in workspace: Workspace) -> String? {
+        let words = TextFolding.words(name).map { String($0.unicodeScalars.filter(\.isASCII).map(Character.init)) }.filter { !$0.isEmpty }
+        let slug = words.joined(separator: "-")
+        guard !slug.isEmpty, !workspace.waves.contains(where: { $0.slug.lowercased() == slug }) else { return nil }
+        return slug
+    }
+
     /// The field a domain refusal is about, so it shows where the fix goes.
     static func field(for refusal: String) -> Int {
         let fields: [(String, Field)] = [("ends", .end), ("budget", .budget), ("SKU", .products), ("seeds", .products),

@@ -74,7 +74,7 @@ struct ExportPayoutsCommand: ParsableCommand {
             }
             try destination.writeCSV(PayoutsCSV.write(payoutRun, workspace: store.workspace,
                                                        neutralizesFormulas: destination.neutralizesFormulas))
-            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creators, "
+            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creator\(payoutRun.payments.count == 1 ? "" : "s"), "
                           + "\(Money(minorUnits: payoutRun.total, currency: store.workspace.program.currency))")
         }
     }

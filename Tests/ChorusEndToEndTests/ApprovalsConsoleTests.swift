@@ -122,8 +122,8 @@ final class ApprovalsConsoleTests: XCTestCase {
             .write(to: file, atomically: true, encoding: .utf8)
         let strict = try ChorusProcess.run(["import", "submissions", file.path, "-w", workspace.path])
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 3, column 7: '20/11/2026' is not a time like"), strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 4, column 1: no creator @nobody.here"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 3, column 7 (submitted_at): '20/11/2026' is not a time like"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 4, column 1 (handle): no creator @nobody.here"), strict.stderr)
         XCTAssertTrue(strict.stderr.contains("nothing was applied"), strict.stderr)
         XCTAssertEqual(try submissions(in: workspace).count, before)
 

@@ -117,7 +117,7 @@ final class ShipStationCommandLineTests: XCTestCase {
         let before = try folderContents(workspace)
         let refused = try chorus("import", "tracking", other.path)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("shipments-again.csv, line 4, column 1: shipment SH-0003 is shipped with JD014600006281234568; "
+        XCTAssertTrue(refused.stderr.contains("shipments-again.csv, line 4, column 1 (Order #): shipment SH-0003 is shipped with JD014600006281234568; "
                                               + "only queued or packed parcels can ship; a row with that tracking number and a shipping cost adds the cost"),
                       refused.stderr)
         XCTAssertEqual(try folderContents(workspace), before)
@@ -139,7 +139,7 @@ final class ShipStationCommandLineTests: XCTestCase {
         let before = try folderContents(workspace)
         let refused = try chorus("import", "tracking", file.path)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7: '7.85 USD' is in USD and there is no USD rate on or before 2026-12-03"),
+        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7 (Shipping Cost): '7.85 USD' is in USD and there is no USD rate on or before 2026-12-03"),
                       refused.stderr)
         XCTAssertEqual(try folderContents(workspace), before)
     }

@@ -59,7 +59,7 @@ final class StartingYourOwnProgramTests: XCTestCase {
 
         // 2. The catalogue: Shopify's products export (older template).
         try assertRefused(["import", "products", try broken("fjord-goods-products.csv", replacing: ",21.75,active", with: ",21.7S,active")],
-                          "broken-fjord-goods-products.csv, line 5, column 47: '21.7S' is not a cost per item in EUR")
+                          "broken-fjord-goods-products.csv, line 5, column 47 (Cost per item): '21.7S' is not a cost per item in EUR")
         XCTAssertEqual(try chorus("import", "products", fixture("fjord-goods-products.csv")).stdout, "imported products: 4 new SKUs, stock +107\n")
 
         // 3. Creators: Shopify customers, a Klaviyo list, and a Typeform application form with its map.
@@ -84,15 +84,21 @@ final class StartingYourOwnProgramTests: XCTestCase {
         // 4. In the console: a wave naming products, three creators invited, codes made, parcels queued.
         try runFirstWaveInTheConsole()
 
+        let codes = try chorus("export", "codes").stdout
+        XCTAssertTrue(codes.contains("PRIYAMAKES10,priya.makes,autumn-trails,percent,10,"), codes)
+        XCTAssertTrue(codes.contains("utm_campaign=autumn-trails&utm_content=priya.makes"), codes)
+
         // 5. Labels: the parcels go to ShipStation, and its shipments export comes back with the costs.
         let sent = try chorus("export", "shipments", "--format", "shipstation").stdout.split(separator: "\n")
         XCTAssertEqual(sent.count, 7, "a header and two items for each of three parcels")
+        XCTAssertTrue(sent.contains("SH-0001,2026-11-21,Ingrid Dahl,ingrid.dahl@example.no,+47 922 11 333,Thorvald Meyers gate 18,,Oslo,,0555,NO,TS-M,Trail Socks - M,2"),
+                      "the phone of Shopify's default address goes on the label: \(sent.joined(separator: "\n"))")
         XCTAssertEqual(sent.dropFirst().map { $0.prefix(8) + ($0.split(separator: ",")[2]) }, ["SH-0001,Ingrid Dahl", "SH-0001,Ingrid Dahl",
                        "SH-0002,Felix Mueller", "SH-0002,Felix Mueller", "SH-0003,Priya Shah", "SH-0003,Priya Shah"], "parcels in the Pipeline's order")
         XCTAssertTrue(sent.contains("SH-0003,2026-11-21,Priya Shah,priya@shahmakes.co.uk,07700 900123,14 Albert Road,,Manchester,Greater Manchester,M14 5RT,GB,MB-S,Merino Base Layer - S,1"),
                       sent.joined(separator: "\n"))
         try assertRefused(["import", "tracking", try broken("fjord-goods-shipstation-shipments.csv", replacing: ",11.35", with: ",eleven")],
-                          "broken-fjord-goods-shipstation-shipments.csv, line 4, column 7")
+                          "broken-fjord-goods-shipstation-shipments.csv, line 4, column 7 (Shipping Cost): 'eleven' is not a shipping cost; write an amount like 7.45")
         today = "2026-11-25T16:00:00Z"
         XCTAssertEqual(try chorus("import", "tracking", fixture("fjord-goods-shipstation-shipments.csv")).stdout,
                        "shipped 3 shipments, shipping 34.50 EUR for all\n")
@@ -103,13 +109,13 @@ final class StartingYourOwnProgramTests: XCTestCase {
         // 6. Drafts arrive in December and are approved: disclosed, tagged, and with the rights the brief agreed.
         today = "2026-12-04T10:00:00Z"
         try assertRefused(["import", "submissions", try broken("fjord-goods-drafts.csv", replacing: "2026-12-03T09:05:00Z", with: "2026-12-33T09:05:00Z")],
-                          "broken-fjord-goods-drafts.csv, line 3, column 6: '2026-12-33T09:05:00Z' is not a time")
+                          "broken-fjord-goods-drafts.csv, line 3, column 6 (submitted_at): '2026-12-33T09:05:00Z' is not a time")
         XCTAssertEqual(try chorus("import", "submissions", fixture("fjord-goods-drafts.csv")).stdout, "added 2 submissions\n")
         XCTAssertEqual(try chorus("approve", "SU-0001", "SU-0002").stdout, "approved 2 submissions\n")
 
         // 7. Orders (with Shopify's Id) and Fairing's survey answers; the one ambiguous answer resolved.
         try assertRefused(["import", "orders", try broken("fjord-goods-orders.csv", replacing: "5630145200005", with: "56301452OOOO5")],
-                          "broken-fjord-goods-orders.csv, line 8, column 34: '56301452OOOO5' is not a Shopify order Id")
+                          "broken-fjord-goods-orders.csv, line 8, column 34 (Id): '56301452OOOO5' is not a Shopify order Id")
         XCTAssertEqual(try chorus("import", "orders", fixture("fjord-goods-orders.csv")).stdout,
                        "imported orders: 6 new, 0 updated, 0 unchanged from 8 rows\n")
         try assertRefused(["import", "survey", try broken("fairing-responses.csv", replacing: "5630145200003,,", with: ",,")],
@@ -158,9 +164,10 @@ final class StartingYourOwnProgramTests: XCTestCase {
         }
 
         // Only Priya's 35.10 reaches the minimum payout of 25.00; the others wait for more.
-        XCTAssertEqual(try chorus("payout", "create").status, 0)
-        let payouts = try chorus("export", "payouts", "1").stdout
-        XCTAssertEqual(payouts, "handle,name,email,amount,currency,items\n"
+        XCTAssertEqual(try chorus("payout", "create").stdout, "created payout run 1: 1 creator, 35.10 EUR\n")
+        let exported = try chorus("export", "payouts", "1")
+        XCTAssertEqual(exported.stderr, "chorus: exported payout run 1: 1 creator, 35.10 EUR\n")
+        XCTAssertEqual(exported.stdout, "handle,name,email,amount,currency,items\n"
                        + "priya.makes,Priya Shah,priya.payouts@shahmakes.co.uk,35.10,EUR,commission W1 #1004 35.10\n")
         XCTAssertTrue(try chorus("check").stdout.hasPrefix("ok:"))
     }

@@ -147,6 +147,7 @@ final class WaveFormTests: XCTestCase {
         XCTAssertEqual(console.session.performed.count, 1)
         let created = console.workspace.wave("W3")
         XCTAssertEqual(created?.name, "Autumn")
+        XCTAssertEqual(created?.slug, "autumn", "its tracking links' campaign reads as its name")
         XCTAssertEqual(created?.brief, last.brief)
         XCTAssertEqual(created?.incentivePlan, last.incentivePlan)
         XCTAssertTrue(console.dump.contains("Autumn"), console.dump)
@@ -165,6 +166,7 @@ final class WaveFormTests: XCTestCase {
         XCTAssertNil(console.state.form)
         let template = RightsTemplate(uses: [.organicRepost, .paidSocial], territory: .countries(["DE", "AT"]), durationDays: 90)
         XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [template, template])
+        XCTAssertTrue(console.dump.contains("Rights     organic-repost, paid-social; DE, AT; 90 days"), console.dump)
 
         console.press("e")
         XCTAssertEqual(form?.fields[WaveForm.Field.usageRights.rawValue].text, "organic-repost, paid-social; DE, AT; 90 days")
@@ -177,5 +179,6 @@ final class WaveFormTests: XCTestCase {
         fill(.usageRights, "")
         console.press(.control("s"))
         XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [nil, nil], "an empty line agrees none")
+        XCTAssertTrue(console.dump.contains("Rights     not agreed: drafts fail the usage-rights check"), console.dump)
     }
 }

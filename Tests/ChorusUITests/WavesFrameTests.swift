@@ -41,9 +41,9 @@ final class WavesFrameTests: XCTestCase {
             " Mentions   @glow",
             " Banned     miracle",
             " Deliver    Instagram reel due 2025-04-09",
+            " Rights     not agreed: drafts fail the usage-rights check",
             " Incentives gifting · 10 % commission",
             " Bonuses    20 orders: 50.00",
-            "",
         ], console.dump)
         XCTAssertEqual(console.frame.role(of: "Wave 1        live"), .selection)
         XCTAssertEqual(lines[23], " n new  e edit  C copy  / filter  Space mark  Enter details  ? help         1/2")
