@@ -49,3 +49,41 @@ extension FileSystem {
         return lstat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 }
+
+/// Where a file is and how long it is: a follower that kept an offset into the journal knows
+/// from it whether the file grew (read on from the offset) or was replaced (read it anew).
+public struct FileIdentity: Hashable, Sendable {
+    public var inode: UInt64
+    public var size: Int
+}
+
+extension FileSystem {
+    /// The identity of the file at `path` (not followed if a link), or nil if there is none.
+    public func identity(at path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
+    }
+
+    /// The bytes of `path` from `offset` to its end as it is now, never through a link.
+    public func readFile(at path: String, from offset: Int) throws -> (bytes: [UInt8], identity: FileIdentity) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { throw POSIXFileSystem.openFailure(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.io("stat", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw POSIXFileSystem.notAPlainFile(path) }
+        let identity = FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
+        guard identity.size > offset else { return ([], identity) }
+        let bytes = try [UInt8](unsafeUninitializedCapacity: identity.size - offset) { buffer, filled in
+            while filled < buffer.count {
+                let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw StoreError.io("read", path) }
+                if count == 0 { break }
+                filled += count
+            }
+        }
+        return (bytes, identity)
+    }
+}

@@ -10,12 +10,21 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     public var at: Timestamp
     public var actor: String
     public var command: Command
+    /// Made by the client once per command and kept across its retries: an append whose
+    /// acknowledgement was lost is found by it on the next catch-up instead of applied twice.
+    /// Nil in entries written before workspaces were shared.
+    public var commandID: String?
+    /// The position the person acted on, for commands that replace a whole value and for undo:
+    /// replay does not need it, but it says which version of an item the person saw.
+    public var basedOn: Int?
 
-    public init(seq: Int, at: Timestamp, actor: String, command: Command) {
+    public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.command = command
+        self.commandID = commandID
+        self.basedOn = basedOn
     }
 
     public var context: CommandContext { CommandContext(now: at, actor: actor) }

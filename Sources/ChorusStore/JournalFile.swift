@@ -17,7 +17,7 @@ public struct TornJournalLine: Hashable, Sendable {
     }
 }
 
-/// The embedded `CommandLog`: one JSON object per line in `journal.jsonl`, each appended and
+/// The journal of `FolderLog`: one JSON object per line in `journal.jsonl`, each appended and
 /// synced (fdatasync) before the command counts as done.
 ///
 /// Only the last line may be cut short, because only the last append can have been interrupted:
@@ -26,7 +26,7 @@ public struct TornJournalLine: Hashable, Sendable {
 /// damage (see `UnreadableJournalLine`) and is never cut. Damage anywhere else means the file
 /// was changed by something other than Chorus, and reading stops with the line number rather
 /// than guessing.
-final class JournalFile: CommandLog {
+final class JournalFile {
     static let fileName = "journal.jsonl"
 
     let path: String
@@ -44,6 +44,8 @@ final class JournalFile: CommandLog {
     private var needsTrim = false
     private var lineOfSequence: [Int: Int] = [:]
     private var lineCount = 0
+    /// The file as it was when last read: a different inode means a compaction replaced it.
+    private var identity: FileIdentity?
 
     init(folder: String, fileSystem: any FileSystem) {
         path = folder + "/" + Self.fileName
@@ -57,8 +59,9 @@ final class JournalFile: CommandLog {
         lineOfSequence = [:]
         let mark = try trimMark.read()
         needsTrim = mark != nil
-        guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; return [] }
-        var bytes = try fileSystem.readFile(at: path)
+        guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; identity = nil; return [] }
+        var (bytes, identity) = try fileSystem.readFile(at: path, from: 0)
+        self.identity = identity
         if let mark, mark < bytes.count { bytes.removeSubrange(mark...) }
         let lines = Self.lines(in: bytes)
         let lastWithContent = lines.lastIndex { !Self.isBlank(bytes[$0.range]) }
@@ -88,6 +91,54 @@ final class JournalFile: CommandLog {
             }
         }
         return entries
+    }
+
+    /// The entries appended since the last read, for a process that shares the journal.
+    ///
+    /// Reads from where the last read stopped and only up to the last newline: a line without
+    /// its newline is normally another process's append in progress. Only the holder of the
+    /// append lock (`holdingAppendLock`) may judge it torn — nobody else can be appending then —
+    /// and cut it. A journal replaced by a compaction is read anew; the caller skips entries it
+    /// already has by their positions.
+    func readNew(holdingAppendLock: Bool) throws -> (entries: [JournalEntry], replaced: Bool) {
+        guard let current = fileSystem.identity(at: path) else { return ([], identity != nil) }
+        guard let identity, identity.inode == current.inode, current.size >= intactLength, try trimMark.read() == nil else {
+            let entries = try readEntries()
+            if holdingAppendLock, tornLine != nil { try trim() } else if !holdingAppendLock { tornLine = nil }
+            return (entries, true)
+        }
+        guard current.size > intactLength else { return ([], false) }
+        let base = intactLength
+        let (bytes, _) = try fileSystem.readFile(at: path, from: base)
+        var entries: [JournalEntry] = []
+        var start = 0
+        while start < bytes.count {
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                if holdingAppendLock {
+                    tornLine = TornJournalLine(file: path, line: lineCount + 1, byteCount: bytes.count - start,
+                                               reason: "no newline at its end")
+                    try trim()
+                }
+                break
+            }
+            let line = bytes[start..<newline]
+            lineCount += 1
+            if !Self.isBlank(line) {
+                do {
+                    let entry = try Self.decoder.decode(JournalEntry.self, from: Data(line))
+                    entries.append(entry)
+                    lineOfSequence[entry.seq] = lineCount
+                } catch {
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: lineCount,
+                                                               reason: Self.naming(line, DecodingFailure.describe(error)))
+                    lineCount -= 1
+                    throw unreadableLastLine!.refusal
+                }
+            }
+            start = newline + 1
+            intactLength = base + start
+        }
+        return (entries, false)
     }
 
     func append(_ entry: JournalEntry) throws {
