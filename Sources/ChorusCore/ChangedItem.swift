@@ -20,7 +20,7 @@ public struct ChangedItem: Hashable, Sendable, CustomStringConvertible {
     /// How people name it: ids that say what they are stand alone (`SU-0124`, `SH-0042`).
     public var description: String {
         switch kind {
-        case .program: "the program settings"
+        case .program: "the program"
         case .wave: "wave \(id)"
         case .enrollment: id
         case .discountCode: "code \(id)"

@@ -20,7 +20,9 @@ extension WorkspaceStore {
     /// `commandID` identifies the command across retries: performing the same id again (after
     /// an error that left unclear whether it was kept) never applies it twice. `basedOn` is the
     /// position the person saw, for commands that replace a whole value and for undo: if a
-    /// colleague changed one of the items since, the command is refused naming who.
+    /// colleague changed one of the items since, the command is refused naming who. Left out,
+    /// it is what this store showed: the position of the command an undo takes back (when this
+    /// store performed it), else the newest entry applied before this call.
     ///
     /// A command that changed nothing (re-importing the same file) is not journaled. With
     /// `durability: .snapshot` the change is also folded into a new snapshot at once, so that
@@ -34,6 +36,7 @@ extension WorkspaceStore {
         if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, in: folderLog) {
             return done
         }
+        let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
         var appliedAt = lastSequence
@@ -73,6 +76,7 @@ extension WorkspaceStore {
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
                 performedCommands[commandID] = applied.summary
+                rememberUndo(applied.undo, at: entry.seq)
                 noteAttributionInputs(changedBy: command)
                 return applied
             case .conflict:
@@ -120,7 +124,7 @@ extension WorkspaceStore {
     private func refuseIfChanged(_ items: Set<ChangedItem>, since basedOn: Int, by context: CommandContext) throws {
         guard let (item, change) = itemChanges.newest(of: items, after: basedOn, notBy: context.actor) else { return }
         throw DomainError(ItemChanges.sentence(item, change, today: context.now.day)
-                          + "; nothing was changed — here is the current version, make the change again on it")
+                          + "; nothing was changed — the screen shows their version now: make your change again on it")
     }
 
     /// The items a replacement or an undo would overwrite.
@@ -134,6 +138,24 @@ extension WorkspaceStore {
         case .restore(let point, _): point.changedItems
         default: []
         }
+    }
+
+    /// How many undos are remembered with their positions: more than anyone undoes in a row.
+    static let rememberedUndos = 500
+
+    /// The position a replacement or an undo is based on when the caller did not say: nil for
+    /// intent commands, which their own rules protect ("no longer pending").
+    private func basis(for command: Command) -> Int? {
+        guard !Self.replacedItems(of: command).isEmpty else { return nil }
+        // Compared newest first; an undo handed back unchanged shares its storage, so the
+        // comparison is quick even for an import's.
+        if case .restore = command, let remembered = recentUndos.last(where: { $0.undo == command }) { return remembered.position }
+        return lastSequence
+    }
+
+    private func rememberUndo(_ undo: Command, at position: Int) {
+        recentUndos.append((undo, position))
+        if recentUndos.count > Self.rememberedUndos { recentUndos.removeFirst(recentUndos.count - Self.rememberedUndos) }
     }
 
     private static func alreadyDone(_ summary: String) -> AppliedCommand {
@@ -172,6 +194,7 @@ extension WorkspaceStore {
             let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID)
             itemChanges.record(entry, changed: point.changedItems)
             performedCommands[commandID] = applied.summary
+            rememberUndo(applied.undo, at: lastSequence)
             noteAttributionInputs(changedBy: command)
             keepAttributionForNewGeneration()
             trimJournal(holdingAppendLock: true)

@@ -59,6 +59,9 @@ public final class WorkspaceStore {
     /// The summaries of commands applied since opening, by their command ids: a retry of one
     /// whose acknowledgement was lost is answered from here instead of applied twice.
     var performedCommands: [String: String] = [:]
+    /// The undo of each recent command this store performed, with the position the command
+    /// landed at: an undo sent back later is based on that position (see `basis(for:)`).
+    var recentUndos: [(undo: Command, position: Int)] = []
     /// The generation the next compaction writes. It grows past every generation whose manifest
     /// may have been renamed into place, so a retry never overwrites files that could be current;
     /// an attempt that failed while writing its files (a full disk) gives its number back, so
