@@ -18,6 +18,8 @@ final class FolderLog: SharedLog {
     private var readAhead: [JournalEntry] = []
     /// The newest position this log has seen: on disk in the journal, or in the snapshot.
     private var knownHead: Int
+    /// The snapshot generation the journal was last read against.
+    private var generationSeen: Int?
 
     init(folder: String, fileSystem: any FileSystem, snapshotThrough: Int, lockWait: Double) {
         self.folder = folder
@@ -126,10 +128,16 @@ final class FolderLog: SharedLog {
 
     /// Reads what was appended since the last read. A journal replaced by a compaction may
     /// have dropped entries the snapshot now holds, so the manifest says where the head is.
+    ///
+    /// A new snapshot generation means the journal is about to be (or was) replaced: it is then
+    /// read anew rather than trusted by inode, which a file system may hand out again.
     private func readOn(holdingAppendLock: Bool) throws {
-        let (new, replaced) = try journal.readNew(holdingAppendLock: holdingAppendLock)
-        if replaced, let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem) {
-            knownHead = max(knownHead, manifest.journalSequence)
+        let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem)
+        let newGeneration = manifest != nil && manifest?.generation != generationSeen
+        let (new, replaced) = try journal.readNew(holdingAppendLock: holdingAppendLock, anew: newGeneration && generationSeen != nil)
+        if let manifest {
+            generationSeen = manifest.generation
+            if replaced || newGeneration { knownHead = max(knownHead, manifest.journalSequence) }
         }
         for entry in new where entry.seq > (readAhead.last?.seq ?? 0) {
             readAhead.append(entry)

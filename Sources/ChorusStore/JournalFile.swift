@@ -99,10 +99,10 @@ final class JournalFile {
     /// its newline is normally another process's append in progress. Only the holder of the
     /// append lock (`holdingAppendLock`) may judge it torn — nobody else can be appending then —
     /// and cut it. A journal replaced by a compaction is read anew; the caller skips entries it
-    /// already has by their positions.
-    func readNew(holdingAppendLock: Bool) throws -> (entries: [JournalEntry], replaced: Bool) {
+    /// already has by their positions; so is one the caller says to (`anew`).
+    func readNew(holdingAppendLock: Bool, anew: Bool = false) throws -> (entries: [JournalEntry], replaced: Bool) {
         guard let current = fileSystem.identity(at: path) else { return ([], identity != nil) }
-        guard let identity, identity.inode == current.inode, current.size >= intactLength, try trimMark.read() == nil else {
+        guard !anew, let identity, identity.inode == current.inode, current.size >= intactLength, try trimMark.read() == nil else {
             let entries = try readEntries()
             if holdingAppendLock, tornLine != nil { try trim() } else if !holdingAppendLock { tornLine = nil }
             return (entries, true)
@@ -166,14 +166,10 @@ final class JournalFile {
         if let unreadableLastLine { throw unreadableLastLine.refusal }
         // A line whose append failed is not an entry, even if all of it reached the file.
         if needsTrim { try trim() }
+        // Always a new file renamed into place, never cut in place: a process following the
+        // journal by offset knows a replaced file by its inode, and would read a file cut and
+        // grown again from the middle of a line.
         let kept = try readEntries().filter { $0.seq > sequence }
-        guard !kept.isEmpty else {
-            try fileSystem.truncateFile(at: path, toLength: 0)
-            intactLength = 0
-            lineCount = 0
-            lineOfSequence = [:]
-            return
-        }
         var bytes: [UInt8] = []
         for entry in kept {
             bytes += try Self.encoder.encode(entry)

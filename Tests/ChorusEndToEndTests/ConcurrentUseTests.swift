@@ -88,4 +88,23 @@ final class ConcurrentUseTests: XCTestCase {
         XCTAssertEqual(try console.waitForExit(), 0)
         XCTAssertEqual(try WorkspaceStore.open(at: workspace, mode: .readOnly).workspace.creators.filter { $0.handle == "newbie" }.count, 1)
     }
+
+    /// `chorus approve` while a console has the sample open: it lands at once, and the
+    /// console's next command catches up with it.
+    func testChorusApproveWorksWhileAConsoleIsOpen() throws {
+        let sample = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: sample) }
+        XCTAssertEqual(try ChorusProcess.run(["init", sample.path, "--sample"]).status, 0)
+        let listed = try ChorusProcess.run(["list", "submissions", "--status", "pending", "--format", "csv", "--workspace", sample.path])
+        let rows = listed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let draft = try XCTUnwrap(rows.first { $0.count > 7 && $0[7] == "pass" }.map { String($0[0]) })
+        let console = try WorkspaceStore.open(at: sample)
+        defer { console.close() }
+
+        let approved = try ChorusProcess.run(["approve", draft, "--workspace", sample.path])
+        XCTAssertEqual(approved.status, 0, approved.stderr)
+        try console.catchUp()
+        XCTAssertEqual(console.workspace.submission(SubmissionID(draft))?.status, .approved)
+        XCTAssertEqual(try WorkspaceStore.open(at: sample, mode: .readOnly).workspace, console.workspace)
+    }
 }
