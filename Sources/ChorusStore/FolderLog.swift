@@ -14,6 +14,8 @@ final class FolderLog: SharedLog {
     /// How long an append waits for another process's append; `CHORUS_LOCK_WAIT` for the CLI.
     let lockWait: Double
     private let appendLock: AppendLock
+    /// Where the records of entries folded into a snapshot are kept.
+    let history: HistoryArchive
     /// Entries read from the file that the store has not asked for yet.
     private var readAhead: [JournalEntry] = []
     /// The newest position this log has seen: on disk in the journal, or in the snapshot.
@@ -27,6 +29,7 @@ final class FolderLog: SharedLog {
         self.lockWait = lockWait
         journal = JournalFile(folder: folder, fileSystem: fileSystem)
         appendLock = AppendLock(folder: folder)
+        history = HistoryArchive(folder: folder, fileSystem: fileSystem)
         knownHead = snapshotThrough
     }
 
@@ -85,9 +88,12 @@ final class FolderLog: SharedLog {
     /// append lock unless the caller holds it already.
     func discard(through position: Int, holdingAppendLock: Bool) throws {
         noteSnapshot(through: position)
-        if holdingAppendLock { try journal.discard(through: position) } else {
-            try self.holdingAppendLock { try journal.discard(through: position) }
+        // The history keeps what the journal lets go of, first.
+        func archiveAndDiscard() throws {
+            try history.append(try journal.readEntries().filter { $0.seq <= position }.map(HistoryRecord.init))
+            try journal.discard(through: position)
         }
+        if holdingAppendLock { try archiveAndDiscard() } else { try self.holdingAppendLock(archiveAndDiscard) }
     }
 
     /// A snapshot this process made current holds entries through `position`, some perhaps

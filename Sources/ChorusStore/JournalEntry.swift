@@ -17,14 +17,19 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// The position the person acted on, for commands that replace a whole value and for undo:
     /// replay does not need it, but it says which version of an item the person saw.
     public var basedOn: Int?
+    /// What the person was told it did ("approved 3 drafts"), for the history; nil in entries
+    /// written before there was one.
+    public var summary: String?
 
-    public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil) {
+    public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
+                summary: String? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.command = command
         self.commandID = commandID
         self.basedOn = basedOn
+        self.summary = summary
     }
 
     public var context: CommandContext { CommandContext(now: at, actor: actor) }

@@ -58,7 +58,7 @@ extension WorkspaceStore {
             touched = point.changedItems
             appliedAt = lastSequence
             let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
-                                     commandID: commandID, basedOn: basedOn)
+                                     commandID: commandID, basedOn: basedOn, summary: applied.summary)
             let outcome: AppendOutcome
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
@@ -191,8 +191,11 @@ extension WorkspaceStore {
                 _ = try? workspace.apply(applied.undo, context: context)
                 return nil
             }
-            let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID)
+            let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID,
+                                     summary: applied.summary)
             itemChanges.record(entry, changed: point.changedItems)
+            // Never journaled, so the history hears of it here.
+            try? folderLog.history.append([HistoryRecord(entry)])
             performedCommands[commandID] = applied.summary
             rememberUndo(applied.undo, at: lastSequence)
             noteAttributionInputs(changedBy: command)
