@@ -185,6 +185,8 @@ public final class Console {
             terminalRequests.append(.copy(text))
         case .openLink(let link):
             terminalRequests.append(.open(link))
+        case .showHistory:
+            state.overlay = .history(session.history, scrolledUp: 0)
         }
     }
 

@@ -22,6 +22,8 @@ public protocol ConsoleSession: AnyObject {
     var knownAttribution: AttributionResult? { get }
     /// Hands over attribution the console computed for `workspace` as it is now, to keep.
     func remember(_ attribution: AttributionResult)
+    /// Who changed what, and when, oldest first: for the history overlay (`H`).
+    var history: [HistoryLine] { get }
 }
 
 extension ConsoleSession {
@@ -31,4 +33,6 @@ extension ConsoleSession {
     /// Nothing is kept by default: the console computes attribution itself.
     public var knownAttribution: AttributionResult? { nil }
     public func remember(_ attribution: AttributionResult) {}
+    /// No history by default: a session without a log has nobody else to tell about.
+    public var history: [HistoryLine] { [] }
 }

@@ -52,6 +52,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette", hint: "commands"),
         KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
+        KeyBinding(keys: [.character("H")], action: .showHistory, scope: .global, help: "who changed what, and when (the history)", command: "history"),
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit"),

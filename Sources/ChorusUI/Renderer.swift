@@ -52,6 +52,7 @@ struct Renderer {
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .history(let lines, let up): HistoryOverlay.draw(lines, scrolledUp: up, today: today, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {

@@ -97,6 +97,8 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// Who changed what, and when, newest at the bottom; scrolled up by this many lines.
+    case history([HistoryLine], scrolledUp: Int)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -82,6 +82,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
     case .back: unwind(&state)
     case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+    case .showHistory:
+        if case .history? = state.overlay { state.overlay = nil } else { return [.showHistory] }
     case .palette: state.prompt = Prompt(.command)
     case .undo: return [.undo]
     case .redo: return [.redo]
@@ -231,6 +233,10 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
     case (.help(let scroll), .character("k")), (.help(let scroll), .up):
         state.overlay = .help(scroll: max(0, scroll - 1))
+    case (.history(let lines, let up), .character("k")), (.history(let lines, let up), .up):
+        state.overlay = .history(lines, scrolledUp: min(up + 1, max(0, lines.count - 1)))
+    case (.history(let lines, let up), .character("j")), (.history(let lines, let up), .down):
+        state.overlay = .history(lines, scrolledUp: max(0, up - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
     case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)

@@ -58,6 +58,11 @@ final class StoreSession: ConsoleSession {
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
+    /// The workspace's history as the folder has it now, everyone's work included.
+    var history: [HistoryLine] {
+        ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
+    }
+
     func remember(_ attribution: AttributionResult) { store.remember(attribution) }
 
     func collectBackgroundWork() -> String? {

@@ -12,12 +12,15 @@ final class InMemorySession: ConsoleSession {
     /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
     var knownAttribution: AttributionResult?
     private(set) var remembered = 0
+    /// What was performed, as a store's history records it.
+    private(set) var history: [HistoryLine] = []
 
     init(_ workspace: Workspace) { self.workspace = workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
         performed.append(command)
+        history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
         return applied
     }
