@@ -119,6 +119,10 @@ extension WorkspaceStore {
         return applied
     }
 
+    /// A cheap value that changes whenever colleagues may have appended: a follower compares
+    /// it between key presses and calls `catchUp()` only when it moved.
+    public var changeHint: Int { log.changeHint() }
+
     /// Refuses a replacement or undo based on position `basedOn` if someone else changed one
     /// of its items since: otherwise it would silently put back what they did.
     private func refuseIfChanged(_ items: Set<ChangedItem>, since basedOn: Int, by context: CommandContext) throws {

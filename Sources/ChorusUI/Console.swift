@@ -107,6 +107,21 @@ public final class Console {
         return true
     }
 
+    /// Takes in what colleagues did since the last call (the session has applied it): the
+    /// tables are rebuilt from the new workspace and the news goes through `update` as an
+    /// event. True when the screen should be drawn again. The terminal calls this between key
+    /// presses, ten times a second.
+    public func followColleagues() -> Bool {
+        let changes = session.collectColleaguesWork()
+        guard !changes.isEmpty else { return false }
+        generation += 1
+        creatorsGeneration += 1
+        attributionGeneration += 1
+        update(&state, event: .colleaguesChanged(changes))
+        refresh()
+        return true
+    }
+
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing || table.isGatheringCategories }
 

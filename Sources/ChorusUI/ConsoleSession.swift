@@ -24,6 +24,10 @@ public protocol ConsoleSession: AnyObject {
     func remember(_ attribution: AttributionResult)
     /// Who changed what, and when, oldest first: for the history overlay (`H`).
     var history: [HistoryLine] { get }
+    /// Called on the console's thread between key presses: what colleagues (other consoles,
+    /// CLI commands) did since the last call, already applied to `workspace`; empty when
+    /// nothing happened. Cheap when nothing did: it is asked ten times a second.
+    func collectColleaguesWork() -> [ColleagueChange]
 }
 
 extension ConsoleSession {
@@ -35,4 +39,6 @@ extension ConsoleSession {
     public func remember(_ attribution: AttributionResult) {}
     /// No history by default: a session without a log has nobody else to tell about.
     public var history: [HistoryLine] { [] }
+    /// Nobody else writes by default.
+    public func collectColleaguesWork() -> [ColleagueChange] { [] }
 }

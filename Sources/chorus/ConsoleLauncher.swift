@@ -58,6 +58,26 @@ final class StoreSession: ConsoleSession {
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
+    /// Colleagues' appends, applied: asked ten times a second, it only reads the journal when
+    /// the folder's change hint (the journal's and manifest's inode and size) moved. A failure
+    /// to follow (a line this build cannot read) is said once, in the status line.
+    func collectColleaguesWork() -> [ColleagueChange] {
+        let hint = store.changeHint
+        guard hint != lastChangeHint else { return [] }
+        lastChangeHint = hint
+        do {
+            return try store.catchUp().map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+        } catch {
+            followFailure = "could not follow colleagues' changes: \(error)"
+            return []
+        }
+    }
+
+    /// The change hint when the journal was last read.
+    private var lastChangeHint: Int?
+    /// Said once by `collectBackgroundWork`.
+    private var followFailure: String?
+
     /// The workspace's history as the folder has it now, everyone's work included.
     var history: [HistoryLine] {
         ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
@@ -69,6 +89,10 @@ final class StoreSession: ConsoleSession {
         if let notice = readOnlyNotice {
             readOnlyNotice = nil
             return notice
+        }
+        if let failure = followFailure {
+            followFailure = nil
+            return failure
         }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()

@@ -25,6 +25,20 @@ final class InMemorySession: ConsoleSession {
         return applied
     }
 
+    /// Colleagues' changes applied but not yet collected by the console.
+    private var colleagues: [ColleagueChange] = []
+
+    /// A colleague's command landing in the workspace, as a store following the log applies it.
+    func colleague(_ actor: String, _ command: Command) throws {
+        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))
+        colleagues.append(ColleagueChange(actor: actor, summary: applied.summary))
+    }
+
+    func collectColleaguesWork() -> [ColleagueChange] {
+        defer { colleagues = [] }
+        return colleagues
+    }
+
     func remember(_ attribution: AttributionResult) {
         knownAttribution = attribution
         remembered += 1
