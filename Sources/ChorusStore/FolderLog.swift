@@ -141,6 +141,7 @@ final class FolderLog: SharedLog {
         let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem)
         let newGeneration = manifest != nil && manifest?.generation != generationSeen
         let (new, replaced) = try journal.readNew(holdingAppendLock: holdingAppendLock, anew: newGeneration && generationSeen != nil)
+        if let unreadable = journal.unreadableLastLine { throw unreadable.refusal }
         if let manifest {
             generationSeen = manifest.generation
             if replaced || newGeneration { knownHead = max(knownHead, manifest.journalSequence) }

@@ -20,6 +20,15 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// What the person was told it did ("approved 3 drafts"), for the history; nil in entries
     /// written before there was one.
     public var summary: String?
+    /// The journal format the entry was written in (see `JournalEntry.format`); nil in
+    /// entries from before formats were numbered, which are format 1.
+    public var format: Int?
+
+    /// The journal format this build writes. A reader that meets a higher one opens the
+    /// workspace read-only: a newer Chorus may apply commands differently, and a history
+    /// replayed by rules it does not know would not be the history that was acknowledged.
+    /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`.
+    public static let currentFormat = 2
 
     public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
                 summary: String? = nil) {
@@ -30,6 +39,7 @@ public struct JournalEntry: Hashable, Sendable, Codable {
         self.commandID = commandID
         self.basedOn = basedOn
         self.summary = summary
+        format = Self.currentFormat
     }
 
     public var context: CommandContext { CommandContext(now: at, actor: actor) }

@@ -73,9 +73,17 @@ final class JournalFile {
             do {
                 guard line.terminated else { throw StoreError(.corrupt, "no newline at its end") }
                 let entry = try Self.decoder.decode(JournalEntry.self, from: Data(bytes[line.range]))
+                if let newer = Self.newerFormat(entry.format) {
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: "", newerFormat: newer)
+                    break
+                }
                 entries.append(entry)
                 lineOfSequence[entry.seq] = number
             } catch {
+                if line.terminated, let newer = Self.newerFormat(Self.peekFormat(bytes[line.range])) {
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: "", newerFormat: newer)
+                    break
+                }
                 let reason = (error as? StoreError)?.message ?? DecodingFailure.describe(error)
                 guard index == lastWithContent else {
                     throw StoreError(.corrupt, file: path, line: number, "this entry cannot be read (\(reason)); "
@@ -124,13 +132,16 @@ final class JournalFile {
             let line = bytes[start..<newline]
             lineCount += 1
             if !Self.isBlank(line) {
-                do {
-                    let entry = try Self.decoder.decode(JournalEntry.self, from: Data(line))
+                let entry: JournalEntry?
+                do { entry = try Self.decoder.decode(JournalEntry.self, from: Data(line)) } catch { entry = nil }
+                if let entry, Self.newerFormat(entry.format) == nil {
                     entries.append(entry)
                     lineOfSequence[entry.seq] = lineCount
-                } catch {
-                    unreadableLastLine = UnreadableJournalLine(file: path, line: lineCount,
-                                                               reason: Self.naming(line, DecodingFailure.describe(error)))
+                } else {
+                    // A colleague's newer Chorus wrote it, or it cannot be read: stop here, read-only.
+                    let newer = Self.newerFormat(entry?.format ?? Self.peekFormat(line))
+                    unreadableLastLine = UnreadableJournalLine(file: path, line: lineCount, reason: newer != nil ? "" : Self.naming(line, "not a journal entry"),
+                                                               newerFormat: newer)
                     lineCount -= 1
                     throw unreadableLastLine!.refusal
                 }
@@ -224,6 +235,18 @@ final class JournalFile {
               let command = object["command"] as? [String: Any], command.count == 1, let name = command.keys.first
         else { return reason }
         return "the command \"\(name.prefix(60))\" is not one this Chorus can read: \(reason)"
+    }
+
+    /// The format number when it is newer than this build writes.
+    private static func newerFormat(_ format: Int?) -> Int? {
+        guard let format, format > JournalEntry.currentFormat else { return nil }
+        return format
+    }
+
+    /// The `format` of a line that does not decode as an entry (a newer one may not).
+    private static func peekFormat(_ line: ArraySlice<UInt8>) -> Int? {
+        struct Peek: Decodable { var format: Int? }
+        return (try? JSONDecoder().decode(Peek.self, from: Data(line)))?.format
     }
 
     private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
