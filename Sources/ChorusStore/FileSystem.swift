@@ -30,6 +30,9 @@ public protocol FileSystem: Sendable {
     func isSymbolicLink(at path: String) -> Bool
     /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
     func byteCount(at path: String) -> Int?
+    /// The kind of network or sync file system `path` is on ("NFS", "SMB/CIFS", "FUSE"), or
+    /// nil on a local disk: where appends race and locks are only emulated.
+    func networkFileSystem(at path: String) -> String?
 }
 
 extension FileSystem {
@@ -42,6 +45,10 @@ extension FileSystem {
     public func isSymbolicLink(at path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    public func networkFileSystem(at path: String) -> String? {
+        NetworkFileSystems.kind(ofMountType: NetworkFileSystems.mountType(of: path))
     }
 
     public func byteCount(at path: String) -> Int? {
@@ -85,5 +92,42 @@ extension FileSystem {
             }
         }
         return (bytes, identity)
+    }
+}
+
+/// Which file system a folder is on, by the type its mount reports.
+enum NetworkFileSystems {
+    /// "NFS", "SMB/CIFS" or "FUSE" for a mount type Chorus does not write to; nil otherwise.
+    static func kind(ofMountType type: String?) -> String? {
+        guard let type = type?.lowercased() else { return nil }
+        if type.hasPrefix("nfs") { return "NFS" }
+        if ["cifs", "smbfs", "smb3", "smb2"].contains(type) { return "SMB/CIFS" }
+        if type.hasPrefix("fuse") || type == "osxfuse" || type == "macfuse" { return "FUSE" }
+        return nil
+    }
+
+    /// The mount type of the file system holding `path`: on Linux the longest mount point in
+    /// `/proc/self/mounts` that contains the resolved path; elsewhere `statfs`'s type name.
+    static func mountType(of path: String) -> String? {
+        #if os(Linux)
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return nil }
+        var best: (point: String, type: String)?
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 2 else { continue }
+            // Spaces in mount points are written as \040.
+            let point = fields[1].replacingOccurrences(of: "\\040", with: " ")
+            let contains = point == "/" || target == point || target.hasPrefix(point + "/")
+            if contains, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        return best?.type
+        #else
+        var info = statfs()
+        guard statfs(path, &info) == 0 else { return nil }
+        return withUnsafeBytes(of: info.f_fstypename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        #endif
     }
 }

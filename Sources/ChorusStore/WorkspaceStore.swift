@@ -186,6 +186,7 @@ public final class WorkspaceStore {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
         guard mode == .readOnly else {
+            try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
             let lock = try WorkspaceLock.acquire(folder: folder, shared: true, waiting: waitingForLock, whileWaiting: whileWaiting)
             return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
                                       deferringOrderHistory: deferringOrderHistory,
@@ -204,6 +205,15 @@ public final class WorkspaceStore {
         }
     }
 
+    /// Several processes append to a workspace under `flock`: on NFS, SMB/CIFS or a FUSE sync
+    /// folder, appends race and locks are emulated or ignored, so such a folder is never written.
+    private static func refuseNetworkFileSystem(_ folder: String, fileSystem: any FileSystem) throws {
+        guard let kind = fileSystem.networkFileSystem(at: folder) else { return }
+        throw StoreError(.networkFileSystem, file: folder, "is on a network or sync file system (\(kind)), where appends from several "
+                         + "people race and locks are only emulated, so Chorus does not write it; keep the workspace on a disk of the "
+                         + "machine the team logs in to (ssh), or use the shared database mode for several machines")
+    }
+
     /// Makes `folder` (created if needed, mode 0700) a new workspace holding `workspace`, and
     /// opens it read-write. Refuses a folder that already holds a workspace.
     public static func create(at folder: String, workspace: Workspace,
@@ -213,6 +223,7 @@ public final class WorkspaceStore {
         }
         try fileSystem.createDirectory(at: folder)
         try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
+        try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
         let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
         _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)

@@ -167,7 +167,8 @@ enum ConsoleLauncher {
         let store: WorkspaceStore
         do {
             store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
-        } catch let error as StoreError where error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0) {
+        } catch let error as StoreError where error.kind == .networkFileSystem
+                    || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
             let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
             return (reader, "read-only: this workspace cannot be written (\(error)); nothing can be changed")
         }
