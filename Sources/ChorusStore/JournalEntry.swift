@@ -23,6 +23,10 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// The journal format the entry was written in (see `JournalEntry.format`); nil in
     /// entries from before formats were numbered, which are format 1.
     public var format: Int?
+    /// The checksum of the line before this one, and of this one (see `EntryChecksum`); nil
+    /// in entries from before lines were checksummed.
+    public var prev: String?
+    public var sum: String?
 
     /// The journal format this build writes. A reader that meets a higher one opens the
     /// workspace read-only: a newer Chorus may apply commands differently, and a history

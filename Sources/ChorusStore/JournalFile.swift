@@ -46,6 +46,8 @@ final class JournalFile {
     private var lineCount = 0
     /// The file as it was when last read: a different inode means a compaction replaced it.
     private var identity: FileIdentity?
+    /// The checksum of the last line read or written: the next line names it as `prev`.
+    private var lastSum: String?
 
     init(folder: String, fileSystem: any FileSystem) {
         path = folder + "/" + Self.fileName
@@ -57,6 +59,7 @@ final class JournalFile {
         tornLine = nil
         unreadableLastLine = nil
         lineOfSequence = [:]
+        lastSum = nil
         let mark = try trimMark.read()
         needsTrim = mark != nil
         guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; identity = nil; return [] }
@@ -77,8 +80,11 @@ final class JournalFile {
                     unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: "", newerFormat: newer)
                     break
                 }
+                try verify(entry, bytes[line.range], line: number)
                 entries.append(entry)
                 lineOfSequence[entry.seq] = number
+            } catch let damage as DamagedJournalLine {
+                throw damage.error
             } catch {
                 if line.terminated, let newer = Self.newerFormat(Self.peekFormat(bytes[line.range])) {
                     unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: "", newerFormat: newer)
@@ -135,6 +141,7 @@ final class JournalFile {
                 let entry: JournalEntry?
                 do { entry = try Self.decoder.decode(JournalEntry.self, from: Data(line)) } catch { entry = nil }
                 if let entry, Self.newerFormat(entry.format) == nil {
+                    try check(entry, line, line: lineCount)
                     entries.append(entry)
                     lineOfSequence[entry.seq] = lineCount
                 } else {
@@ -155,8 +162,7 @@ final class JournalFile {
     func append(_ entry: JournalEntry) throws {
         if let unreadableLastLine { throw unreadableLastLine.refusal }
         if tornLine != nil || needsTrim { try trim() }
-        var line = [UInt8](try Self.encoder.encode(entry))
-        line.append(UInt8(ascii: "\n"))
+        let (line, sum) = try EntryChecksum.sealed(entry, after: lastSum, encoder: Self.encoder)
         do {
             try fileSystem.appendToFile(at: path, bytes: line)
         } catch let failure {
@@ -171,6 +177,29 @@ final class JournalFile {
         intactLength += line.count
         lineCount += 1
         lineOfSequence[entry.seq] = lineCount
+        lastSum = sum
+    }
+
+    /// Refuses a line whose checksum does not hold or that does not follow the line before it:
+    /// the journal was changed outside Chorus, and replaying it would not be the history that
+    /// was acknowledged. Lines from before checksums have none and are taken as they are.
+    private func verify(_ entry: JournalEntry, _ line: ArraySlice<UInt8>, line number: Int) throws {
+        do { try check(entry, line, line: number) } catch let error as StoreError { throw DamagedJournalLine(error: error) }
+    }
+
+    private func check(_ entry: JournalEntry, _ line: ArraySlice<UInt8>, line number: Int) throws {
+        defer { lastSum = entry.sum }
+        guard let sum = entry.sum else { return }
+        guard EntryChecksum.holds(line, claimed: sum) else {
+            throw StoreError(.corrupt, file: path, line: number, "entry \(entry.seq) (by \(entry.actor) at \(entry.at)) was changed outside Chorus: "
+                             + "its checksum does not match; the workspace was left as it is — restore the journal from a backup, "
+                             + "or remove the changed line to go back to the state before it")
+        }
+        if let previous = lastSum, let prev = entry.prev, prev != previous {
+            throw StoreError(.corrupt, file: path, line: number, "entry \(entry.seq) does not follow the line before it "
+                             + "(it names a different previous entry): a line was removed or changed outside Chorus; "
+                             + "the workspace was left as it is")
+        }
     }
 
     func discard(through sequence: Int) throws {
@@ -180,10 +209,13 @@ final class JournalFile {
         // Always a new file renamed into place, never cut in place: a process following the
         // journal by offset knows a replaced file by its inode, and would read a file cut and
         // grown again from the middle of a line.
-        let kept = try readEntries().filter { $0.seq > sequence }
+        // The kept lines are copied byte for byte, so their checksums still hold.
+        _ = try readEntries()
+        let current = try fileSystem.readFile(at: path).prefix(intactLength)
         var bytes: [UInt8] = []
-        for entry in kept {
-            bytes += try Self.encoder.encode(entry)
+        for line in Self.lines(in: Array(current)) where line.terminated && !Self.isBlank(current[line.range]) {
+            guard let entry = try? Self.decoder.decode(JournalEntry.self, from: Data(current[line.range])), entry.seq > sequence else { continue }
+            bytes += current[line.range]
             bytes.append(UInt8(ascii: "\n"))
         }
         let temporary = path + ".tmp"
@@ -260,4 +292,10 @@ final class JournalFile {
     }
 
     private static var decoder: JSONDecoder { JSONDecoder() }
+}
+
+/// A complete line whose checksum or chain does not hold: never taken for a torn or newer
+/// line, whatever its place in the journal.
+private struct DamagedJournalLine: Error {
+    var error: StoreError
 }
