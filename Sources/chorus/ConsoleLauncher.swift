@@ -166,7 +166,9 @@ enum ConsoleLauncher {
     private static func openForConsole(_ url: URL) throws -> (WorkspaceStore, String?) {
         let store: WorkspaceStore
         do {
-            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
+            // $CHORUS_LOCK_WAIT means the same here as for every CLI write.
+            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true,
+                                            waitingForLock: WritableWorkspace.wait, whileWaiting: { Output.notice($0) })
         } catch let error as StoreError where error.kind == .networkFileSystem
                     || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
             let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
