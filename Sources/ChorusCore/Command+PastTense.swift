@@ -18,6 +18,7 @@ extension Command {
         case .markShipped: "shipped"
         case .markDelivered: "marked delivered"
         case .flagException: "flagged"
+        case .resolveException: "resolved"
         case .cancelShipments: "cancelled"
         case .approve, .approveWithOverride: "approved"
         case .requestChanges: "sent back for changes"

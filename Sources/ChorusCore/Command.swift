@@ -28,6 +28,8 @@ public enum Command: Hashable, Sendable, Codable {
     case cancelShipments([ShipmentID])
     /// Replaces a parcel's items and note while it is still in the warehouse (queued or packed).
     case editShipment(ShipmentID, items: [ShipmentItem], note: String?)
+    /// Sends a parcel with an exception out again: back to the queue, or shipped at once.
+    case resolveException(ShipmentID, ExceptionResolution)
 
     // Approvals
     case addSubmissions([Submission])
@@ -68,10 +70,15 @@ public struct ShipmentRequest: Hashable, Sendable, Codable {
     public var creatorID: CreatorID
     public var waveID: WaveID
     public var items: [ShipmentItem]
-    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem]) {
+    /// True when asked for as an extra parcel beside one still in the warehouse; without it a
+    /// second open parcel for the same creator and wave is refused as a duplicate. Nil (not
+    /// false) otherwise, so requests journaled before it existed read the same.
+    public var extra: Bool?
+    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem], extra: Bool = false) {
         self.creatorID = creatorID
         self.waveID = waveID
         self.items = items
+        self.extra = extra ? true : nil
     }
 }
 

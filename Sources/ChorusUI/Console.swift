@@ -28,6 +28,8 @@ public final class Console {
     /// Bumped only when what attribution credits may have changed (orders, codes, creators,
     /// waves), so a stage move does not recompute a million orders for the creator detail.
     private var attributionGeneration = 0
+    /// What each pane's cursor was on before the last change, to find it again after.
+    private var anchors = CursorAnchors()
 
     /// `remembered`: the person's settings from their last session; the theme in it is the
     /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
@@ -82,6 +84,33 @@ public final class Console {
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
+        if state.overlayScroll > 0 { keepOverlayScrollWithinItsLines() }
+    }
+
+    /// j or PgDn past the end of a detail overlay leaves it at its last page, so the first k
+    /// moves it back up at once.
+    private func keepOverlayScrollWithinItsLines() {
+        let body = Layout(size: state.size).body
+        let renderer = Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                                libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                                today: today, vocabulary: vocabulary, attribution: attribution)
+        state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
+    }
+
+    /// Handles keys that arrived together, in order. Where they would be commands, a run of
+    /// them that looks like a barcode scan is dropped whole with a word of why (`ScanBurst`);
+    /// in a prompt, form or filter they are typed as usual.
+    public func press(_ keys: [Key]) {
+        var index = 0
+        while index < keys.count, !state.wantsQuit {
+            if !state.takesText, let length = ScanBurst.scanLength(in: keys, from: index) {
+                state.message = StatusMessage(.warning, ScanBurst.refusal)
+                index += length
+                continue
+            }
+            press(keys[index])
+            index += 1
+        }
     }
 
     /// Takes in work the console itself did in the background (a big program's attribution);
@@ -114,6 +143,9 @@ public final class Console {
     public func followColleagues() -> Bool {
         let changes = session.collectColleaguesWork()
         guard !changes.isEmpty else { return false }
+        // The tables still show the rows as they were: each cursor's item is noted from them,
+        // and found again in the new rows.
+        rememberCursors()
         generation += 1
         creatorsGeneration += 1
         attributionGeneration += 1
@@ -129,6 +161,7 @@ public final class Console {
     /// The outcome of the person's own last action (approved, refused) stays on screen, with the
     /// news after it: a background load finishing must not wipe "approved SU-0119" unread.
     public func announce(_ news: String) {
+        rememberCursors()
         generation += 1
         attributionGeneration += 1
         if let current = state.message, current.kind != .info {
@@ -157,6 +190,11 @@ public final class Console {
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
     var inbox: ApprovalsTable { approvalsTable }
+    /// The other panes' rows, so tests can name the item under each cursor.
+    var parcels: SeedingTable { seedingTable }
+    var assets: LibraryTable { libraryTable }
+    var rankings: LeaderboardTable { leaderboardTable }
+    var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
@@ -172,6 +210,10 @@ public final class Console {
             perform(command, summary: nil)
         case .performSummarized(let command, let summary):
             perform(command, summary: summary)
+        case .scan(let dispatch, let summary):
+            let undoable = state.undoStack.count
+            perform(.markShipped([dispatch]), summary: summary)
+            state.recordScan(dispatch, shipped: state.undoStack.count > undoable)
         case .save(let command):
             let undoable = state.undoStack.count
             perform(command, summary: nil)
@@ -221,6 +263,7 @@ public final class Console {
 
     /// Sends a command; a refusal becomes the status message and nothing else changes.
     private func apply(_ command: Command) -> AppliedCommand? {
+        rememberCursors()
         do {
             let applied = try session.perform(command)
             generation += 1
@@ -231,6 +274,11 @@ public final class Console {
             state.message = StatusMessage(.error, String(describing: error))
             return nil
         }
+    }
+
+    private func rememberCursors() {
+        anchors.remember(state, pipeline: table, workspace: session.workspace, seeding: seedingTable, approvals: approvalsTable,
+                         library: libraryTable, leaderboard: leaderboardTable, ledger: ledgerTable)
     }
 
     private func useTheme(_ name: String) {
@@ -244,10 +292,10 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
-    /// The ledger while the Leaderboard or Ledger pane is shown (building it if the workspace
-    /// changed); other panes never pay for it.
+    /// The ledger while the Leaderboard, Ledger or Waves pane is shown (building it if the
+    /// workspace changed); other panes never pay for it.
     private var ledgerStatus: LedgerCache.Status {
-        guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
+        guard state.pane == .leaderboard || state.pane == .ledger || state.pane == .waves else { return .computing }
         guard let today else { return .loadingOrders }
         return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
     }
@@ -261,18 +309,22 @@ public final class Console {
     /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
     private func refresh(everyPane: Bool = false) {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
+        anchors.findPipeline(in: table, workspace: session.workspace, cursor: &state.pipeline.cursor)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
+            anchors.findSeeding(in: seedingTable, cursor: &state.seeding.cursor)
             state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
         }
         if everyPane || state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
+            anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
             if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+            anchors.findLibrary(in: libraryTable, cursor: &state.library.cursor)
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
@@ -280,10 +332,12 @@ public final class Console {
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
+            anchors.findLeaderboard(in: leaderboardTable, cursor: &state.leaderboard.cursor)
             state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
         }
         if state.pane == .ledger, let built = builtLedger {
             ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
+            anchors.findLedger(in: ledgerTable, cursor: &state.ledger.cursor)
             state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
         }
     }

@@ -46,12 +46,13 @@ enum CommandSamples {
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
-                             ShipmentRequest(creatorID: f.mila, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
+                             ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
             .markShipped([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .ups, trackingNumber: "1Z999AA10123456784")]),
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
+            .resolveException(f.returnedParcel, ExceptionResolution(next: .repack, note: "she sent her new address")),
             .editShipment(f.queuedParcel, items: [ShipmentItem(sku: f.cream, quantity: 2)], note: "swap the serum for cream"),
             .addSubmissions([f.draft("SUB-0006", caption: "#ad first look", submittedAt: "2026-03-12T07:00:00Z")]),
             .approve([f.compliantDraft]),
@@ -113,6 +114,7 @@ enum CommandSamples {
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"
         case .editShipment: "editShipment"
+        case .resolveException: "resolveException"
         case .addSubmissions: "addSubmissions"
         case .approve: "approve"
         case .approveWithOverride: "approveWithOverride"
@@ -133,5 +135,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 38
+    static let kindCount = 39
 }

@@ -31,6 +31,16 @@ final class LiveColleaguesTests: XCTestCase {
                        "the person's own outcome stays, with the news after it: \(String(describing: console.state.message))")
     }
 
+    func testTheCursorStaysOnItsDraftWhenAColleagueDecidesOneAboveIt() throws {
+        let console = ConsoleDriver(ApprovalsSample.workspace())
+        console.press("3", "j", "j")
+        let held = console.console.inbox.id(at: console.state.approvals.cursor)
+        XCTAssertEqual(held, ApprovalsSample.id(3))
+        try console.session.colleague("maria", .approve([ApprovalsSample.id(1)]))
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertEqual(console.console.inbox.id(at: console.state.approvals.cursor), held, "the row above went; the cursor did not move to another draft")
+    }
+
     func testManyChangesAtOnceAreCountedAndTheNewestNamed() {
         let changes = (1...5).map { ColleagueChange(actor: "sam", summary: "marked SH-000\($0) shipped") }
         XCTAssertEqual(ColleagueChange.sentence(changes),
