@@ -17,6 +17,11 @@ public struct ChangedItem: Hashable, Sendable, CustomStringConvertible {
         self.id = id
     }
 
+    /// A creator's place in one wave's pipeline.
+    public static func enrollment(_ creator: CreatorID, in wave: WaveID) -> ChangedItem {
+        ChangedItem(.enrollment, "\(creator) in wave \(wave)")
+    }
+
     /// How people name it: ids that say what they are stand alone (`SU-0124`, `SH-0042`).
     public var description: String {
         switch kind {
@@ -42,7 +47,9 @@ extension RestorePoint {
         }
         add(.wave, waves, Set(remove.waves.map(\.rawValue))) { $0.id.rawValue }
         add(.creator, creators, Set(remove.creators.map(\.rawValue))) { $0.id.rawValue }
-        add(.enrollment, enrollments, Set(remove.enrollments.map(Self.name))) { Self.name($0.key) }
+        add(.enrollment, enrollments, Set(remove.enrollments.map { ChangedItem.enrollment($0.creatorID, in: $0.waveID).id })) {
+            ChangedItem.enrollment($0.creatorID, in: $0.waveID).id
+        }
         add(.sku, skus, Set(remove.skus.map(\.rawValue))) { $0.id.rawValue }
         add(.shipment, shipments, Set(remove.shipments.map(\.rawValue))) { $0.id.rawValue }
         add(.submission, submissions, Set(remove.submissions.map(\.rawValue))) { $0.id.rawValue }
@@ -52,5 +59,4 @@ extension RestorePoint {
         return items
     }
 
-    private static func name(_ key: EnrollmentKey) -> String { "\(key.creatorID) in wave \(key.waveID)" }
 }

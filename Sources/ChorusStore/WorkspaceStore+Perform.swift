@@ -48,8 +48,10 @@ extension WorkspaceStore {
             do {
                 applied = try workspace.apply(command, context: context)
             } catch let refusal as DomainError {
-                // Refused now, though it held against an earlier state: say whose change it met.
-                if let (item, change) = itemChanges.newest(of: touched, after: appliedAt, notBy: context.actor) {
+                // Refused now, though it held against the state the person last acted on (or
+                // an earlier attempt's): say whose change it met.
+                let acted = touched.union(command.itemsActedOn)
+                if let (item, change) = itemChanges.newest(of: acted, after: min(appliedAt, lastOwnPosition), notBy: context.actor) {
                     throw DomainError(ItemChanges.sentence(item, change, today: context.now.day) + " (\(refusal.message))")
                 }
                 throw refusal
@@ -77,6 +79,7 @@ extension WorkspaceStore {
                 itemChanges.record(entry, changed: touched)
                 performedCommands[commandID] = applied.summary
                 rememberUndo(applied.undo, at: entry.seq)
+                lastOwnPosition = entry.seq
                 noteAttributionInputs(changedBy: command)
                 return applied
             case .conflict:

@@ -62,6 +62,9 @@ public final class WorkspaceStore {
     /// The undo of each recent command this store performed, with the position the command
     /// landed at: an undo sent back later is based on that position (see `basis(for:)`).
     var recentUndos: [(undo: Command, position: Int)] = []
+    /// The position after this store's own last change (or its opening): colleagues' changes
+    /// since then arrived while the person looked, and a refusal they cause names them.
+    var lastOwnPosition = 0
     /// The generation the next compaction writes. It grows past every generation whose manifest
     /// may have been renamed into place, so a retry never overwrites files that could be current;
     /// an attempt that failed while writing its files (a full disk) gives its number back, so
@@ -130,6 +133,7 @@ public final class WorkspaceStore {
         self.nextGeneration = manifest.generation + 1
         self.itemChanges = changes
         self.performedCommands = performed
+        lastOwnPosition = lastSequence
     }
 
     /// A store on a log that is not a folder (another server, or memory in tests): the
@@ -160,6 +164,7 @@ public final class WorkspaceStore {
         attributionInputsSequenceAtOpen = lastSequence
         itemChanges = changes
         performedCommands = performed
+        lastOwnPosition = lastSequence
     }
 
     /// Opens the workspace held by `log`, read-write, beside any other store on the same log.

@@ -43,7 +43,8 @@ final class TeamConsolesTests: XCTestCase {
         try sam.waitFor("maria moved 1 creator to invited", timeout: Self.live)
         try sam.waitFor("invited \(before + 1)", timeout: Self.live)
 
-        try sam.press(">")
+        // sam's cursor stayed on its creator, whom maria just invited: he goes to the top, a prospect.
+        try sam.press("g", ">")
         try sam.waitFor("invited \(before + 2)")
         try maria.waitFor("sam moved 1 creator to invited", timeout: Self.live)
         try maria.waitFor("invited \(before + 2)", timeout: Self.live)

@@ -46,6 +46,17 @@ final class OptimisticPerformTests: XCTestCase {
         XCTAssertEqual(maria.workspace.submission(draft)?.status, .changesRequested, "maria sees sam's decision")
     }
 
+    /// The console showed sam's decision live, but maria's key was already on its way.
+    func testAKeyOnADraftAColleagueDecidedSinceThePersonsLastActionNamesThem() throws {
+        let draft = TeamFixture.drafts[1]
+        try sam.perform(.approve([draft]), context: TeamFixture.context("sam"))
+        try maria.catchUp()  // what her console does between key presses
+        XCTAssertThrowsError(try maria.perform(.requestChanges([draft], note: "brighter"), context: TeamFixture.context("maria", minute: 49))) { error in
+            let message = (error as? DomainError)?.message ?? "\(error)"
+            XCTAssertTrue(message.hasPrefix("SUB-0102 was approved by sam at 10:02 ("), message)
+        }
+    }
+
     func testALostAcknowledgementIsFoundOnTheLogAndNeverAppliedTwice() throws {
         let before = try XCTUnwrap(stock)
         marias.loseNextAcknowledgement = true
