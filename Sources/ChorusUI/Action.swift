@@ -20,5 +20,6 @@ public enum Action: Hashable, Sendable {
     case toggleSourcing
     case promote, createPayoutRun
     case copyRow, openLink
+    case cycleWavesView, cycleCohortGrouping
     case reverseSort
 }

@@ -112,6 +112,11 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
+        KeyBinding(keys: [.character("v")], action: .cycleWavesView, scope: .waves,
+                   help: "under the list, show the next: brief, overview (KPIs, charts, budget), cohorts",
+                   command: "overview"),
+        KeyBinding(keys: [.character("b")], action: .cycleCohortGrouping, scope: .waves,
+                   help: "group the cohorts by the next: tier, source, incentive, niche, country", command: "group-by"),
         KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down"),
         KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up"),
     ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings + sortingBindings

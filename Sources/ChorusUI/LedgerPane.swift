@@ -7,6 +7,8 @@ struct LedgerPane {
     let workspace: Workspace
     let table: LedgerTable
     let status: LedgerCache.Status
+    /// Net per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -62,7 +64,8 @@ struct LedgerPane {
         let sorted = Column.sortable.first { $0.value == state.sort }?.key
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns {
             let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
@@ -72,6 +75,7 @@ struct LedgerPane {
                 grid.putRight(title, maxX: x + width, y: body.y + 2, width: width, role: .header)
             }
         }
+        if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -146,6 +150,10 @@ struct LedgerPane {
                 } else {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
                 }
+            }
+            if rect.width >= RowTrends.minimumWidth, let trends {
+                grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }

@@ -15,6 +15,12 @@ struct Renderer {
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
+    /// The Waves pane's overview and cohorts.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
+    /// The Leaderboard's and Ledger's sparklines.
+    var trends: RowTrends?
+    var tallies: WaveTallies?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -38,11 +44,12 @@ struct Renderer {
             let wave = LeaderboardUpdate.wave(state)
             LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger).draw(&grid, layout)
+                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, trends: trends).draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger).draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
+                      figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)

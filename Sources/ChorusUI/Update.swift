@@ -118,7 +118,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
+    case .seed: return SeedingBudget.seed(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
         state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
@@ -138,6 +138,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
+    case .cycleWavesView, .cycleCohortGrouping:
+        // From the palette in another pane: the Waves pane, showing what was asked for.
+        state.pane = .waves
+        state.waves.view = action == .cycleWavesView ? .overview : .cohorts
     case .makeCodes, .editSlug:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
