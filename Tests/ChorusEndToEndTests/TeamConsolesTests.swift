@@ -29,10 +29,12 @@ final class TeamConsolesTests: XCTestCase {
     /// Tmux is polled, so "within a second" is checked with a little room for the polling.
     private static let live: TimeInterval = 1.5
 
+    /// Wide terminals: the status line keeps the person's own last outcome and adds each
+    /// colleague's news after it, and all of it must be readable here.
     func testTwoConsolesAndAnImportSeeEachOthersWorkLive() throws {
-        let maria = try TmuxSession(columns: 120, rows: 40, arguments: ["open", "--workspace", workspace.path],
+        let maria = try TmuxSession(columns: 200, rows: 40, arguments: ["open", "--workspace", workspace.path],
                                     environment: ["CHORUS_USER": "maria"])
-        let sam = try TmuxSession(columns: 120, rows: 40, arguments: ["open", "--workspace", workspace.path],
+        let sam = try TmuxSession(columns: 200, rows: 40, arguments: ["open", "--workspace", workspace.path],
                                   environment: ["CHORUS_USER": "sam"])
         try maria.waitFor("sort: stage")
         try sam.waitFor("sort: stage")
