@@ -23,6 +23,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible, Lo
         /// A workspace entry is a symbolic link or not a plain file, which Chorus never follows
         /// or writes through, since it could point anywhere outside the folder.
         case unsafeFile
+        /// The folder is on a network or sync file system, where it is never written.
+        case networkFileSystem
     }
 
     public var kind: Kind

@@ -9,13 +9,25 @@ public struct UnreadableJournalLine: Hashable, Sendable {
     /// 1-based line number of the entry.
     public var line: Int
     public var reason: String
+    /// The journal format of the entry when it is newer than this build writes.
+    public var newerFormat: Int?
+
+    public init(file: String, line: Int, reason: String, newerFormat: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.newerFormat = newerFormat
+    }
 
     /// Why the workspace is read-only, for the CLI's stderr.
     public var notice: String { "\(file), line \(line): " + explanation }
 
     /// The same without the place, for a `StoreError` that names the file and line itself.
     var explanation: String {
-        "the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
+        if let newerFormat {
+            return "written by a newer Chorus (format \(newerFormat)); upgrade to write — the workspace is open read-only and the file is left as it is"
+        }
+        return "the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
             + "so the workspace is open read-only and the file is left as it is — open it with the Chorus that wrote it, "
             + "or repair or remove that line, to make changes"
     }

@@ -29,6 +29,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             needsPaint = true
         }
         if console.collectBackgroundWork() { needsPaint = true }
+        if console.followColleagues() { needsPaint = true }
         if needsPaint {
             painter.paint(console.frame())
             needsPaint = false

@@ -5,6 +5,8 @@ public enum Action: Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case filter, toggleMark, openDetail, back
     case help, palette, undo, redo, switchTheme, quit
+    /// Who changed what, and when: the workspace's history, over any pane.
+    case showHistory
     case advanceStage, revertStage, invite, drop, cycleSort, nextWave, seed, copyWave
     /// Palette-only: `:codes …` and `:slug …` carry their value (see `CommandPalette`).
     case makeCodes, editSlug

@@ -142,6 +142,24 @@ public final class Console {
         return true
     }
 
+    /// Takes in what colleagues did since the last call (the session has applied it): the
+    /// tables are rebuilt from the new workspace and the news goes through `update` as an
+    /// event. True when the screen should be drawn again. The terminal calls this between key
+    /// presses, ten times a second.
+    public func followColleagues() -> Bool {
+        let changes = session.collectColleaguesWork()
+        guard !changes.isEmpty else { return false }
+        // The tables still show the rows as they were: each cursor's item is noted from them,
+        // and found again in the new rows.
+        rememberCursors()
+        generation += 1
+        creatorsGeneration += 1
+        attributionGeneration += 1
+        update(&state, event: .colleaguesChanged(changes))
+        refresh()
+        return true
+    }
+
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool {
         attribution.isComputing || ledger.isComputing || table.isGatheringCategories || overview.isComputing
@@ -233,6 +251,8 @@ public final class Console {
             terminalRequests.append(.copy(text))
         case .openLink(let link):
             terminalRequests.append(.open(link))
+        case .showHistory:
+            state.overlay = .history(session.history, scrolledUp: 0)
         }
     }
 

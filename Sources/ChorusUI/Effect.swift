@@ -22,4 +22,6 @@ enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// A checked web link for the system opener.
     case openLink(String)
+    /// Opens the history overlay with the session's history as it is now.
+    case showHistory
 }

@@ -58,6 +58,7 @@ public enum KeyMap {
                    help: "survey answers naming several creators: 1–9 credits one", command: "resolve"),
         KeyBinding(keys: [], action: .adjustStock, scope: .global,
                    help: "correct stock, with a reason: stock SKU +20 delivery", command: "stock"),
+        KeyBinding(keys: [.character("H")], action: .showHistory, scope: .global, help: "who changed what, and when (the history)", command: "history"),
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit"),

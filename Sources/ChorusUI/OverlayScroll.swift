@@ -26,6 +26,9 @@ func scrollOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool
         return false  // it scrolls itself, bounded by its lines (see updateOverlay)
     case .surveyAnswers:
         return false  // j/k move its cursor (see SurveyAnswersQueue)
+    case .history(let lines, let up):
+        // Newest at the bottom: down (j) goes toward it, up (k) back in time.
+        state.overlay = .history(lines, scrolledUp: min(max(0, up - step), max(0, lines.count - 1)))
     }
     return true
 }

@@ -60,6 +60,7 @@ struct Renderer {
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
             SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
+        case .history(let lines, let up): HistoryOverlay.draw(lines, scrolledUp: up, today: today, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -129,7 +130,7 @@ struct Renderer {
             let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
             let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
             return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
-        case .help, .parcelDetail, .surveyAnswers, nil:
+        case .help, .parcelDetail, .surveyAnswers, .history, nil:
             return nil
         }
     }

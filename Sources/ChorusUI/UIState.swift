@@ -129,6 +129,8 @@ public enum Overlay: Hashable, Sendable {
     case parcelDetail(ShipmentID, scroll: Int)
     /// Survey answers that name several creators, to credit one each (`:resolve`).
     case surveyAnswers(cursor: Int)
+    /// Who changed what, and when, newest at the bottom; scrolled up by this many lines.
+    case history([HistoryLine], scrolledUp: Int)
 }
 
 /// A sentence in the status bar until the next key press.

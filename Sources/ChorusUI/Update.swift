@@ -109,6 +109,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
     case .back: unwind(&state)
     case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+    case .showHistory:
+        if case .history? = state.overlay { state.overlay = nil } else { return [.showHistory] }
     case .palette: state.prompt = Prompt(.command)
     case .undo: return [.undo]
     case .redo: return [.redo]

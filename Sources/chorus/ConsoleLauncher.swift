@@ -58,12 +58,41 @@ final class StoreSession: ConsoleSession {
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
+    /// Colleagues' appends, applied: asked ten times a second, it only reads the journal when
+    /// the folder's change hint (the journal's and manifest's inode and size) moved. A failure
+    /// to follow (a line this build cannot read) is said once, in the status line.
+    func collectColleaguesWork() -> [ColleagueChange] {
+        let hint = store.changeHint
+        guard hint != lastChangeHint else { return [] }
+        lastChangeHint = hint
+        do {
+            return try store.catchUp().map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+        } catch {
+            followFailure = "could not follow colleagues' changes: \(error)"
+            return []
+        }
+    }
+
+    /// The change hint when the journal was last read.
+    private var lastChangeHint: Int?
+    /// Said once by `collectBackgroundWork`.
+    private var followFailure: String?
+
+    /// The workspace's history as the folder has it now, everyone's work included.
+    var history: [HistoryLine] {
+        ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
+    }
+
     func remember(_ attribution: AttributionResult) { store.remember(attribution) }
 
     func collectBackgroundWork() -> String? {
         if let notice = readOnlyNotice {
             readOnlyNotice = nil
             return notice
+        }
+        if let failure = followFailure {
+            followFailure = nil
+            return failure
         }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
@@ -137,12 +166,18 @@ enum ConsoleLauncher {
     private static func openForConsole(_ url: URL) throws -> (WorkspaceStore, String?) {
         let store: WorkspaceStore
         do {
-            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
-        } catch let error as StoreError where error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0) {
+            // $CHORUS_LOCK_WAIT means the same here as for every CLI write.
+            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true,
+                                            waitingForLock: WritableWorkspace.wait, whileWaiting: { Output.notice($0) })
+        } catch let error as StoreError where error.kind == .networkFileSystem
+                    || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
             let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
             return (reader, "read-only: this workspace cannot be written (\(error)); nothing can be changed")
         }
         guard store.mode == .readOnly else { return (store, nil) }
+        if let newer = store.unreadableLastLine?.newerFormat {
+            return (store, "read-only: written by a newer Chorus (format \(newer)); upgrade to write")
+        }
         let line = store.unreadableLastLine.map { "line \($0.line) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
         return (store, "read-only: \(line); nothing can be changed — chorus check says more")
     }

@@ -66,9 +66,15 @@ final class StoreFuzzTests: XCTestCase {
         let path = Self.folder + "/journal.jsonl"
         let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         // The seed: the last entry again, as the next one.
-        let last = String(decoding: original.dropLast().split(separator: UInt8(ascii: "\n")).last ?? [], as: UTF8.self)
-        let sequence = try XCTUnwrap(last.split(separator: ":").last.flatMap { Int($0.dropLast()) })
-        let lastLine = Array(last.replacingOccurrences(of: #""seq":\#(sequence)}"#, with: #""seq":\#(sequence + 1)}"#).utf8)
+        // (Without its checksums, which a copy would not match: entries from before them read as they are.)
+        let last = Data(original.dropLast().split(separator: UInt8(ascii: "\n")).last ?? [])
+        var entry = try XCTUnwrap(JSONSerialization.jsonObject(with: last) as? [String: Any])
+        let sequence = try XCTUnwrap(entry["seq"] as? Int)
+        entry["seq"] = sequence + 1
+        entry["sum"] = nil
+        entry["prev"] = nil
+        entry["commandID"] = nil
+        let lastLine = [UInt8](try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes]))
         let lineNumber = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let target = FuzzTarget(name: "journal.jsonl, last line", seeds: [lastLine]) { bytes in
             defer { try? Data(original).write(to: URL(fileURLWithPath: path)) }

@@ -66,7 +66,7 @@ final class CompactionTests: XCTestCase {
     /// afterwards is tidying left for next time, not a failure to report (and to retry).
     func testATrimThatFailsAfterTheNewSnapshotIsInPlaceIsNotACompactionFailure() throws {
         let (folder, expected) = try storeWithJournal()
-        let store = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .truncate, pathContaining: "journal"))
+        let store = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .rename, pathContaining: "journal"))
         XCTAssertNoThrow(try store.compact(), "the new snapshot is current; only the trim failed")
         XCTAssertEqual(store.journalLength, 0)
         store.close()

@@ -188,7 +188,9 @@ final class FaultInjectionTests: XCTestCase {
         let counting = FaultInjectingFileSystem()
         let (counted, _) = try importOnFreshWorkspace(counting)
         counted.close()
-        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory })
+        // The folder sync that makes the new manifest durable: the last before the journal is trimmed.
+        let trim = try XCTUnwrap(counting.points.last { $0.step == .rename && $0.path.hasSuffix("/journal.jsonl") })
+        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory && $0.index < trim.index })
 
         let (store, error) = try importOnFreshWorkspace(FaultInjectingFileSystem(failingAt: lastFolderSync.index))
         XCTAssertEqual((error as? StoreError)?.kind, .io, "the failed sync is reported")
