@@ -166,19 +166,22 @@ public final class Console {
     }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
-    /// The outcome of the person's own last action (approved, refused) stays on screen, with the
-    /// news after it: a background load finishing must not wipe "approved SU-0119" unread.
+    /// Whatever the person's own last key said (approved, refused, "showing exception parcels")
+    /// stays on screen, with the news after it: a background load finishing must not wipe it unread.
     public func announce(_ news: String) {
         rememberCursors()
         generation += 1
         attributionGeneration += 1
-        if let current = state.message, current.kind != .info {
-            state.message = StatusMessage(current.kind, current.text + " · " + news)
-        } else {
-            state.message = StatusMessage(.info, news)
-        }
+        // Earlier news on screen is replaced; what the person's key said is kept in front of it.
+        let own = state.message == announced ? announcedAfter : state.message
+        state.message = own.map { StatusMessage($0.kind, $0.text + " · " + news) } ?? StatusMessage(.info, news)
+        (announced, announcedAfter) = (state.message, own)
         refresh()
     }
+
+    /// The last message `announce` put up, and the person's message it was put after.
+    private var announced: StatusMessage?
+    private var announcedAfter: StatusMessage?
 
     /// A warning from outside the console (a settings file that could not be read): it stays
     /// up, with any background news after it, until the next key press.
