@@ -19,11 +19,13 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// `utm_content` for this creator's tracking links; nil means the handle lower-cased.
     public var linkSlug: String?
     public var note: String?
+    /// Payout method and tax-form status; nil until finance records them.
+    public var payoutProfile: PayoutProfile?
 
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
-                linkSlug: String? = nil, note: String? = nil) {
+                linkSlug: String? = nil, note: String? = nil, payoutProfile: PayoutProfile? = nil) {
         self.id = id
         self.handle = handle
         self.name = name
@@ -37,6 +39,7 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         self.customer = customer
         self.linkSlug = linkSlug
         self.note = note
+        self.payoutProfile = payoutProfile
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.

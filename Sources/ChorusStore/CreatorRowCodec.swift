@@ -55,6 +55,16 @@ enum CreatorRowCodec: RowCodec {
         }
         writer.optionalString(creator.linkSlug)
         writer.optionalString(creator.note)
+        // Payout details trail the row only when recorded, so files without them keep their
+        // bytes: [method, taxForm, taxFormReceived, taxCountry].
+        if let payout = creator.payoutProfile {
+            writer.beginArray()
+            writer.optionalString(payout.method?.rawValue)
+            writer.optionalString(payout.taxForm?.rawValue)
+            writer.optionalDay(payout.taxFormReceived)
+            writer.optionalString(payout.taxCountry)
+            writer.endArray()
+        }
         writer.endArray()
     }
 
@@ -104,9 +114,24 @@ enum CreatorRowCodec: RowCodec {
         }
         let linkSlug = try reader.optionalString("linkSlug")
         let note = try reader.optionalString("note")
+        var payout: PayoutProfile?
+        if reader.hasMoreElements() {
+            try reader.beginArray("payout")
+            payout = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
+                                   taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
+                                   taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
+                                   taxCountry: try reader.optionalString("payout.taxCountry"))
+            try reader.endArray("payout")
+        }
         try reader.endArray("creator")
         return Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
                        engagementRate: engagementRate, niches: niches, address: address, sources: sources,
-                       customer: customer, linkSlug: linkSlug, note: note)
+                       customer: customer, linkSlug: linkSlug, note: note, payoutProfile: payout)
+    }
+
+    private static func optionalChoice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, _ reader: inout JSONReader, _ column: StaticString
+    ) throws -> Choice? where Choice.RawValue == String {
+        try reader.nextIsNull(column) ? nil : try reader.choice(type, column)
     }
 }

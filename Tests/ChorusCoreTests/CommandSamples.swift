@@ -42,6 +42,14 @@ enum CommandSamples {
             .createPayoutRun(PayoutRun(number: 2, createdOn: f.today,
                                        payments: [Payment(creatorID: f.mila, items: [PayoutItem(key: "fee W1", amount: 5_000)])])),
             .markPayoutRunPaid(number: 1, on: f.today),
+            .reconcilePayoutRun(number: 1, results: [
+                PaymentResult(creatorID: f.mila, outcome: PaymentOutcome(state: .returned, on: f.today, reason: "RETURNED")),
+            ]),
+            .setPayoutDetails([
+                PayoutDetails(creatorID: f.mila, profile: PayoutProfile(method: .paypal, taxForm: .w8ben,
+                                                                        taxFormReceived: f.today, taxCountry: "DE")),
+                PayoutDetails(creatorID: f.sakura, profile: nil),
+            ]),
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
@@ -104,6 +112,8 @@ enum CommandSamples {
         case .promote: "promote"
         case .createPayoutRun: "createPayoutRun"
         case .markPayoutRunPaid: "markPayoutRunPaid"
+        case .reconcilePayoutRun: "reconcilePayoutRun"
+        case .setPayoutDetails: "setPayoutDetails"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
         case .queueShipments: "queueShipments"
@@ -133,5 +143,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 38
+    static let kindCount = 40
 }

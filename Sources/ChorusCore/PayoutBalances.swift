@@ -1,0 +1,35 @@
+/// Per creator and wave, what has been paid, what sits in a run awaiting its result, and what
+/// is payable but in no run yet: the Ledger's three payout columns. Item keys name their wave
+/// (`commission W2 #1001`), so the split follows the ledger's rows.
+public struct PayoutBalances: Sendable {
+    public struct Balance: Hashable, Sendable {
+        public var paid: Int64 = 0
+        public var inRun: Int64 = 0
+        public var payable: Int64 = 0
+    }
+
+    struct Key: Hashable { var creator: CreatorID; var wave: WaveID }
+    private var balances: [Key: Balance] = [:]
+
+    public init(_ workspace: Workspace, ledger: Ledger) {
+        for run in workspace.payoutRuns {
+            for payment in run.payments {
+                let state = run.state(of: payment)
+                guard state != .returned else { continue }
+                for item in payment.items {
+                    guard let wave = Payouts.wave(ofItem: item.key) else { continue }
+                    if state == .paid { balances[Key(creator: payment.creatorID, wave: wave), default: Balance()].paid += item.amount }
+                    else { balances[Key(creator: payment.creatorID, wave: wave), default: Balance()].inRun += item.amount }
+                }
+            }
+        }
+        for (creator, items) in Payouts.owed(workspace, ledger: ledger) {
+            for item in items {
+                guard let wave = Payouts.wave(ofItem: item.key) else { continue }
+                balances[Key(creator: creator, wave: wave), default: Balance()].payable += item.amount
+            }
+        }
+    }
+
+    public func balance(_ creator: CreatorID, _ wave: WaveID) -> Balance { balances[Key(creator: creator, wave: wave)] ?? Balance() }
+}
