@@ -6,7 +6,8 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
         subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self,
-                      ImportSubmissionsCommand.self, ImportMetricsCommand.self, ImportCustomersCommand.self])
+                      ImportSubmissionsCommand.self, ImportMetricsCommand.self, ImportCustomersCommand.self,
+                      ImportPayoutDetailsCommand.self])
 }
 
 /// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).
@@ -20,5 +21,5 @@ struct ExportCommand: ParsableCommand {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports.",
-        subcommands: [ReportAttributionCommand.self])
+        subcommands: [ReportAttributionCommand.self, ReportPayoutsCommand.self])
 }
