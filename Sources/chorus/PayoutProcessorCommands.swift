@@ -30,7 +30,8 @@ enum ProcessorExport {
             Output.notice("wrote " + zip(paths, files.rowCounts).map { "\($0) (\($1) rows)" }.joined(separator: ", "))
         }
         let total = Money(minorUnits: files.total, currency: workspace.program.currency)
-        Output.notice("exported payout run \(run.number) for \(processor.label): \(files.rowCounts.reduce(0, +)) payments, \(total)")
+        let count = files.rowCounts.reduce(0, +)
+        Output.notice("exported payout run \(run.number) for \(processor.label): \(count) payment\(count == 1 ? "" : "s"), \(total)")
     }
 }
 
