@@ -134,7 +134,8 @@ public final class Console {
     public func frame() -> Grid {
         hasDrawn = true
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
+                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                 payoutBalances: state.pane == .ledger ? ledger.payoutBalances(for: session.workspace) : nil, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -185,6 +186,14 @@ public final class Console {
             terminalRequests.append(.copy(text))
         case .openLink(let link):
             terminalRequests.append(.open(link))
+        case .reconcilePayouts(let number, let path):
+            guard let run = session.workspace.payoutRun(number) else { return }
+            do {
+                let results = try session.paymentResults(fromFile: path, run: run, today: today ?? run.createdOn)
+                perform(.reconcilePayoutRun(number: number, results: results), summary: nil)
+            } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
         }
     }
 

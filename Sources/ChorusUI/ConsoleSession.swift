@@ -22,6 +22,9 @@ public protocol ConsoleSession: AnyObject {
     var knownAttribution: AttributionResult? { get }
     /// Hands over attribution the console computed for `workspace` as it is now, to keep.
     func remember(_ attribution: AttributionResult)
+    /// Reads a processor's report on `run` (PayPal's payout items, Wise's batch result) from
+    /// a file; throws with the file, line and column of what is wrong.
+    func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult]
 }
 
 extension ConsoleSession {
@@ -31,4 +34,8 @@ extension ConsoleSession {
     /// Nothing is kept by default: the console computes attribution itself.
     public var knownAttribution: AttributionResult? { nil }
     public func remember(_ attribution: AttributionResult) {}
+    /// Reading files needs the importers, which the `chorus` command supplies.
+    public func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
+        throw DomainError("this console cannot read processor reports; use `chorus payout reconcile`")
+    }
 }

@@ -19,4 +19,6 @@ enum Effect: Hashable, Sendable {
     case copyToClipboard(String)
     /// A checked web link for the system opener.
     case openLink(String)
+    /// A processor's report to read and record for a payout run (the session reads the file).
+    case reconcilePayouts(run: Int, path: String)
 }

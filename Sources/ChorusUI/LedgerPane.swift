@@ -7,6 +7,8 @@ struct LedgerPane {
     let workspace: Workspace
     let table: LedgerTable
     let status: LedgerCache.Status
+    /// Paid, in run and payable per row; nil while not computed.
+    let payouts: PayoutBalances?
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -15,6 +17,7 @@ struct LedgerPane {
 
     private enum Column: CaseIterable {
         case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roi
+        case paid, inRun, payable
 
         var title: String {
             switch self {
@@ -34,6 +37,9 @@ struct LedgerPane {
             case .margin: "MARGIN"
             case .cpa: "CPA"
             case .roi: "ROI"
+            case .paid: "PAID"
+            case .inRun: "IN RUN"
+            case .payable: "PAYABLE"
             }
         }
 
@@ -72,7 +78,8 @@ struct LedgerPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders]
+        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .inRun, .paid, .commission,
+                                   .wave, .orders, .payable]
         while fixed() + 14 > width, let drop = dropOrder.first(where: shown.contains) { shown.removeAll { $0 == drop } }
         let creatorWidth = max(8, min(28, width - fixed()))
         var x = 2
@@ -154,6 +161,9 @@ struct LedgerPane {
         case .margin: money(row.contributionMargin)
         case .cpa: money(row.costPerAcquisition)
         case .roi: row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .paid: money(payouts?.balance(row.creatorID, row.waveID).paid)
+        case .inRun: money(payouts?.balance(row.creatorID, row.waveID).inRun)
+        case .payable: money(payouts?.balance(row.creatorID, row.waveID).payable)
         }
     }
 }

@@ -12,6 +12,8 @@ struct Renderer {
     let leaderboardTable: LeaderboardTable
     let ledgerTable: LedgerTable
     let ledger: LedgerCache.Status
+    /// Paid, in run and payable per Ledger row, while the Ledger is shown.
+    let payoutBalances: PayoutBalances?
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -40,7 +42,8 @@ struct Renderer {
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
                             table: leaderboardTable, status: ledger).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances)
+                .draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
         }
@@ -52,6 +55,9 @@ struct Renderer {
         case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
         case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .payouts(let view):
+            let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
+            drawDetail(view.lines(workspace, ledger: built), title: view.title, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -116,7 +122,8 @@ struct Renderer {
         guard case .ready(let built) = ledger,
               let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return }
         let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
-        let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
+        let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace,
+                                  payouts: payoutBalances?.balance(creator, wave))
         drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
     }
 

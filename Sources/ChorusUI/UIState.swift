@@ -73,6 +73,8 @@ public struct Prompt: Hashable, Sendable {
         case library(LibraryPrompt)
         /// The incentive change for creators promoted into a wave.
         case promote([CreatorID], wave: WaveID)
+        /// The path of a processor's report to reconcile a payout run from.
+        case reconcilePayouts(run: Int)
     }
 
     public var purpose: Purpose
@@ -97,6 +99,8 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// The payout runs, or one run's payments (`p` in the Ledger).
+    case payouts(PayoutsView)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -108,7 +108,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .toggleSourcing: toggleSourcing(&state)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
-    case .createPayoutRun:
+    case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .makeCodes, .editSlug:
@@ -237,6 +237,9 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
         // The detail is the cursor row's: `y` and `o` work on what it shows.
         return false
+    case (.payouts, _):
+        // The view's keys are the Ledger's (j/k, Enter, Esc, m, R, $), answered by PayoutsUpdate.
+        return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open.
         return false
@@ -293,6 +296,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state)
     case .promote(let ids, let wave):
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
+    case .reconcilePayouts(let run):
+        return PayoutsUpdate.submit(run: run, prompt, &state)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt
