@@ -41,7 +41,7 @@ public struct PayoutRun: Hashable, Sendable, Codable, Identifiable {
             return returned == 0 ? "paid" : "paid, \(returned) returned"
         }
         if states.contains(where: { $0 != .inRun }) { return "reconciling" }
-        return "created"
+        return "not yet paid"
     }
 
     public var id: Int { number }

@@ -40,12 +40,12 @@ public struct PayoutsView: Hashable, Sendable {
                 let method = workspace.creator(payment.creatorID)?.payoutProfile?.method?.label ?? "no method"
                 let state = run.state(of: payment)
                 let reason = payment.outcome?.reason.map { " (\($0))" } ?? ""
-                lines.append(Line(label: handle(payment.creatorID),
-                                  value: "\(money(payment.total)) · \(method) · \(run.itemID(for: payment.creatorID)) · \(state.label)\(reason)",
+                lines.append(Line(label: "", value: "\(handle(payment.creatorID)) · \(money(payment.total)) · \(method) · "
+                                    + "\(run.itemID(for: payment.creatorID)) · \(state.label)\(reason)",
                                   role: state == .returned ? .warning : state == .paid ? .mutedText : .text))
             }
             for leftOut in run.leftOut ?? [] {
-                lines.append(Line(label: handle(leftOut.creatorID), value: "\(money(leftOut.amount)) · left out: \(leftOut.reason)",
+                lines.append(Line(label: "", value: "\(handle(leftOut.creatorID)) · \(money(leftOut.amount)) · left out: \(leftOut.reason)",
                                   role: .warning))
             }
             return lines
@@ -58,12 +58,12 @@ public struct PayoutsView: Hashable, Sendable {
                                 : "\(next.payments.count) creator\(next.payments.count == 1 ? "" : "s"), \(money(next.total))"
                                   + (leftOut.isEmpty ? "" : ", \(leftOut.count) left out") + " if created today ($)"))
             for payment in next.payments.prefix(5) {
-                lines.append(Line(label: handle(payment.creatorID),
-                                  value: "\(money(payment.total)): " + payment.items.map(\.key).joined(separator: ", "), role: .mutedText))
+                lines.append(Line(label: "", value: "\(handle(payment.creatorID)) · \(money(payment.total)): "
+                                    + payment.items.map(\.key).joined(separator: ", "), role: .mutedText))
             }
             if next.payments.count > 5 { lines.append(Line(label: "", value: "… and \(next.payments.count - 5) more", role: .mutedText)) }
             for out in leftOut {
-                lines.append(Line(label: handle(out.creatorID), value: "\(money(out.amount)) left out: \(out.reason)", role: .warning))
+                lines.append(Line(label: "", value: "\(handle(out.creatorID)) · \(money(out.amount)) left out: \(out.reason)", role: .warning))
             }
         }
         let runs = Self.runs(workspace)
@@ -71,7 +71,7 @@ public struct PayoutsView: Hashable, Sendable {
         for (index, run) in runs.enumerated() {
             let leftOut = run.leftOut.map { " · \($0.count) left out" } ?? ""
             lines.append(Line(label: "Run \(run.number)",
-                              value: "\(run.status) · created \(run.createdOn) · \(run.payments.count) creators · \(money(run.total))\(leftOut)",
+                              value: "\(run.status) · \(run.createdOn) · \(run.payments.count) creators · \(money(run.total))\(leftOut)",
                               role: index == cursor ? .selection : .text))
         }
         return lines

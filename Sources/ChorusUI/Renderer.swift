@@ -57,7 +57,7 @@ struct Renderer {
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
-            drawDetail(view.lines(workspace, ledger: built), title: view.title, &grid, layout.body)
+            drawDetail(view.lines(workspace, ledger: built), title: view.title, width: 110, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -127,8 +127,8 @@ struct Renderer {
         drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
     }
 
-    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect) {
-        let width = min(body.width - 4, 72)
+    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, width: Int = 72, _ grid: inout Grid, _ body: Rect) {
+        let width = min(body.width - 4, width)
         let height = min(body.height, lines.count + 2)
         let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         Box.draw(&grid, rect, title: title, focused: true)

@@ -1,0 +1,93 @@
+import ChorusCore
+import ChorusGenerator
+@testable import ChorusUI
+import Foundation
+import XCTest
+
+/// Finance's month end in the console: the Payouts view previews the next run, `$` creates it,
+/// `m` marks it paid, `R` reconciles PayPal's report, and the Ledger's paid / in run / payable
+/// columns follow each step; a returned payment is in the next run.
+final class PayoutsKeyTests: XCTestCase {
+    /// The generated sample program, which owes five creators their posting fee.
+    static let program = SampleProgram.generate(options: GeneratorOptions(seed: 7, today: Sample.today))
+
+    func testPreviewCreateMarkPaidReconcileAndTheLedgerColumns() throws {
+        let console = ConsoleDriver(Self.program, size: Size(width: 200, height: 50)).press("6")
+        XCTAssertNotNil(console.frame.row(containing: "PAYABLE"), console.dump)
+        console.press("p")
+        guard case .payouts? = console.state.overlay else { return XCTFail("the Payouts view is open") }
+        let preview = console.frame
+        let next = try XCTUnwrap(preview.lineContaining("Next run"), console.dump)
+        XCTAssertTrue(next.contains("if created today ($)"), next)
+        XCTAssertNotNil(preview.row(containing: "Runs"), "no run yet")
+        let due = Payouts.nextRun(console.workspace, ledger: Ledger(console.workspace, attribution: Attribution.compute(console.workspace),
+                                                                       today: Sample.today))
+        XCTAssertFalse(due.payments.isEmpty)
+
+        console.press("$")
+        XCTAssertTrue(console.state.message?.text.hasPrefix("created payout run 1: ") == true, console.state.message?.text ?? "")
+        XCTAssertNotNil(console.frame.row(containing: "Run 1"), console.dump)
+        XCTAssertTrue(console.frame.lineContaining("Run 1")!.contains("not yet paid · "), console.dump)
+
+        console.press(.enter)
+        XCTAssertEqual(console.state.overlay, .payouts(PayoutsView(run: 1)))
+        let first = due.payments[0]
+        let handle = "@" + console.workspace.creator(first.creatorID)!.handle
+        XCTAssertTrue(console.frame.lineContaining("\(handle) · ")!.contains("R1-\(first.creatorID.rawValue) · in run"), console.dump)
+
+        console.press("m")
+        XCTAssertEqual(console.state.message?.text, "marked payout run 1 paid on \(Sample.today)")
+        XCTAssertTrue(console.frame.lineContaining("\(handle) · ")!.contains("· paid"), console.dump)
+
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("payouts-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: report) }
+        try "Customer ID,Status,Reason\nR1-\(first.creatorID.rawValue),RETURNED,Unclaimed for 30 days\n"
+            .write(to: report, atomically: true, encoding: .utf8)
+        console.press("R")
+        XCTAssertEqual(console.state.prompt?.purpose, .reconcilePayouts(run: 1))
+        console.type(report.path).press(.enter)
+        XCTAssertEqual(console.state.message?.text, "reconciled payout run 1: 1 returned to payable")
+        XCTAssertTrue(console.frame.lineContaining("\(handle) · ")!.contains("returned (RETURNED: Unclaimed for 30 days)"), console.dump)
+
+        console.press(.escape)
+        XCTAssertEqual(console.state.overlay, .payouts(PayoutsView()))
+        XCTAssertTrue(console.frame.lineContaining("Run 1")!.contains("paid, 1 returned"), console.dump)
+        XCTAssertTrue(console.frame.lineContaining("Next run")!.contains("1 creator, \(Money(minorUnits: first.total, currency: .eur)) if created today"),
+                      console.dump)
+        console.press("$")
+        XCTAssertEqual(console.workspace.payoutRun(2)?.payments, [Payment(creatorID: first.creatorID, items: first.items)],
+                       "the returned payment, nothing else, is paid again")
+        console.press("z")
+        XCTAssertNil(console.workspace.payoutRun(2), "creating a run is undone like any change")
+        console.press(.escape)
+        XCTAssertNil(console.state.overlay)
+    }
+
+    func testAReportThatIsNotAboutTheRunIsRefusedWithItsPlace() throws {
+        let console = ConsoleDriver(Self.program, size: Size(width: 120, height: 40)).press("6", "p", "$", .enter)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("payouts-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: report) }
+        try "Customer ID,Status\nR7-CR-1,SUCCESS\n".write(to: report, atomically: true, encoding: .utf8)
+        let before = console.workspace
+        console.press("R").type(report.path).press(.enter)
+        XCTAssertTrue(console.state.message?.text.hasPrefix("\(report.lastPathComponent), line 2, column 1: 'R7-CR-1' is not a payment of payout run 1") == true,
+                      console.state.message?.text ?? "")
+        XCTAssertEqual(console.workspace, before)
+    }
+
+    func testTheTaxRuleLeavesCreatorsOutOfTheRunAndThePreviewSaysWhy() throws {
+        var workspace = Self.program
+        var program = workspace.program
+        program.settings.requireTaxForm = true
+        try workspace.apply(.updateProgram(program), context: CommandContext(now: Sample.now, actor: "test"))
+        let console = ConsoleDriver(workspace, size: Size(width: 160, height: 40)).press("6", "p")
+        XCTAssertNotNil(console.frame.row(containing: "left out: no tax form on file (no form)"), console.dump)
+        console.press("$")
+        XCTAssertEqual(console.state.message?.text, "nothing is payable and unpaid above the minimum payout today")
+    }
+}
+
+private extension Grid {
+    /// The first screen line holding `text`.
+    func lineContaining(_ text: String) -> String? { lines.first { $0.contains(text) } }
+}
