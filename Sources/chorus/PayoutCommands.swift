@@ -9,7 +9,8 @@ import ChorusStore
 struct PayoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payout", abstract: "Create payout runs, record them paid, reconcile the processor's report.",
-        subcommands: [PayoutCreateCommand.self, PayoutMarkPaidCommand.self, PayoutReconcileCommand.self, PayoutListCommand.self])
+        subcommands: [PayoutCreateCommand.self, PayoutMarkPaidCommand.self, PayoutReconcileCommand.self, PayoutListCommand.self,
+                      PayoutRequireTaxFormCommand.self])
 }
 
 struct PayoutCreateCommand: ParsableCommand {

@@ -177,3 +177,26 @@ struct ReportPayoutsCommand: ParsableCommand {
         }
     }
 }
+
+/// `chorus payout require-tax-form yes|no`: the program's `requireTaxForm`, one journaled change.
+struct PayoutRequireTaxFormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "require-tax-form", abstract: "Whether runs leave out creators without a tax form on file (W-9, W-8BEN or none needed).")
+
+    enum Answer: String, ExpressibleByArgument, CaseIterable { case yes, no }
+
+    @Argument(help: ArgumentHelp("yes or no.", valueName: "answer")) var answer: Answer
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WritableWorkspace.open(workspace.url)
+            defer { store.close() }
+            var program = store.workspace.program
+            program.settings.requireTaxForm = answer == .yes
+            _ = try store.perform(.updateProgram(program), context: Clock.context)
+            try Output.print(answer == .yes ? "payout runs now leave out creators without a tax form on file"
+                                            : "payout runs no longer ask for a tax form")
+        }
+    }
+}

@@ -92,4 +92,27 @@ final class PayoutCommandLineTests: XCTestCase {
                        + "yui.yamada63,山田 結衣,50.00 EUR,1,,W-8BEN received 2026-01-05,JP\n")
         XCTAssertEqual(try ChorusProcess.run(["check"] + w).status, 0)
     }
+
+    /// The tax rule from the CLI: with it on, a run pays only creators with a form on file and
+    /// lists the others, who stay owed for a later run.
+    func testRequiringATaxFormLeavesCreatorsOutAndListsThem() throws {
+        let workspace = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        XCTAssertEqual(try ChorusProcess.run(["init", workspace.path, "--sample"]).status, 0)
+        let w = ["--workspace", workspace.path]
+        XCTAssertEqual(try ChorusProcess.run(["payout", "require-tax-form", "yes"] + w).status, 0)
+        let none = try ChorusProcess.run(["payout", "create"] + w)
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.contains("left out @felix.mueller, 50.00 EUR: no tax form on file (no form)"), none.stderr)
+        let details = workspace.appendingPathComponent("details.csv")
+        try "handle,tax_form,tax_form_received\nfelix.mueller,W-9,2026-02-01\nyui.yamada63,W-8BEN,\n"
+            .write(to: details, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ChorusProcess.run(["import", "payout-details", details.path] + w).status, 0)
+        let created = try ChorusProcess.run(["payout", "create"] + w)
+        XCTAssertEqual(created.stdout, "created payout run 1: 1 creator, 50.00 EUR; 4 creators left out (no tax form)\n", created.stderr)
+        XCTAssertTrue(created.stderr.contains("left out @yui.yamada63, 50.00 EUR: no tax form on file (W-8BEN requested)"), created.stderr)
+        let listed = try ChorusProcess.run(["payout", "list", "1", "--format", "csv"] + w)
+        XCTAssertTrue(listed.stdout.contains("felix.mueller,R1-CR-00264,50.00 EUR,,in run,\n"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("yui.yamada63,,50.00 EUR,,left out,no tax form on file (W-8BEN requested)\n"), listed.stdout)
+    }
 }
