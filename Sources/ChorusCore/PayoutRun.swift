@@ -37,6 +37,7 @@ public struct PayoutRun: Hashable, Sendable, Codable, Identifiable {
     public var status: String {
         let states = payments.map(state(of:))
         let returned = states.filter { $0 == .returned }.count
+        if returned == states.count { return "returned" }
         if states.allSatisfy({ $0 == .paid || $0 == .returned }) {
             return returned == 0 ? "paid" : "paid, \(returned) returned"
         }

@@ -45,7 +45,12 @@ public struct PayoutProcessorFiles: Sendable {
             let creator = workspace.creator(payment.creatorID)
             let state = run.state(of: payment)
             guard state == .inRun else {
-                leftOut.append((payment.creatorID, state.label))
+                let reason = switch state {
+                case .paid: "already paid"
+                case .waiting: "waiting at the processor"
+                default: "returned; the next run pays it"
+                }
+                leftOut.append((payment.creatorID, reason))
                 continue
             }
             guard let method = creator?.payoutProfile?.method else {

@@ -187,9 +187,10 @@ public final class Console {
         case .openLink(let link):
             terminalRequests.append(.open(link))
         case .reconcilePayouts(let number, let path):
-            guard let run = session.workspace.payoutRun(number) else { return }
+            // Without a clock (some tests) there is no day to record the results on.
+            guard let run = session.workspace.payoutRun(number), let today else { return }
             do {
-                let results = try session.paymentResults(fromFile: path, run: run, today: today ?? run.createdOn)
+                let results = try session.paymentResults(fromFile: path, run: run, today: today)
                 perform(.reconcilePayoutRun(number: number, results: results), summary: nil)
             } catch {
                 state.message = StatusMessage(.error, "\(error)")

@@ -21,6 +21,10 @@ final class PayoutReconcileFileTests: XCTestCase {
                                            run: run, today: SampleFixture.today)
         XCTAssertEqual(wise.results.map(\.outcome.state), [.returned])
         try workspace.apply(.reconcilePayoutRun(number: 1, results: wise.results), context: context)
+        let again = PayoutProcessorFiles(workspace.payoutRun(1)!, workspace: workspace, processor: .paypal)
+        XCTAssertEqual(again.parts, [], "exporting the run again sends nothing twice")
+        XCTAssertEqual(again.leftOut.map(\.reason), ["already paid", "waiting at the processor", "returned; the next run pays it",
+                                                       "paid by bank (outside Chorus)", "returned; the next run pays it"])
 
         let ledger = Ledger(workspace, attribution: Attribution.compute(workspace), today: SampleFixture.today)
         let next = Payouts.nextRun(workspace, ledger: ledger)
