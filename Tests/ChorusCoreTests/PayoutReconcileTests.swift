@@ -56,6 +56,24 @@ final class PayoutReconcileTests: XCTestCase {
         XCTAssertEqual(Payouts.due(workspace, ledger: LedgerProgram.ledger(workspace)), [], "everything owed is in a run")
     }
 
+    func testARefundAfterPaymentIsTakenBackButARefundOfAReturnedPaymentIsSimplyNotPaid() throws {
+        var workspace = try workspaceWithRunOne()
+        try workspace.apply(.reconcilePayoutRun(number: 1, results: [
+            PaymentResult(creatorID: LedgerProgram.ben, outcome: PaymentOutcome(state: .paid, on: today, reason: "SUCCESS")),
+            PaymentResult(creatorID: LedgerProgram.cleo, outcome: PaymentOutcome(state: .returned, on: today, reason: "RETURNED")),
+        ]), context: context)
+        // Ben's #5 and Cleo's #7 are refunded in full after run 1.
+        try workspace.apply(.importOrders([LedgerProgram.order("#5", "2026-05-15", "150.00", refunded: "150.00", code: "BEN-W2"),
+                                           LedgerProgram.order("#7", "2026-05-10", "600.00", refunded: "600.00", code: "CLEO")]),
+                            context: context)
+        let owed = Payouts.owed(workspace, ledger: LedgerProgram.ledger(workspace))
+        XCTAssertEqual(owed[LedgerProgram.ben]?.first { $0.key == "commission W2 #5" }?.amount, -2_250,
+                       "Ben was paid 22.50 on #5: the next run takes it back")
+        XCTAssertFalse(owed[LedgerProgram.cleo]!.contains { $0.key == "commission W2 #7" },
+                       "Cleo's payment came back, so nothing on #7 was ever paid and nothing is taken back")
+        XCTAssertTrue(owed[LedgerProgram.cleo]!.allSatisfy { $0.amount > 0 })
+    }
+
     func testAPaymentNotInTheRunIsRefusedAndNothingChanges() throws {
         var workspace = try workspaceWithRunOne()
         let before = workspace
