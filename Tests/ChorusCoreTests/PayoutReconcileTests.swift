@@ -39,6 +39,13 @@ final class PayoutReconcileTests: XCTestCase {
         XCTAssertEqual(balances.balance(LedgerProgram.ben, LedgerProgram.summer).paid, 2_250 + 20_000 + 7_500)
         XCTAssertEqual(balances.balance(LedgerProgram.ana, LedgerProgram.spring).inRun, 1_001 + 500)
         XCTAssertEqual(balances.balance(LedgerProgram.cleo, LedgerProgram.summer).payable, cleosItems.reduce(0) { $0 + $1.amount })
+        // The Ledger's payable column is what the next run would owe, row by row.
+        let owed = Payouts.owed(workspace, ledger: LedgerProgram.ledger(workspace))
+        for row in LedgerProgram.ledger(workspace).rows {
+            let items = owed[row.creatorID, default: []].filter { Payouts.wave(ofItem: $0.key) == row.waveID }
+            XCTAssertEqual(balances.balance(row.creatorID, row.waveID).payable, items.reduce(0) { $0 + $1.amount },
+                           "\(row.creatorID) in \(row.waveID)")
+        }
 
         // Ana's payment is returned after PayPal's 30 days; Cleo's, once returned, is final.
         try workspace.apply(.reconcilePayoutRun(number: 1, results: [
