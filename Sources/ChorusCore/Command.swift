@@ -72,10 +72,15 @@ public struct ShipmentRequest: Hashable, Sendable, Codable {
     public var creatorID: CreatorID
     public var waveID: WaveID
     public var items: [ShipmentItem]
-    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem]) {
+    /// True when asked for as an extra parcel beside one still in the warehouse; without it a
+    /// second open parcel for the same creator and wave is refused as a duplicate. Nil (not
+    /// false) otherwise, so requests journaled before it existed read the same.
+    public var extra: Bool?
+    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem], extra: Bool = false) {
         self.creatorID = creatorID
         self.waveID = waveID
         self.items = items
+        self.extra = extra ? true : nil
     }
 }
 

@@ -46,12 +46,15 @@ extension ChangeRecorder {
                 need[item.sku, default: 0] += item.quantity
             }
         }
+        if !context.isReplay { try refuseDuplicateParcels(requests) }
         try requireStock(need)
         var number = highestShipmentNumber()
         for request in requests {
             number += 1
-            put(Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID, waveID: request.waveID,
-                         items: request.items, productCost: reserve(request.items), createdAt: context.now))
+            var shipment = Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID,
+                                    waveID: request.waveID, items: request.items, productCost: reserve(request.items), createdAt: context.now)
+            shipment.extra = request.extra
+            put(shipment)
         }
         return "queued \(Self.plural(requests.count, "shipment"))"
     }
@@ -81,6 +84,25 @@ extension ChangeRecorder {
         edited.note = trimmed.isEmpty ? nil : trimmed
         put(edited)
         return "edited shipment \(id)"
+    }
+
+    /// A second parcel for a creator whose parcel for the wave is still in the warehouse is
+    /// almost always a key pressed twice: refused, naming the open parcel, unless the request
+    /// says it is an extra one. Judged only for a person's action, never on replay.
+    private func refuseDuplicateParcels(_ requests: [ShipmentRequest]) throws {
+        let warehouse = OpenParcels(workspace)
+        var asked: Set<EnrollmentKey> = []
+        for request in requests where request.extra != true {
+            let key = EnrollmentKey(creatorID: request.creatorID, waveID: request.waveID)
+            let wave = workspace.wave(request.waveID)?.name ?? request.waveID.rawValue
+            if let open = warehouse.parcels(for: request.creatorID, in: request.waveID).first {
+                throw DomainError("\(handle(request.creatorID)) already has \(open.id) \(open.status.rawValue) in \(wave); "
+                                  + "ask for an extra parcel to send another")
+            }
+            if !asked.insert(key).inserted {
+                throw DomainError("\(handle(request.creatorID)) is asked for twice in \(wave); ask for an extra parcel to send two")
+            }
+        }
     }
 
     /// Refuses, naming the SKU and the shortfall, when `need` is more than the shelf has free

@@ -16,6 +16,9 @@ public struct Shipment: Hashable, Sendable, Codable, Identifiable {
     public var shippedAt: Timestamp?
     public var deliveredAt: Timestamp?
     public var note: String?
+    /// True for a parcel asked for as an extra one beside another still in the warehouse, so
+    /// `chorus check` does not take the pair for a duplicate.
+    public var extra: Bool?
 
     public init(id: ShipmentID, creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem], status: ShipmentStatus = .queued,
                 carrier: Carrier? = nil, trackingNumber: String? = nil, productCost: Money, shippingCost: Money? = nil,

@@ -42,6 +42,18 @@ extension WorkspaceInspection {
             checkStatus(of: shipment, owner)
             checkTimes(of: shipment, owner)
         }
+        checkDoubledParcels()
+    }
+
+    /// Two parcels in the warehouse for one creator and wave, neither asked for as an extra,
+    /// is a box about to be sent twice.
+    private mutating func checkDoubledParcels() {
+        for (key, parcels) in OpenParcels(workspace).doubled where parcels.filter({ $0.extra != true }).count > 1 {
+            let who = workspace.creator(key.creatorID).map { "@" + $0.handle } ?? "creator \(key.creatorID)"
+            let wave = workspace.wave(key.waveID).map { "\($0.name) (\($0.id))" } ?? "wave \(key.waveID)"
+            report("\(who) has \(parcels.count) open parcels in \(wave): \(parcels.map(\.id.rawValue).joined(separator: ", ")); "
+                   + "cancel the one not meant to go")
+        }
     }
 
     private mutating func checkStatus(of shipment: Shipment, _ owner: String) {

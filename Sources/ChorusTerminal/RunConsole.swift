@@ -43,9 +43,11 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             continue
         case nil: break
         }
-        switch screen.read() {
-        case .key(let key):
-            console.press(key)
+        var event = screen.read()
+        if case .key(let key) = event {
+            // Keys that arrive together go in together, so a scanner's burst can be told from typing.
+            let (keys, then) = screen.keys(after: key, gap: ScanBurst.gapMilliseconds)
+            console.press(keys)
             carryOut(console.takeTerminalRequests(), for: console)
             if console.settings != settings {
                 settings = console.settings
@@ -56,6 +58,11 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
                 painter.use(theme)
             }
             needsPaint = true
+            event = then
+        }
+        switch event {
+        case .key:
+            break
         case .resize:
             painter.invalidate()
             console.resize(to: screen.size)

@@ -41,7 +41,7 @@ final class Screen {
         nonl()
         keypad(chorus_stdscr(), true)
         set_escdelay(25)
-        wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals
+        wtimeout(chorus_stdscr(), 100)  // wake up regularly to notice signals (each read sets its own wait)
         curs_set(0)
         if mouse {
             mousemask(chorus_mouse_click_mask() | chorus_mouse_wheel_up_mask() | chorus_mouse_wheel_down_mask(), nil)
@@ -79,7 +79,21 @@ final class Screen {
     }
 
     /// Waits up to 100 ms for input.
-    func read() -> Event {
+    func read() -> Event { read(waitingAtMost: 100) }
+
+    /// The keys that follow `first` within `gap` milliseconds of each other (a scanner's burst,
+    /// a paste, or just `first`), and whatever else the last read found.
+    func keys(after first: Key, gap: Int32) -> (keys: [Key], then: Event) {
+        var keys = [first]
+        while true {
+            let next = read(waitingAtMost: gap)
+            guard case .key(let key) = next else { return (keys, next) }
+            keys.append(key)
+        }
+    }
+
+    private func read(waitingAtMost milliseconds: Int32) -> Event {
+        wtimeout(chorus_stdscr(), milliseconds)
         var character: wint_t = 0
         let status = wget_wch(chorus_stdscr(), &character)
         if status == chorus_err() { return .nothing }

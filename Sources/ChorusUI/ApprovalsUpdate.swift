@@ -48,8 +48,9 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
 /// How a triage key becomes commands: which drafts it applies to, what is checked before a
 /// prompt opens (so no note is typed for a draft that cannot take it), and the words of the outcome.
 enum ApprovalDecision {
-    /// The marked drafts, in inbox order, or else the one under the cursor.
+    /// The drafts the palette named, else the marked drafts in inbox order, or else the one under the cursor.
     static func targets(_ state: UIState, context: UpdateContext) -> [SubmissionID] {
+        if let ids = context.named?.drafts { return ids }
         let table = context.approvalsTable
         if !state.approvals.marks.isEmpty {
             let inOrder = table.ids.filter(state.approvals.marks.contains)
@@ -74,7 +75,8 @@ enum ApprovalDecision {
                 : "\(id) is \(status); only \(action == .rejectSubmissions ? "pending drafts or drafts awaiting changes" : "pending drafts") can be decided")
             return []
         }
-        let marked = !state.approvals.marks.isEmpty
+        // Drafts named on the palette line were chosen one by one: no "approve N marked?" question.
+        let marked = !state.approvals.marks.isEmpty && context.named == nil
         switch action {
         case .approveSubmissions:
             if marked {

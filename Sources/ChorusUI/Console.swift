@@ -84,6 +84,22 @@ public final class Console {
         refresh()
     }
 
+    /// Handles keys that arrived together, in order. Where they would be commands, a run of
+    /// them that looks like a barcode scan is dropped whole with a word of why (`ScanBurst`);
+    /// in a prompt, form or filter they are typed as usual.
+    public func press(_ keys: [Key]) {
+        var index = 0
+        while index < keys.count, !state.wantsQuit {
+            if !state.takesText, let length = ScanBurst.scanLength(in: keys, from: index) {
+                state.message = StatusMessage(.warning, ScanBurst.refusal)
+                index += length
+                continue
+            }
+            press(keys[index])
+            index += 1
+        }
+    }
+
     /// Takes in work the console itself did in the background (a big program's attribution);
     /// true when the screen should be drawn again. The terminal calls this between key presses.
     /// Also where the other panes' tables are first built: once the first frame is on screen,
@@ -158,6 +174,10 @@ public final class Console {
             perform(command, summary: nil)
         case .performSummarized(let command, let summary):
             perform(command, summary: summary)
+        case .scan(let dispatch, let summary):
+            let undoable = state.undoStack.count
+            perform(.markShipped([dispatch]), summary: summary)
+            state.recordScan(dispatch, shipped: state.undoStack.count > undoable)
         case .save(let command):
             let undoable = state.undoStack.count
             perform(command, summary: nil)

@@ -11,6 +11,9 @@ enum Effect: Hashable, Sendable {
     /// The same, with a status and undo summary that says more than the domain's own (how
     /// many codes were made, and one of them).
     case performSummarized(Command, summary: String)
+    /// One parcel of a shipping run: like `performSummarized`, and then the run records what
+    /// happened, so a refused scan leaves the same parcel waiting.
+    case scan(ShipmentDispatch, summary: String)
     case undo
     case redo
     case useTheme(String)

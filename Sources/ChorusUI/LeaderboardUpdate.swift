@@ -35,8 +35,8 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
     case .promote:
-        let ids = state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
-                                                  : state.leaderboard.marks.sorted()
+        let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
+                                                                              : state.leaderboard.marks.sorted())
         guard !ids.isEmpty else {
             state.message = StatusMessage(.warning, "no creator to promote")
             return []

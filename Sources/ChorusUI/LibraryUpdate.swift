@@ -44,7 +44,7 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         }
         state.prompt = Prompt(.library(action == .addTags ? .addTags(ids) : .removeTags(ids)))
     case .editRights:
-        guard let id = context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
+        guard let id = context.named?.assets?.first ?? context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
               let today = context.today else {
             state.message = StatusMessage(.warning, "no asset to edit")
             return []
@@ -80,8 +80,9 @@ private func showFirstRow(_ library: inout LibraryState) {
     library.scroll = 0
 }
 
-/// The assets an action applies to: the marked rows, or else the cursor row.
+/// The assets an action applies to: those the palette named, the marked rows, or else the cursor row.
 private func libraryTargets(_ state: UIState, context: UpdateContext) -> [AssetID] {
+    if let ids = context.named?.assets { return ids }
     if !state.library.marks.isEmpty { return state.library.marks.sorted() }
     return context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? []
 }

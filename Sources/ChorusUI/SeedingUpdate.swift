@@ -41,8 +41,9 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
     return []
 }
 
-/// The parcels an action applies to: the marked rows, or else the cursor row.
+/// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.
 private func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
+    if let ids = context.named?.parcels { return ids }
     if !state.seeding.marks.isEmpty { return state.seeding.marks.sorted() }
     return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []
 }
@@ -72,9 +73,10 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
     }
 }
 
-/// `e`: the cursor row's items and note in a form, while the parcel is still in the warehouse.
+/// `e`: the cursor row's (or the named parcel's) items and note in a form, while the parcel is still in the warehouse.
 private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
-    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+    guard let id = context.named?.parcels?.first ?? context.seedingTable.id(at: state.seeding.cursor),
+          let shipment = context.workspace.shipment(id) else {
         return state.message = StatusMessage(.warning, "no parcel to edit")
     }
     guard shipment.holdsReservation else {
@@ -86,7 +88,8 @@ private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,
 /// holding the brief's products, as one command (so stock is checked for all of them at once).
-func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, context: UpdateContext) -> [Effect] {
+/// A creator whose parcel is still in the warehouse is refused by name unless `extra` (`:seed extra`).
+func seedWithWaveProducts(_ creators: [CreatorID], extra: Bool = false, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     guard let waveID = state.pipeline.waveID, let wave = context.workspace.wave(waveID), !creators.isEmpty else {
         state.message = StatusMessage(.warning, "no creator to seed")
         return []
@@ -95,6 +98,17 @@ func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, conte
         state.message = StatusMessage(.warning, "\(wave.name)'s brief lists no products to seed")
         return []
     }
+    let open = OpenParcels(context.workspace)
+    let doubled = creators.compactMap { id in open.parcels(for: id, in: waveID).first.map { (id, $0) } }
+    if !extra, !doubled.isEmpty {
+        let named = doubled.prefix(3).map { id, parcel in
+            "\(context.workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue) already has \(parcel.id) \(parcel.status.rawValue)"
+        }.joined(separator: ", ") + (doubled.count > 3 ? " and \(doubled.count - 3) more" : "")
+        // Short enough for 80 columns: the wave is the one on screen, and nothing was queued.
+        state.message = StatusMessage(.warning, "\(named) · :seed extra sends another")
+        return []
+    }
     let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }
-    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items) }))]
+    let extras = Set(doubled.map(\.0))
+    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items, extra: extras.contains($0)) }))]
 }

@@ -14,6 +14,8 @@ struct UpdateContext {
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
+    /// Items a palette line named (`:approve SU-0124`): acted on instead of the marks or the cursor row.
+    var named: NamedItems? = nil
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -125,11 +127,19 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
         state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
         return []
     }
+    // Handles first name the creators (`:slug @ana.lima ana-glow`) instead of the marks or the cursor row.
+    guard let (named, value) = PaletteArguments.leadingCreators(value, &state, workspace: context.workspace) else { return [] }
+    var context = context
+    if !named.isEmpty { context.named = .creators(named) }
     switch action {
     case .makeCodes:
         return TrackingUpdate.makeCodes(value, &state, context: context, creators: targets(state, context: context))
     case .editSlug:
-        let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
+        guard named.count < 2 else {
+            state.message = StatusMessage(.warning, "a link slug belongs to one creator; name one")
+            return []
+        }
+        let id = named.first ?? context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
         return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
     default:
         return perform(action, &state, context: context)
@@ -157,8 +167,9 @@ private func toggleMark(_ state: inout UIState, context: UpdateContext, page: In
     state.pipeline.moveCursor(by: 1, rows: context.table.count, page: page)
 }
 
-/// The creators an action applies to: the marked rows, or else the cursor row.
-private func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+/// The creators an action applies to: those the palette named, the marked rows, or else the cursor row.
+func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+    if let ids = context.named?.creators { return ids }
     if !state.pipeline.marks.isEmpty { return state.pipeline.marks.sorted() }
     return context.table.creatorID(at: state.pipeline.cursor, in: context.workspace).map { [$0] } ?? []
 }
@@ -172,7 +183,7 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
     switch action {
     case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
     case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
-    case .invite where state.pipeline.sourcing:
+    case .invite where state.pipeline.sourcing || ids.allSatisfy({ context.workspace.enrollment($0, in: wave)?.stage.isExit ?? true }):
         return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
     case .invite:
         let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
@@ -251,6 +262,7 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
 
 private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    if case .seeding(let step) = prompt.purpose, step.intercepts(key, &state) { return [] }
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
@@ -309,10 +321,12 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         switch CommandPalette.run(prompt.text, context.vocabulary) {
         case .action(let action): return perform(action, &state, context: context)
         case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
+        case .actionWithArguments(let action, let text): return PaletteArguments.perform(action, text, &state, context: context)
         case .theme(let name): return [.useTheme(name)]
         case .wave(let id): showWave(id, &state, context: context)
         case .sort(let order): sort(&state, by: order)
         case .unknown(let line): state.message = StatusMessage(.warning, "no command \"\(line)\"; Tab lists them")
+        case .refused(let reason): state.message = StatusMessage(.warning, reason)
         }
         return []
     }

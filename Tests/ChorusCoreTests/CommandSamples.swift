@@ -54,7 +54,7 @@ enum CommandSamples {
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
-                             ShipmentRequest(creatorID: f.mila, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
+                             ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
             .markShipped([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .ups, trackingNumber: "1Z999AA10123456784")]),
             .markDelivered([f.shippedParcel]),

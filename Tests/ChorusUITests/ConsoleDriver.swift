@@ -65,6 +65,13 @@ final class ConsoleDriver {
         return self
     }
 
+    /// Keys that arrive together, as a barcode scanner sends them: the text and Enter in one burst.
+    @discardableResult
+    func scan(_ text: String) -> Self {
+        console.press(text.map { Key.character($0) } + [.enter])
+        return self
+    }
+
     @discardableResult
     func resize(_ width: Int, _ height: Int) -> Self {
         console.resize(to: Size(width: width, height: height))

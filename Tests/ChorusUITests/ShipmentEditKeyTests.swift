@@ -39,7 +39,7 @@ final class ShipmentEditKeyTests: XCTestCase {
     }
 
     func testAParcelThatLeftCannotBeEdited() {
-        console.press("2", "s", .enter).type(SeedingSample.ups(1)).press(.enter)
+        console.press("2", "s", .enter).type(SeedingSample.ups(1)).press(.enter, .enter)   // ship it, close the summary
         console.press("f", "f", "f", "e")   // all → queued → packed → shipped
         XCTAssertNil(console.state.form)
         XCTAssertEqual(console.state.message, StatusMessage(.warning, "SH-0001 is shipped; only queued or packed parcels can be edited"))
