@@ -7,6 +7,17 @@ public struct PayoutProfile: Hashable, Sendable, Codable {
     public enum Method: String, Hashable, Sendable, Codable, CaseIterable {
         case paypal, venmo, wise, bank
 
+        /// The method as people write it in a file or a form: `PayPal`, `wise`, `bank transfer`.
+        public init?(named text: String) {
+            switch text.lowercased().filter(\.isLetter) {
+            case "paypal": self = .paypal
+            case "venmo": self = .venmo
+            case "wise", "wisebyemail", "transferwise": self = .wise
+            case "bank", "banktransfer", "bankoutsidechorus": self = .bank
+            default: return nil
+            }
+        }
+
         public var label: String {
             switch self {
             case .paypal: "PayPal"
@@ -19,6 +30,16 @@ public struct PayoutProfile: Hashable, Sendable, Codable {
 
     public enum TaxForm: String, Hashable, Sendable, Codable, CaseIterable {
         case w9, w8ben, notNeeded
+
+        /// The form as people write it: `W-9`, `w8ben`, `W8-BEN`, `none`.
+        public init?(named text: String) {
+            switch text.lowercased().filter({ $0.isLetter || $0.isNumber }) {
+            case "w9": self = .w9
+            case "w8ben": self = .w8ben
+            case "none", "noneneeded", "notneeded": self = .notNeeded
+            default: return nil
+            }
+        }
 
         public var label: String {
             switch self {

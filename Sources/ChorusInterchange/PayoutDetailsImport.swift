@@ -44,13 +44,13 @@ public struct PayoutDetailsImport: Sendable {
                 seen[creator.id] = line
                 var profile = creator.payoutProfile ?? PayoutProfile()
                 if let text = cell("method") {
-                    guard let method = Self.method(text) else {
+                    guard let method = PayoutProfile.Method(named: text) else {
                         throw fail("method", "'\(text.excerpt)' is not a payout method; write paypal, venmo, wise or bank")
                     }
                     profile.method = method
                 }
                 if let text = cell("tax_form") {
-                    guard let form = Self.taxForm(text) else {
+                    guard let form = PayoutProfile.TaxForm(named: text) else {
                         throw fail("tax_form", "'\(text.excerpt)' is not a tax form; write W-9, W-8BEN or none")
                     }
                     profile.taxForm = form
@@ -69,25 +69,6 @@ public struct PayoutDetailsImport: Sendable {
             } catch let error as ImportRowError {
                 errors.append(error)
             }
-        }
-    }
-
-    static func method(_ text: String) -> PayoutProfile.Method? {
-        switch text.lowercased().filter({ $0.isLetter }) {
-        case "paypal": .paypal
-        case "venmo": .venmo
-        case "wise", "wisebyemail", "transferwise": .wise
-        case "bank", "banktransfer", "bankoutsidechorus": .bank
-        default: nil
-        }
-    }
-
-    static func taxForm(_ text: String) -> PayoutProfile.TaxForm? {
-        switch text.lowercased().filter({ $0.isLetter || $0.isNumber }) {
-        case "w9": .w9
-        case "w8ben": .w8ben
-        case "none", "noneneeded", "notneeded": .notNeeded
-        default: nil
         }
     }
 }
