@@ -42,6 +42,11 @@ struct CreatorDetail {
         lines += trackingLines
         if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
+        if let payout = creator.payoutProfile {
+            let parts = [payout.method?.label, payout.taxFormStatus, payout.taxCountry.map { "taxed in \($0)" }]
+            lines.append(Line(label: "Payout", value: parts.compactMap { $0 }.joined(separator: " · "),
+                              role: workspace.program.settings.requireTaxForm && !payout.hasTaxForm ? .warning : .text))
+        }
         return lines
     }
 

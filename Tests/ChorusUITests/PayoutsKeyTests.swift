@@ -80,10 +80,19 @@ final class PayoutsKeyTests: XCTestCase {
         var program = workspace.program
         program.settings.requireTaxForm = true
         try workspace.apply(.updateProgram(program), context: CommandContext(now: Sample.now, actor: "test"))
+        let mueller = workspace.creator(handle: "felix.mueller")!.id
+        try workspace.apply(.setPayoutDetails([PayoutDetails(creatorID: mueller, profile: PayoutProfile(
+            method: .wise, taxForm: .w8ben, taxCountry: "DE"))]), context: CommandContext(now: Sample.now, actor: "test"))
         let console = ConsoleDriver(workspace, size: Size(width: 160, height: 40)).press("6", "p")
         XCTAssertNotNil(console.frame.row(containing: "left out: no tax form on file (no form)"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "@felix.mueller · 50.00 EUR left out: no tax form on file (W-8BEN requested)"),
+                        console.dump)
         console.press("$")
         XCTAssertEqual(console.state.message?.text, "nothing is payable and unpaid above the minimum payout today")
+
+        // The creator's details say what finance has on file.
+        console.press(.escape, "1", "/").type("felix.mueller").press(.enter, .enter)
+        XCTAssertNotNil(console.frame.row(containing: "Payout     Wise (by email) · W-8BEN requested · taxed in DE"), console.dump)
     }
 }
 
