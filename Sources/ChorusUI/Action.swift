@@ -10,6 +10,8 @@ public enum Action: Hashable, Sendable {
     case makeCodes, editSlug
     case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
     case newWave, editWave
+    /// The Waves pane's brief panel, when it is taller than the room under the list.
+    case scrollDetailDown, scrollDetailUp
     case approveSubmissions, requestChanges, rejectSubmissions, approveWithOverride, recordResubmission, cycleInboxView
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing

@@ -103,7 +103,8 @@ enum ApprovalDecision {
                 state.message = StatusMessage(.warning, "a resubmission is recorded one draft at a time; Esc clears the marks")
                 return []
             }
-            state.prompt = Prompt(.approvals(.resubmittedCaption(ids[0])))
+            // The creator usually changes a few words: start from the caption there is.
+            state.prompt = Prompt(.approvals(.resubmittedCaption(ids[0])), text: workspace.submission(ids[0])?.caption ?? "")
         default:
             break
         }

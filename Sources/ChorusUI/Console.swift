@@ -82,6 +82,17 @@ public final class Console {
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
+        if state.overlayScroll > 0 { keepOverlayScrollWithinItsLines() }
+    }
+
+    /// j or PgDn past the end of a detail overlay leaves it at its last page, so the first k
+    /// moves it back up at once.
+    private func keepOverlayScrollWithinItsLines() {
+        let body = Layout(size: state.size).body
+        let renderer = Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                                libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                                payoutBalances: payoutBalances, today: today, vocabulary: vocabulary, attribution: attribution)
+        state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
     }
 
     /// Handles keys that arrived together, in order. Where they would be commands, a run of
@@ -151,7 +162,7 @@ public final class Console {
         hasDrawn = true
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
-                 payoutBalances: state.pane == .ledger ? ledger.payoutBalances(for: session.workspace) : nil, today: today,
+                 payoutBalances: payoutBalances, today: today,
                  vocabulary: vocabulary, attribution: attribution).frame()
     }
 
@@ -263,6 +274,11 @@ public final class Console {
         guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
         guard let today else { return .loadingOrders }
         return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
+    }
+
+    /// Paid, in run and payable per Ledger row, while the Ledger is shown.
+    private var payoutBalances: PayoutBalances? {
+        state.pane == .ledger ? ledger.payoutBalances(for: session.workspace) : nil
     }
 
     private var builtLedger: Ledger? {

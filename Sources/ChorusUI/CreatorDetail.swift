@@ -93,18 +93,6 @@ struct CreatorDetail {
     }
 
     static let labelWidth = 11
-
-    static func draw(_ lines: [Line], _ grid: inout Grid, _ rect: Rect) {
-        for (offset, line) in lines.prefix(rect.height).enumerated() {
-            let y = rect.y + offset
-            if line.label.isEmpty {
-                grid.put(line.value, x: rect.x, y: y, width: rect.width, role: line.role)
-            } else {
-                grid.put(line.label, x: rect.x, y: y, width: labelWidth, role: .mutedText)
-                grid.put(line.value, x: rect.x + labelWidth, y: y, width: rect.width - labelWidth, role: line.role)
-            }
-        }
-    }
 }
 
 extension String {

@@ -63,11 +63,11 @@ enum LeaderboardUpdate {
     }
 
     /// The promote prompt's line: who, where, and the change as typed, all in one sentence.
-    static func promptLine(_ ids: [CreatorID], wave: WaveID, text: String, workspace: Workspace) -> String {
+    static func promptLine(_ ids: [CreatorID], wave: WaveID, text: String, workspace: Workspace) -> PromptLine {
         let who = ids.count == 1 ? workspace.creator(ids[0]).map { "@" + $0.handle } ?? "1 creator" : "\(ids.count) creators"
         let change = IncentiveChange(parsing: text, currency: workspace.program.currency)
         let reading = change.map { "= \($0.label)" } ?? "e.g. +5 · bonus 50 at 20 orders"
-        return " Promote \(who) into \(workspace.wave(wave)?.name ?? wave.rawValue) with: \(text)\(StatusBar.caret)  \(reading) · Enter promotes · Esc cancels"
+        return PromptLine(" Promote \(who) into \(workspace.wave(wave)?.name ?? wave.rawValue) with: ", "  \(reading) · Enter promotes · Esc cancels")
     }
 
     /// Enter at the promote prompt: the command, or the prompt kept with a warning.

@@ -42,7 +42,7 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
             state.message = StatusMessage(.info, "nothing is payable and unpaid above the minimum payout today")
             return []
         }
-        return [.perform(.createPayoutRun(run))]
+        state.prompt = Prompt(.confirm(.payoutRun(run, workspace: context.workspace)))
     case .showPayouts:
         state.overlay = .payouts(PayoutsView())
     default:

@@ -11,7 +11,7 @@ enum MouseUpdate {
         guard state.form == nil, state.prompt == nil, !isTypingAFilter(state), !layout.isTooSmall else { return [] }
         if case .help(let scroll)? = state.overlay {
             let step = event.kind == .wheelDown ? wheelRows : event.kind == .wheelUp ? -wheelRows : 0
-            state.overlay = .help(scroll: max(0, min(scroll + step, HelpOverlay.lineCount(for: state.pane))))
+            state.overlay = .help(scroll: max(0, min(scroll + step, HelpOverlay.scrollLimit(for: state.pane, in: layout.body))))
             return []
         }
         guard state.overlay == nil else { return [] }

@@ -50,8 +50,8 @@ enum PayoutsUpdate {
         return [.reconcilePayouts(run: run, path: path)]
     }
 
-    static func promptLine(run: Int, text: String) -> String {
-        " Reconcile payout run \(run) from PayPal's or Wise's report — file: \(text)▏   Enter reads it · Esc cancels"
+    static func promptLine(_ run: Int) -> PromptLine {
+        PromptLine(" Reconcile payout run \(run) from PayPal's or Wise's report — file: ", "   Enter reads it · Esc cancels")
     }
 
     private static func noRun(_ state: inout UIState) -> [Effect] {

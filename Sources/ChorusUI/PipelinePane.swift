@@ -116,7 +116,7 @@ struct PipelinePane {
         }
         let wave = state.waveID.flatMap(workspace.wave)
         let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit)
-        CreatorDetail.draw(detail.lines, &grid, inside)
+        SubmissionDetail.draw(DetailOverlay.wrap(detail.lines, width: inside.width), &grid, inside)
     }
 
     private static func stageRole(_ stage: PipelineStage) -> StyleRole {

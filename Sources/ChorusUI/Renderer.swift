@@ -51,13 +51,8 @@ struct Renderer {
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
-        case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
-        case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
-        case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
-        case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
-        case .payouts(let view):
-            let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
-            drawDetail(view.lines(workspace, ledger: built), title: view.title, width: 110, &grid, layout.body)
+        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
+            detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -67,6 +62,12 @@ struct Renderer {
             ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
         if let form = state.form?.form { FormView.draw(form, &grid, layout.body) }
+        if case .confirm(let confirmation)? = state.prompt?.purpose {
+            Confirmation.draw(confirmation, &grid, above: layout.statusBar, room: layout.body.height)
+        }
+        if let message = state.message, let prompt = state.prompt, !prompt.showsItsOwnMessages {
+            StatusBar.drawAbove(message, &grid, layout.statusBar)
+        }
         return grid
     }
 
@@ -95,43 +96,37 @@ struct Renderer {
         }
     }
 
-    private func drawSubmissionDetail(_ grid: inout Grid, _ body: Rect) {
-        let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
-        guard let submission = pane.selected else { return }
-        let width = min(body.width - 4, 90)
-        let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width - 4)
-        let height = min(body.height, lines.count + 2)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        Box.draw(&grid, rect, title: "\(submission.id) — Enter or Esc closes", focused: true)
-        SubmissionDetail.draw(lines, &grid, Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2))
-    }
-
-    private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {
-        guard let creator = workspace.creator(id) else { return }
-        let wave = state.pipeline.waveID.flatMap(workspace.wave)
-        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-        drawDetail(lines, title: "@\(creator.handle) — Esc closes", &grid, body)
-    }
-
-    private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {
-        guard let asset = workspace.asset(id) else { return }
-        drawDetail(AssetDetail(asset: asset, workspace: workspace, today: today).lines, title: "\(id) — Esc closes", &grid, body)
-    }
-
-    private func drawLedgerDetail(_ creator: CreatorID, _ wave: WaveID, _ grid: inout Grid, _ body: Rect) {
-        guard case .ready(let built) = ledger,
-              let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return }
-        let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
-        let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace,
-                                  payouts: payoutBalances?.balance(creator, wave))
-        drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
-    }
-
-    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, width: Int = 72, _ grid: inout Grid, _ body: Rect) {
-        let width = min(body.width - 4, width)
-        let height = min(body.height, lines.count + 2)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        Box.draw(&grid, rect, title: title, focused: true)
-        CreatorDetail.draw(lines, &grid, rect.inset)
+    /// The open detail overlay's content, wrapped to the width it gets in `body`; nil for none.
+    /// The console also asks for it to keep the scroll within the lines there are.
+    func detailOverlay(_ body: Rect) -> DetailOverlay? {
+        let width = DetailOverlay.textWidth(in: body)
+        switch state.overlay {
+        case .creatorDetail(let id):
+            guard let creator = workspace.creator(id) else { return nil }
+            let wave = state.pipeline.waveID.flatMap(workspace.wave)
+            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
+            return DetailOverlay(title: "@\(creator.handle) — Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+        case .submissionDetail:
+            let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
+            guard let submission = pane.selected else { return nil }
+            let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)
+            return DetailOverlay(title: "\(submission.id) — Enter or Esc closes", lines: lines)
+        case .assetDetail(let id):
+            guard let asset = workspace.asset(id) else { return nil }
+            let lines = AssetDetail(asset: asset, workspace: workspace, today: today).lines
+            return DetailOverlay(title: "\(id) — Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+        case .ledgerDetail(let creator, let wave):
+            guard case .ready(let built) = ledger,
+                  let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return nil }
+            let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
+            let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace,
+                                      payouts: payoutBalances?.balance(creator, wave))
+            return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
+        case .payouts(let view):
+            let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
+            return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
+        case .help, nil:
+            return nil
+        }
     }
 }

@@ -58,7 +58,7 @@ extension SeedingPrompt {
         case .carrier(let ids):
             guard let carrier = Carrier(named: text) else {
                 state.prompt = Prompt(.seeding(self), text: text)
-                state.message = StatusMessage(.warning, "no carrier \"\(text)\"; Tab offers \(Carrier.allCases.map(\.label).joined(separator: ", "))")
+                state.message = StatusMessage(.warning, "carrier: one of \(Carrier.allCases.map(\.label).joined(separator: ", ")) (got \(text.isEmpty ? "nothing" : text))")
                 return []
             }
             state.seeding.lastCarrier = carrier
@@ -86,18 +86,17 @@ extension SeedingPrompt {
     }
 
     /// The status-bar line while this prompt is open.
-    func line(_ text: String, workspace: Workspace) -> String {
+    func line(workspace: Workspace) -> PromptLine {
         switch self {
         case .carrier(let ids):
-            return " Ship \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") with carrier: \(text)\(StatusBar.caret)   Tab next carrier · Enter · Esc cancels"
+            return PromptLine(" Ship \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") with carrier: ", "   Tab next carrier · Enter · Esc cancels")
         case .tracking(let run) where run.isFinished:
-            return " Done: shipped \(run.shippedCount) of \(run.shipments.count)   Enter or Esc closes"
+            return PromptLine(" Done: shipped \(run.shippedCount) of \(run.shipments.count)", "   Enter or Esc closes")
         case .tracking(let run):
             let who = workspace.shipment(run.current).flatMap { workspace.creator($0.creatorID) }.map { "@" + $0.handle } ?? ""
-            return " \(run.index + 1)/\(run.shipments.count) \(run.current) \(who) \(run.carrier.label) tracking: \(text)\(StatusBar.caret)"
-                + "   Enter ships · Tab skips · Esc stops"
+            return PromptLine(" \(run.index + 1)/\(run.shipments.count) \(run.current) \(who) \(run.carrier.label) tracking: ", "   Enter ships · Tab skips · Esc stops")
         case .exception(let ids, let kind):
-            return " Exception (\(kind.label), Tab changes) for \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") — note: \(text)\(StatusBar.caret)   Enter flags · Esc cancels"
+            return PromptLine(" Exception (\(kind.label), Tab changes) for \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") — note: ", "   Enter flags · Esc cancels")
         }
     }
 }

@@ -57,7 +57,9 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
     switch action {
     case .pack: return [.perform(.markPacked(ids))]
     case .deliver: return [.perform(.markDelivered(ids))]
-    case .cancelShipments: return [.perform(.cancelShipments(ids))]
+    case .cancelShipments:
+        state.prompt = Prompt(.confirm(.cancelParcels(ids, workspace: context.workspace)))
+        return []
     case .flagException:
         state.prompt = Prompt(.seeding(.exception(ids, kind: .addressProblem)))
         return []

@@ -53,15 +53,18 @@ struct SubmissionDetail {
         lines.append(heading("Files"))
         lines += submission.assetRefs.isEmpty ? [[Span(text: "none listed", role: .mutedText)]]
             : submission.assetRefs.map { [Span(text: $0, role: .text)] }
-        if let wave { lines += briefLines(wave) }
+        if let wave { lines += briefLines(wave, width: width) }
         return lines
     }
 
-    /// What the brief asks of this deliverable: tags, mentions, words to avoid, due date and rights.
-    private func briefLines(_ wave: Wave) -> [[Span]] {
+    /// What the brief asks of this deliverable: tags, mentions, words to avoid, due date and
+    /// rights, each wrapped to the width so none is cut.
+    private func briefLines(_ wave: Wave, width: Int) -> [[Span]] {
         let brief = wave.brief
         var lines = [heading("Brief")]
-        let add = { (label: String, value: String) in lines.append([Span(text: label + " ", role: .mutedText), Span(text: value, role: .text)]) }
+        let add = { (label: String, value: String) in
+            lines += wrap([Span(text: label, role: .mutedText)] + value.split(separator: " ").map { Span(text: String($0), role: .text) }, width: width)
+        }
         if !brief.requiredHashtags.isEmpty { add("Hashtags", brief.requiredHashtags.map { $0.hasPrefix("#") ? $0 : "#" + $0 }.joined(separator: " ")) }
         if !brief.requiredMentions.isEmpty { add("Mentions", brief.requiredMentions.map { $0.hasPrefix("@") ? $0 : "@" + $0 }.joined(separator: " ")) }
         if !brief.bannedWords.isEmpty { add("Avoid", brief.bannedWords.joined(separator: ", ")) }

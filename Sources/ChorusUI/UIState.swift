@@ -16,7 +16,11 @@ public struct UIState: Hashable, Sendable {
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        didSet { if overlay != oldValue { overlayScroll = 0 } }
+    }
+    /// How far the open detail overlay is scrolled; a new overlay starts at its top.
+    public var overlayScroll = 0
     public var message: StatusMessage?
     public var themeName: String
     public var undoStack: [UndoEntry] = []
@@ -47,12 +51,19 @@ public struct PipelineState: Hashable, Sendable {
 
 /// The live filter: `isEditing` while typing after `/`; Enter keeps the text, Esc clears it.
 public struct Filter: Hashable, Sendable {
-    public var text = ""
+    /// The words typed and the cursor in them.
+    public var entry = TextEntry()
     public var isEditing = false
 
     public init(text: String = "", isEditing: Bool = false) {
-        self.text = text
+        entry = TextEntry(text)
         self.isEditing = isEditing
+    }
+
+    /// The words typed; setting them puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
     }
 
     public var isActive: Bool { !text.isEmpty || isEditing }
@@ -75,14 +86,29 @@ public struct Prompt: Hashable, Sendable {
         case promote([CreatorID], wave: WaveID)
         /// The path of a processor's report to reconcile a payout run from.
         case reconcilePayouts(run: Int)
+        /// A y/n before a key that moves money or changes structure.
+        case confirm(Confirmation)
     }
 
     public var purpose: Purpose
-    public var text = ""
+    /// What is typed and the cursor in it.
+    public var entry: TextEntry
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
-        self.text = text
+        entry = TextEntry(text)
+    }
+
+    /// What is typed; setting it puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
+    }
+
+    /// A shipping run shows each outcome in its own box; every other prompt's message goes
+    /// on the line above the prompt.
+    var showsItsOwnMessages: Bool {
+        if case .seeding(.tracking) = purpose { true } else { false }
     }
 }
 

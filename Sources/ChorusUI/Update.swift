@@ -28,6 +28,8 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         return []
     }
     if case .mouse(let event) = key { return MouseUpdate.handle(event, &state, context: context) }
+    if case .alt(let inner) = key, !TextEntry.wordKeys.contains(key) { return escapeThen(inner, &state, context: context) }
+    if case .confirm(let confirmation)? = state.prompt?.purpose { return confirmation.answer(key, &state) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
@@ -54,6 +56,11 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
         return []
     }
+    if case .alt(let inner) = key { return escapeThen(inner, &state, context: context) }
+    if case .paste = key {
+        state.message = StatusMessage(.info, "pasted text goes into a prompt, a filter or a form field; nothing was run")
+        return []
+    }
     if Layout(size: state.size).isTooSmall {
         if key == .character("q") { state.wantsQuit = true }
         return []
@@ -61,6 +68,12 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
+}
+
+/// Esc and a key pressed quickly arrive as one Alt key; unless a text field takes it as a word
+/// key, both were meant.
+private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
 /// Carries out an action from a key or from the palette.
@@ -98,7 +111,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
     case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
@@ -107,6 +120,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
+    case .scrollDetailDown, .scrollDetailUp:
+        state.message = StatusMessage(.info, "that works in the Waves pane (7)")
     case .toggleSourcing: toggleSourcing(&state)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
@@ -229,7 +244,10 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
     switch key {
     case .enter: filter.isEditing = false
     case .escape: filter = Filter()
-    default: return TextEntry.edit(&filter.text, with: key)
+    default:
+        // Moving the cursor in the words keeps the list where it is; changing them starts it over.
+        let before = filter.text
+        return filter.entry.edit(key) && filter.text != before
     }
     return true
 }
@@ -237,11 +255,8 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
 private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+    if scrollOverlay(&state, overlay, key: key) { return true }
     switch (overlay, key) {
-    case (.help(let scroll), .character("j")), (.help(let scroll), .down):
-        state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
-    case (.help(let scroll), .character("k")), (.help(let scroll), .up):
-        state.overlay = .help(scroll: max(0, scroll - 1))
     case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
         state.overlay = nil
     case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)
@@ -252,7 +267,8 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
         // The view's keys are the Ledger's (j/k, Enter, Esc, m, R, $), answered by PayoutsUpdate.
         return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
-        // The detail follows the cursor: moving and deciding work with it open.
+        // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
+        state.overlayScroll = 0
         return false
     default:
         return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }
@@ -266,7 +282,10 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
-        if key != .character("n"), key != .escape { state.prompt = prompt }
+        if key != .character("n"), key != .escape {
+            state.prompt = prompt
+            state.message = StatusMessage(.warning, "press y to approve or n to cancel")
+        }
         return []
     }
     switch key {
@@ -286,7 +305,7 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
         state.prompt = nil
         return submit(prompt, &state, context: context)
     default:
-        if TextEntry.edit(&prompt.text, with: key) { state.prompt = prompt }
+        if prompt.entry.edit(key) { state.prompt = prompt }
     }
     return []
 }
@@ -310,6 +329,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .reconcilePayouts(let run):
         return PayoutsUpdate.submit(run: run, prompt, &state)
+    case .confirm:
+        return []
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

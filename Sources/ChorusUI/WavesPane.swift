@@ -57,10 +57,32 @@ struct WavesPane {
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
-        let lines = WaveDetail(wave: wave, workspace: workspace).lines
-        let top = main.y + rows + 1
-        grid.put(String(repeating: "─", count: main.width), x: main.x, y: top, role: .border)
-        CreatorDetail.draw(lines, &grid, Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1))
+        let panel = Self.detailPanel(at: layout.size, waves: waves.count)
+        let lines = Self.detailLines(wave, workspace: workspace, width: panel.width)
+        let first = min(state.detailScroll, max(0, lines.count - panel.height))
+        grid.put(String(repeating: "─", count: main.width), x: main.x, y: panel.y - 1, role: .border)
+        if lines.count > panel.height {
+            let position = " lines \(first + 1)–\(first + panel.height) of \(lines.count) · J/K scroll "
+            grid.putRight(position, maxX: main.maxX - 1, y: panel.y - 1, width: main.width - 2, role: .keyHint)
+        }
+        SubmissionDetail.draw(Array(lines.dropFirst(first).prefix(panel.height)), &grid, panel)
+    }
+
+    /// Where the brief of the wave under the cursor goes: under the list and its divider.
+    static func detailPanel(at size: Size, waves: Int) -> Rect {
+        let main = Layout(size: size).body
+        let top = main.y + tableRows(at: size, waves: waves) + 2
+        return Rect(x: main.x + 1, y: top, width: main.width - 2, height: max(0, main.maxY - top))
+    }
+
+    /// The brief's lines wrapped to the panel: long lists of products or messages go on to the next line.
+    static func detailLines(_ wave: Wave, workspace: Workspace, width: Int) -> [[SubmissionDetail.Span]] {
+        DetailOverlay.wrap(WaveDetail(wave: wave, workspace: workspace).lines, width: width)
+    }
+
+    /// How far J can scroll the panel: its last line at the bottom.
+    static func detailScrollLimit(_ wave: Wave, workspace: Workspace, panel: Rect) -> Int {
+        max(0, detailLines(wave, workspace: workspace, width: panel.width).count - panel.height)
     }
 
     private func drawList(_ waves: [Wave], _ grid: inout Grid, _ rect: Rect) {

@@ -3,6 +3,8 @@
 public struct WavesState: Hashable, Sendable, ListPosition {
     public var cursor = 0
     public var scroll = 0
+    /// How far the brief panel under the list is scrolled; each wave's starts at its top.
+    public var detailScroll = 0
 
     public init() {}
 }

@@ -6,8 +6,17 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     guard state.pane == .waves else { return nil }
     let waves = context.workspace.waves
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
-    if state.waves.move(action, rows: waves.count, page: page) { return [] }
+    if state.waves.move(action, rows: waves.count, page: page) {
+        state.waves.detailScroll = 0
+        return []
+    }
     switch action {
+    case .scrollDetailDown, .scrollDetailUp:
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
+        let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
+        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, panel: panel)
+        state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id
@@ -15,7 +24,7 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
     case .filter, .toggleMark:

@@ -79,6 +79,12 @@ final class DayInTheLifeTests: XCTestCase {
         try console.type("Shows a competitor's product")
         try console.press("Enter")
         try decided()
+        // The next draft in full before deciding: at 80×24 its brief (due date, rights) is a PgDn away.
+        try console.press("Enter")
+        try console.waitFor("Enter or Esc closes")
+        try console.press("PageDown")
+        _ = try console.waitUntil("the brief's due date and rights are on screen") { $0.contains("Due ") && $0.contains("Rights ") }
+        try console.press("Escape")
         try approve(9, reason: "disclosed in the spoken intro")
         try console.press("z")
         left += 1
@@ -245,6 +251,21 @@ final class DayInTheLifeTests: XCTestCase {
         let ledger = try console.waitFor("Total cost ")
         let kpis = try XCTUnwrap(ledger.split(separator: "\n").first { $0.contains("Total cost ") })
         let shownTotal = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "cost" }.dropFirst().first).description
+
+        // The payout run: who is paid what and the total, asked once; n changes nothing, y creates it.
+        try console.press("$")
+        let question = try console.waitFor("y/n")
+        XCTAssertTrue(question.contains("Create payout run 1: pay "), question)
+        XCTAssertTrue(question.contains("y confirms · n or Esc changes nothing"), "the run's lines are listed\n\(question)")
+        let questionLine = try XCTUnwrap(question.split(separator: "\n").first { $0.contains("Create payout run 1: pay ") })
+        let payoutTotal = try XCTUnwrap(questionLine.split(separator: " ").drop { $0 != "creators" && $0 != "creator" }.dropFirst().first)
+        XCTAssertTrue(question.contains("Total \(payoutTotal) EUR to "), "the run's total is shown with its lines\n\(question)")
+        try console.press("n")
+        try console.waitFor("no payout run created")
+        try console.press("$")
+        try console.waitFor("y/n")
+        try console.press("y")
+        try console.waitFor("created payout run 1: ")
         try console.press("q")
         XCTAssertEqual(try console.waitForExit(), 0)
 
@@ -260,6 +281,13 @@ final class DayInTheLifeTests: XCTestCase {
         let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
         let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })
         XCTAssertEqual(String(totalRow[totalColumn]), shownTotal, "the export's total cost is the one on screen")
+
+        let payouts = try export("payouts").appendingPathExtension("csv")
+        defer { try? FileManager.default.removeItem(at: payouts) }
+        let run = try ChorusProcess.run(["export", "payouts", "1", "--format", "csv", "--output", payouts.path, "--workspace", workspace.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let second = try ChorusProcess.run(["export", "payouts", "2", "--workspace", workspace.path])
+        XCTAssertTrue(second.stderr.contains("there is no payout run 2; runs: 1"), "n created nothing: \(second.stderr)")
 
         let plans = try list("creators", in: workspace, ["--wave", "W3"]).filter { ($0["plan"] as? String)?.hasPrefix("own plan") == true }
         XCTAssertGreaterThanOrEqual(plans.count, 5, "the five promoted have their own plan in the planning wave")

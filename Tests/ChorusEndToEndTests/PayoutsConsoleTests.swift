@@ -21,6 +21,8 @@ final class PayoutsConsoleTests: XCTestCase {
         try console.press("p")
         try console.waitFor("Next run   5 creators, 250.00 EUR if created today ($)")
         try console.press("$")
+        try console.waitFor("Create payout run 1: pay 5 creators 250.00 EUR? y/n")
+        try console.press("y")
         try console.waitFor("created payout run 1: 5 creators, 250.00 EUR")
         try console.waitFor("Run 1      not yet paid · ")
 

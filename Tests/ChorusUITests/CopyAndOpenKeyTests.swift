@@ -27,6 +27,7 @@ final class CopyAndOpenKeyTests: XCTestCase {
 
         console.press("p", "s", .enter).type(SeedingSample.ups(2)).press(.enter)
         XCTAssertEqual(console.workspace.shipment("SH-0002")?.trackingNumber, SeedingSample.ups(2))
+        console.press(.escape)  // the run's summary stays until dismissed
         _ = console.console.takeTerminalRequests()
         console.press("y")
         XCTAssertEqual(console.console.takeTerminalRequests(), [.copy(SeedingSample.ups(2))])

@@ -90,6 +90,8 @@ final class PaletteCommandTests: XCTestCase {
         console.press(.escape)
 
         run(console, "cancel-shipment SH-0003, SH-0006")
+        XCTAssertEqual(status(console, "SH-0003"), .queued, "cancelling asks first")
+        console.press("y")
         XCTAssertEqual([status(console, "SH-0003"), status(console, "SH-0006")], [.cancelled, .cancelled])
         XCTAssertEqual(status(console, "SH-0002"), .queued)
 

@@ -25,6 +25,8 @@ final class PayoutsKeyTests: XCTestCase {
         XCTAssertFalse(due.payments.isEmpty)
 
         console.press("$")
+        XCTAssertNotNil(console.frame.row(containing: "Create payout run 1: pay 5 creators 250.00 EUR? y/n"), console.dump)
+        console.press("y")
         XCTAssertTrue(console.state.message?.text.hasPrefix("created payout run 1: ") == true, console.state.message?.text ?? "")
         XCTAssertNotNil(console.frame.row(containing: "Run 1"), console.dump)
         XCTAssertTrue(console.frame.lineContaining("Run 1")!.contains("not yet paid · "), console.dump)
@@ -54,7 +56,7 @@ final class PayoutsKeyTests: XCTestCase {
         XCTAssertTrue(console.frame.lineContaining("Run 1")!.contains("paid, 1 returned"), console.dump)
         XCTAssertTrue(console.frame.lineContaining("Next run")!.contains("1 creator, \(Money(minorUnits: first.total, currency: .eur)) if created today"),
                       console.dump)
-        console.press("$")
+        console.press("$", "y")
         XCTAssertEqual(console.workspace.payoutRun(2)?.payments, [Payment(creatorID: first.creatorID, items: first.items)],
                        "the returned payment, nothing else, is paid again")
         console.press("z")
@@ -64,7 +66,7 @@ final class PayoutsKeyTests: XCTestCase {
     }
 
     func testAReportThatIsNotAboutTheRunIsRefusedWithItsPlace() throws {
-        let console = ConsoleDriver(Self.program, size: Size(width: 120, height: 40)).press("6", "p", "$", .enter)
+        let console = ConsoleDriver(Self.program, size: Size(width: 120, height: 40)).press("6", "p", "$", "y", .enter)
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("payouts-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: report) }
         try "Customer ID,Status\nR7-CR-1,SUCCESS\n".write(to: report, atomically: true, encoding: .utf8)
@@ -75,20 +77,29 @@ final class PayoutsKeyTests: XCTestCase {
         XCTAssertEqual(console.workspace, before)
     }
 
-    func testTheTaxRuleLeavesCreatorsOutOfTheRunAndThePreviewSaysWhy() throws {
+    func testTheTaxRuleLeavesCreatorsOutOfTheRunAndThePreviewAndTheQuestionSayWhy() throws {
         var workspace = Self.program
         var program = workspace.program
         program.settings.requireTaxForm = true
-        try workspace.apply(.updateProgram(program), context: CommandContext(now: Sample.now, actor: "test"))
-        let mueller = workspace.creator(handle: "felix.mueller")!.id
-        try workspace.apply(.setPayoutDetails([PayoutDetails(creatorID: mueller, profile: PayoutProfile(
-            method: .wise, taxForm: .w8ben, taxCountry: "DE"))]), context: CommandContext(now: Sample.now, actor: "test"))
+        let context = CommandContext(now: Sample.now, actor: "test")
+        try workspace.apply(.updateProgram(program), context: context)
+        let mueller = workspace.creator(handle: "felix.mueller")!.id, yui = workspace.creator(handle: "yui.yamada63")!.id
+        try workspace.apply(.setPayoutDetails([
+            PayoutDetails(creatorID: mueller, profile: PayoutProfile(method: .wise, taxForm: .w8ben, taxCountry: "DE")),
+            PayoutDetails(creatorID: yui, profile: PayoutProfile(method: .paypal, taxForm: .w9, taxFormReceived: Sample.today, taxCountry: "US")),
+        ]), context: context)
         let console = ConsoleDriver(workspace, size: Size(width: 160, height: 40)).press("6", "p")
+        XCTAssertNotNil(console.frame.row(containing: "Next run   1 creator, 50.00 EUR, 4 left out if created today ($)"), console.dump)
         XCTAssertNotNil(console.frame.row(containing: "left out: no tax form on file (no form)"), console.dump)
         XCTAssertNotNil(console.frame.row(containing: "@felix.mueller · 50.00 EUR left out: no tax form on file (W-8BEN requested)"),
                         console.dump)
+
         console.press("$")
-        XCTAssertEqual(console.state.message?.text, "nothing is payable and unpaid above the minimum payout today")
+        XCTAssertNotNil(console.frame.row(containing: "Create payout run 1: pay 1 creator 50.00 EUR? y/n"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "left out @felix.mueller  50.00 EUR  no tax form on file (W-8BEN requested)"),
+                        console.dump)
+        console.press("n")
+        XCTAssertEqual(console.workspace.payoutRuns, [])
 
         // The creator's details say what finance has on file.
         console.press(.escape, "1", "/").type("felix.mueller").press(.enter, .enter)

@@ -69,7 +69,7 @@ final class PipelineFrameTests: XCTestCase {
 
     func testHelpOverlayAt80x24IsGeneratedFromTheKeyMap() {
         let frame = ConsoleDriver().press("?").frame
-        XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k scroll · Esc closes ───────────────────────────────┐0…")
+        XCTAssertEqual(frame.line(2), " p┌─ Keys: Pipeline · j/k PgUp/PgDn scroll · Esc closes ─────────────────────┐0…")
         XCTAssertEqual(frame.line(3), "  │ Pipeline                                                                 │re")
         XCTAssertEqual(frame.line(4), "  │  >               move forward a stage                                    │53")
         XCTAssertEqual(frame.line(22), "  └──────────────────────────────────────────────────────────────────────────┘")
@@ -81,7 +81,7 @@ final class PipelineFrameTests: XCTestCase {
     func testHelpOverlayAt120x40ListsEveryKeyOfThePaneScrollingToTheLast() {
         let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("?")
         let top = console.frame
-        for _ in 0..<HelpOverlay.lineCount(for: .pipeline) { console.press("j") }
+        console.press("G")
         let bottom = console.frame
         for binding in KeyMap.bindings where binding.scope.applies(to: .pipeline) {
             XCTAssertNotNil(top.row(containing: binding.help) ?? bottom.row(containing: binding.help), "help lacks \(binding.help)")

@@ -101,7 +101,7 @@ final class SeedingKeyTests: XCTestCase {
         XCTAssertEqual(console.state.message, StatusMessage(.success, "packed 2 shipments"))
         XCTAssertEqual(status(console, "SH-0001"), .packed)
 
-        console.press("g", "x")   // rows are in status order: queued SH-0003 is now first
+        console.press("g", "x", "y")   // rows are in status order: queued SH-0003 is now first
         XCTAssertEqual(status(console, "SH-0003"), .cancelled)
         XCTAssertEqual(console.workspace.sku(SeedingSample.serum)?.reserved, 5, "cancelling releases the reservation")
 
@@ -173,7 +173,7 @@ final class SeedingKeyTests: XCTestCase {
 
     func testCopyingTheWaveStartsTheNextOneInPlanning() {
         let console = ConsoleDriver(SeedingSample.workspace(queued: 0))
-        console.press("C")
+        console.press("C", "y")
         XCTAssertEqual(console.state.message, StatusMessage(.success, "created wave Wave 3"))
         XCTAssertEqual(console.workspace.wave("W3")?.brief, console.workspace.wave(Sample.wave1)?.brief)
         XCTAssertEqual(console.workspace.wave("W3")?.status, .planning)

@@ -33,7 +33,7 @@ final class ShipmentEditKeyTests: XCTestCase {
         XCTAssertEqual(console.state.form?.form.fields[0].message,
                        "not enough Glow Serum (SKU-SERUM): 30 needed, 15 available, short by 15")
         XCTAssertEqual(console.workspace, before)
-        console.press(.escape)
+        console.press(.escape, "y")
         XCTAssertNil(console.state.form)
         XCTAssertEqual(console.workspace, before)
     }
