@@ -28,6 +28,8 @@ public enum Command: Hashable, Sendable, Codable {
     case cancelShipments([ShipmentID])
     /// Replaces a parcel's items and note while it is still in the warehouse (queued or packed).
     case editShipment(ShipmentID, items: [ShipmentItem], note: String?)
+    /// Sends a parcel with an exception out again: back to the queue, or shipped at once.
+    case resolveException(ShipmentID, ExceptionResolution)
 
     // Approvals
     case addSubmissions([Submission])

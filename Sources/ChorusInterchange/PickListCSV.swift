@@ -29,7 +29,7 @@ public enum PickListCSV {
             writer.append(address?.region)
             writer.append(address?.postalCode)
             writer.append(address?.country ?? creator?.country)
-            writer.append(shipment.items.map { "\($0.sku.rawValue) x\($0.quantity)" }.joined(separator: "; "))
+            writer.append(ItemNotation.write(shipment.items, separator: "; "))
             writer.append(shipment.items.map { workspace.sku($0.sku)?.name ?? $0.sku.rawValue }.joined(separator: "; "))
             writer.append(shipment.items.reduce(0) { $0 + $1.quantity })
             writer.append(shipment.waveID.rawValue)

@@ -86,7 +86,7 @@ public struct TrackingImportCSV: Sendable {
                 guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id.excerpt)'") }
                 guard shipment.holdsReservation else {
                     let detail = shipment.trackingNumber.map { " with \($0)" } ?? ""
-                    throw fail(idColumn, "shipment \(id) is \(shipment.status.rawValue)\(detail); only queued or packed parcels can ship")
+                    throw fail(idColumn, "shipment \(id) is \(shipment.status.label)\(detail); only queued or packed parcels can ship")
                 }
                 return shipment
             }

@@ -63,14 +63,14 @@ extension WorkspaceInspection {
             if let carrier = shipment.carrier, let number = shipment.trackingNumber {
                 if !carrier.accepts(trackingNumber: number) { report("\(owner): '\(number.excerpt)' is not a \(carrier.label) tracking number") }
             } else {
-                report("\(owner): \(shipment.status.rawValue) without carrier and tracking number")
+                report("\(owner): \(shipment.status.label) without carrier and tracking number")
             }
-            if shipment.shippedAt == nil { report("\(owner): \(shipment.status.rawValue) without a shipping time") }
+            if shipment.shippedAt == nil { report("\(owner): \(shipment.status.label) without a shipping time") }
         }
         if shipment.status == .delivered, shipment.deliveredAt == nil { report("\(owner): delivered without a delivery time") }
         if shipment.status == .exception, shipment.exception == nil { report("\(owner): exception without saying what went wrong") }
         if shipment.status != .exception, shipment.exception != nil, shipment.status != .cancelled {
-            report("\(owner): \(shipment.status.rawValue) but carries an exception")
+            report("\(owner): \(shipment.status.label) but carries an exception")
         }
     }
 

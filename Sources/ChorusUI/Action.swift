@@ -9,6 +9,7 @@ public enum Action: Hashable, Sendable {
     /// Palette-only: `:codes …` and `:slug …` carry their value (see `CommandPalette`).
     case makeCodes, editSlug
     case pack, ship, deliver, flagException, cancelShipments, cycleShipmentFilter, editShipment
+    case resolveException
     case newWave, editWave
     /// The Waves pane's brief panel, when it is taller than the room under the list.
     case scrollDetailDown, scrollDetailUp

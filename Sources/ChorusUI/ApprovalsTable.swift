@@ -16,6 +16,7 @@ final class ApprovalsTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> SubmissionID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: SubmissionID) -> Int? { ids.firstIndex(of: id) }
 
     /// The checks `submission` fails, from the workspace the rows were built from.
     func failures(of submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {

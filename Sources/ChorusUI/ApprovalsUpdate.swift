@@ -142,15 +142,3 @@ enum ApprovalDecision {
         workspace.submission(id).flatMap { workspace.creator($0.creatorID) }.map { "@" + $0.handle } ?? ""
     }
 }
-
-extension SubmissionStatus {
-    /// In a coordinator's words: "changes requested", not `changesRequested`.
-    var label: String {
-        switch self {
-        case .pending: "pending"
-        case .approved: "approved"
-        case .changesRequested: "changes requested"
-        case .rejected: "rejected"
-        }
-    }
-}

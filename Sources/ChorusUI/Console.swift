@@ -28,6 +28,8 @@ public final class Console {
     /// Bumped only when what attribution credits may have changed (orders, codes, creators,
     /// waves), so a stage move does not recompute a million orders for the creator detail.
     private var attributionGeneration = 0
+    /// What each pane's cursor was on before the last change, to find it again after.
+    private var anchors = CursorAnchors()
 
     /// `remembered`: the person's settings from their last session; the theme in it is the
     /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
@@ -141,6 +143,7 @@ public final class Console {
     /// The outcome of the person's own last action (approved, refused) stays on screen, with the
     /// news after it: a background load finishing must not wipe "approved SU-0119" unread.
     public func announce(_ news: String) {
+        rememberCursors()
         generation += 1
         attributionGeneration += 1
         if let current = state.message, current.kind != .info {
@@ -170,6 +173,11 @@ public final class Console {
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
     var inbox: ApprovalsTable { approvalsTable }
+    /// The other panes' rows, so tests can name the item under each cursor.
+    var parcels: SeedingTable { seedingTable }
+    var assets: LibraryTable { libraryTable }
+    var rankings: LeaderboardTable { leaderboardTable }
+    var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
@@ -245,6 +253,7 @@ public final class Console {
 
     /// Sends a command; a refusal becomes the status message and nothing else changes.
     private func apply(_ command: Command) -> AppliedCommand? {
+        rememberCursors()
         do {
             let applied = try session.perform(command)
             generation += 1
@@ -255,6 +264,11 @@ public final class Console {
             state.message = StatusMessage(.error, String(describing: error))
             return nil
         }
+    }
+
+    private func rememberCursors() {
+        anchors.remember(state, pipeline: table, workspace: session.workspace, seeding: seedingTable, approvals: approvalsTable,
+                         library: libraryTable, leaderboard: leaderboardTable, ledger: ledgerTable)
     }
 
     private func useTheme(_ name: String) {
@@ -290,18 +304,22 @@ public final class Console {
     /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
     private func refresh(everyPane: Bool = false) {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
+        anchors.findPipeline(in: table, workspace: session.workspace, cursor: &state.pipeline.cursor)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
+            anchors.findSeeding(in: seedingTable, cursor: &state.seeding.cursor)
             state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
         }
         if everyPane || state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
+            anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
             if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+            anchors.findLibrary(in: libraryTable, cursor: &state.library.cursor)
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
@@ -309,10 +327,12 @@ public final class Console {
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
+            anchors.findLeaderboard(in: leaderboardTable, cursor: &state.leaderboard.cursor)
             state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
         }
         if state.pane == .ledger, let built = builtLedger {
             ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
+            anchors.findLedger(in: ledgerTable, cursor: &state.ledger.cursor)
             state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
         }
     }

@@ -100,6 +100,8 @@ public enum KeyMap {
                    help: "show the next status (queued … follow-up) or all", hint: "status"),
         KeyBinding(keys: [.character("e")], action: .editShipment, scope: .seeding,
                    help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment"),
+        KeyBinding(keys: [.character("R")], action: .resolveException, scope: .seeding,
+                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve"),
 
         KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
                    help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),

@@ -23,6 +23,7 @@ final class LeaderboardTable {
 
     var count: Int { entries.count }
     func entry(at index: Int) -> Entry? { entries.indices.contains(index) ? entries[index] : nil }
+    func row(of creator: CreatorID) -> Int? { entries.firstIndex { $0.row.creatorID == creator } }
 
     func refresh(_ ledger: Ledger, generation: Int, wave: WaveID?, state: LeaderboardState, workspace: Workspace) {
         let wanted = Key(generation: generation, wave: wave,

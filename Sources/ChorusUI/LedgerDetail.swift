@@ -23,9 +23,9 @@ struct LedgerDetail {
             Line(label: "Commission", value: "\(money(costs.commission)) (\(money(costs.commissionPending)) held)"),
             Line(label: "Bonuses", value: money(costs.bonuses)),
             Line(label: "Total cost", value: money(costs.total)),
-            Line(label: "Direct", value: "\(row.results.directOrders) orders, \(money(row.results.directNetRevenue))"),
-            Line(label: "Assisted", value: "\(row.results.assistedOrders) orders, \(money(row.results.assistedNetRevenue))"),
-            Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(row.results.engagement) engagements"),
+            Line(label: "Direct", value: "\(counted(row.results.directOrders, "order")), \(money(row.results.directNetRevenue))"),
+            Line(label: "Assisted", value: "\(counted(row.results.assistedOrders, "order")), \(money(row.results.assistedNetRevenue))"),
+            Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(counted(row.results.engagement, "engagement"))"),
         ]
         if let payouts {
             lines.append(Line(label: "Payouts", value: "paid \(money(payouts.paid)) · in run \(money(payouts.inRun)) · "
@@ -34,7 +34,7 @@ struct LedgerDetail {
         for index in ledger.shipmentPositions(ofRow: position) {
             let shipment = workspace.shipments[Int(index)]
             lines.append(Line(label: shipment.id.rawValue,
-                              value: "\(shipment.status.rawValue), product \(money(shipment.productCost.minorUnits)), "
+                              value: "\(shipment.status.label), product \(money(shipment.productCost.minorUnits)), "
                                   + "shipping \(money(shipment.shippingCost?.minorUnits ?? 0))", role: .mutedText))
         }
         let hold = workspace.program.settings.commissionHoldDays

@@ -14,13 +14,27 @@ final class LedgerTable {
         var filter: String
     }
 
+    /// The ledger's rows the positions point into, so a row can be named across rebuilds.
+    private var rows: [Ledger.Row] = []
+
+    /// A ledger row by what it is about: one creator in one wave.
+    struct RowKey: Hashable {
+        var creator: CreatorID
+        var wave: WaveID
+    }
+
     var count: Int { positions.count }
     func position(at index: Int) -> Int? { positions.indices.contains(index) ? positions[index] : nil }
+    func key(at index: Int) -> RowKey? { position(at: index).map { RowKey(creator: rows[$0].creatorID, wave: rows[$0].waveID) } }
+    func row(of key: RowKey) -> Int? {
+        positions.firstIndex { rows[$0].creatorID == key.creator && rows[$0].waveID == key.wave }
+    }
 
     func refresh(_ ledger: Ledger, generation: Int, state: LedgerState, workspace: Workspace) {
         let wanted = Key(generation: generation, wave: state.wave, sort: state.sort, filter: state.filter.text)
         guard wanted != key else { return }
         key = wanted
+        rows = ledger.rows
         let words = state.filter.text.lowercased().split(separator: " ").map(String.init)
         var shown = ledger.rows.indices.filter { index in
             let row = ledger.rows[index]

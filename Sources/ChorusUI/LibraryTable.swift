@@ -27,6 +27,7 @@ final class LibraryTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> AssetID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: AssetID) -> Int? { ids.firstIndex(of: id) }
 
     /// The rights status of `id` today, as the rows were built.
     func status(of id: AssetID) -> RightsStatus { statusByID[id] ?? .none }

@@ -25,6 +25,8 @@ func scrollOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool
     case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
         // The upper end depends on how the lines wrap; the console keeps it within them.
         state.overlayScroll = max(0, state.overlayScroll + step)
+    case .parcelDetail:
+        return false  // it scrolls itself, bounded by its lines (see updateOverlay)
     }
     return true
 }

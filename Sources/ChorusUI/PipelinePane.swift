@@ -36,7 +36,7 @@ struct PipelinePane {
         if let wave = state.waveID.flatMap(workspace.wave) {
             parts.append(state.sourcing ? "for \(wave.name), creators in no wave" : "\(wave.name) (\(wave.status.label))")
         }
-        parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
+        parts.append(table.count == table.totalCount ? counted(table.totalCount, "creator") : "\(table.count) of \(counted(table.totalCount, "creator"))")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         parts.append("sort: \(state.sort.rawValue)")
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)

@@ -137,6 +137,11 @@ final class PipelineTable {
         return workspace.creators[creatorPosition(at: row)].id
     }
 
+    /// The row showing the creator at `position` in `Workspace.creators`, if shown.
+    func row(ofCreatorAt position: Int) -> Int? {
+        visible.firstIndex { Int(positions[Int($0)]) == position }
+    }
+
     func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
 
     private func buildRows(_ workspace: Workspace, key: RowsKey) {

@@ -53,6 +53,7 @@ struct Renderer {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
+        case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -125,8 +126,16 @@ struct Renderer {
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
             return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
-        case .help, nil:
+        case .help, .parcelDetail, nil:
             return nil
         }
+    }
+
+    /// The parcel detail keeps its own scroll (in the overlay) so a scan of `j`/`k` is bounded by its lines.
+    private func drawParcelDetail(_ id: ShipmentID, scroll: Int, _ grid: inout Grid, _ body: Rect) {
+        guard let shipment = workspace.shipment(id) else { return }
+        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines(width: DetailOverlay.textWidth(in: body))
+        let overlay = DetailOverlay(title: "\(id) — Enter or Esc closes", lines: DetailOverlay.wrap(lines, width: DetailOverlay.textWidth(in: body)))
+        overlay.draw(scroll: min(scroll, overlay.scrollLimit(in: body)), &grid, body)
     }
 }

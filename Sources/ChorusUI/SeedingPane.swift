@@ -124,17 +124,11 @@ struct SeedingPane {
         }
     }
 
-    /// Days in the current status: since queued, packed, shipped or delivered.
+    /// Days in the current status: since its last change (a re-packed parcel counts from its
+    /// return to the queue, not from when it was first queued).
     private func age(_ shipment: Shipment) -> Int? {
-        guard let today else { return nil }
-        let since: Timestamp? = switch shipment.status {
-        case .queued, .cancelled: shipment.createdAt
-        case .packed: shipment.packedAt
-        case .shipped: shipment.shippedAt
-        case .delivered: shipment.deliveredAt
-        case .exception: shipment.exception?.at
-        }
-        return since.map { $0.day.days(until: today) }
+        guard let today, let since = shipment.history.last?.at else { return nil }
+        return since.day.days(until: today)
     }
 
     private func role(_ column: Column, _ shipment: Shipment) -> StyleRole {

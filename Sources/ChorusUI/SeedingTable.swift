@@ -14,6 +14,7 @@ final class SeedingTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> ShipmentID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: ShipmentID) -> Int? { ids.firstIndex(of: id) }
 
     func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, state: SeedingState, today: Day?) {
         let key = Key(generation: generation, wave: wave, status: state.status, text: CreatorSearchText.fold(state.filter.text), today: today)

@@ -14,9 +14,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         if state.seeding.marks.remove(id) == nil { state.seeding.marks.insert(id) }
         state.seeding.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
-        if let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) {
-            state.overlay = .creatorDetail(shipment.creatorID)
-        }
+        if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         if !state.seeding.marks.isEmpty {
@@ -35,6 +33,8 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         return parcelAction(action, &state, context: context)
     case .editShipment:
         openShipmentForm(&state, context: context)
+    case .resolveException:
+        openResolveForm(&state, context: context)
     default:
         return nil
     }
@@ -67,7 +67,7 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
         // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
         if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
            let shipment = context.workspace.shipment(id) {
-            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels ship")
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels ship")
             return []
         }
         state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
@@ -82,10 +82,23 @@ private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
         return state.message = StatusMessage(.warning, "no parcel to edit")
     }
     guard shipment.holdsReservation else {
-        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels can be edited")
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels can be edited")
     }
     let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
     state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
+}
+
+/// `R`: the cursor row's exception in a form: the address to fix or confirm, then repack or re-ship.
+private func openResolveForm(_ state: inout UIState, context: UpdateContext) {
+    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+        return state.message = StatusMessage(.warning, "no parcel to resolve")
+    }
+    guard shipment.status == .exception else {
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only a parcel with an exception (!) is resolved")
+    }
+    let form = ResolveExceptionForm.form(for: shipment, creator: context.workspace.creator(shipment.creatorID),
+                                         carrier: state.seeding.lastCarrier)
+    state.form = OpenForm(.resolveException(id), form)
 }
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,

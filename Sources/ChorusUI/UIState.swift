@@ -127,6 +127,8 @@ public enum Overlay: Hashable, Sendable {
     case ledgerDetail(CreatorID, WaveID)
     /// The payout runs, or one run's payments (`p` in the Ledger).
     case payouts(PayoutsView)
+    /// One parcel in full (Enter in Seeding), scrolled by this many lines.
+    case parcelDetail(ShipmentID, scroll: Int)
 }
 
 /// A sentence in the status bar until the next key press.

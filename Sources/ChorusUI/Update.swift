@@ -65,7 +65,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if key == .character("q") { state.wantsQuit = true }
         return []
     }
-    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
+    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
 }
@@ -86,9 +86,9 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
-    case .showPane(let pane): state.pane = pane
-    case .nextPane: state.pane = state.pane.cycled(by: 1)
-    case .previousPane: state.pane = state.pane.cycled(by: -1)
+    case .showPane(let pane): switchPane(to: pane, &state)
+    case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
+    case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
     case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
         _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
     case .filter: state.pipeline.filter.isEditing = true
@@ -114,7 +114,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
+    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment, .resolveException:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
     case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
@@ -159,6 +159,13 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
     default:
         return perform(action, &state, context: context)
     }
+}
+
+/// A pane switch (digit, Tab, palette) closes the overlay: it belongs to the pane it was
+/// opened over, and left open it would swallow the new pane's keys.
+private func switchPane(to pane: Pane, _ state: inout UIState) {
+    if pane != state.pane { state.overlay = nil }
+    state.pane = pane
 }
 
 /// Esc: closes exactly one layer, innermost first.
@@ -236,6 +243,9 @@ private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateConte
     state.pipeline.marks = []
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
+    // The Seeding pane shows the same wave: marks on the old wave's parcels would be acted on unseen.
+    state.seeding.marks = []
+    (state.seeding.cursor, state.seeding.scroll) = (0, 0)
     state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
 }
 
@@ -254,10 +264,16 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
-private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
+    if case .parcelDetail(let id, let scroll) = overlay, let step = ParcelDetail.scroll(key) {
+        let width = ParcelDetail.width(at: state.size)
+        let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines(width: width).count } ?? 0
+        state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + step)))
+        return true
+    }
     if scrollOverlay(&state, overlay, key: key) { return true }
     switch (overlay, key) {
-    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter), (.parcelDetail, .enter):
         state.overlay = nil
     case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)
         where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):

@@ -42,8 +42,11 @@ struct CreatorRow: ListRow {
     static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage", "plan"]
     var cells: [String] {
         [id, handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
-         sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " "), plan ?? ""]
+         sources.first ?? "", stage.map(Self.words) ?? waves.map { "\($0.wave): \(Self.words($0.stage))" }.joined(separator: ", "), plan ?? ""]
     }
+
+    /// A stage as the console says it: `in review`, not `contentInReview`.
+    private static func words(_ stage: String) -> String { PipelineStage(rawValue: stage)?.label ?? stage }
 }
 
 struct ShipmentRow: ListRow {
@@ -61,6 +64,8 @@ struct ShipmentRow: ListRow {
     var currency: String
     var exception: String?
     var exceptionNote: String?
+    /// Numbers the parcel went out with before it was re-shipped, oldest first; absent when none.
+    var previousTrackingNumbers: [String]?
     var createdAt: String
     var shippedAt: String?
     var deliveredAt: String?
@@ -79,6 +84,7 @@ struct ShipmentRow: ListRow {
         currency = shipment.productCost.currency.code
         exception = shipment.exception?.kind.rawValue
         exceptionNote = shipment.exception?.note
+        previousTrackingNumbers = shipment.previousTrackingNumbers.isEmpty ? nil : shipment.previousTrackingNumbers
         createdAt = shipment.createdAt.description
         shippedAt = shipment.shippedAt?.description
         deliveredAt = shipment.deliveredAt?.description
@@ -86,8 +92,10 @@ struct ShipmentRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "status", "items", "country", "carrier", "tracking", "created"]
     var cells: [String] {
-        [id, handle, wave, exception.map { "\(status) (\($0))" } ?? status,
-         items.map { "\($0.quantity)×\($0.sku)" }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
+        let problem = exception.map { ShipmentException.Kind(rawValue: $0)?.label ?? $0 }
+        return [id, handle, wave, problem.map { "exception: \($0)" } ?? status,
+         items.map { ItemNotation.write(sku: SKUID($0.sku), quantity: $0.quantity) }.joined(separator: " "), country ?? "",
+         carrier.map { Carrier(rawValue: $0)?.label ?? $0 } ?? "", trackingNumber ?? "",
          String(createdAt.prefix(10))]
     }
 }
@@ -153,7 +161,7 @@ struct SubmissionRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
     var cells: [String] {
-        [id, handle, wave, "\(platform) \(format)", String(round), status,
+        [id, handle, wave, "\(platform) \(format)", String(round), SubmissionStatus(rawValue: status)?.label ?? status,
          "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
          lastNote ?? ""]
     }
@@ -214,6 +222,7 @@ struct AssetRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
     var cells: [String] {
-        [id, handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
+        [id, handle, wave, platform, kind, postedOn ?? "", String(views), RightsStatus(rawValue: status)?.label ?? status, rightsEnd ?? "",
+         tags.joined(separator: ",")]
     }
 }

@@ -60,6 +60,7 @@ enum CommandSamples {
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
+            .resolveException(f.returnedParcel, ExceptionResolution(next: .repack, note: "she sent her new address")),
             .editShipment(f.queuedParcel, items: [ShipmentItem(sku: f.cream, quantity: 2)], note: "swap the serum for cream"),
             .addSubmissions([f.draft("SUB-0006", caption: "#ad first look", submittedAt: "2026-03-12T07:00:00Z")]),
             .approve([f.compliantDraft]),
@@ -123,6 +124,7 @@ enum CommandSamples {
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"
         case .editShipment: "editShipment"
+        case .resolveException: "resolveException"
         case .addSubmissions: "addSubmissions"
         case .approve: "approve"
         case .approveWithOverride: "approveWithOverride"
@@ -143,5 +145,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 40
+    static let kindCount = 41
 }

@@ -41,7 +41,8 @@ final class TrackingRoundTripTests: XCTestCase {
         XCTAssertEqual(first[header.index(of: "shipment_id")!], parcels[0].id.rawValue)
         XCTAssertEqual(first[header.index(of: "name")!], creator.name)
         XCTAssertEqual(first[header.index(of: "postal_code")!], creator.address?.postalCode ?? "")
-        XCTAssertEqual(first[header.index(of: "items")!], parcels[0].items.map { "\($0.sku) x\($0.quantity)" }.joined(separator: "; "))
+        XCTAssertEqual(first[header.index(of: "items")!], parcels[0].items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: "; "),
+                       "the pick list writes items as every list does: SKU×2")
         XCTAssertEqual(first[header.index(of: "tracking_number")!], "")
     }
 
