@@ -73,26 +73,28 @@ struct PayoutListCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     struct RunRow: ListRow {
-        static let columns = ["run", "created", "paid", "status", "creators", "amount", "left_out"]
-        var run: Int, created: String, paid: String?, status: String, creators: Int, amount: String, leftOut: Int
-        var cells: [String] { [String(run), created, paid ?? "", status, String(creators), amount, String(leftOut)] }
+        static let columns = ["run", "created", "paid", "status", "creators", "amount", "currency", "left_out"]
+        var run: Int, created: String, paid: String?, status: String, creators: Int, amount: String, currency: String, leftOut: Int
+        var cells: [String] { [String(run), created, paid ?? "", status, String(creators), amount, currency, String(leftOut)] }
     }
 
     struct PaymentRow: ListRow {
-        static let columns = ["handle", "item_id", "amount", "method", "state", "reason"]
-        var handle: String, itemId: String, amount: String, method: String, state: String, reason: String
-        var cells: [String] { [handle, itemId, amount, method, state, reason] }
+        static let columns = ["handle", "item_id", "amount", "currency", "method", "state", "reason"]
+        var handle: String, itemId: String, amount: String, currency: String, method: String, state: String, reason: String
+        var cells: [String] { [handle, itemId, amount, currency, method, state, reason] }
     }
 
     func run() throws {
         try reportingErrors {
             let store = try workspace.openForReading()
             let current = store.workspace
-            let money = { Money(minorUnits: $0, currency: current.program.currency).description }
+            // Amounts as decimals with the currency's digits and the currency in a column of its own, as in every export.
+            let currency = current.program.currency
+            let money = { Money(minorUnits: $0, currency: currency).decimalString }
             guard let number else {
                 try Output.print(Listing(rows: current.payoutRuns.map {
                     RunRow(run: $0.number, created: $0.createdOn.description, paid: $0.paidOn?.description, status: $0.status,
-                           creators: $0.payments.count, amount: money($0.total), leftOut: $0.leftOut?.count ?? 0)
+                           creators: $0.payments.count, amount: money($0.total), currency: currency.code, leftOut: $0.leftOut?.count ?? 0)
                 }).rendered(as: format))
                 return
             }
@@ -100,10 +102,11 @@ struct PayoutListCommand: ParsableCommand {
             let handle = { (id: CreatorID) in current.creator(id)?.handle ?? id.rawValue }
             let rows = run.payments.map { payment in
                 PaymentRow(handle: handle(payment.creatorID), itemId: run.itemID(for: payment.creatorID), amount: money(payment.total),
-                           method: current.creator(payment.creatorID)?.payoutProfile?.method?.label ?? "",
+                           currency: currency.code, method: current.creator(payment.creatorID)?.payoutProfile?.method?.label ?? "",
                            state: run.state(of: payment).label, reason: payment.outcome?.reason ?? "")
             } + (run.leftOut ?? []).map {
-                PaymentRow(handle: handle($0.creatorID), itemId: "", amount: money($0.amount), method: "", state: "left out", reason: $0.reason)
+                PaymentRow(handle: handle($0.creatorID), itemId: "", amount: money($0.amount), currency: currency.code, method: "",
+                           state: "left out", reason: $0.reason)
             }
             try Output.print(Listing(rows: rows).rendered(as: format))
         }
@@ -151,10 +154,10 @@ struct ReportPayoutsCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     struct Row: ListRow {
-        static let columns = ["handle", "name", "paid", "payments", "form_1099", "tax_form", "tax_country"]
-        var handle: String, name: String, paid: String, payments: Int, form1099: Bool?, taxForm: String, taxCountry: String?
+        static let columns = ["handle", "name", "paid", "currency", "payments", "form_1099", "tax_form", "tax_country"]
+        var handle: String, name: String, paid: String, currency: String, payments: Int, form1099: Bool?, taxForm: String, taxCountry: String?
         var cells: [String] {
-            [handle, name, paid, String(payments), form1099.map { $0 ? "yes" : "no" } ?? "", taxForm, taxCountry ?? ""]
+            [handle, name, paid, currency, String(payments), form1099.map { $0 ? "yes" : "no" } ?? "", taxForm, taxCountry ?? ""]
         }
     }
 
@@ -166,7 +169,8 @@ struct ReportPayoutsCommand: ParsableCommand {
             let rows = report.rows.map { row in
                 let creator = current.creator(row.creatorID)
                 return Row(handle: creator?.handle ?? row.creatorID.rawValue, name: creator?.name ?? "",
-                           paid: Money(minorUnits: row.paid, currency: report.currency).description, payments: row.payments,
+                           paid: Money(minorUnits: row.paid, currency: report.currency).decimalString, currency: report.currency.code,
+                           payments: row.payments,
                            form1099: row.reachesThreshold, taxForm: creator?.taxFormStatus ?? "no form",
                            taxCountry: creator?.payoutProfile?.taxCountry)
             }

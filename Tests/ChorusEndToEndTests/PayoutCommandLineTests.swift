@@ -86,10 +86,10 @@ final class PayoutCommandLineTests: XCTestCase {
         let next = try ChorusProcess.run(["payout", "create"] + w)
         XCTAssertEqual(next.stdout, "created payout run 2: 1 creator, 50.00 EUR\n", next.stderr)
         let run2 = try ChorusProcess.run(["payout", "list", "2", "--format", "csv"] + w)
-        XCTAssertEqual(run2.stdout, "handle,item_id,amount,method,state,reason\nfelix.mueller,R2-CR-00264,50.00 EUR,PayPal,in run,\n")
+        XCTAssertEqual(run2.stdout, "handle,item_id,amount,currency,method,state,reason\nfelix.mueller,R2-CR-00264,50.00,EUR,PayPal,in run,\n")
         let year = try ChorusProcess.run(["report", "payouts", "--year", "2026", "--format", "csv"] + w)
-        XCTAssertEqual(year.stdout, "handle,name,paid,payments,form_1099,tax_form,tax_country\n"
-                       + "yui.yamada63,山田 結衣,50.00 EUR,1,,W-8BEN received 2026-01-05,JP\n")
+        XCTAssertEqual(year.stdout, "handle,name,paid,currency,payments,form_1099,tax_form,tax_country\n"
+                       + "yui.yamada63,山田 結衣,50.00,EUR,1,,W-8BEN received 2026-01-05,JP\n")
         XCTAssertEqual(try ChorusProcess.run(["check"] + w).status, 0)
     }
 
@@ -112,7 +112,7 @@ final class PayoutCommandLineTests: XCTestCase {
         XCTAssertEqual(created.stdout, "created payout run 1: 1 creator, 50.00 EUR; 4 creators left out (no tax form)\n", created.stderr)
         XCTAssertTrue(created.stderr.contains("left out @yui.yamada63, 50.00 EUR: no tax form on file (W-8BEN requested)"), created.stderr)
         let listed = try ChorusProcess.run(["payout", "list", "1", "--format", "csv"] + w)
-        XCTAssertTrue(listed.stdout.contains("felix.mueller,R1-CR-00264,50.00 EUR,,in run,\n"), listed.stdout)
-        XCTAssertTrue(listed.stdout.contains("yui.yamada63,,50.00 EUR,,left out,no tax form on file (W-8BEN requested)\n"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("felix.mueller,R1-CR-00264,50.00,EUR,,in run,\n"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("yui.yamada63,,50.00,EUR,,left out,no tax form on file (W-8BEN requested)\n"), listed.stdout)
     }
 }

@@ -57,7 +57,7 @@ final class PayoutsConsoleTests: XCTestCase {
         XCTAssertEqual(try console.waitForExit(), 0)
 
         let runs = try ChorusProcess.run(["payout", "list", "--format", "csv"] + w)
-        XCTAssertTrue(runs.stdout.hasPrefix("run,created,paid,status,creators,amount,left_out\n1,"), runs.stdout)
-        XCTAssertTrue(runs.stdout.hasSuffix(",,reconciling,5,250.00 EUR,0\n"), "Venmo's payment is still unclaimed: \(runs.stdout)")
+        XCTAssertTrue(runs.stdout.hasPrefix("run,created,paid,status,creators,amount,currency,left_out\n1,"), runs.stdout)
+        XCTAssertTrue(runs.stdout.hasSuffix(",,reconciling,5,250.00,EUR,0\n"), "Venmo's payment is still unclaimed: \(runs.stdout)")
     }
 }
