@@ -42,6 +42,9 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
     public var requireTaxForm = false
     /// How prospects are ranked in the sourcing view and the Pipeline's score column.
     public var fitScore = FitScoreWeights()
+    /// An ad disclosure in a caption must end within this many characters: feeds cut captions
+    /// to about this length behind "more", and a disclosure nobody sees does not disclose.
+    public var disclosureWithinCharacters: Int = 125
 
     public init() {}
 
@@ -64,5 +67,6 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
         minimumPayoutMinorUnits = try value(.minimumPayoutMinorUnits, defaults.minimumPayoutMinorUnits)
         requireTaxForm = try value(.requireTaxForm, defaults.requireTaxForm)
         fitScore = try value(.fitScore, defaults.fitScore)
+        disclosureWithinCharacters = try value(.disclosureWithinCharacters, defaults.disclosureWithinCharacters)
     }
 }

@@ -3,8 +3,9 @@ import ChorusCore
 /// The ledger as finance receives it: one row per creator and wave with every cost and
 /// result, the `total` row apart from them, and the program KPIs as a summary. CSV and JSON
 /// are built from the one column list below, so the two formats cannot disagree. Money is a
-/// decimal string with the currency's minor digits (the `currency` column names it); ROI is a
-/// percentage with two places. Handles and names are creators' text, so CSV cells are
+/// decimal string with the currency's minor digits (the `currency` column names it); ROAS
+/// (revenue ÷ cost) is a multiple and ROI on contribution margin (margin ÷ cost) a percentage,
+/// both with two places. Handles and names are creators' text, so CSV cells are
 /// neutralized unless a script asks for them raw.
 ///
 /// The total is never one of the data rows: a pivot table or a `SUM` over a column would count
@@ -12,9 +13,10 @@ import ChorusCore
 /// total row, for a file of its own. Every row carries `as_of`, the day the figures are for
 /// (commission still in its hold depends on it), so a copy pasted elsewhere keeps its date.
 public struct LedgerExport {
-    /// One exported value: text, a count, an amount in minor units, or a rate in basis points.
+    /// One exported value: text, a count, an amount in minor units, a rate in basis points, or
+    /// a multiple in hundredths (ROAS).
     public enum Cell: Hashable, Sendable {
-        case text(String), count(Int), money(Int64?), percent(Int64?)
+        case text(String), count(Int), money(Int64?), percent(Int64?), multiple(Int64?)
     }
 
     /// A row's label columns and figures (a ledger row or the total).
@@ -25,6 +27,7 @@ public struct LedgerExport {
         var grossMargin: Int64
         var contributionMargin: Int64
         var costPerAcquisition: Int64?
+        var roasHundredths: Int64?
         var roiBasisPoints: Int64?
     }
 
@@ -42,7 +45,8 @@ public struct LedgerExport {
         ("assisted_net_revenue", { .money($0.results.assistedNetRevenue) }),
         ("usable_assets", { .count($0.results.usableAssets) }), ("engagement", { .count($0.results.engagement) }),
         ("gross_margin", { .money($0.grossMargin) }), ("contribution_margin", { .money($0.contributionMargin) }),
-        ("cpa", { .money($0.costPerAcquisition) }), ("roi_percent", { .percent($0.roiBasisPoints) }),
+        ("cpa", { .money($0.costPerAcquisition) }), ("roas", { .multiple($0.roasHundredths) }),
+        ("roi_on_margin_percent", { .percent($0.roiBasisPoints) }),
     ]
 
     public let ledger: Ledger
@@ -56,12 +60,14 @@ public struct LedgerExport {
             return Line(handle: creator?.handle ?? "", name: creator?.name ?? "",
                         creatorID: row.creatorID.rawValue, wave: row.waveID.rawValue, costs: row.costs, results: row.results,
                         grossMargin: row.grossMargin, contributionMargin: row.contributionMargin,
-                        costPerAcquisition: row.costPerAcquisition, roiBasisPoints: row.roiBasisPoints)
+                        costPerAcquisition: row.costPerAcquisition, roasHundredths: row.roasHundredths,
+                        roiBasisPoints: row.roiBasisPoints)
         }
         let kpis = ledger.kpis
         total = Line(wave: "total", costs: kpis.costs, results: kpis.results, grossMargin: kpis.grossMargin,
                      contributionMargin: kpis.contributionMargin,
-                     costPerAcquisition: kpis.costPerAcquisition, roiBasisPoints: kpis.roiBasisPoints)
+                     costPerAcquisition: kpis.costPerAcquisition, roasHundredths: kpis.roasHundredths,
+                     roiBasisPoints: kpis.roiBasisPoints)
     }
 
     /// The program KPIs, as name and value, in the order the summary lists them.
@@ -74,7 +80,8 @@ public struct LedgerExport {
             ("budget", .money(kpis.budget)), ("budget_left", .money(kpis.budget - kpis.costs.total)),
             ("cost_per_active_creator", .money(kpis.costPerActiveCreator)), ("cost_per_usable_asset", .money(kpis.costPerUsableAsset)),
             ("contribution_margin", .money(kpis.contributionMargin)),
-            ("contribution_margin_per_creator", .money(kpis.contributionMarginPerCreator)), ("roi_percent", .percent(kpis.roiBasisPoints)),
+            ("contribution_margin_per_creator", .money(kpis.contributionMarginPerCreator)), ("roas", .multiple(kpis.roasHundredths)),
+            ("roi_on_margin_percent", .percent(kpis.roiBasisPoints)),
         ]
     }
 
@@ -123,6 +130,7 @@ public struct LedgerExport {
         case .count(let count): String(count)
         case .money(let minorUnits): minorUnits.map { ledger.money($0).decimalString } ?? ""
         case .percent(let basisPoints): basisPoints.map(BasisPoints.decimal) ?? ""
+        case .multiple(let hundredths): hundredths.map(BasisPoints.decimal) ?? ""
         }
     }
 
@@ -131,7 +139,7 @@ public struct LedgerExport {
         case .text(let text): writer.append(text)
         case .count(let count): writer.append(count)
         case .money(let minorUnits): writer.append(minorUnits.map(ledger.money))
-        case .percent: writer.append(text(cell))
+        case .percent, .multiple: writer.append(text(cell))
         }
     }
 }

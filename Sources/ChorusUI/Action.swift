@@ -19,4 +19,5 @@ public enum Action: Hashable, Sendable {
     case promote, createPayoutRun
     case showPayouts, markPayoutRunPaid, reconcilePayoutRun
     case copyRow, openLink
+    case reverseSort
 }

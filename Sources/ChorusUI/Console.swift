@@ -282,10 +282,10 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
-    /// The ledger while the Leaderboard or Ledger pane is shown (building it if the workspace
-    /// changed); other panes never pay for it.
+    /// The ledger while the Leaderboard, Ledger or Waves pane is shown (building it if the
+    /// workspace changed); other panes never pay for it.
     private var ledgerStatus: LedgerCache.Status {
-        guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
+        guard state.pane == .leaderboard || state.pane == .ledger || state.pane == .waves else { return .computing }
         guard let today else { return .loadingOrders }
         return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
     }

@@ -9,6 +9,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case library = "Library"
     case leaderboard = "Leaderboard"
     case ledger = "Ledger"
+    case sorted = "Sorted lists"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
@@ -21,6 +22,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
         case .library: pane == .library
         case .leaderboard: pane == .leaderboard
         case .ledger: pane == .ledger
+        case .sorted: pane == .pipeline || pane == .library || pane == .leaderboard || pane == .ledger
         }
     }
 }
@@ -65,7 +67,7 @@ public enum KeyMap {
         KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
         KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
-                   help: "filter as you type (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
+                   help: "filter by words in any column (Enter keeps, Esc clears)", hint: "filter", command: "filter"),
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
                    help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
         KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
@@ -111,7 +113,7 @@ public enum KeyMap {
                    help: "copy this wave as the next one, in planning", hint: "copy"),
         KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down"),
         KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up"),
-    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings
+    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings + sortingBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
@@ -125,7 +127,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

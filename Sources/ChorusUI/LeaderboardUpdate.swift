@@ -24,8 +24,14 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         }
     case .cycleSort:
         state.leaderboard.metric = state.leaderboard.metric.next
+        state.leaderboard.sortReversed = false
         (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
         state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
+    case .reverseSort:
+        state.leaderboard.sortReversed.toggle()
+        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        let order = state.leaderboard.sortReversed ? ", worst first" : ""
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
     case .nextWave:
         let waves = context.workspace.waves
         guard !waves.isEmpty else { return [] }

@@ -32,8 +32,13 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
                                                                          : "showing assets with \(state.library.rights.label) rights")
     case .cycleSort:
         state.library.sort = state.library.sort.next
+        state.library.sortReversed = false
         showFirstRow(&state.library)
         state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
+    case .reverseSort:
+        state.library.sortReversed.toggle()
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, SortMark.message(state.library.sort.rawValue, reversed: state.library.sortReversed))
     case .usableFor:
         state.prompt = Prompt(.library(.usableFor), text: state.library.usable.map { "\($0.use.slug) \($0.country ?? "")".trimmingSpaces } ?? "")
     case .addTags, .removeTags:

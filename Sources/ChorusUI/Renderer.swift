@@ -45,7 +45,7 @@ struct Renderer {
             LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances)
                 .draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger).draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)

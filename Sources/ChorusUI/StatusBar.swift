@@ -61,7 +61,7 @@ struct StatusBar {
         case .library: (state.library.cursor, libraryTable.count)
         case .leaderboard: (state.leaderboard.cursor, leaderboardTable.count)
         case .ledger: (state.ledger.cursor, ledgerTable.count)
-        case .waves: (state.waves.cursor, workspace.waves.count)
+        case .waves: (state.waves.cursor, WavesPane.shown(workspace, filter: state.waves.filter).count)
         default: nil
         }
     }
@@ -74,6 +74,7 @@ struct StatusBar {
         case .library: state.library.filter
         case .leaderboard: state.leaderboard.filter
         case .ledger: state.ledger.filter
+        case .waves: state.waves.filter
         default: nil
         }
     }

@@ -43,6 +43,8 @@ public struct PipelineState: Hashable, Sendable {
     public var marks: Set<CreatorID> = []
     public var filter = Filter()
     public var sort: PipelineSort = .stage
+    /// `I`: the sort turned round.
+    public var sortReversed = false
     /// The sourcing view: creators in no wave instead of the wave's pipeline, to invite into it.
     public var sourcing = false
 

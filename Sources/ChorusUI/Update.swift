@@ -48,6 +48,10 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .waves, state.waves.filter.isEditing {
+        if updateFilter(&state.waves.filter, key: key) { (state.waves.cursor, state.waves.scroll) = (0, 0) }
+        return []
+    }
     if state.pane == .ledger, state.ledger.filter.isEditing {
         if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
         return []
@@ -104,6 +108,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .quit: state.wantsQuit = true
     case .advanceStage, .revertStage, .invite, .drop: return stageAction(action, &state, context: context)
     case .cycleSort: sort(&state, by: state.pipeline.sort.next)
+    case .reverseSort:
+        state.pipeline.sortReversed.toggle()
+        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
+        state.message = StatusMessage(.info, SortMark.message(state.pipeline.sort.rawValue, reversed: state.pipeline.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
@@ -233,6 +241,7 @@ private func toggleSourcing(_ state: inout UIState) {
 
 private func sort(_ state: inout UIState, by sort: PipelineSort) {
     state.pipeline.sort = sort
+    state.pipeline.sortReversed = false
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
     state.message = StatusMessage(.info, "sorted by \(sort.rawValue)")

@@ -9,6 +9,8 @@ struct WavesPane {
     /// The wave the Pipeline and Seeding panes show, marked `▸`.
     let workingWave: WaveID?
     let workspace: Workspace
+    /// For the cursor wave's results in the panel.
+    let ledger: LedgerCache.Status
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -45,20 +47,35 @@ struct WavesPane {
         var isNumeric: Bool { self == .budget || self == .creators || self == .parcels }
     }
 
+    /// The waves the list shows: every wave, or those whose columns hold every word of the filter.
+    static func shown(_ workspace: Workspace, filter: Filter) -> [Wave] {
+        let words = FilterWords.of(filter.text)
+        guard !words.isEmpty else { return workspace.waves }
+        return workspace.waves.filter { wave in
+            FilterWords.match(words, in: [wave.id.rawValue, wave.name, wave.slug, wave.status.label, wave.startDate?.description,
+                                          wave.endDate?.description, wave.budget.description])
+        }
+    }
+
     func draw(_ grid: inout Grid, _ layout: Layout) {
-        let waves = workspace.waves
-        grid.put(" Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy", x: 0, y: layout.titleBar.y,
-                 width: layout.titleBar.width, role: .title)
+        let waves = Self.shown(workspace, filter: state.filter)
+        var title = " Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy"
+        if !state.filter.text.isEmpty { title += " · filter \"\(state.filter.text)\"" }
+        grid.put(title, x: 0, y: layout.titleBar.y, width: layout.titleBar.width, role: .title)
         let main = layout.body
         guard !waves.isEmpty else {
-            grid.put(" This program has no waves yet. Press n to start one.", x: main.x, y: main.y, width: main.width, role: .mutedText)
+            let empty = state.filter.text.isEmpty ? "This program has no waves yet. Press n to start one."
+                : "No wave matches — Esc clears the filter."
+            grid.put(" " + empty, x: main.x, y: main.y, width: main.width, role: .mutedText)
             return
         }
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
         let panel = Self.detailPanel(at: layout.size, waves: waves.count)
-        let lines = Self.detailLines(wave, workspace: workspace, width: panel.width)
+        var results: Ledger.KPIs?
+        if case .ready(let built) = ledger { results = Self.results(of: wave, in: built) }
+        let lines = Self.detailLines(wave, workspace: workspace, results: results, width: panel.width)
         let first = min(state.detailScroll, max(0, lines.count - panel.height))
         grid.put(String(repeating: "─", count: main.width), x: main.x, y: panel.y - 1, role: .border)
         if lines.count > panel.height {
@@ -76,13 +93,19 @@ struct WavesPane {
     }
 
     /// The brief's lines wrapped to the panel: long lists of products or messages go on to the next line.
-    static func detailLines(_ wave: Wave, workspace: Workspace, width: Int) -> [[SubmissionDetail.Span]] {
-        DetailOverlay.wrap(WaveDetail(wave: wave, workspace: workspace).lines, width: width)
+    static func detailLines(_ wave: Wave, workspace: Workspace, results: Ledger.KPIs?, width: Int) -> [[SubmissionDetail.Span]] {
+        DetailOverlay.wrap(WaveDetail(wave: wave, workspace: workspace, results: results).lines, width: width)
+    }
+
+    /// The wave's spend and returns, once the ledger is built.
+    static func results(of wave: Wave, in ledger: Ledger) -> Ledger.KPIs {
+        Ledger.KPIs(ledger.rows.lazy.filter { $0.waveID == wave.id }, budget: wave.budget.minorUnits)
     }
 
     /// How far J can scroll the panel: its last line at the bottom.
-    static func detailScrollLimit(_ wave: Wave, workspace: Workspace, panel: Rect) -> Int {
-        max(0, detailLines(wave, workspace: workspace, width: panel.width).count - panel.height)
+    static func detailScrollLimit(_ wave: Wave, workspace: Workspace, ledger: Ledger?, panel: Rect) -> Int {
+        let results = ledger.map { Self.results(of: wave, in: $0) }
+        return max(0, detailLines(wave, workspace: workspace, results: results, width: panel.width).count - panel.height)
     }
 
     private func drawList(_ waves: [Wave], _ grid: inout Grid, _ rect: Rect) {

@@ -5,6 +5,8 @@ public struct WavesState: Hashable, Sendable, ListPosition {
     public var scroll = 0
     /// How far the brief panel under the list is scrolled; each wave's starts at its top.
     public var detailScroll = 0
+    /// `/`: words that must each match a column of the list.
+    public var filter = Filter()
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import ChorusCore
 /// the wave under the cursor, `C` to copy it. Nil means "not the Waves pane's to handle".
 func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     guard state.pane == .waves else { return nil }
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
     if state.waves.move(action, rows: waves.count, page: page) {
         state.waves.detailScroll = 0
@@ -15,7 +15,7 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
         let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
-        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, panel: panel)
+        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
         state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
@@ -27,8 +27,10 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
-    case .filter, .toggleMark:
-        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to filter or mark")
+        state.waves.filter = Filter()
+    case .filter: state.waves.filter.isEditing = true
+    case .toggleMark:
+        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
     default:
         return nil
     }
@@ -47,7 +49,7 @@ func openNewWaveForm(_ state: inout UIState, context: UpdateContext) {
 
 /// `e` in the Waves pane edits the wave under the cursor; `:edit-wave` elsewhere, the wave being worked in.
 func openWaveForm(_ state: inout UIState, context: UpdateContext) {
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     guard let wave = state.pane == .waves ? waves[safe: state.waves.cursor] : state.pipeline.waveID.flatMap(context.workspace.wave) else {
         return state.message = StatusMessage(.warning, "no wave to edit; n starts one")
     }

@@ -50,7 +50,8 @@ struct ExportAssetsCommand: ParsableCommand {
                 let listings = Listings(workspace: store.workspace, today: today)
                 let rows = selection.usable.map {
                     AssetRow($0, handle: listings.handle($0.creatorID), today: today,
-                             warningDays: store.workspace.program.settings.rightsExpiryWarningDays)
+                             warningDays: store.workspace.program.settings.rightsExpiryWarningDays,
+                             waiver: store.workspace.waiver(of: $0))
                 }
                 try destination.write(Array((Listing(rows: rows).rendered(as: .json) + "\n").utf8))
             }

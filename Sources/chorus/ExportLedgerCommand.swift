@@ -69,7 +69,7 @@ struct ExportLedgerCommand: ParsableCommand {
         func value(_ cell: LedgerExport.Cell) -> Any {
             switch cell {
             case .count(let count): count
-            case .money(nil), .percent(nil): NSNull()
+            case .money(nil), .percent(nil), .multiple(nil): NSNull()
             default: export.text(cell)
             }
         }

@@ -119,6 +119,8 @@ struct SubmissionRow: ListRow {
     var lastNote: String?
     /// The latest entry of the review history: who decided what, when, and why.
     var lastDecision: Decision?
+    /// Approved over failing checks (`o`, `--override`): the table says WAIVED, not FAIL.
+    var waived: Bool
     /// The caption against the previous round's, `[-old-] {+new+}`; nil in round one.
     var captionDiff: String?
 
@@ -156,13 +158,14 @@ struct SubmissionRow: ListRow {
         caption = submission.caption
         lastNote = submission.reviews.last(where: { $0.note != nil })?.note
         lastDecision = submission.reviews.last.map { Decision($0) }
+        waived = submission.waiver != nil
         captionDiff = submission.captionDiff?.plainText
     }
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
     var cells: [String] {
         [id, handle, wave, "\(platform) \(format)", String(round), SubmissionStatus(rawValue: status)?.label ?? status,
-         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
+         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : (waived ? "WAIVED: " : "FAIL: ") + failedChecks.joined(separator: "; "),
          lastNote ?? ""]
     }
 }
@@ -192,8 +195,11 @@ struct AssetRow: ListRow {
     var exclusive: Bool?
     var whitelistingAdCode: String?
     var whitelistingEnd: String?
+    /// The checks the approval waived, and why; empty and nil for a plain approval.
+    var waivedChecks: [String]
+    var overrideReason: String?
 
-    init(_ asset: Asset, handle: String, today: Day, warningDays: Int) {
+    init(_ asset: Asset, handle: String, today: Day, warningDays: Int, waiver: Waiver?) {
         id = asset.id.rawValue
         self.handle = handle
         creatorId = asset.creatorID.rawValue
@@ -218,6 +224,8 @@ struct AssetRow: ListRow {
         exclusive = asset.rights?.exclusive
         whitelistingAdCode = asset.rights?.whitelistingAdCode
         whitelistingEnd = asset.rights?.whitelistingEnd?.description
+        waivedChecks = waiver?.checks ?? []
+        overrideReason = waiver?.reason
     }
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]

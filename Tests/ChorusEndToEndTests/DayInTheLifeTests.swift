@@ -175,12 +175,15 @@ final class DayInTheLifeTests: XCTestCase {
         try console.waitFor("Shipped 3 of 4 with UPS")
         try console.waitFor("skipped after: tracking number")
         try console.press("Escape")
+        // Esc and a key typed within curses' escape delay read as Alt and that key: wait, as a person would.
+        try console.waitUntil("the summary to close") { !$0.contains("Shipped 3 of 4") }
 
         // The scanner fires once more after the run: a burst of keys outside the prompt must
         // not switch panes (1) or redo (Z); it is dropped with a word of why.
         try console.type("1Z999AA10123459009\r")
         try console.waitFor("a scan arrived outside the tracking prompt: press s to ship")
-        XCTAssertTrue(try console.screen().contains("Seeding ·"), "still in the Seeding pane")
+        let afterScan = try console.screen()
+        XCTAssertTrue(afterScan.contains("Seeding ·"), "still in the Seeding pane\n\(afterScan)")
 
         // Delivered by id from the palette, wherever the cursor is.
         try console.press(":")
@@ -251,6 +254,7 @@ final class DayInTheLifeTests: XCTestCase {
         let ledger = try console.waitFor("Total cost ")
         let kpis = try XCTUnwrap(ledger.split(separator: "\n").first { $0.contains("Total cost ") })
         let shownTotal = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "cost" }.dropFirst().first).description
+        let shownROAS = try XCTUnwrap(kpis.split(separator: " ").drop { $0 != "ROAS" }.dropFirst().first).dropLast().description
 
         // The payout run: who is paid what and the total, asked once; n changes nothing, y creates it.
         try console.press("$")
@@ -281,6 +285,8 @@ final class DayInTheLifeTests: XCTestCase {
         let totalColumn = try XCTUnwrap(header.firstIndex(of: "total_cost")), waveColumn = try XCTUnwrap(header.firstIndex(of: "wave"))
         let totalRow = try XCTUnwrap(lines.first { $0.count > waveColumn && $0[waveColumn] == "total" })
         XCTAssertEqual(String(totalRow[totalColumn]), shownTotal, "the export's total cost is the one on screen")
+        XCTAssertEqual(String(totalRow[try XCTUnwrap(header.firstIndex(of: "roas"))]), shownROAS, "and so is its ROAS")
+        XCTAssertNotNil(header.firstIndex(of: "roi_on_margin_percent"))
 
         let payouts = try export("payouts").appendingPathExtension("csv")
         defer { try? FileManager.default.removeItem(at: payouts) }

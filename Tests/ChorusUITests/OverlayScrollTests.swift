@@ -12,11 +12,11 @@ final class OverlayScrollTests: XCTestCase {
         let console = ConsoleDriver(ApprovalsSample.workspace(captions: [1: longCaption]))
         console.press("3", .enter)
         XCTAssertNil(console.frame.row(containing: "Rights organic repost"), "the brief is below the fold at first\n\(console.dump)")
-        XCTAssertNotNil(console.frame.row(containing: "lines 1–19 of 23 · j/k PgUp/PgDn scroll"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "lines 1–19 of 24 · j/k PgUp/PgDn scroll"), console.dump)
         console.press(.pageDown)
         XCTAssertNotNil(console.frame.row(containing: "Due 2025-03-17"), console.dump)
         XCTAssertNotNil(console.frame.row(containing: "Rights organic repost, paid social · worldwide · 90 days"), console.dump)
-        XCTAssertNotNil(console.frame.row(containing: "lines 5–23 of 23"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "lines 6–24 of 24"), console.dump)
         console.press(.pageUp)
         XCTAssertNotNil(console.frame.row(containing: "SU-0001 · @ana.lima"), console.dump)
 

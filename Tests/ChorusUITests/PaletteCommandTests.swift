@@ -24,7 +24,7 @@ final class PaletteCommandTests: XCTestCase {
 
     private func pane(for scope: KeyScope) -> Pane {
         switch scope {
-        case .global, .list, .pipeline: .pipeline
+        case .global, .list, .pipeline, .sorted: .pipeline
         case .seeding: .seeding
         case .waves: .waves
         case .approvals: .approvals

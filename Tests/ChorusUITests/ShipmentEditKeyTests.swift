@@ -21,7 +21,7 @@ final class ShipmentEditKeyTests: XCTestCase {
                                                                   note: "fragile: pack upright")])
         XCTAssertEqual(reserved(SeedingSample.serum), 7)
         XCTAssertEqual(reserved(SeedingSample.mist), 1)
-        XCTAssertTrue(console.resize(120, 40).frame.lines.contains { $0.contains("SH-0001") && $0.contains("SERUM×2 MIS…") }, console.dump)
+        XCTAssertTrue(console.resize(120, 40).frame.lines.contains { $0.contains("SH-0001") && $0.contains("SERUM×2 MIST×1") }, "the items column grows to show the whole parcel\n" + console.dump)
 
         console.press("z")
         XCTAssertEqual(console.workspace, before)
