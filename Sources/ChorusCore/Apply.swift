@@ -51,9 +51,10 @@ extension ChangeRecorder {
         case .promote(let ids, let wave, let change): return try promote(ids, to: wave, change: change, context)
         case .addSKUs(let skus): return try addSKUs(skus)
         case .adjustStock(let sku, let delta, let reason): return try adjustStock(sku, by: delta, reason: reason)
+        case .importProducts(let skus): return try importProducts(skus)
         case .queueShipments(let requests): return try queueShipments(requests, context)
         case .markPacked(let ids): return try markPacked(ids, context)
-        case .markShipped(let dispatches): return try markShipped(dispatches, context)
+        case .markShipped(let dispatches): return try recordShippingCosts(dispatches, summary: markShipped(dispatches, context))
         case .markDelivered(let ids): return try markDelivered(ids, context)
         case .flagException(let ids, let kind, let note): return try flagException(ids, kind: kind, note: note, context)
         case .cancelShipments(let ids): return try cancelShipments(ids, context)
@@ -78,7 +79,9 @@ extension ChangeRecorder {
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)
         case .importSurveyResponses(let responses): return try importSurveyResponses(responses)
+        case .importRates(let rates): return try importRates(rates)
         case .importCreators(let creators, let codes): return try importCreators(creators, codes: codes)
+        case .resolveSurveyAnswer(let order, let creator, let alias): return try resolveSurveyAnswer(order, to: creator, alias: alias)
         case .restore(let point, let label): return restore(point, label: label)
         }
     }

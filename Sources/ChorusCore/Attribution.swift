@@ -6,8 +6,9 @@
 /// 3. Direct by link: `utm_medium` is the program's creator medium and `utm_content` a
 ///    creator's link slug.
 /// 4. Not ours: `utm_medium` is one of the program's paid or affiliate mediums.
-/// 5. Assisted by survey: the order's survey answers name exactly one creator (two or more:
-///    ambiguous, no credit).
+/// 5. Assisted by survey: a person credited one creator for the order's answers (`chorus
+///    resolve`), else the answers name exactly one creator, by handle, name or alias (two or
+///    more: ambiguous, no credit until resolved).
 /// 6. Everything else is unattributed.
 ///
 /// It is a pure function of the workspace so the console, the CLI and the exports cannot
@@ -16,7 +17,7 @@
 public enum Attribution {
     /// Bump whenever a rule changes what an order is credited: decisions a workspace kept on
     /// disk under other rules are then not reused (see `AttributionDecisions`).
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
     /// Attributes every order. With `wave`, the totals and counts cover only that wave's orders
     /// (an order's wave: its code's wave, else the wave whose slug is its `utm_campaign`, else
@@ -62,7 +63,8 @@ public enum Attribution {
         return orders.map { index in
             var named: [Int32] = []
             _ = rules.credit(workspace.orders[index], named: &named)
-            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id })
+            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id },
+                                                     text: rules.namingText(workspace.orders[index]) ?? "")
         }
     }
 
@@ -99,7 +101,10 @@ public enum Attribution {
                 slugs[creator.effectiveLinkSlug.lowercased()] = Int32(position)
             }
             if !workspace.surveyResponses.isEmpty {
-                for (position, response) in workspace.surveyResponses.enumerated() { answers[response.orderID, default: []].append(position) }
+                let answered = SurveyAnswerOrders(workspace)
+                for (position, response) in workspace.surveyResponses.enumerated() {
+                    if let order = answered.order(response.orderID) { answers[order, default: []].append(position) }
+                }
                 mentions = CreatorMentions(workspace.creators)
             }
         }
@@ -122,6 +127,10 @@ public enum Attribution {
                 }
             }
             if let mentions, let positions = answers[order.id] {
+                if let credited = positions.lazy.compactMap({ workspace.surveyResponses[$0].creditedCreator }).first,
+                   let creator = workspace.creatorPosition(credited) {
+                    return Credit(outcome: .assistedBySurvey, creatorPosition: Int32(creator), wavePosition: waveByDate(order))
+                }
                 var texts: [String] = []
                 for position in positions {
                     let response = workspace.surveyResponses[position]
@@ -135,6 +144,19 @@ public enum Attribution {
                 if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: -1, wavePosition: waveByDate(order)) }
             }
             return Credit(outcome: .unattributed, creatorPosition: -1, wavePosition: waveByDate(order))
+        }
+
+        /// The first of the order's answer texts that names a creator: free text before the
+        /// option picked ("Other"), since that is where buyers write names.
+        func namingText(_ order: Order) -> String? {
+            guard let mentions, let positions = answers[order.id] else { return nil }
+            for position in positions {
+                let response = workspace.surveyResponses[position]
+                for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
+                    return text
+                }
+            }
+            return nil
         }
 
         /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.

@@ -50,6 +50,9 @@ public struct AttributionResult: Sendable {
     public struct AmbiguousAnswer: Hashable, Sendable {
         public var orderID: OrderID
         public var creators: [CreatorID]
+        /// The buyer's words that name them ("Felix Mueller on Instagram"): what a resolution
+        /// keeps as the chosen creator's alias.
+        public var text: String
     }
 
     public let currency: Currency

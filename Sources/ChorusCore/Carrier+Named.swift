@@ -4,7 +4,10 @@
 extension Carrier {
     public init?(named text: some StringProtocol) {
         let key = Self.key(text)
-        guard let carrier = Carrier.allCases.first(where: { Self.key($0.rawValue) == key || Self.key($0.label) == key }) else {
+        // A label tool's service-qualified name (`DHL Express`, `FedEx Ground`, `UPS®`) starts
+        // with the carrier's.
+        guard let carrier = Carrier.allCases.first(where: { Self.key($0.rawValue) == key || Self.key($0.label) == key })
+            ?? Carrier.allCases.first(where: { $0 != .other && key.hasPrefix(Self.key($0.label)) }) else {
             return nil
         }
         self = carrier

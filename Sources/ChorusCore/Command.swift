@@ -20,6 +20,9 @@ public enum Command: Hashable, Sendable, Codable {
     // SKUs and seeding
     case addSKUs([SKU])
     case adjustStock(sku: SKUID, delta: Int, reason: String)
+    /// Adds new SKUs and updates existing ones (same id) from a store's product or inventory
+    /// export, keeping what Chorus has reserved: `chorus import products`.
+    case importProducts([SKU])
     case queueShipments([ShipmentRequest])
     case markPacked([ShipmentID])
     case markShipped([ShipmentDispatch])
@@ -61,9 +64,15 @@ public enum Command: Hashable, Sendable, Codable {
     case addTrackingLinks([TrackingLink])
     case importOrders([Order])
     case importSurveyResponses([SurveyResponse])
+    /// Dated rates into the program's currency: `chorus import rates`.
+    case importRates([ExchangeRate])
     /// Adds new creators and updates existing ones (same id) in one step, with the discount
     /// codes their file named; what `chorus import creators` sends.
     case importCreators([Creator], codes: [DiscountCode])
+    /// Credits an order whose survey answers name several creators to one of them (`chorus
+    /// resolve`), and keeps `alias` (the answer's words) as that creator's, so the same words
+    /// credit them on their own next time.
+    case resolveSurveyAnswer(order: OrderID, creator: CreatorID, alias: String?)
 
     /// Puts back what an earlier command changed; how undo and redo are journaled.
     case restore(point: RestorePoint, label: String)
@@ -91,10 +100,18 @@ public struct ShipmentDispatch: Hashable, Sendable, Codable {
     public var shipmentID: ShipmentID
     public var carrier: Carrier
     public var trackingNumber: String
-    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String) {
+    /// What the label cost, when the label tool says (ShipStation's `Shipping Cost`); nil
+    /// leaves the parcel's shipping cost as it was.
+    public var shippingCost: Money?
+    /// The day the label tool says the parcel left (ShipStation's `Ship Date`); nil means when
+    /// the command is applied, as with a scanner at the packing table.
+    public var shippedOn: Day?
+    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil, shippedOn: Day? = nil) {
         self.shipmentID = shipmentID
         self.carrier = carrier
         self.trackingNumber = trackingNumber
+        self.shippingCost = shippingCost
+        self.shippedOn = shippedOn
     }
 }
 

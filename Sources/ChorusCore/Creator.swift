@@ -19,13 +19,21 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// `utm_content` for this creator's tracking links; nil means the handle lower-cased.
     public var linkSlug: String?
     public var note: String?
+    /// For the parcel label and the carrier's delivery notice.
+    public var phone: String?
+    /// Where payouts go when it is not `email` (a PayPal or Wise account).
+    public var payoutEmail: String?
+    /// Other words buyers use for this creator in survey answers ("Felix Mueller on
+    /// Instagram"); each names this creator alone, so an answer using one is not ambiguous.
+    public var aliases: [String]
     /// Payout method and tax-form status; nil until finance records them.
     public var payoutProfile: PayoutProfile?
 
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
-                linkSlug: String? = nil, note: String? = nil, payoutProfile: PayoutProfile? = nil) {
+                linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = [],
+                payoutProfile: PayoutProfile? = nil) {
         self.id = id
         self.handle = handle
         self.name = name
@@ -39,6 +47,9 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         self.customer = customer
         self.linkSlug = linkSlug
         self.note = note
+        self.phone = phone
+        self.payoutEmail = payoutEmail
+        self.aliases = aliases
         self.payoutProfile = payoutProfile
     }
 
@@ -58,6 +69,26 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
         if text.first == "@" { text = text.dropFirst() }
         return text.lowercased()
+    }
+}
+
+extension Creator {
+    /// Journals written before aliases existed have none; every other field decodes as usual.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(CreatorID.self, forKey: .id), handle: try c.decode(String.self, forKey: .handle),
+                  name: try c.decode(String.self, forKey: .name), email: try c.decodeIfPresent(String.self, forKey: .email),
+                  country: try c.decodeIfPresent(String.self, forKey: .country),
+                  profiles: try c.decode([SocialProfile].self, forKey: .profiles),
+                  engagementRate: try c.decode(Double.self, forKey: .engagementRate), niches: try c.decode([String].self, forKey: .niches),
+                  address: try c.decodeIfPresent(PostalAddress.self, forKey: .address),
+                  sources: try c.decode([CreatorSource].self, forKey: .sources),
+                  customer: try c.decodeIfPresent(CustomerSignals.self, forKey: .customer),
+                  linkSlug: try c.decodeIfPresent(String.self, forKey: .linkSlug), note: try c.decodeIfPresent(String.self, forKey: .note),
+                  phone: try c.decodeIfPresent(String.self, forKey: .phone),
+                  payoutEmail: try c.decodeIfPresent(String.self, forKey: .payoutEmail),
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile))
     }
 }
 

@@ -1,4 +1,4 @@
-/// Finds which creators a survey answer names, by handle or full name, as whole words.
+/// Finds which creators a survey answer names, by handle, full name or alias, as whole words.
 ///
 /// Built once per attribution run: every creator's handle and name are folded into word
 /// sequences and indexed by their first two words, so an answer is checked in time
@@ -29,7 +29,7 @@ public struct CreatorMentions: Sendable {
         for (position, creator) in creators.enumerated() {
             let handle = TextFolding.words(creator.handle)
             let name = TextFolding.words(creator.name)
-            for words in [handle, name] where !words.isEmpty {
+            for words in [handle, name] + creator.aliases.map(TextFolding.words) where !words.isEmpty {
                 let entry = Name(creator: Int32(position), words: words)
                 let start = Start(first: words[0], second: words.count > 1 ? words[1] : "")
                 if byStart[start]?.contains(where: { $0.creator == entry.creator && $0.words == words }) == true { continue }

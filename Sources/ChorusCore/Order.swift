@@ -15,11 +15,17 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var utmCampaign: String?
     public var utmContent: String?
     public var lines: [OrderLine]
+    /// Shopify's numeric order `Id` (`5100000001001`) beside the `Name` (`#1001`): survey tools
+    /// name an order by either. Nil for orders imported before it was kept.
+    public var shopifyID: String?
+    /// What the store charged in another currency, and the rate it was converted at; nil for
+    /// an order in the program's currency.
+    public var original: ForeignAmounts?
 
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp? = nil,
                 subtotal: Money, refunded: Money, discountCodes: String? = nil, source: String? = nil,
                 utmSource: String? = nil, utmMedium: String? = nil, utmCampaign: String? = nil, utmContent: String? = nil,
-                lines: [OrderLine] = []) {
+                lines: [OrderLine] = [], shopifyID: String? = nil, original: ForeignAmounts? = nil) {
         self.id = id
         self.email = email
         self.financialStatus = financialStatus
@@ -34,6 +40,8 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         self.utmCampaign = utmCampaign
         self.utmContent = utmContent
         self.lines = lines
+        self.shopifyID = shopifyID
+        self.original = original
     }
 
     /// Cancelled, voided and never-captured orders count for nothing.
@@ -75,9 +83,12 @@ public struct SurveyResponse: Hashable, Sendable, Codable, Identifiable {
     public var email: String?
     public var couponCode: String?
     public var utmSource: String?
+    /// The creator a person credited when the answer named several (`chorus resolve`); it
+    /// outranks what the answer's words name.
+    public var creditedCreator: CreatorID?
 
     public init(id: SurveyResponseID, orderID: OrderID, question: String? = nil, response: String, other: String? = nil,
-                email: String? = nil, couponCode: String? = nil, utmSource: String? = nil) {
+                email: String? = nil, couponCode: String? = nil, utmSource: String? = nil, creditedCreator: CreatorID? = nil) {
         self.id = id
         self.orderID = orderID
         self.question = question
@@ -86,5 +97,6 @@ public struct SurveyResponse: Hashable, Sendable, Codable, Identifiable {
         self.email = email
         self.couponCode = couponCode
         self.utmSource = utmSource
+        self.creditedCreator = creditedCreator
     }
 }

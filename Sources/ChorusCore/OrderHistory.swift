@@ -34,7 +34,7 @@ extension Command {
     /// until a deferred order history is attached.
     public var needsOrderHistory: Bool {
         switch self {
-        case .importOrders, .importSurveyResponses: return true
+        case .importOrders, .importSurveyResponses, .resolveSurveyAnswer: return true
         case .restore(let point, _):
             return !point.orders.isEmpty || !point.surveyResponses.isEmpty
                 || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty

@@ -80,7 +80,7 @@ public struct PayoutProfile: Hashable, Sendable, Codable {
 
 extension Creator {
     /// Where payouts go: the one place every payout file reads the recipient's address from.
-    public var payoutAddress: String? { email }
+    public var payoutAddress: String? { payoutEmail ?? email }
 
     /// The form's status for a creator who may have no payout details at all.
     public var taxFormStatus: String { payoutProfile?.taxFormStatus ?? "no form" }

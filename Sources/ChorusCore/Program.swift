@@ -9,13 +9,33 @@ public struct Program: Hashable, Sendable, Codable {
     /// Where tracking links point; UTM parameters are appended per creator and wave.
     public var landingURL: String
     public var settings: ProgramSettings
+    /// Dated rates of other currencies into `currency` (`chorus import rates`), by which orders
+    /// and costs in another currency are converted.
+    public var exchangeRates: [ExchangeRate]
+    /// Set by `chorus init` without `--currency`: the first orders import may still choose
+    /// the currency (see `currencyToAdopt`).
+    public var currencyIsProvisional: Bool
 
-    public init(name: String, brand: String, currency: Currency, landingURL: String, settings: ProgramSettings = ProgramSettings()) {
+    public init(name: String, brand: String, currency: Currency, landingURL: String, settings: ProgramSettings = ProgramSettings(),
+                exchangeRates: [ExchangeRate] = [], currencyIsProvisional: Bool = false) {
         self.name = name
         self.brand = brand
         self.currency = currency
         self.landingURL = landingURL
         self.settings = settings
+        self.exchangeRates = exchangeRates
+        self.currencyIsProvisional = currencyIsProvisional
+    }
+
+    /// A `program.json` or journal entry written before rates existed has none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try container.decode(String.self, forKey: .name), brand: try container.decode(String.self, forKey: .brand),
+                  currency: try container.decode(Currency.self, forKey: .currency),
+                  landingURL: try container.decode(String.self, forKey: .landingURL),
+                  settings: try container.decode(ProgramSettings.self, forKey: .settings),
+                  exchangeRates: try container.decodeIfPresent([ExchangeRate].self, forKey: .exchangeRates) ?? [],
+                  currencyIsProvisional: try container.decodeIfPresent(Bool.self, forKey: .currencyIsProvisional) ?? false)
     }
 }
 

@@ -74,11 +74,14 @@ extension ChangeRecorder {
     }
 
     mutating func updateCreator(_ creator: Creator) throws -> String {
-        _ = try requireCreator(creator.id)
+        let before = try requireCreator(creator.id)
         try validate(creator)
         if let other = workspace.creator(handle: creator.handle), other.id != creator.id {
             throw DomainError("the handle @\(Creator.normalizedHandle(creator.handle)) belongs to \(other.name) (\(other.id))")
         }
+        var checked = before
+        checked.aliases = []
+        for alias in creator.aliases { try addAlias(alias, to: &checked) }
         put(creator)
         return "updated @\(creator.handle)"
     }
@@ -93,6 +96,9 @@ extension ChangeRecorder {
         if creator.profiles.contains(where: { $0.followers < 0 }) { throw DomainError("@\(handle) has a negative follower count") }
         if let country = creator.country, !CountryCodes.isKnown(country) {
             throw DomainError("@\(handle) has the country '\(country)', which is not an ISO country code")
+        }
+        if let address = creator.address, !CountryCodes.isKnown(address.country) {
+            throw DomainError("@\(handle)'s address is in '\(address.country)', which is not an ISO country code")
         }
     }
 }

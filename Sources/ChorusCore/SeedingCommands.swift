@@ -142,18 +142,27 @@ extension ChangeRecorder {
         return "packed \(Self.plural(shipments.count, "shipment"))"
     }
 
+    /// A dispatch for a parcel already shipped with the same tracking number only brings its
+    /// shipping cost (the label tool's export often arrives after the parcels were scanned out).
     mutating func markShipped(_ dispatches: [ShipmentDispatch], _ context: CommandContext) throws -> String {
+        let costOnly = dispatches.filter { dispatch in
+            guard dispatch.shippingCost != nil, let shipment = workspace.shipment(dispatch.shipmentID) else { return false }
+            return [.shipped, .delivered].contains(shipment.status) && shipment.trackingNumber == dispatch.trackingNumber.trimmingWhitespace
+        }
+        let costOnlyIDs = Set(costOnly.map(\.shipmentID))
+        let dispatches = dispatches.filter { !costOnlyIDs.contains($0.shipmentID) }
+        if dispatches.isEmpty && !costOnly.isEmpty { return "\(Self.plural(costOnly.count, "shipment")) already shipped" }
         let shipments = try transition(dispatches.map(\.shipmentID), to: "shipped", allowedFrom: [.queued, .packed])
         try requireTrackingNumbers(dispatches)
         for (var shipment, dispatch) in zip(shipments, dispatches) {
             releaseReservation(of: shipment, consumed: true)
             shipment.carrier = dispatch.carrier
             shipment.trackingNumber = dispatch.trackingNumber.trimmingWhitespace
-            shipment.record(.shipped, at: context.now)
+            shipment.record(.shipped, at: dispatch.shippedOn.map { min(Timestamp(day: $0), context.now) } ?? context.now)
             put(shipment)
             follow(shipment.creatorID, in: shipment.waveID, to: .seeded, context)
         }
-        return "shipped \(Self.plural(shipments.count, "shipment"))"
+        return "shipped \(Self.plural(shipments.count, "shipment"))" + (costOnly.isEmpty ? "" : ", \(costOnly.count) already shipped")
     }
 
     mutating func markDelivered(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {

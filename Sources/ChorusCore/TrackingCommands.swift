@@ -40,6 +40,7 @@ extension ChangeRecorder {
     /// Upserts by order name, so re-importing an overlapping export updates refunds instead of duplicating.
     mutating func importOrders(_ orders: [Order]) throws -> String {
         try Self.requireNonEmpty(orders, "orders")
+        settleProvisionalCurrency(for: orders)
         let currency = workspace.program.currency
         for order in orders {
             let foreign = [order.subtotal, order.refunded].first { $0.currency != currency }

@@ -1,7 +1,8 @@
 import ChorusCore
 
 /// Reads a creators file (from a CRM, a spreadsheet, an application form) into one
-/// `.importCreators` upsert.
+/// `.importCreators` upsert. A file with other headers (a form's questions) is read through a
+/// `ColumnMap`.
 ///
 /// A creator is the same creator when the handle matches, ignoring case and `@`, so
 /// re-importing an updated list updates people instead of duplicating them. An empty cell
@@ -9,7 +10,8 @@ import ChorusCore
 /// already on file.
 public struct CreatorsImport: Sendable {
     public static let columns = ["handle", "name", "email", "platform", "followers", "engagement_rate", "niches", "country",
-                                 "source", "discount_code", "link_slug"]
+                                 "source", "discount_code", "link_slug", "address1", "address2", "city", "region", "postal_code",
+                                 "phone", "payout_email"]
 
     public private(set) var creators: [Creator] = []
     /// Codes from the `discount_code` column, each with the terms given to the importer.
@@ -21,14 +23,23 @@ public struct CreatorsImport: Sendable {
 
     /// Reads and checks the whole file; `codeTerms` describe the store discount behind any
     /// `discount_code` (the file names the code, not its value).
-    public init(bytes: [UInt8], fileName: String, workspace: Workspace, codeTerms: DiscountTerms) throws {
+    public init(bytes: [UInt8], fileName: String, workspace: Workspace, codeTerms: DiscountTerms, map: ColumnMap? = nil) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
-        try ImportFormatError.require(["handle"], in: table, expected: "a creators file")
+        try map?.requireHeaders(in: table)
+        let handleHeader = map?.header(for: "handle") ?? "handle"
+        if table.header.index(of: handleHeader) == nil {
+            throw ImportFormatError(fileName: fileName, expected: "a creators file", missingColumns: [handleHeader],
+                                    detail: map == nil ? "missing column 'handle' (a form's export? name its columns with --map map.json)"
+                                        : "\(map!.fileName) names no column for handle")
+        }
         var column: [String: Int] = [:]
-        for name in Self.columns { column[name] = table.header.index(of: name) }
+        for name in Self.columns { column[name] = table.header.index(of: map?.header(for: name) ?? name) }
+        let header = table.header
+        var slugs: [String: Creator] = [:]
+        var codeLines: [String: Int] = [:]
+        for creator in workspace.creators { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
-        var codeLines: [String: Int] = [:]
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let line = record.line
@@ -38,12 +49,19 @@ public struct CreatorsImport: Sendable {
                 return value.isEmpty ? nil : value
             }
             let fail = { (name: String, message: String) in
-                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message)
+                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message,
+                               field: column[name].map { header.names[$0] })
             }
             do {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
-                let handle = Creator.normalizedHandle(handleText)
-                if handle.contains(where: \.isWhitespace) { throw fail("handle", "'\(handleText.excerpt)' contains a space; a handle is one word, like ana.glow") }
+                // Forms collect profile links as often as handles: instagram.com/lena.hikes is @lena.hikes.
+                guard let cleaned = SocialHandles.clean(handleText) ?? SocialHandles.fromNote(handleText).first.map(\.1) else {
+                    if handleText.contains(where: \.isWhitespace) {
+                        throw fail("handle", "'\(handleText.excerpt)' contains a space; a handle is one word, like ana.glow")
+                    }
+                    throw fail("handle", "'\(handleText.excerpt)' is not a social handle (letters, digits, '.', '_' and '-')")
+                }
+                let handle = Creator.normalizedHandle(cleaned)
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator
@@ -53,15 +71,21 @@ public struct CreatorsImport: Sendable {
                     creator = Creator(id: ids.next(), handle: handle, name: handle)
                 }
                 try Self.apply(cell, fail, to: &creator)
+                let slug = creator.effectiveLinkSlug.lowercased()
+                if let owner = slugs[slug], owner.id != creator.id {
+                    throw fail(cell("link_slug") == nil ? "handle" : "link_slug",
+                               "the link slug '\(slug)' is already @\(owner.handle)'s; give this creator another link_slug")
+                }
                 if let code = cell("discount_code") {
                     try Self.check(code: code, for: creator, in: workspace, fail)
-                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "\(code.uppercased()) is already on line \(earlier)") }
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "the code \(code.excerpt) is already on line \(earlier)") }
                     codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
                                               usageLimit: terms.usageLimit, oncePerCustomer: terms.oncePerCustomer,
                                               validFrom: terms.validFrom, validUntil: terms.validUntil))
                 }
+                slugs[slug] = creator
                 creators.append(creator)
             } catch let error as ImportRowError {
                 errors.append(error)
@@ -73,10 +97,10 @@ public struct CreatorsImport: Sendable {
     /// whole import, refused here for the row, with its place.
     private static func check(code: String, for creator: Creator, in workspace: Workspace, _ fail: (String, String) -> ImportRowError) throws {
         guard DiscountCode.isWellFormed(code) else {
-            throw fail("discount_code", "'\(code.excerpt)' is not a valid discount code (letters, digits, - and _ only)")
+            throw fail("discount_code", "'\(code.excerpt)' is not a discount code (letters, digits, - and _ only)")
         }
         if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
-            throw fail("discount_code", "discount code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
+            throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
         }
     }
 
@@ -89,8 +113,19 @@ public struct CreatorsImport: Sendable {
             creator.email = email
         }
         if let country = cell("country") {
-            guard CountryCodes.isKnown(country) else { throw fail("country", "'\(country.excerpt)' is not a two-letter ISO country code") }
-            creator.country = country.uppercased()
+            guard let code = CountryNames.code(for: country) else { throw fail("country", CountryNames.problem(with: country.excerpt)) }
+            creator.country = code
+        }
+        try readAddress(cell, fail, into: &creator)
+        if let phone = cell("phone") {
+            guard ContactDetails.isPhone(phone) else {
+                throw fail("phone", "'\(phone.excerpt)' is not a phone number")
+            }
+            creator.phone = phone
+        }
+        if let email = cell("payout_email") {
+            guard ContactDetails.isEmail(email) else { throw fail("payout_email", "'\(email.excerpt)' is not an email address") }
+            creator.payoutEmail = email
         }
         if let rate = cell("engagement_rate") {
             guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate.excerpt)' is not a rate like 4.5% or 0.045") }
@@ -129,6 +164,22 @@ public struct CreatorsImport: Sendable {
         } else if let platform, !creator.profiles.contains(where: { $0.platform == platform }) {
             creator.profiles.append(SocialProfile(platform: platform, handle: creator.handle, followers: 0))
         }
+    }
+
+    /// The postal address, when the row has one: street, city and postal code are needed to
+    /// ship anything, so a row with some of them but not all is refused rather than half-kept.
+    private static func readAddress(_ cell: (String) -> String?, _ fail: (String, String) -> ImportRowError,
+                                    into creator: inout Creator) throws {
+        let parts = ["address1", "address2", "city", "region", "postal_code"]
+        guard parts.contains(where: { cell($0) != nil }) else { return }
+        for (part, what) in [("address1", "street (address1)"), ("city", "city"), ("postal_code", "postal code (postal_code)")] where cell(part) == nil {
+            throw fail(part, "the address has no \(what)")
+        }
+        guard let country = creator.country ?? creator.address?.country else {
+            throw fail("country", "the address has no country; add a country column")
+        }
+        creator.address = PostalAddress(line1: cell("address1")!, line2: cell("address2"), city: cell("city")!, region: cell("region"),
+                                        postalCode: cell("postal_code")!, country: country)
     }
 
     /// `4.5%` and `4.5` are percentages; `0.045` is a fraction.

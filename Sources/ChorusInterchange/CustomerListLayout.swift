@@ -1,20 +1,22 @@
 import ChorusCore
 
-/// The three kinds of customer list `chorus import customers` reads, told apart by header:
+/// The kinds of customer list `chorus import customers` reads, told apart by header:
 /// Shopify's older export (`Accepts Marketing`, `Address1`, `Country Code`), its newer one
-/// (`Customer ID`, `Accepts Email Marketing`, `Default Address …`), and a generic CRM or
-/// loyalty list (`email` plus any of `CRMColumns`).
-public enum CustomerListLayout: Hashable, Sendable {
-    case shopifyOlder, shopifyNewer, generic
+/// (`Customer ID`, `Accepts Email Marketing`, `Default Address …`), Klaviyo's profile export
+/// (`Email Marketing Consent` as `SUBSCRIBED`, `UNSUBSCRIBED` or `NEVER_SUBSCRIBED`), and a
+/// generic CRM or loyalty list (`email` plus any of `crmColumns`).
+public enum CustomerListLayout: Hashable, Sendable, CaseIterable {
+    case shopifyOlder, shopifyNewer, klaviyo, generic
 
     /// Columns a generic CRM or loyalty list may have; only `email` is required.
     public static let crmColumns = ["email", "name", "handle", "instagram", "tiktok", "youtube", "followers",
-                                    "loyalty_tier", "total_spent", "orders", "tags", "country", "accepts_marketing", "note"]
+                                    "loyalty_tier", "total_spent", "orders", "tags", "country", "accepts_marketing", "note",
+                                    "address1", "address2", "city", "region", "postal_code", "phone", "payout_email"]
 
     /// What a customer list can say about a person, whatever the layout calls it.
     enum Field: CaseIterable {
         case customerID, firstName, lastName, name, email, acceptsMarketing
-        case address1, address2, city, province, country, zip
+        case address1, address2, city, province, country, zip, phone, payoutEmail
         case totalSpent, orders, tags, note, handle, instagram, tiktok, youtube, followers, loyaltyTier
     }
 
@@ -23,6 +25,8 @@ public enum CustomerListLayout: Hashable, Sendable {
             self = .shopifyNewer
         } else if header.index(of: "Accepts Marketing") != nil && header.index(of: "First Name") != nil {
             self = .shopifyOlder
+        } else if header.index(of: "Email Marketing Consent") != nil {
+            self = .klaviyo
         } else {
             self = .generic
         }
@@ -32,6 +36,7 @@ public enum CustomerListLayout: Hashable, Sendable {
         switch self {
         case .shopifyOlder: "a Shopify customers export (older layout)"
         case .shopifyNewer: "a Shopify customers export"
+        case .klaviyo: "a Klaviyo profile export"
         case .generic: "a customer list"
         }
     }
@@ -41,16 +46,42 @@ public enum CustomerListLayout: Hashable, Sendable {
         switch self {
         case .shopifyOlder: ["Email", "Accepts Marketing", "Total Spent", "Total Orders", "Tags"]
         case .shopifyNewer: ["Email", "Accepts Email Marketing", "Total Spent", "Total Orders", "Tags"]
+        case .klaviyo: ["Email", "Email Marketing Consent"]
         case .generic: ["email"]
         }
+    }
+
+    /// What to say when a file is none of these: its own columns, then each layout with the
+    /// columns it would need.
+    static func unrecognized(_ table: CSVTable) -> ImportFormatError {
+        let layouts = allCases.map { "\($0.label) (\($0.required.joined(separator: ", ")))" }.joined(separator: "; ")
+        return ImportFormatError(fileName: table.fileName, expected: "a customer list Chorus reads", missingColumns: [],
+                                 detail: "its columns are \(table.header.names.map { "'\($0)'" }.joined(separator: ", ")); Chorus reads \(layouts)")
     }
 
     /// The column this layout keeps `field` in, if it has one.
     func column(for field: Field) -> String? {
         switch (self, field) {
         case (.shopifyNewer, .customerID): "Customer ID"
-        case (.shopifyOlder, .firstName), (.shopifyNewer, .firstName): "First Name"
-        case (.shopifyOlder, .lastName), (.shopifyNewer, .lastName): "Last Name"
+        case (.shopifyOlder, .firstName), (.shopifyNewer, .firstName), (.klaviyo, .firstName): "First Name"
+        case (.shopifyOlder, .lastName), (.shopifyNewer, .lastName), (.klaviyo, .lastName): "Last Name"
+        case (.klaviyo, .acceptsMarketing): "Email Marketing Consent"
+        case (.klaviyo, .phone): "Phone Number"
+        case (.klaviyo, .address1): "Address"
+        case (.klaviyo, .address2): "Address 2"
+        case (.klaviyo, .city): "City"
+        case (.klaviyo, .province): "State / Region"
+        case (.klaviyo, .country): "Country"
+        case (.klaviyo, .zip): "Zip Code"
+        case (.klaviyo, .instagram): "Instagram"
+        case (.klaviyo, .tiktok): "TikTok"
+        case (.generic, .address1): "address1"
+        case (.generic, .address2): "address2"
+        case (.generic, .city): "city"
+        case (.generic, .province): "region"
+        case (.generic, .zip): "postal_code"
+        case (.generic, .phone): "phone"
+        case (.generic, .payoutEmail): "payout_email"
         case (.generic, .name): "name"
         case (_, .email): "email"
         case (.shopifyOlder, .acceptsMarketing): "Accepts Marketing"

@@ -6,7 +6,7 @@ import ChorusCore
 /// **The merge rule.** A row is the same person as a creator when the email matches
 /// (ignoring case), else when one of its handles matches the creator's handle or a profile on
 /// the same platform. Then:
-/// - contact fields — name, email, country, address, marketing consent — and the loyalty tier
+/// - contact fields — name, email, country, address, phone, payout email, marketing consent — and the loyalty tier
 ///   take the newest import's value; a replaced value is listed as a conflict;
 /// - order count and total spent are the same purchases seen by different systems, so they are
 ///   never added: the higher figure is kept (a list that lags behind has seen fewer orders);
@@ -79,6 +79,8 @@ struct CustomerMerge {
         replace(who, "email", &creator.email, row.email, same: Self.sameIgnoringCase) { $0 }
         replace(who, "country", &creator.country, row.country, same: ==) { $0 }
         replace(who, "address", &creator.address, row.address, same: ==) { "\($0.line1), \($0.city)" }
+        replace(who, "phone", &creator.phone, row.phone, same: ==) { $0 }
+        replace(who, "payout email", &creator.payoutEmail, row.payoutEmail, same: Self.sameIgnoringCase) { $0 }
         var consent = creator.customer?.acceptsMarketing
         replace(who, "marketing consent", &consent, row.acceptsMarketing, same: ==) { $0 ? "yes" : "no" }
         var customer = creator.customer ?? CustomerSignals(orders: 0, totalSpent: .zero(workspace.program.currency), acceptsMarketing: false)

@@ -11,6 +11,8 @@ struct CustomerRecord {
     var acceptsMarketing: Bool?
     var country: String?
     var address: PostalAddress?
+    var phone: String?
+    var payoutEmail: String?
     var totalSpent: Money?
     var orders: Int?
     var loyaltyTier: String?

@@ -21,19 +21,27 @@ public struct CustomersImport: Sendable {
     public var command: Command? { creators.isEmpty ? nil : .importCreators(creators, codes: []) }
 
     /// Reads and checks the whole file; `source` is the list's kind (Shopify exports are `.customerList`).
-    public init(bytes: [UInt8], fileName: String, workspace: Workspace, source: CreatorSource? = nil) throws {
+    /// With `map`, the file is a generic list whose headers the map names (`crmColumns` fields).
+    public init(bytes: [UInt8], fileName: String, workspace: Workspace, source: CreatorSource? = nil, map: ColumnMap? = nil) throws {
         var table = try CSVTable(bytes: bytes, fileName: fileName)
-        layout = CustomerListLayout(header: table.header)
-        try ImportFormatError.require(layout.required, in: table, expected: layout.label)
+        try map?.requireHeaders(in: table)
+        layout = map == nil ? CustomerListLayout(header: table.header) : .generic
+        let header = { (name: String) in map?.header(for: name) ?? name }
+        if layout == .generic, !table.header.missing(layout.required.map(header)).isEmpty {
+            if let map { throw ColumnMapError(message: "\(map.fileName) names no column for email, which a customer list needs") }
+            throw CustomerListLayout.unrecognized(table)
+        }
+        if map == nil { try ImportFormatError.require(layout.required, in: table, expected: layout.label) }
         var columns: [CustomerListLayout.Field: Int] = [:]
         for field in CustomerListLayout.Field.allCases {
-            if let name = layout.column(for: field), let index = table.header.index(of: name) { columns[field] = index }
+            if let name = layout.column(for: field), let index = table.header.index(of: header(name)) { columns[field] = index }
         }
         let categories = Set(workspace.skus.compactMap { $0.category?.lowercased() })
-        var merge = CustomerMerge(workspace: workspace, source: source ?? (layout == .generic ? .crm : .customerList))
+        var merge = CustomerMerge(workspace: workspace, source: source ?? (layout == .generic || layout == .klaviyo ? .crm : .customerList))
         var record = CSVRecord()
         while try table.readNext(into: &record) {
-            let row = CustomerRow(record: record, columns: columns, fileName: fileName, requiresEmail: layout == .generic)
+            let row = CustomerRow(record: record, columns: columns, header: table.header, fileName: fileName,
+                                  requiresEmail: layout == .generic || layout == .klaviyo)
             do {
                 let customer = try row.read(currency: workspace.program.currency, categories: categories)
                 if !merge.add(customer) { withoutHandle += 1 }
@@ -66,6 +74,7 @@ public struct CustomersImport: Sendable {
 private struct CustomerRow {
     let record: CSVRecord
     let columns: [CustomerListLayout.Field: Int]
+    let header: CSVHeader
     let fileName: String
     /// A CRM list names people by email; a Shopify export may hold customers without one.
     let requiresEmail: Bool
@@ -77,7 +86,8 @@ private struct CustomerRow {
     }
 
     func fail(_ field: CustomerListLayout.Field, _ message: String) -> ImportRowError {
-        ImportRowError(fileName: fileName, line: record.line, column: (columns[field] ?? -1) + 1, message: message)
+        ImportRowError(fileName: fileName, line: record.line, column: (columns[field] ?? -1) + 1, message: message,
+                       field: columns[field].map { header.names[$0] })
     }
 
     func read(currency: Currency, categories: Set<String>) throws -> CustomerRecord {
@@ -98,16 +108,26 @@ private struct CustomerRow {
             throw fail(.email, "the row has no email")
         }
         if let consent = cell(.acceptsMarketing) {
-            guard let value = Self.yesNo(consent) else { throw fail(.acceptsMarketing, "'\(consent.excerpt)' is not yes or no") }
+            guard let value = Self.yesNo(consent) else {
+                throw fail(.acceptsMarketing, "'\(consent.excerpt)' is not yes or no (nor SUBSCRIBED, UNSUBSCRIBED or NEVER_SUBSCRIBED)")
+            }
             customer.acceptsMarketing = value
         }
         if let country = cell(.country) {
-            guard CountryCodes.isKnown(country) else { throw fail(.country, "'\(country.excerpt)' is not a two-letter ISO country code") }
-            customer.country = country.uppercased()
+            guard let code = CountryNames.code(for: country) else { throw fail(.country, CountryNames.problem(with: country.excerpt)) }
+            customer.country = code
         }
         if let line1 = cell(.address1), let city = cell(.city), let zip = cell(.zip), let country = customer.country {
             customer.address = PostalAddress(line1: line1, line2: cell(.address2), city: city, region: cell(.province),
                                              postalCode: zip, country: country)
+        }
+        if let phone = cell(.phone) {
+            guard ContactDetails.isPhone(phone) else { throw fail(.phone, "'\(phone.excerpt)' is not a phone number") }
+            customer.phone = phone
+        }
+        if let email = cell(.payoutEmail) {
+            guard ContactDetails.isEmail(email) else { throw fail(.payoutEmail, "'\(email.excerpt)' is not an email address") }
+            customer.payoutEmail = email
         }
         if let spent = cell(.totalSpent) {
             guard let money = Money.parse(Substring(spent), currency: currency), money.minorUnits >= 0 else {
@@ -155,7 +175,7 @@ private struct CustomerRow {
     static func yesNo(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "yes", "true", "1", "y", "subscribed": true
-        case "no", "false", "0", "n", "unsubscribed", "not_subscribed": false
+        case "no", "false", "0", "n", "unsubscribed", "not_subscribed", "never_subscribed": false
         default: nil
         }
     }

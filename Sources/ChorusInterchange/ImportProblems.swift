@@ -6,16 +6,20 @@ public struct ImportRowError: Error, Hashable, Sendable, CustomStringConvertible
     /// 1-based field position; 0 when the problem is the row as a whole.
     public var column: Int
     public var message: String
+    /// The column's header, when the reader knows it: "column 7 (Zip Code)" is found at a glance.
+    public var field: String?
 
-    public init(fileName: String, line: Int, column: Int, message: String) {
+    public init(fileName: String, line: Int, column: Int, message: String, field: String? = nil) {
         self.fileName = fileName
         self.line = line
         self.column = column
         self.message = message
+        self.field = field
     }
 
     public var description: String {
-        let place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+        var place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+        if let field { place += " (\(field))" }
         return "\(place): \(message)"
     }
 
@@ -34,8 +38,11 @@ public struct ImportFormatError: Error, Hashable, Sendable, CustomStringConverti
     /// What the file should have been: "a Shopify orders export".
     public var expected: String
     public var missingColumns: [String]
+    /// What to say instead of the missing columns, when no one layout is the one meant.
+    public var detail: String?
 
     public var description: String {
+        if let detail { return "\(fileName) is not \(expected): \(detail)" }
         let plural = missingColumns.count == 1 ? "column" : "columns"
         return "\(fileName) is not \(expected): missing \(plural) " + missingColumns.map { "'\(($0).excerpt)'" }.joined(separator: ", ")
     }

@@ -8,7 +8,7 @@ import ChorusCore
 /// through `CSVWriter`, which neutralizes formulas: names and addresses are other people's text.
 public enum PickListCSV {
     public static let header: [String] = [
-        "shipment_id", "handle", "name", "address1", "address2", "city", "region", "postal_code", "country",
+        "shipment_id", "handle", "name", "email", "phone", "address1", "address2", "city", "region", "postal_code", "country",
         "items", "item_names", "units", "wave", "status", "carrier", "tracking_number",
     ]
 
@@ -23,6 +23,8 @@ public enum PickListCSV {
             writer.append(shipment.id.rawValue)
             writer.append(creator?.handle ?? "")
             writer.append(creator?.name ?? "")
+            writer.append(creator?.email)
+            writer.append(phone: creator?.phone)
             writer.append(address?.line1)
             writer.append(address?.line2)
             writer.append(address?.city)

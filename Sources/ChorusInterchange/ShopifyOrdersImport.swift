@@ -75,6 +75,7 @@ public struct ShopifyOrdersImport: Sendable {
                 let id = OrderID(name)
                 do {
                     if let position = positions[id] {
+                        let currency = orders[position].subtotal.currency
                         if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
                     } else {
                         positions[id] = orders.count
@@ -112,6 +113,7 @@ public struct ShopifyOrdersImport: Sendable {
         let email, currency, discountCode, refunded, cancelledAt, source: Int?
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
+        let shopifyID: Int?
 
         init(_ header: CSVHeader) {
             name = header.index(of: "Name")!
@@ -130,17 +132,21 @@ public struct ShopifyOrdersImport: Sendable {
             price = header.index(of: "Lineitem price")
             landingSite = header.index(of: "Landing Site")
             noteAttributes = header.index(of: "Note Attributes")
+            shopifyID = header.index(of: "Id")
         }
 
         typealias Fail = (Int, String) -> ImportRowError
 
-        /// Fills `order` from its first row.
-        func readOrder(_ record: CSVRecord, into order: inout Order, currency: Currency, _ fail: Fail) throws {
+        /// Fills `order` from its first row, in the currency its `Currency` column names (else
+        /// `programCurrency`); an order in another currency is converted after reading.
+        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, _ fail: Fail) throws {
+            var currency = programCurrency
             if let column = self.currency, !record.isEmpty(at: column) {
-                let code = record[column].trimmingWhitespace
-                guard code.uppercased() == currency.code else {
-                    throw fail(column, "order \(order.id) is in \(code); the program uses \(currency.code)")
+                let code = record[column].trimmingWhitespace.uppercased()
+                guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+                    throw fail(column, "'\(record[column])' is not a currency code like EUR or USD")
                 }
+                currency = Currency(code)
             }
             order.email = text(record, email)
             order.financialStatus = record[financialStatus].trimmingWhitespace.lowercased()
@@ -152,6 +158,12 @@ public struct ShopifyOrdersImport: Sendable {
             order.refunded = try refunded.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
             order.discountCodes = text(record, discountCode)
             order.source = text(record, source)
+            if let id = text(record, shopifyID) {
+                // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
+                let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
+                guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw fail(shopifyID!, "'\(id)' is not a Shopify order Id") }
+                order.shopifyID = digits
+            }
             let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
             let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
             let utm = fromLink.filled(from: fromNotes)

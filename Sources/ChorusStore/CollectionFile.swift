@@ -75,7 +75,7 @@ enum CollectionFile {
                                         expectedRows: Int, file: String) throws -> [Codec.Row] {
         let rows = try bytes.withUnsafeBytes { buffer -> [Codec.Row] in
             do {
-                let region = try rowsRegion(buffer, collection: Codec.collection, columns: Codec.columns)
+                let region = try rowsRegion(buffer, collection: Codec.collection, columns: Codec.columns, earlier: Codec.earlierColumns)
                 let chunks = splitAtRowStarts(buffer, region, pieces: Parallel.pieceCount(for: region.count, minimumSize: bytesPerChunk))
                 // Reading the whole region on one thread is the reference: it is what runs when the
                 // parallel path gives up (a layout other than one row per line, or any error), so
@@ -111,7 +111,8 @@ enum CollectionFile {
     }
 
     /// Reads the header and returns the byte range between the rows' `[` and `]`.
-    private static func rowsRegion(_ buffer: UnsafeRawBufferPointer, collection: String, columns: String?) throws -> Range<Int> {
+    private static func rowsRegion(_ buffer: UnsafeRawBufferPointer, collection: String, columns: String?,
+                                   earlier: [String] = []) throws -> Range<Int> {
         var reader = JSONReader(buffer, range: 0..<buffer.count)
         try reader.beginObject("header")
         try reader.key("collection")
@@ -123,7 +124,7 @@ enum CollectionFile {
         if let columns {
             try reader.key("columns")
             let found = try reader.skipValue("columns")
-            guard buffer[found].elementsEqual(columns.utf8) else {
+            guard ([columns] + earlier).contains(where: { buffer[found].elementsEqual($0.utf8) }) else {
                 throw JSONReadError(offset: found.lowerBound, message: "the columns are not the ones this build reads: expected \(columns)")
             }
         }

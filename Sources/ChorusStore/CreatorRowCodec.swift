@@ -7,7 +7,11 @@ enum CreatorRowCodec: RowCodec {
     static let columns: String? = #"["id","handle","name","email","country",{"profiles":["platform","handle","followers"]},"#
         + #""engagementRate","niches",{"address":["line1","line2","city","region","postalCode","country"]},"sources","#
         + #"{"customer":["orders","totalSpent","firstOrder","lastOrder","categories","loyaltyTier","acceptsMarketing"]},"#
-        + #""linkSlug","note"]"#
+        + #""linkSlug","note","phone","payoutEmail","aliases"]"#
+    static let earlierColumns = [#"["id","handle","name","email","country",{"profiles":["platform","handle","followers"]},"#
+        + #""engagementRate","niches",{"address":["line1","line2","city","region","postalCode","country"]},"sources","#
+        + #"{"customer":["orders","totalSpent","firstOrder","lastOrder","categories","loyaltyTier","acceptsMarketing"]},"#
+        + #""linkSlug","note"]"#]
 
     static func write(_ creator: Creator, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
@@ -55,6 +59,9 @@ enum CreatorRowCodec: RowCodec {
         }
         writer.optionalString(creator.linkSlug)
         writer.optionalString(creator.note)
+        writer.optionalString(creator.phone)
+        writer.optionalString(creator.payoutEmail)
+        writer.strings(creator.aliases)
         // Payout details trail the row only when recorded, so files without them keep their
         // bytes: [method, taxForm, taxFormReceived, taxCountry].
         if let payout = creator.payoutProfile {
@@ -114,19 +121,24 @@ enum CreatorRowCodec: RowCodec {
         }
         let linkSlug = try reader.optionalString("linkSlug")
         let note = try reader.optionalString("note")
-        var payout: PayoutProfile?
+        var creator = Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
+                              engagementRate: engagementRate, niches: niches, address: address, sources: sources,
+                              customer: customer, linkSlug: linkSlug, note: note)
+        if reader.hasMoreElements() {
+            creator.phone = try reader.optionalString("phone")
+            creator.payoutEmail = try reader.optionalString("payoutEmail")
+            creator.aliases = try reader.strings("aliases")
+        }
         if reader.hasMoreElements() {
             try reader.beginArray("payout")
-            payout = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
-                                   taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
-                                   taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
-                                   taxCountry: try reader.optionalString("payout.taxCountry"))
+            creator.payoutProfile = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
+                                                  taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
+                                                  taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
+                                                  taxCountry: try reader.optionalString("payout.taxCountry"))
             try reader.endArray("payout")
         }
         try reader.endArray("creator")
-        return Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
-                       engagementRate: engagementRate, niches: niches, address: address, sources: sources,
-                       customer: customer, linkSlug: linkSlug, note: note, payoutProfile: payout)
+        return creator
     }
 
     private static func optionalChoice<Choice: RawRepresentable & CaseIterable>(

@@ -1,11 +1,19 @@
 import ChorusCore
 
 /// Orders as rows, the biggest collection (a million in a large program); line items nest as
-/// `[sku, name, quantity, price]` arrays.
+/// `[sku, name, quantity, price]` arrays; an order converted from another currency ends with
+/// `[currency, subtotal, refunded, rate day, rate]` as the store charged it.
 enum OrderRowCodec: RowCodec {
     static let collection = "orders"
     static let columns: String? = #"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
-        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]}]"#
+        + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]},"shopifyId","#
+        + #"{"original":["currency","subtotal","refunded","rateDay","rate"]}]"#
+    static let earlierColumns = [
+        #"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
+            + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]}]"#,
+        #"["id","email","financialStatus","createdAt","cancelledAt","subtotal","refunded","#
+            + #""discountCodes","source","utmSource","utmMedium","utmCampaign","utmContent",{"lines":["sku","name","quantity","price"]},"shopifyId"]"#,
+    ]
 
     static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
@@ -32,6 +40,18 @@ enum OrderRowCodec: RowCodec {
             writer.endArray()
         }
         writer.endArray()
+        writer.optionalString(order.shopifyID)
+        if let original = order.original {
+            writer.beginArray()
+            writer.string(original.subtotal.currency.code)
+            writer.int(original.subtotal.minorUnits)
+            writer.int(original.refunded.minorUnits)
+            writer.day(original.rate.day)
+            writer.string(original.rate.rate.description)
+            writer.endArray()
+        } else {
+            writer.null()
+        }
         writer.endArray()
     }
 
@@ -59,9 +79,27 @@ enum OrderRowCodec: RowCodec {
             try reader.endArray("lines")
         }
         try reader.endArray("lines")
+        let shopifyID = reader.hasMoreElements() ? try reader.optionalString("shopifyId") : nil
+        let original = reader.hasMoreElements() ? try readOriginal(from: &reader) : nil
         try reader.endArray("order")
         return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
                      subtotal: subtotal, refunded: refunded, discountCodes: codes, source: source, utmSource: utmSource,
-                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines)
+                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines, shopifyID: shopifyID,
+                     original: original)
+    }
+
+    private static func readOriginal(from reader: inout JSONReader) throws -> ForeignAmounts? {
+        if try reader.nextIsNull("original") { return nil }
+        try reader.beginArray("original")
+        let code = try reader.string("original.currency", shared: true)
+        guard code.utf8.count == 3, code.allSatisfy(\.isLetter) else { throw JSONReadError(offset: 0, message: "'\(code)' is not a currency") }
+        let currency = Currency(code)
+        let subtotal = try reader.int64("original.subtotal"), refunded = try reader.int64("original.refunded")
+        let day = try reader.day("original.rateDay")
+        let text = try reader.string("original.rate", shared: true)
+        guard let rate = DecimalRate(text) else { throw JSONReadError(offset: 0, message: "'\(text)' is not an exchange rate") }
+        try reader.endArray("original")
+        return ForeignAmounts(subtotal: Money(minorUnits: subtotal, currency: currency), refunded: Money(minorUnits: refunded, currency: currency),
+                              rate: ExchangeRate(day: day, currency: currency, rate: rate))
     }
 }

@@ -14,6 +14,13 @@ protocol RowCodec: Sendable {
     /// The row layout as JSON text (nested layouts as `{"name":[...]}`), written in the file's
     /// header and checked on read; nil when rows are self-describing objects.
     static var columns: String? { get }
+    /// Layouts older builds wrote, each `columns` without the fields added since (always at the
+    /// end of a row, read only when present), so a workspace saved before still opens.
+    static var earlierColumns: [String] { get }
     static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency)
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Row
+}
+
+extension RowCodec {
+    static var earlierColumns: [String] { [] }
 }

@@ -3,7 +3,8 @@ import ChorusCore
 /// Post-purchase survey answers as rows; there can be one per order.
 enum SurveyResponseRowCodec: RowCodec {
     static let collection = "surveyResponses"
-    static let columns: String? = #"["id","orderID","question","response","other","email","couponCode","utmSource"]"#
+    static let columns: String? = #"["id","orderID","question","response","other","email","couponCode","utmSource","creditedCreator"]"#
+    static let earlierColumns = [#"["id","orderID","question","response","other","email","couponCode","utmSource"]"#]
 
     static func write(_ response: SurveyResponse, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
@@ -15,15 +16,17 @@ enum SurveyResponseRowCodec: RowCodec {
         writer.optionalString(response.email)
         writer.optionalString(response.couponCode)
         writer.optionalString(response.utmSource)
+        writer.optionalString(response.creditedCreator?.rawValue)
         writer.endArray()
     }
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> SurveyResponse {
         try reader.beginArray("surveyResponse")
-        let response = SurveyResponse(id: SurveyResponseID(try reader.string("id")), orderID: OrderID(try reader.string("orderID")),
+        var response = SurveyResponse(id: SurveyResponseID(try reader.string("id")), orderID: OrderID(try reader.string("orderID")),
                                       question: try reader.optionalString("question", shared: true), response: try reader.string("response", shared: true),
                                       other: try reader.optionalString("other"), email: try reader.optionalString("email"),
                                       couponCode: try reader.optionalString("couponCode", shared: true), utmSource: try reader.optionalString("utmSource", shared: true))
+        if reader.hasMoreElements() { response.creditedCreator = try reader.optionalString("creditedCreator").map(CreatorID.init) }
         try reader.endArray("surveyResponse")
         return response
     }

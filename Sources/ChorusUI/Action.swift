@@ -19,5 +19,10 @@ public enum Action: Hashable, Sendable {
     case promote, createPayoutRun
     case showPayouts, markPayoutRunPaid, reconcilePayoutRun
     case copyRow, openLink
+    case cycleWavesView, cycleCohortGrouping
     case reverseSort
+    case editCreator
+    case showSurveyAnswers
+    /// Palette-only, in any pane: `:stock SKU +20 reason`.
+    case adjustStock
 }

@@ -29,6 +29,7 @@ final class AttributionCache {
     private var isLoadingOrders = false
     private var kept: (generation: Int, result: AttributionResult)?
     private var running: BackgroundWork<AttributionResult>?
+    private var queue: (generation: Int, answers: [AttributionResult.AmbiguousAnswer])?
 
     /// Records the workspace's generation; a different one makes the kept result stale.
     /// `known` is attribution the session already has for this generation (kept on disk):
@@ -45,20 +46,35 @@ final class AttributionCache {
     /// The creator's figures, computing attribution first if the workspace changed since.
     func figures(for creator: CreatorID, in workspace: Workspace) -> Figures {
         if isLoadingOrders { return .loadingOrders }
-        if let kept, kept.generation == generation {
-            return .totals(kept.result.totals(for: creator), kept.result.currency)
-        }
+        guard let result = result(in: workspace) else { return .computing }
+        return .totals(result.totals(for: creator), result.currency)
+    }
+
+    /// The survey answers naming several creators, found once per generation; nil while
+    /// orders load or a big program's attribution is computed on another thread.
+    func ambiguousAnswers(in workspace: Workspace) -> [AttributionResult.AmbiguousAnswer]? {
+        if let queue, queue.generation == generation { return queue.answers }
+        guard !isLoadingOrders, let result = result(in: workspace) else { return nil }
+        let answers = Attribution.ambiguousAnswers(of: result, in: workspace)
+        queue = (generation, answers)
+        return answers
+    }
+
+    /// Attribution for this generation: kept, computed now (a small program), or nil while a
+    /// big program's is computed on another thread.
+    private func result(in workspace: Workspace) -> AttributionResult? {
+        if let kept, kept.generation == generation { return kept.result }
         if workspace.orders.count > Self.backgroundThreshold {
             if running?.generation != generation {
                 running = BackgroundWork(generation: generation) { Attribution.compute(workspace) }
                 computes += 1
             }
-            return .computing
+            return nil
         }
         let result = Attribution.compute(workspace)
         computes += 1
         kept = (generation, result)
-        return .totals(result.totals(for: creator), result.currency)
+        return result
     }
 
     /// The result for the current generation, if one is kept: the ledger starts from it

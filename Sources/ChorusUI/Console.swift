@@ -20,6 +20,9 @@ public final class Console {
     private let ledgerTable = LedgerTable()
     private let ledger = LedgerCache()
     private let attribution = AttributionCache()
+    private let overview = OverviewCache()
+    private let trends = RowTrends()
+    private let tallies = WaveTallies()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
     private var hasDrawn = false, otherPanesReady = false
@@ -78,9 +81,11 @@ public final class Console {
 
     /// Handles one key press completely: state, commands, derived rows.
     public func press(_ key: Key) {
-        let context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+        var context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                                     libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable,
-                                    ledger: builtLedger, vocabulary: vocabulary, today: today)
+                                    ledger: KeyMap.action(for: key, in: state.pane) == .seed ? spendingLedger : builtLedger,
+                                    vocabulary: vocabulary, today: today)
+        if case .surveyAnswers? = state.overlay { context.surveyQueue = attribution.ambiguousAnswers(in: session.workspace) }
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
@@ -127,17 +132,20 @@ public final class Console {
         if categoriesDone { refresh() }
         let attributionDone = attribution.collectFinished()
         let ledgerDone = ledger.collectFinished()
+        let overviewDone = overview.collectFinished()
         // Attribution computed here is handed to the session, which keeps it for the next open.
         if session.knownAttribution == nil, let computed = attribution.current ?? ledger.currentAttribution {
             session.remember(computed)
         }
-        guard ledgerDone else { return attributionDone || categoriesDone }
+        guard ledgerDone else { return attributionDone || categoriesDone || overviewDone }
         refresh()
         return true
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
-    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing || table.isGatheringCategories }
+    public var isWorkingInBackground: Bool {
+        attribution.isComputing || ledger.isComputing || table.isGatheringCategories || overview.isComputing
+    }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
     /// The outcome of the person's own last action (approved, refused) stays on screen, with the
@@ -166,7 +174,8 @@ public final class Console {
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
                  payoutBalances: payoutBalances, today: today,
-                 vocabulary: vocabulary, attribution: attribution).frame()
+                 vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
+                 trends: trends, tallies: tallies).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -295,6 +304,29 @@ public final class Console {
         state.pane == .ledger ? ledger.payoutBalances(for: session.workspace) : nil
     }
 
+    /// Whether the Waves pane shows the overview or the cohorts, which are read from the ledger.
+    private var showsOverview: Bool { state.pane == .waves && state.waves.view != .brief }
+
+    /// The overview and cohorts of the wave under the cursor, derived off the key path when big.
+    private var overviewStatus: OverviewCache.Status {
+        guard showsOverview, let wave = WavesPane.shown(session.workspace, filter: state.waves.filter)[safe: state.waves.cursor] else { return .computing }
+        switch ledgerStatus {
+        case .loadingOrders: return .loadingOrders
+        case .computing: return .computing
+        case .ready(let built):
+            return overview.figures(built, workspace: session.workspace, wave: wave, dimension: state.waves.cohortDimension,
+                                    generation: generation)
+        }
+    }
+
+    /// The ledger for `S`'s budget question in any pane: built now for a small program, the one
+    /// built in the background for a big one if it is ready (else the question leaves commission out).
+    private var spendingLedger: Ledger? {
+        guard let today else { return nil }
+        if case .ready(let built) = ledger.ledger(for: session.workspace, today: today, known: attribution.current) { return built }
+        return nil
+    }
+
     private var builtLedger: Ledger? {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
@@ -324,6 +356,8 @@ public final class Console {
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        trends.note(generation: generation)
+        tallies.note(generation: generation)
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)

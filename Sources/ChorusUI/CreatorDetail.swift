@@ -41,6 +41,15 @@ struct CreatorDetail {
         lines += attributionLines
         lines += trackingLines
         if let email = creator.email { lines.append(Line(label: "Email", value: email)) }
+        if let phone = creator.phone { lines.append(Line(label: "Phone", value: phone)) }
+        if let address = creator.address {
+            let parts: [String?] = [address.line1, address.line2, [address.postalCode, address.city].joined(separator: " "), address.region, address.country]
+            lines.append(Line(label: "Address", value: parts.compactMap { $0 }.joined(separator: ", ")))
+        }
+        if let payout = creator.payoutEmail { lines.append(Line(label: "Payout to", value: payout)) }
+        if !creator.aliases.isEmpty {
+            lines.append(Line(label: "Also called", value: creator.aliases.map { "\"\($0)\"" }.joined(separator: ", "), role: .mutedText))
+        }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
         if let payout = creator.payoutProfile {
             let parts = [payout.method?.label, payout.taxFormStatus, payout.taxCountry.map { "taxed in \($0)" }]

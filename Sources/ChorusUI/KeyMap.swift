@@ -54,6 +54,10 @@ public enum KeyMap {
         KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette (:approve SU-0124 acts on that draft)", hint: "commands"),
         KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
+        KeyBinding(keys: [], action: .showSurveyAnswers, scope: .global,
+                   help: "survey answers naming several creators: 1–9 credits one", command: "resolve"),
+        KeyBinding(keys: [], action: .adjustStock, scope: .global,
+                   help: "correct stock, with a reason: stock SKU +20 delivery", command: "stock"),
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit"),
@@ -89,6 +93,8 @@ public enum KeyMap {
         KeyBinding(keys: [], action: .makeCodes, scope: .pipeline,
                    help: "codes for marked rows, e.g. {HANDLE}15 percent 15", command: "codes"),
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
+        KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
+                   help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
 
         KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
         KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,
@@ -103,7 +109,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("e")], action: .editShipment, scope: .seeding,
                    help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment"),
         KeyBinding(keys: [.character("R")], action: .resolveException, scope: .seeding,
-                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve"),
+                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve-exception"),
 
         KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
                    help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),
@@ -111,6 +117,11 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
+        KeyBinding(keys: [.character("v")], action: .cycleWavesView, scope: .waves,
+                   help: "under the list, show the next: brief, overview (KPIs, charts, budget), cohorts",
+                   command: "overview"),
+        KeyBinding(keys: [.character("b")], action: .cycleCohortGrouping, scope: .waves,
+                   help: "group the cohorts by the next: tier, source, incentive, niche, country", command: "group-by"),
         KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down"),
         KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up"),
     ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings + sortingBindings
@@ -140,6 +151,9 @@ public enum KeyMap {
             binding.hint.map { (binding.keys[0].label, $0) }
         }
     }
+
+    /// The keys bound to `action`, for a layer (an overlay) that offers it wherever it is open.
+    static func keys(for action: Action) -> [Key] { bindings.first { $0.action == action }?.keys ?? [] }
 
     /// Bindings reachable by name from the `:` palette.
     static var commands: [KeyBinding] { bindings.filter { $0.command != nil } }

@@ -11,6 +11,8 @@ struct LeaderboardPane {
     let workspace: Workspace
     let table: LeaderboardTable
     let status: LedgerCache.Status
+    /// Orders per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: the promote line and the header.
     static let chromeRows = 2
@@ -66,8 +68,10 @@ struct LeaderboardPane {
         let body = layout.body
         let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
         let sorted = Column.sortable.first { $0.value == state.metric }?.key
         for (column, x, width) in columns {
             let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
@@ -130,6 +134,11 @@ struct LeaderboardPane {
                 } else {
                     grid.put(text, x: x, y: y, width: width, role: role)
                 }
+            }
+            if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
+               let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
+                grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: isMarked ? .marked : .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
             if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }

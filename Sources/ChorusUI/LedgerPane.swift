@@ -9,6 +9,8 @@ struct LedgerPane {
     let status: LedgerCache.Status
     /// Paid, in run and payable per row; nil while not computed.
     let payouts: PayoutBalances?
+    /// Net per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -69,7 +71,8 @@ struct LedgerPane {
         let sorted = Column.sortable.first { $0.value == state.sort }?.key
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns {
             let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
@@ -79,6 +82,7 @@ struct LedgerPane {
                 grid.putRight(title, maxX: x + width, y: body.y + 2, width: width, role: .header)
             }
         }
+        if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -89,8 +93,8 @@ struct LedgerPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .inRun, .paid, .payable,
-                                   .commission, .wave, .orders, .roas]
+        let dropOrder: [Column] = [.inRun, .paid, .payable, .credit, .assisted, .shipping, .product, .bonuses, .fees, .assets,
+                                   .cpa, .commission, .wave, .orders, .roas]
         // The sorted column stays: the order on screen must be explained by a column on screen.
         while fixed() + 14 > width, let drop = dropOrder.first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
             shown.removeAll { $0 == drop }
@@ -154,6 +158,10 @@ struct LedgerPane {
                 } else {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
                 }
+            }
+            if rect.width >= RowTrends.minimumWidth, let trends {
+                grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: .info)
             }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }

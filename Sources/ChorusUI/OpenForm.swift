@@ -12,6 +12,7 @@ public struct OpenForm: Hashable, Sendable {
         case resolveException(ShipmentID)
         /// `today` anchors a new licence's start and `+90d` when there is no date to count from.
         case editRights(AssetID, today: Day)
+        case editCreator(CreatorID)
     }
 
     /// What pressing save comes to.
@@ -53,6 +54,10 @@ public struct OpenForm: Hashable, Sendable {
             guard let asset = workspace.asset(id) else { return .unchanged }
             guard let rights = RightsForm.rights(from: &form, base: asset.rights, today: today) else { return .fix }
             return rights == asset.rights ? .unchanged : .send(.setUsageRights(asset: id, rights: rights))
+        case .editCreator(let id):
+            guard let base = workspace.creator(id) else { return .unchanged }
+            guard let creator = CreatorForm.creator(from: &form, base: base) else { return .fix }
+            return creator == base ? .unchanged : .send(.updateCreator(creator))
         }
     }
 
@@ -63,6 +68,7 @@ public struct OpenForm: Hashable, Sendable {
         case .editShipment: form.refuse(ShipmentForm.field(for: refusal), refusal)
         case .resolveException: form.refuse(ResolveExceptionForm.field(for: refusal), refusal)
         case .editRights: form.refuse(RightsForm.field(for: refusal).rawValue, refusal)
+        case .editCreator: form.refuse(CreatorForm.field(for: refusal).rawValue, refusal)
         }
     }
 }

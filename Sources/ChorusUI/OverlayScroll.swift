@@ -27,6 +27,8 @@ func scrollOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool
         state.overlayScroll = max(0, state.overlayScroll + step)
     case .parcelDetail:
         return false  // it scrolls itself, bounded by its lines (see updateOverlay)
+    case .surveyAnswers:
+        return false  // j/k move its cursor (see SurveyAnswersQueue)
     }
     return true
 }

@@ -17,6 +17,12 @@ struct Renderer {
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
+    /// The Waves pane's overview and cohorts.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
+    /// The Leaderboard's and Ledger's sparklines.
+    var trends: RowTrends?
+    var tallies: WaveTallies?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -40,12 +46,13 @@ struct Renderer {
             let wave = LeaderboardUpdate.wave(state)
             LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger).draw(&grid, layout)
+                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances)
-                .draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances,
+                       trends: trends).draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger).draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
+                      figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
@@ -54,6 +61,8 @@ struct Renderer {
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
+        case .surveyAnswers(let cursor):
+            SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -106,7 +115,8 @@ struct Renderer {
             guard let creator = workspace.creator(id) else { return nil }
             let wave = state.pipeline.waveID.flatMap(workspace.wave)
             let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-            return DetailOverlay(title: "@\(creator.handle) — Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+            let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
+            return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
         case .submissionDetail:
             let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
             guard let submission = pane.selected else { return nil }
@@ -126,7 +136,7 @@ struct Renderer {
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
             return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
-        case .help, .parcelDetail, nil:
+        case .help, .parcelDetail, .surveyAnswers, nil:
             return nil
         }
     }

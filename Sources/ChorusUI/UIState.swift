@@ -131,6 +131,8 @@ public enum Overlay: Hashable, Sendable {
     case payouts(PayoutsView)
     /// One parcel in full (Enter in Seeding), scrolled by this many lines.
     case parcelDetail(ShipmentID, scroll: Int)
+    /// Survey answers that name several creators, to credit one each (`:resolve`).
+    case surveyAnswers(cursor: Int)
 }
 
 /// A sentence in the status bar until the next key press.

@@ -16,6 +16,8 @@ struct UpdateContext {
     let today: Day?
     /// Items a palette line named (`:approve SU-0124`): acted on instead of the marks or the cursor row.
     var named: NamedItems? = nil
+    /// The answers naming several creators, while their queue is open (nil while being worked out).
+    var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -69,6 +71,12 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if key == .character("q") { state.wantsQuit = true }
         return []
     }
+    if case .surveyAnswers(let cursor)? = state.overlay,
+       let effects = SurveyAnswersQueue.update(&state, cursor: cursor, key: key, context: context) { return effects }
+    if case .creatorDetail(let id)? = state.overlay, KeyMap.keys(for: .editCreator).contains(key) {
+        openCreatorForm(id, &state, context: context)
+        return []
+    }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
@@ -116,7 +124,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
+    case .seed: return SeedingBudget.seed(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
         state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
@@ -131,12 +139,23 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .scrollDetailDown, .scrollDetailUp:
         state.message = StatusMessage(.info, "that works in the Waves pane (7)")
     case .toggleSourcing: toggleSourcing(&state)
+    case .editCreator:
+        guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
+            state.message = StatusMessage(.info, "that works in the Pipeline pane (1) and in a creator's details (Enter)")
+            break
+        }
+        openCreatorForm(id, &state, context: context)
+    case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
-    case .makeCodes, .editSlug:
+    case .cycleWavesView, .cycleCohortGrouping:
+        // From the palette in another pane: the Waves pane, showing what was asked for.
+        state.pane = .waves
+        state.waves.view = action == .cycleWavesView ? .overview : .cohorts
+    case .makeCodes, .editSlug, .adjustStock:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
         state.prompt = Prompt(.command, text: name + " ")
@@ -146,6 +165,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
 
 /// A palette-only command with the text typed after its name.
 private func perform(_ action: Action, value: String, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    if action == .adjustStock { return StockUpdate.adjust(value, &state, context: context) }
     guard state.pane == .pipeline else {
         state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
         return []

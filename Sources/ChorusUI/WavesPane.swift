@@ -11,6 +11,11 @@ struct WavesPane {
     let workspace: Workspace
     /// For the cursor wave's results in the panel.
     let ledger: LedgerCache.Status
+    /// The overview and cohorts, for those views of the panel under the list.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
+    /// The counts per wave, kept between frames; without it they are counted for this frame.
+    var tallies: WaveTallies?
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -59,7 +64,7 @@ struct WavesPane {
 
     func draw(_ grid: inout Grid, _ layout: Layout) {
         let waves = Self.shown(workspace, filter: state.filter)
-        var title = " Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy"
+        var title = " Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy · v \(state.view.next.title)"
         if !state.filter.text.isEmpty { title += " · filter \"\(state.filter.text)\"" }
         grid.put(title, x: 0, y: layout.titleBar.y, width: layout.titleBar.width, role: .title)
         let main = layout.body
@@ -72,17 +77,43 @@ struct WavesPane {
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
-        let panel = Self.detailPanel(at: layout.size, waves: waves.count)
-        var results: Ledger.KPIs?
-        if case .ready(let built) = ledger { results = Self.results(of: wave, in: built) }
-        let lines = Self.detailLines(wave, workspace: workspace, results: results, width: panel.width)
-        let first = min(state.detailScroll, max(0, lines.count - panel.height))
-        grid.put(String(repeating: "─", count: main.width), x: main.x, y: panel.y - 1, role: .border)
-        if lines.count > panel.height {
-            let position = " lines \(first + 1)–\(first + panel.height) of \(lines.count) · J/K scroll "
-            grid.putRight(position, maxX: main.maxX - 1, y: panel.y - 1, width: main.width - 2, role: .keyHint)
+        let top = main.y + rows + 1
+        grid.put(String(repeating: "─", count: main.width), x: main.x, y: top, role: .border)
+        switch state.view {
+        case .brief:
+            let panel = Self.detailPanel(at: layout.size, waves: waves.count)
+            var results: Ledger.KPIs?
+            if case .ready(let built) = ledger { results = Self.results(of: wave, in: built) }
+            let lines = Self.detailLines(wave, workspace: workspace, results: results, width: panel.width)
+            let first = min(state.detailScroll, max(0, lines.count - panel.height))
+            if lines.count > panel.height {
+                let position = " lines \(first + 1)–\(first + panel.height) of \(lines.count) · J/K scroll "
+                grid.putRight(position, maxX: main.maxX - 1, y: panel.y - 1, width: main.width - 2, role: .keyHint)
+            }
+            SubmissionDetail.draw(Array(lines.dropFirst(first).prefix(panel.height)), &grid, panel)
+        case .overview:
+            let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
+            ProgramOverviewView(status: overviewStatus, workspace: workspace, noColor: noColor).draw(&grid, panel)
+        case .cohorts:
+            let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
+            CohortView(status: cohortStatus, dimension: state.cohortDimension, currency: workspace.program.currency).draw(&grid, panel)
         }
-        SubmissionDetail.draw(Array(lines.dropFirst(first).prefix(panel.height)), &grid, panel)
+    }
+
+    private var overviewStatus: ProgramOverviewView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.overview)
+        }
+    }
+
+    private var cohortStatus: CohortView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.cohorts)
+        }
     }
 
     /// Where the brief of the wave under the cursor goes: under the list and its divider.
@@ -118,7 +149,7 @@ struct WavesPane {
         }
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         for (column, x, width) in columns { put(column.title, column, x: x, y: rect.y, width: width, role: .header, &grid) }
-        let counts = self.counts
+        let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
         for line in 0..<(rect.height - 1) {
             let row = state.scroll + line
             guard let wave = waves[safe: row] else { break }
@@ -139,15 +170,7 @@ struct WavesPane {
         }
     }
 
-    /// Creators enrolled and parcels not cancelled, per wave, in one pass over each collection.
-    private var counts: (creators: [WaveID: Int], parcels: [WaveID: Int]) {
-        var creators: [WaveID: Int] = [:], parcels: [WaveID: Int] = [:]
-        for enrollment in workspace.enrollments { creators[enrollment.waveID, default: 0] += 1 }
-        for shipment in workspace.shipments where shipment.status != .cancelled { parcels[shipment.waveID, default: 0] += 1 }
-        return (creators, parcels)
-    }
-
-    private func text(_ column: Column, _ wave: Wave, _ counts: (creators: [WaveID: Int], parcels: [WaveID: Int])) -> String {
+    private func text(_ column: Column, _ wave: Wave, _ counts: WaveTallies.Counts) -> String {
         switch column {
         case .name: wave.name
         case .status: wave.status.label

@@ -12,6 +12,10 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     }
     switch action {
     case .scrollDetailDown, .scrollDetailUp:
+        guard state.waves.view == .brief else {
+            state.message = StatusMessage(.info, "J/K scroll the brief; v shows it")
+            return []
+        }
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
         let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
@@ -25,6 +29,12 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
+    case .cycleWavesView:
+        state.waves.view = state.waves.view.next
+    case .cycleCohortGrouping:
+        state.waves.cohortDimension = state.waves.cohortDimension.next
+        state.waves.view = .cohorts
+        state.message = StatusMessage(.info, "cohorts by \(state.waves.cohortDimension.rawValue)")
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         state.waves.filter = Filter()

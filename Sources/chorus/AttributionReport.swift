@@ -71,7 +71,7 @@ struct AttributionReport: Encodable {
             guard format == .table, !ambiguous.isEmpty else { return listing }
             let review = ambiguous.prefix(20).map { "  \($0.orderId): " + $0.handles.map { "@" + $0 }.joined(separator: ", ") }
             let more = ambiguous.count > 20 ? ["  … and \(ambiguous.count - 20) more (--format json lists them all)"] : []
-            return ([listing, "survey answers naming several creators (no credit; please review):"] + review + more).joined(separator: "\n")
+            return ([listing, "survey answers naming several creators (no credit until settled: chorus resolve ORDER @handle):"] + review + more).joined(separator: "\n")
         }
     }
 }

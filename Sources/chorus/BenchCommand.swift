@@ -45,6 +45,7 @@ struct BenchCommand: ParsableCommand {
             try Output.print(report.description)
             try Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
             try Output.print(Self.ledgerLine(opening.workspace))
+            try Output.print(ConsoleBenchmark.figuresLine(opening.workspace))
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
                 defer { if smoke { try? FileManager.default.removeItem(at: base) } }

@@ -17,7 +17,8 @@ struct Chorus: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, ImportCommand.self, ExportCommand.self,
             ReportCommand.self, CheckCommand.self, ApproveCommand.self, RequestChangesCommand.self, RejectCommand.self,
-            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ParcelCommand.self,
+            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ParcelCommand.self, ResolveCommand.self, AliasCommand.self,
+            StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

@@ -9,9 +9,14 @@ import ChorusStore
 struct ExportShipmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipments", abstract: "Export shipments as a pick-and-pack list (CSV).",
-        discussion: "Columns: \(PickListCSV.header.joined(separator: ", ")). Fill in carrier and tracking_number and import the file with `chorus import tracking`.")
+        discussion: """
+        Columns: \(PickListCSV.header.joined(separator: ", ")). Fill in carrier and tracking_number (and shipping_cost) \
+        and import the file with `chorus import tracking`. --format shipstation writes ShipStation's order import \
+        instead, one row per item: \(ShipStationOrdersCSV.header.joined(separator: ", ")); ShipStation's shipments \
+        export then goes back through `chorus import tracking` unchanged, shipping costs included.
+        """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, shipstation }
 
     @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave"))
     var wave: String?
@@ -34,8 +39,14 @@ struct ExportShipmentsCommand: ParsableCommand {
             let shipments = store.workspace.shipments.filter { shipment in
                 (waveID == nil || shipment.waveID == waveID) && (status == nil || shipment.status == status)
             }
-            try destination.writeCSV(PickListCSV.write(shipments, workspace: store.workspace,
-                                                      neutralizesFormulas: destination.neutralizesFormulas))
+            switch format {
+            case .csv:
+                try destination.writeCSV(PickListCSV.write(shipments, workspace: store.workspace,
+                                                          neutralizesFormulas: destination.neutralizesFormulas))
+            case .shipstation:
+                try destination.writeCSV(ShipStationOrdersCSV.write(shipments, workspace: store.workspace,
+                                                                   neutralizesFormulas: destination.neutralizesFormulas))
+            }
         }
     }
 }

@@ -11,8 +11,11 @@ struct ImportCustomersCommand: ParsableCommand {
         commandName: "customers", abstract: "Import creators from a Shopify customers export or a CRM/loyalty list.",
         discussion: """
         The layout is detected from the header: Shopify's older export (Accepts Marketing, Address1, …), its newer \
-        one (Customer ID, Accepts Email Marketing, Default Address …), or a generic list with the columns \
-        \(CustomerListLayout.crmColumns.joined(separator: ", ")) (email required). Handles come from the handle, \
+        one (Customer ID, Accepts Email Marketing, Default Address …), Klaviyo's profile export (Email, First Name, \
+        Last Name, Phone Number, Email Marketing Consent as SUBSCRIBED/UNSUBSCRIBED/NEVER_SUBSCRIBED, City, Country, \
+        Zip Code), or a generic list with the columns \(CustomerListLayout.crmColumns.joined(separator: ", ")) \
+        (email required). Other headers (a Google Forms or Jotform export) are read with --map map.json: \
+        {"Your email": "email", "Instagram username": "instagram", …}. Handles come from the handle, \
         instagram, tiktok and youtube columns, from tags (ig:@name, tt:@name, yt:@name) and from notes. \
         People already known (same email, or same handle on the same platform) are merged: the newest import wins \
         for contact fields, order totals are never added up, and each replaced value is listed.
@@ -21,13 +24,19 @@ struct ImportCustomersCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The customers CSV file.", valueName: "file")) var file: String
     @Option(help: "What kind of list a generic file is: loyalty, crm, referral, … (Shopify exports are customerList).")
     var source: CreatorSource?
+    @Option(help: ArgumentHelp("A JSON object from this file's headers to the generic list's columns.", valueName: "map.json"))
+    var map: String?
     @Flag(help: "Apply the valid rows and list the invalid ones, instead of applying nothing.") var skipInvalid = false
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
+            let columnMap = try map.map { path in
+                let (bytes, name) = try FileImport.read(path)
+                return try ColumnMap(bytes: bytes, fileName: name, fields: CustomerListLayout.crmColumns)
+            }
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
-                let parsed = try CustomersImport(bytes: bytes, fileName: name, workspace: store.workspace, source: source)
+                let parsed = try CustomersImport(bytes: bytes, fileName: name, workspace: store.workspace, source: source, map: columnMap)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no customers with a social handle to import") }
                 let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))

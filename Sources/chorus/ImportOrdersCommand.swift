@@ -10,7 +10,9 @@ struct ImportOrdersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orders", abstract: "Import Shopify's order export (Orders → Export → CSV).",
         discussion: """
-        Reads Name, Email, Financial Status, Created at, Currency, Subtotal, Discount Code, Refunded Amount, \
+        Orders in another currency than the program's are converted at the rates of `chorus import rates` (the \
+        order's day, or the latest before it), keeping what the store charged. Reads Name, Email, Financial Status, \
+        Created at, Currency, Subtotal, Discount Code, Refunded Amount, \
         Cancelled at, Source, the Lineitem quantity/name/sku/price columns and, when present, Landing Site or \
         utm_* lines in Note Attributes. Other columns are ignored. A bad amount or date leaves its whole order out.
         """)
@@ -22,8 +24,12 @@ struct ImportOrdersCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
+                let currency = store.workspace.program.currency
                 let imported = try Self.apply(bytes, fileName: name, to: store, skipInvalid: skipInvalid)
                 try Output.print(imported.summary)
+                if store.workspace.program.currency != currency {
+                    try Output.print("the program's currency is now \(store.workspace.program.currency), taken from these orders (nothing had a price yet)")
+                }
                 ProcessExit.leaveToTheSystem(imported)
             }
         }
@@ -36,8 +42,9 @@ struct ImportOrdersCommand: ParsableCommand {
         let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: fileName, currency: store.workspace.program.currency)
         let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
         guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders to import") }
-        let applied = try store.perform(.importOrders(parsed.orders), context: Clock.context,
-                                        durability: FileImport.durability(rows: parsed.orders.count))
-        return (parsed, applied, "\(applied.summary) from \(parsed.rowCount) rows\(skipped)")
+        let (orders, converted) = try OrderCurrencies.inProgramCurrency(parsed.orders, workspace: store.workspace, skipInvalid: skipInvalid)
+        guard !orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders with a rate to import") }
+        let applied = try store.perform(.importOrders(orders), context: Clock.context, durability: FileImport.durability(rows: orders.count))
+        return (parsed, applied, "\(applied.summary) from \(parsed.rowCount) rows\(skipped)\(converted)")
     }
 }

@@ -9,8 +9,10 @@ struct ImportSurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey", abstract: "Import a post-purchase survey export.",
         discussion: """
-        Columns: order_number or order_id (matched to the order Name with or without #), response, and \
-        optionally other, email, coupon_code, utm_source, question.
+        Columns: order_number or order_id (matched to the order Name with or without #, or to Shopify's \
+        numeric order Id), response, and optionally other (free text, or Fairing's true/false flag), email, \
+        coupon_code, utm_source, question. Fairing's export is read as it is. An answer whose order is not \
+        imported yet is kept and counts once the order arrives.
         """)
 
     @Argument(help: ArgumentHelp("The survey CSV file.", valueName: "file")) var file: String
@@ -26,6 +28,7 @@ struct ImportSurveyCommand: ParsableCommand {
                 let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.responses.count))
                 try Output.print(applied.summary + skipped)
+                if let note = parsed.unmatchedNote { try Output.print(note) }
             }
         }
     }

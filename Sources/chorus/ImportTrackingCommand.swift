@@ -12,8 +12,12 @@ struct ImportTrackingCommand: ParsableCommand {
         commandName: "tracking", abstract: "Mark shipments shipped from a CSV of tracking numbers.",
         discussion: """
         Columns: shipment_id (or handle, when that creator has one parcel waiting), carrier \
-        (\(Carrier.allCases.map(\.label).joined(separator: ", "))) and tracking_number. A pick list from \
-        `chorus export shipments` with those columns filled in is such a file.
+        (\(Carrier.allCases.map(\.label).joined(separator: ", "))), tracking_number and, optionally, shipping_cost \
+        (a decimal in the program's currency, what the label cost). A pick list from `chorus export shipments` with \
+        those columns filled in is such a file. ShipStation's shipments export (Order #, Ship Date, Recipient, Carrier, \
+        Service, Tracking #, Shipping Cost) is read too, its Order # being the parcel id that \
+        `chorus export shipments --format shipstation` gave it; its Ship Date is the day the parcel shipped, and a row \
+        for a parcel already shipped under the same tracking number adds its shipping cost. Columns that are not read are named.
         """)
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -30,7 +34,12 @@ struct ImportTrackingCommand: ParsableCommand {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
             let fileName = URL(fileURLWithPath: file).lastPathComponent
-            let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace)
+            let rows = try TrackingImportCSV(bytes: [UInt8](data), fileName: fileName, workspace: store.workspace, today: Clock.now.day)
+            if !rows.unreadColumns.isEmpty {
+                Output.notice("not read from \(fileName): " + rows.unreadColumns.map { "'\($0)'" }.joined(separator: ", ")
+                              + (rows.layout == .shipStation ? " (only Shipping Cost counts as the parcel's shipping cost)"
+                                                             : " (a parcel's shipping cost goes in shipping_cost)"))
+            }
             rows.errors.forEach { Output.error($0.description) }
             if !rows.errors.isEmpty && !skipInvalid {
                 throw CLIFailure(message: "\(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s"); nothing was applied (--skip-invalid applies the valid rows)")

@@ -16,11 +16,12 @@ struct InitCommand: ParsableCommand {
 
     @Option(help: "The program's name.") var name = "Creator program"
     @Option(help: "The brand the program belongs to.") var brand = "My brand"
-    @Option(help: "ISO 4217 currency for all money in the program.") var currency = "EUR"
+    @Option(help: "ISO 4217 currency for all money in the program (default: the first orders import's, else EUR).")
+    var currency: String?
     @Option(help: "Landing page that tracking links point to.") var landingURL = "https://example.com/"
 
     func validate() throws {
-        guard currency.count == 3, currency.allSatisfy(\.isLetter) else {
+        if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
             throw ValidationError("'\(currency)' is not a three-letter currency code such as EUR or USD")
         }
     }
@@ -32,10 +33,14 @@ struct InitCommand: ParsableCommand {
                 try SampleWorkspace.copy(to: url)
             } else {
                 try SampleWorkspace.requireEmptyFolder(url)
-                let program = Program(name: name, brand: brand, currency: Currency(currency), landingURL: landingURL)
+                let program = Program(name: name, brand: brand, currency: Currency(currency ?? "EUR"), landingURL: landingURL,
+                                      currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
             try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+            if !sample && currency == nil {
+                try Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
+            }
         }
     }
 }

@@ -7,15 +7,16 @@ import Foundation
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List creators, shipments, submissions or assets.",
+        abstract: "List creators, shipments, submissions, assets or products.",
         discussion: """
         JSON output is an array of objects with camelCase keys, an `id` on each and the creator's `handle`. \
         Status values: shipments queued|packed|shipped|delivered|exception|cancelled; submissions \
         pending|approved|changesRequested|rejected; creators (with --wave) their pipeline stage; assets their \
-        rights status active|expiring|expired|notYetActive|none.
+        rights status active|expiring|expired|notYetActive|none. Products: one row per SKU with `sku`, `name`, \
+        `category`, `stock` (on hand), `reserved`, `available`, `unitCost` and `price` in minor units, and `currency`.
         """)
 
-    enum Collection: String, ExpressibleByArgument, CaseIterable { case creators, shipments, submissions, assets }
+    enum Collection: String, ExpressibleByArgument, CaseIterable { case creators, shipments, submissions, assets, products }
 
     @Argument(help: ArgumentHelp("What to list: \(Collection.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "collection"))
     var collection: Collection

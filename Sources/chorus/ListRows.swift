@@ -24,6 +24,10 @@ struct CreatorRow: ListRow {
     /// With --wave: the incentive plan that applies there, marked when it is the creator's own.
     var plan: String?
     var waves: [WaveStage]
+    var phone: String?
+    var payoutEmail: String?
+    var address: PostalAddress?
+    var aliases: [String]
 
     init(_ creator: Creator, waves: [WaveStage]) {
         id = creator.id.rawValue
@@ -37,6 +41,10 @@ struct CreatorRow: ListRow {
         niches = creator.niches
         sources = creator.sources.map(\.rawValue)
         self.waves = waves
+        phone = creator.phone
+        payoutEmail = creator.payoutEmail
+        address = creator.address
+        aliases = creator.aliases
     }
 
     static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage", "plan"]
@@ -61,6 +69,7 @@ struct ShipmentRow: ListRow {
     var carrier: String?
     var trackingNumber: String?
     var productCost: String
+    var shippingCost: String?
     var currency: String
     var exception: String?
     var exceptionNote: String?
@@ -81,6 +90,7 @@ struct ShipmentRow: ListRow {
         carrier = shipment.carrier?.rawValue
         trackingNumber = shipment.trackingNumber
         productCost = shipment.productCost.decimalString
+        shippingCost = shipment.shippingCost?.decimalString
         currency = shipment.productCost.currency.code
         exception = shipment.exception?.kind.rawValue
         exceptionNote = shipment.exception?.note

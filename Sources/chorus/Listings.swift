@@ -16,6 +16,9 @@ struct Listings {
         case .shipments: return try shipments(status: status, wave: waveID)
         case .submissions: return try submissions(status: status, wave: waveID, overdue: overdue)
         case .assets: return try assets(status: status, wave: waveID, expiringWithin: expiringWithin)
+        case .products:
+            if status != nil || waveID != nil { throw CLIFailure(message: "products have no status or wave; chorus list products lists every SKU") }
+            return Listing(rows: workspace.skus.map(ProductRow.init))
         }
     }
 

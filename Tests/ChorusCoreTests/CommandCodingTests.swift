@@ -44,6 +44,23 @@ final class CommandCodingTests: XCTestCase {
         let badDay = #"{"recordPost":{"_0":"SUB-0005","url":"https://x","postedOn":"2026-02-30"}}"#
         XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(badDay.utf8)))
     }
+
+    /// Journals written before creators had a phone, payout email and aliases, orders a Shopify
+    /// `Id` and answers a credited creator still open, with those fields empty.
+    func testJournalEntriesFromBeforeAddressesAndResolutionsStillDecode() throws {
+        let creator = #"{"updateCreator":{"_0":{"id":"CR-0001","handle":"mila.makes","name":"Mila","profiles":[],"engagementRate":0,"#
+            + #""niches":[],"sources":[]}}}"#
+        guard case .updateCreator(let mila) = try JSONDecoder().decode(Command.self, from: Data(creator.utf8)) else { return XCTFail() }
+        XCTAssertEqual(mila.aliases, [])
+        XCTAssertNil(mila.phone)
+        let answer = ##"{"importSurveyResponses":{"_0":[{"id":"SR-1","orderID":"#1001","response":"Instagram"}]}}"##
+        guard case .importSurveyResponses(let answers) = try JSONDecoder().decode(Command.self, from: Data(answer.utf8)) else { return XCTFail() }
+        XCTAssertNil(answers[0].creditedCreator)
+        let order = ##"{"importOrders":{"_0":[{"id":"#1001","financialStatus":"paid","createdAt":"2026-03-08T14:22:05Z","##
+            + ##""subtotal":{"minorUnits":6400,"currency":"EUR"},"refunded":{"minorUnits":0,"currency":"EUR"},"lines":[]}]}}"##
+        guard case .importOrders(let orders) = try JSONDecoder().decode(Command.self, from: Data(order.utf8)) else { return XCTFail() }
+        XCTAssertNil(orders[0].shopifyID)
+    }
 }
 
 /// Journals and workspaces written before payout details and reconciliation open unchanged,
@@ -51,7 +68,7 @@ final class CommandCodingTests: XCTestCase {
 final class PayoutJournalCompatibilityTests: XCTestCase {
     func testAPayoutRunAndACreatorFromBeforePayoutDetailsDecodeAndEncodeAsBefore() throws {
         let run = #"{"createPayoutRun":{"_0":{"createdOn":"2026-03-01","number":1,"payments":[{"creatorID":"CR-0001","items":[{"amount":4000,"key":"fee W1"}]}]}}}"#
-        let creator = #"{"updateCreator":{"_0":{"engagementRate":0.05,"handle":"mila","id":"CR-0001","name":"Mila","niches":[],"profiles":[],"sources":[]}}}"#
+        let creator = #"{"updateCreator":{"_0":{"aliases":[],"engagementRate":0.05,"handle":"mila","id":"CR-0001","name":"Mila","niches":[],"profiles":[],"sources":[]}}}"#
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         for line in [run, creator] {

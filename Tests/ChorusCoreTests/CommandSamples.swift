@@ -53,6 +53,9 @@ enum CommandSamples {
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
+            .importProducts([SKU(id: f.mist, name: "Face Mist - 100 ml", unitCost: eur("6.40"), stockOnHand: 30, category: "Toners",
+                                 price: eur("19.00")),
+                             SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40, price: eur("9.50"))]),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
                              ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
@@ -92,8 +95,11 @@ enum CommandSamples {
             .importSurveyResponses([SurveyResponse(id: "SR-0002", orderID: "#1003", question: "How did you hear about us?",
                                                    response: "TikTok", other: "sakura", email: "c@example.com",
                                                    couponCode: nil, utmSource: "tiktok")]),
+            .importRates([ExchangeRate(day: Day("2026-03-01")!, currency: .usd, rate: DecimalRate("0.9234")!),
+                          ExchangeRate(day: Day("2026-03-02")!, currency: .usd, rate: DecimalRate("0.9251")!)]),
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
+            .resolveSurveyAnswer(order: "#1002", creator: f.sakura, alias: "Sakura from TikTok"),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -117,6 +123,7 @@ enum CommandSamples {
         case .setPayoutDetails: "setPayoutDetails"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
+        case .importProducts: "importProducts"
         case .queueShipments: "queueShipments"
         case .markPacked: "markPacked"
         case .markShipped: "markShipped"
@@ -141,9 +148,11 @@ enum CommandSamples {
         case .importOrders: "importOrders"
         case .importSurveyResponses: "importSurveyResponses"
         case .importCreators: "importCreators"
+        case .resolveSurveyAnswer: "resolveSurveyAnswer"
+        case .importRates: "importRates"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 41
+    static let kindCount = 44
 }

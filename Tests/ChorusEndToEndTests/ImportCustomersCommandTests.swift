@@ -40,7 +40,7 @@ final class ImportCustomersCommandTests: XCTestCase {
             """.utf8).write(to: list)
         let refused = try ChorusProcess.run(["import", "customers", list.path, "--source", "loyalty", "--workspace", workspace.path])
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("loyalty.csv, line 3, column 4: 'lots' is not an amount like 1234.50"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("loyalty.csv, line 3, column 4 (total_spent): 'lots' is not an amount like 1234.50"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("1 invalid row; nothing was applied"), refused.stderr)
         let listed = try ChorusProcess.run(["list", "creators", "--format", "csv", "--workspace", workspace.path])
         XCTAssertFalse(listed.stdout.contains("new.fan"), "nothing half-applied")

@@ -14,7 +14,7 @@ final class PayoutsConsoleTests: XCTestCase {
         try "handle,method\nyui.yamada63,paypal\nfelix_becker,venmo\nfelix.mueller,paypal\n".write(to: details, atomically: true, encoding: .utf8)
         XCTAssertEqual(try ChorusProcess.run(["import", "payout-details", details.path] + w).status, 0)
 
-        let console = try TmuxSession(columns: 210, rows: 45, arguments: ["open"] + w)
+        let console = try TmuxSession(columns: 250, rows: 45, arguments: ["open"] + w)
         try console.waitFor("sort: stage")
         try console.press("6")
         try console.waitFor("PAYABLE")

@@ -92,7 +92,7 @@ final class SeedingConsoleTests: XCTestCase {
 
         let strict = try ChorusProcess.run(["import", "tracking", pickList.path, "--workspace", workspace.path])
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("\(pickList.lastPathComponent), line 3, column 16: '1Z-TYPO' does not look like a UPS tracking number"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(pickList.lastPathComponent), line 3, column 18: '1Z-TYPO' does not look like a UPS tracking number"), strict.stderr)
         XCTAssertTrue(strict.stderr.contains("nothing was applied"), strict.stderr)
         XCTAssertTrue(try shipments(in: workspace, status: "shipped").keys.allSatisfy { !queued.keys.contains($0) })
 

@@ -15,6 +15,12 @@ final class ImporterFuzzTests: XCTestCase {
         return Fuzzer.head([UInt8]((try? Data(contentsOf: root.appendingPathComponent("sample-data/imports/" + name))) ?? Data()))
     }
 
+    /// A real-layout export committed under Tests/Fixtures.
+    static func fixture(_ name: String) -> [UInt8] {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return Fuzzer.head([UInt8]((try? Data(contentsOf: tests.appendingPathComponent("Fixtures/" + name))) ?? Data()))
+    }
+
     static let creatorsSeed = Array(#"""
         handle,name,email,platform,followers,engagement_rate,niches,country,source,discount_code,link_slug
         ana.glow,Ana Martín,ana@example.com,instagram,8400,4.5%,skincare;vegan,ES,customerList,ANA15,ana
@@ -87,6 +93,17 @@ final class ImporterFuzzTests: XCTestCase {
         },
         Importer(name: "metrics", header: "asset_id,post_url,date,views,likes,comments,shares,saves,clicks", seeds: [metricsSeed]) {
             try MetricsImport(bytes: $0, fileName: "metrics.csv", workspace: workspace).errors.map(\.line)
+        },
+        Importer(name: "products", header: "Handle,Title,Type,Option1 Value,Variant SKU,Variant Inventory Qty,Variant Price,Cost per item",
+                 seeds: [fixture("shopify-products-older.csv"), fixture("shopify-products-newer.csv"), fixture("shopify-inventory.csv")]) {
+            try ProductsImport(bytes: $0, fileName: "products.csv", workspace: workspace).errors.map(\.line)
+        },
+        Importer(name: "shipstation shipments", header: "Order #,Ship Date,Recipient,Carrier,Service,Tracking #,Shipping Cost",
+                 seeds: [fixture("shipstation-shipments.csv")]) {
+            try TrackingImportCSV(bytes: $0, fileName: "shipments.csv", workspace: workspace).errors.map(\.line)
+        },
+        Importer(name: "rates", header: ExchangeRatesImport.columns.joined(separator: ","), seeds: [fixture("rates-usd.csv")]) {
+            try ExchangeRatesImport(bytes: $0, fileName: "rates.csv", programCurrency: .eur).errors.map(\.line)
         },
         Importer(name: "payout results", header: "Customer ID,Status,Reason", seeds: [payoutResultsSeed]) {
             try PayoutResultsImport(bytes: $0, fileName: "items.csv", run: payoutRun, today: Day("2026-11-20")!).errors.map(\.line)

@@ -28,10 +28,10 @@ final class CreatorsImportRowErrorsTests: XCTestCase {
         let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "creators.csv", workspace: workspace,
                                         codeTerms: DiscountTerms(kind: .percent, value: 1_000))
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "creators.csv, line 2, column 1: 'bad handle!' contains a space; a handle is one word, like ana.glow",
-            "creators.csv, line 3, column 3: 'bad code!' is not a valid discount code (letters, digits, - and _ only)",
-            "creators.csv, line 4, column 3: discount code MILA15 already belongs to @mila.makes",
-            "creators.csv, line 6, column 3: TWO10 is already on line 5",
+            "creators.csv, line 2, column 1 (handle): 'bad handle!' contains a space; a handle is one word, like ana.glow",
+            "creators.csv, line 3, column 3 (discount_code): 'bad code!' is not a discount code (letters, digits, - and _ only)",
+            "creators.csv, line 4, column 3 (discount_code): the code MILA15 already belongs to @mila.makes",
+            "creators.csv, line 6, column 3 (discount_code): the code two10 is already on line 5",
         ])
         var applied = workspace
         let command = try XCTUnwrap(parsed.command)

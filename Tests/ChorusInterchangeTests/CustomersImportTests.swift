@@ -156,18 +156,21 @@ final class CustomersImportTests: XCTestCase {
             """
         let parsed = try CustomersImport(bytes: Array(csv.utf8), fileName: "crm.csv", workspace: Self.workspace, source: .crm)
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "crm.csv, line 3, column 1: 'not-an-email' is not an email address",
-            "crm.csv, line 4, column 2: 'bad handle!' is not a social handle",
-            "crm.csv, line 5, column 3: 'ten' is not an amount like 1234.50",
-            "crm.csv, line 6, column 5: 'maybe' is not yes or no",
-            "crm.csv, line 7, column 1: the row has no email",
+            "crm.csv, line 3, column 1 (email): 'not-an-email' is not an email address",
+            "crm.csv, line 4, column 2 (instagram): 'bad handle!' is not a social handle",
+            "crm.csv, line 5, column 3 (total_spent): 'ten' is not an amount like 1234.50",
+            "crm.csv, line 6, column 5 (accepts_marketing): 'maybe' is not yes or no (nor SUBSCRIBED, UNSUBSCRIBED or NEVER_SUBSCRIBED)",
+            "crm.csv, line 7, column 1 (email): the row has no email",
         ])
     }
 
-    func testAFileThatIsNoCustomerListSaysWhatItLacks() {
+    func testAFileThatIsNoCustomerListNamesItsColumnsAndWhatEachLayoutNeeds() {
         XCTAssertThrowsError(try CustomersImport(bytes: Array("handle,followers\nx,1\n".utf8), fileName: "x.csv",
                                                  workspace: Self.workspace, source: nil)) { error in
-            XCTAssertEqual("\(error)", "x.csv is not a customer list: missing column 'email'")
+            XCTAssertEqual("\(error)", "x.csv is not a customer list Chorus reads: its columns are 'handle', 'followers'; Chorus reads "
+                + "a Shopify customers export (older layout) (Email, Accepts Marketing, Total Spent, Total Orders, Tags); "
+                + "a Shopify customers export (Email, Accepts Email Marketing, Total Spent, Total Orders, Tags); "
+                + "a Klaviyo profile export (Email, Email Marketing Consent); a customer list (email)")
         }
     }
 }
@@ -184,7 +187,7 @@ final class LargeCustomersImportTests: XCTestCase {
         let workspace = Workspace(program: Program(name: "Big", brand: "Big", currency: .eur, landingURL: "https://big.example"))
         let parsed = try CustomersImport(bytes: Array(text.utf8), fileName: "customers.csv", workspace: workspace)
         XCTAssertEqual(parsed.errors.count, 50)
-        XCTAssertEqual(parsed.errors.first?.description, "customers.csv, line 2001, column 16: 'n/a' is not an amount like 1234.50")
+        XCTAssertEqual(parsed.errors.first?.description, "customers.csv, line 2001, column 16 (Total Spent): 'n/a' is not an amount like 1234.50")
         let shown = ImportRowError.summary(parsed.errors)
         XCTAssertEqual(shown.count, 21)
         XCTAssertEqual(shown.last, "… and 30 more rows like these")

@@ -49,6 +49,6 @@ final class FieldSizeLimitTests: XCTestCase {
         let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "creators.csv", workspace: workspace,
                                         codeTerms: DiscountTerms(kind: .percent, value: 10))
         let message = try XCTUnwrap(parsed.errors.first?.description)
-        XCTAssertEqual(message, "creators.csv, line 2, column 2: '\(String(repeating: "x", count: 60))…' is not an email address")
+        XCTAssertEqual(message, "creators.csv, line 2, column 2 (email): '\(String(repeating: "x", count: 60))…' is not an email address")
     }
 }

@@ -35,10 +35,12 @@ final class ImportProblemsTests: XCTestCase {
         XCTAssertEqual(parsed.orders.map(\.id), ["#2001"], "an order with any bad row is left out whole")
     }
 
-    func testAnOrderInAnotherCurrencyIsARowError() throws {
-        let csv = "Name,Financial Status,Currency,Subtotal,Created at\n#2001,paid,USD,12.50,2026-03-12\n"
+    /// Read in its own currency, to be converted at the program's rates (`Order.converted`).
+    func testAnOrderInAnotherCurrencyIsReadInItsOwnAndAnUnknownCodeIsARowError() throws {
+        let csv = "Name,Financial Status,Currency,Subtotal,Created at\n#2001,paid,USD,12.50,2026-03-12\n#2002,paid,US$,3.00,2026-03-12\n"
         let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
-        XCTAssertEqual(parsed.errors.map(\.description), ["orders.csv, line 2, column 3: order #2001 is in USD; the program uses EUR"])
+        XCTAssertEqual(parsed.orders.map(\.subtotal), [Money(minorUnits: 1_250, currency: .usd)])
+        XCTAssertEqual(parsed.errors.map(\.description), ["orders.csv, line 3, column 3: 'US$' is not a currency code like EUR or USD"])
     }
 
     func testAHundredThousandBadRowsAreSummarised() {

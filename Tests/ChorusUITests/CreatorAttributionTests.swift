@@ -46,7 +46,7 @@ final class CreatorAttributionTests: XCTestCase {
         XCTAssertNotNil(console.frame.row(containing: "Code       ANA15 · 15 %"), console.dump)
 
         console.press(.escape, "k", .enter)
-        XCTAssertNotNil(console.frame.row(containing: "@cleo.glow — Esc closes"), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: "@cleo.glow — e edits · Esc closes"), console.dump)
         XCTAssertNotNil(console.frame.row(containing: "Direct     0 orders · 0.00 EUR"), console.dump)
     }
 

@@ -39,7 +39,7 @@ final class OverlayScrollTests: XCTestCase {
     func testACreatorsDetailScrollsLineByLineAndStopsAtItsLastLine() {
         let console = ConsoleDriver(size: Size(width: 80, height: 16)).press("j", .enter)
         let lines = console.frame
-        XCTAssertNotNil(lines.row(containing: "@ana.lima — Esc closes"), console.dump)
+        XCTAssertNotNil(lines.row(containing: "@ana.lima — e edits · Esc closes"), console.dump)
         console.press("G")
         let limit = console.state.overlayScroll
         XCTAssertGreaterThan(limit, 0, "the detail is taller than 80×16\n\(console.dump)")

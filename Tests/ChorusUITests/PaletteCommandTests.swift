@@ -277,6 +277,8 @@ final class PaletteCommandTests: XCTestCase {
             "advance", "move-back", "invite", "drop", "seed", "promote",
             "rights", "tag", "untag", "usable", "filter", "wave", "sort", "theme",
             "codes", "slug",   // TrackingPaletteTests
+            "resolve",         // SurveyAnswersQueueTests
+            "stock",           // StockPaletteTests
         ]
         let takingNothing = Set(KeyMap.commands.filter { !$0.keys.isEmpty }.compactMap(\.command)).subtracting(withArguments)
         for name in takingNothing {

@@ -91,7 +91,7 @@ final class PipelineFrameTests: XCTestCase {
 
     func testDetailOverlayOpensOnEnter() {
         let frame = ConsoleDriver().press("j").press(.enter).frame
-        XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — Esc closes"))
+        XCTAssertNotNil(frame.row(containing: "┌─ @ana.lima — e edits · Esc closes"))
         XCTAssertNotNil(frame.row(containing: "Customer   7 orders · 315.00 EUR"))
         XCTAssertNotNil(frame.row(containing: "Fit score  45 of 100"))
     }

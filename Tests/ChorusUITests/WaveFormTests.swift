@@ -110,6 +110,7 @@ final class WaveFormTests: XCTestCase {
         fill(.storeCredit, "")
         fill(.commission, "12.5")
         fill(.bonusTiers, "20 orders: 50.00; 1000.00 revenue: 100.00")
+        fill(.usageRights, "organic-repost; worldwide; 180 days")
         console.press(.enter)   // Enter on the last field saves
 
         let wave = console.workspace.wave(Sample.wave1)!
@@ -152,5 +153,29 @@ final class WaveFormTests: XCTestCase {
 
         console.press("z")
         XCTAssertNil(console.workspace.wave("W3"), "undo removes the new wave")
+    }
+
+    /// Without agreed rights every draft fails the usage-rights check, so the brief says what
+    /// the brand may do with the content: one line for every deliverable, new ones included.
+    func testUsageRightsAgreedInTheBriefHoldForEveryDeliverable() {
+        console.press("7", "e")
+        fill(.deliverables, "instagram reel 2025-04-01; tiktok video")
+        fill(.usageRights, "organic-repost, paid-social; DE, AT; 90 days")
+        console.press(.control("s"))
+        XCTAssertNil(console.state.form)
+        let template = RightsTemplate(uses: [.organicRepost, .paidSocial], territory: .countries(["DE", "AT"]), durationDays: 90)
+        XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [template, template])
+
+        console.press("e")
+        XCTAssertEqual(form?.fields[WaveForm.Field.usageRights.rawValue].text, "organic-repost, paid-social; DE, AT; 90 days")
+        fill(.usageRights, "billboards; worldwide; 90 days")
+        console.press(.control("s"))
+        XCTAssertEqual(message(.usageRights), "'billboards' is not a use; use \(RightsUse.slugs)")
+        fill(.usageRights, "website; worldwide; forever")
+        console.press(.control("s"))
+        XCTAssertEqual(message(.usageRights), "\"forever\" is not a number of days; write 90 days")
+        fill(.usageRights, "")
+        console.press(.control("s"))
+        XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [nil, nil], "an empty line agrees none")
     }
 }

@@ -25,7 +25,7 @@ final class WavesFrameTests: XCTestCase {
         let lines = console.frame.lines
         XCTAssertEqual(Array(lines[0...19]), [
             " 1 Pipeline 2 Seeding 3 Approvals 4 Library 5 Leaderboard 6 Ledger 7 Waves",
-            " Waves · 2 waves · n new · e edit · C copy",
+            " Waves · 2 waves · n new · e edit · C copy · v overview",
             "  WAVE          STATUS     STARTS     ENDS              BUDGET CREATORS PARCELS",
             "▸ Wave 1        live       2025-03-10 2025-05-09   5000.00 EUR        8       6",
             "  Wave 2        planning   2025-03-10 —            5000.00 EUR        2       0",
