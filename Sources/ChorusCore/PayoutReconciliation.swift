@@ -14,10 +14,13 @@ public struct PaymentResult: Hashable, Sendable, Codable {
 public struct PayoutDetails: Hashable, Sendable, Codable {
     public var creatorID: CreatorID
     public var profile: PayoutProfile?
+    /// A new payout email; nil keeps the one on file.
+    public var payoutEmail: String?
 
-    public init(creatorID: CreatorID, profile: PayoutProfile?) {
+    public init(creatorID: CreatorID, profile: PayoutProfile?, payoutEmail: String? = nil) {
         self.creatorID = creatorID
         self.profile = profile
+        self.payoutEmail = payoutEmail
     }
 }
 
@@ -67,6 +70,10 @@ extension ChangeRecorder {
                 throw DomainError("\(handle(detail.creatorID))'s tax country \(country) is not a two-letter country code (US, DE, GB)")
             }
             creator.payoutProfile = detail.profile
+            if let email = detail.payoutEmail {
+                guard ContactDetails.isEmail(email) else { throw DomainError("\(handle(detail.creatorID))'s payout email \(email) is not an email address") }
+                creator.payoutEmail = email
+            }
             put(creator)
         }
         return details.count == 1 ? "updated the payout details of \(handle(details[0].creatorID))"

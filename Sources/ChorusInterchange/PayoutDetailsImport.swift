@@ -6,7 +6,7 @@ import ChorusCore
 /// Status only: a file with a tax id column (TIN, SSN, EIN, ITIN, tax_id) is refused whole, as
 /// Chorus never stores tax ids. An empty cell leaves what is on file, like the creators import.
 public struct PayoutDetailsImport: Sendable {
-    public static let columns = ["handle", "method", "tax_form", "tax_form_received", "tax_country"]
+    public static let columns = ["handle", "payout_email", "method", "tax_form", "tax_form_received", "tax_country"]
     static let taxIDColumns = ["tin", "ssn", "ein", "itin", "tax_id", "tax id", "taxid", "tax_number", "vat_id"]
 
     public private(set) var details: [PayoutDetails] = []
@@ -65,7 +65,11 @@ public struct PayoutDetailsImport: Sendable {
                     }
                     profile.taxCountry = text.uppercased()
                 }
-                details.append(PayoutDetails(creatorID: creator.id, profile: profile))
+                let email = cell("payout_email")
+                if let email, !ContactDetails.isEmail(email) {
+                    throw fail("payout_email", "'\(email.excerpt)' is not an email address")
+                }
+                details.append(PayoutDetails(creatorID: creator.id, profile: profile, payoutEmail: email))
             } catch let error as ImportRowError {
                 errors.append(error)
             }

@@ -47,7 +47,8 @@ enum CommandSamples {
             ]),
             .setPayoutDetails([
                 PayoutDetails(creatorID: f.mila, profile: PayoutProfile(method: .paypal, taxForm: .w8ben,
-                                                                        taxFormReceived: f.today, taxCountry: "DE")),
+                                                                        taxFormReceived: f.today, taxCountry: "DE"),
+                              payoutEmail: "mila.payouts@example.com"),
                 PayoutDetails(creatorID: f.sakura, profile: nil),
             ]),
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),

@@ -53,11 +53,11 @@ final class PayoutCommandLineTests: XCTestCase {
         XCTAssertEqual(try ChorusProcess.run(["payout", "create"] + w).status, 0)
         let details = workspace.appendingPathComponent("details.csv")
         try """
-        handle,method,tax_form,tax_form_received,tax_country
-        yui.yamada63,paypal,W-8BEN,2026-01-05,JP
-        felix_becker,venmo,W-9,2026-02-01,US
-        niccolo.routine87,wise,none,,IT
-        felix.mueller,paypal,W-8BEN,,DE
+        handle,payout_email,method,tax_form,tax_form_received,tax_country
+        yui.yamada63,yui.paypal@example.jp,paypal,W-8BEN,2026-01-05,JP
+        felix_becker,,venmo,W-9,2026-02-01,US
+        niccolo.routine87,,wise,none,,IT
+        felix.mueller,,paypal,W-8BEN,,DE
 
         """.write(to: details, atomically: true, encoding: .utf8)
         let imported = try ChorusProcess.run(["import", "payout-details", details.path] + w)
@@ -67,7 +67,8 @@ final class PayoutCommandLineTests: XCTestCase {
         XCTAssertEqual(paypal.status, 0, paypal.stderr)
         let lines = paypal.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 3)
-        XCTAssertEqual(lines.first, #"yui.yamada63@gmail.com,50.00,EUR,R1-CR-00131,"Kelpie Creators, payout run 1: fee W2 50.00",PAYPAL"#)
+        XCTAssertEqual(lines.first, #"yui.paypal@example.jp,50.00,EUR,R1-CR-00131,"Kelpie Creators, payout run 1: fee W2 50.00",PAYPAL"#,
+                       "the payout email, not the contact email")
         XCTAssertTrue(paypal.stderr.contains("not in the PayPal file: @felix.routine (no payout method recorded)"), paypal.stderr)
         let wise = try ChorusProcess.run(["export", "payouts", "1", "--format", "wise"] + w)
         XCTAssertTrue(wise.stdout.hasPrefix("name,recipientEmail,paymentReference,receiverType,amountCurrency,amount,sourceCurrency,targetCurrency\n"))
