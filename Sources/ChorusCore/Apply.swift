@@ -73,6 +73,8 @@ extension ChangeRecorder {
         case .importMetrics(let readings): return try importMetrics(readings)
         case .createPayoutRun(let run): return try createPayoutRun(run)
         case .markPayoutRunPaid(let number, let day): return try markPayoutRunPaid(number, on: day)
+        case .reconcilePayoutRun(let number, let results): return try reconcilePayoutRun(number, results: results)
+        case .setPayoutDetails(let details): return try setPayoutDetails(details)
         case .addDiscountCodes(let codes): return try addDiscountCodes(codes)
         case .addTrackingLinks(let links): return try addTrackingLinks(links)
         case .importOrders(let orders): return try importOrders(orders)

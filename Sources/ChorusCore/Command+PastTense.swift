@@ -30,6 +30,8 @@ extension Command {
         case .recordMetrics, .importMetrics: "given new metrics"
         case .createPayoutRun: "put in a payout run"
         case .markPayoutRunPaid: "marked paid"
+        case .reconcilePayoutRun: "reconciled"
+        case .setPayoutDetails: "given new payout details"
         case .importOrders, .importSurveyResponses, .importCreators, .importProducts, .importRates: "imported"
         case .resolveSurveyAnswer: "credited to a creator"
         case .restore: "changed back by an undo"

@@ -54,6 +54,10 @@ public enum Command: Hashable, Sendable, Codable {
     /// A numbered run of what is payable and unpaid (`Payouts.due`, computed for today).
     case createPayoutRun(PayoutRun)
     case markPayoutRunPaid(number: Int, on: Day)
+    /// The processor's results for a run's payments (`chorus payout reconcile`).
+    case reconcilePayoutRun(number: Int, results: [PaymentResult])
+    /// Payout method and tax-form status of creators, from the creator form or a file.
+    case setPayoutDetails([PayoutDetails])
 
     // Tracking and orders
     case addDiscountCodes([DiscountCode])

@@ -16,7 +16,7 @@ public enum PayoutsCSV {
             let creator = workspace.creator(payment.creatorID)
             writer.append(creator?.handle ?? payment.creatorID.rawValue)
             writer.append(creator?.name)
-            writer.append(creator.flatMap { $0.payoutEmail ?? $0.email })
+            writer.append(creator?.payoutAddress)
             writer.append(Money(minorUnits: payment.total, currency: currency))
             writer.append(currency.code)
             writer.append(payment.items.map { "\($0.key) \(Money(minorUnits: $0.amount, currency: currency).decimalString)" }

@@ -19,6 +19,7 @@ public enum Action: Hashable, Sendable {
     case editRights, addTags, removeTags, usableFor, cycleRightsFilter
     case toggleSourcing
     case promote, createPayoutRun
+    case showPayouts, markPayoutRunPaid, reconcilePayoutRun
     case copyRow, openLink
     case cycleWavesView, cycleCohortGrouping
     case reverseSort

@@ -3,7 +3,7 @@ import ChorusCore
 /// The questions asked before one key moves money or changes structure, each with what a
 /// person checks before saying yes.
 extension Confirmation {
-    /// `$`: who is paid what, and the total, before the run is created.
+    /// `$`: who is paid what, who the tax rule leaves out and why, and the total, before the run is created.
     static func payoutRun(_ run: PayoutRun, workspace: Workspace) -> Confirmation {
         let currency = workspace.program.currency
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: currency).description }
@@ -12,6 +12,8 @@ extension Confirmation {
         let details = zip(handles, run.payments).map { handle, payment in
             let items = payment.items.count == 1 ? payment.items[0].key : "\(payment.items.count) items"
             return "\(TextWidth.pad(handle, toColumns: handleWidth))  \(money(payment.total))  (\(items))"
+        } + (run.leftOut ?? []).map { out in
+            "left out \(workspace.creator(out.creatorID).map { "@" + $0.handle } ?? out.creatorID.rawValue)  \(money(out.amount))  \(out.reason)"
         } + ["Total \(money(run.total)) to \(run.payments.count) \(run.payments.count == 1 ? "creator" : "creators")"]
         let who = run.payments.count == 1 ? "1 creator" : "\(run.payments.count) creators"
         return Confirmation("Create payout run \(run.number): pay \(who) \(money(run.total))?", details: details,

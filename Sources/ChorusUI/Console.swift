@@ -98,7 +98,7 @@ public final class Console {
         let body = Layout(size: state.size).body
         let renderer = Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
-                                today: today, vocabulary: vocabulary, attribution: attribution)
+                                payoutBalances: payoutBalances, today: today, vocabulary: vocabulary, attribution: attribution)
         state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
     }
 
@@ -193,7 +193,8 @@ public final class Console {
     public func frame() -> Grid {
         hasDrawn = true
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
+                 libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                 payoutBalances: payoutBalances, today: today,
                  vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
                  trends: trends, tallies: tallies).frame()
     }
@@ -256,6 +257,15 @@ public final class Console {
             terminalRequests.append(.open(link))
         case .showHistory:
             state.overlay = .history(session.history, scrolledUp: 0)
+        case .reconcilePayouts(let number, let path):
+            // Without a clock (some tests) there is no day to record the results on.
+            guard let run = session.workspace.payoutRun(number), let today else { return }
+            do {
+                let results = try session.paymentResults(fromFile: path, run: run, today: today)
+                perform(.reconcilePayoutRun(number: number, results: results), summary: nil)
+            } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
         }
     }
 
@@ -310,6 +320,11 @@ public final class Console {
         guard state.pane == .leaderboard || state.pane == .ledger || state.pane == .waves else { return .computing }
         guard let today else { return .loadingOrders }
         return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
+    }
+
+    /// Paid, in run and payable per Ledger row, while the Ledger is shown.
+    private var payoutBalances: PayoutBalances? {
+        state.pane == .ledger ? ledger.payoutBalances(for: session.workspace) : nil
     }
 
     /// Whether the Waves pane shows the overview or the cohorts, which are read from the ledger.

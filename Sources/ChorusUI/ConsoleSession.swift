@@ -28,6 +28,9 @@ public protocol ConsoleSession: AnyObject {
     /// CLI commands) did since the last call, already applied to `workspace`; empty when
     /// nothing happened. Cheap when nothing did: it is asked ten times a second.
     func collectColleaguesWork() -> [ColleagueChange]
+    /// Reads a processor's report on `run` (PayPal's payout items, Wise's batch result) from
+    /// a file; throws with the file, line and column of what is wrong.
+    func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult]
 }
 
 extension ConsoleSession {
@@ -41,4 +44,8 @@ extension ConsoleSession {
     public var history: [HistoryLine] { [] }
     /// Nobody else writes by default.
     public func collectColleaguesWork() -> [ColleagueChange] { [] }
+    /// Reading files needs the importers, which the `chorus` command supplies.
+    public func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
+        throw DomainError("this console cannot read processor reports; use `chorus payout reconcile`")
+    }
 }

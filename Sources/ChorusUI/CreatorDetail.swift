@@ -51,6 +51,11 @@ struct CreatorDetail {
             lines.append(Line(label: "Also called", value: creator.aliases.map { "\"\($0)\"" }.joined(separator: ", "), role: .mutedText))
         }
         if let note = creator.note { lines.append(Line(label: "Note", value: note, role: .mutedText)) }
+        if let payout = creator.payoutProfile {
+            let parts = [payout.method?.label, payout.taxFormStatus, payout.taxCountry.map { "taxed in \($0)" }]
+            lines.append(Line(label: "Payout", value: parts.compactMap { $0 }.joined(separator: " · "),
+                              role: workspace.program.settings.requireTaxForm && !payout.hasTaxForm ? .warning : .text))
+        }
         return lines
     }
 

@@ -24,4 +24,6 @@ enum Effect: Hashable, Sendable {
     case openLink(String)
     /// Opens the history overlay with the session's history as it is now.
     case showHistory
+    /// A processor's report to read and record for a payout run (the session reads the file).
+    case reconcilePayouts(run: Int, path: String)
 }

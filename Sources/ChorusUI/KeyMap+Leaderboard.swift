@@ -14,5 +14,12 @@ extension KeyMap {
                    help: "sort by the next column: cost, revenue, margin, ROAS, ROI on margin, CPA, commission", hint: "sort"),
         KeyBinding(keys: [.character("$")], action: .createPayoutRun, scope: .ledger,
                    help: "create a payout run of everything payable and unpaid today", hint: "payout", command: "payout"),
+        KeyBinding(keys: [.character("p")], action: .showPayouts, scope: .ledger,
+                   help: "payouts: the next run as it would be created, the runs and their status; Enter shows a run's payments",
+                   hint: "payouts", command: "payouts"),
+        KeyBinding(keys: [.character("m")], action: .markPayoutRunPaid, scope: .ledger,
+                   help: "in payouts: mark the run paid (payments without a processor result)", command: "mark-paid"),
+        KeyBinding(keys: [.character("R")], action: .reconcilePayoutRun, scope: .ledger,
+                   help: "in payouts: reconcile the run from PayPal's or Wise's report (asks for the file)", command: "reconcile"),
     ]
 }

@@ -7,6 +7,8 @@ struct LedgerDetail {
     let position: Int
     let ledger: Ledger
     let workspace: Workspace
+    /// What of this row was paid, is in a run, or is payable; nil while not computed.
+    let payouts: PayoutBalances.Balance?
 
     var lines: [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
@@ -25,6 +27,10 @@ struct LedgerDetail {
             Line(label: "Assisted", value: "\(counted(row.results.assistedOrders, "order")), \(money(row.results.assistedNetRevenue))"),
             Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(counted(row.results.engagement, "engagement"))"),
         ]
+        if let payouts {
+            lines.append(Line(label: "Payouts", value: "paid \(money(payouts.paid)) · in run \(money(payouts.inRun)) · "
+                                + "payable \(money(payouts.payable))"))
+        }
         for index in ledger.shipmentPositions(ofRow: position) {
             let shipment = workspace.shipments[Int(index)]
             lines.append(Line(label: shipment.id.rawValue,

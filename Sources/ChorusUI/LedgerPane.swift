@@ -7,6 +7,8 @@ struct LedgerPane {
     let workspace: Workspace
     let table: LedgerTable
     let status: LedgerCache.Status
+    /// Paid, in run and payable per row; nil while not computed.
+    let payouts: PayoutBalances?
     /// Net per week per row, from `RowTrends.minimumWidth` columns.
     var trends: RowTrends?
 
@@ -16,7 +18,9 @@ struct LedgerPane {
     static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
 
     private enum Column: CaseIterable {
-        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roas, roi
+        // What of the cost is paid, in a run, or payable follows the cost it is part of.
+        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, paid, inRun, payable
+        case orders, revenue, assisted, assets, margin, cpa, roas, roi
 
         var title: String {
             switch self {
@@ -37,6 +41,9 @@ struct LedgerPane {
             case .cpa: "CPA"
             case .roas: "ROAS"
             case .roi: "MARGIN ROI"
+            case .paid: "PAID"
+            case .inRun: "IN RUN"
+            case .payable: "PAYABLE"
             }
         }
 
@@ -86,7 +93,8 @@ struct LedgerPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders, .roas]
+        let dropOrder: [Column] = [.inRun, .paid, .payable, .credit, .assisted, .shipping, .product, .bonuses, .fees, .assets,
+                                   .cpa, .commission, .wave, .orders, .roas]
         // The sorted column stays: the order on screen must be explained by a column on screen.
         while fixed() + 14 > width, let drop = dropOrder.first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
             shown.removeAll { $0 == drop }
@@ -178,6 +186,9 @@ struct LedgerPane {
         case .cpa: money(row.costPerAcquisition)
         case .roas: LedgerFigures.roas(row.roasHundredths)
         case .roi: LedgerFigures.roi(row.roiBasisPoints)
+        case .paid: money(payouts?.balance(row.creatorID, row.waveID).paid)
+        case .inRun: money(payouts?.balance(row.creatorID, row.waveID).inRun)
+        case .payable: money(payouts?.balance(row.creatorID, row.waveID).payable)
         }
     }
 }

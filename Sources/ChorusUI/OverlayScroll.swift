@@ -19,6 +19,9 @@ func scrollOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool
         state.overlay = .help(scroll: min(max(0, scroll + step), HelpOverlay.scrollLimit(for: state.pane, in: body)))
     case .submissionDetail where key != .pageDown && key != .pageUp:
         return false
+    case .payouts:
+        // j/k move the view's cursor over the runs (PayoutsUpdate).
+        return false
     case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
         // The upper end depends on how the lines wrap; the console keeps it within them.
         state.overlayScroll = max(0, state.overlayScroll + step)

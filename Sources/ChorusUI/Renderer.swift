@@ -12,6 +12,8 @@ struct Renderer {
     let leaderboardTable: LeaderboardTable
     let ledgerTable: LedgerTable
     let ledger: LedgerCache.Status
+    /// Paid, in run and payable per Ledger row, while the Ledger is shown.
+    let payoutBalances: PayoutBalances?
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
@@ -46,7 +48,8 @@ struct Renderer {
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
                             table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, trends: trends).draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances,
+                       trends: trends).draw(&grid, layout)
         case .waves:
             WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
                       figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
@@ -55,7 +58,7 @@ struct Renderer {
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
-        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
+        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
@@ -128,8 +131,12 @@ struct Renderer {
             guard case .ready(let built) = ledger,
                   let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return nil }
             let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
-            let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
+            let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace,
+                                      payouts: payoutBalances?.balance(creator, wave))
             return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
+        case .payouts(let view):
+            let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
+            return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
         case .help, .parcelDetail, .surveyAnswers, .history, nil:
             return nil
         }

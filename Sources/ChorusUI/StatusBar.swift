@@ -103,6 +103,8 @@ struct StatusBar {
             return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
         case .promote(let ids, let wave):
             return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
+        case .reconcilePayouts(let run):
+            return PayoutsUpdate.promptLine(run)
         case .confirm(let confirmation):
             return confirmation.line
         case .dropReason(let ids, _):

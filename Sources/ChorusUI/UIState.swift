@@ -86,6 +86,8 @@ public struct Prompt: Hashable, Sendable {
         case library(LibraryPrompt)
         /// The incentive change for creators promoted into a wave.
         case promote([CreatorID], wave: WaveID)
+        /// The path of a processor's report to reconcile a payout run from.
+        case reconcilePayouts(run: Int)
         /// A y/n before a key that moves money or changes structure.
         case confirm(Confirmation)
     }
@@ -125,6 +127,8 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// The payout runs, or one run's payments (`p` in the Ledger).
+    case payouts(PayoutsView)
     /// One parcel in full (Enter in Seeding), scrolled by this many lines.
     case parcelDetail(ShipmentID, scroll: Int)
     /// Survey answers that name several creators, to credit one each (`:resolve`).

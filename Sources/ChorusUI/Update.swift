@@ -150,7 +150,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
     case .promote:
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
-    case .createPayoutRun:
+    case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .cycleWavesView, .cycleCohortGrouping:
@@ -310,6 +310,9 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key,
         where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
         // The detail is the cursor row's: `y` and `o` work on what it shows.
         return false
+    case (.payouts, _):
+        // The view's keys are the Ledger's (j/k, Enter, Esc, m, R, $), answered by PayoutsUpdate.
+        return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
         state.overlayScroll = 0
@@ -371,6 +374,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state)
     case .promote(let ids, let wave):
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
+    case .reconcilePayouts(let run):
+        return PayoutsUpdate.submit(run: run, prompt, &state)
     case .confirm:
         return []
     case .dropReason(let ids, let wave):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusCore
+import ChorusInterchange
 import ChorusStore
 import ChorusTerminal
 import ChorusUI
@@ -55,6 +56,18 @@ final class StoreSession: ConsoleSession {
     }
 
     var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
+
+    /// `R` in the Payouts view: the file read as `chorus payout reconcile` reads it.
+    func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
+        let expanded = path.hasPrefix("~/") ? FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst() : path
+        let (bytes, name) = try FileImport.read(expanded)
+        let parsed = try PayoutResultsImport(bytes: bytes, fileName: name, run: run, today: today)
+        if let first = parsed.errors.first {
+            throw CLIFailure(message: parsed.errors.count == 1 ? "\(first)" : "\(first) (and \(parsed.errors.count - 1) more)")
+        }
+        guard !parsed.results.isEmpty else { throw CLIFailure(message: "\(name) has no payment results") }
+        return parsed.results
+    }
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 

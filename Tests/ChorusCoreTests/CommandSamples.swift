@@ -42,6 +42,15 @@ enum CommandSamples {
             .createPayoutRun(PayoutRun(number: 2, createdOn: f.today,
                                        payments: [Payment(creatorID: f.mila, items: [PayoutItem(key: "fee W1", amount: 5_000)])])),
             .markPayoutRunPaid(number: 1, on: f.today),
+            .reconcilePayoutRun(number: 1, results: [
+                PaymentResult(creatorID: f.mila, outcome: PaymentOutcome(state: .returned, on: f.today, reason: "RETURNED")),
+            ]),
+            .setPayoutDetails([
+                PayoutDetails(creatorID: f.mila, profile: PayoutProfile(method: .paypal, taxForm: .w8ben,
+                                                                        taxFormReceived: f.today, taxCountry: "DE"),
+                              payoutEmail: "mila.payouts@example.com"),
+                PayoutDetails(creatorID: f.sakura, profile: nil),
+            ]),
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
@@ -111,6 +120,8 @@ enum CommandSamples {
         case .promote: "promote"
         case .createPayoutRun: "createPayoutRun"
         case .markPayoutRunPaid: "markPayoutRunPaid"
+        case .reconcilePayoutRun: "reconcilePayoutRun"
+        case .setPayoutDetails: "setPayoutDetails"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
         case .importProducts: "importProducts"
@@ -144,5 +155,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 42
+    static let kindCount = 44
 }

@@ -1,5 +1,7 @@
 import ChorusCore
+import ChorusInterchange
 @testable import ChorusUI
+import Foundation
 import XCTest
 
 /// A session that applies commands to an in-memory workspace, as the store would, at a fixed
@@ -42,6 +44,14 @@ final class InMemorySession: ConsoleSession {
     func remember(_ attribution: AttributionResult) {
         knownAttribution = attribution
         remembered += 1
+    }
+
+    /// Reads a processor's report as the `chorus` session does.
+    func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
+        let parsed = try PayoutResultsImport(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+                                             fileName: URL(fileURLWithPath: path).lastPathComponent, run: run, today: today)
+        if let first = parsed.errors.first { throw first }
+        return parsed.results
     }
 }
 
