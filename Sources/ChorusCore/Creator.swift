@@ -26,11 +26,14 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// Other words buyers use for this creator in survey answers ("Felix Mueller on
     /// Instagram"); each names this creator alone, so an answer using one is not ambiguous.
     public var aliases: [String]
+    /// Payout method and tax-form status; nil until finance records them.
+    public var payoutProfile: PayoutProfile?
 
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
-                linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = []) {
+                linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = [],
+                payoutProfile: PayoutProfile? = nil) {
         self.id = id
         self.handle = handle
         self.name = name
@@ -47,6 +50,7 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         self.phone = phone
         self.payoutEmail = payoutEmail
         self.aliases = aliases
+        self.payoutProfile = payoutProfile
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
@@ -83,7 +87,8 @@ extension Creator {
                   linkSlug: try c.decodeIfPresent(String.self, forKey: .linkSlug), note: try c.decodeIfPresent(String.self, forKey: .note),
                   phone: try c.decodeIfPresent(String.self, forKey: .phone),
                   payoutEmail: try c.decodeIfPresent(String.self, forKey: .payoutEmail),
-                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile))
     }
 }
 

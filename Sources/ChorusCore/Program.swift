@@ -58,8 +58,13 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
     public var shippedNotDeliveredDays: Int = 10
     /// Payouts below this (in the program currency's minor units) wait for the next run.
     public var minimumPayoutMinorUnits: Int64 = 2_500
+    /// A run leaves out creators without a tax form on file (W-9, W-8BEN, or none needed).
+    public var requireTaxForm = false
     /// How prospects are ranked in the sourcing view and the Pipeline's score column.
     public var fitScore = FitScoreWeights()
+    /// An ad disclosure in a caption must end within this many characters: feeds cut captions
+    /// to about this length behind "more", and a disclosure nobody sees does not disclose.
+    public var disclosureWithinCharacters: Int = 125
 
     public init() {}
 
@@ -80,6 +85,8 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
         ghostingNudgeDays = try value(.ghostingNudgeDays, defaults.ghostingNudgeDays)
         shippedNotDeliveredDays = try value(.shippedNotDeliveredDays, defaults.shippedNotDeliveredDays)
         minimumPayoutMinorUnits = try value(.minimumPayoutMinorUnits, defaults.minimumPayoutMinorUnits)
+        requireTaxForm = try value(.requireTaxForm, defaults.requireTaxForm)
         fitScore = try value(.fitScore, defaults.fitScore)
+        disclosureWithinCharacters = try value(.disclosureWithinCharacters, defaults.disclosureWithinCharacters)
     }
 }

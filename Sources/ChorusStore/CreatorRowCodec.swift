@@ -62,6 +62,16 @@ enum CreatorRowCodec: RowCodec {
         writer.optionalString(creator.phone)
         writer.optionalString(creator.payoutEmail)
         writer.strings(creator.aliases)
+        // Payout details trail the row only when recorded, so files without them keep their
+        // bytes: [method, taxForm, taxFormReceived, taxCountry].
+        if let payout = creator.payoutProfile {
+            writer.beginArray()
+            writer.optionalString(payout.method?.rawValue)
+            writer.optionalString(payout.taxForm?.rawValue)
+            writer.optionalDay(payout.taxFormReceived)
+            writer.optionalString(payout.taxCountry)
+            writer.endArray()
+        }
         writer.endArray()
     }
 
@@ -119,7 +129,21 @@ enum CreatorRowCodec: RowCodec {
             creator.payoutEmail = try reader.optionalString("payoutEmail")
             creator.aliases = try reader.strings("aliases")
         }
+        if reader.hasMoreElements() {
+            try reader.beginArray("payout")
+            creator.payoutProfile = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
+                                                  taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
+                                                  taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
+                                                  taxCountry: try reader.optionalString("payout.taxCountry"))
+            try reader.endArray("payout")
+        }
         try reader.endArray("creator")
         return creator
+    }
+
+    private static func optionalChoice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, _ reader: inout JSONReader, _ column: StaticString
+    ) throws -> Choice? where Choice.RawValue == String {
+        try reader.nextIsNull(column) ? nil : try reader.choice(type, column)
     }
 }

@@ -15,6 +15,8 @@ enum CreatorForm {
     enum Field: Int, CaseIterable {
         case handle, name, email, instagram, tiktok, youtube, pinterest, niches, country
         case street, street2, city, region, postalCode, phone, payoutEmail
+        /// The payout details (`PayoutFields`), in their order.
+        case payoutMethod, taxForm, taxFormReceived, taxCountry
 
         var label: String {
             switch self {
@@ -34,6 +36,8 @@ enum CreatorForm {
             case .postalCode: "Postal code"
             case .phone: "Phone"
             case .payoutEmail: "Payout email"
+            case .payoutMethod, .taxForm, .taxFormReceived, .taxCountry:
+                PayoutFields.labels[rawValue - Field.payoutMethod.rawValue]
             }
         }
 
@@ -68,6 +72,8 @@ enum CreatorForm {
             case .postalCode: return address?.postalCode ?? ""
             case .phone: return creator.phone ?? ""
             case .payoutEmail: return creator.payoutEmail ?? ""
+            case .payoutMethod, .taxForm, .taxFormReceived, .taxCountry:
+                return PayoutFields.texts(creator.payoutProfile)[field.rawValue - Field.payoutMethod.rawValue]
             default: return ""
             }
         }
@@ -104,6 +110,8 @@ enum CreatorForm {
         if let phone = creator.phone, !ContactDetails.isPhone(phone) { refuse(.phone, "\"\(phone)\" is not a phone number") }
         creator.payoutEmail = optional(.payoutEmail)
         if let email = creator.payoutEmail, !ContactDetails.isEmail(email) { refuse(.payoutEmail, "\"\(email)\" is not an email address") }
+        let payoutFields: [Field] = [.payoutMethod, .taxForm, .taxFormReceived, .taxCountry]
+        creator.payoutProfile = PayoutFields.profile(payoutFields.map(text)) { refuse(payoutFields[$0], $1) }
         return form.hasMessages ? nil : creator
     }
 

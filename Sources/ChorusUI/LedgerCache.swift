@@ -72,6 +72,17 @@ final class LedgerCache {
 
     var isComputing: Bool { running != nil }
 
+    private var keptBalances: (generation: Int, balances: PayoutBalances)?
+
+    /// Paid, in run and payable per row of the kept ledger, built once per generation.
+    func payoutBalances(for workspace: Workspace) -> PayoutBalances? {
+        guard let kept, kept.generation == generation else { return nil }
+        if let keptBalances, keptBalances.generation == generation { return keptBalances.balances }
+        let balances = PayoutBalances(workspace, ledger: kept.ledger)
+        keptBalances = (generation, balances)
+        return balances
+    }
+
     /// The attribution the kept ledger was built from, if it is still current.
     var currentAttribution: AttributionResult? {
         keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : nil

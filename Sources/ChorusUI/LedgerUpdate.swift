@@ -4,9 +4,14 @@ import ChorusCore
 /// drill-down. Nil means "not the Ledger's to handle".
 func performLedger(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let table = context.ledgerTable
+    if case .payouts(let view)? = state.overlay, let effects = PayoutsUpdate.perform(action, view, &state, context: context) {
+        return effects
+    }
     if state.ledger.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
     switch action {
     case .filter: state.ledger.filter.isEditing = true
+    case .markPayoutRunPaid, .reconcilePayoutRun:
+        state.message = StatusMessage(.info, "that works in the Payouts view (p)")
     case .openDetail:
         guard let position = table.position(at: state.ledger.cursor), let row = context.ledger?.rows[position] else { return [] }
         state.overlay = .ledgerDetail(row.creatorID, row.waveID)
@@ -16,8 +21,13 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
         (state.ledger.cursor, state.ledger.scroll) = (0, 0)
     case .cycleSort:
         state.ledger.sort = state.ledger.sort.next
+        state.ledger.sortReversed = false
         (state.ledger.cursor, state.ledger.scroll) = (0, 0)
         state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
+    case .reverseSort:
+        state.ledger.sortReversed.toggle()
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
@@ -32,13 +42,14 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
             state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")
             return []
         }
-        let payments = Payouts.due(context.workspace, ledger: ledger)
-        guard !payments.isEmpty else {
+        let run = Payouts.nextRun(context.workspace, ledger: ledger)
+        guard !run.payments.isEmpty else {
             state.message = StatusMessage(.info, "nothing is payable and unpaid above the minimum payout today")
             return []
         }
-        let number = (context.workspace.payoutRuns.map(\.number).max() ?? 0) + 1
-        return [.perform(.createPayoutRun(PayoutRun(number: number, createdOn: ledger.today, payments: payments)))]
+        state.prompt = Prompt(.confirm(.payoutRun(run, workspace: context.workspace)))
+    case .showPayouts:
+        state.overlay = .payouts(PayoutsView())
     default:
         return nil
     }

@@ -7,7 +7,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import", abstract: "Import files (all-or-nothing unless --skip-invalid).",
         subcommands: [ImportTrackingCommand.self, ImportCreatorsCommand.self, ImportOrdersCommand.self, ImportSurveyCommand.self,
                       ImportSubmissionsCommand.self, ImportMetricsCommand.self, ImportCustomersCommand.self,
-                      ImportProductsCommand.self, ImportRatesCommand.self])
+                      ImportProductsCommand.self, ImportRatesCommand.self,
+                      ImportPayoutDetailsCommand.self])
 }
 
 /// `chorus export …`: write what other tools need (warehouses, stores, finance, paid teams).
@@ -21,5 +22,5 @@ struct ExportCommand: ParsableCommand {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports.",
-        subcommands: [ReportAttributionCommand.self])
+        subcommands: [ReportAttributionCommand.self, ReportCohortsCommand.self, ReportWeeklyCommand.self, ReportPayoutsCommand.self])
 }

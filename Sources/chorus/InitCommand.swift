@@ -37,9 +37,9 @@ struct InitCommand: ParsableCommand {
                                       currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
-            Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+            try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
             if !sample && currency == nil {
-                Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
+                try Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
             }
         }
     }
@@ -57,7 +57,7 @@ struct CompactCommand: ParsableCommand {
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()
-            Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
+            try Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
         }
     }
 }

@@ -35,14 +35,18 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
+    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
+    var raw = false
+
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
+            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
             let store = try workspace.openForReading()
             let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
                 .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
-            Output.print(listing.rendered(as: format))
+            try Output.print(listing.rendered(as: format, raw: raw))
         }
     }
 }

@@ -8,8 +8,9 @@ import ChorusStore
 /// bank paid it. Both are journaled commands, like every change.
 struct PayoutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payout", abstract: "Create payout runs and record them paid.",
-        subcommands: [PayoutCreateCommand.self, PayoutMarkPaidCommand.self])
+        commandName: "payout", abstract: "Create payout runs, record them paid, reconcile the processor's report.",
+        subcommands: [PayoutCreateCommand.self, PayoutMarkPaidCommand.self, PayoutReconcileCommand.self, PayoutListCommand.self,
+                      PayoutRequireTaxFormCommand.self])
 }
 
 struct PayoutCreateCommand: ParsableCommand {
@@ -18,7 +19,8 @@ struct PayoutCreateCommand: ParsableCommand {
         discussion: """
         Payable: commission on direct orders past the program's hold, bonus tiers reached, flat fees due (see the README's \
         Ledger rules). Each creator's unpaid balance must reach the program's minimumPayoutMinorUnits; smaller or \
-        negative balances (a refund after payment) wait for a later run. Today is CHORUS_NOW when set.
+        negative balances (a refund after payment) wait for a later run. With the program's requireTaxForm, creators \
+        without a tax form on file are left out and listed. Today is CHORUS_NOW when set.
         """)
 
     @OptionGroup var workspace: WorkspaceOption
@@ -29,11 +31,16 @@ struct PayoutCreateCommand: ParsableCommand {
             defer { store.close() }
             let current = store.workspace
             let ledger = Ledger(current, attribution: try store.attribution(), today: Clock.now.day)
-            let payments = Payouts.due(current, ledger: ledger)
-            guard !payments.isEmpty else { throw CLIFailure(message: "nothing is payable and unpaid above the minimum payout today") }
-            let number = (current.payoutRuns.map(\.number).max() ?? 0) + 1
-            let run = PayoutRun(number: number, createdOn: Clock.now.day, payments: payments)
-            Output.print(try store.perform(.createPayoutRun(run), context: Clock.context).summary)
+            let run = Payouts.nextRun(current, ledger: ledger)
+            for leftOut in run.leftOut ?? [] {
+                let handle = current.creator(leftOut.creatorID).map { "@" + $0.handle } ?? leftOut.creatorID.rawValue
+                Output.notice("left out \(handle), \(Money(minorUnits: leftOut.amount, currency: current.program.currency)): \(leftOut.reason)")
+            }
+            guard !run.payments.isEmpty else {
+                throw CLIFailure(message: "nothing is payable and unpaid above the minimum payout today"
+                                 + (run.leftOut == nil ? "" : " for creators with a tax form on file"))
+            }
+            try Output.print(try store.perform(.createPayoutRun(run), context: Clock.context).summary)
         }
     }
 }
@@ -48,17 +55,24 @@ struct PayoutMarkPaidCommand: ParsableCommand {
         try reportingErrors {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
-            Output.print(try store.perform(.markPayoutRunPaid(number: number, on: Clock.now.day), context: Clock.context).summary)
+            try Output.print(try store.perform(.markPayoutRunPaid(number: number, on: Clock.now.day), context: Clock.context).summary)
         }
     }
 }
 
-/// `chorus export payouts RUN --format csv`: one row per creator for the bank or payment tool.
+/// `chorus export payouts RUN --format csv|paypal|wise`: the run's own CSV for finance's
+/// records, or the processor's batch files (`PayoutProcessorFiles`).
 struct ExportPayoutsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "payouts", abstract: "Export a payout run: handle, name, email, amount, currency, items (CSV).")
+        commandName: "payouts", abstract: "Export a payout run: Chorus's CSV, or PayPal's or Wise's batch file.",
+        discussion: """
+        csv: handle, name, email, amount, currency, items. paypal: PayPal Payouts' batch file (no header; recipient, amount, \
+        currency, item id, note, PAYPAL or VENMO), at most 5 000 rows a file. wise: Wise's batch template for payments by \
+        email, at most 1 000 rows a file. More rows are split into NAME-part-1-of-N.csv, … (which needs --output). Only \
+        payments still to send and creators whose payout method is that processor's are written; the others are listed.
+        """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, paypal, wise }
 
     @Argument(help: ArgumentHelp("The run's number.", valueName: "run")) var number: Int
     @Option(help: "Output format.") var format: Format = .csv
@@ -72,8 +86,13 @@ struct ExportPayoutsCommand: ParsableCommand {
                 let known = store.workspace.payoutRuns.map { String($0.number) }.joined(separator: ", ")
                 throw CLIFailure(message: "there is no payout run \(number); \(known.isEmpty ? "none has been created" : "runs: \(known)")")
             }
-            try destination.write(PayoutsCSV.write(payoutRun, workspace: store.workspace))
-            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creators, "
+            if let processor = PayoutProcessor(rawValue: format.rawValue) {
+                try ProcessorExport.write(payoutRun, workspace: store.workspace, processor: processor, to: destination)
+                return
+            }
+            try destination.writeCSV(PayoutsCSV.write(payoutRun, workspace: store.workspace,
+                                                       neutralizesFormulas: destination.neutralizesFormulas))
+            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creator\(payoutRun.payments.count == 1 ? "" : "s"), "
                           + "\(Money(minorUnits: payoutRun.total, currency: store.workspace.program.currency))")
         }
     }

@@ -32,7 +32,7 @@ enum SampleWorkspace {
         }
     }
 
-    /// `sample-data/workspace` in the current folder or above the executable, if present.
+    /// `sample-data/workspace` beside or above the executable, if present.
     static func committedCopy() -> URL? {
         ProjectFolder.locate("sample-data/workspace", containing: "chorus.json")
     }

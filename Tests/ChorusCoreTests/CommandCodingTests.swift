@@ -62,3 +62,18 @@ final class CommandCodingTests: XCTestCase {
         XCTAssertNil(orders[0].shopifyID)
     }
 }
+
+/// Journals and workspaces written before payout details and reconciliation open unchanged,
+/// and a creator or run without them encodes to the same JSON as before.
+final class PayoutJournalCompatibilityTests: XCTestCase {
+    func testAPayoutRunAndACreatorFromBeforePayoutDetailsDecodeAndEncodeAsBefore() throws {
+        let run = #"{"createPayoutRun":{"_0":{"createdOn":"2026-03-01","number":1,"payments":[{"creatorID":"CR-0001","items":[{"amount":4000,"key":"fee W1"}]}]}}}"#
+        let creator = #"{"updateCreator":{"_0":{"aliases":[],"engagementRate":0.05,"handle":"mila","id":"CR-0001","name":"Mila","niches":[],"profiles":[],"sources":[]}}}"#
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for line in [run, creator] {
+            let command = try JSONDecoder().decode(Command.self, from: Data(line.utf8))
+            XCTAssertEqual(String(decoding: try encoder.encode(command), as: UTF8.self), line)
+        }
+    }
+}

@@ -42,6 +42,15 @@ enum CommandSamples {
             .createPayoutRun(PayoutRun(number: 2, createdOn: f.today,
                                        payments: [Payment(creatorID: f.mila, items: [PayoutItem(key: "fee W1", amount: 5_000)])])),
             .markPayoutRunPaid(number: 1, on: f.today),
+            .reconcilePayoutRun(number: 1, results: [
+                PaymentResult(creatorID: f.mila, outcome: PaymentOutcome(state: .returned, on: f.today, reason: "RETURNED")),
+            ]),
+            .setPayoutDetails([
+                PayoutDetails(creatorID: f.mila, profile: PayoutProfile(method: .paypal, taxForm: .w8ben,
+                                                                        taxFormReceived: f.today, taxCountry: "DE"),
+                              payoutEmail: "mila.payouts@example.com"),
+                PayoutDetails(creatorID: f.sakura, profile: nil),
+            ]),
             .addSKUs([SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40),
                       SKU(id: "SKU-MASK", name: "Sheet Mask", unitCost: eur("1.80"), stockOnHand: 100)]),
             .adjustStock(sku: f.mist, delta: 24, reason: "delivery from supplier"),
@@ -49,12 +58,13 @@ enum CommandSamples {
                                  price: eur("19.00")),
                              SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40, price: eur("9.50"))]),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
-                             ShipmentRequest(creatorID: f.mila, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
+                             ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
             .markShipped([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .ups, trackingNumber: "1Z999AA10123456784")]),
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
+            .resolveException(f.returnedParcel, ExceptionResolution(next: .repack, note: "she sent her new address")),
             .editShipment(f.queuedParcel, items: [ShipmentItem(sku: f.cream, quantity: 2)], note: "swap the serum for cream"),
             .addSubmissions([f.draft("SUB-0006", caption: "#ad first look", submittedAt: "2026-03-12T07:00:00Z")]),
             .approve([f.compliantDraft]),
@@ -110,6 +120,8 @@ enum CommandSamples {
         case .promote: "promote"
         case .createPayoutRun: "createPayoutRun"
         case .markPayoutRunPaid: "markPayoutRunPaid"
+        case .reconcilePayoutRun: "reconcilePayoutRun"
+        case .setPayoutDetails: "setPayoutDetails"
         case .addSKUs: "addSKUs"
         case .adjustStock: "adjustStock"
         case .importProducts: "importProducts"
@@ -120,6 +132,7 @@ enum CommandSamples {
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"
         case .editShipment: "editShipment"
+        case .resolveException: "resolveException"
         case .addSubmissions: "addSubmissions"
         case .approve: "approve"
         case .approveWithOverride: "approveWithOverride"
@@ -142,5 +155,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 41
+    static let kindCount = 44
 }

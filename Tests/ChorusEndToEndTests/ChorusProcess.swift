@@ -44,8 +44,17 @@ struct ChorusProcess {
 /// Every file in a folder with its bytes, to prove a failed command wrote nothing.
 func folderContents(_ url: URL) throws -> [String: Data] {
     var contents: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
-        contents[name] = try Data(contentsOf: url.appendingPathComponent(name))
+    // The lock files name whoever held them last (a refused import holds the append lock while it
+    // reads); they are not the workspace's data.
+    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where !["lock", "append.lock"].contains(name) {
+        let item = url.appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            // A folder such as the remembered console settings (`users/`): its files, by their path.
+            for (inner, data) in try folderContents(item) { contents[name + "/" + inner] = data }
+        } else {
+            contents[name] = try Data(contentsOf: item)
+        }
     }
     return contents
 }

@@ -46,6 +46,21 @@ final class ImporterFuzzTests: XCTestCase {
 
         """.utf8)
 
+    static let payoutRun = PayoutRun(number: 1, createdOn: Day("2026-11-01")!, payments: [
+        Payment(creatorID: "CR-1", items: [PayoutItem(key: "fee W1", amount: 5_000)]),
+        Payment(creatorID: "CR-2", items: [PayoutItem(key: "fee W1", amount: 5_000)]),
+    ])
+    static let payoutResultsSeed = Array("""
+        Transaction ID,Customer ID,Status,Reason
+        5TY05013RG002845M,R1-CR-1,SUCCESS,
+        ,R1-CR-2,UNCLAIMED,"Recipient has no PayPal account, yet"
+        """.utf8)
+    static let payoutDetailsSeed = Array("""
+        handle,method,tax_form,tax_form_received,tax_country
+        ana.glow,PayPal,W-9,2026-01-10,US
+        kenji,wise,none,,JP
+        """.utf8)
+
     /// One importer: its header (for the fixtures), its seeds, and how to run it.
     struct Importer {
         var name: String
@@ -90,6 +105,12 @@ final class ImporterFuzzTests: XCTestCase {
         Importer(name: "rates", header: ExchangeRatesImport.columns.joined(separator: ","), seeds: [fixture("rates-usd.csv")]) {
             try ExchangeRatesImport(bytes: $0, fileName: "rates.csv", programCurrency: .eur).errors.map(\.line)
         },
+        Importer(name: "payout results", header: "Customer ID,Status,Reason", seeds: [payoutResultsSeed]) {
+            try PayoutResultsImport(bytes: $0, fileName: "items.csv", run: payoutRun, today: Day("2026-11-20")!).errors.map(\.line)
+        },
+        Importer(name: "payout details", header: PayoutDetailsImport.columns.joined(separator: ","), seeds: [payoutDetailsSeed]) {
+            try PayoutDetailsImport(bytes: $0, fileName: "details.csv", workspace: workspace).errors.map(\.line)
+        },
         Importer(name: "csv reader", header: "a,b,c", seeds: [sample("shopify-customers.csv"), creatorsSeed, trackingSeed], needsHeader: false) {
             var reader = CSVReader(bytes: $0, fileName: "any.csv")
             _ = try reader.readAll().map { record in (0..<record.count).map { record[$0] } }
@@ -105,6 +126,10 @@ final class ImporterFuzzTests: XCTestCase {
                 return .accepted
             } catch let error as CSVError {
                 guard error.line >= 1, error.fileName.hasSuffix(".csv") else { throw FuzzFailure("a CSV error without its place: \(error)") }
+                return .refused
+            } catch let error as ImportRowError {
+                // A whole-file refusal at its header (a payout details file with a tax id column).
+                guard error.line >= 1 else { throw FuzzFailure("a refusal without its line: \(error)") }
                 return .refused
             } catch let error as ImportFormatError {
                 guard error.description.hasPrefix(error.fileName) else { throw FuzzFailure("a format error without its file: \(error)") }
@@ -139,6 +164,9 @@ final class ImporterFuzzTests: XCTestCase {
                     case (.noHeader, .noHeader?, _): break
                     case (.invalidUTF8(let expected), .invalidUTF8?, let found?) where found == expected: break
                     case (.unbalancedQuote(let expected), .unbalancedQuote?, let found?) where found == expected: break
+                    case (.fieldTooLong(let line, let column), .fieldTooLong?, let found?) where found == line:
+                        XCTAssertEqual((error as? CSVError)?.column, column, label)
+                        XCTAssertLessThan("\(error)".utf8.count, 300, "\(label): the message is one short line")
                     default: XCTFail("\(label): expected \(refusal), got \(error)")
                     }
                 }

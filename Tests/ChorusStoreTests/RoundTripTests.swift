@@ -75,9 +75,11 @@ final class RoundTripTests: XCTestCase {
         let lines = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
         XCTAssertTrue(lines[0].hasPrefix(#"{"actor":"ana","at":"2026-03-12T09:14:02Z","command":{"adjustStock":"#), String(lines[0]))
-        XCTAssertTrue(lines[0].hasSuffix(#","seq":1}"#))
+        XCTAssertTrue(lines[0].contains(#","seq":1,"sum":""#), String(lines[0]))
+        XCTAssertTrue(lines[0].hasSuffix(#","summary":"added 5 of Serum 30 ml"}"#), String(lines[0]))
+        XCTAssertTrue(lines[0].contains(#","commandID":""#), "each entry carries its command's id")
         XCTAssertTrue(lines[1].hasPrefix(#"{"actor":"li","at":"2026-03-12T09:15:02Z""#))
-        XCTAssertTrue(lines[1].hasSuffix(#","seq":2}"#))
+        XCTAssertTrue(lines[1].contains(#","seq":2,"sum":""#), String(lines[1]))
     }
 
     func testSnapshotFilesAreValidJSONWithOneRowPerLine() throws {
@@ -146,5 +148,32 @@ final class PayoutRunStorageTests: XCTestCase {
         defer { reopened.close() }
         XCTAssertEqual(reopened.workspace, expected)
         XCTAssertEqual(reopened.workspace.payoutRun(1)?.paidOn, Day("2026-03-02"))
+    }
+
+    func testPayoutDetailsAndResultsSurviveASnapshotAndCreatorsWithoutDetailsKeepTheirBytes() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let store = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        try store.compact()
+        let creatorsFile = { try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("creators") }! }
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(creatorsFile()))
+        XCTAssertFalse(String(decoding: before, as: UTF8.self).contains("w9"))
+        try store.perform(.setPayoutDetails([PayoutDetails(creatorID: "CR-00001", profile: PayoutProfile(
+            method: .venmo, taxForm: .w9, taxFormReceived: Day("2026-01-15"), taxCountry: "US"))]), context: StoreFixtures.context(1))
+        let run = PayoutRun(number: 1, createdOn: Day("2026-03-01")!,
+                            payments: [Payment(creatorID: "CR-00001", items: [PayoutItem(key: "fee W1", amount: 5_000)])],
+                            leftOut: [LeftOutCreator(creatorID: "CR-00002", amount: 900, reason: "no tax form on file (no form)")])
+        try store.perform(.createPayoutRun(run), context: StoreFixtures.context(2))
+        try store.perform(.reconcilePayoutRun(number: 1, results: [PaymentResult(
+            creatorID: "CR-00001", outcome: PaymentOutcome(state: .returned, on: Day("2026-03-05")!, reason: "RETURNED"))]),
+                          context: StoreFixtures.context(3))
+        let expected = store.workspace
+        try store.compact()
+        store.close()
+
+        let reopened = try WorkspaceStore.open(at: folder)
+        defer { reopened.close() }
+        XCTAssertEqual(reopened.workspace, expected)
+        XCTAssertEqual(reopened.workspace.creator("CR-00001")?.payoutProfile?.method, .venmo)
+        XCTAssertEqual(reopened.workspace.payoutRun(1)?.payments[0].outcome?.state, .returned)
     }
 }

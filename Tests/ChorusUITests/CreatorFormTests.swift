@@ -90,8 +90,39 @@ final class CreatorFormTests: XCTestCase {
         XCTAssertNil(console.state.overlay, "the form replaces the details")
         fill(.name, "Someone Else")
         console.press(.escape)
+        XCTAssertNotNil(console.state.form, "Esc after an edit asks before discarding it")
+        console.press("y")
         XCTAssertNil(console.state.form)
         XCTAssertTrue(console.workspace == before, "Esc sends nothing")
-        XCTAssertEqual(console.state.message, StatusMessage(.info, "cancelled; nothing changed"))
+        XCTAssertEqual(console.state.message, StatusMessage(.info, "changes discarded; nothing was saved"))
+    }
+
+    /// Finance records how a creator is paid and the tax form's status in the same form; a
+    /// word that is not a method, a form or a day is refused at its field and nothing is saved.
+    func testPayoutDetailsAreEditedInTheCreatorForm() throws {
+        console.press("1", "e")
+        let before = try XCTUnwrap(editing)
+        fill(.payoutMethod, "pay pal")
+        fill(.taxForm, "W-4")
+        fill(.taxFormReceived, "last week")
+        fill(.taxCountry, "USA")
+        console.press(.control("s"))
+        XCTAssertEqual(message(.payoutMethod), nil, "\"pay pal\" reads as PayPal")
+        XCTAssertEqual(message(.taxForm), "\"W-4\" is not a tax form; write W-9, W-8BEN or none")
+        XCTAssertEqual(message(.taxFormReceived), "\"last week\" is not a day; write YYYY-MM-DD")
+        XCTAssertEqual(message(.taxCountry), "\"USA\" is not a two-letter country code, like US or DE")
+        XCTAssertNil(console.workspace.creator(before.id)?.payoutProfile)
+
+        fill(.taxForm, "w9")
+        fill(.taxFormReceived, "2025-02-01")
+        fill(.taxCountry, "us")
+        console.press(.control("s"))
+        XCTAssertNil(console.state.form)
+        XCTAssertEqual(console.workspace.creator(before.id)?.payoutProfile,
+                       PayoutProfile(method: .paypal, taxForm: .w9, taxFormReceived: Day("2025-02-01"), taxCountry: "US"))
+        console.press("e")
+        XCTAssertEqual(form?.fields[CreatorForm.Field.payoutMethod.rawValue].text, "PayPal")
+        XCTAssertEqual(form?.fields[CreatorForm.Field.taxForm.rawValue].text, "W-9")
+        console.press(.escape)
     }
 }
