@@ -14,6 +14,7 @@ public final class Console {
     private let today: Day?
     let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let budgetLine = WaveBudgetLine()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
     private let leaderboardTable = LeaderboardTable()
@@ -192,7 +193,7 @@ public final class Console {
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
                  vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
-                 trends: trends, tallies: tallies).frame()
+                 trends: trends, tallies: tallies, budgetLine: budgetLine).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -206,6 +207,8 @@ public final class Console {
     var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
+    /// How often the wave's budget line was derived, for the same kind of proof.
+    var budgetLineComputes: Int { budgetLine.computes }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -332,6 +335,12 @@ public final class Console {
         return nil
     }
 
+    /// The ledger for the budget line: built now for a small program; for a big one only the
+    /// ledger already built, so the Pipeline and Seeding panes never start that work themselves.
+    private var budgetLedger: Ledger? {
+        session.workspace.orders.count > AttributionCache.backgroundThreshold ? ledger.current : spendingLedger
+    }
+
     private var builtLedger: Ledger? {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
@@ -363,6 +372,9 @@ public final class Console {
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
         trends.note(generation: generation)
         tallies.note(generation: generation)
+        if everyPane || state.pane == .seeding || state.pane == .pipeline {
+            budgetLine.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, ledger: budgetLedger)
+        }
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
