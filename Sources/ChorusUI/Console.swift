@@ -336,9 +336,11 @@ public final class Console {
     }
 
     /// The ledger for the budget line: built now for a small program; for a big one only the
-    /// ledger already built, so the Pipeline and Seeding panes never start that work themselves.
+    /// ledger already built (a stage move must not wait for it), else commission shows as pending.
     private var budgetLedger: Ledger? {
-        session.workspace.orders.count > AttributionCache.backgroundThreshold ? ledger.current : spendingLedger
+        let workspace = session.workspace
+        let small = workspace.enrollments.count <= WaveBudgetLine.ledgerOnTheKeyPath && workspace.orders.count <= AttributionCache.backgroundThreshold
+        return small ? spendingLedger : ledger.current
     }
 
     private var builtLedger: Ledger? {

@@ -8,6 +8,9 @@ import ChorusCore
 final class WaveBudgetLine {
     private struct Key: Hashable { var generation: Int; var wave: WaveID?; var withLedger: Bool }
     private var key: Key?
+    /// Up to this many enrollments the ledger behind the figures is built on a key press; past
+    /// it (a 100 000-creator wave takes a third of a second) only a ledger already built is used.
+    static let ledgerOnTheKeyPath = 5_000
     private(set) var budget: WaveBudget?
     private(set) var currency: Currency?
     /// How often the figures were derived, so tests can prove a key press did not do it again.

@@ -79,4 +79,15 @@ final class WaveBudgetLineTests: XCTestCase {
         console.console.announce("loaded 0 orders")
         XCTAssertTrue(console.frame.line(1).hasSuffix("committed 75.00 · left 4925.00"), console.dump)
     }
+
+    func testInABigProgramAStageMoveDoesNotWaitForTheLedgerAndCommissionShowsAsPending() {
+        let console = ConsoleDriver(ResponsivenessTests.big, size: Size(width: 200, height: 60))
+        XCTAssertTrue(console.frame.line(1).hasSuffix("left 5000.00 · commission pending…"), console.dump)
+        console.press(">")
+        XCTAssertTrue(console.frame.line(1).hasSuffix("left 5000.00 · commission pending…"), console.dump)
+        console.press("7")   // the Waves pane builds the ledger; back in the Pipeline the figures are whole
+        _ = console.frame
+        console.press("1")
+        XCTAssertTrue(console.frame.line(1).hasSuffix("committed 0.00 · left 5000.00"), console.dump)
+    }
 }
