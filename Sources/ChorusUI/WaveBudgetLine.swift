@@ -38,7 +38,6 @@ final class WaveBudgetLine {
             ["budget \(money(budget.budget))", "spent \(money(budget.spent))", "committed \(money(budget.committed))", "left \(left)"],
             ["\(money(budget.spent)) + \(money(budget.committed)) of \(money(budget.budget))", "left \(left)"],
             ["left \(left)"],
-            [left],
         ]
         return wordings.prefix(allFigures ? 3 : wordings.count).map { $0.joined(separator: " · ") }.first { TextWidth.columns(of: $0) <= width } ?? ""
     }

@@ -50,6 +50,10 @@ final class WaveBudgetLineTests: XCTestCase {
         let title = narrow.frame.line(1)
         XCTAssertTrue(title.hasPrefix(" Pipeline · Wave 1 (live) · 8 creators · sort: stage"), narrow.dump)
         XCTAssertTrue(title.hasSuffix(" left 4925.00"), "words and lesser figures go first at 80 columns: \(narrow.dump)")
+        // A filter leaves no room even for "left …": the line says nothing rather than a bare number.
+        narrow.press("/").type("gl").press(.enter)
+        XCTAssertFalse(narrow.frame.line(1).contains("4925.00"), narrow.dump)
+        narrow.press(.escape)
         // Wave 2 has no parcels: all of its budget is left.
         narrow.press("w")
         XCTAssertTrue(narrow.frame.line(1).hasSuffix(" left 5000.00"), narrow.dump)
