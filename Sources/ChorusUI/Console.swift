@@ -14,6 +14,7 @@ public final class Console {
     private let today: Day?
     let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let budgetLine = WaveBudgetLine()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
     private let leaderboardTable = LeaderboardTable()
@@ -196,7 +197,7 @@ public final class Console {
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
                  payoutBalances: payoutBalances, today: today,
                  vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
-                 trends: trends, tallies: tallies).frame()
+                 trends: trends, tallies: tallies, budgetLine: budgetLine).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -210,6 +211,8 @@ public final class Console {
     var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
+    /// How often the wave's budget line was derived, for the same kind of proof.
+    var budgetLineComputes: Int { budgetLine.computes }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -350,6 +353,14 @@ public final class Console {
         return nil
     }
 
+    /// The ledger for the budget line: built now for a small program; for a big one only the
+    /// ledger already built (a stage move must not wait for it), else commission shows as pending.
+    private var budgetLedger: Ledger? {
+        let workspace = session.workspace
+        let small = workspace.enrollments.count <= WaveBudgetLine.ledgerOnTheKeyPath && workspace.orders.count <= AttributionCache.backgroundThreshold
+        return small ? spendingLedger : ledger.current
+    }
+
     private var builtLedger: Ledger? {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
@@ -381,6 +392,9 @@ public final class Console {
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
         trends.note(generation: generation)
         tallies.note(generation: generation)
+        if everyPane || state.pane == .seeding || state.pane == .pipeline {
+            budgetLine.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, ledger: budgetLedger)
+        }
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)

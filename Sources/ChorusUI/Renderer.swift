@@ -23,6 +23,8 @@ struct Renderer {
     /// The Leaderboard's and Ledger's sparklines.
     var trends: RowTrends?
     var tallies: WaveTallies?
+    /// The wave's budget in the Pipeline's title bar and the Seeding pane's counts line.
+    var budgetLine: WaveBudgetLine?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -34,9 +36,11 @@ struct Renderer {
         drawTabBar(&grid, layout.tabBar)
         switch state.pane {
         case .pipeline:
-            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution).draw(&grid, layout)
+            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution, budgetLine: budgetLine)
+                .draw(&grid, layout)
         case .seeding:
-            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
+            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today,
+                        budgetLine: budgetLine)
                 .draw(&grid, layout)
         case .approvals:
             ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
