@@ -48,7 +48,12 @@ public struct OutboxDrafts: Sendable {
         let rows = drafts.map { draft in
             [draft.message.toAddress, draft.creator.firstName, draft.creator.lastName] + properties.map { draft.fields[$0] ?? "" }
         }
-        return CSVWriter.document(header: ["Email", "First Name", "Last Name"] + properties, rows: rows, lineEnding: .crlf)
+        // Klaviyo stores cells as typed, so the spreadsheet guard that puts ' before @handle
+        // would reach creators' inboxes; this file is for the import, not for a spreadsheet.
+        var writer = CSVWriter(lineEnding: .crlf, neutralizesFormulas: false)
+        writer.writeRow(["Email", "First Name", "Last Name"] + properties)
+        rows.forEach { writer.writeRow($0) }
+        return writer.text
     }
 
     /// Writes one `.eml` per creator and `klaviyo.csv` into `outbox/DATE-KIND/` under

@@ -16,6 +16,7 @@ struct Chorus: ParsableCommand {
             ReportCommand.self, CheckCommand.self, ApproveCommand.self, RequestChangesCommand.self, RejectCommand.self,
             ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ResolveCommand.self, AliasCommand.self, StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
+            OutboxCommand.self, DueCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

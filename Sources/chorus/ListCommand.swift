@@ -31,6 +31,8 @@ struct ListCommand: ParsableCommand {
     var overdue = false
     @Option(help: ArgumentHelp("Only assets whose rights hold today and end within this many days: 14d.", valueName: "days"))
     var expiring: DayCount?
+    @Flag(help: "Only creators whose content was due and who have submitted nothing, with days late.")
+    var late = false
 
     @Option(help: "Output format.")
     var format: OutputFormat = .table
@@ -40,8 +42,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try workspace.openForReading()
-            let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
-                .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
+            let listings = Listings(workspace: store.workspace, today: Clock.now.day)
+            let listing = late ? try listings.lateCreators(collection, wave: wave)
+                : try listings.listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
             Output.print(listing.rendered(as: format))
         }
     }

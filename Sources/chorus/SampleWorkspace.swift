@@ -24,7 +24,9 @@ enum SampleWorkspace {
             where name != "lock" && !name.hasPrefix(".") {
                 let target = destination.appendingPathComponent(name)
                 try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target)
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder)
+                try FileManager.default.setAttributes([.posixPermissions: isFolder.boolValue ? 0o700 : 0o600], ofItemAtPath: target.path)
             }
         } else {
             let store = try WorkspaceStore.create(at: destination, workspace: SampleProgram.generate(options: generatorOptions))
