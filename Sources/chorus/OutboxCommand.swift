@@ -46,11 +46,8 @@ struct OutboxBuildCommand: ParsableCommand {
             let template = try TemplateFolder(workspaceFolder: workspace.url).template(kind)
             let drafts = OutboxDrafts(plan: plan, template: template, workspace: current, now: now)
             Output.print(OutboxPreview.text(drafts, workspace: current))
-            guard write else {
-                Output.print(drafts.drafts.isEmpty ? "nothing to write" : "nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv")
-                return
-            }
-            guard !drafts.drafts.isEmpty else { return }
+            guard !drafts.drafts.isEmpty else { return Output.print("nothing to write") }
+            guard write else { return Output.print("nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv") }
             let folder = try drafts.write(under: workspace.url, now: now)
             let applied = try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
                                             context: CommandContext(now: now, actor: Clock.actor))
