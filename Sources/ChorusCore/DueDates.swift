@@ -32,6 +32,13 @@ extension Workspace {
         enrollment.dueDate ?? wave(enrollment.waveID)?.brief.deliverables.compactMap(\.dueDate).min()
     }
 
+    /// How many days late one creator's content is on `today`, or nil when it is not late.
+    public func daysLate(_ enrollment: Enrollment, today: Day) -> Int? {
+        guard enrollment.stage.owesContent, let due = dueDate(of: enrollment), due < today,
+              !submissions.contains(where: { $0.creatorID == enrollment.creatorID && $0.waveID == enrollment.waveID }) else { return nil }
+        return due.days(until: today)
+    }
+
     /// Creators whose content was due before `today` and who have submitted nothing in that wave;
     /// people still being recruited, those who left and those done are not late.
     public func lateCreators(today: Day, wave waveID: WaveID? = nil) -> [LateCreator] {

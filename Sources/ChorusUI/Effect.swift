@@ -15,4 +15,8 @@ enum Effect: Hashable, Sendable {
     case redo
     case useTheme(String)
     case nextTheme
+    /// Renders messages for a preview (`OutboxDrafting`); nothing is written.
+    case previewOutbox(MessageKind, wave: WaveID, creators: [CreatorID])
+    /// Writes a previewed sheet's files and records the drafts.
+    case writeOutbox(OutboxSheet)
 }

@@ -93,6 +93,12 @@ public enum KeyMap {
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
+        KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .pipeline,
+                   help: "draft a message from a template: late, nudge-1, brief … (previewed first)", hint: "message", command: "message"),
+        KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
+                   help: "show only creators whose content is late, or everyone again", command: "late"),
+        KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
+                   help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 
         KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
         KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,

@@ -53,7 +53,7 @@ final class PipelineTable {
 
     private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
-    private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
+    private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
 
     /// Starts folding the creators' search text on another thread, unless it is current or
     /// already being folded.
@@ -93,7 +93,7 @@ final class PipelineTable {
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
         let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
         if orderKey != self.orderKey { buildOrder(orderKey) }
-        let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text))
+        let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
 
@@ -222,7 +222,7 @@ final class PipelineTable {
         let needle = Array(key.needle.utf8)
         let stageMatches = PipelineStage.allCases.map { !needle.isEmpty && $0.label.contains(key.needle) }
         // A longer filter only removes rows, so it searches the previous matches only.
-        let narrowing = filterKey.map { $0.order == key.order && key.needle.hasPrefix($0.needle) } ?? false
+        let narrowing = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn && key.needle.hasPrefix($0.needle) } ?? false
         let candidates = narrowing ? visible : order
         let search = needle.isEmpty ? CreatorSearchText() : searchText(workspace)
         if needle.isEmpty {
@@ -237,6 +237,10 @@ final class PipelineTable {
             visible = candidates.filter { row in
                 stageMatches[Int(stageIndexes[Int(row)])] || hits[Int(positions[Int(row)])]
             }
+        }
+        if let today = key.lateOn, !narrowing {
+            let late = Set(workspace.lateCreators(today: today, wave: key.order.rows.wave).map(\.creatorID))
+            visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
         filterKey = key
         rebuilds.filter += 1

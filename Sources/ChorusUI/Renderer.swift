@@ -54,6 +54,7 @@ struct Renderer {
         case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
         case .surveyAnswers(let cursor):
             SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
+        case .outboxPreview(let sheet): OutboxUpdate.draw(sheet, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {

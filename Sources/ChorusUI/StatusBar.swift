@@ -102,6 +102,9 @@ struct StatusBar {
             return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
         case .promote(let ids, let wave):
             return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
+        case .outboxKind(let ids, _):
+            let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
+            return " Message \(who) — kind (late, nudge-1, brief …): \(prompt.text)\(Self.caret)   Enter previews · Esc cancels"
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
             return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"

@@ -41,6 +41,8 @@ public struct PipelineState: Hashable, Sendable {
     public var sort: PipelineSort = .stage
     /// The sourcing view: creators in no wave instead of the wave's pipeline, to invite into it.
     public var sourcing = false
+    /// Only creators whose content is past their due date with nothing submitted (`L`).
+    public var lateOnly = false
 
     public init() {}
 }
@@ -73,6 +75,8 @@ public struct Prompt: Hashable, Sendable {
         case library(LibraryPrompt)
         /// The incentive change for creators promoted into a wave.
         case promote([CreatorID], wave: WaveID)
+        /// Which kind of message to draft for these creators (`m`).
+        case outboxKind([CreatorID], wave: WaveID)
     }
 
     public var purpose: Purpose
@@ -99,6 +103,8 @@ public enum Overlay: Hashable, Sendable {
     case ledgerDetail(CreatorID, WaveID)
     /// Survey answers that name several creators, to credit one each (`:resolve`).
     case surveyAnswers(cursor: Int)
+    /// Drafted messages, before they are written (`m`, then the kind).
+    case outboxPreview(OutboxSheet)
 }
 
 /// A sentence in the status bar until the next key press.

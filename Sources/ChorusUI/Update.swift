@@ -63,6 +63,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         openCreatorForm(id, &state, context: context)
         return []
     }
+    if case .outboxPreview(let sheet)? = state.overlay, let effects = OutboxUpdate.update(&state, sheet, key: key) { return effects }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
@@ -124,7 +125,12 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
-    case .makeCodes, .editSlug, .adjustStock:
+    case .draftMessages: OutboxUpdate.ask(targets(state, context: context), wave: state.pipeline.waveID, &state)
+    case .toggleLate:
+        state.pipeline.lateOnly.toggle()
+        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
+        state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators whose content is late · L shows everyone" : "showing everyone")
+    case .makeCodes, .editSlug, .adjustStock, .setDueDate:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
         state.prompt = Prompt(.command, text: name + " ")
@@ -145,6 +151,12 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
     case .editSlug:
         let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
         return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
+    case .setDueDate:
+        guard let change = DueDateChange(value), let wave = state.pipeline.waveID else {
+            state.message = StatusMessage(.warning, "write due +7d or due 2027-01-15")
+            return []
+        }
+        return [.perform(.setDueDate(creators: targets(state, context: context), wave: wave, change: change))]
     default:
         return perform(action, &state, context: context)
     }
@@ -303,6 +315,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return step.submit(prompt.text, &state)
     case .promote(let ids, let wave):
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
+    case .outboxKind(let ids, let wave):
+        return OutboxUpdate.submit(prompt.text, ids, wave: wave, &state)
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt

@@ -19,6 +19,8 @@ struct ConsoleFlags: ParsableArguments {
 /// first screen (loading on the other core meanwhile would only slow that screen down).
 final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
+    /// The workspace folder, where templates/ and outbox/ are.
+    var folder: URL?
     private var loading: BackgroundLoad?
     private var loadStarted = false
 
@@ -120,6 +122,7 @@ enum ConsoleLauncher {
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
         let session = StoreSession(store: store)
+        session.folder = url
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
     }

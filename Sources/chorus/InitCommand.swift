@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
     @Option(help: "ISO 4217 currency for all money in the program (default: the first orders import's, else EUR).")
     var currency: String?
     @Option(help: "Landing page that tracking links point to.") var landingURL = "https://example.com/"
-    @Option(help: ArgumentHelp("Who drafted messages are from, written into templates/: \"Brand <creators@brand.example>\".", valueName: "mailbox"))
+    @Option(help: ArgumentHelp("Who drafted messages are from, written into a new program's templates/: \"Brand <creators@brand.example>\".", valueName: "mailbox"))
     var from: String?
 
     func validate() throws {
@@ -40,8 +40,7 @@ struct InitCommand: ParsableCommand {
                                       currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
-            let sender = from ?? (sample ? "Kelpie Skin <creators@kelpieskin.eu>" : "\(brand) <creators@example.com>")
-            try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: sender)
+            if !sample { try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: from ?? "\(brand) <creators@example.com>") }
             Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
             if from == nil && !sample { Output.print("message templates are in templates/; set their from: line to the brand's address") }
             if !sample && currency == nil {

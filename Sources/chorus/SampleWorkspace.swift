@@ -1,5 +1,6 @@
 import ChorusCore
 import ChorusGenerator
+import ChorusOutbox
 import ChorusStore
 import Foundation
 
@@ -9,6 +10,8 @@ import Foundation
 enum SampleWorkspace {
     static let seed: UInt64 = 7
     static let anchorDay = Day(year: 2026, month: 11, day: 21)!
+    /// Who the sample program's message templates are from.
+    static let sender = "Kelpie Skin <creators@kelpieskin.eu>"
 
     static var generatorOptions: GeneratorOptions {
         GeneratorOptions(creators: 300, orders: 4_000, seed: seed, today: anchorDay)
@@ -32,6 +35,7 @@ enum SampleWorkspace {
             let store = try WorkspaceStore.create(at: destination, workspace: SampleProgram.generate(options: generatorOptions))
             store.close()
         }
+        try TemplateFolder(workspaceFolder: destination).writeMissingDefaults(from: sender)
     }
 
     /// `sample-data/workspace` in the current folder or above the executable, if present.

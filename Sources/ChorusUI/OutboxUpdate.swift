@@ -1,0 +1,54 @@
+import ChorusCore
+
+/// The outbox from the console: `m` asks which kind of message for the marked rows (or the
+/// cursor row), the preview shows every message as it will read, and `w` writes them.
+enum OutboxUpdate {
+    static func ask(_ ids: [CreatorID], wave: WaveID?, _ state: inout UIState) {
+        guard let wave, !ids.isEmpty else { return state.message = StatusMessage(.warning, "no creator to write to") }
+        state.prompt = Prompt(.outboxKind(ids, wave: wave))
+    }
+
+    /// The kind typed at the prompt: a preview is asked for, or the prompt stays with the kinds listed.
+    static func submit(_ text: String, _ ids: [CreatorID], wave: WaveID, _ state: inout UIState) -> [Effect] {
+        guard let kind = MessageKind(named: text) else {
+            state.prompt = Prompt(.outboxKind(ids, wave: wave), text: text)
+            state.message = StatusMessage(.warning, "no kind of message \"\(text.trimmingSpaces)\"; one of \(MessageKind.names)")
+            return []
+        }
+        return [.previewOutbox(kind, wave: wave, creators: ids)]
+    }
+
+    /// Keys on an open preview: `w` or Enter writes, j/k scroll; nil lets the key through (Esc closes).
+    static func update(_ state: inout UIState, _ sheet: OutboxSheet, key: Key) -> [Effect]? {
+        switch key {
+        case .character("w"), .enter:
+            state.overlay = nil
+            guard !sheet.recipients.isEmpty else { state.message = StatusMessage(.info, "nothing to write"); return [] }
+            return [.writeOutbox(sheet)]
+        case .character("j"), .down:
+            var next = sheet
+            next.scroll = min(sheet.scroll + 1, max(0, sheet.lines.count - 1))
+            state.overlay = .outboxPreview(next)
+            return []
+        case .character("k"), .up:
+            var next = sheet
+            next.scroll = max(0, sheet.scroll - 1)
+            state.overlay = .outboxPreview(next)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    static func draw(_ sheet: OutboxSheet, _ grid: inout Grid, _ body: Rect) {
+        let width = min(body.width - 2, 90)
+        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y, width: width, height: body.height)
+        let count = sheet.recipients.count
+        Box.draw(&grid, rect, title: "\(count) \(sheet.kind.label) message\(count == 1 ? "" : "s") · w writes · j/k scroll · Esc cancels", focused: true)
+        let inside = rect.inset
+        for (offset, line) in sheet.lines.dropFirst(sheet.scroll).prefix(inside.height).enumerated() {
+            let role: StyleRole = line.hasPrefix("──") ? .header : (line.hasPrefix("skipped:") ? .mutedText : .text)
+            grid.put(line, x: inside.x + 1, y: inside.y + offset, width: inside.width - 1, role: role)
+        }
+    }
+}
