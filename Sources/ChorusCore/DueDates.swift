@@ -55,7 +55,7 @@ extension Workspace {
 
 extension PipelineStage {
     /// Agreed to post and has not yet sent anything.
-    var owesContent: Bool { self == .onboarding || self == .active || self == .seeded }
+    public var owesContent: Bool { self == .onboarding || self == .active || self == .seeded }
 }
 
 extension ChangeRecorder {

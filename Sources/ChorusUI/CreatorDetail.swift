@@ -121,7 +121,7 @@ extension CreatorDetail {
     /// The creator's own due date (and how late), and the messages drafted or sent: `late drafted 3d ago`.
     func followUpLines(_ enrollment: Enrollment) -> [Line] {
         var lines: [Line] = []
-        if let due = workspace.dueDate(of: enrollment) {
+        if enrollment.stage.owesContent || enrollment.dueDate != nil, let due = workspace.dueDate(of: enrollment) {
             let late = today.flatMap { workspace.daysLate(enrollment, today: $0) }
             lines.append(Line(label: "Due", value: late.map { "\(due) · \($0)d late" } ?? due.description, role: late == nil ? .text : .warning))
         }

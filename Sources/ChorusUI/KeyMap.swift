@@ -94,9 +94,9 @@ public enum KeyMap {
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .pipeline,
-                   help: "draft a message from a template: late, nudge-1, brief … (previewed first)", hint: "message", command: "message"),
+                   help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
-                   help: "show only creators whose content is late, or everyone again", command: "late"),
+                   help: "show only late creators, or everyone again", command: "late"),
         KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
                    help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 
