@@ -1,0 +1,50 @@
+import ChorusCore
+@testable import ChorusUI
+import XCTest
+
+/// Chasing late creators from the Pipeline: `L` shows whose content is overdue, `:due +7d`
+/// gives marked ones more time, and `m` asks which message to draft for them.
+final class OutboxKeyTests: XCTestCase {
+    let eli = CreatorID("CR-0005"), fay = CreatorID("CR-0006")
+
+    /// Wave 1's reel was due two days ago; Eli (onboarding), Fay (active) and Gus (seeded) owe it.
+    private func lateConsole() throws -> ConsoleDriver {
+        var workspace = Sample.workspace()
+        var wave = try XCTUnwrap(workspace.wave(Sample.wave1))
+        wave.brief.deliverables = [Deliverable(id: "D-1", platform: .instagram, format: .reel, dueDate: Sample.today.adding(days: -2))]
+        try workspace.apply(.updateWave(wave), context: CommandContext(now: Sample.now, actor: "test"))
+        return ConsoleDriver(workspace, size: Size(width: 120, height: 40))
+    }
+
+    func testLShowsOnlyTheLateCreatorsAndDueGivesMarkedOnesMoreTime() throws {
+        let console = try lateConsole().press("L")
+        XCTAssertTrue(console.frame.line(1).contains("3 of 8 creators · late only"), console.frame.line(1))
+        XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Due        2025-03-08 · 2d late") })
+
+        console.press(" ", " ", ":").type("due +7d").press(.enter)
+        XCTAssertEqual(console.session.performed.last, .setDueDate(creators: [eli, fay], wave: Sample.wave1, change: .later(days: 7)))
+        XCTAssertEqual(console.workspace.enrollment(eli, in: Sample.wave1)?.dueDate, Day("2025-03-15"))
+        XCTAssertTrue(console.frame.line(1).contains("1 of 8 creators · late only"), console.frame.line(1))
+
+        console.press("L")
+        XCTAssertTrue(console.frame.line(1).contains("8 creators"), console.frame.line(1))
+    }
+
+    func testADueThatIsNotADateSaysHowToWriteOne() throws {
+        let console = try lateConsole().press(":").type("due next week").press(.enter)
+        XCTAssertEqual(console.state.message, StatusMessage(.warning, "write due +7d or due 2027-01-15"))
+        XCTAssertTrue(console.session.performed.isEmpty)
+    }
+
+    func testMAsksForTheKindOfMessageAndNamesTheKindsWhenItIsUnknown() throws {
+        let console = try lateConsole().press("L", " ", " ", "m")
+        XCTAssertEqual(console.state.prompt?.purpose, .outboxKind([eli, fay], wave: Sample.wave1))
+        XCTAssertTrue(console.frame.line(39).hasPrefix(" Message 2 creators — kind"), console.frame.line(39))
+
+        console.type("lat").press(.enter)
+        XCTAssertEqual(console.state.message?.text, "no kind of message \"lat\"; one of \(MessageKind.names)")
+        XCTAssertEqual(console.state.prompt?.text, "lat", "the prompt stays to be corrected")
+        console.press(.escape)
+        XCTAssertNil(console.state.prompt)
+    }
+}
