@@ -60,11 +60,12 @@ public struct OutboxDrafts: Sendable {
     /// `workspaceFolder`, and returns that folder. An existing file of the same name is replaced.
     public func write(under workspaceFolder: URL, now: Timestamp) throws -> URL {
         let folder = workspaceFolder.appendingPathComponent("outbox").appendingPathComponent(Self.folderName(plan.kind, now.day))
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PrivateFiles.makeFolder(folder.deletingLastPathComponent())
+        try PrivateFiles.makeFolder(folder)
         for draft in drafts {
-            try Data(draft.message.eml.utf8).write(to: folder.appendingPathComponent("\(draft.creator.effectiveLinkSlug).eml"), options: .atomic)
+            try PrivateFiles.write(draft.message.eml, to: folder.appendingPathComponent("\(draft.creator.effectiveLinkSlug).eml"))
         }
-        try Data(klaviyoCSV.utf8).write(to: folder.appendingPathComponent("klaviyo.csv"), options: .atomic)
+        try PrivateFiles.write(klaviyoCSV, to: folder.appendingPathComponent("klaviyo.csv"))
         return folder
     }
 }

@@ -5,7 +5,9 @@ import Foundation
 public struct TemplateFolder: Sendable {
     public var url: URL
 
-    public init(workspaceFolder: URL) { url = workspaceFolder.appendingPathComponent("templates") }
+    public static let folderName = "templates"
+
+    public init(workspaceFolder: URL) { url = workspaceFolder.appendingPathComponent(Self.folderName) }
 
     /// The template for `kind`, checked; a missing or broken file is an error naming it.
     public func template(_ kind: MessageKind) throws -> MessageTemplate {
@@ -20,12 +22,12 @@ public struct TemplateFolder: Sendable {
     /// Writes the default of every kind that has no file yet; returns the kinds written.
     @discardableResult
     public func writeMissingDefaults(from: String) throws -> [MessageKind] {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try PrivateFiles.makeFolder(url)
         var written: [MessageKind] = []
         for kind in MessageKind.allCases {
             let file = url.appendingPathComponent(DefaultTemplates.fileName(kind))
             if FileManager.default.fileExists(atPath: file.path) { continue }
-            try Data(DefaultTemplates.text(kind, from: from).utf8).write(to: file, options: .atomic)
+            try PrivateFiles.write(DefaultTemplates.text(kind, from: from), to: file)
             written.append(kind)
         }
         return written

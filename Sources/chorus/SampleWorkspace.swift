@@ -24,17 +24,16 @@ enum SampleWorkspace {
             try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: destination.path)
             for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
-            where name != "lock" && !name.hasPrefix(".") {
+            where name != "lock" && !name.hasPrefix(".") && name != TemplateFolder.folderName {
                 let target = destination.appendingPathComponent(name)
                 try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target)
-                var isFolder: ObjCBool = false
-                FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder)
-                try FileManager.default.setAttributes([.posixPermissions: isFolder.boolValue ? 0o700 : 0o600], ofItemAtPath: target.path)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
             }
         } else {
             let store = try WorkspaceStore.create(at: destination, workspace: SampleProgram.generate(options: generatorOptions))
             store.close()
         }
+        // The sample's templates are the defaults (a test holds them equal), written private.
         try TemplateFolder(workspaceFolder: destination).writeMissingDefaults(from: sender)
     }
 

@@ -41,11 +41,19 @@ struct ChorusProcess {
     }
 }
 
-/// Every file in a folder with its bytes, to prove a failed command wrote nothing.
+/// Every file in a folder and its subfolders (`templates/`) with its bytes, to prove a failed
+/// command wrote nothing.
 func folderContents(_ url: URL) throws -> [String: Data] {
     var contents: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
-        contents[name] = try Data(contentsOf: url.appendingPathComponent(name))
+        let item = url.appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: item.path, isDirectory: &isFolder)
+        if isFolder.boolValue {
+            for (inner, data) in try folderContents(item) { contents[name + "/" + inner] = data }
+        } else {
+            contents[name] = try Data(contentsOf: item)
+        }
     }
     return contents
 }
