@@ -32,6 +32,14 @@ extension Workspace {
         enrollment.dueDate ?? wave(enrollment.waveID)?.brief.deliverables.compactMap(\.dueDate).min()
     }
 
+    /// A deliverable's due date for this creator: the wave's date, moved by as much as the
+    /// creator's own date moved their first one, so `+7d` gives a week more for everything.
+    public func dueDate(of deliverable: Deliverable, for enrollment: Enrollment) -> Day? {
+        guard let own = enrollment.dueDate else { return deliverable.dueDate }
+        guard let due = deliverable.dueDate, let first = wave(enrollment.waveID)?.brief.deliverables.compactMap(\.dueDate).min() else { return own }
+        return due.adding(days: first.days(until: own))
+    }
+
     /// How many days late one creator's content is on `today`, or nil when it is not late.
     public func daysLate(_ enrollment: Enrollment, today: Day) -> Int? {
         guard enrollment.stage.owesContent, let due = dueDate(of: enrollment), due < today,

@@ -153,3 +153,34 @@ final class OutboxCommandLineTests: XCTestCase {
         print(json.dumps(rows[0]))
         """
 }
+
+/// The brief as a parcel insert: Markdown and a printable page, with one creator's own due
+/// dates, code and link.
+final class ExportBriefCommandLineTests: XCTestCase {
+    func testABriefForOneCreatorCarriesTheirOwnDueDatesCodeAndLink() throws {
+        let workspace = try ChorusProcess.temporaryFolder(), folder = try ChorusProcess.temporaryFolder("chorus-e2e-brief")
+        defer { try? FileManager.default.removeItem(at: workspace); try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        XCTAssertEqual(try ChorusProcess.run(["init", "--sample", workspace.path]).status, 0)
+        XCTAssertEqual(try ChorusProcess.run(["due", "W2", "@zoe.angstrom", "+7d", "-w", workspace.path]).status, 0)
+
+        let written = try ChorusProcess.run(["export", "brief", "W2", "--creator", "@zoe.angstrom", "-o", folder.path, "-w", workspace.path])
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let markdown = try String(contentsOf: folder.appendingPathComponent("brief-W2-zoe.angstrom.md"), encoding: .utf8)
+        XCTAssertTrue(markdown.hasPrefix("# Wave 2 — Summer SPF: your brief, @zoe.angstrom\n"), markdown)
+        for line in ["- 2 × Algae Lip Balm", "- #KelpieGlow", "- @kelpieskin", "with one of: #ad, #sponsored, paid partnership.",
+                     "- Your discount code: ZOEANGSTRO15", "utm_content=zoe.angstrom",
+                     "| Instagram | reel | 2026-11-23 |", "| Instagram | story | 2026-11-28 |", "| TikTok | video | 2026-12-03 |"] {
+            XCTAssertTrue(markdown.contains(line), "\(line) in\n\(markdown)")
+        }
+        let html = try String(contentsOf: folder.appendingPathComponent("brief-W2-zoe.angstrom.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<meta charset=\"utf-8\">") && html.contains("<td>2026-11-23</td>"), html)
+        XCTAssertTrue(html.contains("utm_source=youtube&amp;utm_medium=creator"), "ampersands are escaped")
+
+        let again = try ChorusProcess.run(["export", "brief", "W2", "--creator", "@zoe.angstrom", "-o", folder.path, "-w", workspace.path])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already exists; use --force to replace it"), again.stderr)
+        let wave = try ChorusProcess.run(["export", "brief", "W2", "-o", folder.path, "-w", workspace.path])
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("brief-W2.md"), encoding: .utf8).contains("| Instagram | reel | 2026-11-16 |"), wave.stderr)
+    }
+}
