@@ -93,7 +93,7 @@ public enum KeyMap {
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
-        KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .pipeline,
+        KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
                    help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
                    help: "show only late creators, or everyone again", command: "late"),

@@ -3,9 +3,39 @@ import ChorusCore
 /// The outbox from the console: `m` asks which kind of message for the marked rows (or the
 /// cursor row), the preview shows every message as it will read, and `w` writes them.
 enum OutboxUpdate {
-    static func ask(_ ids: [CreatorID], wave: WaveID?, _ state: inout UIState) {
-        guard let wave, !ids.isEmpty else { return state.message = StatusMessage(.warning, "no creator to write to") }
-        state.prompt = Prompt(.outboxKind(ids, wave: wave))
+    static func ask(_ recipients: Result<(ids: [CreatorID], wave: WaveID), Refusal>, _ state: inout UIState) {
+        switch recipients {
+        case .success(let chosen): state.prompt = Prompt(.outboxKind(chosen.ids, wave: chosen.wave))
+        case .failure(let refusal): state.message = StatusMessage(.warning, refusal.message)
+        }
+    }
+
+    struct Refusal: Error { var message: String }
+
+    /// The creators of the marked rows (or the cursor row) in the pane on screen, and their one
+    /// wave: parcels, drafts and assets each belong to a creator in a wave.
+    static func recipients(_ state: UIState, context: UpdateContext, pipeline: [CreatorID]) -> Result<(ids: [CreatorID], wave: WaveID), Refusal> {
+        let workspace = context.workspace
+        let rows: [(CreatorID, WaveID)]
+        switch state.pane {
+        case .pipeline:
+            rows = state.pipeline.waveID.map { wave in pipeline.map { ($0, wave) } } ?? []
+        case .seeding:
+            rows = parcelTargets(state, context: context).compactMap { workspace.shipment($0).map { ($0.creatorID, $0.waveID) } }
+        case .approvals:
+            rows = ApprovalDecision.targets(state, context: context).compactMap { workspace.submission($0).map { ($0.creatorID, $0.waveID) } }
+        case .library:
+            let ids = state.library.marks.isEmpty ? context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? [] : state.library.marks.sorted()
+            rows = ids.compactMap { workspace.asset($0).map { ($0.creatorID, $0.waveID) } }
+        default:
+            return .failure(Refusal(message: "m works in the Pipeline, Seeding, Approvals and Library panes"))
+        }
+        let waves = Set(rows.map(\.1))
+        guard waves.count <= 1 else { return .failure(Refusal(message: "the marked rows are from several waves; mark rows of one wave")) }
+        var seen: Set<CreatorID> = []
+        let ids = rows.map(\.0).filter { seen.insert($0).inserted }
+        guard let wave = waves.first else { return .failure(Refusal(message: "no creator to write to")) }
+        return .success((ids, wave))
     }
 
     /// The kind typed at the prompt: a preview is asked for, or the prompt stays with the kinds listed.

@@ -125,7 +125,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
-    case .draftMessages: OutboxUpdate.ask(targets(state, context: context), wave: state.pipeline.waveID, &state)
+    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context, pipeline: targets(state, context: context)), &state)
     case .toggleLate:
         state.pipeline.lateOnly.toggle()
         (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)

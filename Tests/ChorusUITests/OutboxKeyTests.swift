@@ -48,3 +48,21 @@ final class OutboxKeyTests: XCTestCase {
         XCTAssertNil(console.state.prompt)
     }
 }
+
+/// `m` works on whatever rows are marked: parcels in Seeding are their creators.
+final class OutboxInOtherPanesKeyTests: XCTestCase {
+    func testMOnMarkedParcelsAsksToMessageTheirCreators() {
+        let console = ConsoleDriver(SeedingSample.workspace(), size: Size(width: 120, height: 40)).press("2", " ", " ", "m")
+        guard case .outboxKind(let ids, let wave)? = console.state.prompt?.purpose else {
+            return XCTFail("no outbox prompt: \(String(describing: console.state.message))")
+        }
+        let parcels = console.workspace.shipments.filter { ids.contains($0.creatorID) }
+        XCTAssertEqual(ids.count, 2)
+        XCTAssertTrue(parcels.allSatisfy { $0.waveID == wave })
+    }
+
+    func testMInAPaneWithoutCreatorRowsSaysWhereItWorks() {
+        let console = ConsoleDriver(size: Size(width: 120, height: 40)).press("7", "m")
+        XCTAssertEqual(console.state.message, StatusMessage(.warning, "m works in the Pipeline, Seeding, Approvals and Library panes"))
+    }
+}
