@@ -96,7 +96,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
                    help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
-                   help: "show only late creators, or everyone again", command: "late"),
+                   help: "show only creators to chase (late or quiet), or everyone", command: "late"),
         KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
                    help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 

@@ -38,7 +38,7 @@ struct PipelinePane {
         }
         parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
-        if state.lateOnly { parts.append("late only") }
+        if state.lateOnly { parts.append("late and quiet only") }
         parts.append("sort: \(state.sort.rawValue)")
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }

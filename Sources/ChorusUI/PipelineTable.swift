@@ -239,7 +239,7 @@ final class PipelineTable {
             }
         }
         if let today = key.lateOn, !narrowing {
-            let late = Set(workspace.lateCreators(today: today, wave: key.order.rows.wave).map(\.creatorID))
+            let late = Set(workspace.followUps(today: today, wave: key.order.rows.wave).map(\.creatorID))
             visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
         filterKey = key

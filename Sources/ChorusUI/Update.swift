@@ -129,7 +129,7 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .toggleLate:
         state.pipeline.lateOnly.toggle()
         (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
-        state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators whose content is late · L shows everyone" : "showing everyone")
+        state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators to chase: late, or quiet since their parcel · L shows everyone" : "showing everyone")
     case .makeCodes, .editSlug, .adjustStock, .setDueDate:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""

@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
     var overdue = false
     @Option(help: ArgumentHelp("Only assets whose rights hold today and end within this many days: 14d.", valueName: "days"))
     var expiring: DayCount?
-    @Flag(help: "Only creators whose content was due and who have submitted nothing, with days late.")
+    @Flag(help: "Only creators to chase: past their due date with nothing submitted (days late), then those a ghosting nudge is due for.")
     var late = false
 
     @Option(help: "Output format.")

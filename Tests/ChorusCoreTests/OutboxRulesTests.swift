@@ -92,6 +92,20 @@ final class OutboxRulesTests: XCTestCase {
         XCTAssertNil(DueDateChange("next week"))
     }
 
+    func testLateAndQuietCreatorsFeedOneFollowUpListWithTheMessageThatFitsNext() throws {
+        let workspace = try milaHasHerParcel()
+        let quiet = workspace.followUps(today: Day("2026-03-19")!, wave: f.spring)
+        XCTAssertEqual(quiet.map(\.creatorID), [f.mila])
+        XCTAssertEqual(quiet.first?.reason, "nudge 1 · 7d")
+        XCTAssertEqual(quiet.first?.nextMessage, .nudge1)
+        XCTAssertNil(quiet.first?.daysLate)
+
+        let late = workspace.followUps(today: Day("2026-04-02")!, wave: f.spring)
+        XCTAssertEqual(late.map(\.creatorID), [f.mila], "listed once, as late")
+        XCTAssertEqual(late.first?.reason, "2d late")
+        XCTAssertEqual(late.first?.nextMessage, .late)
+    }
+
     func testMergeFieldsSpeakAboutTheCreatorsOwnWave() throws {
         let workspace = try milaHasHerParcel()
         let fields = workspace.mergeFields(for: workspace.creator(f.mila)!, wave: f.spring)

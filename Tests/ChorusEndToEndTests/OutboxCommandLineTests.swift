@@ -84,7 +84,7 @@ final class OutboxCommandLineTests: XCTestCase {
             XCTAssertEqual(row["wave"]?.isEmpty, false, draft.kind)
         }
         let pipeline = try chorus(["list", "creators", "--late", "--wave", "W2", "--format", "csv"], now: "2026-11-21T10:00:00Z")
-        XCTAssertTrue(pipeline.stdout.contains("Siobhán Evans,W2,2026-11-16,5d,late drafted today"), pipeline.stdout)
+        XCTAssertTrue(pipeline.stdout.contains("Siobhán Evans,W2,2026-11-16,5d late,late,late drafted today"), pipeline.stdout)
     }
 
     func testAMarketingMessageIsRefusedForPeopleWithoutConsentNamingThem() throws {
@@ -105,13 +105,19 @@ final class OutboxCommandLineTests: XCTestCase {
         let sent = try chorus(["outbox", "mark-sent", "--kind", "late", "--wave", "W2"], now: "2026-11-22T09:00:00Z")
         XCTAssertEqual(sent.stdout, "marked 1 late message sent for Wave 2 — Summer SPF\n")
         let listed = try chorus(["list", "creators", "--late", "--format", "csv"], now: "2026-11-23T09:00:00Z")
-        XCTAssertTrue(listed.stdout.contains("Siobhán Evans,W2,2026-11-16,7d,late sent 2026-11-22"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("Siobhán Evans,W2,2026-11-16,7d late,late,late sent 2026-11-22"), listed.stdout)
     }
 
     func testADueDateMovedOnTheCommandLineTakesACreatorOffTheLateList() throws {
         XCTAssertEqual(try chorus(["due", "W2", "@siobhan.salt39", "+7d"]).stdout, "@siobhan.salt39 is now due 2026-11-23\n")
         let listed = try chorus(["list", "creators", "--late", "--wave", "W2"])
         XCTAssertFalse(listed.stdout.contains("siobhan.salt39"), listed.stdout)
+
+        // Yui's parcel arrived nine days ago: with more time she is not late, but quiet, and a nudge is next.
+        XCTAssertEqual(try chorus(["due", "W2", "@yui_coast56", "+7d"]).status, 0)
+        let chase = try chorus(["list", "creators", "--late", "--wave", "W2", "--format", "csv"])
+        XCTAssertTrue(chase.stdout.contains("鈴木 結衣,W2,2026-11-23,nudge 1 · 9d,nudge-1,"), chase.stdout)
+        XCTAssertTrue(chase.stdout.hasSuffix("鈴木 結衣,W2,2026-11-23,nudge 1 · 9d,nudge-1,\n"), "the late come first, then the quiet")
         let wrong = try chorus(["due", "W2", "@siobhan.salt39", "next week"])
         XCTAssertTrue(wrong.stderr.contains("'next week' is not a due date"), wrong.stderr)
     }

@@ -10,7 +10,7 @@ final class OutboxConsoleTests: XCTestCase {
         let console = try TmuxSession(columns: 120, rows: 40, arguments: ["demo", "--workspace", workspace.path])
         try console.waitFor("Wave 2 — Summer SPF (live) · 99 creators")
         try console.press("L")
-        try console.waitFor("34 of 99 creators · late only")
+        try console.waitFor("34 of 99 creators · late and quiet only")
         try console.press("Space", "Space", "Space")
         try console.waitFor("3 marked")
         try console.press("m")

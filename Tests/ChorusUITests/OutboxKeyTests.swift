@@ -18,13 +18,13 @@ final class OutboxKeyTests: XCTestCase {
 
     func testLShowsOnlyTheLateCreatorsAndDueGivesMarkedOnesMoreTime() throws {
         let console = try lateConsole().press("L")
-        XCTAssertTrue(console.frame.line(1).contains("3 of 8 creators · late only"), console.frame.line(1))
+        XCTAssertTrue(console.frame.line(1).contains("3 of 8 creators · late and quiet only"), console.frame.line(1))
         XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Due        2025-03-08 · 2d late") })
 
         console.press(" ", " ", ":").type("due +7d").press(.enter)
         XCTAssertEqual(console.session.performed.last, .setDueDate(creators: [eli, fay], wave: Sample.wave1, change: .later(days: 7)))
         XCTAssertEqual(console.workspace.enrollment(eli, in: Sample.wave1)?.dueDate, Day("2025-03-15"))
-        XCTAssertTrue(console.frame.line(1).contains("1 of 8 creators · late only"), console.frame.line(1))
+        XCTAssertTrue(console.frame.line(1).contains("1 of 8 creators · late and quiet only"), console.frame.line(1))
 
         console.press("L")
         XCTAssertTrue(console.frame.line(1).contains("8 creators"), console.frame.line(1))
