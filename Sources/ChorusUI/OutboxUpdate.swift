@@ -57,7 +57,8 @@ enum OutboxUpdate {
             return [.writeOutbox(sheet)]
         case .character("j"), .down:
             var next = sheet
-            next.scroll = min(sheet.scroll + 1, max(0, sheet.lines.count - 1))
+            let box = frame(Layout(size: state.size).body)
+            next.scroll = min(sheet.scroll + 1, max(0, wrapped(sheet.lines, width: box.inset.width - 1).count - box.inset.height))
             state.overlay = .outboxPreview(next)
             return []
         case .character("k"), .up:
@@ -70,13 +71,36 @@ enum OutboxUpdate {
         }
     }
 
-    static func draw(_ sheet: OutboxSheet, _ grid: inout Grid, _ body: Rect) {
+    private static func frame(_ body: Rect) -> Rect {
         let width = min(body.width - 2, 90)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y, width: width, height: body.height)
+        return Rect(x: body.x + (body.width - width) / 2, y: body.y, width: width, height: body.height)
+    }
+
+    /// Long lines broken at spaces to `width` columns, keeping their indent, so a message reads whole.
+    static func wrapped(_ lines: [String], width: Int) -> [String] {
+        lines.flatMap { line -> [String] in
+            guard width > 8, TextWidth.columns(of: line) > width else { return [line] }
+            let indent = String(line.prefix { $0 == " " })
+            var out: [String] = [], current = ""
+            for word in line.split(separator: " ") {
+                let candidate = current.isEmpty ? indent + word : current + " " + word
+                if TextWidth.columns(of: candidate) > width, !current.isEmpty {
+                    out.append(current)
+                    current = indent + word
+                } else {
+                    current = candidate
+                }
+            }
+            return out + [current]
+        }
+    }
+
+    static func draw(_ sheet: OutboxSheet, _ grid: inout Grid, _ body: Rect) {
+        let rect = frame(body)
         let count = sheet.recipients.count
         Box.draw(&grid, rect, title: "\(count) \(sheet.kind.label) message\(count == 1 ? "" : "s") · w writes · j/k scroll · Esc cancels", focused: true)
         let inside = rect.inset
-        for (offset, line) in sheet.lines.dropFirst(sheet.scroll).prefix(inside.height).enumerated() {
+        for (offset, line) in wrapped(sheet.lines, width: inside.width - 1).dropFirst(sheet.scroll).prefix(inside.height).enumerated() {
             let role: StyleRole = line.hasPrefix("──") ? .header : (line.hasPrefix("skipped:") ? .mutedText : .text)
             grid.put(line, x: inside.x + 1, y: inside.y + offset, width: inside.width - 1, role: role)
         }

@@ -66,3 +66,16 @@ final class OutboxInOtherPanesKeyTests: XCTestCase {
         XCTAssertEqual(console.state.message, StatusMessage(.warning, "m works in the Pipeline, Seeding, Approvals and Library panes"))
     }
 }
+
+/// The preview shows each message whole: long lines wrap at spaces and keep their indent.
+final class OutboxPreviewWrappingTests: XCTestCase {
+    func testALongBodyLineWrapsAtSpacesKeepingItsIndent() {
+        let line = "   Your content for Wave 2 — Summer SPF was due on 2026-11-16. If you need more time, reply."
+        XCTAssertEqual(OutboxUpdate.wrapped([line, "   Hi Zoë,"], width: 40), [
+            "   Your content for Wave 2 — Summer SPF",
+            "   was due on 2026-11-16. If you need",
+            "   more time, reply.",
+            "   Hi Zoë,",
+        ])
+    }
+}
