@@ -28,6 +28,11 @@ static inline int chorus_color_pair(int n) { return (int)COLOR_PAIR(n); }
 static inline int chorus_key_resize(void) { return KEY_RESIZE; }
 static inline int chorus_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int chorus_err(void) { return ERR; }
+// The mouse: left press and click, the wheel (buttons 4 and 5), as function values Swift can see.
+static inline int chorus_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t chorus_mouse_click_mask(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline mmask_t chorus_mouse_wheel_up_mask(void) { return BUTTON4_PRESSED; }
+static inline mmask_t chorus_mouse_wheel_down_mask(void) { return BUTTON5_PRESSED; }
 // glibc declares wcwidth only for some feature macros; curses' own answer is what matters.
 extern int wcwidth(wchar_t character);
 static inline int chorus_wcwidth(wchar_t character) { return wcwidth(character); }

@@ -60,8 +60,9 @@ extension ChangeRecorder {
         case .markShipped(let dispatches): return try recordShippingCosts(dispatches, summary: markShipped(dispatches, context))
         case .markDelivered(let ids): return try markDelivered(ids, context)
         case .flagException(let ids, let kind, let note): return try flagException(ids, kind: kind, note: note, context)
-        case .cancelShipments(let ids): return try cancelShipments(ids)
+        case .cancelShipments(let ids): return try cancelShipments(ids, context)
         case .editShipment(let id, let items, let note): return try editShipment(id, items: items, note: note)
+        case .resolveException(let id, let resolution): return try resolveException(id, resolution, context)
         case .addSubmissions(let submissions): return try addSubmissions(submissions, context)
         case .approve(let ids): return try approve(ids, context)
         case .approveWithOverride(let id, let reason): return try approveWithOverride(id, reason: reason, context)
@@ -149,5 +150,5 @@ extension ChangeRecorder {
         return trimmed
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+    static func plural(_ count: Int, _ noun: String) -> String { counted(count, noun) }
 }

@@ -14,7 +14,7 @@ extension ChangeRecorder {
             if let deliverable = submission.deliverableID, !wave.brief.deliverables.contains(where: { $0.id == deliverable }) {
                 throw DomainError("\(wave.name) has no deliverable \(deliverable)")
             }
-            if submission.status != .pending { throw DomainError("a new submission must be pending, not \(submission.status.rawValue)") }
+            if submission.status != .pending { throw DomainError("a new submission must be pending, not \(submission.status.label)") }
         }
         for submission in submissions {
             put(submission)
@@ -86,7 +86,7 @@ extension ChangeRecorder {
         let submissions = try ids.map { id in
             let submission = try requireSubmission(id)
             guard submission.status == .pending || submission.status == .changesRequested else {
-                throw DomainError("submission \(id) cannot be rejected: it is already \(submission.status.rawValue)")
+                throw DomainError("submission \(id) cannot be rejected: it is already \(submission.status.label)")
             }
             return submission
         }
@@ -101,7 +101,7 @@ extension ChangeRecorder {
     mutating func resubmit(_ id: SubmissionID, caption: String, onScreenText: String?, _ context: CommandContext) throws -> String {
         var submission = try requireSubmission(id)
         guard submission.status == .changesRequested else {
-            throw DomainError("submission \(id) cannot be resubmitted: it is \(submission.status.rawValue), not waiting for changes")
+            throw DomainError("submission \(id) cannot be resubmitted: it is \(submission.status.label), not waiting for changes")
         }
         submission.previousCaptions.append(submission.caption)
         submission.caption = caption

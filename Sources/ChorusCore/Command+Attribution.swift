@@ -6,7 +6,7 @@ extension Command {
     public var mayChangeAttribution: Bool {
         switch self {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
-             .markDelivered, .flagException, .cancelShipments, .editShipment, .addSubmissions, .approve, .approveWithOverride,
+             .markDelivered, .flagException, .cancelShipments, .editShipment, .resolveException, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
              .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a

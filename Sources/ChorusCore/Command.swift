@@ -39,6 +39,8 @@ public enum Command: Hashable, Sendable, Codable {
     case cancelShipments([ShipmentID])
     /// Replaces a parcel's items and note while it is still in the warehouse (queued or packed).
     case editShipment(ShipmentID, items: [ShipmentItem], note: String?)
+    /// Sends a parcel with an exception out again: back to the queue, or shipped at once.
+    case resolveException(ShipmentID, ExceptionResolution)
 
     // Approvals
     case addSubmissions([Submission])
@@ -85,10 +87,15 @@ public struct ShipmentRequest: Hashable, Sendable, Codable {
     public var creatorID: CreatorID
     public var waveID: WaveID
     public var items: [ShipmentItem]
-    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem]) {
+    /// True when asked for as an extra parcel beside one still in the warehouse; without it a
+    /// second open parcel for the same creator and wave is refused as a duplicate. Nil (not
+    /// false) otherwise, so requests journaled before it existed read the same.
+    public var extra: Bool?
+    public init(creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem], extra: Bool = false) {
         self.creatorID = creatorID
         self.waveID = waveID
         self.items = items
+        self.extra = extra ? true : nil
     }
 }
 
@@ -100,11 +107,15 @@ public struct ShipmentDispatch: Hashable, Sendable, Codable {
     /// What the label cost, when the label tool says (ShipStation's `Shipping Cost`); nil
     /// leaves the parcel's shipping cost as it was.
     public var shippingCost: Money?
-    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil) {
+    /// The day the label tool says the parcel left (ShipStation's `Ship Date`); nil means when
+    /// the command is applied, as with a scanner at the packing table.
+    public var shippedOn: Day?
+    public init(shipmentID: ShipmentID, carrier: Carrier, trackingNumber: String, shippingCost: Money? = nil, shippedOn: Day? = nil) {
         self.shipmentID = shipmentID
         self.carrier = carrier
         self.trackingNumber = trackingNumber
         self.shippingCost = shippingCost
+        self.shippedOn = shippedOn
     }
 }
 

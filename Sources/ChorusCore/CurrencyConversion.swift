@@ -68,3 +68,17 @@ extension Order {
         return (converted, missing.values.sorted { $0.currency.code < $1.currency.code })
     }
 }
+
+extension Sequence where Element == Order {
+    /// The rates these orders were converted at, each with how many used it: `USD 0.9234 of
+    /// 2026-11-02 (1 order), …` (at most `limit`, then how many more); nil when none was converted.
+    /// Finance checks a converted figure against the rate it was made with.
+    public func ratesUsed(limit: Int = 8) -> String? {
+        var counts: [ExchangeRate: Int] = [:]
+        for order in self { if let rate = order.original?.rate { counts[rate, default: 0] += 1 } }
+        guard !counts.isEmpty else { return nil }
+        let sorted = counts.sorted { ($0.key.currency.code, $0.key.day) < ($1.key.currency.code, $1.key.day) }
+        let shown = sorted.prefix(limit).map { "\($0.key.label) (\($0.value) order\($0.value == 1 ? "" : "s"))" }
+        return shown.joined(separator: ", ") + (sorted.count > limit ? " and \(sorted.count - limit) more rates" : "")
+    }
+}

@@ -23,8 +23,10 @@ public struct Ledger: Sendable {
         public var costPerAcquisition: Int64? {
             results.directOrders > 0 ? Ledger.roundedQuotient(costs.total, Int64(results.directOrders)) : nil
         }
-        /// (direct revenue − total cost) / total cost in basis points, rounded half up; nil without cost.
-        public var roiBasisPoints: Int64? { Ledger.roi(revenue: results.directNetRevenue, cost: costs.total) }
+        /// ROAS: direct revenue / total cost; nil without cost. See `Ledger.roas`.
+        public var roasHundredths: Int64? { Ledger.roas(revenue: results.directNetRevenue, cost: costs.total) }
+        /// ROI on contribution margin: contribution margin / total cost; nil without cost. See `Ledger.roi`.
+        public var roiBasisPoints: Int64? { Ledger.roi(margin: contributionMargin, cost: costs.total) }
     }
 
     /// What a row cost, by kind.
@@ -108,7 +110,8 @@ public struct Ledger: Sendable {
             results.usableAssets > 0 ? Ledger.roundedQuotient(costs.total, Int64(results.usableAssets)) : nil
         }
         public var contributionMarginPerCreator: Int64? { creators > 0 ? Ledger.roundedQuotient(contributionMargin, Int64(creators)) : nil }
-        public var roiBasisPoints: Int64? { Ledger.roi(revenue: results.directNetRevenue, cost: costs.total) }
+        public var roasHundredths: Int64? { Ledger.roas(revenue: results.directNetRevenue, cost: costs.total) }
+        public var roiBasisPoints: Int64? { Ledger.roi(margin: contributionMargin, cost: costs.total) }
     }
 
     public let currency: Currency
@@ -149,9 +152,20 @@ public struct Ledger: Sendable {
         numerator >= 0 ? (numerator + denominator / 2) / denominator : -((-numerator + denominator / 2) / denominator)
     }
 
-    static func roi(revenue: Int64, cost: Int64) -> Int64? {
-        cost > 0 ? roundedQuotient((revenue - cost) * 10_000, cost) : nil
+    /// Return on ad spend, revenue / cost, in hundredths rounded half up (370 = 3.70×). It says
+    /// what the money brought back, not what it earned: a ROAS above 1× can still lose money.
+    static func roas(revenue: Int64, cost: Int64) -> Int64? {
+        cost > 0 ? roundedQuotient(revenue * 100, cost) : nil
     }
+
+    /// Return on investment on contribution margin, margin / cost, in basis points rounded half
+    /// up (12224 = 122.24 %). Negative whenever the row loses money, which revenue-based ROI hid.
+    static func roi(margin: Int64, cost: Int64) -> Int64? {
+        cost > 0 ? roundedQuotient(margin * 10_000, cost) : nil
+    }
+
+    /// ROAS as a person reads it: 370 → `3.70×`.
+    public static func roasText(_ hundredths: Int64) -> String { BasisPoints.decimal(hundredths) + "×" }
 
     /// Whether commission on an order placed on `day` is still held on `today`: it becomes
     /// payable on the day the order is `holdDays` old.

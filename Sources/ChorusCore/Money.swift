@@ -58,7 +58,12 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// `1234.50 EUR` — the form used in the console and in exports.
     public var description: String { "\(decimalString) \(currency.code)" }
 
-    /// Parses a decimal amount as stores export it (`1234.50`, `-3`, `0.5`, `1,234.50`).
+    /// Parses a decimal amount as stores export it (`1234.50`, `-3`, `0.5`, `1,234.50`), and a
+    /// decimal comma as European spreadsheets write it (`7,45`, `7,5`). A comma is a thousands
+    /// separator only before groups of exactly three digits with a decimal point after them or
+    /// more groups (`1,234.50`, `1,234,567`, and `1,500` in a currency without a fraction);
+    /// `1,250` euros alone could be either and is refused, and so is every other comma, because
+    /// reading one wrongly multiplies the amount by 100 or 1000.
     /// Returns nil for anything else, including more fraction digits than the currency has.
     public static func parse(_ text: Substring, currency: Currency) -> Money? {
         // Works on the UTF-8 view without copying: imports parse millions of amounts.
@@ -77,11 +82,13 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         var fractionDigits = 0
         var sawDigit = false
         var inFraction = false
+        var commas = 0, digitsBeforeComma = 0, digitsSinceComma = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 sawDigit = true
                 let digit = Int64(byte - UInt8(ascii: "0"))
+                if commas == 0 { digitsBeforeComma += 1 } else { digitsSinceComma += 1 }
                 if inFraction {
                     fractionDigits += 1
                     guard fractionDigits <= digits else { return nil }
@@ -93,10 +100,12 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
                     whole = sum
                 }
             case UInt8(ascii: "."):
-                guard !inFraction else { return nil }
+                guard !inFraction, commas == 0 || digitsSinceComma == 3 && (1...3).contains(digitsBeforeComma) else { return nil }
                 inFraction = true
             case UInt8(ascii: ","):
-                guard !inFraction else { return nil }
+                guard !inFraction, commas == 0 || digitsSinceComma == 3 else { return nil }
+                commas += 1
+                digitsSinceComma = 0
             default:
                 return nil
             }
@@ -104,6 +113,19 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         guard sawDigit else { return nil }
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
+        if commas > 0 && !inFraction {
+            // A currency without a fraction has no decimal comma, so `1,500` yen is unambiguous.
+            let grouped = digitsSinceComma == 3 && (1...3).contains(digitsBeforeComma) && (commas > 1 || digits == 0)
+            let decimalComma = commas == 1 && digitsSinceComma >= 1 && digitsSinceComma <= digits
+            guard grouped || decimalComma else { return nil }
+            if decimalComma {
+                var shift: Int64 = 1
+                for _ in 0..<digitsSinceComma { shift *= 10 }
+                fraction = whole % shift
+                fractionDigits = digitsSinceComma
+                whole /= shift
+            }
+        }
         for _ in fractionDigits..<digits { fraction *= 10 }
         let units = whole * scale + fraction
         return Money(minorUnits: negative ? -units : units, currency: currency)

@@ -60,6 +60,9 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
     public var minimumPayoutMinorUnits: Int64 = 2_500
     /// How prospects are ranked in the sourcing view and the Pipeline's score column.
     public var fitScore = FitScoreWeights()
+    /// An ad disclosure in a caption must end within this many characters: feeds cut captions
+    /// to about this length behind "more", and a disclosure nobody sees does not disclose.
+    public var disclosureWithinCharacters: Int = 125
 
     public init() {}
 
@@ -81,5 +84,6 @@ public struct ProgramSettings: Hashable, Sendable, Codable {
         shippedNotDeliveredDays = try value(.shippedNotDeliveredDays, defaults.shippedNotDeliveredDays)
         minimumPayoutMinorUnits = try value(.minimumPayoutMinorUnits, defaults.minimumPayoutMinorUnits)
         fitScore = try value(.fitScore, defaults.fitScore)
+        disclosureWithinCharacters = try value(.disclosureWithinCharacters, defaults.disclosureWithinCharacters)
     }
 }

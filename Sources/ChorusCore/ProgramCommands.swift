@@ -1,6 +1,10 @@
 extension ChangeRecorder {
     mutating func updateProgram(_ program: Program) throws -> String {
         _ = try Self.requireText(program.name, "a program name")
+        guard program.settings.disclosureWithinCharacters > 0 else {
+            throw DomainError("disclosureWithinCharacters must be at least 1 (a caption's first characters, 125 by default), "
+                + "not \(program.settings.disclosureWithinCharacters)")
+        }
         guard program.currency == workspace.program.currency || (workspace.orders.isEmpty && workspace.skus.isEmpty) else {
             throw DomainError("the program currency cannot change from \(workspace.program.currency) once SKUs or orders exist")
         }

@@ -46,12 +46,15 @@ extension ChangeRecorder {
                 need[item.sku, default: 0] += item.quantity
             }
         }
+        if !context.isReplay { try refuseDuplicateParcels(requests) }
         try requireStock(need)
         var number = highestShipmentNumber()
         for request in requests {
             number += 1
-            put(Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID, waveID: request.waveID,
-                         items: request.items, productCost: reserve(request.items), createdAt: context.now))
+            var shipment = Shipment(id: ShipmentID(formatID(prefix: "SH-", number: number)), creatorID: request.creatorID,
+                                    waveID: request.waveID, items: request.items, productCost: reserve(request.items), createdAt: context.now)
+            shipment.extra = request.extra
+            put(shipment)
         }
         return "queued \(Self.plural(requests.count, "shipment"))"
     }
@@ -61,7 +64,7 @@ extension ChangeRecorder {
     /// available, so 1 → 2 of a SKU needs only one more on the shelf.
     mutating func editShipment(_ id: ShipmentID, items: [ShipmentItem], note: String?) throws -> String {
         let shipment = try transition([id], to: "edited", allowedFrom: [.queued, .packed]) { shipment in
-            "it has already left the warehouse (\(shipment.status.rawValue))"
+            "it has already left the warehouse (\(shipment.status.label))"
         }[0]
         if items.isEmpty { throw DomainError("shipment \(id) needs at least one item") }
         var need: [SKUID: Int] = [:]
@@ -83,9 +86,28 @@ extension ChangeRecorder {
         return "edited shipment \(id)"
     }
 
+    /// A second parcel for a creator whose parcel for the wave is still in the warehouse is
+    /// almost always a key pressed twice: refused, naming the open parcel, unless the request
+    /// says it is an extra one. Judged only for a person's action, never on replay.
+    private func refuseDuplicateParcels(_ requests: [ShipmentRequest]) throws {
+        let warehouse = OpenParcels(workspace)
+        var asked: Set<EnrollmentKey> = []
+        for request in requests where request.extra != true {
+            let key = EnrollmentKey(creatorID: request.creatorID, waveID: request.waveID)
+            let wave = workspace.wave(request.waveID)?.name ?? request.waveID.rawValue
+            if let open = warehouse.parcels(for: request.creatorID, in: request.waveID).first {
+                throw DomainError("\(handle(request.creatorID)) already has \(open.id) \(open.status.rawValue) in \(wave); "
+                                  + "ask for an extra parcel to send another")
+            }
+            if !asked.insert(key).inserted {
+                throw DomainError("\(handle(request.creatorID)) is asked for twice in \(wave); ask for an extra parcel to send two")
+            }
+        }
+    }
+
     /// Refuses, naming the SKU and the shortfall, when `need` is more than the shelf has free
     /// (plus what the shipment being changed already holds).
-    private func requireStock(_ need: [SKUID: Int], alreadyHeld held: [SKUID: Int] = [:]) throws {
+    func requireStock(_ need: [SKUID: Int], alreadyHeld held: [SKUID: Int] = [:]) throws {
         for (id, quantity) in need.sorted(by: { $0.key < $1.key }) {
             let sku = try requireSKU(id)
             let available = sku.available + held[id, default: 0]
@@ -96,7 +118,7 @@ extension ChangeRecorder {
     }
 
     /// Reserves `items` on their SKUs and returns what they cost.
-    private mutating func reserve(_ items: [ShipmentItem]) -> Money {
+    mutating func reserve(_ items: [ShipmentItem]) -> Money {
         var cost = Money.zero(workspace.program.currency)
         for item in items {
             guard var sku = workspace.sku(item.sku) else { continue }
@@ -114,47 +136,41 @@ extension ChangeRecorder {
     mutating func markPacked(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
         let shipments = try transition(ids, to: "packed", allowedFrom: [.queued])
         for var shipment in shipments {
-            shipment.status = .packed
-            shipment.packedAt = context.now
+            shipment.record(.packed, at: context.now)
             put(shipment)
         }
         return "packed \(Self.plural(shipments.count, "shipment"))"
     }
 
+    /// A dispatch for a parcel already shipped with the same tracking number only brings its
+    /// shipping cost (the label tool's export often arrives after the parcels were scanned out).
     mutating func markShipped(_ dispatches: [ShipmentDispatch], _ context: CommandContext) throws -> String {
-        let shipments = try transition(dispatches.map(\.shipmentID), to: "shipped", allowedFrom: [.queued, .packed])
-        var numbers: [String: ShipmentID] = [:]
-        for shipment in workspace.shipments { if let number = shipment.trackingNumber { numbers[number] = shipment.id } }
-        for dispatch in dispatches {
-            let number = dispatch.trackingNumber.trimmingWhitespace
-            if number.isEmpty { throw DomainError("shipment \(dispatch.shipmentID) cannot be shipped without a tracking number") }
-            if !dispatch.carrier.accepts(trackingNumber: number) {
-                throw DomainError("'\(number)' does not look like a \(dispatch.carrier.label) tracking number (shipment \(dispatch.shipmentID))")
-            }
-            if let other = numbers[number], other != dispatch.shipmentID {
-                throw DomainError("tracking number \(number) is already used by shipment \(other)")
-            }
-            numbers[number] = dispatch.shipmentID
+        let costOnly = dispatches.filter { dispatch in
+            guard dispatch.shippingCost != nil, let shipment = workspace.shipment(dispatch.shipmentID) else { return false }
+            return [.shipped, .delivered].contains(shipment.status) && shipment.trackingNumber == dispatch.trackingNumber.trimmingWhitespace
         }
+        let costOnlyIDs = Set(costOnly.map(\.shipmentID))
+        let dispatches = dispatches.filter { !costOnlyIDs.contains($0.shipmentID) }
+        if dispatches.isEmpty && !costOnly.isEmpty { return "\(Self.plural(costOnly.count, "shipment")) already shipped" }
+        let shipments = try transition(dispatches.map(\.shipmentID), to: "shipped", allowedFrom: [.queued, .packed])
+        try requireTrackingNumbers(dispatches)
         for (var shipment, dispatch) in zip(shipments, dispatches) {
             releaseReservation(of: shipment, consumed: true)
-            shipment.status = .shipped
             shipment.carrier = dispatch.carrier
             shipment.trackingNumber = dispatch.trackingNumber.trimmingWhitespace
-            shipment.shippedAt = context.now
+            shipment.record(.shipped, at: dispatch.shippedOn.map { min(Timestamp(day: $0), context.now) } ?? context.now)
             put(shipment)
             follow(shipment.creatorID, in: shipment.waveID, to: .seeded, context)
         }
-        return "shipped \(Self.plural(shipments.count, "shipment"))"
+        return "shipped \(Self.plural(shipments.count, "shipment"))" + (costOnly.isEmpty ? "" : ", \(costOnly.count) already shipped")
     }
 
     mutating func markDelivered(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
         let shipments = try transition(ids, to: "marked delivered", allowedFrom: [.shipped]) { shipment in
-            shipment.status == .queued || shipment.status == .packed ? "it has not been shipped" : "it is \(shipment.status.rawValue)"
+            shipment.status == .queued || shipment.status == .packed ? "it has not been shipped" : "it is \(shipment.status.label)"
         }
         for var shipment in shipments {
-            shipment.status = .delivered
-            shipment.deliveredAt = context.now
+            shipment.record(.delivered, at: context.now)
             put(shipment)
         }
         return "marked \(Self.plural(shipments.count, "shipment")) delivered"
@@ -163,50 +179,76 @@ extension ChangeRecorder {
     mutating func flagException(_ ids: [ShipmentID], kind: ShipmentException.Kind, note: String, _ context: CommandContext) throws -> String {
         let note = try Self.requireText(note, "a note saying what went wrong")
         let allowed: [ShipmentStatus] = kind == .addressProblem ? [.queued, .packed, .shipped] : [.shipped, .delivered]
-        let shipments = try transition(ids, to: "flagged \(kind.rawValue)", allowedFrom: allowed)
+        let shipments = try transition(ids, to: "flagged \(kind.label)", allowedFrom: allowed)
         for var shipment in shipments {
             if shipment.holdsReservation { releaseReservation(of: shipment, consumed: false) }
             if kind == .returned { returnStock(of: shipment) }
-            shipment.status = .exception
             shipment.exception = ShipmentException(kind: kind, note: note, at: context.now)
+            shipment.record(.exception, at: context.now, exception: kind, note: note)
             put(shipment)
         }
-        return "flagged \(Self.plural(shipments.count, "shipment")): \(kind.rawValue)"
+        return "flagged \(Self.plural(shipments.count, "shipment")): \(kind.label)"
     }
 
-    mutating func cancelShipments(_ ids: [ShipmentID]) throws -> String {
+    mutating func cancelShipments(_ ids: [ShipmentID], _ context: CommandContext) throws -> String {
         let shipments = try transition(ids, to: "cancelled", allowedFrom: [.queued, .packed, .exception]) { shipment in
-            "it has already left the warehouse (\(shipment.status.rawValue))"
+            "it has already left the warehouse (\(shipment.status.label))"
         }
         for var shipment in shipments {
             if shipment.holdsReservation { releaseReservation(of: shipment, consumed: false) }
-            shipment.status = .cancelled
+            shipment.record(.cancelled, at: context.now)
             put(shipment)
         }
         return "cancelled \(Self.plural(shipments.count, "shipment"))"
     }
 
     /// Looks up every shipment and refuses the whole batch if any is in the wrong state.
-    private func transition(_ ids: [ShipmentID], to verb: String, allowedFrom allowed: [ShipmentStatus],
-                            because reason: (Shipment) -> String = { "it is \($0.status.rawValue)" }) throws -> [Shipment] {
+    func transition(_ ids: [ShipmentID], to verb: String, allowedFrom allowed: [ShipmentStatus],
+                    because reason: (Shipment) -> String = { "it is \($0.status.label)" }) throws -> [Shipment] {
         try Self.requireNonEmpty(ids, "shipments")
         if Set(ids).count != ids.count { throw DomainError("a shipment is listed twice") }
         return try ids.map { id in
-            let shipment = try requireShipment(id)
+            var shipment = try requireShipment(id)
             guard allowed.contains(shipment.status) else {
                 throw DomainError("shipment \(id) cannot be \(verb): \(reason(shipment))")
             }
+            // Kept as it stands before the change: a parcel stored without a history reads it
+            // from timestamps the change is about to overwrite.
+            shipment.recordedHistory = shipment.history
             return shipment
         }
     }
 
     /// Frees a shipment's reserved units; `consumed` when they left the warehouse with it.
-    private mutating func releaseReservation(of shipment: Shipment, consumed: Bool) {
+    mutating func releaseReservation(of shipment: Shipment, consumed: Bool) {
         for item in shipment.items {
             guard var sku = workspace.sku(item.sku) else { continue }
             sku.reserved = max(0, sku.reserved - item.quantity)
             if consumed { sku.stockOnHand -= item.quantity }
             put(sku)
+        }
+    }
+
+    /// Refuses a dispatch without a number, with a number that is not the carrier's format, or
+    /// with a number another parcel (or this one, before) already went out with.
+    func requireTrackingNumbers(_ dispatches: [ShipmentDispatch]) throws {
+        var numbers: [String: ShipmentID] = [:]
+        for shipment in workspace.shipments {
+            if let number = shipment.trackingNumber { numbers[number] = shipment.id }
+            for number in shipment.previousTrackingNumbers { numbers[number] = shipment.id }
+        }
+        for dispatch in dispatches {
+            let number = dispatch.trackingNumber.trimmingWhitespace
+            if number.isEmpty { throw DomainError("shipment \(dispatch.shipmentID) cannot be shipped without a tracking number") }
+            if !dispatch.carrier.accepts(trackingNumber: number) {
+                throw DomainError("'\(number)' does not look like a \(dispatch.carrier.label) tracking number (shipment \(dispatch.shipmentID))")
+            }
+            if let other = numbers[number] {
+                throw DomainError(other == dispatch.shipmentID
+                    ? "shipment \(other) already went out with tracking number \(number); a re-sent parcel needs a new one"
+                    : "tracking number \(number) is already used by shipment \(other)")
+            }
+            numbers[number] = dispatch.shipmentID
         }
     }
 

@@ -16,6 +16,12 @@ public struct Shipment: Hashable, Sendable, Codable, Identifiable {
     public var shippedAt: Timestamp?
     public var deliveredAt: Timestamp?
     public var note: String?
+    /// True for a parcel asked for as an extra one beside another still in the warehouse, so
+    /// `chorus check` does not take the pair for a duplicate.
+    public var extra: Bool?
+    /// What `history` holds once a command has changed the parcel; nil for a parcel stored
+    /// before the history was kept, whose history is read from its timestamps instead.
+    var recordedHistory: [ShipmentEvent]?
 
     public init(id: ShipmentID, creatorID: CreatorID, waveID: WaveID, items: [ShipmentItem], status: ShipmentStatus = .queued,
                 carrier: Carrier? = nil, trackingNumber: String? = nil, productCost: Money, shippingCost: Money? = nil,
@@ -50,10 +56,29 @@ public struct ShipmentItem: Hashable, Sendable, Codable {
 
 public enum ShipmentStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case queued, packed, shipped, delivered, exception, cancelled
+
+    /// The status in a sentence: `SH-0012 is in exception`, not `is exception`.
+    public var label: String {
+        switch self {
+        case .exception: "in exception"
+        default: rawValue
+        }
+    }
 }
 
 public struct ShipmentException: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable { case addressProblem, returned, lost }
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case addressProblem, returned, lost
+
+        /// The words people use: `address problem`, never the stored `addressProblem`.
+        public var label: String {
+            switch self {
+            case .addressProblem: "address problem"
+            case .returned: "returned"
+            case .lost: "lost"
+            }
+        }
+    }
     public var kind: Kind
     public var note: String
     public var at: Timestamp

@@ -43,12 +43,33 @@ public struct Submission: Hashable, Sendable, Codable, Identifiable {
 
 public enum SubmissionStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case pending, approved, changesRequested, rejected
+
+    /// In a coordinator's words: "changes requested", not `changesRequested`.
+    public var label: String {
+        switch self {
+        case .pending: "pending"
+        case .approved: "approved"
+        case .changesRequested: "changes requested"
+        case .rejected: "rejected"
+        }
+    }
 }
 
 /// One decision in a submission's history: who, when, what, and why.
 public struct Review: Hashable, Sendable, Codable {
     public enum Action: String, Hashable, Sendable, Codable {
         case approved, approvedWithOverride, changesRequested, rejected, resubmitted
+
+        /// What the reviewer did, for a history line: `ana requested changes (round 1)`.
+        public var label: String {
+            switch self {
+            case .approved: "approved"
+            case .approvedWithOverride: "approved with override"
+            case .changesRequested: "requested changes"
+            case .rejected: "rejected"
+            case .resubmitted: "resubmitted"
+            }
+        }
     }
     public var action: Action
     public var reviewer: String

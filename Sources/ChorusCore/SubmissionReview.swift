@@ -5,7 +5,8 @@ extension Workspace {
     /// Every check the brief asks of the draft, passed or not.
     public func complianceChecks(for submission: Submission) -> [ComplianceCheck] {
         Compliance.checks(for: submission, in: wave(submission.waveID),
-                          incentives: enrollment(submission.creatorID, in: submission.waveID)?.incentiveOverride)
+                          incentives: enrollment(submission.creatorID, in: submission.waveID)?.incentiveOverride,
+                          disclosureWithin: program.settings.disclosureWithinCharacters)
     }
 
     public func complianceFailures(for submission: Submission) -> [ComplianceCheck] {

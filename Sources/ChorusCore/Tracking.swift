@@ -25,6 +25,11 @@ public struct DiscountCode: Hashable, Sendable, Codable {
         self.validFrom = validFrom
         self.validUntil = validUntil
     }
+
+    /// Whether `code` can be typed at a checkout: letters, digits, `-` and `_`, not empty.
+    public static func isWellFormed(_ code: String) -> Bool {
+        !code.isEmpty && code.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }
+    }
 }
 
 /// A creator's tracking link for one wave and platform; the URL is derived, never stored, so

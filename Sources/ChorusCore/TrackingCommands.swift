@@ -5,7 +5,7 @@ extension ChangeRecorder {
         let codes = codes.map { code in var code = code; code.code = code.code.uppercased(); return code }
         var seen: Set<String> = []
         for code in codes {
-            if code.code.isEmpty || !code.code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) {
+            if !DiscountCode.isWellFormed(code.code) {
                 throw DomainError("'\(code.code)' is not a valid discount code (letters, digits, - and _ only)")
             }
             if workspace.discountCode(code.code) != nil || !seen.insert(code.code).inserted {

@@ -106,6 +106,16 @@ public enum Territory: Hashable, Sendable, Codable {
 
 public enum RightsStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case active, expiring, expired, notYetActive, none
+
+    public var label: String {
+        switch self {
+        case .active: "active"
+        case .expiring: "expiring"
+        case .expired: "expired"
+        case .notYetActive: "not yet active"
+        case .none: "no rights"
+        }
+    }
 }
 
 /// ISO 3166-1 alpha-2 codes, for validating territories and addresses.

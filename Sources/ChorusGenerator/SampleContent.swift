@@ -5,9 +5,10 @@ import ChorusCore
 extension SampleBuilder {
     /// What is wrong with a draft's caption, if anything. The flawed ones are the reason the
     /// approval inbox exists: a missing disclosure, a near miss like `#adventure` that only
-    /// looks like `#ad`, `#gifted` on a paid wave, a banned claim, a missing hashtag.
+    /// looks like `#ad`, `#gifted` on a paid wave, a banned claim, a missing hashtag, an `#ad`
+    /// buried at the end after a run of hashtags.
     enum CaptionFlaw {
-        case none, noDisclosure, nearMiss, giftedOnly, bannedWord, missingHashtag, disclosureOnScreen
+        case none, noDisclosure, nearMiss, giftedOnly, bannedWord, missingHashtag, disclosureOnScreen, buriedDisclosure
     }
 
     /// How a submission's review ends.
@@ -146,14 +147,19 @@ extension SampleBuilder {
         if flaw == .missingHashtag { hashtags.removeLast() }
         let mentions = wave.brief.requiredMentions.joined(separator: " ")
         let disclosure: String = switch flaw {
-        case .none, .missingHashtag: random.pick(["#ad", "#sponsored", "Paid partnership with @kelpieskin"])
+        case .none, .missingHashtag, .buriedDisclosure: random.pick(["#ad", "#sponsored", "Paid partnership with @kelpieskin."])
         case .noDisclosure, .disclosureOnScreen: ""
         case .nearMiss: random.pick(["#adventure", "#ads", "#adorable"])
         case .giftedOnly: "#gifted"
         case .bannedWord: "#ad"
         }
         let claim = flaw == .bannedWord ? " Honestly a miracle in a bottle." : ""
-        let parts = [random.pick(openers), message + "." + claim, hashtags.joined(separator: " "), mentions, disclosure]
+        let opener = random.pick(openers)
+        // A disclosure opens the caption, where feeds show it before "more"; the buried one
+        // closes it after the hashtags, where the placement check finds it.
+        let parts = flaw == .buriedDisclosure
+            ? [opener, message + ".", mentions, (hashtags + ["#skincare", "#coastlife", "#glowup"]).joined(separator: " "), disclosure]
+            : [disclosure, opener, message + "." + claim, hashtags.joined(separator: " "), mentions]
         return (parts.filter { !$0.isEmpty }.joined(separator: " "), flaw == .disclosureOnScreen ? "Paid partnership · Kelpie Skin" : "")
     }
 

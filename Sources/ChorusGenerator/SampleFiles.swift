@@ -14,10 +14,14 @@ public enum SampleFiles {
     public static let ordersFileName = "shopify-orders.csv"
     public static let surveyFileName = "survey-responses.csv"
 
-    /// Writes the three files into `folder`, creating it if needed; returns their URLs.
+    /// Writes the three files into `folder`, creating it if needed (0700 whatever the umask,
+    /// like a workspace folder); returns their URLs.
     @discardableResult
     public static func write(workspace: Workspace, to folder: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+        }
         let files: [(String, [UInt8])] = [
             (customersFileName, ShopifyCustomersCSV.write(creators: workspace.creators)),
             (ordersFileName, ShopifyOrdersCSV.write(orders: workspace.orders, program: workspace.program)),

@@ -200,7 +200,7 @@ extension SampleBuilder {
         let (outcome, submitted) = plans[variant % plans.count]
         var last = addSubmission(position, wave: wave, deliverable: deliverables[0], outcome: outcome, submitted: submitted, &random)
         if random.chance(50) {
-            let flaw: CaptionFlaw = [.none, .missingHashtag, .none][variant % 3]
+            let flaw: CaptionFlaw = [.none, .missingHashtag, .buriedDisclosure][variant % 3]
             last = max(last, addSubmission(position, wave: wave, deliverable: deliverables[1], outcome: .pending(flaw: flaw, rounds: 1),
                                            submitted: recent, &random))
         }

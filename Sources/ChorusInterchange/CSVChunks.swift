@@ -39,7 +39,11 @@ extension CSVTable {
         }
         guard boundaries.count > 1 else { return [whole] }
         let ends = boundaries.dropFirst().map(\.position) + [bytes.count]
-        return zip(boundaries, ends).map { CSVReader(bytes: bytes, fileName: fileName, from: $0, to: $1) }
+        return zip(boundaries, ends).map {
+            var chunk = CSVReader(bytes: bytes, fileName: fileName, from: $0, to: $1)
+            chunk.fieldLimits = reader.fieldLimits
+            return chunk
+        }
     }
 
     private typealias Cursor = CSVReader.Cursor

@@ -14,6 +14,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case noHeader
         /// Required columns are not in the header.
         case missingColumns([String])
+        /// A field longer than its column's `FieldLimit`.
+        case fieldTooLong(column: String, bytes: Int, limit: FieldLimit)
     }
 
     public var kind: Kind
@@ -42,7 +44,10 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noHeader:
             return "\(fileName): the file is empty; expected a header row"
         case .missingColumns(let names):
-            return "\(place): missing column\(names.count == 1 ? "" : "s") " + names.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(place): missing column\(names.count == 1 ? "" : "s") " + names.map { "'\($0.excerpt)'" }.joined(separator: ", ")
+        case .fieldTooLong(let column, let bytes, let limit):
+            return "\(place): the '\(column.excerpt)' field is \(bytes) bytes long, more than the \(limit.bytes) bytes allowed for "
+                + "\(limit.label); shorten it and import again"
         }
     }
 }

@@ -20,6 +20,9 @@ public struct CSVHeader: Sendable, Hashable {
         self.init(names: record.fields)
     }
 
+    /// The header of the column at `index` (0-based), for naming the field in a row's error.
+    public func name(at index: Int) -> String? { names.indices.contains(index) ? names[index] : nil }
+
     /// Position of the column called `name`; the first one when a name repeats.
     public func index(of name: String) -> Int? { positions[Self.key(name)] }
 
@@ -51,6 +54,7 @@ public struct CSVTable: Sendable {
         var reader = CSVReader(bytes: bytes, fileName: fileName)
         guard let first = try reader.next() else { throw CSVError(.noHeader, fileName: fileName, line: 1, column: 0) }
         self.header = CSVHeader(first)
+        reader.fieldLimits = header.names.map { ($0, FieldLimit.forColumn(named: $0)) }
         self.headerLine = first.line
         self.reader = reader
     }

@@ -15,6 +15,10 @@ public struct CSVReader: Sendable {
     private var line = 1
     /// Where reading stops: the end of the file, or of a chunk read on another core.
     private let end: Int
+    /// The longest each column's fields may be (see `FieldLimit`), set once the header is
+    /// known; before that (the header row itself, or a file read without one) every field
+    /// has the limit of long text.
+    var fieldLimits: [(name: String, limit: FieldLimit)] = []
 
     public init(bytes: [UInt8], fileName: String) {
         self.source = bytes
@@ -64,7 +68,17 @@ public struct CSVReader: Sendable {
         self.line = line
         guard let start else { return false }
         record.line = start
+        try checkFieldSizes(record)
         return true
+    }
+
+    private func checkFieldSizes(_ record: CSVRecord) throws {
+        for (column, span) in record.spans.enumerated() where span.end - span.start > FieldLimit.field.bytes {
+            let (name, limit) = column < fieldLimits.count ? fieldLimits[column] : ("column \(column + 1)", FieldLimit.longText)
+            guard span.end - span.start > limit.bytes else { continue }
+            throw CSVError(.fieldTooLong(column: name, bytes: span.end - span.start, limit: limit), fileName: fileName,
+                           line: record.line, column: column + 1)
+        }
     }
 
     /// Every remaining record; convenient for small files such as settings or test fixtures.

@@ -37,9 +37,11 @@ public struct CSVWriter: Sendable {
     /// The CSV written so far, as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// A whole document as text (header row, then rows), neutralized; for listings and small exports.
-    public static func document(header: [String], rows: [[String]], lineEnding: LineEnding = .lf) -> String {
-        var writer = CSVWriter(lineEnding: lineEnding)
+    /// A whole document as text (header row, then rows), neutralized unless asked not to; for
+    /// listings and small exports.
+    public static func document(header: [String], rows: [[String]], lineEnding: LineEnding = .lf,
+                                neutralizesFormulas: Bool = true) -> String {
+        var writer = CSVWriter(lineEnding: lineEnding, neutralizesFormulas: neutralizesFormulas)
         writer.writeRow(header)
         for row in rows { writer.writeRow(row) }
         return writer.text

@@ -56,7 +56,10 @@ public struct CreatorsImport: Sendable {
                 guard let handleText = cell("handle") else { throw fail("handle", "the row has no handle") }
                 // Forms collect profile links as often as handles: instagram.com/lena.hikes is @lena.hikes.
                 guard let cleaned = SocialHandles.clean(handleText) ?? SocialHandles.fromNote(handleText).first.map(\.1) else {
-                    throw fail("handle", "'\(handleText)' is not a social handle (letters, digits, '.', '_' and '-')")
+                    if handleText.contains(where: \.isWhitespace) {
+                        throw fail("handle", "'\(handleText.excerpt)' contains a space; a handle is one word, like ana.glow")
+                    }
+                    throw fail("handle", "'\(handleText.excerpt)' is not a social handle (letters, digits, '.', '_' and '-')")
                 }
                 let handle = Creator.normalizedHandle(cleaned)
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
@@ -74,13 +77,8 @@ public struct CreatorsImport: Sendable {
                                "the link slug '\(slug)' is already @\(owner.handle)'s; give this creator another link_slug")
                 }
                 if let code = cell("discount_code") {
-                    guard code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_" }) else {
-                        throw fail("discount_code", "'\(code)' is not a discount code (letters, digits, - and _ only)")
-                    }
-                    if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
-                        throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
-                    }
-                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "the code \(code) is already on line \(earlier)") }
+                    try Self.check(code: code, for: creator, in: workspace, fail)
+                    if let earlier = codeLines[code.uppercased()] { throw fail("discount_code", "the code \(code.excerpt) is already on line \(earlier)") }
                     codeLines[code.uppercased()] = line
                     let terms = codeTerms
                     codes.append(DiscountCode(code: code, creatorID: creator.id, waveID: terms.waveID, kind: terms.kind, value: terms.value,
@@ -95,31 +93,42 @@ public struct CreatorsImport: Sendable {
         }
     }
 
+    /// A code the checkout can take, and not someone else's: what the domain refuses for the
+    /// whole import, refused here for the row, with its place.
+    private static func check(code: String, for creator: Creator, in workspace: Workspace, _ fail: (String, String) -> ImportRowError) throws {
+        guard DiscountCode.isWellFormed(code) else {
+            throw fail("discount_code", "'\(code.excerpt)' is not a discount code (letters, digits, - and _ only)")
+        }
+        if let holder = workspace.discountCode(code), holder.creatorID != creator.id {
+            throw fail("discount_code", "the code \(holder.code) already belongs to @\(workspace.creator(holder.creatorID)?.handle ?? holder.creatorID.rawValue)")
+        }
+    }
+
     /// Copies the row's non-empty cells onto `creator`, checking each.
     private static func apply(_ cell: (String) -> String?, _ fail: (String, String) -> ImportRowError,
                               to creator: inout Creator) throws {
         if let name = cell("name") { creator.name = name }
         if let email = cell("email") {
-            guard email.contains("@") else { throw fail("email", "'\(email)' is not an email address") }
+            guard email.contains("@") else { throw fail("email", "'\(email.excerpt)' is not an email address") }
             creator.email = email
         }
         if let country = cell("country") {
-            guard let code = CountryNames.code(for: country) else { throw fail("country", CountryNames.problem(with: country)) }
+            guard let code = CountryNames.code(for: country) else { throw fail("country", CountryNames.problem(with: country.excerpt)) }
             creator.country = code
         }
         try readAddress(cell, fail, into: &creator)
         if let phone = cell("phone") {
             guard ContactDetails.isPhone(phone) else {
-                throw fail("phone", "'\(phone)' is not a phone number")
+                throw fail("phone", "'\(phone.excerpt)' is not a phone number")
             }
             creator.phone = phone
         }
         if let email = cell("payout_email") {
-            guard ContactDetails.isEmail(email) else { throw fail("payout_email", "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail("payout_email", "'\(email.excerpt)' is not an email address") }
             creator.payoutEmail = email
         }
         if let rate = cell("engagement_rate") {
-            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate)' is not a rate like 4.5% or 0.045") }
+            guard let value = parseRate(rate) else { throw fail("engagement_rate", "'\(rate.excerpt)' is not a rate like 4.5% or 0.045") }
             creator.engagementRate = value
         }
         if let niches = cell("niches") {
@@ -127,24 +136,24 @@ public struct CreatorsImport: Sendable {
         }
         if let text = cell("source") {
             guard let source = CreatorSource.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("source", "'\(text)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("source", "'\(text.excerpt)' is not a source; use one of \(CreatorSource.allCases.map(\.rawValue).joined(separator: ", "))") }
             if !creator.sources.contains(source) { creator.sources.append(source) }
         }
         if let slug = cell("link_slug") {
             guard slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-                throw fail("link_slug", "'\(slug)' is not a link slug (letters, digits, '-', '_' and '.')")
+                throw fail("link_slug", "'\(slug.excerpt)' is not a link slug (letters, digits, '-', '_' and '.')")
             }
             creator.linkSlug = slug.lowercased()
         }
         let platformText = cell("platform")
         let platform = try platformText.map { text in
             guard let platform = Platform.allCases.first(where: { $0.rawValue == text.lowercased() || $0.label.lowercased() == text.lowercased() })
-            else { throw fail("platform", "'\(text)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
+            else { throw fail("platform", "'\(text.excerpt)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))") }
             return platform
         }
         if let followersText = cell("followers") {
             guard let followers = Int(followersText.filter { $0 != "," && $0 != "_" }), followers >= 0 else {
-                throw fail("followers", "'\(followersText)' is not a follower count")
+                throw fail("followers", "'\(followersText.excerpt)' is not a follower count")
             }
             let target = platform ?? creator.primaryPlatform ?? .instagram
             if let index = creator.profiles.firstIndex(where: { $0.platform == target }) {

@@ -99,6 +99,8 @@ public enum CustomerListLayout: Hashable, Sendable, CaseIterable {
         case (.shopifyNewer, .province): "Default Address Province Code"
         case (.shopifyNewer, .country): "Default Address Country Code"
         case (.shopifyNewer, .zip): "Default Address Zip"
+        case (.shopifyNewer, .phone): "Default Address Phone"
+        case (.shopifyOlder, .phone): "Phone"
         case (.generic, .country): "country"
         case (.shopifyOlder, .totalSpent), (.shopifyNewer, .totalSpent): "Total Spent"
         case (.generic, .totalSpent): "total_spent"

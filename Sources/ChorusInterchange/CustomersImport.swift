@@ -96,25 +96,25 @@ private struct CustomerRow {
             // Spreadsheets export long ids with a leading ' so they are not shown as 7.2E+12.
             let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
-                throw fail(.customerID, "'\(id)' is not a Shopify customer id")
+                throw fail(.customerID, "'\(id.excerpt)' is not a Shopify customer id")
             }
         }
         let name = [cell(.firstName), cell(.lastName), cell(.name)].compactMap { $0 }.joined(separator: " ")
         customer.name = name.isEmpty ? nil : name
         if let email = cell(.email) {
-            guard email.utf8.contains(UInt8(ascii: "@")), !email.utf8.contains(UInt8(ascii: " ")) else { throw fail(.email, "'\(email)' is not an email address") }
+            guard email.utf8.contains(UInt8(ascii: "@")), !email.utf8.contains(UInt8(ascii: " ")) else { throw fail(.email, "'\(email.excerpt)' is not an email address") }
             customer.email = email
         } else if requiresEmail {
             throw fail(.email, "the row has no email")
         }
         if let consent = cell(.acceptsMarketing) {
             guard let value = Self.yesNo(consent) else {
-                throw fail(.acceptsMarketing, "'\(consent)' is not yes or no (nor SUBSCRIBED, UNSUBSCRIBED or NEVER_SUBSCRIBED)")
+                throw fail(.acceptsMarketing, "'\(consent.excerpt)' is not yes or no (nor SUBSCRIBED, UNSUBSCRIBED or NEVER_SUBSCRIBED)")
             }
             customer.acceptsMarketing = value
         }
         if let country = cell(.country) {
-            guard let code = CountryNames.code(for: country) else { throw fail(.country, CountryNames.problem(with: country)) }
+            guard let code = CountryNames.code(for: country) else { throw fail(.country, CountryNames.problem(with: country.excerpt)) }
             customer.country = code
         }
         if let line1 = cell(.address1), let city = cell(.city), let zip = cell(.zip), let country = customer.country {
@@ -122,26 +122,26 @@ private struct CustomerRow {
                                              postalCode: zip, country: country)
         }
         if let phone = cell(.phone) {
-            guard ContactDetails.isPhone(phone) else { throw fail(.phone, "'\(phone)' is not a phone number") }
+            guard ContactDetails.isPhone(phone) else { throw fail(.phone, "'\(phone.excerpt)' is not a phone number") }
             customer.phone = phone
         }
         if let email = cell(.payoutEmail) {
-            guard ContactDetails.isEmail(email) else { throw fail(.payoutEmail, "'\(email)' is not an email address") }
+            guard ContactDetails.isEmail(email) else { throw fail(.payoutEmail, "'\(email.excerpt)' is not an email address") }
             customer.payoutEmail = email
         }
         if let spent = cell(.totalSpent) {
             guard let money = Money.parse(Substring(spent), currency: currency), money.minorUnits >= 0 else {
-                throw fail(.totalSpent, "'\(spent)' is not an amount like 1234.50")
+                throw fail(.totalSpent, "'\(spent.excerpt)' is not an amount like 1234.50")
             }
             customer.totalSpent = money
         }
         if let orders = cell(.orders) {
-            guard let count = Int(orders), count >= 0 else { throw fail(.orders, "'\(orders)' is not a number of orders") }
+            guard let count = Int(orders), count >= 0 else { throw fail(.orders, "'\(orders.excerpt)' is not a number of orders") }
             customer.orders = count
         }
         if let followers = cell(.followers) {
             guard let count = Int(followers.filter { $0 != "," && $0 != "_" }), count >= 0 else {
-                throw fail(.followers, "'\(followers)' is not a follower count")
+                throw fail(.followers, "'\(followers.excerpt)' is not a follower count")
             }
             customer.followers = count
         }
@@ -149,7 +149,7 @@ private struct CustomerRow {
         let dedicated: [(CustomerListLayout.Field, Platform)] = [(.instagram, .instagram), (.tiktok, .tiktok), (.youtube, .youtube), (.handle, .instagram)]
         for (field, platform) in dedicated {
             guard let text = cell(field) else { continue }
-            guard let handle = SocialHandles.clean(text) else { throw fail(field, "'\(text)' is not a social handle") }
+            guard let handle = SocialHandles.clean(text) else { throw fail(field, "'\(text.excerpt)' is not a social handle") }
             customer.addHandle(platform, handle)
         }
         for tag in (cell(.tags) ?? "").split(separator: ",") {

@@ -11,15 +11,16 @@ public enum DiscountCodesCSV {
                                 "starts_at", "ends_at", "tracking_link"]
 
     /// The codes in `workspace`, or only those of `wave`, sorted by code.
-    public static func write(workspace: Workspace, wave: WaveID? = nil, lineEnding: CSVWriter.LineEnding = .lf) -> [UInt8] {
+    public static func write(workspace: Workspace, wave: WaveID? = nil, lineEnding: CSVWriter.LineEnding = .lf,
+                             neutralizesFormulas: Bool = true) -> [UInt8] {
         let codes = workspace.discountCodes.filter { wave == nil || $0.waveID == wave }.sorted { $0.code < $1.code }
-        var writer = CSVWriter(lineEnding: lineEnding, reservingCapacity: 64 + codes.count * 120)
+        var writer = CSVWriter(lineEnding: lineEnding, neutralizesFormulas: neutralizesFormulas, reservingCapacity: 64 + codes.count * 120)
         writer.writeRow(header)
         for code in codes {
             let creator = workspace.creator(code.creatorID)
             let codeWave = code.waveID.flatMap { workspace.wave($0) }
             writer.append(code.code)
-            writer.append(creator?.handle)  // without @, which spreadsheets would take for a formula
+            writer.append(creator?.handle)
             writer.append(codeWave?.slug)
             writer.append(code.kind.rawValue)
             writer.append(code.valueText(currency: workspace.program.currency))

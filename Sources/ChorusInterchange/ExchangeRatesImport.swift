@@ -17,7 +17,7 @@ public struct ExchangeRatesImport: Sendable {
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: table.header.name(at: column))
             }
             var rowErrors: [ImportRowError] = []
             let dateText = record[dateColumn].trimmingWhitespace

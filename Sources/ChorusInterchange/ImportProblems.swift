@@ -44,7 +44,7 @@ public struct ImportFormatError: Error, Hashable, Sendable, CustomStringConverti
     public var description: String {
         if let detail { return "\(fileName) is not \(expected): \(detail)" }
         let plural = missingColumns.count == 1 ? "column" : "columns"
-        return "\(fileName) is not \(expected): missing \(plural) " + missingColumns.map { "'\($0)'" }.joined(separator: ", ")
+        return "\(fileName) is not \(expected): missing \(plural) " + missingColumns.map { "'\(($0).excerpt)'" }.joined(separator: ", ")
     }
 
     /// Throws when `table` lacks any of `required`.

@@ -31,7 +31,7 @@ public struct MetricsImport: Sendable {
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: table.header.name(at: column))
             }
             var rowErrors: [ImportRowError] = []
             let asset = Self.asset(record, idColumn: idColumn, urlColumn: urlColumn, byURL: byURL, workspace: workspace, fail)
@@ -40,7 +40,7 @@ public struct MetricsImport: Sendable {
             let day = Day(dateText)
             if day == nil {
                 rowErrors.append(fail(dateColumn, dateText.isEmpty ? "no date; write the day measured as YYYY-MM-DD"
-                                                                   : "'\(dateText)' is not a date; write YYYY-MM-DD"))
+                                                                   : "'\(dateText.excerpt)' is not a date; write YYYY-MM-DD"))
             }
             var counts: [Int] = []
             for (name, column) in zip(Self.countColumns, countColumns) {
@@ -49,7 +49,7 @@ public struct MetricsImport: Sendable {
                     counts.append(count)
                 } else {
                     rowErrors.append(fail(column, text.isEmpty ? "no \(name); write 0 when there were none"
-                                                               : "'\(text)' is not a count of \(name); write a whole number like 1200"))
+                                                               : "'\(text.excerpt)' is not a count of \(name); write a whole number like 1200"))
                 }
             }
             if case .success(let id) = asset, let earlier = lines[id] {
@@ -70,7 +70,7 @@ public struct MetricsImport: Sendable {
                               _ fail: (Int, String) -> ImportRowError) -> Result<AssetID, ImportRowError> {
         if let idColumn, case let id = record[idColumn].trimmingWhitespace, !id.isEmpty {
             return workspace.asset(AssetID(id)) != nil ? .success(AssetID(id))
-                : .failure(fail(idColumn, "no asset '\(id)'; `chorus list assets` shows the ids"))
+                : .failure(fail(idColumn, "no asset '\(id.excerpt)'; `chorus list assets` shows the ids"))
         }
         if let urlColumn, case let url = record[urlColumn].trimmingWhitespace, !url.isEmpty {
             return byURL[urlKey(url)].map { .success($0) }

@@ -13,8 +13,9 @@ public enum PickListCSV {
     ]
 
     /// One row per shipment, in the order given.
-    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf) -> [UInt8] {
-        var writer = CSVWriter(lineEnding: lineEnding, reservingCapacity: 200 + shipments.count * 220)
+    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf,
+                             neutralizesFormulas: Bool = true) -> [UInt8] {
+        var writer = CSVWriter(lineEnding: lineEnding, neutralizesFormulas: neutralizesFormulas, reservingCapacity: 200 + shipments.count * 220)
         writer.writeRow(header)
         for shipment in shipments {
             let creator = workspace.creator(shipment.creatorID)
@@ -30,7 +31,7 @@ public enum PickListCSV {
             writer.append(address?.region)
             writer.append(address?.postalCode)
             writer.append(address?.country ?? creator?.country)
-            writer.append(shipment.items.map { "\($0.sku.rawValue) x\($0.quantity)" }.joined(separator: "; "))
+            writer.append(ItemNotation.write(shipment.items, separator: "; "))
             writer.append(shipment.items.map { workspace.sku($0.sku)?.name ?? $0.sku.rawValue }.joined(separator: "; "))
             writer.append(shipment.items.reduce(0) { $0 + $1.quantity })
             writer.append(shipment.waveID.rawValue)

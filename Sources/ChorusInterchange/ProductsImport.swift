@@ -44,10 +44,11 @@ public struct ProductsImport: Sendable {
         let fileName = table.fileName, currency = workspace.program.currency
         var products: [String: Product] = [:]
         var lines: [SKUID: Int] = [:]
+        let header = table.header
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: header.name(at: column))
             }
             let handle = record[columns.handle].trimmingWhitespace
             let title = record[columns.title].trimmingWhitespace
@@ -131,10 +132,11 @@ public struct ProductsImport: Sendable {
         let stock = table.header.index(of: stockColumn)!
         var totals: [SKUID: (units: Int, line: Int)] = [:]
         var order: [SKUID] = []
+        let header = table.header
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int, message: String) in
-                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: header.name(at: column))
             }
             let skuText = record[skuColumn].trimmingWhitespace
             guard !skuText.isEmpty else {
@@ -162,7 +164,8 @@ public struct ProductsImport: Sendable {
             guard var sku = workspace.sku(id), let total = totals[id] else { continue }
             if total.units < sku.reserved {
                 errors.append(ImportRowError(fileName: fileName, line: total.line, column: stock + 1, message:
-                    "\(id) has \(total.units) \(stockColumn.lowercased()) over all locations but \(sku.reserved) are reserved for parcels Chorus has queued; ship or cancel them first"))
+                    "\(id) has \(total.units) \(stockColumn.lowercased()) over all locations but \(sku.reserved) are reserved for parcels Chorus has queued; ship or cancel them first",
+                    field: header.name(at: stock)))
                 continue
             }
             sku.stockOnHand = total.units

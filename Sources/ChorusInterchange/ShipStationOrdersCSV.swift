@@ -12,8 +12,9 @@ public enum ShipStationOrdersCSV {
         "Postal Code", "Country Code", "Item SKU", "Item Name", "Quantity",
     ]
 
-    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf) -> [UInt8] {
-        var writer = CSVWriter(lineEnding: lineEnding, reservingCapacity: 200 + shipments.count * 260)
+    public static func write(_ shipments: [Shipment], workspace: Workspace, lineEnding: CSVWriter.LineEnding = .lf,
+                             neutralizesFormulas: Bool = true) -> [UInt8] {
+        var writer = CSVWriter(lineEnding: lineEnding, neutralizesFormulas: neutralizesFormulas, reservingCapacity: 200 + shipments.count * 260)
         writer.writeRow(header)
         for shipment in shipments {
             let creator = workspace.creator(shipment.creatorID)

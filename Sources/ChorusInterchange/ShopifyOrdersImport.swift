@@ -68,7 +68,8 @@ public struct ShopifyOrdersImport: Sendable {
             while try reader.readNext(into: &record) {
                 rowCount += 1
                 let fail = { (column: Int, message: String) in
-                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message)
+                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message,
+                                   field: columns.header.name(at: column))
                 }
                 let name = record[columns.name].trimmingWhitespace
                 guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
@@ -114,8 +115,11 @@ public struct ShopifyOrdersImport: Sendable {
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
         let shopifyID: Int?
+        /// For naming the field in a row's error.
+        let header: CSVHeader
 
         init(_ header: CSVHeader) {
+            self.header = header
             name = header.index(of: "Name")!
             financialStatus = header.index(of: "Financial Status")!
             createdAt = header.index(of: "Created at")!
@@ -180,7 +184,7 @@ public struct ShopifyOrdersImport: Sendable {
             var quantity = 1
             if let column = self.quantity, !record.isEmpty(at: column) {
                 guard let value = Int(record[column].trimmingWhitespace), value > 0 else {
-                    throw fail(column, "'\(record[column])' is not a quantity")
+                    throw fail(column, "'\(record[column].excerpt)' is not a quantity")
                 }
                 quantity = value
             }
@@ -198,7 +202,7 @@ public struct ShopifyOrdersImport: Sendable {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column]
             guard let value = Money.parse(Substring(field), currency: currency) else {
-                throw fail(column, "'\(field)' is not an amount like 1234.50")
+                throw fail(column, "'\(field.excerpt)' is not an amount like 1234.50")
             }
             return value
         }
@@ -207,7 +211,7 @@ public struct ShopifyOrdersImport: Sendable {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column].trimmingWhitespace
             guard !field.isEmpty else { return nil }
-            guard let value = Timestamp(field) else { throw fail(column, "'\(field)' is not a time like 2026-03-12 09:14:02 +0000") }
+            guard let value = Timestamp(field) else { throw fail(column, "'\(field.excerpt)' is not a time like 2026-03-12 09:14:02 +0000") }
             return value
         }
     }

@@ -29,7 +29,8 @@ public struct SubmissionsImport: Sendable {
             let line = record.line
             let cell = { (name: String) -> String in column[name].map { record[$0].trimmingWhitespace } ?? "" }
             let fail = { (name: String, message: String) in
-                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message)
+                ImportRowError(fileName: fileName, line: line, column: (column[name] ?? -1) + 1, message: message,
+                               field: column[name] == nil ? nil : name)
             }
             do {
                 submissions.append(try Self.submission(cell, fail, id: { ids.next() }, workspace: workspace))
@@ -49,24 +50,24 @@ public struct SubmissionsImport: Sendable {
         let waveText = cell("wave")
         guard let wave = workspace.wave(matching: waveText) else {
             let known = workspace.waves.map(\.id.rawValue).joined(separator: ", ")
-            throw fail("wave", waveText.isEmpty ? "the row has no wave" : "no wave '\(waveText)'; use an id, slug or name (\(known))")
+            throw fail("wave", waveText.isEmpty ? "the row has no wave" : "no wave '\(waveText.excerpt)'; use an id, slug or name (\(known))")
         }
         guard workspace.enrollment(creator.id, in: wave.id) != nil else {
             throw fail("wave", "@\(creator.handle) is not in \(wave.name), so cannot submit for it")
         }
         let platformText = cell("platform")
         guard let platform = Platform.allCases.first(where: { $0.rawValue == platformText.lowercased() || $0.label.lowercased() == platformText.lowercased() }) else {
-            throw fail("platform", "'\(platformText)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail("platform", "'\(platformText.excerpt)' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let formatText = cell("format")
         guard let format = ContentFormat(rawValue: formatText.lowercased()) else {
-            throw fail("format", "'\(formatText)' is not a format; use one of \(ContentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw fail("format", "'\(formatText.excerpt)' is not a format; use one of \(ContentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let caption = cell("caption")
         guard !caption.isEmpty else { throw fail("caption", "the caption is empty; a draft is judged on its caption") }
         let timeText = cell("submitted_at")
         guard let submittedAt = Timestamp(timeText) else {
-            throw fail("submitted_at", "'\(timeText)' is not a time like 2026-11-20T14:30:00Z or a date like 2026-11-20")
+            throw fail("submitted_at", "'\(timeText.excerpt)' is not a time like 2026-11-20T14:30:00Z or a date like 2026-11-20")
         }
         let deliverable = wave.brief.deliverables.first { $0.platform == platform && $0.format == format }
         if let waiting = workspace.submissions.first(where: {

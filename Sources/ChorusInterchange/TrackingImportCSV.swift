@@ -16,9 +16,12 @@ public struct TrackingImportCSV: Sendable {
         /// 1-based field position; 0 when the problem is the row as a whole.
         public var column: Int
         public var message: String
+        /// The column's header: "column 7 (Shipping Cost)" is found at a glance.
+        public var field: String?
 
         public var description: String {
-            let place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+            var place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
+            if let field { place += " (\(field))" }
             return "\(place): \(message)"
         }
     }
@@ -50,25 +53,35 @@ public struct TrackingImportCSV: Sendable {
         let known = CSVHeader(names: layout.knownColumns)
         unreadColumns = table.header.names.filter { !$0.trimmingWhitespace.isEmpty && known.index(of: $0) == nil }
         var rows = Rows(workspace: workspace, byHandle: handleColumn != nil)
+        let header = table.header
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let fail = { (column: Int?, message: String) in
-                RowError(fileName: fileName, line: record.line, column: column.map { $0 + 1 } ?? 0, message: message)
+                RowError(fileName: fileName, line: record.line, column: column.map { $0 + 1 } ?? 0, message: message,
+                         field: column.flatMap(header.name(at:)))
             }
             do {
-                let shipment = try rows.shipment(id: idColumn.map { record[$0] }, handle: handleColumn.map { record[$0] },
-                                                 idColumn: idColumn ?? handleColumn!, handleColumn: handleColumn ?? idColumn!, fail)
-                let carrierText = record[carrierColumn].trimmingWhitespace
-                guard let carrier = Carrier(named: carrierText) else {
-                    throw fail(carrierColumn, carrierText.isEmpty ? "no carrier; use one of \(Self.carrierNames)"
-                                                                    : "unknown carrier '\(carrierText)'; use one of \(Self.carrierNames)")
-                }
                 let number = record[numberColumn].trimmingWhitespace
-                try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
                 let cost = try costColumn.flatMap { column in
                     try costs.read(record[column].trimmingWhitespace, shipDate: dateColumn.map { record[$0] }) { fail(column, $0) }
                 }
-                dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number, shippingCost: cost))
+                let shipment = try rows.shipment(id: idColumn.map { record[$0] }, handle: handleColumn.map { record[$0] },
+                                                 idColumn: idColumn ?? handleColumn!, handleColumn: handleColumn ?? idColumn!,
+                                                 costFor: cost == nil ? nil : number, fail)
+                let carrierText = record[carrierColumn].trimmingWhitespace
+                guard let carrier = Carrier(named: carrierText) else {
+                    throw fail(carrierColumn, carrierText.isEmpty ? "no carrier; use one of \(Self.carrierNames)"
+                                                                    : "unknown carrier '\(carrierText.excerpt)'; use one of \(Self.carrierNames)")
+                }
+                try rows.claim(number, for: shipment.id, carrier: carrier, line: record.line, column: numberColumn, fail)
+                let shippedOn = try dateColumn.flatMap { column -> Day? in
+                    let text = record[column].trimmingWhitespace
+                    if text.isEmpty { return nil }
+                    guard let day = ShippingCostField.day(text) else { throw fail(column, "'\(text)' is not a ship date like 12/03/2026 or 2026-12-03") }
+                    return day
+                }
+                dispatches.append(ShipmentDispatch(shipmentID: shipment.id, carrier: carrier, trackingNumber: number, shippingCost: cost,
+                                                   shippedOn: shippedOn))
             } catch let error as RowError {
                 errors.append(error)
             }
@@ -94,13 +107,17 @@ public struct TrackingImportCSV: Sendable {
             }
         }
 
-        func shipment(id: String?, handle: String?, idColumn: Int, handleColumn: Int,
+        /// The row's parcel. One already shipped is only found for a row that gives its shipping
+        /// cost (`costFor` is then the row's tracking number) under the number it shipped with.
+        func shipment(id: String?, handle: String?, idColumn: Int, handleColumn: Int, costFor number: String?,
                       _ fail: (Int?, String) -> RowError) throws -> Shipment {
             if let id = id?.trimmingWhitespace, !id.isEmpty {
-                guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id)'") }
+                guard let shipment = workspace.shipment(ShipmentID(id)) else { throw fail(idColumn, "no shipment '\(id.excerpt)'") }
+                if let number, [.shipped, .delivered].contains(shipment.status), shipment.trackingNumber == number { return shipment }
                 guard shipment.holdsReservation else {
                     let detail = shipment.trackingNumber.map { " with \($0)" } ?? ""
-                    throw fail(idColumn, "shipment \(id) is \(shipment.status.rawValue)\(detail); only queued or packed parcels can ship")
+                    let costOnly = shipment.trackingNumber == nil ? "" : "; a row with that tracking number and a shipping cost adds the cost"
+                    throw fail(idColumn, "shipment \(id) is \(shipment.status.label)\(detail); only queued or packed parcels can ship\(costOnly)")
                 }
                 return shipment
             }
@@ -120,9 +137,11 @@ public struct TrackingImportCSV: Sendable {
             if let earlier = shipmentLines[shipment] { throw fail(nil, "shipment \(shipment) is already on line \(earlier)") }
             if number.isEmpty { throw fail(column, "no tracking number for shipment \(shipment)") }
             if !carrier.accepts(trackingNumber: number) {
-                throw fail(column, "'\(number)' does not look like a \(carrier.label) tracking number")
+                throw fail(column, "'\(number.excerpt)' does not look like a \(carrier.label) tracking number")
             }
-            if let holder = numbers[number] { throw fail(column, "tracking number \(number) is already used by \(holder)") }
+            if let holder = numbers[number], holder != "shipment \(shipment)" {
+                throw fail(column, "tracking number \(number) is already used by \(holder)")
+            }
             numbers[number] = "line \(line)"
             shipmentLines[shipment] = line
         }

@@ -10,10 +10,11 @@ public enum UsableAssetsCSV {
         "asset_id", "handle", "creator_id", "wave", "platform", "kind", "post_url", "posted_on",
         "views", "likes", "comments", "shares", "saves", "clicks", "engagement_rate", "tags",
         "uses", "territory", "rights_start", "rights_end", "exclusive", "whitelisting_ad_code", "whitelisting_end", "caption",
+        "waived_checks", "override_reason",
     ]
 
-    public static func write(_ assets: [Asset], workspace: Workspace) -> [UInt8] {
-        var writer = CSVWriter(reservingCapacity: 300 + assets.count * 400)
+    public static func write(_ assets: [Asset], workspace: Workspace, neutralizesFormulas: Bool = true) -> [UInt8] {
+        var writer = CSVWriter(neutralizesFormulas: neutralizesFormulas, reservingCapacity: 300 + assets.count * 400)
         writer.writeRow(header)
         for asset in assets {
             let rights = asset.rights
@@ -39,6 +40,10 @@ public enum UsableAssetsCSV {
             writer.append(rights?.whitelistingAdCode)
             writer.append(rights?.whitelistingEnd)
             writer.append(asset.caption)
+            // An asset approved over a failing check carries the waiver, so whoever runs it sees it.
+            let waiver = workspace.waiver(of: asset)
+            writer.append(waiver?.checks.joined(separator: "; "))
+            writer.append(waiver?.reason)
             writer.endRow()
         }
         return writer.bytes

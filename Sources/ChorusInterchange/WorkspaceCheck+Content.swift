@@ -26,7 +26,7 @@ extension WorkspaceInspection {
 
     private mutating func checkHistory(of submission: Submission, in wave: Wave?, _ owner: String) {
         for (earlier, later) in zip(submission.reviews, submission.reviews.dropFirst()) where later.at < earlier.at {
-            report("\(owner): the review history is out of order (\(later.action.rawValue) at \(later.at) after \(earlier.at))")
+            report("\(owner): the review history is out of order (\(later.action.label) at \(later.at) after \(earlier.at))")
         }
         let last = submission.reviews.last
         if let last, last.action != .resubmitted, last.at < submission.submittedAt {
@@ -40,7 +40,7 @@ extension WorkspaceInspection {
         case .rejected: consistent = last?.action == .rejected
         }
         if !consistent {
-            report("\(owner): \(submission.status.rawValue), but the last review is \(last.map { $0.action.rawValue } ?? "missing")")
+            report("\(owner): \(submission.status.label), but the last review is \(last.map { $0.action.label } ?? "missing")")
         }
         if submission.status == .approved, last?.action == .approved {
             let failures = Compliance.failures(for: submission, in: wave)
@@ -59,7 +59,7 @@ extension WorkspaceInspection {
             requireWave(asset.waveID, owner)
             if let id = asset.submissionID {
                 if let submission = workspace.submission(id) {
-                    if submission.status != .approved { report("\(owner): its submission \(id) is \(submission.status.rawValue), not approved") }
+                    if submission.status != .approved { report("\(owner): its submission \(id) is \(submission.status.label), not approved") }
                     if submission.creatorID != asset.creatorID { report("\(owner): its submission \(id) is by another creator") }
                 } else {
                     report("\(owner): submission \(id) does not exist")

@@ -42,6 +42,18 @@ extension WorkspaceInspection {
             checkStatus(of: shipment, owner)
             checkTimes(of: shipment, owner)
         }
+        checkDoubledParcels()
+    }
+
+    /// Two parcels in the warehouse for one creator and wave, neither asked for as an extra,
+    /// is a box about to be sent twice.
+    private mutating func checkDoubledParcels() {
+        for (key, parcels) in OpenParcels(workspace).doubled where parcels.filter({ $0.extra != true }).count > 1 {
+            let who = workspace.creator(key.creatorID).map { "@" + $0.handle } ?? "creator \(key.creatorID)"
+            let wave = workspace.wave(key.waveID).map { "\($0.name) (\($0.id))" } ?? "wave \(key.waveID)"
+            report("\(who) has \(parcels.count) open parcels in \(wave): \(parcels.map(\.id.rawValue).joined(separator: ", ")); "
+                   + "cancel the one not meant to go")
+        }
     }
 
     private mutating func checkStatus(of shipment: Shipment, _ owner: String) {
@@ -49,16 +61,16 @@ extension WorkspaceInspection {
             || (shipment.status == .exception && shipment.exception?.kind != .addressProblem)
         if leftWarehouse {
             if let carrier = shipment.carrier, let number = shipment.trackingNumber {
-                if !carrier.accepts(trackingNumber: number) { report("\(owner): '\(number)' is not a \(carrier.label) tracking number") }
+                if !carrier.accepts(trackingNumber: number) { report("\(owner): '\(number.excerpt)' is not a \(carrier.label) tracking number") }
             } else {
-                report("\(owner): \(shipment.status.rawValue) without carrier and tracking number")
+                report("\(owner): \(shipment.status.label) without carrier and tracking number")
             }
-            if shipment.shippedAt == nil { report("\(owner): \(shipment.status.rawValue) without a shipping time") }
+            if shipment.shippedAt == nil { report("\(owner): \(shipment.status.label) without a shipping time") }
         }
         if shipment.status == .delivered, shipment.deliveredAt == nil { report("\(owner): delivered without a delivery time") }
         if shipment.status == .exception, shipment.exception == nil { report("\(owner): exception without saying what went wrong") }
         if shipment.status != .exception, shipment.exception != nil, shipment.status != .cancelled {
-            report("\(owner): \(shipment.status.rawValue) but carries an exception")
+            report("\(owner): \(shipment.status.label) but carries an exception")
         }
     }
 

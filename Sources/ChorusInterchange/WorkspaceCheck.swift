@@ -65,7 +65,7 @@ struct WorkspaceInspection {
 
     mutating func checkWaves() {
         reportDuplicates(workspace.waves.map(\.id)) { "wave id \($0) is used twice" }
-        reportDuplicates(workspace.waves.map(\.slug)) { "wave slug '\($0)' is used twice, so links cannot tell the waves apart" }
+        reportDuplicates(workspace.waves.map(\.slug)) { "wave slug '\(($0).excerpt)' is used twice, so links cannot tell the waves apart" }
         for wave in workspace.waves {
             let owner = "wave \(wave.id)"
             if let start = wave.startDate, let end = wave.endDate, end < start { report("\(owner): ends \(end) before it starts \(start)") }
@@ -83,7 +83,7 @@ struct WorkspaceInspection {
                 if rights.durationDays <= 0 { report("\(owner): deliverable \(deliverable.id) grants rights for \(rights.durationDays) days") }
                 if case .countries(let codes) = rights.territory {
                     for code in codes where !CountryCodes.isKnown(code) {
-                        report("\(owner): deliverable \(deliverable.id) licenses '\(code)', not a known country code")
+                        report("\(owner): deliverable \(deliverable.id) licenses '\(code.excerpt)', not a known country code")
                     }
                 }
             }
@@ -93,13 +93,13 @@ struct WorkspaceInspection {
     mutating func checkCreators() {
         reportDuplicates(workspace.creators.map(\.id)) { "creator id \($0) is used twice" }
         reportDuplicates(workspace.creators.map { Creator.normalizedHandle($0.handle) }) { "handle @\($0) belongs to more than one creator" }
-        reportDuplicates(workspace.creators.map(\.effectiveLinkSlug)) { "link slug '\($0)' belongs to more than one creator" }
+        reportDuplicates(workspace.creators.map(\.effectiveLinkSlug)) { "link slug '\(($0).excerpt)' belongs to more than one creator" }
         for creator in workspace.creators {
             let owner = "creator \(creator.id)"
             if Creator.normalizedHandle(creator.handle).isEmpty { report("\(owner): has no handle") }
-            if let country = creator.country, !CountryCodes.isKnown(country) { report("\(owner): '\(country)' is not a known country code") }
+            if let country = creator.country, !CountryCodes.isKnown(country) { report("\(owner): '\(country.excerpt)' is not a known country code") }
             if let address = creator.address, !CountryCodes.isKnown(address.country) {
-                report("\(owner): the address country '\(address.country)' is not a known country code")
+                report("\(owner): the address country '\(address.country.excerpt)' is not a known country code")
             }
             for profile in creator.profiles where profile.followers < 0 {
                 report("\(owner): \(profile.followers) followers on \(profile.platform.label)")

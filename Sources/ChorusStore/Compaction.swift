@@ -12,7 +12,8 @@ public final class Compaction: @unchecked Sendable {
     // under `lock`; everything else is immutable (the workspace is a value copy).
     let workspace: Workspace
     let folder: String
-    let generation: Int
+    /// The snapshot generation it writes (`orders-<generation>.json`).
+    public let generation: Int
     /// The last journal entry this snapshot includes.
     let journalSequence: Int
     private let fileSystem: any FileSystem
@@ -46,7 +47,7 @@ public final class Compaction: @unchecked Sendable {
     func removeFiles() { Self.removeFiles(of: generation, in: folder, fileSystem: fileSystem) }
 
     static func removeFiles(of generation: Int, in folder: String, fileSystem: any FileSystem) {
-        for name in ["program"] + Snapshot.collectionNames {
+        for name in Snapshot.fileKinds {
             try? fileSystem.removeFile(at: folder + "/" + Manifest.fileName(name, generation: generation))
         }
     }

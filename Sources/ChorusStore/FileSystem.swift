@@ -26,6 +26,13 @@ public protocol FileSystem: Sendable {
     func removeFile(at path: String) throws
     /// The names of the entries in a folder, in no particular order.
     func fileNames(in folder: String) throws -> [String]
+    /// Whether `path` itself is a symbolic link (it is not followed).
+    func isSymbolicLink(at path: String) -> Bool
+    /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
+    func byteCount(at path: String) -> Int?
+    /// The kind of network or sync file system `path` is on ("NFS", "SMB/CIFS", "FUSE"), or
+    /// nil on a local disk: where appends race and locks are only emulated.
+    func networkFileSystem(at path: String) -> String?
 }
 
 extension FileSystem {
@@ -33,5 +40,94 @@ extension FileSystem {
         do { return try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw StoreError(.io, file: folder, "cannot be listed: \(error.localizedDescription)")
         }
+    }
+
+    public func isSymbolicLink(at path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    public func networkFileSystem(at path: String) -> String? {
+        NetworkFileSystems.kind(ofMountType: NetworkFileSystems.mountType(of: path))
+    }
+
+    public func byteCount(at path: String) -> Int? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+}
+
+/// Where a file is and how long it is: a follower that kept an offset into the journal knows
+/// from it whether the file grew (read on from the offset) or was replaced (read it anew).
+public struct FileIdentity: Hashable, Sendable {
+    public var inode: UInt64
+    public var size: Int
+}
+
+extension FileSystem {
+    /// The identity of the file at `path` (not followed if a link), or nil if there is none.
+    public func identity(at path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
+    }
+
+    /// The bytes of `path` from `offset` to its end as it is now, never through a link.
+    public func readFile(at path: String, from offset: Int) throws -> (bytes: [UInt8], identity: FileIdentity) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { throw POSIXFileSystem.openFailure(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.io("stat", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw POSIXFileSystem.notAPlainFile(path) }
+        let identity = FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
+        guard identity.size > offset else { return ([], identity) }
+        let bytes = try [UInt8](unsafeUninitializedCapacity: identity.size - offset) { buffer, filled in
+            while filled < buffer.count {
+                let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw StoreError.io("read", path) }
+                if count == 0 { break }
+                filled += count
+            }
+        }
+        return (bytes, identity)
+    }
+}
+
+/// Which file system a folder is on, by the type its mount reports.
+enum NetworkFileSystems {
+    /// "NFS", "SMB/CIFS" or "FUSE" for a mount type Chorus does not write to; nil otherwise.
+    static func kind(ofMountType type: String?) -> String? {
+        guard let type = type?.lowercased() else { return nil }
+        if type.hasPrefix("nfs") { return "NFS" }
+        if ["cifs", "smbfs", "smb3", "smb2"].contains(type) { return "SMB/CIFS" }
+        if type.hasPrefix("fuse") || type == "osxfuse" || type == "macfuse" { return "FUSE" }
+        return nil
+    }
+
+    /// The mount type of the file system holding `path`: on Linux the longest mount point in
+    /// `/proc/self/mounts` that contains the resolved path; elsewhere `statfs`'s type name.
+    static func mountType(of path: String) -> String? {
+        #if os(Linux)
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return nil }
+        var best: (point: String, type: String)?
+        for line in mounts.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 2 else { continue }
+            // Spaces in mount points are written as \040.
+            let point = fields[1].replacingOccurrences(of: "\\040", with: " ")
+            let contains = point == "/" || target == point || target.hasPrefix(point + "/")
+            if contains, point.count >= (best?.point.count ?? -1) { best = (point, String(fields[2])) }
+        }
+        return best?.type
+        #else
+        var info = statfs()
+        guard statfs(path, &info) == 0 else { return nil }
+        return withUnsafeBytes(of: info.f_fstypename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        #endif
     }
 }

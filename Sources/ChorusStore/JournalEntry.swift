@@ -10,12 +10,40 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     public var at: Timestamp
     public var actor: String
     public var command: Command
+    /// Made by the client once per command and kept across its retries: an append whose
+    /// acknowledgement was lost is found by it on the next catch-up instead of applied twice.
+    /// Nil in entries written before workspaces were shared.
+    public var commandID: String?
+    /// The position the person acted on, for commands that replace a whole value and for undo:
+    /// replay does not need it, but it says which version of an item the person saw.
+    public var basedOn: Int?
+    /// What the person was told it did ("approved 3 drafts"), for the history; nil in entries
+    /// written before there was one.
+    public var summary: String?
+    /// The journal format the entry was written in (see `JournalEntry.format`); nil in
+    /// entries from before formats were numbered, which are format 1.
+    public var format: Int?
+    /// The checksum of the line before this one, and of this one (see `EntryChecksum`); nil
+    /// in entries from before lines were checksummed.
+    public var prev: String?
+    public var sum: String?
 
-    public init(seq: Int, at: Timestamp, actor: String, command: Command) {
+    /// The journal format this build writes. A reader that meets a higher one opens the
+    /// workspace read-only: a newer Chorus may apply commands differently, and a history
+    /// replayed by rules it does not know would not be the history that was acknowledged.
+    /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`.
+    public static let currentFormat = 2
+
+    public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
+                summary: String? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.command = command
+        self.commandID = commandID
+        self.basedOn = basedOn
+        self.summary = summary
+        format = Self.currentFormat
     }
 
     public var context: CommandContext { CommandContext(now: at, actor: actor) }

@@ -3,17 +3,24 @@ import Foundation
 /// The real file system, through POSIX calls, so durability is explicit: data is synced before
 /// a write returns and folders are synced after renames. Foundation's file APIs neither sync
 /// nor let the caller choose permissions regardless of umask.
+///
+/// No open follows a symbolic link (`O_NOFOLLOW`) and a new file is always created anew
+/// (`O_EXCL`): a workspace received by zip, git or a sync tool may hold a link named `lock` or
+/// `journal.jsonl` pointing at some other file, which writing, truncating or chmodding through
+/// would damage. Such a link is refused with its name instead.
 public struct POSIXFileSystem: FileSystem {
     public init() {}
 
     public func fileExists(at path: String) -> Bool { access(path, F_OK) == 0 }
 
     public func readFile(at path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io("open", path) }
+        // O_NONBLOCK: a FIFO planted under a workspace file's name must not hang the open.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else { throw Self.openFailure(path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.io("stat", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw Self.notAPlainFile(path) }
         // Uninitialized, so a 200 MB snapshot file is touched once (by read), not zeroed first.
         return try [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, filled in
             while filled < buffer.count {
@@ -31,8 +38,11 @@ public struct POSIXFileSystem: FileSystem {
         guard chmod(path, 0o700) == 0 else { throw StoreError.io("chmod", path) }
     }
 
+    /// Removes whatever has the name first (a link is removed, not followed), then creates the
+    /// file exclusively, so the bytes can only ever land in a file this call made.
     public func writeFile(at path: String, bytes: [UInt8]) throws {
-        let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+        try removeFile(at: path)
+        let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
         try writeAll(fd, bytes, path)
         guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
@@ -68,15 +78,31 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     /// Opens (creating with 0600) and sets 0600 explicitly, since `open`'s mode is masked by umask.
+    /// Refuses a symbolic link and anything but a plain file before changing anything.
     private func openPrivate(_ path: String, flags: Int32) throws -> Int32 {
-        let fd = open(path, flags | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io("open", path) }
+        let fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        guard fd >= 0 else { throw Self.openFailure(path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw Self.notAPlainFile(path)
+        }
         guard fchmod(fd, 0o600) == 0 else {
             let code = errno
             close(fd)
             throw StoreError.io("chmod", path, errno: code)
         }
         return fd
+    }
+
+    /// The error for a failed open: a symbolic link (ELOOP under O_NOFOLLOW) in words.
+    static func openFailure(_ path: String, errno code: Int32 = errno) -> StoreError {
+        guard code == ELOOP else { return StoreError.io("open", path, errno: code) }
+        return StoreError(.unsafeFile, file: path, SymbolicLinks.refusal)
+    }
+
+    static func notAPlainFile(_ path: String) -> StoreError {
+        StoreError(.unsafeFile, file: path, "is not a plain file; a workspace folder holds only the files Chorus wrote")
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws {

@@ -22,6 +22,10 @@ enum Snapshot {
                                   SurveyResponseRowCodec.collection, Small.shipments, Small.submissions, Small.assets,
                                   Small.discountCodes, Small.trackingLinks]
 
+    /// Every kind of file a generation can have, `program` and the optional ones included: what
+    /// a generation's files are called (`orders-3.json`), for removing them.
+    static let fileKinds = ["program"] + collectionNames + [Small.payoutRuns]
+
     static func write(_ workspace: Workspace, to folder: String, generation: Int, journalSequence: Int,
                       fileSystem: any FileSystem) throws -> Manifest {
         let files = try writeFiles(workspace, to: folder, generation: generation, fileSystem: fileSystem)

@@ -20,6 +20,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible, Lo
         case readOnly
         /// The operating system refused a read, write, sync or rename.
         case io
+        /// A workspace entry is a symbolic link or not a plain file, which Chorus never follows
+        /// or writes through, since it could point anywhere outside the folder.
+        case unsafeFile
+        /// The folder is on a network or sync file system, where it is never written.
+        case networkFileSystem
     }
 
     public var kind: Kind
@@ -28,13 +33,19 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible, Lo
     /// 1-based line in `file`, for row-level and journal problems.
     public var line: Int?
     public var message: String
+    /// The operating system's error number, for failures of a system call.
+    public var code: Int32?
 
-    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String, code: Int32? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.message = message
+        self.code = code
     }
+
+    /// Whether the disk (or the quota, or the file-size limit) had no room for a write.
+    public var isOutOfSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
 
     public var description: String {
         var prefix = file ?? ""
@@ -46,6 +57,6 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible, Lo
 
     /// The failure of a system call, with the OS's own words for `errno`.
     static func io(_ operation: String, _ path: String, errno code: Int32 = errno) -> StoreError {
-        StoreError(.io, file: path, "\(operation) failed: \(String(cString: strerror(code)))")
+        StoreError(.io, file: path, "\(operation) failed: \(String(cString: strerror(code)))", code: code)
     }
 }

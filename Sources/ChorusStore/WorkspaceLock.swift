@@ -1,8 +1,10 @@
 import ChorusCore
 import Foundation
 
-/// Exclusive ownership of a workspace folder by one process, so two consoles cannot clobber
-/// each other's journal.
+/// Who has a workspace folder open: every process that opens it for writing holds this lock
+/// *shared* for its session (appends are serialised by `AppendLock`, for milliseconds), and
+/// maintenance that must be alone with the files — a restore, a repair — takes it exclusively,
+/// so it waits for every console to close and no console opens meanwhile.
 ///
 /// Uses `flock(2)` on the folder's `lock` file rather than the file's existence: the kernel
 /// drops the lock when its holder exits or crashes, so a stale lock cannot outlive a dead
@@ -12,8 +14,12 @@ final class WorkspaceLock {
     static let fileName = "lock"
 
     private var descriptor: Int32
+    private let shared: Bool
 
-    private init(descriptor: Int32) { self.descriptor = descriptor }
+    private init(descriptor: Int32, shared: Bool) {
+        self.descriptor = descriptor
+        self.shared = shared
+    }
 
     deinit { release() }
 
@@ -22,10 +28,18 @@ final class WorkspaceLock {
     /// With `waiting` above zero, a held lock is retried until it is free or the time is up,
     /// and `whileWaiting` hears once who holds it, so a CLI write issued while a console is
     /// busy says what it is waiting for instead of hanging silently or failing at once.
-    static func acquire(folder: String, waiting: Double = 0, whileWaiting: (String) -> Void = { _ in }) throws -> WorkspaceLock {
+    static func acquire(folder: String, shared: Bool = false, waiting: Double = 0,
+                        whileWaiting: (String) -> Void = { _ in }) throws -> WorkspaceLock {
         let path = folder + "/" + fileName
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io("open", path) }
+        // Never through a link, and never a FIFO or device: the holder's details are written
+        // into this file, and it is truncated on release.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
+        guard fd >= 0 else { throw POSIXFileSystem.openFailure(path) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw POSIXFileSystem.notAPlainFile(path)
+        }
         guard fchmod(fd, 0o600) == 0 else {
             let code = errno
             close(fd)
@@ -33,30 +47,35 @@ final class WorkspaceLock {
         }
         let deadline = Date().addingTimeInterval(waiting)
         var announced = false
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
             let code = errno
+            // Shared holders write no details (there may be many), so an exclusive opener
+            // refused by them can only say that the workspace is open.
+            let holder = shared ? "in use by \(describeHolder(path))" : "open in a console or a command"
             guard code == EWOULDBLOCK, Date() < deadline else {
                 close(fd)
                 guard code == EWOULDBLOCK else { throw StoreError.io("flock", path, errno: code) }
                 let waited = waiting > 0 ? " (waited \(Self.seconds(waiting)))" : ""
-                throw StoreError(.locked, file: path, "the workspace is in use by \(describeHolder(path))\(waited); "
-                                 + "close that console or let its command finish, then try again")
+                throw StoreError(.locked, file: path, shared
+                                 ? "the workspace is \(holder) for maintenance\(waited); let it finish, then try again"
+                                 : "the workspace is \(holder)\(waited); close every console on it, then try again")
             }
             if !announced {
                 announced = true
-                whileWaiting("the workspace is in use by \(describeHolder(path)); waiting up to \(Self.seconds(waiting)) for it")
+                whileWaiting("the workspace is \(holder)\(shared ? " for maintenance" : ""); waiting up to \(Self.seconds(waiting)) for it")
             }
             usleep(50_000)
         }
-        let lock = WorkspaceLock(descriptor: fd)
-        lock.writeHolder(path)
+        let lock = WorkspaceLock(descriptor: fd, shared: shared)
+        // The details name the one holder, so only an exclusive holder writes them.
+        if !shared { lock.writeHolder(path) }
         return lock
     }
 
     /// Releases the lock; safe to call more than once.
     func release() {
         guard descriptor >= 0 else { return }
-        _ = ftruncate(descriptor, 0)
+        if !shared { _ = ftruncate(descriptor, 0) }
         flock(descriptor, LOCK_UN)
         close(descriptor)
         descriptor = -1
@@ -103,4 +122,24 @@ private struct LockHolder: Codable {
     var pid: Int
     var host: String
     var since: String
+}
+
+/// The workspace taken alone, for maintenance that must not run beside any console or command
+/// (a restore, a repair): it waits for every one of them to close, and none opens meanwhile.
+public final class MaintenanceLock {
+    private let lock: WorkspaceLock
+
+    fileprivate init(_ lock: WorkspaceLock) { self.lock = lock }
+
+    /// Gives the workspace back; safe to call more than once.
+    public func release() { lock.release() }
+}
+
+extension WorkspaceStore {
+    /// Takes `folder` alone, waiting up to `waiting` seconds for every process that has it
+    /// open; throws `StoreError.Kind.locked` if one still has it then.
+    public static func lockForMaintenance(at folder: String, waiting: Double = 0,
+                                          whileWaiting: (String) -> Void = { _ in }) throws -> MaintenanceLock {
+        MaintenanceLock(try WorkspaceLock.acquire(folder: folder, shared: false, waiting: waiting, whileWaiting: whileWaiting))
+    }
 }

@@ -4,11 +4,13 @@ import Dispatch
 /// A workspace folder opened for use: the current `Workspace` in memory, and the disk kept in
 /// step with it so that nothing a user did is lost if the process or the machine dies.
 ///
-/// Opening loads the snapshot and replays the journal. Each `perform` applies a command and
-/// appends it to the journal, synced, before returning; a command that cannot be made durable
-/// is rolled back in memory too. `compact` folds the journal into a new snapshot. A read-write
-/// store holds the folder's lock until `close` (or deinit); a read-only one takes no lock and
-/// refuses writes, for `chorus list` and friends while a console has the workspace open.
+/// Opening loads the snapshot and replays the journal. Any number of stores — in one process or
+/// many — share one log (`SharedLog`): each `perform` catches up with what colleagues appended,
+/// applies the command against that newest state and appends it only if nobody appended in
+/// between, retrying otherwise (see `WorkspaceStore+Perform`). A command that cannot be made
+/// durable is rolled back in memory too. `compact` folds the journal into a new snapshot. A
+/// read-write store on a folder holds the folder's lock *shared* until `close` (or deinit), so
+/// maintenance can take it alone; a read-only one takes no lock and refuses writes.
 ///
 /// Not thread-safe: one owner (the console's or CLI's main loop) drives it.
 public final class WorkspaceStore {
@@ -25,33 +27,57 @@ public final class WorkspaceStore {
     }
 
     public let folder: String
+    /// Read-only when asked, and also when the journal's last line cannot be read (see
+    /// `unreadableLastLine`): a read-write open then gives the lock back and refuses writes.
     public let mode: Mode
     /// The current state. Read it freely, but do not hold a copy across `perform`: a command
     /// mutates collections in place only while nothing else shares them.
-    public private(set) var workspace: Workspace
+    public internal(set) var workspace: Workspace
     /// A journal line cut short by a crash, found and ignored on open; the CLI prints its
     /// `notice`. In read-write mode it is cut off the file before the next append.
     public let recoveredTornLine: TornJournalLine?
-    /// The notice to print about `recoveredTornLine`, or nil when the journal was intact.
-    public var recoveryNotice: String? { recoveredTornLine?.notice }
+    /// A complete last journal line this build cannot read: it is left as it is and the store
+    /// is read-only, saying why in `recoveryNotice` and in the error every write throws. Also
+    /// set when such a line arrives while following colleagues' appends.
+    public internal(set) var unreadableLastLine: UnreadableJournalLine?
+    /// The notice to print about `recoveredTornLine` or `unreadableLastLine`, or nil when the
+    /// journal was intact.
+    public var recoveryNotice: String? { recoveredTornLine?.notice ?? unreadableLastLine?.notice }
     /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
-    public private(set) var journalLength: Int
+    public internal(set) var journalLength: Int
 
     let fileSystem: any FileSystem
-    private let log: any CommandLog
-    private(set) var manifest: Manifest
-    private(set) var lastSequence: Int
-    /// The generation the next compaction writes. It only grows, even when a compaction fails,
-    /// so a retry never overwrites files that a half-finished attempt may have made current.
-    private var nextGeneration: Int
-    /// The oldest generation whose files may still be on disk: everything from it up to the
-    /// current manifest's is removed once a compaction has trimmed the journal, including the
-    /// generations of attempts that failed (their files hold the same names and addresses).
-    private var oldestGenerationOnDisk: Int
+    let log: any SharedLog
+    /// The log when it is this workspace folder's journal (it is nil for a log held elsewhere):
+    /// snapshots, kept attribution and stray files live in the folder.
+    let folderLog: FolderLog?
+    var manifest: Manifest
+    /// The position of the newest entry applied to `workspace`.
+    public internal(set) var lastSequence: Int
+    /// Who last changed each item (see `ItemChanges`).
+    var itemChanges = ItemChanges()
+    /// The summaries of commands applied since opening, by their command ids: a retry of one
+    /// whose acknowledgement was lost is answered from here instead of applied twice.
+    var performedCommands: [String: String] = [:]
+    /// The undo of each recent command this store performed, with the position the command
+    /// landed at: an undo sent back later is based on that position (see `basis(for:)`).
+    var recentUndos: [(undo: Command, position: Int)] = []
+    /// The position after this store's own last change (or its opening): colleagues' changes
+    /// since then arrived while the person looked, and a refusal they cause names them.
+    var lastOwnPosition = 0
+    /// The generation the next compaction writes. It grows past every generation whose manifest
+    /// may have been renamed into place, so a retry never overwrites files that could be current;
+    /// an attempt that failed while writing its files (a full disk) gives its number back, so
+    /// retrying does not climb through generations.
+    var nextGeneration: Int
+    /// Generations begun and not yet finished: their files are not strays while being written.
+    var inFlightGenerations: Set<Int> = []
     private var lock: WorkspaceLock?
+    /// Held from the start of a compaction to its end, so no other process compacts meanwhile.
+    var compactionLease: CompactionLease?
     private(set) var isClosed = false
     /// Orders and survey responses not read yet (see `open(at:mode:deferringOrderHistory:)`).
-    public private(set) var pendingOrderHistory: OrderHistoryLoader?
+    public internal(set) var pendingOrderHistory: OrderHistoryLoader?
     /// Attribution known to be current for `workspace`: read from the file kept for this state
     /// or handed over by whoever computed it; nil once a command may have changed it.
     public internal(set) var knownAttribution: AttributionResult?
@@ -64,18 +90,22 @@ public final class WorkspaceStore {
     let attributionWriter = DispatchQueue(label: "chorus.attribution-writer")
 
     private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
-                 deferringOrderHistory: Bool = false) throws {
-        let journal = JournalFile(folder: folder, fileSystem: fileSystem)
+                 deferringOrderHistory: Bool = false, lockWait: Double = FolderLog.defaultLockWait) throws {
         var (snapshot, manifest, pending) = try Snapshot.read(from: folder, fileSystem: fileSystem,
                                                               deferringOrderHistory: deferringOrderHistory)
-        let entries = try journal.readEntries()
+        let log = FolderLog(folder: folder, fileSystem: fileSystem, snapshotThrough: manifest.journalSequence, lockWait: lockWait)
+        let journal = log.journal
+        let entries = try log.openingEntries(holdingAppendLock: mode == .readWrite)
         // Replaying a command that touches orders needs them: then nothing is deferred.
         if let loader = pending, entries.contains(where: { $0.seq > manifest.journalSequence && $0.command.needsOrderHistory }) {
             snapshot.attachOrderHistory(try loader.load())
             pending = nil
         }
         var workspace = snapshot
-        let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: journal)
+        var changes = ItemChanges()
+        var performed: [String: String] = [:]
+        let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
+                                       changes: &changes, performed: &performed)
         let inputsSequence = entries.last { $0.seq > manifest.journalSequence && $0.command.mayChangeAttribution }?.seq
             ?? manifest.journalSequence
         if pending != nil {
@@ -87,23 +117,67 @@ public final class WorkspaceStore {
         self.attributionInputsSequence = inputsSequence
         self.attributionInputsSequenceAtOpen = inputsSequence
         self.folder = folder
-        self.mode = mode
+        self.mode = journal.unreadableLastLine == nil ? mode : .readOnly
         self.fileSystem = fileSystem
-        self.lock = lock
-        self.log = journal
+        // A journal this build cannot fully read is never written: the lock goes back at once.
+        if journal.unreadableLastLine != nil { lock?.release() }
+        self.lock = journal.unreadableLastLine == nil ? lock : nil
+        self.log = log
+        self.folderLog = log
         self.workspace = workspace
         self.manifest = manifest
         self.recoveredTornLine = journal.tornLine
+        self.unreadableLastLine = journal.unreadableLastLine
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
-        self.oldestGenerationOnDisk = manifest.generation
+        self.itemChanges = changes
+        self.performedCommands = performed
+        lastOwnPosition = lastSequence
     }
 
-    /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock first
-    /// and throws `StoreError.Kind.locked`, naming the holder's pid, if another process has it:
-    /// at once, or after `waitingForLock` seconds of retrying, having told `whileWaiting` who
-    /// holds it (the CLI waits, so a write issued while a console runs a command still lands).
+    /// A store on a log that is not a folder (another server, or memory in tests): the
+    /// workspace is the log's snapshot and the entries after it.
+    private init(sharing log: any SharedLog, name: String) throws {
+        let snapshot = try log.currentSnapshot()
+        let entries = try log.entries(after: snapshot.through)
+        var workspace = snapshot.workspace
+        var changes = ItemChanges()
+        var performed: [String: String] = [:]
+        let replayed = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
+                                       changes: &changes, performed: &performed)
+        folder = name
+        mode = .readWrite
+        fileSystem = POSIXFileSystem()
+        lock = nil
+        self.log = log
+        folderLog = nil
+        self.workspace = workspace
+        manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: 0,
+                            journalSequence: snapshot.through, savedAt: .now, program: "", collections: [])
+        recoveredTornLine = nil
+        unreadableLastLine = nil
+        journalLength = replayed
+        lastSequence = snapshot.through + replayed
+        nextGeneration = 1
+        attributionInputsSequence = lastSequence
+        attributionInputsSequenceAtOpen = lastSequence
+        itemChanges = changes
+        performedCommands = performed
+        lastOwnPosition = lastSequence
+    }
+
+    /// Opens the workspace held by `log`, read-write, beside any other store on the same log.
+    public static func open(sharing log: any SharedLog, name: String = "the shared workspace") throws -> WorkspaceStore {
+        try WorkspaceStore(sharing: log, name: name)
+    }
+
+    /// Opens an existing workspace folder. In `.readWrite` mode it takes the folder's lock,
+    /// shared with every other process that has the workspace open; only maintenance takes it
+    /// alone, and while it does this throws `StoreError.Kind.locked` naming its pid: at once,
+    /// or after `waitingForLock` seconds of retrying, having told `whileWaiting` who holds it.
+    /// Each append waits up to `waitingForLock` seconds (10 s when it is 0) for a colleague's
+    /// append to finish.
     ///
     /// With `deferringOrderHistory`, orders and survey responses are not read: the workspace
     /// opens without them and `pendingOrderHistory` holds their loader, for the caller to run
@@ -112,13 +186,16 @@ public final class WorkspaceStore {
     public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
                             waitingForLock: Double = 0, whileWaiting: (String) -> Void = { _ in },
                             fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+        try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
         }
         guard mode == .readOnly else {
-            let lock = try WorkspaceLock.acquire(folder: folder, waiting: waitingForLock, whileWaiting: whileWaiting)
+            try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
+            let lock = try WorkspaceLock.acquire(folder: folder, shared: true, waiting: waitingForLock, whileWaiting: whileWaiting)
             return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
-                                      deferringOrderHistory: deferringOrderHistory)
+                                      deferringOrderHistory: deferringOrderHistory,
+                                      lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
         }
         // Without the lock, a writer may compact while we read and remove the generation we
         // started on; a file that vanished is worth one more try from the new manifest.
@@ -133,6 +210,15 @@ public final class WorkspaceStore {
         }
     }
 
+    /// Several processes append to a workspace under `flock`: on NFS, SMB/CIFS or a FUSE sync
+    /// folder, appends race and locks are emulated or ignored, so such a folder is never written.
+    private static func refuseNetworkFileSystem(_ folder: String, fileSystem: any FileSystem) throws {
+        guard let kind = fileSystem.networkFileSystem(at: folder) else { return }
+        throw StoreError(.networkFileSystem, file: folder, "is on a network or sync file system (\(kind)), where appends from several "
+                         + "people race and locks are only emulated, so Chorus does not write it; keep the workspace on a disk of the "
+                         + "machine the team logs in to (ssh), or use the shared database mode for several machines")
+    }
+
     /// Makes `folder` (created if needed, mode 0700) a new workspace holding `workspace`, and
     /// opens it read-write. Refuses a folder that already holds a workspace.
     public static func create(at folder: String, workspace: Workspace,
@@ -141,133 +227,12 @@ public final class WorkspaceStore {
             throw StoreError(.alreadyAWorkspace, file: folder, "already holds a Chorus workspace; open it instead")
         }
         try fileSystem.createDirectory(at: folder)
-        let lock = try WorkspaceLock.acquire(folder: folder)
+        try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
+        try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
+        let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
         _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)
         return try WorkspaceStore(folder: folder, mode: .readWrite, fileSystem: fileSystem, lock: lock)
-    }
-
-    /// Applies `command` and makes it durable in the journal before returning. A command the
-    /// domain refuses throws its `DomainError` and is not journaled; one that cannot be written
-    /// is undone in memory and throws the `StoreError`, so memory never runs ahead of disk.
-    ///
-    /// A command that changed nothing (re-importing the same file) is not journaled. With
-    /// `durability: .snapshot` the change is made durable by writing a whole new snapshot
-    /// instead of a journal line: right for imports of many thousand rows, whose one journal
-    /// line would be hundreds of megabytes to encode now and to decode on every open.
-    @discardableResult
-    public func perform(_ command: Command, context: CommandContext, durability: Durability = .journal) throws -> AppliedCommand {
-        try requireWritable()
-        if command.needsOrderHistory { try finishLoadingOrderHistory() }
-        let applied = try workspace.apply(command, context: context)
-        if case .restore(let point, _) = applied.undo, point.isEmpty { return applied }
-        if durability == .snapshot {
-            let previous = manifest
-            do {
-                try finishLoadingOrderHistory()
-                try writeSnapshot()
-            } catch {
-                // Undone only if the old snapshot is still current; see `writeSnapshot`.
-                if manifest.generation == previous.generation { _ = try? workspace.apply(applied.undo, context: context) }
-                throw error
-            }
-            // Durable now. A journal that could not be trimmed holds only entries the snapshot
-            // covers, which replay skips and the next compaction trims: not worth a failure.
-            noteAttributionInputs(changedBy: command)
-            keepAttributionForNewGeneration()
-            try? trimJournal()
-            return applied
-        }
-        let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command)
-        do {
-            try log.append(entry)
-        } catch {
-            _ = try? workspace.apply(applied.undo, context: context)
-            throw error
-        }
-        lastSequence = entry.seq
-        journalLength += 1
-        noteAttributionInputs(changedBy: command)
-        return applied
-    }
-
-    /// Writes the current state as a new snapshot and empties the journal. If anything fails
-    /// before the new manifest is in place, the previous snapshot and journal stay current and
-    /// untouched; the journal is trimmed only after the new manifest is durable.
-    public func compact() throws {
-        try requireWritable()
-        try finishLoadingOrderHistory()
-        let compaction = beginCompaction()
-        compaction.writeFiles()
-        try finish(compaction)
-    }
-
-    /// Starts a compaction of the state as it is now, for `Compaction.writeFiles()` to write on
-    /// another thread while this store goes on performing commands; `finish(_:)` then makes it
-    /// current. Nil while order history is still loading, since a snapshot must include it.
-    public func beginBackgroundCompaction() throws -> Compaction? {
-        try requireWritable()
-        guard pendingOrderHistory == nil else { return nil }
-        return beginCompaction()
-    }
-
-    private func beginCompaction() -> Compaction {
-        defer { nextGeneration += 1 }
-        return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
-                          journalSequence: lastSequence, fileSystem: fileSystem)
-    }
-
-    /// Makes a written compaction the current snapshot and trims the journal entries it
-    /// includes; entries performed since it began stay in the journal. Throws the error that
-    /// stopped the files being written, leaving the previous snapshot and journal current. A
-    /// compaction overtaken by a newer snapshot is discarded.
-    public func finish(_ compaction: Compaction) throws {
-        try requireWritable()
-        guard compaction.generation > manifest.generation else {
-            compaction.removeFiles()
-            return
-        }
-        try commit(compaction)
-        keepAttributionForNewGeneration()
-        try trimJournal()
-    }
-
-    /// Writes the next snapshot generation on this thread and makes it current.
-    private func writeSnapshot() throws {
-        let compaction = beginCompaction()
-        compaction.writeFiles()
-        try commit(compaction)
-    }
-
-    /// Makes a written generation current. If the new manifest was renamed into place but a
-    /// later step failed (the folder sync), the new generation is current on disk all the same,
-    /// so it is adopted before the error is rethrown: memory and disk must never disagree on
-    /// which snapshot holds the workspace, or commands journaled next would replay onto a
-    /// state they were never applied to.
-    private func commit(_ compaction: Compaction) throws {
-        let files = try compaction.writtenFiles()
-        do {
-            manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
-                                           journalSequence: compaction.journalSequence, fileSystem: fileSystem)
-        } catch {
-            if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation == compaction.generation {
-                manifest = current
-            }
-            throw error
-        }
-    }
-
-    /// Drops the journal entries the current snapshot covers (entries performed while a
-    /// background compaction was written stay), then removes the files of generations no
-    /// manifest refers to any more (see `oldestGenerationOnDisk`).
-    private func trimJournal() throws {
-        try log.discard(through: manifest.journalSequence)
-        journalLength = lastSequence - manifest.journalSequence
-        let stale = oldestGenerationOnDisk..<manifest.generation
-        oldestGenerationOnDisk = manifest.generation
-        for generation in stale {
-            Compaction.removeFiles(of: generation, in: folder, fileSystem: fileSystem)
-        }
     }
 
     /// Attaches order history loaded in the background; ignored if it was loaded meanwhile.
@@ -290,22 +255,26 @@ public final class WorkspaceStore {
     public func close() {
         attributionWriter.sync {}  // a kept attribution file being written is finished first
         isClosed = true
+        compactionLease?.release()
+        compactionLease = nil
         lock?.release()
         lock = nil
     }
 
-    private func requireWritable() throws {
+    func requireWritable() throws {
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
         guard mode == .readWrite else { throw StoreError(.readOnly, file: folder, "was opened read-only; nothing can be changed") }
         guard !isClosed else { throw StoreError(.readOnly, file: folder, "has been closed; open it again to make changes") }
     }
 
-    /// Applies the entries after `sequence` in order and returns how many were applied.
+    /// Applies the entries after `sequence` in order, noting who changed what, and returns how
+    /// many were applied.
     private static func replay(_ entries: [JournalEntry], onto workspace: inout Workspace, after sequence: Int,
-                               log: any CommandLog) throws -> Int {
+                               log: any SharedLog, changes: inout ItemChanges, performed: inout [String: String]) throws -> Int {
         var previous = 0
         var expected = sequence + 1
         for entry in entries {
-            let place = log.location(of: entry.seq)
+            let place = Self.place(of: entry.seq, in: log)
             guard entry.seq > previous else {
                 throw StoreError(.corrupt, file: place.file, line: place.line, "entry \(entry.seq) comes after entry \(previous); the journal is out of order")
             }
@@ -315,14 +284,48 @@ public final class WorkspaceStore {
                 throw StoreError(.corrupt, file: place.file, line: place.line,
                                  "expected entry \(expected) but found \(entry.seq); entries are missing from the journal")
             }
-            do {
-                try workspace.apply(entry.command, context: CommandContext(now: entry.at, actor: entry.actor, isReplay: true))
-            } catch {
-                throw StoreError(.corrupt, file: place.file, line: place.line,
-                                 "entry \(entry.seq) (by \(entry.actor) at \(entry.at)) no longer applies to the snapshot: \(error)")
-            }
+            try Self.apply(entry, to: &workspace, changes: &changes, performed: &performed, place: place)
             expected += 1
         }
         return expected - sequence - 1
+    }
+
+    /// Applies one entry someone appended (this store on an earlier day, or a colleague now).
+    /// The command was checked when it was performed, so a refusal now means the history and
+    /// the snapshot disagree.
+    @discardableResult
+    static func apply(_ entry: JournalEntry, to workspace: inout Workspace, changes: inout ItemChanges,
+                      performed: inout [String: String], place: (file: String, line: Int?)) throws -> AppliedCommand {
+        let applied: AppliedCommand
+        do {
+            applied = try workspace.apply(entry.command, context: CommandContext(now: entry.at, actor: entry.actor, isReplay: true))
+        } catch {
+            throw StoreError(.corrupt, file: place.file, line: place.line,
+                             "entry \(entry.seq) (by \(entry.actor) at \(entry.at)) no longer applies to the snapshot: \(error)")
+        }
+        if case .restore(let point, _) = applied.undo { changes.record(entry, changed: point.changedItems) }
+        if let id = entry.commandID { performed[id] = applied.summary }
+        return applied
+    }
+
+    /// The newest snapshot, with the folder's manifest when the log is a folder. A file removed
+    /// by a compaction between reading the manifest and the file is worth one more try.
+    func reloadedSnapshot() throws -> (LogSnapshot, Manifest?) {
+        guard folderLog != nil else { return (try log.currentSnapshot(), nil) }
+        var attempt = 0
+        while true {
+            do {
+                let (workspace, manifest, _) = try Snapshot.read(from: folder, fileSystem: fileSystem, deferringOrderHistory: false)
+                return (LogSnapshot(workspace: workspace, through: manifest.journalSequence), manifest)
+            } catch let error as StoreError where error.kind == .io && attempt < 2 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Where an entry lives, for error messages ("journal.jsonl, line 12").
+    static func place(of seq: Int, in log: any SharedLog) -> (file: String, line: Int?) {
+        guard let folderLog = log as? FolderLog else { return ("the shared log", nil) }
+        return folderLog.journal.location(of: seq)
     }
 }

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusUI
 import Foundation
 
 /// How the console should look, decided by the caller from flags and the environment.
@@ -11,6 +12,15 @@ public struct ConsoleOptions: Sendable {
     public var noColor: Bool
     /// The day the console shows ages against ("in this stage for 3 days").
     public var today: Day?
+
+    /// Clicks and the wheel select and scroll; false (`--no-mouse`) leaves the mouse to the terminal.
+    public var mouse = true
+    /// The person's settings from their last session (wave, carrier; the theme is already in `themeName`).
+    public var remembered = UserSettings()
+    /// Called with the settings whenever they change, to keep them for the next session.
+    public var rememberSettings: (@Sendable (UserSettings) -> Void)?
+    /// Said in the status bar when the console opens (a settings file that could not be read).
+    public var openingNotice: String?
 
     public init(themeName: String = "default", themesDirectory: URL? = nil, noColor: Bool = false, today: Day? = nil) {
         self.themeName = themeName

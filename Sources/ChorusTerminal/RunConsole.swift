@@ -13,11 +13,13 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
     let themes = ThemeCatalog(directory: options.themesDirectory)
     Signals.catchAll()
     defer { Signals.release() }
-    let screen = try Screen()
+    let screen = try Screen(mouse: options.mouse)
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
     let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
-                          today: options.today, size: screen.size)
+                          today: options.today, size: screen.size, remembered: options.remembered)
+    if let notice = options.openingNotice { console.warn(notice) }
+    var settings = console.settings
     var theme = console.theme
     painter.use(theme)
     var needsPaint = true
@@ -27,6 +29,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             needsPaint = true
         }
         if console.collectBackgroundWork() { needsPaint = true }
+        if console.followColleagues() { needsPaint = true }
         if needsPaint {
             painter.paint(console.frame())
             needsPaint = false
@@ -41,14 +44,26 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             continue
         case nil: break
         }
-        switch screen.read() {
-        case .key(let key):
-            console.press(key)
+        var event = screen.read()
+        if case .key(let key) = event {
+            // Keys that arrive together go in together, so a scanner's burst can be told from typing.
+            let (keys, then) = screen.keys(after: key, gap: ScanBurst.gapMilliseconds)
+            console.press(keys)
+            carryOut(console.takeTerminalRequests(), for: console)
+            if console.settings != settings {
+                settings = console.settings
+                options.rememberSettings?(settings)
+            }
             if console.theme != theme {
                 theme = console.theme
                 painter.use(theme)
             }
             needsPaint = true
+            event = then
+        }
+        switch event {
+        case .key:
+            break
         case .resize:
             painter.invalidate()
             console.resize(to: screen.size)
@@ -60,6 +75,19 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
             needsPaint = true
         case .nothing:
             break
+        }
+    }
+}
+
+/// Does what a key asked of the terminal: the clipboard (OSC 52), the system opener. A link
+/// with no opener to take it is shown in the status bar instead.
+private func carryOut(_ requests: [TerminalRequest], for console: Console) {
+    for request in requests {
+        switch request {
+        case .copy(let text):
+            Clipboard.copy(text)
+        case .open(let link):
+            if !SystemOpener.open(link) { console.warn("\(link) (no browser to open it from this terminal; y copies it)") }
         }
     }
 }

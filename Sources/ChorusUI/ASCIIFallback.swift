@@ -6,7 +6,8 @@ import Foundation
 /// takes one column. Wide graphemes become `?` followed by the blank the painter pads with.
 ///
 /// Placeholders stay recognisable as such: `^` for a control character's picture (`␛`), `!`
-/// for a bidi override (`⇄`; an arrow-like `<` or `>` would read as text).
+/// for a bidi override (`⇄`; an arrow-like `<` or `>` would read as text). Charts stay charts:
+/// braille dots become `'`, `.` and `:`, eighth blocks a rising `_ . - = #`.
 public enum ASCIIFallback {
     public static func character(for grapheme: Character) -> Character {
         if grapheme.isASCII { return grapheme }
@@ -15,6 +16,7 @@ public enum ASCIIFallback {
         switch first.value {
         case 0x2400...0x2425: return "^"  // control pictures, TextSanitizer's placeholders
         case 0x2500...0x257F: return "+"  // other box drawing
+        case 0x2800...0x28FF: return braille(first.value - 0x2800)
         case 0x2580...0x259F: return "#"  // blocks
         default: break
         }
@@ -23,11 +25,18 @@ public enum ASCIIFallback {
         return "?"
     }
 
+    /// A chart's braille cell by where its dots are: `'` high, `.` low, `:` both, blank none.
+    private static func braille(_ dots: UInt32) -> Character {
+        let high = dots & 0x1B != 0, low = dots & 0xE4 != 0
+        return high ? (low ? ":" : "'") : (low ? "." : " ")
+    }
+
     private static let table: [Character: Character] = [
         "·": ".", "•": "*", "●": "*", "…": ".", "—": "-", "–": "-", "─": "-", "│": "|",
         "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
         "×": "x", "→": ">", "←": "<", "↑": "^", "↓": "v", "▾": "v", "▴": "^", "▸": ">", "↳": ">",
         "✓": "+", "✗": "x", "█": "#", "⇄": "!", "␦": "?", "ß": "s", "Ø": "O", "ø": "o", "Æ": "A", "æ": "a",
         "Œ": "O", "œ": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i", "€": "E", "£": "L", "°": "o",
+        "−": "-", "▁": "_", "▂": "_", "▃": ".", "▄": "-", "▅": "-", "▆": "=", "▇": "#", "▒": "=", "░": ".", "┄": "-", "┈": ".",
     ]
 }

@@ -49,16 +49,15 @@ public enum ApprovalPrompt: Hashable, Sendable {
     }
 
     /// The status-bar line while this prompt is open.
-    func line(_ text: String, workspace: Workspace) -> String {
-        let caret = StatusBar.caret
+    func line(workspace: Workspace) -> PromptLine {
         switch self {
-        case .confirmApprove(let ids): return " Approve \(ids.count) marked? y/n   drafts failing a check stay pending"
-        case .changesNote(let ids): return " Request changes on \(ApprovalDecision.who(ids, workspace)) — note: \(text)\(caret)   Enter sends · Esc cancels"
-        case .rejectionReason(let ids): return " Reject \(ApprovalDecision.who(ids, workspace)) — reason: \(text)\(caret)   Enter rejects · Esc cancels"
+        case .confirmApprove(let ids): return PromptLine(" Approve \(ids.count) marked? y/n", "   drafts failing a check stay pending", hasField: false)
+        case .changesNote(let ids): return PromptLine(" Request changes on \(ApprovalDecision.who(ids, workspace)) — note: ", "   Enter sends · Esc cancels")
+        case .rejectionReason(let ids): return PromptLine(" Reject \(ApprovalDecision.who(ids, workspace)) — reason: ", "   Enter rejects · Esc cancels")
         case .overrideReason(let ids):
             let failing = workspace.approvable(ids).failing.map(\.0)
-            return " Override the failing checks of \(ApprovalDecision.who(failing, workspace)) — reason: \(text)\(caret)   Enter approves · Esc cancels"
-        case .resubmittedCaption(let id): return " Round \((workspace.submission(id)?.round ?? 0) + 1) of \(id) — new caption: \(text)\(caret)   Enter records · Esc cancels"
+            return PromptLine(" Override the failing checks of \(ApprovalDecision.who(failing, workspace)) — reason: ", "   Enter approves · Esc cancels")
+        case .resubmittedCaption(let id): return PromptLine(" Round \((workspace.submission(id)?.round ?? 0) + 1) of \(id) — new caption: ", "   Enter records · Esc cancels")
         }
     }
 }

@@ -47,7 +47,7 @@ struct ApprovalsPane {
         drawTitle(&grid, layout.titleBar)
         let main = layout.main
         drawCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
-        let columns = layoutColumns(width: main.width - 2)
+        let columns = layoutColumns(width: main.width - 2, rows: main.height - Self.chromeRows)
         grid.fill(Rect(x: main.x, y: main.y + 1, width: main.width, height: 1), role: .header)
         for (column, x, width) in columns { grid.put(column.title, x: x, y: main.y + 1, width: width, role: .header) }
         drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
@@ -57,8 +57,14 @@ struct ApprovalsPane {
     /// The draft under the cursor, if any.
     var selected: Submission? { table.id(at: state.cursor).flatMap(workspace.submission) }
 
-    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.wave, .round, .deliverable], widthOf: \.width)
+    /// The checks column grows to show whole failures and waivers on the rows shown.
+    private func layoutColumns(width: Int, rows: Int) -> [(Column, x: Int, width: Int)] {
+        let shown = (state.scroll..<state.scroll + max(0, rows)).compactMap { table.id(at: $0).flatMap(workspace.submission) }
+        let wanted = [Column.creator, .checks].map { column in
+            (column, ColumnLayout.widest(shown.map { cell(column, $0, failures: table.failures(of: $0, in: workspace), overdue: false).0 }))
+        }
+        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.wave, .round, .deliverable], widthOf: \.width,
+                                wanted: Dictionary(uniqueKeysWithValues: wanted))
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
@@ -115,6 +121,7 @@ struct ApprovalsPane {
             let age = "\(submission.ageInBusinessDays(on: today))d"
             return overdue ? (age + " overdue", .warning) : (age, .text)
         case .checks:
+            if let waiver = submission.waiver { return ("\(submission.status.label) · \(waiver.summary)", .warning) }
             if submission.status != .pending { return (submission.status.label, submission.status == .approved ? .success : .mutedText) }
             guard let first = failures.first else { return ("✓ pass", .success) }
             let more = failures.count > 1 ? " +\(failures.count - 1)" : ""
@@ -123,9 +130,10 @@ struct ApprovalsPane {
     }
 
     /// The failing check in a word or two, for the narrow column; the detail names it in full.
-    private static func shortName(_ check: ComplianceCheck) -> String {
+    static func shortName(_ check: ComplianceCheck) -> String {
         switch check.kind {
         case .disclosure: "no ad disclosure"
+        case .disclosurePlacement: "disclosure buried"
         case .hashtag, .mention: check.summary
         case .bannedWord: "banned claim"
         case .usageRights: "no usage rights"

@@ -16,6 +16,7 @@ final class ApprovalsTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> SubmissionID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: SubmissionID) -> Int? { ids.firstIndex(of: id) }
 
     /// The checks `submission` fails, from the workspace the rows were built from.
     func failures(of submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {
@@ -28,6 +29,7 @@ final class ApprovalsTable {
     func refresh(_ workspace: Workspace, generation: Int, state: ApprovalsState, today: Day?) {
         let key = Key(generation: generation, view: state.view, text: CreatorSearchText.fold(state.filter.text), today: today)
         guard key != self.key else { return }
+        let words = FilterWords.of(key.text)
         if key.generation != self.key?.generation { failures = [:] }
         self.key = key
         let threshold = workspace.program.settings.overdueBusinessDays
@@ -38,18 +40,27 @@ final class ApprovalsTable {
             let isOverdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
             for view in InboxView.allCases where view.admits(submission.status, overdue: isOverdue) { counts[view, default: 0] += 1 }
             if isOverdue { overdue += 1 }
-            if key.view.admits(submission.status, overdue: isOverdue), Self.matches(submission, key.text, workspace) { shown.append(submission) }
+            if key.view.admits(submission.status, overdue: isOverdue), matches(submission, words, overdue: isOverdue, workspace) {
+                shown.append(submission)
+            }
         }
         ids = shown
             .sorted { ($0.status == .pending ? 0 : 1, $0.submittedAt, $0.id) < ($1.status == .pending ? 0 : 1, $1.submittedAt, $1.id) }
             .map(\.id)
     }
 
-    /// The `/` filter: handle, name, submission id or caption, folded like the Pipeline's.
-    private static func matches(_ submission: Submission, _ needle: String, _ workspace: Workspace) -> Bool {
-        guard !needle.isEmpty else { return true }
+    /// The `/` filter: every word in one of the columns shown (draft, creator, wave,
+    /// deliverable, age with "overdue", the checks as the column and the detail word them) or
+    /// the creator's name and the caption.
+    private func matches(_ submission: Submission, _ words: [String], overdue: Bool, _ workspace: Workspace) -> Bool {
+        guard !words.isEmpty else { return true }
         let creator = workspace.creator(submission.creatorID)
-        return [creator?.handle, creator?.name, submission.id.rawValue, submission.caption]
-            .compactMap { $0 }.contains { CreatorSearchText.fold($0).contains(needle) }
+        let failed = submission.status == .pending ? failures(of: submission, in: workspace) : []
+        let checks = failed.isEmpty ? [submission.status == .pending ? "pass" : submission.status.label]
+            : failed.flatMap { [ApprovalsPane.shortName($0), $0.summary] }
+        return FilterWords.match(words, in: [submission.id.rawValue, creator.map { "@" + $0.handle }, creator?.name,
+                                            submission.waveID.rawValue, workspace.wave(submission.waveID)?.name,
+                                            "\(submission.platform.label) \(submission.format.rawValue)", overdue ? "overdue" : nil,
+                                            submission.waiver?.summary, submission.caption] + checks)
     }
 }

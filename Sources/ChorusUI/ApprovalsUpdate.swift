@@ -48,8 +48,9 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
 /// How a triage key becomes commands: which drafts it applies to, what is checked before a
 /// prompt opens (so no note is typed for a draft that cannot take it), and the words of the outcome.
 enum ApprovalDecision {
-    /// The marked drafts, in inbox order, or else the one under the cursor.
+    /// The drafts the palette named, else the marked drafts in inbox order, or else the one under the cursor.
     static func targets(_ state: UIState, context: UpdateContext) -> [SubmissionID] {
+        if let ids = context.named?.drafts { return ids }
         let table = context.approvalsTable
         if !state.approvals.marks.isEmpty {
             let inOrder = table.ids.filter(state.approvals.marks.contains)
@@ -74,7 +75,8 @@ enum ApprovalDecision {
                 : "\(id) is \(status); only \(action == .rejectSubmissions ? "pending drafts or drafts awaiting changes" : "pending drafts") can be decided")
             return []
         }
-        let marked = !state.approvals.marks.isEmpty
+        // Drafts named on the palette line were chosen one by one: no "approve N marked?" question.
+        let marked = !state.approvals.marks.isEmpty && context.named == nil
         switch action {
         case .approveSubmissions:
             if marked {
@@ -101,7 +103,8 @@ enum ApprovalDecision {
                 state.message = StatusMessage(.warning, "a resubmission is recorded one draft at a time; Esc clears the marks")
                 return []
             }
-            state.prompt = Prompt(.approvals(.resubmittedCaption(ids[0])))
+            // The creator usually changes a few words: start from the caption there is.
+            state.prompt = Prompt(.approvals(.resubmittedCaption(ids[0])), text: workspace.submission(ids[0])?.caption ?? "")
         default:
             break
         }
@@ -137,17 +140,5 @@ enum ApprovalDecision {
 
     private static func handle(_ id: SubmissionID, _ workspace: Workspace) -> String {
         workspace.submission(id).flatMap { workspace.creator($0.creatorID) }.map { "@" + $0.handle } ?? ""
-    }
-}
-
-extension SubmissionStatus {
-    /// In a coordinator's words: "changes requested", not `changesRequested`.
-    var label: String {
-        switch self {
-        case .pending: "pending"
-        case .approved: "approved"
-        case .changesRequested: "changes requested"
-        case .rejected: "rejected"
-        }
     }
 }

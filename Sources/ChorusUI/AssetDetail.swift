@@ -23,6 +23,10 @@ struct AssetDetail {
         lines.append(Line(label: "Reactions", value: "\(metrics.likes) likes · \(metrics.comments) comments · \(metrics.shares) shares · "
                           + "\(metrics.saves) saves · \(metrics.clicks) clicks"))
         lines.append(Line(label: "Tags", value: asset.tags.joined(separator: " ").nonEmpty ?? "—"))
+        if let waiver = workspace.waiver(of: asset) {
+            lines.append(Line(label: "Waived", value: waiver.checks.joined(separator: "; "), role: .warning))
+            lines.append(Line(label: "Because", value: "\(waiver.reason) (\(waiver.reviewer), \(waiver.day))", role: .warning))
+        }
         let warning = workspace.program.settings.rightsExpiryWarningDays
         let status = today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none
         let role: StyleRole = switch status {

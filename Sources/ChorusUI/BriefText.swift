@@ -25,18 +25,13 @@ enum BriefText {
     // MARK: SKUs with quantities
 
     static func items(_ items: [(sku: SKUID, quantity: Int)]) -> String {
-        list(items.map { "\($0.sku)×\($0.quantity)" })
+        list(items.map { ItemNotation.write(sku: $0.sku, quantity: $0.quantity) })
     }
 
-    /// `SKU-1×2, SKU-2` (`*` or ` x ` work as well as `×`; no quantity means one). A SKU that
-    /// does not exist is the domain's to refuse, by name.
+    /// `SKU-1×2, 2×SKU-2, SKU-3` in any of the ways `ItemNotation` reads. A SKU that does not
+    /// exist is the domain's to refuse, by name.
     static func items(_ text: String) -> [(sku: SKUID, quantity: Int)] {
-        list(text).map { part in
-            let mark = part.lastIndex { $0 == "×" || $0 == "*" }.map { ($0, part.index(after: $0)) }
-                ?? part.range(of: " x ").map { ($0.lowerBound, $0.upperBound) }
-            guard let (end, start) = mark, let quantity = Int(String(part[start...]).trimmingSpaces) else { return (SKUID(part), 1) }
-            return (SKUID(String(part[..<end]).trimmingSpaces), quantity)
-        }
+        list(text).map { ItemNotation.read($0) }
     }
 
     // MARK: Deliverables

@@ -9,10 +9,14 @@ enum CommandPalette {
         case action(Action)
         /// A palette-only command and the text typed after its name (`codes {HANDLE}15 percent 15`).
         case actionWithValue(Action, String)
+        /// A key's command with what it should act on instead of the cursor row (`approve SU-0124`).
+        case actionWithArguments(Action, String)
         case theme(String)
         case wave(WaveID)
         case sort(PipelineSort)
         case unknown(String)
+        /// A known command with a value it cannot use, and why.
+        case refused(String)
     }
 
     /// The values the palette can complete, read from the workspace and theme catalog.
@@ -63,16 +67,21 @@ enum CommandPalette {
         guard let name = parts.first?.lowercased() else { return .unknown(line) }
         let value = parts.count > 1 ? parts[1] : ""
         switch name {
+        case _ where value.isEmpty && ["theme", "wave", "sort"].contains(name):
+            return .refused(":\(name) needs a value: \(vocabulary.values(for: name)!.joined(separator: ", "))")
         case "theme":
-            return vocabulary.themes.first { $0.lowercased() == value.lowercased() }.map(Outcome.theme) ?? .unknown(line)
+            return vocabulary.themes.first { $0.lowercased() == value.lowercased() }.map(Outcome.theme)
+                ?? .refused("no theme \"\(value)\"; the themes are \(vocabulary.themes.joined(separator: ", "))")
         case "wave":
             let wave = vocabulary.waves.first { $0.name.lowercased() == value.lowercased() || $0.id.rawValue.lowercased() == value.lowercased() }
-            return wave.map { .wave($0.id) } ?? .unknown(line)
+            return wave.map { .wave($0.id) } ?? .refused("no wave \"\(value)\"; the waves are \(vocabulary.waves.map(\.name).joined(separator: ", "))")
         case "sort":
-            return PipelineSort(rawValue: value.lowercased()).map(Outcome.sort) ?? .unknown(line)
+            return PipelineSort(rawValue: value.lowercased()).map(Outcome.sort)
+                ?? .refused("cannot sort by \"\(value)\"; sort by \(PipelineSort.allCases.map(\.rawValue).joined(separator: ", "))")
         default:
             guard let binding = KeyMap.commands.first(where: { $0.command == name }) else { return .unknown(line) }
-            return binding.keys.isEmpty ? .actionWithValue(binding.action, value) : .action(binding.action)
+            if binding.keys.isEmpty { return .actionWithValue(binding.action, value) }
+            return value.isEmpty ? .action(binding.action) : .actionWithArguments(binding.action, value)
         }
     }
 }

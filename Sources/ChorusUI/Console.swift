@@ -20,6 +20,9 @@ public final class Console {
     private let ledgerTable = LedgerTable()
     private let ledger = LedgerCache()
     private let attribution = AttributionCache()
+    private let overview = OverviewCache()
+    private let trends = RowTrends()
+    private let tallies = WaveTallies()
     /// Bumped on every domain change, so derived rows know they are stale.
     private var generation = 0
     private var hasDrawn = false, otherPanesReady = false
@@ -28,9 +31,13 @@ public final class Console {
     /// Bumped only when what attribution credits may have changed (orders, codes, creators,
     /// waves), so a stage move does not recompute a million orders for the creator detail.
     private var attributionGeneration = 0
+    /// What each pane's cursor was on before the last change, to find it again after.
+    private var anchors = CursorAnchors()
 
+    /// `remembered`: the person's settings from their last session; the theme in it is the
+    /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
     public init(session: ConsoleSession, themes: ThemeCatalog, themeName: String, noColor: Bool, today: Day? = nil,
-                size: Size) {
+                size: Size, remembered: UserSettings = UserSettings()) {
         self.session = session
         self.themes = themes
         self.noColor = noColor
@@ -39,13 +46,29 @@ public final class Console {
         state = UIState(size: size, themeName: name)
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
-        state.pipeline.waveID = Self.startingWave(session.workspace)
+        let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
+        state.pipeline.waveID = rememberedWave ?? Self.startingWave(session.workspace)
+        if let carrier = remembered.carrier.flatMap({ Carrier(named: $0) }) { state.seeding.lastCarrier = carrier }
         if let problem = themes.problems.first {
             state.message = StatusMessage(.warning, problem)
         } else if name != themeName {
             state.message = StatusMessage(.warning, "no theme named \"\(themeName)\"; using the default theme")
         }
         refresh()
+    }
+
+    /// The settings to remember for next time, as they stand now.
+    public var settings: UserSettings {
+        UserSettings(theme: state.themeName, wave: state.pipeline.waveID?.rawValue, carrier: state.seeding.lastCarrier.label)
+    }
+
+    /// Clipboard and opener requests from keys, for the terminal layer (see `takeTerminalRequests`).
+    private var terminalRequests: [TerminalRequest] = []
+
+    /// The requests queued since the last call, oldest first; the terminal carries them out.
+    public func takeTerminalRequests() -> [TerminalRequest] {
+        defer { terminalRequests = [] }
+        return terminalRequests
     }
 
     /// Whether the person asked to quit.
@@ -60,11 +83,39 @@ public final class Console {
     public func press(_ key: Key) {
         var context = UpdateContext(workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                                     libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable,
-                                    ledger: builtLedger, vocabulary: vocabulary, today: today)
+                                    ledger: KeyMap.action(for: key, in: state.pane) == .seed ? spendingLedger : builtLedger,
+                                    vocabulary: vocabulary, today: today)
         if case .surveyAnswers? = state.overlay { context.surveyQueue = attribution.ambiguousAnswers(in: session.workspace) }
         let effects = update(&state, key: key, context: context)
         for effect in effects { run(effect) }
         refresh()
+        if state.overlayScroll > 0 { keepOverlayScrollWithinItsLines() }
+    }
+
+    /// j or PgDn past the end of a detail overlay leaves it at its last page, so the first k
+    /// moves it back up at once.
+    private func keepOverlayScrollWithinItsLines() {
+        let body = Layout(size: state.size).body
+        let renderer = Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
+                                libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
+                                today: today, vocabulary: vocabulary, attribution: attribution)
+        state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
+    }
+
+    /// Handles keys that arrived together, in order. Where they would be commands, a run of
+    /// them that looks like a barcode scan is dropped whole with a word of why (`ScanBurst`);
+    /// in a prompt, form or filter they are typed as usual.
+    public func press(_ keys: [Key]) {
+        var index = 0
+        while index < keys.count, !state.wantsQuit {
+            if !state.takesText, let length = ScanBurst.scanLength(in: keys, from: index) {
+                state.message = StatusMessage(.warning, ScanBurst.refusal)
+                index += length
+                continue
+            }
+            press(keys[index])
+            index += 1
+        }
     }
 
     /// Takes in work the console itself did in the background (a big program's attribution);
@@ -81,22 +132,44 @@ public final class Console {
         if categoriesDone { refresh() }
         let attributionDone = attribution.collectFinished()
         let ledgerDone = ledger.collectFinished()
+        let overviewDone = overview.collectFinished()
         // Attribution computed here is handed to the session, which keeps it for the next open.
         if session.knownAttribution == nil, let computed = attribution.current ?? ledger.currentAttribution {
             session.remember(computed)
         }
-        guard ledgerDone else { return attributionDone || categoriesDone }
+        guard ledgerDone else { return attributionDone || categoriesDone || overviewDone }
+        refresh()
+        return true
+    }
+
+    /// Takes in what colleagues did since the last call (the session has applied it): the
+    /// tables are rebuilt from the new workspace and the news goes through `update` as an
+    /// event. True when the screen should be drawn again. The terminal calls this between key
+    /// presses, ten times a second.
+    public func followColleagues() -> Bool {
+        let changes = session.collectColleaguesWork()
+        guard !changes.isEmpty else { return false }
+        // The tables still show the rows as they were: each cursor's item is noted from them,
+        // and found again in the new rows.
+        rememberCursors()
+        generation += 1
+        creatorsGeneration += 1
+        attributionGeneration += 1
+        update(&state, event: .colleaguesChanged(changes))
         refresh()
         return true
     }
 
     /// Whether the console has work running in the background (benchmarks wait for it).
-    public var isWorkingInBackground: Bool { attribution.isComputing || ledger.isComputing || table.isGatheringCategories }
+    public var isWorkingInBackground: Bool {
+        attribution.isComputing || ledger.isComputing || table.isGatheringCategories || overview.isComputing
+    }
 
     /// Shows news from the session's background work; the workspace may have changed with it.
     /// The outcome of the person's own last action (approved, refused) stays on screen, with the
     /// news after it: a background load finishing must not wipe "approved SU-0119" unread.
     public func announce(_ news: String) {
+        rememberCursors()
         generation += 1
         attributionGeneration += 1
         if let current = state.message, current.kind != .info {
@@ -107,18 +180,30 @@ public final class Console {
         refresh()
     }
 
+    /// A warning from outside the console (a settings file that could not be read): it stays
+    /// up, with any background news after it, until the next key press.
+    public func warn(_ text: String) {
+        state.message = StatusMessage(.warning, text)
+    }
+
     /// The frame for the current state and workspace.
     public func frame() -> Grid {
         hasDrawn = true
         return Renderer(state: state, workspace: session.workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus, today: today,
-                 vocabulary: vocabulary, attribution: attribution).frame()
+                 vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
+                 trends: trends, tallies: tallies).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
     var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
     var inbox: ApprovalsTable { approvalsTable }
+    /// The other panes' rows, so tests can name the item under each cursor.
+    var parcels: SeedingTable { seedingTable }
+    var assets: LibraryTable { libraryTable }
+    var rankings: LeaderboardTable { leaderboardTable }
+    var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
@@ -134,6 +219,10 @@ public final class Console {
             perform(command, summary: nil)
         case .performSummarized(let command, let summary):
             perform(command, summary: summary)
+        case .scan(let dispatch, let summary):
+            let undoable = state.undoStack.count
+            perform(.markShipped([dispatch]), summary: summary)
+            state.recordScan(dispatch, shipped: state.undoStack.count > undoable)
         case .save(let command):
             let undoable = state.undoStack.count
             perform(command, summary: nil)
@@ -172,6 +261,12 @@ public final class Console {
             } catch {
                 state.message = StatusMessage(.error, "\(error)")
             }
+        case .copyToClipboard(let text):
+            terminalRequests.append(.copy(text))
+        case .openLink(let link):
+            terminalRequests.append(.open(link))
+        case .showHistory:
+            state.overlay = .history(session.history, scrolledUp: 0)
         }
     }
 
@@ -191,6 +286,7 @@ public final class Console {
 
     /// Sends a command; a refusal becomes the status message and nothing else changes.
     private func apply(_ command: Command) -> AppliedCommand? {
+        rememberCursors()
         do {
             let applied = try session.perform(command)
             generation += 1
@@ -201,6 +297,11 @@ public final class Console {
             state.message = StatusMessage(.error, String(describing: error))
             return nil
         }
+    }
+
+    private func rememberCursors() {
+        anchors.remember(state, pipeline: table, workspace: session.workspace, seeding: seedingTable, approvals: approvalsTable,
+                         library: libraryTable, leaderboard: leaderboardTable, ledger: ledgerTable)
     }
 
     private func useTheme(_ name: String) {
@@ -214,12 +315,35 @@ public final class Console {
         return noColor ? chosen.withoutColor() : chosen
     }
 
-    /// The ledger while the Leaderboard or Ledger pane is shown (building it if the workspace
-    /// changed); other panes never pay for it.
+    /// The ledger while the Leaderboard, Ledger or Waves pane is shown (building it if the
+    /// workspace changed); other panes never pay for it.
     private var ledgerStatus: LedgerCache.Status {
-        guard state.pane == .leaderboard || state.pane == .ledger else { return .computing }
+        guard state.pane == .leaderboard || state.pane == .ledger || state.pane == .waves else { return .computing }
         guard let today else { return .loadingOrders }
         return ledger.ledger(for: session.workspace, today: today, known: attribution.current)
+    }
+
+    /// Whether the Waves pane shows the overview or the cohorts, which are read from the ledger.
+    private var showsOverview: Bool { state.pane == .waves && state.waves.view != .brief }
+
+    /// The overview and cohorts of the wave under the cursor, derived off the key path when big.
+    private var overviewStatus: OverviewCache.Status {
+        guard showsOverview, let wave = WavesPane.shown(session.workspace, filter: state.waves.filter)[safe: state.waves.cursor] else { return .computing }
+        switch ledgerStatus {
+        case .loadingOrders: return .loadingOrders
+        case .computing: return .computing
+        case .ready(let built):
+            return overview.figures(built, workspace: session.workspace, wave: wave, dimension: state.waves.cohortDimension,
+                                    generation: generation)
+        }
+    }
+
+    /// The ledger for `S`'s budget question in any pane: built now for a small program, the one
+    /// built in the background for a big one if it is ready (else the question leaves commission out).
+    private var spendingLedger: Ledger? {
+        guard let today else { return nil }
+        if case .ready(let built) = ledger.ledger(for: session.workspace, today: today, known: attribution.current) { return built }
+        return nil
     }
 
     private var builtLedger: Ledger? {
@@ -231,29 +355,37 @@ public final class Console {
     /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
     private func refresh(everyPane: Bool = false) {
         table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
+        anchors.findPipeline(in: table, workspace: session.workspace, cursor: &state.pipeline.cursor)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
+            anchors.findSeeding(in: seedingTable, cursor: &state.seeding.cursor)
             state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
         }
         if everyPane || state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
+            anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
             if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
+            anchors.findLibrary(in: libraryTable, cursor: &state.library.cursor)
             state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
+        trends.note(generation: generation)
+        tallies.note(generation: generation)
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
+            anchors.findLeaderboard(in: leaderboardTable, cursor: &state.leaderboard.cursor)
             state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
         }
         if state.pane == .ledger, let built = builtLedger {
             ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
+            anchors.findLedger(in: ledgerTable, cursor: &state.ledger.cursor)
             state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
         }
     }

@@ -22,6 +22,12 @@ public protocol ConsoleSession: AnyObject {
     var knownAttribution: AttributionResult? { get }
     /// Hands over attribution the console computed for `workspace` as it is now, to keep.
     func remember(_ attribution: AttributionResult)
+    /// Who changed what, and when, oldest first: for the history overlay (`H`).
+    var history: [HistoryLine] { get }
+    /// Called on the console's thread between key presses: what colleagues (other consoles,
+    /// CLI commands) did since the last call, already applied to `workspace`; empty when
+    /// nothing happened. Cheap when nothing did: it is asked ten times a second.
+    func collectColleaguesWork() -> [ColleagueChange]
 }
 
 extension ConsoleSession {
@@ -31,4 +37,8 @@ extension ConsoleSession {
     /// Nothing is kept by default: the console computes attribution itself.
     public var knownAttribution: AttributionResult? { nil }
     public func remember(_ attribution: AttributionResult) {}
+    /// No history by default: a session without a log has nobody else to tell about.
+    public var history: [HistoryLine] { [] }
+    /// Nobody else writes by default.
+    public func collectColleaguesWork() -> [ColleagueChange] { [] }
 }

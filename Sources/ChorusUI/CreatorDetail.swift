@@ -20,7 +20,7 @@ struct CreatorDetail {
         var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
         if let wave, let enrollment = workspace.enrollment(creator.id, in: wave.id) {
             let day = enrollment.stageChangedAt.day
-            let since = today.map { "for \(day.days(until: $0)) days" } ?? "since \(day)"
+            let since = today.map { "for \(counted(day.days(until: $0), "day"))" } ?? "since \(day)"
             lines.append(Line(label: "Stage", value: "\(enrollment.stage.label) \(since)", role: enrollment.stage.isExit ? .danger : .text))
             if let reason = enrollment.exitReason { lines.append(Line(label: "Reason", value: reason, role: .danger)) }
             lines += followUpLines(enrollment)
@@ -33,7 +33,7 @@ struct CreatorDetail {
         lines.append(Line(label: "Source", value: creator.sources.map(\.label).joined(separator: ", ").nonEmpty ?? "—"))
         if let customer = creator.customer {
             let marketing = customer.acceptsMarketing ? "" : " · no marketing consent"
-            lines.append(Line(label: "Customer", value: "\(customer.orders) orders · \(customer.totalSpent)\(marketing)",
+            lines.append(Line(label: "Customer", value: "\(counted(customer.orders, "order")) · \(customer.totalSpent)\(marketing)",
                               role: customer.acceptsMarketing ? .text : .warning))
         }
         if let country = creator.country { lines.append(Line(label: "Country", value: country)) }
@@ -98,18 +98,6 @@ struct CreatorDetail {
     }
 
     static let labelWidth = 11
-
-    static func draw(_ lines: [Line], _ grid: inout Grid, _ rect: Rect) {
-        for (offset, line) in lines.prefix(rect.height).enumerated() {
-            let y = rect.y + offset
-            if line.label.isEmpty {
-                grid.put(line.value, x: rect.x, y: y, width: rect.width, role: line.role)
-            } else {
-                grid.put(line.label, x: rect.x, y: y, width: labelWidth, role: .mutedText)
-                grid.put(line.value, x: rect.x + labelWidth, y: y, width: rect.width - labelWidth, role: line.role)
-            }
-        }
-    }
 }
 
 extension String {

@@ -11,6 +11,9 @@ enum Effect: Hashable, Sendable {
     /// The same, with a status and undo summary that says more than the domain's own (how
     /// many codes were made, and one of them).
     case performSummarized(Command, summary: String)
+    /// One parcel of a shipping run: like `performSummarized`, and then the run records what
+    /// happened, so a refused scan leaves the same parcel waiting.
+    case scan(ShipmentDispatch, summary: String)
     case undo
     case redo
     case useTheme(String)
@@ -19,4 +22,10 @@ enum Effect: Hashable, Sendable {
     case previewOutbox(MessageKind, wave: WaveID, creators: [CreatorID])
     /// Writes a previewed sheet's files and records the drafts.
     case writeOutbox(OutboxSheet)
+    /// Text for the clipboard, written by the terminal (OSC 52).
+    case copyToClipboard(String)
+    /// A checked web link for the system opener.
+    case openLink(String)
+    /// Opens the history overlay with the session's history as it is now.
+    case showHistory
 }

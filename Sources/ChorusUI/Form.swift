@@ -1,14 +1,21 @@
 /// One labelled line of a keyboard form: the text as typed, and what is wrong with it.
 public struct FormField: Hashable, Sendable {
     public var label: String
-    public var text: String
+    /// What is typed and the cursor in it.
+    public var entry: TextEntry
     /// Shown next to the field until the text is edited again; nil when nothing is wrong.
     public var message: String?
 
     public init(_ label: String, _ text: String, message: String? = nil) {
         self.label = label
-        self.text = text
+        entry = TextEntry(text)
         self.message = message
+    }
+
+    /// What is typed; setting it puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
     }
 }
 
@@ -22,11 +29,17 @@ public struct FormState: Hashable, Sendable {
     public var fields: [FormField]
     /// The field with the keyboard.
     public var focus = 0
+    /// The fields as the form opened, so Esc after an edit can ask before throwing it away.
+    private let openedWith: [String]
 
     public init(title: String, fields: [FormField]) {
         self.title = title
         self.fields = fields
+        openedWith = fields.map(\.text)
     }
+
+    /// Whether any field was changed since the form opened.
+    var isEdited: Bool { fields.map(\.text) != openedWith }
 
     /// What a key press asks of whoever owns the form.
     enum Outcome: Equatable { case editing, save, cancel }
@@ -43,7 +56,7 @@ public struct FormState: Hashable, Sendable {
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus - 1 + fields.count) % fields.count
         default:
-            if TextEntry.edit(&fields[focus].text, with: key) { fields[focus].message = nil }
+            if fields[focus].entry.edit(key) { fields[focus].message = nil }
         }
         return .editing
     }

@@ -7,6 +7,8 @@ func updateForm(_ state: inout UIState, key: Key, context: UpdateContext) -> [Ef
     switch open.form.press(key) {
     case .editing:
         state.form = open
+    case .cancel where open.form.isEdited:
+        state.prompt = Prompt(.confirm(.discardForm(open.form.title)))
     case .cancel:
         state.form = nil
         state.message = StatusMessage(.info, "cancelled; nothing changed")
@@ -14,6 +16,10 @@ func updateForm(_ state: inout UIState, key: Key, context: UpdateContext) -> [Ef
         let outcome = open.save(in: context.workspace)
         state.form = open
         switch outcome {
+        case .send(.updateWave(let wave)) where wave.status == .closed && context.workspace.wave(wave.id)?.status != .closed:
+            let (pending, inTransit) = context.workspace.openWork(in: wave.id)
+            guard pending + inTransit > 0 else { return [.save(.updateWave(wave))] }
+            state.prompt = Prompt(.confirm(.closeWave(wave, saving: .updateWave(wave), pendingDrafts: pending, parcelsInTransit: inTransit)))
         case .send(let command): return [.save(command)]
         case .unchanged:
             state.form = nil

@@ -1,5 +1,5 @@
 /// Draws an open form as a box over the pane: one line per field (label, then the text, the
-/// focused one with a caret and showing its end), a refusal in red on the line under its
+/// focused one with its cursor, scrolled to keep the cursor in view), a refusal in red on the line under its
 /// field, and the keys at the bottom. Long forms scroll to keep the focused field in view.
 enum FormView {
     static let labelWidth = 15
@@ -29,18 +29,11 @@ enum FormView {
             grid.put(field.label, x: inside.x + 1, y: y, width: labelWidth - 1, role: field.message == nil ? .mutedText : .danger)
             if isFocused {
                 grid.fill(Rect(x: textX, y: y, width: textWidth, height: 1), role: .selection)
-                grid.put(tail(field.text + StatusBar.caret, columns: textWidth), x: textX, y: y, width: textWidth, role: .selection)
+                TextEntryView.draw(field.entry, x: textX, y: y, columns: textWidth, role: .selection, &grid)
             } else {
                 grid.put(field.text, x: textX, y: y, width: textWidth, role: .text)
             }
         }
         grid.put(keys, x: inside.x + 1, y: inside.maxY - 1, width: inside.width - 2, role: .keyHint)
-    }
-
-    /// The end of `text` that fits in `columns`, so the caret is always in view while typing.
-    private static func tail(_ text: String, columns: Int) -> String {
-        var shown = Substring(text)
-        while TextWidth.columns(of: shown) > columns, !shown.isEmpty { shown = Substring("…" + shown.dropFirst(2)) }
-        return String(shown)
     }
 }

@@ -83,6 +83,17 @@ public struct Grid: Hashable, Sendable {
         return put(text, x: maxX - used, y: y, width: used, role: role)
     }
 
+    /// Writes graphemes the caller drew from a fixed set of printable, one-column characters (a
+    /// chart's braille dots and lines, a sparkline's blocks), without `put`'s sanitizing and
+    /// measuring: a chart redraws thousands of them on every key.
+    mutating func putCells(_ graphemes: some Sequence<Character>, x: Int, y: Int, role: StyleRole) {
+        var column = x
+        for grapheme in graphemes {
+            set(column, y, grapheme, width: 1, role: role)
+            column += 1
+        }
+    }
+
     /// Writes one grapheme, clearing any wide grapheme it overlaps so no half survives.
     private mutating func set(_ x: Int, _ y: Int, _ grapheme: Character, width: Int, role: StyleRole) {
         guard x >= 0, x + width <= size.width, y >= 0, y < size.height else { return }

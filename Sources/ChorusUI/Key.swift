@@ -7,6 +7,13 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
+    /// A click or a wheel turn at a cell of the screen (see `MouseUpdate`).
+    case mouse(MouseEvent)
+    /// Alt (Meta) plus a key; terminals send it as Esc followed by the key (`.alt(.character("b"))`).
+    indirect case alt(Key)
+    /// Text the terminal marked as pasted (bracketed paste): it is typed into the field that
+    /// has the keyboard as it is, and is never read as commands.
+    case paste(String)
 
     /// How the key is written in help and hints.
     public var label: String {
@@ -28,6 +35,9 @@ public enum Key: Hashable, Sendable {
         case .end: "End"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
+        case .mouse(let event): event.label
+        case .alt(let key): "Alt-\(key.label)"
+        case .paste: "paste"
         }
     }
 }

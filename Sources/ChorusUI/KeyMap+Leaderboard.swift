@@ -2,7 +2,7 @@ extension KeyMap {
     /// The Leaderboard pane's keys: what to rank by, and promoting winners into the next wave.
     static let leaderboardBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .leaderboard,
-                   help: "rank by the next metric: revenue, margin, ROI, assets, engagement", hint: "rank by"),
+                   help: "rank by the next metric: revenue, margin, ROAS, ROI on margin, assets, engagement", hint: "rank by"),
         KeyBinding(keys: [.character("P")], action: .promote, scope: .leaderboard,
                    help: "promote marked creators into the next wave with an incentive change", hint: "promote", command: "promote"),
     ]
@@ -11,7 +11,7 @@ extension KeyMap {
     /// and the payout run.
     static let ledgerBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .ledger,
-                   help: "sort by the next column: cost, revenue, margin, ROI, CPA, commission", hint: "sort"),
+                   help: "sort by the next column: cost, revenue, margin, ROAS, ROI on margin, CPA, commission", hint: "sort"),
         KeyBinding(keys: [.character("$")], action: .createPayoutRun, scope: .ledger,
                    help: "create a payout run of everything payable and unpaid today", hint: "payout", command: "payout"),
     ]

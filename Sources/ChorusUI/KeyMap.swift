@@ -9,6 +9,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     case library = "Library"
     case leaderboard = "Leaderboard"
     case ledger = "Ledger"
+    case sorted = "Sorted lists"
 
     func applies(to pane: Pane) -> Bool {
         switch self {
@@ -21,6 +22,7 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
         case .library: pane == .library
         case .leaderboard: pane == .leaderboard
         case .ledger: pane == .ledger
+        case .sorted: pane == .pipeline || pane == .library || pane == .leaderboard || pane == .ledger
         }
     }
 }
@@ -49,13 +51,14 @@ public enum KeyMap {
         KeyBinding(keys: [.backTab], action: .previousPane, scope: .global, help: "previous pane", command: "previous-pane"),
         KeyBinding(keys: [.character("z")], action: .undo, scope: .global, help: "undo the last change", hint: "undo", command: "undo"),
         KeyBinding(keys: [.character("Z")], action: .redo, scope: .global, help: "redo what was undone", command: "redo"),
-        KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette", hint: "commands"),
+        KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette (:approve SU-0124 acts on that draft)", hint: "commands"),
         KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
         KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
         KeyBinding(keys: [], action: .showSurveyAnswers, scope: .global,
                    help: "survey answers naming several creators: 1–9 credits one", command: "resolve"),
         KeyBinding(keys: [], action: .adjustStock, scope: .global,
                    help: "correct stock, with a reason: stock SKU +20 delivery", command: "stock"),
+        KeyBinding(keys: [.character("H")], action: .showHistory, scope: .global, help: "who changed what, and when (the history)", command: "history"),
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit"),
@@ -69,7 +72,7 @@ public enum KeyMap {
         KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
         KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
         KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
-                   help: "filter as you type (Enter keeps it, Esc clears it)", hint: "filter", command: "filter"),
+                   help: "filter by words in any column (Enter keeps, Esc clears)", hint: "filter", command: "filter"),
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
                    help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
         KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
@@ -85,7 +88,7 @@ public enum KeyMap {
                    help: "drop from the wave, with a reason", hint: "drop", command: "drop"),
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort"),
         KeyBinding(keys: [.character("S")], action: .seed, scope: .pipeline,
-                   help: "seed with this wave's products (one parcel each)", hint: "seed", command: "seed"),
+                   help: "seed with this wave's products; :seed extra for more", hint: "seed", command: "seed"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .pipeline,
                    help: "copy this wave as the next one, in planning", command: "copy-wave"),
         KeyBinding(keys: [], action: .makeCodes, scope: .pipeline,
@@ -112,6 +115,8 @@ public enum KeyMap {
                    help: "show the next status (queued … follow-up) or all", hint: "status"),
         KeyBinding(keys: [.character("e")], action: .editShipment, scope: .seeding,
                    help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment"),
+        KeyBinding(keys: [.character("R")], action: .resolveException, scope: .seeding,
+                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve-exception"),
 
         KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
                    help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),
@@ -119,7 +124,14 @@ public enum KeyMap {
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy"),
-    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings
+        KeyBinding(keys: [.character("v")], action: .cycleWavesView, scope: .waves,
+                   help: "under the list, show the next: brief, overview (KPIs, charts, budget), cohorts",
+                   command: "overview"),
+        KeyBinding(keys: [.character("b")], action: .cycleCohortGrouping, scope: .waves,
+                   help: "group the cohorts by the next: tier, source, incentive, niche, country", command: "group-by"),
+        KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down"),
+        KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up"),
+    ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings + sortingBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
@@ -133,7 +145,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .list, .global].compactMap { scope in
+        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

@@ -1,7 +1,7 @@
 import ChorusCore
 
 /// The Leaderboard pane: one wave's creators ranked by what managers scale on (revenue,
-/// contribution margin, ROI, usable content, engagement), with the places each gained or lost
+/// contribution margin, ROAS, ROI on margin, usable content, engagement), with the places each gained or lost
 /// since the wave before, so "who is worth scaling" is one glance and `P` away.
 struct LeaderboardPane {
     let state: LeaderboardState
@@ -11,6 +11,8 @@ struct LeaderboardPane {
     let workspace: Workspace
     let table: LeaderboardTable
     let status: LedgerCache.Status
+    /// Orders per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: the promote line and the header.
     static let chromeRows = 2
@@ -18,7 +20,7 @@ struct LeaderboardPane {
     static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
 
     private enum Column: CaseIterable {
-        case rank, movement, creator, tier, orders, revenue, cost, margin, roi, assets, engagement
+        case rank, movement, creator, tier, orders, revenue, cost, margin, roas, roi, assets, engagement
 
         var title: String {
             switch self {
@@ -30,13 +32,20 @@ struct LeaderboardPane {
             case .revenue: "REVENUE"
             case .cost: "COST"
             case .margin: "MARGIN"
-            case .roi: "ROI"
+            case .roas: "ROAS"
+            case .roi: "MARGIN ROI"
             case .assets: "ASSETS"
             case .engagement: "ENGAGED"
             }
         }
 
-        var width: Int {
+        /// The column each metric ranks by; it has room for its title and the sort mark.
+        static let sortable: [Column: LeaderboardMetric] = [.revenue: .directRevenue, .margin: .contributionMargin, .roas: .roas,
+                                                            .roi: .roi, .assets: .usableAssets, .engagement: .engagement]
+
+        var width: Int { Self.sortable[self] == nil ? ownWidth : SortMark.width(ownWidth, title: title) }
+
+        private var ownWidth: Int {
             switch self {
             case .rank: 5
             case .movement: 4
@@ -44,7 +53,8 @@ struct LeaderboardPane {
             case .tier: 5
             case .orders: 6
             case .revenue, .cost, .margin: 11
-            case .roi: 8
+            case .roas: 7
+            case .roi: 10
             case .assets: 6
             case .engagement: 7
             }
@@ -58,13 +68,17 @@ struct LeaderboardPane {
         let body = layout.body
         let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
+        let sorted = Column.sortable.first { $0.value == state.metric }?.key
         for (column, x, width) in columns {
+            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
             if column.isNumber {
-                grid.putRight(column.title, maxX: x + width, y: body.y + 1, width: width, role: .header)
+                grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
             } else {
-                grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header)
+                grid.put(title, x: x, y: body.y + 1, width: width, role: .header)
             }
         }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
@@ -73,7 +87,9 @@ struct LeaderboardPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roi].first(where: shown.contains) {
+        // The ranked-by column stays: the order on screen must be explained by a column on screen.
+        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi]
+            .first(where: { shown.contains($0) && Column.sortable[$0] != state.metric }) {
             shown.removeAll { $0 == drop }
         }
         let creatorWidth = max(8, min(30, width - fixed()))
@@ -87,7 +103,7 @@ struct LeaderboardPane {
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
         var parts = ["Leaderboard", wave?.name ?? "no wave", "\(table.count) creator\(table.count == 1 ? "" : "s")",
-                     "ranked by \(state.metric.rawValue)", workspace.program.currency.code]
+                     "ranked by \(state.metric.rawValue)\(state.sortReversed ? ", worst first" : "")", workspace.program.currency.code]
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         if !state.marks.isEmpty { parts.append("\(state.marks.count) marked") }
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
@@ -119,6 +135,11 @@ struct LeaderboardPane {
                     grid.put(text, x: x, y: y, width: width, role: role)
                 }
             }
+            if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
+               let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
+                grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: isMarked ? .marked : .info)
+            }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
             if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
         }
@@ -139,7 +160,8 @@ struct LeaderboardPane {
         case .revenue: return money(row.results.directNetRevenue)
         case .cost: return money(row.costs.total)
         case .margin: return money(row.contributionMargin)
-        case .roi: return row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .roas: return LedgerFigures.roas(row.roasHundredths)
+        case .roi: return LedgerFigures.roi(row.roiBasisPoints)
         case .assets: return String(row.results.usableAssets)
         case .engagement: return PipelineColumns.compactCount(row.results.engagement)
         }

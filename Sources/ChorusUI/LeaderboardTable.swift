@@ -18,19 +18,21 @@ final class LeaderboardTable {
         var generation: Int
         var wave: WaveID?
         var metric: LeaderboardMetric
+        var reversed: Bool
         var filter: String
     }
 
     var count: Int { entries.count }
     func entry(at index: Int) -> Entry? { entries.indices.contains(index) ? entries[index] : nil }
+    func row(of creator: CreatorID) -> Int? { entries.firstIndex { $0.row.creatorID == creator } }
 
     func refresh(_ ledger: Ledger, generation: Int, wave: WaveID?, state: LeaderboardState, workspace: Workspace) {
         let wanted = Key(generation: generation, wave: wave,
-                         metric: state.metric, filter: state.filter.text)
+                         metric: state.metric, reversed: state.sortReversed, filter: state.filter.text)
         guard wanted != key else { return }
         key = wanted
         guard let wave else { return entries = [] }
-        let words = state.filter.text.lowercased().split(separator: " ").map(String.init)
+        let words = FilterWords.of(state.filter.text)
         let ranked = Self.ranked(ledger.rows.filter { $0.waveID == wave }, by: state.metric)
         var previousRanks: [CreatorID: Int] = [:]
         if let position = workspace.waves.firstIndex(where: { $0.id == wave }), position > 0 {
@@ -42,6 +44,11 @@ final class LeaderboardTable {
         entries = ranked.enumerated().compactMap { index, row in
             guard words.isEmpty || Self.matches(words, workspace.creator(row.creatorID)) else { return nil }
             return Entry(rank: index + 1, movement: previousRanks[row.creatorID].map { $0 - (index + 1) }, row: row)
+        }
+        if state.sortReversed {
+            // Worst first among those ranked by a figure; creators without one (no cost) stay last.
+            let withFigure = entries.splitByFigure { state.metric.value($0.row) != Int64.min }
+            entries = withFigure.with.reversed() + withFigure.without
         }
     }
 
@@ -55,8 +62,7 @@ final class LeaderboardTable {
 
     private static func matches(_ words: [String], _ creator: Creator?) -> Bool {
         guard let creator else { return false }
-        let text = ([creator.handle, creator.name, creator.tier.rawValue] + creator.niches + creator.sources.map(\.label))
-            .joined(separator: " ").lowercased()
-        return words.allSatisfy { text.contains($0) }
+        return FilterWords.match(words, in: ["@" + creator.handle, creator.name, creator.tier.rawValue]
+                                     + creator.niches + creator.sources.map(\.label))
     }
 }

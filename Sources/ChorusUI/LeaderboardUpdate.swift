@@ -24,8 +24,14 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         }
     case .cycleSort:
         state.leaderboard.metric = state.leaderboard.metric.next
+        state.leaderboard.sortReversed = false
         (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
         state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
+    case .reverseSort:
+        state.leaderboard.sortReversed.toggle()
+        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        let order = state.leaderboard.sortReversed ? ", worst first" : ""
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
     case .nextWave:
         let waves = context.workspace.waves
         guard !waves.isEmpty else { return [] }
@@ -35,8 +41,8 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
     case .promote:
-        let ids = state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
-                                                  : state.leaderboard.marks.sorted()
+        let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
+                                                                              : state.leaderboard.marks.sorted())
         guard !ids.isEmpty else {
             state.message = StatusMessage(.warning, "no creator to promote")
             return []
@@ -63,11 +69,11 @@ enum LeaderboardUpdate {
     }
 
     /// The promote prompt's line: who, where, and the change as typed, all in one sentence.
-    static func promptLine(_ ids: [CreatorID], wave: WaveID, text: String, workspace: Workspace) -> String {
+    static func promptLine(_ ids: [CreatorID], wave: WaveID, text: String, workspace: Workspace) -> PromptLine {
         let who = ids.count == 1 ? workspace.creator(ids[0]).map { "@" + $0.handle } ?? "1 creator" : "\(ids.count) creators"
         let change = IncentiveChange(parsing: text, currency: workspace.program.currency)
         let reading = change.map { "= \($0.label)" } ?? "e.g. +5 · bonus 50 at 20 orders"
-        return " Promote \(who) into \(workspace.wave(wave)?.name ?? wave.rawValue) with: \(text)\(StatusBar.caret)  \(reading) · Enter promotes · Esc cancels"
+        return PromptLine(" Promote \(who) into \(workspace.wave(wave)?.name ?? wave.rawValue) with: ", "  \(reading) · Enter promotes · Esc cancels")
     }
 
     /// Enter at the promote prompt: the command, or the prompt kept with a warning.

@@ -21,21 +21,25 @@ struct LedgerDetail {
             Line(label: "Commission", value: "\(money(costs.commission)) (\(money(costs.commissionPending)) held)"),
             Line(label: "Bonuses", value: money(costs.bonuses)),
             Line(label: "Total cost", value: money(costs.total)),
-            Line(label: "Direct", value: "\(row.results.directOrders) orders, \(money(row.results.directNetRevenue))"),
-            Line(label: "Assisted", value: "\(row.results.assistedOrders) orders, \(money(row.results.assistedNetRevenue))"),
-            Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(row.results.engagement) engagements"),
+            Line(label: "Direct", value: "\(counted(row.results.directOrders, "order")), \(money(row.results.directNetRevenue))"),
+            Line(label: "Assisted", value: "\(counted(row.results.assistedOrders, "order")), \(money(row.results.assistedNetRevenue))"),
+            Line(label: "Assets", value: "\(row.results.usableAssets) usable, \(counted(row.results.engagement, "engagement"))"),
         ]
         for index in ledger.shipmentPositions(ofRow: position) {
             let shipment = workspace.shipments[Int(index)]
             lines.append(Line(label: shipment.id.rawValue,
-                              value: "\(shipment.status.rawValue), product \(money(shipment.productCost.minorUnits)), "
+                              value: "\(shipment.status.label), product \(money(shipment.productCost.minorUnits)), "
                                   + "shipping \(money(shipment.shippingCost?.minorUnits ?? 0))", role: .mutedText))
         }
         let hold = workspace.program.settings.commissionHoldDays
-        for index in ledger.directOrderPositions(ofRow: position) {
-            let order = workspace.orders[Int(index)]
+        let direct = ledger.directOrderPositions(ofRow: position).map { workspace.orders[Int($0)] }
+        let assisted = ledger.assistedOrderPositions(ofRow: position).map { workspace.orders[Int($0)] }
+        if let rates = (direct + assisted).ratesUsed(limit: 3) { lines.append(Line(label: "Rates", value: rates)) }
+        // What the store charged, for an order converted into the program's currency.
+        let charged = { (order: Order) in order.original.map { " (from \($0.subtotal) at \($0.rate.rate))" } ?? "" }
+        for order in direct {
             let net = order.netRevenue.minorUnits
-            var value = "\(order.createdAt.day) net \(money(net))"
+            var value = "\(order.createdAt.day) net \(money(net))\(charged(order))"
             if !order.refunded.isZero { value += " (refunded \(money(order.refunded.minorUnits)))" }
             if let rate = row.plan.commissionBasisPoints {
                 let held = Ledger.isHeld(orderedOn: order.createdAt.day, today: ledger.today, holdDays: hold)
@@ -43,9 +47,8 @@ struct LedgerDetail {
             }
             lines.append(Line(label: order.id.rawValue, value: value))
         }
-        for index in ledger.assistedOrderPositions(ofRow: position) {
-            let order = workspace.orders[Int(index)]
-            lines.append(Line(label: order.id.rawValue, value: "\(order.createdAt.day) net \(money(order.netRevenue.minorUnits)), assisted",
+        for order in assisted {
+            lines.append(Line(label: order.id.rawValue, value: "\(order.createdAt.day) net \(money(order.netRevenue.minorUnits))\(charged(order)), assisted",
                               role: .mutedText))
         }
         return lines

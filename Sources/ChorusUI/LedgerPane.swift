@@ -7,6 +7,8 @@ struct LedgerPane {
     let workspace: Workspace
     let table: LedgerTable
     let status: LedgerCache.Status
+    /// Net per week per row, from `RowTrends.minimumWidth` columns.
+    var trends: RowTrends?
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -14,7 +16,7 @@ struct LedgerPane {
     static func tableRows(at size: Size) -> Int { max(1, Layout(size: size).body.height - chromeRows) }
 
     private enum Column: CaseIterable {
-        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roi
+        case creator, wave, product, shipping, fees, credit, commission, bonuses, cost, orders, revenue, assisted, assets, margin, cpa, roas, roi
 
         var title: String {
             switch self {
@@ -33,16 +35,24 @@ struct LedgerPane {
             case .assets: "ASSETS"
             case .margin: "MARGIN"
             case .cpa: "CPA"
-            case .roi: "ROI"
+            case .roas: "ROAS"
+            case .roi: "MARGIN ROI"
             }
         }
 
-        var width: Int {
+        /// A sortable column has room for its title and the sort mark.
+        /// The column each sort orders by.
+        static let sortable: [Column: LedgerSort] = [.cost: .totalCost, .revenue: .directRevenue, .margin: .contributionMargin,
+                                                     .roas: .roas, .roi: .roi, .cpa: .costPerAcquisition, .commission: .commission]
+
+        var width: Int { Self.sortable[self] == nil ? ownWidth : SortMark.width(ownWidth, title: title) }
+
+        private var ownWidth: Int {
             switch self {
             case .creator: 0
             case .wave: 4
             case .orders, .assets: 6
-            case .roi: 9
+            case .roas: 7
             case .assisted: 8
             default: 10
             }
@@ -51,17 +61,21 @@ struct LedgerPane {
 
     func draw(_ grid: inout Grid, _ layout: Layout) {
         let body = layout.body
+        let sorted = Column.sortable.first { $0.value == state.sort }?.key
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
-        let columns = layoutColumns(width: body.width - 2)
+        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let columns = layoutColumns(width: body.width - 2 - trend)
         grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns {
+            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
             if column == .creator || column == .wave {
-                grid.put(column.title, x: x, y: body.y + 2, width: width, role: .header)
+                grid.put(title, x: x, y: body.y + 2, width: width, role: .header)
             } else {
-                grid.putRight(column.title, maxX: x + width, y: body.y + 2, width: width, role: .header)
+                grid.putRight(title, maxX: x + width, y: body.y + 2, width: width, role: .header)
             }
         }
+        if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -72,8 +86,11 @@ struct LedgerPane {
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders]
-        while fixed() + 14 > width, let drop = dropOrder.first(where: shown.contains) { shown.removeAll { $0 == drop } }
+        let dropOrder: [Column] = [.credit, .assisted, .shipping, .product, .bonuses, .fees, .assets, .cpa, .commission, .wave, .orders, .roas]
+        // The sorted column stays: the order on screen must be explained by a column on screen.
+        while fixed() + 14 > width, let drop = dropOrder.first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
+            shown.removeAll { $0 == drop }
+        }
         let creatorWidth = max(8, min(28, width - fixed()))
         var x = 2
         return shown.map { column in
@@ -85,7 +102,7 @@ struct LedgerPane {
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
         var parts = ["Ledger", state.wave.flatMap(workspace.wave)?.name ?? "every wave", "\(table.count) row\(table.count == 1 ? "" : "s")",
-                     "sort: \(state.sort.rawValue)", workspace.program.currency.code]
+                     "sort: \(state.sort.rawValue)\(state.sortReversed ? ", reversed" : "")", workspace.program.currency.code]
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
@@ -93,8 +110,10 @@ struct LedgerPane {
     private func drawKPIs(_ grid: inout Grid, _ rect: Rect) {
         guard case .ready = status else { return }
         let kpis = table.kpis
-        let first = "Total cost \(money(kpis.costs.total)) · direct revenue \(money(kpis.results.directNetRevenue)) · "
-            + "contribution margin \(money(kpis.contributionMargin)) · ROI \(kpis.roiBasisPoints.map(BasisPoints.percent) ?? "—")"
+        // Cost and the two returns on it lead, so they survive a narrow terminal.
+        let first = "Total cost \(money(kpis.costs.total)) · ROAS \(LedgerFigures.roas(kpis.roasHundredths)) · "
+            + "ROI on margin \(LedgerFigures.roi(kpis.roiBasisPoints)) · direct revenue \(money(kpis.results.directNetRevenue)) · "
+            + "contribution margin \(money(kpis.contributionMargin))"
         let second = "Per active creator \(money(kpis.costPerActiveCreator)) · per usable asset \(money(kpis.costPerUsableAsset)) · "
             + "margin per creator \(money(kpis.contributionMarginPerCreator)) · spent \(money(kpis.costs.total)) of \(money(kpis.budget))"
         grid.put(" " + first, x: rect.x, y: rect.y, width: rect.width, role: .text)
@@ -132,6 +151,10 @@ struct LedgerPane {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
                 }
             }
+            if rect.width >= RowTrends.minimumWidth, let trends {
+                grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                              y: y, role: .info)
+            }
             if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }
     }
@@ -153,7 +176,8 @@ struct LedgerPane {
         case .assets: String(row.results.usableAssets)
         case .margin: money(row.contributionMargin)
         case .cpa: money(row.costPerAcquisition)
-        case .roi: row.roiBasisPoints.map(BasisPoints.percent) ?? "—"
+        case .roas: LedgerFigures.roas(row.roasHundredths)
+        case .roi: LedgerFigures.roi(row.roiBasisPoints)
         }
     }
 }

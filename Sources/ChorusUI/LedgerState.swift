@@ -5,10 +5,12 @@ import ChorusCore
 public struct LedgerState: Hashable, Sendable, ListPosition {
     public var cursor = 0
     public var scroll = 0
-    /// `/`: words that must all match a handle or name.
+    /// `/`: words that must each match a handle, name or wave.
     public var filter = Filter()
     public var wave: WaveID?
     public var sort: LedgerSort = .totalCost
+    /// `I`: the sort turned round.
+    public var sortReversed = false
 
     public init() {}
 }
@@ -16,7 +18,7 @@ public struct LedgerState: Hashable, Sendable, ListPosition {
 /// The Ledger's orders (`s` cycles), largest first.
 public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
     case totalCost = "total cost", directRevenue = "direct revenue", contributionMargin = "contribution margin"
-    case roi = "ROI", costPerAcquisition = "CPA", commission
+    case roas = "ROAS", roi = "ROI on margin", costPerAcquisition = "CPA", commission
 
     var next: LedgerSort {
         let all = Self.allCases
@@ -28,6 +30,7 @@ public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
         case .totalCost: row.costs.total
         case .directRevenue: row.results.directNetRevenue
         case .contributionMargin: row.contributionMargin
+        case .roas: row.roasHundredths ?? Int64.min
         case .roi: row.roiBasisPoints ?? Int64.min
         case .costPerAcquisition: row.costPerAcquisition ?? Int64.min
         case .commission: row.costs.commission

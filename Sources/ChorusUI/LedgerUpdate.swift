@@ -16,8 +16,13 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
         (state.ledger.cursor, state.ledger.scroll) = (0, 0)
     case .cycleSort:
         state.ledger.sort = state.ledger.sort.next
+        state.ledger.sortReversed = false
         (state.ledger.cursor, state.ledger.scroll) = (0, 0)
         state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
+    case .reverseSort:
+        state.ledger.sortReversed.toggle()
+        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
@@ -38,7 +43,8 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
             return []
         }
         let number = (context.workspace.payoutRuns.map(\.number).max() ?? 0) + 1
-        return [.perform(.createPayoutRun(PayoutRun(number: number, createdOn: ledger.today, payments: payments)))]
+        let run = PayoutRun(number: number, createdOn: ledger.today, payments: payments)
+        state.prompt = Prompt(.confirm(.payoutRun(run, workspace: context.workspace)))
     default:
         return nil
     }

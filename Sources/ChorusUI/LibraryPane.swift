@@ -36,7 +36,13 @@ struct LibraryPane {
         }
 
         /// Fixed widths; the creator and tags columns share what is left. Less telling columns go first when narrow.
-        var width: Int {
+        /// The column each sort orders by; it has room for its title and the sort mark.
+        static let sortable: [Column: LibrarySort] = [.views: .views, .engagement: .engagement, .clicks: .clicks, .posted: .posted,
+                                                      .until: .rightsEnd]
+
+        var width: Int { Self.sortable[self] == nil ? ownWidth : SortMark.width(ownWidth, title: title) }
+
+        private var ownWidth: Int {
             switch self {
             case .id: 7
             case .creator: 0
@@ -62,8 +68,9 @@ struct LibraryPane {
         drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
         let columns = layoutColumns(width: body.width - 2)
         grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        let sorted = Column.sortable.first { $0.value == state.sort }?.key
         for (column, x, width) in columns {
-            let title = column.title
+            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
             if column.isNumber {
                 grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
             } else {
@@ -77,7 +84,8 @@ struct LibraryPane {
         var shown = Column.allCases
         let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
         while fixed() + 18 > width,
-              let drop = [Column.kind, .clicks, .wave, .posted, .platform, .engagement, .tags].first(where: shown.contains) {
+              let drop = [Column.kind, .clicks, .wave, .posted, .platform, .engagement, .tags]
+                  .first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
             shown.removeAll { $0 == drop }
         }
         // The creator takes what is left up to a handle's usual length; past that, tags get the room.
@@ -101,7 +109,7 @@ struct LibraryPane {
         if state.rights != .all { parts.append("\(state.rights.label) rights") }
         if let usable = state.usable { parts.append("usable today for \(usable.label)") }
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
-        parts.append("sort: \(state.sort.rawValue)")
+        parts.append("sort: \(state.sort.rawValue)" + (state.sortReversed ? ", reversed" : ""))
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
 

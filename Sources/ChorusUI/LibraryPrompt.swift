@@ -66,16 +66,16 @@ extension LibraryPrompt {
     }
 
     /// The status-bar line while this prompt is open, with what Tab would complete to.
-    func line(_ text: String, workspace: Workspace, libraryTags: [String]) -> String {
+    func line(_ text: String, workspace: Workspace, libraryTags: [String]) -> PromptLine {
         let options = candidates(text, workspace: workspace, libraryTags: libraryTags)
         let offer = options.isEmpty ? "" : "  [" + options.prefix(6).joined(separator: " ") + (options.count > 6 ? " …" : "") + "]"
         switch self {
         case .addTags(let ids):
-            return " Tag \(Self.assets(ids)) with: \(text)\(StatusBar.caret)\(offer)   Tab completes · Enter · Esc cancels"
+            return PromptLine(" Tag \(Self.assets(ids)) with: ", "\(offer)   Tab completes · Enter · Esc cancels")
         case .removeTags(let ids):
-            return " Remove from \(Self.assets(ids)) the tags: \(text)\(StatusBar.caret)\(offer)   Tab completes · Enter · Esc cancels"
+            return PromptLine(" Remove from \(Self.assets(ids)) the tags: ", "\(offer)   Tab completes · Enter · Esc cancels")
         case .usableFor:
-            return " Usable today for (use and country, e.g. paid-social DE): \(text)\(StatusBar.caret)\(offer)   Enter · empty shows all"
+            return PromptLine(" Usable today for (use and country, e.g. paid-social DE): ", "\(offer)   Enter · empty shows all")
         }
     }
 

@@ -15,6 +15,8 @@ public struct LibraryState: Hashable, Sendable, ListPosition {
     /// `w`: one wave's assets, or every wave's.
     public var wave: WaveID?
     public var sort: LibrarySort = .views
+    /// `I`: the sort turned round.
+    public var sortReversed = false
 
     public init() {}
 }

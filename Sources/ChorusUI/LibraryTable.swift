@@ -7,7 +7,7 @@ import ChorusCore
 final class LibraryTable {
     private struct Key: Hashable {
         var generation: Int; var text: String; var rights: RightsFilter; var usable: UsableFor?; var wave: WaveID?
-        var sort: LibrarySort; var today: Day?
+        var sort: LibrarySort; var reversed: Bool; var today: Day?
     }
     private var key: Key?
     private var foldedGeneration: Int?
@@ -27,13 +27,14 @@ final class LibraryTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> AssetID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: AssetID) -> Int? { ids.firstIndex(of: id) }
 
     /// The rights status of `id` today, as the rows were built.
     func status(of id: AssetID) -> RightsStatus { statusByID[id] ?? .none }
 
     func refresh(_ workspace: Workspace, generation: Int, state: LibraryState, today: Day?) {
         let key = Key(generation: generation, text: CreatorSearchText.fold(state.filter.text), rights: state.rights, usable: state.usable,
-                      wave: state.wave, sort: state.sort, today: today)
+                      wave: state.wave, sort: state.sort, reversed: state.sortReversed, today: today)
         guard key != self.key else { return }
         self.key = key
         if foldedGeneration != generation || statuses.count != workspace.assets.count {
@@ -48,21 +49,32 @@ final class LibraryTable {
             if let usable = key.usable, !(today.map { usable.admits(asset, on: $0) } ?? false) { continue }
             rows.append(index)
         }
-        ids = sorted(rows, workspace.assets, by: key.sort).map { workspace.assets[$0].id }
+        var order = sorted(rows, workspace.assets, by: key.sort)
+        if key.reversed {
+            // Assets never posted or without rights stay last either way.
+            let split = order.splitByFigure { index in
+                let asset = workspace.assets[index]
+                return key.sort == .posted ? asset.postedOn != nil : key.sort == .rightsEnd ? asset.rights != nil : true
+            }
+            order = split.with.reversed() + split.without
+        }
+        ids = order.map { workspace.assets[$0].id }
         rebuilds.rows += 1
     }
 
     private func fold(_ workspace: Workspace, today: Day?) {
         let warning = workspace.program.settings.rightsExpiryWarningDays
-        folded = workspace.assets.map { asset in
+        statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
+        folded = zip(workspace.assets, statuses).map { asset, status in
             let creator = workspace.creator(asset.creatorID), wave = workspace.wave(asset.waveID)
+            // The rights as the column says them (`expired`, `ends in 9d`), so they filter like any column.
             let fields = [asset.id.rawValue, creator.map { "@" + $0.handle } ?? asset.creatorID.rawValue, creator?.name ?? "",
-                          asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue, asset.caption]
+                          asset.waveID.rawValue, wave?.name ?? "", asset.platform.rawValue, asset.kind.rawValue,
+                          LibraryPane.rightsText(status, asset.rights, today: today), asset.caption]
                 + asset.tags.map { "#" + $0 }
             // Folded one by one: folding turns a newline into a visible placeholder.
             return fields.map { CreatorSearchText.fold($0) + "\n" }.joined()
         }
-        statuses = workspace.assets.map { asset in today.map { asset.rightsStatus(on: $0, warningDays: warning) } ?? .none }
         statusByID = Dictionary(zip(workspace.assets.map(\.id), statuses), uniquingKeysWith: { a, _ in a })
         counts = statuses.reduce(into: [:]) { $0[$1, default: 0] += 1 }
         tags = Set(workspace.assets.flatMap(\.tags)).sorted()

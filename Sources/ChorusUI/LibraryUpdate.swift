@@ -32,8 +32,13 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
                                                                          : "showing assets with \(state.library.rights.label) rights")
     case .cycleSort:
         state.library.sort = state.library.sort.next
+        state.library.sortReversed = false
         showFirstRow(&state.library)
         state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
+    case .reverseSort:
+        state.library.sortReversed.toggle()
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, SortMark.message(state.library.sort.rawValue, reversed: state.library.sortReversed))
     case .usableFor:
         state.prompt = Prompt(.library(.usableFor), text: state.library.usable.map { "\($0.use.slug) \($0.country ?? "")".trimmingSpaces } ?? "")
     case .addTags, .removeTags:
@@ -44,7 +49,7 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         }
         state.prompt = Prompt(.library(action == .addTags ? .addTags(ids) : .removeTags(ids)))
     case .editRights:
-        guard let id = context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
+        guard let id = context.named?.assets?.first ?? context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
               let today = context.today else {
             state.message = StatusMessage(.warning, "no asset to edit")
             return []
@@ -80,8 +85,9 @@ private func showFirstRow(_ library: inout LibraryState) {
     library.scroll = 0
 }
 
-/// The assets an action applies to: the marked rows, or else the cursor row.
+/// The assets an action applies to: those the palette named, the marked rows, or else the cursor row.
 private func libraryTargets(_ state: UIState, context: UpdateContext) -> [AssetID] {
+    if let ids = context.named?.assets { return ids }
     if !state.library.marks.isEmpty { return state.library.marks.sorted() }
     return context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? []
 }

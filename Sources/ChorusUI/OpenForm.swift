@@ -9,6 +9,7 @@ public struct OpenForm: Hashable, Sendable {
         case newWave(Wave)
         case editWave(WaveID)
         case editShipment(ShipmentID)
+        case resolveException(ShipmentID)
         /// `today` anchors a new licence's start and `+90d` when there is no date to count from.
         case editRights(AssetID, today: Day)
         case editCreator(CreatorID)
@@ -36,7 +37,9 @@ public struct OpenForm: Hashable, Sendable {
         let currency = workspace.program.currency
         switch purpose {
         case .newWave(let base):
-            return WaveForm.wave(from: &form, base: base, currency: currency).map { .send(.createWave($0)) } ?? .fix
+            guard var wave = WaveForm.wave(from: &form, base: base, currency: currency) else { return .fix }
+            if wave.name != base.name { wave.slug = WaveForm.slug(for: wave.name, in: workspace) ?? base.slug }
+            return .send(.createWave(wave))
         case .editWave(let id):
             guard let base = workspace.wave(id) else { return .unchanged }
             guard let wave = WaveForm.wave(from: &form, base: base, currency: currency) else { return .fix }
@@ -45,6 +48,10 @@ public struct OpenForm: Hashable, Sendable {
             guard let shipment = workspace.shipment(id) else { return .unchanged }
             let command = ShipmentForm.command(form, for: shipment)
             return command == .editShipment(id, items: shipment.items, note: shipment.note) ? .unchanged : .send(command)
+        case .resolveException(let id):
+            guard let shipment = workspace.shipment(id) else { return .unchanged }
+            let creator = workspace.creator(shipment.creatorID)
+            return ResolveExceptionForm.command(from: &form, for: shipment, creator: creator).map { .send($0) } ?? .fix
         case .editRights(let id, let today):
             guard let asset = workspace.asset(id) else { return .unchanged }
             guard let rights = RightsForm.rights(from: &form, base: asset.rights, today: today) else { return .fix }
@@ -61,6 +68,7 @@ public struct OpenForm: Hashable, Sendable {
         switch purpose {
         case .newWave, .editWave: form.refuse(WaveForm.field(for: refusal), refusal)
         case .editShipment: form.refuse(ShipmentForm.field(for: refusal), refusal)
+        case .resolveException: form.refuse(ResolveExceptionForm.field(for: refusal), refusal)
         case .editRights: form.refuse(RightsForm.field(for: refusal).rawValue, refusal)
         case .editCreator: form.refuse(CreatorForm.field(for: refusal).rawValue, refusal)
         }

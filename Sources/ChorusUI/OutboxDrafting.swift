@@ -16,7 +16,6 @@ public struct OutboxSheet: Hashable, Sendable {
     public var waveID: WaveID
     public var recipients: [CreatorID]
     public var lines: [String]
-    public var scroll = 0
 
     public init(kind: MessageKind, waveID: WaveID, recipients: [CreatorID], lines: [String]) {
         self.kind = kind

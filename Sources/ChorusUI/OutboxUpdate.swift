@@ -48,32 +48,16 @@ enum OutboxUpdate {
         return [.previewOutbox(kind, wave: wave, creators: ids)]
     }
 
-    /// Keys on an open preview: `w` or Enter writes, j/k scroll; nil lets the key through (Esc closes).
+    /// Keys on an open preview: `w` or Enter writes; nil lets the key through (j/k scroll it, Esc closes).
     static func update(_ state: inout UIState, _ sheet: OutboxSheet, key: Key) -> [Effect]? {
         switch key {
         case .character("w"), .enter:
             state.overlay = nil
             guard !sheet.recipients.isEmpty else { state.message = StatusMessage(.info, "nothing to write"); return [] }
             return [.writeOutbox(sheet)]
-        case .character("j"), .down:
-            var next = sheet
-            let box = frame(Layout(size: state.size).body)
-            next.scroll = min(sheet.scroll + 1, max(0, wrapped(sheet.lines, width: box.inset.width - 1).count - box.inset.height))
-            state.overlay = .outboxPreview(next)
-            return []
-        case .character("k"), .up:
-            var next = sheet
-            next.scroll = max(0, sheet.scroll - 1)
-            state.overlay = .outboxPreview(next)
-            return []
         default:
             return nil
         }
-    }
-
-    private static func frame(_ body: Rect) -> Rect {
-        let width = min(body.width - 2, 90)
-        return Rect(x: body.x + (body.width - width) / 2, y: body.y, width: width, height: body.height)
     }
 
     /// Long lines broken at spaces to `width` columns, keeping their indent, so a message reads whole.
@@ -95,14 +79,14 @@ enum OutboxUpdate {
         }
     }
 
-    static func draw(_ sheet: OutboxSheet, _ grid: inout Grid, _ body: Rect) {
-        let rect = frame(body)
+    /// The preview as a detail overlay (see `Renderer.detailOverlay`): scrolled with
+    /// `state.overlayScroll` like every other, each message wrapped whole to the box.
+    static func overlay(_ sheet: OutboxSheet, width: Int) -> DetailOverlay {
         let count = sheet.recipients.count
-        Box.draw(&grid, rect, title: "\(count) \(sheet.kind.label) message\(count == 1 ? "" : "s") · w writes · j/k scroll · Esc cancels", focused: true)
-        let inside = rect.inset
-        for (offset, line) in wrapped(sheet.lines, width: inside.width - 1).dropFirst(sheet.scroll).prefix(inside.height).enumerated() {
+        let lines = wrapped(sheet.lines, width: width).map { line -> [DetailOverlay.Span] in
             let role: StyleRole = line.hasPrefix("──") ? .header : (line.hasPrefix("skipped:") ? .mutedText : .text)
-            grid.put(line, x: inside.x + 1, y: inside.y + offset, width: inside.width - 1, role: role)
+            return [DetailOverlay.Span(text: line, role: role)]
         }
+        return DetailOverlay(title: "\(count) \(sheet.kind.label) message\(count == 1 ? "" : "s") · w writes · Esc cancels", lines: lines)
     }
 }

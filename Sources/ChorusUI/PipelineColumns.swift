@@ -24,10 +24,11 @@ struct PipelineColumns {
             case .handle, .name: nil
             case .stage: 10
             case .tier: 5
-            case .followers: 9
+            // Sortable columns have room for the sort mark after their title.
+            case .followers: SortMark.width(9, title: title)
             case .engagement: 5
             case .source: 9
-            case .score: 5
+            case .score: SortMark.width(5, title: title)
             }
         }
 

@@ -36,10 +36,10 @@ struct PipelinePane {
         if let wave = state.waveID.flatMap(workspace.wave) {
             parts.append(state.sourcing ? "for \(wave.name), creators in no wave" : "\(wave.name) (\(wave.status.label))")
         }
-        parts.append(table.count == table.totalCount ? "\(table.totalCount) creators" : "\(table.count) of \(table.totalCount) creators")
+        parts.append(table.count == table.totalCount ? counted(table.totalCount, "creator") : "\(table.count) of \(counted(table.totalCount, "creator"))")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         if state.lateOnly { parts.append("late and quiet only") }
-        parts.append("sort: \(state.sort.rawValue)")
+        parts.append("sort: \(state.sort.rawValue)" + (state.sortReversed ? ", reversed" : ""))
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
 
@@ -63,7 +63,7 @@ struct PipelinePane {
     private func drawHeader(_ grid: inout Grid, _ columns: PipelineColumns, y: Int, rect: Rect) {
         grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .header)
         for (column, x, width) in columns.layout {
-            let title = column.title + (Self.sortColumn(state.sort) == column ? "▾" : "")
+            let title = SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
             if column.isNumeric {
                 grid.putRight(title, maxX: x + width, y: y, width: width, role: .header)
             } else {
@@ -79,7 +79,7 @@ struct PipelinePane {
             grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
-        let needle = CreatorSearchText.fold(state.filter.text)
+        let words = FilterWords.of(state.filter.text)
         for line in 0..<rect.height {
             let row = state.scroll + line
             guard row < table.count else { break }
@@ -97,8 +97,8 @@ struct PipelinePane {
                 } else {
                     grid.put(text, x: x, y: y, width: width, role: role)
                 }
-                if !needle.isEmpty, column == .handle || column == .name {
-                    MatchHighlight.apply(needle, in: text, &grid, x: x, y: y, width: width)
+                if column == .handle || column == .name {
+                    for word in words { MatchHighlight.apply(word, in: text, &grid, x: x, y: y, width: width) }
                 }
             }
             if row == state.cursor {
@@ -117,7 +117,7 @@ struct PipelinePane {
         }
         let wave = state.waveID.flatMap(workspace.wave)
         let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit)
-        CreatorDetail.draw(detail.lines, &grid, inside)
+        SubmissionDetail.draw(DetailOverlay.wrap(detail.lines, width: inside.width), &grid, inside)
     }
 
     private static func stageRole(_ stage: PipelineStage) -> StyleRole {

@@ -33,7 +33,7 @@ final class PipelineTable {
     /// Row → index of the stage in `PipelineStage.allCases`.
     private var stageIndexes: [UInt8] = []
     private(set) var stageCounts: [PipelineStage: Int] = [:]
-    /// In the recruit view, its creators clustered by niche, biggest cluster first.
+    /// In the recruit view, the creators shown clustered by niche, biggest cluster first.
     private(set) var nicheClusters: [(niche: String, count: Int)] = []
     /// The sort columns copied per row, in row order, so a sort reads memory in sequence
     /// instead of jumping through `positions` into the per-creator columns.
@@ -52,7 +52,7 @@ final class PipelineTable {
     struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
 
     private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
-    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort }
+    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort; var reversed: Bool }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
 
     /// Starts folding the creators' search text on another thread, unless it is current or
@@ -91,7 +91,7 @@ final class PipelineTable {
         }
         let rowsKey = RowsKey(generation: generation, wave: state.waveID, sourcing: state.sourcing)
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
-        let orderKey = OrderKey(rows: rowsKey, sort: state.sort)
+        let orderKey = OrderKey(rows: rowsKey, sort: state.sort, reversed: state.sortReversed)
         if orderKey != self.orderKey { buildOrder(orderKey) }
         let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
@@ -137,6 +137,11 @@ final class PipelineTable {
         return workspace.creators[creatorPosition(at: row)].id
     }
 
+    /// The row showing the creator at `position` in `Workspace.creators`, if shown.
+    func row(ofCreatorAt position: Int) -> Int? {
+        visible.firstIndex { Int(positions[Int($0)]) == position }
+    }
+
     func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
 
     private func buildRows(_ workspace: Workspace, key: RowsKey) {
@@ -157,11 +162,6 @@ final class PipelineTable {
                 stageIndexes.append(0)
             }
             counts[0] = positions.count   // all prospects
-            var clusters: [String: Int] = [:]
-            for position in positions {
-                for niche in Set(workspace.creators[Int(position)].niches.map { $0.lowercased() }) { clusters[niche, default: 0] += 1 }
-            }
-            nicheClusters = clusters.map { ($0.key, $0.value) }.sorted { ($0.count, $1.niche) > ($1.count, $0.niche) }
         } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
@@ -214,35 +214,50 @@ final class PipelineTable {
             }
         }
         order = RadixSort.order(keys: keys, rows: Array(0..<Int32(positions.count)))
+        if orderKey.reversed { order.reverse() }
         self.orderKey = orderKey
         rebuilds.order += 1
     }
 
+    /// Each word of the filter must match the creator's search text or the row's stage.
     private func applyFilter(_ key: FilterKey, _ workspace: Workspace) {
-        let needle = Array(key.needle.utf8)
-        let stageMatches = PipelineStage.allCases.map { !needle.isEmpty && $0.label.contains(key.needle) }
+        let words = key.needle.split(separator: " ").map(String.init)
+        let needles = words.map { Array($0.utf8) }
+        let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
         // A longer filter only removes rows, so it searches the previous matches only.
         let narrowing = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn && key.needle.hasPrefix($0.needle) } ?? false
         let candidates = narrowing ? visible : order
-        let search = needle.isEmpty ? CreatorSearchText() : searchText(workspace)
-        if needle.isEmpty {
+        let search = words.isEmpty ? CreatorSearchText() : searchText(workspace)
+        if words.isEmpty {
             visible = order
         } else if candidates.count * 8 < positions.count {
             visible = candidates.filter { row in
-                stageMatches[Int(stageIndexes[Int(row)])] || search.matches(Int(positions[Int(row)]), needle)
+                needles.indices.allSatisfy { word in
+                    stageMatches[word][Int(stageIndexes[Int(row)])] || search.matches(Int(positions[Int(row)]), needles[word])
+                }
             }
         } else {
-            // Many candidates: one pass over all the folded text beats a search per row.
-            let hits = search.matchingCreators(needle)
+            // Many candidates: one pass over all the folded text per word beats a search per row.
+            let hits = needles.map(search.matchingCreators)
             visible = candidates.filter { row in
-                stageMatches[Int(stageIndexes[Int(row)])] || hits[Int(positions[Int(row)])]
+                needles.indices.allSatisfy { word in stageMatches[word][Int(stageIndexes[Int(row)])] || hits[word][Int(positions[Int(row)])] }
             }
         }
         if let today = key.lateOn, !narrowing {
             let late = Set(workspace.followUps(today: today, wave: key.order.rows.wave).map(\.creatorID))
             visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
+        if key.order.rows.sourcing { clusterNiches(workspace) }
         filterKey = key
         rebuilds.filter += 1
+    }
+
+    /// The niche line above the recruit table counts the creators the filter shows.
+    private func clusterNiches(_ workspace: Workspace) {
+        var clusters: [String: Int] = [:]
+        for row in visible {
+            for niche in Set(workspace.creators[Int(positions[Int(row)])].niches.map { $0.lowercased() }) { clusters[niche, default: 0] += 1 }
+        }
+        nicheClusters = clusters.map { ($0.key, $0.value) }.sorted { ($0.count, $1.niche) > ($1.count, $0.niche) }
     }
 }

@@ -15,6 +15,12 @@ struct Renderer {
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
     let attribution: AttributionCache
+    /// The Waves pane's overview and cohorts.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
+    /// The Leaderboard's and Ledger's sparklines.
+    var trends: RowTrends?
+    var tallies: WaveTallies?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -38,23 +44,23 @@ struct Renderer {
             let wave = LeaderboardUpdate.wave(state)
             LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
                             nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger).draw(&grid, layout)
+                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
         case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger).draw(&grid, layout)
+            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, trends: trends).draw(&grid, layout)
         case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace).draw(&grid, layout)
+            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
+                      figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
         }
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
-        case .creatorDetail(let id): drawCreatorDetail(id, &grid, layout.body)
-        case .submissionDetail: drawSubmissionDetail(&grid, layout.body)
-        case .assetDetail(let id): drawAssetDetail(id, &grid, layout.body)
-        case .ledgerDetail(let creator, let wave): drawLedgerDetail(creator, wave, &grid, layout.body)
+        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .outboxPreview:
+            detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
+        case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
             SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
-        case .outboxPreview(let sheet): OutboxUpdate.draw(sheet, &grid, layout.body)
+        case .history(let lines, let up): HistoryOverlay.draw(lines, scrolledUp: up, today: today, &grid, layout.body)
         case nil: break
         }
         if state.prompt?.purpose == .command, let text = state.prompt?.text {
@@ -64,6 +70,12 @@ struct Renderer {
             ShippingRunView.draw(run, message: state.message, workspace: workspace, &grid, above: layout.statusBar)
         }
         if let form = state.form?.form { FormView.draw(form, &grid, layout.body) }
+        if case .confirm(let confirmation)? = state.prompt?.purpose {
+            Confirmation.draw(confirmation, &grid, above: layout.statusBar, room: layout.body.height)
+        }
+        if let message = state.message, let prompt = state.prompt, !prompt.showsItsOwnMessages {
+            StatusBar.drawAbove(message, &grid, layout.statusBar)
+        }
         return grid
     }
 
@@ -80,10 +92,10 @@ struct Renderer {
 
     private func drawTabBar(_ grid: inout Grid, _ rect: Rect) {
         // A narrow terminal keeps every pane's tab and drops the name and the padding.
-        let roomy = Pane.allCases.reduce(8) { $0 + TextWidth.columns(of: $1.title) + 4 } <= rect.width
-        var x = rect.x + (roomy ? grid.put(" Chorus ", x: rect.x, y: rect.y, role: .title) : 0)
+        let roomy = TabBar.isRoomy(width: rect.width)
+        var x = rect.x + (roomy ? grid.put(TabBar.brand, x: rect.x, y: rect.y, role: .title) : 0)
         for pane in Pane.allCases {
-            x += grid.put(" \(pane.rawValue) \(pane.title)\(roomy ? " " : "")", x: x, y: rect.y, width: rect.maxX - x,
+            x += grid.put(TabBar.label(pane, roomy: roomy), x: x, y: rect.y, width: rect.maxX - x,
                           role: pane == state.pane ? .activeTab : .mutedText)
         }
         let program = workspace.program.name
@@ -92,43 +104,44 @@ struct Renderer {
         }
     }
 
-    private func drawSubmissionDetail(_ grid: inout Grid, _ body: Rect) {
-        let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
-        guard let submission = pane.selected else { return }
-        let width = min(body.width - 4, 90)
-        let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width - 4)
-        let height = min(body.height, lines.count + 2)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        Box.draw(&grid, rect, title: "\(submission.id) — Enter or Esc closes", focused: true)
-        SubmissionDetail.draw(lines, &grid, Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2))
+    /// The open detail overlay's content, wrapped to the width it gets in `body`; nil for none.
+    /// The console also asks for it to keep the scroll within the lines there are.
+    func detailOverlay(_ body: Rect) -> DetailOverlay? {
+        let width = DetailOverlay.textWidth(in: body)
+        switch state.overlay {
+        case .creatorDetail(let id):
+            guard let creator = workspace.creator(id) else { return nil }
+            let wave = state.pipeline.waveID.flatMap(workspace.wave)
+            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
+            let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
+            return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+        case .submissionDetail:
+            let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
+            guard let submission = pane.selected else { return nil }
+            let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)
+            return DetailOverlay(title: "\(submission.id) — Enter or Esc closes", lines: lines)
+        case .assetDetail(let id):
+            guard let asset = workspace.asset(id) else { return nil }
+            let lines = AssetDetail(asset: asset, workspace: workspace, today: today).lines
+            return DetailOverlay(title: "\(id) — Esc closes", lines: DetailOverlay.wrap(lines, width: width))
+        case .ledgerDetail(let creator, let wave):
+            guard case .ready(let built) = ledger,
+                  let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return nil }
+            let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
+            let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
+            return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
+        case .outboxPreview(let sheet):
+            return OutboxUpdate.overlay(sheet, width: width)
+        case .help, .parcelDetail, .surveyAnswers, .history, nil:
+            return nil
+        }
     }
 
-    private func drawCreatorDetail(_ id: CreatorID, _ grid: inout Grid, _ body: Rect) {
-        guard let creator = workspace.creator(id) else { return }
-        let wave = state.pipeline.waveID.flatMap(workspace.wave)
-        let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
-        let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
-        drawDetail(lines, title: "@\(creator.handle) — \(edit)Esc closes", &grid, body)
-    }
-
-    private func drawAssetDetail(_ id: AssetID, _ grid: inout Grid, _ body: Rect) {
-        guard let asset = workspace.asset(id) else { return }
-        drawDetail(AssetDetail(asset: asset, workspace: workspace, today: today).lines, title: "\(id) — Esc closes", &grid, body)
-    }
-
-    private func drawLedgerDetail(_ creator: CreatorID, _ wave: WaveID, _ grid: inout Grid, _ body: Rect) {
-        guard case .ready(let built) = ledger,
-              let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return }
-        let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
-        let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace)
-        drawDetail(detail.lines, title: "\(handle) in \(wave) — Esc closes", &grid, body)
-    }
-
-    private func drawDetail(_ lines: [CreatorDetail.Line], title: String, _ grid: inout Grid, _ body: Rect) {
-        let width = min(body.width - 4, 72)
-        let height = min(body.height, lines.count + 2)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
-        Box.draw(&grid, rect, title: title, focused: true)
-        CreatorDetail.draw(lines, &grid, rect.inset)
+    /// The parcel detail keeps its own scroll (in the overlay) so a scan of `j`/`k` is bounded by its lines.
+    private func drawParcelDetail(_ id: ShipmentID, scroll: Int, _ grid: inout Grid, _ body: Rect) {
+        guard let shipment = workspace.shipment(id) else { return }
+        let lines = ParcelDetail(shipment: shipment, workspace: workspace).lines(width: DetailOverlay.textWidth(in: body))
+        let overlay = DetailOverlay(title: "\(id) — Enter or Esc closes", lines: DetailOverlay.wrap(lines, width: DetailOverlay.textWidth(in: body)))
+        overlay.draw(scroll: min(scroll, overlay.scrollLimit(in: body)), &grid, body)
     }
 }

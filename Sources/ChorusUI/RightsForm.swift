@@ -74,14 +74,14 @@ enum RightsForm {
         return .end
     }
 
-    private static func territoryText(_ territory: Territory) -> String {
+    static func territoryText(_ territory: Territory) -> String {
         switch territory {
         case .worldwide: "worldwide"
         case .countries(let codes): codes.joined(separator: ", ")
         }
     }
 
-    private static func uses(_ text: String) throws -> [RightsUse] {
+    static func uses(_ text: String) throws -> [RightsUse] {
         let names = BriefText.list(text)
         if names.isEmpty { throw BriefText.Problem("name at least one use: \(RightsUse.slugs)") }
         var uses: [RightsUse] = []
@@ -92,7 +92,7 @@ enum RightsForm {
         return uses
     }
 
-    private static func territory(_ text: String) throws -> Territory {
+    static func territory(_ text: String) throws -> Territory {
         if text.lowercased() == "worldwide" { return .worldwide }
         let codes = text.split(whereSeparator: { $0 == "," || $0 == " " }).map { $0.uppercased() }
         if codes.isEmpty { throw BriefText.Problem("write worldwide or country codes such as DE, AT") }

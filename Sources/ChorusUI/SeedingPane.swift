@@ -32,7 +32,7 @@ struct SeedingPane {
             }
         }
 
-        /// Fixed widths; the creator column takes what is left. Later columns go first when narrow.
+        /// Fixed widths; the creator column takes what is left. The items stay longest when narrow.
         var width: Int {
             switch self {
             case .id: 8
@@ -56,15 +56,18 @@ struct SeedingPane {
             grid.put(" This program has no waves yet.", x: body.x, y: body.y + 2, role: .mutedText)
             return
         }
-        let columns = layoutColumns(width: body.width - 2)
+        let columns = layoutColumns(width: body.width - 2, rows: body.height - Self.chromeRows)
         grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
         for (column, x, width) in columns { grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
-    private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.items, .age, .country, .carrier, .followUp],
-                         widthOf: \.width)
+    /// The items column grows to show every item of the parcels shown.
+    private func layoutColumns(width: Int, rows: Int) -> [(Column, x: Int, width: Int)] {
+        let shown = (state.scroll..<state.scroll + max(0, rows)).compactMap { table.id(at: $0).flatMap(workspace.shipment) }
+        let wanted = [Column.creator, .items].map { column in (column, ColumnLayout.widest(shown.map { text(column, $0) })) }
+        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.age, .country, .carrier, .followUp, .items],
+                                widthOf: \.width, wanted: Dictionary(uniqueKeysWithValues: wanted))
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
@@ -124,17 +127,11 @@ struct SeedingPane {
         }
     }
 
-    /// Days in the current status: since queued, packed, shipped or delivered.
+    /// Days in the current status: since its last change (a re-packed parcel counts from its
+    /// return to the queue, not from when it was first queued).
     private func age(_ shipment: Shipment) -> Int? {
-        guard let today else { return nil }
-        let since: Timestamp? = switch shipment.status {
-        case .queued, .cancelled: shipment.createdAt
-        case .packed: shipment.packedAt
-        case .shipped: shipment.shippedAt
-        case .delivered: shipment.deliveredAt
-        case .exception: shipment.exception?.at
-        }
-        return since.map { $0.day.days(until: today) }
+        guard let today, let since = shipment.history.last?.at else { return nil }
+        return since.day.days(until: today)
     }
 
     private func role(_ column: Column, _ shipment: Shipment) -> StyleRole {

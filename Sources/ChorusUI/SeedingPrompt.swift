@@ -6,32 +6,10 @@ import ChorusCore
 public enum SeedingPrompt: Hashable, Sendable {
     /// Which carrier takes these parcels; Tab offers the next one.
     case carrier([ShipmentID])
-    /// Waiting for the tracking number of the run's current parcel.
+    /// Waiting for the tracking number of the run's current parcel; once the run is finished, its summary.
     case tracking(ShippingRun)
     /// What went wrong with these parcels (Tab cycles the kind) and a note.
     case exception([ShipmentID], kind: ShipmentException.Kind)
-}
-
-/// Parcels being shipped one scan at a time. A refused number leaves its parcel as it was and
-/// the run moves on, so one bad label never stalls a table of boxes.
-public struct ShippingRun: Hashable, Sendable {
-    public var shipments: [ShipmentID]
-    public var index = 0
-    public var carrier: Carrier
-
-    public init(shipments: [ShipmentID], carrier: Carrier) {
-        self.shipments = shipments
-        self.carrier = carrier
-    }
-
-    public var current: ShipmentID { shipments[index] }
-    /// The run after this parcel, or nil when it was the last.
-    var advanced: ShippingRun? {
-        guard index + 1 < shipments.count else { return nil }
-        var next = self
-        next.index += 1
-        return next
-    }
 }
 
 extension SeedingPrompt {
@@ -50,6 +28,29 @@ extension SeedingPrompt {
         }
     }
 
+    /// Keys a shipping run takes before the prompt's own editing: Tab skips the parcel, Esc
+    /// stops the run and shows its summary, and the summary closes on Enter or Esc and takes
+    /// nothing else, so a stray scan cannot reach the pane behind it. True when the key is used.
+    func intercepts(_ key: Key, _ state: inout UIState) -> Bool {
+        guard case .tracking(var run) = self else { return false }
+        if run.isFinished {
+            if key == .enter || key == .escape { state.prompt = nil } else { state.message = StatusMessage(.info, run.summary + " · Enter or Esc closes") }
+            return true
+        }
+        switch key {
+        case .tab:
+            run.skip()
+        case .escape:
+            guard !run.outcomes.isEmpty else { return false }
+            run.isFinished = true
+        default:
+            return false
+        }
+        state.prompt = Prompt(.seeding(.tracking(run)))
+        state.message = run.isFinished ? run.summaryMessage : nil
+        return true
+    }
+
     /// Enter: the commands to send, and the prompt that stays open (the run's next parcel).
     func submit(_ text: String, _ state: inout UIState, workspace: Workspace) -> [Effect] {
         let text = text.trimmingSpaces
@@ -57,7 +58,7 @@ extension SeedingPrompt {
         case .carrier(let ids):
             guard let carrier = Carrier(named: text) else {
                 state.prompt = Prompt(.seeding(self), text: text)
-                state.message = StatusMessage(.warning, "no carrier \"\(text)\"; Tab offers \(Carrier.allCases.map(\.label).joined(separator: ", "))")
+                state.message = StatusMessage(.warning, "carrier: one of \(Carrier.allCases.map(\.label).joined(separator: ", ")) (got \(text.isEmpty ? "nothing" : text))")
                 return []
             }
             state.seeding.lastCarrier = carrier
@@ -66,11 +67,14 @@ extension SeedingPrompt {
         case .tracking(let run):
             guard !text.isEmpty else {
                 state.prompt = Prompt(.seeding(self))
-                state.message = StatusMessage(.warning, "scan or type the tracking number; Esc stops")
+                state.message = StatusMessage(.warning, "scan or type the tracking number; Tab skips this parcel · Esc stops")
                 return []
             }
-            state.prompt = run.advanced.map { Prompt(.seeding(.tracking($0))) }
-            return [.perform(.markShipped([ShipmentDispatch(shipmentID: run.current, carrier: run.carrier, trackingNumber: text)]))]
+            // The parcel stays current until the Console reports the scan taken (`recordScan`).
+            state.prompt = Prompt(.seeding(self))
+            let who = workspace.shipment(run.current).flatMap { workspace.creator($0.creatorID) }.map { " @" + $0.handle } ?? ""
+            return [.scan(ShipmentDispatch(shipmentID: run.current, carrier: run.carrier, trackingNumber: text),
+                          summary: "shipped \(run.current)\(who) with \(run.carrier.label) \(text)")]
         case .exception(let ids, let kind):
             guard !text.isEmpty else {
                 state.prompt = Prompt(.seeding(self))
@@ -82,15 +86,17 @@ extension SeedingPrompt {
     }
 
     /// The status-bar line while this prompt is open.
-    func line(_ text: String, workspace: Workspace) -> String {
+    func line(workspace: Workspace) -> PromptLine {
         switch self {
         case .carrier(let ids):
-            return " Ship \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") with carrier: \(text)\(StatusBar.caret)   Tab next carrier · Enter · Esc cancels"
+            return PromptLine(" Ship \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") with carrier: ", "   Tab next carrier · Enter · Esc cancels")
+        case .tracking(let run) where run.isFinished:
+            return PromptLine(" Done: shipped \(run.shippedCount) of \(run.shipments.count)", "   Enter or Esc closes")
         case .tracking(let run):
             let who = workspace.shipment(run.current).flatMap { workspace.creator($0.creatorID) }.map { "@" + $0.handle } ?? ""
-            return " \(run.index + 1)/\(run.shipments.count) \(run.current) \(who) \(run.carrier.label) tracking: \(text)\(StatusBar.caret)   Enter ships · Esc stops"
+            return PromptLine(" \(run.index + 1)/\(run.shipments.count) \(run.current) \(who) \(run.carrier.label) tracking: ", "   Enter ships · Tab skips · Esc stops")
         case .exception(let ids, let kind):
-            return " Exception (\(kind.label), Tab changes) for \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") — note: \(text)\(StatusBar.caret)   Enter flags · Esc cancels"
+            return PromptLine(" Exception (\(kind.label), Tab changes) for \(ids.count == 1 ? "1 parcel" : "\(ids.count) parcels") — note: ", "   Enter flags · Esc cancels")
         }
     }
 }

@@ -14,6 +14,7 @@ final class SeedingTable {
     var count: Int { ids.count }
 
     func id(at row: Int) -> ShipmentID? { ids.indices.contains(row) ? ids[row] : nil }
+    func row(of id: ShipmentID) -> Int? { ids.firstIndex(of: id) }
 
     func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, state: SeedingState, today: Day?) {
         let key = Key(generation: generation, wave: wave, status: state.status, text: CreatorSearchText.fold(state.filter.text), today: today)
@@ -27,18 +28,22 @@ final class SeedingTable {
                 counts[filter, default: 0] += 1
             }
         }
-        let order = ShipmentStatus.allCases
+        let order = ShipmentStatus.allCases, words = FilterWords.of(key.text)
         ids = inWave
-            .filter { key.status.admits($0, flagged: flags[$0.id] != nil) && Self.matches($0, key.text, workspace) }
+            .filter { key.status.admits($0, flagged: flags[$0.id] != nil) && matches($0, words, workspace) }
             .sorted { (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id) }
             .map(\.id)
     }
 
-    /// The `/` filter: handle, name, shipment id or tracking number, folded like the Pipeline's.
-    private static func matches(_ shipment: Shipment, _ needle: String, _ workspace: Workspace) -> Bool {
-        guard !needle.isEmpty else { return true }
+    /// The `/` filter: every word in one of the columns shown (parcel, creator, country, items,
+    /// status, carrier, tracking, follow-up) or the creator's name.
+    private func matches(_ shipment: Shipment, _ words: [String], _ workspace: Workspace) -> Bool {
+        guard !words.isEmpty else { return true }
         let creator = workspace.creator(shipment.creatorID)
-        return [creator?.handle, creator?.name, shipment.id.rawValue, shipment.trackingNumber]
-            .compactMap { $0 }.contains { CreatorSearchText.fold($0).contains(needle) }
+        return FilterWords.match(words, in: [shipment.id.rawValue, creator.map { "@" + $0.handle }, creator?.name,
+                                            creator?.address?.country ?? creator?.country, shipment.status.rawValue,
+                                            shipment.carrier?.label, shipment.trackingNumber, flags[shipment.id]?.label,
+                                            shipment.exception?.kind.label]
+                                     + shipment.items.map { "\($0.sku.rawValue)×\($0.quantity)" })
     }
 }

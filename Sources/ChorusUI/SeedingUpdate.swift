@@ -14,9 +14,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         if state.seeding.marks.remove(id) == nil { state.seeding.marks.insert(id) }
         state.seeding.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
-        if let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) {
-            state.overlay = .creatorDetail(shipment.creatorID)
-        }
+        if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         if !state.seeding.marks.isEmpty {
@@ -35,14 +33,17 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         return parcelAction(action, &state, context: context)
     case .editShipment:
         openShipmentForm(&state, context: context)
+    case .resolveException:
+        openResolveForm(&state, context: context)
     default:
         return nil
     }
     return []
 }
 
-/// The parcels an action applies to: the marked rows, or else the cursor row.
+/// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.
 func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
+    if let ids = context.named?.parcels { return ids }
     if !state.seeding.marks.isEmpty { return state.seeding.marks.sorted() }
     return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []
 }
@@ -56,7 +57,9 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
     switch action {
     case .pack: return [.perform(.markPacked(ids))]
     case .deliver: return [.perform(.markDelivered(ids))]
-    case .cancelShipments: return [.perform(.cancelShipments(ids))]
+    case .cancelShipments:
+        state.prompt = Prompt(.confirm(.cancelParcels(ids, workspace: context.workspace)))
+        return []
     case .flagException:
         state.prompt = Prompt(.seeding(.exception(ids, kind: .addressProblem)))
         return []
@@ -64,7 +67,7 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
         // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
         if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
            let shipment = context.workspace.shipment(id) {
-            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels ship")
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels ship")
             return []
         }
         state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
@@ -72,21 +75,36 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
     }
 }
 
-/// `e`: the cursor row's items and note in a form, while the parcel is still in the warehouse.
+/// `e`: the cursor row's (or the named parcel's) items and note in a form, while the parcel is still in the warehouse.
 private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
-    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+    guard let id = context.named?.parcels?.first ?? context.seedingTable.id(at: state.seeding.cursor),
+          let shipment = context.workspace.shipment(id) else {
         return state.message = StatusMessage(.warning, "no parcel to edit")
     }
     guard shipment.holdsReservation else {
-        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.rawValue); only queued or packed parcels can be edited")
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels can be edited")
     }
     let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
     state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
 }
 
+/// `R`: the cursor row's exception in a form: the address to fix or confirm, then repack or re-ship.
+private func openResolveForm(_ state: inout UIState, context: UpdateContext) {
+    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+        return state.message = StatusMessage(.warning, "no parcel to resolve")
+    }
+    guard shipment.status == .exception else {
+        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only a parcel with an exception (!) is resolved")
+    }
+    let form = ResolveExceptionForm.form(for: shipment, creator: context.workspace.creator(shipment.creatorID),
+                                         carrier: state.seeding.lastCarrier)
+    state.form = OpenForm(.resolveException(id), form)
+}
+
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,
 /// holding the brief's products, as one command (so stock is checked for all of them at once).
-func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, context: UpdateContext) -> [Effect] {
+/// A creator whose parcel is still in the warehouse is refused by name unless `extra` (`:seed extra`).
+func seedWithWaveProducts(_ creators: [CreatorID], extra: Bool = false, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     guard let waveID = state.pipeline.waveID, let wave = context.workspace.wave(waveID), !creators.isEmpty else {
         state.message = StatusMessage(.warning, "no creator to seed")
         return []
@@ -95,6 +113,17 @@ func seedWithWaveProducts(_ creators: [CreatorID], _ state: inout UIState, conte
         state.message = StatusMessage(.warning, "\(wave.name)'s brief lists no products to seed")
         return []
     }
+    let open = OpenParcels(context.workspace)
+    let doubled = creators.compactMap { id in open.parcels(for: id, in: waveID).first.map { (id, $0) } }
+    if !extra, !doubled.isEmpty {
+        let named = doubled.prefix(3).map { id, parcel in
+            "\(context.workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue) already has \(parcel.id) \(parcel.status.rawValue)"
+        }.joined(separator: ", ") + (doubled.count > 3 ? " and \(doubled.count - 3) more" : "")
+        // Short enough for 80 columns: the wave is the one on screen, and nothing was queued.
+        state.message = StatusMessage(.warning, "\(named) · :seed extra sends another")
+        return []
+    }
     let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }
-    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items) }))]
+    let extras = Set(doubled.map(\.0))
+    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items, extra: extras.contains($0)) }))]
 }

@@ -29,9 +29,9 @@ struct StatusBar {
         }
         let left = Rect(x: rect.x, y: rect.y, width: rect.width - (rightWidth < rect.width / 2 ? rightWidth + 1 : 0), height: 1)
         if let prompt = state.prompt {
-            grid.put(promptText(prompt), x: left.x, y: left.y, width: left.width, role: .statusBar)
+            promptLine(prompt).draw(prompt.entry, &grid, left, role: .statusBar)
         } else if let filter = paneFilter, filter.isEditing {
-            grid.put(" /\(filter.text)\(Self.caret)   Enter keeps · Esc clears", x: left.x, y: left.y, width: left.width, role: .statusBar)
+            PromptLine(" /", "   Enter keeps · Esc clears").draw(filter.entry, &grid, left, role: .statusBar)
         } else if let message = state.message {
             grid.put(" " + message.text, x: left.x, y: left.y, width: left.width, role: Self.role(of: message.kind))
         } else {
@@ -61,7 +61,7 @@ struct StatusBar {
         case .library: (state.library.cursor, libraryTable.count)
         case .leaderboard: (state.leaderboard.cursor, leaderboardTable.count)
         case .ledger: (state.ledger.cursor, ledgerTable.count)
-        case .waves: (state.waves.cursor, workspace.waves.count)
+        case .waves: (state.waves.cursor, WavesPane.shown(workspace, filter: state.waves.filter).count)
         default: nil
         }
     }
@@ -74,6 +74,7 @@ struct StatusBar {
         case .library: state.library.filter
         case .leaderboard: state.leaderboard.filter
         case .ledger: state.ledger.filter
+        case .waves: state.waves.filter
         default: nil
         }
     }
@@ -90,24 +91,26 @@ struct StatusBar {
         return parts
     }
 
-    private func promptText(_ prompt: Prompt) -> String {
+    private func promptLine(_ prompt: Prompt) -> PromptLine {
         switch prompt.purpose {
         case .command:
-            return " :\(prompt.text)\(Self.caret)   Tab completes · Enter runs · Esc cancels"
+            return PromptLine(" :", "   Tab completes · Enter runs · Esc cancels")
         case .seeding(let step):
-            return step.line(prompt.text, workspace: workspace)
+            return step.line(workspace: workspace)
         case .approvals(let step):
-            return step.line(prompt.text, workspace: workspace)
+            return step.line(workspace: workspace)
         case .library(let step):
             return step.line(prompt.text, workspace: workspace, libraryTags: libraryTable.tags)
         case .promote(let ids, let wave):
             return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
         case .outboxKind(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
-            return " Message \(who) — kind (late, nudge-1, brief …): \(prompt.text)\(Self.caret)   Enter previews · Esc cancels"
+            return PromptLine(" Message \(who) — kind (late, nudge-1, brief …): ", "   Enter previews · Esc cancels")
+        case .confirm(let confirmation):
+            return confirmation.line
         case .dropReason(let ids, _):
             let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
-            return " Drop \(who) — reason: \(prompt.text)\(Self.caret)   Enter drops · Esc cancels"
+            return PromptLine(" Drop \(who) — reason: ", "   Enter drops · Esc cancels")
         }
     }
 
@@ -129,6 +132,14 @@ struct StatusBar {
             x += grid.put(hint.key, x: x, y: rect.y, role: .keyHint)
             x += grid.put(" \(hint.word)  ", x: x, y: rect.y, width: rect.maxX - x, role: .statusBar)
         }
+    }
+
+    /// A message while a prompt has the status bar (why Enter did not go through, what the
+    /// field needs): on the line just above it, where the eye already is.
+    static func drawAbove(_ message: StatusMessage, _ grid: inout Grid, _ statusBar: Rect) {
+        let line = Rect(x: statusBar.x, y: statusBar.y - 1, width: statusBar.width, height: 1)
+        grid.fill(line, role: .statusBar)
+        grid.put(" " + message.text, x: line.x, y: line.y, width: line.width, role: role(of: message.kind))
     }
 
     private static func role(of kind: StatusMessage.Kind) -> StyleRole {

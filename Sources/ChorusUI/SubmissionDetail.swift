@@ -22,7 +22,7 @@ struct SubmissionDetail {
         lines.append([Span(text: "\(submission.platform.label) \(submission.format.rawValue) · round \(submission.round) · "
                                 + (wave?.name ?? submission.waveID.rawValue), role: .mutedText)])
         var status = submission.status.label
-        if let today { status += " · \(submission.ageInBusinessDays(on: today)) business days old" }
+        if let today { status += " · \(counted(submission.ageInBusinessDays(on: today), "business day")) old" }
         let overdue = today.map { submission.isOverdue(on: $0, after: workspace.program.settings.overdueBusinessDays) } ?? false
         lines.append([Span(text: status, role: .text)] + (overdue ? [Span(text: " · overdue", role: .warning)] : []))
 
@@ -44,7 +44,7 @@ struct SubmissionDetail {
         lines.append(heading("History"))
         lines.append([Span(text: "\(submission.submittedAt.day) submitted (round \(submission.round))", role: .mutedText)])
         for review in submission.reviews {
-            var text = "\(review.at.day) \(review.reviewer) \(Self.label(review.action)) (round \(review.round))"
+            var text = "\(review.at.day) \(review.reviewer) \(review.action.label) (round \(review.round))"
             if let note = review.note { text += ": \(note)" }
             if !review.overriddenChecks.isEmpty { text += " — waived: \(review.overriddenChecks.joined(separator: "; "))" }
             lines += wrap(text.split(separator: " ").map { Span(text: String($0), role: review.action == .approvedWithOverride ? .warning : .text) },
@@ -53,22 +53,25 @@ struct SubmissionDetail {
         lines.append(heading("Files"))
         lines += submission.assetRefs.isEmpty ? [[Span(text: "none listed", role: .mutedText)]]
             : submission.assetRefs.map { [Span(text: $0, role: .text)] }
-        if let wave { lines += briefLines(wave) }
+        if let wave { lines += briefLines(wave, width: width) }
         return lines
     }
 
-    /// What the brief asks of this deliverable: tags, mentions, words to avoid, due date and rights.
-    private func briefLines(_ wave: Wave) -> [[Span]] {
+    /// What the brief asks of this deliverable: tags, mentions, words to avoid, due date and
+    /// rights, each wrapped to the width so none is cut.
+    private func briefLines(_ wave: Wave, width: Int) -> [[Span]] {
         let brief = wave.brief
         var lines = [heading("Brief")]
-        let add = { (label: String, value: String) in lines.append([Span(text: label + " ", role: .mutedText), Span(text: value, role: .text)]) }
+        let add = { (label: String, value: String) in
+            lines += wrap([Span(text: label, role: .mutedText)] + value.split(separator: " ").map { Span(text: String($0), role: .text) }, width: width)
+        }
         if !brief.requiredHashtags.isEmpty { add("Hashtags", brief.requiredHashtags.map { $0.hasPrefix("#") ? $0 : "#" + $0 }.joined(separator: " ")) }
         if !brief.requiredMentions.isEmpty { add("Mentions", brief.requiredMentions.map { $0.hasPrefix("@") ? $0 : "@" + $0 }.joined(separator: " ")) }
         if !brief.bannedWords.isEmpty { add("Avoid", brief.bannedWords.joined(separator: ", ")) }
         if let deliverable = brief.deliverables.first(where: { $0.id == submission.deliverableID }) {
             add("Due", deliverable.dueDate?.description ?? "no date")
             if let rights = deliverable.rights {
-                add("Rights", "\(rights.uses.map(\.label).joined(separator: ", ")) · \(rights.territory.label) · \(rights.durationDays) days"
+                add("Rights", "\(rights.uses.map(\.label).joined(separator: ", ")) · \(rights.territory.label) · \(counted(rights.durationDays, "day"))"
                     + (rights.exclusive ? " · exclusive" : ""))
             } else {
                 add("Rights", "not agreed")
@@ -116,16 +119,6 @@ struct SubmissionDetail {
     }
 
     private func heading(_ text: String) -> [Span] { [Span(text: text, role: .header)] }
-
-    private static func label(_ action: Review.Action) -> String {
-        switch action {
-        case .approved: "approved"
-        case .approvedWithOverride: "approved with override"
-        case .changesRequested: "requested changes"
-        case .rejected: "rejected"
-        case .resubmitted: "resubmitted"
-        }
-    }
 
     /// Lays words out in lines of at most `width` columns; a word wider than a line gets a line of its own.
     private func wrap(_ words: [Span], width: Int) -> [[Span]] {

@@ -29,34 +29,37 @@ enum SurveyAnswersQueue {
         return []
     }
 
+    /// The queue as a detail overlay (wrapped to the box, with the "lines … of …" hint when it
+    /// is taller than the screen), scrolled so the selected answer is in view: j/k move the
+    /// selection, and the scroll follows it.
     static func draw(_ queue: [AttributionResult.AmbiguousAnswer]?, cursor: Int, workspace: Workspace, _ grid: inout Grid, _ body: Rect) {
-        var lines: [(text: String, role: StyleRole)] = []
+        let width = DetailOverlay.textWidth(in: body)
+        var lines: [[DetailOverlay.Span]] = []
         var selectedLine = 0
+        func add(_ text: String, _ role: StyleRole, indent: String = "") {
+            // A line that fits keeps its spacing; a longer one (a long answer) wraps under itself.
+            if TextWidth.columns(of: text) <= width { return lines.append([DetailOverlay.Span(text: text, role: role)]) }
+            for (index, part) in WordWrap.lines(text, width: max(1, width - indent.count)).enumerated() {
+                lines.append([DetailOverlay.Span(text: (index == 0 ? "" : indent) + part, role: role)])
+            }
+        }
         switch queue {
-        case nil: lines = [("working out which answers name several creators…", .mutedText)]
-        case let queue? where queue.isEmpty: lines = [("No survey answer names several creators.", .success)]
+        case nil: add("working out which answers name several creators…", .mutedText)
+        case let queue? where queue.isEmpty: add("No survey answer names several creators.", .success)
         case let queue?:
             for (index, answer) in queue.enumerated() {
                 if index == cursor { selectedLine = lines.count }
-                lines.append(("\(answer.orderID)  \"\(answer.text)\"", index == cursor ? .selection : .text))
+                add("\(answer.orderID)  \"\(answer.text)\"", index == cursor ? .selection : .text, indent: "  ")
                 for (number, id) in answer.creators.enumerated() {
                     let creator = workspace.creator(id)
                     let who = creator.map { "@\($0.handle)  \($0.name)\($0.country.map { " · " + $0 } ?? "")" } ?? id.rawValue
                     let label = number < 9 && index == cursor ? "\(number + 1)" : " "
-                    lines.append(("   \(label)  \(who)", index == cursor ? .text : .mutedText))
+                    add("   \(label)  \(who)", index == cursor ? .text : .mutedText, indent: "      ")
                 }
             }
         }
-        let width = min(body.width - 4, 76)
-        let height = min(body.height, lines.count + 2)
-        let rect = Rect(x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width: width, height: height)
         let count = queue.map { " (\($0.count))" } ?? ""
-        Box.draw(&grid, rect, title: "Survey answers naming several creators\(count) — 1–9 credits · Esc closes", focused: true)
-        let inside = rect.inset
-        let first = max(0, min(selectedLine, lines.count - inside.height))
-        for (offset, line) in lines.dropFirst(first).prefix(inside.height).enumerated() {
-            if line.role == .selection { grid.fill(Rect(x: inside.x, y: inside.y + offset, width: inside.width, height: 1), role: .selection) }
-            grid.put(line.text, x: inside.x + 1, y: inside.y + offset, width: inside.width - 2, role: line.role)
-        }
+        let overlay = DetailOverlay(title: "Survey answers naming several creators\(count) — 1–9 credits · Esc closes", lines: lines)
+        overlay.draw(scroll: selectedLine, &grid, body)
     }
 }

@@ -16,7 +16,11 @@ public struct UIState: Hashable, Sendable {
     /// A keyboard form over the pane (a wave, a parcel); while open it has every key but Ctrl-c.
     public var form: OpenForm?
     public var prompt: Prompt?
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        didSet { if overlay != oldValue { overlayScroll = 0 } }
+    }
+    /// How far the open detail overlay is scrolled; a new overlay starts at its top.
+    public var overlayScroll = 0
     public var message: StatusMessage?
     public var themeName: String
     public var undoStack: [UndoEntry] = []
@@ -39,6 +43,8 @@ public struct PipelineState: Hashable, Sendable {
     public var marks: Set<CreatorID> = []
     public var filter = Filter()
     public var sort: PipelineSort = .stage
+    /// `I`: the sort turned round.
+    public var sortReversed = false
     /// The sourcing view: creators in no wave instead of the wave's pipeline, to invite into it.
     public var sourcing = false
     /// Only creators whose content is past their due date with nothing submitted (`L`).
@@ -49,12 +55,19 @@ public struct PipelineState: Hashable, Sendable {
 
 /// The live filter: `isEditing` while typing after `/`; Enter keeps the text, Esc clears it.
 public struct Filter: Hashable, Sendable {
-    public var text = ""
+    /// The words typed and the cursor in them.
+    public var entry = TextEntry()
     public var isEditing = false
 
     public init(text: String = "", isEditing: Bool = false) {
-        self.text = text
+        entry = TextEntry(text)
         self.isEditing = isEditing
+    }
+
+    /// The words typed; setting them puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
     }
 
     public var isActive: Bool { !text.isEmpty || isEditing }
@@ -77,14 +90,29 @@ public struct Prompt: Hashable, Sendable {
         case promote([CreatorID], wave: WaveID)
         /// Which kind of message to draft for these creators (`m`).
         case outboxKind([CreatorID], wave: WaveID)
+        /// A y/n before a key that moves money or changes structure.
+        case confirm(Confirmation)
     }
 
     public var purpose: Purpose
-    public var text = ""
+    /// What is typed and the cursor in it.
+    public var entry: TextEntry
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
-        self.text = text
+        entry = TextEntry(text)
+    }
+
+    /// What is typed; setting it puts the cursor at the end.
+    public var text: String {
+        get { entry.text }
+        set { entry = TextEntry(newValue) }
+    }
+
+    /// A shipping run shows each outcome in its own box; every other prompt's message goes
+    /// on the line above the prompt.
+    var showsItsOwnMessages: Bool {
+        if case .seeding(.tracking) = purpose { true } else { false }
     }
 }
 
@@ -101,10 +129,14 @@ public enum Overlay: Hashable, Sendable {
     case assetDetail(AssetID)
     /// The orders and costs behind one Ledger row (Enter in the Ledger).
     case ledgerDetail(CreatorID, WaveID)
+    /// One parcel in full (Enter in Seeding), scrolled by this many lines.
+    case parcelDetail(ShipmentID, scroll: Int)
     /// Survey answers that name several creators, to credit one each (`:resolve`).
     case surveyAnswers(cursor: Int)
     /// Drafted messages, before they are written (`m`, then the kind).
     case outboxPreview(OutboxSheet)
+    /// Who changed what, and when, newest at the bottom; scrolled up by this many lines.
+    case history([HistoryLine], scrolledUp: Int)
 }
 
 /// A sentence in the status bar until the next key press.

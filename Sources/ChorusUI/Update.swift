@@ -14,6 +14,8 @@ struct UpdateContext {
     let vocabulary: CommandPalette.Vocabulary
     /// The day rights are judged on; nil only where no clock was given.
     let today: Day?
+    /// Items a palette line named (`:approve SU-0124`): acted on instead of the marks or the cursor row.
+    var named: NamedItems? = nil
     /// The answers naming several creators, while their queue is open (nil while being worked out).
     var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
 }
@@ -27,6 +29,9 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         state.wantsQuit = true
         return []
     }
+    if case .mouse(let event) = key { return MouseUpdate.handle(event, &state, context: context) }
+    if case .alt(let inner) = key, !TextEntry.wordKeys.contains(key) { return escapeThen(inner, &state, context: context) }
+    if case .confirm(let confirmation)? = state.prompt?.purpose { return confirmation.answer(key, &state) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
     if state.pane == .seeding, state.seeding.filter.isEditing {
@@ -45,12 +50,21 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
         return []
     }
+    if state.pane == .waves, state.waves.filter.isEditing {
+        if updateFilter(&state.waves.filter, key: key) { (state.waves.cursor, state.waves.scroll) = (0, 0) }
+        return []
+    }
     if state.pane == .ledger, state.ledger.filter.isEditing {
         if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
         return []
     }
     if state.pipeline.filter.isEditing {
         if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
+        return []
+    }
+    if case .alt(let inner) = key { return escapeThen(inner, &state, context: context) }
+    if case .paste = key {
+        state.message = StatusMessage(.info, "pasted text goes into a prompt, a filter or a form field; nothing was run")
         return []
     }
     if Layout(size: state.size).isTooSmall {
@@ -64,9 +78,15 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         return []
     }
     if case .outboxPreview(let sheet)? = state.overlay, let effects = OutboxUpdate.update(&state, sheet, key: key) { return effects }
-    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key) { return [] }
+    if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
+}
+
+/// Esc and a key pressed quickly arrive as one Alt key; unless a text field takes it as a word
+/// key, both were meant.
+private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
 /// Carries out an action from a key or from the palette.
@@ -79,9 +99,9 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     if let effects = performApprovals(action, &state, context: context) { return effects }
     let pageRows = PipelinePane.tableRows(at: state.size)
     switch action {
-    case .showPane(let pane): state.pane = pane
-    case .nextPane: state.pane = state.pane.cycled(by: 1)
-    case .previousPane: state.pane = state.pane.cycled(by: -1)
+    case .showPane(let pane): switchPane(to: pane, &state)
+    case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
+    case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
     case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
         _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
     case .filter: state.pipeline.filter.isEditing = true
@@ -90,6 +110,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
     case .back: unwind(&state)
     case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+    case .showHistory:
+        if case .history? = state.overlay { state.overlay = nil } else { return [.showHistory] }
     case .palette: state.prompt = Prompt(.command)
     case .undo: return [.undo]
     case .redo: return [.redo]
@@ -97,22 +119,28 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .quit: state.wantsQuit = true
     case .advanceStage, .revertStage, .invite, .drop: return stageAction(action, &state, context: context)
     case .cycleSort: sort(&state, by: state.pipeline.sort.next)
+    case .reverseSort:
+        state.pipeline.sortReversed.toggle()
+        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
+        state.message = StatusMessage(.info, SortMark.message(state.pipeline.sort.rawValue, reversed: state.pipeline.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .seed: return seedWithWaveProducts(targets(state, context: context), &state, context: context)
+    case .seed: return SeedingBudget.seed(targets(state, context: context), &state, context: context)
     case .copyWave:
         guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment:
+    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment, .resolveException:
         state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
     case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
         state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
     case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
         state.message = StatusMessage(.info, "that works in the Library pane (4)")
+    case .scrollDetailDown, .scrollDetailUp:
+        state.message = StatusMessage(.info, "that works in the Waves pane (7)")
     case .toggleSourcing: toggleSourcing(&state)
     case .editCreator:
         guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
@@ -130,6 +158,11 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.pipeline.lateOnly.toggle()
         (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
         state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators to chase: late, or quiet since their parcel · L shows everyone" : "showing everyone")
+    case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
+    case .cycleWavesView, .cycleCohortGrouping:
+        // From the palette in another pane: the Waves pane, showing what was asked for.
+        state.pane = .waves
+        state.waves.view = action == .cycleWavesView ? .overview : .cohorts
     case .makeCodes, .editSlug, .adjustStock, .setDueDate:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
@@ -145,11 +178,19 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
         state.message = StatusMessage(.info, "that works in the Pipeline pane (1)")
         return []
     }
+    // Handles first name the creators (`:slug @ana.lima ana-glow`) instead of the marks or the cursor row.
+    guard let (named, value) = PaletteArguments.leadingCreators(value, &state, workspace: context.workspace) else { return [] }
+    var context = context
+    if !named.isEmpty { context.named = .creators(named) }
     switch action {
     case .makeCodes:
         return TrackingUpdate.makeCodes(value, &state, context: context, creators: targets(state, context: context))
     case .editSlug:
-        let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
+        guard named.count < 2 else {
+            state.message = StatusMessage(.warning, "a link slug belongs to one creator; name one")
+            return []
+        }
+        let id = named.first ?? context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
         return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
     case .setDueDate:
         guard let change = DueDateChange(value), let wave = state.pipeline.waveID else {
@@ -160,6 +201,13 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
     default:
         return perform(action, &state, context: context)
     }
+}
+
+/// A pane switch (digit, Tab, palette) closes the overlay: it belongs to the pane it was
+/// opened over, and left open it would swallow the new pane's keys.
+private func switchPane(to pane: Pane, _ state: inout UIState) {
+    if pane != state.pane { state.overlay = nil }
+    state.pane = pane
 }
 
 /// Esc: closes exactly one layer, innermost first.
@@ -183,8 +231,9 @@ private func toggleMark(_ state: inout UIState, context: UpdateContext, page: In
     state.pipeline.moveCursor(by: 1, rows: context.table.count, page: page)
 }
 
-/// The creators an action applies to: the marked rows, or else the cursor row.
-private func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+/// The creators an action applies to: those the palette named, the marked rows, or else the cursor row.
+func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
+    if let ids = context.named?.creators { return ids }
     if !state.pipeline.marks.isEmpty { return state.pipeline.marks.sorted() }
     return context.table.creatorID(at: state.pipeline.cursor, in: context.workspace).map { [$0] } ?? []
 }
@@ -198,7 +247,7 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
     switch action {
     case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
     case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
-    case .invite where state.pipeline.sourcing:
+    case .invite where state.pipeline.sourcing || ids.allSatisfy({ context.workspace.enrollment($0, in: wave)?.stage.isExit ?? true }):
         return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
     case .invite:
         let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
@@ -226,6 +275,7 @@ private func toggleSourcing(_ state: inout UIState) {
 
 private func sort(_ state: inout UIState, by sort: PipelineSort) {
     state.pipeline.sort = sort
+    state.pipeline.sortReversed = false
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
     state.message = StatusMessage(.info, "sorted by \(sort.rawValue)")
@@ -236,6 +286,9 @@ private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateConte
     state.pipeline.marks = []
     state.pipeline.cursor = 0
     state.pipeline.scroll = 0
+    // The Seeding pane shows the same wave: marks on the old wave's parcels would be acted on unseen.
+    state.seeding.marks = []
+    (state.seeding.cursor, state.seeding.scroll) = (0, 0)
     state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
 }
 
@@ -244,23 +297,34 @@ private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
     switch key {
     case .enter: filter.isEditing = false
     case .escape: filter = Filter()
-    default: return TextEntry.edit(&filter.text, with: key)
+    default:
+        // Moving the cursor in the words keeps the list where it is; changing them starts it over.
+        let before = filter.text
+        return filter.entry.edit(key) && filter.text != before
     }
     return true
 }
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
-private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool {
+private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
+    if case .parcelDetail(let id, let scroll) = overlay, let step = ParcelDetail.scroll(key) {
+        let width = ParcelDetail.width(at: state.size)
+        let lines = workspace.shipment(id).map { ParcelDetail(shipment: $0, workspace: workspace).lines(width: width).count } ?? 0
+        state.overlay = .parcelDetail(id, scroll: max(0, min(lines - 1, scroll + step)))
+        return true
+    }
+    if scrollOverlay(&state, overlay, key: key) { return true }
     switch (overlay, key) {
-    case (.help(let scroll), .character("j")), (.help(let scroll), .down):
-        state.overlay = .help(scroll: min(scroll + 1, HelpOverlay.lineCount(for: state.pane)))
-    case (.help(let scroll), .character("k")), (.help(let scroll), .up):
-        state.overlay = .help(scroll: max(0, scroll - 1))
-    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter):
+    case (.creatorDetail, .enter), (.assetDetail, .enter), (.ledgerDetail, .enter), (.parcelDetail, .enter):
         state.overlay = nil
+    case (.creatorDetail, _), (.assetDetail, _), (.ledgerDetail, _)
+        where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
+        // The detail is the cursor row's: `y` and `o` work on what it shows.
+        return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
-        // The detail follows the cursor: moving and deciding work with it open.
+        // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
+        state.overlayScroll = 0
         return false
     default:
         return !KeyMap.bindings.contains { $0.keys.contains(key) && $0.scope == .global }
@@ -270,10 +334,14 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key)
 
 private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect] {
     guard var prompt = state.prompt else { return [] }
+    if case .seeding(let step) = prompt.purpose, step.intercepts(key, &state) { return [] }
     if case .approvals(let step) = prompt.purpose, step.isConfirmation {
         state.prompt = nil
         if key == .character("y") { return step.submit("", &state, workspace: context.workspace) }
-        if key != .character("n"), key != .escape { state.prompt = prompt }
+        if key != .character("n"), key != .escape {
+            state.prompt = prompt
+            state.message = StatusMessage(.warning, "press y to approve or n to cancel")
+        }
         return []
     }
     switch key {
@@ -293,7 +361,7 @@ private func updatePrompt(_ state: inout UIState, key: Key, context: UpdateConte
         state.prompt = nil
         return submit(prompt, &state, context: context)
     default:
-        if TextEntry.edit(&prompt.text, with: key) { state.prompt = prompt }
+        if prompt.entry.edit(key) { state.prompt = prompt }
     }
     return []
 }
@@ -317,6 +385,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .outboxKind(let ids, let wave):
         return OutboxUpdate.submit(prompt.text, ids, wave: wave, &state)
+    case .confirm:
+        return []
     case .dropReason(let ids, let wave):
         guard !prompt.text.trimmingSpaces.isEmpty else {
             state.prompt = prompt
@@ -328,10 +398,12 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         switch CommandPalette.run(prompt.text, context.vocabulary) {
         case .action(let action): return perform(action, &state, context: context)
         case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
+        case .actionWithArguments(let action, let text): return PaletteArguments.perform(action, text, &state, context: context)
         case .theme(let name): return [.useTheme(name)]
         case .wave(let id): showWave(id, &state, context: context)
         case .sort(let order): sort(&state, by: order)
         case .unknown(let line): state.message = StatusMessage(.warning, "no command \"\(line)\"; Tab lists them")
+        case .refused(let reason): state.message = StatusMessage(.warning, reason)
         }
         return []
     }

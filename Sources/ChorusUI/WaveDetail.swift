@@ -6,6 +6,8 @@ import ChorusCore
 struct WaveDetail {
     let wave: Wave
     let workspace: Workspace
+    /// The wave's ledger figures, once the ledger is built.
+    var results: Ledger.KPIs?
 
     var lines: [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
@@ -15,6 +17,13 @@ struct WaveDetail {
         var lines = [Line(label: "", value: wave.name, role: .title),
                      Line(label: "", value: "\(wave.status.label) · slug \(wave.slug)", role: .mutedText),
                      Line(label: "Budget", value: wave.budget.description)]
+        if let results {
+            // What the wave earned, by the ledger's rules: ROAS says what came back, ROI on margin what was earned.
+            let money = { Money(minorUnits: $0, currency: currency).decimalString }
+            let value = "spent \(money(results.costs.total)) · ROAS \(LedgerFigures.roas(results.roasHundredths)) · "
+                + "ROI on margin \(LedgerFigures.roi(results.roiBasisPoints)) · contribution margin \(money(results.contributionMargin))"
+            lines.append(Line(label: "Results", value: value, role: results.contributionMargin < 0 ? .danger : .text))
+        }
         let products = brief.products.map { product in
             "\(workspace.sku(product.sku)?.name ?? product.sku.rawValue) ×\(product.quantity)"
         }
@@ -29,6 +38,11 @@ struct WaveDetail {
         for (index, deliverable) in brief.deliverables.enumerated() {
             let due = deliverable.dueDate.map { " due \($0)" } ?? ""
             lines.append(Line(label: index == 0 ? "Deliver" : " ", value: "\(deliverable.platform.label) \(deliverable.format.rawValue)\(due)"))
+        }
+        if !brief.deliverables.isEmpty {
+            let rights = DeliverableRightsText.text(brief.deliverables)
+            lines.append(Line(label: "Rights", value: rights.nonEmpty ?? "not agreed: drafts fail the usage-rights check",
+                              role: rights.isEmpty ? .warning : .text))
         }
         var parts = plan.gifting ? ["gifting"] : []
         if let fee = plan.flatFee { parts.append("flat fee \(fee)") }

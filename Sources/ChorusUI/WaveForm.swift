@@ -9,6 +9,7 @@ enum WaveForm {
         case name, status, start, end, budget
         case products, keyMessages, hashtags, mentions, bannedWords, deliverables
         case gifting, flatFee, storeCredit, commission, bonusTiers
+        case usageRights
 
         var label: String {
             switch self {
@@ -28,6 +29,7 @@ enum WaveForm {
             case .storeCredit: "Store credit"
             case .commission: "Commission %"
             case .bonusTiers: "Bonus tiers"
+            case .usageRights: "Usage rights"
             }
         }
     }
@@ -52,6 +54,7 @@ enum WaveForm {
             case .storeCredit: plan.storeCredit?.decimalString ?? ""
             case .commission: BriefText.percent(plan.commissionBasisPoints)
             case .bonusTiers: BriefText.bonusTiers(plan.bonusTiers, currency)
+            case .usageRights: DeliverableRightsText.text(brief.deliverables)
             }
         }
         return FormState(title: title, fields: Field.allCases.map { FormField($0.label, text($0)) })
@@ -79,12 +82,27 @@ enum WaveForm {
         wave.brief.requiredMentions = BriefText.list(form.fields[Field.mentions.rawValue].text)
         wave.brief.bannedWords = BriefText.list(form.fields[Field.bannedWords.rawValue].text)
         if let parsed = read(.deliverables, BriefText.deliverables) { wave.brief.deliverables = deliverables(parsed, keeping: base) }
+        if form.fields[Field.usageRights.rawValue].text.trimmingSpaces != DeliverableRightsText.perDeliverable,
+           let rights = read(.usageRights, DeliverableRightsText.template) {
+            for index in wave.brief.deliverables.indices { wave.brief.deliverables[index].rights = rights }
+        }
         if let gifting = read(.gifting, BriefText.yesNo) { wave.incentivePlan.gifting = gifting }
         if let fee = read(.flatFee, { try BriefText.optionalMoney($0, currency) }) { wave.incentivePlan.flatFee = fee }
         if let credit = read(.storeCredit, { try BriefText.optionalMoney($0, currency) }) { wave.incentivePlan.storeCredit = credit }
         if let commission = read(.commission, BriefText.percent) { wave.incentivePlan.commissionBasisPoints = commission }
         if let tiers = read(.bonusTiers, { try BriefText.bonusTiers($0, currency) }) { wave.incentivePlan.bonusTiers = tiers }
         return form.hasMessages ? nil : wave
+    }
+
+    /// A new wave's slug from the name it was given (`Autumn Trails` → `autumn-trails`): the
+    /// slug is the `utm_campaign` of every tracking link, so it should read as the wave does
+    /// rather than as the placeholder `wave-1`. Nil when the name has no ASCII letters or
+    /// digits, or another wave has that slug.
+    static func slug(for name: String, in workspace: Workspace) -> String? {
+        let words = TextFolding.words(name).map { String($0.unicodeScalars.filter(\.isASCII).map(Character.init)) }.filter { !$0.isEmpty }
+        let slug = words.joined(separator: "-")
+        guard !slug.isEmpty, !workspace.waves.contains(where: { $0.slug.lowercased() == slug }) else { return nil }
+        return slug
     }
 
     /// The field a domain refusal is about, so it shows where the fix goes.

@@ -9,6 +9,13 @@ struct WavesPane {
     /// The wave the Pipeline and Seeding panes show, marked `▸`.
     let workingWave: WaveID?
     let workspace: Workspace
+    /// For the cursor wave's results in the panel.
+    let ledger: LedgerCache.Status
+    /// The overview and cohorts, for those views of the panel under the list.
+    var figures: OverviewCache.Status = .computing
+    var noColor = false
+    /// The counts per wave, kept between frames; without it they are counted for this frame.
+    var tallies: WaveTallies?
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -45,22 +52,91 @@ struct WavesPane {
         var isNumeric: Bool { self == .budget || self == .creators || self == .parcels }
     }
 
+    /// The waves the list shows: every wave, or those whose columns hold every word of the filter.
+    static func shown(_ workspace: Workspace, filter: Filter) -> [Wave] {
+        let words = FilterWords.of(filter.text)
+        guard !words.isEmpty else { return workspace.waves }
+        return workspace.waves.filter { wave in
+            FilterWords.match(words, in: [wave.id.rawValue, wave.name, wave.slug, wave.status.label, wave.startDate?.description,
+                                          wave.endDate?.description, wave.budget.description])
+        }
+    }
+
     func draw(_ grid: inout Grid, _ layout: Layout) {
-        let waves = workspace.waves
-        grid.put(" Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy", x: 0, y: layout.titleBar.y,
-                 width: layout.titleBar.width, role: .title)
+        let waves = Self.shown(workspace, filter: state.filter)
+        var title = " Waves · \(waves.count) wave\(waves.count == 1 ? "" : "s") · n new · e edit · C copy · v \(state.view.next.title)"
+        if !state.filter.text.isEmpty { title += " · filter \"\(state.filter.text)\"" }
+        grid.put(title, x: 0, y: layout.titleBar.y, width: layout.titleBar.width, role: .title)
         let main = layout.body
         guard !waves.isEmpty else {
-            grid.put(" This program has no waves yet. Press n to start one.", x: main.x, y: main.y, width: main.width, role: .mutedText)
+            let empty = state.filter.text.isEmpty ? "This program has no waves yet. Press n to start one."
+                : "No wave matches — Esc clears the filter."
+            grid.put(" " + empty, x: main.x, y: main.y, width: main.width, role: .mutedText)
             return
         }
         let rows = Self.tableRows(at: layout.size, waves: waves.count)
         drawList(waves, &grid, Rect(x: main.x, y: main.y, width: main.width, height: rows + 1))
         guard let wave = waves[safe: state.cursor] else { return }
-        let lines = WaveDetail(wave: wave, workspace: workspace).lines
         let top = main.y + rows + 1
         grid.put(String(repeating: "─", count: main.width), x: main.x, y: top, role: .border)
-        CreatorDetail.draw(lines, &grid, Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1))
+        switch state.view {
+        case .brief:
+            let panel = Self.detailPanel(at: layout.size, waves: waves.count)
+            var results: Ledger.KPIs?
+            if case .ready(let built) = ledger { results = Self.results(of: wave, in: built) }
+            let lines = Self.detailLines(wave, workspace: workspace, results: results, width: panel.width)
+            let first = min(state.detailScroll, max(0, lines.count - panel.height))
+            if lines.count > panel.height {
+                let position = " lines \(first + 1)–\(first + panel.height) of \(lines.count) · J/K scroll "
+                grid.putRight(position, maxX: main.maxX - 1, y: panel.y - 1, width: main.width - 2, role: .keyHint)
+            }
+            SubmissionDetail.draw(Array(lines.dropFirst(first).prefix(panel.height)), &grid, panel)
+        case .overview:
+            let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
+            ProgramOverviewView(status: overviewStatus, workspace: workspace, noColor: noColor).draw(&grid, panel)
+        case .cohorts:
+            let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
+            CohortView(status: cohortStatus, dimension: state.cohortDimension, currency: workspace.program.currency).draw(&grid, panel)
+        }
+    }
+
+    private var overviewStatus: ProgramOverviewView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.overview)
+        }
+    }
+
+    private var cohortStatus: CohortView.Status {
+        switch figures {
+        case .loadingOrders: .loadingOrders
+        case .computing: .computing
+        case .ready(let figures): .ready(figures.cohorts)
+        }
+    }
+
+    /// Where the brief of the wave under the cursor goes: under the list and its divider.
+    static func detailPanel(at size: Size, waves: Int) -> Rect {
+        let main = Layout(size: size).body
+        let top = main.y + tableRows(at: size, waves: waves) + 2
+        return Rect(x: main.x + 1, y: top, width: main.width - 2, height: max(0, main.maxY - top))
+    }
+
+    /// The brief's lines wrapped to the panel: long lists of products or messages go on to the next line.
+    static func detailLines(_ wave: Wave, workspace: Workspace, results: Ledger.KPIs?, width: Int) -> [[SubmissionDetail.Span]] {
+        DetailOverlay.wrap(WaveDetail(wave: wave, workspace: workspace, results: results).lines, width: width)
+    }
+
+    /// The wave's spend and returns, once the ledger is built.
+    static func results(of wave: Wave, in ledger: Ledger) -> Ledger.KPIs {
+        Ledger.KPIs(ledger.rows.lazy.filter { $0.waveID == wave.id }, budget: wave.budget.minorUnits)
+    }
+
+    /// How far J can scroll the panel: its last line at the bottom.
+    static func detailScrollLimit(_ wave: Wave, workspace: Workspace, ledger: Ledger?, panel: Rect) -> Int {
+        let results = ledger.map { Self.results(of: wave, in: $0) }
+        return max(0, detailLines(wave, workspace: workspace, results: results, width: panel.width).count - panel.height)
     }
 
     private func drawList(_ waves: [Wave], _ grid: inout Grid, _ rect: Rect) {
@@ -73,7 +149,7 @@ struct WavesPane {
         }
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
         for (column, x, width) in columns { put(column.title, column, x: x, y: rect.y, width: width, role: .header, &grid) }
-        let counts = self.counts
+        let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
         for line in 0..<(rect.height - 1) {
             let row = state.scroll + line
             guard let wave = waves[safe: row] else { break }
@@ -94,15 +170,7 @@ struct WavesPane {
         }
     }
 
-    /// Creators enrolled and parcels not cancelled, per wave, in one pass over each collection.
-    private var counts: (creators: [WaveID: Int], parcels: [WaveID: Int]) {
-        var creators: [WaveID: Int] = [:], parcels: [WaveID: Int] = [:]
-        for enrollment in workspace.enrollments { creators[enrollment.waveID, default: 0] += 1 }
-        for shipment in workspace.shipments where shipment.status != .cancelled { parcels[shipment.waveID, default: 0] += 1 }
-        return (creators, parcels)
-    }
-
-    private func text(_ column: Column, _ wave: Wave, _ counts: (creators: [WaveID: Int], parcels: [WaveID: Int])) -> String {
+    private func text(_ column: Column, _ wave: Wave, _ counts: WaveTallies.Counts) -> String {
         switch column {
         case .name: wave.name
         case .status: wave.status.label

@@ -4,10 +4,23 @@ import ChorusCore
 /// the wave under the cursor, `C` to copy it. Nil means "not the Waves pane's to handle".
 func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     guard state.pane == .waves else { return nil }
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
-    if state.waves.move(action, rows: waves.count, page: page) { return [] }
+    if state.waves.move(action, rows: waves.count, page: page) {
+        state.waves.detailScroll = 0
+        return []
+    }
     switch action {
+    case .scrollDetailDown, .scrollDetailUp:
+        guard state.waves.view == .brief else {
+            state.message = StatusMessage(.info, "J/K scroll the brief; v shows it")
+            return []
+        }
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
+        let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
+        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
+        state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id
@@ -15,11 +28,19 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
-        return [.perform(.createWave(context.workspace.nextWave(copying: wave)))]
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
+    case .cycleWavesView:
+        state.waves.view = state.waves.view.next
+    case .cycleCohortGrouping:
+        state.waves.cohortDimension = state.waves.cohortDimension.next
+        state.waves.view = .cohorts
+        state.message = StatusMessage(.info, "cohorts by \(state.waves.cohortDimension.rawValue)")
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
-    case .filter, .toggleMark:
-        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to filter or mark")
+        state.waves.filter = Filter()
+    case .filter: state.waves.filter.isEditing = true
+    case .toggleMark:
+        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
     default:
         return nil
     }
@@ -38,7 +59,7 @@ func openNewWaveForm(_ state: inout UIState, context: UpdateContext) {
 
 /// `e` in the Waves pane edits the wave under the cursor; `:edit-wave` elsewhere, the wave being worked in.
 func openWaveForm(_ state: inout UIState, context: UpdateContext) {
-    let waves = context.workspace.waves
+    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     guard let wave = state.pane == .waves ? waves[safe: state.waves.cursor] : state.pipeline.waveID.flatMap(context.workspace.wave) else {
         return state.message = StatusMessage(.warning, "no wave to edit; n starts one")
     }

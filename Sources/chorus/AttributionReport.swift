@@ -19,7 +19,7 @@ struct AttributionReport: Encodable {
         static let columns = ["kind", "handle", "direct_orders", "direct_net_revenue", "assisted_orders", "assisted_net_revenue",
                               "orders", "net_revenue"]
         var cells: [String] {
-            [kind, handle.map { "@" + $0 } ?? "", directOrders.map(String.init) ?? "", directNetRevenue ?? "",
+            [kind, handle ?? "", directOrders.map(String.init) ?? "", directNetRevenue ?? "",
              assistedOrders.map(String.init) ?? "", assistedNetRevenue ?? "", String(orders), netRevenue]
         }
     }
@@ -60,14 +60,14 @@ struct AttributionReport: Encodable {
         }
     }
 
-    func rendered(as format: OutputFormat) throws -> String {
+    func rendered(as format: OutputFormat, raw: Bool = false) throws -> String {
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return String(decoding: try encoder.encode(self), as: UTF8.self)
         case .csv, .table:
-            let listing = Listing(rows: creators + [total] + otherOrders).rendered(as: format)
+            let listing = Listing(rows: creators + [total] + otherOrders).rendered(as: format, raw: raw)
             guard format == .table, !ambiguous.isEmpty else { return listing }
             let review = ambiguous.prefix(20).map { "  \($0.orderId): " + $0.handles.map { "@" + $0 }.joined(separator: ", ") }
             let more = ambiguous.count > 20 ? ["  … and \(ambiguous.count - 20) more (--format json lists them all)"] : []

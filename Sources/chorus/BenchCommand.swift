@@ -32,30 +32,32 @@ struct BenchCommand: ParsableCommand {
             let orders = smoke ? 20_000 : self.orders
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
-            Output.print("chorus bench — \(folder.path)")
+            try Output.print("chorus bench — \(folder.path)")
             #if DEBUG
-            Output.print("(a debug build: its timings say nothing; swift build -c release for real figures)")
+            try Output.print("(a debug build: its timings say nothing; swift build -c release for real figures)")
             #endif
-            Output.print(ConsoleBenchmark.keepAttribution(folder))
+            try Output.print(ConsoleBenchmark.keepAttribution(folder))
             // The console's own path first, with the peak memory reset, so it is the console's own.
             let opening = try ConsoleBenchmark.measureOpening(folder)
-            Output.print(opening.description)
+            try Output.print(opening.description)
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
-            Output.print(report.description)
-            Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
-            Output.print(Self.ledgerLine(opening.workspace))
+            try Output.print(report.description)
+            try Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
+            try Output.print(Self.ledgerLine(opening.workspace))
+            try Output.print(ConsoleBenchmark.figuresLine(opening.workspace))
+            try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
                 defer { if smoke { try? FileManager.default.removeItem(at: base) } }
-                Output.print(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
+                try Output.print(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
                     .run(repetitions: smoke ? 1 : max(2, repetitions)))
             }
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
                 let medium = try prepareGenerated(creators: creators / 10, orders: orders / 10)
                 let firstFrames = try (0..<3).map { _ in try ConsoleBenchmark.measureOpening(medium).firstFrame }
-                Output.print("medium workspace (\(creators / 10) creators, \(orders / 10) orders): open to first frame, best of 3: "
+                try Output.print("medium workspace (\(creators / 10) creators, \(orders / 10) orders): open to first frame, best of 3: "
                              + Stopwatch.format(firstFrames.min()!))
             }
         }

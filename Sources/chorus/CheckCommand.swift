@@ -17,8 +17,10 @@ struct CheckCommand: ParsableCommand {
             let url = workspace.url
             let store = try WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
-            if let notice = store.recoveryNotice { Output.notice(notice) }
-            let problems = WorkspaceCheck.problems(in: store.workspace)
+            if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
+            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: url.path)) }
+            // A journal line this build cannot read keeps the workspace read-only: a problem.
+            let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
             let summary = "\(ws.creators.count) creators, \(ws.waves.count) waves, \(ws.shipments.count) shipments, "
                 + "\(ws.submissions.count) submissions, \(ws.assets.count) assets, \(ws.orders.count) orders, "
@@ -28,7 +30,30 @@ struct CheckCommand: ParsableCommand {
                 if problems.count > 50 { Output.error("… and \(problems.count - 50) more") }
                 throw CLIFailure(message: "\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
             }
-            Output.print("ok: \(url.path) — \(summary)")
+            try Output.print("ok: \(url.path) — \(summary)")
         }
+    }
+}
+
+/// Files a killed or failed compaction left behind, for `chorus check` to name with their
+/// size: they hold the same names and addresses as the snapshot and can be as big.
+struct StrayReport {
+    let files: [StrayFile]
+
+    init?(_ files: [StrayFile]) {
+        guard !files.isEmpty else { return nil }
+        self.files = files
+    }
+
+    func sentence(in folder: String) -> String {
+        let total = files.reduce(0) { $0 + $1.byteCount }
+        let shown = files.prefix(10).map { "\($0.name) (\(Self.size($0.byteCount)))" }.joined(separator: ", ")
+        let more = files.count > 10 ? " and \(files.count - 10) more" : ""
+        return "\(folder): \(files.count) file\(files.count == 1 ? "" : "s") no snapshot refers to (\(Self.size(total)) in all), "
+            + "left by an interrupted compaction: \(shown)\(more); `chorus compact` removes them"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1_000_000 ? "\((bytes + 999) / 1_000) kB" : String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }

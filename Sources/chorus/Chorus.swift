@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChorusCore
+import Foundation
 
 /// The `chorus` command: with no subcommand it opens the console on a workspace; the
 /// subcommands are the headless side that scripts and cron jobs use.
@@ -11,13 +13,23 @@ struct Chorus: ParsableCommand {
         With no subcommand, opens the console on the workspace named by --workspace, \
         else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription).
         """,
+        version: ChorusVersion.current,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, ListCommand.self, ImportCommand.self, ExportCommand.self,
             ReportCommand.self, CheckCommand.self, ApproveCommand.self, RequestChangesCommand.self, RejectCommand.self,
-            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ResolveCommand.self, AliasCommand.self, StockCommand.self,
+            ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ParcelCommand.self, ResolveCommand.self, AliasCommand.self, HistoryCommand.self,
+            StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
             OutboxCommand.self, DueCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`. A file-size limit
+    /// (`ulimit -f`) would otherwise kill the process with SIGXFSZ mid-write, saying nothing;
+    /// ignored, the write fails with EFBIG and the error names the file.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(LeadingWorkspaceOption.moved(Array(CommandLine.arguments.dropFirst())))
+    }
 }

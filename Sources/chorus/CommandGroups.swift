@@ -21,5 +21,5 @@ struct ExportCommand: ParsableCommand {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports.",
-        subcommands: [ReportAttributionCommand.self])
+        subcommands: [ReportAttributionCommand.self, ReportCohortsCommand.self, ReportWeeklyCommand.self])
 }

@@ -157,6 +157,7 @@ struct ConsoleBenchmark {
         console.press(.escape)
         lines.append(measure("next rights status (f)", console) { _ in [.character("f")] })
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
+        lines.append(measureOverview(console))
         return lines.joined(separator: "\n")
     }
 

@@ -11,6 +11,12 @@ struct ConsoleFlags: ParsableArguments {
 
     @Flag(name: .customLong("no-color"), help: "Draw without colour (also when $NO_COLOR is set).")
     var noColor = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its own text selection) instead of clicking and scrolling.")
+    var noMouse = false
+
+    @Option(help: ArgumentHelp("Read themes from this folder instead of the installed Themes/.", valueName: "dir"))
+    var themes: String?
 }
 
 /// Connects the console to a store: every command the console sends is applied and durably
@@ -23,58 +29,75 @@ final class StoreSession: ConsoleSession {
     var folder: URL?
     private var loading: BackgroundLoad?
     private var loadStarted = false
+    /// Said once, on the first frame: why nothing can be changed.
+    private var readOnlyNotice: String?
 
-    init(store: WorkspaceStore) {
+    init(store: WorkspaceStore, readOnlyNotice: String? = nil) {
         self.store = store
+        self.readOnlyNotice = readOnlyNotice
+        compactor = BackgroundCompactor(store: store, threshold: Self.compactionThreshold)
     }
 
     var workspace: Workspace { store.workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try store.perform(command, context: Clock.context)
-        compactInTheBackgroundIfTheJournalIsLong()
+        compactor.startIfDue()
         return applied
     }
 
     /// Journal entries after which a fresh snapshot is written, on another thread: opening
     /// replays the journal, so it is kept short without ever making a coordinator wait.
     static let compactionThreshold = 1_000
-    private var compaction: Compaction?
-
-    private func compactInTheBackgroundIfTheJournalIsLong() {
-        guard compaction == nil, store.journalLength >= Self.compactionThreshold,
-              let started = try? store.beginBackgroundCompaction() else { return }
-        compaction = started
-        Thread.detachNewThread { started.writeFiles() }
-    }
-
-    /// Makes a compaction that has been written current; nil, or a sentence if it failed.
-    private func collectCompaction() -> String? {
-        guard let compaction, compaction.isWritten else { return nil }
-        self.compaction = nil
-        do {
-            try store.finish(compaction)
-            return nil
-        } catch {
-            return "could not write a fresh snapshot (every change is safe in the journal): \(error)"
-        }
-    }
+    private let compactor: BackgroundCompactor
 
     /// Waits for a compaction still being written and makes it current, before the store closes.
     func finishBackgroundWork() {
-        while let compaction, !compaction.isWritten { Thread.sleep(forTimeInterval: 0.01) }
-        if let trouble = collectCompaction() { Output.notice(trouble) }
+        if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
 
     var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
+    /// Colleagues' appends, applied: asked ten times a second, it only reads the journal when
+    /// the folder's change hint (the journal's and manifest's inode and size) moved. A failure
+    /// to follow (a line this build cannot read) is said once, in the status line.
+    func collectColleaguesWork() -> [ColleagueChange] {
+        let hint = store.changeHint
+        guard hint != lastChangeHint else { return [] }
+        lastChangeHint = hint
+        do {
+            return try store.catchUp().map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+        } catch {
+            followFailure = "could not follow colleagues' changes: \(error)"
+            return []
+        }
+    }
+
+    /// The change hint when the journal was last read.
+    private var lastChangeHint: Int?
+    /// Said once by `collectBackgroundWork`.
+    private var followFailure: String?
+
+    /// The workspace's history as the folder has it now, everyone's work included.
+    var history: [HistoryLine] {
+        ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
+    }
+
     func remember(_ attribution: AttributionResult) { store.remember(attribution) }
 
     func collectBackgroundWork() -> String? {
-        if let trouble = collectCompaction() { return trouble }
-        compactInTheBackgroundIfTheJournalIsLong()
+        if let notice = readOnlyNotice {
+            readOnlyNotice = nil
+            return notice
+        }
+        if let failure = followFailure {
+            followFailure = nil
+            return failure
+        }
+        if let news = compactor.collect() { return news }
+        compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
         guard loadStarted else {
             loadStarted = true
@@ -112,22 +135,57 @@ final class BackgroundLoad: @unchecked Sendable {
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true)
+        let (store, readOnlyNotice) = try openForConsole(url)
         defer { store.close() }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
-        let options = ConsoleOptions(
-            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? "default",
-            themesDirectory: locateThemes(),
+        let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)
+        let (remembered, notice) = settingsFile.load()
+        var options = ConsoleOptions(
+            themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
+            themesDirectory: flags.themes.map { URL(fileURLWithPath: $0) } ?? locateThemes(),
             noColor: flags.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
             today: Clock.now.day)
-        let session = StoreSession(store: store)
+        options.mouse = !flags.noMouse
+        options.remembered = remembered
+        options.openingNotice = notice
+        // A theme given for this session (--theme, CHORUS_THEME) is not a choice to remember; `t` is.
+        let sessionTheme = flags.theme ?? environment["CHORUS_THEME"]
+        options.rememberSettings = { settings in
+            var kept = settings
+            if let sessionTheme, settings.theme == sessionTheme { kept.theme = remembered.theme }
+            settingsFile.save(kept)
+        }
+        let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
         session.folder = url
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
+        if let failure = settingsFile.saveFailure { Output.notice(failure) }
     }
 
-    /// `Themes/` in the current folder or above the executable; built-in themes otherwise.
+    /// Opens read-write; a workspace the person may read but not write (a read-only folder or
+    /// disk, files owned by someone else, a journal entry this build cannot read) opens
+    /// read-only instead, with the sentence to show in the status bar.
+    private static func openForConsole(_ url: URL) throws -> (WorkspaceStore, String?) {
+        let store: WorkspaceStore
+        do {
+            // $CHORUS_LOCK_WAIT means the same here as for every CLI write.
+            store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true,
+                                            waitingForLock: WritableWorkspace.wait, whileWaiting: { Output.notice($0) })
+        } catch let error as StoreError where error.kind == .networkFileSystem
+                    || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
+            let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
+            return (reader, "read-only: this workspace cannot be written (\(error)); nothing can be changed")
+        }
+        guard store.mode == .readOnly else { return (store, nil) }
+        if let newer = store.unreadableLastLine?.newerFormat {
+            return (store, "read-only: written by a newer Chorus (format \(newer)); upgrade to write")
+        }
+        let line = store.unreadableLastLine.map { "line \($0.line) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
+        return (store, "read-only: \(line); nothing can be changed — chorus check says more")
+    }
+
+    /// `Themes/` beside or above the executable; built-in themes otherwise.
     static func locateThemes() -> URL? {
         ProjectFolder.locate("Themes", containing: "default.json")
     }

@@ -25,7 +25,7 @@ struct DueCommand: ParsableCommand {
             let waveID = try listings.resolveWave(wave)
             let ids = try OutboxCreators.resolve(Array(words.dropLast()), in: store.workspace)
             if ids.isEmpty { throw CLIFailure(message: "no creators given; name them by handle before the date: chorus due \(wave) @handle +7d") }
-            Output.print(try store.perform(.setDueDate(creators: ids, wave: waveID, change: change), context: Clock.context).summary)
+            try Output.print(try store.perform(.setDueDate(creators: ids, wave: waveID, change: change), context: Clock.context).summary)
         }
     }
 }

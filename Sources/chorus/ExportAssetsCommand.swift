@@ -44,12 +44,14 @@ struct ExportAssetsCommand: ParsableCommand {
             let selection = question.select(store.workspace.assets, on: today)
             switch format {
             case .csv:
-                try destination.write(UsableAssetsCSV.write(selection.usable, workspace: store.workspace))
+                try destination.writeCSV(UsableAssetsCSV.write(selection.usable, workspace: store.workspace,
+                                                               neutralizesFormulas: destination.neutralizesFormulas))
             case .json:
                 let listings = Listings(workspace: store.workspace, today: today)
                 let rows = selection.usable.map {
                     AssetRow($0, handle: listings.handle($0.creatorID), today: today,
-                             warningDays: store.workspace.program.settings.rightsExpiryWarningDays)
+                             warningDays: store.workspace.program.settings.rightsExpiryWarningDays,
+                             waiver: store.workspace.waiver(of: $0))
                 }
                 try destination.write(Array((Listing(rows: rows).rendered(as: .json) + "\n").utf8))
             }

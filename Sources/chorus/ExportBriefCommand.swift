@@ -38,7 +38,7 @@ struct ExportBriefCommand: ParsableCommand {
                 destination.output = url.path
                 destination.force = force
                 try destination.write(Array(text.utf8))
-                Output.print("wrote \(url.path)")
+                try Output.print("wrote \(url.path)")
             }
         }
     }

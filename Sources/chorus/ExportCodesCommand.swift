@@ -20,7 +20,8 @@ struct ExportCodesCommand: ParsableCommand {
         try reportingErrors {
             let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
-            try destination.write(DiscountCodesCSV.write(workspace: store.workspace, wave: waveID))
+            try destination.writeCSV(DiscountCodesCSV.write(workspace: store.workspace, wave: waveID,
+                                                            neutralizesFormulas: destination.neutralizesFormulas))
         }
     }
 }

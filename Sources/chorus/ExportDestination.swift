@@ -16,11 +16,54 @@ struct ExportDestination: ParsableArguments {
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
 
+    @Flag(help: "CSV cells exactly as stored, for scripts: no leading ' on cells a spreadsheet would run as formulas.")
+    var raw = false
+
+    @Flag(help: "Start the CSV with a UTF-8 byte order mark, for spreadsheets (older Excel) that otherwise misread accents.")
+    var bom = false
+
+    /// Whether CSV cells get the spreadsheet formula guard (everything but `--raw`).
+    var neutralizesFormulas: Bool { !raw }
+
+    /// The UTF-8 byte order mark `--bom` puts first.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Writes a CSV export, with the byte order mark if asked.
+    func writeCSV(_ bytes: [UInt8]) throws {
+        try write(bom ? Self.byteOrderMark + bytes : bytes, checkedAs: .csv)
+    }
+
+    /// Writes a JSON (or other non-CSV) export; the CSV-only flags are refused, not ignored.
     func write(_ bytes: [UInt8]) throws {
+        try write(bytes, checkedAs: .other)
+    }
+
+    private enum Kind { case csv, other }
+
+    private func write(_ bytes: [UInt8], checkedAs kind: Kind) throws {
+        if kind == .other, raw || bom {
+            throw CLIFailure(message: "\(raw ? "--raw" : "--bom") is for CSV; leave it out with --format json")
+        }
         guard let output else {
-            FileHandle.standardOutput.write(TerminalText.forStandardOutput(bytes))
+            try Output.standardOutput(TerminalText.forStandardOutput(bytes))
             return
         }
+        try write(bytes, to: output)
+    }
+
+    /// Refuses before anything is written when one of `paths` exists and `--force` was not
+    /// given, so an export of several files is never half written.
+    func requireWritable(_ paths: [String]) throws {
+        guard !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return }
+        throw CLIFailure(message: "\(existing) already exists; use --force to replace it")
+    }
+
+    /// Writes one CSV file beside the main output (the ledger's totals), by the same rules.
+    func writeCSV(_ bytes: [UInt8], to path: String) throws {
+        try write(bom ? Self.byteOrderMark + bytes : bytes, to: path)
+    }
+
+    private func write(_ bytes: [UInt8], to output: String) throws {
         guard force else {
             try Self.create(output, bytes, exclusive: true)
             return

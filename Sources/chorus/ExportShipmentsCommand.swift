@@ -40,8 +40,12 @@ struct ExportShipmentsCommand: ParsableCommand {
                 (waveID == nil || shipment.waveID == waveID) && (status == nil || shipment.status == status)
             }
             switch format {
-            case .csv: try destination.write(PickListCSV.write(shipments, workspace: store.workspace))
-            case .shipstation: try destination.write(ShipStationOrdersCSV.write(shipments, workspace: store.workspace))
+            case .csv:
+                try destination.writeCSV(PickListCSV.write(shipments, workspace: store.workspace,
+                                                          neutralizesFormulas: destination.neutralizesFormulas))
+            case .shipstation:
+                try destination.writeCSV(ShipStationOrdersCSV.write(shipments, workspace: store.workspace,
+                                                                   neutralizesFormulas: destination.neutralizesFormulas))
             }
         }
     }

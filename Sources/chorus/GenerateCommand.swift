@@ -35,7 +35,7 @@ struct GenerateCommand: ParsableCommand {
             if let importFiles {
                 try SampleFiles.write(workspace: workspace, to: URL(fileURLWithPath: importFiles).standardizedFileURL)
             }
-            Output.print("generated \(workspace.creators.count) creators and \(workspace.orders.count) orders at \(url.path)")
+            try Output.print("generated \(workspace.creators.count) creators and \(workspace.orders.count) orders at \(url.path)")
         }
     }
 }

@@ -39,7 +39,7 @@ struct ImportCreatorsCommand: ParsableCommand {
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no creators to import") }
                 let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
             }
         }
     }

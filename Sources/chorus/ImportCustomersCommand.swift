@@ -40,8 +40,8 @@ struct ImportCustomersCommand: ParsableCommand {
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no customers with a social handle to import") }
                 let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
-                Output.print(applied.summary + skipped)
-                parsed.report().forEach { Output.print($0) }
+                try Output.print(applied.summary + skipped)
+                for line in parsed.report() { try Output.print(line) }
             }
         }
     }

@@ -26,7 +26,7 @@ struct ImportMetricsCommand: ParsableCommand {
                 guard !parsed.readings.isEmpty else { throw CLIFailure(message: "\(name) has no metrics to import") }
                 let applied = try store.perform(.importMetrics(parsed.readings), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.readings.count))
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
             }
         }
     }

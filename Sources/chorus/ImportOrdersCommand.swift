@@ -26,9 +26,9 @@ struct ImportOrdersCommand: ParsableCommand {
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
                 let currency = store.workspace.program.currency
                 let imported = try Self.apply(bytes, fileName: name, to: store, skipInvalid: skipInvalid)
-                Output.print(imported.summary)
+                try Output.print(imported.summary)
                 if store.workspace.program.currency != currency {
-                    Output.print("the program's currency is now \(store.workspace.program.currency), taken from these orders (nothing had a price yet)")
+                    try Output.print("the program's currency is now \(store.workspace.program.currency), taken from these orders (nothing had a price yet)")
                 }
                 ProcessExit.leaveToTheSystem(imported)
             }

@@ -30,10 +30,10 @@ struct ImportProductsCommand: ParsableCommand {
                 guard !parsed.skus.isEmpty else { throw CLIFailure(message: "\(name) has no products to import") }
                 let applied = try store.perform(.importProducts(parsed.skus), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.skus.count))
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
                 if parsed.layout == .shopifyInventory {
                     let places = parsed.locations.count == 1 ? "1 location" : "\(parsed.locations.count) locations"
-                    Output.print("stock is Shopify's '\(parsed.stockColumn)' summed over \(places) (\(parsed.locations.joined(separator: ", ")))")
+                    try Output.print("stock is Shopify's '\(parsed.stockColumn)' summed over \(places) (\(parsed.locations.joined(separator: ", ")))")
                 }
                 if !parsed.withoutCost.isEmpty {
                     let ids = parsed.withoutCost.prefix(5).map(\.rawValue).joined(separator: ", ") + (parsed.withoutCost.count > 5 ? ", …" : "")

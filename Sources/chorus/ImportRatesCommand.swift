@@ -26,7 +26,7 @@ struct ImportRatesCommand: ParsableCommand {
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard !parsed.rates.isEmpty else { throw CLIFailure(message: "\(name) has no rates to import") }
                 let applied = try store.perform(.importRates(parsed.rates), context: Clock.context)
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
             }
         }
     }

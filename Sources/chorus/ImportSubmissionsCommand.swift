@@ -26,7 +26,7 @@ struct ImportSubmissionsCommand: ParsableCommand {
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no submissions to import") }
                 let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.submissions.count))
-                Output.print(applied.summary + skipped)
+                try Output.print(applied.summary + skipped)
             }
         }
     }

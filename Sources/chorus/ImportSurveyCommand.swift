@@ -27,8 +27,8 @@ struct ImportSurveyCommand: ParsableCommand {
                 guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
                 let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
                                                 durability: FileImport.durability(rows: parsed.responses.count))
-                Output.print(applied.summary + skipped)
-                if let note = parsed.unmatchedNote { Output.print(note) }
+                try Output.print(applied.summary + skipped)
+                if let note = parsed.unmatchedNote { try Output.print(note) }
             }
         }
     }

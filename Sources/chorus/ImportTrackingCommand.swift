@@ -16,7 +16,8 @@ struct ImportTrackingCommand: ParsableCommand {
         (a decimal in the program's currency, what the label cost). A pick list from `chorus export shipments` with \
         those columns filled in is such a file. ShipStation's shipments export (Order #, Ship Date, Recipient, Carrier, \
         Service, Tracking #, Shipping Cost) is read too, its Order # being the parcel id that \
-        `chorus export shipments --format shipstation` gave it. Columns that are not read are named.
+        `chorus export shipments --format shipstation` gave it; its Ship Date is the day the parcel shipped, and a row \
+        for a parcel already shipped under the same tracking number adds its shipping cost. Columns that are not read are named.
         """)
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file"))
@@ -46,7 +47,7 @@ struct ImportTrackingCommand: ParsableCommand {
             guard !rows.dispatches.isEmpty else { throw CLIFailure(message: "\(fileName) has no rows to apply") }
             let applied = try store.perform(.markShipped(rows.dispatches), context: Clock.context)
             let skipped = rows.errors.isEmpty ? "" : "; skipped \(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s")"
-            Output.print(applied.summary + skipped)
+            try Output.print(applied.summary + skipped)
         }
     }
 }

@@ -41,10 +41,10 @@ struct InitCommand: ParsableCommand {
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
             if !sample { try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: from ?? "\(brand) <creators@example.com>") }
-            Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
-            if from == nil && !sample { Output.print("message templates are in templates/; set their from: line to the brand's address") }
+            try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+            if from == nil && !sample { try Output.print("message templates are in templates/; set their from: line to the brand's address") }
             if !sample && currency == nil {
-                Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
+                try Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
             }
         }
     }
@@ -62,7 +62,7 @@ struct CompactCommand: ParsableCommand {
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()
-            Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
+            try Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
         }
     }
 }

@@ -6,6 +6,6 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "keys", abstract: "Print the console's key map (Markdown).")
 
     func run() throws {
-        Output.print(KeyMapReference.markdown())
+        try Output.print(KeyMapReference.markdown())
     }
 }

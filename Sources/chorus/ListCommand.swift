@@ -37,15 +37,19 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .table
 
+    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
+    var raw = false
+
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
+            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
             let store = try workspace.openForReading()
             let listings = Listings(workspace: store.workspace, today: Clock.now.day)
             let listing = late ? try listings.lateCreators(collection, wave: wave)
                 : try listings.listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
-            Output.print(listing.rendered(as: format))
+            try Output.print(listing.rendered(as: format, raw: raw))
         }
     }
 }

@@ -49,9 +49,12 @@ struct CreatorRow: ListRow {
 
     static let columns = ["id", "handle", "name", "tier", "followers", "engagement", "country", "source", "stage", "plan"]
     var cells: [String] {
-        [id, "@" + handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
-         sources.first ?? "", stage ?? waves.map { "\($0.wave):\($0.stage)" }.joined(separator: " "), plan ?? ""]
+        [id, handle, name, tier, String(followers), Percentage.text(engagementRate), country ?? "",
+         sources.first ?? "", stage.map(Self.words) ?? waves.map { "\($0.wave): \(Self.words($0.stage))" }.joined(separator: ", "), plan ?? ""]
     }
+
+    /// A stage as the console says it: `in review`, not `contentInReview`.
+    private static func words(_ stage: String) -> String { PipelineStage(rawValue: stage)?.label ?? stage }
 }
 
 struct ShipmentRow: ListRow {
@@ -66,9 +69,12 @@ struct ShipmentRow: ListRow {
     var carrier: String?
     var trackingNumber: String?
     var productCost: String
+    var shippingCost: String?
     var currency: String
     var exception: String?
     var exceptionNote: String?
+    /// Numbers the parcel went out with before it was re-shipped, oldest first; absent when none.
+    var previousTrackingNumbers: [String]?
     var createdAt: String
     var shippedAt: String?
     var deliveredAt: String?
@@ -84,9 +90,11 @@ struct ShipmentRow: ListRow {
         carrier = shipment.carrier?.rawValue
         trackingNumber = shipment.trackingNumber
         productCost = shipment.productCost.decimalString
+        shippingCost = shipment.shippingCost?.decimalString
         currency = shipment.productCost.currency.code
         exception = shipment.exception?.kind.rawValue
         exceptionNote = shipment.exception?.note
+        previousTrackingNumbers = shipment.previousTrackingNumbers.isEmpty ? nil : shipment.previousTrackingNumbers
         createdAt = shipment.createdAt.description
         shippedAt = shipment.shippedAt?.description
         deliveredAt = shipment.deliveredAt?.description
@@ -94,8 +102,10 @@ struct ShipmentRow: ListRow {
 
     static let columns = ["id", "handle", "wave", "status", "items", "country", "carrier", "tracking", "created"]
     var cells: [String] {
-        [id, "@" + handle, wave, exception.map { "\(status) (\($0))" } ?? status,
-         items.map { "\($0.quantity)×\($0.sku)" }.joined(separator: " "), country ?? "", carrier ?? "", trackingNumber ?? "",
+        let problem = exception.map { ShipmentException.Kind(rawValue: $0)?.label ?? $0 }
+        return [id, handle, wave, problem.map { "exception: \($0)" } ?? status,
+         items.map { ItemNotation.write(sku: SKUID($0.sku), quantity: $0.quantity) }.joined(separator: " "), country ?? "",
+         carrier.map { Carrier(rawValue: $0)?.label ?? $0 } ?? "", trackingNumber ?? "",
          String(createdAt.prefix(10))]
     }
 }
@@ -119,6 +129,8 @@ struct SubmissionRow: ListRow {
     var lastNote: String?
     /// The latest entry of the review history: who decided what, when, and why.
     var lastDecision: Decision?
+    /// Approved over failing checks (`o`, `--override`): the table says WAIVED, not FAIL.
+    var waived: Bool
     /// The caption against the previous round's, `[-old-] {+new+}`; nil in round one.
     var captionDiff: String?
 
@@ -156,13 +168,14 @@ struct SubmissionRow: ListRow {
         caption = submission.caption
         lastNote = submission.reviews.last(where: { $0.note != nil })?.note
         lastDecision = submission.reviews.last.map { Decision($0) }
+        waived = submission.waiver != nil
         captionDiff = submission.captionDiff?.plainText
     }
 
     static let columns = ["id", "handle", "wave", "deliverable", "round", "status", "age", "compliance", "note"]
     var cells: [String] {
-        [id, "@" + handle, wave, "\(platform) \(format)", String(round), status,
-         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : "FAIL: " + failedChecks.joined(separator: "; "),
+        [id, handle, wave, "\(platform) \(format)", String(round), SubmissionStatus(rawValue: status)?.label ?? status,
+         "\(ageBusinessDays)d" + (overdue ? " overdue" : ""), compliance == "pass" ? "pass" : (waived ? "WAIVED: " : "FAIL: ") + failedChecks.joined(separator: "; "),
          lastNote ?? ""]
     }
 }
@@ -192,8 +205,11 @@ struct AssetRow: ListRow {
     var exclusive: Bool?
     var whitelistingAdCode: String?
     var whitelistingEnd: String?
+    /// The checks the approval waived, and why; empty and nil for a plain approval.
+    var waivedChecks: [String]
+    var overrideReason: String?
 
-    init(_ asset: Asset, handle: String, today: Day, warningDays: Int) {
+    init(_ asset: Asset, handle: String, today: Day, warningDays: Int, waiver: Waiver?) {
         id = asset.id.rawValue
         self.handle = handle
         creatorId = asset.creatorID.rawValue
@@ -218,10 +234,13 @@ struct AssetRow: ListRow {
         exclusive = asset.rights?.exclusive
         whitelistingAdCode = asset.rights?.whitelistingAdCode
         whitelistingEnd = asset.rights?.whitelistingEnd?.description
+        waivedChecks = waiver?.checks ?? []
+        overrideReason = waiver?.reason
     }
 
     static let columns = ["id", "handle", "wave", "platform", "kind", "posted", "views", "rights", "until", "tags"]
     var cells: [String] {
-        [id, "@" + handle, wave, platform, kind, postedOn ?? "", String(views), status, rightsEnd ?? "", tags.joined(separator: ",")]
+        [id, handle, wave, platform, kind, postedOn ?? "", String(views), RightsStatus(rawValue: status)?.label ?? status, rightsEnd ?? "",
+         tags.joined(separator: ",")]
     }
 }

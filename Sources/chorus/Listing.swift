@@ -6,6 +6,10 @@ import Foundation
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
 /// Rows of one kind, printable as an aligned table, a spreadsheet-safe CSV or JSON.
+///
+/// Handles are data without the `@` in CSV and JSON, as in every export (a cell starting with
+/// `@` is a formula to a spreadsheet); the table, which is for people, shows `@handle` like the
+/// console.
 struct Listing {
     let columns: [String]
     let cells: [[String]]
@@ -21,10 +25,11 @@ struct Listing {
         }
     }
 
-    func rendered(as format: OutputFormat) -> String {
+    /// `raw`: CSV cells exactly as stored, without the formula guard, for scripts (`--raw`).
+    func rendered(as format: OutputFormat, raw: Bool = false) -> String {
         switch format {
         case .json: return (try? encodeJSON()).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        case .csv: return CSVWriter.document(header: columns, rows: cells).trimmingTrailingNewline
+        case .csv: return CSVWriter.document(header: columns, rows: cells, neutralizesFormulas: !raw).trimmingTrailingNewline
         case .table: return table()
         }
     }
@@ -33,7 +38,12 @@ struct Listing {
     /// control characters are shown as placeholders so a hostile name cannot drive the terminal.
     func table() -> String {
         let header = columns.map { $0.uppercased() }
-        let safe = cells.map { $0.map { TextSanitizer.sanitize($0) } }
+        let handleColumn = columns.firstIndex(of: "handle")
+        let safe = cells.map { row in
+            row.enumerated().map { index, cell in
+                TextSanitizer.sanitize(index == handleColumn && !cell.isEmpty ? "@" + cell : cell)
+            }
+        }
         var widths = header.map { TextWidth.columns(of: $0) }
         for row in safe {
             for (index, cell) in row.enumerated() { widths[index] = min(48, max(widths[index], TextWidth.columns(of: cell))) }

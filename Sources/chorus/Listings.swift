@@ -95,7 +95,7 @@ struct Listings {
         let rows = workspace.assets
             .filter { wave == nil || $0.waveID == wave }
             .filter { expiringWithin == nil || $0.rightsStatus(on: today, warningDays: expiringWithin!) == .expiring }
-            .map { AssetRow($0, handle: handle($0.creatorID), today: today, warningDays: warning) }
+            .map { AssetRow($0, handle: handle($0.creatorID), today: today, warningDays: warning, waiver: workspace.waiver(of: $0)) }
             .filter { wanted == nil || $0.status == wanted!.rawValue }
         return Listing(rows: rows)
     }

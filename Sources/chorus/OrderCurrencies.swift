@@ -18,15 +18,10 @@ enum OrderCurrencies {
         return (converted, usedRates(converted) + (skippedOrders > 0 ? "; skipped \(skippedOrders) order\(skippedOrders == 1 ? "" : "s") without a rate" : ""))
     }
 
-    /// The rates the orders were converted at, as the ledger export names them: `USD 0.9234 of
-    /// 2026-11-02 (1 order), …`; nil when every order was in the program's currency.
-    static func ratesUsed(by orders: [Order], limit: Int = 8) -> String? {
-        var counts: [ExchangeRate: Int] = [:]
-        for order in orders { if let rate = order.original?.rate { counts[rate, default: 0] += 1 } }
-        guard !counts.isEmpty else { return nil }
-        let sorted = counts.sorted { ($0.key.currency.code, $0.key.day) < ($1.key.currency.code, $1.key.day) }
-        let shown = sorted.prefix(limit).map { "\($0.key.label) (\($0.value) order\($0.value == 1 ? "" : "s"))" }
-        return "orders converted at " + shown.joined(separator: ", ") + (sorted.count > limit ? " and \(sorted.count - limit) more rates" : "")
+    /// The rates the orders were converted at, as the ledger export names them: `orders
+    /// converted at USD 0.9234 of 2026-11-02 (1 order), …`; nil when every order was in the program's currency.
+    static func ratesUsed(by orders: [Order]) -> String? {
+        orders.ratesUsed().map { "orders converted at " + $0 }
     }
 
     /// `; converted 3 USD orders at rates of 2026-11-02 to 2026-11-04`, one clause per currency.

@@ -45,13 +45,13 @@ struct OutboxBuildCommand: ParsableCommand {
             if let refusal = plan.refusal { throw CLIFailure(message: refusal + "; leave them out with --creator") }
             let template = try TemplateFolder(workspaceFolder: workspace.url).template(kind)
             let drafts = OutboxDrafts(plan: plan, template: template, workspace: current, now: now)
-            Output.print(OutboxPreview.text(drafts, workspace: current))
-            guard !drafts.drafts.isEmpty else { return Output.print("nothing to write") }
-            guard write else { return Output.print("nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv") }
+            try Output.print(OutboxPreview.text(drafts, workspace: current))
+            guard !drafts.drafts.isEmpty else { return try Output.print("nothing to write") }
+            guard write else { return try Output.print("nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv") }
             let folder = try drafts.write(under: workspace.url, now: now)
             let applied = try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
                                             context: CommandContext(now: now, actor: Clock.actor))
-            Output.print("\(applied.summary); written to \(folder.path)")
+            try Output.print("\(applied.summary); written to \(folder.path)")
         }
     }
 }
@@ -76,7 +76,7 @@ struct OutboxMarkSentCommand: ParsableCommand {
                 ? current.enrollments.filter { $0.waveID == waveID && $0.correspondence.contains { $0.kind == kind && $0.sentAt == nil } }.map(\.creatorID)
                 : try OutboxCreators.resolve(creators, in: current)
             if ids.isEmpty { throw CLIFailure(message: "no \(kind.label) message is waiting to be sent in \(wave); build them with chorus outbox build") }
-            Output.print(try store.perform(.markMessagesSent(kind: kind, wave: waveID, creators: ids), context: Clock.context).summary)
+            try Output.print(try store.perform(.markMessagesSent(kind: kind, wave: waveID, creators: ids), context: Clock.context).summary)
         }
     }
 }
@@ -92,7 +92,7 @@ struct OutboxTemplatesCommand: ParsableCommand {
         try reportingErrors {
             let folder = TemplateFolder(workspaceFolder: workspace.url)
             let written = try folder.writeMissingDefaults(from: from)
-            Output.print(written.isEmpty ? "every template is already in \(folder.url.path)"
+            try Output.print(written.isEmpty ? "every template is already in \(folder.url.path)"
                          : "wrote \(written.count) templates to \(folder.url.path): \(written.map(\.rawValue).joined(separator: ", "))")
         }
     }

@@ -33,7 +33,7 @@ struct PayoutCreateCommand: ParsableCommand {
             guard !payments.isEmpty else { throw CLIFailure(message: "nothing is payable and unpaid above the minimum payout today") }
             let number = (current.payoutRuns.map(\.number).max() ?? 0) + 1
             let run = PayoutRun(number: number, createdOn: Clock.now.day, payments: payments)
-            Output.print(try store.perform(.createPayoutRun(run), context: Clock.context).summary)
+            try Output.print(try store.perform(.createPayoutRun(run), context: Clock.context).summary)
         }
     }
 }
@@ -48,7 +48,7 @@ struct PayoutMarkPaidCommand: ParsableCommand {
         try reportingErrors {
             let store = try WritableWorkspace.open(workspace.url)
             defer { store.close() }
-            Output.print(try store.perform(.markPayoutRunPaid(number: number, on: Clock.now.day), context: Clock.context).summary)
+            try Output.print(try store.perform(.markPayoutRunPaid(number: number, on: Clock.now.day), context: Clock.context).summary)
         }
     }
 }
@@ -72,8 +72,9 @@ struct ExportPayoutsCommand: ParsableCommand {
                 let known = store.workspace.payoutRuns.map { String($0.number) }.joined(separator: ", ")
                 throw CLIFailure(message: "there is no payout run \(number); \(known.isEmpty ? "none has been created" : "runs: \(known)")")
             }
-            try destination.write(PayoutsCSV.write(payoutRun, workspace: store.workspace))
-            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creators, "
+            try destination.writeCSV(PayoutsCSV.write(payoutRun, workspace: store.workspace,
+                                                       neutralizesFormulas: destination.neutralizesFormulas))
+            Output.notice("exported payout run \(number): \(payoutRun.payments.count) creator\(payoutRun.payments.count == 1 ? "" : "s"), "
                           + "\(Money(minorUnits: payoutRun.total, currency: store.workspace.program.currency))")
         }
     }

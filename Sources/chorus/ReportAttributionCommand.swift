@@ -15,14 +15,17 @@ struct ReportAttributionCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only orders of this wave (id, slug or name).", valueName: "wave")) var wave: String?
     @Option(help: "Output format.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
+    var raw = false
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
+            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
             let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             let result = try store.attribution(wave: waveID)
-            Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format))
+            try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format, raw: raw))
             if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders) { Output.notice(rates) }
         }
     }

@@ -46,7 +46,7 @@ struct ResolveCommand: ParsableCommand {
             let pending = Attribution.ambiguousAnswers(of: result, in: current).first { $0.orderID == orderID }
             let words = noAlias ? nil : alias ?? pending?.text
             let applied = try store.perform(.resolveSurveyAnswer(order: orderID, creator: creator.id, alias: words), context: Clock.context)
-            Output.print(applied.summary)
+            try Output.print(applied.summary)
             ProcessExit.leaveToTheSystem(store)
         }
     }
@@ -54,13 +54,13 @@ struct ResolveCommand: ParsableCommand {
     private func listQueue() throws {
         let store = try workspace.openForReading()
         let queue = Attribution.ambiguousAnswers(of: try store.attribution(), in: store.workspace)
-        guard !queue.isEmpty else { return Output.print("no survey answers to resolve") }
-        Output.print("\(queue.count) survey answer\(queue.count == 1 ? " names" : "s name") several creators:")
+        guard !queue.isEmpty else { return try Output.print("no survey answers to resolve") }
+        try Output.print("\(queue.count) survey answer\(queue.count == 1 ? " names" : "s name") several creators:")
         for answer in queue {
             let named = answer.creators.map { "@" + (store.workspace.creator($0)?.handle ?? $0.rawValue) }.joined(separator: ", ")
-            Output.print("  \(answer.orderID)  \"\(answer.text)\"  → \(named)")
+            try Output.print("  \(answer.orderID)  \"\(answer.text)\"  → \(named)")
         }
-        Output.print("credit one with: chorus resolve ORDER @handle")
+        try Output.print("credit one with: chorus resolve ORDER @handle")
     }
 }
 
@@ -109,6 +109,6 @@ struct AliasCommand: ParsableCommand {
         guard var creator = store.workspace.creator(handle: handle) else { throw CLIFailure(message: "no creator @\(Creator.normalizedHandle(handle))") }
         try edit(&creator)
         let applied = try store.perform(.updateCreator(creator), context: Clock.context)
-        Output.print(applied.summary + "; aliases: " + (creator.aliases.isEmpty ? "none" : creator.aliases.map { "\"\($0)\"" }.joined(separator: ", ")))
+        try Output.print(applied.summary + "; aliases: " + (creator.aliases.isEmpty ? "none" : creator.aliases.map { "\"\($0)\"" }.joined(separator: ", ")))
     }
 }

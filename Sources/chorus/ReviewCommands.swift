@@ -9,8 +9,8 @@ enum ReviewDecision {
     static func perform(_ command: Command, in workspace: WorkspaceOption) throws {
         let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
         defer { store.close() }
-        if let notice = store.recoveryNotice { Output.notice(notice) }
-        Output.print(try store.perform(command, context: Clock.context).summary)
+        if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }  // an unreadable line is said by the refusal
+        try Output.print(try store.perform(command, context: Clock.context).summary)
     }
 
     static func ids(_ texts: [String]) -> [SubmissionID] { texts.map { SubmissionID($0.uppercased()) } }

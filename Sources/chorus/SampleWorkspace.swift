@@ -37,7 +37,7 @@ enum SampleWorkspace {
         try TemplateFolder(workspaceFolder: destination).writeMissingDefaults(from: sender)
     }
 
-    /// `sample-data/workspace` in the current folder or above the executable, if present.
+    /// `sample-data/workspace` beside or above the executable, if present.
     static func committedCopy() -> URL? {
         ProjectFolder.locate("sample-data/workspace", containing: "chorus.json")
     }

@@ -26,7 +26,7 @@ struct StockCommand: ParsableCommand {
             defer { store.close() }
             let applied = try store.perform(.adjustStock(sku: SKUID(sku), delta: delta, reason: reason), context: Clock.context)
             let now = store.workspace.sku(SKUID(sku))
-            Output.print(applied.summary + (now.map { ": \($0.stockOnHand) on hand, \($0.available) available" } ?? ""))
+            try Output.print(applied.summary + (now.map { ": \($0.stockOnHand) on hand, \($0.available) available" } ?? ""))
         }
     }
 }

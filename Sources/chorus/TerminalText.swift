@@ -18,8 +18,8 @@ enum TerminalText {
     }
 
     /// `bytes` as they should go to stdout (an export without `--output`).
-    static func forStandardOutput(_ bytes: [UInt8]) -> Data {
-        guard isatty(STDOUT_FILENO) != 0 else { return Data(bytes) }
-        return Data(safe(String(decoding: bytes, as: UTF8.self)).utf8)
+    static func forStandardOutput(_ bytes: [UInt8]) -> [UInt8] {
+        guard isatty(STDOUT_FILENO) != 0 else { return bytes }
+        return Array(safe(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 }

@@ -3,11 +3,11 @@ import Foundation
 
 /// How CLI writes (imports, `compact`) open a workspace that another process may hold.
 ///
-/// A console keeps its workspace locked while it is open, and a cron job or a colleague's
-/// import may be running too. A CLI write waits for the lock for up to `$CHORUS_LOCK_WAIT`
-/// seconds (default 10), saying on stderr whom it waits for, then refuses naming the holder's
-/// pid. It never writes beside the holder, so no update is lost or applied twice: it reads the
-/// journal only once it holds the lock. The console itself refuses a second console at once.
+/// Consoles, a cron job and colleagues' commands share the workspace; each append takes the
+/// journal's append lock for milliseconds after catching up, so no update is lost or applied
+/// twice. A CLI write waits up to `$CHORUS_LOCK_WAIT` seconds (default 10) for an append in
+/// progress — or for maintenance that has the workspace alone, saying on stderr whom it waits
+/// for — then refuses naming the holder's pid.
 enum WritableWorkspace {
     static let waitVariable = "CHORUS_LOCK_WAIT"
     static let defaultWait = 10.0
@@ -15,7 +15,8 @@ enum WritableWorkspace {
     static func open(_ url: URL) throws -> WorkspaceStore {
         let store = try WorkspaceStore.open(at: url, mode: .readWrite, waitingForLock: wait,
                                             whileWaiting: { Output.notice($0) })
-        if let notice = store.recoveryNotice { Output.notice(notice) }
+        // An unreadable last line is said by the refusal of the write itself, once.
+        if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
         return store
     }
 

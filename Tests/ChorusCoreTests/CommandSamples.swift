@@ -52,12 +52,13 @@ enum CommandSamples {
                                  price: eur("19.00")),
                              SKU(id: "SKU-BALM", name: "Lip Balm", unitCost: eur("3.10"), stockOnHand: 40, price: eur("9.50"))]),
             .queueShipments([ShipmentRequest(creatorID: f.lea, waveID: f.spring, items: [ShipmentItem(sku: f.serum, quantity: 1)]),
-                             ShipmentRequest(creatorID: f.mila, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
+                             ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
             .markShipped([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .ups, trackingNumber: "1Z999AA10123456784")]),
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
+            .resolveException(f.returnedParcel, ExceptionResolution(next: .repack, note: "she sent her new address")),
             .editShipment(f.queuedParcel, items: [ShipmentItem(sku: f.cream, quantity: 2)], note: "swap the serum for cream"),
             .addSubmissions([f.draft("SUB-0006", caption: "#ad first look", submittedAt: "2026-03-12T07:00:00Z")]),
             .approve([f.compliantDraft]),
@@ -126,6 +127,7 @@ enum CommandSamples {
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"
         case .editShipment: "editShipment"
+        case .resolveException: "resolveException"
         case .addSubmissions: "addSubmissions"
         case .approve: "approve"
         case .approveWithOverride: "approveWithOverride"
@@ -148,5 +150,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 44
+    static let kindCount = 45
 }

@@ -89,8 +89,70 @@ final class ComplianceTests: XCTestCase {
     func testChecksListEveryRuleWithItsOutcome() {
         let submission = ProgramFixture.draft("SUB-9", caption: "#ad #LumenGlow", submittedAt: "2026-03-12T08:00:00Z")
         let checks = Compliance.checks(for: submission, in: giftingOnlyWave)
-        XCTAssertEqual(checks.map(\.kind), [.disclosure, .hashtag, .mention, .usageRights])
-        XCTAssertEqual(checks.map(\.passed), [true, true, false, true])
-        XCTAssertEqual(checks.map(\.summary), ["ad disclosure present", "#LumenGlow present", "@lumenskin missing", "usage rights agreed"])
+        XCTAssertEqual(checks.map(\.kind), [.disclosure, .disclosurePlacement, .hashtag, .mention, .usageRights])
+        XCTAssertEqual(checks.map(\.passed), [true, true, true, false, true])
+        XCTAssertEqual(checks.map(\.summary), ["ad disclosure present", "ad disclosure within the first 125 characters",
+                                               "#LumenGlow present", "@lumenskin missing", "usage rights agreed"])
+    }
+
+    // MARK: Where the disclosure sits
+
+    /// The placement failure of a caption, or nil when the disclosure is where viewers see it.
+    private func misplaced(_ caption: String, onScreen: String = "", within limit: Int = 125) -> String? {
+        var submission = ProgramFixture.draft("SUB-9", caption: caption, onScreenText: onScreen, submittedAt: "2026-03-12T08:00:00Z")
+        submission.deliverableID = nil
+        return Compliance.failures(for: submission, in: nil, disclosureWithin: limit).first { $0.kind == .disclosurePlacement }?.summary
+    }
+
+    /// 361 characters of caption before the tag: 329 of words, then four hashtags.
+    private let longCaptionBeforeTags = String(repeating: "a", count: 328) + " "
+    private let fourTags = "#spf #skincare #routine #summer "
+
+    func testADisclosureAtTheEndOfALongCaptionAfterHashtagsIsRefusedSayingWhere() {
+        let caption = longCaptionBeforeTags + fourTags + "#ad!"
+        XCTAssertEqual(caption.count, 365)
+        XCTAssertEqual(misplaced(caption), "#ad at character 362 (past the first 125, after 4 hashtags): move it to the first line")
+        XCTAssertNil(misplaced("#ad " + caption), "the same caption with #ad on its first line passes")
+    }
+
+    func testTheDisclosureMustEndWithinTheFirst125Characters() {
+        let filler = String(repeating: "b", count: 121) + " "         // 122 characters
+        XCTAssertNil(misplaced(filler + "#ad"), "#ad at 123–125 ends on the 125th character")
+        XCTAssertEqual(misplaced(filler + " #ad"), "#ad at character 124 (past the first 125): move it to the first line",
+                       "one character later it ends on the 126th")
+        XCTAssertEqual(misplaced(filler + "paid partnership"),
+                       "paid partnership at character 123 (past the first 125): move it to the first line")
+    }
+
+    func testTheLimitIsTheProgramsSetting() {
+        let caption = String(repeating: "c", count: 199) + " #sponsored"
+        XCTAssertEqual(misplaced(caption), "#sponsored at character 201 (past the first 125): move it to the first line")
+        XCTAssertNil(misplaced(caption, within: 210), "#sponsored ends on the 210th character")
+        XCTAssertEqual(misplaced(caption, within: 209), "#sponsored at character 201 (past the first 209): move it to the first line")
+        var settings = ProgramSettings()
+        XCTAssertEqual(settings.disclosureWithinCharacters, 125)
+        settings.disclosureWithinCharacters = 210
+        XCTAssertEqual(try JSONDecoder().decode(ProgramSettings.self, from: JSONEncoder().encode(settings)).disclosureWithinCharacters, 210)
+        var program = ProgramFixture.workspace.program
+        program.settings.disclosureWithinCharacters = 0
+        assertRefused(.updateProgram(program), on: ProgramFixture.workspace,
+                      saying: "disclosureWithinCharacters must be at least 1 (a caption's first characters, 125 by default), not 0")
+    }
+
+    func testThreeHashtagsInARowBuryADisclosureAndTwoDoNot() {
+        XCTAssertNil(misplaced("Summer glow #spf #skincare #ad"), "two hashtags before it")
+        XCTAssertEqual(misplaced("Summer glow #spf #skincare #routine #ad"),
+                       "#ad at character 37 (after 3 hashtags): move it to the first line")
+        XCTAssertEqual(misplaced("#spf,#skincare,#routine,#ad glow"),
+                       "#ad at character 25 (after 3 hashtags): move it to the first line", "hashtags glued by commas are still a run")
+        XCTAssertNil(misplaced("#spf #skincare #routine love it #ad"), "words break the run")
+        XCTAssertNil(misplaced("#ad #spf #skincare #routine #summer"), "hashtags after the disclosure do not bury it")
+    }
+
+    func testOneWellPlacedDisclosureIsEnough() {
+        XCTAssertNil(misplaced("#ad " + longCaptionBeforeTags + fourTags + "#ad"))
+        XCTAssertNil(misplaced(longCaptionBeforeTags + fourTags + "#ad", onScreen: "#ad"), "on-screen text is in the video itself")
+        XCTAssertNil(misplaced(String(repeating: "d", count: 300)), "no disclosure at all is the other check's failure")
+        XCTAssertEqual(failures(caption: String(repeating: "d", count: 300), in: nil).count, 1)
     }
 }

@@ -15,7 +15,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(ana.grossMargin, 9_003)            // 60 % of 150.05
         XCTAssertEqual(ana.contributionMargin, 4_952)     // 90.03 − 40.51
         XCTAssertEqual(ana.costPerAcquisition, 2_026)     // 40.51 / 2 = 20.255 → 20.26
-        XCTAssertEqual(ana.roiBasisPoints, 27_040)        // (150.05 − 40.51) / 40.51 = 270.40 %
+        XCTAssertEqual(ana.roasHundredths, 370)           // 150.05 / 40.51 = 3.704 → 3.70×
+        XCTAssertEqual(ana.roiBasisPoints, 12_224)        // 49.52 / 40.51 = 122.241 % → 122.24 %
 
         // Ben, Spring: gifting and 10 % of 200.00; posted, but Spring has no fee.
         let benSpring = ledger.rows[1]
@@ -23,7 +24,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(benSpring.results, results(direct: 1, revenue: 20_000))
         XCTAssertEqual(benSpring.contributionMargin, 7_800)
         XCTAssertEqual(benSpring.costPerAcquisition, 4_200)
-        XCTAssertEqual(benSpring.roiBasisPoints, 37_619)
+        XCTAssertEqual(benSpring.roasHundredths, 476)     // 200.00 / 42.00 = 4.762
+        XCTAssertEqual(benSpring.roiBasisPoints, 18_571)  // 78.00 / 42.00 = 185.714 %
 
         // Ben, Summer, on his own plan: 15 % of 200.00 (held, refunded inside the hold) and of
         // 150.00; the cancelled order counts for nothing; two orders reach the 75.00 tier; posted, so the 200.00 fee.
@@ -34,7 +36,10 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(benSummer.grossMargin, 21_000)
         XCTAssertEqual(benSummer.contributionMargin, -14_875)
         XCTAssertEqual(benSummer.costPerAcquisition, 17_938)   // 179.375 → 179.38
-        XCTAssertEqual(benSummer.roiBasisPoints, -244)         // −2.439 % → −2.44 %
+        // Revenue nearly pays back the cost (ROAS 350.00 / 358.75 = 0.976 → 0.98×), but the row
+        // loses money: ROI on margin −148.75 / 358.75 = −41.463 % → −41.46 %, never a positive ROI.
+        XCTAssertEqual(benSummer.roasHundredths, 98)
+        XCTAssertEqual(benSummer.roiBasisPoints, -4_146)
 
         // Cleo, Summer, wave plan: 12 % of 600, 400 (held: 29 days old) and 10 (30 days: payable);
         // both tiers crossed (3 orders, 1010.00); active, so no fee or store credit yet; the
@@ -46,7 +51,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(cleo.grossMargin, 60_600)
         XCTAssertEqual(cleo.contributionMargin, 30_980)
         XCTAssertEqual(cleo.costPerAcquisition, 9_873)
-        XCTAssertEqual(cleo.roiBasisPoints, 24_099)
+        XCTAssertEqual(cleo.roasHundredths, 341)          // 1010.00 / 296.20 = 3.410
+        XCTAssertEqual(cleo.roiBasisPoints, 10_459)       // 309.80 / 296.20 = 104.591 %
 
         let kpis = ledger.kpis
         XCTAssertEqual(kpis.costs.total, 73_746)
@@ -57,7 +63,8 @@ final class LedgerTests: XCTestCase {
         XCTAssertEqual(kpis.costPerActiveCreator, 36_873)
         XCTAssertEqual(kpis.costPerUsableAsset, 24_582)
         XCTAssertEqual(kpis.contributionMarginPerCreator, 9_619)
-        XCTAssertEqual(kpis.roiBasisPoints, 13_188)
+        XCTAssertEqual(kpis.roasHundredths, 232)          // 1710.05 / 737.46 = 2.319
+        XCTAssertEqual(kpis.roiBasisPoints, 3_913)        // 288.57 / 737.46 = 39.130 %
         XCTAssertEqual(kpis.budget, 700_000)
     }
 

@@ -31,6 +31,22 @@ final class MoneyTests: XCTestCase {
         XCTAssertNil(parse("99999999999999999999"), "overflow is refused, not wrapped")
     }
 
+    /// A European spreadsheet's `7,45` is 7.45, never 745.00; a comma that could be read two ways is refused.
+    func testADecimalCommaIsReadOrRefusedNeverMultiplied() {
+        XCTAssertEqual(parse("7,45"), 745)
+        XCTAssertEqual(parse("7,5"), 750)
+        XCTAssertEqual(parse("-12,30"), -1_230)
+        XCTAssertEqual(parse("1,234,567"), 123_456_700, "several groups of three are thousands")
+        XCTAssertEqual(parse("1,234.50"), 123_450)
+        XCTAssertNil(parse("1,250"), "1250.00 or 1.25: refused rather than guessed")
+        XCTAssertNil(parse("7,455"), "three digits after a lone comma")
+        XCTAssertNil(parse("1.234,50"), "a dot before a comma")
+        XCTAssertNil(parse("12,34.50"), "a group of two before the point is not thousands")
+        XCTAssertNil(parse("1234,567.00"), "more than three digits before a thousands comma")
+        XCTAssertNil(parse("7,"))
+        XCTAssertNil(parse("7,4,5"))
+    }
+
     func testZeroDigitCurrencies() {
         let yen = Currency("jpy")
         XCTAssertEqual(yen.code, "JPY")

@@ -26,6 +26,7 @@ struct ProgramFixture {
     static let lea: CreatorID = "CR-0004"        // @lea.lumiere, nano, prospect in Spring Glow
     static let shippedParcel: ShipmentID = "SH-0041"   // to Sakura, on its way with DHL
     static let queuedParcel: ShipmentID = "SH-0042"    // to Mila, waiting in the warehouse
+    static let returnedParcel: ShipmentID = "SH-0040"  // to Mila, came back: the address was wrong
     static let compliantDraft: SubmissionID = "SUB-0001"
     static let undisclosedDraft: SubmissionID = "SUB-0002"
     static let rejectedDraft: SubmissionID = "SUB-0003"
@@ -105,6 +106,10 @@ struct ProgramFixture {
                  packedAt: Timestamp("2026-03-04T11:00:00Z")!, shippedAt: Timestamp("2026-03-05T16:30:00Z")!),
         Shipment(id: queuedParcel, creatorID: mila, waveID: spring, items: [ShipmentItem(sku: serum, quantity: 1)],
                  productCost: eur("18.50"), createdAt: Timestamp("2026-03-10T12:00:00Z")!),
+        Shipment(id: returnedParcel, creatorID: mila, waveID: spring, items: [ShipmentItem(sku: cream, quantity: 1)], status: .exception,
+                 carrier: .dhl, trackingNumber: "JD014600003828427052", productCost: eur("12.00"),
+                 exception: ShipmentException(kind: .returned, note: "no such street", at: Timestamp("2026-03-06T10:00:00Z")!),
+                 createdAt: Timestamp("2026-03-01T09:00:00Z")!, shippedAt: Timestamp("2026-03-02T15:00:00Z")!),
     ]
 
     var submissions: [Submission] = [

@@ -84,7 +84,7 @@ final class SeedingCommandsTests: XCTestCase {
 
     func testQueueingMoreThanIsAvailableNamesTheSKUAndTheShortfall() {
         // Night Cream: 3 on hand, none reserved; two parcels of two each need four.
-        assertRefused(.queueShipments([request(lea, (cream, 2)), request(mila, (cream, 2))]), on: workspace,
+        assertRefused(.queueShipments([request(lea, (cream, 2)), request(sakura, (cream, 2))]), on: workspace,
                       saying: "not enough Night Cream (SKU-CREAM): 4 needed, 3 available, short by 1")
         // Glow Serum: 10 on hand but 1 already reserved for SH-0042.
         assertRefused(.queueShipments([request(lea, (serum, 10))]), on: workspace,
@@ -102,6 +102,34 @@ final class SeedingCommandsTests: XCTestCase {
         assertRefused(.queueShipments([request(lea, ("SKU-NOPE", 1))]), on: workspace, saying: "SKU SKU-NOPE does not exist")
         assertRefused(.queueShipments([ShipmentRequest(creatorID: lea, waveID: "W9", items: [ShipmentItem(sku: serum, quantity: 1)])]),
                       on: workspace, saying: "wave W9 does not exist")
+    }
+
+    // MARK: One open parcel per creator and wave
+
+    func testASecondParcelWhileTheFirstIsInTheWarehouseIsRefusedNamingIt() {
+        // Mila's SH-0042 is queued for Spring Glow.
+        assertRefused(.queueShipments([request(lea, (serum, 1)), request(mila, (serum, 1))]), on: workspace,
+                      saying: "@mila.makes already has SH-0042 queued in Spring Glow; ask for an extra parcel to send another")
+        assertRefused(.queueShipments([request(lea, (serum, 1)), request(lea, (mist, 1))]), on: workspace,
+                      saying: "@lea.lumiere is asked for twice in Spring Glow")
+        XCTAssertEqual(stock(serum).reserved, 1, "nothing was half-applied")
+    }
+
+    func testAnExtraParcelGoesWhenAskedForExplicitly() throws {
+        var extra = request(mila, (serum, 1))
+        extra.extra = true
+        XCTAssertEqual(try workspace.run(.queueShipments([extra])).summary, "queued 1 shipment")
+        XCTAssertEqual(workspace.shipment("SH-0043")?.extra, true, "the parcel remembers it was asked for as an extra")
+    }
+
+    func testAParcelThatLeftDoesNotBlockTheNextOne() throws {
+        try workspace.run(.markShipped([ShipmentDispatch(shipmentID: queued, carrier: .ups, trackingNumber: upsNumber)]))
+        XCTAssertEqual(try workspace.run(.queueShipments([request(mila, (serum, 1))])).summary, "queued 1 shipment")
+    }
+
+    func testAJournalledDuplicateFromAnOlderVersionStillReplays() throws {
+        let replay = CommandContext(now: ProgramFixture.context.now, actor: "test", isReplay: true)
+        XCTAssertEqual(try workspace.apply(.queueShipments([request(mila, (serum, 1))]), context: replay).summary, "queued 1 shipment")
     }
 
     // MARK: Packing and shipping
@@ -237,7 +265,7 @@ final class SeedingCommandsTests: XCTestCase {
     }
 
     func testTheWholeSeedingFlowKeepsStockHonest() throws {
-        try workspace.run(.queueShipments([request(lea, (cream, 2)), request(mila, (cream, 1))]))
+        try workspace.run(.queueShipments([request(lea, (cream, 2)), request(sakura, (cream, 1))]))
         XCTAssertEqual(workspace.sku(cream)?.available, 0)
         try workspace.run(.cancelShipments(["SH-0044"]))
         XCTAssertEqual(workspace.sku(cream)?.available, 1)

@@ -75,6 +75,16 @@ final class ApprovalsConsoleTests: XCTestCase {
         XCTAssertEqual(record["by"] as? String, "e2e")
         XCTAssertEqual(record["at"] as? String, ChorusProcess.pinnedNow)
         XCTAssertEqual(record["note"] as? String, "disclosed by the platform label")
+        // The waiver stays visible: in the list of drafts and on the asset the approval made.
+        XCTAssertEqual(decided.first { $0["id"] as? String == failing }?["waived"] as? Bool, true)
+        XCTAssertEqual(decided.first { $0["id"] as? String == passing }?["waived"] as? Bool, false)
+        let table = try ChorusProcess.run(["list", "submissions", "--status", "approved", "-w", workspace.path]).stdout
+        XCTAssertTrue(table.split(separator: "\n").contains { $0.hasPrefix(failing) && $0.contains("WAIVED: ") }, table)
+        let assets = try ChorusProcess.run(["list", "assets", "--format", "json", "-w", workspace.path])
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(assets.stdout.utf8)) as? [[String: Any]])
+        let waivedAssets = rows.filter { ($0["overrideReason"] as? String) == "disclosed by the platform label" }
+        XCTAssertEqual(waivedAssets.count, 1)
+        XCTAssertEqual(waivedAssets.first?["waivedChecks"] as? [String], record["overriddenChecks"] as? [String])
 
         let posted = try ChorusProcess.run(["record-post", passing, "--url", "https://instagram.com/p/abc", "-w", workspace.path])
         XCTAssertEqual(posted.stdout, "recorded the post for \(passing)\n", posted.stderr)
@@ -112,8 +122,8 @@ final class ApprovalsConsoleTests: XCTestCase {
             .write(to: file, atomically: true, encoding: .utf8)
         let strict = try ChorusProcess.run(["import", "submissions", file.path, "-w", workspace.path])
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 3, column 7: '20/11/2026' is not a time like"), strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 4, column 1: no creator @nobody.here"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 3, column 7 (submitted_at): '20/11/2026' is not a time like"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(file.lastPathComponent), line 4, column 1 (handle): no creator @nobody.here"), strict.stderr)
         XCTAssertTrue(strict.stderr.contains("nothing was applied"), strict.stderr)
         XCTAssertEqual(try submissions(in: workspace).count, before)
 

@@ -94,7 +94,7 @@ final class BrandFilesCommandLineTests: XCTestCase {
             (["import", "customers", try broken("klaviyo-profiles.csv", replacing: ",UNSUBSCRIBED,", with: ",MAYBE,")],
              "broken-klaviyo-profiles.csv, line 3, column 12 (Email Marketing Consent): 'MAYBE' is not yes or no"),
             (["import", "orders", try broken("shopify-orders-with-id.csv", replacing: "5630145200003", with: "56301452OOOO3")],
-             "broken-shopify-orders-with-id.csv, line 5, column 34: '56301452OOOO3' is not a Shopify order Id"),
+             "broken-shopify-orders-with-id.csv, line 5, column 34 (Id): '56301452OOOO3' is not a Shopify order Id"),
             (["import", "survey", try broken("fairing-responses.csv", replacing: "5630145200003,,", with: ",,")],
              "broken-fairing-responses.csv, line 4, column 2 (order_number): the answer names no order"),
         ]

@@ -47,9 +47,9 @@ func folderContents(_ url: URL) throws -> [String: Data] {
     var contents: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
         let item = url.appendingPathComponent(name)
-        var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: item.path, isDirectory: &isFolder)
-        if isFolder.boolValue {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            // A folder such as the remembered console settings (`users/`): its files, by their path.
             for (inner, data) in try folderContents(item) { contents[name + "/" + inner] = data }
         } else {
             contents[name] = try Data(contentsOf: item)

@@ -78,6 +78,41 @@ final class CrashRecoveryTests: XCTestCase {
         print("crash recovery: 10 killed imports of 4000 orders: \(outcomes[4_000] ?? 0) landed whole, \(outcomes[0] ?? 0) not at all")
     }
 
+    /// Approvals whose stdout is a full disk, some killed at a random moment as well: each ends
+    /// in exit status 74 (the approval saved, the confirmation not written) or a kill; the
+    /// approval is then in the workspace, or (killed early) not at all, and never crashes.
+    func testApprovalsWithAFullStdoutAreSavedOrNotButNeverCrash() throws {
+        let workspace = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        XCTAssertEqual(try ChorusProcess.run(["init", workspace.path, "--sample"]).status, 0)
+        let listed = try ChorusProcess.run(["list", "submissions", "--status", "pending", "--format", "csv", "--workspace", workspace.path])
+        // Drafts that pass every check, so nothing but the output (or the kill) can fail them.
+        let rows: [[Substring]] = listed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let pending: [String] = rows.filter { $0.count > 7 && $0[7] == "pass" }.map { String($0[0]) }
+        XCTAssertGreaterThanOrEqual(pending.count, 10)
+        let full = open("/dev/full", O_WRONLY)
+        defer { close(full) }
+        var generator = SystemRandomNumberGenerator()
+        var outcomes: [String: Int] = [:]
+        for (round, submission) in pending.prefix(10).enumerated() {
+            let child = try Spawn(ChorusProcess.binary.path, ["approve", submission, "--workspace", workspace.path],
+                                  environment: ChorusProcess.environment(), stdout: full)
+            if round % 2 == 1 {
+                Thread.sleep(forTimeInterval: Double.random(in: 0...0.3, using: &generator))
+                kill(child.pid, SIGKILL)
+            }
+            let status = try child.wait()
+            XCTAssertTrue(status == 74 || status == 128 + SIGKILL, "round \(round): exit status \(status)")
+            let store = try WorkspaceStore.open(at: workspace, mode: .readOnly)
+            let approved = store.workspace.submissions.first { $0.id.rawValue == submission }?.status == .approved
+            store.close()
+            if status == 74 { XCTAssertTrue(approved, "round \(round): exit 74 means the approval was saved") }
+            outcomes["\(status == 74 ? "exit 74" : "killed") and \(approved ? "approved" : "not approved")", default: 0] += 1
+        }
+        XCTAssertEqual(try ChorusProcess.run(["check", "--workspace", workspace.path]).status, 0)
+        print("crash recovery: 10 approvals with a full stdout: " + outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+    }
+
     /// Starts `chorus stress-append`, waits for `afterAcks` acknowledgements, kills it, and
     /// returns how many acknowledgements it printed before it died.
     private func runAndKill(workspace: URL, afterAcks: Int, extraDelay: Double) throws -> Int {

@@ -73,10 +73,10 @@ final class CurrencyCommandLineTests: XCTestCase {
         let refused = try chorus("import", "rates", file.path)
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertEqual(refused.stderr, """
-            chorus: ecb-rates.csv, line 3, column 3: '0' is not a rate; write how much 1 USD is in EUR, like 0.9234
-            chorus: ecb-rates.csv, line 4, column 1: '03/11/2026' is not a date; write YYYY-MM-DD
-            chorus: ecb-rates.csv, line 4, column 2: 'US' is not a currency code like USD
-            chorus: ecb-rates.csv, line 4, column 3: '' is not a rate; write how much 1 US is in EUR, like 0.9234
+            chorus: ecb-rates.csv, line 3, column 3 (rate): '0' is not a rate; write how much 1 USD is in EUR, like 0.9234
+            chorus: ecb-rates.csv, line 4, column 1 (date): '03/11/2026' is not a date; write YYYY-MM-DD
+            chorus: ecb-rates.csv, line 4, column 2 (currency): 'US' is not a currency code like USD
+            chorus: ecb-rates.csv, line 4, column 3 (rate): '' is not a rate; write how much 1 US is in EUR, like 0.9234
             chorus: 2 invalid rows; nothing was applied (--skip-invalid applies the valid ones)
 
             """)

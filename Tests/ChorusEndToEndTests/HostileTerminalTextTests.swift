@@ -44,7 +44,7 @@ final class HostileTerminalTextTests: XCTestCase {
         let terminal = try TmuxSession(columns: 120, rows: 20, arguments: arguments)
         XCTAssertEqual(try terminal.waitForExit(), 0)
         let screen = try terminal.screen()
-        XCTAssertTrue(screen.contains("'@mason.glow25,\"␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄abc\""), screen)
+        XCTAssertTrue(screen.contains("mason.glow25,\"␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄abc\""), screen)
         XCTAssertTrue(screen.hasPrefix("id,handle,name,"), "the screen was not cleared under the header:\n\(screen)")
         XCTAssertFalse(try terminal.title().contains("owned"), "the window title is unchanged")
     }
@@ -56,9 +56,10 @@ final class HostileTerminalTextTests: XCTestCase {
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertTrue(lines[0].hasPrefix(" Chorus  1 Pipeline"), "the tab bar was not cleared or overwritten:\n\(screen)")
         let row = try XCTUnwrap(lines.first { $0.contains("@mason.glow25") }, screen)
-        XCTAssertTrue(row.contains("␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄a…"), "placeholders in place of the controls:\n\(row)")
+        XCTAssertTrue(row.contains("␛]0;owned␇␛[2J␛[5;5HX␍Evil⇄"), "placeholders in place of the controls:\n\(row)")
         XCTAssertTrue(row.contains(" prospect "), "the columns after the name are where they belong:\n\(row)")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  @jose.fernandez     José Fernández") }, "the next rows are intact:\n\(screen)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  @jose.fernandez ") && $0.contains(" José Fernández ") && $0.contains(" prospect ") },
+                      "the next rows are intact:\n\(screen)")
         XCTAssertFalse(lines.contains { $0.hasPrefix("    X") }, "no cursor movement took effect:\n\(screen)")
         XCTAssertFalse(try console.title().contains("owned"), "the window title is unchanged")
         try console.press("q")

@@ -75,7 +75,7 @@ final class ImportProductsCommandTests: XCTestCase {
         let refused = try chorus("import", "products", broken.path)
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertEqual(refused.stderr, """
-            chorus: products_export_1.csv, line 3, column 47: '11,20 €' is not a cost per item in EUR; write an amount like 4.20
+            chorus: products_export_1.csv, line 3, column 47 (Cost per item): '11,20 €' is not a cost per item in EUR; write an amount like 4.20
             chorus: 1 invalid row; nothing was applied (--skip-invalid applies the valid ones)
 
             """)

@@ -78,9 +78,9 @@ final class LibraryConsoleTests: XCTestCase {
             """.write(to: file, atomically: true, encoding: .utf8)
         let strict = try ChorusProcess.run(["import", "metrics", file.path, "--workspace", workspace.path])
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 3, column 1: no asset 'AS-9999'"), strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 4, column 3: '20.11.2026' is not a date; write YYYY-MM-DD"), strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 4, column 9: 'lots' is not a count of clicks"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 3, column 1 (asset_id): no asset 'AS-9999'"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 4, column 3 (date): '20.11.2026' is not a date; write YYYY-MM-DD"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("metrics.csv, line 4, column 9 (clicks): 'lots' is not a count of clicks"), strict.stderr)
         XCTAssertTrue(strict.stderr.contains("2 invalid rows; nothing was applied"), strict.stderr)
         XCTAssertNotEqual(try assets(in: workspace)["AS-0001"]?["views"] as? Int, 3000)
 

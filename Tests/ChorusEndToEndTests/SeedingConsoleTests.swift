@@ -6,6 +6,28 @@ import XCTest
 final class SeedingConsoleTests: XCTestCase {
     private let numbers = ["1Z999AA10123450001", "1Z999AA10123450002", "1Z999AA10123450003"]
 
+    /// A scanner fired with no tracking prompt open: typed one at a time, "1Z…" would switch to
+    /// the Pipeline and redo the undone packing. As a burst it is dropped whole.
+    func testAScannerBurstOutsideThePromptIsNeverTakenAsKeys() throws {
+        let workspace = try ChorusProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let console = try TmuxSession(columns: 80, rows: 24, arguments: ["demo", "--workspace", workspace.path])
+        try console.waitFor("sort: stage")
+        try console.press("2")
+        try console.waitFor("Seeding ·")
+        try console.press("p")
+        try console.waitFor("packed 1 shipment")
+        try console.press("z")
+        try console.waitFor("undone: packed 1 shipment")
+        try console.type(numbers[0] + "\r")   // one write: the label and Enter, as a scanner sends them
+        let screen = try console.waitFor("a scan arrived outside the tracking prompt: press s to ship")
+        XCTAssertTrue(screen.contains("Seeding ·"), "the 1 did not switch panes\n\(screen)")
+        XCTAssertFalse(screen.contains("redone"), "the Z did not redo\n\(screen)")
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+        XCTAssertEqual(try shipments(in: workspace, status: "packed").count, 4, "the demo's packed parcels, and no more")
+    }
+
     func testThreeQueuedParcelsArePackedAndShippedWithScannedNumbers() throws {
         let workspace = try ChorusProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -35,8 +57,8 @@ final class SeedingConsoleTests: XCTestCase {
             try console.waitFor("\(index + 1)/3 \(chosen[index])")
             try console.press(number, "Enter")   // what a scanner sends: the digits, then Enter
         }
-        try console.waitFor("shipped 1 shipment")
-        try console.press("q")
+        try console.waitFor("Shipped 3 of 3 with UPS")
+        try console.press("Enter", "q")   // the run's summary stays until dismissed
         XCTAssertEqual(try console.waitForExit(), 0)
 
         let shipped = try shipments(in: workspace, status: "shipped")
@@ -70,7 +92,7 @@ final class SeedingConsoleTests: XCTestCase {
 
         let strict = try ChorusProcess.run(["import", "tracking", pickList.path, "--workspace", workspace.path])
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("\(pickList.lastPathComponent), line 3, column 18: '1Z-TYPO' does not look like a UPS tracking number"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("\(pickList.lastPathComponent), line 3, column 18 (tracking_number): '1Z-TYPO' does not look like a UPS tracking number"), strict.stderr)
         XCTAssertTrue(strict.stderr.contains("nothing was applied"), strict.stderr)
         XCTAssertTrue(try shipments(in: workspace, status: "shipped").keys.allSatisfy { !queued.keys.contains($0) })
 

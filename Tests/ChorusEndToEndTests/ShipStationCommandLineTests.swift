@@ -65,8 +65,62 @@ final class ShipStationCommandLineTests: XCTestCase {
         let ledger = try chorus("export", "ledger", "--format", "json")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ledger.stdout.utf8)) as? [String: Any])
         let rows = try XCTUnwrap(json["rows"] as? [[String: Any]])
-        // By hand, from the file: 12.40, 7.85 and 9.15, and the total row 29.40.
-        XCTAssertEqual(rows.map { $0["shipping_cost"] as? String }, ["12.40", "7.85", "9.15", "29.40"], ledger.stdout)
+        // By hand, from the file: 12.40, 7.85 and 9.15, and the total 29.40 (JSON keeps it apart, in "total").
+        XCTAssertEqual(rows.map { $0["shipping_cost"] as? String }, ["12.40", "7.85", "9.15"], ledger.stdout)
+        let total = try XCTUnwrap(json["total"] as? [String: Any], ledger.stdout)
+        XCTAssertEqual(total["shipping_cost"] as? String, "29.40", ledger.stdout)
+    }
+
+    private func shipments() throws -> [String: [String: Any]] {
+        let listed = try chorus("list", "shipments", "--format", "json")
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0) })
+    }
+
+    func testTheShipDateIsWhenTheParcelLeft() throws {
+        let imported = try ChorusProcess.run(["import", "tracking", ImportProductsCommandTests.fixture("shipstation-shipments.csv").path,
+                                              "--workspace", workspace.path], environment: ["CHORUS_NOW": "2026-12-05T09:00:00Z"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let parcels = try shipments()
+        XCTAssertEqual(parcels["SH-0001"]?["shippedAt"] as? String, "2026-12-03T00:00:00Z", "Ship Date 12/03/2026")
+        XCTAssertEqual(parcels["SH-0003"]?["shippedAt"] as? String, "2026-12-04T00:00:00Z")
+        XCTAssertEqual(parcels["SH-0002"]?["shippingCost"] as? String, "7.85")
+    }
+
+    /// A ship date after today (a clock or a file gone wrong) is today, never the future.
+    func testAShipDateAfterTodayIsToday() throws {
+        XCTAssertEqual(try chorus("import", "tracking", ImportProductsCommandTests.fixture("shipstation-shipments.csv").path).status, 0)
+        XCTAssertEqual(try shipments()["SH-0001"]?["shippedAt"] as? String, ChorusProcess.pinnedNow, "12/03/2026 is after 2026-11-21")
+    }
+
+    /// Parcels scanned out at the packing table first; ShipStation's export, with the costs,
+    /// comes later and adds them to the parcels shipped under the same numbers.
+    func testShipStationsFileAfterTheParcelsShippedAddsTheirCosts() throws {
+        let scanned = folder.appendingPathComponent("scanned.csv")
+        try Data(("shipment_id,carrier,tracking_number\nSH-0001,DHL,JD014600006281234567\nSH-0002,UPS,1Z999AA10123456784\n"
+                  + "SH-0003,DHL,JD014600006281234568\n").utf8).write(to: scanned)
+        XCTAssertEqual(try chorus("import", "tracking", scanned.path).stdout, "shipped 3 shipments\n")
+        XCTAssertNil(try shipments()["SH-0001"]?["shippingCost"] as? String)
+
+        var text = try String(contentsOf: ImportProductsCommandTests.fixture("shipstation-shipments.csv"), encoding: .utf8)
+        let costs = try chorus("import", "tracking", ImportProductsCommandTests.fixture("shipstation-shipments.csv").path)
+        XCTAssertEqual(costs.status, 0, costs.stderr)
+        XCTAssertEqual(costs.stdout, "3 shipments already shipped, shipping 29.40 EUR for all\n")
+        let parcels = try shipments()
+        XCTAssertEqual(["SH-0001", "SH-0002", "SH-0003"].map { parcels[$0]?["shippingCost"] as? String }, ["12.40", "7.85", "9.15"])
+        XCTAssertEqual(parcels["SH-0001"]?["shippedAt"] as? String, "2026-11-21T10:00:00Z", "a cost changes nothing else")
+
+        // Under another tracking number it would be a second shipment of the same parcel: refused.
+        text = text.replacingOccurrences(of: "JD014600006281234568", with: "JD014600006281239999")
+        let other = folder.appendingPathComponent("shipments-again.csv")
+        try Data(text.utf8).write(to: other)
+        let before = try folderContents(workspace)
+        let refused = try chorus("import", "tracking", other.path)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("shipments-again.csv, line 4, column 1 (Order #): shipment SH-0003 is shipped with JD014600006281234568; "
+                                              + "only queued or packed parcels can ship; a row with that tracking number and a shipping cost adds the cost"),
+                      refused.stderr)
+        XCTAssertEqual(try folderContents(workspace), before)
     }
 
     func testACostColumnUnderAnotherNameIsNamedNotDropped() throws {
@@ -85,7 +139,7 @@ final class ShipStationCommandLineTests: XCTestCase {
         let before = try folderContents(workspace)
         let refused = try chorus("import", "tracking", file.path)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7: '7.85 USD' is in USD and there is no USD rate on or before 2026-12-03"),
+        XCTAssertTrue(refused.stderr.contains("shipments-2026-12-04.csv, line 3, column 7 (Shipping Cost): '7.85 USD' is in USD and there is no USD rate on or before 2026-12-03"),
                       refused.stderr)
         XCTAssertEqual(try folderContents(workspace), before)
     }

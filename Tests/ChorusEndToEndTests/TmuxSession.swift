@@ -49,6 +49,13 @@ final class TmuxSession {
         try Self.tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Pastes text as a terminal does for Ctrl-Shift-V, marked as a paste (bracketed) for a
+    /// program that asked for that.
+    func paste(_ text: String) throws {
+        try Self.tmux(["set-buffer", "-b", name, text])
+        try Self.tmux(["paste-buffer", "-p", "-d", "-b", name, "-t", name])
+    }
+
     func screen() throws -> String {
         try Self.tmux(["capture-pane", "-p", "-t", name])
     }

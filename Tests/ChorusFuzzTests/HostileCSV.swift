@@ -8,7 +8,7 @@ enum HostileCSV {
         var refusal: CSVExpectation?
     }
 
-    enum CSVExpectation { case noHeader, invalidUTF8(line: Int), unbalancedQuote(line: Int) }
+    enum CSVExpectation { case noHeader, invalidUTF8(line: Int), unbalancedQuote(line: Int), fieldTooLong(line: Int, column: Int) }
 
     /// `header` is the importer's own header row, so a fixture reaches its row-reading code.
     static func fixtures(header: String) -> [Fixture] {
@@ -22,7 +22,7 @@ enum HostileCSV {
             Fixture(name: "invalid UTF-8", bytes: header + row("ok" + filler + "\n") + [0x41, 0xC3, 0x28, 0x0A], refusal: .invalidUTF8(line: 3)),
             Fixture(name: "NUL byte", bytes: header + row("a\u{0}b" + filler + "\n"), refusal: nil),
             Fixture(name: "10 MB single field", bytes: header + row("\"") + [UInt8](repeating: UInt8(ascii: "x"), count: 10_000_000) + row("\"" + filler + "\n"),
-                    refusal: nil),
+                    refusal: .fieldTooLong(line: 2, column: 1)),
             Fixture(name: "10 000 columns", bytes: header.dropLast() + row(String(repeating: ",extra", count: 10_000) + "\n")
                 + row("v" + filler + String(repeating: ",1", count: 10_000) + "\n"), refusal: nil),
             Fixture(name: "unbalanced quotes", bytes: header + row("ok" + filler + "\n\"never closed" + filler + "\n"), refusal: .unbalancedQuote(line: 3)),

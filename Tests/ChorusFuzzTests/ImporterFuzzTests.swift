@@ -139,6 +139,9 @@ final class ImporterFuzzTests: XCTestCase {
                     case (.noHeader, .noHeader?, _): break
                     case (.invalidUTF8(let expected), .invalidUTF8?, let found?) where found == expected: break
                     case (.unbalancedQuote(let expected), .unbalancedQuote?, let found?) where found == expected: break
+                    case (.fieldTooLong(let line, let column), .fieldTooLong?, let found?) where found == line:
+                        XCTAssertEqual((error as? CSVError)?.column, column, label)
+                        XCTAssertLessThan("\(error)".utf8.count, 300, "\(label): the message is one short line")
                     default: XCTFail("\(label): expected \(refusal), got \(error)")
                     }
                 }

@@ -59,6 +59,49 @@ final class StoreFuzzTests: XCTestCase {
         XCTAssertNoThrow(try WorkspaceStore.open(at: Self.folder, mode: .readOnly), "every file was put back")
     }
 
+    /// A complete last journal line of fuzzed bytes (a newer Chorus's command, a hand edit):
+    /// a read-write open either reads it, or opens read-only saying which line and refuses
+    /// every write — and in no case changes a byte of the journal.
+    func testAnyCompleteLastJournalLineIsReadOrLeftAsItIsWithTheWorkspaceReadOnly() throws {
+        let path = Self.folder + "/journal.jsonl"
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // The seed: the last entry again, as the next one.
+        // (Without its checksums, which a copy would not match: entries from before them read as they are.)
+        let last = Data(original.dropLast().split(separator: UInt8(ascii: "\n")).last ?? [])
+        var entry = try XCTUnwrap(JSONSerialization.jsonObject(with: last) as? [String: Any])
+        let sequence = try XCTUnwrap(entry["seq"] as? Int)
+        entry["seq"] = sequence + 1
+        entry["sum"] = nil
+        entry["prev"] = nil
+        entry["commandID"] = nil
+        let lastLine = [UInt8](try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes]))
+        let lineNumber = original.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let target = FuzzTarget(name: "journal.jsonl, last line", seeds: [lastLine]) { bytes in
+            defer { try? Data(original).write(to: URL(fileURLWithPath: path)) }
+            let line = bytes.filter { $0 != UInt8(ascii: "\n") } + [UInt8(ascii: "\n")]
+            let written = original + line
+            try Data(written).write(to: URL(fileURLWithPath: path))
+            let store: WorkspaceStore
+            do { store = try WorkspaceStore.open(at: Self.folder) } catch let error as StoreError {
+                // A line that decodes but does not apply (a wrong sequence, an unknown id) is refused.
+                guard error.file == path else { throw FuzzFailure("an error without its file: \(error)") }
+                return .refused
+            }
+            defer { store.close() }
+            if store.mode == .readOnly {
+                guard let unreadable = store.unreadableLastLine, unreadable.line == lineNumber else { throw FuzzFailure("read-only without the line") }
+                guard (try? store.compact()) == nil else { throw FuzzFailure("compacted a journal it cannot read") }
+            }
+            guard [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == written else { throw FuzzFailure("the journal was changed") }
+            return store.mode == .readOnly ? .refused : .accepted
+        }
+        let report = Fuzzer.run(target, iterations: Fuzzer.iterations / 5, seconds: 3)
+        print("fuzz \(report)")
+        XCTAssertEqual(report.failures, [])
+        XCTAssertGreaterThan(report.refused, 0)
+        XCTAssertNoThrow(try WorkspaceStore.open(at: Self.folder, mode: .readOnly), "the journal was put back")
+    }
+
     func testHostileJSONInEveryFileIsRefusedWithItsFile() {
         for file in ["journal.jsonl", "chorus.json", "program-2.json", "creators-2.json", "shipments-2.json"] {
             let target = Self.target(file)

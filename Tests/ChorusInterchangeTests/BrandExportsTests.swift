@@ -69,7 +69,7 @@ final class BrandExportsTests: XCTestCase {
         let parsed = try CreatorsImport(bytes: Array(csv.utf8), fileName: "apply.csv", workspace: Self.empty, codeTerms: Self.terms)
         XCTAssertEqual(parsed.creators.map(\.handle), ["lena.hikes"])
         XCTAssertEqual(parsed.errors.map(\.description),
-                       ["apply.csv, line 3, column 1 (handle): 'lena hikes' is not a social handle (letters, digits, '.', '_' and '-')"])
+                       ["apply.csv, line 3, column 1 (handle): 'lena hikes' contains a space; a handle is one word, like ana.glow"])
     }
 
     func testAnAddressWithoutAPostalCodeIsRefusedAtItsCell() throws {

@@ -28,9 +28,9 @@ final class ImportProblemsTests: XCTestCase {
             """
         let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "orders.csv, line 3, column 3: '12;50' is not an amount like 1234.50",
-            "orders.csv, line 4, column 4: '12/03/2026' is not a time like 2026-03-12 09:14:02 +0000",
-            "orders.csv, line 6, column 6: 'ten' is not an amount like 1234.50",
+            "orders.csv, line 3, column 3 (Subtotal): '12;50' is not an amount like 1234.50",
+            "orders.csv, line 4, column 4 (Created at): '12/03/2026' is not a time like 2026-03-12 09:14:02 +0000",
+            "orders.csv, line 6, column 6 (Lineitem price): 'ten' is not an amount like 1234.50",
         ])
         XCTAssertEqual(parsed.orders.map(\.id), ["#2001"], "an order with any bad row is left out whole")
     }
@@ -40,7 +40,7 @@ final class ImportProblemsTests: XCTestCase {
         let csv = "Name,Financial Status,Currency,Subtotal,Created at\n#2001,paid,USD,12.50,2026-03-12\n#2002,paid,US$,3.00,2026-03-12\n"
         let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
         XCTAssertEqual(parsed.orders.map(\.subtotal), [Money(minorUnits: 1_250, currency: .usd)])
-        XCTAssertEqual(parsed.errors.map(\.description), ["orders.csv, line 3, column 3: 'US$' is not a currency code like EUR or USD"])
+        XCTAssertEqual(parsed.errors.map(\.description), ["orders.csv, line 3, column 3 (Currency): 'US$' is not a currency code like EUR or USD"])
     }
 
     func testAHundredThousandBadRowsAreSummarised() {

@@ -47,14 +47,14 @@ final class MetricsImportTests: XCTestCase {
                               "AS-0002,,2026-03-19,1,1,1,1,1,1",
                               "AS-0002,,2026-03-20,2,2,2,2,2,2")
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "metrics.csv, line 2, column 1: no asset 'AS-0009'; `chorus list assets` shows the ids",
-            "metrics.csv, line 3, column 2: no asset was posted at https://instagram.com/p/nope; check the link or give the asset_id",
-            "metrics.csv, line 4, column 3: '19.03.2026' is not a date; write YYYY-MM-DD",
-            "metrics.csv, line 4, column 4: '1.5k' is not a count of views; write a whole number like 1200",
-            "metrics.csv, line 4, column 8: no saves; write 0 when there were none",
-            "metrics.csv, line 4, column 9: '-3' is not a count of clicks; write a whole number like 1200",
-            "metrics.csv, line 5, column 1: the row names no asset; give an asset_id or a post_url",
-            "metrics.csv, line 7, column 1: AS-0002 is already on line 6; keep one row per asset",
+            "metrics.csv, line 2, column 1 (asset_id): no asset 'AS-0009'; `chorus list assets` shows the ids",
+            "metrics.csv, line 3, column 2 (post_url): no asset was posted at https://instagram.com/p/nope; check the link or give the asset_id",
+            "metrics.csv, line 4, column 3 (date): '19.03.2026' is not a date; write YYYY-MM-DD",
+            "metrics.csv, line 4, column 4 (views): '1.5k' is not a count of views; write a whole number like 1200",
+            "metrics.csv, line 4, column 8 (saves): no saves; write 0 when there were none",
+            "metrics.csv, line 4, column 9 (clicks): '-3' is not a count of clicks; write a whole number like 1200",
+            "metrics.csv, line 5, column 1 (asset_id): the row names no asset; give an asset_id or a post_url",
+            "metrics.csv, line 7, column 1 (asset_id): AS-0002 is already on line 6; keep one row per asset",
         ])
         XCTAssertEqual(parsed.readings.map(\.asset), ["AS-0002"], "only the good row is ready, for --skip-invalid")
     }

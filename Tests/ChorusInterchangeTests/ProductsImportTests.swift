@@ -98,10 +98,10 @@ final class ProductsImportTests: XCTestCase {
             """
         let parsed = try ProductsImport(bytes: Array(csv.utf8), fileName: "products_export.csv", workspace: Self.empty)
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "products_export.csv, line 3, column 6: no SKU for Glow Serum; give every variant a SKU in Shopify and export again",
-            "products_export.csv, line 4, column 7: 'thirty' is not a stock count; write a whole number of units, 0 or more",
-            "products_export.csv, line 5, column 9: 'two euros' is not a cost per item in EUR; write an amount like 4.20",
-            "products_export.csv, line 6, column 6: SKU GS-30 is already on line 2; keep one row per SKU",
+            "products_export.csv, line 3, column 6 (Variant SKU): no SKU for Glow Serum; give every variant a SKU in Shopify and export again",
+            "products_export.csv, line 4, column 7 (Variant Inventory Qty): 'thirty' is not a stock count; write a whole number of units, 0 or more",
+            "products_export.csv, line 5, column 9 (Cost per item): 'two euros' is not a cost per item in EUR; write an amount like 4.20",
+            "products_export.csv, line 6, column 6 (Variant SKU): SKU GS-30 is already on line 2; keep one row per SKU",
         ])
         XCTAssertEqual(parsed.skus.map(\.id), ["GS-30"], "only the good row is offered, for --skip-invalid")
     }
@@ -116,8 +116,8 @@ final class ProductsImportTests: XCTestCase {
             """
         let parsed = try ProductsImport(bytes: Array(csv.utf8), fileName: "inventory_export.csv", workspace: workspace)
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "inventory_export.csv, line 2, column 5: SKU XX-9 is not in this workspace; import Shopify's products export first",
-            "inventory_export.csv, line 3, column 7: '-2' is not a stock count; write a whole number of units, 0 or more",
+            "inventory_export.csv, line 2, column 5 (SKU): SKU XX-9 is not in this workspace; import Shopify's products export first",
+            "inventory_export.csv, line 3, column 7 (Available): '-2' is not a stock count; write a whole number of units, 0 or more",
         ])
     }
 

@@ -77,6 +77,13 @@ final class SampleProgramTests: XCTestCase {
             Compliance.failures(for: submission, in: sample.wave(submission.waveID)).contains { $0.kind == .disclosure }
         }
         XCTAssertGreaterThanOrEqual(failingDisclosure.count, 3)
+        XCTAssertTrue(pending.contains { submission in
+            Compliance.failures(for: submission, in: sample.wave(submission.waveID)).contains { $0.kind == .disclosurePlacement }
+        }, "some drafts bury their disclosure after the hashtags")
+        XCTAssertFalse(sample.submissions.contains { submission in
+            submission.reviews.last?.action == .approved
+                && !Compliance.failures(for: submission, in: sample.wave(submission.waveID)).isEmpty
+        }, "a plain approval passed every check")
         XCTAssertTrue(pending.contains { $0.caption.contains("#adventure") || $0.caption.contains("#ads") || $0.caption.contains("#adorable") })
         XCTAssertTrue(pending.contains { $0.submittedAt.day.businessDays(until: today) > 3 }, "some drafts are overdue")
         XCTAssertTrue(pending.contains { $0.submittedAt.day.businessDays(until: today) <= 3 })

@@ -80,8 +80,8 @@ final class ShipStationRoundTripTests: XCTestCase {
             """
         let file = try TrackingImportCSV(bytes: Array(csv.utf8), fileName: "shipments.csv", workspace: workspace)
         XCTAssertEqual(file.errors.map(\.description), [
-            "shipments.csv, line 2, column 7: '$12.40' is in USD and there is no USD rate on or before 2026-12-03; add one with chorus import rates FILE.csv (date, currency, rate)",
-            "shipments.csv, line 3, column 7: 'free' is not a shipping cost; write an amount like 7.45",
+            "shipments.csv, line 2, column 7 (Shipping Cost): '$12.40' is in USD and there is no USD rate on or before 2026-12-03; add one with chorus import rates FILE.csv (date, currency, rate)",
+            "shipments.csv, line 3, column 7 (Shipping Cost): 'free' is not a shipping cost; write an amount like 7.45",
         ])
         XCTAssertEqual(file.unreadColumns, ["Insurance Cost"])
     }

@@ -54,13 +54,13 @@ final class SubmissionsImportTests: XCTestCase {
             """)
         XCTAssertEqual(parsed.submissions, [])
         XCTAssertEqual(parsed.errors.map(\.description), [
-            "drafts.csv, line 2, column 2: @zoe.muller is not in Spring Glow, so cannot submit for it",
-            "drafts.csv, line 3, column 1: no creator @nobody; add them first (chorus import creators)",
-            "drafts.csv, line 4, column 2: no wave 'W9'; use an id, slug or name (W1)",
-            "drafts.csv, line 5, column 3: 'myspace' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))",
-            "drafts.csv, line 6, column 4: 'hologram' is not a format; use one of \(ContentFormat.allCases.map(\.rawValue).joined(separator: ", "))",
-            "drafts.csv, line 7, column 5: the caption is empty; a draft is judged on its caption",
-            "drafts.csv, line 8, column 7: '18.03.2026' is not a time like 2026-11-20T14:30:00Z or a date like 2026-11-20",
+            "drafts.csv, line 2, column 2 (wave): @zoe.muller is not in Spring Glow, so cannot submit for it",
+            "drafts.csv, line 3, column 1 (handle): no creator @nobody; add them first (chorus import creators)",
+            "drafts.csv, line 4, column 2 (wave): no wave 'W9'; use an id, slug or name (W1)",
+            "drafts.csv, line 5, column 3 (platform): 'myspace' is not a platform; use one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))",
+            "drafts.csv, line 6, column 4 (format): 'hologram' is not a format; use one of \(ContentFormat.allCases.map(\.rawValue).joined(separator: ", "))",
+            "drafts.csv, line 7, column 5 (caption): the caption is empty; a draft is judged on its caption",
+            "drafts.csv, line 8, column 7 (submitted_at): '18.03.2026' is not a time like 2026-11-20T14:30:00Z or a date like 2026-11-20",
         ])
     }
 
@@ -71,7 +71,7 @@ final class SubmissionsImportTests: XCTestCase {
         try workspace.apply(.requestChanges(["SU-0001"], note: "add #ad"), context: F.context)
         let second = try parse("mila.makes,W1,instagram,reel,#ad Glow,,2026-03-19\n", in: workspace)
         XCTAssertEqual(second.errors.map(\.description), [
-            "drafts.csv, line 2, column 5: @mila.makes has SU-0001 waiting for changes for this instagram reel; "
+            "drafts.csv, line 2, column 5 (caption): @mila.makes has SU-0001 waiting for changes for this instagram reel; "
                 + "record the new round with: chorus resubmit SU-0001 --caption \"…\"",
         ])
     }

@@ -41,7 +41,8 @@ final class TrackingRoundTripTests: XCTestCase {
         XCTAssertEqual(first[header.index(of: "shipment_id")!], parcels[0].id.rawValue)
         XCTAssertEqual(first[header.index(of: "name")!], creator.name)
         XCTAssertEqual(first[header.index(of: "postal_code")!], creator.address?.postalCode ?? "")
-        XCTAssertEqual(first[header.index(of: "items")!], parcels[0].items.map { "\($0.sku) x\($0.quantity)" }.joined(separator: "; "))
+        XCTAssertEqual(first[header.index(of: "items")!], parcels[0].items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: "; "),
+                       "the pick list writes items as every list does: SKU×2")
         XCTAssertEqual(first[header.index(of: "tracking_number")!], "")
     }
 
@@ -65,7 +66,7 @@ final class TrackingRoundTripTests: XCTestCase {
         let rows = try TrackingImportCSV(bytes: file, fileName: "picklist.csv", workspace: workspace)
         let column = PickListCSV.header.firstIndex(of: "tracking_number")! + 1
         XCTAssertEqual(rows.errors.map(\.description),
-                       ["picklist.csv, line 4, column \(column): '1Z-NOT-A-NUMBER' does not look like a UPS tracking number"])
+                       ["picklist.csv, line 4, column \(column) (tracking_number): '1Z-NOT-A-NUMBER' does not look like a UPS tracking number"])
         XCTAssertEqual(rows.dispatches.count, 4, "the valid rows, applied only with --skip-invalid")
         XCTAssertTrue(workspace.shipments.filter { parcels.map(\.id).contains($0.id) }.allSatisfy(\.holdsReservation))
     }
@@ -85,10 +86,10 @@ final class TrackingRoundTripTests: XCTestCase {
         let rows = try TrackingImportCSV(bytes: Array(text.utf8), fileName: "labels.csv", workspace: workspace)
         XCTAssertEqual(rows.dispatches.map(\.shipmentID), [parcels[0].id])
         XCTAssertEqual(rows.errors.map(\.description), [
-            "labels.csv, line 3, column 2: unknown carrier 'Pigeon'; use one of UPS, USPS, FedEx, DHL, Royal Mail, other",
-            "labels.csv, line 4, column 3: tracking number \(upsNumber(1)) is already used by line 2",
-            "labels.csv, line 5, column 3: tracking number \(usedNumber) is already used by shipment \(workspace.shipments.first { $0.trackingNumber == usedNumber }!.id)",
-            "labels.csv, line 6, column 1: no creator @nobody.at.all",
+            "labels.csv, line 3, column 2 (carrier): unknown carrier 'Pigeon'; use one of UPS, USPS, FedEx, DHL, Royal Mail, other",
+            "labels.csv, line 4, column 3 (tracking_number): tracking number \(upsNumber(1)) is already used by line 2",
+            "labels.csv, line 5, column 3 (tracking_number): tracking number \(usedNumber) is already used by shipment \(workspace.shipments.first { $0.trackingNumber == usedNumber }!.id)",
+            "labels.csv, line 6, column 1 (handle): no creator @nobody.at.all",
         ])
     }
 

@@ -22,6 +22,24 @@ final class WorkspaceCheckTests: XCTestCase {
         XCTAssertTrue(problems.contains("shipment \(shipments[0].id): creator CR-99999 does not exist"), "\(problems)")
     }
 
+    func testTwoOpenParcelsForOneCreatorAndWaveAreReportedUnlessOneIsAnExtra() {
+        var shipments = sample.shipments
+        let open = shipments.first { $0.holdsReservation }!
+        var second = open
+        second.id = "SH-99999"
+        second.trackingNumber = nil
+        shipments.append(second)
+        var skus = sample.skus
+        for item in second.items { skus[skus.firstIndex { $0.id == item.sku }!].reserved += item.quantity }
+        let handle = "@" + sample.creator(open.creatorID)!.handle
+        let wave = sample.wave(open.waveID)!
+        XCTAssertEqual(WorkspaceCheck.problems(in: broken(skus: skus, shipments: shipments)),
+                       ["\(handle) has 2 open parcels in \(wave.name) (\(wave.id)): \(open.id), SH-99999; cancel the one not meant to go"])
+
+        shipments[shipments.count - 1].extra = true
+        XCTAssertEqual(WorkspaceCheck.problems(in: broken(skus: skus, shipments: shipments)), [], "an extra parcel was asked for")
+    }
+
     func testReservedStockMustEqualQueuedAndPackedShipments() {
         var skus = sample.skus
         skus[0].reserved += 3

@@ -62,10 +62,13 @@ final class CompactionTests: XCTestCase {
         }
     }
 
-    func testAJournalNotTrimmedAfterASnapshotIsSkippedUpToTheSnapshot() throws {
+    /// Once the new manifest is in place the compaction has succeeded: a journal trim that fails
+    /// afterwards is tidying left for next time, not a failure to report (and to retry).
+    func testATrimThatFailsAfterTheNewSnapshotIsInPlaceIsNotACompactionFailure() throws {
         let (folder, expected) = try storeWithJournal()
-        let store = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .truncate, pathContaining: "journal"))
-        XCTAssertNotNil(assertStoreError(try store.compact()), "the new snapshot is current; only the trim failed")
+        let store = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .rename, pathContaining: "journal"))
+        XCTAssertNoThrow(try store.compact(), "the new snapshot is current; only the trim failed")
+        XCTAssertEqual(store.journalLength, 0)
         store.close()
         XCTAssertEqual(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n").count, 2)
 

@@ -50,7 +50,7 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     private func failure(_ step: Step, _ path: String) -> StoreError {
-        StoreError(.io, file: path, "\(step.rawValue) failed: injected fault (no space left on device)")
+        StoreError(.io, file: path, "\(step.rawValue) failed: injected fault (no space left on device)", code: ENOSPC)
     }
 
     func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
@@ -65,8 +65,11 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         try real.createDirectory(at: path)
     }
 
+    /// Like the real one: whatever had the name is removed (a link, not its target), and the
+    /// file is created anew.
     func writeFile(at path: String, bytes: [UInt8]) throws {
-        try put(bytes, at: path, flags: O_TRUNC)
+        try real.removeFile(at: path)
+        try put(bytes, at: path, flags: O_EXCL)
     }
 
     func appendToFile(at path: String, bytes: [UInt8]) throws {
@@ -109,8 +112,8 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     }
 
     private func open(_ path: String, _ flags: Int32) throws -> Int32 {
-        let fd = Glibc.open(path, flags | O_CLOEXEC, 0o600)
-        guard fd >= 0, fchmod(fd, 0o600) == 0 else { throw StoreError(.io, file: path, "open failed") }
+        let fd = Glibc.open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0, fchmod(fd, 0o600) == 0 else { throw StoreError(.io, file: path, "open failed: \(String(cString: strerror(errno)))") }
         return fd
     }
 

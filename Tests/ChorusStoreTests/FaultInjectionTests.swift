@@ -44,12 +44,15 @@ final class FaultInjectionTests: XCTestCase {
     /// have landed), so a lost acknowledged command or one applied twice matches none.
     private struct Outcome {
         var possible = [StoreFixtures.richWorkspace]
+        /// The acknowledged commands alone: what the disk holds when every failed one was kept out.
+        var acknowledgedOnly = StoreFixtures.richWorkspace
         var errors: [Error] = []
         var store: WorkspaceStore?
         var folder: String
 
         mutating func acknowledge(_ command: Command, _ context: CommandContext) throws {
             for index in possible.indices { try possible[index].apply(command, context: context) }
+            try acknowledgedOnly.apply(command, context: context)
         }
 
         mutating func failed(_ command: Command, _ context: CommandContext) throws {
@@ -112,6 +115,30 @@ final class FaultInjectionTests: XCTestCase {
               + "; \(absorbed) absorbed harmlessly")
     }
 
+    /// The ghost change: a journal append whose sync fails with the whole line in the file, and
+    /// whose rollback truncate fails too. Wherever it strikes in the session, the command was
+    /// reported as failed, so after a crash the workspace holds exactly the acknowledged ones —
+    /// the failed command is not replayed (`journal.trim` says where the journal ends).
+    func testAnAppendWhoseSyncAndRollbackBothFailIsNeverReplayed() throws {
+        let counting = FaultInjectingFileSystem()
+        let clean = try run(fileSystem: counting, continuing: true)
+        clean.store?.close()
+        let points = counting.points
+        // The sync of a write to the journal (open, write, sync), past the one `create` makes.
+        let syncs = points.dropFirst().filter { $0.step == .sync && $0.path.hasSuffix("/journal.jsonl") && points[$0.index - 1].step == .write }
+            .dropFirst()
+        XCTAssertEqual(syncs.count, 5, "every journaled command of the session")
+        for sync in syncs {
+            let outcome = try run(fileSystem: FaultInjectingFileSystem(failingAt: [sync.index, sync.index + 1]), continuing: false, faults: 2)
+            XCTAssertEqual(outcome.errors.count, 1, "\(sync): \(outcome.errors)")
+            outcome.store?.close()
+            let reopened = try WorkspaceStore.open(at: outcome.folder)
+            XCTAssertEqual(reopened.workspace, outcome.acknowledgedOnly, "\(sync): a change reported as failed came back")
+            reopened.close()
+        }
+        print("fault injection: \(syncs.count) journal appends failed with their rollback, none replayed")
+    }
+
     /// A fault that strikes again at the very next step, typically while the store recovers
     /// from the first (cutting off a partial journal line, re-reading the manifest). The
     /// workspace must still reopen with every acknowledged command exactly once.
@@ -161,7 +188,9 @@ final class FaultInjectionTests: XCTestCase {
         let counting = FaultInjectingFileSystem()
         let (counted, _) = try importOnFreshWorkspace(counting)
         counted.close()
-        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory })
+        // The folder sync that makes the new manifest durable: the last before the journal is trimmed.
+        let trim = try XCTUnwrap(counting.points.last { $0.step == .rename && $0.path.hasSuffix("/journal.jsonl") })
+        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory && $0.index < trim.index })
 
         let (store, error) = try importOnFreshWorkspace(FaultInjectingFileSystem(failingAt: lastFolderSync.index))
         XCTAssertEqual((error as? StoreError)?.kind, .io, "the failed sync is reported")

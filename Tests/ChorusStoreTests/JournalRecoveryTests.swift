@@ -51,6 +51,95 @@ final class JournalRecoveryTests: XCTestCase {
         XCTAssertEqual(store.recoveredTornLine?.reason, "no newline at its end")
     }
 
+    /// A complete last line that does not decode — here a command from a newer Chorus — was
+    /// acknowledged by whoever wrote it: it is not crash damage, so it is never cut. Every open
+    /// is read-only and says why, and the file keeps every byte.
+    func testACompleteButUnreadableLastLineOpensReadOnlyAndIsNeverCut() throws {
+        let (folder, expected) = try workspaceWithTwoCommands()
+        let journal = folder + "/journal.jsonl"
+        try StoreFixtures.append(#"{"actor":"ana","at":"2026-03-12T09:20:02Z","command":{"archiveWave":{"_0":"W1"}},"seq":3}"# + "\n",
+                                 to: journal)
+        let before = try StoreFixtures.contents(of: folder)
+
+        let store = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(store.mode, .readOnly, "asked read-write, opened read-only")
+        XCTAssertEqual(store.workspace, expected)
+        XCTAssertNil(store.recoveredTornLine, "not a torn line")
+        XCTAssertEqual(store.unreadableLastLine?.line, 3)
+        let notice = try XCTUnwrap(store.recoveryNotice)
+        XCTAssertTrue(notice.hasPrefix(journal + ", line 3: the last entry cannot be read"), notice)
+        XCTAssertTrue(notice.contains("open read-only"), notice)
+
+        let refusal = assertStoreError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "recount"), context: StoreFixtures.context(3)))
+        XCTAssertEqual(refusal?.kind, .readOnly)
+        XCTAssertEqual(refusal?.line, 3)
+        XCTAssertThrowsError(try store.compact())
+        XCTAssertEqual(store.workspace, expected, "the refused command is not applied")
+        XCTAssertNoThrow(try WorkspaceStore.open(at: folder).close(), "the lock was given back at once")
+        store.close()
+        XCTAssertEqual(try StoreFixtures.contents(of: folder).filter { $0.key != "lock" }, before.filter { $0.key != "lock" },
+                       "every byte on disk is as it was")
+    }
+
+    /// A full disk fails the append's sync with the whole line in the file, then fails the
+    /// truncate that would take it back. The command was reported as failed, so it must not
+    /// come back on the next open (a retry would then apply it twice): the workspace writes
+    /// down, durably, where the journal really ends.
+    func testALineWhoseSyncAndRollbackBothFailedIsNotReplayed() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        func approveOnce(_ fileSystem: FaultInjectingFileSystem) throws -> (WorkspaceStore, Error?) {
+            let store = try WorkspaceStore.open(at: folder, fileSystem: fileSystem)
+            do { try store.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(1)) } catch { return (store, error) }
+            return (store, nil)
+        }
+        let counting = FaultInjectingFileSystem()
+        let (counted, _) = try approveOnce(counting)
+        counted.close()
+        let sync = try XCTUnwrap(counting.points.first { $0.step == .sync && $0.path.hasSuffix("journal.jsonl") })
+        try StoreFixtures.removeJournalEntries(in: folder)
+        let expected = try WorkspaceStore.open(at: folder, mode: .readOnly).workspace
+
+        let (store, error) = try approveOnce(FaultInjectingFileSystem(failingAt: [sync.index, sync.index + 1]))
+        XCTAssertEqual((error as? StoreError)?.kind, .io)
+        XCTAssertEqual(store.workspace, expected)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).contains("markDelivered"), "the line is on disk")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/journal.trim"))
+        store.close()  // as if the process exited after reporting the failure
+
+        XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, expected, "the failed change is not replayed")
+        let reopened = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(reopened.workspace, expected)
+        try reopened.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(2))
+        let after = reopened.workspace
+        reopened.close()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/journal.trim"), "the mark goes once the journal is cut back")
+        XCTAssertEqual(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n").count, 1,
+                       "the retry is in the journal once")
+        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, after)
+    }
+
+    /// The third fault: not even the mark can be written. Then the failure says plainly that
+    /// the change may have been kept and how to check, rather than claiming it was not made.
+    func testWhenNothingCanBeUndoneTheFailureSaysTheChangeMayHaveBeenKept() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        let counting = FaultInjectingFileSystem()
+        let probe = try WorkspaceStore.open(at: folder, fileSystem: counting)
+        try probe.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(1))
+        probe.close()
+        try StoreFixtures.removeJournalEntries(in: folder)
+        let sync = try XCTUnwrap(counting.points.first { $0.step == .sync && $0.path.hasSuffix("journal.jsonl") })
+
+        // The sync, the truncate (open and sync count as one step there), and the mark's open.
+        let store = try WorkspaceStore.open(at: folder, fileSystem: FaultInjectingFileSystem(failingAt: [sync.index, sync.index + 1, sync.index + 2]))
+        let error = assertStoreError(try store.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(1)))
+        XCTAssertEqual(error?.file, folder + "/journal.jsonl")
+        XCTAssertTrue(error?.message.contains("it may still be there when the workspace is next opened: check it (chorus list, or the console) before doing it again") ?? false,
+                      error?.description ?? "")
+        store.close()
+    }
+
     func testDamagedMiddleLineIsAnErrorWithItsLineNumberAndChangesNothing() throws {
         let (folder, _) = try workspaceWithTwoCommands()
         let journal = folder + "/journal.jsonl"

@@ -3,46 +3,67 @@ import ChorusStore
 import Foundation
 import XCTest
 
-/// One process holds a workspace at a time, and its files are private to the user.
+/// Any number of processes share a workspace; maintenance takes it alone. Its files are
+/// private to the user.
 final class LockAndPermissionTests: XCTestCase {
-    func testASecondOpenerIsRefusedWithTheHoldersPid() throws {
+    func testTwoWritersOpenOneWorkspaceAtOnceAndMaintenanceWaitsForBoth() throws {
         let folder = StoreFixtures.temporaryFolder()
         let first = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        let second = try WorkspaceStore.open(at: folder)
+        try second.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context())
+
+        let error = assertStoreError(try WorkspaceStore.lockForMaintenance(at: folder))
+        XCTAssertEqual(error?.kind, .locked)
+        XCTAssertTrue(error?.message.contains("the workspace is open in a console or a command; close every console on it") ?? false,
+                      error?.description ?? "")
+        first.close()
+        second.close()
+        let maintenance = try WorkspaceStore.lockForMaintenance(at: folder)
+        maintenance.release()
+        XCTAssertNoThrow(try WorkspaceStore.open(at: folder).close(), "releasing gives the workspace back")
+    }
+
+    func testWhileMaintenanceHasTheWorkspaceAWriterIsRefusedWithItsPid() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        let maintenance = try WorkspaceStore.lockForMaintenance(at: folder)
+        defer { maintenance.release() }
 
         let error = assertStoreError(try WorkspaceStore.open(at: folder))
         XCTAssertEqual(error?.kind, .locked)
         XCTAssertTrue(error?.message.contains("in use by process \(getpid()) on ") ?? false, error?.description ?? "")
+        XCTAssertTrue(error?.message.contains("for maintenance") ?? false, error?.description ?? "")
         XCTAssertNoThrow(try WorkspaceStore.open(at: folder, mode: .readOnly), "reading needs no lock")
-
-        first.close()
-        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, StoreFixtures.richWorkspace, "closing releases the lock")
     }
 
     func testDroppingTheStoreReleasesTheLock() throws {
         let folder = StoreFixtures.temporaryFolder()
         do { _ = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace) }
-        XCTAssertNoThrow(try WorkspaceStore.open(at: folder))
+        XCTAssertNoThrow(try WorkspaceStore.lockForMaintenance(at: folder).release())
     }
 
-    /// A holder killed with SIGKILL leaves its pid in the lock file; the kernel has dropped its
-    /// flock, so the next opener takes over and names itself.
+    /// Maintenance killed with SIGKILL leaves its pid in the lock file; the kernel has dropped
+    /// its flock, so the next opener takes over.
     func testALockFileLeftByADeadProcessIsTakenOver() throws {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
         try writeLockFile(naming: try deadPid(), in: folder)
 
         let store = try WorkspaceStore.open(at: folder)
-        defer { store.close() }
         XCTAssertEqual(store.workspace, StoreFixtures.richWorkspace)
+        store.close()
+        let maintenance = try WorkspaceStore.lockForMaintenance(at: folder)
+        defer { maintenance.release() }
         XCTAssertTrue(try String(contentsOfFile: folder + "/lock", encoding: .utf8).contains(#""pid":\#(getpid())"#))
     }
 
-    /// Between taking the flock and writing its own details, a new holder's lock file still
+    /// Between taking the flock and writing its own details, maintenance's lock file still
     /// names the dead previous holder; a refused opener must not blame that pid.
     func testARefusalDoesNotBlameADeadPidLeftInTheLockFile() throws {
         let folder = StoreFixtures.temporaryFolder()
-        let holder = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
-        defer { holder.close() }
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        let maintenance = try WorkspaceStore.lockForMaintenance(at: folder)
+        defer { maintenance.release() }
         let dead = try deadPid()
         try writeLockFile(naming: dead, in: folder)
 
@@ -52,16 +73,17 @@ final class LockAndPermissionTests: XCTestCase {
                       error?.description ?? "")
     }
 
-    func testAWriterCanWaitForTheLockAndIsToldWhoHoldsIt() throws {
+    func testAWriterCanWaitForMaintenanceAndIsToldWhoHasIt() throws {
         let folder = StoreFixtures.temporaryFolder()
-        let holder = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        let maintenance = try WorkspaceStore.lockForMaintenance(at: folder)
         var heard: [String] = []
         let error = assertStoreError(try WorkspaceStore.open(at: folder, waitingForLock: 0.3, whileWaiting: { heard.append($0) }))
         XCTAssertEqual(heard, ["the workspace is in use by process \(getpid()) on \(ProcessInfo.processInfo.hostName) since "
                                + (heard.first?.components(separatedBy: " since ").last ?? "")])
-        XCTAssertTrue(heard.first?.hasSuffix("; waiting up to 0.3 s for it") ?? false, "\(heard)")
+        XCTAssertTrue(heard.first?.hasSuffix(" for maintenance; waiting up to 0.3 s for it") ?? false, "\(heard)")
         XCTAssertTrue(error?.message.contains("(waited 0.3 s)") ?? false, error?.description ?? "")
-        holder.close()
+        maintenance.release()
         XCTAssertNoThrow(try WorkspaceStore.open(at: folder, waitingForLock: 0.3).close())
     }
 

@@ -75,9 +75,11 @@ final class RoundTripTests: XCTestCase {
         let lines = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
         XCTAssertTrue(lines[0].hasPrefix(#"{"actor":"ana","at":"2026-03-12T09:14:02Z","command":{"adjustStock":"#), String(lines[0]))
-        XCTAssertTrue(lines[0].hasSuffix(#","seq":1}"#))
+        XCTAssertTrue(lines[0].contains(#","seq":1,"sum":""#), String(lines[0]))
+        XCTAssertTrue(lines[0].hasSuffix(#","summary":"added 5 of Serum 30 ml"}"#), String(lines[0]))
+        XCTAssertTrue(lines[0].contains(#","commandID":""#), "each entry carries its command's id")
         XCTAssertTrue(lines[1].hasPrefix(#"{"actor":"li","at":"2026-03-12T09:15:02Z""#))
-        XCTAssertTrue(lines[1].hasSuffix(#","seq":2}"#))
+        XCTAssertTrue(lines[1].contains(#","seq":2,"sum":""#), String(lines[1]))
     }
 
     func testSnapshotFilesAreValidJSONWithOneRowPerLine() throws {

@@ -114,6 +114,11 @@ enum StoreFixtures {
         return folder + "/" + name
     }
 
+    /// Empties the journal of a workspace whose snapshot holds nothing since: undoes a probe run.
+    static func removeJournalEntries(in folder: String) throws {
+        try Data().write(to: URL(fileURLWithPath: folder + "/journal.jsonl"))
+    }
+
     static func append(_ text: String, to path: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()

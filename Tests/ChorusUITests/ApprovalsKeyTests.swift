@@ -113,7 +113,9 @@ final class ApprovalsKeyTests: XCTestCase {
         console.press("f", "f")   // pending → overdue → changes requested
         XCTAssertEqual(console.state.approvals.view, .changesRequested)
         XCTAssertEqual(cursorDraft(console), ApprovalsSample.id(1))
-        console.press("r").type("#ad Morning routine with @glow #GlowUp").press(.enter)
+        console.press("r")
+        XCTAssertEqual(console.state.prompt?.text, "Morning routine with @glow #GlowUp", "the new round starts from the caption there is")
+        console.press(.home).type("#ad ").press(.enter)
         XCTAssertEqual(console.state.message?.text, "recorded round 2 of SU-0001")
         let draft = console.workspace.submission(ApprovalsSample.id(1))
         XCTAssertEqual(draft?.round, 2)

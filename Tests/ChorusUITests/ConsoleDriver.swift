@@ -12,14 +12,31 @@ final class InMemorySession: ConsoleSession {
     /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
     var knownAttribution: AttributionResult?
     private(set) var remembered = 0
+    /// What was performed, as a store's history records it.
+    private(set) var history: [HistoryLine] = []
 
     init(_ workspace: Workspace) { self.workspace = workspace }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
         performed.append(command)
+        history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
         return applied
+    }
+
+    /// Colleagues' changes applied but not yet collected by the console.
+    private var colleagues: [ColleagueChange] = []
+
+    /// A colleague's command landing in the workspace, as a store following the log applies it.
+    func colleague(_ actor: String, _ command: Command) throws {
+        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))
+        colleagues.append(ColleagueChange(actor: actor, summary: applied.summary))
+    }
+
+    func collectColleaguesWork() -> [ColleagueChange] {
+        defer { colleagues = [] }
+        return colleagues
     }
 
     func remember(_ attribution: AttributionResult) {
@@ -52,6 +69,13 @@ final class ConsoleDriver {
     @discardableResult
     func type(_ text: String) -> Self {
         text.forEach { console.press(.character($0)) }
+        return self
+    }
+
+    /// Keys that arrive together, as a barcode scanner sends them: the text and Enter in one burst.
+    @discardableResult
+    func scan(_ text: String) -> Self {
+        console.press(text.map { Key.character($0) } + [.enter])
         return self
     }
 

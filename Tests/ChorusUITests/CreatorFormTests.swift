@@ -90,8 +90,10 @@ final class CreatorFormTests: XCTestCase {
         XCTAssertNil(console.state.overlay, "the form replaces the details")
         fill(.name, "Someone Else")
         console.press(.escape)
+        XCTAssertNotNil(console.state.form, "Esc after an edit asks before discarding it")
+        console.press("y")
         XCTAssertNil(console.state.form)
         XCTAssertTrue(console.workspace == before, "Esc sends nothing")
-        XCTAssertEqual(console.state.message, StatusMessage(.info, "cancelled; nothing changed"))
+        XCTAssertEqual(console.state.message, StatusMessage(.info, "changes discarded; nothing was saved"))
     }
 }

@@ -22,6 +22,7 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(console.stage(of: "cleo.glow"), .invited)
         XCTAssertEqual(console.stage(of: "ben_makes"), .prospect, "the cursor row is not touched when rows are marked")
         expected.pipeline.marks = []
+        expected.pipeline.cursor = 0   // still on @ben_makes, now first: the prospects sort before the invited
         expected.message = StatusMessage(.success, "moved 2 creators to invited")
         expected.undoStack = [UndoEntry(summary: "moved 2 creators to invited", command: console.state.undoStack[0].command)]
         XCTAssertEqual(console.state, expected)

@@ -1,4 +1,4 @@
-import ChorusCore
+@testable import ChorusCore
 @testable import ChorusUI
 import XCTest
 
@@ -53,5 +53,22 @@ final class LeaderboardAndLedgerTests: XCTestCase {
         XCTAssertNotNil(frame.row(containing: "Total cost"))
         XCTAssertNotNil(frame.row(containing: "Commission"))
         XCTAssertNotNil(frame.row(containing: "Plan       gifting"), console.dump)
+    }
+
+    /// Orders the shop took in dollars show what it charged and the rate they were converted
+    /// at, so finance can check a converted figure from the pane.
+    func testTheLedgerShowsTheRatesConvertedOrdersWereTakenAt() {
+        var workspace = CreatorAttributionTests.workspaceWithOrders()
+        let rate = ExchangeRate(day: Day("2025-03-01")!, currency: Currency("USD"), rate: DecimalRate("0.9234")!)
+        workspace.orders = workspace.orders.map { order in
+            var order = order
+            order.original = ForeignAmounts(subtotal: Money(minorUnits: order.subtotal.minorUnits * 10_000 / 9_234, currency: Currency("USD")),
+                                            refunded: Money.zero(Currency("USD")), rate: rate)
+            return order
+        }
+        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40)).press("6", "s", .enter)
+        guard case .ledgerDetail? = console.state.overlay else { return XCTFail("the drill-down is open") }
+        XCTAssertNotNil(console.frame.row(containing: "Rates      USD 0.9234 of 2025-03-01 ("), console.dump)
+        XCTAssertNotNil(console.frame.row(containing: " USD at 0.9234)"), console.dump)
     }
 }

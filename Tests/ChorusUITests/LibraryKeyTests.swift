@@ -99,10 +99,10 @@ final class LibraryKeyTests: XCTestCase {
         console.press(.control("s"))
         XCTAssertEqual(message(.uses), "'billboards' is not a use; use organic-repost, paid-social, partnership-ads, website, email, out-of-home")
 
-        console.press(.escape)
+        console.press(.escape, "y")   // the fields were changed: Esc asks before throwing them away
         XCTAssertNil(console.state.form)
         XCTAssertEqual(console.session.performed, [])
-        XCTAssertEqual(console.state.message, StatusMessage(.info, "cancelled; nothing changed"))
+        XCTAssertEqual(console.state.message, StatusMessage(.info, "changes discarded; nothing was saved"))
         XCTAssertEqual(console.workspace, LibrarySample.workspace())
     }
 

@@ -21,7 +21,7 @@ final class ShipmentEditKeyTests: XCTestCase {
                                                                   note: "fragile: pack upright")])
         XCTAssertEqual(reserved(SeedingSample.serum), 7)
         XCTAssertEqual(reserved(SeedingSample.mist), 1)
-        XCTAssertTrue(console.resize(120, 40).frame.lines.contains { $0.contains("SH-0001") && $0.contains("SERUM×2 MIS…") }, console.dump)
+        XCTAssertTrue(console.resize(120, 40).frame.lines.contains { $0.contains("SH-0001") && $0.contains("SERUM×2 MIST×1") }, "the items column grows to show the whole parcel\n" + console.dump)
 
         console.press("z")
         XCTAssertEqual(console.workspace, before)
@@ -33,13 +33,13 @@ final class ShipmentEditKeyTests: XCTestCase {
         XCTAssertEqual(console.state.form?.form.fields[0].message,
                        "not enough Glow Serum (SKU-SERUM): 30 needed, 15 available, short by 15")
         XCTAssertEqual(console.workspace, before)
-        console.press(.escape)
+        console.press(.escape, "y")
         XCTAssertNil(console.state.form)
         XCTAssertEqual(console.workspace, before)
     }
 
     func testAParcelThatLeftCannotBeEdited() {
-        console.press("2", "s", .enter).type(SeedingSample.ups(1)).press(.enter)
+        console.press("2", "s", .enter).type(SeedingSample.ups(1)).press(.enter, .enter)   // ship it, close the summary
         console.press("f", "f", "f", "e")   // all → queued → packed → shipped
         XCTAssertNil(console.state.form)
         XCTAssertEqual(console.state.message, StatusMessage(.warning, "SH-0001 is shipped; only queued or packed parcels can be edited"))

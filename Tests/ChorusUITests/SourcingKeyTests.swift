@@ -71,4 +71,15 @@ final class SourcingKeyTests: XCTestCase {
         XCTAssertTrue(frame.contains("engagement"), frame)
         XCTAssertTrue(frame.contains("audience"), frame)
     }
+
+    func testFilterWordsAreEachMatchedAndTheNicheLineFollowsTheFilter() throws {
+        let console = try console().press("R", "/").type("contactable skincare").press(.enter)
+        XCTAssertEqual(handles(console), ["hana.beauty"], "Kim does skincare but cannot be contacted; Iris and Jon do not do skincare")
+        XCTAssertTrue(console.frame.line(2).hasPrefix(" niches: skincare 1  "), console.dump)
+        console.press(.escape, "/").type("skincare contactable")
+        XCTAssertEqual(handles(console), ["hana.beauty"], "the order of the words does not matter")
+        console.press(.escape, "/").type("outdoors fitness")
+        XCTAssertEqual(handles(console), [], "nobody does both")
+        XCTAssertTrue(console.frame.line(2).hasPrefix(" niches: none"), console.dump)
+    }
 }

@@ -78,8 +78,13 @@ final class WaveFormTests: XCTestCase {
         fill(.name, "Renamed")
         fill(.budget, "1")
         console.press(.escape)
+        XCTAssertEqual(console.state.prompt?.purpose, .confirm(.discardForm("Edit Wave 1")), "edits are not thrown away on one key")
+        XCTAssertTrue(console.frame.line(console.frame.size.height - 1).hasPrefix(" Discard changes to Edit Wave 1? y/n"), console.dump)
+        console.press("n")
+        XCTAssertEqual(console.state.form?.form.fields[WaveForm.Field.name.rawValue].text, "Renamed", "n goes back to the form as it was")
+        console.press(.escape, "y")
         XCTAssertNil(console.state.form)
-        XCTAssertEqual(console.state.message, StatusMessage(.info, "cancelled; nothing changed"))
+        XCTAssertEqual(console.state.message, StatusMessage(.info, "changes discarded; nothing was saved"))
         XCTAssertEqual(console.workspace, before)
         XCTAssertTrue(console.session.performed.isEmpty)
         XCTAssertEqual(console.state.pane, .waves, "Esc closed the form only")
@@ -105,6 +110,7 @@ final class WaveFormTests: XCTestCase {
         fill(.storeCredit, "")
         fill(.commission, "12.5")
         fill(.bonusTiers, "20 orders: 50.00; 1000.00 revenue: 100.00")
+        fill(.usageRights, "organic-repost; worldwide; 180 days")
         console.press(.enter)   // Enter on the last field saves
 
         let wave = console.workspace.wave(Sample.wave1)!
@@ -141,11 +147,38 @@ final class WaveFormTests: XCTestCase {
         XCTAssertEqual(console.session.performed.count, 1)
         let created = console.workspace.wave("W3")
         XCTAssertEqual(created?.name, "Autumn")
+        XCTAssertEqual(created?.slug, "autumn", "its tracking links' campaign reads as its name")
         XCTAssertEqual(created?.brief, last.brief)
         XCTAssertEqual(created?.incentivePlan, last.incentivePlan)
         XCTAssertTrue(console.dump.contains("Autumn"), console.dump)
 
         console.press("z")
         XCTAssertNil(console.workspace.wave("W3"), "undo removes the new wave")
+    }
+
+    /// Without agreed rights every draft fails the usage-rights check, so the brief says what
+    /// the brand may do with the content: one line for every deliverable, new ones included.
+    func testUsageRightsAgreedInTheBriefHoldForEveryDeliverable() {
+        console.press("7", "e")
+        fill(.deliverables, "instagram reel 2025-04-01; tiktok video")
+        fill(.usageRights, "organic-repost, paid-social; DE, AT; 90 days")
+        console.press(.control("s"))
+        XCTAssertNil(console.state.form)
+        let template = RightsTemplate(uses: [.organicRepost, .paidSocial], territory: .countries(["DE", "AT"]), durationDays: 90)
+        XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [template, template])
+        XCTAssertTrue(console.dump.contains("Rights     organic-repost, paid-social; DE, AT; 90 days"), console.dump)
+
+        console.press("e")
+        XCTAssertEqual(form?.fields[WaveForm.Field.usageRights.rawValue].text, "organic-repost, paid-social; DE, AT; 90 days")
+        fill(.usageRights, "billboards; worldwide; 90 days")
+        console.press(.control("s"))
+        XCTAssertEqual(message(.usageRights), "'billboards' is not a use; use \(RightsUse.slugs)")
+        fill(.usageRights, "website; worldwide; forever")
+        console.press(.control("s"))
+        XCTAssertEqual(message(.usageRights), "\"forever\" is not a number of days; write 90 days")
+        fill(.usageRights, "")
+        console.press(.control("s"))
+        XCTAssertEqual(console.workspace.wave(Sample.wave1)?.brief.deliverables.map(\.rights), [nil, nil], "an empty line agrees none")
+        XCTAssertTrue(console.dump.contains("Rights     not agreed: drafts fail the usage-rights check"), console.dump)
     }
 }

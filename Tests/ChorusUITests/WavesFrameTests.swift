@@ -23,9 +23,9 @@ final class WavesFrameTests: XCTestCase {
     func testWavesAt80x24() {
         let console = ConsoleDriver(briefedWorkspace()).press("7")
         let lines = console.frame.lines
-        XCTAssertEqual(Array(lines[0...18]), [
+        XCTAssertEqual(Array(lines[0...19]), [
             " 1 Pipeline 2 Seeding 3 Approvals 4 Library 5 Leaderboard 6 Ledger 7 Waves",
-            " Waves · 2 waves · n new · e edit · C copy",
+            " Waves · 2 waves · n new · e edit · C copy · v overview",
             "  WAVE          STATUS     STARTS     ENDS              BUDGET CREATORS PARCELS",
             "▸ Wave 1        live       2025-03-10 2025-05-09   5000.00 EUR        8       6",
             "  Wave 2        planning   2025-03-10 —            5000.00 EUR        2       0",
@@ -33,16 +33,17 @@ final class WavesFrameTests: XCTestCase {
             " Wave 1",
             " live · slug wave-1",
             " Budget     5000.00 EUR",
+            " Results    spent 75.00 · ROAS 0.00× · ROI on margin -100.00% · contribution",
+            "            margin -75.00",
             " Products   Glow Serum ×1, Face Mist ×2",
             " Messages   Glow in 7 days",
             " Hashtags   #GlowWave",
             " Mentions   @glow",
             " Banned     miracle",
             " Deliver    Instagram reel due 2025-04-09",
+            " Rights     not agreed: drafts fail the usage-rights check",
             " Incentives gifting · 10 % commission",
             " Bonuses    20 orders: 50.00",
-            "",
-            "",
         ], console.dump)
         XCTAssertEqual(console.frame.role(of: "Wave 1        live"), .selection)
         XCTAssertEqual(lines[23], " n new  e edit  C copy  / filter  Space mark  Enter details  ? help         1/2")
@@ -55,7 +56,8 @@ final class WavesFrameTests: XCTestCase {
         XCTAssertEqual(frame.line(4), "  Wave 2                                                planning   2025-03-10 —            5000.00 EUR        2       0", console.dump)
         XCTAssertEqual(frame.role(of: "  Wave 2     "), .selection)
         XCTAssertEqual(frame.line(6), " Wave 2")
-        XCTAssertEqual(frame.line(9), " Products   —")
+        XCTAssertEqual(frame.line(9), " Results    spent 0.00 · ROAS — · ROI on margin — · contribution margin 0.00")
+        XCTAssertEqual(frame.line(10), " Products   —")
         XCTAssertTrue(frame.line(39).hasSuffix("2/2"))
 
         console.press(.enter)

@@ -1,0 +1,58 @@
+/// A wave's spend against its budget, split into what is settled and what is committed but not
+/// yet final: parcels queued or packed (their products are reserved at unit cost), fees and
+/// store credit due to creators who posted, and commission still inside its hold. Shown where
+/// spending happens, and asked about before seeding takes a wave over its budget.
+public struct WaveBudget: Hashable, Sendable {
+    public let waveID: WaveID
+    public let budget: Int64
+    /// Cost of parcels on their way or delivered, commission past its hold, bonuses.
+    public let spent: Int64
+    public let committed: Int64
+    /// False when order-driven costs (commission, bonuses) were not known: a big program's
+    /// ledger still computing. Then the figures are parcels, fees and credit only.
+    public let includesCommission: Bool
+
+    public var total: Int64 { spent + committed }
+    public var remaining: Int64 { budget - total }
+
+    /// From the wave's ledger rows (exact), or without a ledger from parcels and fees alone.
+    public init(_ wave: Wave, workspace: Workspace, ledger: Ledger?) {
+        var total: Int64 = 0, committed: Int64 = 0
+        if let ledger {
+            for row in ledger.rows where row.waveID == wave.id {
+                total += row.costs.total
+                committed += row.costs.flatFees + row.costs.storeCredit + row.costs.commissionPending
+            }
+        } else {
+            for enrollment in workspace.enrollments where enrollment.waveID == wave.id && Ledger.feesAreDue(enrollment.stage) {
+                let plan = enrollment.incentiveOverride ?? wave.incentivePlan
+                let fees = (plan.flatFee?.minorUnits ?? 0) + (plan.storeCredit?.minorUnits ?? 0)
+                total += fees
+                committed += fees
+            }
+        }
+        for shipment in workspace.shipments where shipment.waveID == wave.id && shipment.status != .cancelled {
+            let cost = shipment.productCost.minorUnits + (shipment.shippingCost?.minorUnits ?? 0)
+            if ledger == nil { total += cost }
+            if shipment.holdsReservation { committed += cost }
+        }
+        waveID = wave.id
+        budget = wave.budget.minorUnits
+        self.committed = committed
+        spent = total - committed
+        includesCommission = ledger != nil
+    }
+
+    /// How far `cost` more would take the wave over its budget; nil if it stays within it.
+    public func overrun(adding cost: Int64) -> Int64? {
+        let over = total + cost - budget
+        return over > 0 ? over : nil
+    }
+
+    /// The product cost of parcels of `items` for `creators` creators at today's unit costs,
+    /// as queueing them would reserve it (unknown products cost nothing, as there).
+    public static func seedingCost(_ items: [ShipmentItem], creators: Int, workspace: Workspace) -> Int64 {
+        let perParcel = items.reduce(Int64(0)) { $0 + (workspace.sku($1.sku)?.unitCost.minorUnits ?? 0) * Int64($1.quantity) }
+        return perParcel * Int64(creators)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Keeps a long-lived store's journal short (opening replays it) without ever making the
+/// person wait: once the journal passes `threshold` entries, a fresh snapshot is written on
+/// another thread and made current between key presses. A failed one is retried with the
+/// backoff of `CompactionRetry`, under the same generation number.
+public final class BackgroundCompactor {
+    public let store: WorkspaceStore
+    public let threshold: Int
+    private let write: (Compaction) -> Void
+    private var compaction: Compaction?
+    public private(set) var retry = CompactionRetry()
+
+    /// `write` runs `Compaction.writeFiles()` somewhere; by default on a new thread.
+    public init(store: WorkspaceStore, threshold: Int,
+                write: @escaping (Compaction) -> Void = { compaction in Thread.detachNewThread { compaction.writeFiles() } }) {
+        self.store = store
+        self.threshold = threshold
+        self.write = write
+    }
+
+    /// Starts a compaction if the journal is long, none is running and no backoff is pending.
+    public func startIfDue(at now: Date = Date()) {
+        guard compaction == nil, store.journalLength >= threshold, retry.mayStart(at: now),
+              let started = try? store.beginBackgroundCompaction() else { return }
+        compaction = started
+        write(started)
+    }
+
+    /// Makes a compaction that has been written current; nil, or a sentence for the person.
+    public func collect(at now: Date = Date()) -> String? {
+        guard let compaction, compaction.isWritten else { return nil }
+        self.compaction = nil
+        do {
+            try store.finish(compaction)
+            return retry.succeeded()
+        } catch {
+            return retry.failed(error, at: now)
+        }
+    }
+
+    /// Waits for a compaction still being written and makes it current, before the store closes.
+    public func finishRunning() -> String? {
+        while let compaction, !compaction.isWritten { Thread.sleep(forTimeInterval: 0.01) }
+        return collect()
+    }
+}

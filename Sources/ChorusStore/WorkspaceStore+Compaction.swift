@@ -1,0 +1,138 @@
+import ChorusCore
+
+/// Compaction on a shared workspace: one process at a time (the compaction lease), a new
+/// snapshot generation numbered past every one on disk, written off the owner's thread if
+/// asked, and the journal trimmed under the append lock so that nobody's entry is lost.
+extension WorkspaceStore {
+    /// Writes the current state as a new snapshot and empties the journal. If anything fails
+    /// before the new manifest is in place, the previous snapshot and journal stay current and
+    /// untouched; the journal is trimmed only after the new manifest is durable. Throws
+    /// `StoreError.Kind.locked` while another process is compacting.
+    public func compact() throws {
+        try requireWritable()
+        try finishLoadingOrderHistory()
+        try catchUp()
+        guard folderLog != nil else {
+            guard let lease = log.leaseCompaction() else { throw Self.compactingElsewhere(folder) }
+            defer { lease.release() }
+            try log.putSnapshot(LogSnapshot(workspace: workspace, through: lastSequence))
+            journalLength = 0
+            return
+        }
+        guard let compaction = beginCompaction() else { throw Self.compactingElsewhere(folder) }
+        compaction.writeFiles()
+        try finish(compaction)
+    }
+
+    private static func compactingElsewhere(_ folder: String) -> StoreError {
+        StoreError(.locked, file: folder, "another process is compacting this workspace; nothing was changed — try again in a moment")
+    }
+
+    /// Starts a compaction of the state as it is now, for `Compaction.writeFiles()` to write on
+    /// another thread while this store goes on performing commands; `finish(_:)` then makes it
+    /// current. Nil while order history is still loading, since a snapshot must include it, and
+    /// while another process is compacting.
+    public func beginBackgroundCompaction() throws -> Compaction? {
+        try requireWritable()
+        guard pendingOrderHistory == nil, folderLog != nil else { return nil }
+        return beginCompaction()
+    }
+
+    /// Takes the compaction lease (nil if another process has it) and numbers the generation
+    /// past every one on disk, so no process's files are ever overwritten.
+    private func beginCompaction() -> Compaction? {
+        guard compactionLease != nil || takeCompactionLease() else { return nil }
+        if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation > manifest.generation {
+            manifest = current
+        }
+        nextGeneration = max(nextGeneration, manifest.generation + 1)
+        defer { nextGeneration += 1 }
+        inFlightGenerations.insert(nextGeneration)
+        return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
+                          journalSequence: lastSequence, fileSystem: fileSystem)
+    }
+
+    private func takeCompactionLease() -> Bool {
+        compactionLease = log.leaseCompaction()
+        return compactionLease != nil
+    }
+
+    /// Gives the lease back once no compaction of this store is in flight.
+    private func releaseCompactionLeaseIfIdle() {
+        guard inFlightGenerations.isEmpty else { return }
+        compactionLease?.release()
+        compactionLease = nil
+    }
+
+    /// Makes a written compaction the current snapshot and trims the journal entries it
+    /// includes; entries performed since it began stay in the journal. Throws the error that
+    /// stopped the files being written, leaving the previous snapshot and journal current. A
+    /// compaction overtaken by a newer snapshot is discarded.
+    ///
+    /// Once the new manifest is in place the compaction has succeeded: trimming the journal
+    /// and removing old files are tidying, and their failure is not reported as its failure.
+    public func finish(_ compaction: Compaction) throws {
+        try requireWritable()
+        defer {
+            inFlightGenerations.remove(compaction.generation)
+            releaseCompactionLeaseIfIdle()
+        }
+        guard compaction.generation > manifest.generation else {
+            compaction.removeFiles()
+            return
+        }
+        try commit(compaction)
+        keepAttributionForNewGeneration()
+        trimJournal()
+    }
+
+    /// Writes the next snapshot generation on this thread and makes it current; false when
+    /// another process holds the compaction lease.
+    func writeSnapshot() throws -> Bool {
+        guard let compaction = beginCompaction() else { return false }
+        defer {
+            inFlightGenerations.remove(compaction.generation)
+            releaseCompactionLeaseIfIdle()
+        }
+        compaction.writeFiles()
+        try commit(compaction)
+        return true
+    }
+
+    /// Makes a written generation current. If the new manifest was renamed into place but a
+    /// later step failed (the folder sync), the new generation is current on disk all the same,
+    /// so it is adopted before the error is rethrown: memory and disk must never disagree on
+    /// which snapshot holds the workspace, or commands journaled next would replay onto a
+    /// state they were never applied to.
+    private func commit(_ compaction: Compaction) throws {
+        let files: Snapshot.Files
+        do { files = try compaction.writtenFiles() } catch {
+            // Nothing refers to the partial files: free their space now, and let the retry
+            // write the same generation unless another one has begun since.
+            compaction.removeFiles()
+            if nextGeneration == compaction.generation + 1 { nextGeneration = compaction.generation }
+            throw error
+        }
+        defer { folderLog?.noteSnapshot(through: manifest.journalSequence) }
+        do {
+            manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
+                                           journalSequence: compaction.journalSequence, fileSystem: fileSystem)
+        } catch {
+            if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation == compaction.generation {
+                manifest = current
+            }
+            throw error
+        }
+    }
+
+    /// Drops the journal entries the current snapshot covers (entries appended while a
+    /// background compaction was written stay: the trim runs under the append lock, after
+    /// catching up), then removes every file the manifest does not name (see
+    /// `removeStrayFiles`). A journal that could not be trimmed holds only entries the
+    /// snapshot covers, which replay skips and the next compaction trims: not worth a failure.
+    func trimJournal(holdingAppendLock: Bool = false) {
+        try? folderLog?.discard(through: manifest.journalSequence, holdingAppendLock: holdingAppendLock)
+        journalLength = lastSequence - manifest.journalSequence
+        removeStrayFiles()
+    }
+}

@@ -1,0 +1,237 @@
+import ChorusCore
+import Foundation
+
+/// Performing a command on a workspace that colleagues change at the same time.
+///
+/// Optimistic, as a database's compare-and-set: catch up with the log, apply the command to
+/// that newest state, and append it only if nobody appended in between. If somebody did, the
+/// command is taken back, the store catches up and applies it again — where the domain's own
+/// rules decide whether it still holds ("no longer pending") — a few times, with a random
+/// pause so two writers do not collide in step again.
+extension WorkspaceStore {
+    /// How many times a command is applied again after colleagues appended first.
+    static let attempts = 8
+
+    /// Applies `command` and makes it durable before returning. A command the domain refuses
+    /// throws its `DomainError` — saying who changed the item since, when a colleague's change
+    /// is why — and is not journaled; one that cannot be written is undone in memory and
+    /// throws the `StoreError`, so memory never runs ahead of the log.
+    ///
+    /// `commandID` identifies the command across retries: performing the same id again (after
+    /// an error that left unclear whether it was kept) never applies it twice. `basedOn` is the
+    /// position the person saw, for commands that replace a whole value and for undo: if a
+    /// colleague changed one of the items since, the command is refused naming who. Left out,
+    /// it is what this store showed: the position of the command an undo takes back (when this
+    /// store performed it), else the newest entry applied before this call.
+    ///
+    /// A command that changed nothing (re-importing the same file) is not journaled. With
+    /// `durability: .snapshot` the change is also folded into a new snapshot at once, so that
+    /// opening the workspace does not decode a huge journal line (big imports).
+    @discardableResult
+    public func perform(_ command: Command, context: CommandContext, basedOn: Int? = nil,
+                        commandID: String = UUID().uuidString.lowercased(),
+                        durability: Durability = .journal) throws -> AppliedCommand {
+        try requireWritable()
+        if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
+        if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, in: folderLog) {
+            return done
+        }
+        let basedOn = basedOn ?? basis(for: command)
+        var attempt = 0
+        var touched: Set<ChangedItem> = []
+        var appliedAt = lastSequence
+        while true {
+            try catchUp()
+            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
+            let applied: AppliedCommand
+            do {
+                applied = try workspace.apply(command, context: context)
+            } catch let refusal as DomainError {
+                // Refused now, though it held against the state the person last acted on (or
+                // an earlier attempt's): say whose change it met.
+                let acted = touched.union(command.itemsActedOn)
+                if let (item, change) = itemChanges.newest(of: acted, after: min(appliedAt, lastOwnPosition), notBy: context.actor) {
+                    throw DomainError(ItemChanges.sentence(item, change, today: context.now.day) + " (\(refusal.message))")
+                }
+                throw refusal
+            }
+            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            touched = point.changedItems
+            appliedAt = lastSequence
+            let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
+                                     commandID: commandID, basedOn: basedOn, summary: applied.summary)
+            let outcome: AppendOutcome
+            do {
+                outcome = try log.append(entry, expectedHead: lastSequence)
+            } catch {
+                _ = try? workspace.apply(applied.undo, context: context)
+                // A log on a server may have kept an entry whose acknowledgement was lost: look
+                // before saying the command failed, so that the person does not do it twice. (A
+                // folder's failed append has cut its line back, or says that it may be kept.)
+                if folderLog == nil, (try? catchUp()) != nil, let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+                throw error
+            }
+            switch outcome {
+            case .appended:
+                lastSequence = entry.seq
+                journalLength += 1
+                itemChanges.record(entry, changed: touched)
+                performedCommands[commandID] = applied.summary
+                rememberUndo(applied.undo, at: entry.seq)
+                lastOwnPosition = entry.seq
+                noteAttributionInputs(changedBy: command)
+                return applied
+            case .conflict:
+                _ = try? workspace.apply(applied.undo, context: context)
+                attempt += 1
+                guard attempt < Self.attempts else {
+                    throw StoreError(.locked, file: folder, "colleagues kept changing the workspace while this was saved "
+                                     + "(\(attempt) tries); nothing was changed — try again")
+                }
+                usleep(UInt32.random(in: 0...UInt32(1_000 << min(attempt, 5))))
+            }
+        }
+    }
+
+    /// Applies what colleagues appended since this store last looked, and returns those
+    /// entries with what each did, oldest first. A store whose entries were folded into a
+    /// snapshot meanwhile reloads that snapshot.
+    @discardableResult
+    public func catchUp() throws -> [(entry: JournalEntry, applied: AppliedCommand)] {
+        let entries: [JournalEntry]
+        do {
+            entries = try log.entries(after: lastSequence)
+        } catch is SharedLogGap {
+            try reloadFromSnapshot()
+            return []
+        } catch let error as StoreError where error.kind == .newerSchema || (folderLog?.journal.unreadableLastLine != nil) {
+            unreadableLastLine = folderLog?.journal.unreadableLastLine
+            throw error
+        }
+        var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []
+        for entry in entries {
+            if entry.command.needsOrderHistory { try finishLoadingOrderHistory() }
+            let outcome = try Self.apply(entry, to: &workspace, changes: &itemChanges, performed: &performedCommands,
+                                         place: Self.place(of: entry.seq, in: log))
+            lastSequence = entry.seq
+            journalLength += 1
+            noteAttributionInputs(changedBy: entry.command)
+            applied.append((entry, outcome))
+        }
+        return applied
+    }
+
+    /// A cheap value that changes whenever colleagues may have appended: a follower compares
+    /// it between key presses and calls `catchUp()` only when it moved.
+    public var changeHint: Int { log.changeHint() }
+
+    /// Refuses a replacement or undo based on position `basedOn` if someone else changed one
+    /// of its items since: otherwise it would silently put back what they did.
+    private func refuseIfChanged(_ items: Set<ChangedItem>, since basedOn: Int, by context: CommandContext) throws {
+        guard let (item, change) = itemChanges.newest(of: items, after: basedOn, notBy: context.actor) else { return }
+        throw DomainError(ItemChanges.sentence(item, change, today: context.now.day)
+                          + "; nothing was changed — the screen shows their version now: make your change again on it")
+    }
+
+    /// The items a replacement or an undo would overwrite.
+    static func replacedItems(of command: Command) -> Set<ChangedItem> {
+        switch command {
+        case .updateProgram: [ChangedItem(.program, "")]
+        case .updateWave(let wave): [ChangedItem(.wave, wave.id.rawValue)]
+        case .updateCreator(let creator): [ChangedItem(.creator, creator.id.rawValue)]
+        case .setUsageRights(let asset, _): [ChangedItem(.asset, asset.rawValue)]
+        case .editShipment(let id, _, _): [ChangedItem(.shipment, id.rawValue)]
+        case .restore(let point, _): point.changedItems
+        default: []
+        }
+    }
+
+    /// How many undos are remembered with their positions: more than anyone undoes in a row.
+    static let rememberedUndos = 500
+
+    /// The position a replacement or an undo is based on when the caller did not say: nil for
+    /// intent commands, which their own rules protect ("no longer pending").
+    private func basis(for command: Command) -> Int? {
+        guard !Self.replacedItems(of: command).isEmpty else { return nil }
+        // Compared newest first; an undo handed back unchanged shares its storage, so the
+        // comparison is quick even for an import's.
+        if case .restore = command, let remembered = recentUndos.last(where: { $0.undo == command }) { return remembered.position }
+        return lastSequence
+    }
+
+    private func rememberUndo(_ undo: Command, at position: Int) {
+        recentUndos.append((undo, position))
+        if recentUndos.count > Self.rememberedUndos { recentUndos.removeFirst(recentUndos.count - Self.rememberedUndos) }
+    }
+
+    private static func alreadyDone(_ summary: String) -> AppliedCommand {
+        AppliedCommand(summary: summary, undo: .restore(point: RestorePoint(), label: summary))
+    }
+
+    /// A big import made durable as a new snapshot rather than a journal line of hundreds of
+    /// megabytes: under the append lock (nobody appends meanwhile), the snapshot takes the
+    /// next position, and colleagues who see the journal's head jump reload the snapshot.
+    /// Nil, to fall back to a journal line, while another process holds the compaction lease.
+    private func performAsSnapshot(_ command: Command, context: CommandContext, commandID: String,
+                                   in folderLog: FolderLog) throws -> AppliedCommand? {
+        try folderLog.holdingAppendLock {
+            try catchUp()
+            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            let applied = try workspace.apply(command, context: context)
+            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            let previous = manifest
+            lastSequence += 1
+            let written: Bool
+            do {
+                written = try writeSnapshot()
+            } catch {
+                // Undone only if the old snapshot is still current; see `commit`.
+                if manifest.generation == previous.generation {
+                    lastSequence -= 1
+                    _ = try? workspace.apply(applied.undo, context: context)
+                }
+                throw error
+            }
+            guard written else {
+                lastSequence -= 1
+                _ = try? workspace.apply(applied.undo, context: context)
+                return nil
+            }
+            let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID,
+                                     summary: applied.summary)
+            itemChanges.record(entry, changed: point.changedItems)
+            // Never journaled, so the history hears of it here.
+            try? folderLog.history.append([HistoryRecord(entry)])
+            performedCommands[commandID] = applied.summary
+            rememberUndo(applied.undo, at: lastSequence)
+            noteAttributionInputs(changedBy: command)
+            keepAttributionForNewGeneration()
+            trimJournal(holdingAppendLock: true)
+            return applied
+        }
+    }
+
+    /// Loads the newest snapshot and the entries after it, when entries this store had not
+    /// applied yet were folded into a snapshot by a colleague's compaction or big import.
+    func reloadFromSnapshot() throws {
+        let (snapshot, newManifest) = try reloadedSnapshot()
+        var reloaded = snapshot.workspace
+        var changes = ItemChanges()
+        var performed = performedCommands
+        var sequence = snapshot.through
+        for entry in try log.entries(after: snapshot.through) {
+            try Self.apply(entry, to: &reloaded, changes: &changes, performed: &performed, place: Self.place(of: entry.seq, in: log))
+            sequence = entry.seq
+        }
+        workspace = reloaded
+        if let newManifest { manifest = newManifest }
+        itemChanges = changes
+        performedCommands = performed
+        lastSequence = sequence
+        journalLength = sequence - snapshot.through
+        knownAttribution = nil
+        attributionInputsSequence = sequence
+        pendingOrderHistory = nil
+    }
+}

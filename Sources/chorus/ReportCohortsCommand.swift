@@ -1,0 +1,39 @@
+import ArgumentParser
+import ChorusCore
+import ChorusStore
+
+/// `chorus report cohorts`: the ledger grouped by tier, source, incentive type, niche or
+/// country — the comparison a manager makes before scaling a kind of creator into the next wave.
+struct ReportCohortsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cohorts", abstract: "Creators, content, results and returns per tier, source, incentive, niche or country.",
+        discussion: """
+        Per group: creators, active creators (with an approved asset), posts, engagement rate (engagements per post per \
+        follower), direct and assisted orders and net revenue, cost, contribution margin, CPA, ROAS (direct net revenue ÷ \
+        cost) and ROI on margin (contribution margin ÷ cost), by the ledger's rules. A creator in several niches or found \
+        through several sources counts in each. Today (CHORUS_NOW pins it) decides which commission is still held.
+        """)
+
+    @Option(help: ArgumentHelp("Group creators by this.", valueName: "tier|source|incentive|niche|country"))
+    var by: Cohorts.Dimension
+    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
+    var raw = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
+            let store = try workspace.openForReading()
+            let today = Clock.now.day
+            let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
+            let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
+            let cohorts = Cohorts(ledger, workspace: store.workspace, by: by, wave: waveID)
+            let rows = cohorts.groups.map { CohortRow($0, currency: ledger.currency) }
+            try Output.print(Listing(rows: rows).rendered(as: format, raw: raw))
+        }
+    }
+}
+
+extension Cohorts.Dimension: ExpressibleByArgument {}

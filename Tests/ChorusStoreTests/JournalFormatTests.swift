@@ -1,0 +1,77 @@
+import ChorusCore
+@testable import ChorusStore
+import Foundation
+import XCTest
+
+/// Journals as earlier Chorus versions wrote them must open in every later one, and a journal
+/// from a newer Chorus must not be written by an older one.
+final class JournalFormatTests: XCTestCase {
+    /// Golden lines in journal format 1, exactly as Chorus wrote them before workspaces were
+    /// shared (no `commandID`, `summary` or `format`). Never edit them: if a change to `Command`
+    /// breaks this test, it breaks every workspace in the field.
+    static let formatOne = #"""
+{"actor":"ana","at":"2026-03-12T09:14:02Z","command":{"adjustStock":{"delta":5,"reason":"found a box","sku":"SKU-SERUM"}},"seq":1}
+{"actor":"li","at":"2026-03-12T09:15:02Z","command":{"markDelivered":{"_0":["SH-0001"]}},"seq":2}
+{"actor":"ana","at":"2026-03-12T09:16:02Z","command":{"tagAssets":{"_0":["AS-0001"],"add":["spring"],"remove":[]}},"seq":3}
+{"actor":"li","at":"2026-03-12T09:17:02Z","command":{"updateCreator":{"_0":{"engagementRate":0,"handle":"bare","id":"CR-00003","name":"","niches":[],"note":"met at the fair","profiles":[],"sources":[]}}},"seq":4}
+"""#
+
+    private func workspace(journal: String) throws -> String {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        try (journal + "\n").write(toFile: folder + "/journal.jsonl", atomically: false, encoding: .utf8)
+        return folder
+    }
+
+    func testAJournalInFormatOneStillOpensAndIsWrittenOnInTheCurrentFormat() throws {
+        let folder = try workspace(journal: Self.formatOne)
+        let store = try WorkspaceStore.open(at: folder)
+        var expected = StoreFixtures.richWorkspace
+        try expected.apply(.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "found a box"), context: StoreFixtures.context(0, actor: "ana"))
+        try expected.apply(.markDelivered(["SH-0001"]), context: StoreFixtures.context(1, actor: "li"))
+        try expected.apply(.tagAssets(["AS-0001"], add: ["spring"], remove: []), context: StoreFixtures.context(2, actor: "ana"))
+        var creator = try XCTUnwrap(expected.creator("CR-00003"))
+        creator.note = "met at the fair"
+        try expected.apply(.updateCreator(creator), context: StoreFixtures.context(3, actor: "li"))
+        XCTAssertEqual(store.workspace, expected)
+        XCTAssertEqual(try store.history().map(\.kind), ["adjustStock", "markDelivered", "tagAssets", "updateCreator"])
+
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(4))
+        let last = try XCTUnwrap(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n").last)
+        XCTAssertTrue(last.contains(#""format":\#(JournalEntry.currentFormat)"#), String(last))
+        XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, store.workspace)
+    }
+
+    private static let fromTheFuture = #"{"actor":"zoe","at":"2027-01-04T10:00:00Z","command":{"splitWave":{"wave":"W1"}},"format":3,"seq":5}"#
+
+    func testANewerFormatOpensReadOnlySayingUpgradeAndNothingIsWritten() throws {
+        for journal in [Self.formatOne + "\n" + Self.fromTheFuture,
+                        Self.formatOne + "\n" + Self.fromTheFuture + "\n" + Self.fromTheFuture.replacingOccurrences(of: #""seq":5"#, with: #""seq":6"#)] {
+            let folder = try workspace(journal: journal)
+            let before = try StoreFixtures.contents(of: folder)
+            let store = try WorkspaceStore.open(at: folder)
+            XCTAssertEqual(store.mode, .readOnly)
+            XCTAssertTrue(store.recoveryNotice?.contains("line 5: written by a newer Chorus (format 3); upgrade to write") ?? false,
+                          store.recoveryNotice ?? "")
+            XCTAssertEqual(store.workspace.creator("CR-00003")?.note, "met at the fair", "what this build can read is shown")
+            XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
+                XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+            }
+            store.close()
+            XCTAssertEqual(try StoreFixtures.contents(of: folder).filter { !$0.key.hasSuffix(".lock") && $0.key != "lock" },
+                           before.filter { !$0.key.hasSuffix(".lock") && $0.key != "lock" }, "the workspace is left untouched")
+        }
+    }
+
+    func testAConsoleThatMeetsAColleaguesNewerChorusStopsWriting() throws {
+        let folder = try workspace(journal: Self.formatOne)
+        let store = try WorkspaceStore.open(at: folder)
+        let fd = open(folder + "/journal.jsonl", O_WRONLY | O_APPEND)
+        _ = (Self.fromTheFuture + "\n").withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        XCTAssertThrowsError(try store.catchUp())
+        XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
+            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+        }
+    }
+}
