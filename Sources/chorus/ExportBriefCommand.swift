@@ -37,6 +37,8 @@ struct ExportBriefCommand: ParsableCommand {
                 var destination = ExportDestination()
                 destination.output = url.path
                 destination.force = force
+                // Made here, not parsed: every flag it reads must be set (--raw and --bom are for CSV).
+                (destination.raw, destination.bom) = (false, false)
                 try destination.write(Array(text.utf8))
                 try Output.print("wrote \(url.path)")
             }

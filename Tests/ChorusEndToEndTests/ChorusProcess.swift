@@ -45,7 +45,9 @@ struct ChorusProcess {
 /// command wrote nothing.
 func folderContents(_ url: URL) throws -> [String: Data] {
     var contents: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+    // The lock files name whoever held them last (a refused import holds the append lock while it
+    // reads); they are not the workspace's data.
+    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where !["lock", "append.lock"].contains(name) {
         let item = url.appendingPathComponent(name)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: item.path, isDirectory: &isDirectory), isDirectory.boolValue {
