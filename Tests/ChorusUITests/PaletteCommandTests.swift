@@ -283,6 +283,23 @@ final class PaletteCommandTests: XCTestCase {
         XCTAssertNil(console.workspace.enrollment("CR-0001", in: Sample.wave1)?.dueDate, "the cursor row is not touched")
     }
 
+    func testMessageAsksForTheKindForTheCreatorsNamed() {
+        let console = ConsoleDriver()
+        console.press("2")
+        run(console, "message @eli.daily @fay.routine")
+        XCTAssertEqual(console.state.pane, .pipeline)
+        XCTAssertEqual(console.state.prompt?.purpose, .outboxKind(["CR-0005", "CR-0006"], wave: Sample.wave1))
+        console.press(.escape)
+
+        run(console, "message @nobody")
+        XCTAssertEqual(console.state.message?.kind, .warning)
+        XCTAssertNil(console.state.prompt)
+        run(console, "message SH-0001")
+        XCTAssertEqual(console.state.message?.kind, .warning)
+        XCTAssertNil(console.state.prompt)
+        XCTAssertEqual(console.session.performed, [])
+    }
+
     /// Every command in the palette's vocabulary appears in a test above, with and without arguments.
     func testEveryPaletteCommandIsCoveredHere() {
         let withArguments: Set<String> = [
@@ -294,6 +311,7 @@ final class PaletteCommandTests: XCTestCase {
             "resolve",         // SurveyAnswersQueueTests
             "stock",           // StockPaletteTests
             "due",             // testDueActsOnTheCreatorsNamedAndSaysHowToWriteADate
+            "message",         // testMessageAsksForTheKindForTheCreatorsNamed
         ]
         let takingNothing = Set(KeyMap.commands.filter { !$0.keys.isEmpty }.compactMap(\.command)).subtracting(withArguments)
         for name in takingNothing {
