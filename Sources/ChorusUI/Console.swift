@@ -254,6 +254,20 @@ public final class Console {
             useTheme(name)
         case .nextTheme:
             useTheme(themes.name(after: state.themeName))
+        case .previewOutbox(let kind, let wave, let ids):
+            guard let drafting = session as? OutboxDrafting else { return state.message = StatusMessage(.warning, "this console cannot draft messages") }
+            do { state.overlay = .outboxPreview(try drafting.previewOutbox(kind, wave: wave, creators: ids)) } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
+        case .writeOutbox(let sheet):
+            guard let drafting = session as? OutboxDrafting else { return }
+            do {
+                let folder = try drafting.writeOutbox(sheet)
+                perform(.draftMessages(kind: sheet.kind, wave: sheet.waveID, creators: sheet.recipients), summary: nil)
+                if state.message?.kind == .success { state.message?.text += "; written to \(folder)" }
+            } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
         case .copyToClipboard(let text):
             terminalRequests.append(.copy(text))
         case .openLink(let link):

@@ -62,7 +62,7 @@ struct Renderer {
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
-        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
+        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts, .outboxPreview:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
@@ -141,6 +141,8 @@ struct Renderer {
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
             return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
+        case .outboxPreview(let sheet):
+            return OutboxUpdate.overlay(sheet, width: width)
         case .help, .parcelDetail, .surveyAnswers, .history, nil:
             return nil
         }
