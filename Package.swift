@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -17,13 +18,14 @@ let package = Package(
         .target(name: "ChorusStore", dependencies: ["ChorusCore"]),
         .target(name: "ChorusInterchange", dependencies: ["ChorusCore"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
+        .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
         .target(name: "ChorusTerminal", dependencies: ["ChorusUI", "CNcursesw"]),
         .executableTarget(
             name: "chorus",
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
-                "ChorusUI", "ChorusTerminal",
+                "ChorusUI", "ChorusTerminal", "ChorusOutbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
+        .testTarget(name: "ChorusOutboxTests", dependencies: ["ChorusOutbox", "ChorusGenerator"]),
         .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore", "ChorusInterchange"]),
         .testTarget(name: "ChorusFuzzTests", dependencies: ["ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI"]),
     ]

@@ -35,6 +35,9 @@ extension Command {
         case .importOrders, .importSurveyResponses, .importCreators, .importProducts, .importRates: "imported"
         case .resolveSurveyAnswer: "credited to a creator"
         case .restore: "changed back by an undo"
+        case .setDueDate: "given a new due date"
+        case .draftMessages: "given a drafted message"
+        case .markMessagesSent: "marked messaged"
         }
     }
 }

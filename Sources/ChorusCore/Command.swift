@@ -16,6 +16,14 @@ public enum Command: Hashable, Sendable, Codable {
     case exitPipeline(creators: [CreatorID], wave: WaveID, stage: PipelineStage, reason: String)
     /// Scales winners into a wave with a better plan (the Leaderboard's promote).
     case promote(creators: [CreatorID], wave: WaveID, change: IncentiveChange)
+    /// Gives creators their own due date in a wave (`:due +7d`, `chorus due`).
+    case setDueDate(creators: [CreatorID], wave: WaveID, change: DueDateChange)
+
+    // Outbox
+    /// Records that a message of `kind` was drafted for each creator (`chorus outbox build`).
+    case draftMessages(kind: MessageKind, wave: WaveID, creators: [CreatorID])
+    /// Records that drafted messages went out (`chorus outbox mark-sent`).
+    case markMessagesSent(kind: MessageKind, wave: WaveID, creators: [CreatorID])
 
     // SKUs and seeding
     case addSKUs([SKU])

@@ -12,6 +12,14 @@ public enum Compliance {
     /// Disclosures that always count. `#gifted` counts only when the wave pays nothing but product.
     public static let paidDisclosures = ["#ad", "#sponsored", "paid partnership"]
 
+    /// The words that disclose a post under `plan`: `#gifted` only counts when product is all
+    /// the creator gets. The brief document states the same rule the approval check applies.
+    public static func acceptedDisclosures(_ plan: IncentivePlan?) -> [String] {
+        guard let plan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil, plan.storeCredit == nil,
+              plan.bonusTiers.isEmpty else { return paidDisclosures }
+        return paidDisclosures + ["#gifted"]
+    }
+
     /// `incentives` is the plan that applies to this creator when it differs from the wave's
     /// (an enrollment's override): a creator paid a fee cannot disclose with `#gifted` alone.
     /// `disclosureWithin` is the program's `disclosureWithinCharacters` (see `DisclosurePlacement`).
@@ -20,11 +28,7 @@ public enum Compliance {
         // Scanned as scalars once: every rule below looks through the same text.
         let text = Array((submission.caption + "\n" + submission.onScreenText).lowercased().unicodeScalars)
         var checks: [ComplianceCheck] = []
-        var disclosures = paidDisclosures
-        if let plan = incentives ?? wave?.incentivePlan, plan.gifting, plan.flatFee == nil, plan.commissionBasisPoints == nil,
-           plan.storeCredit == nil, plan.bonusTiers.isEmpty {
-            disclosures.append("#gifted")
-        }
+        let disclosures = acceptedDisclosures(incentives ?? wave?.incentivePlan)
         let disclosed = disclosures.contains { containsWord($0, in: text) }
         checks.append(ComplianceCheck(kind: .disclosure, passed: disclosed,
                                       summary: disclosed ? "ad disclosure present" : "ad disclosure missing (\(disclosures.joined(separator: ", ")))"))

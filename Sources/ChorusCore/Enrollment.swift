@@ -8,15 +8,34 @@ public struct Enrollment: Hashable, Sendable, Codable {
     /// Why a creator left the pipeline (declined, dropped, ghosted).
     public var exitReason: String?
     public var incentiveOverride: IncentivePlan?
+    /// This creator's own due date for the wave's deliverables; nil follows the wave's.
+    public var dueDate: Day?
+    /// Messages drafted for this creator in this wave, oldest first.
+    public var correspondence: [Correspondence]
 
     public init(creatorID: CreatorID, waveID: WaveID, stage: PipelineStage, stageChangedAt: Timestamp,
-                exitReason: String? = nil, incentiveOverride: IncentivePlan? = nil) {
+                exitReason: String? = nil, incentiveOverride: IncentivePlan? = nil,
+                dueDate: Day? = nil, correspondence: [Correspondence] = []) {
         self.creatorID = creatorID
         self.waveID = waveID
         self.stage = stage
         self.stageChangedAt = stageChangedAt
         self.exitReason = exitReason
         self.incentiveOverride = incentiveOverride
+        self.dueDate = dueDate
+        self.correspondence = correspondence
+    }
+
+    /// Journals written before due dates and the outbox existed have neither.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(creatorID: try c.decode(CreatorID.self, forKey: .creatorID), waveID: try c.decode(WaveID.self, forKey: .waveID),
+                  stage: try c.decode(PipelineStage.self, forKey: .stage),
+                  stageChangedAt: try c.decode(Timestamp.self, forKey: .stageChangedAt),
+                  exitReason: try c.decodeIfPresent(String.self, forKey: .exitReason),
+                  incentiveOverride: try c.decodeIfPresent(IncentivePlan.self, forKey: .incentiveOverride),
+                  dueDate: try c.decodeIfPresent(Day.self, forKey: .dueDate),
+                  correspondence: try c.decodeIfPresent([Correspondence].self, forKey: .correspondence) ?? [])
     }
 
     public var key: EnrollmentKey { EnrollmentKey(creatorID: creatorID, waveID: waveID) }

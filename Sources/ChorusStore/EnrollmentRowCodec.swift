@@ -2,10 +2,15 @@ import ChorusCore
 
 /// Enrollments as rows; the rare incentive override nests as
 /// `[gifting, flatFee, storeCredit, commissionBasisPoints, [[metric, threshold, bonus], …]]`.
+/// The creator's own due date and drafted messages (`[[kind, draftedAt, sentAt], …]`) come
+/// last, so rows written before they existed still read.
 enum EnrollmentRowCodec: RowCodec {
     static let collection = "enrollments"
     static let columns: String? = #"["creatorID","waveID","stage","stageChangedAt","exitReason","#
-        + #"{"incentiveOverride":["gifting","flatFee","storeCredit","commissionBasisPoints",{"bonusTiers":["metric","threshold","bonus"]}]}]"#
+        + #"{"incentiveOverride":["gifting","flatFee","storeCredit","commissionBasisPoints",{"bonusTiers":["metric","threshold","bonus"]}]},"#
+        + #""dueDate",{"correspondence":["kind","draftedAt","sentAt"]}]"#
+    static let earlierColumns = [#"["creatorID","waveID","stage","stageChangedAt","exitReason","#
+        + #"{"incentiveOverride":["gifting","flatFee","storeCredit","commissionBasisPoints",{"bonusTiers":["metric","threshold","bonus"]}]}]"#]
 
     static func write(_ enrollment: Enrollment, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
@@ -33,6 +38,16 @@ enum EnrollmentRowCodec: RowCodec {
         } else {
             writer.null()
         }
+        writer.optionalDay(enrollment.dueDate)
+        writer.beginArray()
+        for message in enrollment.correspondence {
+            writer.beginArray()
+            writer.choice(message.kind)
+            writer.timestamp(message.draftedAt)
+            writer.optionalTimestamp(message.sentAt)
+            writer.endArray()
+        }
+        writer.endArray()
         writer.endArray()
     }
 
@@ -64,8 +79,21 @@ enum EnrollmentRowCodec: RowCodec {
             plan = IncentivePlan(gifting: gifting, flatFee: flatFee, storeCredit: storeCredit,
                                  commissionBasisPoints: commission, bonusTiers: tiers)
         }
+        let dueDate = reader.hasMoreElements() ? try reader.optionalDay("dueDate") : nil
+        var correspondence: [Correspondence] = []
+        if reader.hasMoreElements() {
+            try reader.beginArray("correspondence")
+            while reader.hasMoreElements() {
+                try reader.beginArray("correspondence")
+                let kind = try reader.choice(MessageKind.self, "correspondence.kind")
+                correspondence.append(Correspondence(kind: kind, draftedAt: try reader.timestamp("correspondence.draftedAt"),
+                                                     sentAt: try reader.optionalTimestamp("correspondence.sentAt")))
+                try reader.endArray("correspondence")
+            }
+            try reader.endArray("correspondence")
+        }
         try reader.endArray("enrollment")
         return Enrollment(creatorID: creatorID, waveID: waveID, stage: stage, stageChangedAt: changedAt,
-                          exitReason: exitReason, incentiveOverride: plan)
+                          exitReason: exitReason, incentiveOverride: plan, dueDate: dueDate, correspondence: correspondence)
     }
 }

@@ -27,4 +27,6 @@ public enum Action: Hashable, Sendable {
     case showSurveyAnswers
     /// Palette-only, in any pane: `:stock SKU +20 reason`.
     case adjustStock
+    /// The outbox (`m`), the Pipeline's late filter (`L`) and `:due +7d` on marked rows.
+    case draftMessages, toggleLate, setDueDate
 }

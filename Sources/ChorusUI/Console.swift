@@ -14,6 +14,7 @@ public final class Console {
     private let today: Day?
     let table = PipelineTable()
     private let seedingTable = SeedingTable()
+    private let budgetLine = WaveBudgetLine()
     private let approvalsTable = ApprovalsTable()
     private let libraryTable = LibraryTable()
     private let leaderboardTable = LeaderboardTable()
@@ -196,7 +197,7 @@ public final class Console {
                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
                  payoutBalances: payoutBalances, today: today,
                  vocabulary: vocabulary, attribution: attribution, figures: overviewStatus, noColor: noColor,
-                 trends: trends, tallies: tallies).frame()
+                 trends: trends, tallies: tallies, budgetLine: budgetLine).frame()
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
@@ -210,6 +211,8 @@ public final class Console {
     var ledgerRows: LedgerTable { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
+    /// How often the wave's budget line was derived, for the same kind of proof.
+    var budgetLineComputes: Int { budgetLine.computes }
     /// How often the creator detail's attribution was computed, for the same kind of proof.
     var attributionComputes: Int { attribution.computes }
 
@@ -251,6 +254,20 @@ public final class Console {
             useTheme(name)
         case .nextTheme:
             useTheme(themes.name(after: state.themeName))
+        case .previewOutbox(let kind, let wave, let ids):
+            guard let drafting = session as? OutboxDrafting else { return state.message = StatusMessage(.warning, "this console cannot draft messages") }
+            do { state.overlay = .outboxPreview(try drafting.previewOutbox(kind, wave: wave, creators: ids)) } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
+        case .writeOutbox(let sheet):
+            guard let drafting = session as? OutboxDrafting else { return }
+            do {
+                let folder = try drafting.writeOutbox(sheet)
+                perform(.draftMessages(kind: sheet.kind, wave: sheet.waveID, creators: sheet.recipients), summary: nil)
+                if state.message?.kind == .success { state.message?.text += "; written to \(folder)" }
+            } catch {
+                state.message = StatusMessage(.error, "\(error)")
+            }
         case .copyToClipboard(let text):
             terminalRequests.append(.copy(text))
         case .openLink(let link):
@@ -350,6 +367,14 @@ public final class Console {
         return nil
     }
 
+    /// The ledger for the budget line: built now for a small program; for a big one only the
+    /// ledger already built (a stage move must not wait for it), else commission shows as pending.
+    private var budgetLedger: Ledger? {
+        let workspace = session.workspace
+        let small = workspace.enrollments.count <= WaveBudgetLine.ledgerOnTheKeyPath && workspace.orders.count <= AttributionCache.backgroundThreshold
+        return small ? spendingLedger : ledger.current
+    }
+
     private var builtLedger: Ledger? {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
@@ -381,6 +406,9 @@ public final class Console {
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
         trends.note(generation: generation)
         tallies.note(generation: generation)
+        if everyPane || state.pane == .seeding || state.pane == .pipeline {
+            budgetLine.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, ledger: budgetLedger)
+        }
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)

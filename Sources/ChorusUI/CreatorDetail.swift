@@ -23,6 +23,7 @@ struct CreatorDetail {
             let since = today.map { "for \(counted(day.days(until: $0), "day"))" } ?? "since \(day)"
             lines.append(Line(label: "Stage", value: "\(enrollment.stage.label) \(since)", role: enrollment.stage.isExit ? .danger : .text))
             if let reason = enrollment.exitReason { lines.append(Line(label: "Reason", value: reason, role: .danger)) }
+            lines += followUpLines(enrollment)
         }
         lines.append(Line(label: "Tier", value: "\(creator.tier.rawValue) · \(PipelineColumns.compactCount(creator.followers)) followers"))
         for profile in creator.profiles.sorted(by: { $0.followers > $1.followers }) {
@@ -107,4 +108,19 @@ struct CreatorDetail {
 extension String {
     /// Nil for an empty string, for "or a dash" fallbacks.
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension CreatorDetail {
+    /// The creator's own due date (and how late), and the messages drafted or sent: `late drafted 3d ago`.
+    func followUpLines(_ enrollment: Enrollment) -> [Line] {
+        var lines: [Line] = []
+        if enrollment.stage.owesContent || enrollment.dueDate != nil, let due = workspace.dueDate(of: enrollment) {
+            let late = today.flatMap { workspace.daysLate(enrollment, today: $0) }
+            lines.append(Line(label: "Due", value: late.map { "\(due) · \($0)d late" } ?? due.description, role: late == nil ? .text : .warning))
+        }
+        for message in enrollment.correspondence.reversed() {
+            lines.append(Line(label: "Message", value: today.map { message.label(today: $0) } ?? message.kind.label, role: .mutedText))
+        }
+        return lines
+    }
 }

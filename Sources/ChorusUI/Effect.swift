@@ -18,6 +18,10 @@ enum Effect: Hashable, Sendable {
     case redo
     case useTheme(String)
     case nextTheme
+    /// Renders messages for a preview (`OutboxDrafting`); nothing is written.
+    case previewOutbox(MessageKind, wave: WaveID, creators: [CreatorID])
+    /// Writes a previewed sheet's files and records the drafts.
+    case writeOutbox(OutboxSheet)
     /// Text for the clipboard, written by the terminal (OSC 52).
     case copyToClipboard(String)
     /// A checked web link for the system opener.

@@ -96,6 +96,12 @@ public enum KeyMap {
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
+        KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
+                   help: "draft messages from a template, previewed first", command: "message"),
+        KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
+                   help: "show only creators to chase (late or quiet), or everyone", command: "late"),
+        KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
+                   help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 
         KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
         KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,
@@ -133,8 +139,11 @@ public enum KeyMap {
     }
 
     /// The action for `key` in `pane`: the pane's own keys first, then the global ones.
+    /// A pane's own binding wins over one for every list (the Ledger's `m` marks a payout run
+    /// paid; elsewhere `m` drafts messages).
     public static func action(for key: Key, in pane: Pane) -> Action? {
-        bindings.first { $0.keys.contains(key) && $0.scope.applies(to: pane) }?.action
+        let matching = bindings.filter { $0.keys.contains(key) && $0.scope.applies(to: pane) }
+        return (matching.first { $0.scope.rawValue == pane.title } ?? matching.first)?.action
     }
 
     /// The bindings that work in `pane`, grouped for the help overlay.

@@ -83,6 +83,11 @@ final class LedgerCache {
         return balances
     }
 
+    /// The ledger for the current generation if it is built, without building it.
+    var current: Ledger? {
+        if let kept, kept.generation == generation { kept.ledger } else { nil }
+    }
+
     /// The attribution the kept ledger was built from, if it is still current.
     var currentAttribution: AttributionResult? {
         keptAttribution?.generation == attributionGeneration ? keptAttribution?.result : nil

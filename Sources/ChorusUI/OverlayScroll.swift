@@ -22,7 +22,7 @@ func scrollOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key) -> Bool
     case .payouts:
         // j/k move the view's cursor over the runs (PayoutsUpdate).
         return false
-    case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail:
+    case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .outboxPreview:
         // The upper end depends on how the lines wrap; the console keeps it within them.
         state.overlayScroll = max(0, state.overlayScroll + step)
     case .parcelDetail:

@@ -37,7 +37,7 @@ enum PaletteArguments {
         switch action {
         case .pack, .ship, .deliver, .flagException, .cancelShipments, .editShipment: .parcels
         case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission: .drafts
-        case .advanceStage, .revertStage, .invite, .drop, .seed, .promote: .creators
+        case .advanceStage, .revertStage, .invite, .drop, .seed, .promote, .draftMessages: .creators
         case .editRights, .addTags, .removeTags: .assets
         default: nil
         }

@@ -10,6 +10,7 @@ struct PipelinePane {
     let table: PipelineTable
     let today: Day?
     let attribution: AttributionCache
+    var budgetLine: WaveBudgetLine?
 
     /// Rows above the table inside the main area: stage counts and the header.
     static let chromeRows = 2
@@ -38,8 +39,10 @@ struct PipelinePane {
         }
         parts.append(table.count == table.totalCount ? counted(table.totalCount, "creator") : "\(table.count) of \(counted(table.totalCount, "creator"))")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
+        if state.lateOnly { parts.append("late and quiet only") }
         parts.append("sort: \(state.sort.rawValue)" + (state.sortReversed ? ", reversed" : ""))
-        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+        let used = grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+        if !state.sourcing { budgetLine?.draw(&grid, from: rect.x + used, maxX: rect.maxX, y: rect.y, role: .title) }
     }
 
     private func drawStageCounts(_ grid: inout Grid, _ rect: Rect) {

@@ -53,7 +53,7 @@ final class PipelineTable {
 
     private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort; var reversed: Bool }
-    private struct FilterKey: Hashable { var order: OrderKey; var needle: String }
+    private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
 
     /// Starts folding the creators' search text on another thread, unless it is current or
     /// already being folded.
@@ -93,7 +93,7 @@ final class PipelineTable {
         if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
         let orderKey = OrderKey(rows: rowsKey, sort: state.sort, reversed: state.sortReversed)
         if orderKey != self.orderKey { buildOrder(orderKey) }
-        let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text))
+        let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
 
@@ -225,7 +225,7 @@ final class PipelineTable {
         let needles = words.map { Array($0.utf8) }
         let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
         // A longer filter only removes rows, so it searches the previous matches only.
-        let narrowing = filterKey.map { $0.order == key.order && key.needle.hasPrefix($0.needle) } ?? false
+        let narrowing = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn && key.needle.hasPrefix($0.needle) } ?? false
         let candidates = narrowing ? visible : order
         let search = words.isEmpty ? CreatorSearchText() : searchText(workspace)
         if words.isEmpty {
@@ -242,6 +242,10 @@ final class PipelineTable {
             visible = candidates.filter { row in
                 needles.indices.allSatisfy { word in stageMatches[word][Int(stageIndexes[Int(row)])] || hits[word][Int(positions[Int(row)])] }
             }
+        }
+        if let today = key.lateOn, !narrowing {
+            let late = Set(workspace.followUps(today: today, wave: key.order.rows.wave).map(\.creatorID))
+            visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
         if key.order.rows.sourcing { clusterNiches(workspace) }
         filterKey = key

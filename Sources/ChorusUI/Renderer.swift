@@ -23,6 +23,8 @@ struct Renderer {
     /// The Leaderboard's and Ledger's sparklines.
     var trends: RowTrends?
     var tallies: WaveTallies?
+    /// The wave's budget in the Pipeline's title bar and the Seeding pane's counts line.
+    var budgetLine: WaveBudgetLine?
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -34,9 +36,11 @@ struct Renderer {
         drawTabBar(&grid, layout.tabBar)
         switch state.pane {
         case .pipeline:
-            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution).draw(&grid, layout)
+            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution, budgetLine: budgetLine)
+                .draw(&grid, layout)
         case .seeding:
-            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today)
+            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today,
+                        budgetLine: budgetLine)
                 .draw(&grid, layout)
         case .approvals:
             ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
@@ -58,7 +62,7 @@ struct Renderer {
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
-        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts:
+        case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts, .outboxPreview:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
@@ -137,6 +141,8 @@ struct Renderer {
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
             return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
+        case .outboxPreview(let sheet):
+            return OutboxUpdate.overlay(sheet, width: width)
         case .help, .parcelDetail, .surveyAnswers, .history, nil:
             return nil
         }

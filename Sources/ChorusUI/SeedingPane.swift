@@ -9,6 +9,7 @@ struct SeedingPane {
     let workspace: Workspace
     let table: SeedingTable
     let today: Day?
+    var budgetLine: WaveBudgetLine?
 
     /// Rows above the table inside the main area: status counts and the header.
     static let chromeRows = 2
@@ -49,9 +50,9 @@ struct SeedingPane {
     }
 
     func draw(_ grid: inout Grid, _ layout: Layout) {
-        drawTitle(&grid, layout.titleBar)
         let body = layout.body
-        drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
+        let budgetShown = drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
+        drawTitle(&grid, layout.titleBar, withBudget: !budgetShown)
         guard waveID != nil else {
             grid.put(" This program has no waves yet.", x: body.x, y: body.y + 2, role: .mutedText)
             return
@@ -70,15 +71,18 @@ struct SeedingPane {
                                 widthOf: \.width, wanted: Dictionary(uniqueKeysWithValues: wanted))
     }
 
-    private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
+    /// The wave's budget goes on the counts line when all its figures fit there, else on the title bar.
+    private func drawTitle(_ grid: inout Grid, _ rect: Rect, withBudget: Bool) {
         var parts = ["Seeding"]
         if let wave = waveID.flatMap(workspace.wave) { parts.append("\(wave.name) (\(wave.status.label))") }
         parts.append("\(table.count) \(state.status == .all ? "" : state.status.label + " ")parcel\(table.count == 1 ? "" : "s")")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
-        grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+        let used = grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
+        if withBudget { budgetLine?.draw(&grid, from: rect.x + used, maxX: rect.maxX, y: rect.y, role: .title) }
     }
 
-    private func drawCounts(_ grid: inout Grid, _ rect: Rect) {
+    /// The counts per status, then the wave's budget if all its figures fit; whether they did.
+    private func drawCounts(_ grid: inout Grid, _ rect: Rect) -> Bool {
         var x = rect.x + 1
         for filter in SeedingFilter.allCases where filter != .all && x < rect.maxX {
             let count = table.counts[filter] ?? 0
@@ -88,6 +92,7 @@ struct SeedingPane {
             x += grid.put("\(count)", x: x, y: rect.y, width: rect.maxX - x, role: role)
             x += grid.put("  ", x: x, y: rect.y, width: rect.maxX - x, role: .mutedText)
         }
+        return (budgetLine?.draw(&grid, from: x, maxX: rect.maxX, y: rect.y, role: .mutedText, allFigures: true) ?? 0) > 0
     }
 
     private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {

@@ -42,7 +42,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
 }
 
 /// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.
-private func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
+func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
     if let ids = context.named?.parcels { return ids }
     if !state.seeding.marks.isEmpty { return state.seeding.marks.sorted() }
     return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []

@@ -105,6 +105,9 @@ struct StatusBar {
             return LeaderboardUpdate.promptLine(ids, wave: wave, text: prompt.text, workspace: workspace)
         case .reconcilePayouts(let run):
             return PayoutsUpdate.promptLine(run)
+        case .outboxKind(let ids, _):
+            let who = ids.count == 1 ? "1 creator" : "\(ids.count) creators"
+            return PromptLine(" Message \(who) — kind (late, nudge-1, brief …): ", "   Enter previews · Esc cancels")
         case .confirm(let confirmation):
             return confirmation.line
         case .dropReason(let ids, _):

@@ -47,6 +47,8 @@ public struct PipelineState: Hashable, Sendable {
     public var sortReversed = false
     /// The sourcing view: creators in no wave instead of the wave's pipeline, to invite into it.
     public var sourcing = false
+    /// Only creators whose content is past their due date with nothing submitted (`L`).
+    public var lateOnly = false
 
     public init() {}
 }
@@ -88,6 +90,8 @@ public struct Prompt: Hashable, Sendable {
         case promote([CreatorID], wave: WaveID)
         /// The path of a processor's report to reconcile a payout run from.
         case reconcilePayouts(run: Int)
+        /// Which kind of message to draft for these creators (`m`).
+        case outboxKind([CreatorID], wave: WaveID)
         /// A y/n before a key that moves money or changes structure.
         case confirm(Confirmation)
     }
@@ -133,6 +137,8 @@ public enum Overlay: Hashable, Sendable {
     case parcelDetail(ShipmentID, scroll: Int)
     /// Survey answers that name several creators, to credit one each (`:resolve`).
     case surveyAnswers(cursor: Int)
+    /// Drafted messages, before they are written (`m`, then the kind).
+    case outboxPreview(OutboxSheet)
     /// Who changed what, and when, newest at the bottom; scrolled up by this many lines.
     case history([HistoryLine], scrolledUp: Int)
 }

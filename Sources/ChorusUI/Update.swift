@@ -77,6 +77,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
         openCreatorForm(id, &state, context: context)
         return []
     }
+    if case .outboxPreview(let sheet)? = state.overlay, let effects = OutboxUpdate.update(&state, sheet, key: key) { return effects }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
     return perform(action, &state, context: context)
@@ -152,12 +153,17 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
     case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
         state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
+    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context, pipeline: targets(state, context: context)), &state)
+    case .toggleLate:
+        state.pipeline.lateOnly.toggle()
+        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
+        state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators to chase: late, or quiet since their parcel · L shows everyone" : "showing everyone")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves
         state.waves.view = action == .cycleWavesView ? .overview : .cohorts
-    case .makeCodes, .editSlug, .adjustStock:
+    case .makeCodes, .editSlug, .adjustStock, .setDueDate:
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
         state.prompt = Prompt(.command, text: name + " ")
@@ -186,6 +192,12 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
         }
         let id = named.first ?? context.table.creatorID(at: state.pipeline.cursor, in: context.workspace)
         return TrackingUpdate.editSlug(value, &state, context: context, creator: id)
+    case .setDueDate:
+        guard let change = DueDateChange(value), let wave = state.pipeline.waveID else {
+            state.message = StatusMessage(.warning, "write due +7d or due 2027-01-15")
+            return []
+        }
+        return [.perform(.setDueDate(creators: targets(state, context: context), wave: wave, change: change))]
     default:
         return perform(action, &state, context: context)
     }
@@ -376,6 +388,8 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         return LeaderboardUpdate.submit(ids, wave: wave, prompt, &state, workspace: context.workspace)
     case .reconcilePayouts(let run):
         return PayoutsUpdate.submit(run: run, prompt, &state)
+    case .outboxKind(let ids, let wave):
+        return OutboxUpdate.submit(prompt.text, ids, wave: wave, &state)
     case .confirm:
         return []
     case .dropReason(let ids, let wave):

@@ -20,6 +20,7 @@ struct Chorus: ParsableCommand {
             ResubmitCommand.self, RecordPostCommand.self, PayoutCommand.self, ParcelCommand.self, ResolveCommand.self, AliasCommand.self, HistoryCommand.self,
             StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
+            OutboxCommand.self, DueCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

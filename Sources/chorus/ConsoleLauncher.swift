@@ -26,6 +26,8 @@ struct ConsoleFlags: ParsableArguments {
 /// first screen (loading on the other core meanwhile would only slow that screen down).
 final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
+    /// The workspace folder, where templates/ and outbox/ are.
+    var folder: URL?
     private var loading: BackgroundLoad?
     private var loadStarted = false
     /// Said once, on the first frame: why nothing can be changed.
@@ -168,6 +170,7 @@ enum ConsoleLauncher {
             settingsFile.save(kept)
         }
         let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
+        session.folder = url
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
         if let failure = settingsFile.saveFailure { Output.notice(failure) }

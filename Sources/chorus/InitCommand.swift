@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusCore
+import ChorusOutbox
 import ChorusStore
 import Foundation
 
@@ -19,6 +20,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "ISO 4217 currency for all money in the program (default: the first orders import's, else EUR).")
     var currency: String?
     @Option(help: "Landing page that tracking links point to.") var landingURL = "https://example.com/"
+    @Option(help: ArgumentHelp("Who drafted messages are from, written into a new program's templates/: \"Brand <creators@brand.example>\".", valueName: "mailbox"))
+    var from: String?
 
     func validate() throws {
         if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
@@ -37,7 +40,9 @@ struct InitCommand: ParsableCommand {
                                       currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
+            if !sample { try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: from ?? "\(brand) <creators@example.com>") }
             try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
+            if from == nil && !sample { try Output.print("message templates are in templates/; set their from: line to the brand's address") }
             if !sample && currency == nil {
                 try Output.print("currency: EUR, unless the first orders import is in another and nothing has a price yet (--currency chooses now)")
             }

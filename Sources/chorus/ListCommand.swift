@@ -31,6 +31,8 @@ struct ListCommand: ParsableCommand {
     var overdue = false
     @Option(help: ArgumentHelp("Only assets whose rights hold today and end within this many days: 14d.", valueName: "days"))
     var expiring: DayCount?
+    @Flag(help: "Only creators to chase: past their due date with nothing submitted (days late), then those a ghosting nudge is due for.")
+    var late = false
 
     @Option(help: "Output format.")
     var format: OutputFormat = .table
@@ -44,8 +46,9 @@ struct ListCommand: ParsableCommand {
         try reportingErrors {
             if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
             let store = try workspace.openForReading()
-            let listing = try Listings(workspace: store.workspace, today: Clock.now.day)
-                .listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
+            let listings = Listings(workspace: store.workspace, today: Clock.now.day)
+            let listing = late ? try listings.lateCreators(collection, wave: wave)
+                : try listings.listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
             try Output.print(listing.rendered(as: format, raw: raw))
         }
     }

@@ -1,5 +1,6 @@
 import ChorusCore
 import ChorusGenerator
+import ChorusOutbox
 import ChorusStore
 import Foundation
 
@@ -9,6 +10,8 @@ import Foundation
 enum SampleWorkspace {
     static let seed: UInt64 = 7
     static let anchorDay = Day(year: 2026, month: 11, day: 21)!
+    /// Who the sample program's message templates are from.
+    static let sender = "Kelpie Skin <creators@kelpieskin.eu>"
 
     static var generatorOptions: GeneratorOptions {
         GeneratorOptions(creators: 300, orders: 4_000, seed: seed, today: anchorDay)
@@ -21,7 +24,7 @@ enum SampleWorkspace {
             try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: destination.path)
             for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
-            where name != "lock" && !name.hasPrefix(".") {
+            where name != "lock" && !name.hasPrefix(".") && name != TemplateFolder.folderName {
                 let target = destination.appendingPathComponent(name)
                 try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: target)
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
@@ -30,6 +33,8 @@ enum SampleWorkspace {
             let store = try WorkspaceStore.create(at: destination, workspace: SampleProgram.generate(options: generatorOptions))
             store.close()
         }
+        // The sample's templates are the defaults (a test holds them equal), written private.
+        try TemplateFolder(workspaceFolder: destination).writeMissingDefaults(from: sender)
     }
 
     /// `sample-data/workspace` beside or above the executable, if present.

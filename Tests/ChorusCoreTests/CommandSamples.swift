@@ -39,6 +39,9 @@ enum CommandSamples {
             .revertStage(creators: [f.sakura], wave: f.spring),
             .exitPipeline(creators: [f.lea], wave: f.spring, stage: .declined, reason: "not into serums"),
             .promote(creators: [f.mila, f.jonas], wave: f.summer, change: IncentiveChange(commissionBasisPoints: 500)),
+            .setDueDate(creators: [f.mila, f.sakura], wave: f.spring, change: .later(days: 7)),
+            .draftMessages(kind: .brief, wave: f.spring, creators: [f.mila, f.sakura]),
+            .markMessagesSent(kind: .brief, wave: f.spring, creators: [f.mila]),
             .createPayoutRun(PayoutRun(number: 2, createdOn: f.today,
                                        payments: [Payment(creatorID: f.mila, items: [PayoutItem(key: "fee W1", amount: 5_000)])])),
             .markPayoutRunPaid(number: 1, on: f.today),
@@ -118,6 +121,9 @@ enum CommandSamples {
         case .revertStage: "revertStage"
         case .exitPipeline: "exitPipeline"
         case .promote: "promote"
+        case .setDueDate: "setDueDate"
+        case .draftMessages: "draftMessages"
+        case .markMessagesSent: "markMessagesSent"
         case .createPayoutRun: "createPayoutRun"
         case .markPayoutRunPaid: "markPayoutRunPaid"
         case .reconcilePayoutRun: "reconcilePayoutRun"
@@ -155,5 +161,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 44
+    static let kindCount = 47
 }

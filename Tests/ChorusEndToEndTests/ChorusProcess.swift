@@ -41,7 +41,8 @@ struct ChorusProcess {
     }
 }
 
-/// Every file in a folder with its bytes, to prove a failed command wrote nothing.
+/// Every file in a folder and its subfolders (`templates/`) with its bytes, to prove a failed
+/// command wrote nothing.
 func folderContents(_ url: URL) throws -> [String: Data] {
     var contents: [String: Data] = [:]
     // The lock files name whoever held them last (a refused import holds the append lock while it

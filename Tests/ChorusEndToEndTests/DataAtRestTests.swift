@@ -18,12 +18,24 @@ final class DataAtRestTests: XCTestCase {
             XCTAssertEqual(try ChorusProcess.run(["import", "creators", creators.path, "--workspace", workspace.path]).status, 0)
             XCTAssertEqual(try ChorusProcess.run(["compact", "--workspace", workspace.path]).status, 0)
 
+            XCTAssertEqual(try ChorusProcess.run(["outbox", "build", "--kind", "brief", "--wave", "W3", "--write",
+                                                  "--workspace", workspace.path]).status, arguments.count == 2 ? 0 : 1)
+
             XCTAssertEqual(try permissions(workspace.path), 0o700, "\(arguments)")
             let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
-            XCTAssertTrue(names.contains("chorus.json") && names.contains("journal.jsonl"), "\(names)")
-            for name in names {
-                XCTAssertEqual(try permissions(workspace.appendingPathComponent(name).path), 0o600, "\(arguments): \(name)")
-            }
+            XCTAssertTrue(names.contains("chorus.json") && names.contains("journal.jsonl") && names.contains("templates"), "\(names)")
+            try assertPrivate(workspace, arguments)
+        }
+    }
+
+    /// Folders 0700 and files 0600, all the way down (templates/, outbox/DATE-KIND/).
+    private func assertPrivate(_ folder: URL, _ arguments: [String]) throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            XCTAssertEqual(try permissions(url.path), isFolder.boolValue ? 0o700 : 0o600, "\(arguments): \(url.path)")
+            if isFolder.boolValue { try assertPrivate(url, arguments) }
         }
     }
 

@@ -68,7 +68,7 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(console.state.pipeline.cursor, 1, "after Enter, keys drive the list again")
         console.press(.escape)
         XCTAssertEqual(console.state.pipeline.filter, Filter())
-        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 1 (live) · 8 creators · sort: stage")
+        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 1 (live) · 8 creators · sort: stage               left 5000.00")
     }
 
     func testFilterMatchesStagesSourcesAndCountries() {
@@ -189,7 +189,7 @@ final class KeySequenceTests: XCTestCase {
 
         console.press(":").type("wave wave 2").press(.enter)
         XCTAssertEqual(console.state.pipeline.waveID, Sample.wave2)
-        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 2 (planning) · 2 creators · sort: followers")
+        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 2 (planning) · 2 creators · sort: followers       left 5000.00")
 
         console.press(":").type("advance").press(.enter)
         XCTAssertEqual(console.session.performed, [.advanceStage(creators: [ana], wave: Sample.wave2)])

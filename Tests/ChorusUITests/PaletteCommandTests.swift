@@ -269,6 +269,37 @@ final class PaletteCommandTests: XCTestCase {
         XCTAssertTrue(console.state.message?.text.hasPrefix("no theme \"plaid\"; the themes are ") == true)
     }
 
+    func testDueActsOnTheCreatorsNamedAndSaysHowToWriteADate() {
+        let console = ConsoleDriver()
+        run(console, "due")
+        XCTAssertEqual(console.state.message, StatusMessage(.warning, "write due +7d or due 2027-01-15"))
+        run(console, "due @eli.daily @nobody 2025-03-20")
+        XCTAssertEqual(console.state.message, StatusMessage(.warning, "no creator @nobody"))
+        XCTAssertEqual(console.session.performed, [])
+
+        run(console, "due @eli.daily @fay.routine 2025-03-20")
+        XCTAssertEqual(console.session.performed, [.setDueDate(creators: ["CR-0005", "CR-0006"], wave: Sample.wave1, change: .on(Day("2025-03-20")!))])
+        XCTAssertEqual(console.workspace.enrollment("CR-0005", in: Sample.wave1)?.dueDate, Day("2025-03-20"))
+        XCTAssertNil(console.workspace.enrollment("CR-0001", in: Sample.wave1)?.dueDate, "the cursor row is not touched")
+    }
+
+    func testMessageAsksForTheKindForTheCreatorsNamed() {
+        let console = ConsoleDriver()
+        console.press("2")
+        run(console, "message @eli.daily @fay.routine")
+        XCTAssertEqual(console.state.pane, .pipeline)
+        XCTAssertEqual(console.state.prompt?.purpose, .outboxKind(["CR-0005", "CR-0006"], wave: Sample.wave1))
+        console.press(.escape)
+
+        run(console, "message @nobody")
+        XCTAssertEqual(console.state.message?.kind, .warning)
+        XCTAssertNil(console.state.prompt)
+        run(console, "message SH-0001")
+        XCTAssertEqual(console.state.message?.kind, .warning)
+        XCTAssertNil(console.state.prompt)
+        XCTAssertEqual(console.session.performed, [])
+    }
+
     /// Every command in the palette's vocabulary appears in a test above, with and without arguments.
     func testEveryPaletteCommandIsCoveredHere() {
         let withArguments: Set<String> = [
@@ -279,6 +310,8 @@ final class PaletteCommandTests: XCTestCase {
             "codes", "slug",   // TrackingPaletteTests
             "resolve",         // SurveyAnswersQueueTests
             "stock",           // StockPaletteTests
+            "due",             // testDueActsOnTheCreatorsNamedAndSaysHowToWriteADate
+            "message",         // testMessageAsksForTheKindForTheCreatorsNamed
         ]
         let takingNothing = Set(KeyMap.commands.filter { !$0.keys.isEmpty }.compactMap(\.command)).subtracting(withArguments)
         for name in takingNothing {

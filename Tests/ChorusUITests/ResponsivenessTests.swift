@@ -46,10 +46,10 @@ final class ResponsivenessTests: XCTestCase {
         console.press("j", "j")
         console.press("/").type("number 4")
         // Each word anywhere: every creator's name says "Number"; a 4 is in 100 000 − 9⁵ = 40 951 of the numbers.
-        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 1 (live) · 40951 of 100008 creators · filter \"number 4\" · sort: stage")
+        XCTAssertTrue(console.frame.line(1).hasPrefix(" Pipeline · Wave 1 (live) · 40951 of 100008 creators · filter \"number 4\" · sort: stage  "))
         console.press(.escape, "/").type("4 number 99")
         // Both a 4 and "99" in the number (499, 994, 4990…), counted from the numbers themselves.
         let both = (1...100_000).filter { String($0).contains("4") && String($0).contains("99") }.count
-        XCTAssertEqual(console.frame.line(1), " Pipeline · Wave 1 (live) · \(both) of 100008 creators · filter \"4 number 99\" · sort: stage")
+        XCTAssertTrue(console.frame.line(1).hasPrefix(" Pipeline · Wave 1 (live) · \(both) of 100008 creators · filter \"4 number 99\" · sort: stage  "))
     }
 }

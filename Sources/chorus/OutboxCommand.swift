@@ -1,0 +1,115 @@
+import ArgumentParser
+import ChorusCore
+import ChorusOutbox
+import ChorusStore
+import Foundation
+
+/// `chorus outbox …`: drafts messages from the workspace's templates for a mail client or an
+/// email tool to send. Chorus never sends; it records what was drafted and, when told, sent.
+struct OutboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox", abstract: "Draft messages to creators from templates (.eml and a Klaviyo CSV); Chorus never sends.",
+        subcommands: [OutboxBuildCommand.self, OutboxMarkSentCommand.self, OutboxTemplatesCommand.self])
+}
+
+extension MessageKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+struct OutboxBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Preview one message per creator; --write puts them in outbox/DATE-KIND/.",
+        discussion: """
+        Without --creator, everyone in the wave whom the kind still fits: a nudge goes to creators whose parcel \
+        arrived that many days ago and who have sent nothing; late to creators past their due date; nobody gets \
+        the same kind twice. invite and apply are marketing and are refused for anyone who has not accepted it.
+        """)
+
+    @Option(help: ArgumentHelp("The kind of message: \(MessageKind.names).", valueName: "kind")) var kind: MessageKind
+    @Option(help: ArgumentHelp("The wave (id, slug or name).", valueName: "wave")) var wave: String
+    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle.", valueName: "handle"))
+    var creators: [String] = []
+    @Flag(help: "Write the .eml files and klaviyo.csv and record the drafts (without it, only a preview).") var write = false
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let now = Clock.now
+            let store = write ? try WritableWorkspace.open(workspace.url) : try workspace.openForReading()
+            defer { if write { store.close() } }
+            let current = store.workspace
+            let waveID = try Listings(workspace: current, today: now.day).resolveWave(wave)
+            let chosen = creators.isEmpty ? nil : try OutboxCreators.resolve(creators, in: current)
+            let plan = current.outboxPlan(kind, wave: waveID, creators: chosen, today: now.day)
+            if let refusal = plan.refusal { throw CLIFailure(message: refusal + "; leave them out with --creator") }
+            let template = try TemplateFolder(workspaceFolder: workspace.url).template(kind)
+            let drafts = OutboxDrafts(plan: plan, template: template, workspace: current, now: now)
+            try Output.print(OutboxPreview.text(drafts, workspace: current))
+            guard !drafts.drafts.isEmpty else { return try Output.print("nothing to write") }
+            guard write else { return try Output.print("nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv") }
+            let folder = try drafts.write(under: workspace.url, now: now)
+            let applied = try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
+                                            context: CommandContext(now: now, actor: Clock.actor))
+            try Output.print("\(applied.summary); written to \(folder.path)")
+        }
+    }
+}
+
+struct OutboxMarkSentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark-sent", abstract: "Record that messages went out (default: every unsent draft of the kind in the wave).")
+
+    @Option(help: ArgumentHelp("The kind of message: \(MessageKind.names).", valueName: "kind")) var kind: MessageKind
+    @Option(help: ArgumentHelp("The wave (id, slug or name).", valueName: "wave")) var wave: String
+    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle.", valueName: "handle"))
+    var creators: [String] = []
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let store = try WritableWorkspace.open(workspace.url)
+            defer { store.close() }
+            let current = store.workspace
+            let waveID = try Listings(workspace: current, today: Clock.now.day).resolveWave(wave)
+            let ids = creators.isEmpty
+                ? current.enrollments.filter { $0.waveID == waveID && $0.correspondence.contains { $0.kind == kind && $0.sentAt == nil } }.map(\.creatorID)
+                : try OutboxCreators.resolve(creators, in: current)
+            if ids.isEmpty { throw CLIFailure(message: "no \(kind.label) message is waiting to be sent in \(wave); build them with chorus outbox build") }
+            try Output.print(try store.perform(.markMessagesSent(kind: kind, wave: waveID, creators: ids), context: Clock.context).summary)
+        }
+    }
+}
+
+struct OutboxTemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates", abstract: "Write the default template of every kind that has no file in templates/ yet.")
+
+    @Option(help: ArgumentHelp("Who messages are from: \"Brand <creators@brand.example>\".", valueName: "mailbox")) var from: String
+    @OptionGroup var workspace: WorkspaceOption
+
+    func run() throws {
+        try reportingErrors {
+            let folder = TemplateFolder(workspaceFolder: workspace.url)
+            let written = try folder.writeMissingDefaults(from: from)
+            try Output.print(written.isEmpty ? "every template is already in \(folder.url.path)"
+                         : "wrote \(written.count) templates to \(folder.url.path): \(written.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}
+
+/// What `outbox build` shows before anything is written: each message as it will read, then
+/// who was left out and why.
+enum OutboxPreview {
+    static func text(_ drafts: OutboxDrafts, workspace: Workspace) -> String {
+        var lines: [String] = []
+        for draft in drafts.drafts {
+            lines.append("── To: \(draft.message.toName) <\(draft.message.toAddress)>")
+            lines.append("   Subject: \(draft.message.subject)")
+            lines += draft.message.body.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "   " + $0 }
+        }
+        for skip in drafts.plan.skipped + drafts.unreachable { lines.append("skipped: \(skip.reason)") }
+        lines.append("\(drafts.drafts.count) \(drafts.plan.kind.label) message\(drafts.drafts.count == 1 ? "" : "s") for \(workspace.wave(drafts.plan.waveID)?.name ?? drafts.plan.waveID.rawValue)")
+        return lines.joined(separator: "\n")
+    }
+}
