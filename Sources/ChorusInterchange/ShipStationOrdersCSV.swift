@@ -18,19 +18,10 @@ public enum ShipStationOrdersCSV {
         writer.writeRow(header)
         for shipment in shipments {
             let creator = workspace.creator(shipment.creatorID)
-            let address = creator?.address
             for item in shipment.items {
                 writer.append(shipment.id.rawValue)
                 writer.append(shipment.createdAt.day)
-                writer.append(creator?.name ?? "")
-                writer.append(creator?.email)
-                writer.append(phone: creator?.phone)
-                writer.append(address?.line1)
-                writer.append(address?.line2)
-                writer.append(address?.city)
-                writer.append(address?.region)
-                writer.append(address?.postalCode)
-                writer.append(address?.country ?? creator?.country)
+                writer.appendRecipient(creator)
                 writer.append(item.sku.rawValue)
                 writer.append(workspace.sku(item.sku)?.name ?? item.sku.rawValue)
                 writer.append(item.quantity)
