@@ -40,7 +40,15 @@ public struct WaveBudget: Hashable, Sendable {
         budget = wave.budget.minorUnits
         self.committed = committed
         spent = total - committed
-        includesCommission = ledger != nil
+        includesCommission = ledger != nil || !Self.dependsOnOrders(wave, workspace: workspace)
+    }
+
+    /// Whether the wave pays anything that orders decide (commission, bonus tiers) through its
+    /// plan or a creator's own: only then do its figures need attribution and the ledger.
+    public static func dependsOnOrders(_ wave: Wave, workspace: Workspace) -> Bool {
+        let paysOnOrders = { (plan: IncentivePlan) in plan.commissionBasisPoints != nil || !plan.bonusTiers.isEmpty }
+        return paysOnOrders(wave.incentivePlan)
+            || workspace.enrollments.contains { $0.waveID == wave.id && $0.incentiveOverride.map(paysOnOrders) == true }
     }
 
     /// How far `cost` more would take the wave over its budget; nil if it stays within it.

@@ -371,6 +371,7 @@ public final class Console {
     /// ledger already built (a stage move must not wait for it), else commission shows as pending.
     private var budgetLedger: Ledger? {
         let workspace = session.workspace
+        guard let wave = state.pipeline.waveID.flatMap(workspace.wave), WaveBudget.dependsOnOrders(wave, workspace: workspace) else { return nil }
         let small = workspace.enrollments.count <= WaveBudgetLine.ledgerOnTheKeyPath && workspace.orders.count <= AttributionCache.backgroundThreshold
         return small ? spendingLedger : ledger.current
     }

@@ -103,7 +103,7 @@ final class ChartTests: XCTestCase {
     func testTheBudgetMeterSplitsSettledAndCommittedSpend() {
         var workspace = Workspace(program: Program(name: "P", brand: "B", currency: .eur, landingURL: "https://b.example"))
         let wave = Wave(id: "W1", name: "Spring", slug: "spring", status: .live, startDate: nil, endDate: nil,
-                        budget: Money(minorUnits: 10_000, currency: .eur), brief: Brief(), incentivePlan: IncentivePlan())
+                        budget: Money(minorUnits: 10_000, currency: .eur), brief: Brief(), incentivePlan: IncentivePlan(commissionBasisPoints: 1_000))
         workspace = Workspace(program: workspace.program, waves: [wave], shipments: [
             Shipment(id: "SH-1", creatorID: "CR-1", waveID: "W1", items: [], status: .delivered,
                      productCost: Money(minorUnits: 5_000, currency: .eur), createdAt: Timestamp(day: Day("2026-01-05")!)),
@@ -115,5 +115,10 @@ final class ChartTests: XCTestCase {
         meter.draw(&grid, Rect(x: 0, y: 0, width: 20, height: 2))
         XCTAssertEqual(grid.line(0), "██████████▒▒▒▒▒░░░░░")
         XCTAssertEqual(meter.summary, "spent 50.00 + committed 25.00 of 100.00 EUR, 25.00 left (commission still computing)")
+
+        var gifting = wave
+        gifting.incentivePlan = IncentivePlan()
+        XCTAssertEqual(BudgetMeter(budget: WaveBudget(gifting, workspace: workspace, ledger: nil), currency: .eur).summary,
+                       "spent 50.00 + committed 25.00 of 100.00 EUR, 25.00 left", "a wave that pays no commission has none to wait for")
     }
 }

@@ -74,8 +74,23 @@ final class WaveBudgetLineTests: XCTestCase {
         XCTAssertEqual(console.console.budgetLineComputes, computes + 1, "nor does switching to the Seeding pane and moving there")
     }
 
-    func testWhileOrderHistoryLoadsTheLineSaysCommissionIsStillToCome() {
-        let console = ConsoleDriver(SeedingSample.workspace(), size: Size(width: 200, height: 60))
+    /// Commission is paid on orders, so only a wave that pays it waits for them; a gifting wave's
+    /// figures are whole without the ledger.
+    private func payingCommission(_ workspace: Workspace) throws -> Workspace {
+        var workspace = workspace
+        var wave = try XCTUnwrap(workspace.wave(Sample.wave1))
+        wave.incentivePlan.commissionBasisPoints = 1_000
+        try workspace.apply(.updateWave(wave), context: CommandContext(now: Sample.now, actor: "test"))
+        return workspace
+    }
+
+    func testWhileOrderHistoryLoadsTheLineSaysCommissionIsStillToCome() throws {
+        let gifting = ConsoleDriver(SeedingSample.workspace(), size: Size(width: 200, height: 60))
+        gifting.session.isLoadingOrderHistory = true
+        gifting.console.announce("loading orders in the background…")
+        XCTAssertTrue(gifting.frame.line(1).hasSuffix("committed 75.00 · left 4925.00"), "a gifting wave pays nothing on orders: \(gifting.dump)")
+
+        let console = ConsoleDriver(try payingCommission(SeedingSample.workspace()), size: Size(width: 200, height: 60))
         console.session.isLoadingOrderHistory = true
         console.console.announce("loading orders in the background…")
         XCTAssertTrue(console.frame.line(1).hasSuffix("committed 75.00 · left 4925.00 · commission pending…"), console.dump)
@@ -84,8 +99,8 @@ final class WaveBudgetLineTests: XCTestCase {
         XCTAssertTrue(console.frame.line(1).hasSuffix("committed 75.00 · left 4925.00"), console.dump)
     }
 
-    func testInABigProgramAStageMoveDoesNotWaitForTheLedgerAndCommissionShowsAsPending() {
-        let console = ConsoleDriver(ResponsivenessTests.big, size: Size(width: 200, height: 60))
+    func testInABigProgramAStageMoveDoesNotWaitForTheLedgerAndCommissionShowsAsPending() throws {
+        let console = ConsoleDriver(try payingCommission(ResponsivenessTests.big), size: Size(width: 200, height: 60))
         XCTAssertTrue(console.frame.line(1).hasSuffix("left 5000.00 · commission pending…"), console.dump)
         console.press(">")
         XCTAssertTrue(console.frame.line(1).hasSuffix("left 5000.00 · commission pending…"), console.dump)
