@@ -58,3 +58,52 @@ final class GoldenJournalTests: XCTestCase {
         }
     }
 }
+
+/// Every frozen format opens with this build and replays to what its own Chorus replayed.
+final class FrozenJournalFormatsTests: XCTestCase {
+    private var formats: [Int] {
+        (1...JournalEntry.currentFormat).filter { FileManager.default.fileExists(atPath: GoldenJournalTests.folder(format: $0).path) }
+    }
+
+    private func copy(format: Int, _ part: String) throws -> String {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-golden-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: GoldenJournalTests.folder(format: format).appendingPathComponent(part), to: copy)
+        addTeardownBlock { try? FileManager.default.removeItem(at: copy) }
+        return copy.path
+    }
+
+    func testEveryFrozenJournalOpensAndReplaysToTheWorkspaceItsChorusReplayed() throws {
+        XCTAssertTrue(formats.contains(2) && formats.contains(JournalEntry.currentFormat), "\(formats)")
+        for format in formats {
+            let journal = try WorkspaceStore.open(at: try copy(format: format, "journal"), mode: .readOnly)
+            let replayed = try WorkspaceStore.open(at: try copy(format: format, "replayed"), mode: .readOnly)
+            XCTAssertNil(journal.recoveryNotice, "format \(format)")
+            XCTAssertTrue(journal.workspace == replayed.workspace, "format \(format) replays to what it replayed when it was frozen")
+            XCTAssertEqual(try journal.history().map(\.kind), try replayed.history().map(\.kind), "format \(format)")
+        }
+    }
+
+    /// Read back, each sample is the command that was written: nothing lost or changed on the way.
+    func testEveryFrozenJournalHoldsEveryKindOfItsTimeAsWritten() throws {
+        for format in formats {
+            let history = try WorkspaceStore.open(at: try copy(format: format, "journal"), mode: .readOnly).history()
+            XCTAssertEqual(Set(history.map(\.kind)), Set(Command.Kind.allCases.map(\.rawValue)), "format \(format)")
+            let lines = try String(contentsOfFile: try copy(format: format, "journal") + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+            let commands = try lines.map { try JSONDecoder().decode(JournalEntry.self, from: Data($0.utf8)).command }
+            for (index, sample) in CommandSamples.all.enumerated() {
+                XCTAssertEqual(commands[2 * index], sample, "format \(format), \(sample.kind): the samples are frozen in the golden journals; add one, never edit one")
+            }
+        }
+    }
+
+    /// An older journal is read as it is and written on in the current format.
+    func testAWorkspaceOfAnEarlierFormatIsWrittenOnInTheCurrentOne() throws {
+        let folder = try copy(format: 2, "journal")
+        let store = try WorkspaceStore.open(at: folder)
+        try store.perform(.adjustStock(sku: ProgramFixture.serum, delta: 2, reason: "recount"), context: ProgramFixture.context)
+        store.close()
+        let last = try XCTUnwrap(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n").last)
+        XCTAssertTrue(last.contains(#""kind":"adjustStock""#) && last.contains(#""format":\#(JournalEntry.currentFormat)"#), String(last))
+        XCTAssertTrue(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace == store.workspace)
+    }
+}

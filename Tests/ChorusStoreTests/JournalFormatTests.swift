@@ -42,7 +42,10 @@ final class JournalFormatTests: XCTestCase {
         XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, store.workspace)
     }
 
-    private static let fromTheFuture = #"{"actor":"zoe","at":"2027-01-04T10:00:00Z","command":{"splitWave":{"wave":"W1"}},"format":3,"seq":5}"#
+    /// An entry of the format after this build's, with a command this build does not know.
+    static let fromTheFuture = #"{"actor":"zoe","at":"2027-01-04T10:00:00Z","command":{"kind":"splitWave","wave":"W1"},"format":"#
+        + "\(newer),\"seq\":5}"
+    static let newer = JournalEntry.currentFormat + 1
 
     func testANewerFormatOpensReadOnlySayingUpgradeAndNothingIsWritten() throws {
         for journal in [Self.formatOne + "\n" + Self.fromTheFuture,
@@ -51,11 +54,11 @@ final class JournalFormatTests: XCTestCase {
             let before = try StoreFixtures.contents(of: folder)
             let store = try WorkspaceStore.open(at: folder)
             XCTAssertEqual(store.mode, .readOnly)
-            XCTAssertTrue(store.recoveryNotice?.contains("line 5: written by a newer Chorus (format 3); upgrade to write") ?? false,
+            XCTAssertTrue(store.recoveryNotice?.contains("line 5: written by a newer Chorus (format \(Self.newer)); upgrade to write") ?? false,
                           store.recoveryNotice ?? "")
             XCTAssertEqual(store.workspace.creator("CR-00003")?.note, "met at the fair", "what this build can read is shown")
             XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
-                XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+                XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
             }
             store.close()
             XCTAssertEqual(try StoreFixtures.contents(of: folder).filter { !$0.key.hasSuffix(".lock") && $0.key != "lock" },
@@ -71,7 +74,7 @@ final class JournalFormatTests: XCTestCase {
         close(fd)
         XCTAssertThrowsError(try store.catchUp())
         XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
-            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
         }
     }
 }
