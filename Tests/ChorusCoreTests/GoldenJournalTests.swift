@@ -83,15 +83,26 @@ final class FrozenJournalFormatsTests: XCTestCase {
         }
     }
 
-    /// Read back, each sample is the command that was written: nothing lost or changed on the way.
+    /// Read back, each sample is the command that was written: nothing lost or changed on the
+    /// way. The current format's journal holds every kind there is, so a new kind fails here
+    /// until the format is raised and frozen.
     func testEveryFrozenJournalHoldsEveryKindOfItsTimeAsWritten() throws {
+        let every = Set(Command.Kind.allCases.map(\.rawValue))
         for format in formats {
-            let history = try WorkspaceStore.open(at: try copy(format: format, "journal"), mode: .readOnly).history()
-            XCTAssertEqual(Set(history.map(\.kind)), Set(Command.Kind.allCases.map(\.rawValue)), "format \(format)")
-            let lines = try String(contentsOfFile: try copy(format: format, "journal") + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+            let folder = try copy(format: format, "journal")
+            let kinds = Set(try WorkspaceStore.open(at: folder, mode: .readOnly).history().map(\.kind))
+            if format == JournalEntry.currentFormat {
+                XCTAssertEqual(kinds, every, "a new kind of command: raise JournalEntry.currentFormat and freeze it, "
+                               + "CHORUS_FREEZE_JOURNAL=1 swift test --filter GoldenJournalTests")
+            } else {
+                XCTAssertTrue(kinds.isSubset(of: every), "format \(format): \(kinds.subtracting(every))")
+            }
+            let lines = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
             let commands = try lines.map { try JSONDecoder().decode(JournalEntry.self, from: Data($0.utf8)).command }
-            for (index, sample) in CommandSamples.all.enumerated() {
-                XCTAssertEqual(commands[2 * index], sample, "format \(format), \(sample.kind): the samples are frozen in the golden journals; add one, never edit one")
+            // Each sample of the time, followed by its undo.
+            for written in stride(from: 0, to: 2 * kinds.count, by: 2).map({ commands[$0] }) {
+                XCTAssertEqual(written, CommandSamples.all.first { $0.kind == written.kind },
+                               "format \(format), \(written.kind): the samples are frozen in the golden journals; add one, never edit one")
             }
         }
     }
