@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore"]),
+        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusStore"]),
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),

@@ -1,6 +1,7 @@
 /// Every change to a workspace, as a value. Commands are what the journal stores, what undo
 /// replays, and what both the console and the CLI send, so a rule enforced in `apply` holds
-/// everywhere. Cases are grouped by the area of the product they belong to.
+/// everywhere. Cases are grouped by the area of the product they belong to. How each is
+/// written in the journal, and the four steps of adding one: `Command+Coding`.
 public enum Command: Hashable, Sendable, Codable {
     // Program and waves
     case updateProgram(Program)

@@ -102,7 +102,7 @@ final class FolderLog: SharedLog {
 
     func currentSnapshot() throws -> LogSnapshot {
         let (workspace, manifest, _) = try Snapshot.read(from: folder, fileSystem: fileSystem, deferringOrderHistory: false)
-        return LogSnapshot(workspace: workspace, through: manifest.journalSequence)
+        return LogSnapshot(workspace: workspace, through: manifest.journalSequence, format: manifest.domainFormat)
     }
 
     /// Writes `snapshot` as the next generation (numbered past every one on disk, so no other

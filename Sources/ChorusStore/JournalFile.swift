@@ -262,9 +262,11 @@ final class JournalFile {
 
     /// The reason an entry cannot be read, naming its command when the line is JSON with one:
     /// "the command "archiveWave" cannot be read: …" says more than a decoder's words alone.
+    /// The command is `{"kind": name, …}`, or `{name: {…}}` in formats 1 and 2.
     private static func naming(_ line: ArraySlice<UInt8>, _ reason: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let command = object["command"] as? [String: Any], command.count == 1, let name = command.keys.first
+              let command = object["command"] as? [String: Any],
+              let name = command["kind"] as? String ?? (command.count == 1 ? command.keys.first : nil)
         else { return reason }
         return "the command \"\(name.prefix(60))\" is not one this Chorus can read: \(reason)"
     }

@@ -29,6 +29,15 @@ struct Manifest: Codable, Equatable {
     /// `program.json` of this generation: program settings, waves and SKUs.
     var program: String
     var collections: [Collection]
+    /// The domain format: the journal format (`JournalEntry.currentFormat`) of the Chorus that
+    /// wrote this snapshot; nil in manifests from before it was recorded (format 2 or older).
+    /// A snapshot from a newer Chorus may hold what this build would drop or apply differently,
+    /// so the workspace opens read-only (see `UnreadableJournalLine.newer`), even when the
+    /// journal holds no newer entry any more (a newer Chorus compacted it).
+    var journalFormat: Int?
+
+    /// `journalFormat`, with manifests from before it was recorded taken as format 2.
+    var domainFormat: Int { journalFormat ?? 2 }
 
     func rows(of collection: String) -> Int? { collections.first { $0.name == collection }?.rows }
 

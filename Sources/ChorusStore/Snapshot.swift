@@ -81,7 +81,7 @@ enum Snapshot {
                        fileSystem: any FileSystem) throws -> Manifest {
         let manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: generation,
                                 journalSequence: journalSequence, savedAt: .now, program: files.program,
-                                collections: files.collections)
+                                collections: files.collections, journalFormat: JournalEntry.currentFormat)
         let temporary = folder + "/" + Manifest.fileName + ".tmp"
         try fileSystem.writeFile(at: temporary, bytes: try manifest.encoded())
         try fileSystem.renameFile(from: temporary, to: folder + "/" + Manifest.fileName)

@@ -111,6 +111,11 @@ extension WorkspaceStore {
         }
         var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []
         for entry in entries {
+            // A folder's journal stops at such an entry itself; another log hands it over.
+            if let newer = UnreadableJournalLine.newer(entry.format, file: folder) {
+                unreadableLastLine = newer
+                throw newer.refusal
+            }
             if entry.command.needsOrderHistory { try finishLoadingOrderHistory() }
             let outcome = try Self.apply(entry, to: &workspace, changes: &itemChanges, performed: &performedCommands,
                                          place: Self.place(of: entry.seq, in: log))
@@ -216,6 +221,10 @@ extension WorkspaceStore {
     /// applied yet were folded into a snapshot by a colleague's compaction or big import.
     func reloadFromSnapshot() throws {
         let (snapshot, newManifest) = try reloadedSnapshot()
+        if let newer = UnreadableJournalLine.newer(snapshot.format, file: folderLog == nil ? folder : folder + "/" + Manifest.fileName) {
+            unreadableLastLine = newer
+            throw newer.refusal
+        }
         var reloaded = snapshot.workspace
         var changes = ItemChanges()
         var performed = performedCommands

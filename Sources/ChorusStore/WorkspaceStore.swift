@@ -117,17 +117,19 @@ public final class WorkspaceStore {
         self.attributionInputsSequence = inputsSequence
         self.attributionInputsSequenceAtOpen = inputsSequence
         self.folder = folder
-        self.mode = journal.unreadableLastLine == nil ? mode : .readOnly
+        let unreadable = journal.unreadableLastLine
+            ?? UnreadableJournalLine.newer(manifest.journalFormat, file: folder + "/" + Manifest.fileName)
+        self.mode = unreadable == nil ? mode : .readOnly
         self.fileSystem = fileSystem
-        // A journal this build cannot fully read is never written: the lock goes back at once.
-        if journal.unreadableLastLine != nil { lock?.release() }
-        self.lock = journal.unreadableLastLine == nil ? lock : nil
+        // A workspace this build cannot fully read is never written: the lock goes back at once.
+        if unreadable != nil { lock?.release() }
+        self.lock = unreadable == nil ? lock : nil
         self.log = log
         self.folderLog = log
         self.workspace = workspace
         self.manifest = manifest
         self.recoveredTornLine = journal.tornLine
-        self.unreadableLastLine = journal.unreadableLastLine
+        self.unreadableLastLine = unreadable
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
@@ -140,14 +142,19 @@ public final class WorkspaceStore {
     /// workspace is the log's snapshot and the entries after it.
     private init(sharing log: any SharedLog, name: String) throws {
         let snapshot = try log.currentSnapshot()
-        let entries = try log.entries(after: snapshot.through)
+        var entries = try log.entries(after: snapshot.through)
+        // What this build can read is shown; from a newer Chorus's snapshot or first entry on, nothing is written.
+        let newerEntry = entries.firstIndex { UnreadableJournalLine.newer($0.format, file: name) != nil }
+        let unreadable = UnreadableJournalLine.newer(snapshot.format, file: name)
+            ?? newerEntry.flatMap { UnreadableJournalLine.newer(entries[$0].format, file: name) }
+        if let newerEntry { entries.removeSubrange(newerEntry...) }
         var workspace = snapshot.workspace
         var changes = ItemChanges()
         var performed: [String: String] = [:]
         let replayed = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
                                        changes: &changes, performed: &performed)
         folder = name
-        mode = .readWrite
+        mode = unreadable == nil ? .readWrite : .readOnly
         fileSystem = POSIXFileSystem()
         lock = nil
         self.log = log
@@ -156,7 +163,7 @@ public final class WorkspaceStore {
         manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: 0,
                             journalSequence: snapshot.through, savedAt: .now, program: "", collections: [])
         recoveredTornLine = nil
-        unreadableLastLine = nil
+        unreadableLastLine = unreadable
         journalLength = replayed
         lastSequence = snapshot.through + replayed
         nextGeneration = 1
@@ -316,7 +323,7 @@ public final class WorkspaceStore {
         while true {
             do {
                 let (workspace, manifest, _) = try Snapshot.read(from: folder, fileSystem: fileSystem, deferringOrderHistory: false)
-                return (LogSnapshot(workspace: workspace, through: manifest.journalSequence), manifest)
+                return (LogSnapshot(workspace: workspace, through: manifest.journalSequence, format: manifest.domainFormat), manifest)
             } catch let error as StoreError where error.kind == .io && attempt < 2 {
                 attempt += 1
             }

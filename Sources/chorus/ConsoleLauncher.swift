@@ -194,7 +194,7 @@ enum ConsoleLauncher {
         if let newer = store.unreadableLastLine?.newerFormat {
             return (store, "read-only: written by a newer Chorus (format \(newer)); upgrade to write")
         }
-        let line = store.unreadableLastLine.map { "line \($0.line) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
+        let line = store.unreadableLastLine.map { "line \($0.line ?? 0) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
         return (store, "read-only: \(line); nothing can be changed — chorus check says more")
     }
 
