@@ -26,7 +26,8 @@ public struct CreatorMentions: Sendable {
     /// Indexes `creators`; results are positions in that array.
     public init(_ creators: [Creator]) {
         byStart.reserveCapacity(creators.count * 2)
-        for (position, creator) in creators.enumerated() {
+        // A lead is not a creator yet: an answer naming them credits nobody.
+        for (position, creator) in creators.enumerated() where !creator.isLead {
             let handle = TextFolding.words(creator.handle)
             let name = TextFolding.words(creator.name)
             for words in [handle, name] + creator.aliases.map(TextFolding.words) where !words.isEmpty {
