@@ -42,7 +42,7 @@ extension ChangeRecorder {
         if let leads = counts[true], leads.added + leads.updated + leads.unchanged > 0 {
             summary += "; leads with no handle yet: \(leads.added) new, \(leads.updated) updated, \(leads.unchanged) unchanged"
         }
-        if becameProspects > 0 { summary += "; \(Self.plural(becameProspects, "lead")) gave a handle and became prospects" }
+        if becameProspects > 0 { summary += "; \(Self.plural(becameProspects, "lead")) gave a handle and became \(becameProspects == 1 ? "a prospect" : "prospects")" }
         var newCodes: [DiscountCode] = []
         for code in codes {
             guard let holder = workspace.discountCode(code.code) else { newCodes.append(code); continue }
