@@ -53,6 +53,12 @@ public struct LeadPurchases: Hashable, Sendable {
     public var spent: Money
     public var products: [String]
 
+    public init(orders: Int, spent: Money, products: [String]) {
+        self.orders = orders
+        self.spent = spent
+        self.products = products
+    }
+
     /// "2 orders · 88.00 EUR · Trail Socks - M, Merino Base Layer - S", or "no orders".
     public var summary: String {
         guard orders > 0 || !products.isEmpty else { return "no orders" }
@@ -64,10 +70,12 @@ public struct LeadPurchases: Hashable, Sendable {
 extension Workspace {
     /// Every lead's purchases, reading the orders once. An order counted by the store but not
     /// yet by the list raises the count, as the customers import keeps the higher figure.
-    public func leadPurchases() -> [CreatorID: LeadPurchases] {
+    public func leadPurchases() -> [CreatorID: LeadPurchases] { leadPurchases(of: creators.filter(\.isLead)) }
+
+    private func leadPurchases(of leads: [Creator]) -> [CreatorID: LeadPurchases] {
         var byEmail: [String: CreatorID] = [:]
         var result: [CreatorID: LeadPurchases] = [:]
-        for lead in creators where lead.isLead {
+        for lead in leads {
             let signals = lead.customer
             result[lead.id] = LeadPurchases(orders: signals?.orders ?? 0, spent: signals?.totalSpent ?? .zero(program.currency), products: [])
             if let email = lead.email?.lowercased() { byEmail[email] = lead.id }
