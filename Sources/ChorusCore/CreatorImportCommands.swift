@@ -13,14 +13,14 @@ extension ChangeRecorder {
             try validate(creator)
             let handle = Creator.normalizedHandle(creator.handle)
             guard creator.isLead || handles.insert(handle).inserted, ids.insert(creator.id).inserted else {
-                throw DomainError("\(creator.reference) appears twice in the import")
+                throw DomainError("\(creator.isLead ? creator.reference : "@" + handle) appears twice in the import")
             }
             if let before = workspace.creator(creator.id), !before.isLead, creator.isLead {
                 throw DomainError("\(before.reference) cannot lose their handle")
             }
             if let other = workspace.creator(handle: handle), other.id != creator.id {
                 if let lead = workspace.creator(creator.id), lead.isLead {
-                    throw DomainError("\(lead.name) (\(lead.reference)) cannot take @\(handle): it belongs to \(other.name) (\(other.id))")
+                    throw DomainError("\(lead.name) (\(lead.reference)) cannot take the handle @\(handle): it belongs to \(other.name) (\(other.id))")
                 }
                 throw DomainError("the handle @\(handle) belongs to \(other.name) (\(other.id))")
             }

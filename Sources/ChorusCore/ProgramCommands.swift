@@ -82,7 +82,7 @@ extension ChangeRecorder {
         if creator.isLead && !before.isLead { throw DomainError("\(before.reference) cannot lose their handle; give them another one") }
         if let other = workspace.creator(handle: creator.handle), other.id != creator.id {
             let handle = Creator.normalizedHandle(creator.handle)
-            if before.isLead { throw DomainError("\(before.name) (\(before.reference)) cannot take @\(handle): it belongs to \(other.name) (\(other.id))") }
+            if before.isLead { throw DomainError("\(before.name) (\(before.reference)) cannot take the handle @\(handle): it belongs to \(other.name) (\(other.id))") }
             throw DomainError("the handle @\(handle) belongs to \(other.name) (\(other.id))")
         }
         try requireUniqueLeadEmails([creator])
