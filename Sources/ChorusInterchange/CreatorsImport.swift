@@ -41,6 +41,11 @@ public struct CreatorsImport: Sendable {
         for creator in workspace.creators where !creator.isLead { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
+        // Leads by email, looked up once per row: an application from a lead names their email.
+        var leads: [String: Creator] = [:]
+        for lead in workspace.creators where lead.isLead {
+            if let email = lead.email?.lowercased(), leads[email] == nil { leads[email] = lead }
+        }
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let line = record.line
@@ -68,7 +73,7 @@ public struct CreatorsImport: Sendable {
                 var creator: Creator
                 // An application from a lead (found by email) gives the lead this handle: the same
                 // record, orders and consent, now a prospect.
-                let lead = cell("email").flatMap { workspace.lead(email: $0) }
+                let lead = cell("email").flatMap { leads[$0.lowercased()] }
                 if let lead, let owner = workspace.creator(handle: handle) {
                     throw fail("handle", "\(lead.name) (\(lead.reference)) is a lead, but @\(handle) belongs to \(owner.name) (\(owner.id)); "
                                + "correct the handle or the email")

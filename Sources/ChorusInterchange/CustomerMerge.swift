@@ -52,7 +52,8 @@ struct CustomerMerge {
         if let known = match(row) {
             creator = known
             isNew = false
-            if position[creator.id] == nil { merged += 1 }
+            // A lead found again is not a creator merged.
+            if position[creator.id] == nil, !creator.isLead { merged += 1 }
         } else {
             isNew = true
             if let (platform, handle) = row.primaryHandle {
