@@ -117,6 +117,8 @@ extension ChangeRecorder {
 
     func requireCreator(_ id: CreatorID) throws -> Creator {
         guard let creator = workspace.creator(id) else { throw DomainError("creator \(id) does not exist") }
+        // A lead joins nothing and holds nothing until they give a handle.
+        if creator.isLead { throw DomainError("\(creator.name) (\(creator.reference)) is a lead with no handle yet; add their handle first") }
         return creator
     }
 
@@ -140,7 +142,7 @@ extension ChangeRecorder {
         return sku
     }
 
-    func handle(_ id: CreatorID) -> String { workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue }
+    func handle(_ id: CreatorID) -> String { workspace.creator(id)?.reference ?? id.rawValue }
 
     static func requireNonEmpty<T>(_ items: [T], _ what: String) throws {
         if items.isEmpty { throw DomainError("no \(what) given") }

@@ -119,7 +119,8 @@ struct Renderer {
         case .creatorDetail(let id):
             guard let creator = workspace.creator(id) else { return nil }
             let wave = state.pipeline.waveID.flatMap(workspace.wave)
-            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
+            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit,
+                                     leadPurchases: table.leadPurchases[creator.id]).lines
             let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
             return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
         case .submissionDetail:

@@ -22,7 +22,8 @@ struct CheckCommand: ParsableCommand {
             // A journal line this build cannot read keeps the workspace read-only: a problem.
             let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
-            let summary = "\(ws.creators.count) creators, \(ws.waves.count) waves, \(ws.shipments.count) shipments, "
+            let leads = ws.leads.count
+            let summary = "\(ws.creators.count - leads) creators, " + (leads > 0 ? "\(leads) leads, " : "") + "\(ws.waves.count) waves, \(ws.shipments.count) shipments, "
                 + "\(ws.submissions.count) submissions, \(ws.assets.count) assets, \(ws.orders.count) orders, "
                 + "\(store.journalLength) journal entries"
             guard problems.isEmpty else {
