@@ -103,4 +103,23 @@ public enum Permissions {
     public static func kindNames(for role: Role) -> [String] {
         CommandKind.allCases.filter { $0.isAllowed(for: [role]) }.map(\.rawValue)
     }
+
+    /// The README's role table (`chorus people roles`), from the switch above, so the two
+    /// cannot disagree: every role, what it is for, and what it may change.
+    public static func markdownTable() -> String {
+        let rows = Role.allCases.map { role in
+            let own = CommandKind.allCases.filter { role == .admin ? $0.roles.isEmpty : $0.roles.contains(role) }.map(\.activity)
+                .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let changes = role == .reader ? "nothing" : (role == .admin ? "everything; only an admin: " : "") + own.joined(separator: ", ")
+            return "| `\(role.rawValue)` | \(role.purpose) | \(changes) |"
+        }
+        return (["| role | for | may change |", "| --- | --- | --- |"] + rows).joined(separator: "\n")
+    }
+}
+
+extension CommandKind {
+    /// What the kind does, as the subject of its refusal: "payout runs", "approving drafts".
+    var activity: String {
+        needs.hasSuffix(" needs") ? String(needs.dropLast(6)) : String(needs.dropLast(5))
+    }
 }

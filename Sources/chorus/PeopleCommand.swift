@@ -12,7 +12,8 @@ struct PeopleCommand: ParsableCommand {
         Roles: \(Role.allCases.map { "\($0.rawValue) (\($0.purpose))" }.joined(separator: "; ")). \
         A program with no people lets everyone do everything; once someone is added, people not on the list may only look.
         """,
-        subcommands: [PeopleAddCommand.self, PeopleRemoveCommand.self, PeopleListCommand.self, PeopleActingAsCommand.self],
+        subcommands: [PeopleAddCommand.self, PeopleRemoveCommand.self, PeopleListCommand.self, PeopleActingAsCommand.self,
+                      PeopleRolesCommand.self],
         defaultSubcommand: PeopleListCommand.self)
 
     /// Performs one people command and prints what it did.
@@ -92,6 +93,15 @@ struct PeopleActingAsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors { try PeopleCommand.perform(.allowActingAs(choice == .allow), in: workspace) }
+    }
+}
+
+/// `chorus people roles`: who may do what, as the README's table (Markdown).
+struct PeopleRolesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "roles", abstract: "Print what each role may change (Markdown).")
+
+    func run() throws {
+        try reportingErrors { try Output.print(Permissions.markdownTable()) }
     }
 }
 
