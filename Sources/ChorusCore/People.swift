@@ -13,6 +13,13 @@ public struct ProgramPeople: Hashable, Sendable, Codable {
         self.allowsActingAs = allowsActingAs
     }
 
+    /// `program.json` is edited by hand: a list written without the setting leaves it off.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(people: try container.decode([Person].self, forKey: .people),
+                  allowsActingAs: try container.decodeIfPresent(Bool.self, forKey: .allowsActingAs) ?? false)
+    }
+
     public func person(named name: String) -> Person? { people.first { $0.name == name } }
 
     /// The roles `name` holds: none for someone not on the list, who may only look.

@@ -75,3 +75,16 @@ final class PeopleCommandsTests: XCTestCase {
         }
     }
 }
+
+extension PeopleCommandsTests {
+    func testPeopleWrittenByHandInProgramJSONReadWithoutTheActingAsSetting() throws {
+        let json = #"{"people": [{"name": "lena", "roles": ["admin"]}, {"name": "sam", "roles": ["seeding", "ops"]}]}"#
+        let people = try JSONDecoder().decode(ProgramPeople.self, from: Data(json.utf8))
+        XCTAssertEqual(people.roles(of: "sam"), [.seeding, .ops])
+        XCTAssertFalse(people.allowsActingAs)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let written = String(decoding: try encoder.encode(people.people[1]), as: UTF8.self)
+        XCTAssertEqual(written, #"{"name":"sam","roles":["seeding","ops"]}"#, "roles are written in the table's order, so the file diffs cleanly")
+    }
+}
