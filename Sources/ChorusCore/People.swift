@@ -73,9 +73,4 @@ extension Program {
         return "acting as \(actor) is not allowed in this program: run chorus as yourself (\(login)), "
             + "or an admin allows it with chorus people acting-as allow"
     }
-
-    /// Whether `name` may issue commands of `kind`: always, where the program has no people list.
-    public func allows(_ kind: CommandKind, by name: String) -> Bool {
-        people?.refusal(of: kind, by: name) == nil
-    }
 }

@@ -99,11 +99,6 @@ public enum Permissions {
         Dictionary(uniqueKeysWithValues: CommandKind.allCases.map { ($0.rawValue, ($0.roles.union([.admin])).sorted()) })
     }
 
-    /// The kinds each role may issue, by name; `admin` has them all.
-    public static func kindNames(for role: Role) -> [String] {
-        CommandKind.allCases.filter { $0.isAllowed(for: [role]) }.map(\.rawValue)
-    }
-
     /// The README's role table (`chorus people roles`), from the switch above, so the two
     /// cannot disagree: every role, what it is for, and what it may change.
     public static func markdownTable() -> String {
