@@ -10,7 +10,9 @@ extension Workspace {
         defer { swap(&self, &change.workspace) }
         do {
             let summary = try change.perform(command, context)
-            return AppliedCommand(summary: summary, undo: .restore(point: change.undo, label: summary))
+            var point = change.undo
+            point.undoes = command.authorizingKind
+            return AppliedCommand(summary: summary, undo: .restore(point: point, label: summary))
         } catch {
             change.workspace.putBack(change.undo)
             throw error
@@ -85,6 +87,9 @@ extension ChangeRecorder {
         case .importRates(let rates): return try importRates(rates)
         case .importCreators(let creators, let codes): return try importCreators(creators, codes: codes)
         case .resolveSurveyAnswer(let order, let creator, let alias): return try resolveSurveyAnswer(order, to: creator, alias: alias)
+        case .setRoles(let person, let roles): return try setRoles(of: person, to: roles, context)
+        case .removePerson(let person): return try removePerson(person, context)
+        case .allowActingAs(let allowed): return try allowActingAs(allowed)
         case .restore(let point, let label): return restore(point, label: label)
         }
     }

@@ -43,6 +43,7 @@ extension WorkspaceStore {
         while true {
             try catchUp()
             if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            try requirePermission(for: command, by: context)
             if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
             let applied: AppliedCommand
             do {
@@ -183,6 +184,7 @@ extension WorkspaceStore {
         try folderLog.holdingAppendLock {
             try catchUp()
             if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            try requirePermission(for: command, by: context)
             let applied = try workspace.apply(command, context: context)
             guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
             let previous = manifest

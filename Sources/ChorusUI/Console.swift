@@ -45,6 +45,7 @@ public final class Console {
         self.today = today
         let name = themes.theme(named: themeName) == nil ? ThemeCatalog.defaultName : themeName
         state = UIState(size: size, themeName: name)
+        state.person = session.actingPerson
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
         let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id

@@ -61,7 +61,9 @@ struct Renderer {
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
-        case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
+        case .help(let scroll):
+            HelpOverlay.draw(pane: state.pane, scroll: scroll, isRuledOut: { RoleGate.refusal(of: $0, state, workspace: workspace) != nil },
+                             &grid, layout.body)
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts, .outboxPreview:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)

@@ -40,6 +40,7 @@ final class StoreSession: ConsoleSession {
     }
 
     var workspace: Workspace { store.workspace }
+    var actingPerson: String? { Clock.actor }
 
     func perform(_ command: Command) throws -> AppliedCommand {
         let applied = try store.perform(command, context: Clock.context)
@@ -150,6 +151,9 @@ enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
         let (store, readOnlyNotice) = try openForConsole(url)
         defer { store.close() }
+        if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
+            throw CLIFailure(message: refusal)
+        }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
         let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)

@@ -104,6 +104,9 @@ enum CommandSamples {
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
             .resolveSurveyAnswer(order: "#1002", creator: f.sakura, alias: "Sakura from TikTok"),
+            .setRoles(person: "sam", roles: [.seeding]),
+            .removePerson("e2e"),
+            .allowActingAs(true),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -157,9 +160,12 @@ enum CommandSamples {
         case .importCreators: "importCreators"
         case .resolveSurveyAnswer: "resolveSurveyAnswer"
         case .importRates: "importRates"
+        case .setRoles: "setRoles"
+        case .removePerson: "removePerson"
+        case .allowActingAs: "allowActingAs"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 47
+    static let kindCount = 50
 }

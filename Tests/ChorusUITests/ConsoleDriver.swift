@@ -17,10 +17,16 @@ final class InMemorySession: ConsoleSession {
     /// What was performed, as a store's history records it.
     private(set) var history: [HistoryLine] = []
 
-    init(_ workspace: Workspace) { self.workspace = workspace }
+    /// Who is at the keyboard; commands are recorded as theirs ("test" when nobody is named).
+    let actingPerson: String?
+
+    init(_ workspace: Workspace, person: String? = nil) {
+        self.workspace = workspace
+        actingPerson = person
+    }
 
     func perform(_ command: Command) throws -> AppliedCommand {
-        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
+        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actingPerson ?? "test"))
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
@@ -62,8 +68,8 @@ final class ConsoleDriver {
     let console: Console
 
     init(_ workspace: Workspace = Sample.workspace(), size: Size = Size(width: 80, height: 24), theme: String = "default",
-         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false) {
-        session = InMemorySession(workspace)
+         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, person: String? = nil) {
+        session = InMemorySession(workspace, person: person)
         console = Console(session: session, themes: themes, themeName: theme, noColor: noColor, today: Sample.today, size: size)
     }
 
