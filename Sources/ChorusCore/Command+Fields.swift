@@ -55,6 +55,9 @@ extension Command {
         case .importCreators(let creators, let codes): try field("creators", creators); try field("codes", codes)
         case .resolveSurveyAnswer(let order, let creator, let alias):
             try field("order", order); try field("creator", creator); try field.optional("alias", alias)
+        case .setRoles(let person, let roles): try field("person", person); try field("roles", roles)
+        case .removePerson(let person): try field("person", person)
+        case .allowActingAs(let allowed): try field("allowed", allowed)
         case .restore(let point, let label): try field("point", point); try field("label", label)
         }
     }
@@ -110,6 +113,9 @@ extension Command {
         case .importRates: .importRates(try field("rates", legacy: "_0"))
         case .importCreators: .importCreators(try field("creators", legacy: "_0"), codes: try field("codes"))
         case .resolveSurveyAnswer: .resolveSurveyAnswer(order: try field("order"), creator: try field("creator"), alias: try field.optional("alias"))
+        case .setRoles: .setRoles(person: try field("person"), roles: try field("roles"))
+        case .removePerson: .removePerson(try field("person"))
+        case .allowActingAs: .allowActingAs(try field("allowed"))
         case .restore: .restore(point: try field("point"), label: try field("label"))
         }
     }

@@ -15,6 +15,7 @@ extension Command {
         case setUsageRights, tagAssets, recordMetrics, importMetrics
         case createPayoutRun, markPayoutRunPaid, reconcilePayoutRun, setPayoutDetails
         case addDiscountCodes, addTrackingLinks, importOrders, importSurveyResponses, importRates, importCreators, resolveSurveyAnswer
+        case setRoles, removePerson, allowActingAs
         case restore
 
         public init(of command: Command) {
@@ -65,6 +66,9 @@ extension Command {
             case .importRates: self = .importRates
             case .importCreators: self = .importCreators
             case .resolveSurveyAnswer: self = .resolveSurveyAnswer
+            case .setRoles: self = .setRoles
+            case .removePerson: self = .removePerson
+            case .allowActingAs: self = .allowActingAs
             case .restore: self = .restore
             }
         }
@@ -73,4 +77,11 @@ extension Command {
     /// The command's name as the journal writes it (`approve`, `importOrders`): what
     /// `chorus history --kind` filters on.
     public var kind: String { Kind(of: self).rawValue }
+
+    /// The kind whose permission the command needs: its own, or for an undo or redo that of
+    /// the command it takes back (an undo of a payout run is as much a payout decision).
+    public var authorizingKind: Kind {
+        if case .restore(let point, _) = self { return point.undoes ?? .restore }
+        return Kind(of: self)
+    }
 }

@@ -27,7 +27,7 @@ public struct ProgramPeople: Hashable, Sendable, Codable {
 
     /// Why `name` may not issue `kind`, in their words, or nil when they may: "sam is seeding;
     /// approving drafts needs the ops role".
-    public func refusal(of kind: CommandKind, by name: String) -> String? {
+    public func refusal(of kind: Command.Kind, by name: String) -> String? {
         guard let person = person(named: name) else {
             return "\(name) is not among the program's people; \(kind.requirement) (an admin adds them: chorus people add \(name) --role ROLE)"
         }

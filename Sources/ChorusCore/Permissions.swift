@@ -1,7 +1,7 @@
 /// Who may issue which kind of command. One exhaustive switch, so a new command cannot be added
 /// without deciding who may send it; the store enforces it on every perform, the console greys
 /// the keys it rules out, and a database seeds its permissions table from `byKindName`.
-extension CommandKind {
+extension Command.Kind {
     /// The roles that may issue this kind besides `admin`, who may issue every kind.
     public var roles: Set<Role> {
         switch self {
@@ -96,14 +96,14 @@ extension CommandKind {
 /// kind with the roles that may issue it, `admin` included.
 public enum Permissions {
     public static var byKindName: [String: [Role]] {
-        Dictionary(uniqueKeysWithValues: CommandKind.allCases.map { ($0.rawValue, ($0.roles.union([.admin])).sorted()) })
+        Dictionary(uniqueKeysWithValues: Command.Kind.allCases.map { ($0.rawValue, ($0.roles.union([.admin])).sorted()) })
     }
 
     /// The README's role table (`chorus people roles`), from the switch above, so the two
     /// cannot disagree: every role, what it is for, and what it may change.
     public static func markdownTable() -> String {
         let rows = Role.allCases.map { role in
-            let own = CommandKind.allCases.filter { role == .admin ? $0.roles.isEmpty : $0.roles.contains(role) }.map(\.activity)
+            let own = Command.Kind.allCases.filter { role == .admin ? $0.roles.isEmpty : $0.roles.contains(role) }.map(\.activity)
                 .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let changes = role == .reader ? "nothing" : (role == .admin ? "everything; only an admin: " : "") + own.joined(separator: ", ")
             return "| `\(role.rawValue)` | \(role.purpose) | \(changes) |"
@@ -112,7 +112,7 @@ public enum Permissions {
     }
 }
 
-extension CommandKind {
+extension Command.Kind {
     /// What the kind does, as the subject of its refusal: "payout runs", "approving drafts".
     var activity: String {
         needs.hasSuffix(" needs") ? String(needs.dropLast(6)) : String(needs.dropLast(5))

@@ -24,7 +24,7 @@ extension RestorePoint {
         payoutRuns = try c.decodeIfPresent([PayoutRun].self, forKey: .payoutRuns) ?? []
         remove = try c.decodeIfPresent(RemovalKeys.self, forKey: .remove) ?? RemovalKeys()
         // A kind this build does not know (a newer one's) needs what an unknown undo needs: admin.
-        undoes = try c.decodeIfPresent(String.self, forKey: .undoes).map { CommandKind(rawValue: $0) ?? .restore }
+        undoes = try c.decodeIfPresent(String.self, forKey: .undoes).map { Command.Kind(rawValue: $0) ?? .restore }
     }
 
     public func encode(to encoder: Encoder) throws {

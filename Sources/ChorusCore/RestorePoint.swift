@@ -18,7 +18,7 @@ public struct RestorePoint: Hashable, Sendable, Codable {
     public var remove = RemovalKeys()
     /// The kind of command this takes back, whose permission undoing it needs (see
     /// `Command.authorizingKind`); nil in restore points journaled before roles existed.
-    public var undoes: CommandKind?
+    public var undoes: Command.Kind?
 
     public init() {}
 

@@ -1,6 +1,6 @@
 /// What a person is in the program, in the terms brand tools use (GRIN's Admin / User /
 /// Finance Admin, CreatorIQ's View / Edit / Finance, Upfluence's Administrator / Payment
-/// Manager / Contributor): each role is a set of command kinds (see `CommandKind.roles`).
+/// Manager / Contributor): each role is a set of command kinds (see `Command.Kind.roles`).
 /// A person may hold several; `admin` may do everything.
 public enum Role: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
     case reader, seeding, ops, finance, importer, admin

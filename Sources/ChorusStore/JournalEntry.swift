@@ -39,7 +39,7 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// freeze the new format's golden journal (see `Command+Coding` in ChorusCore): two
     /// Chorus releases must never both write to a workspace when they would apply an entry
     /// differently.
-    public static let currentFormat = 3
+    public static let currentFormat = 4
 
     public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
                 summary: String? = nil) {

@@ -8,7 +8,7 @@ enum RoleGate {
     /// program has no people list). Undo and redo are judged as what they take back.
     static func refusal(of action: Action, _ state: UIState, workspace: Workspace) -> String? {
         guard let person = state.person, let people = workspace.program.people else { return nil }
-        let kind: CommandKind?
+        let kind: Command.Kind?
         switch action {
         case .undo: kind = state.undoStack.last?.command.authorizingKind
         case .redo: kind = state.redoStack.last?.command.authorizingKind
@@ -28,7 +28,7 @@ enum RoleGate {
 extension Action {
     /// The kind of command the action leads to, whose role it needs; nil for moving, looking
     /// and choosing, which every role may do. Exhaustive, so a new action must say.
-    var commandKind: CommandKind? {
+    var commandKind: Command.Kind? {
         switch self {
         case .advanceStage: .advanceStage
         case .revertStage: .revertStage

@@ -11,6 +11,8 @@ enum CommandSamples {
         let workspace = ProgramFixture.workspace
         var program = workspace.program
         program.settings.commissionHoldDays = 45
+        // As frozen in the golden journals before programs had people (`setRoles` changes those).
+        program.people = nil
         var summer = workspace.wave(f.summer)!
         summer.status = .closed
         var mila = workspace.creator(f.mila)!

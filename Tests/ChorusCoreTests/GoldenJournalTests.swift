@@ -32,7 +32,11 @@ final class GoldenJournalTests: XCTestCase {
     static func freeze(into folder: URL) throws {
         let journal = folder.appendingPathComponent("journal")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try WorkspaceStore.create(at: journal.path, workspace: ProgramFixture.workspace)
+        // Two people write it, so its history names both; the second is an admin too, so that
+        // every sample (the people and settings ones included) is theirs to issue.
+        var workspace = ProgramFixture.workspace
+        workspace.program.people?.people.append(Person(name: "li", roles: [.admin]))
+        let store = try WorkspaceStore.create(at: journal.path, workspace: workspace)
         var minute: Int64 = 0
         func context() -> CommandContext {
             minute += 1
