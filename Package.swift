@@ -27,7 +27,7 @@ let package = Package(
             name: "chorus",
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
-                "ChorusUI", "ChorusTerminal", "ChorusOutbox",
+                "ChorusUI", "ChorusTerminal", "ChorusOutbox", "ChorusPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -50,6 +50,14 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The address to open the workspace with (`--workspace`, `$CHORUS_WORKSPACE`).
+    public var url: String {
+        var components = URLComponents(string: uri)
+        let items = components?.queryItems ?? []
+        components?.queryItems = items + [URLQueryItem(name: "workspace", value: workspace)]
+        return components?.string ?? uri
+    }
+
     /// The schema that holds the workspace's tables and functions.
     public var schema: String { "chorus_" + workspace }
     /// The NOTIFY channel on which appends are announced.
