@@ -36,6 +36,9 @@ final class PostgresConnection {
             PQfinish(handle)
             throw StoreError(.io, file: address.description, "cannot be reached: \(Self.oneLine(reason))")
         }
+        // libpq prints the server's notices (and its goodbye on a restart) to stderr, which
+        // would write across the console's screen: errors reach the caller as errors instead.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         return handle
     }
 

@@ -39,12 +39,16 @@ public final class PostgresFollower: @unchecked Sendable {
 
     private var stopped: Bool { lock.withLock { state.stopped } }
 
+    /// Something may have been appended: the store should catch up.
     private func note(_ link: Link? = nil) {
         lock.withLock {
             state.hint &+= 1
             if let link { state.link = link }
         }
     }
+
+    /// The link is down: nothing to catch up with until it is back.
+    private func lost(_ reason: String) { lock.withLock { state.link = .reconnecting(reason) } }
 
     private func run() {
         var pause = 0.25
@@ -53,7 +57,8 @@ public final class PostgresFollower: @unchecked Sendable {
                 try follow(PostgresConnection(address), onConnected: { pause = 0.25 })
             } catch {
                 guard !stopped else { return }
-                note(.reconnecting("\(error)"))
+                // The address is on screen already: the reason alone.
+                lost((error as? StoreError)?.message ?? "\(error)")
                 Thread.sleep(forTimeInterval: pause * Double.random(in: 0.8...1.2))
                 pause = min(pause * 2, 8)
             }
