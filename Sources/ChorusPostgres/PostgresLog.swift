@@ -66,6 +66,20 @@ public final class PostgresLog: SharedLog {
         return log
     }
 
+    /// Removes the workspace at `address` with its whole history (its schema and role): for
+    /// throwaway workspaces such as a benchmark's. Needs the rights of whoever created it.
+    public static func remove(_ address: PostgresAddress) throws {
+        let connection = try PostgresConnection(address)
+        do {
+            try connection.transaction {
+                try connection.query("DROP SCHEMA \(address.schema) CASCADE")
+                try connection.query("DROP ROLE IF EXISTS \(address.memberRole)")
+            }
+        } catch let error as PostgresError {
+            throw error.storeError
+        }
+    }
+
     public func head() throws -> Int {
         try reading { try connection.query("SELECT head_seq FROM \(address.schema).workspace").int(0, 0) ?? 0 }
     }
