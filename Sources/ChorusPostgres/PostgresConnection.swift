@@ -96,7 +96,7 @@ final class PostgresConnection {
     /// in it; throws when the connection is gone.
     func notifications() throws -> [(channel: String, payload: String)] {
         guard PQconsumeInput(handle) == 1 else {
-            throw StoreError(.io, file: address.description, "the connection broke: \(Self.oneLine(String(cString: PQerrorMessage(handle))))")
+            throw StoreError(.io, file: address.description, "the connection broke: \(Self.firstLine(String(cString: PQerrorMessage(handle))))")
         }
         var found: [(String, String)] = []
         while let notice = PQnotifies(handle) {
@@ -109,7 +109,7 @@ final class PostgresConnection {
     /// The error in `result`, in words, with the server's SQLSTATE kept for callers.
     private func error(_ result: OpaquePointer?) -> PostgresError {
         let message = result.map { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.flatMap { $0 }.map { String(cString: $0) }
-            ?? Self.oneLine(String(cString: PQerrorMessage(handle)))
+            ?? Self.firstLine(String(cString: PQerrorMessage(handle)))
         let state = result.map { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.flatMap { $0 }.map { String(cString: $0) }
         return PostgresError(sqlState: state ?? (isConnected ? "" : "08006"), message: message, server: address.description)
     }
@@ -127,6 +127,11 @@ final class PostgresConnection {
             }
         }
         return nest(0)
+    }
+
+    /// libpq's first line says what happened; the rest guesses at why, at length.
+    static func firstLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? text
     }
 
     static func oneLine(_ text: String) -> String {

@@ -97,6 +97,7 @@ public final class PostgresLog: SharedLog {
     }
 
     public func append(_ entry: JournalEntry, expectedHead: Int) throws -> AppendOutcome {
+        try requireLink()
         guard entry.seq == expectedHead + 1 else {
             throw StoreError(.corrupt, file: address.description, "entry \(entry.seq) cannot follow entry \(expectedHead); positions must be gapless")
         }
@@ -221,6 +222,7 @@ public final class PostgresLog: SharedLog {
     /// Runs a read, once more on a fresh connection if the link broke (a server restart):
     /// reads are safe to repeat. Errors come out as `StoreError`s naming the server.
     private func reading<T>(_ body: () throws -> T) throws -> T {
+        try requireLink()
         do {
             return try body()
         } catch let error as PostgresError where error.isConnectionLost {
@@ -228,6 +230,15 @@ public final class PostgresLog: SharedLog {
         } catch let error as PostgresError {
             throw error.storeError
         }
+    }
+
+    /// While the follower knows the server is out of reach, a write or read fails at once
+    /// instead of waiting out a connect timeout on the console's thread: the screen never
+    /// freezes, and the person is told nothing was changed.
+    private func requireLink() throws {
+        // The reason is in the status bar already.
+        guard case .reconnecting = startedFollower?.link else { return }
+        throw StoreError(.io, "the server cannot be reached; nothing was changed — try again when the status bar says connected")
     }
 
     private static let encoder: JSONEncoder = {

@@ -55,19 +55,48 @@ final class ServerConsolesTests: XCTestCase {
         XCTAssertEqual(history.stdout.components(separatedBy: "\"actor\"").count - 1, 2, "each change once: \(history.stdout)")
     }
 
-    func testARestartOfTheServerShowsReconnectingAndTheConsoleCatchesUp() throws {
+    /// Runs `pg_ctl` on the test server: as its owner, the postgres user, when the tests run as
+    /// root (initdb refuses root).
+    private func serverControl(_ arguments: [String]) throws {
         let environment = ProcessInfo.processInfo.environment
         let bin = try XCTUnwrap(environment["CHORUS_TEST_POSTGRES_BIN"], "set by .ci/postgres")
         let data = try XCTUnwrap(environment["CHORUS_TEST_POSTGRES_DATA"], "set by .ci/postgres")
+        let command = (getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + [bin + "/pg_ctl", "-D", data, "-w"] + arguments
+        let result = try Spawn.run(command[0], Array(command.dropFirst()), environment: environment, timeout: 60)
+        XCTAssertEqual(result.status, 0, String(decoding: result.stderr, as: UTF8.self))
+    }
+
+    func testARestartOfTheServerShowsReconnectingAndTheConsoleCatchesUp() throws {
         let maria = try console("maria")
-        // The cluster belongs to the postgres user when the tests run as root (initdb refuses root).
-        let command = (getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + [bin + "/pg_ctl", "-D", data, "-m", "fast", "-w", "restart"]
-        let restart = try Spawn.run(command[0], Array(command.dropFirst()), environment: environment, timeout: 60)
-        XCTAssertEqual(restart.status, 0, String(decoding: restart.stderr, as: UTF8.self))
+        try serverControl(["-m", "fast", "restart"])
         try maria.waitFor("reconnecting…", timeout: 5)
         try stock("+2", by: "sam")  // made while maria's console is still reconnecting, or just after
         try maria.waitFor("sam added 2 of Kelp Barrier Serum 30 ml", timeout: 15)
         try maria.press("q")
         XCTAssertEqual(try maria.waitForExit(), 0)
+    }
+
+    func testWhileTheServerIsDownAKeyThatWritesIsRefusedAtOnceAndWorksWhenItIsBack() throws {
+        let maria = try console("maria")
+        let data = try XCTUnwrap(ProcessInfo.processInfo.environment["CHORUS_TEST_POSTGRES_DATA"])
+        // Started again later with the options it was started with (its port and socket folder).
+        let options = try String(contentsOfFile: data + "/postmaster.opts", encoding: .utf8)
+            .split(separator: " ").dropFirst(3).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        try serverControl(["-m", "fast", "stop"])
+        var stopped = true
+        defer { if stopped { try? serverControl(["-o", options, "-l", data + "/../server.log", "start"]) } }
+        try maria.waitFor("reconnecting…", timeout: 5)
+        let pressed = Date()
+        try maria.press(">")
+        try maria.waitFor("cannot be reached", timeout: 1.5)
+        XCTAssertLessThan(Date().timeIntervalSince(pressed), 1.5, "the screen answered at once")
+        try maria.waitFor("nothing was changed")
+        try serverControl(["-o", options, "-l", data + "/../server.log", "start"])
+        stopped = false
+        try maria.waitFor("changed — try again when the status bar says connected · connected", timeout: 15)
+        try maria.press(">")
+        try maria.waitFor("moved 1 creator to invited", timeout: 5)
+        let history = try ChorusProcess.run(["history", "--workspace", address, "--format", "json"])
+        XCTAssertEqual(history.stdout.components(separatedBy: "\"actor\"").count - 1, 1, "the refused key left nothing: \(history.stdout)")
     }
 }
