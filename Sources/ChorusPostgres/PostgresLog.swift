@@ -105,13 +105,19 @@ public final class PostgresLog: SharedLog {
         stored.prev = nil
         stored.sum = nil
         let body = String(decoding: try Self.encoder.encode(stored), as: UTF8.self)
+        let statement = "SELECT outcome, at_seq FROM \(address.schema).append_command($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)"
+        let parameters: [PostgresValue] = [
+            PostgresValue(expectedHead), PostgresValue(entry.commandID ?? UUID().uuidString.lowercased()), .text(entry.command.kind),
+            .text(entry.actor), .text(String(entry.at.secondsSinceEpoch)), PostgresValue(entry.basedOn),
+            PostgresValue(entry.format ?? JournalEntry.currentFormat), .null, .text(body)]
         let rows: PostgresRows
         do {
-            rows = try connection.query(
-                "SELECT outcome, at_seq FROM \(address.schema).append_command($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)",
-                [PostgresValue(expectedHead), PostgresValue(entry.commandID ?? UUID().uuidString.lowercased()), .text(entry.command.kind),
-                 .text(entry.actor), .text(String(entry.at.secondsSinceEpoch)), PostgresValue(entry.basedOn),
-                 PostgresValue(entry.format ?? JournalEntry.currentFormat), .null, .text(body)])
+            rows = try connection.query(statement, parameters)
+        } catch let error as PostgresError where error.isConnectionLost {
+            // A connection that broke since the last statement (a server restart) is only found
+            // out by using it. Sending again on a new one is safe: the command id makes a
+            // second arrival a "duplicate", which the store then finds on the log.
+            do { rows = try connection.query(statement, parameters) } catch let again as PostgresError { throw again.storeError }
         } catch let error as PostgresError {
             throw error.storeError
         }

@@ -104,6 +104,17 @@ final class PostgresLogTests: XCTestCase {
         XCTAssertEqual(try maria.head(), 0, "the log's own connection answers too")
     }
 
+    /// A server restart ends every connection; the log's own is found broken only when used.
+    func testAnAppendOnAConnectionTheServerEndedGoesThroughOnANewOne() throws {
+        let log = try team.client()
+        XCTAssertEqual(try log.append(entry(1, "before"), expectedHead: 0), .appended(1))
+        let ended = try PostgresTestServer.admin(team.address).query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND application_name = 'chorus' AND datname = current_database()")
+        XCTAssertGreaterThan(ended.count, 0)
+        XCTAssertEqual(try log.append(entry(2, "after"), expectedHead: 1), .appended(2))
+        XCTAssertEqual(try log.entries(after: 0).map(\.commandID), ["before", "after"], "once each")
+    }
+
     func testSnapshotsLargerThanAChunkAndOneCompactionAcrossMachines() throws {
         let first = try team.client(), second = try team.client()
         var workspace = TeamFixture.workspace
