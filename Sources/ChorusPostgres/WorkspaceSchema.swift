@@ -15,11 +15,13 @@ enum WorkspaceSchema {
     /// build that creates it.
     static func creation(_ address: PostgresAddress, domainFormat: Int) -> [String] {
         let s = address.schema, member = address.memberRole
-        // The settings that keep a client that died or stalled from holding the head lock:
-        // they apply wherever the lock is taken, whoever the caller is.
+        // Settings on the functions themselves, so they hold whoever calls: a writer waits at
+        // most 5 s for the head lock, and one whose client died while waiting is dropped within
+        // a second rather than taking the lock for nobody. (Idle transactions are bounded by
+        // the client's connection options; see `PostgresAddress`.)
         let guarded = """
             SECURITY DEFINER SET search_path = \(s), pg_temp SET lock_timeout = '5s' \
-            SET client_connection_check_interval = '1s' SET idle_in_transaction_session_timeout = '60s'
+            SET client_connection_check_interval = '1s'
             """
         return [
             "CREATE SCHEMA \(s)",

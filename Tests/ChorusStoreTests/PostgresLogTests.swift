@@ -93,6 +93,17 @@ final class PostgresLogTests: XCTestCase {
         try waitUntil("maria's hint moves within a second", within: 1) { maria.changeHint() != settled }
     }
 
+    /// A listener can die without a word (a laptop's sleep, a NAT that forgot it): the heartbeat
+    /// notices a head that moved with no notification heard.
+    func testTheHeartbeatNoticesAHeadThatMovedWithoutANotification() throws {
+        let follower = PostgresFollower(address: team.address, heartbeat: 0.3)
+        defer { follower.stop() }
+        try waitUntil("connected") { follower.link == .connected }
+        let settled = follower.hint
+        try PostgresTestServer.admin(team.address).query("UPDATE \(team.address.schema).workspace SET head_seq = head_seq + 1")
+        try waitUntil("the heartbeat saw the head move", within: 1.5) { follower.hint != settled }
+    }
+
     func testAFollowerWhoseConnectionIsCutReconnectsAndSaysSo() throws {
         let maria = try XCTUnwrap(try team.client() as? PostgresLog)
         _ = maria.changeHint()
