@@ -10,7 +10,7 @@ import Foundation
 /// next catch-up. Snapshots and staged payloads are chunked `bytea`, each written in its own
 /// transaction, so they never hold up an append. Following uses LISTEN on a connection of its
 /// own (`PostgresFollower`); notifications are only hints.
-public final class PostgresLog: SharedLog {
+public final class PostgresLog: SharedLog, KeepsEarlierHistory {
     public let address: PostgresAddress
     private let connection: PostgresConnection
     /// The journal format the workspace was created with (the version gate's input).
@@ -49,20 +49,29 @@ public final class PostgresLog: SharedLog {
     }
 
     /// Creates the workspace's schema, role and functions at `address`, holding `workspace`.
+    /// A workspace moved from elsewhere goes on from position `through`, with the records of
+    /// what was done before as its `earlierHistory`.
     @discardableResult
-    public static func create(_ address: PostgresAddress, workspace: Workspace) throws -> PostgresLog {
+    public static func create(_ address: PostgresAddress, workspace: Workspace, through: Int = 0,
+                              earlierHistory: [HistoryRecord] = []) throws -> PostgresLog {
         let connection = try PostgresConnection(address)
         let exists = try connection.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [.text(address.schema)])
         guard exists.count == 0 else {
             throw StoreError(.alreadyAWorkspace, file: address.description, "already exists; open it instead")
         }
         try connection.transaction {
-            for statement in WorkspaceSchema.creation(address, domainFormat: JournalEntry.currentFormat) {
-                do { try connection.query(statement) } catch let error as PostgresError { throw error.storeError }
+            do {
+                for statement in WorkspaceSchema.creation(address, domainFormat: JournalEntry.currentFormat) { try connection.query(statement) }
+                try connection.query("UPDATE \(address.schema).workspace SET head_seq = $1", [PostgresValue(through)])
+                let records = String(decoding: try encoder.encode(earlierHistory), as: UTF8.self)
+                try connection.query("INSERT INTO \(address.schema).earlier_history SELECT (r->>'seq')::bigint, r FROM jsonb_array_elements($1::jsonb) r",
+                                     [.text(records)])
+            } catch let error as PostgresError {
+                throw error.storeError
             }
         }
         let log = try PostgresLog(address)
-        try log.putSnapshot(LogSnapshot(workspace: workspace, through: 0))
+        try log.putSnapshot(LogSnapshot(workspace: workspace, through: through))
         return log
     }
 
@@ -132,6 +141,11 @@ public final class PostgresLog: SharedLog {
             throw StoreError(.corrupt, file: address.description,
                              "command \(entry.commandID ?? "") is already in the log at entry \(position); it was not appended again")
         }
+    }
+
+    public func earlierHistory() throws -> [HistoryRecord] {
+        let rows = try reading { try connection.query("SELECT record::text FROM \(address.schema).earlier_history ORDER BY seq") }
+        return try (0..<rows.count).map { try JSONDecoder().decode(HistoryRecord.self, from: Data(rows.bytes($0, 0) ?? [])) }
     }
 
     /// Moves on every own append, every notification, every reconnect and every heartbeat that

@@ -56,6 +56,9 @@ enum WorkspaceSchema {
             """
             COMMENT ON COLUMN \(s).commands.actor IS 'the person the client named; db_user is who the server knew'
             """,
+            // What was done before the workspace came to the server (`chorus migrate`): records
+            // for the history, not commands to replay.
+            "CREATE TABLE \(s).earlier_history (seq bigint PRIMARY KEY, record jsonb NOT NULL)",
             "CREATE SEQUENCE \(s).generations",
             """
             CREATE TABLE \(s).snapshots (

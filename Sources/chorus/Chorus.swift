@@ -21,6 +21,7 @@ struct Chorus: ParsableCommand {
             StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
             OutboxCommand.self, DueCommand.self,
+            MigrateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
