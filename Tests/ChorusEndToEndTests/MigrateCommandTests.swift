@@ -3,7 +3,8 @@ import XCTest
 
 /// A team that outgrew one machine moves its folder workspace onto the server: the server then
 /// shows the same state and the same history (compacted entries included), positions go on
-/// from the folder's, and a second move into the same name is refused.
+/// from the folder's, compaction and `chorus check` work there, and a second move into the same
+/// name is refused.
 final class MigrateCommandTests: XCTestCase {
     func testAFolderMovesOntoTheServerWithItsStateAndWholeHistory() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -38,6 +39,11 @@ final class MigrateCommandTests: XCTestCase {
         let history = try chorus(["history", "--format", "csv", "--workspace", address]).stdout
         XCTAssertTrue(history.split(separator: "\n").contains { $0.hasPrefix("3,") && $0.contains(",lee,") },
                       "positions go on from the folder's: \(history)")
+
+        // Maintenance works on the server as on a folder.
+        XCTAssertTrue(try chorus(["compact", "--workspace", address]).stdout.contains("1 journal entries folded into the snapshot"))
+        XCTAssertTrue(try chorus(["check", "--workspace", address]).stdout.hasPrefix("ok: "))
+        XCTAssertTrue(try chorus(["history", "--format", "csv", "--workspace", address]).stdout.contains(",lee,"), "compaction keeps the history")
 
         let again = try ChorusProcess.run(["migrate", folder.path, "--to", server, "--name", String(name)])
         XCTAssertEqual(again.status, 1)
