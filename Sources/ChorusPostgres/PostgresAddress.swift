@@ -81,8 +81,10 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
         var parameters: [(String, String)] = [
             ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", "10"), ("keepalives_interval", "5"),
             ("keepalives_count", "3"), ("tcp_user_timeout", "15000"), ("application_name", "chorus"),
-            // A transaction left open by a stuck client must not hold rows for long.
-            ("options", "-c idle_in_transaction_session_timeout=60000 -c lock_timeout=5000"),
+            // A transaction left open by a stuck client must not hold rows for long, and a
+            // statement whose client died (waiting for the head lock, say) is ended within a
+            // second instead of completing for nobody.
+            ("options", "-c idle_in_transaction_session_timeout=60000 -c lock_timeout=5000 -c client_connection_check_interval=1000"),
         ]
         // Over a network the link is encrypted unless the address says otherwise; a unix
         // socket or the loopback interface never leaves the machine.

@@ -15,14 +15,11 @@ enum WorkspaceSchema {
     /// build that creates it.
     static func creation(_ address: PostgresAddress, domainFormat: Int) -> [String] {
         let s = address.schema, member = address.memberRole
-        // Settings on the functions themselves, so they hold whoever calls: a writer waits at
-        // most 5 s for the head lock, and one whose client died while waiting is dropped within
-        // a second rather than taking the lock for nobody. (Idle transactions are bounded by
+        // On the functions themselves, so it holds whoever calls: a writer waits at most 5 s
+        // for the head lock. (A client that died while waiting is dropped within a second by
+        // `client_connection_check_interval`, which takes effect per statement and so is set by
         // the client's connection options; see `PostgresAddress`.)
-        let guarded = """
-            SECURITY DEFINER SET search_path = \(s), pg_temp SET lock_timeout = '5s' \
-            SET client_connection_check_interval = '1s'
-            """
+        let guarded = "SECURITY DEFINER SET search_path = \(s), pg_temp SET lock_timeout = '5s'"
         return [
             "CREATE SCHEMA \(s)",
             """

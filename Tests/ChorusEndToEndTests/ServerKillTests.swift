@@ -71,4 +71,36 @@ final class ServerKillTests: XCTestCase {
         print("server kills: \(Self.kills) kills; " + summary.joined(separator: "; ")
               + String(format: "; longest wait after a kill %.2f s", waits.max() ?? 0))
     }
+
+    /// A writer killed while it waits for the head lock that another session holds: the server
+    /// notices within a second that nobody is there, and its command never lands for nobody.
+    func testAWriterKilledWhileWaitingForTheHeadLockIsDroppedByTheServer() throws {
+        let server = try XCTUnwrap(ProcessInfo.processInfo.environment["CHORUS_TEST_POSTGRES_URL"],
+                                   "CHORUS_TEST_POSTGRES_URL is not set: run the tests through .ci/postgres")
+        let bin = try XCTUnwrap(ProcessInfo.processInfo.environment["CHORUS_TEST_POSTGRES_BIN"])
+        let name = "w_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        let address = "\(server)?workspace=\(name)"
+        XCTAssertEqual(try ChorusProcess.run(["init", "--postgres", server, "--name", String(name), "--sample"]).status, 0)
+        defer { _ = try? psql(server, "DROP SCHEMA chorus_\(name) CASCADE; DROP ROLE chorus_\(name)_member") }
+
+        // Someone holds the head row for 4 s (a session outside Chorus, as an admin might).
+        let holder = try Spawn(bin + "/psql", [server, "-qc", "BEGIN; SELECT 1 FROM chorus_\(name).workspace FOR UPDATE; SELECT pg_sleep(4); ROLLBACK;"],
+                               environment: ProcessInfo.processInfo.environment)
+        Thread.sleep(forTimeInterval: 0.5)
+        let writer = try Spawn(ChorusProcess.binary.path, ["stock", "KS-SER-030", "+5", "--reason", "killed", "--workspace", address],
+                               environment: ChorusProcess.environment())
+        let waiting = Date().addingTimeInterval(10)
+        while try psql(server, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%append_command%'") != "1",
+              Date() < waiting { Thread.sleep(forTimeInterval: 0.05) }
+        kill(writer.pid, SIGKILL)
+        _ = try writer.wait()
+        let killedAt = Date()
+        while try psql(server, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%append_command%' AND pid <> pg_backend_pid()") != "0",
+              Date().timeIntervalSince(killedAt) < 5 { Thread.sleep(forTimeInterval: 0.05) }
+        let dropped = Date().timeIntervalSince(killedAt)
+        XCTAssertLessThan(dropped, 2, "the server ended the dead writer's statement while it waited")
+        XCTAssertEqual(try holder.wait(), 0)
+        XCTAssertEqual(try psql(server, "SELECT count(*) FROM chorus_\(name).commands"), "0", "the dead writer's command did not land after the lock was free")
+        print(String(format: "a writer killed while waiting for the head lock: dropped by the server after %.2f s", dropped))
+    }
 }
