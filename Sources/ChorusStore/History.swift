@@ -61,7 +61,9 @@ struct HistoryArchive {
 extension WorkspaceStore {
     /// Who did what when, oldest first: the archived records and the journal's entries.
     public func history() throws -> [HistoryRecord] {
-        guard let folderLog else { return try log.entries(after: 0).map(HistoryRecord.init) }
+        guard let folderLog else {
+            return try ((log as? KeepsEarlierHistory)?.earlierHistory() ?? []) + log.entries(after: 0).map(HistoryRecord.init)
+        }
         var records = try folderLog.history.read()
         let journal = JournalFile(folder: folder, fileSystem: fileSystem)
         let archived = Set(records.map(\.seq))

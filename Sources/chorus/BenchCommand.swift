@@ -25,9 +25,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
     @Flag(help: "Skip importing the program's Shopify order export (and Python reading it, the baseline).") var noImport = false
+    @Option(help: ArgumentHelp("Measure a team's appends and console-to-console latency on this PostgreSQL server (beside a folder's), and nothing else.", valueName: "url"))
+    var postgres: String?
 
     func run() throws {
         try reportingErrors {
+            if let postgres { return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30) }
             let creators = smoke ? 2_000 : self.creators
             let orders = smoke ? 20_000 : self.orders
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)

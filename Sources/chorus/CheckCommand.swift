@@ -15,10 +15,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let url = workspace.url
-            let store = try WorkspaceStore.open(at: url, mode: .readOnly)
+            let store = try ServerWorkspace.address(url).map { try ServerWorkspace.open($0).0 } ?? WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
             if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
-            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: url.path)) }
+            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: store.folder)) }
             // A journal line this build cannot read keeps the workspace read-only: a problem.
             let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
             guard problems.isEmpty else {
                 for problem in problems.prefix(50) { Output.error(problem) }
                 if problems.count > 50 { Output.error("… and \(problems.count - 50) more") }
-                throw CLIFailure(message: "\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
+                throw CLIFailure(message: "\(store.folder): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
             }
-            try Output.print("ok: \(url.path) — \(summary)")
+            try Output.print("ok: \(store.folder) — \(summary)")
         }
     }
 }

@@ -22,7 +22,7 @@ struct Chorus: ParsableCommand {
             StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
             OutboxCommand.self, DueCommand.self,
-            PeopleCommand.self,
+            PeopleCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

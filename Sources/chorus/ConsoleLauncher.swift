@@ -32,6 +32,8 @@ final class StoreSession: ConsoleSession {
     private var loadStarted = false
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
+    /// The link to the server, for a workspace on one.
+    var serverLink: ServerLink?
 
     init(store: WorkspaceStore, readOnlyNotice: String? = nil) {
         self.store = store
@@ -110,6 +112,7 @@ final class StoreSession: ConsoleSession {
             followFailure = nil
             return failure
         }
+        if let news = serverLink?.news() { return news }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
@@ -149,14 +152,15 @@ final class BackgroundLoad: @unchecked Sendable {
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let (store, readOnlyNotice) = try openForConsole(url)
+        let server = try ServerWorkspace.address(url).map(ServerWorkspace.open)
+        let (store, readOnlyNotice) = try server.map { ($0.0, nil) } ?? openForConsole(url)
         defer { store.close() }
         if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
             throw CLIFailure(message: refusal)
         }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
-        let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)
+        let settingsFile = UserSettingsFile(workspace: server.map { ServerWorkspace.settingsFolder($0.1.address) } ?? url, login: Clock.actor)
         let (remembered, notice) = settingsFile.load()
         var options = ConsoleOptions(
             themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
@@ -174,7 +178,8 @@ enum ConsoleLauncher {
             settingsFile.save(kept)
         }
         let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
-        session.folder = url
+        session.folder = server == nil ? url : nil
+        session.serverLink = server.map { ServerLink($0.1) }
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
         if let failure = settingsFile.saveFailure { Output.notice(failure) }
