@@ -25,17 +25,18 @@ extension WorkspaceStore {
     /// store performed it), else the newest entry applied before this call.
     ///
     /// A command that changed nothing (re-importing the same file) is not journaled. With
-    /// `durability: .snapshot` the change is also folded into a new snapshot at once, so that
-    /// opening the workspace does not decode a huge journal line (big imports).
+    /// `durability: .snapshot` (big imports) the command is staged out of line first and the
+    /// entry appended only names it, so the append lock is held for milliseconds; a snapshot is
+    /// taken right after, so that opening the workspace does not decode a huge command.
     @discardableResult
     public func perform(_ command: Command, context: CommandContext, basedOn: Int? = nil,
                         commandID: String = UUID().uuidString.lowercased(),
                         durability: Durability = .journal) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
-        if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, in: folderLog) {
-            return done
-        }
+        let batch = durability == .snapshot ? try stage(command) : nil
+        var appended = false
+        defer { settle(batch, appended: appended) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
@@ -59,8 +60,9 @@ extension WorkspaceStore {
             guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
             touched = point.changedItems
             appliedAt = lastSequence
-            let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
+            var entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
                                      commandID: commandID, basedOn: basedOn, summary: applied.summary)
+            entry.batch = batch
             let outcome: AppendOutcome
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
@@ -74,6 +76,7 @@ extension WorkspaceStore {
             }
             switch outcome {
             case .appended:
+                appended = true
                 lastSequence = entry.seq
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
@@ -169,47 +172,24 @@ extension WorkspaceStore {
         AppliedCommand(summary: summary, undo: .restore(point: RestorePoint(), label: summary))
     }
 
-    /// A big import made durable as a new snapshot rather than a journal line of hundreds of
-    /// megabytes: under the append lock (nobody appends meanwhile), the snapshot takes the
-    /// next position, and colleagues who see the journal's head jump reload the snapshot.
-    /// Nil, to fall back to a journal line, while another process holds the compaction lease.
-    private func performAsSnapshot(_ command: Command, context: CommandContext, commandID: String,
-                                   in folderLog: FolderLog) throws -> AppliedCommand? {
-        try folderLog.holdingAppendLock {
-            try catchUp()
-            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
-            let applied = try workspace.apply(command, context: context)
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
-            let previous = manifest
-            lastSequence += 1
-            let written: Bool
-            do {
-                written = try writeSnapshot()
-            } catch {
-                // Undone only if the old snapshot is still current; see `commit`.
-                if manifest.generation == previous.generation {
-                    lastSequence -= 1
-                    _ = try? workspace.apply(applied.undo, context: context)
-                }
-                throw error
-            }
-            guard written else {
-                lastSequence -= 1
-                _ = try? workspace.apply(applied.undo, context: context)
-                return nil
-            }
-            let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID,
-                                     summary: applied.summary)
-            itemChanges.record(entry, changed: point.changedItems)
-            // Never journaled, so the history hears of it here.
-            try? folderLog.history.append([HistoryRecord(entry)])
-            performedCommands[commandID] = applied.summary
-            rememberUndo(applied.undo, at: lastSequence)
-            noteAttributionInputs(changedBy: command)
-            keepAttributionForNewGeneration()
-            trimJournal(holdingAppendLock: true)
-            return applied
+    /// Stages a big import's command out of line before it is performed (outside the append
+    /// lock: writing a hundred megabytes takes a while), so that the entry appended is small.
+    private func stage(_ command: Command) throws -> StagedBatch {
+        let payload = try StagedBatch.payload(of: command)
+        return StagedBatch(name: try log.stage(payload), payload: payload)
+    }
+
+    /// After a staged import: its batch is dropped if nothing was appended that names it, and
+    /// otherwise a snapshot is taken, so that opening the workspace does not read the batch. A
+    /// compaction that cannot run now (a colleague's is running) is not the import's failure:
+    /// the journal and the batch hold it.
+    private func settle(_ batch: StagedBatch?, appended: Bool) {
+        guard let batch, let folderLog else { return }
+        guard appended else {
+            try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
+            return
         }
+        _ = try? compact()
     }
 
     /// Loads the newest snapshot and the entries after it, when entries this store had not
