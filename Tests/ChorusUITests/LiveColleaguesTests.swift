@@ -41,9 +41,16 @@ final class LiveColleaguesTests: XCTestCase {
         XCTAssertEqual(console.console.inbox.id(at: console.state.approvals.cursor), held, "the row above went; the cursor did not move to another draft")
     }
 
-    func testManyChangesAtOnceAreCountedAndTheNewestNamed() {
-        let changes = (1...5).map { ColleagueChange(actor: "sam", summary: "marked SH-000\($0) shipped") }
-        XCTAssertEqual(ColleagueChange.sentence(changes),
-                       "2 earlier changes · sam marked SH-0003 shipped · sam marked SH-0004 shipped · sam marked SH-0005 shipped")
+    func testManyChangesAtOnceAreSummedPerPersonAndKind() {
+        let scans = (1...12).map { ColleagueChange(actor: "sam", summary: "marked SH-\(String(format: "%04d", $0)) shipped") }
+        let approvals = [ColleagueChange(actor: "maria", summary: "approved 1 submission"),
+                         ColleagueChange(actor: "maria", summary: "approved 2 submissions")]
+        XCTAssertEqual(ColleagueChange.sentence([approvals[0]] + scans + [approvals[1]]),
+                       "maria approved 3 submissions · sam marked 12 parcels shipped")
+        XCTAssertEqual(ColleagueChange.sentence([ColleagueChange(actor: "sam", summary: "marked SH-0001 shipped")]), "sam marked SH-0001 shipped",
+                       "one change is said as it was")
+        let many = ["ana", "ben", "cleo", "dev"].map { ColleagueChange(actor: $0, summary: "archived the wave") }
+            + [ColleagueChange(actor: "dev", summary: "archived the wave")]
+        XCTAssertEqual(ColleagueChange.sentence(many), "1 earlier change · ben archived the wave · cleo archived the wave · dev archived the wave (2 times)")
     }
 }
