@@ -26,6 +26,8 @@ public struct ColleagueChange: Hashable, Sendable {
 enum ConsoleEvent: Hashable, Sendable {
     /// Colleagues changed the workspace; the session has applied their changes already.
     case colleaguesChanged([ColleagueChange])
+    /// The draft open in the detail was decided by a colleague.
+    case openDraftDecided(DecidedElsewhere)
 }
 
 /// An outside event's effect on the UI state: it is said in the status line, after the
@@ -39,5 +41,7 @@ func update(_ state: inout UIState, event: ConsoleEvent) {
         } else {
             state.message = StatusMessage(.info, news)
         }
+    case .openDraftDecided(let decided):
+        state.approvals.decidedElsewhere = decided
     }
 }

@@ -53,4 +53,28 @@ final class LiveColleaguesTests: XCTestCase {
             + [ColleagueChange(actor: "dev", summary: "archived the wave")]
         XCTAssertEqual(ColleagueChange.sentence(many), "1 earlier change · ben archived the wave · cleo archived the wave · dev archived the wave (2 times)")
     }
+
+    /// The draft open in the detail is decided by a colleague: the detail stays on it and says
+    /// so, and a key that would decide it is refused naming who — it does not fall through to
+    /// the next pending draft that slid under the cursor.
+    func testADraftOpenInTheDetailThatAColleagueDecidesStaysAndRefusesKeys() throws {
+        let console = ConsoleDriver(ApprovalsSample.workspace(), size: Size(width: 100, height: 30))
+        console.press("3", "j", .enter)
+        XCTAssertEqual(console.state.overlay, .submissionDetail)
+        XCTAssertNotNil(console.frame.row(containing: "SU-0002 — Enter or Esc closes"), console.dump)
+
+        try console.session.colleague("maria", .approve([ApprovalsSample.id(2)]))
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertNotNil(console.frame.row(containing: "SU-0002 — approved by maria at 09:00 while you had it open — Esc closes"), console.dump)
+
+        console.press("a")
+        XCTAssertEqual(console.state.message?.kind, .error)
+        XCTAssertEqual(console.state.message?.text,
+                       "SU-0002 was approved by maria at 09:00 while you had it open; nothing was changed — Esc closes it")
+        XCTAssertEqual(status(console, 3), .pending, "the draft that slid under the cursor was not approved by mistake")
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(2))?.reviews.count, 1, "nor was maria's approved twice")
+
+        console.press(.escape, .enter)
+        XCTAssertNotNil(console.frame.row(containing: "SU-0003 — Enter or Esc closes"), "opened again, the detail follows the cursor\n\(console.dump)")
+    }
 }
