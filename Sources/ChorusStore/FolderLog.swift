@@ -105,6 +105,15 @@ final class FolderLog: SharedLog {
         }
     }
 
+    /// Created on the first `shouldLook`: only a follower needs it.
+    private lazy var watch = FolderWatch(folder: folder)
+
+    /// Whether a follower should look for colleagues' work now (see `FolderWatch`).
+    func shouldLook() -> Bool { watch.shouldLook() }
+
+    /// Whether the folder is watched by inotify rather than polled alone.
+    var isWatched: Bool { watch.isWatching }
+
     /// The active segment's inode and size, and the manifest's: any append or compaction changes one.
     func changeHint() -> Int {
         var hasher = Hasher()

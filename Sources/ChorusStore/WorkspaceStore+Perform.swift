@@ -129,6 +129,10 @@ extension WorkspaceStore {
     /// it between key presses and calls `catchUp()` only when it moved.
     public var changeHint: Int { log.changeHint() }
 
+    /// Whether a follower should compare `changeHint` now: at once after inotify reported a
+    /// change in the folder, else every quarter second (always, for a log that is not a folder).
+    public func shouldLookForColleaguesWork() -> Bool { folderLog?.shouldLook() ?? true }
+
     /// Refuses a replacement or undo based on position `basedOn` if someone else changed one
     /// of its items since: otherwise it would silently put back what they did.
     private func refuseIfChanged(_ items: Set<ChangedItem>, since basedOn: Int, by context: CommandContext) throws {

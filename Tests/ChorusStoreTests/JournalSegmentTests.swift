@@ -190,3 +190,24 @@ final class JournalSegmentTests: XCTestCase {
         XCTAssertEqual(try archive.read(), records)
     }
 }
+
+/// Following by inotify: a colleague's append is noticed at once, not at the next poll, and
+/// nothing is looked at between changes until the quarter-second poll comes round.
+final class FolderWatchTests: XCTestCase {
+    func testAColleaguesAppendIsNoticedAtOnceByInotifyWithThePollKeptAsAFallback() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
+        let console = try WorkspaceStore.open(at: folder), colleague = try WorkspaceStore.open(at: folder)
+        XCTAssertTrue(console.shouldLookForColleaguesWork(), "the first look")
+        XCTAssertTrue(try XCTUnwrap(console.folderLog).isWatched, "Linux: the folder is watched")
+        XCTAssertFalse(console.shouldLookForColleaguesWork(), "nothing happened, and the poll is not due")
+
+        try colleague.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(1, actor: "sam"))
+        XCTAssertTrue(console.shouldLookForColleaguesWork(), "inotify said so, well before the poll")
+        XCTAssertEqual(try console.catchUp().map(\.entry.actor), ["sam"])
+        XCTAssertFalse(console.shouldLookForColleaguesWork())
+
+        Thread.sleep(forTimeInterval: FolderWatch.pollInterval + 0.05)
+        XCTAssertTrue(console.shouldLookForColleaguesWork(), "the poll comes round even without an event")
+    }
+}
