@@ -50,8 +50,9 @@ struct BenchCommand: ParsableCommand {
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
                 defer { if smoke { try? FileManager.default.removeItem(at: base) } }
-                try Output.print(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
-                    .run(repetitions: smoke ? 1 : max(2, repetitions)))
+                let imports = try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
+                try Output.print(try imports.run(repetitions: smoke ? 1 : max(2, repetitions)))
+                try Output.print(try KeysDuringImportBenchmark.run(imports))
             }
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
