@@ -96,22 +96,6 @@ extension WorkspaceStore {
         trimJournal()
     }
 
-    /// Writes the next snapshot generation on this thread and makes it current; false when
-    /// another process holds the compaction lease.
-    func writeSnapshot() throws -> Bool {
-        guard let compaction = try beginCompaction() else { return false }
-        defer {
-            inFlightGenerations.remove(compaction.generation)
-            releaseCompactionLeaseIfIdle()
-        }
-        compaction.writeFiles()
-        guard try commit(compaction) else {
-            compaction.removeFiles()
-            return false
-        }
-        return true
-    }
-
     /// Makes a written generation current, if the manifest is still the one its roll put in
     /// place; false (nothing changed) otherwise. If the new manifest was renamed into place but a
     /// later step failed (the folder sync), the new generation is current on disk all the same,

@@ -35,15 +35,18 @@ extension WorkspaceStore {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
         let batch = durability == .snapshot ? try stage(command) : nil
-        var appended = false
-        defer { settle(batch, appended: appended) }
+        var staged = StagedOutcome.unknown
+        defer { settle(batch, staged) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
         var appliedAt = lastSequence
         while true {
             try catchUp()
-            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            if let done = performedCommands[commandID] {
+                staged = .unneeded
+                return Self.alreadyDone(done)
+            }
             if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
             let applied: AppliedCommand
             do {
@@ -57,7 +60,10 @@ extension WorkspaceStore {
                 }
                 throw refusal
             }
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            guard case .restore(let point, _) = applied.undo, !point.isEmpty else {
+                staged = .unneeded
+                return applied
+            }
             touched = point.changedItems
             appliedAt = lastSequence
             var entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
@@ -76,7 +82,7 @@ extension WorkspaceStore {
             }
             switch outcome {
             case .appended:
-                appended = true
+                staged = .appended
                 lastSequence = entry.seq
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
@@ -183,17 +189,22 @@ extension WorkspaceStore {
         return StagedBatch(name: try log.stage(payload), payload: payload)
     }
 
-    /// After a staged import: its batch is dropped if nothing was appended that names it, and
-    /// otherwise a snapshot is taken, so that opening the workspace does not read the batch. A
-    /// compaction that cannot run now (a colleague's is running) is not the import's failure:
-    /// the journal and the batch hold it.
-    private func settle(_ batch: StagedBatch?, appended: Bool) {
+    /// How a staged import's perform ended, for `settle`.
+    private enum StagedOutcome { case appended, unneeded, unknown }
+
+    /// After a staged import: a snapshot is taken once its entry is appended, so that opening
+    /// the workspace does not read the batch; its batch is dropped when the command turned out
+    /// to need no entry (done already, or changing nothing). After an error the batch stays: an
+    /// append that failed may still be on disk, naming it (`chorus check --repair` removes a
+    /// batch nothing names). A compaction that cannot run now (a colleague's is running) is
+    /// not the import's failure: the journal and the batch hold it.
+    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome) {
         guard let batch, let folderLog else { return }
-        guard appended else {
-            try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
-            return
+        switch outcome {
+        case .appended: _ = try? compact()
+        case .unneeded: try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
+        case .unknown: break
         }
-        _ = try? compact()
     }
 
     /// Loads the newest snapshot and the entries after it, when entries this store had not
