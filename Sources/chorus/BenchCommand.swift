@@ -25,11 +25,20 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
     @Flag(help: "Skip importing the program's Shopify order export (and Python reading it, the baseline).") var noImport = false
+    @Flag(help: "Only the team figures: appends with three writers, one console's change on another's screen, and a console's keys while another process imports the order export.")
+    var team = false
 
     func run() throws {
         try reportingErrors {
             let creators = smoke ? 2_000 : self.creators
             let orders = smoke ? 20_000 : self.orders
+            if team {
+                try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
+                let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
+                defer { if smoke { try? FileManager.default.removeItem(at: base) } }
+                try Output.print(try KeysDuringImportBenchmark.run(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)))
+                return
+            }
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
             try Output.print("chorus bench — \(folder.path)")
