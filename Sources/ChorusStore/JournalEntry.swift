@@ -27,6 +27,9 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// in entries from before lines were checksummed.
     public var prev: String?
     public var sum: String?
+    /// Where a big import's command was staged out of line (see `StagedBatch`); the journal
+    /// line then holds this instead of the command. Nil for every other entry.
+    public var batch: StagedBatch?
 
     /// The journal format this build writes. A reader that meets a higher one opens the
     /// workspace read-only: a newer Chorus may apply commands differently, and a history

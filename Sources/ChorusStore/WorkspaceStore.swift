@@ -22,7 +22,8 @@ public final class WorkspaceStore {
     public enum Durability: Sendable {
         /// One synced journal line: fast, the default.
         case journal
-        /// A new snapshot: for very large commands (big imports).
+        /// Staged out of line, one small journal line naming it, then a new snapshot: for very
+        /// large commands (big imports).
         case snapshot
     }
 
@@ -95,7 +96,7 @@ public final class WorkspaceStore {
                                                               deferringOrderHistory: deferringOrderHistory)
         let log = FolderLog(folder: folder, fileSystem: fileSystem, snapshotThrough: manifest.journalSequence, lockWait: lockWait)
         let journal = log.journal
-        let entries = try log.openingEntries(holdingAppendLock: mode == .readWrite)
+        let entries = try log.openingEntries(of: manifest, holdingAppendLock: mode == .readWrite)
         // Replaying a command that touches orders needs them: then nothing is deferred.
         if let loader = pending, entries.contains(where: { $0.seq > manifest.journalSequence && $0.command.needsOrderHistory }) {
             snapshot.attachOrderHistory(try loader.load())
@@ -200,17 +201,25 @@ public final class WorkspaceStore {
         guard mode == .readOnly else {
             try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
             let lock = try WorkspaceLock.acquire(folder: folder, shared: true, waiting: waitingForLock, whileWaiting: whileWaiting)
-            return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
-                                      deferringOrderHistory: deferringOrderHistory,
-                                      lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
+            return try retryingVanishedFiles {
+                try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
+                                   deferringOrderHistory: deferringOrderHistory,
+                                   lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
+            }
         }
-        // Without the lock, a writer may compact while we read and remove the generation we
-        // started on; a file that vanished is worth one more try from the new manifest.
+        return try retryingVanishedFiles {
+            try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil, deferringOrderHistory: deferringOrderHistory)
+        }
+    }
+
+    /// A colleague's compaction may finish while we read, and remove the generation and the
+    /// sealed segments we started on; a file that vanished is worth one more try from the new
+    /// manifest.
+    private static func retryingVanishedFiles(_ open: () throws -> WorkspaceStore) throws -> WorkspaceStore {
         var attempt = 0
         while true {
             do {
-                return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil,
-                                          deferringOrderHistory: deferringOrderHistory)
+                return try open()
             } catch let error as StoreError where error.kind == .io && attempt < 2 {
                 attempt += 1
             }
@@ -238,7 +247,8 @@ public final class WorkspaceStore {
         try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
         let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
-        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)
+        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0,
+                               segments: [JournalSegment(file: JournalFile.fileName, first: 1)], fileSystem: fileSystem)
         return try WorkspaceStore(folder: folder, mode: .readWrite, fileSystem: fileSystem, lock: lock)
     }
 
@@ -333,6 +343,6 @@ public final class WorkspaceStore {
     /// Where an entry lives, for error messages ("journal.jsonl, line 12").
     static func place(of seq: Int, in log: any SharedLog) -> (file: String, line: Int?) {
         guard let folderLog = log as? FolderLog else { return ("the shared log", nil) }
-        return folderLog.journal.location(of: seq)
+        return folderLog.location(of: seq)
     }
 }

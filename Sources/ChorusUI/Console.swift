@@ -149,8 +149,14 @@ public final class Console {
     /// event. True when the screen should be drawn again. The terminal calls this between key
     /// presses, ten times a second.
     public func followColleagues() -> Bool {
+        let open = state.overlay == .submissionDetail && state.approvals.decidedElsewhere == nil
+            ? approvalsTable.id(at: state.approvals.cursor).flatMap(session.workspace.submission) : nil
         let changes = session.collectColleaguesWork()
         guard !changes.isEmpty else { return false }
+        if let open, let now = session.workspace.submission(open.id), now.status != open.status,
+           let decided = DecidedElsewhere(now, today: today) {
+            update(&state, event: .openDraftDecided(decided))
+        }
         // The tables still show the rows as they were: each cursor's item is noted from them,
         // and found again in the new rows.
         rememberCursors()
@@ -397,7 +403,7 @@ public final class Console {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
             anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
-            if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
+            if state.overlay == .submissionDetail, approvalsTable.count == 0, state.approvals.decidedElsewhere == nil { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)

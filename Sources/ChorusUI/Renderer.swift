@@ -126,6 +126,10 @@ struct Renderer {
             let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
             return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
         case .submissionDetail:
+            if let decided = state.approvals.decidedElsewhere, let submission = workspace.submission(decided.id) {
+                let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)
+                return DetailOverlay(title: "\(submission.id) — \(decided.what) while you had it open — Esc closes", lines: lines)
+            }
             let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
             guard let submission = pane.selected else { return nil }
             let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)

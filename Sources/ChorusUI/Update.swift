@@ -328,6 +328,13 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key,
         return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
+        if let decided = state.approvals.decidedElsewhere, let action = KeyMap.action(for: key, in: .approvals) {
+            guard !DecidedElsewhere.decides(action) else {
+                state.message = StatusMessage(.error, decided.refusal)
+                return true
+            }
+            state.approvals.decidedElsewhere = nil
+        }
         state.overlayScroll = 0
         return false
     default:

@@ -5,16 +5,23 @@ import ChorusStore
 import Foundation
 
 /// `chorus check`: opens a workspace read-only and reports every problem found, so a broken
-/// file is found by a cron job before a coordinator meets it in the morning.
+/// file is found by a cron job before a coordinator meets it in the morning. With `--repair`
+/// it first does the tidying that needs the workspace alone (`WorkspaceStore.repair`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate a workspace: its files, its journal and the domain's invariants.")
 
     @OptionGroup var workspace: WorkspaceOption
 
+    @Flag(help: "First repair what is safe to: cut a torn last journal entry, remove files nothing refers to. Needs the workspace closed everywhere.")
+    var repair = false
+
     func run() throws {
         try reportingErrors {
             let url = workspace.url
+            if repair {
+                for done in try WorkspaceStore.repair(at: url.path) { try Output.print("repaired: \(done)") }
+            }
             let store = try ServerWorkspace.address(url).map { try ServerWorkspace.open($0).0 } ?? WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
             if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }

@@ -76,10 +76,12 @@ final class StoreSession: ConsoleSession {
 
     var knownAttribution: AttributionResult? { store.knownAttribution }
 
-    /// Colleagues' appends, applied: asked ten times a second, it only reads the journal when
-    /// the folder's change hint (the journal's and manifest's inode and size) moved. A failure
+    /// Colleagues' appends, applied: asked ten times a second, it looks when inotify reported a
+    /// change in the folder (or a quarter second passed), and reads the journal only when the
+    /// folder's change hint (the active segment's and manifest's inode and size) moved. A failure
     /// to follow (a line this build cannot read) is said once, in the status line.
     func collectColleaguesWork() -> [ColleagueChange] {
+        guard store.shouldLookForColleaguesWork() else { return [] }
         let hint = store.changeHint
         guard hint != lastChangeHint else { return [] }
         lastChangeHint = hint

@@ -33,18 +33,23 @@ final class InMemorySession: ConsoleSession {
         return applied
     }
 
-    /// Colleagues' changes applied but not yet collected by the console.
-    private var colleagues: [ColleagueChange] = []
+    /// Colleagues' commands appended but not yet followed by the console.
+    private var colleagues: [(actor: String, command: Command)] = []
 
-    /// A colleague's command landing in the workspace, as a store following the log applies it.
+    /// A colleague's command appended to the log; the console applies it when it next follows
+    /// the log, as a store does. Checked against the workspace now, so a test cannot queue one
+    /// that would be refused.
     func colleague(_ actor: String, _ command: Command) throws {
-        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))
-        colleagues.append(ColleagueChange(actor: actor, summary: applied.summary))
+        var copy = workspace
+        try copy.apply(command, context: CommandContext(now: Sample.now, actor: actor))
+        colleagues.append((actor, command))
     }
 
     func collectColleaguesWork() -> [ColleagueChange] {
         defer { colleagues = [] }
-        return colleagues
+        return colleagues.compactMap { actor, command in
+            (try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))).map { ColleagueChange(actor: actor, summary: $0.summary) }
+        }
     }
 
     func remember(_ attribution: AttributionResult) {
