@@ -151,3 +151,20 @@ struct ApprovalsPane {
         SubmissionDetail.draw(detail.lines(width: inside.width), &grid, inside)
     }
 }
+
+extension ApprovalsPane: ListPane {
+    static var state: WritableKeyPath<UIState, ApprovalsState> { \.approvals }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performApprovals(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        ApprovalsPane(state: frame.state.approvals, workspace: frame.workspace, table: frame.approvalsTable, today: frame.today)
+            .draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.main.y + chromeRows, rows: context.approvalsTable.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
+    }
+}

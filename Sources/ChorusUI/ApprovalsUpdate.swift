@@ -9,13 +9,13 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
     let table = context.approvalsTable
     let rows = table.count
     let page = ApprovalsPane.tableRows(at: state.size)
-    if state.approvals.move(action, rows: rows, page: page) { return [] }
+    if state.approvals.list.move(action, rows: rows, page: page) { return [] }
     switch action {
     case .filter: state.approvals.filter.isEditing = true
     case .toggleMark:
         guard let id = table.id(at: state.approvals.cursor) else { return [] }
         if state.approvals.marks.remove(id) == nil { state.approvals.marks.insert(id) }
-        state.approvals.moveCursor(by: 1, rows: rows, page: page)
+        state.approvals.list.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
         if state.overlay == .submissionDetail {
             state.overlay = nil

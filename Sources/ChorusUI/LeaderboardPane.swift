@@ -176,3 +176,23 @@ struct LeaderboardPane {
         }
     }
 }
+
+extension LeaderboardPane: ListPane {
+    static var state: WritableKeyPath<UIState, LeaderboardState> { \.leaderboard }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLeaderboard(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        let wave = LeaderboardUpdate.wave(frame.state)
+        LeaderboardPane(state: frame.state.leaderboard, wave: wave.flatMap(frame.workspace.wave),
+                        nextWave: LeaderboardUpdate.nextWave(after: wave, in: frame.workspace), workspace: frame.workspace,
+                        table: frame.leaderboardTable, status: frame.ledger, trends: frame.trends).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.leaderboardTable.count, page: tableRows(at: state.size),
+                 maxX: layout.body.maxX)
+    }
+}

@@ -5,13 +5,13 @@ import ChorusCore
 func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let table = context.leaderboardTable
     let page = LeaderboardPane.tableRows(at: state.size)
-    if state.leaderboard.move(action, rows: table.count, page: page) { return [] }
+    if state.leaderboard.list.move(action, rows: table.count, page: page) { return [] }
     switch action {
     case .filter: state.leaderboard.filter.isEditing = true
     case .toggleMark:
         guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return [] }
         if state.leaderboard.marks.remove(id) == nil { state.leaderboard.marks.insert(id) }
-        state.leaderboard.moveCursor(by: 1, rows: table.count, page: page)
+        state.leaderboard.list.moveCursor(by: 1, rows: table.count, page: page)
     case .openDetail:
         if let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
     case .back:

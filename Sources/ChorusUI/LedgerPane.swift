@@ -192,3 +192,20 @@ struct LedgerPane {
         }
     }
 }
+
+extension LedgerPane: ListPane {
+    static var state: WritableKeyPath<UIState, LedgerState> { \.ledger }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLedger(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        LedgerPane(state: frame.state.ledger, workspace: frame.workspace, table: frame.ledgerTable, status: frame.ledger,
+                   payouts: frame.payoutBalances, trends: frame.trends).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.ledgerTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
+    }
+}

@@ -19,10 +19,7 @@ final class LedgerTable {
     private var rows: [Ledger.Row] = []
 
     /// A ledger row by what it is about: one creator in one wave.
-    struct RowKey: Hashable {
-        var creator: CreatorID
-        var wave: WaveID
-    }
+    typealias RowKey = LedgerRowKey
 
     var count: Int { positions.count }
     func position(at index: Int) -> Int? { positions.indices.contains(index) ? positions[index] : nil }

@@ -7,7 +7,7 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
     if case .payouts(let view)? = state.overlay, let effects = PayoutsUpdate.perform(action, view, &state, context: context) {
         return effects
     }
-    if state.ledger.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
+    if state.ledger.list.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
     switch action {
     case .filter: state.ledger.filter.isEditing = true
     case .markPayoutRunPaid, .reconcilePayoutRun:

@@ -204,3 +204,19 @@ struct LibraryPane {
         }
     }
 }
+
+extension LibraryPane: ListPane {
+    static var state: WritableKeyPath<UIState, LibraryState> { \.library }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLibrary(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        LibraryPane(state: frame.state.library, workspace: frame.workspace, table: frame.libraryTable, today: frame.today).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.libraryTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
+    }
+}

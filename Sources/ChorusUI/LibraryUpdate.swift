@@ -6,13 +6,13 @@ import ChorusCore
 func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.libraryTable.count
     let page = LibraryPane.tableRows(at: state.size)
-    if state.library.move(action, rows: rows, page: page) { return [] }
+    if state.library.list.move(action, rows: rows, page: page) { return [] }
     switch action {
     case .filter: state.library.filter.isEditing = true
     case .toggleMark:
         guard let id = context.libraryTable.id(at: state.library.cursor) else { return [] }
         if state.library.marks.remove(id) == nil { state.library.marks.insert(id) }
-        state.library.moveCursor(by: 1, rows: rows, page: page)
+        state.library.list.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
         if let id = context.libraryTable.id(at: state.library.cursor) { state.overlay = .assetDetail(id) }
     case .back:

@@ -141,3 +141,20 @@ struct PipelinePane {
         }
     }
 }
+
+extension PipelinePane: ListPane {
+    static var state: WritableKeyPath<UIState, PipelineState> { \.pipeline }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performPipeline(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        PipelinePane(state: frame.state.pipeline, workspace: frame.workspace, table: frame.table, today: frame.today,
+                     attribution: frame.attribution, budgetLine: frame.budgetLine).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.main.y + chromeRows, rows: context.table.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
+    }
+}

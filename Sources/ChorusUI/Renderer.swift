@@ -34,30 +34,8 @@ struct Renderer {
             return grid
         }
         drawTabBar(&grid, layout.tabBar)
-        switch state.pane {
-        case .pipeline:
-            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution, budgetLine: budgetLine)
-                .draw(&grid, layout)
-        case .seeding:
-            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today,
-                        budgetLine: budgetLine)
-                .draw(&grid, layout)
-        case .approvals:
-            ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
-        case .library:
-            LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
-        case .leaderboard:
-            let wave = LeaderboardUpdate.wave(state)
-            LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
-                            nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
-        case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances,
-                       trends: trends).draw(&grid, layout)
-        case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
-                      figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
-        }
+        func draw<P: ListPane>(_ kind: P.Type) { kind.draw(self, &grid, layout) }
+        draw(state.pane.kind)
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {

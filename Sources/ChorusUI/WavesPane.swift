@@ -190,3 +190,21 @@ struct WavesPane {
         }
     }
 }
+
+extension WavesPane: ListPane {
+    static var state: WritableKeyPath<UIState, WavesState> { \.waves }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performWaves(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        WavesPane(state: frame.state.waves, workingWave: frame.state.pipeline.waveID, workspace: frame.workspace, ledger: frame.ledger,
+                  figures: frame.figures, noColor: frame.noColor, tallies: frame.tallies).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        let waves = context.workspace.waves.count
+        return ListArea(top: layout.body.y + 1, rows: waves, page: tableRows(at: state.size, waves: waves), maxX: layout.body.maxX)
+    }
+}

@@ -6,7 +6,7 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     guard state.pane == .waves else { return nil }
     let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
-    if state.waves.move(action, rows: waves.count, page: page) {
+    if state.waves.list.move(action, rows: waves.count, page: page) {
         state.waves.detailScroll = 0
         return []
     }
