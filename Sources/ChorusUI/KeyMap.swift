@@ -38,6 +38,9 @@ public struct KeyBinding: Hashable, Sendable {
     public var hint: String?
     /// The name in the `:` palette; nil keeps it out of the palette.
     public var command: String?
+    /// What the status bar says when the action is asked for where it does not work, if more
+    /// than "that works in the … pane" (lazygit's `DisabledReason`); see `KeyMap.notHere`.
+    public var notHere: String?
 
     /// The keys as written in help: `j ↓`; a palette-only command shows as `:codes`.
     public var keyLabel: String { keys.isEmpty ? ":" + (command ?? "") : keys.map(\.label).joined(separator: " ") }
@@ -95,7 +98,8 @@ public enum KeyMap {
                    help: "codes for marked rows, e.g. {HANDLE}15 percent 15", command: "codes"),
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
-                   help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
+                   help: "edit the creator: contact, handles, address, payout", command: "edit-creator",
+                   notHere: "that works in the Pipeline pane (1) and in a creator's details (Enter)"),
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
                    help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
@@ -160,6 +164,17 @@ public enum KeyMap {
         sections(for: pane).flatMap(\.bindings).compactMap { binding in
             binding.hint.map { (binding.keys[0].label, $0) }
         }
+    }
+
+    /// Why `action` does nothing in `pane`, said instead of doing nothing: the one pane whose keys
+    /// it belongs to. Nil for an action that still means something here, such as the Pipeline's
+    /// commands, which act from the palette on the working wave's creators wherever it is typed.
+    static func notHere(_ action: Action, in pane: Pane) -> String? {
+        let declared = bindings.filter { $0.action == action }
+        if declared.contains(where: { $0.scope.applies(to: pane) }) { return nil }
+        if let shared = declared.first(where: { $0.scope.applies(to: .pipeline) }) { return shared.notHere }
+        guard let own = declared.first, let home = Pane.allCases.first(where: { $0.scope == own.scope }) else { return nil }
+        return own.notHere ?? "that works in the \(home.title) pane (\(home.rawValue))"
     }
 
     /// The keys bound to `action`, for a layer (an overlay) that offers it wherever it is open.

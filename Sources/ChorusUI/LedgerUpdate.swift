@@ -36,7 +36,7 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
         let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
     case .toggleMark:
-        return []
+        state.message = StatusMessage(.info, "Ledger rows are not marked: $ pays everything payable, Enter shows a row's orders and costs")
     case .createPayoutRun:
         guard let ledger = context.ledger else {
             state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")

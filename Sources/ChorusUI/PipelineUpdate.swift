@@ -35,7 +35,7 @@ func performPipeline(_ action: Action, _ state: inout UIState, context: UpdateCo
     case .toggleSourcing: toggleSourcing(&state)
     case .editCreator:
         guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
-            state.message = StatusMessage(.info, "that works in the Pipeline pane (1) and in a creator's details (Enter)")
+            state.message = KeyMap.bindings.first { $0.action == .editCreator }?.notHere.map { StatusMessage(.info, $0) }
             return []
         }
         openCreatorForm(id, &state, context: context)

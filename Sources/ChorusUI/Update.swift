@@ -71,11 +71,15 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     func performShown<P: ListPane>(_ kind: P.Type) -> [Effect]? { kind.perform(action, &state, context: context) }
     if let effects = performShown(state.pane.kind) { return effects }
     if let effects = performShared(action, &state, context: context) { return effects }
+    if let reason = KeyMap.notHere(action, in: state.pane) {
+        state.message = StatusMessage(.info, reason)
+        return []
+    }
     return performPipeline(action, &state, context: context) ?? []
 }
 
 /// The actions that are no one pane's: switching panes, the layers over them, undo, themes,
-/// the working wave, and a word on where a key of another pane works.
+/// the working wave, and the palette's way into other panes.
 private func performShared(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     switch action {
     case .showPane(let pane): switchPane(to: pane, &state)
@@ -96,19 +100,7 @@ private func performShared(_ action: Action, _ state: inout UIState, context: Up
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment, .resolveException:
-        state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
-    case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
-        state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
-    case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
-        state.message = StatusMessage(.info, "that works in the Library pane (4)")
-    case .scrollDetailDown, .scrollDetailUp:
-        state.message = StatusMessage(.info, "that works in the Waves pane (7)")
     case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
-    case .promote:
-        state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
-    case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
-        state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.

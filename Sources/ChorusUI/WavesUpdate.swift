@@ -20,6 +20,10 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
         let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
         let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
+        guard limit > 0 else {
+            state.message = StatusMessage(.info, "the whole brief is shown; J/K scroll one longer than the room under the list")
+            return []
+        }
         state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }

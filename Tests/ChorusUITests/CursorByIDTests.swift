@@ -77,6 +77,36 @@ final class CursorByIDTests: XCTestCase {
         XCTAssertEqual(leaderboardCursor(console), "CR-0007")
     }
 
+    // MARK: - Changes from outside (lazygit's "keep the selected commit after an external commit")
+
+    func testADraftArrivingAboveTheCursorKeepsItsDraftSelectedAndTheNextApprovalActsOnIt() throws {
+        let console = ConsoleDriver(ApprovalsSample.workspace()).press("3", "j", "j")
+        XCTAssertEqual(approvalsCursor(console), ApprovalsSample.id(3))
+        var early = try XCTUnwrap(console.workspace.submission(ApprovalsSample.id(1)))
+        (early.id, early.submittedAt) = ("SU-0006", Timestamp("2025-03-01T09:00:00Z")!)
+        try console.session.colleague("maria", .addSubmissions([early]))
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertEqual(console.console.inbox.id(at: 0), "SU-0006", "the oldest draft leads the inbox: every row moved down one")
+        XCTAssertEqual(approvalsCursor(console), ApprovalsSample.id(3), "the cursor stayed on its draft, not on its old row")
+
+        console.press("a")
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(3))?.status, .approved)
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(2))?.status, .pending, "the draft now on the old row is untouched")
+    }
+
+    func testAColleaguesPackingWhileAnotherPaneIsShownKeepsTheSeedingCursorOnItsParcel() throws {
+        let console = ConsoleDriver(SeedingSample.workspace()).press("2", "j", "j", "j", "1")   // SH-0004, then the Pipeline
+        XCTAssertEqual(seedingCursor(console), "SH-0004")
+        try console.session.colleague("sam", .markPacked(["SH-0001", "SH-0002"]))
+        XCTAssertTrue(console.console.followColleagues())
+        console.press("2")
+        XCTAssertEqual(console.console.parcels.id(at: 3), "SH-0006", "packed parcels regrouped under the queued ones")
+        XCTAssertEqual(seedingCursor(console), "SH-0004", "held by id until the Seeding rows were next rebuilt")
+        console.press("p")
+        XCTAssertEqual(console.workspace.shipment("SH-0004")?.status, .packed)
+        XCTAssertEqual(console.workspace.shipment("SH-0006")?.status, .queued)
+    }
+
     // MARK: - The item under each cursor
 
     private func pipelineCursor(_ console: ConsoleDriver) -> CreatorID? {
