@@ -69,18 +69,10 @@ struct LeaderboardPane {
         let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
         let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
-        let columns = layoutColumns(width: body.width - 2 - trend)
-        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
-        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
+        let columns = TableView(columns: layoutColumns(width: body.width - 2 - trend), isNumber: \.isNumber)
         let sorted = Column.sortable.first { $0.value == state.metric }?.key
-        for (column, x, width) in columns {
-            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
-            if column.isNumber {
-                grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
-            } else {
-                grid.put(title, x: x, y: body.y + 1, width: width, role: .header)
-            }
-        }
+        columns.drawHeader(&grid, y: body.y + 1, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
+        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -109,39 +101,26 @@ struct LeaderboardPane {
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
-        let empty: String? = switch status {
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
+        let waiting: String? = switch status {
         case .loadingOrders: "Loading order history…"
         case .computing: "computing… (a big program's ledger is built in the background)"
-        case .ready where table.count == 0:
-            state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter."
         case .ready: nil
         }
-        if let empty {
-            grid.put(" " + empty, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+        if let waiting {
+            grid.put(" " + waiting, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
-        for line in 0..<rect.height {
-            let index = state.scroll + line
-            guard let entry = table.entry(at: index) else { break }
-            let y = rect.y + line
-            let isMarked = state.marks.contains(entry.row.creatorID)
-            for (column, x, width) in columns {
-                let role = isMarked ? .marked : self.role(column, entry)
-                let text = self.text(column, entry)
-                if column.isNumber {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-                } else {
-                    grid.put(text, x: x, y: y, width: width, role: role)
+        columns.drawRows(&grid, rect, list: state.list, count: table.count,
+                         empty: state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter.") { index in
+            guard let entry = table.entry(at: index) else { return nil }
+            return .init(id: entry.row.creatorID, cell: { (text($0, entry), role($0, entry)) }) { grid, y, isMarked in
+                if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
+                   let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
+                    grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                                  y: y, role: isMarked ? .marked : .info)
                 }
             }
-            if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
-               let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
-                grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
-                              y: y, role: isMarked ? .marked : .info)
-            }
-            if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
         }
     }
 

@@ -27,8 +27,11 @@ struct PipelinePane {
             return
         }
         let columns = PipelineColumns(x: main.x, width: main.width)
-        drawHeader(&grid, columns, y: main.y + 1, rect: main)
-        drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
+        let view = TableView(columns: columns.layout.map { ($0.column, $0.x, $0.width) }, isNumber: \.isNumeric)
+        view.drawHeader(&grid, y: main.y + 1, from: main) { column in
+            SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
+        }
+        drawRows(&grid, view, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
         if let side = layout.sidePanel { drawSidePanel(&grid, side) }
     }
 
@@ -62,51 +65,25 @@ struct PipelinePane {
         }
     }
 
-    private func drawHeader(_ grid: inout Grid, _ columns: PipelineColumns, y: Int, rect: Rect) {
-        grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .header)
-        for (column, x, width) in columns.layout {
-            let title = SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
-            if column.isNumeric {
-                grid.putRight(title, maxX: x + width, y: y, width: width, role: .header)
-            } else {
-                grid.put(title, x: x, y: y, width: width, role: .header)
-            }
-        }
-    }
-
-    private func drawRows(_ grid: inout Grid, _ columns: PipelineColumns, _ rect: Rect) {
-        if table.count == 0 {
-            let empty = state.sourcing ? "Every creator is in a wave; import customers to find more." : "No creators in this wave yet."
-            let text = state.filter.text.isEmpty ? empty : "No creator matches \"\(state.filter.text)\" — Esc clears the filter."
-            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<PipelineColumns.Column>, _ rect: Rect) {
+        let empty = state.sourcing ? "Every creator is in a wave; import customers to find more." : "No creators in this wave yet."
         let words = FilterWords.of(state.filter.text)
-        for line in 0..<rect.height {
-            let row = state.scroll + line
-            guard row < table.count else { break }
+        columns.drawRows(&grid, rect, list: state.list, count: table.count,
+                         empty: state.filter.text.isEmpty ? empty : "No creator matches \"\(state.filter.text)\" — Esc clears the filter.") { row in
+            guard row < table.count else { return nil }
             let creator = workspace.creators[table.creatorPosition(at: row)]
-            let stage = table.stage(at: row)
-            let isMarked = state.marks.contains(creator.id)
-            let y = rect.y + line
+            let stage = table.stage(at: row), score = table.score(at: row)
             let rowRole: StyleRole = stage.isExit ? .mutedText : .text
-            for (column, x, width) in columns.layout {
+            func cell(_ column: PipelineColumns.Column) -> (text: String, role: StyleRole) {
                 let noConsent = state.sourcing && column == .stage && !creator.isContactable
-                let text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
-                let role = isMarked ? .marked : (noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
-                if column.isNumeric {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-                } else {
-                    grid.put(text, x: x, y: y, width: width, role: role)
-                }
-                if column == .handle || column == .name {
-                    for word in words { MatchHighlight.apply(word, in: text, &grid, x: x, y: y, width: width) }
+                let text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: score)
+                return (text, noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
+            }
+            return .init(id: creator.id, cell: cell, keepsUnderCursor: [.match]) { grid, y, _ in
+                for (column, x, width) in columns.columns where column == .handle || column == .name {
+                    for word in words { MatchHighlight.apply(word, in: cell(column).text, &grid, x: x, y: y, width: width) }
                 }
             }
-            if row == state.cursor {
-                grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection, keeping: [.match])
-            }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
         }
     }
 

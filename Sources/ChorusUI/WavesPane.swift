@@ -147,26 +147,15 @@ struct WavesPane {
             defer { x += width + 1 }
             return (column, x, width)
         }
-        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
-        for (column, x, width) in columns { put(column.title, column, x: x, y: rect.y, width: width, role: .header, &grid) }
+        let view = TableView(columns: columns, isNumber: \.isNumeric)
+        view.drawHeader(&grid, y: rect.y, from: rect, title: \.title)
         let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
-        for line in 0..<(rect.height - 1) {
-            let row = state.scroll + line
-            guard let wave = waves[safe: row] else { break }
-            let y = rect.y + 1 + line
-            for (column, x, width) in columns {
-                put(text(column, wave, counts), column, x: x, y: y, width: width, role: role(column, wave), &grid)
+        let list = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        view.drawRows(&grid, list, list: state.list, count: waves.count, empty: "") { row in
+            guard let wave = waves[safe: row] else { return nil }
+            return .init(id: wave.id, cell: { (text($0, wave, counts), role($0, wave)) }) { grid, y, _ in
+                if wave.id == workingWave { grid.put("▸", x: rect.x, y: y, role: .title) }
             }
-            if wave.id == workingWave { grid.put("▸", x: rect.x, y: y, role: .title) }
-            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-        }
-    }
-
-    private func put(_ text: String, _ column: Column, x: Int, y: Int, width: Int, role: StyleRole, _ grid: inout Grid) {
-        if column.isNumeric {
-            grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-        } else {
-            grid.put(text, x: x, y: y, width: width, role: role)
         }
     }
 
