@@ -155,4 +155,6 @@ extension ApprovalsPane: ListPane {
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
         ListArea(top: layout.main.y + chromeRows, rows: context.approvalsTable.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.approvalsTable.count }
 }

@@ -384,13 +384,16 @@ public final class Console {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
 
-    /// Brings the derived tables up to date. The other panes' tables only while they are shown
-    /// (or `everyPane`, once when the console opens, so a first visit is instant): a stage move on
-    /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
+    /// Brings the derived tables up to date, each only while its pane is shown (or `everyPane`,
+    /// once when the console opens, so a first visit is instant): a stage move on a big wave
+    /// should not also re-read its parcels, re-check every draft or re-read the library, and a
+    /// parcel packed should not re-sort the Pipeline.
     private func refresh(everyPane: Bool = false) {
-        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
-        state.pipeline.list.settle(rows: table.count, page: PipelinePane.tableRows(at: state.size)) { [table, workspace = session.workspace] id in
-            workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
+        if everyPane || state.pane == .pipeline {
+            table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
+            state.pipeline.list.settle(rows: table.count, page: PipelinePane.tableRows(at: state.size)) { [table, workspace = session.workspace] id in
+                workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
+            }
         }
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)

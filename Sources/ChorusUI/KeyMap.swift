@@ -13,16 +13,9 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
 
     func applies(to pane: Pane) -> Bool {
         switch self {
-        case .global: true
-        case .list: pane == .pipeline || pane == .seeding || pane == .waves || pane == .approvals || pane == .library || pane == .leaderboard || pane == .ledger
-        case .pipeline: pane == .pipeline
-        case .seeding: pane == .seeding
-        case .waves: pane == .waves
-        case .approvals: pane == .approvals
-        case .library: pane == .library
-        case .leaderboard: pane == .leaderboard
-        case .ledger: pane == .ledger
+        case .global, .list: true
         case .sorted: pane == .pipeline || pane == .library || pane == .leaderboard || pane == .ledger
+        default: pane.scope == self
         }
     }
 }
@@ -152,7 +145,7 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .sorted, .list, .global].compactMap { scope in
+        [pane.scope, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
             let group = bindings.filter { $0.scope == scope }
             return group.isEmpty ? nil : (scope, group)

@@ -174,4 +174,6 @@ extension LeaderboardPane: ListPane {
         ListArea(top: layout.body.y + chromeRows, rows: context.leaderboardTable.count, page: tableRows(at: state.size),
                  maxX: layout.body.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.leaderboardTable.count }
 }

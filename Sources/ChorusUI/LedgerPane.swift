@@ -189,4 +189,6 @@ extension LedgerPane: ListPane {
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
         ListArea(top: layout.body.y + chromeRows, rows: context.ledgerTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.ledgerTable.count }
 }

@@ -192,4 +192,12 @@ extension LibraryPane: ListPane {
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
         ListArea(top: layout.body.y + chromeRows, rows: context.libraryTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.libraryTable.count }
+
+    /// Licences about to lapse are named on every Library screen, whatever filter is on.
+    static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)] {
+        guard let expiring = frame.libraryTable.counts[.expiring], expiring > 0 else { return [] }
+        return [("\(expiring) expiring", .warning)]
+    }
 }

@@ -14,6 +14,14 @@ protocol ListPane {
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout)
     /// The list on screen, for the mouse.
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea
+    /// How many rows the list has, for the status bar's position.
+    static func rowCount(_ frame: Renderer) -> Int
+    /// What the status bar says on the right before the marks and the position.
+    static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)]
+}
+
+extension ListPane {
+    static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)] { [] }
 }
 
 /// A pane's list on screen: its first row's line, how many rows it has and shows, and the
@@ -45,6 +53,15 @@ extension UIState {
     func isTypingFilter(in pane: Pane) -> Bool {
         func typing<P: ListPane>(_ kind: P.Type) -> Bool { self[keyPath: kind.state].filter.isEditing }
         return typing(pane.kind)
+    }
+
+    /// The shown pane's list, as far as the status bar needs it: its filter, marks and cursor.
+    var shownList: (filter: Filter, marks: Int, cursor: Int) {
+        func shown<P: ListPane>(_ kind: P.Type) -> (Filter, Int, Int) {
+            let list = self[keyPath: kind.state].list
+            return (list.filter, list.marks.count, list.cursor)
+        }
+        return shown(pane.kind)
     }
 
     /// Whether any pane's filter is being typed.

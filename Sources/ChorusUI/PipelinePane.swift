@@ -134,4 +134,6 @@ extension PipelinePane: ListPane {
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
         ListArea(top: layout.main.y + chromeRows, rows: context.table.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.table.count }
 }

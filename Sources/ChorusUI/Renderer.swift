@@ -36,8 +36,9 @@ struct Renderer {
         drawTabBar(&grid, layout.tabBar)
         func draw<P: ListPane>(_ kind: P.Type) { kind.draw(self, &grid, layout) }
         draw(state.pane.kind)
-        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
+        func rows<P: ListPane>(_ kind: P.Type) -> (Int, [(text: String, role: StyleRole)]) { (kind.rowCount(self), kind.statusNotes(self)) }
+        let (rowCount, notes) = rows(state.pane.kind)
+        StatusBar(state: state, workspace: workspace, rows: rowCount, notes: notes, libraryTable: libraryTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts, .outboxPreview:

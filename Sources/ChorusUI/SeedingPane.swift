@@ -153,4 +153,6 @@ extension SeedingPane: ListPane {
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
         ListArea(top: layout.body.y + chromeRows, rows: context.seedingTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.seedingTable.count }
 }

@@ -196,4 +196,6 @@ extension WavesPane: ListPane {
         let waves = context.workspace.waves.count
         return ListArea(top: layout.body.y + 1, rows: waves, page: tableRows(at: state.size, waves: waves), maxX: layout.body.maxX)
     }
+
+    static func rowCount(_ frame: Renderer) -> Int { shown(frame.workspace, filter: frame.state.waves.filter).count }
 }
