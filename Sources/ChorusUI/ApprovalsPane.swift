@@ -6,7 +6,7 @@ import ChorusCore
 struct ApprovalsPane {
     let state: ApprovalsState
     let workspace: Workspace
-    let table: ApprovalsTable
+    let table: ApprovalsRows
     let today: Day?
 
     /// Rows above the table inside the main area: counts and the header.

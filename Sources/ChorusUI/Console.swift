@@ -12,13 +12,13 @@ public final class Console {
     private let themes: ThemeCatalog
     private let noColor: Bool
     private let today: Day?
-    let table = PipelineTable()
-    private let seedingTable = SeedingTable()
+    let table = PipelineRows()
+    private let seedingTable = SeedingRows()
     private let budgetLine = WaveBudgetLine()
-    private let approvalsTable = ApprovalsTable()
-    private let libraryTable = LibraryTable()
-    private let leaderboardTable = LeaderboardTable()
-    private let ledgerTable = LedgerTable()
+    private let approvalsTable = ApprovalsRows()
+    private let libraryTable = LibraryRows()
+    private let leaderboardTable = LeaderboardRows()
+    private let ledgerTable = LedgerRows()
     private let ledger = LedgerCache()
     private let attribution = AttributionCache()
     private let overview = OverviewCache()
@@ -199,14 +199,14 @@ public final class Console {
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
-    var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    var tableRebuilds: PipelineRows.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
-    var inbox: ApprovalsTable { approvalsTable }
+    var inbox: ApprovalsRows { approvalsTable }
     /// The other panes' rows, so tests can name the item under each cursor.
-    var parcels: SeedingTable { seedingTable }
-    var assets: LibraryTable { libraryTable }
-    var rankings: LeaderboardTable { leaderboardTable }
-    var ledgerRows: LedgerTable { ledgerTable }
+    var parcels: SeedingRows { seedingTable }
+    var assets: LibraryRows { libraryTable }
+    var rankings: LeaderboardRows { leaderboardTable }
+    var ledgerRows: LedgerRows { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the wave's budget line was derived, for the same kind of proof.

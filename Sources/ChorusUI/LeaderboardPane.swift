@@ -9,7 +9,7 @@ struct LeaderboardPane {
     /// The wave `P` promotes into, if there is one after this.
     let nextWave: Wave?
     let workspace: Workspace
-    let table: LeaderboardTable
+    let table: LeaderboardRows
     let status: LedgerCache.Status
     /// Orders per week per row, from `RowTrends.minimumWidth` columns.
     var trends: RowTrends?
@@ -124,7 +124,7 @@ struct LeaderboardPane {
         }
     }
 
-    private func text(_ column: Column, _ entry: LeaderboardTable.Entry) -> String {
+    private func text(_ column: Column, _ entry: LeaderboardRows.Entry) -> String {
         let row = entry.row
         let creator = workspace.creator(row.creatorID)
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: workspace.program.currency).decimalString }
@@ -146,7 +146,7 @@ struct LeaderboardPane {
         }
     }
 
-    private func role(_ column: Column, _ entry: LeaderboardTable.Entry) -> StyleRole {
+    private func role(_ column: Column, _ entry: LeaderboardRows.Entry) -> StyleRole {
         switch column {
         case .margin: entry.row.contributionMargin < 0 ? .danger : .text
         case .movement: (entry.movement ?? 0) > 0 ? .success : (entry.movement ?? 0) < 0 ? .warning : .mutedText

@@ -5,7 +5,7 @@ import ChorusCore
 struct LedgerPane {
     let state: LedgerState
     let workspace: Workspace
-    let table: LedgerTable
+    let table: LedgerRows
     let status: LedgerCache.Status
     /// Paid, in run and payable per row; nil while not computed.
     let payouts: PayoutBalances?

@@ -7,7 +7,7 @@ import ChorusCore
 struct LibraryPane {
     let state: LibraryState
     let workspace: Workspace
-    let table: LibraryTable
+    let table: LibraryRows
     let today: Day?
 
     /// Rows above the table inside the main area: status counts and the header.

@@ -7,7 +7,7 @@ import ChorusCore
 struct PipelinePane {
     let state: PipelineState
     let workspace: Workspace
-    let table: PipelineTable
+    let table: PipelineRows
     let today: Day?
     let attribution: AttributionCache
     var budgetLine: WaveBudgetLine?

@@ -5,12 +5,12 @@ import ChorusCore
 struct Renderer {
     let state: UIState
     let workspace: Workspace
-    let table: PipelineTable
-    let seedingTable: SeedingTable
-    let approvalsTable: ApprovalsTable
-    let libraryTable: LibraryTable
-    let leaderboardTable: LeaderboardTable
-    let ledgerTable: LedgerTable
+    let table: PipelineRows
+    let seedingTable: SeedingRows
+    let approvalsTable: ApprovalsRows
+    let libraryTable: LibraryRows
+    let leaderboardTable: LeaderboardRows
+    let ledgerTable: LedgerRows
     let ledger: LedgerCache.Status
     /// Paid, in run and payable per Ledger row, while the Ledger is shown.
     let payoutBalances: PayoutBalances?

@@ -7,7 +7,7 @@ struct SeedingPane {
     let state: SeedingState
     let waveID: WaveID?
     let workspace: Workspace
-    let table: SeedingTable
+    let table: SeedingRows
     let today: Day?
     var budgetLine: WaveBudgetLine?
 

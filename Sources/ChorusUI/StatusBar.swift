@@ -10,7 +10,7 @@ struct StatusBar {
     /// The pane's own words on the right, before the marks and the position.
     let notes: [(text: String, role: StyleRole)]
     /// The tags the Library's tag prompt completes from.
-    let libraryTable: LibraryTable
+    let libraryTable: LibraryRows
 
     static let caret = "█"
 

@@ -3,12 +3,12 @@ import ChorusCore
 /// What `update` may read besides the state: the workspace and the derived table (read only).
 struct UpdateContext {
     let workspace: Workspace
-    let table: PipelineTable
-    let seedingTable: SeedingTable
-    let approvalsTable: ApprovalsTable
-    let libraryTable: LibraryTable
-    let leaderboardTable: LeaderboardTable
-    let ledgerTable: LedgerTable
+    let table: PipelineRows
+    let seedingTable: SeedingRows
+    let approvalsTable: ApprovalsRows
+    let libraryTable: LibraryRows
+    let leaderboardTable: LeaderboardRows
+    let ledgerTable: LedgerRows
     /// The ledger, when it is built.
     let ledger: Ledger?
     let vocabulary: CommandPalette.Vocabulary

@@ -63,7 +63,7 @@ final class CursorByIDTests: XCTestCase {
     func testTheLeaderboardAndLedgerCursorsFollowTheirRowsWhenAChangeElsewhereReranksThem() {
         let console = ConsoleDriver(SeedingSample.workspace(queued: 0), size: Size(width: 140, height: 30))
         console.press("6", "j", "j")   // the ledger by total cost: @cleo.glow in Wave 1
-        XCTAssertEqual(ledgerCursor(console), LedgerTable.RowKey(creator: "CR-0003", wave: Sample.wave1))
+        XCTAssertEqual(ledgerCursor(console), LedgerRows.RowKey(creator: "CR-0003", wave: Sample.wave1))
         console.press("5", "s", "G", "k")   // the leaderboard by contribution margin: @gus.grooms
         XCTAssertEqual(leaderboardCursor(console), "CR-0007")
 
@@ -71,7 +71,7 @@ final class CursorByIDTests: XCTestCase {
         XCTAssertEqual(console.workspace.shipments.map(\.creatorID), ["CR-0006"])
         console.press("6")
         XCTAssertEqual(console.console.ledgerRows.key(at: 0)?.creator, "CR-0006", "the parcel's cost puts her first")
-        XCTAssertEqual(ledgerCursor(console), LedgerTable.RowKey(creator: "CR-0003", wave: Sample.wave1))
+        XCTAssertEqual(ledgerCursor(console), LedgerRows.RowKey(creator: "CR-0003", wave: Sample.wave1))
         console.press("5")
         XCTAssertEqual(console.console.rankings.entry(at: 7)?.row.creatorID, "CR-0006", "her margin is now the lowest")
         XCTAssertEqual(leaderboardCursor(console), "CR-0007")
@@ -119,6 +119,6 @@ final class CursorByIDTests: XCTestCase {
         console.console.rankings.entry(at: console.state.leaderboard.cursor)?.row.creatorID
     }
 
-    private func ledgerCursor(_ console: ConsoleDriver) -> LedgerTable.RowKey? { console.console.ledgerRows.key(at: console.state.ledger.cursor) }
+    private func ledgerCursor(_ console: ConsoleDriver) -> LedgerRows.RowKey? { console.console.ledgerRows.key(at: console.state.ledger.cursor) }
     private func libraryCursor(_ console: ConsoleDriver) -> AssetID? { console.console.assets.id(at: console.state.library.cursor) }
 }

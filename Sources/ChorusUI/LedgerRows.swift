@@ -2,7 +2,7 @@ import ChorusCore
 
 /// The Ledger pane's rows: positions in `Ledger.rows` for the wave and filter, sorted, with
 /// the KPIs of exactly those rows. Rebuilt only when the ledger, wave, sort or filter changes.
-final class LedgerTable {
+final class LedgerRows {
     private(set) var positions: [Int] = []
     private(set) var kpis = Ledger.KPIs([], budget: 0)
     private var key: Key?
