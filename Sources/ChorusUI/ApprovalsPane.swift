@@ -157,4 +157,12 @@ extension ApprovalsPane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { frame.approvalsTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        context.approvalsTable.id(at: state.approvals.cursor).map { ($0.rawValue, "draft id") }
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        ApprovalDecision.targets(state, context: context).compactMap { context.workspace.submission($0).map { ($0.creatorID, $0.waveID) } }
+    }
 }

@@ -176,4 +176,8 @@ extension LeaderboardPane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { frame.leaderboardTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        CopyAndOpen.handle(context.leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID, in: context.workspace)
+    }
 }

@@ -191,4 +191,9 @@ extension LedgerPane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { frame.ledgerTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        let position = context.ledgerTable.position(at: state.ledger.cursor)
+        return CopyAndOpen.handle(position.flatMap { context.ledger?.rows[safe: $0]?.creatorID }, in: context.workspace)
+    }
 }

@@ -200,4 +200,16 @@ extension LibraryPane: ListPane {
         guard let expiring = frame.libraryTable.counts[.expiring], expiring > 0 else { return [] }
         return [("\(expiring) expiring", .warning)]
     }
+
+    /// An asset's post URL; its id before it is posted.
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        guard let asset = context.libraryTable.id(at: state.library.cursor).flatMap(context.workspace.asset) else { return nil }
+        if let url = asset.postURL, !url.isEmpty { return (url, "post URL of \(asset.id)") }
+        return (asset.id.rawValue, "asset id; it has no post URL yet")
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        let ids = state.library.marks.isEmpty ? context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? [] : state.library.marks.sorted()
+        return ids.compactMap { context.workspace.asset($0).map { ($0.creatorID, $0.waveID) } }
+    }
 }

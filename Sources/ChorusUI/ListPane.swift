@@ -18,10 +18,16 @@ protocol ListPane {
     static func rowCount(_ frame: Renderer) -> Int
     /// What the status bar says on the right before the marks and the position.
     static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)]
+    /// What the cursor row is best known by, for `y`, and what that is in words.
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)?
+    /// The creator and wave of each marked row (or the cursor row), for `m`; nil where no
+    /// message is drafted from this pane.
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]?
 }
 
 extension ListPane {
     static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)] { [] }
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? { nil }
 }
 
 /// A pane's list on screen: its first row's line, how many rows it has and shows, and the

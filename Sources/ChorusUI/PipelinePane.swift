@@ -136,4 +136,12 @@ extension PipelinePane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { frame.table.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        CopyAndOpen.handle(context.table.creatorID(at: state.pipeline.cursor, in: context.workspace), in: context.workspace)
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        state.pipeline.waveID.map { wave in targets(state, context: context).map { ($0, wave) } } ?? []
+    }
 }

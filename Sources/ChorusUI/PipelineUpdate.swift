@@ -39,7 +39,6 @@ func performPipeline(_ action: Action, _ state: inout UIState, context: UpdateCo
             return []
         }
         openCreatorForm(id, &state, context: context)
-    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context, pipeline: targets(state, context: context)), &state)
     case .toggleLate:
         state.pipeline.lateOnly.toggle()
         state.pipeline.list.startOver()

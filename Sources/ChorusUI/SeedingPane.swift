@@ -155,4 +155,15 @@ extension SeedingPane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { frame.seedingTable.count }
+
+    /// A parcel's tracking number; its id before it ships.
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        guard let shipment = context.seedingTable.id(at: state.seeding.cursor).flatMap(context.workspace.shipment) else { return nil }
+        if let number = shipment.trackingNumber, !number.isEmpty { return (number, "tracking number of \(shipment.id)") }
+        return (shipment.id.rawValue, "parcel id; it has no tracking number yet")
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        parcelTargets(state, context: context).compactMap { context.workspace.shipment($0).map { ($0.creatorID, $0.waveID) } }
+    }
 }

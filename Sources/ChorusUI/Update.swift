@@ -102,6 +102,7 @@ private func performShared(_ action: Action, _ state: inout UIState, context: Up
     case .editWave: openWaveForm(&state, context: context)
     case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
+    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context), &state)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves

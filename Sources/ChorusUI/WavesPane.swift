@@ -198,4 +198,8 @@ extension WavesPane: ListPane {
     }
 
     static func rowCount(_ frame: Renderer) -> Int { shown(frame.workspace, filter: frame.state.waves.filter).count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        context.workspace.waves[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
+    }
 }
