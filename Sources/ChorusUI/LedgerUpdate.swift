@@ -18,21 +18,21 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         if state.ledger.filter.isActive { state.ledger.filter = Filter() } else { state.ledger.wave = nil }
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
     case .cycleSort:
         state.ledger.sort = state.ledger.sort.next
         state.ledger.sortReversed = false
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
     case .reverseSort:
         state.ledger.sortReversed.toggle()
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
         state.ledger.wave = index < waves.count ? waves[index] : nil
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
     case .toggleMark:

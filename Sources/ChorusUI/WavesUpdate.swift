@@ -28,7 +28,8 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id
-        (state.pipeline.marks, state.pipeline.cursor, state.pipeline.scroll) = ([], 0, 0)
+        state.pipeline.marks = []
+        state.pipeline.list.startOver()
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
