@@ -147,7 +147,10 @@ public enum KeyMap {
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
         [pane.scope, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
-            let group = bindings.filter { $0.scope == scope }
+            // A key the pane's own binding takes over (the Ledger's `m`) is offered once, for what it does here.
+            let group = bindings.filter { binding in
+                binding.scope == scope && (binding.keys.isEmpty || binding.keys.contains { action(for: $0, in: pane) == binding.action })
+            }
             return group.isEmpty ? nil : (scope, group)
         }
     }

@@ -24,6 +24,8 @@ final class KeyBindingTests: XCTestCase {
             XCTAssertTrue(KeyMap.hints(for: pane).allSatisfy { hint in offered.contains { $0.keys.first?.label == hint.key } },
                           "the \(pane.title) pane's hints are in its help")
             for binding in offered where binding.action != .showPane(pane) {   // the pane's own digit: already there
+                XCTAssertTrue(binding.keys.isEmpty || binding.keys.contains { KeyMap.action(for: $0, in: pane) == binding.action },
+                              "the \(pane.title) pane's help offers \(binding.keyLabel) for \(binding.help), but it does something else there")
                 for key in binding.keys {
                     XCTAssertTrue(doesSomething(key, in: pane), "\(key.label) (\(binding.help)) does nothing in the \(pane.title) pane")
                 }
