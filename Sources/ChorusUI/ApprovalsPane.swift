@@ -6,7 +6,7 @@ import ChorusCore
 struct ApprovalsPane {
     let state: ApprovalsState
     let workspace: Workspace
-    let table: ApprovalsTable
+    let table: ApprovalsRows
     let today: Day?
 
     /// Rows above the table inside the main area: counts and the header.
@@ -47,9 +47,8 @@ struct ApprovalsPane {
         drawTitle(&grid, layout.titleBar)
         let main = layout.main
         drawCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
-        let columns = layoutColumns(width: main.width - 2, rows: main.height - Self.chromeRows)
-        grid.fill(Rect(x: main.x, y: main.y + 1, width: main.width, height: 1), role: .header)
-        for (column, x, width) in columns { grid.put(column.title, x: x, y: main.y + 1, width: width, role: .header) }
+        let columns = TableView(columns: layoutColumns(width: main.width - 2, rows: main.height - Self.chromeRows)) { _ in false }
+        columns.drawHeader(&grid, y: main.y + 1, from: main, title: \.title)
         drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
         if let side = layout.sidePanel { drawSidePanel(&grid, side) }
     }
@@ -84,28 +83,17 @@ struct ApprovalsPane {
         }
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
-        if table.count == 0 {
-            let text = !state.filter.text.isEmpty ? "No draft matches — Esc clears the filter."
-                : state.view == .pending ? "Inbox zero: no draft is waiting for a decision. f shows the others."
-                : "No \(state.view.label) drafts. f shows the next status."
-            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
+        let empty = !state.filter.text.isEmpty ? "No draft matches — Esc clears the filter."
+            : state.view == .pending ? "Inbox zero: no draft is waiting for a decision. f shows the others."
+            : "No \(state.view.label) drafts. f shows the next status."
         let threshold = workspace.program.settings.overdueBusinessDays
-        for line in 0..<rect.height {
-            let row = state.scroll + line
-            guard let id = table.id(at: row), let submission = workspace.submission(id) else { break }
-            let y = rect.y + line
-            let isMarked = state.marks.contains(id)
+        columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: empty) { row in
+            guard let id = table.id(at: row), let submission = workspace.submission(id) else { return nil }
             let failures = table.failures(of: submission, in: workspace)
             let overdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
-            for (column, x, width) in columns {
-                let (text, role) = cell(column, submission, failures: failures, overdue: overdue)
-                grid.put(text, x: x, y: y, width: width, role: isMarked ? .marked : role)
-            }
-            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) } else if overdue { grid.put("!", x: rect.x, y: y, role: .warning) }
+            return .init(id: id, cell: { cell($0, submission, failures: failures, overdue: overdue) },
+                         flag: overdue ? ("!", .warning) : nil)
         }
     }
 
@@ -149,5 +137,32 @@ struct ApprovalsPane {
         }
         let detail = SubmissionDetail(submission: submission, workspace: workspace, today: today)
         SubmissionDetail.draw(detail.lines(width: inside.width), &grid, inside)
+    }
+}
+
+extension ApprovalsPane: ListPane {
+    static var state: WritableKeyPath<UIState, ApprovalsState> { \.approvals }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performApprovals(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        ApprovalsPane(state: frame.state.approvals, workspace: frame.workspace, table: frame.approvalsTable, today: frame.today)
+            .draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.main.y + chromeRows, rows: context.approvalsTable.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.approvalsTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        context.approvalsTable.id(at: state.approvals.cursor).map { ($0.rawValue, "draft id") }
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        ApprovalDecision.targets(state, context: context).compactMap { context.workspace.submission($0).map { ($0.creatorID, $0.waveID) } }
     }
 }

@@ -2,12 +2,9 @@ import ChorusCore
 
 /// The Approvals pane's own state. Marks are submission ids, so they survive the inbox
 /// shrinking as drafts are decided.
-public struct ApprovalsState: Hashable, Sendable, ListPosition {
-    public var cursor = 0
-    public var scroll = 0
-    public var marks: Set<SubmissionID> = []
+public struct ApprovalsState: Hashable, Sendable, ListPaneState {
+    public var list = ListState<SubmissionID>()
     public var view: InboxView = .pending
-    public var filter = Filter()
     /// The draft the open detail stays on because a colleague decided it meanwhile.
     public var decidedElsewhere: DecidedElsewhere?
 

@@ -9,13 +9,12 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
     let table = context.approvalsTable
     let rows = table.count
     let page = ApprovalsPane.tableRows(at: state.size)
-    if state.approvals.move(action, rows: rows, page: page) { return [] }
+    if state.approvals.list.move(action, rows: rows, page: page) { return [] }
     switch action {
     case .filter: state.approvals.filter.isEditing = true
     case .toggleMark:
         guard let id = table.id(at: state.approvals.cursor) else { return [] }
-        if state.approvals.marks.remove(id) == nil { state.approvals.marks.insert(id) }
-        state.approvals.moveCursor(by: 1, rows: rows, page: page)
+        state.approvals.list.toggleMark(id, rows: rows, page: page)
     case .openDetail:
         state.approvals.decidedElsewhere = nil
         if state.overlay == .submissionDetail {
@@ -36,7 +35,7 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
         state.message = StatusMessage(.info, "the inbox shows drafts from every wave; / filters by handle, id or caption")
     case .cycleInboxView:
         state.approvals.view = state.approvals.view.next
-        (state.approvals.cursor, state.approvals.scroll) = (0, 0)
+        state.approvals.list.startOver()
         state.message = StatusMessage(.info, "showing \(state.approvals.view.label) drafts")
     case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission:
         return ApprovalDecision.start(action, &state, context: context)

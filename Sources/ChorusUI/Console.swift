@@ -12,13 +12,13 @@ public final class Console {
     private let themes: ThemeCatalog
     private let noColor: Bool
     private let today: Day?
-    let table = PipelineTable()
-    private let seedingTable = SeedingTable()
+    let table = PipelineRows()
+    private let seedingTable = SeedingRows()
     private let budgetLine = WaveBudgetLine()
-    private let approvalsTable = ApprovalsTable()
-    private let libraryTable = LibraryTable()
-    private let leaderboardTable = LeaderboardTable()
-    private let ledgerTable = LedgerTable()
+    private let approvalsTable = ApprovalsRows()
+    private let libraryTable = LibraryRows()
+    private let leaderboardTable = LeaderboardRows()
+    private let ledgerTable = LedgerRows()
     private let ledger = LedgerCache()
     private let attribution = AttributionCache()
     private let overview = OverviewCache()
@@ -32,8 +32,6 @@ public final class Console {
     /// Bumped only when what attribution credits may have changed (orders, codes, creators,
     /// waves), so a stage move does not recompute a million orders for the creator detail.
     private var attributionGeneration = 0
-    /// What each pane's cursor was on before the last change, to find it again after.
-    private var anchors = CursorAnchors()
 
     /// `remembered`: the person's settings from their last session; the theme in it is the
     /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
@@ -208,14 +206,14 @@ public final class Console {
     }
 
     /// Numbers that let tests prove a key press did not rebuild the table.
-    var tableRebuilds: PipelineTable.Rebuilds { table.rebuilds }
+    var tableRebuilds: PipelineRows.Rebuilds { table.rebuilds }
     /// The Approvals pane's rows, so tests can name the draft under the cursor.
-    var inbox: ApprovalsTable { approvalsTable }
+    var inbox: ApprovalsRows { approvalsTable }
     /// The other panes' rows, so tests can name the item under each cursor.
-    var parcels: SeedingTable { seedingTable }
-    var assets: LibraryTable { libraryTable }
-    var rankings: LeaderboardTable { leaderboardTable }
-    var ledgerRows: LedgerTable { ledgerTable }
+    var parcels: SeedingRows { seedingTable }
+    var assets: LibraryRows { libraryTable }
+    var rankings: LeaderboardRows { leaderboardTable }
+    var ledgerRows: LedgerRows { ledgerTable }
     /// The same proof for the Library: search text folds and row rebuilds.
     var libraryRebuilds: (folds: Int, rows: Int) { libraryTable.rebuilds }
     /// How often the wave's budget line was derived, for the same kind of proof.
@@ -323,8 +321,14 @@ public final class Console {
     }
 
     private func rememberCursors() {
-        anchors.remember(state, pipeline: table, workspace: session.workspace, seeding: seedingTable, approvals: approvalsTable,
-                         library: libraryTable, leaderboard: leaderboardTable, ledger: ledgerTable)
+        // Each list holds the item under its cursor, from the rows as they are on screen, to find it again after the change.
+        let workspace = session.workspace
+        state.pipeline.list.hold(table.creatorID(at: state.pipeline.cursor, in: workspace))
+        state.seeding.list.hold(seedingTable.id(at: state.seeding.cursor))
+        state.approvals.list.hold(approvalsTable.id(at: state.approvals.cursor))
+        state.library.list.hold(libraryTable.id(at: state.library.cursor))
+        state.leaderboard.list.hold(leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID)
+        state.ledger.list.hold(ledgerTable.key(at: state.ledger.cursor))
     }
 
     private func useTheme(_ name: String) {
@@ -387,28 +391,29 @@ public final class Console {
         if case .ready(let built) = ledgerStatus { built } else { nil }
     }
 
-    /// Brings the derived tables up to date. The other panes' tables only while they are shown
-    /// (or `everyPane`, once when the console opens, so a first visit is instant): a stage move on
-    /// a big wave should not also re-read its parcels, re-check every draft or re-read the library.
+    /// Brings the derived tables up to date, each only while its pane is shown (or `everyPane`,
+    /// once when the console opens, so a first visit is instant): a stage move on a big wave
+    /// should not also re-read its parcels, re-check every draft or re-read the library, and a
+    /// parcel packed should not re-sort the Pipeline.
     private func refresh(everyPane: Bool = false) {
-        table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
-        anchors.findPipeline(in: table, workspace: session.workspace, cursor: &state.pipeline.cursor)
-        state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
+        if everyPane || state.pane == .pipeline {
+            table.refresh(session.workspace, generation: generation, creatorsGeneration: creatorsGeneration, state: state.pipeline, today: today)
+            state.pipeline.list.settle(rows: table.count, page: PipelinePane.tableRows(at: state.size)) { [table, workspace = session.workspace] id in
+                workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
+            }
+        }
         if everyPane || state.pane == .seeding {
             seedingTable.refresh(session.workspace, generation: generation, wave: state.pipeline.waveID, state: state.seeding, today: today)
-            anchors.findSeeding(in: seedingTable, cursor: &state.seeding.cursor)
-            state.seeding.keepCursorVisible(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size))
+            state.seeding.list.settle(rows: seedingTable.count, page: SeedingPane.tableRows(at: state.size), rowOf: seedingTable.row(of:))
         }
         if everyPane || state.pane == .approvals {
             approvalsTable.refresh(session.workspace, generation: generation, state: state.approvals, today: today)
-            anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
-            state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
+            state.approvals.list.settle(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size), rowOf: approvalsTable.row(of:))
             if state.overlay == .submissionDetail, approvalsTable.count == 0, state.approvals.decidedElsewhere == nil { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: generation, state: state.library, today: today)
-            anchors.findLibrary(in: libraryTable, cursor: &state.library.cursor)
-            state.library.keepCursorVisible(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size))
+            state.library.list.settle(rows: libraryTable.count, page: LibraryPane.tableRows(at: state.size), rowOf: libraryTable.row(of:))
         }
         attribution.note(generation: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory, known: session.knownAttribution)
         ledger.note(generation: generation, attributionGeneration: attributionGeneration, isLoadingOrders: session.isLoadingOrderHistory)
@@ -420,13 +425,11 @@ public final class Console {
         if state.pane == .leaderboard, case .ready(let built) = ledgerStatus {
             leaderboardTable.refresh(built, generation: generation, wave: LeaderboardUpdate.wave(state), state: state.leaderboard,
                                      workspace: session.workspace)
-            anchors.findLeaderboard(in: leaderboardTable, cursor: &state.leaderboard.cursor)
-            state.leaderboard.keepCursorVisible(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size))
+            state.leaderboard.list.settle(rows: leaderboardTable.count, page: LeaderboardPane.tableRows(at: state.size), rowOf: leaderboardTable.row(of:))
         }
         if state.pane == .ledger, let built = builtLedger {
             ledgerTable.refresh(built, generation: generation, state: state.ledger, workspace: session.workspace)
-            anchors.findLedger(in: ledgerTable, cursor: &state.ledger.cursor)
-            state.ledger.keepCursorVisible(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size))
+            state.ledger.list.settle(rows: ledgerTable.count, page: LedgerPane.tableRows(at: state.size), rowOf: ledgerTable.row(of:))
         }
     }
 

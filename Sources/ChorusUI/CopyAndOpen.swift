@@ -18,33 +18,15 @@ enum CopyAndOpen {
         return [.copyToClipboard(text)]
     }
 
-    /// The cursor row's text to copy, and what it is, in words.
+    /// The cursor row's text to copy, and what it is, in words: the shown pane says.
     static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
-        let workspace = context.workspace
-        func handle(_ id: CreatorID?) -> (String, String)? {
-            id.flatMap(workspace.creator).map { ("@" + $0.handle, "handle of \($0.name)") }
-        }
-        switch state.pane {
-        case .pipeline:
-            return handle(context.table.creatorID(at: state.pipeline.cursor, in: workspace))
-        case .seeding:
-            guard let shipment = context.seedingTable.id(at: state.seeding.cursor).flatMap(workspace.shipment) else { return nil }
-            if let number = shipment.trackingNumber, !number.isEmpty { return (number, "tracking number of \(shipment.id)") }
-            return (shipment.id.rawValue, "parcel id; it has no tracking number yet")
-        case .approvals:
-            return context.approvalsTable.id(at: state.approvals.cursor).map { ($0.rawValue, "draft id") }
-        case .library:
-            guard let asset = context.libraryTable.id(at: state.library.cursor).flatMap(workspace.asset) else { return nil }
-            if let url = asset.postURL, !url.isEmpty { return (url, "post URL of \(asset.id)") }
-            return (asset.id.rawValue, "asset id; it has no post URL yet")
-        case .leaderboard:
-            return handle(context.leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID)
-        case .ledger:
-            let position = context.ledgerTable.position(at: state.ledger.cursor)
-            return handle(position.flatMap { context.ledger?.rows[safe: $0]?.creatorID })
-        case .waves:
-            return workspace.waves[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
-        }
+        func copyable<P: ListPane>(_ kind: P.Type) -> (text: String, what: String)? { kind.copyable(state, context: context) }
+        return copyable(state.pane.kind)
+    }
+
+    /// A creator's handle, and whose it is.
+    static func handle(_ id: CreatorID?, in workspace: Workspace) -> (text: String, what: String)? {
+        id.flatMap(workspace.creator).map { ("@" + $0.handle, "handle of \($0.name)") }
     }
 
     private static func open(_ state: inout UIState, context: UpdateContext) -> [Effect] {

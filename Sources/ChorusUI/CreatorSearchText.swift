@@ -10,7 +10,7 @@ import Glibc
 /// With 100 000 creators a `localizedCaseInsensitiveContains` per row per keystroke takes
 /// 0.7 s; one pass over text folded once takes about a millisecond. Folding takes a few hundred
 /// milliseconds itself, and is only needed once someone types a filter, so the Pipeline builds
-/// it on another thread after the first frame (see `PipelineTable`).
+/// it on another thread after the first frame (see `PipelineRows`).
 struct CreatorSearchText: Sendable {
     /// Every creator's folded fields, each field and each creator ending in `\n`, so a match
     /// never spans two fields or two creators.

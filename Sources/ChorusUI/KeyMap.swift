@@ -13,16 +13,9 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
 
     func applies(to pane: Pane) -> Bool {
         switch self {
-        case .global: true
-        case .list: pane == .pipeline || pane == .seeding || pane == .waves || pane == .approvals || pane == .library || pane == .leaderboard || pane == .ledger
-        case .pipeline: pane == .pipeline
-        case .seeding: pane == .seeding
-        case .waves: pane == .waves
-        case .approvals: pane == .approvals
-        case .library: pane == .library
-        case .leaderboard: pane == .leaderboard
-        case .ledger: pane == .ledger
+        case .global, .list: true
         case .sorted: pane == .pipeline || pane == .library || pane == .leaderboard || pane == .ledger
+        default: pane.scope == self
         }
     }
 }
@@ -38,6 +31,9 @@ public struct KeyBinding: Hashable, Sendable {
     public var hint: String?
     /// The name in the `:` palette; nil keeps it out of the palette.
     public var command: String?
+    /// What the status bar says when the action is asked for where it does not work, if more
+    /// than "that works in the … pane" (lazygit's `DisabledReason`); see `KeyMap.notHere`.
+    public var notHere: String?
 
     /// The keys as written in help: `j ↓`; a palette-only command shows as `:codes`.
     public var keyLabel: String { keys.isEmpty ? ":" + (command ?? "") : keys.map(\.label).joined(separator: " ") }
@@ -95,7 +91,8 @@ public enum KeyMap {
                    help: "codes for marked rows, e.g. {HANDLE}15 percent 15", command: "codes"),
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
-                   help: "edit the creator: contact, handles, address, payout", command: "edit-creator"),
+                   help: "edit the creator: contact, handles, address, payout", command: "edit-creator",
+                   notHere: "that works in the Pipeline pane (1) and in a creator's details (Enter)"),
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
                    help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
@@ -148,9 +145,12 @@ public enum KeyMap {
 
     /// The bindings that work in `pane`, grouped for the help overlay.
     public static func sections(for pane: Pane) -> [(scope: KeyScope, bindings: [KeyBinding])] {
-        [KeyScope.pipeline, .seeding, .waves, .approvals, .library, .leaderboard, .ledger, .sorted, .list, .global].compactMap { scope in
+        [pane.scope, .sorted, .list, .global].compactMap { scope in
             guard scope.applies(to: pane) else { return nil }
-            let group = bindings.filter { $0.scope == scope }
+            // A key the pane's own binding takes over (the Ledger's `m`) is offered once, for what it does here.
+            let group = bindings.filter { binding in
+                binding.scope == scope && (binding.keys.isEmpty || binding.keys.contains { action(for: $0, in: pane) == binding.action })
+            }
             return group.isEmpty ? nil : (scope, group)
         }
     }
@@ -160,6 +160,17 @@ public enum KeyMap {
         sections(for: pane).flatMap(\.bindings).compactMap { binding in
             binding.hint.map { (binding.keys[0].label, $0) }
         }
+    }
+
+    /// Why `action` does nothing in `pane`, said instead of doing nothing: the one pane whose keys
+    /// it belongs to. Nil for an action that still means something here, such as the Pipeline's
+    /// commands, which act from the palette on the working wave's creators wherever it is typed.
+    static func notHere(_ action: Action, in pane: Pane) -> String? {
+        let declared = bindings.filter { $0.action == action }
+        if declared.contains(where: { $0.scope.applies(to: pane) }) { return nil }
+        if let shared = declared.first(where: { $0.scope.applies(to: .pipeline) }) { return shared.notHere }
+        guard let own = declared.first, let home = Pane.allCases.first(where: { $0.scope == own.scope }) else { return nil }
+        return own.notHere ?? "that works in the \(home.title) pane (\(home.rawValue))"
     }
 
     /// The keys bound to `action`, for a layer (an overlay) that offers it wherever it is open.

@@ -9,7 +9,7 @@ struct LeaderboardPane {
     /// The wave `P` promotes into, if there is one after this.
     let nextWave: Wave?
     let workspace: Workspace
-    let table: LeaderboardTable
+    let table: LeaderboardRows
     let status: LedgerCache.Status
     /// Orders per week per row, from `RowTrends.minimumWidth` columns.
     var trends: RowTrends?
@@ -69,18 +69,10 @@ struct LeaderboardPane {
         let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
         let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
-        let columns = layoutColumns(width: body.width - 2 - trend)
-        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
-        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
+        let columns = TableView(columns: layoutColumns(width: body.width - 2 - trend), isNumber: \.isNumber)
         let sorted = Column.sortable.first { $0.value == state.metric }?.key
-        for (column, x, width) in columns {
-            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
-            if column.isNumber {
-                grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
-            } else {
-                grid.put(title, x: x, y: body.y + 1, width: width, role: .header)
-            }
-        }
+        columns.drawHeader(&grid, y: body.y + 1, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
+        if trend > 0 { grid.put(RowTrends.Kind.orders.title, x: body.maxX - trend, y: body.y + 1, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -109,43 +101,30 @@ struct LeaderboardPane {
         grid.put(" " + parts.joined(separator: " · "), x: rect.x, y: rect.y, width: rect.width, role: .title)
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
-        let empty: String? = switch status {
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
+        let waiting: String? = switch status {
         case .loadingOrders: "Loading order history…"
         case .computing: "computing… (a big program's ledger is built in the background)"
-        case .ready where table.count == 0:
-            state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter."
         case .ready: nil
         }
-        if let empty {
-            grid.put(" " + empty, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
+        if let waiting {
+            grid.put(" " + waiting, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
             return
         }
-        for line in 0..<rect.height {
-            let index = state.scroll + line
-            guard let entry = table.entry(at: index) else { break }
-            let y = rect.y + line
-            let isMarked = state.marks.contains(entry.row.creatorID)
-            for (column, x, width) in columns {
-                let role = isMarked ? .marked : self.role(column, entry)
-                let text = self.text(column, entry)
-                if column.isNumber {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-                } else {
-                    grid.put(text, x: x, y: y, width: width, role: role)
+        columns.drawRows(&grid, rect, list: state.list, count: table.count,
+                         empty: state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter.") { index in
+            guard let entry = table.entry(at: index) else { return nil }
+            return .init(id: entry.row.creatorID, cell: { (text($0, entry), role($0, entry)) }) { grid, y, isMarked in
+                if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
+                   let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
+                    grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                                  y: y, role: isMarked ? .marked : .info)
                 }
             }
-            if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
-               let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
-                grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
-                              y: y, role: isMarked ? .marked : .info)
-            }
-            if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
         }
     }
 
-    private func text(_ column: Column, _ entry: LeaderboardTable.Entry) -> String {
+    private func text(_ column: Column, _ entry: LeaderboardRows.Entry) -> String {
         let row = entry.row
         let creator = workspace.creator(row.creatorID)
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: workspace.program.currency).decimalString }
@@ -167,12 +146,38 @@ struct LeaderboardPane {
         }
     }
 
-    private func role(_ column: Column, _ entry: LeaderboardTable.Entry) -> StyleRole {
+    private func role(_ column: Column, _ entry: LeaderboardRows.Entry) -> StyleRole {
         switch column {
         case .margin: entry.row.contributionMargin < 0 ? .danger : .text
         case .movement: (entry.movement ?? 0) > 0 ? .success : (entry.movement ?? 0) < 0 ? .warning : .mutedText
         case .rank, .tier: .mutedText
         default: .text
         }
+    }
+}
+
+extension LeaderboardPane: ListPane {
+    static var state: WritableKeyPath<UIState, LeaderboardState> { \.leaderboard }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLeaderboard(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        let wave = LeaderboardUpdate.wave(frame.state)
+        LeaderboardPane(state: frame.state.leaderboard, wave: wave.flatMap(frame.workspace.wave),
+                        nextWave: LeaderboardUpdate.nextWave(after: wave, in: frame.workspace), workspace: frame.workspace,
+                        table: frame.leaderboardTable, status: frame.ledger, trends: frame.trends).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.leaderboardTable.count, page: tableRows(at: state.size),
+                 maxX: layout.body.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.leaderboardTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        CopyAndOpen.handle(context.leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID, in: context.workspace)
     }
 }

@@ -2,12 +2,9 @@ import ChorusCore
 
 /// The Leaderboard pane's own state. Marks are creator ids, so they survive re-ranking; the
 /// wave is the one being ranked (nil: the console's working wave).
-public struct LeaderboardState: Hashable, Sendable, ListPosition {
-    public var cursor = 0
-    public var scroll = 0
-    public var marks: Set<CreatorID> = []
-    /// `/`: words that must all match a handle, name, tier, niche or source.
-    public var filter = Filter()
+public struct LeaderboardState: Hashable, Sendable, ListPaneState {
+    /// Its filter: words that must all match a handle, name, tier, niche or source.
+    public var list = ListState<CreatorID>()
     public var wave: WaveID?
     public var metric: LeaderboardMetric = .directRevenue
     /// `I`: worst first; the ranks stay those of the metric.

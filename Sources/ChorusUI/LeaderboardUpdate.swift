@@ -5,13 +5,12 @@ import ChorusCore
 func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let table = context.leaderboardTable
     let page = LeaderboardPane.tableRows(at: state.size)
-    if state.leaderboard.move(action, rows: table.count, page: page) { return [] }
+    if state.leaderboard.list.move(action, rows: table.count, page: page) { return [] }
     switch action {
     case .filter: state.leaderboard.filter.isEditing = true
     case .toggleMark:
         guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return [] }
-        if state.leaderboard.marks.remove(id) == nil { state.leaderboard.marks.insert(id) }
-        state.leaderboard.moveCursor(by: 1, rows: table.count, page: page)
+        state.leaderboard.list.toggleMark(id, rows: table.count, page: page)
     case .openDetail:
         if let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
     case .back:
@@ -20,16 +19,16 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
             state.leaderboard.marks = []
         } else {
             state.leaderboard.filter = Filter()
-            (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+            state.leaderboard.list.startOver()
         }
     case .cycleSort:
         state.leaderboard.metric = state.leaderboard.metric.next
         state.leaderboard.sortReversed = false
-        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        state.leaderboard.list.startOver()
         state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
     case .reverseSort:
         state.leaderboard.sortReversed.toggle()
-        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        state.leaderboard.list.startOver()
         let order = state.leaderboard.sortReversed ? ", worst first" : ""
         state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
     case .nextWave:
@@ -38,7 +37,7 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         let index = waves.firstIndex { $0.id == LeaderboardUpdate.wave(state) }.map { $0 + 1 } ?? 0
         state.leaderboard.wave = waves[index % waves.count].id
         state.leaderboard.marks = []
-        (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0)
+        state.leaderboard.list.startOver()
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
     case .promote:
         let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []

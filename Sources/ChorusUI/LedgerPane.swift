@@ -5,7 +5,7 @@ import ChorusCore
 struct LedgerPane {
     let state: LedgerState
     let workspace: Workspace
-    let table: LedgerTable
+    let table: LedgerRows
     let status: LedgerCache.Status
     /// Paid, in run and payable per row; nil while not computed.
     let payouts: PayoutBalances?
@@ -72,16 +72,8 @@ struct LedgerPane {
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
         let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
-        let columns = layoutColumns(width: body.width - 2 - trend)
-        grid.fill(Rect(x: body.x, y: body.y + 2, width: body.width, height: 1), role: .header)
-        for (column, x, width) in columns {
-            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
-            if column == .creator || column == .wave {
-                grid.put(title, x: x, y: body.y + 2, width: width, role: .header)
-            } else {
-                grid.putRight(title, maxX: x + width, y: body.y + 2, width: width, role: .header)
-            }
-        }
+        let columns = TableView(columns: layoutColumns(width: body.width - 2 - trend)) { $0 != .creator && $0 != .wave }
+        columns.drawHeader(&grid, y: body.y + 2, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
         if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
@@ -129,7 +121,7 @@ struct LedgerPane {
                  role: kpis.costs.total > kpis.budget && kpis.budget > 0 ? .warning : .mutedText)
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
         let ledger: Ledger
         switch status {
         case .loadingOrders:
@@ -141,29 +133,18 @@ struct LedgerPane {
             return
         case .ready(let built): ledger = built
         }
-        if table.count == 0 {
-            grid.put(" No creator in this ledger yet.", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
-        for line in 0..<rect.height {
-            let index = state.scroll + line
-            guard let position = table.position(at: index) else { break }
+        columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: "No creator in this ledger yet.") { index in
+            guard let position = table.position(at: index) else { return nil }
             let row = ledger.rows[position]
-            let y = rect.y + line
-            for (column, x, width) in columns {
-                let text = self.text(column, row)
-                let role: StyleRole = column == .margin && row.contributionMargin < 0 ? .danger : column == .wave ? .mutedText : .text
-                if column == .creator || column == .wave {
-                    grid.put(text, x: x, y: y, width: width, role: role)
-                } else {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
+            func cell(_ column: Column) -> (text: String, role: StyleRole) {
+                (text(column, row), column == .margin && row.contributionMargin < 0 ? .danger : column == .wave ? .mutedText : .text)
+            }
+            return .init(id: LedgerRowKey(creator: row.creatorID, wave: row.waveID), cell: cell) { grid, y, _ in
+                if rect.width >= RowTrends.minimumWidth, let trends {
+                    grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                                  y: y, role: .info)
                 }
             }
-            if rect.width >= RowTrends.minimumWidth, let trends {
-                grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
-                              y: y, role: .info)
-            }
-            if index == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
         }
     }
 
@@ -190,5 +171,29 @@ struct LedgerPane {
         case .inRun: money(payouts?.balance(row.creatorID, row.waveID).inRun)
         case .payable: money(payouts?.balance(row.creatorID, row.waveID).payable)
         }
+    }
+}
+
+extension LedgerPane: ListPane {
+    static var state: WritableKeyPath<UIState, LedgerState> { \.ledger }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLedger(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        LedgerPane(state: frame.state.ledger, workspace: frame.workspace, table: frame.ledgerTable, status: frame.ledger,
+                   payouts: frame.payoutBalances, trends: frame.trends).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.ledgerTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.ledgerTable.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        let position = context.ledgerTable.position(at: state.ledger.cursor)
+        return CopyAndOpen.handle(position.flatMap { context.ledger?.rows[safe: $0]?.creatorID }, in: context.workspace)
     }
 }

@@ -2,11 +2,9 @@ import ChorusCore
 
 /// The Ledger pane's own state: cursor over the rows shown, the wave (nil: every wave), the
 /// filter and the column the rows are sorted by.
-public struct LedgerState: Hashable, Sendable, ListPosition {
-    public var cursor = 0
-    public var scroll = 0
-    /// `/`: words that must each match a handle, name or wave.
-    public var filter = Filter()
+public struct LedgerState: Hashable, Sendable, ListPaneState {
+    /// Its filter: words that must each match a handle, name or wave. Rows are not marked.
+    public var list = ListState<LedgerRowKey>()
     public var wave: WaveID?
     public var sort: LedgerSort = .totalCost
     /// `I`: the sort turned round.
@@ -36,4 +34,10 @@ public enum LedgerSort: String, Hashable, Sendable, CaseIterable {
         case .commission: row.costs.commission
         }
     }
+}
+
+/// One Ledger row: a creator in a wave.
+public struct LedgerRowKey: Hashable, Sendable {
+    var creator: CreatorID
+    var wave: WaveID
 }

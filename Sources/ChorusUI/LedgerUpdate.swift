@@ -7,7 +7,7 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
     if case .payouts(let view)? = state.overlay, let effects = PayoutsUpdate.perform(action, view, &state, context: context) {
         return effects
     }
-    if state.ledger.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
+    if state.ledger.list.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
     switch action {
     case .filter: state.ledger.filter.isEditing = true
     case .markPayoutRunPaid, .reconcilePayoutRun:
@@ -18,25 +18,25 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         if state.ledger.filter.isActive { state.ledger.filter = Filter() } else { state.ledger.wave = nil }
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
     case .cycleSort:
         state.ledger.sort = state.ledger.sort.next
         state.ledger.sortReversed = false
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
     case .reverseSort:
         state.ledger.sortReversed.toggle()
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
         state.ledger.wave = index < waves.count ? waves[index] : nil
-        (state.ledger.cursor, state.ledger.scroll) = (0, 0)
+        state.ledger.list.startOver()
         let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
     case .toggleMark:
-        return []
+        state.message = StatusMessage(.info, "Ledger rows are not marked: $ pays everything payable, Enter shows a row's orders and costs")
     case .createPayoutRun:
         guard let ledger = context.ledger else {
             state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")

@@ -7,7 +7,7 @@ import ChorusCore
 struct LibraryPane {
     let state: LibraryState
     let workspace: Workspace
-    let table: LibraryTable
+    let table: LibraryRows
     let today: Day?
 
     /// Rows above the table inside the main area: status counts and the header.
@@ -66,17 +66,9 @@ struct LibraryPane {
         drawTitle(&grid, layout.titleBar)
         let body = layout.body
         drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
-        let columns = layoutColumns(width: body.width - 2)
-        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
+        let columns = TableView(columns: layoutColumns(width: body.width - 2), isNumber: \.isNumber)
         let sorted = Column.sortable.first { $0.value == state.sort }?.key
-        for (column, x, width) in columns {
-            let title = SortMark.title(column.title, sorted: column == sorted, reversed: state.sortReversed)
-            if column.isNumber {
-                grid.putRight(title, maxX: x + width, y: body.y + 1, width: width, role: .header)
-            } else {
-                grid.put(title, x: x, y: body.y + 1, width: width, role: .header)
-            }
-        }
+        columns.drawHeader(&grid, y: body.y + 1, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
         drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
@@ -129,33 +121,14 @@ struct LibraryPane {
         }
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
-        if table.count == 0 {
-            let isFiltered = !state.filter.text.isEmpty || state.rights != .all || state.usable != nil || state.wave != nil
-            let text = isFiltered ? "No asset matches — Esc clears one filter at a time."
-                                  : "No content in the library yet. Approved submissions land here."
-            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
-        for line in 0..<rect.height {
-            let row = state.scroll + line
-            guard let id = table.id(at: row), let asset = workspace.asset(id) else { break }
-            let y = rect.y + line
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
+        let isFiltered = !state.filter.text.isEmpty || state.rights != .all || state.usable != nil || state.wave != nil
+        let empty = isFiltered ? "No asset matches — Esc clears one filter at a time."
+                               : "No content in the library yet. Approved submissions land here."
+        columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: empty) { row in
+            guard let id = table.id(at: row), let asset = workspace.asset(id) else { return nil }
             let status = table.status(of: id)
-            let isMarked = state.marks.contains(id)
-            for (column, x, width) in columns {
-                let role = isMarked ? .marked : self.role(column, status)
-                let text = self.text(column, asset, status)
-                if column.isNumber {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-                } else {
-                    grid.put(text, x: x, y: y, width: width, role: role)
-                }
-            }
-            if row == state.cursor {
-                grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection, keeping: status == .expired ? [.danger] : [])
-            }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
+            return .init(id: id, cell: { (text($0, asset, status), role($0, status)) }, keepsUnderCursor: status == .expired ? [.danger] : [])
         }
     }
 
@@ -202,5 +175,41 @@ struct LibraryPane {
         case .id, .wave, .posted, .tags: return .mutedText
         default: return .text
         }
+    }
+}
+
+extension LibraryPane: ListPane {
+    static var state: WritableKeyPath<UIState, LibraryState> { \.library }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performLibrary(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        LibraryPane(state: frame.state.library, workspace: frame.workspace, table: frame.libraryTable, today: frame.today).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.libraryTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.libraryTable.count }
+
+    /// Licences about to lapse are named on every Library screen, whatever filter is on.
+    static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)] {
+        guard let expiring = frame.libraryTable.counts[.expiring], expiring > 0 else { return [] }
+        return [("\(expiring) expiring", .warning)]
+    }
+
+    /// An asset's post URL; its id before it is posted.
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        guard let asset = context.libraryTable.id(at: state.library.cursor).flatMap(context.workspace.asset) else { return nil }
+        if let url = asset.postURL, !url.isEmpty { return (url, "post URL of \(asset.id)") }
+        return (asset.id.rawValue, "asset id; it has no post URL yet")
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        let ids = state.library.marks.isEmpty ? context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? [] : state.library.marks.sorted()
+        return ids.compactMap { context.workspace.asset($0).map { ($0.creatorID, $0.waveID) } }
     }
 }

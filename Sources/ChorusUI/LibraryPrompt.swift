@@ -46,8 +46,7 @@ extension LibraryPrompt {
             let adding = if case .addTags = self { true } else { false }
             return [.perform(.tagAssets(ids, add: adding ? words : [], remove: adding ? [] : words))]
         case .usableFor:
-            state.library.cursor = 0
-            state.library.scroll = 0
+            state.library.list.startOver()
             guard !words.isEmpty else {
                 state.library.usable = nil
                 state.message = StatusMessage(.info, "showing assets whatever their licence allows")

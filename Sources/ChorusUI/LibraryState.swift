@@ -3,12 +3,9 @@ import ChorusCore
 /// The Library pane's own state: cursor and marks over the assets shown, and the filters a
 /// paid or site team narrows the library with. Marks are asset ids, so they survive
 /// re-sorting and filtering.
-public struct LibraryState: Hashable, Sendable, ListPosition {
-    public var cursor = 0
-    public var scroll = 0
-    public var marks: Set<AssetID> = []
-    /// `/`: words that must all match (a `#tag`, an `@handle`, a platform, a wave, caption text).
-    public var filter = Filter()
+public struct LibraryState: Hashable, Sendable, ListPaneState {
+    /// Its filter: words that must all match (a `#tag`, an `@handle`, a platform, a wave, caption text).
+    public var list = ListState<AssetID>()
     public var rights: RightsFilter = .all
     /// `u`: only assets usable today for this use in this country.
     public var usable: UsableFor?

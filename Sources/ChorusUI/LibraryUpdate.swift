@@ -6,13 +6,12 @@ import ChorusCore
 func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.libraryTable.count
     let page = LibraryPane.tableRows(at: state.size)
-    if state.library.move(action, rows: rows, page: page) { return [] }
+    if state.library.list.move(action, rows: rows, page: page) { return [] }
     switch action {
     case .filter: state.library.filter.isEditing = true
     case .toggleMark:
         guard let id = context.libraryTable.id(at: state.library.cursor) else { return [] }
-        if state.library.marks.remove(id) == nil { state.library.marks.insert(id) }
-        state.library.moveCursor(by: 1, rows: rows, page: page)
+        state.library.list.toggleMark(id, rows: rows, page: page)
     case .openDetail:
         if let id = context.libraryTable.id(at: state.library.cursor) { state.overlay = .assetDetail(id) }
     case .back:
@@ -81,8 +80,7 @@ private func backOut(_ library: inout LibraryState) {
 }
 
 private func showFirstRow(_ library: inout LibraryState) {
-    library.cursor = 0
-    library.scroll = 0
+    library.list.startOver()
 }
 
 /// The assets an action applies to: those the palette named, the marked rows, or else the cursor row.

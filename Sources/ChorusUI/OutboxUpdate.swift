@@ -14,20 +14,9 @@ enum OutboxUpdate {
 
     /// The creators of the marked rows (or the cursor row) in the pane on screen, and their one
     /// wave: parcels, drafts and assets each belong to a creator in a wave.
-    static func recipients(_ state: UIState, context: UpdateContext, pipeline: [CreatorID]) -> Result<(ids: [CreatorID], wave: WaveID), Refusal> {
-        let workspace = context.workspace
-        let rows: [(CreatorID, WaveID)]
-        switch state.pane {
-        case .pipeline:
-            rows = state.pipeline.waveID.map { wave in pipeline.map { ($0, wave) } } ?? []
-        case .seeding:
-            rows = parcelTargets(state, context: context).compactMap { workspace.shipment($0).map { ($0.creatorID, $0.waveID) } }
-        case .approvals:
-            rows = ApprovalDecision.targets(state, context: context).compactMap { workspace.submission($0).map { ($0.creatorID, $0.waveID) } }
-        case .library:
-            let ids = state.library.marks.isEmpty ? context.libraryTable.id(at: state.library.cursor).map { [$0] } ?? [] : state.library.marks.sorted()
-            rows = ids.compactMap { workspace.asset($0).map { ($0.creatorID, $0.waveID) } }
-        default:
+    static func recipients(_ state: UIState, context: UpdateContext) -> Result<(ids: [CreatorID], wave: WaveID), Refusal> {
+        func recipients<P: ListPane>(_ kind: P.Type) -> [(CreatorID, WaveID)]? { kind.messageRecipients(state, context: context) }
+        guard let rows = recipients(state.pane.kind) else {
             return .failure(Refusal(message: "m works in the Pipeline, Seeding, Approvals and Library panes"))
         }
         let waves = Set(rows.map(\.1))

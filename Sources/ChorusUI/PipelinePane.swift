@@ -7,7 +7,7 @@ import ChorusCore
 struct PipelinePane {
     let state: PipelineState
     let workspace: Workspace
-    let table: PipelineTable
+    let table: PipelineRows
     let today: Day?
     let attribution: AttributionCache
     var budgetLine: WaveBudgetLine?
@@ -27,8 +27,11 @@ struct PipelinePane {
             return
         }
         let columns = PipelineColumns(x: main.x, width: main.width)
-        drawHeader(&grid, columns, y: main.y + 1, rect: main)
-        drawRows(&grid, columns, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
+        let view = TableView(columns: columns.layout.map { ($0.column, $0.x, $0.width) }, isNumber: \.isNumeric)
+        view.drawHeader(&grid, y: main.y + 1, from: main) { column in
+            SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
+        }
+        drawRows(&grid, view, Rect(x: main.x, y: main.y + Self.chromeRows, width: main.width, height: main.height - Self.chromeRows))
         if let side = layout.sidePanel { drawSidePanel(&grid, side) }
     }
 
@@ -65,52 +68,26 @@ struct PipelinePane {
         }
     }
 
-    private func drawHeader(_ grid: inout Grid, _ columns: PipelineColumns, y: Int, rect: Rect) {
-        grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .header)
-        for (column, x, width) in columns.layout {
-            let title = SortMark.title(column.title, sorted: Self.sortColumn(state.sort) == column, reversed: state.sortReversed)
-            if column.isNumeric {
-                grid.putRight(title, maxX: x + width, y: y, width: width, role: .header)
-            } else {
-                grid.put(title, x: x, y: y, width: width, role: .header)
-            }
-        }
-    }
-
-    private func drawRows(_ grid: inout Grid, _ columns: PipelineColumns, _ rect: Rect) {
-        if table.count == 0 {
-            let empty = state.sourcing ? "Every creator is in a wave; import customers to find more." : "No creators in this wave yet."
-            let text = state.filter.text.isEmpty ? empty : "No creator matches \"\(state.filter.text)\" — Esc clears the filter."
-            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<PipelineColumns.Column>, _ rect: Rect) {
+        let empty = state.sourcing ? "Every creator is in a wave; import customers to find more." : "No creators in this wave yet."
         let words = FilterWords.of(state.filter.text)
-        for line in 0..<rect.height {
-            let row = state.scroll + line
-            guard row < table.count else { break }
+        columns.drawRows(&grid, rect, list: state.list, count: table.count,
+                         empty: state.filter.text.isEmpty ? empty : "No creator matches \"\(state.filter.text)\" — Esc clears the filter.") { row in
+            guard row < table.count else { return nil }
             let creator = workspace.creators[table.creatorPosition(at: row)]
-            let stage = table.stage(at: row)
-            let isMarked = state.marks.contains(creator.id)
-            let y = rect.y + line
+            let stage = table.stage(at: row), score = table.score(at: row)
             let rowRole: StyleRole = stage.isExit ? .mutedText : .text
-            for (column, x, width) in columns.layout {
+            func cell(_ column: PipelineColumns.Column) -> (text: String, role: StyleRole) {
                 let noConsent = state.sourcing && column == .stage && !creator.isContactable
-                var text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
+                var text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: score)
                 if column == .name, let bought = table.leadPurchases[creator.id] { text += " · " + bought.summary }
-                let role = isMarked ? .marked : (noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
-                if column.isNumeric {
-                    grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-                } else {
-                    grid.put(text, x: x, y: y, width: width, role: role)
-                }
-                if column == .handle || column == .name {
-                    for word in words { MatchHighlight.apply(word, in: text, &grid, x: x, y: y, width: width) }
+                return (text, noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
+            }
+            return .init(id: creator.id, cell: cell, keepsUnderCursor: [.match]) { grid, y, _ in
+                for (column, x, width) in columns.columns where column == .handle || column == .name {
+                    for word in words { MatchHighlight.apply(word, in: cell(column).text, &grid, x: x, y: y, width: width) }
                 }
             }
-            if row == state.cursor {
-                grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection, keeping: [.match])
-            }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
         }
     }
 
@@ -144,5 +121,32 @@ struct PipelinePane {
         case .engagement: .engagement
         case .handle: .handle
         }
+    }
+}
+
+extension PipelinePane: ListPane {
+    static var state: WritableKeyPath<UIState, PipelineState> { \.pipeline }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performPipeline(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        PipelinePane(state: frame.state.pipeline, workspace: frame.workspace, table: frame.table, today: frame.today,
+                     attribution: frame.attribution, budgetLine: frame.budgetLine).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.main.y + chromeRows, rows: context.table.count, page: tableRows(at: state.size), maxX: layout.main.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.table.count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        CopyAndOpen.handle(context.table.creatorID(at: state.pipeline.cursor, in: context.workspace), in: context.workspace)
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        state.pipeline.waveID.map { wave in targets(state, context: context).map { ($0, wave) } } ?? []
     }
 }

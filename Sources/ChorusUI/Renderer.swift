@@ -5,12 +5,12 @@ import ChorusCore
 struct Renderer {
     let state: UIState
     let workspace: Workspace
-    let table: PipelineTable
-    let seedingTable: SeedingTable
-    let approvalsTable: ApprovalsTable
-    let libraryTable: LibraryTable
-    let leaderboardTable: LeaderboardTable
-    let ledgerTable: LedgerTable
+    let table: PipelineRows
+    let seedingTable: SeedingRows
+    let approvalsTable: ApprovalsRows
+    let libraryTable: LibraryRows
+    let leaderboardTable: LeaderboardRows
+    let ledgerTable: LedgerRows
     let ledger: LedgerCache.Status
     /// Paid, in run and payable per Ledger row, while the Ledger is shown.
     let payoutBalances: PayoutBalances?
@@ -34,32 +34,11 @@ struct Renderer {
             return grid
         }
         drawTabBar(&grid, layout.tabBar)
-        switch state.pane {
-        case .pipeline:
-            PipelinePane(state: state.pipeline, workspace: workspace, table: table, today: today, attribution: attribution, budgetLine: budgetLine)
-                .draw(&grid, layout)
-        case .seeding:
-            SeedingPane(state: state.seeding, waveID: state.pipeline.waveID, workspace: workspace, table: seedingTable, today: today,
-                        budgetLine: budgetLine)
-                .draw(&grid, layout)
-        case .approvals:
-            ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today).draw(&grid, layout)
-        case .library:
-            LibraryPane(state: state.library, workspace: workspace, table: libraryTable, today: today).draw(&grid, layout)
-        case .leaderboard:
-            let wave = LeaderboardUpdate.wave(state)
-            LeaderboardPane(state: state.leaderboard, wave: wave.flatMap(workspace.wave),
-                            nextWave: LeaderboardUpdate.nextWave(after: wave, in: workspace), workspace: workspace,
-                            table: leaderboardTable, status: ledger, trends: trends).draw(&grid, layout)
-        case .ledger:
-            LedgerPane(state: state.ledger, workspace: workspace, table: ledgerTable, status: ledger, payouts: payoutBalances,
-                       trends: trends).draw(&grid, layout)
-        case .waves:
-            WavesPane(state: state.waves, workingWave: state.pipeline.waveID, workspace: workspace, ledger: ledger,
-                      figures: figures, noColor: noColor, tallies: tallies).draw(&grid, layout)
-        }
-        StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
-                  libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
+        func draw<P: ListPane>(_ kind: P.Type) { kind.draw(self, &grid, layout) }
+        draw(state.pane.kind)
+        func rows<P: ListPane>(_ kind: P.Type) -> (Int, [(text: String, role: StyleRole)]) { (kind.rowCount(self), kind.statusNotes(self)) }
+        let (rowCount, notes) = rows(state.pane.kind)
+        StatusBar(state: state, workspace: workspace, rows: rowCount, notes: notes, libraryTable: libraryTable).draw(&grid, layout.statusBar)
         switch state.overlay {
         case .help(let scroll):
             HelpOverlay.draw(pane: state.pane, scroll: scroll, isRuledOut: { RoleGate.refusal(of: $0, state, workspace: workspace) != nil },

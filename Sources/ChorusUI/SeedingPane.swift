@@ -7,7 +7,7 @@ struct SeedingPane {
     let state: SeedingState
     let waveID: WaveID?
     let workspace: Workspace
-    let table: SeedingTable
+    let table: SeedingRows
     let today: Day?
     var budgetLine: WaveBudgetLine?
 
@@ -58,9 +58,9 @@ struct SeedingPane {
             return
         }
         let columns = layoutColumns(width: body.width - 2, rows: body.height - Self.chromeRows)
-        grid.fill(Rect(x: body.x, y: body.y + 1, width: body.width, height: 1), role: .header)
-        for (column, x, width) in columns { grid.put(column.title, x: x, y: body.y + 1, width: width, role: .header) }
-        drawRows(&grid, columns, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
+        let view = TableView(columns: columns) { _ in false }
+        view.drawHeader(&grid, y: body.y + 1, from: body, title: \.title)
+        drawRows(&grid, view, Rect(x: body.x, y: body.y + Self.chromeRows, width: body.width, height: body.height - Self.chromeRows))
     }
 
     /// The items column grows to show every item of the parcels shown.
@@ -95,25 +95,13 @@ struct SeedingPane {
         return (budgetLine?.draw(&grid, from: x, maxX: rect.maxX, y: rect.y, role: .mutedText, allFigures: true) ?? 0) > 0
     }
 
-    private func drawRows(_ grid: inout Grid, _ columns: [(Column, x: Int, width: Int)], _ rect: Rect) {
-        if table.count == 0 {
-            let text = state.filter.text.isEmpty && state.status == .all
-                ? "No parcels in this wave yet. In the Pipeline (1), mark creators and press S to seed them."
-                : "No \(state.status == .all ? "" : state.status.label + " ")parcel matches — Esc clears the filter."
-            grid.put(" " + text, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
-        for line in 0..<rect.height {
-            let row = state.scroll + line
-            guard let id = table.id(at: row), let shipment = workspace.shipment(id) else { break }
-            let y = rect.y + line
-            let isMarked = state.marks.contains(id)
-            for (column, x, width) in columns {
-                let role = isMarked ? .marked : self.role(column, shipment)
-                grid.put(text(column, shipment), x: x, y: y, width: width, role: role)
-            }
-            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-            if isMarked { grid.put("●", x: rect.x, y: y, role: .marked) }
+    private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
+        let empty = state.filter.text.isEmpty && state.status == .all
+            ? "No parcels in this wave yet. In the Pipeline (1), mark creators and press S to seed them."
+            : "No \(state.status == .all ? "" : state.status.label + " ")parcel matches — Esc clears the filter."
+        columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: empty) { row in
+            guard let id = table.id(at: row), let shipment = workspace.shipment(id) else { return nil }
+            return .init(id: id, cell: { (text($0, shipment), role($0, shipment)) })
         }
     }
 
@@ -147,5 +135,35 @@ struct SeedingPane {
         case .id, .age: .mutedText
         default: shipment.status == .cancelled ? .mutedText : .text
         }
+    }
+}
+
+extension SeedingPane: ListPane {
+    static var state: WritableKeyPath<UIState, SeedingState> { \.seeding }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performSeeding(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        SeedingPane(state: frame.state.seeding, waveID: frame.state.pipeline.waveID, workspace: frame.workspace, table: frame.seedingTable,
+                    today: frame.today, budgetLine: frame.budgetLine).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        ListArea(top: layout.body.y + chromeRows, rows: context.seedingTable.count, page: tableRows(at: state.size), maxX: layout.body.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { frame.seedingTable.count }
+
+    /// A parcel's tracking number; its id before it ships.
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        guard let shipment = context.seedingTable.id(at: state.seeding.cursor).flatMap(context.workspace.shipment) else { return nil }
+        if let number = shipment.trackingNumber, !number.isEmpty { return (number, "tracking number of \(shipment.id)") }
+        return (shipment.id.rawValue, "parcel id; it has no tracking number yet")
+    }
+
+    static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? {
+        parcelTargets(state, context: context).compactMap { context.workspace.shipment($0).map { ($0.creatorID, $0.waveID) } }
     }
 }

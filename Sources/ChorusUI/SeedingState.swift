@@ -3,12 +3,9 @@ import ChorusCore
 /// The Seeding pane's own state: where the cursor is in the selected wave's parcels, which
 /// are marked, which status is shown, and the carrier last used. Marks are shipment ids so
 /// they survive the rows regrouping as parcels change status.
-public struct SeedingState: Hashable, Sendable, ListPosition {
-    public var cursor = 0
-    public var scroll = 0
-    public var marks: Set<ShipmentID> = []
+public struct SeedingState: Hashable, Sendable, ListPaneState {
+    public var list = ListState<ShipmentID>()
     public var status: SeedingFilter = .all
-    public var filter = Filter()
     /// Asked once per shipping run and offered first next time: a warehouse uses one carrier most days.
     public var lastCarrier: Carrier = .ups
 

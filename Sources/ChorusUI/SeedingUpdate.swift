@@ -6,13 +6,12 @@ import ChorusCore
 func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.seedingTable.count
     let page = SeedingPane.tableRows(at: state.size)
-    if state.seeding.move(action, rows: rows, page: page) { return [] }
+    if state.seeding.list.move(action, rows: rows, page: page) { return [] }
     switch action {
     case .filter: state.seeding.filter.isEditing = true
     case .toggleMark:
         guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return [] }
-        if state.seeding.marks.remove(id) == nil { state.seeding.marks.insert(id) }
-        state.seeding.moveCursor(by: 1, rows: rows, page: page)
+        state.seeding.list.toggleMark(id, rows: rows, page: page)
     case .openDetail:
         if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
     case .back:
@@ -26,8 +25,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         }
     case .cycleShipmentFilter:
         state.seeding.status = state.seeding.status.next
-        state.seeding.cursor = 0
-        state.seeding.scroll = 0
+        state.seeding.list.startOver()
         state.message = StatusMessage(.info, "showing \(state.seeding.status.label) parcels")
     case .pack, .ship, .deliver, .flagException, .cancelShipments:
         return parcelAction(action, &state, context: context)

@@ -5,12 +5,12 @@ import ChorusCore
 struct StatusBar {
     let state: UIState
     let workspace: Workspace
-    let table: PipelineTable
-    let seedingTable: SeedingTable
-    let approvalsTable: ApprovalsTable
-    let libraryTable: LibraryTable
-    let leaderboardTable: LeaderboardTable
-    let ledgerTable: LedgerTable
+    /// How many rows the pane's list has.
+    let rows: Int
+    /// The pane's own words on the right, before the marks and the position.
+    let notes: [(text: String, role: StyleRole)]
+    /// The tags the Library's tag prompt completes from.
+    let libraryTable: LibraryRows
 
     static let caret = "█"
 
@@ -39,55 +39,13 @@ struct StatusBar {
         }
     }
 
-    /// The current pane's marks, cursor, rows and filter; nil for panes without a list.
-    private var markCount: Int? {
-        switch state.pane {
-        case .pipeline: state.pipeline.marks.count
-        case .seeding: state.seeding.marks.count
-        case .approvals: state.approvals.marks.count
-        case .library: state.library.marks.count
-        case .leaderboard: state.leaderboard.marks.count
-        case .ledger: 0
-        case .waves: 0
-        default: nil
-        }
-    }
+    private var paneFilter: Filter? { state.shownList.filter }
 
-    private var position: (cursor: Int, rows: Int)? {
-        switch state.pane {
-        case .pipeline: (state.pipeline.cursor, table.count)
-        case .seeding: (state.seeding.cursor, seedingTable.count)
-        case .approvals: (state.approvals.cursor, approvalsTable.count)
-        case .library: (state.library.cursor, libraryTable.count)
-        case .leaderboard: (state.leaderboard.cursor, leaderboardTable.count)
-        case .ledger: (state.ledger.cursor, ledgerTable.count)
-        case .waves: (state.waves.cursor, WavesPane.shown(workspace, filter: state.waves.filter).count)
-        default: nil
-        }
-    }
-
-    private var paneFilter: Filter? {
-        switch state.pane {
-        case .pipeline: state.pipeline.filter
-        case .seeding: state.seeding.filter
-        case .approvals: state.approvals.filter
-        case .library: state.library.filter
-        case .leaderboard: state.leaderboard.filter
-        case .ledger: state.ledger.filter
-        case .waves: state.waves.filter
-        default: nil
-        }
-    }
-
-    /// Licences about to lapse are named on every Library screen, whatever filter is on.
     private var rightParts: [(text: String, role: StyleRole)] {
-        guard let position, let marks = markCount else { return [] }
-        var parts: [(text: String, role: StyleRole)] = []
-        if state.pane == .library, let expiring = libraryTable.counts[.expiring], expiring > 0 {
-            parts.append(("\(expiring) expiring", .warning))
-        }
-        if marks > 0 { parts.append(("\(marks) marked", .marked)) }
-        if position.rows > 0 { parts.append(("\(position.cursor + 1)/\(position.rows)", .statusBar)) }
+        let list = state.shownList
+        var parts = notes
+        if list.marks > 0 { parts.append(("\(list.marks) marked", .marked)) }
+        if rows > 0 { parts.append(("\(list.cursor + 1)/\(rows)", .statusBar)) }
         return parts
     }
 

@@ -36,15 +36,10 @@ public struct UIState: Hashable, Sendable {
     }
 }
 
-/// The Pipeline pane's own state. Marks are creator ids, not row numbers, so they survive
-/// filtering and re-sorting.
-public struct PipelineState: Hashable, Sendable {
+/// The Pipeline pane's own state: its list of creators, the wave shown and how it is sorted.
+public struct PipelineState: Hashable, Sendable, ListPaneState {
     public var waveID: WaveID?
-    public var cursor = 0
-    /// First visible row; kept in state so scrolling is stable like in vim, not recentred.
-    public var scroll = 0
-    public var marks: Set<CreatorID> = []
-    public var filter = Filter()
+    public var list = ListState<CreatorID>()
     public var sort: PipelineSort = .stage
     /// `I`: the sort turned round.
     public var sortReversed = false

@@ -3,12 +3,12 @@ import ChorusCore
 /// What `update` may read besides the state: the workspace and the derived table (read only).
 struct UpdateContext {
     let workspace: Workspace
-    let table: PipelineTable
-    let seedingTable: SeedingTable
-    let approvalsTable: ApprovalsTable
-    let libraryTable: LibraryTable
-    let leaderboardTable: LeaderboardTable
-    let ledgerTable: LedgerTable
+    let table: PipelineRows
+    let seedingTable: SeedingRows
+    let approvalsTable: ApprovalsRows
+    let libraryTable: LibraryRows
+    let leaderboardTable: LeaderboardRows
+    let ledgerTable: LedgerRows
     /// The ledger, when it is built.
     let ledger: Ledger?
     let vocabulary: CommandPalette.Vocabulary
@@ -34,32 +34,8 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if case .confirm(let confirmation)? = state.prompt?.purpose { return confirmation.answer(key, &state) }
     if state.form != nil { return updateForm(&state, key: key, context: context) }
     if state.prompt != nil { return updatePrompt(&state, key: key, context: context) }
-    if state.pane == .seeding, state.seeding.filter.isEditing {
-        if updateFilter(&state.seeding.filter, key: key) { (state.seeding.cursor, state.seeding.scroll) = (0, 0) }
-        return []
-    }
-    if state.pane == .approvals, state.approvals.filter.isEditing {
-        if updateFilter(&state.approvals.filter, key: key) { (state.approvals.cursor, state.approvals.scroll) = (0, 0) }
-        return []
-    }
-    if state.pane == .library, state.library.filter.isEditing {
-        if updateFilter(&state.library.filter, key: key) { (state.library.cursor, state.library.scroll) = (0, 0) }
-        return []
-    }
-    if state.pane == .leaderboard, state.leaderboard.filter.isEditing {
-        if updateFilter(&state.leaderboard.filter, key: key) { (state.leaderboard.cursor, state.leaderboard.scroll) = (0, 0) }
-        return []
-    }
-    if state.pane == .waves, state.waves.filter.isEditing {
-        if updateFilter(&state.waves.filter, key: key) { (state.waves.cursor, state.waves.scroll) = (0, 0) }
-        return []
-    }
-    if state.pane == .ledger, state.ledger.filter.isEditing {
-        if updateFilter(&state.ledger.filter, key: key) { (state.ledger.cursor, state.ledger.scroll) = (0, 0) }
-        return []
-    }
-    if state.pipeline.filter.isEditing {
-        if updateFilter(&state.pipeline.filter, key: key) { (state.pipeline.cursor, state.pipeline.scroll) = (0, 0) }
+    if state.isTypingFilter(in: state.pane) {
+        state.typeFilter(key)
         return []
     }
     if case .alt(let inner) = key { return escapeThen(inner, &state, context: context) }
@@ -90,25 +66,26 @@ private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateConte
     update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
-/// Carries out an action from a key or from the palette.
+/// Carries out an action from a key or from the palette: the shown pane's answer first, then
+/// the keys every pane shares, then the Pipeline's for its commands reached from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
-    if state.pane == .seeding, let effects = performSeeding(action, &state, context: context) { return effects }
-    if state.pane == .library, let effects = performLibrary(action, &state, context: context) { return effects }
-    if state.pane == .leaderboard, let effects = performLeaderboard(action, &state, context: context) { return effects }
-    if state.pane == .ledger, let effects = performLedger(action, &state, context: context) { return effects }
-    if let effects = performWaves(action, &state, context: context) { return effects }
-    if let effects = performApprovals(action, &state, context: context) { return effects }
-    let pageRows = PipelinePane.tableRows(at: state.size)
+    func performShown<P: ListPane>(_ kind: P.Type) -> [Effect]? { kind.perform(action, &state, context: context) }
+    if let effects = performShown(state.pane.kind) { return effects }
+    if let effects = performShared(action, &state, context: context) { return effects }
+    if let reason = KeyMap.notHere(action, in: state.pane) {
+        state.message = StatusMessage(.info, reason)
+        return []
+    }
+    return performPipeline(action, &state, context: context) ?? []
+}
+
+/// The actions that are no one pane's: switching panes, the layers over them, undo, themes,
+/// the working wave, and the palette's way into other panes.
+private func performShared(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     switch action {
     case .showPane(let pane): switchPane(to: pane, &state)
     case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
     case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
-    case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
-        _ = state.pipeline.move(action, rows: context.table.count, page: pageRows)
-    case .filter: state.pipeline.filter.isEditing = true
-    case .toggleMark: toggleMark(&state, context: context, page: pageRows)
-    case .openDetail:
-        if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
     case .back: unwind(&state)
     case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
     case .showHistory:
@@ -118,48 +95,15 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     case .redo: return [.redo]
     case .switchTheme: return [.nextTheme]
     case .quit: state.wantsQuit = true
-    case .advanceStage, .revertStage, .invite, .drop: return stageAction(action, &state, context: context)
-    case .cycleSort: sort(&state, by: state.pipeline.sort.next)
-    case .reverseSort:
-        state.pipeline.sortReversed.toggle()
-        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
-        state.message = StatusMessage(.info, SortMark.message(state.pipeline.sort.rawValue, reversed: state.pipeline.sortReversed))
     case .nextWave:
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .seed: return SeedingBudget.seed(targets(state, context: context), &state, context: context)
-    case .copyWave:
-        guard let wave = state.pipeline.waveID.flatMap(context.workspace.wave) else { break }
-        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .pack, .ship, .deliver, .flagException, .cancelShipments, .cycleShipmentFilter, .editShipment, .resolveException:
-        state.message = StatusMessage(.info, "that works in the Seeding pane (2)")
-    case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission, .cycleInboxView:
-        state.message = StatusMessage(.info, "that works in the Approvals pane (3)")
-    case .editRights, .addTags, .removeTags, .usableFor, .cycleRightsFilter:
-        state.message = StatusMessage(.info, "that works in the Library pane (4)")
-    case .scrollDetailDown, .scrollDetailUp:
-        state.message = StatusMessage(.info, "that works in the Waves pane (7)")
-    case .toggleSourcing: toggleSourcing(&state)
-    case .editCreator:
-        guard state.pane == .pipeline, let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else {
-            state.message = StatusMessage(.info, "that works in the Pipeline pane (1) and in a creator's details (Enter)")
-            break
-        }
-        openCreatorForm(id, &state, context: context)
     case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
-    case .promote:
-        state.message = StatusMessage(.info, "that works in the Leaderboard pane (5)")
-    case .createPayoutRun, .showPayouts, .markPayoutRunPaid, .reconcilePayoutRun:
-        state.message = StatusMessage(.info, "that works in the Ledger pane (6)")
-    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context, pipeline: targets(state, context: context)), &state)
-    case .toggleLate:
-        state.pipeline.lateOnly.toggle()
-        (state.pipeline.cursor, state.pipeline.scroll) = (0, 0)
-        state.message = StatusMessage(.info, state.pipeline.lateOnly ? "only creators to chase: late, or quiet since their parcel · L shows everyone" : "showing everyone")
     case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
+    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context), &state)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves
@@ -168,6 +112,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         // Palette-only commands need their value: put the command on the palette line.
         let name = KeyMap.commands.first { $0.action == action }?.command ?? ""
         state.prompt = Prompt(.command, text: name + " ")
+    default:
+        return nil
     }
     return []
 }
@@ -211,99 +157,14 @@ private func switchPane(to pane: Pane, _ state: inout UIState) {
     state.pane = pane
 }
 
-/// Esc: closes exactly one layer, innermost first.
+/// Esc over a prompt or an overlay closes it; a pane's own Esc (marks, then filter) comes first
+/// when neither is open.
 private func unwind(_ state: inout UIState) {
     if state.prompt != nil {
         state.prompt = nil
     } else if state.overlay != nil {
         state.overlay = nil
-    } else if !state.pipeline.marks.isEmpty {
-        state.pipeline.marks = []
-    } else if state.pipeline.filter.isActive {
-        state.pipeline.filter = Filter()
-        state.pipeline.cursor = 0
-        state.pipeline.scroll = 0
     }
-}
-
-private func toggleMark(_ state: inout UIState, context: UpdateContext, page: Int) {
-    guard let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else { return }
-    if state.pipeline.marks.remove(id) == nil { state.pipeline.marks.insert(id) }
-    state.pipeline.moveCursor(by: 1, rows: context.table.count, page: page)
-}
-
-/// The creators an action applies to: those the palette named, the marked rows, or else the cursor row.
-func targets(_ state: UIState, context: UpdateContext) -> [CreatorID] {
-    if let ids = context.named?.creators { return ids }
-    if !state.pipeline.marks.isEmpty { return state.pipeline.marks.sorted() }
-    return context.table.creatorID(at: state.pipeline.cursor, in: context.workspace).map { [$0] } ?? []
-}
-
-private func stageAction(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
-    let ids = targets(state, context: context)
-    guard let wave = state.pipeline.waveID, !ids.isEmpty else {
-        state.message = StatusMessage(.warning, "no creator to act on")
-        return []
-    }
-    switch action {
-    case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
-    case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
-    case .invite where state.pipeline.sourcing || ids.allSatisfy({ context.workspace.enrollment($0, in: wave)?.stage.isExit ?? true }):
-        return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
-    case .invite:
-        let notProspects = ids.filter { context.workspace.enrollment($0, in: wave)?.stage != .prospect }
-        if let first = notProspects.first, let creator = context.workspace.creator(first) {
-            let stage = context.workspace.enrollment(first, in: wave)?.stage.label ?? "not in this wave"
-            state.message = StatusMessage(.warning, "only prospects can be invited; @\(creator.handle) is \(stage)")
-            return []
-        }
-        return [.perform(.advanceStage(creators: ids, wave: wave))]
-    default:
-        state.prompt = Prompt(.dropReason(ids, wave: wave))
-        return []
-    }
-}
-
-private func toggleSourcing(_ state: inout UIState) {
-    state.pipeline.sourcing.toggle()
-    state.pipeline.marks = []
-    state.pipeline.filter = Filter()
-    sort(&state, by: state.pipeline.sourcing ? .score : .stage)
-    state.message = StatusMessage(.info, state.pipeline.sourcing
-        ? "recruit: best fit first · Space marks · i invites to this wave · / filters tier, niche, source, country, no consent"
-        : "back to the pipeline")
-}
-
-private func sort(_ state: inout UIState, by sort: PipelineSort) {
-    state.pipeline.sort = sort
-    state.pipeline.sortReversed = false
-    state.pipeline.cursor = 0
-    state.pipeline.scroll = 0
-    state.message = StatusMessage(.info, "sorted by \(sort.rawValue)")
-}
-
-private func showWave(_ id: WaveID, _ state: inout UIState, context: UpdateContext) {
-    state.pipeline.waveID = id
-    state.pipeline.marks = []
-    state.pipeline.cursor = 0
-    state.pipeline.scroll = 0
-    // The Seeding pane shows the same wave: marks on the old wave's parcels would be acted on unseen.
-    state.seeding.marks = []
-    (state.seeding.cursor, state.seeding.scroll) = (0, 0)
-    state.message = StatusMessage(.info, "showing \(context.workspace.wave(id)?.name ?? id.rawValue)")
-}
-
-/// A key while a filter is being typed; true when the list must go back to its first row.
-private func updateFilter(_ filter: inout Filter, key: Key) -> Bool {
-    switch key {
-    case .enter: filter.isEditing = false
-    case .escape: filter = Filter()
-    default:
-        // Moving the cursor in the words keeps the list where it is; changing them starts it over.
-        let before = filter.text
-        return filter.entry.edit(key) && filter.text != before
-    }
-    return true
 }
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,

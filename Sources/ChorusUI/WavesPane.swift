@@ -147,26 +147,15 @@ struct WavesPane {
             defer { x += width + 1 }
             return (column, x, width)
         }
-        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .header)
-        for (column, x, width) in columns { put(column.title, column, x: x, y: rect.y, width: width, role: .header, &grid) }
+        let view = TableView(columns: columns, isNumber: \.isNumeric)
+        view.drawHeader(&grid, y: rect.y, from: rect, title: \.title)
         let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
-        for line in 0..<(rect.height - 1) {
-            let row = state.scroll + line
-            guard let wave = waves[safe: row] else { break }
-            let y = rect.y + 1 + line
-            for (column, x, width) in columns {
-                put(text(column, wave, counts), column, x: x, y: y, width: width, role: role(column, wave), &grid)
+        let list = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        view.drawRows(&grid, list, list: state.list, count: waves.count, empty: "") { row in
+            guard let wave = waves[safe: row] else { return nil }
+            return .init(id: wave.id, cell: { (text($0, wave, counts), role($0, wave)) }) { grid, y, _ in
+                if wave.id == workingWave { grid.put("▸", x: rect.x, y: y, role: .title) }
             }
-            if wave.id == workingWave { grid.put("▸", x: rect.x, y: y, role: .title) }
-            if row == state.cursor { grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
-        }
-    }
-
-    private func put(_ text: String, _ column: Column, x: Int, y: Int, width: Int, role: StyleRole, _ grid: inout Grid) {
-        if column.isNumeric {
-            grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
-        } else {
-            grid.put(text, x: x, y: y, width: width, role: role)
         }
     }
 
@@ -188,5 +177,29 @@ struct WavesPane {
         case (.status, .closed): .mutedText
         default: wave.status == .closed ? .mutedText : .text
         }
+    }
+}
+
+extension WavesPane: ListPane {
+    static var state: WritableKeyPath<UIState, WavesState> { \.waves }
+
+    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+        performWaves(action, &state, context: context)
+    }
+
+    static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
+        WavesPane(state: frame.state.waves, workingWave: frame.state.pipeline.waveID, workspace: frame.workspace, ledger: frame.ledger,
+                  figures: frame.figures, noColor: frame.noColor, tallies: frame.tallies).draw(&grid, layout)
+    }
+
+    static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
+        let waves = context.workspace.waves.count
+        return ListArea(top: layout.body.y + 1, rows: waves, page: tableRows(at: state.size, waves: waves), maxX: layout.body.maxX)
+    }
+
+    static func rowCount(_ frame: Renderer) -> Int { shown(frame.workspace, filter: frame.state.waves.filter).count }
+
+    static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
+        context.workspace.waves[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
     }
 }

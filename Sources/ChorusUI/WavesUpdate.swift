@@ -6,7 +6,7 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
     guard state.pane == .waves else { return nil }
     let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
     let page = WavesPane.tableRows(at: state.size, waves: waves.count)
-    if state.waves.move(action, rows: waves.count, page: page) {
+    if state.waves.list.move(action, rows: waves.count, page: page) {
         state.waves.detailScroll = 0
         return []
     }
@@ -20,11 +20,16 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
         let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
         let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
+        guard limit > 0 else {
+            state.message = StatusMessage(.info, "the whole brief is shown; J/K scroll one longer than the room under the list")
+            return []
+        }
         state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id
-        (state.pipeline.marks, state.pipeline.cursor, state.pipeline.scroll) = ([], 0, 0)
+        state.pipeline.marks = []
+        state.pipeline.list.startOver()
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
     case .copyWave:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }

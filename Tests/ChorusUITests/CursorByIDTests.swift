@@ -63,7 +63,7 @@ final class CursorByIDTests: XCTestCase {
     func testTheLeaderboardAndLedgerCursorsFollowTheirRowsWhenAChangeElsewhereReranksThem() {
         let console = ConsoleDriver(SeedingSample.workspace(queued: 0), size: Size(width: 140, height: 30))
         console.press("6", "j", "j")   // the ledger by total cost: @cleo.glow in Wave 1
-        XCTAssertEqual(ledgerCursor(console), LedgerTable.RowKey(creator: "CR-0003", wave: Sample.wave1))
+        XCTAssertEqual(ledgerCursor(console), LedgerRows.RowKey(creator: "CR-0003", wave: Sample.wave1))
         console.press("5", "s", "G", "k")   // the leaderboard by contribution margin: @gus.grooms
         XCTAssertEqual(leaderboardCursor(console), "CR-0007")
 
@@ -71,10 +71,40 @@ final class CursorByIDTests: XCTestCase {
         XCTAssertEqual(console.workspace.shipments.map(\.creatorID), ["CR-0006"])
         console.press("6")
         XCTAssertEqual(console.console.ledgerRows.key(at: 0)?.creator, "CR-0006", "the parcel's cost puts her first")
-        XCTAssertEqual(ledgerCursor(console), LedgerTable.RowKey(creator: "CR-0003", wave: Sample.wave1))
+        XCTAssertEqual(ledgerCursor(console), LedgerRows.RowKey(creator: "CR-0003", wave: Sample.wave1))
         console.press("5")
         XCTAssertEqual(console.console.rankings.entry(at: 7)?.row.creatorID, "CR-0006", "her margin is now the lowest")
         XCTAssertEqual(leaderboardCursor(console), "CR-0007")
+    }
+
+    // MARK: - Changes from outside (lazygit's "keep the selected commit after an external commit")
+
+    func testADraftArrivingAboveTheCursorKeepsItsDraftSelectedAndTheNextApprovalActsOnIt() throws {
+        let console = ConsoleDriver(ApprovalsSample.workspace()).press("3", "j", "j")
+        XCTAssertEqual(approvalsCursor(console), ApprovalsSample.id(3))
+        var early = try XCTUnwrap(console.workspace.submission(ApprovalsSample.id(1)))
+        (early.id, early.submittedAt) = ("SU-0006", Timestamp("2025-03-01T09:00:00Z")!)
+        try console.session.colleague("maria", .addSubmissions([early]))
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertEqual(console.console.inbox.id(at: 0), "SU-0006", "the oldest draft leads the inbox: every row moved down one")
+        XCTAssertEqual(approvalsCursor(console), ApprovalsSample.id(3), "the cursor stayed on its draft, not on its old row")
+
+        console.press("a")
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(3))?.status, .approved)
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(2))?.status, .pending, "the draft now on the old row is untouched")
+    }
+
+    func testAColleaguesPackingWhileAnotherPaneIsShownKeepsTheSeedingCursorOnItsParcel() throws {
+        let console = ConsoleDriver(SeedingSample.workspace()).press("2", "j", "j", "j", "1")   // SH-0004, then the Pipeline
+        XCTAssertEqual(seedingCursor(console), "SH-0004")
+        try console.session.colleague("sam", .markPacked(["SH-0001", "SH-0002"]))
+        XCTAssertTrue(console.console.followColleagues())
+        console.press("2")
+        XCTAssertEqual(console.console.parcels.id(at: 3), "SH-0006", "packed parcels regrouped under the queued ones")
+        XCTAssertEqual(seedingCursor(console), "SH-0004", "held by id until the Seeding rows were next rebuilt")
+        console.press("p")
+        XCTAssertEqual(console.workspace.shipment("SH-0004")?.status, .packed)
+        XCTAssertEqual(console.workspace.shipment("SH-0006")?.status, .queued)
     }
 
     // MARK: - The item under each cursor
@@ -89,6 +119,6 @@ final class CursorByIDTests: XCTestCase {
         console.console.rankings.entry(at: console.state.leaderboard.cursor)?.row.creatorID
     }
 
-    private func ledgerCursor(_ console: ConsoleDriver) -> LedgerTable.RowKey? { console.console.ledgerRows.key(at: console.state.ledger.cursor) }
+    private func ledgerCursor(_ console: ConsoleDriver) -> LedgerRows.RowKey? { console.console.ledgerRows.key(at: console.state.ledger.cursor) }
     private func libraryCursor(_ console: ConsoleDriver) -> AssetID? { console.console.assets.id(at: console.state.library.cursor) }
 }

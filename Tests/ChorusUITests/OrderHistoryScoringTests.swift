@@ -26,13 +26,13 @@ final class OrderHistoryScoringTests: XCTestCase {
                          skus: [Self.serum], orders: history)
     }
 
-    private func anasScore(_ table: PipelineTable, _ workspace: Workspace) -> Double {
+    private func anasScore(_ table: PipelineRows, _ workspace: Workspace) -> Double {
         let row = (0..<table.count).first { table.creatorID(at: $0, in: workspace) == workspace.creators[0].id }!
         return table.score(at: row)
     }
 
     func testABigHistoryIsGatheredOnAnotherThreadAndTheScoresFollow() {
-        let table = PipelineTable()
+        let table = PipelineRows()
         var state = PipelineState()
         state.waveID = Sample.wave1
         let before = program(orders: 0)
@@ -51,7 +51,7 @@ final class OrderHistoryScoringTests: XCTestCase {
     }
 
     func testASmallHistoryIsScoredAtOnce() {
-        let table = PipelineTable()
+        let table = PipelineRows()
         var state = PipelineState()
         state.waveID = Sample.wave1
         table.refresh(program(orders: 0), generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)

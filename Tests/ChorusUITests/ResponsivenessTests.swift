@@ -18,7 +18,7 @@ final class ResponsivenessTests: XCTestCase {
     func testCursorMovesAndFilterKeysDoNotRebuildTheTable() {
         let console = ConsoleDriver(Self.big, size: Size(width: 120, height: 40))
         let start = console.console.tableRebuilds
-        XCTAssertEqual(start, PipelineTable.Rebuilds(columns: 1, rows: 1, order: 1, filter: 1))
+        XCTAssertEqual(start, PipelineRows.Rebuilds(columns: 1, rows: 1, order: 1, filter: 1))
         console.press("j", "j", .pageDown, "G", "g", " ")
         XCTAssertEqual(console.console.tableRebuilds, start, "moving and marking derive nothing again")
         console.press("/").type("creator99")

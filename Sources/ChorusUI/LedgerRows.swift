@@ -2,7 +2,7 @@ import ChorusCore
 
 /// The Ledger pane's rows: positions in `Ledger.rows` for the wave and filter, sorted, with
 /// the KPIs of exactly those rows. Rebuilt only when the ledger, wave, sort or filter changes.
-final class LedgerTable {
+final class LedgerRows {
     private(set) var positions: [Int] = []
     private(set) var kpis = Ledger.KPIs([], budget: 0)
     private var key: Key?
@@ -19,10 +19,7 @@ final class LedgerTable {
     private var rows: [Ledger.Row] = []
 
     /// A ledger row by what it is about: one creator in one wave.
-    struct RowKey: Hashable {
-        var creator: CreatorID
-        var wave: WaveID
-    }
+    typealias RowKey = LedgerRowKey
 
     var count: Int { positions.count }
     func position(at index: Int) -> Int? { positions.indices.contains(index) ? positions[index] : nil }

@@ -3,7 +3,7 @@ import ChorusCore
 /// The Leaderboard's rows: one wave's ledger rows matching the filter, ranked by the chosen
 /// metric, with each creator's rank in the wave before by the same metric. Rebuilt only when
 /// the ledger, wave, metric or filter changes, never on a cursor move.
-final class LeaderboardTable {
+final class LeaderboardRows {
     struct Entry: Hashable {
         var rank: Int
         /// Places gained since the previous wave (negative: lost); nil when not ranked there.

@@ -1,12 +1,12 @@
 import ChorusCore
 
-/// The Pipeline table as derived data: the selected wave's rows, sorted and filtered.
+/// The Pipeline's rows as derived data: the selected wave's creators, sorted and filtered.
 ///
 /// Each layer is cached against what it depends on, so a key press redoes only what changed:
 /// a cursor move redoes nothing, a filter keystroke re-filters (only the previous matches when
 /// the filter grew), a sort change re-sorts an `Int32` index array by a precomputed column, and
 /// only a workspace change (a new `generation`) rebuilds the wave's rows.
-final class PipelineTable {
+final class PipelineRows {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
     /// What a filter searches, per creators generation. Built on another thread once the first

@@ -3,7 +3,7 @@ import ChorusCore
 /// The Seeding pane's rows as derived data: the selected wave's parcels in status order,
 /// with follow-through flags and per-filter counts. Rebuilt only when the workspace, the wave,
 /// the status filter or the filter text changed, so moving the cursor costs nothing.
-final class SeedingTable {
+final class SeedingRows {
     private struct Key: Hashable { var generation: Int; var wave: WaveID?; var status: SeedingFilter; var text: String; var today: Day? }
     private var key: Key?
 

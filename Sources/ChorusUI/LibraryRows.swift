@@ -4,7 +4,7 @@ import ChorusCore
 /// order, with each asset's rights status today and the counts per status. Search text is
 /// folded once per change to the workspace, and the rows are rebuilt only when a filter, the
 /// sort or the workspace changed, so moving the cursor or marking costs nothing.
-final class LibraryTable {
+final class LibraryRows {
     private struct Key: Hashable {
         var generation: Int; var text: String; var rights: RightsFilter; var usable: UsableFor?; var wave: WaveID?
         var sort: LibrarySort; var reversed: Bool; var today: Day?

@@ -4,7 +4,7 @@ import ChorusCore
 /// count per view and how many are overdue. Rebuilt only when the workspace, the view, the
 /// filter text or the day changed, so moving the cursor costs nothing. Compliance is checked
 /// only for the rows drawn, and remembered until the workspace changes.
-final class ApprovalsTable {
+final class ApprovalsRows {
     private struct Key: Hashable { var generation: Int; var view: InboxView; var text: String; var today: Day? }
     private var key: Key?
 
