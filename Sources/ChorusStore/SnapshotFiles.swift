@@ -19,7 +19,9 @@ public enum SnapshotFiles {
     /// The manifest and every file of a snapshot of `workspace`.
     public static func encode(_ workspace: Workspace) throws -> [File] {
         let files = InMemoryFiles()
-        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, segments: [], fileSystem: files)
+        // Its journal lives elsewhere too; the manifest names the segment a folder would start with.
+        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0,
+                               segments: [JournalSegment(file: JournalFile.fileName, first: 1)], fileSystem: files)
         return files.all.map { File(name: String($0.key.dropFirst(folder.count + 1)), bytes: $0.value) }
             .sorted { $0.name < $1.name }
     }
