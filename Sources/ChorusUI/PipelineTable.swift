@@ -102,7 +102,7 @@ final class PipelineTable {
     private func gatherCategories(_ workspace: Workspace) {
         let orders = workspace.orders.count
         guard categoriesBought?.orders != orders else { return }
-        guard categoriesBought != nil, orders > AttributionCache.backgroundThreshold else {
+        guard categoriesBought != nil, orders > DerivedFigures.backgroundThreshold else {
             categoriesBought = (orders, FitContext.categoriesBought(in: workspace))
             return
         }

@@ -5,12 +5,18 @@ import Foundation
 import XCTest
 
 /// A session that applies commands to an in-memory workspace, as the store would, at a fixed
-/// time, and remembers what it was sent.
-final class InMemorySession: ConsoleSession {
+/// time, and remembers what it was sent. It keeps attribution for the current state as a
+/// store does (`AttributionKeeper`), and tells the owner of derived figures of every change.
+final class InMemorySession: ConsoleSession, AttributionKeeper {
     private(set) var workspace: Workspace
     private(set) var performed: [Command] = []
-    /// Set by tests that play a store still loading order history in the background.
-    var isLoadingOrderHistory = false
+    private(set) lazy var derived = DerivedFigures(keeper: self)
+    /// Set by tests that play a store still loading order history in the background; set back
+    /// to false, the history counts as arrived.
+    var isLoadingOrderHistory: Bool {
+        get { derived.isLoadingOrders }
+        set { newValue ? derived.recordOrderHistoryLoading(true) : derived.recordOrderHistoryAttached() }
+    }
     /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
     var knownAttribution: AttributionResult?
     private(set) var remembered = 0
@@ -24,6 +30,7 @@ final class InMemorySession: ConsoleSession {
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
+        derived.record(command)
         return applied
     }
 
@@ -34,6 +41,8 @@ final class InMemorySession: ConsoleSession {
     func colleague(_ actor: String, _ command: Command) throws {
         let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))
         colleagues.append(ColleagueChange(actor: actor, summary: applied.summary))
+        if command.mayChangeAttribution { knownAttribution = nil }
+        derived.record(command)
     }
 
     func collectColleaguesWork() -> [ColleagueChange] {
@@ -61,9 +70,14 @@ final class ConsoleDriver {
     let session: InMemorySession
     let console: Console
 
+    /// `loadingOrderHistory` and `keptAttribution` play a store that opens with order history
+    /// still loading, or with attribution kept beside its snapshot.
     init(_ workspace: Workspace = Sample.workspace(), size: Size = Size(width: 80, height: 24), theme: String = "default",
-         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false) {
+         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, loadingOrderHistory: Bool = false,
+         keptAttribution: AttributionResult? = nil) {
         session = InMemorySession(workspace)
+        if loadingOrderHistory { session.isLoadingOrderHistory = true }
+        session.knownAttribution = keptAttribution
         console = Console(session: session, themes: themes, themeName: theme, noColor: noColor, today: Sample.today, size: size)
     }
 

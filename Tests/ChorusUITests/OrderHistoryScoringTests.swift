@@ -39,7 +39,7 @@ final class OrderHistoryScoringTests: XCTestCase {
         table.refresh(before, generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)
         let unbought = anasScore(table, before)
 
-        let arrived = program(orders: AttributionCache.backgroundThreshold + 1)
+        let arrived = program(orders: DerivedFigures.backgroundThreshold + 1)
         table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
         XCTAssertTrue(table.isGatheringCategories, "a big history is read on another thread")
         XCTAssertEqual(anasScore(table, arrived), unbought, "the old scores stand meanwhile")
