@@ -28,6 +28,15 @@ public enum DerivedNeed: Hashable, Sendable {
     case payoutBalances
     /// One wave's program overview and cohorts grouped one way (the Waves pane).
     case overview(WaveID, Cohorts.Dimension)
+    /// The product categories each customer email bought, which fit scores read.
+    case categoriesBought
+}
+
+/// The product categories each customer email bought, gathered from every order at one
+/// revision of the orders (`DerivedFigures.ordersRevision`).
+public struct CategoriesBought: Sendable {
+    public let ordersRevision: Int
+    public let byEmail: [String: Set<String>]
 }
 
 /// A wave's program overview and cohorts, derived together from the ledger.

@@ -1,5 +1,5 @@
 /// The one owner of figures derived from a workspace — attribution, the ledger, payout
-/// balances, a wave's overview and cohorts — keyed by the position of the journal they were
+/// balances, a wave's overview and cohorts, the categories fit scores read — keyed by the position of the journal they were
 /// derived at, so "is this still current?" has one answer.
 ///
 /// The session that applies commands records each journal entry here (its own, colleagues',
@@ -22,13 +22,15 @@ public final class DerivedFigures {
     public private(set) var revision = 0
     public private(set) var attributionRevision = 0
     public private(set) var creatorsRevision = 0
+    /// The revision at which orders or survey responses last changed.
+    public private(set) var ordersRevision = 0
     /// Whether order history is still loading; figures over orders wait for it.
     public private(set) var isLoadingOrders: Bool
 
     /// How often each figure was derived, so tests can prove what did not derive anything.
     public struct Computes: Hashable, Sendable {
-        public var attribution = 0, ambiguousAnswers = 0, ledger = 0, payoutBalances = 0, overview = 0
-        public var total: Int { attribution + ambiguousAnswers + ledger + payoutBalances + overview }
+        public var attribution = 0, ambiguousAnswers = 0, ledger = 0, payoutBalances = 0, overview = 0, categoriesBought = 0
+        public var total: Int { attribution + ambiguousAnswers + ledger + payoutBalances + overview + categoriesBought }
     }
     public private(set) var computes = Computes()
 
@@ -52,6 +54,7 @@ public final class DerivedFigures {
         revision += 1
         if command.mayChangeAttribution { attributionRevision = revision }
         if command.mayChangeCreators { creatorsRevision = revision }
+        if command.needsOrderHistory { ordersRevision = revision }
     }
 
     /// The workspace changed in ways not known one by one: every figure is stale.
@@ -60,6 +63,7 @@ public final class DerivedFigures {
         revision += 1
         attributionRevision = revision
         creatorsRevision = revision
+        ordersRevision = revision
     }
 
     /// Order history was attached: what is credited, and what creators bought, can be known now.
@@ -68,6 +72,7 @@ public final class DerivedFigures {
         revision += 1
         attributionRevision = revision
         creatorsRevision = revision
+        ordersRevision = revision
     }
 
     /// Order history started loading in the background (a session that opens without it).
@@ -111,8 +116,14 @@ public final class DerivedFigures {
         return .computing
     }
 
+    /// The categories bought as last gathered: the fit scores keep using an earlier revision's
+    /// while a big history is gathered again on another thread. Nil before the first gathering.
+    public private(set) var categoriesBought: CategoriesBought?
+
     /// Whether anything is being derived on another thread.
-    public var isComputing: Bool { runningAttribution != nil || runningLedger != nil || runningOverview != nil }
+    public var isComputing: Bool {
+        runningAttribution != nil || runningLedger != nil || runningOverview != nil || runningCategories != nil
+    }
 
     // MARK: Asking
 
@@ -120,6 +131,7 @@ public final class DerivedFigures {
     /// small program, on another thread for a big one. Nothing while order history loads.
     public func prepare(_ needs: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
         guard !isLoadingOrders, !needs.isEmpty else { return }
+        if needs.contains(.categoriesBought) { prepareCategories(workspace) }
         if needs.contains(.attribution) || needs.contains(.ambiguousAnswers) { _ = sharedAttribution(workspace) }
         if needs.contains(.ambiguousAnswers), keptAnswers?.revision != attributionRevision, let result = currentAttribution() {
             keptAnswers = (attributionRevision, Attribution.ambiguousAnswers(of: result, in: workspace))
@@ -156,6 +168,11 @@ public final class DerivedFigures {
                 ready = true
             }
         }
+        if let running = runningCategories, let byEmail = running.result {
+            runningCategories = nil
+            categoriesBought = CategoriesBought(ordersRevision: running.generation, byEmail: byEmail)
+            ready = true
+        }
         if let running = runningOverview, let figures = running.work.result {
             runningOverview = nil
             if running.key.revision == revision {
@@ -181,6 +198,19 @@ public final class DerivedFigures {
     }
     private var keptOverview: (key: OverviewKey, figures: OverviewFigures)?
     private var runningOverview: (key: OverviewKey, work: BackgroundWork<OverviewFigures>)?
+    private var runningCategories: BackgroundWork<[String: Set<String>]>?
+
+    /// Reads every order, so a big history is gathered on another thread (the scores follow).
+    private func prepareCategories(_ workspace: Workspace) {
+        guard categoriesBought?.ordersRevision != ordersRevision else { return }
+        if workspace.orders.count > Self.backgroundThreshold {
+            guard runningCategories?.generation != ordersRevision else { return }
+            runningCategories = BackgroundWork(generation: ordersRevision) { FitContext.categoriesBought(in: workspace) }
+        } else {
+            categoriesBought = CategoriesBought(ordersRevision: ordersRevision, byEmail: FitContext.categoriesBought(in: workspace))
+        }
+        computes.categoriesBought += 1
+    }
 
     /// Attribution had for the current position: kept here, or kept by the keeper.
     private func currentAttribution() -> AttributionResult? {

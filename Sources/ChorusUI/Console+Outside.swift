@@ -13,9 +13,7 @@ extension Console {
             refresh(everyPane: true)
         }
         if hasDrawn { table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision) }
-        let categoriesDone = table.collectGatheredCategories()
-        if categoriesDone { refresh() }
-        guard session.derived.collectFinished() else { return categoriesDone }
+        guard session.derived.collectFinished() else { return false }
         send(.derivedReady)
         return true
     }
@@ -36,7 +34,7 @@ extension Console {
 
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool {
-        session.derived.isComputing || table.isGatheringCategories
+        session.derived.isComputing
     }
 
     /// Shows news from the session's background work; the workspace may have changed with it.

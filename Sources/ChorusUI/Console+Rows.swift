@@ -27,7 +27,8 @@ extension Console {
     func refresh(everyPane: Bool = false) {
         let derived = session.derived
         let revision = derived.revision
-        table.refresh(session.workspace, generation: revision, creatorsGeneration: derived.creatorsRevision, state: state.pipeline, today: today)
+        table.refresh(session.workspace, generation: revision, creatorsGeneration: derived.creatorsRevision, state: state.pipeline, today: today,
+                      categoriesBought: derived.categoriesBought)
         anchors.findPipeline(in: table, workspace: session.workspace, cursor: &state.pipeline.cursor)
         state.pipeline.keepCursorVisible(rows: table.count, page: PipelinePane.tableRows(at: state.size))
         if everyPane || state.pane == .seeding {

@@ -4,7 +4,8 @@ import ChorusCore
 /// before the frame is drawn, and drawing only reads them.
 enum DerivedNeeds {
     static func shown(_ state: UIState, workspace: Workspace) -> Set<DerivedNeed> {
-        var needs: Set<DerivedNeed> = []
+        // The Pipeline's fit scores, whose rows are kept current in every pane.
+        var needs: Set<DerivedNeed> = [.categoriesBought]
         let layout = Layout(size: state.size)
         guard !layout.isTooSmall else { return needs }
         // The creator detail: the Pipeline's side panel on a wide terminal, or the Enter overlay.
