@@ -66,12 +66,12 @@ public final class DerivedFigures {
         ordersRevision = revision
     }
 
-    /// Order history was attached: what is credited, and what creators bought, can be known now.
+    /// Order history was attached: what is credited, and what creators bought, can be known
+    /// now. The creators themselves are as they were, so their search text and columns stand.
     public func recordOrderHistoryAttached() {
         isLoadingOrders = false
         revision += 1
         attributionRevision = revision
-        creatorsRevision = revision
         ordersRevision = revision
     }
 
