@@ -14,9 +14,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "ChorusCore"),
         .target(name: "ChorusStore", dependencies: ["ChorusCore"]),
         .target(name: "ChorusInterchange", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusPostgres", dependencies: ["ChorusCore", "ChorusStore", "CLibpq"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
         .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
@@ -25,12 +27,12 @@ let package = Package(
             name: "chorus",
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
-                "ChorusUI", "ChorusTerminal", "ChorusOutbox",
+                "ChorusUI", "ChorusTerminal", "ChorusOutbox", "ChorusPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore"]),
-        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator"]),
+        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusStore"]),
+        .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator", "ChorusPostgres"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
         .testTarget(name: "ChorusOutboxTests", dependencies: ["ChorusOutbox", "ChorusGenerator"]),

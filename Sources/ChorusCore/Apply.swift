@@ -10,7 +10,9 @@ extension Workspace {
         defer { swap(&self, &change.workspace) }
         do {
             let summary = try change.perform(command, context)
-            return AppliedCommand(summary: summary, undo: .restore(point: change.undo, label: summary))
+            var point = change.undo
+            point.undoes = command.authorizingKind
+            return AppliedCommand(summary: summary, undo: .restore(point: point, label: summary))
         } catch {
             change.workspace.putBack(change.undo)
             throw error
@@ -85,6 +87,9 @@ extension ChangeRecorder {
         case .importRates(let rates): return try importRates(rates)
         case .importCreators(let creators, let codes): return try importCreators(creators, codes: codes)
         case .resolveSurveyAnswer(let order, let creator, let alias): return try resolveSurveyAnswer(order, to: creator, alias: alias)
+        case .setRoles(let person, let roles): return try setRoles(of: person, to: roles, context)
+        case .removePerson(let person): return try removePerson(person, context)
+        case .allowActingAs(let allowed): return try allowActingAs(allowed)
         case .restore(let point, let label): return restore(point, label: label)
         }
     }
@@ -117,6 +122,8 @@ extension ChangeRecorder {
 
     func requireCreator(_ id: CreatorID) throws -> Creator {
         guard let creator = workspace.creator(id) else { throw DomainError("creator \(id) does not exist") }
+        // A lead joins nothing and holds nothing until they give a handle.
+        if creator.isLead { throw DomainError("\(creator.name) (\(creator.reference)) is a lead with no handle yet; add their handle first") }
         return creator
     }
 
@@ -140,7 +147,7 @@ extension ChangeRecorder {
         return sku
     }
 
-    func handle(_ id: CreatorID) -> String { workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue }
+    func handle(_ id: CreatorID) -> String { workspace.creator(id)?.reference ?? id.rawValue }
 
     static func requireNonEmpty<T>(_ items: [T], _ what: String) throws {
         if items.isEmpty { throw DomainError("no \(what) given") }

@@ -103,7 +103,7 @@ public enum Attribution {
                 codes[code.code.uppercased()] = (Int32(creator), code.waveID.flatMap { wavePositions[$0] } ?? -1)
             }
             slugs.reserveCapacity(workspace.creators.count)
-            for (position, creator) in workspace.creators.enumerated() where slugs[creator.effectiveLinkSlug.lowercased()] == nil {
+            for (position, creator) in workspace.creators.enumerated() where !creator.isLead && slugs[creator.effectiveLinkSlug.lowercased()] == nil {
                 slugs[creator.effectiveLinkSlug.lowercased()] = Int32(position)
             }
             if !workspace.surveyResponses.isEmpty {

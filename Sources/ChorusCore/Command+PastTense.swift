@@ -38,6 +38,7 @@ extension Command {
         case .setDueDate: "given a new due date"
         case .draftMessages: "given a drafted message"
         case .markMessagesSent: "marked messaged"
+        case .setRoles, .removePerson, .allowActingAs: "changed"
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Every change to a workspace, as a value. Commands are what the journal stores, what undo
 /// replays, and what both the console and the CLI send, so a rule enforced in `apply` holds
-/// everywhere. Cases are grouped by the area of the product they belong to.
+/// everywhere. Cases are grouped by the area of the product they belong to. How each is
+/// written in the journal, and the four steps of adding one: `Command+Coding`.
 public enum Command: Hashable, Sendable, Codable {
     // Program and waves
     case updateProgram(Program)
@@ -82,6 +83,14 @@ public enum Command: Hashable, Sendable, Codable {
     /// credit them on their own next time.
     case resolveSurveyAnswer(order: OrderID, creator: CreatorID, alias: String?)
 
+    // People (admin only; see `Permissions`)
+    /// Gives a person these roles, adding them to the program's people: `chorus people add`.
+    case setRoles(person: String, roles: [Role])
+    /// Takes a person off the program's people: `chorus people remove`.
+    case removePerson(String)
+    /// Lets `chorus --as NAME` act as someone other than the login, or stops it.
+    case allowActingAs(Bool)
+
     /// Puts back what an earlier command changed; how undo and redo are journaled.
     case restore(point: RestorePoint, label: String)
 }
@@ -141,11 +150,15 @@ public struct CommandContext: Hashable, Sendable, Codable {
     /// invite) judges the person's action, not history: an entry the journal acknowledged
     /// under an older version's rules must replay, or the workspace would not open.
     public var isReplay = false
+    /// The login of whoever acts as `actor` (`chorus --as NAME`), which the program's settings
+    /// must allow; nil when people act as themselves.
+    public var login: String?
 
-    public init(now: Timestamp, actor: String, isReplay: Bool = false) {
+    public init(now: Timestamp, actor: String, isReplay: Bool = false, login: String? = nil) {
         self.now = now
         self.actor = actor
         self.isReplay = isReplay
+        self.login = login
     }
 
     private enum CodingKeys: String, CodingKey { case now, actor }

@@ -6,7 +6,7 @@ extension Creator {
 
     /// Why `creators` (who are not contactable) cannot be invited, naming them.
     public static func refusalToInvite(_ creators: [Creator]) -> String {
-        let names = creators.prefix(5).map { "\($0.name) (@\($0.handle))" }.joined(separator: ", ")
+        let names = creators.prefix(5).map { "\($0.name) (\($0.reference))" }.joined(separator: ", ")
         let more = creators.count > 5 ? " and \(creators.count - 5) more" : ""
         return "\(names)\(more) \(creators.count == 1 ? "has" : "have") not accepted marketing and cannot be invited"
     }

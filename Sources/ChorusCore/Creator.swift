@@ -28,12 +28,15 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     public var aliases: [String]
     /// Payout method and tax-form status; nil until finance records them.
     public var payoutProfile: PayoutProfile?
+    /// The `apply` message a lead was sent (a lead is in no wave, so it is kept here rather
+    /// than on an enrollment); nil for everyone never invited to apply this way.
+    public var invitationToApply: Correspondence?
 
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
                 linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = [],
-                payoutProfile: PayoutProfile? = nil) {
+                payoutProfile: PayoutProfile? = nil, invitationToApply: Correspondence? = nil) {
         self.id = id
         self.handle = handle
         self.name = name
@@ -51,6 +54,7 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         self.payoutEmail = payoutEmail
         self.aliases = aliases
         self.payoutProfile = payoutProfile
+        self.invitationToApply = invitationToApply
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
@@ -73,7 +77,7 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
 }
 
 extension Creator {
-    /// Journals written before aliases existed have none; every other field decodes as usual.
+    /// Journals written before aliases (or leads' invitations) existed have none; every other field decodes as usual.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(CreatorID.self, forKey: .id), handle: try c.decode(String.self, forKey: .handle),
@@ -88,7 +92,8 @@ extension Creator {
                   phone: try c.decodeIfPresent(String.self, forKey: .phone),
                   payoutEmail: try c.decodeIfPresent(String.self, forKey: .payoutEmail),
                   aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
-                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile))
+                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile),
+                  invitationToApply: try c.decodeIfPresent(Correspondence.self, forKey: .invitationToApply))
     }
 }
 

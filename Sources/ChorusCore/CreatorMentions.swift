@@ -35,7 +35,8 @@ public struct CreatorMentions: Sendable {
     public init(_ creators: [Creator]) {
         wordNumbers.reserveCapacity(creators.count * 2)
         children.reserveCapacity(creators.count * 3)
-        for (position, creator) in creators.enumerated() {
+        // A lead is not a creator yet: an answer naming them credits nobody.
+        for (position, creator) in creators.enumerated() where !creator.isLead {
             for text in [creator.handle, creator.name] + creator.aliases {
                 let words = TextFolding.words(text)
                 guard !words.isEmpty else { continue }

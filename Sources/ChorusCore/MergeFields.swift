@@ -19,7 +19,7 @@ extension Workspace {
         let payment = latestPayment(creator.id).map { Money(minorUnits: $0.total, currency: program.currency).description }
         let fields: [MergeField: String] = [
             .firstName: creator.firstName,
-            .handle: "@" + creator.handle,
+            .handle: creator.isLead ? "" : "@" + creator.handle,
             .wave: wave?.name ?? waveID.rawValue,
             .products: wave?.brief.products.map { product in
                 let name = sku(product.sku)?.name ?? product.sku.rawValue
@@ -39,9 +39,11 @@ extension Workspace {
 }
 
 extension Creator {
-    /// The first word of the name, or the handle when no name is known.
+    /// The first word of the name, or the handle when no name is known (a lead's name is at
+    /// worst their email, which is not a name: then nothing).
     public var firstName: String {
-        name.split(separator: " ").first.map(String.init) ?? handle
+        if isLead && name == email { return "" }
+        return name.split(separator: " ").first.map(String.init) ?? handle
     }
 
     /// The rest of the name after the first word.

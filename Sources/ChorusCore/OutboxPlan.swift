@@ -21,16 +21,25 @@ public struct OutboxPlan: Hashable, Sendable {
 }
 
 extension Workspace {
-    /// Plans `kind` for `creators` in the wave (nil: everyone enrolled in it). A step of a
-    /// sequence goes only to creators it still fits: a nudge to someone who has since posted, or a
-    /// second copy of a step already drafted, is skipped with the reason.
+    /// Plans `kind` for `creators` in the wave (nil: everyone enrolled in it, and for `apply`
+    /// every lead too). A step of a sequence goes only to creators it still fits: a nudge to
+    /// someone who has since posted, or a second copy of a step already drafted, is skipped with
+    /// the reason. Leads are only ever asked to apply; one chosen by name without marketing
+    /// consent is refused, one merely among all leads is skipped, so the rest can be asked.
     public func outboxPlan(_ kind: MessageKind, wave waveID: WaveID, creators: [CreatorID]? = nil, today: Day) -> OutboxPlan {
-        let ids = creators ?? enrollments.filter { $0.waveID == waveID }.map(\.creatorID)
+        var ids = creators ?? enrollments.filter { $0.waveID == waveID }.map(\.creatorID)
         var plan = OutboxPlan(kind: kind, waveID: waveID, recipients: [], skipped: [], refused: [])
+        if creators == nil && kind == .apply {
+            for lead in leads {
+                if lead.isContactable { ids.append(lead.id) } else {
+                    plan.skipped.append(OutboxPlan.Skip(creatorID: lead.id, reason: "\(lead.name) (\(lead.reference)) has not accepted marketing"))
+                }
+            }
+        }
         let context = MessageEligibility(workspace: self, waveID: waveID, today: today)
         for id in ids {
             guard let creator = creator(id) else { continue }
-            if let reason = context.reasonToSkip(kind, creator) {
+            if let reason = creator.isLead ? context.reasonToSkipLead(kind, creator) : context.reasonToSkip(kind, creator) {
                 plan.skipped.append(OutboxPlan.Skip(creatorID: id, reason: reason))
             } else if kind.isMarketing && !creator.isContactable {
                 plan.refused.append(creator)
@@ -56,6 +65,14 @@ struct MessageEligibility {
         self.today = today
         flags = FollowThrough.flags(in: workspace, today: today, settings: workspace.program.settings)
         late = Set(workspace.lateCreators(today: today, wave: waveID).map(\.creatorID))
+    }
+
+    /// A lead is in no wave: they can only be asked to apply, once.
+    func reasonToSkipLead(_ kind: MessageKind, _ lead: Creator) -> String? {
+        let who = "\(lead.name) (\(lead.reference))"
+        guard kind == .apply else { return "\(who) is a lead with no handle yet; leads are only sent apply" }
+        if let earlier = lead.invitationToApply { return "\(who) already has \(earlier.label(today: today))" }
+        return nil
     }
 
     func reasonToSkip(_ kind: MessageKind, _ creator: Creator) -> String? {

@@ -8,7 +8,7 @@ public enum Payouts {
         let minimum = workspace.program.settings.minimumPayoutMinorUnits
         let owed = owed(workspace, ledger: ledger)
         return workspace.creators.compactMap { creator in
-            guard let items = owed[creator.id] else { return nil }
+            guard !creator.isLead, let items = owed[creator.id] else { return nil }
             let payment = Payment(creatorID: creator.id, items: items)
             return payment.total >= minimum && payment.total > 0 ? payment : nil
         }

@@ -15,9 +15,11 @@ public struct Program: Hashable, Sendable, Codable {
     /// Set by `chorus init` without `--currency`: the first orders import may still choose
     /// the currency (see `currencyToAdopt`).
     public var currencyIsProvisional: Bool
+    /// Who works the program and in which roles (`chorus people`); nil lets everyone do everything.
+    public var people: ProgramPeople?
 
     public init(name: String, brand: String, currency: Currency, landingURL: String, settings: ProgramSettings = ProgramSettings(),
-                exchangeRates: [ExchangeRate] = [], currencyIsProvisional: Bool = false) {
+                exchangeRates: [ExchangeRate] = [], currencyIsProvisional: Bool = false, people: ProgramPeople? = nil) {
         self.name = name
         self.brand = brand
         self.currency = currency
@@ -25,6 +27,7 @@ public struct Program: Hashable, Sendable, Codable {
         self.settings = settings
         self.exchangeRates = exchangeRates
         self.currencyIsProvisional = currencyIsProvisional
+        self.people = people
     }
 
     /// A `program.json` or journal entry written before rates existed has none.
@@ -35,7 +38,8 @@ public struct Program: Hashable, Sendable, Codable {
                   landingURL: try container.decode(String.self, forKey: .landingURL),
                   settings: try container.decode(ProgramSettings.self, forKey: .settings),
                   exchangeRates: try container.decodeIfPresent([ExchangeRate].self, forKey: .exchangeRates) ?? [],
-                  currencyIsProvisional: try container.decodeIfPresent(Bool.self, forKey: .currencyIsProvisional) ?? false)
+                  currencyIsProvisional: try container.decodeIfPresent(Bool.self, forKey: .currencyIsProvisional) ?? false,
+                  people: try container.decodeIfPresent(ProgramPeople.self, forKey: .people))
     }
 }
 

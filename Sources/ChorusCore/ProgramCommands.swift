@@ -62,33 +62,46 @@ extension ChangeRecorder {
         for creator in creators {
             try validate(creator)
             let handle = Creator.normalizedHandle(creator.handle)
-            if workspace.creator(handle: handle) != nil || !handles.insert(handle).inserted {
+            if !creator.isLead, workspace.creator(handle: handle) != nil || !handles.insert(handle).inserted {
                 throw DomainError("a creator with the handle @\(handle) already exists")
             }
             if workspace.creator(creator.id) != nil || !ids.insert(creator.id).inserted {
                 throw DomainError("creator id \(creator.id) is already in use")
             }
         }
+        try requireUniqueLeadEmails(creators)
         creators.forEach { put($0) }
         return "added \(Self.plural(creators.count, "creator"))"
     }
 
+    /// Edits a creator or a lead; a lead given a handle becomes a prospect, the same record.
     mutating func updateCreator(_ creator: Creator) throws -> String {
-        let before = try requireCreator(creator.id)
+        // Not `requireCreator`: a lead may be edited, above all to be given a handle.
+        guard let before = workspace.creator(creator.id) else { throw DomainError("creator \(creator.id) does not exist") }
         try validate(creator)
+        if creator.isLead && !before.isLead { throw DomainError("\(before.reference) cannot lose their handle; give them another one") }
         if let other = workspace.creator(handle: creator.handle), other.id != creator.id {
-            throw DomainError("the handle @\(Creator.normalizedHandle(creator.handle)) belongs to \(other.name) (\(other.id))")
+            let handle = Creator.normalizedHandle(creator.handle)
+            if before.isLead { throw DomainError("\(before.name) (\(before.reference)) cannot take the handle @\(handle): it belongs to \(other.name) (\(other.id))") }
+            throw DomainError("the handle @\(handle) belongs to \(other.name) (\(other.id))")
         }
+        try requireUniqueLeadEmails([creator])
         var checked = before
         checked.aliases = []
         for alias in creator.aliases { try addAlias(alias, to: &checked) }
         put(creator)
-        return "updated @\(creator.handle)"
+        if before.isLead && !creator.isLead { return "\(creator.name) (\(before.reference)) is now the prospect @\(creator.handle)" }
+        return "updated \(creator.reference)"
     }
 
     func validate(_ creator: Creator) throws {
         let handle = Creator.normalizedHandle(creator.handle)
-        if handle.isEmpty { throw DomainError("creator \(creator.id) has no handle") }
+        if handle.isEmpty {
+            // A lead: known by email until they give a handle.
+            guard creator.isLead, creator.email.map(ContactDetails.isEmail) == true else {
+                throw DomainError("creator \(creator.id) has no handle\(creator.isLead ? " and no email to reach them as a lead" : "")")
+            }
+        }
         if handle.contains(where: { $0.isWhitespace }) { throw DomainError("handle '\(creator.handle)' contains a space") }
         if !(0...1).contains(creator.engagementRate) || creator.engagementRate.isNaN {
             throw DomainError("@\(handle) has an engagement rate of \(creator.engagementRate); it must be between 0 and 1")

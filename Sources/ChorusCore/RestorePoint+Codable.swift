@@ -3,7 +3,7 @@
 extension RestorePoint {
     private enum CodingKeys: String, CodingKey {
         case program, waves, creators, enrollments, skus, shipments, submissions, assets, discountCodes, orders
-        case surveyResponses, trackingLinks, payoutRuns, remove
+        case surveyResponses, trackingLinks, payoutRuns, remove, undoes
     }
 
     public init(from decoder: Decoder) throws {
@@ -23,6 +23,8 @@ extension RestorePoint {
         trackingLinks = try c.decodeIfPresent([TrackingLink].self, forKey: .trackingLinks) ?? []
         payoutRuns = try c.decodeIfPresent([PayoutRun].self, forKey: .payoutRuns) ?? []
         remove = try c.decodeIfPresent(RemovalKeys.self, forKey: .remove) ?? RemovalKeys()
+        // A kind this build does not know (a newer one's) needs what an unknown undo needs: admin.
+        undoes = try c.decodeIfPresent(String.self, forKey: .undoes).map { Command.Kind(rawValue: $0) ?? .restore }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -41,6 +43,7 @@ extension RestorePoint {
         try c.encodeUnlessEmpty(trackingLinks, forKey: .trackingLinks)
         try c.encodeUnlessEmpty(payoutRuns, forKey: .payoutRuns)
         if !remove.isEmpty { try c.encode(remove, forKey: .remove) }
+        try c.encodeIfPresent(undoes?.rawValue, forKey: .undoes)
     }
 }
 

@@ -16,6 +16,9 @@ public struct RestorePoint: Hashable, Sendable, Codable {
     public var trackingLinks: [TrackingLink] = []
     public var payoutRuns: [PayoutRun] = []
     public var remove = RemovalKeys()
+    /// The kind of command this takes back, whose permission undoing it needs (see
+    /// `Command.authorizingKind`); nil in restore points journaled before roles existed.
+    public var undoes: Command.Kind?
 
     public init() {}
 

@@ -73,7 +73,8 @@ public struct Workspace: Sendable, Equatable {
             handles.reserveCapacity(creators.count)
             for position in creators.indices {
                 let handle = Creator.normalizedHandle(creators[position].handle)
-                if handles[handle] == nil { handles[handle] = position }
+                // Leads have no handle: nobody can be found by an empty one.
+                if handles[handle] == nil, !handle.isEmpty { handles[handle] = position }
             }
             orderIndex = Self.index(orders, by: { $0.id })
         }
@@ -179,10 +180,10 @@ public struct Workspace: Sendable, Equatable {
             let oldHandle = Creator.normalizedHandle(creators[position].handle)
             if handleIndex[oldHandle] == position { handleIndex[oldHandle] = nil }
             creators[position] = creator
-            handleIndex[Creator.normalizedHandle(creator.handle)] = position
+            if !creator.isLead { handleIndex[Creator.normalizedHandle(creator.handle)] = position }
         } else {
             creatorIndex[creator.id] = creators.count
-            handleIndex[Creator.normalizedHandle(creator.handle)] = creators.count
+            if !creator.isLead { handleIndex[Creator.normalizedHandle(creator.handle)] = creators.count }
             creators.append(creator)
         }
     }

@@ -5,7 +5,8 @@ import ChorusCore
 /// `ColumnMap`.
 ///
 /// A creator is the same creator when the handle matches, ignoring case and `@`, so
-/// re-importing an updated list updates people instead of duplicating them. An empty cell
+/// re-importing an updated list updates people instead of duplicating them; a row whose email is
+/// a lead's is that lead answering with their handle. An empty cell
 /// leaves the existing value alone: a CRM export missing an email must not erase the one
 /// already on file.
 public struct CreatorsImport: Sendable {
@@ -37,9 +38,14 @@ public struct CreatorsImport: Sendable {
         let header = table.header
         var slugs: [String: Creator] = [:]
         var codeLines: [String: Int] = [:]
-        for creator in workspace.creators { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
+        for creator in workspace.creators where !creator.isLead { slugs[creator.effectiveLinkSlug.lowercased()] = creator }
         var ids = IDSequence<CreatorID>(after: workspace.creators.lazy.map(\.id), prefix: "CR-", width: 5)
         var seen: [String: Int] = [:]
+        // Leads by email, looked up once per row: an application from a lead names their email.
+        var leads: [String: Creator] = [:]
+        for lead in workspace.creators where lead.isLead {
+            if let email = lead.email?.lowercased(), leads[email] == nil { leads[email] = lead }
+        }
         var record = CSVRecord()
         while try table.readNext(into: &record) {
             let line = record.line
@@ -65,12 +71,22 @@ public struct CreatorsImport: Sendable {
                 if let earlier = seen[handle] { throw fail("handle", "@\(handle) is already on line \(earlier)") }
                 seen[handle] = line
                 var creator: Creator
-                if let existing = workspace.creator(handle: handle) {
+                // An application from a lead (found by email) gives the lead this handle: the same
+                // record, orders and consent, now a prospect.
+                let lead = cell("email").flatMap { leads[$0.lowercased()] }
+                if let lead, let owner = workspace.creator(handle: handle) {
+                    throw fail("handle", "\(lead.name) (\(lead.reference)) is a lead, but @\(handle) belongs to \(owner.name) (\(owner.id)); "
+                               + "correct the handle or the email")
+                } else if let existing = workspace.creator(handle: handle) {
                     creator = existing
+                } else if let lead {
+                    creator = lead
+                    creator.handle = handle
                 } else {
                     creator = Creator(id: ids.next(), handle: handle, name: handle)
                 }
                 try Self.apply(cell, fail, to: &creator)
+                if lead != nil, creator.profiles.isEmpty { creator.profiles.append(SocialProfile(platform: .instagram, handle: handle, followers: 0)) }
                 let slug = creator.effectiveLinkSlug.lowercased()
                 if let owner = slugs[slug], owner.id != creator.id {
                     throw fail(cell("link_slug") == nil ? "handle" : "link_slug",

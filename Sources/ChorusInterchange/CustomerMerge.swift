@@ -15,6 +15,10 @@ import ChorusCore
 /// - categories, profiles and sources are united; an empty cell changes nothing.
 /// A list without a consent column leaves consent as it was; a new customer without one is
 /// not contactable until a list says they accepted marketing.
+///
+/// **Leads.** A new customer with an email but no handle becomes a lead (a creator without a
+/// handle, found again by email, so re-importing the list adds nobody twice). A lead a later
+/// list gives a handle takes it and becomes a prospect, the same record.
 struct CustomerMerge {
     private let workspace: Workspace
     private let source: CreatorSource
@@ -27,6 +31,8 @@ struct CustomerMerge {
     private(set) var conflicts: [String] = []
     private(set) var added = 0
     private(set) var merged = 0
+    /// New leads among `added`'s people (not counted there: they are not creators yet).
+    private(set) var leadsAdded = 0
 
     init(workspace: Workspace, source: CreatorSource) {
         self.workspace = workspace
@@ -39,20 +45,27 @@ struct CustomerMerge {
 
     var creators: [Creator] { touched }
 
-    /// Merges one row; false when the row has no handle and matches no creator.
+    /// Merges one row; false when the row has neither a handle nor an email and matches no creator.
     mutating func add(_ row: CustomerRecord) -> Bool {
         var creator: Creator
         let isNew: Bool
         if let known = match(row) {
             creator = known
             isNew = false
-            if position[creator.id] == nil { merged += 1 }
+            // A lead found again is not a creator merged.
+            if position[creator.id] == nil, !creator.isLead { merged += 1 }
         } else {
             isNew = true
-            guard let (platform, handle) = row.primaryHandle else { return false }
-            creator = Creator(id: ids.next(), handle: handle, name: row.name ?? handle,
-                              profiles: [SocialProfile(platform: platform, handle: handle, followers: 0)])
-            added += 1
+            if let (platform, handle) = row.primaryHandle {
+                creator = Creator(id: ids.next(), handle: handle, name: row.name ?? handle,
+                                  profiles: [SocialProfile(platform: platform, handle: handle, followers: 0)])
+                added += 1
+            } else if let email = row.email {
+                creator = Creator(id: ids.next(), handle: "", name: row.name ?? email)
+                leadsAdded += 1
+            } else {
+                return false
+            }
         }
         apply(row, to: &creator, isNew: isNew)
         remember(creator)
@@ -72,7 +85,7 @@ struct CustomerMerge {
     }
 
     private mutating func apply(_ row: CustomerRecord, to creator: inout Creator, isNew: Bool) {
-        let who = row.email ?? "@" + creator.handle
+        let who = row.email ?? creator.reference
         var name: String? = creator.name
         replace(who, "name", &name, row.name, same: ==) { $0 }
         creator.name = name ?? creator.name
@@ -93,6 +106,8 @@ struct CustomerMerge {
         for category in row.categories where !customer.categories.contains(category) { customer.categories.append(category) }
         creator.customer = customer
         for (platform, handle) in row.handles { addProfile(platform, handle, to: &creator, who: who) }
+        // A lead whose handle a list now gives becomes a prospect under it.
+        if creator.isLead, let primary = creator.profiles.first { creator.handle = primary.handle }
         if let followers = row.followers, let index = creator.profiles.firstIndex(where: { $0.platform == (row.primaryHandle?.0 ?? creator.primaryPlatform) }) {
             creator.profiles[index].followers = followers
         }
@@ -136,7 +151,7 @@ struct CustomerMerge {
 
     private mutating func index(_ creator: Creator) {
         if let email = creator.email?.lowercased() { byEmail[email] = creator.id }
-        byHandle[Self.key(nil, creator.handle)] = creator.id
+        if !creator.isLead { byHandle[Self.key(nil, creator.handle)] = creator.id }
         for profile in creator.profiles { byHandle[Self.key(profile.platform, profile.handle)] = creator.id }
     }
 

@@ -4,8 +4,8 @@ import ChorusCore
 /// list — and merges the people in it into the workspace's creators as one `.importCreators`
 /// upsert, with a report of every value the merge replaced (`CustomerMerge`).
 ///
-/// Only people with a social handle (in a column, a tag or the note) or who are already
-/// creators are imported: a customer without a handle cannot be recruited as a creator yet.
+/// People with a social handle (in a column, a tag or the note) become creators; people with
+/// an email but no handle become leads, to be invited to apply; a row with neither is left out.
 public struct CustomersImport: Sendable {
     public let layout: CustomerListLayout
     public private(set) var creators: [Creator] = []
@@ -14,7 +14,9 @@ public struct CustomersImport: Sendable {
     public private(set) var conflicts: [String] = []
     public private(set) var added = 0
     public private(set) var merged = 0
-    /// Rows with no handle anywhere and no creator to merge into.
+    /// New leads: customers with an email but no handle.
+    public private(set) var leadsAdded = 0
+    /// Rows with no handle and no email anywhere and no creator to merge into.
     public private(set) var withoutHandle = 0
 
     /// The command to send, or nil when there is nothing to import.
@@ -53,14 +55,18 @@ public struct CustomersImport: Sendable {
         conflicts = merge.conflicts
         added = merge.added
         merged = merge.merged
+        leadsAdded = merge.leadsAdded
     }
 
     /// The report's lines after the command's own summary: counts, then conflicts (at most `limit`).
     public func report(limit: Int = 20) -> [String] {
         var lines = ["\(added) new, \(merged) merged with creators already known"]
+        if leadsAdded > 0 {
+            lines.append("\(leadsAdded) new lead\(leadsAdded == 1 ? "" : "s"): customers with an email but no social handle, to invite to apply (chorus list creators --leads)")
+        }
         let notContactable = creators.filter { !$0.isContactable }.count
         if notContactable > 0 { lines.append("\(notContactable) have not accepted marketing: shown, but never invited") }
-        if withoutHandle > 0 { lines.append("\(withoutHandle) customers have no social handle and were left out") }
+        if withoutHandle > 0 { lines.append("\(withoutHandle) customers have neither a social handle nor an email and were left out") }
         if !conflicts.isEmpty {
             lines.append("\(conflicts.count) conflicting value\(conflicts.count == 1 ? "" : "s") (newest import wins for contact fields):")
             lines += conflicts.prefix(limit).map { "  " + $0 }

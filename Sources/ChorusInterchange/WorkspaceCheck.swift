@@ -54,7 +54,8 @@ struct WorkspaceInspection {
     }
 
     mutating func requireCreator(_ id: CreatorID, _ owner: String) {
-        if workspace.creator(id) == nil { report("\(owner): creator \(id) does not exist") }
+        guard let creator = workspace.creator(id) else { return report("\(owner): creator \(id) does not exist") }
+        if creator.isLead { report("\(owner): \(id) is a lead with no handle, who cannot be in a wave or hold anything") }
     }
 
     mutating func requireWave(_ id: WaveID, _ owner: String) {
@@ -92,11 +93,16 @@ struct WorkspaceInspection {
 
     mutating func checkCreators() {
         reportDuplicates(workspace.creators.map(\.id)) { "creator id \($0) is used twice" }
-        reportDuplicates(workspace.creators.map { Creator.normalizedHandle($0.handle) }) { "handle @\($0) belongs to more than one creator" }
-        reportDuplicates(workspace.creators.map(\.effectiveLinkSlug)) { "link slug '\(($0).excerpt)' belongs to more than one creator" }
+        let handled = workspace.creators.filter { !$0.isLead }
+        reportDuplicates(handled.map { Creator.normalizedHandle($0.handle) }) { "handle @\($0) belongs to more than one creator" }
+        reportDuplicates(handled.map(\.effectiveLinkSlug)) { "link slug '\(($0).excerpt)' belongs to more than one creator" }
+        // Leads are known by email alone: one each, and only for people in no wave and holding nothing.
+        reportDuplicates(workspace.leads.compactMap { $0.email?.lowercased() }) { "the email \(($0).excerpt) belongs to more than one lead" }
         for creator in workspace.creators {
             let owner = "creator \(creator.id)"
-            if Creator.normalizedHandle(creator.handle).isEmpty { report("\(owner): has no handle") }
+            if creator.isLead {
+                if !(creator.email.map(ContactDetails.isEmail) ?? false) { report("\(owner): has neither a handle nor an email") }
+            } else if Creator.normalizedHandle(creator.handle).isEmpty { report("\(owner): has no handle") }
             if let country = creator.country, !CountryCodes.isKnown(country) { report("\(owner): '\(country.excerpt)' is not a known country code") }
             if let address = creator.address, !CountryCodes.isKnown(address.country) {
                 report("\(owner): the address country '\(address.country.excerpt)' is not a known country code")

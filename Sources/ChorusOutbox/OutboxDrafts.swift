@@ -26,17 +26,20 @@ public struct OutboxDrafts: Sendable {
         for id in plan.recipients {
             guard let creator = workspace.creator(id) else { continue }
             guard let address = creator.email?.trimmingWhitespace, address.contains("@") else {
-                unreachable.append(OutboxPlan.Skip(creatorID: id, reason: "@\(creator.handle) has no email address"))
+                unreachable.append(OutboxPlan.Skip(creatorID: id, reason: "\(creator.reference) has no email address"))
                 continue
             }
             let fields = workspace.mergeFields(for: creator, wave: plan.waveID)
             let rendered = template.render(fields)
             let message = EmailMessage(from: template.from, toName: creator.name, toAddress: address, subject: rendered.subject,
                                        body: rendered.body, date: now,
-                                       messageID: "\(folder).\(creator.effectiveLinkSlug).\(now.secondsSinceEpoch)@\(domain)")
+                                       messageID: "\(folder).\(Self.fileStem(creator)).\(now.secondsSinceEpoch)@\(domain)")
             drafts.append(Draft(creator: creator, fields: fields, message: message))
         }
     }
+
+    /// A creator's file is named by their link slug; a lead has none, so by their id (`cr-00003`).
+    static func fileStem(_ creator: Creator) -> String { creator.isLead ? creator.id.rawValue.lowercased() : creator.effectiveLinkSlug }
 
     /// `2026-12-04-nudge-1`: one folder per day and kind, sorting by date.
     public static func folderName(_ kind: MessageKind, _ day: Day) -> String { "\(day)-\(kind.rawValue)" }
@@ -63,7 +66,7 @@ public struct OutboxDrafts: Sendable {
         try PrivateFiles.makeFolder(folder.deletingLastPathComponent())
         try PrivateFiles.makeFolder(folder)
         for draft in drafts {
-            try PrivateFiles.write(draft.message.eml, to: folder.appendingPathComponent("\(draft.creator.effectiveLinkSlug).eml"))
+            try PrivateFiles.write(draft.message.eml, to: folder.appendingPathComponent("\(Self.fileStem(draft.creator)).eml"))
         }
         try PrivateFiles.write(klaviyoCSV, to: folder.appendingPathComponent("klaviyo.csv"))
         return folder

@@ -3,6 +3,9 @@ import Foundation
 
 /// A new snapshot generation written from the workspace as it was when the compaction began.
 ///
+/// It begins by rolling the journal to a new segment under the append lock; the files are
+/// written outside any lock; `finish` switches the manifest under the lock again.
+///
 /// Writing a million orders takes seconds, and a coordinator must not wait for it: the files
 /// can be written on another thread (they are new files nothing refers to yet) while the
 /// store goes on journaling commands, and `WorkspaceStore.finish(_:)` then makes them current
@@ -17,10 +20,14 @@ public final class Compaction: @unchecked Sendable {
     /// The last journal entry this snapshot includes.
     let journalSequence: Int
     private let fileSystem: any FileSystem
+    /// The manifest in place when it began, listing the segment appended to meanwhile: it
+    /// becomes current only if the manifest is still this one.
+    let rolled: Manifest
     private let lock = NSLock()
     private var outcome: Result<Snapshot.Files, Error>?
 
-    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, fileSystem: any FileSystem) {
+    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, rolled: Manifest, fileSystem: any FileSystem) {
+        self.rolled = rolled
         self.workspace = workspace
         self.folder = folder
         self.generation = generation

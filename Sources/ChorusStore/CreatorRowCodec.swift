@@ -63,13 +63,23 @@ enum CreatorRowCodec: RowCodec {
         writer.optionalString(creator.payoutEmail)
         writer.strings(creator.aliases)
         // Payout details trail the row only when recorded, so files without them keep their
-        // bytes: [method, taxForm, taxFormReceived, taxCountry].
+        // bytes: [method, taxForm, taxFormReceived, taxCountry]; a lead's invitation to apply
+        // follows them the same way ([kind, draftedAt, sentAt]), after a null for no payout details.
         if let payout = creator.payoutProfile {
             writer.beginArray()
             writer.optionalString(payout.method?.rawValue)
             writer.optionalString(payout.taxForm?.rawValue)
             writer.optionalDay(payout.taxFormReceived)
             writer.optionalString(payout.taxCountry)
+            writer.endArray()
+        } else if creator.invitationToApply != nil {
+            writer.null()
+        }
+        if let invitation = creator.invitationToApply {
+            writer.beginArray()
+            writer.choice(invitation.kind)
+            writer.timestamp(invitation.draftedAt)
+            writer.optionalTimestamp(invitation.sentAt)
             writer.endArray()
         }
         writer.endArray()
@@ -129,13 +139,20 @@ enum CreatorRowCodec: RowCodec {
             creator.payoutEmail = try reader.optionalString("payoutEmail")
             creator.aliases = try reader.strings("aliases")
         }
-        if reader.hasMoreElements() {
+        if reader.hasMoreElements(), try !reader.nextIsNull("payout") {
             try reader.beginArray("payout")
             creator.payoutProfile = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
                                                   taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
                                                   taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
                                                   taxCountry: try reader.optionalString("payout.taxCountry"))
             try reader.endArray("payout")
+        }
+        if reader.hasMoreElements() {
+            try reader.beginArray("invitationToApply")
+            let kind = try reader.choice(MessageKind.self, "invitationToApply.kind")
+            creator.invitationToApply = Correspondence(kind: kind, draftedAt: try reader.timestamp("invitationToApply.draftedAt"),
+                                                       sentAt: try reader.optionalTimestamp("invitationToApply.sentAt"))
+            try reader.endArray("invitationToApply")
         }
         try reader.endArray("creator")
         return creator

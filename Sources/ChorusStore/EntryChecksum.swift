@@ -14,10 +14,18 @@ enum EntryChecksum {
 
     /// The line for `entry` (with its newline) chained after `previous`, and its sum.
     static func sealed(_ entry: JournalEntry, after previous: String?, encoder: JSONEncoder) throws -> (line: [UInt8], sum: String) {
-        var sealed = entry
-        sealed.prev = previous
-        sealed.sum = placeholder
-        var line = [UInt8](try encoder.encode(sealed))
+        var line: [UInt8]
+        if let batch = entry.batch {
+            var sealed = StagedJournalLine(entry, batch: batch)
+            sealed.prev = previous
+            sealed.sum = placeholder
+            line = [UInt8](try encoder.encode(sealed))
+        } else {
+            var sealed = entry
+            sealed.prev = previous
+            sealed.sum = placeholder
+            line = [UInt8](try encoder.encode(sealed))
+        }
         guard let start = sumRange(in: line[...]) else { return (line + [UInt8(ascii: "\n")], placeholder) }
         let sum = hex(fnv(line[...]))
         line.replaceSubrange(start, with: Array(sum.utf8))
@@ -47,6 +55,9 @@ enum EntryChecksum {
         }
         return nil
     }
+
+    /// The checksum of any bytes, as sixteen hex digits (a staged batch's).
+    static func digest(_ bytes: ArraySlice<UInt8>) -> String { hex(fnv(bytes)) }
 
     private static func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

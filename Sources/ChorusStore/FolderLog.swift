@@ -3,42 +3,72 @@ import Foundation
 
 /// The `SharedLog` of a workspace folder on one machine, shared by every process that opens it.
 ///
-/// Appends take `append.lock` for the moment of one append: read what others appended since
-/// (cutting a torn tail, which only the lock holder may judge), compare the head, write one
-/// line, fdatasync, release. Everything else — parsing an import, applying a command, writing
-/// a snapshot — happens outside it. Followers read by offset and stop at the last newline.
+/// Appends take `append.lock` for the moment of one append: re-read the manifest if it
+/// changed, read what others appended since (cutting a torn tail, which only the lock holder
+/// may judge), compare the head, write one line, fdatasync, release. Everything else — parsing
+/// an import, applying a command, writing a snapshot — happens outside it. Followers read each
+/// segment by offset and stop at the last newline.
 final class FolderLog: SharedLog {
     let folder: String
     let fileSystem: any FileSystem
-    let journal: JournalFile
     /// How long an append waits for another process's append; `CHORUS_LOCK_WAIT` for the CLI.
     let lockWait: Double
     private let appendLock: AppendLock
     /// Where the records of entries folded into a snapshot are kept.
     let history: HistoryArchive
-    /// Entries read from the file that the store has not asked for yet.
+    /// The journal's segments as the manifest last read lists them, oldest first.
+    private(set) var segments: [JournalFile] = []
+    /// The manifest the segments were taken from.
+    private(set) var manifestSeen: Manifest?
+    /// Entries read from the files that the store has not asked for yet.
     private var readAhead: [JournalEntry] = []
     /// The newest position this log has seen: on disk in the journal, or in the snapshot.
     private var knownHead: Int
-    /// The snapshot generation the journal was last read against.
-    private var generationSeen: Int?
 
     init(folder: String, fileSystem: any FileSystem, snapshotThrough: Int, lockWait: Double) {
         self.folder = folder
         self.fileSystem = fileSystem
         self.lockWait = lockWait
-        journal = JournalFile(folder: folder, fileSystem: fileSystem)
         appendLock = AppendLock(folder: folder)
         history = HistoryArchive(folder: folder, fileSystem: fileSystem)
         knownHead = snapshotThrough
+        if let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem) { adopt(manifest) }
+        if segments.isEmpty { segments = [JournalFile(folder: folder, fileSystem: fileSystem)] }
     }
 
-    /// The whole journal, read when the workspace opens. A writer reads it holding the append
-    /// lock, so that an unterminated last line is known to be a crash's and not an append in
-    /// progress; a reader takes no lock and leaves such a line alone.
-    func openingEntries(holdingAppendLock: Bool) throws -> [JournalEntry] {
-        let entries = holdingAppendLock ? try appendLock.holding(wait: lockWait) { try journal.readEntries() }
-                                        : try journal.readEntries()
+    /// The segment appended to.
+    var journal: JournalFile { segments[segments.count - 1] }
+
+    /// The whole journal the snapshot of `manifest` is followed by, read when the workspace
+    /// opens. A writer reads it holding the append lock, so that an unterminated last line is
+    /// known to be a crash's and not an append in progress; a reader takes no lock and leaves
+    /// such a line alone. Throws an `.io` error when a sealed segment was removed meanwhile (a
+    /// colleague's compaction finished): opening again reads the new snapshot.
+    func openingEntries(of manifest: Manifest, holdingAppendLock: Bool) throws -> [JournalEntry] {
+        func read() throws -> [JournalEntry] {
+            adopt(manifest)
+            var entries: [JournalEntry] = []
+            var previous: JournalFile?
+            for segment in segments {
+                segment.chainStart = previous?.lastSum
+                if !segment.isActive, !fileSystem.fileExists(at: segment.path) {
+                    throw StoreError(.io, file: segment.path, "was removed while the workspace was being opened (a compaction finished); open it again")
+                }
+                entries += try segment.readEntries()
+                if !segment.isActive {
+                    // A sealed segment was settled before the next began: it ends whole.
+                    if let unreadable = segment.unreadableLastLine { throw unreadable.refusal }
+                    if let torn = segment.tornLine {
+                        throw StoreError(.corrupt, file: segment.path, line: torn.line, "this entry is cut short, but a later journal "
+                                         + "segment follows it, so it was not a crash's: the file was changed outside Chorus")
+                    }
+                }
+                previous = segment
+            }
+            try SegmentPositions.check(manifest, entries: entries, folder: folder, location: location(of:))
+            return entries
+        }
+        let entries = holdingAppendLock ? try appendLock.holding(wait: lockWait, read) : try read()
         knownHead = max(knownHead, entries.last?.seq ?? 0)
         return entries
     }
@@ -67,8 +97,7 @@ final class FolderLog: SharedLog {
         }
     }
 
-    /// Runs `body` holding the append lock, after catching up: how a compaction trims the
-    /// journal without losing an entry appended while its snapshot was written.
+    /// Runs `body` holding the append lock, after catching up. Never nest it.
     func holdingAppendLock<T>(_ body: () throws -> T) throws -> T {
         try appendLock.holding(wait: lockWait) {
             try readOn(holdingAppendLock: true)
@@ -76,7 +105,16 @@ final class FolderLog: SharedLog {
         }
     }
 
-    /// The journal's inode and size, and the manifest's: any append or compaction changes one.
+    /// Created on the first `shouldLook`: only a follower needs it.
+    private lazy var watch = FolderWatch(folder: folder)
+
+    /// Whether a follower should look for colleagues' work now (see `FolderWatch`).
+    func shouldLook() -> Bool { watch.shouldLook() }
+
+    /// Whether the folder is watched by inotify rather than polled alone.
+    var isWatched: Bool { watch.isWatching }
+
+    /// The active segment's inode and size, and the manifest's: any append or compaction changes one.
     func changeHint() -> Int {
         var hasher = Hasher()
         hasher.combine(fileSystem.identity(at: journal.path))
@@ -84,36 +122,92 @@ final class FolderLog: SharedLog {
         return hasher.finalize()
     }
 
-    /// Drops the journal entries a durable snapshot includes (through `position`), under the
-    /// append lock unless the caller holds it already.
-    func discard(through position: Int, holdingAppendLock: Bool) throws {
-        noteSnapshot(through: position)
-        // The history keeps what the journal lets go of, first.
-        func archiveAndDiscard() throws {
-            try history.append(try journal.readEntries().filter { $0.seq <= position }.map(HistoryRecord.init))
-            try journal.discard(through: position)
+    /// Where entry `seq` is, for messages: its segment and line.
+    func location(of seq: Int) -> (file: String, line: Int?) {
+        for segment in segments.reversed() {
+            let place = segment.location(of: seq)
+            if place.line != nil { return place }
         }
-        if holdingAppendLock { try archiveAndDiscard() } else { try self.holdingAppendLock(archiveAndDiscard) }
+        return (journal.path, nil)
     }
 
-    /// A snapshot this process made current holds entries through `position`, some perhaps
-    /// never journaled (a big import): the head is at least there.
+    /// What a compaction began with: the manifest listing the new segment, and the snapshot
+    /// generation it writes.
+    struct Roll {
+        var manifest: Manifest
+        var generation: Int
+    }
+
+    /// Seals the segment being appended to and lists a new one that begins after `head`, in a
+    /// manifest renamed into place; allocates the next snapshot generation, past every one on
+    /// disk. Call it holding the append lock, caught up to `head`.
+    func roll(at head: Int) throws -> Roll {
+        guard let current = manifestSeen, knownHead == head else {
+            throw StoreError(.io, file: folder, "the journal moved on while a compaction began; nothing was changed — try again")
+        }
+        try journal.settle()
+        var listed = current.journalSegments
+        if !(listed[listed.count - 1].first == head + 1 && journal.isEmpty) {
+            let next = JournalSegment.named(first: head + 1)
+            try fileSystem.writeFile(at: folder + "/" + next.file, bytes: [])
+            listed.append(next)
+        }
+        var rolled = current
+        rolled.schemaVersion = Manifest.schemaVersion
+        rolled.segments = listed
+        if rolled != current { try Snapshot.put(rolled, in: folder, fileSystem: fileSystem) }
+        adopt(rolled)
+        let onDisk = ((try? fileSystem.fileNames(in: folder)) ?? []).compactMap(WorkspaceStore.generation(of:)).max() ?? 0
+        return Roll(manifest: rolled, generation: max(onDisk, rolled.generation) + 1)
+    }
+
+    /// Makes a written snapshot through `through` current, if the manifest is still the one
+    /// `roll` put in place (compared under the append lock); the segments it covers are then
+    /// sealed files no manifest lists, removed later (`retire`). Nil when the manifest moved.
+    func switchSnapshot(to files: Snapshot.Files, generation: Int, through: Int, rolled: Manifest) throws -> Manifest? {
+        try holdingAppendLock {
+            guard manifestSeen == rolled else { return nil }
+            let kept = rolled.journalSegments.filter { $0.first > through }
+            let manifest = try Snapshot.commit(files, in: folder, generation: generation, journalSequence: through,
+                                               segments: kept.isEmpty ? [rolled.journalSegments[rolled.journalSegments.count - 1]] : kept,
+                                               fileSystem: fileSystem)
+            adopt(manifest)
+            return manifest
+        }
+    }
+
+    /// Removes a sealed segment no manifest lists, its records kept in the history first.
+    func retire(segment name: String) {
+        let sealed = JournalFile(folder: folder, file: name, fileSystem: fileSystem)
+        sealed.isActive = false
+        guard let (records, batches) = try? sealed.sealedRecords() else { return }  // left for `chorus check` to name
+        do { try history.append(records) } catch { return }
+        try? fileSystem.removeFile(at: sealed.path)
+        for batch in batches { try? fileSystem.removeFile(at: folder + "/" + batch) }
+    }
+
+    /// A snapshot this process made current holds entries through `position`: the head is at least there.
     func noteSnapshot(through position: Int) { knownHead = max(knownHead, position) }
 
     func currentSnapshot() throws -> LogSnapshot {
         let (workspace, manifest, _) = try Snapshot.read(from: folder, fileSystem: fileSystem, deferringOrderHistory: false)
-        return LogSnapshot(workspace: workspace, through: manifest.journalSequence)
+        return LogSnapshot(workspace: workspace, through: manifest.journalSequence, format: manifest.domainFormat)
     }
 
-    /// Writes `snapshot` as the next generation (numbered past every one on disk, so no other
-    /// process's files are overwritten) and trims the journal entries it includes, under the
-    /// append lock so that entries appended meanwhile stay. The caller holds the compaction lease.
+    /// Writes `snapshot` as the next generation the way a compaction does: roll, write outside
+    /// the lock, switch. A folder's segments begin where snapshots end, so a snapshot behind
+    /// the head is not taken (the next compaction takes the head). The caller holds the lease.
     func putSnapshot(_ snapshot: LogSnapshot) throws {
-        let current = try Snapshot.manifest(in: folder, fileSystem: fileSystem)
-        guard snapshot.through > current.journalSequence else { return }
-        _ = try Snapshot.write(snapshot.workspace, to: folder, generation: current.generation + 1,
-                               journalSequence: snapshot.through, fileSystem: fileSystem)
-        try discard(through: snapshot.through, holdingAppendLock: false)
+        guard let roll = try holdingAppendLock({ knownHead == snapshot.through ? try roll(at: snapshot.through) : nil }),
+              snapshot.through > roll.manifest.journalSequence else { return }
+        let files = try Snapshot.writeFiles(snapshot.workspace, to: folder, generation: roll.generation, fileSystem: fileSystem)
+        guard let manifest = try switchSnapshot(to: files, generation: roll.generation, through: snapshot.through, rolled: roll.manifest) else {
+            Compaction.removeFiles(of: roll.generation, in: folder, fileSystem: fileSystem)
+            return
+        }
+        for name in roll.manifest.journalSegments.map(\.file) where !manifest.journalSegments.map(\.file).contains(name) {
+            retire(segment: name)
+        }
     }
 
     func leaseCompaction() -> CompactionLease? { FolderCompactionLease.take(folder: folder) }
@@ -132,23 +226,33 @@ final class FolderLog: SharedLog {
         return try fileSystem.readFile(at: folder + "/" + name)
     }
 
-    /// Reads what was appended since the last read. A journal replaced by a compaction may
-    /// have dropped entries the snapshot now holds, so the manifest says where the head is.
-    ///
-    /// A new snapshot generation means the journal is about to be (or was) replaced: it is then
-    /// read anew rather than trusted by inode, which a file system may hand out again.
+    /// Takes the segments a manifest lists, keeping the ones already being followed (and
+    /// where they were read to).
+    private func adopt(_ manifest: Manifest) {
+        let listed = manifest.journalSegments
+        let known = Dictionary(segments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        segments = listed.map { known[$0.file] ?? JournalFile(folder: folder, file: $0.file, fileSystem: fileSystem) }
+        for (index, segment) in segments.enumerated() { segment.isActive = index == segments.count - 1 }
+        manifestSeen = manifest
+        knownHead = max(knownHead, manifest.journalSequence)
+    }
+
+    /// Reads what was appended since the last read, segment by segment from where each was
+    /// read to, after taking the segments a changed manifest lists. A sealed segment removed
+    /// before it was read to its end leaves a gap, which `handOut` reports: the reader then
+    /// loads the snapshot that holds those entries.
     private func readOn(holdingAppendLock: Bool) throws {
-        let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem)
-        let newGeneration = manifest != nil && manifest?.generation != generationSeen
-        let (new, replaced) = try journal.readNew(holdingAppendLock: holdingAppendLock, anew: newGeneration && generationSeen != nil)
-        if let unreadable = journal.unreadableLastLine { throw unreadable.refusal }
-        if let manifest {
-            generationSeen = manifest.generation
-            if replaced || newGeneration { knownHead = max(knownHead, manifest.journalSequence) }
-        }
-        for entry in new where entry.seq > (readAhead.last?.seq ?? 0) {
-            readAhead.append(entry)
-            knownHead = max(knownHead, entry.seq)
+        if let manifest = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), manifest != manifestSeen { adopt(manifest) }
+        var previous: JournalFile?
+        for segment in segments {
+            segment.chainStart = previous?.lastSum
+            previous = segment
+            let (new, _) = try segment.readNew(holdingAppendLock: holdingAppendLock && segment.isActive)
+            if let unreadable = segment.unreadableLastLine { throw unreadable.refusal }
+            for entry in new where entry.seq > (readAhead.last?.seq ?? 0) {
+                readAhead.append(entry)
+                knownHead = max(knownHead, entry.seq)
+            }
         }
     }
 

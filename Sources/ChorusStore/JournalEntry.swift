@@ -27,12 +27,22 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// in entries from before lines were checksummed.
     public var prev: String?
     public var sum: String?
+    /// Where a big import's command was staged out of line (see `StagedBatch`); the journal
+    /// line then holds this instead of the command. Nil for every other entry.
+    public var batch: StagedBatch?
 
     /// The journal format this build writes. A reader that meets a higher one opens the
     /// workspace read-only: a newer Chorus may apply commands differently, and a history
     /// replayed by rules it does not know would not be the history that was acknowledged.
-    /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`.
-    public static let currentFormat = 2
+    /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`;
+    /// 3: commands as a `kind` and named fields (`Command+Coding`) instead of Swift's
+    /// synthesized enum coding. Older entries are read as they are and never rewritten.
+    ///
+    /// Raise it with every new command kind and every change to how a command applies, and
+    /// freeze the new format's golden journal (see `Command+Coding` in ChorusCore): two
+    /// Chorus releases must never both write to a workspace when they would apply an entry
+    /// differently.
+    public static let currentFormat = 4
 
     public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
                 summary: String? = nil) {

@@ -17,8 +17,8 @@ public struct TornJournalLine: Hashable, Sendable {
     }
 }
 
-/// The journal of `FolderLog`: one JSON object per line in `journal.jsonl`, each appended and
-/// synced (fdatasync) before the command counts as done.
+/// One segment of the journal of `FolderLog` (see `JournalSegment`): one JSON object per line,
+/// each appended and synced (fdatasync) before the command counts as done.
 ///
 /// Only the last line may be cut short, because only the last append can have been interrupted:
 /// a last line without its newline is ignored on read and cut off before the next append, so the
@@ -30,6 +30,14 @@ final class JournalFile {
     static let fileName = "journal.jsonl"
 
     let path: String
+    /// The file's name in the workspace folder (`journal-12.jsonl`).
+    let name: String
+    /// Whether this is the segment appended to: only its end can be torn, and only it is cut
+    /// back to `journal.trim`. A sealed segment is complete.
+    var isActive = true
+    /// The checksum of the last entry of the segment before this one, which this segment's
+    /// first entry names as `prev`; nil for the first segment kept.
+    var chainStart: String?
     private let fileSystem: any FileSystem
     /// Set by `readEntries` when the last line was torn; cleared once it has been cut off.
     private(set) var tornLine: TornJournalLine?
@@ -47,10 +55,11 @@ final class JournalFile {
     /// The file as it was when last read: a different inode means a compaction replaced it.
     private var identity: FileIdentity?
     /// The checksum of the last line read or written: the next line names it as `prev`.
-    private var lastSum: String?
+    private(set) var lastSum: String?
 
-    init(folder: String, fileSystem: any FileSystem) {
-        path = folder + "/" + Self.fileName
+    init(folder: String, file: String = JournalFile.fileName, fileSystem: any FileSystem) {
+        name = file
+        path = folder + "/" + file
         self.fileSystem = fileSystem
         trimMark = JournalTrimMark(folder: folder, fileSystem: fileSystem)
     }
@@ -59,8 +68,8 @@ final class JournalFile {
         tornLine = nil
         unreadableLastLine = nil
         lineOfSequence = [:]
-        lastSum = nil
-        let mark = try trimMark.read()
+        lastSum = chainStart
+        let mark = isActive ? try trimMark.read() : nil
         needsTrim = mark != nil
         guard fileSystem.fileExists(at: path) else { intactLength = 0; lineCount = 0; identity = nil; return [] }
         var (bytes, identity) = try fileSystem.readFile(at: path, from: 0)
@@ -75,7 +84,7 @@ final class JournalFile {
             let number = index + 1
             do {
                 guard line.terminated else { throw StoreError(.corrupt, "no newline at its end") }
-                let entry = try Self.decoder.decode(JournalEntry.self, from: Data(bytes[line.range]))
+                let entry = try decode(bytes[line.range], line: number)
                 if let newer = Self.newerFormat(entry.format) {
                     unreadableLastLine = UnreadableJournalLine(file: path, line: number, reason: "", newerFormat: newer)
                     break
@@ -116,7 +125,8 @@ final class JournalFile {
     /// already has by their positions; so is one the caller says to (`anew`).
     func readNew(holdingAppendLock: Bool, anew: Bool = false) throws -> (entries: [JournalEntry], replaced: Bool) {
         guard let current = fileSystem.identity(at: path) else { return ([], identity != nil) }
-        guard !anew, let identity, identity.inode == current.inode, current.size >= intactLength, try trimMark.read() == nil else {
+        let marked = isActive ? try trimMark.read() != nil : false
+        guard !anew, let identity, identity.inode == current.inode, current.size >= intactLength, !marked else {
             let entries = try readEntries()
             if holdingAppendLock, tornLine != nil { try trim() } else if !holdingAppendLock { tornLine = nil }
             return (entries, true)
@@ -139,7 +149,7 @@ final class JournalFile {
             lineCount += 1
             if !Self.isBlank(line) {
                 let entry: JournalEntry?
-                do { entry = try Self.decoder.decode(JournalEntry.self, from: Data(line)) } catch { entry = nil }
+                do { entry = try decode(line, line: lineCount) } catch let damage as DamagedJournalLine { throw damage.error } catch { entry = nil }
                 if let entry, Self.newerFormat(entry.format) == nil {
                     try check(entry, line, line: lineCount)
                     entries.append(entry)
@@ -202,28 +212,56 @@ final class JournalFile {
         }
     }
 
-    func discard(through sequence: Int) throws {
-        if let unreadableLastLine { throw unreadableLastLine.refusal }
-        // A line whose append failed is not an entry, even if all of it reached the file.
-        if needsTrim { try trim() }
-        // Always a new file renamed into place, never cut in place: a process following the
-        // journal by offset knows a replaced file by its inode, and would read a file cut and
-        // grown again from the middle of a line.
-        // The kept lines are copied byte for byte, so their checksums still hold.
-        _ = try readEntries()
-        let current = try fileSystem.readFile(at: path).prefix(intactLength)
-        var bytes: [UInt8] = []
-        for line in Self.lines(in: Array(current)) where line.terminated && !Self.isBlank(current[line.range]) {
-            guard let entry = try? Self.decoder.decode(JournalEntry.self, from: Data(current[line.range])), entry.seq > sequence else { continue }
-            bytes += current[line.range]
-            bytes.append(UInt8(ascii: "\n"))
+    /// The entry on a line: as it is, or with its command read from the batch it was staged in.
+    /// A batch missing or changed is damage, never taken for a torn or newer line.
+    private func decode(_ line: ArraySlice<UInt8>, line number: Int) throws -> JournalEntry {
+        guard StagedJournalLine.mayBe(line), let staged = try? Self.decoder.decode(StagedJournalLine.self, from: Data(line)) else {
+            return try Self.decoder.decode(JournalEntry.self, from: Data(line))
         }
-        let temporary = path + ".tmp"
-        try fileSystem.writeFile(at: temporary, bytes: bytes)
-        try fileSystem.renameFile(from: temporary, to: path)
-        try fileSystem.syncDirectory(at: String(path.dropLast(Self.fileName.count + 1)))
-        _ = try readEntries()
+        let batch = staged.batch
+        let batchPath = String(path.dropLast(name.count)) + batch.name
+        let entry = "entry \(staged.seq) (by \(staged.actor) at \(staged.at)) refers to the import staged in \(batch.name)"
+        let outcome = "; the workspace was left as it is — restore that file from a backup"
+        guard StagedBatch.isBatchName(batch.name), fileSystem.fileExists(at: batchPath) else {
+            throw DamagedJournalLine(error: StoreError(.corrupt, file: path, line: number, entry + ", which is missing" + outcome))
+        }
+        do {
+            return staged.entry(command: try batch.command(from: try fileSystem.readFile(at: batchPath)))
+        } catch is StagedBatchProblem {
+            throw DamagedJournalLine(error: StoreError(.corrupt, file: path, line: number, entry + ", which does not match the size "
+                                                       + "and checksum the entry names: it was changed outside Chorus" + outcome))
+        }
     }
+
+    /// The history records of a sealed segment, read without its staged batches (which may be
+    /// large), and the batches its entries name: what retiring the segment keeps and frees.
+    func sealedRecords() throws -> (records: [HistoryRecord], batches: [String]) {
+        guard fileSystem.fileExists(at: path) else { return ([], []) }
+        var records: [HistoryRecord] = [], batches: [String] = []
+        let bytes = try fileSystem.readFile(at: path)
+        // A last line without its newline was never acknowledged.
+        let complete = bytes[..<(bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)]
+        for line in complete.split(separator: UInt8(ascii: "\n")) where !Self.isBlank(line) {
+            if StagedJournalLine.mayBe(line), let staged = try? Self.decoder.decode(StagedJournalLine.self, from: Data(line)) {
+                records.append(HistoryRecord(seq: staged.seq, at: staged.at, actor: staged.actor, kind: staged.kind,
+                                             summary: staged.summary ?? staged.kind))
+                batches.append(staged.batch.name)
+            } else {
+                records.append(HistoryRecord(try Self.decoder.decode(JournalEntry.self, from: Data(line))))
+            }
+        }
+        return (records, batches)
+    }
+
+    /// Cuts a torn last line (or one `journal.trim` marks) off before the segment is sealed:
+    /// call it holding the append lock.
+    func settle() throws {
+        if let unreadableLastLine { throw unreadableLastLine.refusal }
+        if tornLine != nil || needsTrim { try trim() }
+    }
+
+    /// Whether the segment holds no entry.
+    var isEmpty: Bool { intactLength == 0 }
 
     /// Cuts the journal back to its intact entries, then removes `journal.trim`: in that order,
     /// so a crash in between leaves a mark that still describes the file.
@@ -262,9 +300,11 @@ final class JournalFile {
 
     /// The reason an entry cannot be read, naming its command when the line is JSON with one:
     /// "the command "archiveWave" cannot be read: …" says more than a decoder's words alone.
+    /// The command is `{"kind": name, …}`, or `{name: {…}}` in formats 1 and 2.
     private static func naming(_ line: ArraySlice<UInt8>, _ reason: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let command = object["command"] as? [String: Any], command.count == 1, let name = command.keys.first
+              let command = object["command"] as? [String: Any],
+              let name = command["kind"] as? String ?? (command.count == 1 ? command.keys.first : nil)
         else { return reason }
         return "the command \"\(name.prefix(60))\" is not one this Chorus can read: \(reason)"
     }

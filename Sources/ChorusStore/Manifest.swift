@@ -7,12 +7,17 @@ import Foundation
 /// Snapshot files carry their generation in their names (`orders-3.json`), and a compaction
 /// writes a whole new generation before it renames a new manifest into place, so the rename is
 /// the single atomic switch from one consistent snapshot to the next.
+///
+/// It also lists the journal's segments, oldest first: the entries after the snapshot, of which
+/// only the last segment is appended to (see `JournalSegment`).
 struct Manifest: Codable, Equatable {
     static let fileName = "chorus.json"
     static let format = "chorus-workspace"
     /// The snapshot layout this build writes and reads. Bump it (and add a migration) whenever
     /// a row layout or file changes meaning.
-    static let schemaVersion = 1
+    /// 2: the journal in segments listed by `segments` (a Chorus reading only `journal.jsonl`
+    /// would miss entries once the journal has rolled).
+    static let schemaVersion = 2
 
     struct Collection: Codable, Equatable, Sendable {
         var name: String
@@ -29,11 +34,27 @@ struct Manifest: Codable, Equatable {
     /// `program.json` of this generation: program settings, waves and SKUs.
     var program: String
     var collections: [Collection]
+    /// The domain format: the journal format (`JournalEntry.currentFormat`) of the Chorus that
+    /// wrote this snapshot; nil in manifests from before it was recorded (format 2 or older).
+    /// A snapshot from a newer Chorus may hold what this build would drop or apply differently,
+    /// so the workspace opens read-only (see `UnreadableJournalLine.newer`), even when the
+    /// journal holds no newer entry any more (a newer Chorus compacted it).
+    var journalFormat: Int?
+
+    /// `journalFormat`, with manifests from before it was recorded taken as format 2.
+    var domainFormat: Int { journalFormat ?? 2 }
+
+    /// The journal's segments, oldest first; nil in layouts from before segments, whose one
+    /// journal is `journal.jsonl` (and may still hold entries the snapshot includes).
+    var segments: [JournalSegment]?
+
+    /// The segments to read: `journal.jsonl` alone for a layout from before segments.
+    var journalSegments: [JournalSegment] { segments ?? [JournalSegment(file: JournalFile.fileName, first: journalSequence + 1)] }
 
     func rows(of collection: String) -> Int? { collections.first { $0.name == collection }?.rows }
 
     /// Every file this manifest refers to.
-    var files: [String] { [program] + collections.map(\.file) }
+    var files: [String] { [program] + collections.map(\.file) + journalSegments.map(\.file) }
 
     static func fileName(_ collection: String, generation: Int) -> String { "\(collection)-\(generation).json" }
 
@@ -67,6 +88,15 @@ struct Manifest: Codable, Equatable {
         }
         for name in manifest.files where name.isEmpty || name.contains("/") || name.hasPrefix(".") {
             throw StoreError(.corrupt, file: file, "names the file \"\(name)\", which is not a plain file name in the workspace folder")
+        }
+        if let segments = manifest.segments {
+            guard !segments.isEmpty else { throw StoreError(.corrupt, file: file, "lists no journal segment") }
+            if let odd = segments.first(where: { !JournalSegment.isSegmentName($0.file) }) {
+                throw StoreError(.corrupt, file: file, "lists \"\(odd.file)\" as a journal segment, which is not a journal file's name")
+            }
+            for (earlier, later) in zip(segments, segments.dropFirst()) where later.first <= earlier.first {
+                throw StoreError(.corrupt, file: file, "lists the journal segment \(later.file) after \(earlier.file), out of order")
+            }
         }
         if let negative = manifest.collections.first(where: { $0.rows < 0 }) {
             throw StoreError(.corrupt, file: file, "says \(negative.name) has \(negative.rows) rows")

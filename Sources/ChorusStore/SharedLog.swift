@@ -45,9 +45,14 @@ public enum AppendOutcome: Hashable, Sendable {
 public struct LogSnapshot: Sendable {
     public var workspace: Workspace
     public var through: Int
-    public init(workspace: Workspace, through: Int) {
+    /// The domain format: the journal format of the Chorus that wrote the snapshot. A log
+    /// keeps it beside the snapshot (a folder in its manifest); a store that meets a newer one
+    /// opens read-only, saying to upgrade.
+    public var format: Int
+    public init(workspace: Workspace, through: Int, format: Int = JournalEntry.currentFormat) {
         self.workspace = workspace
         self.through = through
+        self.format = format
     }
 }
 

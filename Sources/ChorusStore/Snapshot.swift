@@ -27,9 +27,10 @@ enum Snapshot {
     static let fileKinds = ["program"] + collectionNames + [Small.payoutRuns]
 
     static func write(_ workspace: Workspace, to folder: String, generation: Int, journalSequence: Int,
-                      fileSystem: any FileSystem) throws -> Manifest {
+                      segments: [JournalSegment], fileSystem: any FileSystem) throws -> Manifest {
         let files = try writeFiles(workspace, to: folder, generation: generation, fileSystem: fileSystem)
-        return try commit(files, in: folder, generation: generation, journalSequence: journalSequence, fileSystem: fileSystem)
+        return try commit(files, in: folder, generation: generation, journalSequence: journalSequence, segments: segments,
+                          fileSystem: fileSystem)
     }
 
     /// The files of one generation, written and synced but not yet current.
@@ -78,15 +79,21 @@ enum Snapshot {
     /// Makes a written generation current: the manifest naming its files replaces the old one
     /// atomically (write, sync, rename, sync the folder).
     static func commit(_ files: Files, in folder: String, generation: Int, journalSequence: Int,
-                       fileSystem: any FileSystem) throws -> Manifest {
+                       segments: [JournalSegment], fileSystem: any FileSystem) throws -> Manifest {
         let manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: generation,
                                 journalSequence: journalSequence, savedAt: .now, program: files.program,
-                                collections: files.collections)
+                                collections: files.collections, journalFormat: JournalEntry.currentFormat, segments: segments)
+        try put(manifest, in: folder, fileSystem: fileSystem)
+        return manifest
+    }
+
+    /// Puts `manifest` in place atomically: written and synced under a temporary name, renamed
+    /// over the old one, the folder synced.
+    static func put(_ manifest: Manifest, in folder: String, fileSystem: any FileSystem) throws {
         let temporary = folder + "/" + Manifest.fileName + ".tmp"
         try fileSystem.writeFile(at: temporary, bytes: try manifest.encoded())
         try fileSystem.renameFile(from: temporary, to: folder + "/" + Manifest.fileName)
         try fileSystem.syncDirectory(at: folder)
-        return manifest
     }
 
     /// The manifest currently in place in `folder`.

@@ -27,7 +27,13 @@ extension WorkspaceStore {
 
     /// Removes every stray except the generations still being written by this store.
     func removeStrayFiles() {
-        for stray in strayFiles { try? fileSystem.removeFile(at: folder + "/" + stray.name) }
+        for stray in strayFiles {
+            if JournalSegment.isSegmentName(stray.name), let folderLog {
+                folderLog.retire(segment: stray.name)
+            } else {
+                try? fileSystem.removeFile(at: folder + "/" + stray.name)
+            }
+        }
     }
 
     static func strays(in folder: String, manifest: Manifest, keeping inFlight: Set<Int>, fileSystem: any FileSystem) -> [StrayFile] {
@@ -35,7 +41,7 @@ extension WorkspaceStore {
         let names = (try? fileSystem.fileNames(in: folder)) ?? []
         return names.filter { name in
             guard !named.contains(name) else { return false }
-            if temporaryNames.contains(name) { return true }
+            if temporaryNames.contains(name) || JournalSegment.isSegmentName(name) { return true }
             guard let generation = generation(of: name) else { return false }
             return !inFlight.contains(generation)
         }
@@ -48,7 +54,7 @@ extension WorkspaceStore {
 
     /// The generation in a snapshot file's name (`payoutRuns-12.json` → 12), or nil for a
     /// name Chorus does not give snapshot files.
-    private static func generation(of name: String) -> Int? {
+    static func generation(of name: String) -> Int? {
         guard name.hasSuffix(".json"), let dash = name.lastIndex(of: "-") else { return nil }
         let kind = name[..<dash], number = name[name.index(after: dash)...].dropLast(".json".count)
         guard Snapshot.fileKinds.contains(String(kind)), !number.isEmpty, number.allSatisfy(\.isASCII),

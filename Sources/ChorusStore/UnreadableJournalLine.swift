@@ -6,13 +6,14 @@
 /// (or a person who repairs it) takes over.
 public struct UnreadableJournalLine: Hashable, Sendable {
     public var file: String
-    /// 1-based line number of the entry.
-    public var line: Int
+    /// 1-based line number of the entry; nil when what a newer Chorus wrote is the workspace's
+    /// snapshot (`chorus.json` says so) or an entry of a log that is not a file.
+    public var line: Int?
     public var reason: String
     /// The journal format of the entry when it is newer than this build writes.
     public var newerFormat: Int?
 
-    public init(file: String, line: Int, reason: String, newerFormat: Int? = nil) {
+    public init(file: String, line: Int?, reason: String, newerFormat: Int? = nil) {
         self.file = file
         self.line = line
         self.reason = reason
@@ -20,7 +21,7 @@ public struct UnreadableJournalLine: Hashable, Sendable {
     }
 
     /// Why the workspace is read-only, for the CLI's stderr.
-    public var notice: String { "\(file), line \(line): " + explanation }
+    public var notice: String { file + (line.map { ", line \($0)" } ?? "") + ": " + explanation }
 
     /// The same without the place, for a `StoreError` that names the file and line itself.
     var explanation: String {
@@ -30,6 +31,14 @@ public struct UnreadableJournalLine: Hashable, Sendable {
         return "the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
             + "so the workspace is open read-only and the file is left as it is — open it with the Chorus that wrote it, "
             + "or repair or remove that line, to make changes"
+    }
+
+    /// The gate for a snapshot or entry written in journal format `format`: nil when this
+    /// build writes that format or a later one (an older format is read as it is, and what
+    /// this build writes on top is in its own format).
+    static func newer(_ format: Int?, file: String, line: Int? = nil) -> UnreadableJournalLine? {
+        guard let format, format > JournalEntry.currentFormat else { return nil }
+        return UnreadableJournalLine(file: file, line: line, reason: "", newerFormat: format)
     }
 
     /// The refusal of every write while the line is there.

@@ -51,7 +51,7 @@ final class WorkspaceLock {
             let code = errno
             // Shared holders write no details (there may be many), so an exclusive opener
             // refused by them can only say that the workspace is open.
-            let holder = shared ? "in use by \(describeHolder(path))" : "open in a console or a command"
+            let holder = shared ? "in use by \(describeHolder(path))" : "open in \(SharedHolders.describe(lockFile: fd))"
             guard code == EWOULDBLOCK, Date() < deadline else {
                 close(fd)
                 guard code == EWOULDBLOCK else { throw StoreError.io("flock", path, errno: code) }

@@ -1,8 +1,10 @@
 import ChorusCore
 
-/// Compaction on a shared workspace: one process at a time (the compaction lease), a new
-/// snapshot generation numbered past every one on disk, written off the owner's thread if
-/// asked, and the journal trimmed under the append lock so that nobody's entry is lost.
+/// Compaction on a shared workspace: one process at a time (the compaction lease). Under the
+/// append lock the journal rolls to a new segment and the generation is numbered past every
+/// one on disk; the snapshot is written outside any lock (off the owner's thread if asked);
+/// under the lock again the manifest is switched if it is still the rolled one; the sealed
+/// segments and old files are removed after. Nobody's append waits for a snapshot.
 extension WorkspaceStore {
     /// Writes the current state as a new snapshot and empties the journal. If anything fails
     /// before the new manifest is in place, the previous snapshot and journal stay current and
@@ -19,7 +21,7 @@ extension WorkspaceStore {
             journalLength = 0
             return
         }
-        guard let compaction = beginCompaction() else { throw Self.compactingElsewhere(folder) }
+        guard let compaction = try beginCompaction() else { throw Self.compactingElsewhere(folder) }
         compaction.writeFiles()
         try finish(compaction)
     }
@@ -35,21 +37,30 @@ extension WorkspaceStore {
     public func beginBackgroundCompaction() throws -> Compaction? {
         try requireWritable()
         guard pendingOrderHistory == nil, folderLog != nil else { return nil }
-        return beginCompaction()
+        return try beginCompaction()
     }
 
-    /// Takes the compaction lease (nil if another process has it) and numbers the generation
-    /// past every one on disk, so no process's files are ever overwritten.
-    private func beginCompaction() -> Compaction? {
-        guard compactionLease != nil || takeCompactionLease() else { return nil }
-        if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation > manifest.generation {
-            manifest = current
+    /// Takes the compaction lease (nil if another process has it), then under the append lock
+    /// catches up and rolls the journal to a new segment, numbering the generation past every
+    /// one on disk, so no process's files are ever overwritten.
+    private func beginCompaction() throws -> Compaction? {
+        guard let folderLog, compactionLease != nil || takeCompactionLease() else { return nil }
+        let roll: FolderLog.Roll
+        do {
+            roll = try folderLog.holdingAppendLock { () -> FolderLog.Roll in
+                try catchUp()
+                return try folderLog.roll(at: lastSequence)
+            }
+        } catch {
+            releaseCompactionLeaseIfIdle()
+            throw error
         }
-        nextGeneration = max(nextGeneration, manifest.generation + 1)
+        manifest = roll.manifest
+        nextGeneration = max(nextGeneration, roll.generation)
         defer { nextGeneration += 1 }
         inFlightGenerations.insert(nextGeneration)
         return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
-                          journalSequence: lastSequence, fileSystem: fileSystem)
+                          journalSequence: lastSequence, rolled: roll.manifest, fileSystem: fileSystem)
     }
 
     private func takeCompactionLease() -> Bool {
@@ -77,34 +88,21 @@ extension WorkspaceStore {
             inFlightGenerations.remove(compaction.generation)
             releaseCompactionLeaseIfIdle()
         }
-        guard compaction.generation > manifest.generation else {
+        guard compaction.generation > manifest.generation, try commit(compaction) else {
             compaction.removeFiles()
             return
         }
-        try commit(compaction)
         keepAttributionForNewGeneration()
         trimJournal()
     }
 
-    /// Writes the next snapshot generation on this thread and makes it current; false when
-    /// another process holds the compaction lease.
-    func writeSnapshot() throws -> Bool {
-        guard let compaction = beginCompaction() else { return false }
-        defer {
-            inFlightGenerations.remove(compaction.generation)
-            releaseCompactionLeaseIfIdle()
-        }
-        compaction.writeFiles()
-        try commit(compaction)
-        return true
-    }
-
-    /// Makes a written generation current. If the new manifest was renamed into place but a
+    /// Makes a written generation current, if the manifest is still the one its roll put in
+    /// place; false (nothing changed) otherwise. If the new manifest was renamed into place but a
     /// later step failed (the folder sync), the new generation is current on disk all the same,
     /// so it is adopted before the error is rethrown: memory and disk must never disagree on
     /// which snapshot holds the workspace, or commands journaled next would replay onto a
     /// state they were never applied to.
-    private func commit(_ compaction: Compaction) throws {
+    private func commit(_ compaction: Compaction) throws -> Bool {
         let files: Snapshot.Files
         do { files = try compaction.writtenFiles() } catch {
             // Nothing refers to the partial files: free their space now, and let the retry
@@ -115,8 +113,11 @@ extension WorkspaceStore {
         }
         defer { folderLog?.noteSnapshot(through: manifest.journalSequence) }
         do {
-            manifest = try Snapshot.commit(files, in: folder, generation: compaction.generation,
-                                           journalSequence: compaction.journalSequence, fileSystem: fileSystem)
+            guard let switched = try folderLog?.switchSnapshot(to: files, generation: compaction.generation,
+                                                               through: compaction.journalSequence, rolled: compaction.rolled)
+            else { return false }
+            manifest = switched
+            return true
         } catch {
             if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation == compaction.generation {
                 manifest = current
@@ -125,13 +126,10 @@ extension WorkspaceStore {
         }
     }
 
-    /// Drops the journal entries the current snapshot covers (entries appended while a
-    /// background compaction was written stay: the trim runs under the append lock, after
-    /// catching up), then removes every file the manifest does not name (see
-    /// `removeStrayFiles`). A journal that could not be trimmed holds only entries the
-    /// snapshot covers, which replay skips and the next compaction trims: not worth a failure.
-    func trimJournal(holdingAppendLock: Bool = false) {
-        try? folderLog?.discard(through: manifest.journalSequence, holdingAppendLock: holdingAppendLock)
+    /// Removes the segments the current snapshot covers (their records kept in the history)
+    /// and every other file the manifest does not name (see `removeStrayFiles`). Tidying: a
+    /// sealed segment that could not be removed is a stray the next compaction removes.
+    func trimJournal() {
         journalLength = lastSequence - manifest.journalSequence
         removeStrayFiles()
     }

@@ -25,24 +25,29 @@ extension WorkspaceStore {
     /// store performed it), else the newest entry applied before this call.
     ///
     /// A command that changed nothing (re-importing the same file) is not journaled. With
-    /// `durability: .snapshot` the change is also folded into a new snapshot at once, so that
-    /// opening the workspace does not decode a huge journal line (big imports).
+    /// `durability: .snapshot` (big imports) the command is staged out of line first and the
+    /// entry appended only names it, so the append lock is held for milliseconds; a snapshot is
+    /// taken right after, so that opening the workspace does not decode a huge command.
     @discardableResult
     public func perform(_ command: Command, context: CommandContext, basedOn: Int? = nil,
                         commandID: String = UUID().uuidString.lowercased(),
                         durability: Durability = .journal) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
-        if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, in: folderLog) {
-            return done
-        }
+        let batch = durability == .snapshot ? try stage(command) : nil
+        var staged = StagedOutcome.unknown
+        defer { settle(batch, staged) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
         var appliedAt = lastSequence
         while true {
             try catchUp()
-            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
+            if let done = performedCommands[commandID] {
+                staged = .unneeded
+                return Self.alreadyDone(done)
+            }
+            try requirePermission(for: command, by: context)
             if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
             let applied: AppliedCommand
             do {
@@ -56,11 +61,15 @@ extension WorkspaceStore {
                 }
                 throw refusal
             }
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            guard case .restore(let point, _) = applied.undo, !point.isEmpty else {
+                staged = .unneeded
+                return applied
+            }
             touched = point.changedItems
             appliedAt = lastSequence
-            let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
+            var entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
                                      commandID: commandID, basedOn: basedOn, summary: applied.summary)
+            entry.batch = batch
             let outcome: AppendOutcome
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
@@ -74,6 +83,7 @@ extension WorkspaceStore {
             }
             switch outcome {
             case .appended:
+                staged = .appended
                 lastSequence = entry.seq
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
@@ -111,6 +121,11 @@ extension WorkspaceStore {
         }
         var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []
         for entry in entries {
+            // A folder's journal stops at such an entry itself; another log hands it over.
+            if let newer = UnreadableJournalLine.newer(entry.format, file: folder) {
+                unreadableLastLine = newer
+                throw newer.refusal
+            }
             if entry.command.needsOrderHistory { try finishLoadingOrderHistory() }
             let outcome = try Self.apply(entry, to: &workspace, changes: &itemChanges, performed: &performedCommands,
                                          place: Self.place(of: entry.seq, in: log))
@@ -125,6 +140,10 @@ extension WorkspaceStore {
     /// A cheap value that changes whenever colleagues may have appended: a follower compares
     /// it between key presses and calls `catchUp()` only when it moved.
     public var changeHint: Int { log.changeHint() }
+
+    /// Whether a follower should compare `changeHint` now: at once after inotify reported a
+    /// change in the folder, else every quarter second (always, for a log that is not a folder).
+    public func shouldLookForColleaguesWork() -> Bool { folderLog?.shouldLook() ?? true }
 
     /// Refuses a replacement or undo based on position `basedOn` if someone else changed one
     /// of its items since: otherwise it would silently put back what they did.
@@ -169,46 +188,28 @@ extension WorkspaceStore {
         AppliedCommand(summary: summary, undo: .restore(point: RestorePoint(), label: summary))
     }
 
-    /// A big import made durable as a new snapshot rather than a journal line of hundreds of
-    /// megabytes: under the append lock (nobody appends meanwhile), the snapshot takes the
-    /// next position, and colleagues who see the journal's head jump reload the snapshot.
-    /// Nil, to fall back to a journal line, while another process holds the compaction lease.
-    private func performAsSnapshot(_ command: Command, context: CommandContext, commandID: String,
-                                   in folderLog: FolderLog) throws -> AppliedCommand? {
-        try folderLog.holdingAppendLock {
-            try catchUp()
-            if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
-            let applied = try workspace.apply(command, context: context)
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
-            let previous = manifest
-            lastSequence += 1
-            let written: Bool
-            do {
-                written = try writeSnapshot()
-            } catch {
-                // Undone only if the old snapshot is still current; see `commit`.
-                if manifest.generation == previous.generation {
-                    lastSequence -= 1
-                    _ = try? workspace.apply(applied.undo, context: context)
-                }
-                throw error
-            }
-            guard written else {
-                lastSequence -= 1
-                _ = try? workspace.apply(applied.undo, context: context)
-                return nil
-            }
-            let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID,
-                                     summary: applied.summary)
-            itemChanges.record(entry, changed: point.changedItems)
-            // Never journaled, so the history hears of it here.
-            try? folderLog.history.append([HistoryRecord(entry)])
-            performedCommands[commandID] = applied.summary
-            rememberUndo(applied.undo, at: lastSequence)
-            noteAttributionInputs(changedBy: command)
-            keepAttributionForNewGeneration()
-            trimJournal(holdingAppendLock: true)
-            return applied
+    /// Stages a big import's command out of line before it is performed (outside the append
+    /// lock: writing a hundred megabytes takes a while), so that the entry appended is small.
+    private func stage(_ command: Command) throws -> StagedBatch {
+        let payload = try StagedBatch.payload(of: command)
+        return StagedBatch(name: try log.stage(payload), payload: payload)
+    }
+
+    /// How a staged import's perform ended, for `settle`.
+    private enum StagedOutcome { case appended, unneeded, unknown }
+
+    /// After a staged import: a snapshot is taken once its entry is appended, so that opening
+    /// the workspace does not read the batch; its batch is dropped when the command turned out
+    /// to need no entry (done already, or changing nothing). After an error the batch stays: an
+    /// append that failed may still be on disk, naming it (`chorus check --repair` removes a
+    /// batch nothing names). A compaction that cannot run now (a colleague's is running) is
+    /// not the import's failure: the journal and the batch hold it.
+    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome) {
+        guard let batch, let folderLog else { return }
+        switch outcome {
+        case .appended: _ = try? compact()
+        case .unneeded: try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
+        case .unknown: break
         }
     }
 
@@ -216,6 +217,10 @@ extension WorkspaceStore {
     /// applied yet were folded into a snapshot by a colleague's compaction or big import.
     func reloadFromSnapshot() throws {
         let (snapshot, newManifest) = try reloadedSnapshot()
+        if let newer = UnreadableJournalLine.newer(snapshot.format, file: folderLog == nil ? folder : folder + "/" + Manifest.fileName) {
+            unreadableLastLine = newer
+            throw newer.refusal
+        }
         var reloaded = snapshot.workspace
         var changes = ItemChanges()
         var performed = performedCommands

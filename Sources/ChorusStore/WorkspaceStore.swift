@@ -22,7 +22,8 @@ public final class WorkspaceStore {
     public enum Durability: Sendable {
         /// One synced journal line: fast, the default.
         case journal
-        /// A new snapshot: for very large commands (big imports).
+        /// Staged out of line, one small journal line naming it, then a new snapshot: for very
+        /// large commands (big imports).
         case snapshot
     }
 
@@ -95,7 +96,7 @@ public final class WorkspaceStore {
                                                               deferringOrderHistory: deferringOrderHistory)
         let log = FolderLog(folder: folder, fileSystem: fileSystem, snapshotThrough: manifest.journalSequence, lockWait: lockWait)
         let journal = log.journal
-        let entries = try log.openingEntries(holdingAppendLock: mode == .readWrite)
+        let entries = try log.openingEntries(of: manifest, holdingAppendLock: mode == .readWrite)
         // Replaying a command that touches orders needs them: then nothing is deferred.
         if let loader = pending, entries.contains(where: { $0.seq > manifest.journalSequence && $0.command.needsOrderHistory }) {
             snapshot.attachOrderHistory(try loader.load())
@@ -117,17 +118,19 @@ public final class WorkspaceStore {
         self.attributionInputsSequence = inputsSequence
         self.attributionInputsSequenceAtOpen = inputsSequence
         self.folder = folder
-        self.mode = journal.unreadableLastLine == nil ? mode : .readOnly
+        let unreadable = journal.unreadableLastLine
+            ?? UnreadableJournalLine.newer(manifest.journalFormat, file: folder + "/" + Manifest.fileName)
+        self.mode = unreadable == nil ? mode : .readOnly
         self.fileSystem = fileSystem
-        // A journal this build cannot fully read is never written: the lock goes back at once.
-        if journal.unreadableLastLine != nil { lock?.release() }
-        self.lock = journal.unreadableLastLine == nil ? lock : nil
+        // A workspace this build cannot fully read is never written: the lock goes back at once.
+        if unreadable != nil { lock?.release() }
+        self.lock = unreadable == nil ? lock : nil
         self.log = log
         self.folderLog = log
         self.workspace = workspace
         self.manifest = manifest
         self.recoveredTornLine = journal.tornLine
-        self.unreadableLastLine = journal.unreadableLastLine
+        self.unreadableLastLine = unreadable
         self.journalLength = replayed
         self.lastSequence = manifest.journalSequence + replayed
         self.nextGeneration = manifest.generation + 1
@@ -140,14 +143,19 @@ public final class WorkspaceStore {
     /// workspace is the log's snapshot and the entries after it.
     private init(sharing log: any SharedLog, name: String) throws {
         let snapshot = try log.currentSnapshot()
-        let entries = try log.entries(after: snapshot.through)
+        var entries = try log.entries(after: snapshot.through)
+        // What this build can read is shown; from a newer Chorus's snapshot or first entry on, nothing is written.
+        let newerEntry = entries.firstIndex { UnreadableJournalLine.newer($0.format, file: name) != nil }
+        let unreadable = UnreadableJournalLine.newer(snapshot.format, file: name)
+            ?? newerEntry.flatMap { UnreadableJournalLine.newer(entries[$0].format, file: name) }
+        if let newerEntry { entries.removeSubrange(newerEntry...) }
         var workspace = snapshot.workspace
         var changes = ItemChanges()
         var performed: [String: String] = [:]
         let replayed = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
                                        changes: &changes, performed: &performed)
         folder = name
-        mode = .readWrite
+        mode = unreadable == nil ? .readWrite : .readOnly
         fileSystem = POSIXFileSystem()
         lock = nil
         self.log = log
@@ -156,7 +164,7 @@ public final class WorkspaceStore {
         manifest = Manifest(format: Manifest.format, schemaVersion: Manifest.schemaVersion, generation: 0,
                             journalSequence: snapshot.through, savedAt: .now, program: "", collections: [])
         recoveredTornLine = nil
-        unreadableLastLine = nil
+        unreadableLastLine = unreadable
         journalLength = replayed
         lastSequence = snapshot.through + replayed
         nextGeneration = 1
@@ -193,17 +201,25 @@ public final class WorkspaceStore {
         guard mode == .readOnly else {
             try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
             let lock = try WorkspaceLock.acquire(folder: folder, shared: true, waiting: waitingForLock, whileWaiting: whileWaiting)
-            return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
-                                      deferringOrderHistory: deferringOrderHistory,
-                                      lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
+            return try retryingVanishedFiles {
+                try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
+                                   deferringOrderHistory: deferringOrderHistory,
+                                   lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
+            }
         }
-        // Without the lock, a writer may compact while we read and remove the generation we
-        // started on; a file that vanished is worth one more try from the new manifest.
+        return try retryingVanishedFiles {
+            try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil, deferringOrderHistory: deferringOrderHistory)
+        }
+    }
+
+    /// A colleague's compaction may finish while we read, and remove the generation and the
+    /// sealed segments we started on; a file that vanished is worth one more try from the new
+    /// manifest.
+    private static func retryingVanishedFiles(_ open: () throws -> WorkspaceStore) throws -> WorkspaceStore {
         var attempt = 0
         while true {
             do {
-                return try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil,
-                                          deferringOrderHistory: deferringOrderHistory)
+                return try open()
             } catch let error as StoreError where error.kind == .io && attempt < 2 {
                 attempt += 1
             }
@@ -231,7 +247,8 @@ public final class WorkspaceStore {
         try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
         let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
-        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0, fileSystem: fileSystem)
+        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0,
+                               segments: [JournalSegment(file: JournalFile.fileName, first: 1)], fileSystem: fileSystem)
         return try WorkspaceStore(folder: folder, mode: .readWrite, fileSystem: fileSystem, lock: lock)
     }
 
@@ -316,7 +333,7 @@ public final class WorkspaceStore {
         while true {
             do {
                 let (workspace, manifest, _) = try Snapshot.read(from: folder, fileSystem: fileSystem, deferringOrderHistory: false)
-                return (LogSnapshot(workspace: workspace, through: manifest.journalSequence), manifest)
+                return (LogSnapshot(workspace: workspace, through: manifest.journalSequence, format: manifest.domainFormat), manifest)
             } catch let error as StoreError where error.kind == .io && attempt < 2 {
                 attempt += 1
             }
@@ -326,6 +343,6 @@ public final class WorkspaceStore {
     /// Where an entry lives, for error messages ("journal.jsonl, line 12").
     static func place(of seq: Int, in log: any SharedLog) -> (file: String, line: Int?) {
         guard let folderLog = log as? FolderLog else { return ("the shared log", nil) }
-        return folderLog.journal.location(of: seq)
+        return folderLog.location(of: seq)
     }
 }

@@ -8,6 +8,8 @@ public struct ApprovalsState: Hashable, Sendable, ListPosition {
     public var marks: Set<SubmissionID> = []
     public var view: InboxView = .pending
     public var filter = Filter()
+    /// The draft the open detail stays on because a colleague decided it meanwhile.
+    public var decidedElsewhere: DecidedElsewhere?
 
     public init() {}
 }

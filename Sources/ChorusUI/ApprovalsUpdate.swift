@@ -17,6 +17,7 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
         if state.approvals.marks.remove(id) == nil { state.approvals.marks.insert(id) }
         state.approvals.moveCursor(by: 1, rows: rows, page: page)
     case .openDetail:
+        state.approvals.decidedElsewhere = nil
         if state.overlay == .submissionDetail {
             state.overlay = nil
         } else if table.id(at: state.approvals.cursor) != nil {

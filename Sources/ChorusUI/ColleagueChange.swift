@@ -11,11 +11,13 @@ public struct ColleagueChange: Hashable, Sendable {
         self.summary = summary
     }
 
-    /// The status line for a batch of colleagues' changes: `maria approved 3 drafts · sam
-    /// marked 12 parcels shipped`, the newest last, the oldest folded into a count when many.
+    /// The status line for a batch of colleagues' changes: `maria approved 3 submissions · sam
+    /// marked 12 parcels shipped`, summed per person and kind (see `ColleagueTally`), the newest
+    /// last, the oldest folded into a count when many.
     static func sentence(_ changes: [ColleagueChange]) -> String {
-        let shown = changes.suffix(3).map { "\($0.actor) \($0.summary)" }.joined(separator: " · ")
-        let earlier = changes.count - min(3, changes.count)
+        let tallies = ColleagueTally.tallies(changes)
+        let shown = tallies.suffix(3).map(\.sentence).joined(separator: " · ")
+        let earlier = tallies.dropLast(3).reduce(0) { $0 + $1.changes }
         return earlier > 0 ? "\(earlier) earlier change\(earlier == 1 ? "" : "s") · \(shown)" : shown
     }
 }

@@ -23,8 +23,14 @@ extension Console {
     /// are rebuilt from the new workspace. True when the screen should be drawn again. The
     /// terminal calls this between key presses, ten times a second.
     public func followColleagues() -> Bool {
+        let open = state.overlay == .submissionDetail && state.approvals.decidedElsewhere == nil
+            ? approvalsTable.id(at: state.approvals.cursor).flatMap(session.workspace.submission) : nil
         let changes = session.collectColleaguesWork()
         guard !changes.isEmpty else { return false }
+        if let open, let now = session.workspace.submission(open.id), now.status != open.status,
+           let decided = DecidedElsewhere(now, today: today) {
+            dispatch(.openDraftDecided(decided))
+        }
         // The tables still show the rows as they were: each cursor's item is noted from them,
         // and found again in the new rows.
         rememberCursors()

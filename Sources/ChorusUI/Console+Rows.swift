@@ -40,7 +40,7 @@ extension Console {
             approvalsTable.refresh(session.workspace, generation: revision, state: state.approvals, today: today)
             anchors.findApprovals(in: approvalsTable, cursor: &state.approvals.cursor)
             state.approvals.keepCursorVisible(rows: approvalsTable.count, page: ApprovalsPane.tableRows(at: state.size))
-            if state.overlay == .submissionDetail, approvalsTable.count == 0 { state.overlay = nil }
+            if state.overlay == .submissionDetail, approvalsTable.count == 0, state.approvals.decidedElsewhere == nil { state.overlay = nil }
         }
         if everyPane || state.pane == .library {
             libraryTable.refresh(session.workspace, generation: revision, state: state.library, today: today)

@@ -40,6 +40,7 @@ public final class Console {
         self.today = today
         let name = themes.theme(named: themeName) == nil ? ThemeCatalog.defaultName : themeName
         state = UIState(size: size, themeName: name)
+        state.person = session.actingPerson
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
         let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
@@ -122,7 +123,7 @@ public final class Console {
         refresh()
     }
 
-    private func dispatch(_ event: ConsoleEvent) {
+    func dispatch(_ event: ConsoleEvent) {
         for effect in update(&state, event, context: updateContext) {
             if let result = run(effect) { dispatch(result) }
         }

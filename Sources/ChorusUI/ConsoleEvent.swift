@@ -17,6 +17,8 @@ enum ConsoleEvent: Hashable, Sendable {
     case derivedReady
     /// Colleagues changed the workspace; the session has applied their changes already.
     case entriesArrived([ColleagueChange])
+    /// The draft open in the detail was decided by a colleague.
+    case openDraftDecided(DecidedElsewhere)
     /// News of the session's own background work (order history loaded, a compaction).
     case news(String)
     /// A warning from outside the console (a settings file that could not be read).

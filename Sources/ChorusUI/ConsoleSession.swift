@@ -22,6 +22,9 @@ public protocol ConsoleSession: AnyObject {
     /// CLI commands) did since the last call, already applied to `workspace`; empty when
     /// nothing happened. Cheap when nothing did: it is asked ten times a second.
     func collectColleaguesWork() -> [ColleagueChange]
+    /// Who is at the keyboard, as the journal records them, whose roles decide which keys
+    /// work; nil when nobody is named.
+    var actingPerson: String? { get }
     /// Reads a processor's report on `run` (PayPal's payout items, Wise's batch result) from
     /// a file; throws with the file, line and column of what is wrong.
     func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult]
@@ -32,6 +35,8 @@ extension ConsoleSession {
     public func collectBackgroundWork() -> String? { nil }
     /// No history by default: a session without a log has nobody else to tell about.
     public var history: [HistoryLine] { [] }
+    /// Nobody named by default: every key works, as in a program without people.
+    public var actingPerson: String? { nil }
     /// Nobody else writes by default.
     public func collectColleaguesWork() -> [ColleagueChange] { [] }
     /// Reading files needs the importers, which the `chorus` command supplies.

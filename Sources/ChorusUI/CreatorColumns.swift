@@ -33,10 +33,11 @@ struct CreatorColumns {
                         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                             for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
                                 let creator = creators[position]
-                                out.3[position] = Creator.normalizedHandle(creator.handle)
+                                // Leads (no handle) sort after every handle, by name.
+                                out.3[position] = creator.isLead ? "\u{FFFF}" + creator.name.lowercased() : Creator.normalizedHandle(creator.handle)
                                 out.0[position] = Int32(clamping: creator.followers)
                                 out.1[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
-                                out.2[position] = Int32((FitScore.value(of: creator, context: fit) * 100).rounded())
+                                out.2[position] = creator.isLead ? -1 : Int32((FitScore.value(of: creator, context: fit) * 100).rounded())
                             }
                         }
                     }
@@ -57,7 +58,7 @@ struct CreatorColumns {
             nonisolated(unsafe) let out = scoreOut
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    out[position] = Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
+                    out[position] = creators[position].isLead ? -1 : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
                 }
             }
         }

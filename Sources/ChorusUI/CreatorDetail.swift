@@ -15,8 +15,11 @@ struct CreatorDetail {
     let attribution: Derived<AttributionResult>
     /// The Pipeline table's context, so the detail and the score column show the same number.
     let fit: FitContext
+    /// What a lead bought, as the Pipeline table gathered it for the recruit view.
+    var leadPurchases: LeadPurchases? = nil
 
     var lines: [Line] {
+        if creator.isLead { return leadLines }
         var lines = [Line(label: "", value: "@" + creator.handle, role: .title), Line(label: "", value: creator.name)]
         if let wave, let enrollment = workspace.enrollment(creator.id, in: wave.id) {
             let day = enrollment.stageChangedAt.day

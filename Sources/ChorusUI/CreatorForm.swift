@@ -60,7 +60,7 @@ enum CreatorForm {
                 return creator.profiles.first { $0.platform == platform }.map { "@\($0.handle) \($0.followers)" } ?? ""
             }
             switch field {
-            case .handle: return "@" + creator.handle
+            case .handle: return creator.isLead ? "" : "@" + creator.handle
             case .name: return creator.name
             case .email: return creator.email ?? ""
             case .niches: return creator.niches.joined(separator: ", ")
@@ -77,7 +77,8 @@ enum CreatorForm {
             default: return ""
             }
         }
-        return FormState(title: "Edit @\(creator.handle)", fields: Field.allCases.map { FormField($0.label, text($0)) })
+        let title = creator.isLead ? "Edit the lead \(creator.name): a handle makes them a prospect" : "Edit @\(creator.handle)"
+        return FormState(title: title, fields: Field.allCases.map { FormField($0.label, text($0)) })
     }
 
     /// `base` with the fields' values, or nil after putting a message next to every field that does not read.
@@ -87,7 +88,8 @@ enum CreatorForm {
         func refuse(_ field: Field, _ message: String) { form.refuse(field.rawValue, message) }
         var creator = base
         let handle = Creator.normalizedHandle(text(.handle))
-        if handle.isEmpty || handle.contains(" ") { refuse(.handle, "write the handle people know them by, like @lena.hikes") }
+        // A lead may stay one (no handle yet); a creator may not lose theirs.
+        if (handle.isEmpty && !base.isLead) || handle.contains(" ") { refuse(.handle, "write the handle people know them by, like @lena.hikes") }
         creator.handle = handle
         if text(.name).isEmpty { refuse(.name, "a creator needs a name") }
         creator.name = text(.name)
@@ -100,6 +102,10 @@ enum CreatorForm {
                 refuse(field, (error as? BriefText.Problem)?.message ?? "\(error)")
             }
         }
+        if base.isLead, !handle.isEmpty, creator.profiles.isEmpty {
+            creator.profiles = [SocialProfile(platform: .instagram, handle: handle, followers: 0)]
+        }
+        if creator.isLead, creator.email == nil { refuse(.email, "a lead is reached by email; write it, or their handle above") }
         creator.niches = BriefText.list(text(.niches))
         creator.country = nil
         if let country = optional(.country) {

@@ -84,6 +84,10 @@ struct CreatorSearchText: Sendable {
         for niche in creator.niches { appendFolded(niche, to: &bytes) }
         for source in creator.sources { appendFolded(source.label, to: &bytes) }
         appendFolded(creator.isContactable ? "contactable" : "no consent", to: &bytes)
+        if creator.isLead {
+            appendFolded("lead no handle", to: &bytes)
+            if let email = creator.email { appendFolded(email, to: &bytes) }
+        }
     }
 
     /// Whether creator `position`'s folded text contains `needle` (already folded).

@@ -27,6 +27,8 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
         } else {
             state.message = StatusMessage(.info, news)
         }
+    case .openDraftDecided(let decided):
+        state.approvals.decidedElsewhere = decided
     case .news(let news):
         // Earlier news on screen is replaced; what the person's key said is kept in front of it.
         let own = state.message == state.news?.shown ? state.news?.after : state.message

@@ -7,19 +7,20 @@ enum HelpOverlay {
     /// Wide enough for every sentence on one line; a narrower terminal wraps them.
     static let maximumWidth = 100
 
-    /// The keys, then which Chorus this is (the number a bug report should quote).
-    static func lines(for pane: Pane) -> [(keys: String, help: String, isHeading: Bool)] {
+    /// The keys, then which Chorus this is (the number a bug report should quote). `action`
+    /// is what a key line does, so it can be greyed for a person whose roles rule it out.
+    static func lines(for pane: Pane) -> [(keys: String, help: String, isHeading: Bool, action: Action?)] {
         KeyMap.sections(for: pane).flatMap { section in
-            [(section.scope.rawValue, "", true)] + section.bindings.map { ($0.keyLabel, $0.help, false) }
-        } + [("Chorus \(ChorusVersion.current) · command line: chorus --help", "", true)]
+            [(section.scope.rawValue, "", true, nil)] + section.bindings.map { ($0.keyLabel, $0.help, false, $0.action) }
+        } + [("Chorus \(ChorusVersion.current) · command line: chorus --help", "", true, nil)]
     }
 
     /// The lines as drawn in `body`: a sentence too long for the box goes on under itself.
-    private static func rows(for pane: Pane, in body: Rect) -> [(keys: String, help: String, isHeading: Bool)] {
+    private static func rows(for pane: Pane, in body: Rect) -> [(keys: String, help: String, isHeading: Bool, action: Action?)] {
         let helpWidth = boxWidth(in: body) - 4 - keyColumnWidth
         return lines(for: pane).flatMap { line in
             line.isHeading ? [line] : WordWrap.lines(line.help, width: helpWidth).enumerated().map { index, part in
-                (index == 0 ? line.keys : "", part, false)
+                (index == 0 ? line.keys : "", part, false, line.action)
             }
         }
     }
@@ -32,7 +33,8 @@ enum HelpOverlay {
         return max(0, count - (min(body.height, count + 2) - 2))
     }
 
-    static func draw(pane: Pane, scroll: Int, _ grid: inout Grid, _ body: Rect) {
+    /// `isRuledOut`: whether the person's roles rule an action out; its lines are greyed.
+    static func draw(pane: Pane, scroll: Int, isRuledOut: (Action) -> Bool = { _ in false }, _ grid: inout Grid, _ body: Rect) {
         let all = rows(for: pane, in: body)
         let width = boxWidth(in: body)
         let height = min(body.height, all.count + 2)
@@ -46,8 +48,10 @@ enum HelpOverlay {
             if line.isHeading {
                 grid.put(line.keys, x: inside.x + 1, y: y, width: inside.width - 1, role: .header)
             } else {
-                grid.put(line.keys, x: inside.x + 2, y: y, width: keyColumnWidth, role: .keyHint)
-                grid.put(line.help, x: inside.x + 2 + keyColumnWidth, y: y, width: inside.width - 2 - keyColumnWidth, role: .text)
+                let greyed = line.action.map(isRuledOut) ?? false
+                grid.put(line.keys, x: inside.x + 2, y: y, width: keyColumnWidth, role: greyed ? .mutedText : .keyHint)
+                grid.put(line.help, x: inside.x + 2 + keyColumnWidth, y: y, width: inside.width - 2 - keyColumnWidth,
+                         role: greyed ? .mutedText : .text)
             }
         }
     }

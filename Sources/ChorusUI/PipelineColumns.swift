@@ -62,7 +62,8 @@ struct PipelineColumns {
 
     /// The text of one cell for a creator in a stage with a score.
     static func text(_ column: Column, creator: Creator, stage: PipelineStage, score: Double) -> String {
-        switch column {
+        if creator.isLead { return leadText(column, creator) }
+        return switch column {
         case .handle: "@" + creator.handle
         case .name: creator.name
         case .stage: stage.label
@@ -71,6 +72,17 @@ struct PipelineColumns {
         case .engagement: Percentage.text(creator.engagementRate)
         case .source: creator.sources.first?.label ?? "—"
         case .score: String(Int(score.rounded()))
+        }
+    }
+
+    /// A lead's row (recruit view): no handle, tier, audience or score to show yet.
+    private static func leadText(_ column: Column, _ lead: Creator) -> String {
+        switch column {
+        case .handle: "lead · no handle"
+        case .name: lead.name
+        case .stage: "lead"
+        case .source: lead.sources.first?.label ?? "—"
+        case .tier, .followers, .engagement, .score: "—"
         }
     }
 

@@ -37,7 +37,10 @@ struct PipelinePane {
         if let wave = state.waveID.flatMap(workspace.wave) {
             parts.append(state.sourcing ? "for \(wave.name), creators in no wave" : "\(wave.name) (\(wave.status.label))")
         }
-        parts.append(table.count == table.totalCount ? counted(table.totalCount, "creator") : "\(table.count) of \(counted(table.totalCount, "creator"))")
+        // Leads are shown here but are not creators: counted apart.
+        let leads = state.sourcing ? table.leadPurchases.count : 0
+        let total = counted(table.totalCount - leads, "creator") + (leads > 0 ? (table.count == table.totalCount ? " · " : " and ") + counted(leads, "lead") : "")
+        parts.append(table.count == table.totalCount ? total : "\(table.count) of \(total)")
         if !state.filter.text.isEmpty { parts.append("filter \"\(state.filter.text)\"") }
         if state.lateOnly { parts.append("late and quiet only") }
         parts.append("sort: \(state.sort.rawValue)" + (state.sortReversed ? ", reversed" : ""))
@@ -92,7 +95,8 @@ struct PipelinePane {
             let rowRole: StyleRole = stage.isExit ? .mutedText : .text
             for (column, x, width) in columns.layout {
                 let noConsent = state.sourcing && column == .stage && !creator.isContactable
-                let text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
+                var text = noConsent ? "no consent" : PipelineColumns.text(column, creator: creator, stage: stage, score: table.score(at: row))
+                if column == .name, let bought = table.leadPurchases[creator.id] { text += " · " + bought.summary }
                 let role = isMarked ? .marked : (noConsent ? .warning : (column == .stage ? Self.stageRole(stage) : rowRole))
                 if column.isNumeric {
                     grid.putRight(text, maxX: x + width, y: y, width: width, role: role)
@@ -118,7 +122,8 @@ struct PipelinePane {
             return
         }
         let wave = state.waveID.flatMap(workspace.wave)
-        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit)
+        let detail = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit,
+                                     leadPurchases: table.leadPurchases[creator.id])
         SubmissionDetail.draw(DetailOverlay.wrap(detail.lines, width: inside.width), &grid, inside)
     }
 

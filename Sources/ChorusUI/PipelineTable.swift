@@ -29,6 +29,8 @@ final class PipelineTable {
     /// Row → index of the stage in `PipelineStage.allCases`.
     private var stageIndexes: [UInt8] = []
     private(set) var stageCounts: [PipelineStage: Int] = [:]
+    /// In the recruit view, what each lead bought (leads are shown there, never ranked).
+    private(set) var leadPurchases: [CreatorID: LeadPurchases] = [:]
     /// In the recruit view, the creators shown clustered by niche, biggest cluster first.
     private(set) var nicheClusters: [(niche: String, count: Int)] = []
     /// The sort columns copied per row, in row order, so a sort reads memory in sequence
@@ -132,6 +134,7 @@ final class PipelineTable {
                 stageIndexes.append(0)
             }
             counts[0] = positions.count   // all prospects
+            leadPurchases = workspace.leadPurchases()
         } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
@@ -164,7 +167,8 @@ final class PipelineTable {
         enrollmentCreators = cache
         stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
         rowRank = positions.map { UInt64(columns.handleRank[Int($0)]) }
-        rowScore = positions.map { UInt64(20_000 - max(0, min(20_000, columns.score[Int($0)]))) }
+        // A lead's score is -1: after every creator, whatever their fit.
+        rowScore = positions.map { UInt64(20_000 - max(-1, min(20_000, columns.score[Int($0)]))) }
         rowFollowers = positions.map { UInt64(Int32.max - columns.followers[Int($0)]) }
         rowEngagement = positions.map { UInt64(Int32.max - columns.engagement[Int($0)]) }
         rowsKey = key

@@ -66,7 +66,9 @@ struct Renderer {
         StatusBar(state: state, workspace: workspace, table: table, seedingTable: seedingTable, approvalsTable: approvalsTable,
                   libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable).draw(&grid, layout.statusBar)
         switch state.overlay {
-        case .help(let scroll): HelpOverlay.draw(pane: state.pane, scroll: scroll, &grid, layout.body)
+        case .help(let scroll):
+            HelpOverlay.draw(pane: state.pane, scroll: scroll, isRuledOut: { RoleGate.refusal(of: $0, state, workspace: workspace) != nil },
+                             &grid, layout.body)
         case .creatorDetail, .submissionDetail, .assetDetail, .ledgerDetail, .payouts, .outboxPreview:
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
@@ -124,10 +126,15 @@ struct Renderer {
         case .creatorDetail(let id):
             guard let creator = workspace.creator(id) else { return nil }
             let wave = state.pipeline.waveID.flatMap(workspace.wave)
-            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit).lines
+            let lines = CreatorDetail(creator: creator, wave: wave, workspace: workspace, today: today, attribution: attribution, fit: table.fit,
+                                     leadPurchases: table.leadPurchases[creator.id]).lines
             let edit = KeyMap.keys(for: .editCreator).first.map { "\($0.label) edits · " } ?? ""
             return DetailOverlay(title: "@\(creator.handle) — \(edit)Esc closes", lines: DetailOverlay.wrap(lines, width: width))
         case .submissionDetail:
+            if let decided = state.approvals.decidedElsewhere, let submission = workspace.submission(decided.id) {
+                let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)
+                return DetailOverlay(title: "\(submission.id) — \(decided.what) while you had it open — Esc closes", lines: lines)
+            }
             let pane = ApprovalsPane(state: state.approvals, workspace: workspace, table: approvalsTable, today: today)
             guard let submission = pane.selected else { return nil }
             let lines = SubmissionDetail(submission: submission, workspace: workspace, today: today).lines(width: width)

@@ -28,6 +28,9 @@ public struct UIState: Hashable, Sendable {
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []
     public var wantsQuit = false
+    /// Who is at the keyboard, whose roles decide which keys work (see `RoleGate`); nil where
+    /// nobody is named (a test, a demo).
+    public var person: String?
 
     public init(size: Size, themeName: String) {
         self.size = size

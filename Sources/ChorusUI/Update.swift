@@ -82,6 +82,7 @@ func update(_ state: inout UIState, key: Key, context: UpdateContext) -> [Effect
     if case .outboxPreview(let sheet)? = state.overlay, let effects = OutboxUpdate.update(&state, sheet, key: key) { return effects }
     if let overlay = state.overlay, updateOverlay(&state, overlay, key: key, workspace: context.workspace) { return [] }
     guard let action = KeyMap.action(for: key, in: state.pane) else { return [] }
+    if RoleGate.refuses(action, &state, workspace: context.workspace) { return [] }
     return perform(action, &state, context: context)
 }
 
@@ -329,6 +330,13 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key,
         return false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
+        if let decided = state.approvals.decidedElsewhere, let action = KeyMap.action(for: key, in: .approvals) {
+            guard !DecidedElsewhere.decides(action) else {
+                state.message = StatusMessage(.error, decided.refusal)
+                return true
+            }
+            state.approvals.decidedElsewhere = nil
+        }
         state.overlayScroll = 0
         return false
     default:
@@ -402,7 +410,9 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         }
         return [.perform(.exitPipeline(creators: ids, wave: wave, stage: .dropped, reason: prompt.text.trimmingSpaces))]
     case .command:
-        switch CommandPalette.run(prompt.text, context.vocabulary) {
+        let outcome = CommandPalette.run(prompt.text, context.vocabulary)
+        if let action = outcome.action, RoleGate.refuses(action, &state, workspace: context.workspace) { return [] }
+        switch outcome {
         case .action(let action): return perform(action, &state, context: context)
         case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
         case .actionWithArguments(let action, let text): return PaletteArguments.perform(action, text, &state, context: context)

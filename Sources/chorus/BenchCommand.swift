@@ -25,11 +25,24 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
     @Flag(help: "Skip importing the program's Shopify order export (and Python reading it, the baseline).") var noImport = false
+    @Option(help: ArgumentHelp("Measure a team's appends and console-to-console latency on this PostgreSQL server (beside a folder's), and nothing else.", valueName: "url"))
+    var postgres: String?
+
+    @Flag(help: "Only the team figures: appends with three writers, one console's change on another's screen, and a console's keys while another process imports the order export.")
+    var team = false
 
     func run() throws {
         try reportingErrors {
+            if let postgres { return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30) }
             let creators = smoke ? 2_000 : self.creators
             let orders = smoke ? 20_000 : self.orders
+            if team {
+                try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
+                let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
+                defer { if smoke { try? FileManager.default.removeItem(at: base) } }
+                try Output.print(try KeysDuringImportBenchmark.run(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)))
+                return
+            }
             let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
             defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
             try Output.print("chorus bench — \(folder.path)")
@@ -50,8 +63,9 @@ struct BenchCommand: ParsableCommand {
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
                 defer { if smoke { try? FileManager.default.removeItem(at: base) } }
-                try Output.print(try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
-                    .run(repetitions: smoke ? 1 : max(2, repetitions)))
+                let imports = try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
+                try Output.print(try imports.run(repetitions: smoke ? 1 : max(2, repetitions)))
+                try Output.print(try KeysDuringImportBenchmark.run(imports))
             }
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.

@@ -5,32 +5,40 @@ import ChorusStore
 import Foundation
 
 /// `chorus check`: opens a workspace read-only and reports every problem found, so a broken
-/// file is found by a cron job before a coordinator meets it in the morning.
+/// file is found by a cron job before a coordinator meets it in the morning. With `--repair`
+/// it first does the tidying that needs the workspace alone (`WorkspaceStore.repair`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Validate a workspace: its files, its journal and the domain's invariants.")
 
     @OptionGroup var workspace: WorkspaceOption
 
+    @Flag(help: "First repair what is safe to: cut a torn last journal entry, remove files nothing refers to. Needs the workspace closed everywhere.")
+    var repair = false
+
     func run() throws {
         try reportingErrors {
             let url = workspace.url
-            let store = try WorkspaceStore.open(at: url, mode: .readOnly)
+            if repair {
+                for done in try WorkspaceStore.repair(at: url.path) { try Output.print("repaired: \(done)") }
+            }
+            let store = try ServerWorkspace.address(url).map { try ServerWorkspace.open($0).0 } ?? WorkspaceStore.open(at: url, mode: .readOnly)
             defer { store.close() }
             if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }
-            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: url.path)) }
+            if let strays = StrayReport(store.strayFiles) { Output.notice(strays.sentence(in: store.folder)) }
             // A journal line this build cannot read keeps the workspace read-only: a problem.
             let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
-            let summary = "\(ws.creators.count) creators, \(ws.waves.count) waves, \(ws.shipments.count) shipments, "
+            let leads = ws.leads.count
+            let summary = "\(ws.creators.count - leads) creators, " + (leads > 0 ? "\(leads) leads, " : "") + "\(ws.waves.count) waves, \(ws.shipments.count) shipments, "
                 + "\(ws.submissions.count) submissions, \(ws.assets.count) assets, \(ws.orders.count) orders, "
                 + "\(store.journalLength) journal entries"
             guard problems.isEmpty else {
                 for problem in problems.prefix(50) { Output.error(problem) }
                 if problems.count > 50 { Output.error("… and \(problems.count - 50) more") }
-                throw CLIFailure(message: "\(url.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
+                throw CLIFailure(message: "\(store.folder): \(problems.count) problem\(problems.count == 1 ? "" : "s") found (\(summary))")
             }
-            try Output.print("ok: \(url.path) — \(summary)")
+            try Output.print("ok: \(store.folder) — \(summary)")
         }
     }
 }

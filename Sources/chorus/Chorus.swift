@@ -11,7 +11,8 @@ struct Chorus: ParsableCommand {
         abstract: "Run an always-on micro-influencer program from the keyboard.",
         discussion: """
         With no subcommand, opens the console on the workspace named by --workspace, \
-        else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription).
+        else $CHORUS_WORKSPACE, else \(WorkspaceLocation.defaultDescription). \
+        `chorus --as NAME …` acts as another person where the program allows it (chorus people acting-as allow).
         """,
         version: ChorusVersion.current,
         subcommands: [
@@ -21,6 +22,7 @@ struct Chorus: ParsableCommand {
             StockCommand.self,
             GenerateCommand.self, CompactCommand.self, BenchCommand.self, KeysCommand.self, StressAppendCommand.self,
             OutboxCommand.self, DueCommand.self,
+            PeopleCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
@@ -30,6 +32,8 @@ struct Chorus: ParsableCommand {
     /// ignored, the write fails with EFBIG and the error names the file.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
-        main(LeadingWorkspaceOption.moved(Array(CommandLine.arguments.dropFirst())))
+        let (actingAs, arguments) = ActingPerson.extracted(Array(CommandLine.arguments.dropFirst()))
+        ActingPerson.requested = actingAs
+        main(LeadingWorkspaceOption.moved(arguments))
     }
 }

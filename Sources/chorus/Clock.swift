@@ -9,13 +9,18 @@ enum Clock {
         return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
     }
 
-    /// Who is recorded in review histories: `$CHORUS_USER`, else the login name.
-    static var actor: String {
+    /// Who is recorded in the journal: the person named by `chorus --as`, else the login.
+    static var actor: String { ActingPerson.requested ?? login }
+
+    /// Who is at the keyboard: `$CHORUS_USER`, else the login name.
+    static var login: String {
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["CHORUS_USER"] ?? environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"
     }
 
-    static var context: CommandContext { CommandContext(now: now, actor: actor) }
+    static var context: CommandContext {
+        CommandContext(now: now, actor: actor, login: actor == login ? nil : login)
+    }
 }

@@ -32,6 +32,8 @@ final class StoreSession: ConsoleSession {
     private var loadStarted = false
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
+    /// The link to the server, for a workspace on one.
+    var serverLink: ServerLink?
 
     init(store: WorkspaceStore, readOnlyNotice: String? = nil) {
         self.store = store
@@ -41,6 +43,7 @@ final class StoreSession: ConsoleSession {
     }
 
     var workspace: Workspace { store.workspace }
+    var actingPerson: String? { Clock.actor }
 
     /// Told of every journal entry applied here, by its sequence: a gap (a colleague's entry
     /// applied on the way) makes every figure stale.
@@ -88,10 +91,12 @@ final class StoreSession: ConsoleSession {
         return parsed.results
     }
 
-    /// Colleagues' appends, applied: asked ten times a second, it only reads the journal when
-    /// the folder's change hint (the journal's and manifest's inode and size) moved. A failure
+    /// Colleagues' appends, applied: asked ten times a second, it looks when inotify reported a
+    /// change in the folder (or a quarter second passed), and reads the journal only when the
+    /// folder's change hint (the active segment's and manifest's inode and size) moved. A failure
     /// to follow (a line this build cannot read) is said once, in the status line.
     func collectColleaguesWork() -> [ColleagueChange] {
+        guard store.shouldLookForColleaguesWork() else { return [] }
         let hint = store.changeHint
         guard hint != lastChangeHint else { return [] }
         lastChangeHint = hint
@@ -125,6 +130,7 @@ final class StoreSession: ConsoleSession {
             followFailure = nil
             return failure
         }
+        if let news = serverLink?.news() { return news }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it
@@ -168,11 +174,15 @@ final class BackgroundLoad: @unchecked Sendable {
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let (store, readOnlyNotice) = try openForConsole(url)
+        let server = try ServerWorkspace.address(url).map(ServerWorkspace.open)
+        let (store, readOnlyNotice) = try server.map { ($0.0, nil) } ?? openForConsole(url)
         defer { store.close() }
+        if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
+            throw CLIFailure(message: refusal)
+        }
         if let notice = store.recoveryNotice { Output.notice(notice) }
         let environment = ProcessInfo.processInfo.environment
-        let settingsFile = UserSettingsFile(workspace: url, login: Clock.actor)
+        let settingsFile = UserSettingsFile(workspace: server.map { ServerWorkspace.settingsFolder($0.1.address) } ?? url, login: Clock.actor)
         let (remembered, notice) = settingsFile.load()
         var options = ConsoleOptions(
             themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
@@ -190,7 +200,8 @@ enum ConsoleLauncher {
             settingsFile.save(kept)
         }
         let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
-        session.folder = url
+        session.folder = server == nil ? url : nil
+        session.serverLink = server.map { ServerLink($0.1) }
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
         if let failure = settingsFile.saveFailure { Output.notice(failure) }
@@ -214,7 +225,7 @@ enum ConsoleLauncher {
         if let newer = store.unreadableLastLine?.newerFormat {
             return (store, "read-only: written by a newer Chorus (format \(newer)); upgrade to write")
         }
-        let line = store.unreadableLastLine.map { "line \($0.line) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
+        let line = store.unreadableLastLine.map { "line \($0.line ?? 0) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
         return (store, "read-only: \(line); nothing can be changed — chorus check says more")
     }
 

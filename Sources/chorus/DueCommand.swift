@@ -32,9 +32,11 @@ struct DueCommand: ParsableCommand {
 
 /// Creators named on a command line by handle (with or without `@`), refusing unknown ones by name.
 enum OutboxCreators {
+    /// `@handle`s, or a lead's email (a lead has no handle yet).
     static func resolve(_ handles: [String], in workspace: Workspace) throws -> [CreatorID] {
-        let unknown = handles.filter { workspace.creator(handle: $0) == nil }
-        if !unknown.isEmpty { throw CLIFailure(message: "no creator with the handle \(unknown.joined(separator: ", "))") }
-        return handles.compactMap { workspace.creator(handle: $0)?.id }
+        let find = { (text: String) in workspace.creator(handle: text) ?? (text.contains("@") ? workspace.lead(email: text) : nil) }
+        let unknown = handles.filter { find($0) == nil }
+        if !unknown.isEmpty { throw CLIFailure(message: "no creator with the handle (or lead with the email) \(unknown.joined(separator: ", "))") }
+        return handles.compactMap { find($0)?.id }
     }
 }

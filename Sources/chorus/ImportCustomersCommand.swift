@@ -16,7 +16,8 @@ struct ImportCustomersCommand: ParsableCommand {
         Zip Code), or a generic list with the columns \(CustomerListLayout.crmColumns.joined(separator: ", ")) \
         (email required). Other headers (a Google Forms or Jotform export) are read with --map map.json: \
         {"Your email": "email", "Instagram username": "instagram", …}. Handles come from the handle, \
-        instagram, tiktok and youtube columns, from tags (ig:@name, tt:@name, yt:@name) and from notes. \
+        instagram, tiktok and youtube columns, from tags (ig:@name, tt:@name, yt:@name) and from notes; a customer \
+        with an email but no handle is kept as a lead, never counted as a creator, to invite to apply. \
         People already known (same email, or same handle on the same platform) are merged: the newest import wins \
         for contact fields, order totals are never added up, and each replaced value is listed.
         """)
@@ -38,7 +39,7 @@ struct ImportCustomersCommand: ParsableCommand {
             try FileImport.into(workspace.url, from: file) { bytes, name, store in
                 let parsed = try CustomersImport(bytes: bytes, fileName: name, workspace: store.workspace, source: source, map: columnMap)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
-                guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no customers with a social handle to import") }
+                guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no customers with a social handle or an email to import") }
                 let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
                 try Output.print(applied.summary + skipped)
                 for line in parsed.report() { try Output.print(line) }

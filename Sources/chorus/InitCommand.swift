@@ -7,15 +7,21 @@ import Foundation
 /// Creates a workspace: empty for a real program, or a copy of the sample program.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new workspace folder (empty, or a copy of the sample program).")
+        commandName: "init", abstract: "Create a new workspace folder (empty, or a copy of the sample program).",
+        discussion: "With --postgres URL instead of a folder, the workspace is made on a PostgreSQL server for a team at several "
+            + "machines: --name (or ?workspace= in the URL) names it there, in lower-case letters, digits and _.")
 
     @Argument(help: ArgumentHelp("The folder to create (must be new or empty).", valueName: "dir"))
-    var path: String
+    var path: String?
+
+    @Option(help: ArgumentHelp("Create the workspace on this PostgreSQL server instead of in a folder.", valueName: "url"))
+    var postgres: String?
 
     @Flag(help: "Copy the sample program instead of starting empty.")
     var sample = false
 
-    @Option(help: "The program's name.") var name = "Creator program"
+    @Option(help: "The program's name (with --postgres, the workspace's name on the server).") var name = Self.defaultName
+    static let defaultName = "Creator program"
     @Option(help: "The brand the program belongs to.") var brand = "My brand"
     @Option(help: "ISO 4217 currency for all money in the program (default: the first orders import's, else EUR).")
     var currency: String?
@@ -24,6 +30,12 @@ struct InitCommand: ParsableCommand {
     var from: String?
 
     func validate() throws {
+        guard (path == nil) != (postgres == nil) else {
+            throw ValidationError(path == nil ? "say where to create the workspace: a folder, or --postgres URL" : "give a folder or --postgres URL, not both")
+        }
+        if let postgres, !postgres.contains("workspace="), name == Self.defaultName {
+            throw ValidationError("name the workspace on the server: --name NAME (lower-case letters, digits and _), or ?workspace=NAME in the URL")
+        }
         if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
             throw ValidationError("'\(currency)' is not a three-letter currency code such as EUR or USD")
         }
@@ -31,7 +43,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let url = URL(fileURLWithPath: path).standardizedFileURL
+            if let postgres { return try ServerWorkspaceCreation(url: postgres, name: name, brand: brand, currency: currency,
+                                                                 landingURL: landingURL, sample: sample).run() }
+            let url = URL(fileURLWithPath: path ?? "").standardizedFileURL
             if sample {
                 try SampleWorkspace.copy(to: url)
             } else {
@@ -62,7 +76,7 @@ struct CompactCommand: ParsableCommand {
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()
-            try Output.print("compacted \(workspace.url.path): \(entries) journal entries folded into the snapshot")
+            try Output.print("compacted \(store.folder): \(entries) journal entries folded into the snapshot")
         }
     }
 }

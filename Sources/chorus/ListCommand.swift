@@ -33,6 +33,8 @@ struct ListCommand: ParsableCommand {
     var expiring: DayCount?
     @Flag(help: "Only creators to chase: past their due date with nothing submitted (days late), then those a ghosting nudge is due for.")
     var late = false
+    @Flag(help: "Only leads: customers with an email but no social handle yet, with what they bought (never counted as creators).")
+    var leads = false
 
     @Option(help: "Output format.")
     var format: OutputFormat = .table
@@ -47,7 +49,8 @@ struct ListCommand: ParsableCommand {
             if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
             let store = try workspace.openForReading()
             let listings = Listings(workspace: store.workspace, today: Clock.now.day)
-            let listing = late ? try listings.lateCreators(collection, wave: wave)
+            let listing = leads ? try listings.leads(collection)
+                : late ? try listings.lateCreators(collection, wave: wave)
                 : try listings.listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
             try Output.print(listing.rendered(as: format, raw: raw))
         }

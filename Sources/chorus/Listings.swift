@@ -48,7 +48,8 @@ struct Listings {
             stagesByCreator[enrollment.creatorID, default: []].append(.init(wave: enrollment.waveID.rawValue, stage: enrollment.stage.rawValue))
         }
         var rows: [CreatorRow] = []
-        for creator in workspace.creators {
+        // Leads are not creators yet: `--leads` lists them.
+        for creator in workspace.creators where !creator.isLead {
             let waves = stagesByCreator[creator.id] ?? []
             var row = CreatorRow(creator, waves: waves)
             if let wave {

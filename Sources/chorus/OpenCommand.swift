@@ -12,7 +12,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let url = workspace.url
-            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("chorus.json").path) else {
+            guard try ServerWorkspace.address(url) != nil || FileManager.default.fileExists(atPath: url.appendingPathComponent("chorus.json").path) else {
                 throw CLIFailure(message: "no workspace at \(url.path); create one with `chorus init \(url.path)` or try `chorus demo`")
             }
             try ConsoleLauncher.open(url, flags: console)

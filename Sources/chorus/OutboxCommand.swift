@@ -23,12 +23,13 @@ struct OutboxBuildCommand: ParsableCommand {
         discussion: """
         Without --creator, everyone in the wave whom the kind still fits: a nudge goes to creators whose parcel \
         arrived that many days ago and who have sent nothing; late to creators past their due date; nobody gets \
-        the same kind twice. invite and apply are marketing and are refused for anyone who has not accepted it.
+        the same kind twice. invite and apply are marketing and are refused for anyone who has not accepted it. \
+        apply also goes to every lead (a customer with no handle yet) who accepted marketing, by email.
         """)
 
     @Option(help: ArgumentHelp("The kind of message: \(MessageKind.names).", valueName: "kind")) var kind: MessageKind
     @Option(help: ArgumentHelp("The wave (id, slug or name).", valueName: "wave")) var wave: String
-    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle.", valueName: "handle"))
+    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle, or a lead's email.", valueName: "handle"))
     var creators: [String] = []
     @Flag(help: "Write the .eml files and klaviyo.csv and record the drafts (without it, only a preview).") var write = false
     @OptionGroup var workspace: WorkspaceOption
@@ -62,7 +63,7 @@ struct OutboxMarkSentCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The kind of message: \(MessageKind.names).", valueName: "kind")) var kind: MessageKind
     @Option(help: ArgumentHelp("The wave (id, slug or name).", valueName: "wave")) var wave: String
-    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle.", valueName: "handle"))
+    @Option(name: .customLong("creator"), help: ArgumentHelp("Only this creator (repeatable): @handle, or a lead's email.", valueName: "handle"))
     var creators: [String] = []
     @OptionGroup var workspace: WorkspaceOption
 
@@ -74,6 +75,7 @@ struct OutboxMarkSentCommand: ParsableCommand {
             let waveID = try Listings(workspace: current, today: Clock.now.day).resolveWave(wave)
             let ids = creators.isEmpty
                 ? current.enrollments.filter { $0.waveID == waveID && $0.correspondence.contains { $0.kind == kind && $0.sentAt == nil } }.map(\.creatorID)
+                    + current.leads.filter { $0.invitationToApply?.kind == kind && $0.invitationToApply?.sentAt == nil }.map(\.id)
                 : try OutboxCreators.resolve(creators, in: current)
             if ids.isEmpty { throw CLIFailure(message: "no \(kind.label) message is waiting to be sent in \(wave); build them with chorus outbox build") }
             try Output.print(try store.perform(.markMessagesSent(kind: kind, wave: waveID, creators: ids), context: Clock.context).summary)

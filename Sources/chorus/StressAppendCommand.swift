@@ -21,7 +21,8 @@ struct StressAppendCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+            let store = try ServerWorkspace.address(workspace.url).map { try ServerWorkspace.open($0).0 }
+                ?? WorkspaceStore.open(at: workspace.url, mode: .readWrite)
             defer { store.close() }
             let counter = SKUID(sku)
             if store.workspace.sku(counter) == nil {

@@ -14,15 +14,25 @@ enum TeamBenchmark {
         let folder = try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-team")
         defer { try? FileManager.default.removeItem(at: folder) }
         let workspacePath = folder.appendingPathComponent("workspace").path
+        try WorkspaceStore.create(at: workspacePath, workspace: try program()).close()
+        return try run(appendsPerWriter: appendsPerWriter, changes: changes, label: "team") { try WorkspaceStore.open(at: workspacePath) }
+    }
+
+    /// Three counters, one for each writer.
+    static func program() throws -> Workspace {
         var program = Workspace(program: Program(name: "Bench", brand: "Bench", currency: Currency("EUR"), landingURL: "https://bench.example"))
         _ = try program.apply(.addSKUs((0..<3).map { SKU(id: SKUID("TEAM-\($0)"), name: "Counter", unitCost: .zero(Currency("EUR")), stockOnHand: 0) }),
                               context: Clock.context)
-        try WorkspaceStore.create(at: workspacePath, workspace: program).close()
+        return program
+    }
 
-        let appends = try appendLatencies(workspacePath, writers: 3, each: appendsPerWriter)
-        let arrivals = try followLatencies(workspacePath, changes: changes)
-        return "team: append with 3 writers at once, \(appends.count) appends: p50 \(milliseconds(percentile(appends, 0.5))), "
-            + "p99 \(milliseconds(percentile(appends, 0.99))) (target ≤ 5 ms); one console's change on another's screen, "
+    /// The same figures for stores that `open` makes (each a process's own, on a folder or a server).
+    static func run(appendsPerWriter: Int, changes: Int, label: String, appendTarget: Int = 5,
+                    open: () throws -> WorkspaceStore) throws -> String {
+        let appends = try appendLatencies(open, writers: 3, each: appendsPerWriter)
+        let arrivals = try followLatencies(open, changes: changes)
+        return "\(label): append with 3 writers at once, \(appends.count) appends: p50 \(milliseconds(percentile(appends, 0.5))), "
+            + "p99 \(milliseconds(percentile(appends, 0.99))) (target ≤ \(appendTarget) ms); one console's change on another's screen, "
             + "\(arrivals.count) changes, console tick \(Int(consoleTick * 1000)) ms: p50 \(milliseconds(percentile(arrivals, 0.5))), "
             + "p99 \(milliseconds(percentile(arrivals, 0.99))) (target ≤ 250 ms)"
     }
@@ -35,8 +45,8 @@ enum TeamBenchmark {
         var all: [Double] { lock.withLock { values } }
     }
 
-    private static func appendLatencies(_ folder: String, writers: Int, each: Int) throws -> [Double] {
-        let stores = try (0..<writers).map { _ in try WorkspaceStore.open(at: folder) }
+    private static func appendLatencies(_ open: () throws -> WorkspaceStore, writers: Int, each: Int) throws -> [Double] {
+        let stores = try (0..<writers).map { _ in try open() }
         defer { stores.forEach { $0.close() } }
         let samples = Samples()
         let box = StoresBox(stores)
@@ -55,9 +65,9 @@ enum TeamBenchmark {
     /// One store appends now and then; another, on its own thread, does what a console does:
     /// wakes every tick, compares the change hint, catches up. The time from the append's
     /// return to the follower having applied it is the latency.
-    private static func followLatencies(_ folder: String, changes: Int) throws -> [Double] {
-        let writer = try WorkspaceStore.open(at: folder)
-        let follower = try WorkspaceStore.open(at: folder)
+    private static func followLatencies(_ open: () throws -> WorkspaceStore, changes: Int) throws -> [Double] {
+        let writer = try open()
+        let follower = try open()
         defer { writer.close(); follower.close() }
         let box = StoresBox([follower])
         let appended = Samples(), arrived = Samples()

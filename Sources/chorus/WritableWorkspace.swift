@@ -13,6 +13,7 @@ enum WritableWorkspace {
     static let defaultWait = 10.0
 
     static func open(_ url: URL) throws -> WorkspaceStore {
+        if let address = try ServerWorkspace.address(url) { return try ServerWorkspace.open(address).0 }
         let store = try WorkspaceStore.open(at: url, mode: .readWrite, waitingForLock: wait,
                                             whileWaiting: { Output.notice($0) })
         // An unreadable last line is said by the refusal of the write itself, once.

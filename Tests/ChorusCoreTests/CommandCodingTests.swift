@@ -10,6 +10,39 @@ final class CommandCodingTests: XCTestCase {
         }
     }
 
+    /// `CommandSamples.kind(of:)` is exhaustive, so a new case needs a sample; this makes the
+    /// sample prove that the new kind is written and read (`Command+Fields`).
+    func testThereIsASampleOfEveryKindAndEachIsWrittenAsItsKindWithNamedFields() throws {
+        XCTAssertEqual(CommandSamples.all.map(\.kind), CommandSamples.all.map(CommandSamples.kind(of:)))
+        XCTAssertEqual(Set(CommandSamples.all.map(\.kind)), Set(Command.Kind.allCases.map(\.rawValue)), "every kind has a sample")
+        for command in CommandSamples.all {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(command)) as? [String: Any])
+            XCTAssertEqual(object["kind"] as? String, command.kind)
+            XCTAssertFalse(object.keys.contains { $0.hasPrefix("_") }, "\(command.kind) names its fields: \(object.keys.sorted())")
+        }
+    }
+
+    func testACommandOfAKindThisChorusDoesNotKnowIsRefusedNamingTheKind() {
+        let line = #"{"kind":"splitWave","wave":"W1"}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(line.utf8))) {
+            XCTAssertTrue("\($0)".contains(#""splitWave" is not a kind of command this Chorus knows"#), "\($0)")
+        }
+        let legacy = #"{"splitWave":{"_0":"W1"}}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(legacy.utf8))) {
+            XCTAssertTrue("\($0)".contains(#""splitWave" is not a kind of command this Chorus knows"#), "\($0)")
+        }
+    }
+
+    /// A field a newer Chorus added would change what the command does: it is refused, not dropped.
+    func testAFieldThisChorusDoesNotKnowIsRefusedNamingIt() {
+        let line = #"{"kind":"approve","submissions":["SUB-0001"],"onBehalfOf":"maria"}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(line.utf8))) {
+            XCTAssertTrue("\($0)".contains(#"the command "approve" has a field "onBehalfOf" that this Chorus does not know"#), "\($0)")
+        }
+        let missing = #"{"kind":"approve","submission":["SUB-0001"]}"#
+        XCTAssertThrowsError(try JSONDecoder().decode(Command.self, from: Data(missing.utf8)))
+    }
+
     func testTheUndoOfEveryCommandRoundTripsThroughJSON() throws {
         for command in CommandSamples.all {
             var workspace = ProgramFixture.workspace
@@ -64,16 +97,17 @@ final class CommandCodingTests: XCTestCase {
 }
 
 /// Journals and workspaces written before payout details and reconciliation open unchanged,
-/// and a creator or run without them encodes to the same JSON as before.
+/// and a creator or run without them is written without them.
 final class PayoutJournalCompatibilityTests: XCTestCase {
-    func testAPayoutRunAndACreatorFromBeforePayoutDetailsDecodeAndEncodeAsBefore() throws {
-        let run = #"{"createPayoutRun":{"_0":{"createdOn":"2026-03-01","number":1,"payments":[{"creatorID":"CR-0001","items":[{"amount":4000,"key":"fee W1"}]}]}}}"#
-        let creator = #"{"updateCreator":{"_0":{"aliases":[],"engagementRate":0.05,"handle":"mila","id":"CR-0001","name":"Mila","niches":[],"profiles":[],"sources":[]}}}"#
+    func testAPayoutRunAndACreatorFromBeforePayoutDetailsDecodeAndEncodeWithoutThem() throws {
+        let run = #"{"createdOn":"2026-03-01","number":1,"payments":[{"creatorID":"CR-0001","items":[{"amount":4000,"key":"fee W1"}]}]}"#
+        let creator = #"{"aliases":[],"engagementRate":0.05,"handle":"mila","id":"CR-0001","name":"Mila","niches":[],"profiles":[],"sources":[]}"#
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        for line in [run, creator] {
-            let command = try JSONDecoder().decode(Command.self, from: Data(line.utf8))
-            XCTAssertEqual(String(decoding: try encoder.encode(command), as: UTF8.self), line)
+        for (old, written) in [(#"{"createPayoutRun":{"_0":"# + run + "}}", #"{"kind":"createPayoutRun","run":"# + run + "}"),
+                               (#"{"updateCreator":{"_0":"# + creator + "}}", #"{"creator":"# + creator + #","kind":"updateCreator"}"#)] {
+            let command = try JSONDecoder().decode(Command.self, from: Data(old.utf8))
+            XCTAssertEqual(String(decoding: try encoder.encode(command), as: UTF8.self), written)
         }
     }
 }

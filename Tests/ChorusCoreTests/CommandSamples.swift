@@ -11,6 +11,8 @@ enum CommandSamples {
         let workspace = ProgramFixture.workspace
         var program = workspace.program
         program.settings.commissionHoldDays = 45
+        // As frozen in the golden journals before programs had people (`setRoles` changes those).
+        program.people = nil
         var summer = workspace.wave(f.summer)!
         summer.status = .closed
         var mila = workspace.creator(f.mila)!
@@ -104,6 +106,9 @@ enum CommandSamples {
             .importCreators([mila, Creator(id: "CR-0007", handle: "zoe.muller", name: "Zoë Müller", linkSlug: "zoe")],
                             codes: [DiscountCode(code: "ZOE15", creatorID: "CR-0007", waveID: nil, kind: .percent, value: 1_500)]),
             .resolveSurveyAnswer(order: "#1002", creator: f.sakura, alias: "Sakura from TikTok"),
+            .setRoles(person: "sam", roles: [.seeding]),
+            .removePerson("e2e"),
+            .allowActingAs(true),
             .restore(point: restorePoint, label: "closed Summer Scale"),
         ]
     }
@@ -157,9 +162,12 @@ enum CommandSamples {
         case .importCreators: "importCreators"
         case .resolveSurveyAnswer: "resolveSurveyAnswer"
         case .importRates: "importRates"
+        case .setRoles: "setRoles"
+        case .removePerson: "removePerson"
+        case .allowActingAs: "allowActingAs"
         case .restore: "restore"
         }
     }
 
-    static let kindCount = 47
+    static let kindCount = 50
 }

@@ -37,7 +37,8 @@ struct ProgramFixture {
     static let story: DeliverableID = "D-2"
     static let sakuraDHLNumber = "JD014600003828427051"
 
-    var program = Program(name: "Always-on creators", brand: "Lumen Skin", currency: .eur, landingURL: "https://lumen.example/shop")
+    var program = Program(name: "Always-on creators", brand: "Lumen Skin", currency: .eur, landingURL: "https://lumen.example/shop",
+                          people: ProgramPeople(people: [Person(name: "ana", roles: [.admin]), Person(name: "e2e", roles: [.reader])]))
 
     var waves: [Wave] = [
         Wave(id: spring, name: "Spring Glow", slug: "spring-glow", status: .live,

@@ -67,7 +67,7 @@ final class StartingYourOwnProgramTests: XCTestCase {
                           "broken-fjord-goods-customers.csv, line 2, column 5 (Accepts Email Marketing): 'perhaps' is not yes or no")
         let customers = try chorus("import", "customers", fixture("fjord-goods-customers.csv")).stdout
         XCTAssertTrue(customers.contains("2 new, 0 merged"), customers)
-        XCTAssertTrue(customers.contains("1 customers have no social handle and were left out"), customers)
+        XCTAssertTrue(customers.contains("1 new lead: customers with an email but no social handle"), customers)
         try assertRefused(["import", "customers", try broken("klaviyo-profiles.csv", replacing: ",UNSUBSCRIBED,", with: ",MAYBE,")],
                           "broken-klaviyo-profiles.csv, line 3, column 12 (Email Marketing Consent): 'MAYBE' is not yes or no")
         XCTAssertTrue(try chorus("import", "customers", fixture("klaviyo-profiles.csv")).stdout.contains("3 new, 0 merged"))

@@ -62,7 +62,9 @@ final class TeamKillTests: XCTestCase {
                                      "writer \(slot): more landed than acknowledged plus one in flight per kill: something applied twice")
             summary.append("writer \(slot): \(acknowledged) acknowledged, \(stock) landed, \(killed[slot]) kills")
         }
-        let journal = try String(contentsOfFile: workspace.path + "/journal.jsonl", encoding: .utf8)
+        // Every journal segment still on disk (the compactions rolled the journal).
+        let segments = try FileManager.default.contentsOfDirectory(atPath: workspace.path).filter { $0.hasPrefix("journal") && $0.hasSuffix(".jsonl") }
+        let journal = try segments.map { try String(contentsOfFile: workspace.path + "/" + $0, encoding: .utf8) }.joined()
         let ids = journal.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["commandID"] as? String
         }

@@ -48,7 +48,7 @@ final class StoreFuzzTests: XCTestCase {
     }
 
     func testDamagedSnapshotFilesAndJournalOpenOrAreRefusedWithTheirFile() throws {
-        let files = ["journal.jsonl", "chorus.json", "program-2.json", "creators-2.json", "orders-2.json", "shipments-2.json"]
+        let files = ["journal-4.jsonl", "chorus.json", "program-2.json", "creators-2.json", "orders-2.json", "shipments-2.json"]
         for file in files {
             XCTAssertTrue(FileManager.default.fileExists(atPath: Self.folder + "/" + file), file)
             let report = Fuzzer.run(Self.target(file), iterations: Fuzzer.iterations / 5, seconds: 3)
@@ -63,7 +63,7 @@ final class StoreFuzzTests: XCTestCase {
     /// a read-write open either reads it, or opens read-only saying which line and refuses
     /// every write — and in no case changes a byte of the journal.
     func testAnyCompleteLastJournalLineIsReadOrLeftAsItIsWithTheWorkspaceReadOnly() throws {
-        let path = Self.folder + "/journal.jsonl"
+        let path = Self.folder + "/journal-4.jsonl"  // the segment the compaction rolled to
         let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         // The seed: the last entry again, as the next one.
         // (Without its checksums, which a copy would not match: entries from before them read as they are.)
@@ -103,7 +103,7 @@ final class StoreFuzzTests: XCTestCase {
     }
 
     func testHostileJSONInEveryFileIsRefusedWithItsFile() {
-        for file in ["journal.jsonl", "chorus.json", "program-2.json", "creators-2.json", "shipments-2.json"] {
+        for file in ["journal-4.jsonl", "chorus.json", "program-2.json", "creators-2.json", "shipments-2.json"] {
             let target = Self.target(file)
             for fixture in HostileJSON.fixtures {
                 XCTAssertNoThrow(try target.read(fixture.bytes), "\(file), \(fixture.name)")

@@ -82,8 +82,10 @@ final class BrandExportsTests: XCTestCase {
         let parsed = try CustomersImport(bytes: Self.fixture("klaviyo-profiles.csv"), fileName: "klaviyo.csv", workspace: Self.empty)
         XCTAssertEqual(parsed.layout, .klaviyo)
         XCTAssertEqual(parsed.errors, [])
-        XCTAssertEqual(parsed.creators.map(\.handle), ["nora.outdoors", "tom.trails", "lisa.vogel"], "Sam has no handle and is left out")
-        XCTAssertEqual(parsed.withoutHandle, 1)
+        XCTAssertEqual(parsed.creators.map(\.handle), ["nora.outdoors", "tom.trails", "lisa.vogel", ""], "Sam has no handle: a lead")
+        XCTAssertEqual(parsed.creators.last?.email, "sam@example.com")
+        XCTAssertEqual(parsed.leadsAdded, 1)
+        XCTAssertEqual(parsed.withoutHandle, 0)
         let nora = parsed.creators[0]
         XCTAssertEqual(nora.name, "Nora Haugen")
         XCTAssertEqual(nora.customer?.acceptsMarketing, true, "SUBSCRIBED")

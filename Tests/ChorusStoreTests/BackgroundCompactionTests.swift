@@ -25,7 +25,7 @@ final class BackgroundCompactionTests: XCTestCase {
         try store.finish(compaction)
 
         XCTAssertEqual(store.journalLength, 2, "the two commands after the snapshot began are still journaled")
-        let journal = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
+        let journal = try String(contentsOfFile: try StoreFixtures.activeJournal(in: folder), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(journal.count, 2)
         XCTAssertTrue(journal[0].contains(#""seq":6"#) && journal[1].contains(#""seq":7"#))
         let expected = store.workspace

@@ -82,10 +82,10 @@ final class CorruptionTests: XCTestCase {
     func testNewerSchemaVersionIsRefusedAsNewer() throws {
         let folder = try savedWorkspace()
         let manifest = folder + "/chorus.json"
-        try replace(#""schemaVersion" : 1"#, with: #""schemaVersion" : 99"#, in: manifest)
+        try replace(#""schemaVersion" : 2"#, with: #""schemaVersion" : 99"#, in: manifest)
         let error = try assertRefused(folder)
         XCTAssertEqual(error?.kind, .newerSchema)
-        XCTAssertEqual(error?.description, manifest + ": was written by a newer Chorus (schema 99; this build reads 1); upgrade Chorus to open it")
+        XCTAssertEqual(error?.description, manifest + ": was written by a newer Chorus (schema 99; this build reads 2); upgrade Chorus to open it")
     }
 
     func testADamagedManifestIsRefused() throws {

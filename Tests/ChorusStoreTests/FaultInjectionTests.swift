@@ -89,8 +89,10 @@ final class FaultInjectionTests: XCTestCase {
                 for error in outcome.errors {
                     let storeError = error as? StoreError
                     XCTAssertEqual(storeError?.kind, .io, "\(label): \(error)")
-                    let file = outcome.folder + point.path.dropFirst(clean.folder.count)
-                    XCTAssertEqual(storeError?.file, file, "\(label): the error names the file: \(error)")
+                    // A staged batch is named afresh in every run.
+                    let batch = /batch-[0-9a-f-]+\.json/
+                    let file = (outcome.folder + point.path.dropFirst(clean.folder.count)).replacing(batch, with: "batch")
+                    XCTAssertEqual(storeError?.file?.replacing(batch, with: "batch"), file, "\(label): the error names the file: \(error)")
                 }
                 XCTAssertEqual(outcome.errors.count, outcome.errors.isEmpty ? 0 : 1, "\(label): one fault, one error: \(outcome.errors)")
 
@@ -124,10 +126,15 @@ final class FaultInjectionTests: XCTestCase {
         let clean = try run(fileSystem: counting, continuing: true)
         clean.store?.close()
         let points = counting.points
-        // The sync of a write to the journal (open, write, sync), past the one `create` makes.
-        let syncs = points.dropFirst().filter { $0.step == .sync && $0.path.hasSuffix("/journal.jsonl") && points[$0.index - 1].step == .write }
-            .dropFirst()
-        XCTAssertEqual(syncs.count, 5, "every journaled command of the session")
+        // The sync of a write to a journal segment (open, write, sync), past the one that
+        // creates each segment (`create`'s, and each compaction's roll).
+        var created = Set<String>()
+        let syncs = points.dropFirst().filter { point in
+            let name = (point.path as NSString).lastPathComponent
+            return point.step == .sync && name.hasPrefix("journal") && name.hasSuffix(".jsonl") && points[point.index - 1].step == .write
+                && !created.insert(point.path).inserted
+        }
+        XCTAssertEqual(syncs.count, 6, "every journaled command of the session, the staged import's too")
         for sync in syncs {
             let outcome = try run(fileSystem: FaultInjectingFileSystem(failingAt: [sync.index, sync.index + 1]), continuing: false, faults: 2)
             XCTAssertEqual(outcome.errors.count, 1, "\(sync): \(outcome.errors)")
@@ -172,10 +179,12 @@ final class FaultInjectionTests: XCTestCase {
         print("fault injection: \(points.count - 1) double faults (a step and the next) × (crash, carry on)")
     }
 
-    /// The bug the matrix found: a big import made durable by snapshot, whose folder sync
-    /// failed after the new manifest was in place, was undone in memory while the disk kept it,
-    /// so the next commands were journaled against a state that replay would never rebuild.
-    func testAnImportWhoseSnapshotIsInPlaceStaysInMemoryEvenIfTheFolderSyncFails() throws {
+    /// A big import is acknowledged once its small entry naming the staged batch is appended;
+    /// the snapshot taken right after is tidying. A failure there — the folder sync after the
+    /// new manifest is renamed in — leaves the import in memory as on disk, and commands after
+    /// it replay onto it. (The bug the matrix once found: such an import undone in memory while
+    /// the disk kept it.)
+    func testAStagedImportStaysAcknowledgedWhateverHappensToTheSnapshotTakenAfterIt() throws {
         func importOnFreshWorkspace(_ fileSystem: FaultInjectingFileSystem) throws -> (WorkspaceStore, Error?) {
             let folder = StoreFixtures.temporaryFolder()
             try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
@@ -188,12 +197,11 @@ final class FaultInjectionTests: XCTestCase {
         let counting = FaultInjectingFileSystem()
         let (counted, _) = try importOnFreshWorkspace(counting)
         counted.close()
-        // The folder sync that makes the new manifest durable: the last before the journal is trimmed.
-        let trim = try XCTUnwrap(counting.points.last { $0.step == .rename && $0.path.hasSuffix("/journal.jsonl") })
-        let lastFolderSync = try XCTUnwrap(counting.points.last { $0.step == .syncDirectory && $0.index < trim.index })
+        let switchRename = try XCTUnwrap(counting.points.last { $0.step == .rename && $0.path.contains("chorus.json") })
+        let folderSync = try XCTUnwrap(counting.points.first { $0.step == .syncDirectory && $0.index > switchRename.index })
 
-        let (store, error) = try importOnFreshWorkspace(FaultInjectingFileSystem(failingAt: lastFolderSync.index))
-        XCTAssertEqual((error as? StoreError)?.kind, .io, "the failed sync is reported")
+        let (store, error) = try importOnFreshWorkspace(FaultInjectingFileSystem(failingAt: folderSync.index))
+        XCTAssertNil(error, "the import was acknowledged by its journal entry")
         XCTAssertEqual(store.workspace.orders.count, StoreFixtures.orders.count + Self.newOrders.count, "the import is in memory, as on disk")
         try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 3, reason: "recount"), context: StoreFixtures.context(1))
         let memory = store.workspace

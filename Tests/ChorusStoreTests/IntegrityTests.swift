@@ -56,7 +56,9 @@ final class IntegrityTests: XCTestCase {
         try store.finish(compaction)
         try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(5))
         store.close()
-        XCTAssertEqual(try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n").count, 3)
-        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, store.workspace, "the kept lines and the new one check out")
+        let segment = try StoreFixtures.activeJournal(in: folder)
+        XCTAssertTrue(segment.hasSuffix("/journal-4.jsonl"), segment)
+        XCTAssertEqual(try String(contentsOfFile: segment, encoding: .utf8).split(separator: "\n").count, 3)
+        XCTAssertEqual(try WorkspaceStore.open(at: folder).workspace, store.workspace, "the new segment's lines chain on from the sealed one")
     }
 }

@@ -42,7 +42,10 @@ final class JournalFormatTests: XCTestCase {
         XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, store.workspace)
     }
 
-    private static let fromTheFuture = #"{"actor":"zoe","at":"2027-01-04T10:00:00Z","command":{"splitWave":{"wave":"W1"}},"format":3,"seq":5}"#
+    /// An entry of the format after this build's, with a command this build does not know.
+    static let fromTheFuture = #"{"actor":"zoe","at":"2027-01-04T10:00:00Z","command":{"kind":"splitWave","wave":"W1"},"format":"#
+        + "\(newer),\"seq\":5}"
+    static let newer = JournalEntry.currentFormat + 1
 
     func testANewerFormatOpensReadOnlySayingUpgradeAndNothingIsWritten() throws {
         for journal in [Self.formatOne + "\n" + Self.fromTheFuture,
@@ -51,11 +54,11 @@ final class JournalFormatTests: XCTestCase {
             let before = try StoreFixtures.contents(of: folder)
             let store = try WorkspaceStore.open(at: folder)
             XCTAssertEqual(store.mode, .readOnly)
-            XCTAssertTrue(store.recoveryNotice?.contains("line 5: written by a newer Chorus (format 3); upgrade to write") ?? false,
+            XCTAssertTrue(store.recoveryNotice?.contains("line 5: written by a newer Chorus (format \(Self.newer)); upgrade to write") ?? false,
                           store.recoveryNotice ?? "")
             XCTAssertEqual(store.workspace.creator("CR-00003")?.note, "met at the fair", "what this build can read is shown")
             XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
-                XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+                XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
             }
             store.close()
             XCTAssertEqual(try StoreFixtures.contents(of: folder).filter { !$0.key.hasSuffix(".lock") && $0.key != "lock" },
@@ -71,7 +74,70 @@ final class JournalFormatTests: XCTestCase {
         close(fd)
         XCTAssertThrowsError(try store.catchUp())
         XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
-            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format 3); upgrade to write"), "\($0)")
+            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
         }
+    }
+
+    /// The workspace records the domain format: a snapshot a newer Chorus wrote (its journal
+    /// compacted away) is read, and never written by this build.
+    func testASnapshotWrittenByANewerChorusOpensReadOnlySayingUpgrade() throws {
+        let folder = try workspace(journal: Self.formatOne)
+        let manifest = folder + "/chorus.json"
+        let recorded = try String(contentsOfFile: manifest, encoding: .utf8)
+        XCTAssertTrue(recorded.contains(#""journalFormat" : \#(JournalEntry.currentFormat)"#), recorded)
+        try recorded.replacingOccurrences(of: #""journalFormat" : \#(JournalEntry.currentFormat)"#, with: #""journalFormat" : \#(Self.newer)"#)
+            .write(toFile: manifest, atomically: false, encoding: .utf8)
+        let before = try StoreFixtures.contents(of: folder)
+
+        let store = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(store.mode, .readOnly)
+        XCTAssertEqual(store.recoveryNotice?.hasPrefix(manifest + ": written by a newer Chorus (format \(Self.newer)); upgrade to write"), true,
+                       store.recoveryNotice ?? "")
+        XCTAssertEqual(store.workspace.creator("CR-00003")?.note, "met at the fair", "reading works")
+        XCTAssertThrowsError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))) {
+            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
+        }
+        XCTAssertThrowsError(try store.compact())
+        store.close()
+        XCTAssertEqual(try StoreFixtures.contents(of: folder).filter { !$0.key.hasSuffix("lock") },
+                       before.filter { !$0.key.hasSuffix("lock") }, "the workspace is left untouched")
+    }
+
+    /// A manifest from before the domain format was recorded is format 2, and the next
+    /// snapshot records this build's.
+    func testAnOlderSnapshotIsWrittenOnAndItsNextSnapshotRecordsTheCurrentFormat() throws {
+        let folder = try workspace(journal: Self.formatOne)
+        let manifest = folder + "/chorus.json"
+        try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: #""journalFormat" : \#(JournalEntry.currentFormat),"#, with: "")
+            .write(toFile: manifest, atomically: false, encoding: .utf8)
+        let store = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(store.mode, .readWrite)
+        XCTAssertNil(store.recoveryNotice)
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(9))
+        try store.compact()
+        XCTAssertTrue(try String(contentsOfFile: manifest, encoding: .utf8).contains(#""journalFormat" : \#(JournalEntry.currentFormat)"#))
+    }
+
+    /// The same gate on a log that is not a folder (a database server): a colleague's newer
+    /// entry stops this store writing, and a store opened after it is read-only from the start.
+    func testOnASharedLogANewerEntryStopsWritingAndANewerSnapshotOpensReadOnly() throws {
+        let log = MemoryLog(workspace: StoreFixtures.richWorkspace)
+        let ours = try WorkspaceStore.open(sharing: log)
+        try ours.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context(1))
+        var theirs = JournalEntry(seq: 2, at: StoreFixtures.context(2).now, actor: "zoe", command: .adjustStock(sku: "SKU-SERUM", delta: 3, reason: "newer"))
+        theirs.format = Self.newer
+        XCTAssertEqual(try log.append(theirs, expectedHead: 1), .appended(2))
+
+        XCTAssertThrowsError(try ours.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "again"), context: StoreFixtures.context(3))) {
+            XCTAssertTrue("\($0)".contains("written by a newer Chorus (format \(Self.newer)); upgrade to write"), "\($0)")
+        }
+        let later = try WorkspaceStore.open(sharing: log)
+        XCTAssertEqual(later.mode, .readOnly)
+        XCTAssertEqual(later.lastSequence, 1, "what this build can read is shown")
+        XCTAssertEqual(log.allEntries.count, 2, "nothing was written")
+
+        let compacted = MemoryLog(workspace: StoreFixtures.richWorkspace)
+        try compacted.putSnapshot(LogSnapshot(workspace: StoreFixtures.richWorkspace, through: 1, format: Self.newer))
+        XCTAssertEqual(try WorkspaceStore.open(sharing: compacted).mode, .readOnly)
     }
 }

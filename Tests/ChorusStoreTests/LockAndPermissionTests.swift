@@ -111,7 +111,7 @@ final class LockAndPermissionTests: XCTestCase {
 
         XCTAssertEqual(try permissions(folder), 0o700)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertTrue(names.contains("journal.jsonl") && names.contains("lock") && names.contains("chorus.json"), "\(names)")
+        XCTAssertTrue(names.contains("journal-2.jsonl") && names.contains("lock") && names.contains("chorus.json"), "\(names)")
         for name in names {
             XCTAssertEqual(try permissions(folder + "/" + name), 0o600, name)
         }

@@ -5,16 +5,22 @@ import XCTest
 
 /// Commands that replace a whole value, and every undo, are based on what the person saw: if a
 /// colleague changed the same item since, they are refused naming who and when, and the store
-/// shows the colleague's version, instead of silently putting the old one back.
-final class NoLostUpdateTests: XCTestCase {
-    private let shared = MemoryLog(workspace: TeamFixture.workspace)
+/// shows the colleague's version, instead of silently putting the old one back. In memory here;
+/// `PostgresNoLostUpdateTests` runs the same on the PostgreSQL test server.
+class NoLostUpdateTests: XCTestCase {
+    /// Where maria and sam share their workspace.
+    func makeTeam() throws -> TeamLogs { MemoryTeam() }
+    private var team: TeamLogs!
     private var maria: WorkspaceStore!
     private var sam: WorkspaceStore!
 
     override func setUpWithError() throws {
-        maria = try WorkspaceStore.open(sharing: shared)
-        sam = try WorkspaceStore.open(sharing: shared)
+        team = try makeTeam()
+        maria = try WorkspaceStore.open(sharing: try team.client())
+        sam = try WorkspaceStore.open(sharing: try team.client())
     }
+
+    override func tearDown() { team?.tearDown() }
 
     private func wave(_ store: WorkspaceStore, _ change: (inout Wave) -> Void) throws -> Command {
         var wave = try XCTUnwrap(store.workspace.wave("W1"))
@@ -40,7 +46,7 @@ final class NoLostUpdateTests: XCTestCase {
                       saying: "wave W1 was edited by sam at 10:02; nothing was changed")
         XCTAssertEqual(maria.workspace.wave("W1")?.budget, StoreFixtures.eur(900_000), "sam's budget stands, and maria sees it")
         XCTAssertEqual(maria.workspace.wave("W1")?.name, "Wave 1 — spring")
-        XCTAssertEqual(shared.allEntries.count, 2, "the undo was not journaled")
+        XCTAssertEqual(try team.allEntries().count, 2, "the undo was not journaled")
     }
 
     func testAnUndoOfSomethingNobodyElseTouchedStillWorks() throws {

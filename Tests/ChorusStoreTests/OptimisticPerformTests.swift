@@ -5,18 +5,24 @@ import XCTest
 
 /// Two people on one workspace, with a colleague's command landing exactly between a store's
 /// catch-up and its append: the command is applied again on the newest state, refused in the
-/// person's words when that state no longer allows it, and never applied twice.
-final class OptimisticPerformTests: XCTestCase {
-    private let shared = MemoryLog(workspace: TeamFixture.workspace)
+/// person's words when that state no longer allows it, and never applied twice. In memory here;
+/// `PostgresOptimisticPerformTests` runs the same on the PostgreSQL test server.
+class OptimisticPerformTests: XCTestCase {
+    /// Where maria and sam share their workspace.
+    func makeTeam() throws -> TeamLogs { MemoryTeam() }
+    private var team: TeamLogs!
     private var marias: ScriptedLog!
     private var maria: WorkspaceStore!
     private var sam: WorkspaceStore!
 
     override func setUpWithError() throws {
-        marias = ScriptedLog(shared)
+        team = try makeTeam()
+        marias = ScriptedLog(try team.client())
         maria = try WorkspaceStore.open(sharing: marias)
-        sam = try WorkspaceStore.open(sharing: shared)
+        sam = try WorkspaceStore.open(sharing: try team.client())
     }
+
+    override func tearDown() { team?.tearDown() }
 
     private var stock: Int? { maria.workspace.sku("SKU-SERUM")?.stockOnHand }
 
@@ -27,9 +33,9 @@ final class OptimisticPerformTests: XCTestCase {
 
         XCTAssertEqual(marias.conflicts, 1, "maria's first append met sam's")
         XCTAssertEqual(stock, before + 8, "both changes, neither lost")
-        XCTAssertEqual(shared.allEntries.map(\.actor), ["sam", "maria"])
-        XCTAssertEqual(shared.allEntries.map(\.seq), [1, 2])
-        XCTAssertEqual(maria.workspace, try WorkspaceStore.open(sharing: shared).workspace, "memory equals a replay of the log")
+        XCTAssertEqual(try team.allEntries().map(\.actor), ["sam", "maria"])
+        XCTAssertEqual(try team.allEntries().map(\.seq), [1, 2])
+        XCTAssertEqual(maria.workspace, try WorkspaceStore.open(sharing: team.client()).workspace, "memory equals a replay of the log")
     }
 
     /// A approves a draft while B sends it back: exactly one wins, and the other is told who.
@@ -42,7 +48,7 @@ final class OptimisticPerformTests: XCTestCase {
             let message = (error as? DomainError)?.message ?? "\(error)"
             XCTAssertTrue(message.hasPrefix("SUB-0101 was sent back for changes by sam at 10:01 ("), message)
         }
-        XCTAssertEqual(shared.allEntries.map(\.actor), ["sam"], "the refused approval was not journaled")
+        XCTAssertEqual(try team.allEntries().map(\.actor), ["sam"], "the refused approval was not journaled")
         XCTAssertEqual(maria.workspace.submission(draft)?.status, .changesRequested, "maria sees sam's decision")
     }
 
@@ -68,7 +74,7 @@ final class OptimisticPerformTests: XCTestCase {
         // The person (or the CLI's retry) sends it again, from this store and from another.
         try maria.perform(.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "delivery"), context: TeamFixture.context("maria"), commandID: id)
         try sam.perform(.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "delivery"), context: TeamFixture.context("maria"), commandID: id)
-        XCTAssertEqual(shared.allEntries.map(\.commandID), [id], "one entry, once")
+        XCTAssertEqual(try team.allEntries().map(\.commandID), [id], "one entry, once")
         XCTAssertEqual(stock, before + 5)
         XCTAssertEqual(sam.workspace.sku("SKU-SERUM")?.stockOnHand, before + 5)
     }
@@ -85,8 +91,8 @@ final class OptimisticPerformTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("colleagues kept changing the workspace while this was saved (\(WorkspaceStore.attempts) tries); nothing was changed"), "\(error)")
         }
         marias.beforeNextAppend = nil
-        XCTAssertFalse(shared.allEntries.contains { $0.actor == "maria" })
+        XCTAssertFalse(try team.allEntries().contains { $0.actor == "maria" })
         try maria.catchUp()
-        XCTAssertEqual(maria.workspace, try WorkspaceStore.open(sharing: shared).workspace, "taken back in memory too")
+        XCTAssertEqual(maria.workspace, try WorkspaceStore.open(sharing: team.client()).workspace, "taken back in memory too")
     }
 }

@@ -74,7 +74,8 @@ final class RoundTripTests: XCTestCase {
         try store.perform(.markDelivered(["SH-0001"]), context: StoreFixtures.context(1, actor: "li"))
         let lines = try String(contentsOfFile: folder + "/journal.jsonl", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines[0].hasPrefix(#"{"actor":"ana","at":"2026-03-12T09:14:02Z","command":{"adjustStock":"#), String(lines[0]))
+        XCTAssertTrue(lines[0].hasPrefix(#"{"actor":"ana","at":"2026-03-12T09:14:02Z","command":{"delta":5,"kind":"adjustStock","reason":"found a box","sku":"SKU-SERUM"},"#),
+                      String(lines[0]))
         XCTAssertTrue(lines[0].contains(#","seq":1,"sum":""#), String(lines[0]))
         XCTAssertTrue(lines[0].hasSuffix(#","summary":"added 5 of Serum 30 ml"}"#), String(lines[0]))
         XCTAssertTrue(lines[0].contains(#","commandID":""#), "each entry carries its command's id")

@@ -4,9 +4,10 @@ import Foundation
 import XCTest
 
 /// What every `SharedLog` promises, checked on the memory log and the folder log alike, and
-/// two stores side by side on each.
-final class SharedLogContractTests: XCTestCase {
-    private func logs() throws -> [(String, SharedLog)] {
+/// two stores side by side on each; `PostgresSharedLogContractTests` runs the same on the server.
+class SharedLogContractTests: XCTestCase {
+    /// A fresh workspace's log of each kind under test.
+    func logs() throws -> [(String, SharedLog)] {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: TeamFixture.workspace).close()
         return [("memory", MemoryLog(workspace: TeamFixture.workspace)),
@@ -56,13 +57,17 @@ final class SharedLogContractTests: XCTestCase {
         }
     }
 
-    func testTwoStoresSideBySideSeeEachOthersWork() throws {
+    /// Two people's stores on a fresh workspace of each kind, and how a fresh process opens it.
+    func storePairs() throws -> [(String, WorkspaceStore, WorkspaceStore, fresh: () throws -> WorkspaceStore)] {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: TeamFixture.workspace).close()
         let memory = MemoryLog(workspace: TeamFixture.workspace)
-        let pairs = [("memory", try WorkspaceStore.open(sharing: memory), try WorkspaceStore.open(sharing: memory)),
-                     ("folder", try WorkspaceStore.open(at: folder), try WorkspaceStore.open(at: folder))]
-        for (name, maria, sam) in pairs {
+        return [("memory", try WorkspaceStore.open(sharing: memory), try WorkspaceStore.open(sharing: memory), { try WorkspaceStore.open(sharing: memory) }),
+                ("folder", try WorkspaceStore.open(at: folder), try WorkspaceStore.open(at: folder), { try WorkspaceStore.open(at: folder, mode: .readOnly) })]
+    }
+
+    func testTwoStoresSideBySideSeeEachOthersWork() throws {
+        for (name, maria, sam, fresh) in try storePairs() {
             try maria.perform(.approve([TeamFixture.drafts[0]]), context: TeamFixture.context("maria"))
             try sam.perform(.markDelivered(["SH-0001"]), context: TeamFixture.context("sam"))
             XCTAssertEqual(sam.workspace.submission(TeamFixture.drafts[0])?.status, .approved, "\(name): sam caught up before appending")
@@ -70,8 +75,7 @@ final class SharedLogContractTests: XCTestCase {
             XCTAssertEqual(news.map(\.entry.actor), ["sam"], name)
             XCTAssertEqual(maria.workspace, sam.workspace, name)
             XCTAssertEqual(maria.lastSequence, 2, name)
+            XCTAssertEqual(try fresh().workspace, maria.workspace, "\(name): a fresh process sees what both did")
         }
-        let fresh = try WorkspaceStore.open(at: folder, mode: .readOnly)
-        XCTAssertEqual(fresh.workspace, pairs[1].1.workspace, "a fresh process sees what both did")
     }
 }

@@ -114,6 +114,14 @@ enum StoreFixtures {
         return folder + "/" + name
     }
 
+    /// The journal segment appended to, as the manifest lists it (`journal.jsonl` until the
+    /// first compaction rolls the journal to `journal-<first>.jsonl`).
+    static func activeJournal(in folder: String) throws -> String {
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/chorus.json"))) as? [String: Any]
+        let segments = manifest?["segments"] as? [[String: Any]]
+        return folder + "/" + ((segments?.last?["file"] as? String) ?? "journal.jsonl")
+    }
+
     /// Empties the journal of a workspace whose snapshot holds nothing since: undoes a probe run.
     static func removeJournalEntries(in folder: String) throws {
         try Data().write(to: URL(fileURLWithPath: folder + "/journal.jsonl"))

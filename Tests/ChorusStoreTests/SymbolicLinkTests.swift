@@ -77,7 +77,7 @@ final class SymbolicLinkTests: XCTestCase {
         try assertVictimUntouched()
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/chorus.json.tmp"))
 
-        try replaceWithLink("journal.jsonl")
+        try replaceWithLink((try StoreFixtures.activeJournal(in: folder) as NSString).lastPathComponent)
         let error = assertStoreError(try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "recount"), context: StoreFixtures.context(2)))
         XCTAssertEqual(error?.kind, .unsafeFile)
         try assertVictimUntouched()

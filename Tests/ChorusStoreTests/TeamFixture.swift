@@ -21,18 +21,18 @@ enum TeamFixture {
     static func context(_ actor: String, minute: Int = 48) -> CommandContext { StoreFixtures.context(minute, actor: actor) }
 }
 
-/// A memory log whose next append first runs `beforeNextAppend` — a colleague's command landing
+/// A log whose next append first runs `beforeNextAppend` — a colleague's command landing
 /// between this store's catch-up and its append — or appends and then loses the acknowledgement.
 final class ScriptedLog: SharedLog {
-    let shared: MemoryLog
+    let shared: SharedLog
     var beforeNextAppend: (() throws -> Void)?
     var loseNextAcknowledgement = false
     private(set) var conflicts = 0
 
-    init(_ shared: MemoryLog) { self.shared = shared }
+    init(_ shared: SharedLog) { self.shared = shared }
 
-    func head() throws -> Int { shared.head() }
-    func entries(after position: Int) throws -> [JournalEntry] { shared.entries(after: position) }
+    func head() throws -> Int { try shared.head() }
+    func entries(after position: Int) throws -> [JournalEntry] { try shared.entries(after: position) }
     func append(_ entry: JournalEntry, expectedHead: Int) throws -> AppendOutcome {
         if let colleague = beforeNextAppend {
             beforeNextAppend = nil
@@ -47,9 +47,9 @@ final class ScriptedLog: SharedLog {
         return outcome
     }
     func changeHint() -> Int { shared.changeHint() }
-    func currentSnapshot() throws -> LogSnapshot { shared.currentSnapshot() }
-    func putSnapshot(_ snapshot: LogSnapshot) throws { shared.putSnapshot(snapshot) }
+    func currentSnapshot() throws -> LogSnapshot { try shared.currentSnapshot() }
+    func putSnapshot(_ snapshot: LogSnapshot) throws { try shared.putSnapshot(snapshot) }
     func leaseCompaction() -> CompactionLease? { shared.leaseCompaction() }
-    func stage(_ payload: [UInt8]) throws -> String { shared.stage(payload) }
+    func stage(_ payload: [UInt8]) throws -> String { try shared.stage(payload) }
     func staged(_ name: String) throws -> [UInt8] { try shared.staged(name) }
 }

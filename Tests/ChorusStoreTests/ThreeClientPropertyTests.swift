@@ -7,8 +7,12 @@ import XCTest
 /// interleavings — a colleague's command landing between a store's catch-up and its append,
 /// acknowledgements lost, all three on threads at once — and whatever happened, the log is
 /// gapless with unique ids, every acknowledged command is in it exactly once, and every
-/// store's state equals a sequential replay of the log.
-final class ThreeClientPropertyTests: XCTestCase {
+/// store's state equals a sequential replay of the log. In memory here;
+/// `PostgresThreeClientPropertyTests` runs the same on the PostgreSQL test server.
+class ThreeClientPropertyTests: XCTestCase {
+    /// Where the three share their workspace.
+    func makeTeam() throws -> TeamLogs { MemoryTeam() }
+
     private static let people = ["maria", "sam", "lee"]
 
     /// A small deterministic generator, so a failing seed can be replayed.
@@ -44,9 +48,9 @@ final class ThreeClientPropertyTests: XCTestCase {
         }
     }
 
-    private func assertTheLogIsTheTruth(_ shared: MemoryLog, acknowledged: Set<String>, stores: [WorkspaceStore],
+    private func assertTheLogIsTheTruth(_ team: TeamLogs, acknowledged: Set<String>, stores: [WorkspaceStore],
                                         file: StaticString = #filePath, line: UInt = #line) throws {
-        let entries = shared.allEntries
+        let entries = try team.allEntries()
         XCTAssertEqual(entries.map(\.seq), Array(1...max(entries.count, 1)).prefix(entries.count).map { $0 }, "gapless", file: file, line: line)
         let ids = entries.compactMap(\.commandID)
         XCTAssertEqual(ids.count, entries.count, "every entry has an id", file: file, line: line)
@@ -63,8 +67,9 @@ final class ThreeClientPropertyTests: XCTestCase {
     func testRandomInterleavingsOfThreePeopleEqualASequentialReplayOfTheLog() throws {
         for seed in 1...12 {
             var dice = Dice(state: UInt64(seed))
-            let shared = MemoryLog(workspace: TeamFixture.workspace)
-            let logs = Self.people.map { _ in ScriptedLog(shared) }
+            let team = try makeTeam()
+            defer { team.tearDown() }
+            let logs = try Self.people.map { _ in ScriptedLog(try team.client()) }
             let stores = try Self.people.indices.map { try WorkspaceStore.open(sharing: logs[$0], name: Self.people[$0]) }
             var acknowledged = Set<String>()
             for step in 0..<60 {
@@ -86,7 +91,7 @@ final class ThreeClientPropertyTests: XCTestCase {
                 logs[who].beforeNextAppend = nil
                 logs[who].loseNextAcknowledgement = false
             }
-            try assertTheLogIsTheTruth(shared, acknowledged: acknowledged, stores: stores)
+            try assertTheLogIsTheTruth(team, acknowledged: acknowledged, stores: stores)
         }
     }
 
@@ -101,8 +106,9 @@ final class ThreeClientPropertyTests: XCTestCase {
     }
 
     func testThreePeopleOnThreeThreadsAtOnce() throws {
-        let shared = MemoryLog(workspace: TeamFixture.workspace)
-        let threads = Threads(try Self.people.map { try WorkspaceStore.open(sharing: shared, name: $0) })
+        let team = try makeTeam()
+        defer { team.tearDown() }
+        let threads = Threads(try Self.people.map { try WorkspaceStore.open(sharing: team.client(), name: $0) })
         DispatchQueue.concurrentPerform(iterations: 3) { index in
             var dice = Dice(state: UInt64(100 + index))
             var mine = Set<String>()
@@ -113,7 +119,7 @@ final class ThreeClientPropertyTests: XCTestCase {
             }
             threads.note(mine)
         }
-        XCTAssertGreaterThan(shared.allEntries.count, 100, "many commands landed (others were refused by the state)")
-        try assertTheLogIsTheTruth(shared, acknowledged: threads.all, stores: threads.stores)
+        XCTAssertGreaterThan(try team.allEntries().count, 100, "many commands landed (others were refused by the state)")
+        try assertTheLogIsTheTruth(team, acknowledged: threads.all, stores: threads.stores)
     }
 }

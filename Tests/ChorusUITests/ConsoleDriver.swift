@@ -23,10 +23,16 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
     /// What was performed, as a store's history records it.
     private(set) var history: [HistoryLine] = []
 
-    init(_ workspace: Workspace) { self.workspace = workspace }
+    /// Who is at the keyboard; commands are recorded as theirs ("test" when nobody is named).
+    let actingPerson: String?
+
+    init(_ workspace: Workspace, person: String? = nil) {
+        self.workspace = workspace
+        actingPerson = person
+    }
 
     func perform(_ command: Command) throws -> AppliedCommand {
-        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test"))
+        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actingPerson ?? "test"))
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
@@ -34,20 +40,26 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
         return applied
     }
 
-    /// Colleagues' changes applied but not yet collected by the console.
-    private var colleagues: [ColleagueChange] = []
+    /// Colleagues' commands appended but not yet followed by the console.
+    private var colleagues: [(actor: String, command: Command)] = []
 
-    /// A colleague's command landing in the workspace, as a store following the log applies it.
+    /// A colleague's command appended to the log; the console applies it when it next follows
+    /// the log, as a store does. Checked against the workspace now, so a test cannot queue one
+    /// that would be refused.
     func colleague(_ actor: String, _ command: Command) throws {
-        let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))
-        colleagues.append(ColleagueChange(actor: actor, summary: applied.summary))
-        if command.mayChangeAttribution { knownAttribution = nil }
-        derived.record(command)
+        var copy = workspace
+        try copy.apply(command, context: CommandContext(now: Sample.now, actor: actor))
+        colleagues.append((actor, command))
     }
 
     func collectColleaguesWork() -> [ColleagueChange] {
         defer { colleagues = [] }
-        return colleagues
+        return colleagues.compactMap { actor, command in
+            guard let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor)) else { return nil }
+            if command.mayChangeAttribution { knownAttribution = nil }
+            derived.record(command)
+            return ColleagueChange(actor: actor, summary: applied.summary)
+        }
     }
 
     func remember(_ attribution: AttributionResult) {
@@ -73,9 +85,9 @@ final class ConsoleDriver {
     /// `loadingOrderHistory` and `keptAttribution` play a store that opens with order history
     /// still loading, or with attribution kept beside its snapshot.
     init(_ workspace: Workspace = Sample.workspace(), size: Size = Size(width: 80, height: 24), theme: String = "default",
-         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, loadingOrderHistory: Bool = false,
-         keptAttribution: AttributionResult? = nil) {
-        session = InMemorySession(workspace)
+         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, person: String? = nil,
+         loadingOrderHistory: Bool = false, keptAttribution: AttributionResult? = nil) {
+        session = InMemorySession(workspace, person: person)
         if loadingOrderHistory { session.isLoadingOrderHistory = true }
         session.knownAttribution = keptAttribution
         console = Console(session: session, themes: themes, themeName: theme, noColor: noColor, today: Sample.today, size: size)

@@ -41,9 +41,40 @@ final class LiveColleaguesTests: XCTestCase {
         XCTAssertEqual(console.console.inbox.id(at: console.state.approvals.cursor), held, "the row above went; the cursor did not move to another draft")
     }
 
-    func testManyChangesAtOnceAreCountedAndTheNewestNamed() {
-        let changes = (1...5).map { ColleagueChange(actor: "sam", summary: "marked SH-000\($0) shipped") }
-        XCTAssertEqual(ColleagueChange.sentence(changes),
-                       "2 earlier changes · sam marked SH-0003 shipped · sam marked SH-0004 shipped · sam marked SH-0005 shipped")
+    func testManyChangesAtOnceAreSummedPerPersonAndKind() {
+        let scans = (1...12).map { ColleagueChange(actor: "sam", summary: "marked SH-\(String(format: "%04d", $0)) shipped") }
+        let approvals = [ColleagueChange(actor: "maria", summary: "approved 1 submission"),
+                         ColleagueChange(actor: "maria", summary: "approved 2 submissions")]
+        XCTAssertEqual(ColleagueChange.sentence([approvals[0]] + scans + [approvals[1]]),
+                       "maria approved 3 submissions · sam marked 12 parcels shipped")
+        XCTAssertEqual(ColleagueChange.sentence([ColleagueChange(actor: "sam", summary: "marked SH-0001 shipped")]), "sam marked SH-0001 shipped",
+                       "one change is said as it was")
+        let many = ["ana", "ben", "cleo", "dev"].map { ColleagueChange(actor: $0, summary: "archived the wave") }
+            + [ColleagueChange(actor: "dev", summary: "archived the wave")]
+        XCTAssertEqual(ColleagueChange.sentence(many), "1 earlier change · ben archived the wave · cleo archived the wave · dev archived the wave (2 times)")
+    }
+
+    /// The draft open in the detail is decided by a colleague: the detail stays on it and says
+    /// so, and a key that would decide it is refused naming who — it does not fall through to
+    /// the next pending draft that slid under the cursor.
+    func testADraftOpenInTheDetailThatAColleagueDecidesStaysAndRefusesKeys() throws {
+        let console = ConsoleDriver(ApprovalsSample.workspace(), size: Size(width: 100, height: 30))
+        console.press("3", "j", .enter)
+        XCTAssertEqual(console.state.overlay, .submissionDetail)
+        XCTAssertNotNil(console.frame.row(containing: "SU-0002 — Enter or Esc closes"), console.dump)
+
+        try console.session.colleague("maria", .approve([ApprovalsSample.id(2)]))
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertNotNil(console.frame.row(containing: "SU-0002 — approved by maria at 09:00 while you had it open — Esc closes"), console.dump)
+
+        console.press("a")
+        XCTAssertEqual(console.state.message?.kind, .error)
+        XCTAssertEqual(console.state.message?.text,
+                       "SU-0002 was approved by maria at 09:00 while you had it open; nothing was changed — Esc closes it")
+        XCTAssertEqual(status(console, 3), .pending, "the draft that slid under the cursor was not approved by mistake")
+        XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(2))?.reviews.count, 1, "nor was maria's approved twice")
+
+        console.press(.escape, .enter)
+        XCTAssertNotNil(console.frame.row(containing: "SU-0003 — Enter or Esc closes"), "opened again, the detail follows the cursor\n\(console.dump)")
     }
 }

@@ -52,7 +52,8 @@ final class RenderingDerivesNothingTests: XCTestCase {
         let console = ConsoleDriver(CreatorAttributionTests.workspaceWithOrders(), size: Size(width: 120, height: 40))
         guard var ana = console.workspace.creator("CR-0001") else { return XCTFail("the sample has @ana.lima") }
         ana.linkSlug = "ana-glow"
-        XCTAssertNoThrow(try console.session.colleague("maria", .updateCreator(ana)))
+        // Applied by the session (and recorded with the owner) before any event reached the console.
+        XCTAssertNoThrow(try console.session.perform(.updateCreator(ana)))
         let renderer = console.console.renderer
         let before = console.session.derived.computes
         XCTAssertTrue(renderer.frame().lines.contains { $0.hasSuffix("│ attribution: computing…") }, console.dump)

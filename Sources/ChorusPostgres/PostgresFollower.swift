@@ -1,0 +1,93 @@
+import ChorusStore
+import Foundation
+import Glibc
+
+/// Follows a workspace on the server from a connection of its own, on a thread of its own, so
+/// that a slow or dead network never stalls a key press: it LISTENs for appends, asks for the
+/// head every `heartbeat` seconds (a listener can die silently — a laptop's sleep, a NAT that
+/// forgot the connection), and on any error reconnects with a growing pause and LISTENs again.
+///
+/// Notifications are hints, never data: `hint` moves on each one, on every reconnect (what was
+/// appended meanwhile was announced to nobody) and when a heartbeat finds the head moved; the
+/// store then catches up from its own position.
+public final class PostgresFollower: @unchecked Sendable {
+    // @unchecked: `state` is read and written under `lock`; the thread owns its connection.
+    public enum Link: Hashable, Sendable {
+        case connecting
+        case connected
+        /// The link broke; it is being made again. The reason is in words.
+        case reconnecting(String)
+    }
+
+    private let address: PostgresAddress
+    private let heartbeat: Double
+    private let lock = NSLock()
+    private var state = (hint: 0, link: Link.connecting, stopped: false)
+
+    init(address: PostgresAddress, heartbeat: Double = 20) {
+        self.address = address
+        self.heartbeat = heartbeat
+        let thread = Thread { [self] in run() }
+        thread.name = "chorus.postgres-follower"
+        thread.start()
+    }
+
+    var hint: Int { lock.withLock { state.hint } }
+    var link: Link { lock.withLock { state.link } }
+
+    func stop() { lock.withLock { state.stopped = true } }
+
+    private var stopped: Bool { lock.withLock { state.stopped } }
+
+    /// Something may have been appended: the store should catch up.
+    private func note(_ link: Link? = nil) {
+        lock.withLock {
+            state.hint &+= 1
+            if let link { state.link = link }
+        }
+    }
+
+    /// The link is down: nothing to catch up with until it is back.
+    private func lost(_ reason: String) { lock.withLock { state.link = .reconnecting(reason) } }
+
+    private func run() {
+        var pause = 0.25
+        while !stopped {
+            do {
+                try follow(PostgresConnection(address), onConnected: { pause = 0.25 })
+            } catch {
+                guard !stopped else { return }
+                // The address is on screen already: the reason alone.
+                lost((error as? StoreError)?.message ?? "\(error)")
+                Thread.sleep(forTimeInterval: pause * Double.random(in: 0.8...1.2))
+                pause = min(pause * 2, 8)
+            }
+        }
+    }
+
+    /// LISTENs, then waits on the socket in short slices (so `stop` is noticed), until the
+    /// connection fails.
+    private func follow(_ connection: PostgresConnection, onConnected: () -> Void) throws {
+        let headQuery = "SELECT head_seq FROM \(address.schema).workspace"
+        do {
+            try connection.query("LISTEN \(address.channel)")
+            var head = try connection.query(headQuery).int(0, 0)
+            onConnected()
+            note(.connected)  // and catch up with what was appended while nobody listened
+            var lastBeat = Date()
+            while !stopped {
+                var descriptor = pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0)
+                _ = poll(&descriptor, 1, 250)
+                if try !connection.notifications().isEmpty { note() }
+                if Date().timeIntervalSince(lastBeat) >= heartbeat {
+                    let now = try connection.query(headQuery).int(0, 0)
+                    if now != head { note() }
+                    head = now
+                    lastBeat = Date()
+                }
+            }
+        } catch let error as PostgresError {
+            throw error.storeError
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ChorusCore
+import Foundation
+
+/// A big import's command kept out of line (`SharedLog.stage`): the journal entry names the
+/// batch, its size and checksum instead of carrying a hundred megabytes, so appending it holds
+/// the log for milliseconds. Replay and followers read the command from the batch, so it
+/// applies exactly as a journal line would; a batch missing or changed is named on open and by
+/// `chorus check`, never skipped.
+public struct StagedBatch: Codable, Hashable, Sendable {
+    public var name: String
+    /// FNV-1a (64 bits) of the payload, as for journal lines (see `EntryChecksum`).
+    public var sum: String
+    public var byteCount: Int
+
+    /// The payload a command is staged as: the command as a journal line would hold it.
+    static func payload(of command: Command) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(command))
+    }
+
+    init(name: String, payload: [UInt8]) {
+        self.name = name
+        sum = EntryChecksum.digest(payload[...])
+        byteCount = payload.count
+    }
+
+    /// The command in `payload`, once its size and checksum hold.
+    func command(from payload: [UInt8]) throws -> Command {
+        guard payload.count == byteCount, EntryChecksum.digest(payload[...]) == sum else {
+            throw StagedBatchProblem.changed
+        }
+        return try JSONDecoder().decode(Command.self, from: Data(payload))
+    }
+
+    /// Whether `name` is one Chorus gives staged batches (`batch-<uuid>.json`).
+    static func isBatchName(_ name: String) -> Bool { name.hasPrefix("batch-") && name.hasSuffix(".json") && !name.contains("/") }
+}
+
+enum StagedBatchProblem: Error { case changed }
+
+/// A journal line whose command is staged out of line: every field of `JournalEntry` but the
+/// command, with the batch and the command's kind (for the history) instead.
+struct StagedJournalLine: Codable {
+    var seq: Int
+    var at: Timestamp
+    var actor: String
+    var kind: String
+    var batch: StagedBatch
+    var commandID: String?
+    var basedOn: Int?
+    var summary: String?
+    var format: Int?
+    var prev: String?
+    var sum: String?
+
+    init(_ entry: JournalEntry, batch: StagedBatch) {
+        seq = entry.seq
+        at = entry.at
+        actor = entry.actor
+        kind = entry.command.kind
+        self.batch = batch
+        commandID = entry.commandID
+        basedOn = entry.basedOn
+        summary = entry.summary
+        format = entry.format
+    }
+
+    func entry(command: Command) -> JournalEntry {
+        var entry = JournalEntry(seq: seq, at: at, actor: actor, command: command, commandID: commandID, basedOn: basedOn, summary: summary)
+        entry.format = format
+        entry.prev = prev
+        entry.sum = sum
+        entry.batch = batch
+        return entry
+    }
+
+    /// Whether a journal line may be one: a top-level `"batch"` key (keys are sorted, and a
+    /// quote inside a string is escaped, so the bytes cannot come from a string value).
+    static func mayBe(_ line: ArraySlice<UInt8>) -> Bool {
+        let key = Array(#""batch":{"#.utf8)
+        guard line.count > key.count else { return false }
+        var index = line.startIndex
+        while index + key.count <= line.endIndex {
+            if line[index] == key[0], line[index..<(index + key.count)].elementsEqual(key) { return true }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,182 @@
+import ChorusCore
+@testable import ChorusPostgres
+@testable import ChorusStore
+import Foundation
+import XCTest
+
+/// What only the PostgreSQL log does: members write through the append function and nothing
+/// else, the server records who and when beside the client's word, a colleague's append reaches
+/// a follower through LISTEN, and a broken connection is made again.
+final class PostgresLogTests: XCTestCase {
+    private var team: PostgresTeam!
+    private var people: [String] = []
+
+    override func setUpWithError() throws { team = try PostgresTeam() }
+
+    override func tearDown() {
+        if let admin = try? PostgresTestServer.admin(team.address) {
+            for person in people { _ = try? admin.query("DROP ROLE IF EXISTS \(person)") }
+        }
+        team?.tearDown()
+    }
+
+    private func entry(_ seq: Int, _ id: String, actor: String = "ana") -> JournalEntry {
+        JournalEntry(seq: seq, at: StoreFixtures.march12, actor: actor, command: .adjustStock(sku: "SKU-SERUM", delta: 1, reason: id),
+                     commandID: id)
+    }
+
+    /// A login role on the test server, a member of the workspace's role or not, and the
+    /// workspace's address as that person.
+    private func person(_ name: String, member: Bool) throws -> PostgresAddress {
+        let role = team.address.workspace + "_" + name
+        people.append(role)
+        let admin = try PostgresTestServer.admin(team.address)
+        try admin.query("CREATE ROLE \(role) LOGIN")
+        if member { try admin.query("GRANT \(team.address.memberRole) TO \(role)") }
+        var components = try XCTUnwrap(URLComponents(string: team.address.uri))
+        components.user = role
+        return try PostgresAddress(try XCTUnwrap(components.string), workspace: team.address.workspace)
+    }
+
+    func testAMemberAppendsThroughTheFunctionAndTheServerRecordsWhoAndWhen() throws {
+        let maria = try PostgresLog(try person("maria", member: true))
+        let before = Date()
+        XCTAssertEqual(try maria.append(entry(1, "a", actor: "maria"), expectedHead: 0), .appended(1))
+        let row = try PostgresTestServer.admin(team.address).query(
+            "SELECT actor, db_user, extract(epoch FROM at)::bigint, client_at, kind FROM \(team.address.schema).commands WHERE seq = 1")
+        XCTAssertEqual(row.text(0, 0), "maria", "the person the client named")
+        XCTAssertEqual(row.text(0, 1), team.address.workspace + "_maria", "the role the server knew (session_user)")
+        XCTAssertEqual(Double(try XCTUnwrap(row.int(0, 2))), before.timeIntervalSince1970, accuracy: 5, "the server's clock")
+        XCTAssertEqual(row.int(0, 3), Int(StoreFixtures.march12.secondsSinceEpoch), "the client's clock, beside it")
+        XCTAssertEqual(row.text(0, 4), "adjustStock")
+    }
+
+    func testAMemberCannotWriteTheTablesDirectly() throws {
+        let maria = try PostgresConnection(try person("maria", member: true))
+        for statement in ["INSERT INTO \(team.address.schema).commands (seq, command_id, kind, actor, client_at, format, entry) VALUES (1, 'x', 'approve', 'maria', 0, 2, '{}')",
+                          "UPDATE \(team.address.schema).workspace SET head_seq = 7",
+                          "DELETE FROM \(team.address.schema).commands"] {
+            XCTAssertThrowsError(try maria.query(statement), statement) { error in
+                XCTAssertEqual((error as? PostgresError)?.sqlState, "42501", "\(error)")
+            }
+        }
+        XCTAssertEqual(try team.client().head(), 0, "nothing was written")
+    }
+
+    func testSomeoneOutsideTheWorkspaceCanNeitherReadNorAppend() throws {
+        let outsider = try person("eve", member: false)
+        XCTAssertThrowsError(try PostgresLog(outsider)) { error in
+            XCTAssertTrue("\(error)".contains("is not open to you"), "\(error)")
+        }
+        let connection = try PostgresConnection(outsider)
+        XCTAssertThrowsError(try connection.query("SELECT * FROM \(team.address.schema).append_command(0, 'x', 'approve', 'eve', 0, NULL, 2, NULL, '{}')")) { error in
+            XCTAssertEqual((error as? PostgresError)?.sqlState, "42501", "\(error)")
+        }
+    }
+
+    func testACommandIDAlreadyOnTheLogIsNeverAppendedAgain() throws {
+        let log = try team.client()
+        XCTAssertEqual(try log.append(entry(1, "same"), expectedHead: 0), .appended(1))
+        XCTAssertThrowsError(try log.append(entry(2, "same"), expectedHead: 1)) { error in
+            XCTAssertTrue("\(error)".contains("command same is already in the log at entry 1"), "\(error)")
+        }
+        XCTAssertEqual(try log.entries(after: 0).map(\.commandID), ["same"])
+    }
+
+    func testAColleaguesAppendReachesAFollowerThroughListen() throws {
+        let maria = try team.client(), sam = try team.client()
+        let quiet = maria.changeHint()
+        try waitUntil("maria's follower is connected") { (maria as? PostgresLog)?.link == .connected }
+        let settled = maria.changeHint()
+        XCTAssertNotEqual(settled, quiet, "connecting is itself a reason to catch up")
+        XCTAssertEqual(try sam.append(entry(1, "sam's"), expectedHead: 0), .appended(1))
+        try waitUntil("maria's hint moves within a second", within: 1) { maria.changeHint() != settled }
+    }
+
+    /// A listener can die without a word (a laptop's sleep, a NAT that forgot it): the heartbeat
+    /// notices a head that moved with no notification heard.
+    func testTheHeartbeatNoticesAHeadThatMovedWithoutANotification() throws {
+        let follower = PostgresFollower(address: team.address, heartbeat: 0.3)
+        defer { follower.stop() }
+        try waitUntil("connected") { follower.link == .connected }
+        let settled = follower.hint
+        try PostgresTestServer.admin(team.address).query("UPDATE \(team.address.schema).workspace SET head_seq = head_seq + 1")
+        try waitUntil("the heartbeat saw the head move", within: 1.5) { follower.hint != settled }
+    }
+
+    func testAFollowerWhoseConnectionIsCutReconnectsAndSaysSo() throws {
+        let maria = try XCTUnwrap(try team.client() as? PostgresLog)
+        _ = maria.changeHint()
+        try waitUntil("connected") { maria.link == .connected }
+        let before = maria.changeHint()
+        try PostgresTestServer.admin(team.address).query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' OR (application_name = 'chorus' AND state = 'idle' AND query LIKE '%head_seq%')")
+        try waitUntil("connected again") { maria.link == .connected && maria.changeHint() != before }
+        XCTAssertEqual(try maria.head(), 0, "the log's own connection answers too")
+    }
+
+    /// A server restart ends every connection; the log's own is found broken only when used.
+    func testAnAppendOnAConnectionTheServerEndedGoesThroughOnANewOne() throws {
+        let log = try team.client()
+        XCTAssertEqual(try log.append(entry(1, "before"), expectedHead: 0), .appended(1))
+        let ended = try PostgresTestServer.admin(team.address).query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND application_name = 'chorus' AND datname = current_database()")
+        XCTAssertGreaterThan(ended.count, 0)
+        XCTAssertEqual(try log.append(entry(2, "after"), expectedHead: 1), .appended(2))
+        XCTAssertEqual(try log.entries(after: 0).map(\.commandID), ["before", "after"], "once each")
+    }
+
+    func testSnapshotsLargerThanAChunkAndOneCompactionAcrossMachines() throws {
+        let first = try team.client(), second = try team.client()
+        var workspace = TeamFixture.workspace
+        let note = String(repeating: "long note ", count: PostgresLog.chunkSize / 5)
+        var program = workspace.program
+        program.name = note
+        try workspace.apply(.updateProgram(program), context: StoreFixtures.context())
+        let lease = try XCTUnwrap(first.leaseCompaction())
+        XCTAssertNil(second.leaseCompaction(), "another connection's compaction waits")
+        XCTAssertEqual(try first.append(entry(1, "a"), expectedHead: 0), .appended(1))
+        try first.putSnapshot(LogSnapshot(workspace: workspace, through: 1))
+        lease.release()
+        XCTAssertNotNil(second.leaseCompaction(), "released, another machine may compact")
+        let read = try second.currentSnapshot()
+        XCTAssertEqual(read.through, 1)
+        XCTAssertTrue(read.workspace.program.name == note, "the long name came back whole from several chunks")
+        XCTAssertEqual(read.workspace, workspace)
+    }
+
+    func testAPasswordInTheAddressIsRefused() {
+        XCTAssertThrowsError(try PostgresAddress("postgres://maria:secret@db.example.com/chorus?workspace=glow")) { error in
+            XCTAssertTrue("\(error)".contains("put it in ~/.pgpass"), "\(error)")
+            XCTAssertFalse("\(error)".contains("secret"), "the password is never repeated")
+        }
+        XCTAssertThrowsError(try PostgresAddress("postgres://db.example.com/chorus")) { error in
+            XCTAssertTrue("\(error)".contains("add ?workspace=NAME"), "\(error)")
+        }
+    }
+
+    func testAnAddressOverTheNetworkRequiresEncryptionUnlessItSaysOtherwise() throws {
+        let remote = try PostgresAddress("postgres://db.example.com/chorus?workspace=glow")
+        XCTAssertEqual(remote.connectionParameters.first { $0.key == "sslmode" }?.value, "require")
+        XCTAssertEqual(remote.connectionParameters.last?.value, "postgres://db.example.com/chorus", "the address's own settings come last and win")
+        let verified = try PostgresAddress("postgres://db.example.com/chorus?workspace=glow&sslmode=verify-full")
+        XCTAssertEqual(verified.connectionParameters.last?.value, "postgres://db.example.com/chorus?sslmode=verify-full")
+        XCTAssertEqual(verified.description, "postgres://db.example.com/chorus (workspace glow)")
+    }
+
+    func testOpeningAWorkspaceTheServerDoesNotHoldSaysHowToCreateIt() throws {
+        let missing = try PostgresAddress(team.address.uri, workspace: "nosuch")
+        XCTAssertThrowsError(try PostgresLog(missing)) { error in
+            XCTAssertTrue("\(error)".contains("holds no such workspace; create it with chorus init --postgres"), "\(error)")
+        }
+    }
+
+    private func waitUntil(_ what: String, within seconds: Double = 5, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        XCTFail("not within \(seconds) s: \(what)")
+    }
+}
