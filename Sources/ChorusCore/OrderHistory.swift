@@ -28,17 +28,3 @@ extension Workspace {
         indexOrderHistory(orders: history.orderIndex, surveyResponses: history.surveyIndex)
     }
 }
-
-extension Command {
-    /// Whether applying this reads or changes orders or survey responses, and so must wait
-    /// until a deferred order history is attached.
-    public var needsOrderHistory: Bool {
-        switch self {
-        case .importOrders, .importSurveyResponses, .resolveSurveyAnswer: return true
-        case .restore(let point, _):
-            return !point.orders.isEmpty || !point.surveyResponses.isEmpty
-                || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty
-        default: return false
-        }
-    }
-}

@@ -24,8 +24,8 @@ extension WorkspaceStore {
                                  waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency, wave: wave)
     }
 
-    /// Takes attribution someone computed for the workspace as it is now (the console does, on
-    /// another thread) and keeps it on disk for the next open. Writing happens off this thread;
+    /// Takes attribution computed for the workspace as it is now (the console's `DerivedFigures`
+    /// does, as the store's `AttributionKeeper`) and keeps it on disk for the next open. Writing happens off this thread;
     /// a read-only or closed store only keeps it in memory.
     public func remember(_ result: AttributionResult) {
         knownAttribution = result
@@ -64,3 +64,7 @@ extension WorkspaceStore {
         attributionWriter.async { location.write(decisions) }
     }
 }
+
+/// The owner of derived figures (`DerivedFigures`) hands attribution it computed for the
+/// workspace as it is now to the store, which writes it beside its snapshot.
+extension WorkspaceStore: AttributionKeeper {}

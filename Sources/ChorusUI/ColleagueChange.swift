@@ -21,27 +21,3 @@ public struct ColleagueChange: Hashable, Sendable {
         return earlier > 0 ? "\(earlier) earlier change\(earlier == 1 ? "" : "s") · \(shown)" : shown
     }
 }
-
-/// What reaches the console from outside a key press, through `update` like a key does.
-enum ConsoleEvent: Hashable, Sendable {
-    /// Colleagues changed the workspace; the session has applied their changes already.
-    case colleaguesChanged([ColleagueChange])
-    /// The draft open in the detail was decided by a colleague.
-    case openDraftDecided(DecidedElsewhere)
-}
-
-/// An outside event's effect on the UI state: it is said in the status line, after the
-/// outcome of the person's own last action, which must not vanish unread.
-func update(_ state: inout UIState, event: ConsoleEvent) {
-    switch event {
-    case .colleaguesChanged(let changes):
-        let news = ColleagueChange.sentence(changes)
-        if let current = state.message, current.kind != .info {
-            state.message = StatusMessage(current.kind, current.text + " · " + news)
-        } else {
-            state.message = StatusMessage(.info, news)
-        }
-    case .openDraftDecided(let decided):
-        state.approvals.decidedElsewhere = decided
-    }
-}

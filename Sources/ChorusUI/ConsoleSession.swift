@@ -13,15 +13,9 @@ public protocol ConsoleSession: AnyObject {
     /// the background (such as loading order history after the first frame), as a sentence
     /// for the status bar, or nil when there is none. The workspace may have changed.
     func collectBackgroundWork() -> String?
-    /// Whether order history is still loading, so views that add up orders can say so
-    /// instead of showing zeros that are not true yet.
-    var isLoadingOrderHistory: Bool { get }
-    /// Attribution the session knows to be current for `workspace` (a workspace keeps it on
-    /// disk for its state), so the console need not decide a million orders again; nil when
-    /// it has none.
-    var knownAttribution: AttributionResult? { get }
-    /// Hands over attribution the console computed for `workspace` as it is now, to keep.
-    func remember(_ attribution: AttributionResult)
+    /// The owner of figures derived from `workspace` (attribution, the ledger, overviews),
+    /// told by the session of every change it applies, and of order history still loading.
+    var derived: DerivedFigures { get }
     /// Who changed what, and when, oldest first: for the history overlay (`H`).
     var history: [HistoryLine] { get }
     /// Called on the console's thread between key presses: what colleagues (other consoles,
@@ -39,10 +33,6 @@ public protocol ConsoleSession: AnyObject {
 extension ConsoleSession {
     /// Nothing runs in the background by default.
     public func collectBackgroundWork() -> String? { nil }
-    public var isLoadingOrderHistory: Bool { false }
-    /// Nothing is kept by default: the console computes attribution itself.
-    public var knownAttribution: AttributionResult? { nil }
-    public func remember(_ attribution: AttributionResult) {}
     /// No history by default: a session without a log has nobody else to tell about.
     public var history: [HistoryLine] { [] }
     /// Nobody named by default: every key works, as in a program without people.

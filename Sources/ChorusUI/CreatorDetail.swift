@@ -12,7 +12,7 @@ struct CreatorDetail {
     let wave: Wave?
     let workspace: Workspace
     let today: Day?
-    let attribution: AttributionCache
+    let attribution: Derived<AttributionResult>
     /// The Pipeline table's context, so the detail and the score column show the same number.
     let fit: FitContext
     /// What a lead bought, as the Pipeline table gathered it for the recruit view.
@@ -76,12 +76,13 @@ struct CreatorDetail {
 
     /// Direct and assisted orders and net revenue, the same figures as `chorus report attribution`.
     private var attributionLines: [Line] {
-        switch attribution.figures(for: creator.id, in: workspace) {
+        switch attribution {
         case .loadingOrders:
             return [Line(label: "", value: "attribution: loading orders…", role: .mutedText)]
         case .computing:
             return [Line(label: "", value: "attribution: computing…", role: .mutedText)]
-        case .totals(let totals, let currency):
+        case .ready(let result):
+            let (totals, currency) = (result.totals(for: creator.id), result.currency)
             let figure = { (orders: Int, revenue: Int64) in
                 "\(orders) \(orders == 1 ? "order" : "orders") · \(Money(minorUnits: revenue, currency: currency))"
             }

@@ -10,7 +10,7 @@ struct LeaderboardPane {
     let nextWave: Wave?
     let workspace: Workspace
     let table: LeaderboardRows
-    let status: LedgerCache.Status
+    let status: Derived<Ledger>
     /// Orders per week per row, from `RowTrends.minimumWidth` columns.
     var trends: RowTrends?
 

@@ -6,7 +6,7 @@ struct LedgerPane {
     let state: LedgerState
     let workspace: Workspace
     let table: LedgerRows
-    let status: LedgerCache.Status
+    let status: Derived<Ledger>
     /// Paid, in run and payable per row; nil while not computed.
     let payouts: PayoutBalances?
     /// Net per week per row, from `RowTrends.minimumWidth` columns.

@@ -47,7 +47,7 @@ enum PayoutsUpdate {
             state.message = StatusMessage(.warning, "give the path of PayPal's payout items report or Wise's batch result")
             return []
         }
-        return [.reconcilePayouts(run: run, path: path)]
+        return [.readPaymentResults(run: run, path: path)]
     }
 
     static func promptLine(_ run: Int) -> PromptLine {

@@ -9,7 +9,7 @@ struct PipelinePane {
     let workspace: Workspace
     let table: PipelineRows
     let today: Day?
-    let attribution: AttributionCache
+    let attribution: Derived<AttributionResult>
     var budgetLine: WaveBudgetLine?
 
     /// Rows above the table inside the main area: stage counts and the header.

@@ -15,15 +15,11 @@ final class PipelineRows {
     private var search: (generation: Int, text: CreatorSearchText)?
     private var searchBuild: BackgroundWork<CreatorSearchText>?
     /// What the score column ranks by: every wave still open, so a creator who buys what the
-    /// program seeds ranks up. Built with the columns, since it indexes the orders.
+    /// program seeds ranks up. Built with the columns, from the categories bought as the owner
+    /// of derived figures last gathered them (`DerivedFigures.categoriesBought`).
     private(set) var fit = FitContext()
-    /// Categories bought per creator email, gathered when the number of orders changes
-    /// (history attached, an import) rather than on every creator edit, since it reads every
-    /// order: for a big history on another thread, the scores following when it is done.
-    private var categoriesBought: (orders: Int, byEmail: [String: Set<String>])?
-    private var gathering: BackgroundWork<[String: Set<String>]>?
-    /// The number of orders whose categories the current scores were built with.
-    private var scoredWithOrders = -1
+    /// The orders revision whose categories the current scores were built with.
+    private var scoredWithOrders: Int?
 
     private var rowsKey: RowsKey?
     /// Enrollment position → its creator's position, remembered between builds.
@@ -78,15 +74,15 @@ final class PipelineRows {
     }
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
-    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil) {
-        gatherCategories(workspace)
-        let ordersChanged = scoredWithOrders != categoriesBought?.orders
+    func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil,
+                 categoriesBought: CategoriesBought? = nil) {
+        let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
         let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
         if creatorsChanged || ordersChanged {
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail ?? [:])
             if creatorsChanged { columns = CreatorColumns(workspace.creators, fit: fit) } else { columns.rescore(workspace.creators, fit: fit) }
-            scoredWithOrders = categoriesBought?.orders ?? -1
+            scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these
@@ -98,32 +94,6 @@ final class PipelineRows {
         let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
-
-    /// Gathers categories bought when the orders changed: at once for a small history, on
-    /// another thread for a big one (the console's thread must not spend a second on it).
-    private func gatherCategories(_ workspace: Workspace) {
-        let orders = workspace.orders.count
-        guard categoriesBought?.orders != orders else { return }
-        guard categoriesBought != nil, orders > AttributionCache.backgroundThreshold else {
-            categoriesBought = (orders, FitContext.categoriesBought(in: workspace))
-            return
-        }
-        if gathering?.generation != orders {
-            gathering = BackgroundWork(generation: orders) { FitContext.categoriesBought(in: workspace) }
-        }
-    }
-
-    /// Takes in categories gathered on another thread; true when the scores (and so perhaps
-    /// the order of the rows) should be brought up to date.
-    func collectGatheredCategories() -> Bool {
-        guard let gathering, let byEmail = gathering.result else { return false }
-        self.gathering = nil
-        categoriesBought = (gathering.generation, byEmail)
-        return true
-    }
-
-    /// Whether categories are being gathered on another thread.
-    var isGatheringCategories: Bool { gathering != nil }
 
     /// Rows in the wave before filtering.
     var totalCount: Int { positions.count }

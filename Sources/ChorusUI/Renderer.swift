@@ -1,7 +1,10 @@
 import ChorusCore
 
 /// Draws a whole frame from the state and the workspace: tab bar, the pane, the status bar,
-/// then any overlay or prompt on top. It reads and never changes anything.
+/// then any overlay or prompt on top. Derived figures come in as what the owner
+/// (`DerivedFigures`) has for the current position, so drawing derives none of them; the
+/// panes' rows come in as built by the `Console`. (A few panes still memoize per-row text,
+/// sparklines and tallies as they draw: cheap, and per visible row.)
 struct Renderer {
     let state: UIState
     let workspace: Workspace
@@ -11,14 +14,16 @@ struct Renderer {
     let libraryTable: LibraryRows
     let leaderboardTable: LeaderboardRows
     let ledgerTable: LedgerRows
-    let ledger: LedgerCache.Status
+    let ledger: Derived<Ledger>
     /// Paid, in run and payable per Ledger row, while the Ledger is shown.
     let payoutBalances: PayoutBalances?
     let today: Day?
     let vocabulary: CommandPalette.Vocabulary
-    let attribution: AttributionCache
+    let attribution: Derived<AttributionResult>
+    /// The answers naming several creators, for their queue (nil while being worked out).
+    var surveyAnswers: [AttributionResult.AmbiguousAnswer]? = nil
     /// The Waves pane's overview and cohorts.
-    var figures: OverviewCache.Status = .computing
+    var figures: Derived<OverviewFigures> = .computing
     var noColor = false
     /// The Leaderboard's and Ledger's sparklines.
     var trends: RowTrends?
@@ -47,7 +52,7 @@ struct Renderer {
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
-            SurveyAnswersQueue.draw(attribution.ambiguousAnswers(in: workspace), cursor: cursor, workspace: workspace, &grid, layout.body)
+            SurveyAnswersQueue.draw(surveyAnswers, cursor: cursor, workspace: workspace, &grid, layout.body)
         case .history(let lines, let up): HistoryOverlay.draw(lines, scrolledUp: up, today: today, &grid, layout.body)
         case nil: break
         }

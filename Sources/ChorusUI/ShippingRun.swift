@@ -78,7 +78,7 @@ public struct ShippingRun: Hashable, Sendable {
 }
 
 extension UIState {
-    /// After the Console sent a scan: records what happened on the run in the prompt, and says it.
+    /// When a scan's outcome comes back to `update`: records what happened on the run in the prompt, and says it.
     mutating func recordScan(_ dispatch: ShipmentDispatch, shipped: Bool) {
         guard case .seeding(.tracking(var run))? = prompt?.purpose, run.current == dispatch.shipmentID else { return }
         let refusal = shipped ? nil : (message?.text ?? "refused")

@@ -4,7 +4,7 @@ import ChorusCore
 /// two creators are called Felix Mueller), opened with `:resolve`. j/k picks an answer, `1`–`9`
 /// credits the creator with that number: one `.resolveSurveyAnswer`, which also keeps the
 /// buyer's words as that creator's alias so the same words settle themselves next time; `z`
-/// takes both back. The answers come from attribution (`AttributionCache.ambiguousAnswers`), so
+/// takes both back. The answers come from attribution (`DerivedFigures.ambiguousAnswers`), so
 /// a settled answer leaves the queue as soon as attribution is recomputed.
 enum SurveyAnswersQueue {
     /// A key while the queue is open; nil passes it on (Esc, `?`, `:`, `q`, `z` keep working).

@@ -22,6 +22,8 @@ public struct UIState: Hashable, Sendable {
     /// How far the open detail overlay is scrolled; a new overlay starts at its top.
     public var overlayScroll = 0
     public var message: StatusMessage?
+    /// Background news on screen, so the next news replaces it and the person's message stays.
+    var news: BackgroundNews?
     public var themeName: String
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []

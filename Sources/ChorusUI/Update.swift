@@ -18,6 +18,8 @@ struct UpdateContext {
     var named: NamedItems? = nil
     /// The answers naming several creators, while their queue is open (nil while being worked out).
     var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
+    /// Whether colour is off (NO_COLOR), which the theme's message says.
+    var noColor = false
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open
@@ -89,11 +91,11 @@ private func performShared(_ action: Action, _ state: inout UIState, context: Up
     case .back: unwind(&state)
     case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
     case .showHistory:
-        if case .history? = state.overlay { state.overlay = nil } else { return [.showHistory] }
+        if case .history? = state.overlay { state.overlay = nil } else { return [.readHistory] }
     case .palette: state.prompt = Prompt(.command)
-    case .undo: return [.undo]
-    case .redo: return [.redo]
-    case .switchTheme: return [.nextTheme]
+    case .undo: return CommandOutcomeUpdate.undo(&state)
+    case .redo: return CommandOutcomeUpdate.redo(&state)
+    case .switchTheme: ThemeUpdate.next(&state, context: context)
     case .quit: state.wantsQuit = true
     case .nextWave:
         let waves = context.workspace.waves
@@ -275,7 +277,7 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
         case .action(let action): return perform(action, &state, context: context)
         case .actionWithValue(let action, let value): return perform(action, value: value, &state, context: context)
         case .actionWithArguments(let action, let text): return PaletteArguments.perform(action, text, &state, context: context)
-        case .theme(let name): return [.useTheme(name)]
+        case .theme(let name): ThemeUpdate.use(name, &state, context: context)
         case .wave(let id): showWave(id, &state, context: context)
         case .sort(let order): sort(&state, by: order)
         case .unknown(let line): state.message = StatusMessage(.warning, "no command \"\(line)\"; Tab lists them")

@@ -10,9 +10,9 @@ struct WavesPane {
     let workingWave: WaveID?
     let workspace: Workspace
     /// For the cursor wave's results in the panel.
-    let ledger: LedgerCache.Status
+    let ledger: Derived<Ledger>
     /// The overview and cohorts, for those views of the panel under the list.
-    var figures: OverviewCache.Status = .computing
+    var figures: Derived<OverviewFigures> = .computing
     var noColor = false
     /// The counts per wave, kept between frames; without it they are counted for this frame.
     var tallies: WaveTallies?

@@ -39,15 +39,34 @@ final class StoreSession: ConsoleSession {
         self.store = store
         self.readOnlyNotice = readOnlyNotice
         compactor = BackgroundCompactor(store: store, threshold: Self.compactionThreshold)
+        derived = DerivedFigures(journalPosition: store.lastSequence, isLoadingOrders: store.pendingOrderHistory != nil, keeper: store)
     }
 
     var workspace: Workspace { store.workspace }
     var actingPerson: String? { Clock.actor }
 
+    /// Told of every journal entry applied here, by its sequence: a gap (a colleague's entry
+    /// applied on the way) makes every figure stale.
+    let derived: DerivedFigures
+
     func perform(_ command: Command) throws -> AppliedCommand {
-        let applied = try store.perform(command, context: Clock.context)
+        let applied: AppliedCommand
+        do {
+            applied = try store.perform(command, context: Clock.context)
+        } catch {
+            // Refused, perhaps after colleagues' entries were applied on the way.
+            if store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
+            throw error
+        }
+        noteOrderHistoryAttached()
+        derived.record(command, at: store.lastSequence)
         compactor.startIfDue()
         return applied
+    }
+
+    /// Order history attached on the way (a command that needed it waited for the load).
+    private func noteOrderHistoryAttached() {
+        if derived.isLoadingOrders, store.pendingOrderHistory == nil { derived.recordOrderHistoryAttached() }
     }
 
     /// Journal entries after which a fresh snapshot is written, on another thread: opening
@@ -59,8 +78,6 @@ final class StoreSession: ConsoleSession {
     func finishBackgroundWork() {
         if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
-
-    var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
 
     /// `R` in the Payouts view: the file read as `chorus payout reconcile` reads it.
     func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
@@ -74,8 +91,6 @@ final class StoreSession: ConsoleSession {
         return parsed.results
     }
 
-    var knownAttribution: AttributionResult? { store.knownAttribution }
-
     /// Colleagues' appends, applied: asked ten times a second, it looks when inotify reported a
     /// change in the folder (or a quarter second passed), and reads the journal only when the
     /// folder's change hint (the active segment's and manifest's inode and size) moved. A failure
@@ -86,7 +101,10 @@ final class StoreSession: ConsoleSession {
         guard hint != lastChangeHint else { return [] }
         lastChangeHint = hint
         do {
-            return try store.catchUp().map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+            let entries = try store.catchUp()
+            noteOrderHistoryAttached()
+            for (entry, _) in entries { derived.record(entry.command, at: entry.seq) }
+            return entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
             followFailure = "could not follow colleagues' changes: \(error)"
             return []
@@ -103,8 +121,6 @@ final class StoreSession: ConsoleSession {
         ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
     }
 
-    func remember(_ attribution: AttributionResult) { store.remember(attribution) }
-
     func collectBackgroundWork() -> String? {
         if let notice = readOnlyNotice {
             readOnlyNotice = nil
@@ -117,7 +133,10 @@ final class StoreSession: ConsoleSession {
         if let news = serverLink?.news() { return news }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
-        guard let loader = store.pendingOrderHistory else { return nil }  // loaded meanwhile, for a command that needed it
+        guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it
+            noteOrderHistoryAttached()
+            return nil
+        }
         guard loadStarted else {
             loadStarted = true
             loading = BackgroundLoad(loader)
@@ -128,6 +147,7 @@ final class StoreSession: ConsoleSession {
         switch outcome {
         case .success(let history):
             store.attach(history)
+            noteOrderHistoryAttached()
             return "loaded \(history.orders.count) orders and \(history.surveyResponses.count) survey responses"
         case .failure(let error):
             return "could not load the order history: \(error)"

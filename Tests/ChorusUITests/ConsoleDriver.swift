@@ -5,12 +5,18 @@ import Foundation
 import XCTest
 
 /// A session that applies commands to an in-memory workspace, as the store would, at a fixed
-/// time, and remembers what it was sent.
-final class InMemorySession: ConsoleSession {
+/// time, and remembers what it was sent. It keeps attribution for the current state as a
+/// store does (`AttributionKeeper`), and tells the owner of derived figures of every change.
+final class InMemorySession: ConsoleSession, AttributionKeeper {
     private(set) var workspace: Workspace
     private(set) var performed: [Command] = []
-    /// Set by tests that play a store still loading order history in the background.
-    var isLoadingOrderHistory = false
+    private(set) lazy var derived = DerivedFigures(keeper: self)
+    /// Set by tests that play a store still loading order history in the background; set back
+    /// to false, the history counts as arrived.
+    var isLoadingOrderHistory: Bool {
+        get { derived.isLoadingOrders }
+        set { newValue ? derived.recordOrderHistoryLoading(true) : derived.recordOrderHistoryAttached() }
+    }
     /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
     var knownAttribution: AttributionResult?
     private(set) var remembered = 0
@@ -30,6 +36,7 @@ final class InMemorySession: ConsoleSession {
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
+        derived.record(command)
         return applied
     }
 
@@ -48,7 +55,10 @@ final class InMemorySession: ConsoleSession {
     func collectColleaguesWork() -> [ColleagueChange] {
         defer { colleagues = [] }
         return colleagues.compactMap { actor, command in
-            (try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor))).map { ColleagueChange(actor: actor, summary: $0.summary) }
+            guard let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor)) else { return nil }
+            if command.mayChangeAttribution { knownAttribution = nil }
+            derived.record(command)
+            return ColleagueChange(actor: actor, summary: applied.summary)
         }
     }
 
@@ -72,9 +82,14 @@ final class ConsoleDriver {
     let session: InMemorySession
     let console: Console
 
+    /// `loadingOrderHistory` and `keptAttribution` play a store that opens with order history
+    /// still loading, or with attribution kept beside its snapshot.
     init(_ workspace: Workspace = Sample.workspace(), size: Size = Size(width: 80, height: 24), theme: String = "default",
-         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, person: String? = nil) {
+         themes: ThemeCatalog = ThemeCatalog(directory: nil), noColor: Bool = false, person: String? = nil,
+         loadingOrderHistory: Bool = false, keptAttribution: AttributionResult? = nil) {
         session = InMemorySession(workspace, person: person)
+        if loadingOrderHistory { session.isLoadingOrderHistory = true }
+        session.knownAttribution = keptAttribution
         console = Console(session: session, themes: themes, themeName: theme, noColor: noColor, today: Sample.today, size: size)
     }
 

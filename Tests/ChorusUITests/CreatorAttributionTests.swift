@@ -76,7 +76,7 @@ final class CreatorAttributionTests: XCTestCase {
     func testABigProgramIsAttributedOnceForTheDetailAndTheLeaderboardWhicheverAsksFirst() {
         let small = Self.workspaceWithOrders()
         let placed = Timestamp(day: Sample.today, hour: 9)
-        let unattributed = (0..<AttributionCache.backgroundThreshold).map { number in
+        let unattributed = (0..<DerivedFigures.backgroundThreshold).map { number in
             Order(id: OrderID("#9\(number)"), email: nil, financialStatus: "paid", createdAt: placed,
                   subtotal: Money(minorUnits: 1_000, currency: .eur), refunded: Money(minorUnits: 0, currency: .eur))
         }
@@ -101,8 +101,7 @@ final class CreatorAttributionTests: XCTestCase {
     }
 
     func testWhileOrderHistoryLoadsTheDetailSaysSoInsteadOfShowingZeros() {
-        let console = ConsoleDriver(Self.workspaceWithOrders(), size: Size(width: 120, height: 40))
-        console.session.isLoadingOrderHistory = true
+        let console = ConsoleDriver(Self.workspaceWithOrders(), size: Size(width: 120, height: 40), loadingOrderHistory: true)
         console.console.announce("loading 4 orders in the background…")
         console.press("j")
         XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ attribution: loading orders…") }, console.dump)
@@ -117,18 +116,14 @@ final class CreatorAttributionTests: XCTestCase {
 
     func testAttributionTheWorkspaceKeptIsShownWithoutComputingAndWhatIsComputedIsHandedBack() {
         let workspace = Self.workspaceWithOrders()
-        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40))
-        console.session.knownAttribution = Attribution.compute(workspace)
-        console.console.announce("loaded 4 orders and 1 survey responses")
+        let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40), keptAttribution: Attribution.compute(workspace))
         console.press("j")
         XCTAssertTrue(console.frame.lines.contains { $0.hasSuffix("│ Direct     2 orders · 70.00 EUR") }, console.dump)
         XCTAssertEqual(console.console.attributionComputes, 0, "kept for this state, so nothing is computed")
 
         _ = console.press(":").type("slug ana-lima").press(.enter).frame
         XCTAssertEqual(console.console.attributionComputes, 1, "a slug change makes what was kept stale")
-        XCTAssertNil(console.session.knownAttribution)
-        _ = console.console.collectBackgroundWork()
-        XCTAssertEqual(console.session.remembered, 1, "the new result goes to the session, to keep for the next open")
+        XCTAssertEqual(console.session.remembered, 1, "the owner of derived figures hands the new result to the store, to keep for the next open")
         XCTAssertNotNil(console.session.knownAttribution)
         _ = console.press("j").frame
         _ = console.console.collectBackgroundWork()

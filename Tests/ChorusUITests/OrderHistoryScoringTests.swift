@@ -33,32 +33,40 @@ final class OrderHistoryScoringTests: XCTestCase {
 
     func testABigHistoryIsGatheredOnAnotherThreadAndTheScoresFollow() {
         let table = PipelineRows()
+        let derived = DerivedFigures()
         var state = PipelineState()
         state.waveID = Sample.wave1
         let before = program(orders: 0)
-        table.refresh(before, generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)
+        derived.prepare([.categoriesBought], workspace: before, today: Sample.today)
+        table.refresh(before, generation: 1, creatorsGeneration: 1, state: state, today: Sample.today, categoriesBought: derived.categoriesBought)
         let unbought = anasScore(table, before)
 
-        let arrived = program(orders: AttributionCache.backgroundThreshold + 1)
-        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
-        XCTAssertTrue(table.isGatheringCategories, "a big history is read on another thread")
+        let arrived = program(orders: DerivedFigures.backgroundThreshold + 1)
+        derived.recordOrderHistoryAttached()
+        derived.prepare([.categoriesBought], workspace: arrived, today: Sample.today)
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today, categoriesBought: derived.categoriesBought)
+        XCTAssertTrue(derived.isComputing, "a big history is read on another thread")
         XCTAssertEqual(anasScore(table, arrived), unbought, "the old scores stand meanwhile")
 
-        while !table.collectGatheredCategories() { Thread.sleep(forTimeInterval: 0.005) }
-        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
-        XCTAssertFalse(table.isGatheringCategories)
+        while !derived.collectFinished() { Thread.sleep(forTimeInterval: 0.005) }
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today, categoriesBought: derived.categoriesBought)
+        XCTAssertFalse(derived.isComputing)
         XCTAssertGreaterThan(anasScore(table, arrived), unbought, "her serum order counts once gathered")
     }
 
     func testASmallHistoryIsScoredAtOnce() {
         let table = PipelineRows()
+        let derived = DerivedFigures()
         var state = PipelineState()
         state.waveID = Sample.wave1
-        table.refresh(program(orders: 0), generation: 1, creatorsGeneration: 1, state: state, today: Sample.today)
+        derived.prepare([.categoriesBought], workspace: program(orders: 0), today: Sample.today)
+        table.refresh(program(orders: 0), generation: 1, creatorsGeneration: 1, state: state, today: Sample.today, categoriesBought: derived.categoriesBought)
         let unbought = anasScore(table, program(orders: 0))
         let arrived = program(orders: 10)
-        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today)
-        XCTAssertFalse(table.isGatheringCategories)
+        derived.recordOrderHistoryAttached()
+        derived.prepare([.categoriesBought], workspace: arrived, today: Sample.today)
+        table.refresh(arrived, generation: 2, creatorsGeneration: 1, state: state, today: Sample.today, categoriesBought: derived.categoriesBought)
+        XCTAssertFalse(derived.isComputing)
         XCTAssertGreaterThan(anasScore(table, arrived), unbought)
     }
 }

@@ -60,7 +60,7 @@ final class RoleKeysTests: XCTestCase {
         console.press("3", "a")
         XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(1))?.status, .approved)
         try console.session.colleague("lena", .setRoles(person: "olga", roles: [.reader]))
-        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertTrue(console.console.followColleagues(), "the console follows lena's change")
         console.press("z")
         XCTAssertEqual(console.state.message?.text, "olga is a reader; approving drafts needs the ops role")
         XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(1))?.status, .approved, "the approval stands")

@@ -1,0 +1,288 @@
+/// The one owner of figures derived from a workspace — attribution, the ledger, payout
+/// balances, a wave's overview and cohorts, the categories fit scores read — keyed by the position of the journal they were
+/// derived at, so "is this still current?" has one answer.
+///
+/// The session that applies commands records each journal entry here (its own, colleagues',
+/// order history arriving); the classifications in `Command+Effects.swift` say which figures
+/// an entry makes stale, so a stage move does not decide a million orders again. Screens read
+/// what is had for the current position, which never computes; they ask for what they need
+/// with `prepare`, which computes at once for a small program and on another thread for a big
+/// one (`collectFinished` takes the result in). Attribution computed here is handed to the
+/// keeper (the store), which writes it beside its snapshot for the next open.
+public final class DerivedFigures {
+    /// Programs with more orders than this are derived off the caller's thread: a million orders
+    /// take seconds, and a key press must never wait for them. Smaller ones are derived at once,
+    /// so their figures are in the same frame.
+    public static let backgroundThreshold = 20_000
+
+    /// The journal entry the workspace stands at, as the session last recorded it.
+    public private(set) var journalPosition: Int
+    /// One step per recorded change (a journal entry, order history arriving): what derived
+    /// rows are keyed by. Attribution and creators only move when an entry may change them.
+    public private(set) var revision = 0
+    public private(set) var attributionRevision = 0
+    public private(set) var creatorsRevision = 0
+    /// The revision at which orders or survey responses last changed.
+    public private(set) var ordersRevision = 0
+    /// Whether order history is still loading; figures over orders wait for it.
+    public private(set) var isLoadingOrders: Bool
+
+    /// How often each figure was derived, so tests can prove what did not derive anything.
+    public struct Computes: Hashable, Sendable {
+        public var attribution = 0, ambiguousAnswers = 0, ledger = 0, payoutBalances = 0, overview = 0, categoriesBought = 0
+        public var total: Int { attribution + ambiguousAnswers + ledger + payoutBalances + overview + categoriesBought }
+    }
+    public private(set) var computes = Computes()
+
+    private weak var keeper: AttributionKeeper?
+
+    public init(journalPosition: Int = 0, isLoadingOrders: Bool = false, keeper: AttributionKeeper? = nil) {
+        self.journalPosition = journalPosition
+        self.isLoadingOrders = isLoadingOrders
+        self.keeper = keeper
+    }
+
+    // MARK: Recording changes
+
+    /// A journal entry was applied at `sequence` (the next one when nil). A gap means entries
+    /// this owner was not told about (a colleague's, applied on the way): everything is stale.
+    public func record(_ command: Command, at sequence: Int? = nil) {
+        let next = sequence ?? journalPosition + 1
+        guard next > journalPosition else { return }
+        guard next == journalPosition + 1 else { return recordUnknownChanges(upTo: next) }
+        journalPosition = next
+        revision += 1
+        if command.mayChangeAttribution { attributionRevision = revision }
+        if command.mayChangeCreators { creatorsRevision = revision }
+        if command.needsOrderHistory { ordersRevision = revision }
+    }
+
+    /// The workspace changed in ways not known one by one: every figure is stale.
+    public func recordUnknownChanges(upTo sequence: Int? = nil) {
+        journalPosition = max(journalPosition, sequence ?? journalPosition)
+        revision += 1
+        attributionRevision = revision
+        creatorsRevision = revision
+        ordersRevision = revision
+    }
+
+    /// Order history was attached: what is credited, and what creators bought, can be known
+    /// now. The creators themselves are as they were, so their search text and columns stand.
+    public func recordOrderHistoryAttached() {
+        isLoadingOrders = false
+        revision += 1
+        attributionRevision = revision
+        ordersRevision = revision
+    }
+
+    /// Order history started loading in the background (a session that opens without it).
+    public func recordOrderHistoryLoading(_ loading: Bool) {
+        isLoadingOrders = loading
+    }
+
+    // MARK: Reading (never computes)
+
+    /// Attribution for the current position, if had.
+    public var attribution: Derived<AttributionResult> {
+        if isLoadingOrders { return .loadingOrders }
+        if let kept = keptAttribution, kept.revision == attributionRevision { return .ready(kept.result) }
+        if let known = keeper?.knownAttribution { return .ready(known) }
+        return .computing
+    }
+
+    /// Survey answers naming several creators, if had for the current position.
+    public var ambiguousAnswers: [AttributionResult.AmbiguousAnswer]? {
+        guard !isLoadingOrders, let kept = keptAnswers, kept.revision == attributionRevision else { return nil }
+        return kept.answers
+    }
+
+    /// The ledger for the current position, if had.
+    public var ledger: Derived<Ledger> {
+        if isLoadingOrders { return .loadingOrders }
+        if let kept = keptLedger, kept.revision == revision { return .ready(kept.ledger) }
+        return .computing
+    }
+
+    /// Payout balances for the current position's ledger, if had.
+    public var payoutBalances: PayoutBalances? {
+        guard let kept = keptBalances, kept.revision == revision, ledger.value != nil else { return nil }
+        return kept.balances
+    }
+
+    /// The overview and cohorts of `wave` grouped by `dimension`, if had for the current position.
+    public func overview(of wave: WaveID, by dimension: Cohorts.Dimension) -> Derived<OverviewFigures> {
+        if isLoadingOrders { return .loadingOrders }
+        if let kept = keptOverview, kept.key == OverviewKey(revision: revision, wave: wave, dimension: dimension) { return .ready(kept.figures) }
+        return .computing
+    }
+
+    /// The categories bought as last gathered: the fit scores keep using an earlier revision's
+    /// while a big history is gathered again on another thread. Nil before the first gathering.
+    public private(set) var categoriesBought: CategoriesBought?
+
+    /// Whether anything is being derived on another thread.
+    public var isComputing: Bool {
+        runningAttribution != nil || runningLedger != nil || runningOverview != nil || runningCategories != nil
+    }
+
+    // MARK: Asking
+
+    /// Derives what `needs` asks for and is not had for the current position: at once for a
+    /// small program, on another thread for a big one. Nothing while order history loads.
+    public func prepare(_ needs: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
+        guard !isLoadingOrders, !needs.isEmpty else { return }
+        if needs.contains(.categoriesBought) { prepareCategories(workspace) }
+        if needs.contains(.attribution) || needs.contains(.ambiguousAnswers) { _ = sharedAttribution(workspace) }
+        if needs.contains(.ambiguousAnswers), keptAnswers?.revision != attributionRevision, let result = currentAttribution() {
+            keptAnswers = (attributionRevision, Attribution.ambiguousAnswers(of: result, in: workspace))
+            computes.ambiguousAnswers += 1
+        }
+        let overviews = needs.compactMap { need -> (WaveID, Cohorts.Dimension)? in
+            if case .overview(let wave, let dimension) = need { (wave, dimension) } else { nil }
+        }
+        guard let today, needs.contains(.ledger) || needs.contains(.payoutBalances) || !overviews.isEmpty else { return }
+        prepareLedger(workspace, today: today)
+        guard let built = ledger.value else { return }
+        if needs.contains(.payoutBalances), keptBalances?.revision != revision {
+            keptBalances = (revision, PayoutBalances(workspace, ledger: built))
+            computes.payoutBalances += 1
+        }
+        for (wave, dimension) in overviews { prepareOverview(wave, dimension, ledger: built, workspace: workspace) }
+    }
+
+    /// Takes in work finished on other threads; true when something new is ready to be shown.
+    public func collectFinished() -> Bool {
+        var ready = false
+        if let running = runningAttribution, let result = running.result {
+            runningAttribution = nil
+            if running.generation == attributionRevision {
+                keep(result)
+                ready = true
+            }
+        }
+        if let running = runningLedger, let (result, built) = running.work.result {
+            runningLedger = nil
+            if running.attributionRevision == attributionRevision, currentAttribution() == nil { keep(result) }
+            if running.work.generation == revision {
+                keptLedger = (revision, built)
+                ready = true
+            }
+        }
+        if let running = runningCategories, let byEmail = running.result {
+            runningCategories = nil
+            categoriesBought = CategoriesBought(ordersRevision: running.generation, byEmail: byEmail)
+            ready = true
+        }
+        if let running = runningOverview, let figures = running.work.result {
+            runningOverview = nil
+            if running.key.revision == revision {
+                keptOverview = (running.key, figures)
+                ready = true
+            }
+        }
+        return ready
+    }
+
+    // MARK: Deriving
+
+    private var keptAttribution: (revision: Int, result: AttributionResult)?
+    private var runningAttribution: BackgroundWork<AttributionResult>?
+    private var keptAnswers: (revision: Int, answers: [AttributionResult.AmbiguousAnswer])?
+    private var keptLedger: (revision: Int, ledger: Ledger)?
+    private var runningLedger: (attributionRevision: Int, work: BackgroundWork<(AttributionResult, Ledger)>)?
+    private var keptBalances: (revision: Int, balances: PayoutBalances)?
+    private struct OverviewKey: Hashable {
+        var revision: Int
+        var wave: WaveID
+        var dimension: Cohorts.Dimension
+    }
+    private var keptOverview: (key: OverviewKey, figures: OverviewFigures)?
+    private var runningOverview: (key: OverviewKey, work: BackgroundWork<OverviewFigures>)?
+    private var runningCategories: BackgroundWork<[String: Set<String>]>?
+
+    /// Reads every order, so a big history is gathered on another thread (the scores follow).
+    private func prepareCategories(_ workspace: Workspace) {
+        guard categoriesBought?.ordersRevision != ordersRevision else { return }
+        if workspace.orders.count > Self.backgroundThreshold {
+            guard runningCategories?.generation != ordersRevision else { return }
+            runningCategories = BackgroundWork(generation: ordersRevision) { FitContext.categoriesBought(in: workspace) }
+        } else {
+            categoriesBought = CategoriesBought(ordersRevision: ordersRevision, byEmail: FitContext.categoriesBought(in: workspace))
+        }
+        computes.categoriesBought += 1
+    }
+
+    /// Attribution had for the current position: kept here, or kept by the keeper.
+    private func currentAttribution() -> AttributionResult? {
+        if let kept = keptAttribution, kept.revision == attributionRevision { return kept.result }
+        guard let known = keeper?.knownAttribution else { return nil }
+        keptAttribution = (attributionRevision, known)
+        return known
+    }
+
+    /// Keeps attribution for the current position, and hands it to the keeper if it has none.
+    private func keep(_ result: AttributionResult) {
+        keptAttribution = (attributionRevision, result)
+        if let keeper, keeper.knownAttribution == nil { keeper.remember(result) }
+    }
+
+    /// Attribution for the current position, or the one computation of it running on another
+    /// thread, so the ledger waits for the same one instead of deciding a million orders twice.
+    private enum Shared: Sendable {
+        case ready(AttributionResult)
+        case running(BackgroundWork<AttributionResult>)
+    }
+
+    private func sharedAttribution(_ workspace: Workspace) -> Shared {
+        if let result = currentAttribution() { return .ready(result) }
+        if workspace.orders.count > Self.backgroundThreshold {
+            if let running = runningAttribution, running.generation == attributionRevision { return .running(running) }
+            let started = BackgroundWork(generation: attributionRevision) { Attribution.compute(workspace) }
+            runningAttribution = started
+            computes.attribution += 1
+            return .running(started)
+        }
+        let result = Attribution.compute(workspace)
+        computes.attribution += 1
+        keep(result)
+        return .ready(result)
+    }
+
+    private func prepareLedger(_ workspace: Workspace, today: Day) {
+        if let kept = keptLedger, kept.revision == revision { return }
+        if workspace.orders.count > Self.backgroundThreshold {
+            guard runningLedger?.work.generation != revision else { return }
+            let shared = sharedAttribution(workspace)
+            let work = BackgroundWork(generation: revision) {
+                let result: AttributionResult
+                switch shared {
+                case .ready(let ready): result = ready
+                case .running(let computing): result = computing.wait()
+                }
+                return (result, Ledger(workspace, attribution: result, today: today))
+            }
+            runningLedger = (attributionRevision, work)
+            computes.ledger += 1
+            return
+        }
+        guard case .ready(let result) = sharedAttribution(workspace) else { preconditionFailure("a program this small is attributed at once") }
+        keptLedger = (revision, Ledger(workspace, attribution: result, today: today))
+        computes.ledger += 1
+    }
+
+    private func prepareOverview(_ wave: WaveID, _ dimension: Cohorts.Dimension, ledger: Ledger, workspace: Workspace) {
+        let key = OverviewKey(revision: revision, wave: wave, dimension: dimension)
+        guard keptOverview?.key != key, let shown = workspace.wave(wave) else { return }
+        let derive: @Sendable () -> OverviewFigures = {
+            OverviewFigures(overview: ProgramOverview(ledger, workspace: workspace, wave: shown),
+                            cohorts: Cohorts(ledger, workspace: workspace, by: dimension))
+        }
+        if workspace.orders.count > Self.backgroundThreshold {
+            guard runningOverview?.key != key else { return }
+            runningOverview = (key, BackgroundWork(generation: revision, derive))
+        } else {
+            keptOverview = (key, derive())
+        }
+        computes.overview += 1
+    }
+}
