@@ -1,4 +1,3 @@
-import ChorusCore
 
 /// Submission and library checks: a review history that contradicts the status, or an asset
 /// whose approval cannot be traced, is exactly what an audit of disclosures would catch.

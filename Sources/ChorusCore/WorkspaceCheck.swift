@@ -1,4 +1,3 @@
-import ChorusCore
 
 /// Finds everything in a workspace that breaks the domain's invariants: references that do
 /// not resolve, duplicate ids, handles, codes or tracking numbers, stock reservations that do

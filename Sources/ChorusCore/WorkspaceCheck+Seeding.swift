@@ -1,4 +1,3 @@
-import ChorusCore
 
 /// Stock and shipment checks: the seeding queue is where money leaves the warehouse, so
 /// reservations must add up and every parcel that left must be traceable.
