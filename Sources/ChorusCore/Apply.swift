@@ -20,18 +20,15 @@ extension Workspace {
     /// Puts prior values back without recording anything; used to roll back a failed command.
     mutating func putBack(_ point: RestorePoint) {
         if let program = point.program { setProgram(program) }
-        point.waves.forEach { put($0) }
-        point.creators.forEach { put($0) }
-        point.enrollments.forEach { put($0) }
-        point.skus.forEach { put($0) }
-        point.shipments.forEach { put($0) }
-        point.submissions.forEach { put($0) }
-        point.assets.forEach { put($0) }
-        point.discountCodes.forEach { put($0) }
-        point.orders.forEach { put($0) }
-        point.surveyResponses.forEach { put($0) }
-        point.trackingLinks.forEach { put($0) }
-        point.payoutRuns.forEach { put($0) }
+        struct PutBack: EntityKindVisitor {
+            var workspace: Workspace
+            let point: RestorePoint
+            mutating func visit<Entity: WorkspaceEntity>(_ kind: Entity.Type) { point[keyPath: Entity.priors].forEach { workspace.put($0) } }
+        }
+        var putBack = PutBack(workspace: Workspace(program: program), point: point)
+        swap(&self, &putBack.workspace)
+        EntityKinds.visitAll(&putBack)
+        swap(&self, &putBack.workspace)
         remove(point.remove)
     }
 }
@@ -87,25 +84,6 @@ extension ChangeRecorder {
         case .resolveSurveyAnswer(let order, let creator, let alias): return try resolveSurveyAnswer(order, to: creator, alias: alias)
         case .restore(let point, let label): return restore(point, label: label)
         }
-    }
-
-    /// Applies a restore point while recording the current values, so undo yields redo.
-    mutating func restore(_ point: RestorePoint, label: String) -> String {
-        if let program = point.program { put(program) }
-        point.waves.forEach { put($0) }
-        point.creators.forEach { put($0) }
-        point.enrollments.forEach { put($0) }
-        point.skus.forEach { put($0) }
-        point.shipments.forEach { put($0) }
-        point.submissions.forEach { put($0) }
-        point.assets.forEach { put($0) }
-        point.discountCodes.forEach { put($0) }
-        point.orders.forEach { put($0) }
-        point.surveyResponses.forEach { put($0) }
-        point.trackingLinks.forEach { put($0) }
-        point.payoutRuns.forEach { put($0) }
-        removeRecording(point.remove)
-        return label
     }
 
     // MARK: Lookups that refuse with a readable message

@@ -43,7 +43,7 @@ enum CopyAndOpen {
             let position = context.ledgerTable.position(at: state.ledger.cursor)
             return handle(position.flatMap { context.ledger?.rows[safe: $0]?.creatorID })
         case .waves:
-            return workspace.waves[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
+            return workspace.waves.rows[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
         }
     }
 

@@ -59,7 +59,7 @@ final class PipelineTable {
     /// already being folded.
     func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
         guard search?.generation != creatorsGeneration, searchBuild?.generation != creatorsGeneration else { return }
-        let creators = workspace.creators
+        let creators = workspace.creators.rows
         searchBuild = BackgroundWork(generation: creatorsGeneration) { CreatorSearchText(creators) }
     }
 
@@ -70,7 +70,7 @@ final class PipelineTable {
         prepareSearch(workspace, creatorsGeneration: columnsGeneration)
         var text = searchBuild!.wait()
         searchBuild = nil
-        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators) }
+        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators.rows) }
         search = (columnsGeneration, text)
         return text
     }
@@ -83,7 +83,7 @@ final class PipelineTable {
         if creatorsChanged || ordersChanged {
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail ?? [:])
-            if creatorsChanged { columns = CreatorColumns(workspace.creators, fit: fit) } else { columns.rescore(workspace.creators, fit: fit) }
+            if creatorsChanged { columns = CreatorColumns(workspace.creators.rows, fit: fit) } else { columns.rescore(workspace.creators.rows, fit: fit) }
             scoredWithOrders = categoriesBought?.orders ?? -1
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1

@@ -55,7 +55,7 @@ struct WavesPane {
     /// The waves the list shows: every wave, or those whose columns hold every word of the filter.
     static func shown(_ workspace: Workspace, filter: Filter) -> [Wave] {
         let words = FilterWords.of(filter.text)
-        guard !words.isEmpty else { return workspace.waves }
+        guard !words.isEmpty else { return workspace.waves.rows }
         return workspace.waves.filter { wave in
             FilterWords.match(words, in: [wave.id.rawValue, wave.name, wave.slug, wave.status.label, wave.startDate?.description,
                                           wave.endDate?.description, wave.budget.description])
