@@ -1,16 +1,26 @@
 extension Workspace {
     /// Applies one command: validates it against the current state and either changes the
     /// workspace and returns its summary and undo, or throws a `DomainError` and changes nothing.
+    ///
+    /// Without `keepingUndo`, a bulk import keeps no prior orders nor the ids of new ones (a
+    /// million of each for a big export), and the result is not undoable; the command line,
+    /// which has no undo, imports this way. Such a command still rolls back when refused: the
+    /// order import writes its orders last, after every check.
     @discardableResult
-    public mutating func apply(_ command: Command, context: CommandContext) throws -> AppliedCommand {
+    public mutating func apply(_ command: Command, context: CommandContext, keepingUndo: Bool = true) throws -> AppliedCommand {
         // Move the workspace into the recorder rather than copying it, so a keystroke on a
         // 100 000-creator workspace never copies a collection it does not touch.
-        var change = ChangeRecorder(Workspace(program: program))
+        var change = ChangeRecorder(Workspace(program: program), keepingUndo: keepingUndo)
         swap(&self, &change.workspace)
         defer { swap(&self, &change.workspace) }
         do {
             let summary = try change.perform(command, context)
-            return AppliedCommand(summary: summary, undo: .restore(point: change.undo, label: summary))
+            var applied = AppliedCommand(summary: summary, undo: .restore(point: change.undo, label: summary))
+            if !keepingUndo {
+                applied.isUndoable = false
+                applied.changedAnything = applied.changedAnything || change.changedUnrecorded
+            }
+            return applied
         } catch {
             change.workspace.putBack(change.undo)
             throw error

@@ -5,8 +5,15 @@ struct ChangeRecorder {
     private(set) var undo = RestorePoint()
     /// Per kind, the keys whose state before this change is already in `undo`.
     private var recorded: [ObjectIdentifier: AnyObject] = [:]
+    /// Whether bulk order imports record what undo needs (see `Workspace.apply`).
+    let keepingUndo: Bool
+    /// Whether a bulk import changed orders without recording them.
+    private(set) var changedUnrecorded = false
 
-    init(_ workspace: Workspace) { self.workspace = workspace }
+    init(_ workspace: Workspace, keepingUndo: Bool = true) {
+        self.workspace = workspace
+        self.keepingUndo = keepingUndo
+    }
 
     /// The keys recorded for one kind; a box per kind, because the kinds' key types differ.
     private final class RecordedKeys<Key: Hashable> {
@@ -42,6 +49,11 @@ struct ChangeRecorder {
 
     /// `put` for many orders at once, recording what undo needs with one lookup per order.
     mutating func put(orders: [Order]) -> (added: Int, updated: Int, unchanged: Int) {
+        guard keepingUndo else {
+            let counts = workspace.upsert(orders: orders, willReplace: { _ in }, willAdd: { _ in })
+            changedUnrecorded = changedUnrecorded || counts.added + counts.updated > 0
+            return counts
+        }
         let recorded = recordedKeys(Order.self)
         var seen = Set<OrderID>(), priors: [Order] = [], added = Set<OrderID>()
         swap(&seen, &recorded.keys)

@@ -26,14 +26,16 @@ extension WorkspaceStore {
     ///
     /// A command that changed nothing (re-importing the same file) is not journaled. With
     /// `durability: .snapshot` the change is also folded into a new snapshot at once, so that
-    /// opening the workspace does not decode a huge journal line (big imports).
+    /// opening the workspace does not decode a huge journal line (big imports). With
+    /// `undoable: false` a bulk import keeps no undo (see `Workspace.apply`), for callers that
+    /// have none to offer: the command line.
     @discardableResult
     public func perform(_ command: Command, context: CommandContext, basedOn: Int? = nil,
                         commandID: String = UUID().uuidString.lowercased(),
-                        durability: Durability = .journal) throws -> AppliedCommand {
+                        durability: Durability = .journal, undoable: Bool = true) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
-        if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, in: folderLog) {
+        if durability == .snapshot, let folderLog, let done = try performAsSnapshot(command, context: context, commandID: commandID, undoable: undoable, in: folderLog) {
             return done
         }
         let basedOn = basedOn ?? basis(for: command)
@@ -46,7 +48,7 @@ extension WorkspaceStore {
             if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
             let applied: AppliedCommand
             do {
-                applied = try workspace.apply(command, context: context)
+                applied = try workspace.apply(command, context: context, keepingUndo: undoable)
             } catch let refusal as DomainError {
                 // Refused now, though it held against the state the person last acted on (or
                 // an earlier attempt's): say whose change it met.
@@ -56,7 +58,7 @@ extension WorkspaceStore {
                 }
                 throw refusal
             }
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            guard applied.changedAnything, case .restore(let point, _) = applied.undo else { return applied }
             touched = point.changedItems
             appliedAt = lastSequence
             let entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
@@ -65,7 +67,7 @@ extension WorkspaceStore {
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
             } catch {
-                _ = try? workspace.apply(applied.undo, context: context)
+                takeBack(applied, context: context)
                 // A log on a server may have kept an entry whose acknowledgement was lost: look
                 // before saying the command failed, so that the person does not do it twice. (A
                 // folder's failed append has cut its line back, or says that it may be kept.)
@@ -78,12 +80,12 @@ extension WorkspaceStore {
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
                 performedCommands[commandID] = applied.summary
-                rememberUndo(applied.undo, at: entry.seq)
+                if applied.isUndoable { rememberUndo(applied.undo, at: entry.seq) }
                 lastOwnPosition = entry.seq
                 noteAttributionInputs(changedBy: command)
                 return applied
             case .conflict:
-                _ = try? workspace.apply(applied.undo, context: context)
+                takeBack(applied, context: context)
                 attempt += 1
                 guard attempt < Self.attempts else {
                     throw StoreError(.locked, file: folder, "colleagues kept changing the workspace while this was saved "
@@ -173,13 +175,13 @@ extension WorkspaceStore {
     /// megabytes: under the append lock (nobody appends meanwhile), the snapshot takes the
     /// next position, and colleagues who see the journal's head jump reload the snapshot.
     /// Nil, to fall back to a journal line, while another process holds the compaction lease.
-    private func performAsSnapshot(_ command: Command, context: CommandContext, commandID: String,
+    private func performAsSnapshot(_ command: Command, context: CommandContext, commandID: String, undoable: Bool,
                                    in folderLog: FolderLog) throws -> AppliedCommand? {
         try folderLog.holdingAppendLock {
             try catchUp()
             if let done = performedCommands[commandID] { return Self.alreadyDone(done) }
-            let applied = try workspace.apply(command, context: context)
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else { return applied }
+            let applied = try workspace.apply(command, context: context, keepingUndo: undoable)
+            guard applied.changedAnything, case .restore(let point, _) = applied.undo else { return applied }
             let previous = manifest
             lastSequence += 1
             let written: Bool
@@ -189,13 +191,13 @@ extension WorkspaceStore {
                 // Undone only if the old snapshot is still current; see `commit`.
                 if manifest.generation == previous.generation {
                     lastSequence -= 1
-                    _ = try? workspace.apply(applied.undo, context: context)
+                    takeBack(applied, context: context)
                 }
                 throw error
             }
             guard written else {
                 lastSequence -= 1
-                _ = try? workspace.apply(applied.undo, context: context)
+                takeBack(applied, context: context)
                 return nil
             }
             let entry = JournalEntry(seq: lastSequence, at: context.now, actor: context.actor, command: command, commandID: commandID,
@@ -204,12 +206,18 @@ extension WorkspaceStore {
             // Never journaled, so the history hears of it here.
             try? folderLog.history.append([HistoryRecord(entry)])
             performedCommands[commandID] = applied.summary
-            rememberUndo(applied.undo, at: lastSequence)
+            if applied.isUndoable { rememberUndo(applied.undo, at: lastSequence) }
             noteAttributionInputs(changedBy: command)
             keepAttributionForNewGeneration()
             trimJournal(holdingAppendLock: true)
             return applied
         }
+    }
+
+    /// Takes back a command applied in memory but not kept in the log: by its undo, or, for one
+    /// applied without undo, by reading the workspace again as the log has it.
+    private func takeBack(_ applied: AppliedCommand, context: CommandContext) {
+        if applied.isUndoable { _ = try? workspace.apply(applied.undo, context: context) } else { try? reloadFromSnapshot() }
     }
 
     /// Loads the newest snapshot and the entries after it, when entries this store had not
