@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: Core ← Store, Interchange, UI ← Generator, Terminal ← chorus.
+// Dependencies point one way: Concurrency ← Core ← Store, Interchange, UI ← Generator, Terminal, Bench ← chorus.
 let package = Package(
     name: "Chorus",
     platforms: [.macOS(.v14)],
@@ -14,9 +14,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "ChorusCore"),
-        .target(name: "ChorusStore", dependencies: ["ChorusCore"]),
-        .target(name: "ChorusInterchange", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusConcurrency"),
+        .target(name: "ChorusCore", dependencies: ["ChorusConcurrency"]),
+        .target(name: "ChorusStore", dependencies: ["ChorusCore", "ChorusConcurrency"]),
+        .target(name: "ChorusInterchange", dependencies: ["ChorusCore", "ChorusConcurrency"]),
+        .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
         .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
@@ -26,6 +28,7 @@ let package = Package(
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
                 "ChorusUI", "ChorusTerminal", "ChorusOutbox",
+                "ChorusBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// Credits each store order to at most one creator, by the rules in the README's
 /// "Attribution rules" section (keep the two in step):
 ///

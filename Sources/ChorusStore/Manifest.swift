@@ -7,8 +7,8 @@ import Foundation
 /// Snapshot files carry their generation in their names (`orders-3.json`), and a compaction
 /// writes a whole new generation before it renames a new manifest into place, so the rename is
 /// the single atomic switch from one consistent snapshot to the next.
-struct Manifest: Codable, Equatable {
-    static let fileName = "chorus.json"
+package struct Manifest: Codable, Equatable {
+    package static let fileName = "chorus.json"
     static let format = "chorus-workspace"
     /// The snapshot layout this build writes and reads. Bump it (and add a migration) whenever
     /// a row layout or file changes meaning.
@@ -33,7 +33,7 @@ struct Manifest: Codable, Equatable {
     func rows(of collection: String) -> Int? { collections.first { $0.name == collection }?.rows }
 
     /// Every file this manifest refers to.
-    var files: [String] { [program] + collections.map(\.file) }
+    package var files: [String] { [program] + collections.map(\.file) }
 
     static func fileName(_ collection: String, generation: Int) -> String { "\(collection)-\(generation).json" }
 
@@ -45,7 +45,7 @@ struct Manifest: Codable, Equatable {
 
     /// Reads a manifest, checking format and schema version before anything else, so that a
     /// newer Chorus's files are refused as newer rather than reported as damaged.
-    static func decode(_ bytes: [UInt8], file: String) throws -> Manifest {
+    package static func decode(_ bytes: [UInt8], file: String) throws -> Manifest {
         struct Version: Decodable { var format: String?; var schemaVersion: Int? }
         let version: Version
         do { version = try JSONDecoder().decode(Version.self, from: Data(bytes)) } catch {

@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Reads a snapshot's orders and survey responses: the part of a big workspace (over 80 % of

@@ -8,7 +8,7 @@ import Foundation
 /// written and synced under new names, the folder is synced, and only then does a new manifest
 /// replace the old one by rename (then the folder is synced again). Until that rename the old
 /// snapshot is the workspace; after it, the new one is.
-enum Snapshot {
+package enum Snapshot {
     /// Collections written as one `Codable` object per line (few rows, deeply nested values),
     /// each file named by its kind (`WorkspaceEntity.name`).
     private static let smallKinds: [any WorkspaceEntity.Type] = [Shipment.self, Submission.self, Asset.self, DiscountCode.self, TrackingLink.self]
@@ -30,14 +30,14 @@ enum Snapshot {
     }
 
     /// The files of one generation, written and synced but not yet current.
-    struct Files: Sendable {
+    package struct Files: Sendable {
         var program: String
         var collections: [Manifest.Collection]
     }
 
     /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
     /// can run on another thread while the store goes on journaling commands.
-    static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
+    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
                            fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []

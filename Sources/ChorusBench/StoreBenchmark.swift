@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 import Foundation
 
 /// Measures what the snapshot format was designed for, on a real workspace folder: opening
