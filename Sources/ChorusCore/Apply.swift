@@ -8,6 +8,9 @@ extension Workspace {
     /// order import writes its orders last, after every check.
     @discardableResult
     public mutating func apply(_ command: Command, context: CommandContext, keepingUndo: Bool = true) throws -> AppliedCommand {
+        if command.needsOrderHistory, orderHistoryState.isLoading {
+            throw DomainError("the orders are still being read; try again in a moment")
+        }
         // Move the workspace into the recorder rather than copying it, so a keystroke on a
         // 100 000-creator workspace never copies a collection it does not touch.
         var change = ChangeRecorder(Workspace(program: program), keepingUndo: keepingUndo)

@@ -16,13 +16,31 @@ public struct OrderHistory: Sendable {
     }
 }
 
+/// Whether a workspace's order history is here. A workspace opened without it says so, rather
+/// than passing for a program with no orders: attribution, the ledger and order commands can tell
+/// "nothing sold" from "not read yet".
+public enum OrderHistoryState: Sendable, Equatable {
+    case loaded
+    /// Being read in the background; `orders` is how many are on their way (for progress messages).
+    case loading(orders: Int)
+
+    public var isLoading: Bool { self != .loaded }
+}
+
 extension Workspace {
-    /// Attaches order history loaded after the rest of the workspace.
-    /// Only valid on a workspace opened without it (its orders and responses are empty).
+    /// Marks a workspace opened without its order history, which `attachOrderHistory` brings later.
+    public mutating func deferOrderHistory(orders count: Int) {
+        precondition(orders.isEmpty && surveyResponses.isEmpty, "a workspace with orders cannot wait for them")
+        orderHistoryState = .loading(orders: count)
+    }
+
+    /// Attaches order history loaded after the rest of the workspace. Only valid on a workspace
+    /// whose history is still loading.
     public mutating func attachOrderHistory(_ history: OrderHistory) {
-        precondition(orders.isEmpty && surveyResponses.isEmpty, "order history is already attached")
+        precondition(orderHistoryState.isLoading || (orders.isEmpty && surveyResponses.isEmpty), "order history is already attached")
         orders = history.orders
         surveyResponses = history.surveyResponses
+        orderHistoryState = .loaded
     }
 }
 

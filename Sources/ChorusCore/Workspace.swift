@@ -20,6 +20,8 @@ public struct Workspace: Sendable, Equatable {
     public internal(set) var orders: EntityTable<Order>
     public internal(set) var surveyResponses: EntityTable<SurveyResponse>
     public internal(set) var payoutRuns: EntityTable<PayoutRun>
+    /// Whether `orders` and `surveyResponses` are all there or still being read.
+    public internal(set) var orderHistoryState = OrderHistoryState.loaded
 
     /// Normalized handle → position in `creators`: the one lookup that is not by key.
     private(set) var handleIndex: [String: Int] = [:]
@@ -66,7 +68,7 @@ public struct Workspace: Sendable, Equatable {
         }
         var compare = Compare(lhs: lhs, rhs: rhs)
         EntityKinds.visitAll(&compare)
-        return compare.equal && lhs.program == rhs.program
+        return compare.equal && lhs.program == rhs.program && lhs.orderHistoryState == rhs.orderHistoryState
     }
 
     /// Handle → position, first creator with a handle winning.

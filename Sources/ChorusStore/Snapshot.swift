@@ -127,7 +127,7 @@ package enum Snapshot {
             enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Shipment.self),
             submissions: try small(Submission.self), assets: try small(Asset.self), discountCodes: try small(DiscountCode.self),
             trackingLinks: try small(TrackingLink.self), payoutRuns: try small(PayoutRun.self))
-        if !deferringOrderHistory { workspace.attachOrderHistory(try loader.load()) }
+        if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }
 
