@@ -60,7 +60,7 @@ final class StoreSession: ConsoleSession {
         if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
 
-    var isLoadingOrderHistory: Bool { store.pendingOrderHistory != nil }
+    var isLoadingOrderHistory: Bool { store.workspace.orderHistoryState.isLoading }
 
     /// `R` in the Payouts view: the file read as `chorus payout reconcile` reads it.
     func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
