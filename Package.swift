@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: Core ← Store, Interchange, UI ← Generator, Terminal ← chorus.
+// Dependencies point one way: Concurrency ← Core ← Store, Interchange, UI ← Generator, Terminal, Bench ← chorus.
 let package = Package(
     name: "Chorus",
     platforms: [.macOS(.v14)],
@@ -15,10 +15,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .target(name: "ChorusCore"),
-        .target(name: "ChorusStore", dependencies: ["ChorusCore"]),
-        .target(name: "ChorusInterchange", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusConcurrency"),
+        .target(name: "ChorusCore", dependencies: ["ChorusConcurrency"]),
+        .target(name: "ChorusStore", dependencies: ["ChorusCore", "ChorusConcurrency"]),
+        .target(name: "ChorusInterchange", dependencies: ["ChorusCore", "ChorusConcurrency"]),
         .target(name: "ChorusPostgres", dependencies: ["ChorusCore", "ChorusStore", "CLibpq"]),
+        .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
         .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
@@ -28,6 +30,7 @@ let package = Package(
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
                 "ChorusUI", "ChorusTerminal", "ChorusOutbox", "ChorusPostgres",
+                "ChorusBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,18 +1,31 @@
 extension Workspace {
     /// Applies one command: validates it against the current state and either changes the
     /// workspace and returns its summary and undo, or throws a `DomainError` and changes nothing.
+    ///
+    /// Without `keepingUndo`, a bulk import keeps no prior orders nor the ids of new ones (a
+    /// million of each for a big export), and the result is not undoable; the command line,
+    /// which has no undo, imports this way. Such a command still rolls back when refused: the
+    /// order import writes its orders last, after every check.
     @discardableResult
-    public mutating func apply(_ command: Command, context: CommandContext) throws -> AppliedCommand {
+    public mutating func apply(_ command: Command, context: CommandContext, keepingUndo: Bool = true) throws -> AppliedCommand {
+        if command.needsOrderHistory, orderHistoryState.isLoading {
+            throw DomainError("the orders are still being read; try again in a moment")
+        }
         // Move the workspace into the recorder rather than copying it, so a keystroke on a
         // 100 000-creator workspace never copies a collection it does not touch.
-        var change = ChangeRecorder(Workspace(program: program))
+        var change = ChangeRecorder(Workspace(program: program), keepingUndo: keepingUndo)
         swap(&self, &change.workspace)
         defer { swap(&self, &change.workspace) }
         do {
             let summary = try change.perform(command, context)
             var point = change.undo
             point.undoes = command.authorizingKind
-            return AppliedCommand(summary: summary, undo: .restore(point: point, label: summary))
+            var applied = AppliedCommand(summary: summary, undo: .restore(point: point, label: summary))
+            if !keepingUndo {
+                applied.isUndoable = false
+                applied.changedAnything = applied.changedAnything || change.changedUnrecorded
+            }
+            return applied
         } catch {
             change.workspace.putBack(change.undo)
             throw error
@@ -22,18 +35,15 @@ extension Workspace {
     /// Puts prior values back without recording anything; used to roll back a failed command.
     mutating func putBack(_ point: RestorePoint) {
         if let program = point.program { setProgram(program) }
-        point.waves.forEach { put($0) }
-        point.creators.forEach { put($0) }
-        point.enrollments.forEach { put($0) }
-        point.skus.forEach { put($0) }
-        point.shipments.forEach { put($0) }
-        point.submissions.forEach { put($0) }
-        point.assets.forEach { put($0) }
-        point.discountCodes.forEach { put($0) }
-        point.orders.forEach { put($0) }
-        point.surveyResponses.forEach { put($0) }
-        point.trackingLinks.forEach { put($0) }
-        point.payoutRuns.forEach { put($0) }
+        struct PutBack: EntityKindVisitor {
+            var workspace: Workspace
+            let point: RestorePoint
+            mutating func visit<Entity: WorkspaceEntity>(_ kind: Entity.Type) { point[keyPath: Entity.priors].forEach { workspace.put($0) } }
+        }
+        var putBack = PutBack(workspace: Workspace(program: program), point: point)
+        swap(&self, &putBack.workspace)
+        EntityKinds.visitAll(&putBack)
+        swap(&self, &putBack.workspace)
         remove(point.remove)
     }
 }
@@ -92,25 +102,6 @@ extension ChangeRecorder {
         case .allowActingAs(let allowed): return try allowActingAs(allowed)
         case .restore(let point, let label): return restore(point, label: label)
         }
-    }
-
-    /// Applies a restore point while recording the current values, so undo yields redo.
-    mutating func restore(_ point: RestorePoint, label: String) -> String {
-        if let program = point.program { put(program) }
-        point.waves.forEach { put($0) }
-        point.creators.forEach { put($0) }
-        point.enrollments.forEach { put($0) }
-        point.skus.forEach { put($0) }
-        point.shipments.forEach { put($0) }
-        point.submissions.forEach { put($0) }
-        point.assets.forEach { put($0) }
-        point.discountCodes.forEach { put($0) }
-        point.orders.forEach { put($0) }
-        point.surveyResponses.forEach { put($0) }
-        point.trackingLinks.forEach { put($0) }
-        point.payoutRuns.forEach { put($0) }
-        removeRecording(point.remove)
-        return label
     }
 
     // MARK: Lookups that refuse with a readable message

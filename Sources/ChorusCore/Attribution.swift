@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// Credits each store order to at most one creator, by the rules in the README's
 /// "Attribution rules" section (keep the two in step):
 ///
@@ -28,7 +30,7 @@ public enum Attribution {
 
     /// `compute` with the orders decided in `pieces` runs on separate cores.
     static func compute(_ workspace: Workspace, wave: WaveID?, pieces: Int) -> AttributionResult {
-        AttributionResult(adding: decide(workspace, pieces: pieces), orders: workspace.orders, creatorIDs: workspace.creators.map(\.id),
+        AttributionResult(adding: decide(workspace, pieces: pieces), orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
                           waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency, wave: wave)
     }
 
@@ -109,7 +111,7 @@ public enum Attribution {
             if !workspace.surveyResponses.isEmpty {
                 let answered = SurveyAnswerOrders(workspace)
                 let orderOf = workspace.surveyResponses.map { response in
-                    answered.order(response.orderID).flatMap { workspace.orderIndex[$0] }.map(Int32.init) ?? -1
+                    answered.order(response.orderID).flatMap { workspace.orders.position(of: $0) }.map(Int32.init) ?? -1
                 }
                 answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
                 for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
@@ -120,7 +122,7 @@ public enum Attribution {
                     answerPositions[Int(next[Int(order)])] = Int32(position)
                     next[Int(order)] += 1
                 }
-                mentions = CreatorMentions(workspace.creators)
+                mentions = CreatorMentions(workspace.creators.rows)
             }
         }
 

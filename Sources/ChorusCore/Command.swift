@@ -168,5 +168,15 @@ public struct CommandContext: Hashable, Sendable, Codable {
 public struct AppliedCommand: Sendable {
     public var summary: String
     public var undo: Command
-    public init(summary: String, undo: Command) { self.summary = summary; self.undo = undo }
+    /// False when the command was applied without keeping what undo needs (an import the
+    /// command line cannot undo): `undo` is then incomplete, and taking the command back means
+    /// reading the workspace again.
+    public var isUndoable = true
+    /// Whether anything changed (re-importing the same file changes nothing).
+    public var changedAnything: Bool
+    public init(summary: String, undo: Command) {
+        self.summary = summary
+        self.undo = undo
+        if case .restore(let point, _) = undo { changedAnything = !point.isEmpty } else { changedAnything = true }
+    }
 }

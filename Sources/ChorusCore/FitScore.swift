@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import Foundation
 
 /// How well a creator fits a program, 0–100, from the signals that predict good seeded

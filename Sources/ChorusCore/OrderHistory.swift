@@ -2,29 +2,44 @@
 /// console's first screens show. Kept separable so a workspace can open with everything else,
 /// show its first frame, and attach this when a background load finishes.
 public struct OrderHistory: Sendable {
-    public var orders: [Order]
-    public var surveyResponses: [SurveyResponse]
+    /// Indexed by whoever read the history, on its own thread: a million-entry index is a
+    /// noticeable pause on the console's.
+    public var orders: EntityTable<Order>
+    public var surveyResponses: EntityTable<SurveyResponse>
     /// Attribution over these orders as the store kept it for this state, when it had it:
     /// then the Leaderboard and Ledger need not decide a million orders again.
     public var attribution: AttributionResult?
-    /// Id → position indexes, when whoever read the history built them on its own thread (a
-    /// million-entry dictionary is a noticeable pause on the console's); built on attach if not.
-    package var orderIndex: [OrderID: Int]?
-    package var surveyIndex: [SurveyResponseID: Int]?
 
-    public init(orders: [Order], surveyResponses: [SurveyResponse]) {
+    public init(orders: EntityTable<Order>, surveyResponses: EntityTable<SurveyResponse>) {
         self.orders = orders
         self.surveyResponses = surveyResponses
     }
 }
 
+/// Whether a workspace's order history is here. A workspace opened without it says so, rather
+/// than passing for a program with no orders: attribution, the ledger and order commands can tell
+/// "nothing sold" from "not read yet".
+public enum OrderHistoryState: Sendable, Equatable {
+    case loaded
+    /// Being read in the background; `orders` is how many are on their way (for progress messages).
+    case loading(orders: Int)
+
+    public var isLoading: Bool { self != .loaded }
+}
+
 extension Workspace {
-    /// Attaches order history loaded after the rest of the workspace, with its indexes.
-    /// Only valid on a workspace opened without it (its orders and responses are empty).
+    /// Marks a workspace opened without its order history, which `attachOrderHistory` brings later.
+    public mutating func deferOrderHistory(orders count: Int) {
+        precondition(orders.isEmpty && surveyResponses.isEmpty, "a workspace with orders cannot wait for them")
+        orderHistoryState = .loading(orders: count)
+    }
+
+    /// Attaches order history loaded after the rest of the workspace. Only valid on a workspace
+    /// whose history is still loading.
     public mutating func attachOrderHistory(_ history: OrderHistory) {
-        precondition(orders.isEmpty && surveyResponses.isEmpty, "order history is already attached")
+        precondition(orderHistoryState.isLoading || (orders.isEmpty && surveyResponses.isEmpty), "order history is already attached")
         orders = history.orders
         surveyResponses = history.surveyResponses
-        indexOrderHistory(orders: history.orderIndex, surveyResponses: history.surveyIndex)
+        orderHistoryState = .loaded
     }
 }

@@ -30,9 +30,9 @@ public struct SurveyAnswerOrders: Sendable {
     /// The order as written if the store has it, else with or without `#`. Asks the index
     /// only: copying out a whole order per answer was most of preparing attribution.
     private static func orderName(_ key: OrderID, in workspace: Workspace) -> OrderID? {
-        if workspace.orderIndex[key] != nil { return key }
+        if workspace.orders.contains(key: key) { return key }
         let text = key.rawValue
         let toggled = OrderID(text.hasPrefix("#") ? String(text.dropFirst()) : "#" + text)
-        return workspace.orderIndex[toggled] != nil ? toggled : nil
+        return workspace.orders.contains(key: toggled) ? toggled : nil
     }
 }

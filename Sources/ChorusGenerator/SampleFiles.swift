@@ -23,8 +23,8 @@ public enum SampleFiles {
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
         }
         let files: [(String, [UInt8])] = [
-            (customersFileName, ShopifyCustomersCSV.write(creators: workspace.creators)),
-            (ordersFileName, ShopifyOrdersCSV.write(orders: workspace.orders, program: workspace.program)),
+            (customersFileName, ShopifyCustomersCSV.write(creators: workspace.creators.rows)),
+            (ordersFileName, ShopifyOrdersCSV.write(orders: workspace.orders.rows, program: workspace.program)),
             (surveyFileName, SurveyResponsesCSV.write(workspace: workspace)),
         ]
         return try files.map { name, bytes in

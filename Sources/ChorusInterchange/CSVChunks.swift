@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Splits a big CSV file's data rows into chunks that can be read on separate cores.

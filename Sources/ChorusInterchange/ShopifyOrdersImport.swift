@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Reads Shopify's order export (Orders → Export → CSV) as it really is, into orders for

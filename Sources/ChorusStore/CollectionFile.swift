@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 import Foundation
 

@@ -10,8 +10,8 @@ import Foundation
 ///
 /// It also lists the journal's segments, oldest first: the entries after the snapshot, of which
 /// only the last segment is appended to (see `JournalSegment`).
-struct Manifest: Codable, Equatable {
-    static let fileName = "chorus.json"
+package struct Manifest: Codable, Equatable {
+    package static let fileName = "chorus.json"
     static let format = "chorus-workspace"
     /// The snapshot layout this build writes and reads. Bump it (and add a migration) whenever
     /// a row layout or file changes meaning.
@@ -54,7 +54,7 @@ struct Manifest: Codable, Equatable {
     func rows(of collection: String) -> Int? { collections.first { $0.name == collection }?.rows }
 
     /// Every file this manifest refers to.
-    var files: [String] { [program] + collections.map(\.file) + journalSegments.map(\.file) }
+    package var files: [String] { [program] + collections.map(\.file) + journalSegments.map(\.file) }
 
     static func fileName(_ collection: String, generation: Int) -> String { "\(collection)-\(generation).json" }
 
@@ -66,7 +66,7 @@ struct Manifest: Codable, Equatable {
 
     /// Reads a manifest, checking format and schema version before anything else, so that a
     /// newer Chorus's files are refused as newer rather than reported as damaged.
-    static func decode(_ bytes: [UInt8], file: String) throws -> Manifest {
+    package static func decode(_ bytes: [UInt8], file: String) throws -> Manifest {
         struct Version: Decodable { var format: String?; var schemaVersion: Int? }
         let version: Version
         do { version = try JSONDecoder().decode(Version.self, from: Data(bytes)) } catch {

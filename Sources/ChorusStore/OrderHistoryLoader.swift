@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Reads a snapshot's orders and survey responses: the part of a big workspace (over 80 % of
@@ -21,8 +22,8 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         let orders = try CollectionFile.decode(try fileSystem.readFile(at: self.orders.path), as: OrderRowCodec.self,
                                                currency: currency, expectedRows: self.orders.rows, file: self.orders.path)
         // Then two independent jobs, one per core: indexing the orders; reading the survey
-        // responses (and indexing them) and the attribution kept for this state.
-        let (orderIndex, (responses, attribution)) = Parallel.both({ Workspace.positions(of: orders) }, {
+        // responses and the attribution kept for this state.
+        let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
             (Result {
                 try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
                                           currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
@@ -30,10 +31,8 @@ public struct OrderHistoryLoader: @unchecked Sendable {
                 stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id), currency: currency)
             })
         })
-        var history = OrderHistory(orders: orders, surveyResponses: try responses.get())
+        var history = OrderHistory(orders: orderTable, surveyResponses: EntityTable(try responses.get()))
         history.attribution = attribution
-        history.orderIndex = orderIndex
-        history.surveyIndex = Workspace.positions(of: history.surveyResponses)
         return history
     }
 }

@@ -8,23 +8,20 @@ import Foundation
 /// written and synced under new names, the folder is synced, and only then does a new manifest
 /// replace the old one by rename (then the folder is synced again). Until that rename the old
 /// snapshot is the workspace; after it, the new one is.
-enum Snapshot {
-    /// Collections written as one `Codable` object per line (few rows, deeply nested values).
-    private enum Small {
-        static let shipments = "shipments", submissions = "submissions", assets = "assets"
-        static let discountCodes = "discountCodes", trackingLinks = "trackingLinks"
-        /// Optional: written once there is a run, read as empty when a manifest does not list
-        /// it, so workspaces from before payout runs open unchanged.
-        static let payoutRuns = "payoutRuns"
-    }
+package enum Snapshot {
+    /// Collections written as one `Codable` object per line (few rows, deeply nested values),
+    /// each file named by its kind (`WorkspaceEntity.name`).
+    private static let smallKinds: [any WorkspaceEntity.Type] = [Shipment.self, Submission.self, Asset.self, DiscountCode.self, TrackingLink.self]
+    /// Optional: written once there is a run, read as empty when a manifest does not list it, so
+    /// workspaces from before payout runs open unchanged.
+    private static let optionalKinds: [any WorkspaceEntity.Type] = [PayoutRun.self]
 
     static let collectionNames = [CreatorRowCodec.collection, EnrollmentRowCodec.collection, OrderRowCodec.collection,
-                                  SurveyResponseRowCodec.collection, Small.shipments, Small.submissions, Small.assets,
-                                  Small.discountCodes, Small.trackingLinks]
+                                  SurveyResponseRowCodec.collection] + smallKinds.map { $0.name }
 
     /// Every kind of file a generation can have, `program` and the optional ones included: what
     /// a generation's files are called (`orders-3.json`), for removing them.
-    static let fileKinds = ["program"] + collectionNames + [Small.payoutRuns]
+    static let fileKinds = ["program"] + collectionNames + optionalKinds.map { $0.name }
 
     static func write(_ workspace: Workspace, to folder: String, generation: Int, journalSequence: Int,
                       segments: [JournalSegment], fileSystem: any FileSystem) throws -> Manifest {
@@ -34,14 +31,14 @@ enum Snapshot {
     }
 
     /// The files of one generation, written and synced but not yet current.
-    struct Files: Sendable {
+    package struct Files: Sendable {
         var program: String
         var collections: [Manifest.Collection]
     }
 
     /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
     /// can run on another thread while the store goes on journaling commands.
-    static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
+    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
                            fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
@@ -53,25 +50,19 @@ enum Snapshot {
         let programFile = Manifest.fileName("program", generation: generation)
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
         try put(CreatorRowCodec.collection, rows: workspace.creators.count,
-                CollectionFile.encode(workspace.creators, as: CreatorRowCodec.self, currency: currency))
+                CollectionFile.encode(workspace.creators.rows, as: CreatorRowCodec.self, currency: currency))
         try put(EnrollmentRowCodec.collection, rows: workspace.enrollments.count,
-                CollectionFile.encode(workspace.enrollments, as: EnrollmentRowCodec.self, currency: currency))
+                CollectionFile.encode(workspace.enrollments.rows, as: EnrollmentRowCodec.self, currency: currency))
         try put(OrderRowCodec.collection, rows: workspace.orders.count,
-                CollectionFile.encode(workspace.orders, as: OrderRowCodec.self, currency: currency))
+                CollectionFile.encode(workspace.orders.rows, as: OrderRowCodec.self, currency: currency))
         try put(SurveyResponseRowCodec.collection, rows: workspace.surveyResponses.count,
-                CollectionFile.encode(workspace.surveyResponses, as: SurveyResponseRowCodec.self, currency: currency))
-        try put(Small.shipments, rows: workspace.shipments.count, try CollectionFile.encodeCodable(workspace.shipments, collection: Small.shipments))
-        try put(Small.submissions, rows: workspace.submissions.count,
-                try CollectionFile.encodeCodable(workspace.submissions, collection: Small.submissions))
-        try put(Small.assets, rows: workspace.assets.count, try CollectionFile.encodeCodable(workspace.assets, collection: Small.assets))
-        try put(Small.discountCodes, rows: workspace.discountCodes.count,
-                try CollectionFile.encodeCodable(workspace.discountCodes, collection: Small.discountCodes))
-        try put(Small.trackingLinks, rows: workspace.trackingLinks.count,
-                try CollectionFile.encodeCodable(workspace.trackingLinks, collection: Small.trackingLinks))
-        if !workspace.payoutRuns.isEmpty {
-            try put(Small.payoutRuns, rows: workspace.payoutRuns.count,
-                    try CollectionFile.encodeCodable(workspace.payoutRuns, collection: Small.payoutRuns))
+                CollectionFile.encode(workspace.surveyResponses.rows, as: SurveyResponseRowCodec.self, currency: currency))
+        func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
+            let rows = workspace[keyPath: Entity.table].rows
+            guard !rows.isEmpty || !optionalKinds.contains(where: { $0 == kind }) else { return }
+            try put(Entity.name, rows: rows.count, try CollectionFile.encodeCodable(rows, collection: Entity.name))
         }
+        for kind in smallKinds + optionalKinds { try putSmall(kind) }
         try fileSystem.syncDirectory(at: folder)
         return Files(program: programFile, collections: collections)
     }
@@ -130,29 +121,27 @@ enum Snapshot {
             return try CollectionFile.decode(try fileSystem.readFile(at: file.path), as: codec, currency: currency,
                                              expectedRows: file.rows, file: file.path)
         }
-        func small<Row: Decodable>(_ name: String, _ type: Row.Type) throws -> [Row] {
-            let file = files[name]!
-            return try CollectionFile.decodeCodable(try fileSystem.readFile(at: file.path), as: type, collection: name,
+        func small<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws -> [Entity] {
+            guard let file = files[Entity.name] else { return [] }  // a manifest lists every kind but the optional ones
+            return try CollectionFile.decodeCodable(try fileSystem.readFile(at: file.path), as: kind, collection: Entity.name,
                                                     expectedRows: file.rows, file: file.path)
         }
 
         let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
                                         currency: currency, fileSystem: fileSystem)
-        let history = deferringOrderHistory ? OrderHistory(orders: [], surveyResponses: []) : try loader.load()
-        let workspace = Workspace(
+        var workspace = Workspace(
             program: program.program, waves: program.waves, creators: try big(CreatorRowCodec.self),
-            enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Small.shipments, Shipment.self),
-            submissions: try small(Small.submissions, Submission.self), assets: try small(Small.assets, Asset.self),
-            discountCodes: try small(Small.discountCodes, DiscountCode.self), trackingLinks: try small(Small.trackingLinks, TrackingLink.self),
-            orders: history.orders, surveyResponses: history.surveyResponses,
-            payoutRuns: files[Small.payoutRuns] == nil ? [] : try small(Small.payoutRuns, PayoutRun.self))
+            enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Shipment.self),
+            submissions: try small(Submission.self), assets: try small(Asset.self), discountCodes: try small(DiscountCode.self),
+            trackingLinks: try small(TrackingLink.self), payoutRuns: try small(PayoutRun.self))
+        if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }
 
     private static func encodeProgram(_ workspace: Workspace) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let file = ProgramFile(program: workspace.program, waves: workspace.waves, skus: workspace.skus)
+        let file = ProgramFile(program: workspace.program, waves: workspace.waves.rows, skus: workspace.skus.rows)
         return [UInt8](try encoder.encode(file)) + [UInt8(ascii: "\n")]
     }
 }

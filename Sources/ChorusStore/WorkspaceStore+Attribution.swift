@@ -11,7 +11,7 @@ extension WorkspaceStore {
         let result: AttributionResult
         if let known = knownAttribution {
             result = known
-        } else if let kept = currentAttributionLocation.read(orders: workspace.orders, creatorIDs: workspace.creators.map(\.id),
+        } else if let kept = currentAttributionLocation.read(orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
                                                              waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency) {
             knownAttribution = kept
             result = kept
@@ -20,7 +20,7 @@ extension WorkspaceStore {
             if mode == .readWrite, !isClosed { remember(result) } else { knownAttribution = result }
         }
         guard let wave else { return result }
-        return AttributionResult(adding: result.decisions, orders: workspace.orders, creatorIDs: workspace.creators.map(\.id),
+        return AttributionResult(adding: result.decisions, orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
                                  waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency, wave: wave)
     }
 

@@ -28,10 +28,12 @@ extension WorkspaceStore {
     /// `durability: .snapshot` (big imports) the command is staged out of line first and the
     /// entry appended only names it, so the append lock is held for milliseconds; a snapshot is
     /// taken right after, so that opening the workspace does not decode a huge command.
+    /// With `undoable: false` a bulk import keeps no undo (see `Workspace.apply`), for callers
+    /// that have none to offer: the command line.
     @discardableResult
     public func perform(_ command: Command, context: CommandContext, basedOn: Int? = nil,
                         commandID: String = UUID().uuidString.lowercased(),
-                        durability: Durability = .journal) throws -> AppliedCommand {
+                        durability: Durability = .journal, undoable: Bool = true) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
         let batch = durability == .snapshot ? try stage(command) : nil
@@ -51,7 +53,7 @@ extension WorkspaceStore {
             if let basedOn { try refuseIfChanged(Self.replacedItems(of: command), since: basedOn, by: context) }
             let applied: AppliedCommand
             do {
-                applied = try workspace.apply(command, context: context)
+                applied = try workspace.apply(command, context: context, keepingUndo: undoable)
             } catch let refusal as DomainError {
                 // Refused now, though it held against the state the person last acted on (or
                 // an earlier attempt's): say whose change it met.
@@ -61,7 +63,7 @@ extension WorkspaceStore {
                 }
                 throw refusal
             }
-            guard case .restore(let point, _) = applied.undo, !point.isEmpty else {
+            guard applied.changedAnything, case .restore(let point, _) = applied.undo else {
                 staged = .unneeded
                 return applied
             }
@@ -74,7 +76,7 @@ extension WorkspaceStore {
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
             } catch {
-                _ = try? workspace.apply(applied.undo, context: context)
+                takeBack(applied, context: context)
                 // A log on a server may have kept an entry whose acknowledgement was lost: look
                 // before saying the command failed, so that the person does not do it twice. (A
                 // folder's failed append has cut its line back, or says that it may be kept.)
@@ -88,12 +90,12 @@ extension WorkspaceStore {
                 journalLength += 1
                 itemChanges.record(entry, changed: touched)
                 performedCommands[commandID] = applied.summary
-                rememberUndo(applied.undo, at: entry.seq)
+                if applied.isUndoable { rememberUndo(applied.undo, at: entry.seq) }
                 lastOwnPosition = entry.seq
                 noteAttributionInputs(changedBy: command)
                 return applied
             case .conflict:
-                _ = try? workspace.apply(applied.undo, context: context)
+                takeBack(applied, context: context)
                 attempt += 1
                 guard attempt < Self.attempts else {
                     throw StoreError(.locked, file: folder, "colleagues kept changing the workspace while this was saved "
@@ -211,6 +213,12 @@ extension WorkspaceStore {
         case .unneeded: try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
         case .unknown: break
         }
+    }
+
+    /// Takes back a command applied in memory but not kept in the log: by its undo, or, for one
+    /// applied without undo, by reading the workspace again as the log has it.
+    private func takeBack(_ applied: AppliedCommand, context: CommandContext) {
+        if applied.isUndoable { _ = try? workspace.apply(applied.undo, context: context) } else { try? reloadFromSnapshot() }
     }
 
     /// Loads the newest snapshot and the entries after it, when entries this store had not

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusBench
 import ChorusCore
 import ChorusGenerator
 import ChorusStore

@@ -1,3 +1,4 @@
+import ChorusBench
 import ChorusCore
 import ChorusStore
 import ChorusUI

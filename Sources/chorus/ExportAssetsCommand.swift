@@ -41,7 +41,7 @@ struct ExportAssetsCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let today = Clock.now.day
             let question = UsableFor(use, in: territory)
-            let selection = question.select(store.workspace.assets, on: today)
+            let selection = question.select(store.workspace.assets.rows, on: today)
             switch format {
             case .csv:
                 try destination.writeCSV(UsableAssetsCSV.write(selection.usable, workspace: store.workspace,

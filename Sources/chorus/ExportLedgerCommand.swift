@@ -61,7 +61,7 @@ struct ExportLedgerCommand: ParsableCommand {
             let summary = export.summary.map { "\($0.name) \(export.text($0.value))" }.joined(separator: ", ")
             let totalsNote = format == .csv ? "; the total row is in \(totalsPath ?? "no file (add --totals FILE)")" : ""
             Output.notice("exported \(ledger.rows.count) ledger row\(ledger.rows.count == 1 ? "" : "s") as of \(today)\(totalsNote); \(summary)")
-            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders) { Output.notice(rates) }
+            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
         }
     }
 

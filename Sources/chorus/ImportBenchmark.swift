@@ -26,10 +26,10 @@ struct ImportBenchmark {
                                                                          today: SampleWorkspace.anchorDay))
         _ = try SampleFiles.write(workspace: generated, to: benchmark.folder.appendingPathComponent("files"))
         let withoutOrders = Workspace(
-            program: generated.program, waves: generated.waves, creators: generated.creators, enrollments: generated.enrollments,
-            skus: generated.skus, shipments: generated.shipments, submissions: generated.submissions, assets: generated.assets,
-            discountCodes: generated.discountCodes, trackingLinks: generated.trackingLinks, orders: [], surveyResponses: [],
-            payoutRuns: generated.payoutRuns)
+            program: generated.program, waves: generated.waves.rows, creators: generated.creators.rows, enrollments: generated.enrollments.rows,
+            skus: generated.skus.rows, shipments: generated.shipments.rows, submissions: generated.submissions.rows, assets: generated.assets.rows,
+            discountCodes: generated.discountCodes.rows, trackingLinks: generated.trackingLinks.rows, orders: [], surveyResponses: [],
+            payoutRuns: generated.payoutRuns.rows)
         try WorkspaceStore.create(at: benchmark.creatorsOnly.path, workspace: withoutOrders).close()
         return benchmark
     }

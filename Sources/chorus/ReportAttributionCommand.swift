@@ -26,7 +26,7 @@ struct ReportAttributionCommand: ParsableCommand {
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             let result = try store.attribution(wave: waveID)
             try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format, raw: raw))
-            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders) { Output.notice(rates) }
+            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
         }
     }
 }

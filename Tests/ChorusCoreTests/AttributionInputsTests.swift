@@ -13,11 +13,11 @@ final class AttributionInputsTests: XCTestCase {
 
         init(_ workspace: Workspace) {
             program = workspace.program
-            waves = workspace.waves
-            creators = workspace.creators
-            discountCodes = workspace.discountCodes
-            orders = workspace.orders
-            surveyResponses = workspace.surveyResponses
+            waves = workspace.waves.rows
+            creators = workspace.creators.rows
+            discountCodes = workspace.discountCodes.rows
+            orders = workspace.orders.rows
+            surveyResponses = workspace.surveyResponses.rows
         }
     }
 

@@ -42,7 +42,7 @@ final class CodesAndMentionsTests: XCTestCase {
 
     // MARK: Names in survey answers
 
-    private func named(_ text: String, in creators: [Creator] = ProgramFixture.workspace.creators) -> [String] {
+    private func named(_ text: String, in creators: [Creator] = ProgramFixture.workspace.creators.rows) -> [String] {
         CreatorMentions(creators).creators(namedIn: [text]).map { creators[Int($0)].handle }
     }
 

@@ -77,14 +77,14 @@ final class FitScoreTests: XCTestCase {
         var workspace = ProgramFixture.workspace
         let wave = try XCTUnwrap(workspace.waves.first { !$0.brief.products.isEmpty })
         let sku = try XCTUnwrap(workspace.sku(wave.brief.products[0].sku))
-        var skus = workspace.skus
+        var skus = workspace.skus.rows
         let index = try XCTUnwrap(skus.firstIndex { $0.id == sku.id })
         skus[index].category = "serums"
         // A creator who is also a customer; her orders carry her email in other letter case.
         var buyer = lena
         buyer.customer?.categories = []
         buyer.email = "lena@example.com"
-        workspace = Workspace(program: workspace.program, waves: workspace.waves, creators: workspace.creators + [buyer], skus: skus,
+        workspace = Workspace(program: workspace.program, waves: workspace.waves.rows, creators: workspace.creators.rows + [buyer], skus: skus,
                               orders: [Order(id: "1001", email: "Lena@Example.com", financialStatus: "paid",
                                              createdAt: Timestamp("2026-03-01T10:00:00Z")!, subtotal: Money(minorUnits: 2_000, currency: .eur),
                                              refunded: .zero(.eur), lines: [OrderLine(sku: sku.id.rawValue, name: sku.name, quantity: 1,

@@ -68,6 +68,23 @@ final class LeadsTests: XCTestCase {
         }
     }
 
+    func testLeadsSitInTheCreatorTableWithoutAHandleThroughAReopenAHandleAndItsUndo() throws {
+        var workspace = try workspace()
+        workspace.checkInvariants()
+        let reopened = Workspace(program: workspace.program, waves: workspace.waves.rows, creators: workspace.creators.rows)
+        reopened.checkInvariants()
+        XCTAssertNil(reopened.creator(handle: ""), "a workspace read back indexes no empty handle either")
+
+        var nils = try XCTUnwrap(workspace.creator(self.nils))
+        nils.handle = "nils.rides"
+        let given = try workspace.apply(.updateCreator(nils), context: context)
+        workspace.checkInvariants()
+        try workspace.apply(given.undo, context: context)
+        workspace.checkInvariants()
+        XCTAssertNil(workspace.creator(handle: "nils.rides"), "undone, Nils is a lead again and found by no handle")
+        XCTAssertEqual(workspace.creator(self.nils)?.isLead, true)
+    }
+
     func testAHandleThatIsAnotherCreatorsIsRefusedNamingBoth() throws {
         var workspace = try workspace()
         var nils = try XCTUnwrap(workspace.creator(self.nils))

@@ -65,7 +65,7 @@ final class SurveyMatchingPropertyTests: XCTestCase {
         }
         var checked = 0
         for (index, order) in workspace.orders.enumerated() {
-            let named = Self.namedTheSlowWay(in: texts[String(order.id.rawValue.dropFirst())] ?? [], creators: workspace.creators)
+            let named = Self.namedTheSlowWay(in: texts[String(order.id.rawValue.dropFirst())] ?? [], creators: workspace.creators.rows)
             let credit = result.credits[index]
             switch named.count {
             case 0: XCTAssertEqual(credit.outcome, .unattributed, "\(order.id)")
@@ -79,7 +79,7 @@ final class SurveyMatchingPropertyTests: XCTestCase {
         let ambiguous = Attribution.ambiguousAnswers(of: result, in: workspace)
         XCTAssertEqual(ambiguous.count, checked)
         for answer in ambiguous {
-            let named = Self.namedTheSlowWay(in: texts[String(answer.orderID.rawValue.dropFirst())] ?? [], creators: workspace.creators)
+            let named = Self.namedTheSlowWay(in: texts[String(answer.orderID.rawValue.dropFirst())] ?? [], creators: workspace.creators.rows)
             XCTAssertEqual(answer.creators, named.map { workspace.creators[Int($0)].id })
         }
     }

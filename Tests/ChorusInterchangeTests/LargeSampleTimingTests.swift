@@ -20,7 +20,7 @@ final class LargeSampleTimingTests: XCTestCase {
         var problems: [String] = []
         let check = clock.measure { problems = WorkspaceCheck.problems(in: sample) }
         var bytes: [UInt8] = []
-        let export = clock.measure { bytes = ShopifyOrdersCSV.write(orders: sample.orders, program: sample.program) }
+        let export = clock.measure { bytes = ShopifyOrdersCSV.write(orders: sample.orders.rows, program: sample.program) }
         var rows = 0
         let read = try clock.measure {
             var table = try CSVTable(bytes: bytes, fileName: "orders.csv")

@@ -8,12 +8,12 @@ final class LeadsCheckTests: XCTestCase {
     private let sample = SampleFixture.workspace
 
     private func with(_ creators: [Creator], enrolling lead: CreatorID? = nil) -> Workspace {
-        var enrollments = sample.enrollments
+        var enrollments = sample.enrollments.rows
         if let lead { enrollments.append(Enrollment(creatorID: lead, waveID: sample.waves[0].id, stage: .prospect, stageChangedAt: Timestamp(day: SampleFixture.today))) }
-        return Workspace(program: sample.program, waves: sample.waves, creators: sample.creators + creators, enrollments: enrollments,
-                         skus: sample.skus, shipments: sample.shipments, submissions: sample.submissions, assets: sample.assets,
-                         discountCodes: sample.discountCodes, trackingLinks: sample.trackingLinks, orders: sample.orders,
-                         surveyResponses: sample.surveyResponses)
+        return Workspace(program: sample.program, waves: sample.waves.rows, creators: sample.creators.rows + creators, enrollments: enrollments,
+                         skus: sample.skus.rows, shipments: sample.shipments.rows, submissions: sample.submissions.rows, assets: sample.assets.rows,
+                         discountCodes: sample.discountCodes.rows, trackingLinks: sample.trackingLinks.rows, orders: sample.orders.rows,
+                         surveyResponses: sample.surveyResponses.rows)
     }
 
     func testLeadsWithEmailsOfTheirOwnAreFine() {

@@ -26,11 +26,11 @@ final class LedgerExportTests: XCTestCase {
 
     func testALossShowsAsANegativeNumberNotNeutralizedText() {
         var workspace = Self.workspace
-        workspace = Workspace(program: workspace.program, waves: workspace.waves, creators: workspace.creators,
-                              enrollments: workspace.enrollments,
+        workspace = Workspace(program: workspace.program, waves: workspace.waves.rows, creators: workspace.creators.rows,
+                              enrollments: workspace.enrollments.rows,
                               shipments: [Shipment(id: "SH-1", creatorID: "CR-1", waveID: "W1", items: [], status: .delivered,
                                                    productCost: Money(minorUnits: 50_000, currency: .eur), createdAt: Timestamp(day: Day("2026-03-01")!))],
-                              discountCodes: workspace.discountCodes, orders: workspace.orders)
+                              discountCodes: workspace.discountCodes.rows, orders: workspace.orders.rows)
         let ledger = Ledger(workspace, attribution: Attribution.compute(workspace), today: Day("2026-06-30")!)
         let export = LedgerExport(ledger, workspace: workspace)
         // Margin 60.03 − 500.00 − 10.01 = −449.98 on 510.01 cost: ROAS 100.05 / 510.01 = 0.196 → 0.20 (revenue

@@ -17,7 +17,7 @@ final class MetricsImportTests: XCTestCase {
             Asset(id: "AS-0002", submissionID: nil, creatorID: F.lea, waveID: F.spring, platform: .tiktok, kind: .video,
                   caption: "", postURL: "https://www.tiktok.com/@lea/video/42"),
         ]
-        return Workspace(program: base.program, waves: base.waves, creators: base.creators, enrollments: base.enrollments, assets: assets)
+        return Workspace(program: base.program, waves: base.waves.rows, creators: base.creators.rows, enrollments: base.enrollments.rows, assets: assets)
     }
 
     private func read(_ rows: String...) throws -> MetricsImport {

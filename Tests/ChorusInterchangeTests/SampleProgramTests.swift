@@ -102,7 +102,7 @@ final class SampleProgramTests: XCTestCase {
     }
 
     func testThePaidTeamFindsContentForGermanyAndTheUSButLessForFrance() {
-        let usable = { (country: String) in UsableFor(.paidSocial, in: country).select(self.sample.assets, on: self.today).usable.count }
+        let usable = { (country: String) in UsableFor(.paidSocial, in: country).select(self.sample.assets.rows, on: self.today).usable.count }
         XCTAssertGreaterThan(usable("DE"), 0)
         XCTAssertEqual(usable("US"), usable("DE"))
         XCTAssertLessThan(usable("FR"), usable("DE"), "some paid licences are for DE, AT, CH and US only")

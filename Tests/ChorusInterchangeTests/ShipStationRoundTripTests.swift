@@ -39,7 +39,7 @@ final class ShipStationRoundTripTests: XCTestCase {
 
     func testTheOrderImportHasOneRowPerItemUnderTheParcelID() throws {
         let workspace = try seededWorkspace()
-        let text = String(decoding: ShipStationOrdersCSV.write(workspace.shipments, workspace: workspace), as: UTF8.self)
+        let text = String(decoding: ShipStationOrdersCSV.write(workspace.shipments.rows, workspace: workspace), as: UTF8.self)
         XCTAssertEqual(text, """
             Order #,Order Date,Recipient Full Name,Buyer Email,Recipient Phone,Address Line 1,Address Line 2,City,State,Postal Code,Country Code,Item SKU,Item Name,Quantity
             SH-0001,2026-12-02,Lena Hofer,lena@example.com,+49 151 2345678,Hauptstr. 1,2. OG,Berlin,,10115,DE,GS-30,Glow Serum - 30 ml,1

@@ -12,7 +12,7 @@ final class ShopifyExportTests: XCTestCase {
     }
 
     func testOrdersExportHasOneRowPerLineItemWithOrderFieldsOnlyOnTheFirst() throws {
-        let (header, rows) = try table(ShopifyOrdersCSV.write(orders: sample.orders, program: sample.program), "orders.csv")
+        let (header, rows) = try table(ShopifyOrdersCSV.write(orders: sample.orders.rows, program: sample.program), "orders.csv")
         XCTAssertEqual(header.names, ShopifyOrdersCSV.header)
         XCTAssertEqual(rows.count, sample.orders.reduce(0) { $0 + $1.lines.count })
         XCTAssertTrue(rows.allSatisfy { $0.count == ShopifyOrdersCSV.header.count })
@@ -45,7 +45,7 @@ final class ShopifyExportTests: XCTestCase {
     }
 
     func testCustomersExportUsesTheNewerLayoutWithHandlesInTags() throws {
-        let (header, rows) = try table(ShopifyCustomersCSV.write(creators: sample.creators), "customers.csv")
+        let (header, rows) = try table(ShopifyCustomersCSV.write(creators: sample.creators.rows), "customers.csv")
         XCTAssertEqual(header.names, ShopifyCustomersCSV.header)
         XCTAssertEqual(rows.count, sample.creators.filter { $0.customer != nil }.count)
         let creator = try XCTUnwrap(sample.creators.first { $0.customer != nil && $0.primaryPlatform == .instagram })

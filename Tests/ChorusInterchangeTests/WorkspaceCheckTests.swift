@@ -9,27 +9,27 @@ final class WorkspaceCheckTests: XCTestCase {
     private func broken(creators: [Creator]? = nil, skus: [SKU]? = nil, shipments: [Shipment]? = nil,
                         submissions: [Submission]? = nil, codes: [DiscountCode]? = nil, orders: [Order]? = nil,
                         survey: [SurveyResponse]? = nil) -> Workspace {
-        Workspace(program: sample.program, waves: sample.waves, creators: creators ?? sample.creators, enrollments: sample.enrollments,
-                  skus: skus ?? sample.skus, shipments: shipments ?? sample.shipments, submissions: submissions ?? sample.submissions,
-                  assets: sample.assets, discountCodes: codes ?? sample.discountCodes, trackingLinks: sample.trackingLinks,
-                  orders: orders ?? sample.orders, surveyResponses: survey ?? sample.surveyResponses)
+        Workspace(program: sample.program, waves: sample.waves.rows, creators: creators ?? sample.creators.rows, enrollments: sample.enrollments.rows,
+                  skus: skus ?? sample.skus.rows, shipments: shipments ?? sample.shipments.rows, submissions: submissions ?? sample.submissions.rows,
+                  assets: sample.assets.rows, discountCodes: codes ?? sample.discountCodes.rows, trackingLinks: sample.trackingLinks.rows,
+                  orders: orders ?? sample.orders.rows, surveyResponses: survey ?? sample.surveyResponses.rows)
     }
 
     func testAShipmentForAnUnknownCreatorIsReported() {
-        var shipments = sample.shipments
+        var shipments = sample.shipments.rows
         shipments[0].creatorID = "CR-99999"
         let problems = WorkspaceCheck.problems(in: broken(shipments: shipments))
         XCTAssertTrue(problems.contains("shipment \(shipments[0].id): creator CR-99999 does not exist"), "\(problems)")
     }
 
     func testTwoOpenParcelsForOneCreatorAndWaveAreReportedUnlessOneIsAnExtra() {
-        var shipments = sample.shipments
+        var shipments = sample.shipments.rows
         let open = shipments.first { $0.holdsReservation }!
         var second = open
         second.id = "SH-99999"
         second.trackingNumber = nil
         shipments.append(second)
-        var skus = sample.skus
+        var skus = sample.skus.rows
         for item in second.items { skus[skus.firstIndex { $0.id == item.sku }!].reserved += item.quantity }
         let handle = "@" + sample.creator(open.creatorID)!.handle
         let wave = sample.wave(open.waveID)!
@@ -41,7 +41,7 @@ final class WorkspaceCheckTests: XCTestCase {
     }
 
     func testReservedStockMustEqualQueuedAndPackedShipments() {
-        var skus = sample.skus
+        var skus = sample.skus.rows
         skus[0].reserved += 3
         let problems = WorkspaceCheck.problems(in: broken(skus: skus))
         XCTAssertEqual(problems.count, 1)
@@ -49,21 +49,21 @@ final class WorkspaceCheckTests: XCTestCase {
     }
 
     func testNegativeStockIsReported() {
-        var skus = sample.skus
+        var skus = sample.skus.rows
         let index = skus.firstIndex { $0.reserved == 0 }!
         skus[index].stockOnHand = -2
         XCTAssertTrue(WorkspaceCheck.problems(in: broken(skus: skus)).contains("SKU \(skus[index].id): -2 on hand"))
     }
 
     func testHandlesMustBeUniqueIgnoringCaseAndAt() {
-        var creators = sample.creators
+        var creators = sample.creators.rows
         creators[1].handle = "@" + creators[0].handle.uppercased()
         let problems = WorkspaceCheck.problems(in: broken(creators: creators))
         XCTAssertTrue(problems.contains("handle @\(creators[0].handle) belongs to more than one creator"), "\(problems)")
     }
 
     func testTrackingNumbersMustBeUniqueAndFitTheCarrier() {
-        var shipments = sample.shipments
+        var shipments = sample.shipments.rows
         let shipped = shipments.indices.filter { shipments[$0].trackingNumber != nil }
         shipments[shipped[1]].trackingNumber = shipments[shipped[0]].trackingNumber
         shipments[shipped[1]].carrier = shipments[shipped[0]].carrier
@@ -75,7 +75,7 @@ final class WorkspaceCheckTests: XCTestCase {
     }
 
     func testDatesOutOfOrderAreReported() {
-        var shipments = sample.shipments
+        var shipments = sample.shipments.rows
         let index = shipments.firstIndex { $0.status == .delivered }!
         shipments[index].deliveredAt = shipments[index].createdAt.adding(days: -1)
         let problems = WorkspaceCheck.problems(in: broken(shipments: shipments))
@@ -83,9 +83,9 @@ final class WorkspaceCheckTests: XCTestCase {
     }
 
     func testDuplicateCodesOrdersAndAnswersCreditingNobodyAreReported() {
-        var codes = sample.discountCodes
+        var codes = sample.discountCodes.rows
         codes.append(DiscountCode(code: codes[0].code.lowercased(), creatorID: codes[1].creatorID, waveID: nil, kind: .percent, value: 1_000))
-        var survey = sample.surveyResponses
+        var survey = sample.surveyResponses.rows
         survey[0].orderID = "#999999"
         survey[1].creditedCreator = "CR-99999"
         let problems = WorkspaceCheck.problems(in: broken(codes: codes, orders: sample.orders + [sample.orders[0]], survey: survey))
@@ -96,7 +96,7 @@ final class WorkspaceCheckTests: XCTestCase {
     }
 
     func testAStatusTheReviewHistoryDoesNotSupportIsReported() {
-        var submissions = sample.submissions
+        var submissions = sample.submissions.rows
         let index = submissions.firstIndex { $0.status == .pending && $0.reviews.isEmpty }!
         submissions[index].status = .approved
         let problems = WorkspaceCheck.problems(in: broken(submissions: submissions))

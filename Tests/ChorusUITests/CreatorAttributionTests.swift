@@ -21,7 +21,7 @@ final class CreatorAttributionTests: XCTestCase {
             Order(id: "#4", email: nil, financialStatus: "paid", createdAt: placed, cancelledAt: placed, subtotal: money(9_900),
                   refunded: money(0), discountCodes: "ANA15"),
         ]
-        return Workspace(program: base.program, waves: base.waves, creators: base.creators, enrollments: base.enrollments,
+        return Workspace(program: base.program, waves: base.waves.rows, creators: base.creators.rows, enrollments: base.enrollments.rows,
                          discountCodes: [DiscountCode(code: "ANA15", creatorID: ana, waveID: Sample.wave1, kind: .percent, value: 1_500)],
                          orders: orders,
                          surveyResponses: [SurveyResponse(id: "S-1", orderID: "#3", response: "Saw it on @ana.lima's stories")])
@@ -80,8 +80,8 @@ final class CreatorAttributionTests: XCTestCase {
             Order(id: OrderID("#9\(number)"), email: nil, financialStatus: "paid", createdAt: placed,
                   subtotal: Money(minorUnits: 1_000, currency: .eur), refunded: Money(minorUnits: 0, currency: .eur))
         }
-        let big = Workspace(program: small.program, waves: small.waves, creators: small.creators, enrollments: small.enrollments,
-                            discountCodes: small.discountCodes, orders: small.orders + unattributed, surveyResponses: small.surveyResponses)
+        let big = Workspace(program: small.program, waves: small.waves.rows, creators: small.creators.rows, enrollments: small.enrollments.rows,
+                            discountCodes: small.discountCodes.rows, orders: small.orders + unattributed, surveyResponses: small.surveyResponses.rows)
         for panes: [Key] in [["1", "5"], ["5", "1"]] {
             let console = ConsoleDriver(big, size: Size(width: 120, height: 40))
             for pane in panes {

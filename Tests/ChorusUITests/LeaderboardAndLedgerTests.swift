@@ -60,12 +60,12 @@ final class LeaderboardAndLedgerTests: XCTestCase {
     func testTheLedgerShowsTheRatesConvertedOrdersWereTakenAt() {
         var workspace = CreatorAttributionTests.workspaceWithOrders()
         let rate = ExchangeRate(day: Day("2025-03-01")!, currency: Currency("USD"), rate: DecimalRate("0.9234")!)
-        workspace.orders = workspace.orders.map { order in
+        workspace.orders = EntityTable(workspace.orders.map { order in
             var order = order
             order.original = ForeignAmounts(subtotal: Money(minorUnits: order.subtotal.minorUnits * 10_000 / 9_234, currency: Currency("USD")),
                                             refunded: Money.zero(Currency("USD")), rate: rate)
             return order
-        }
+        })
         let console = ConsoleDriver(workspace, size: Size(width: 120, height: 40)).press("6", "s", .enter)
         guard case .ledgerDetail? = console.state.overlay else { return XCTFail("the drill-down is open") }
         XCTAssertNotNil(console.frame.row(containing: "Rates      USD 0.9234 of 2025-03-01 ("), console.dump)

@@ -30,6 +30,6 @@ enum LibrarySample {
             asset(4, creator: 4, .instagram, .story, views: 3_000, tags: ["夏の肌", "🌞sun"], rights: nil),
             asset(5, creator: 8, .instagram, .video, views: 40_000, tags: ["spf"], rights: whitelisting),
         ]
-        return Workspace(program: base.program, waves: base.waves, creators: base.creators, enrollments: base.enrollments, assets: assets)
+        return Workspace(program: base.program, waves: base.waves.rows, creators: base.creators.rows, enrollments: base.enrollments.rows, assets: assets)
     }
 }

@@ -12,9 +12,9 @@ final class OrderHistoryScoringTests: XCTestCase {
     /// One open wave seeding serums; Ana has bought serums (under her email in other letter case), Bo has not.
     private func program(orders: Int) -> Workspace {
         let sample = Sample.workspace()
-        var waves = sample.waves
+        var waves = sample.waves.rows
         waves[0].brief.products = [BriefProduct(sku: Self.serum.id, quantity: 1)]
-        var creators = sample.creators
+        var creators = sample.creators.rows
         creators[0].email = "ana@example.com"
         let placed = Timestamp(day: Sample.today, hour: 10)
         let history = (0..<orders).map { number in
@@ -22,7 +22,7 @@ final class OrderHistoryScoringTests: XCTestCase {
                   createdAt: placed, subtotal: Money(minorUnits: 2_000, currency: .eur), refunded: .zero(.eur),
                   lines: [OrderLine(sku: Self.serum.id.rawValue, name: "Serum", quantity: 1, price: Money(minorUnits: 2_000, currency: .eur))])
         }
-        return Workspace(program: sample.program, waves: waves, creators: creators, enrollments: sample.enrollments,
+        return Workspace(program: sample.program, waves: waves, creators: creators, enrollments: sample.enrollments.rows,
                          skus: [Self.serum], orders: history)
     }
 

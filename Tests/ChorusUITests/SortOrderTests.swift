@@ -85,10 +85,10 @@ final class SortOrderTests: XCTestCase {
     func testReversedRowsWithoutAFigureStayLast() {
         let base = LedgerReturnsTests.workspace
         let gil = Creator(id: "CR-3", handle: "gil", name: "Gil Amsel")
-        let workspace = Workspace(program: base.program, waves: base.waves, creators: base.creators + [gil],
+        let workspace = Workspace(program: base.program, waves: base.waves.rows, creators: base.creators + [gil],
                                   enrollments: base.enrollments + [Enrollment(creatorID: "CR-3", waveID: "W-1", stage: .invited,
                                                                               stageChangedAt: base.enrollments[0].stageChangedAt)],
-                                  shipments: base.shipments, discountCodes: base.discountCodes, orders: base.orders)
+                                  shipments: base.shipments.rows, discountCodes: base.discountCodes.rows, orders: base.orders.rows)
         let ledger = ConsoleDriver(workspace, size: Size(width: 120, height: 30)).press("6", "s", "s", "s")
         XCTAssertEqual(ledger.state.ledger.sort, .roas)
         let rows = { ["@ana", "@eve", "@gil"].sorted { ledger.frame.row(containing: $0)! < ledger.frame.row(containing: $1)! } }

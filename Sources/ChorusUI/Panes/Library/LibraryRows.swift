@@ -49,7 +49,7 @@ final class LibraryRows {
             if let usable = key.usable, !(today.map { usable.admits(asset, on: $0) } ?? false) { continue }
             rows.append(index)
         }
-        var order = sorted(rows, workspace.assets, by: key.sort)
+        var order = sorted(rows, workspace.assets.rows, by: key.sort)
         if key.reversed {
             // Assets never posted or without rights stay last either way.
             let split = order.splitByFigure { index in

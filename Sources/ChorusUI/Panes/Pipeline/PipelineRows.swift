@@ -57,7 +57,7 @@ final class PipelineRows {
     /// already being folded.
     func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
         guard search?.generation != creatorsGeneration, searchBuild?.generation != creatorsGeneration else { return }
-        let creators = workspace.creators
+        let creators = workspace.creators.rows
         searchBuild = BackgroundWork(generation: creatorsGeneration) { CreatorSearchText(creators) }
     }
 
@@ -68,7 +68,7 @@ final class PipelineRows {
         prepareSearch(workspace, creatorsGeneration: columnsGeneration)
         var text = searchBuild!.wait()
         searchBuild = nil
-        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators) }
+        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators.rows) }
         search = (columnsGeneration, text)
         return text
     }
@@ -81,7 +81,7 @@ final class PipelineRows {
         if creatorsChanged || ordersChanged {
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail ?? [:])
-            if creatorsChanged { columns = CreatorColumns(workspace.creators, fit: fit) } else { columns.rescore(workspace.creators, fit: fit) }
+            if creatorsChanged { columns = CreatorColumns(workspace.creators.rows, fit: fit) } else { columns.rescore(workspace.creators.rows, fit: fit) }
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1

@@ -55,7 +55,7 @@ struct WavesPane {
     /// The waves the list shows: every wave, or those whose columns hold every word of the filter.
     static func shown(_ workspace: Workspace, filter: Filter) -> [Wave] {
         let words = FilterWords.of(filter.text)
-        guard !words.isEmpty else { return workspace.waves }
+        guard !words.isEmpty else { return workspace.waves.rows }
         return workspace.waves.filter { wave in
             FilterWords.match(words, in: [wave.id.rawValue, wave.name, wave.slug, wave.status.label, wave.startDate?.description,
                                           wave.endDate?.description, wave.budget.description])
@@ -200,6 +200,6 @@ extension WavesPane: ListPane {
     static func rowCount(_ frame: Renderer) -> Int { shown(frame.workspace, filter: frame.state.waves.filter).count }
 
     static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
-        context.workspace.waves[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
+        context.workspace.waves.rows[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
     }
 }

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusStore
 import Foundation
 
 /// Measures what the snapshot format was designed for, on a real workspace folder: opening
@@ -119,10 +120,10 @@ private struct BaselineSnapshot: Codable {
     var trackingLinks: [TrackingLink], orders: [Order], surveyResponses: [SurveyResponse]
 
     init(_ workspace: Workspace) {
-        program = workspace.program; waves = workspace.waves; creators = workspace.creators
-        enrollments = workspace.enrollments; skus = workspace.skus; shipments = workspace.shipments
-        submissions = workspace.submissions; assets = workspace.assets; discountCodes = workspace.discountCodes
-        trackingLinks = workspace.trackingLinks; orders = workspace.orders; surveyResponses = workspace.surveyResponses
+        program = workspace.program; waves = workspace.waves.rows; creators = workspace.creators.rows
+        enrollments = workspace.enrollments.rows; skus = workspace.skus.rows; shipments = workspace.shipments.rows
+        submissions = workspace.submissions.rows; assets = workspace.assets.rows; discountCodes = workspace.discountCodes.rows
+        trackingLinks = workspace.trackingLinks.rows; orders = workspace.orders.rows; surveyResponses = workspace.surveyResponses.rows
     }
 
     var workspace: Workspace {

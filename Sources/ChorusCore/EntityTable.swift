@@ -1,0 +1,137 @@
+/// A value an `EntityTable` can hold: it names the key it is found by.
+public protocol TableKeyed {
+    associatedtype Key: Hashable
+    var tableKey: Key { get }
+}
+
+/// Rows in the order they were added, found by key in O(1): the shape of swift-identified-collections'
+/// `IdentifiedArray`, written here because a workspace needs three things that type does not give.
+/// A table read from a broken snapshot keeps a repeated key (the first row wins the lookup), so
+/// `chorus check` can still report it instead of the duplicate vanishing on load; a million-order
+/// table is indexed on another core while the rest of a workspace opens; and the rows are one
+/// contiguous array the snapshot codecs encode and decode in parallel chunks.
+public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
+    @usableFromInline var storage: [Entity]
+    @usableFromInline var positions: [Entity.Key: Int]
+
+    public init() {
+        storage = []
+        positions = [:]
+    }
+
+    /// Indexes `rows` as they are; a repeated key is found at its first row.
+    public init(_ rows: [Entity]) {
+        storage = rows
+        positions = Self.index(rows)
+    }
+
+    /// The rows in order, as one array (what the snapshot files hold, row for row).
+    @inlinable public var rows: [Entity] { storage }
+
+    /// The rows' contiguous storage, for the loops over a million orders.
+    @inlinable public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Entity>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer(body)
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storage.count }
+    @inlinable public subscript(position: Int) -> Entity { storage[position] }
+
+    /// The row with `key`, if there is one.
+    @inlinable public subscript(key key: Entity.Key) -> Entity? { positions[key].map { storage[$0] } }
+
+    /// Where the row with `key` is, for callers that keep columns parallel to the rows.
+    @inlinable public func position(of key: Entity.Key) -> Int? { positions[key] }
+
+    @inlinable public func contains(key: Entity.Key) -> Bool { positions[key] != nil }
+
+    // MARK: Changing
+
+    /// Replaces the row with the same key in place, or appends a new one; returns the row it
+    /// replaced and where the row now is.
+    @discardableResult
+    public mutating func upsert(_ row: Entity) -> (prior: Entity?, position: Int) {
+        let key = row.tableKey
+        if let position = positions[key] {
+            let prior = storage[position]
+            storage[position] = row
+            return (prior, position)
+        }
+        positions[key] = storage.count
+        storage.append(row)
+        return (nil, storage.count - 1)
+    }
+
+    /// Upserts many rows, looking each key up once: a million-order import comes through here.
+    /// `willReplace` sees each existing row just before it changes, `willAdd` each new key; a row
+    /// equal to the stored one is left alone.
+    public mutating func upsert(contentsOf incoming: [Entity], willReplace: (Entity) -> Void, willAdd: (Entity.Key) -> Void)
+        -> (added: Int, updated: Int, unchanged: Int) where Entity: Equatable {
+        storage.reserveCapacity(storage.count + incoming.count)
+        positions.reserveCapacity(storage.count + incoming.count)
+        var counts = (added: 0, updated: 0, unchanged: 0)
+        for row in incoming {
+            let key = row.tableKey
+            if let position = positions[key] {
+                if storage[position] == row { counts.unchanged += 1; continue }
+                willReplace(storage[position])
+                storage[position] = row
+                counts.updated += 1
+            } else {
+                willAdd(key)
+                positions[key] = storage.count
+                storage.append(row)
+                counts.added += 1
+            }
+        }
+        return counts
+    }
+
+    /// Removes the rows with these keys, keeping the others in order; returns the removed rows in
+    /// the order they were in. Removals are rare (undo of a creation), so the index is rebuilt.
+    @discardableResult
+    public mutating func remove(keys: Set<Entity.Key>) -> [Entity] {
+        guard !keys.isEmpty else { return [] }
+        let removed = storage.filter { keys.contains($0.tableKey) }
+        guard !removed.isEmpty else { return [] }
+        storage.removeAll { keys.contains($0.tableKey) }
+        positions = Self.index(storage)
+        return removed
+    }
+
+    // MARK: Checking
+
+    /// Traps unless the index and the rows agree: every key is indexed at its row, nothing else is
+    /// indexed, and no key is on two rows. Tests call it after changing a table (as swift-collections'
+    /// `_checkInvariants`); a table read from a broken snapshot with a repeated key fails it.
+    public func checkInvariants() {
+        precondition(positions.count == storage.count, "the index has \(positions.count) keys for \(storage.count) rows")
+        for (position, row) in storage.enumerated() {
+            precondition(positions[row.tableKey] == position, "row \(position) is not indexed at its position (is its key on another row too?)")
+        }
+    }
+
+    /// Key → position, first occurrence winning; one hash per row in the usual case of unique keys.
+    private static func index(_ rows: [Entity]) -> [Entity.Key: Int] {
+        var result: [Entity.Key: Int] = [:]
+        result.reserveCapacity(rows.count)
+        rows.withUnsafeBufferPointer { buffer in
+            for position in buffer.indices {
+                let key = buffer[position].tableKey
+                if let earlier = result.updateValue(position, forKey: key) { result[key] = earlier }
+            }
+        }
+        return result
+    }
+}
+
+extension EntityTable: Equatable where Entity: Equatable {
+    /// Equal when the rows are, in the same order; the index follows from the rows.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage == rhs.storage }
+}
+
+extension EntityTable: Sendable where Entity: Sendable, Entity.Key: Sendable {}
+
+extension EntityTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral rows: Entity...) { self.init(rows) }
+}
