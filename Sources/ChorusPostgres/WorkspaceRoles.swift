@@ -37,7 +37,9 @@ enum WorkspaceRoles {
             """
         }
         let rows = permissions.map { "('\($0.role.rawValue)', '\($0.kind)')" }.joined(separator: ", ")
+        // Whoever creates the workspace is its first admin (a superuser already holds every role).
         return roles + [
+            "GRANT \(address.role(.admin)) TO CURRENT_USER",
             "CREATE TABLE \(s).permissions (role text NOT NULL, kind text NOT NULL, PRIMARY KEY (kind, role))",
             "INSERT INTO \(s).permissions (role, kind) VALUES \(rows)",
         ]

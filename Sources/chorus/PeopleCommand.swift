@@ -38,6 +38,9 @@ struct PeopleAddCommand: ParsableCommand {
         try reportingErrors {
             let roles: [Role]
             do { roles = try Role.list(role) } catch let error as DomainError { throw CLIFailure(message: "--role: \(error.message)") }
+            if let address = try ServerWorkspace.address(workspace.url) {
+                return try PeopleOnAServer.add(name, roles: roles, at: address, workspace: workspace)
+            }
             try PeopleCommand.perform(.setRoles(person: name, roles: roles.sorted()), in: workspace)
         }
     }
@@ -50,7 +53,10 @@ struct PeopleRemoveCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        try reportingErrors { try PeopleCommand.perform(.removePerson(name), in: workspace) }
+        try reportingErrors {
+            if let address = try ServerWorkspace.address(workspace.url) { return try PeopleOnAServer.remove(name, at: address, workspace: workspace) }
+            try PeopleCommand.perform(.removePerson(name), in: workspace)
+        }
     }
 }
 
@@ -64,6 +70,7 @@ struct PeopleListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let address = try ServerWorkspace.address(workspace.url) { return try PeopleOnAServer.list(at: address, format: format) }
             let store = try workspace.openForReading()
             guard let people = store.workspace.program.people else {
                 if format == .table {
