@@ -15,13 +15,14 @@ import ChorusCore
 enum WorkspaceRoles {
     /// What the server does besides commands, and who may: publishing snapshots and staging
     /// large imports, for everyone who may write something.
-    static let serverOperations = ["compact", "stage"]
+    static let serverOperations = [("compact", "saving a snapshot needs a role that may change something"),
+                                   ("stage", "staging an import needs a role that may change something")]
 
     /// The permission rows: every command kind with the roles that may issue it, and the
     /// server's own operations for every role but `reader`.
     static var permissions: [(role: Role, kind: String)] {
         let kinds = Permissions.byKindName.sorted { $0.key < $1.key }.flatMap { kind, roles in roles.map { ($0, kind) } }
-        let operations = serverOperations.flatMap { kind in Role.allCases.filter { $0 != .reader }.map { ($0, kind) } }
+        let operations = serverOperations.flatMap { kind, _ in Role.allCases.filter { $0 != .reader }.map { ($0, kind) } }
         return kinds + operations
     }
 
@@ -37,11 +38,16 @@ enum WorkspaceRoles {
             """
         }
         let rows = permissions.map { "('\($0.role.rawValue)', '\($0.kind)')" }.joined(separator: ", ")
+        let needs = (Command.Kind.allCases.map { ($0.rawValue, $0.requirement) } + serverOperations)
+            .map { "('\($0.0)', '\($0.1.replacingOccurrences(of: "'", with: "''"))')" }.joined(separator: ", ")
         // Whoever creates the workspace is its first admin (a superuser already holds every role).
         return roles + [
             "GRANT \(address.role(.admin)) TO CURRENT_USER",
             "CREATE TABLE \(s).permissions (role text NOT NULL, kind text NOT NULL, PRIMARY KEY (kind, role))",
             "INSERT INTO \(s).permissions (role, kind) VALUES \(rows)",
+            // What a refusal says, in the people's words: "payout runs need the finance role".
+            "CREATE TABLE \(s).kinds (kind text PRIMARY KEY, needs text NOT NULL)",
+            "INSERT INTO \(s).kinds (kind, needs) VALUES \(needs)",
         ]
     }
 

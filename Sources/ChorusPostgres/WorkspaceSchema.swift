@@ -104,8 +104,8 @@ enum WorkspaceSchema {
             SECURITY DEFINER SET search_path = \(s), pg_temp
             AS $$ BEGIN
               IF NOT may_write(p_kind) THEN
-                RAISE EXCEPTION '% may not write % in workspace \(address.workspace): it needs the % role', session_user, p_kind,
-                    coalesce((SELECT string_agg(p.role, ' or ' ORDER BY p.role) FROM permissions p WHERE p.kind = p_kind), 'admin')
+                RAISE EXCEPTION '% may not do that in workspace \(address.workspace): %', session_user,
+                    coalesce((SELECT k.needs FROM kinds k WHERE k.kind = p_kind), 'this server''s Chorus does not know ' || p_kind || ' commands')
                   USING ERRCODE = '42501', HINT = 'this needs one of those roles; an admin adds it: chorus people add ' || session_user || ' --role ROLE';
               END IF;
             END $$

@@ -136,8 +136,8 @@ final class PostgresRolesTests: XCTestCase {
                                                   expectedHead: seq - 1)
         }
         XCTAssertThrowsError(try undo(by: ops, point, seq: 1)) { error in
-            XCTAssertTrue("\(error)".contains("may not write createPayoutRun"), "\(error)")
-            XCTAssertTrue("\(error)".contains("admin or finance role"), "\(error)")
+            XCTAssertTrue("\(error)".contains("\(ops.name) may not do that in workspace \(self.team.address.workspace): payout runs need the finance role"),
+                          "\(error)")
         }
         var disguised = point
         disguised.undoes = .advanceStage
