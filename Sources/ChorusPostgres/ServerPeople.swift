@@ -51,6 +51,18 @@ public struct ServerPeople {
         return (rows.text(0, 0) ?? "", Set(roles))
     }
 
+    /// The people commands are judged by: the server's list, with the signed-in login under
+    /// the name it acts as when that is its own or it is a superuser (who holds every role),
+    /// and the program's acting-as setting as the server keeps it.
+    public func enforced(actingAs actor: String) throws -> ProgramPeople {
+        let allows = try run { try connection.query("SELECT allows_acting_as FROM \(address.schema).workspace").text(0, 0) == "t" }
+        var people = ProgramPeople(people: try list(), allowsActingAs: allows)
+        let own = try ownRoles()
+        let name = own.login == actor || own.roles.count == Role.allCases.count ? actor : own.login
+        if people.person(named: name) == nil { people.people.append(Person(name: name, roles: own.roles)) }
+        return people
+    }
+
     /// Makes `name` a login holding exactly `roles` in the workspace, creating the login if
     /// the server has none, and runs `alongside` (journaling the change) before committing:
     /// if either fails, neither happens. Returns whether the login was created.

@@ -41,10 +41,9 @@ final class StoreSession: ConsoleSession {
         compactor = BackgroundCompactor(store: store, threshold: Self.compactionThreshold)
     }
 
-    /// On a server, the people as the database knows them (`PeopleOnAServer.people`), so keys
-    /// are greyed by the roles the server will enforce.
-    var serverPeople: ProgramPeople?
-    var workspace: Workspace { serverPeople.map(store.workspace.judgingBy) ?? store.workspace }
+    /// On a server, with the people as the database knows them, so keys are greyed by the
+    /// roles the server will enforce.
+    var workspace: Workspace { store.workspaceAsJudged }
     var actingPerson: String? { Clock.actor }
 
     func perform(_ command: Command) throws -> AppliedCommand {
@@ -183,9 +182,6 @@ enum ConsoleLauncher {
         let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
         session.folder = server == nil ? url : nil
         session.serverLink = server.map { ServerLink($0.1) }
-        session.serverPeople = try server.map {
-            try PeopleOnAServer.people(at: $0.1.address, actingAs: Clock.actor, allowsActingAs: store.workspace.program.people?.allowsActingAs ?? false)
-        }
         try runConsole(session: session, options: options)
         session.finishBackgroundWork()
         if let failure = settingsFile.saveFailure { Output.notice(failure) }

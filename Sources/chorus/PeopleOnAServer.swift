@@ -35,7 +35,7 @@ enum PeopleOnAServer {
 
     /// Refused before the server is touched, in the program's words.
     private static func requireAdmin(_ store: WorkspaceStore) throws {
-        if let refusal = store.workspace.program.refusal(of: .removePerson(""), by: Clock.actor) { throw CLIFailure(message: refusal) }
+        if let refusal = store.workspaceAsJudged.program.refusal(of: .removePerson(""), by: Clock.actor) { throw CLIFailure(message: refusal) }
     }
 
     /// The server refuses logins and grants to whoever may not manage them, in its own words.
@@ -49,16 +49,5 @@ enum PeopleOnAServer {
     static func list(at address: PostgresAddress, format: OutputFormat) throws {
         let people = try ServerPeople(address).list()
         try Output.print(Listing(rows: people.map(PersonRow.init)).rendered(as: format))
-    }
-
-    /// The people as the console judges keys by: the server's list, with the signed-in login
-    /// (a superuser holds every role) under the name the console acts as.
-    static func people(at address: PostgresAddress, actingAs actor: String, allowsActingAs: Bool) throws -> ProgramPeople {
-        let server = try ServerPeople(address)
-        var people = ProgramPeople(people: try server.list(), allowsActingAs: allowsActingAs)
-        let own = try server.ownRoles()
-        let name = own.login == actor || own.roles.count == Role.allCases.count ? actor : own.login
-        if people.person(named: name) == nil { people.people.append(Person(name: name, roles: own.roles)) }
-        return people
     }
 }

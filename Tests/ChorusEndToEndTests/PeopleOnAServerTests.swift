@@ -23,7 +23,7 @@ final class PeopleOnAServerTests: XCTestCase {
 
     override func tearDownWithError() throws {
         let roles = ["member", "reader", "seeding", "ops", "finance", "importer", "admin"].map { "chorus_\(workspaceName)_\($0)" }
-        _ = try? psql("DROP SCHEMA chorus_\(workspaceName) CASCADE; DROP ROLE IF EXISTS \(sam); " + roles.map { "DROP ROLE \($0);" }.joined(separator: " "))
+        _ = try? psql("DROP SCHEMA chorus_\(workspaceName) CASCADE; DROP ROLE IF EXISTS \(sam); DROP ROLE IF EXISTS o\(sam); " + roles.map { "DROP ROLE \($0);" }.joined(separator: " "))
     }
 
     private func psql(_ sql: String) throws -> String {
@@ -75,5 +75,17 @@ final class PeopleOnAServerTests: XCTestCase {
         try console.waitFor("\(sam) is seeding; approving drafts needs the ops role")
         try console.press("q")
         XCTAssertEqual(try console.waitForExit(), 0)
+    }
+
+    /// The program's list names only olga; sam holds seeding on the server, granted with SQL,
+    /// and the command line lets sam change stock and not approve, as the server would.
+    func testTheCommandLineJudgesByTheRolesTheServerHolds() throws {
+        XCTAssertEqual(try chorus(["people", "add", "o\(sam)", "--role", "ops", "--workspace", address]).status, 0)
+        _ = try psql("CREATE ROLE \(sam) LOGIN; GRANT chorus_\(workspaceName)_seeding TO \(sam)")
+        let stock = try chorus(["stock", "KS-SER-030", "+1", "--reason", "count", "--workspace", asSam], as: sam)
+        XCTAssertEqual(stock.status, 0, stock.stderr)
+        let refused = try chorus(["people", "add", sam, "--role", "admin", "--workspace", asSam], as: sam)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("\(sam) is seeding; people and their roles need the admin role"), refused.stderr)
     }
 }
