@@ -74,6 +74,19 @@ enum WorkspaceRoles {
               END IF;
             END $$
             """,
+            // The program's acting-as setting after an entry: set by `chorus people acting-as`,
+            // and by whatever puts back or replaces the whole program (an undo, the settings).
+            """
+            CREATE FUNCTION \(s).allows_acting_as_after(p_entry jsonb, p_before boolean) RETURNS boolean LANGUAGE sql IMMUTABLE
+            SET search_path = \(s), pg_temp
+            AS $$ SELECT CASE
+              WHEN p_entry->'command'->>'kind' = 'allowActingAs' THEN coalesce((p_entry->'command'->>'allowed')::boolean, p_before)
+              WHEN p_entry->'command'->>'kind' = 'updateProgram'
+                THEN coalesce((p_entry->'command'->'program'->'people'->>'allowsActingAs')::boolean, false)
+              WHEN p_entry->'command'->>'kind' = 'restore' AND p_entry->'command'->'point' ? 'program'
+                THEN coalesce((p_entry->'command'->'point'->'program'->'people'->>'allowsActingAs')::boolean, false)
+              ELSE p_before END $$
+            """,
             // The actor is who the history will say did it: the login itself, unless the program
             // lets people act as others (`chorus people acting-as allow`). A superuser could
             // write the tables directly, so checking one would only pretend.

@@ -131,9 +131,7 @@ enum WorkspaceSchema {
               IF v_head <> p_expected THEN RETURN QUERY SELECT 'conflict'::text, v_head; RETURN; END IF;
               INSERT INTO commands (seq, command_id, kind, actor, client_at, based_on, format, batch_id, entry)
                 VALUES (v_head + 1, p_command_id, p_entry->'command'->>'kind', p_actor, p_client_at, p_based_on, p_format, p_batch_id, p_entry);
-              UPDATE workspace SET head_seq = v_head + 1,
-                allows_acting_as = CASE WHEN p_entry->'command'->>'kind' = 'allowActingAs'
-                                        THEN coalesce((p_entry->'command'->>'allowed')::boolean, allows_acting_as) ELSE allows_acting_as END
+              UPDATE workspace SET head_seq = v_head + 1, allows_acting_as = allows_acting_as_after(p_entry, allows_acting_as)
                 WHERE id = 1;
               PERFORM pg_notify('\(address.channel)', '\(address.workspace) ' || (v_head + 1));
               RETURN QUERY SELECT 'appended'::text, v_head + 1;

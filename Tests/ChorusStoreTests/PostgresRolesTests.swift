@@ -86,6 +86,18 @@ final class PostgresRolesTests: XCTestCase {
         var shared = forged
         shared.seq = 2
         XCTAssertEqual(try log.append(shared, expectedHead: 1), .appended(2), "at a shared packing table, once an admin allowed it")
+
+        var takenBack = RestorePoint()
+        takenBack.program = TeamFixture.workspace.program
+        takenBack.program?.people = ProgramPeople(people: [Person(name: boss.name, roles: [.admin])], allowsActingAs: false)
+        takenBack.undoes = .allowActingAs
+        let undo = JournalEntry(seq: 3, at: StoreFixtures.march12, actor: boss.name, command: .restore(point: takenBack, label: "undo"),
+                                commandID: "undo-allow")
+        XCTAssertEqual(try PostgresLog(boss.address).append(undo, expectedHead: 2), .appended(3))
+        var again = forged
+        again.seq = 4
+        again.commandID = "forged-again"
+        XCTAssertThrowsError(try log.append(again, expectedHead: 3), "undoing the permission takes it back on the server too")
     }
 
     func testTheClientCannotNameAnotherActorOrKindThanTheEntrySays() throws {
