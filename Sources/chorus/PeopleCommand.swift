@@ -10,7 +10,9 @@ struct PeopleCommand: ParsableCommand {
         commandName: "people", abstract: "Who works the program, and their roles.",
         discussion: """
         Roles: \(Role.allCases.map { "\($0.rawValue) (\($0.purpose))" }.joined(separator: "; ")). \
-        A program with no people lets everyone do everything; once someone is added, people not on the list may only look.
+        A program with no people lets everyone do everything; once someone is added, people not on the list may only look. \
+        On a workspace on a PostgreSQL server, the people are the server's logins holding the workspace's roles, \
+        and the database enforces them.
         """,
         subcommands: [PeopleAddCommand.self, PeopleRemoveCommand.self, PeopleListCommand.self, PeopleActingAsCommand.self,
                       PeopleRolesCommand.self],
