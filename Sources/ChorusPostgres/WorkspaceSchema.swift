@@ -105,8 +105,9 @@ enum WorkspaceSchema {
             AS $$ BEGIN
               IF NOT may_write(p_kind) THEN
                 RAISE EXCEPTION '% may not do that in workspace \(address.workspace): %', session_user,
-                    coalesce((SELECT k.needs FROM kinds k WHERE k.kind = p_kind), 'this server''s Chorus does not know ' || p_kind || ' commands')
-                  USING ERRCODE = '42501', HINT = 'this needs one of those roles; an admin adds it: chorus people add ' || session_user || ' --role ROLE';
+                    coalesce((SELECT k.needs FROM kinds k WHERE k.kind = p_kind),
+                             'it was set up by a Chorus that does not know ' || p_kind || ' commands')
+                  USING ERRCODE = '42501', HINT = 'an admin gives the role: chorus people add ' || session_user || ' --role ROLE';
               END IF;
             END $$
             """,
