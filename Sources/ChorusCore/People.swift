@@ -74,3 +74,13 @@ extension Program {
             + "or an admin allows it with chorus people acting-as allow"
     }
 }
+
+extension Workspace {
+    /// The workspace with `people` in place of the program's list: on a server, the database's
+    /// logins and roles, which are what it enforces, are what a console judges keys by.
+    public func judgingBy(_ people: ProgramPeople) -> Workspace {
+        var copy = self
+        copy.program.people = people
+        return copy
+    }
+}

@@ -61,7 +61,8 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         }
         try connection.transaction {
             do {
-                for statement in WorkspaceSchema.creation(address, domainFormat: JournalEntry.currentFormat) { try connection.query(statement) }
+                for statement in WorkspaceSchema.creation(address, domainFormat: JournalEntry.currentFormat,
+                                                                       allowsActingAs: workspace.program.people?.allowsActingAs ?? false) { try connection.query(statement) }
                 try connection.query("UPDATE \(address.schema).workspace SET head_seq = $1", [PostgresValue(through)])
                 let records = String(decoding: try encoder.encode(earlierHistory), as: UTF8.self)
                 try connection.query("INSERT INTO \(address.schema).earlier_history SELECT (r->>'seq')::bigint, r FROM jsonb_array_elements($1::jsonb) r",
@@ -82,7 +83,7 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         do {
             try connection.transaction {
                 try connection.query("DROP SCHEMA \(address.schema) CASCADE")
-                try connection.query("DROP ROLE IF EXISTS \(address.memberRole)")
+                for role in WorkspaceRoles.all(address) { try connection.query("DROP ROLE IF EXISTS \(role)") }
             }
         } catch let error as PostgresError {
             throw error.storeError
@@ -116,7 +117,7 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         let body = String(decoding: try Self.encoder.encode(stored), as: UTF8.self)
         let statement = "SELECT outcome, at_seq FROM \(address.schema).append_command($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)"
         let parameters: [PostgresValue] = [
-            PostgresValue(expectedHead), PostgresValue(entry.commandID ?? UUID().uuidString.lowercased()), .text(entry.command.kind),
+            PostgresValue(expectedHead), PostgresValue(entry.commandID ?? UUID().uuidString.lowercased()), .text(entry.command.authorizingKind.rawValue),
             .text(entry.actor), .text(String(entry.at.secondsSinceEpoch)), PostgresValue(entry.basedOn),
             PostgresValue(entry.format ?? JournalEntry.currentFormat), .null, .text(body)]
         let rows: PostgresRows

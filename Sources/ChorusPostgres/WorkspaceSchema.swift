@@ -13,7 +13,7 @@ import ChorusStore
 enum WorkspaceSchema {
     /// The statements that create the workspace; `domainFormat` is the journal format of the
     /// build that creates it.
-    static func creation(_ address: PostgresAddress, domainFormat: Int) -> [String] {
+    static func creation(_ address: PostgresAddress, domainFormat: Int, allowsActingAs: Bool = false) -> [String] {
         let s = address.schema, member = address.memberRole
         // On the functions themselves, so it holds whoever calls: a writer waits at most 5 s
         // for the head lock. (A client that died while waiting is dropped within a second by
@@ -27,15 +27,18 @@ enum WorkspaceSchema {
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(member)') THEN CREATE ROLE \(member) NOLOGIN; END IF;
             END $$
             """,
+        ] + WorkspaceRoles.creation(address) + [
             """
             CREATE TABLE \(s).workspace (
               id int PRIMARY KEY DEFAULT 1 CHECK (id = 1),
               head_seq bigint NOT NULL DEFAULT 0,
               domain_format int NOT NULL,
               created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-              created_by text NOT NULL DEFAULT session_user)
+              created_by text NOT NULL DEFAULT session_user,
+              allows_acting_as boolean NOT NULL DEFAULT false)
             """,
-            "INSERT INTO \(s).workspace (domain_format) VALUES (\(domainFormat))",
+            "COMMENT ON COLUMN \(s).workspace.allows_acting_as IS 'the program''s acting-as setting, kept by append_command'",
+            "INSERT INTO \(s).workspace (domain_format, allows_acting_as) VALUES (\(domainFormat), \(allowsActingAs))",
             """
             CREATE TABLE \(s).commands (
               seq bigint PRIMARY KEY,
@@ -88,38 +91,49 @@ enum WorkspaceSchema {
               batch_id text NOT NULL REFERENCES \(s).batches ON DELETE CASCADE,
               part int NOT NULL, bytes bytea NOT NULL, PRIMARY KEY (batch_id, part))
             """,
-            // The one place that decides who may write what. Today: members of the workspace's
-            // role may write everything; roles over command kinds plug in here.
+            // The one place that decides who may write what: a member of a workspace role the
+            // permissions table allows the kind (a superuser is a member of every role).
             """
             CREATE FUNCTION \(s).may_write(p_kind text) RETURNS boolean LANGUAGE sql STABLE
             SECURITY DEFINER SET search_path = \(s), pg_temp
-            AS $$ SELECT pg_has_role(session_user, '\(member)', 'MEMBER') $$
+            AS $$ SELECT EXISTS (SELECT FROM permissions p WHERE p.kind = p_kind
+                                 AND pg_has_role(session_user, '\(s)_' || p.role, 'MEMBER')) $$
             """,
             """
             CREATE FUNCTION \(s).require_write(p_kind text) RETURNS void LANGUAGE plpgsql STABLE
             SECURITY DEFINER SET search_path = \(s), pg_temp
             AS $$ BEGIN
               IF NOT may_write(p_kind) THEN
-                RAISE EXCEPTION '% may not % in workspace \(address.workspace)', session_user, p_kind
-                  USING ERRCODE = '42501', HINT = 'ask the workspace''s admin to add you to \(member)';
+                RAISE EXCEPTION '% may not do that in workspace \(address.workspace): %', session_user,
+                    coalesce((SELECT k.needs FROM kinds k WHERE k.kind = p_kind),
+                             'it was set up by a Chorus that does not know ' || p_kind || ' commands')
+                  USING ERRCODE = '42501', HINT = 'an admin gives the role: chorus people add ' || session_user || ' --role ROLE';
               END IF;
             END $$
             """,
+        ] + WorkspaceRoles.checks(address) + [
             """
             CREATE FUNCTION \(s).append_command(p_expected bigint, p_command_id text, p_kind text, p_actor text,
                 p_client_at bigint, p_based_on bigint, p_format int, p_batch_id text, p_entry jsonb)
             RETURNS TABLE (outcome text, at_seq bigint) LANGUAGE plpgsql \(guarded)
             AS $$
-            DECLARE v_head bigint; v_found bigint;
+            DECLARE v_head bigint; v_found bigint; v_kind text;
             BEGIN
-              PERFORM require_write(p_kind);
+              v_kind := authorizing_kind(p_entry);
+              IF v_kind IS DISTINCT FROM p_kind THEN
+                RAISE EXCEPTION 'the entry is a % command, but the client named it %', v_kind, p_kind USING ERRCODE = '22023';
+              END IF;
+              PERFORM require_write(v_kind);
+              PERFORM require_undo(p_entry);
+              PERFORM require_actor(p_actor, p_entry);
               SELECT w.head_seq INTO v_head FROM workspace w WHERE w.id = 1 FOR UPDATE;
               SELECT c.seq INTO v_found FROM commands c WHERE c.command_id = p_command_id;
               IF v_found IS NOT NULL THEN RETURN QUERY SELECT 'duplicate'::text, v_found; RETURN; END IF;
               IF v_head <> p_expected THEN RETURN QUERY SELECT 'conflict'::text, v_head; RETURN; END IF;
               INSERT INTO commands (seq, command_id, kind, actor, client_at, based_on, format, batch_id, entry)
-                VALUES (v_head + 1, p_command_id, p_kind, p_actor, p_client_at, p_based_on, p_format, p_batch_id, p_entry);
-              UPDATE workspace SET head_seq = v_head + 1 WHERE id = 1;
+                VALUES (v_head + 1, p_command_id, p_entry->'command'->>'kind', p_actor, p_client_at, p_based_on, p_format, p_batch_id, p_entry);
+              UPDATE workspace SET head_seq = v_head + 1, allows_acting_as = allows_acting_as_after(p_entry, allows_acting_as)
+                WHERE id = 1;
               PERFORM pg_notify('\(address.channel)', '\(address.workspace) ' || (v_head + 1));
               RETURN QUERY SELECT 'appended'::text, v_head + 1;
             END $$

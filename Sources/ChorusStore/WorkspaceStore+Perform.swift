@@ -9,8 +9,11 @@ import Foundation
 /// rules decide whether it still holds ("no longer pending") — a few times, with a random
 /// pause so two writers do not collide in step again.
 extension WorkspaceStore {
-    /// How many times a command is applied again after colleagues appended first.
-    static let attempts = 8
+    /// How many times a command is applied again after colleagues appended first. On a server
+    /// the catching up happens outside the head lock, so three writers appending flat out can
+    /// each lose several rounds in a row; 32 rounds, with pauses growing to 64 ms, keep a key
+    /// press from failing while never holding it more than about a second.
+    static let attempts = 32
 
     /// Applies `command` and makes it durable before returning. A command the domain refuses
     /// throws its `DomainError` — saying who changed the item since, when a colleague's change
@@ -101,7 +104,7 @@ extension WorkspaceStore {
                     throw StoreError(.locked, file: folder, "colleagues kept changing the workspace while this was saved "
                                      + "(\(attempt) tries); nothing was changed — try again")
                 }
-                usleep(UInt32.random(in: 0...UInt32(1_000 << min(attempt, 5))))
+                usleep(UInt32.random(in: 0...UInt32(1_000 << min(attempt, 6))))
             }
         }
     }

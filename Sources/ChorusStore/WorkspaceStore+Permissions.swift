@@ -10,9 +10,15 @@ extension WorkspaceStore {
     /// Throws, in the person's words, when the acting person's roles do not allow `command`:
     /// "sam is seeding; approving drafts needs the ops role".
     func requirePermission(for command: Command, by context: CommandContext) throws {
-        if let login = context.login, let refusal = workspace.program.actingAsRefusal(actor: context.actor, login: login) {
+        var program = workspace.program
+        if let enforcedPeople { program.people = enforcedPeople }
+        if let login = context.login, let refusal = program.actingAsRefusal(actor: context.actor, login: login) {
             throw DomainError(refusal)
         }
-        if let refusal = workspace.program.refusal(of: command, by: context.actor) { throw DomainError(refusal) }
+        if let refusal = program.refusal(of: command, by: context.actor) { throw DomainError(refusal) }
     }
+
+    /// The workspace as the person's roles are judged in it: with the people someone else
+    /// enforces, where they do, in place of the program's list (what a console greys keys by).
+    public var workspaceAsJudged: Workspace { enforcedPeople.map(workspace.judgingBy) ?? workspace }
 }

@@ -46,6 +46,9 @@ public final class WorkspaceStore {
     public var recoveryNotice: String? { recoveredTornLine?.notice ?? unreadableLastLine?.notice }
     /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
     public internal(set) var journalLength: Int
+    /// The people and roles someone else enforces (a database's logins), which commands are
+    /// judged by instead of the program's list; nil for a folder.
+    public var enforcedPeople: ProgramPeople?
 
     let fileSystem: any FileSystem
     let log: any SharedLog

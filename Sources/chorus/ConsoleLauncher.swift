@@ -42,7 +42,9 @@ final class StoreSession: ConsoleSession {
         derived = DerivedFigures(journalPosition: store.lastSequence, isLoadingOrders: store.pendingOrderHistory != nil, keeper: store)
     }
 
-    var workspace: Workspace { store.workspace }
+    /// On a server, with the people as the database knows them, so keys are greyed by the
+    /// roles the server will enforce.
+    var workspace: Workspace { store.workspaceAsJudged }
     var actingPerson: String? { Clock.actor }
 
     /// Told of every journal entry applied here, by its sequence: a gap (a colleague's entry

@@ -10,7 +10,9 @@ struct PeopleCommand: ParsableCommand {
         commandName: "people", abstract: "Who works the program, and their roles.",
         discussion: """
         Roles: \(Role.allCases.map { "\($0.rawValue) (\($0.purpose))" }.joined(separator: "; ")). \
-        A program with no people lets everyone do everything; once someone is added, people not on the list may only look.
+        A program with no people lets everyone do everything; once someone is added, people not on the list may only look. \
+        On a workspace on a PostgreSQL server, the people are the server's logins holding the workspace's roles, \
+        and the database enforces them.
         """,
         subcommands: [PeopleAddCommand.self, PeopleRemoveCommand.self, PeopleListCommand.self, PeopleActingAsCommand.self,
                       PeopleRolesCommand.self],
@@ -38,6 +40,9 @@ struct PeopleAddCommand: ParsableCommand {
         try reportingErrors {
             let roles: [Role]
             do { roles = try Role.list(role) } catch let error as DomainError { throw CLIFailure(message: "--role: \(error.message)") }
+            if let address = try ServerWorkspace.address(workspace.url) {
+                return try PeopleOnAServer.add(name, roles: roles, at: address, workspace: workspace)
+            }
             try PeopleCommand.perform(.setRoles(person: name, roles: roles.sorted()), in: workspace)
         }
     }
@@ -50,7 +55,10 @@ struct PeopleRemoveCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
-        try reportingErrors { try PeopleCommand.perform(.removePerson(name), in: workspace) }
+        try reportingErrors {
+            if let address = try ServerWorkspace.address(workspace.url) { return try PeopleOnAServer.remove(name, at: address, workspace: workspace) }
+            try PeopleCommand.perform(.removePerson(name), in: workspace)
+        }
     }
 }
 
@@ -64,6 +72,7 @@ struct PeopleListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let address = try ServerWorkspace.address(workspace.url) { return try PeopleOnAServer.list(at: address, format: format) }
             let store = try workspace.openForReading()
             guard let people = store.workspace.program.people else {
                 if format == .table {

@@ -13,10 +13,13 @@ enum ServerWorkspace {
     }
 
     /// Opens the workspace at `address`, for reading and writing alike: each append is checked
-    /// by the server against the head and the person's rights.
+    /// by the server against the head and the person's rights, and the store judges commands
+    /// (and the console keys) by the roles the server holds, read once here.
     static func open(_ address: PostgresAddress) throws -> (WorkspaceStore, PostgresLog) {
         let log = try PostgresLog(address)
-        return (try WorkspaceStore.open(sharing: log, name: address.description), log)
+        let store = try WorkspaceStore.open(sharing: log, name: address.description)
+        store.enforcedPeople = try ServerPeople(address).enforced(actingAs: Clock.actor)
+        return (store, log)
     }
 
     /// Where this machine keeps a person's console settings for a server workspace (a theme is

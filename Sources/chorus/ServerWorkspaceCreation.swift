@@ -29,6 +29,7 @@ struct ServerWorkspaceCreation {
         }
         try PostgresLog.create(address, workspace: workspace)
         try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(address)")
-        try Output.print("members of the role \(address.memberRole) may open it: chorus --workspace '\(address.url)'")
+        try Output.print("you are its admin; open it with chorus --workspace '\(address.url)', "
+                         + "and add people with their roles: chorus people add NAME --role ROLE --workspace '\(address.url)'")
     }
 }

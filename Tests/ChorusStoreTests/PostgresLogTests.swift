@@ -25,27 +25,23 @@ final class PostgresLogTests: XCTestCase {
                      commandID: id)
     }
 
-    /// A login role on the test server, a member of the workspace's role or not, and the
-    /// workspace's address as that person.
+    /// A login role on the test server, in the workspace's seeding role or in none of its
+    /// roles, and the workspace's address as that person.
     private func person(_ name: String, member: Bool) throws -> PostgresAddress {
-        let role = team.address.workspace + "_" + name
-        people.append(role)
-        let admin = try PostgresTestServer.admin(team.address)
-        try admin.query("CREATE ROLE \(role) LOGIN")
-        if member { try admin.query("GRANT \(team.address.memberRole) TO \(role)") }
-        var components = try XCTUnwrap(URLComponents(string: team.address.uri))
-        components.user = role
-        return try PostgresAddress(try XCTUnwrap(components.string), workspace: team.address.workspace)
+        let login = try PostgresTestServer.login(name, roles: member ? [.seeding] : [], at: team.address)
+        people.append(login.name)
+        return login.address
     }
 
     func testAMemberAppendsThroughTheFunctionAndTheServerRecordsWhoAndWhen() throws {
         let maria = try PostgresLog(try person("maria", member: true))
         let before = Date()
-        XCTAssertEqual(try maria.append(entry(1, "a", actor: "maria"), expectedHead: 0), .appended(1))
+        let login = team.address.workspace + "_maria"
+        XCTAssertEqual(try maria.append(entry(1, "a", actor: login), expectedHead: 0), .appended(1))
         let row = try PostgresTestServer.admin(team.address).query(
             "SELECT actor, db_user, extract(epoch FROM at)::bigint, client_at, kind FROM \(team.address.schema).commands WHERE seq = 1")
-        XCTAssertEqual(row.text(0, 0), "maria", "the person the client named")
-        XCTAssertEqual(row.text(0, 1), team.address.workspace + "_maria", "the role the server knew (session_user)")
+        XCTAssertEqual(row.text(0, 0), login, "the person the client named")
+        XCTAssertEqual(row.text(0, 1), login, "the role the server knew (session_user)")
         XCTAssertEqual(Double(try XCTUnwrap(row.int(0, 2))), before.timeIntervalSince1970, accuracy: 5, "the server's clock")
         XCTAssertEqual(row.int(0, 3), Int(StoreFixtures.march12.secondsSinceEpoch), "the client's clock, beside it")
         XCTAssertEqual(row.text(0, 4), "adjustStock")

@@ -79,9 +79,21 @@ enum PostgresTestServer {
     /// A connection as the server's superuser, for setting up what a test needs.
     static func admin(_ address: PostgresAddress) throws -> PostgresConnection { try PostgresConnection(address) }
 
+    /// A login role on the test server for `person` (named after the workspace, so tests never
+    /// share one), granted `roles` in the workspace, and the workspace's address as that login.
+    static func login(_ person: String, roles: [Role], at address: PostgresAddress) throws -> (name: String, address: PostgresAddress) {
+        let name = address.workspace + "_" + person
+        let admin = try admin(address)
+        try admin.query("CREATE ROLE \(name) LOGIN")
+        for role in roles { try admin.query("GRANT \(address.role(role)) TO \(name)") }
+        var components = try XCTUnwrap(URLComponents(string: address.uri))
+        components.user = name
+        return (name, try PostgresAddress(try XCTUnwrap(components.string), workspace: address.workspace))
+    }
+
     static func drop(_ address: PostgresAddress) {
         guard let admin = try? admin(address) else { return }
         _ = try? admin.query("DROP SCHEMA IF EXISTS \(address.schema) CASCADE")
-        _ = try? admin.query("DROP ROLE IF EXISTS \(address.memberRole)")
+        for role in WorkspaceRoles.all(address) { _ = try? admin.query("DROP ROLE IF EXISTS \(role)") }
     }
 }
