@@ -19,6 +19,14 @@ final class CopyAndOpenKeyTests: XCTestCase {
         XCTAssertEqual(console.console.takeTerminalRequests(), [], "each copy is carried out once")
     }
 
+    func testYInAFilteredWavesListCopiesTheWaveOnTheCursorRow() {
+        let console = ConsoleDriver(size: Size(width: 120, height: 30))
+        console.press("7", "/").type("planning").press(.enter, "y")
+        let copied = try! XCTUnwrap(console.console.takeTerminalRequests().first)
+        XCTAssertEqual(copied, .copy(Sample.wave2.rawValue), "the one wave the filter shows, not the first of all waves: \(console.dump)")
+        XCTAssertTrue(statusLine(console).contains("id of Wave 2"), statusLine(console))
+    }
+
     func testYCopiesAParcelsTrackingNumberOnceItHasOneAndItsIdBefore() {
         let console = ConsoleDriver(SeedingSample.workspace(), size: Size(width: 120, height: 30))
         console.press("2", "/").type("SH-0002").press(.enter, "y")

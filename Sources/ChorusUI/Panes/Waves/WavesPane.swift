@@ -193,13 +193,14 @@ extension WavesPane: ListPane {
     }
 
     static func listArea(_ state: UIState, context: UpdateContext, layout: Layout) -> ListArea {
-        let waves = context.workspace.waves.count
+        let waves = shown(context.workspace, filter: state.waves.filter).count
         return ListArea(top: layout.body.y + 1, rows: waves, page: tableRows(at: state.size, waves: waves), maxX: layout.body.maxX)
     }
 
     static func rowCount(_ frame: Renderer) -> Int { shown(frame.workspace, filter: frame.state.waves.filter).count }
 
     static func copyable(_ state: UIState, context: UpdateContext) -> (text: String, what: String)? {
-        context.workspace.waves.rows[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
+        // The wave on the row under the cursor, as the filter shows them, like every other key here.
+        shown(context.workspace, filter: state.waves.filter)[safe: state.waves.cursor].map { ($0.id.rawValue, "id of \($0.name)") }
     }
 }
