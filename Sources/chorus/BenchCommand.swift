@@ -113,6 +113,7 @@ struct BenchCommand: ParsableCommand {
         let start = ContinuousClock.now
         let generated = SampleProgram.generate(options: GeneratorOptions(creators: creators, orders: orders, seed: seed,
                                                                          today: SampleWorkspace.anchorDay))
+        try SampleWorkspace.prepareEmptyFolder(folder)
         try WorkspaceStore.create(at: folder, workspace: generated).close()
         Output.notice("generated in \(Stopwatch.format(ContinuousClock.now - start))")
         return folder

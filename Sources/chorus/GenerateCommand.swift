@@ -28,7 +28,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let url = URL(fileURLWithPath: out).standardizedFileURL
-            try SampleWorkspace.requireEmptyFolder(url)
+            try SampleWorkspace.prepareEmptyFolder(url)
             let options = GeneratorOptions(creators: creators, orders: orders, seed: seed, today: Day(today)!)
             let workspace = SampleProgram.generate(options: options)
             try WorkspaceStore.create(at: url, workspace: workspace).close()

@@ -49,7 +49,7 @@ struct InitCommand: ParsableCommand {
             if sample {
                 try SampleWorkspace.copy(to: url)
             } else {
-                try SampleWorkspace.requireEmptyFolder(url)
+                try SampleWorkspace.prepareEmptyFolder(url)
                 let program = Program(name: name, brand: brand, currency: Currency(currency ?? "EUR"), landingURL: landingURL,
                                       currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()

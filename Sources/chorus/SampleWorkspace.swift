@@ -19,7 +19,7 @@ enum SampleWorkspace {
 
     /// Makes a fresh copy of the sample program at `destination`, which must not hold files.
     static func copy(to destination: URL) throws {
-        try requireEmptyFolder(destination)
+        try prepareEmptyFolder(destination)
         if let source = committedCopy() {
             try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: destination.path)
@@ -42,9 +42,14 @@ enum SampleWorkspace {
         ProjectFolder.locate("sample-data/workspace", containing: "chorus.json")
     }
 
-    static func requireEmptyFolder(_ url: URL) throws {
+    /// Refuses a folder that holds anything, so nothing in it is overwritten, and makes the
+    /// folders leading to a new one (`chorus init ~/programs/glow/spring` as `mkdir -p` would).
+    static func prepareEmptyFolder(_ url: URL) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return
+        }
         guard isDirectory.boolValue else { throw CLIFailure(message: "\(url.path) is a file; give a folder for the workspace") }
         let contents = try FileManager.default.contentsOfDirectory(atPath: url.path)
         if !contents.isEmpty {

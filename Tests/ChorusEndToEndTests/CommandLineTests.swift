@@ -15,6 +15,21 @@ final class CommandLineTests: XCTestCase {
         try? FileManager.default.removeItem(at: workspace)
     }
 
+    /// A brand keeps its programs in folders of its own: `chorus init` and `chorus generate`
+    /// make the folders leading to a new workspace, as `mkdir -p` would, and still refuse a
+    /// folder that holds anything.
+    func testANewWorkspaceMayBeCreatedInFoldersThatDoNotExistYet() throws {
+        let nested = workspace.appendingPathComponent("programs/glow/spring")
+        let made = try ChorusProcess.run(["init", nested.path, "--name", "Spring", "--brand", "Glow", "--currency", "EUR"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try ChorusProcess.run(["check", "--workspace", nested.path]).status, 0)
+        let generated = try ChorusProcess.run(["generate", "--out", workspace.appendingPathComponent("bench/large").path, "--creators", "10", "--orders", "20"])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let again = try ChorusProcess.run(["init", nested.path])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("is not empty"), again.stderr)
+    }
+
     func testPendingSubmissionsAsJSONAreUsableByAScript() throws {
         let result = try ChorusProcess.run(["list", "submissions", "--status", "pending", "--format", "json", "--workspace", workspace.path])
         XCTAssertEqual(result.status, 0, result.stderr)
