@@ -159,8 +159,10 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
     public func currentSnapshot() throws -> LogSnapshot {
         try reading {
             try connection.transaction("REPEATABLE READ") {
-                let head = try connection.query("SELECT generation, through_seq FROM \(address.schema).snapshot_head")
-                guard let generation = head.int(0, 0), let through = head.int(0, 1) else {
+                // The workspace's domain format stands for the snapshot's: a newer client's first
+                // entry raises it, and from then on this build opens the workspace read-only.
+                let head = try connection.query("SELECT s.generation, s.through_seq, w.domain_format FROM \(address.schema).snapshot_head s, \(address.schema).workspace w")
+                guard let generation = head.int(0, 0), let through = head.int(0, 1), let format = head.int(0, 2) else {
                     throw StoreError(.corrupt, file: address.description, "has no snapshot; it was not created by chorus init")
                 }
                 let chunks = try connection.query("SELECT file, bytes FROM \(address.schema).snapshot_chunks WHERE generation = $1 ORDER BY file, part",
@@ -171,7 +173,7 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
                     if files.last?.name != name { files.append(SnapshotFiles.File(name: name, bytes: [])) }
                     files[files.count - 1].bytes += chunks.bytes(row, 1) ?? []
                 }
-                return LogSnapshot(workspace: try SnapshotFiles.decode(files), through: through)
+                return LogSnapshot(workspace: try SnapshotFiles.decode(files), through: through, format: format)
             }
         }
     }

@@ -117,7 +117,7 @@ enum WorkspaceSchema {
                 p_client_at bigint, p_based_on bigint, p_format int, p_batch_id text, p_entry jsonb)
             RETURNS TABLE (outcome text, at_seq bigint) LANGUAGE plpgsql \(guarded)
             AS $$
-            DECLARE v_head bigint; v_found bigint; v_kind text;
+            DECLARE v_head bigint; v_format int; v_found bigint; v_kind text;
             BEGIN
               v_kind := authorizing_kind(p_entry);
               IF v_kind IS DISTINCT FROM p_kind THEN
@@ -126,13 +126,19 @@ enum WorkspaceSchema {
               PERFORM require_write(v_kind);
               PERFORM require_undo(p_entry);
               PERFORM require_actor(p_actor, p_entry);
-              SELECT w.head_seq INTO v_head FROM workspace w WHERE w.id = 1 FOR UPDATE;
+              SELECT w.head_seq, w.domain_format INTO v_head, v_format FROM workspace w WHERE w.id = 1 FOR UPDATE;
+              -- The version gate: entries of an older format would apply differently in the newer
+              -- Chorus that wrote here; a newer client's first entry raises the format for good.
+              IF p_format < v_format THEN
+                RAISE EXCEPTION 'written by a newer Chorus (format %); upgrade to write', v_format
+                  USING ERRCODE = '42501', HINT = 'nothing was changed; reading goes on';
+              END IF;
               SELECT c.seq INTO v_found FROM commands c WHERE c.command_id = p_command_id;
               IF v_found IS NOT NULL THEN RETURN QUERY SELECT 'duplicate'::text, v_found; RETURN; END IF;
               IF v_head <> p_expected THEN RETURN QUERY SELECT 'conflict'::text, v_head; RETURN; END IF;
               INSERT INTO commands (seq, command_id, kind, actor, client_at, based_on, format, batch_id, entry)
                 VALUES (v_head + 1, p_command_id, p_entry->'command'->>'kind', p_actor, p_client_at, p_based_on, p_format, p_batch_id, p_entry);
-              UPDATE workspace SET head_seq = v_head + 1, allows_acting_as = allows_acting_as_after(p_entry, allows_acting_as)
+              UPDATE workspace SET head_seq = v_head + 1, domain_format = greatest(domain_format, p_format), allows_acting_as = allows_acting_as_after(p_entry, allows_acting_as)
                 WHERE id = 1;
               PERFORM pg_notify('\(address.channel)', '\(address.workspace) ' || (v_head + 1));
               RETURN QUERY SELECT 'appended'::text, v_head + 1;

@@ -26,7 +26,7 @@ public struct UnreadableJournalLine: Hashable, Sendable {
     /// The same without the place, for a `StoreError` that names the file and line itself.
     var explanation: String {
         if let newerFormat {
-            return "written by a newer Chorus (format \(newerFormat)); upgrade to write — the workspace is open read-only and the file is left as it is"
+            return "written by a newer Chorus (format \(newerFormat)); upgrade to write — the workspace is open read-only and left as it is"
         }
         return "the last entry cannot be read (\(reason)); it may come from a newer Chorus or a hand edit, "
             + "so the workspace is open read-only and the file is left as it is — open it with the Chorus that wrote it, "

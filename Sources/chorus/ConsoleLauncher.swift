@@ -177,7 +177,7 @@ final class BackgroundLoad: @unchecked Sendable {
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
         let server = try ServerWorkspace.address(url).map(ServerWorkspace.open)
-        let (store, readOnlyNotice) = try server.map { ($0.0, nil) } ?? openForConsole(url)
+        let (store, readOnlyNotice) = try server.map { ($0.0, $0.0.unreadableLastLine?.newerFormat.map(upgradeNotice)) } ?? openForConsole(url)
         defer { store.close() }
         if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
             throw CLIFailure(message: refusal)
@@ -209,6 +209,11 @@ enum ConsoleLauncher {
         if let failure = settingsFile.saveFailure { Output.notice(failure) }
     }
 
+    /// The status line of a workspace a newer Chorus wrote to, on a server or in a folder.
+    private static func upgradeNotice(_ format: Int) -> String {
+        "read-only: written by a newer Chorus (format \(format)); upgrade to write"
+    }
+
     /// Opens read-write; a workspace the person may read but not write (a read-only folder or
     /// disk, files owned by someone else, a journal entry this build cannot read) opens
     /// read-only instead, with the sentence to show in the status bar.
@@ -225,7 +230,7 @@ enum ConsoleLauncher {
         }
         guard store.mode == .readOnly else { return (store, nil) }
         if let newer = store.unreadableLastLine?.newerFormat {
-            return (store, "read-only: written by a newer Chorus (format \(newer)); upgrade to write")
+            return (store, upgradeNotice(newer))
         }
         let line = store.unreadableLastLine.map { "line \($0.line ?? 0) of journal.jsonl cannot be read (\($0.reason))" } ?? "it was opened read-only"
         return (store, "read-only: \(line); nothing can be changed — chorus check says more")

@@ -7,9 +7,8 @@ import ChorusStore
 /// drafts; a batch is all or nothing, and any refusal exits non-zero naming the draft.
 enum ReviewDecision {
     static func perform(_ command: Command, in workspace: WorkspaceOption) throws {
-        let store = try WorkspaceStore.open(at: workspace.url, mode: .readWrite)
+        let store = try WritableWorkspace.open(workspace.url)  // a folder or a server, as every CLI write
         defer { store.close() }
-        if let notice = store.recoveredTornLine?.notice { Output.notice(notice) }  // an unreadable line is said by the refusal
         try Output.print(try store.perform(command, context: Clock.context).summary)
     }
 
