@@ -23,14 +23,14 @@ let package = Package(
         .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
         .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "ChorusUI", dependencies: ["ChorusCore"]),
+        .target(name: "ChorusUI", dependencies: ["ChorusCore", "ChorusConcurrency"]),
         .target(name: "ChorusTerminal", dependencies: ["ChorusUI", "CNcursesw"]),
         .executableTarget(
             name: "chorus",
             dependencies: [
                 "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusGenerator",
                 "ChorusUI", "ChorusTerminal", "ChorusOutbox", "ChorusPostgres",
-                "ChorusBench",
+                "ChorusBench", "ChorusConcurrency",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// The one owner of figures derived from a workspace — attribution, the ledger, payout
 /// balances, a wave's overview and cohorts, the categories fit scores read — keyed by the position of the journal they were
 /// derived at, so "is this still current?" has one answer.
@@ -153,9 +155,9 @@ public final class DerivedFigures {
     /// Takes in work finished on other threads; true when something new is ready to be shown.
     public func collectFinished() -> Bool {
         var ready = false
-        if let running = runningAttribution, let result = running.result {
+        if let running = runningAttribution, let result = running.work.result {
             runningAttribution = nil
-            if running.generation == attributionRevision {
+            if running.attributionRevision == attributionRevision {
                 keep(result)
                 ready = true
             }
@@ -163,14 +165,14 @@ public final class DerivedFigures {
         if let running = runningLedger, let (result, built) = running.work.result {
             runningLedger = nil
             if running.attributionRevision == attributionRevision, currentAttribution() == nil { keep(result) }
-            if running.work.generation == revision {
+            if running.revision == revision {
                 keptLedger = (revision, built)
                 ready = true
             }
         }
-        if let running = runningCategories, let byEmail = running.result {
+        if let running = runningCategories, let byEmail = running.work.result {
             runningCategories = nil
-            categoriesBought = CategoriesBought(ordersRevision: running.generation, byEmail: byEmail)
+            categoriesBought = CategoriesBought(ordersRevision: running.ordersRevision, byEmail: byEmail)
             ready = true
         }
         if let running = runningOverview, let figures = running.work.result {
@@ -186,10 +188,10 @@ public final class DerivedFigures {
     // MARK: Deriving
 
     private var keptAttribution: (revision: Int, result: AttributionResult)?
-    private var runningAttribution: BackgroundWork<AttributionResult>?
+    private var runningAttribution: (attributionRevision: Int, work: BackgroundWork<AttributionResult>)?
     private var keptAnswers: (revision: Int, answers: [AttributionResult.AmbiguousAnswer])?
     private var keptLedger: (revision: Int, ledger: Ledger)?
-    private var runningLedger: (attributionRevision: Int, work: BackgroundWork<(AttributionResult, Ledger)>)?
+    private var runningLedger: (revision: Int, attributionRevision: Int, work: BackgroundWork<(AttributionResult, Ledger)>)?
     private var keptBalances: (revision: Int, balances: PayoutBalances)?
     private struct OverviewKey: Hashable {
         var revision: Int
@@ -198,14 +200,14 @@ public final class DerivedFigures {
     }
     private var keptOverview: (key: OverviewKey, figures: OverviewFigures)?
     private var runningOverview: (key: OverviewKey, work: BackgroundWork<OverviewFigures>)?
-    private var runningCategories: BackgroundWork<[String: Set<String>]>?
+    private var runningCategories: (ordersRevision: Int, work: BackgroundWork<[String: Set<String>]>)?
 
     /// Reads every order, so a big history is gathered on another thread (the scores follow).
     private func prepareCategories(_ workspace: Workspace) {
         guard categoriesBought?.ordersRevision != ordersRevision else { return }
         if workspace.orders.count > Self.backgroundThreshold {
-            guard runningCategories?.generation != ordersRevision else { return }
-            runningCategories = BackgroundWork(generation: ordersRevision) { FitContext.categoriesBought(in: workspace) }
+            guard runningCategories?.ordersRevision != ordersRevision else { return }
+            runningCategories = (ordersRevision, BackgroundWork { FitContext.categoriesBought(in: workspace) })
         } else {
             categoriesBought = CategoriesBought(ordersRevision: ordersRevision, byEmail: FitContext.categoriesBought(in: workspace))
         }
@@ -236,9 +238,9 @@ public final class DerivedFigures {
     private func sharedAttribution(_ workspace: Workspace) -> Shared {
         if let result = currentAttribution() { return .ready(result) }
         if workspace.orders.count > Self.backgroundThreshold {
-            if let running = runningAttribution, running.generation == attributionRevision { return .running(running) }
-            let started = BackgroundWork(generation: attributionRevision) { Attribution.compute(workspace) }
-            runningAttribution = started
+            if let running = runningAttribution, running.attributionRevision == attributionRevision { return .running(running.work) }
+            let started = BackgroundWork { Attribution.compute(workspace) }
+            runningAttribution = (attributionRevision, started)
             computes.attribution += 1
             return .running(started)
         }
@@ -251,9 +253,9 @@ public final class DerivedFigures {
     private func prepareLedger(_ workspace: Workspace, today: Day) {
         if let kept = keptLedger, kept.revision == revision { return }
         if workspace.orders.count > Self.backgroundThreshold {
-            guard runningLedger?.work.generation != revision else { return }
+            guard runningLedger?.revision != revision else { return }
             let shared = sharedAttribution(workspace)
-            let work = BackgroundWork(generation: revision) {
+            let work = BackgroundWork {
                 let result: AttributionResult
                 switch shared {
                 case .ready(let ready): result = ready
@@ -261,7 +263,7 @@ public final class DerivedFigures {
                 }
                 return (result, Ledger(workspace, attribution: result, today: today))
             }
-            runningLedger = (attributionRevision, work)
+            runningLedger = (revision, attributionRevision, work)
             computes.ledger += 1
             return
         }
@@ -279,7 +281,7 @@ public final class DerivedFigures {
         }
         if workspace.orders.count > Self.backgroundThreshold {
             guard runningOverview?.key != key else { return }
-            runningOverview = (key, BackgroundWork(generation: revision, derive))
+            runningOverview = (key, BackgroundWork(derive))
         } else {
             keptOverview = (key, derive())
         }

@@ -6,7 +6,8 @@
 // attribution, the ledger, fit scores, payouts, program figures.
 //
 // May import: the standard library, Foundation and Dispatch, and ChorusConcurrency (the only
-// performance machinery it uses: `Parallel` for million-order loops). No I/O, no clock, no UI.
+// performance machinery it uses: `Parallel` for million-order loops, `BackgroundWork` for the
+// order table built beside the others and figures derived off the key path). No I/O, no clock, no UI.
 //
 // Start reading: `Workspace` (the state; each kind of entity is an `EntityTable`), then
 // `WorkspaceEntity` (the kinds, declared once), `Command` (every change), `Apply` and

@@ -1,4 +1,4 @@
-import Dispatch
+import ChorusConcurrency
 
 /// The whole domain of one program, as plain values with the indexes every screen needs.
 ///
@@ -32,15 +32,8 @@ public struct Workspace: Sendable, Equatable {
                 skus: [SKU] = [], shipments: [Shipment] = [], submissions: [Submission] = [], assets: [Asset] = [],
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
                 surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = []) {
-        nonisolated(unsafe) var orderTable = EntityTable<Order>()
-        nonisolated(unsafe) var handles: [String: Int] = [:]
-        let group = DispatchGroup()
-        if !orders.isEmpty || !creators.isEmpty {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                handles = Self.handleIndex(of: creators)
-                orderTable = EntityTable(orders)
-            }
-        }
+        let aside = orders.isEmpty && creators.isEmpty ? nil
+            : BackgroundWork { (handles: Self.handleIndex(of: creators), orders: EntityTable(orders)) }
         self.program = program
         self.waves = EntityTable(waves)
         self.creators = EntityTable(creators)
@@ -53,9 +46,12 @@ public struct Workspace: Sendable, Equatable {
         self.trackingLinks = EntityTable(trackingLinks)
         self.surveyResponses = EntityTable(surveyResponses)
         self.payoutRuns = EntityTable(payoutRuns)
-        group.wait()
-        self.orders = orderTable
-        handleIndex = handles
+        if let (handles, orderTable) = aside?.wait() {
+            self.orders = orderTable
+            handleIndex = handles
+        } else {
+            self.orders = EntityTable()
+        }
     }
 
     public static func == (lhs: Workspace, rhs: Workspace) -> Bool {

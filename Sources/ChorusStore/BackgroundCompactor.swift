@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import Foundation
 
 /// Keeps a long-lived store's journal short (opening replays it) without ever making the
@@ -11,12 +12,13 @@ public final class BackgroundCompactor {
     private var compaction: Compaction?
     public private(set) var retry = CompactionRetry()
 
-    /// `write` runs `Compaction.writeFiles()` somewhere; by default on a new thread.
+    /// `write` runs `Compaction.writeFiles()` somewhere; without one, as `BackgroundWork`, whose
+    /// result is the compaction's own outcome (`isWritten`), collected between key presses.
     public init(store: WorkspaceStore, threshold: Int,
-                write: @escaping (Compaction) -> Void = { compaction in Thread.detachNewThread { compaction.writeFiles() } }) {
+                write: ((Compaction) -> Void)? = nil) {
         self.store = store
         self.threshold = threshold
-        self.write = write
+        self.write = write ?? { compaction in _ = BackgroundWork { compaction.writeFiles() } }
     }
 
     /// Starts a compaction if the journal is long, none is running and no backoff is pending.

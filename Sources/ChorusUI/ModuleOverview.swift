@@ -2,8 +2,9 @@
 //
 // Owns the console's state and everything that decides what a key does and what the screen
 // shows; draws frames into a `Grid` of styled cells that ChorusTerminal copies to ncurses, so
-// every screen is testable as text. Imports only ChorusCore: it never reads files, talks to
-// the store or starts threads of its own — the `ConsoleSession` it is given does that.
+// every screen is testable as text. Imports only ChorusCore, and ChorusConcurrency for
+// `BackgroundWork` (the Pipeline's search text is folded off the key path): it never reads
+// files, talks to the store or starts threads by hand — the `ConsoleSession` it is given does that.
 //
 // Where to start reading: `Runtime/ConsoleEvent.swift` (everything that can happen),
 // `Runtime/EventUpdate.swift` (the one `update`), `Runtime/Console.swift` (carrying effects

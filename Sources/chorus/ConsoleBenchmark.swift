@@ -1,4 +1,5 @@
 import ChorusBench
+import ChorusConcurrency
 import ChorusCore
 import ChorusStore
 import ChorusUI
@@ -204,24 +205,11 @@ struct ConsoleBenchmark {
     /// Keys pressed while a snapshot of the whole workspace is written on another thread, as the
     /// console's background compaction does.
     private func measureKeysDuringCompaction(_ console: Console, folder: URL) -> String {
-        final class Outcome: @unchecked Sendable {
-            let lock = NSLock()
-            var seconds: Double?
-            var failure: String?
-        }
-        let outcome = Outcome()
         let copy = workspace
-        Thread.detachNewThread {
-            do {
-                let seconds = try StoreBenchmark.snapshotWriteSeconds(copy, beside: folder.path)
-                outcome.lock.withLock { outcome.seconds = seconds }
-            } catch {
-                outcome.lock.withLock { outcome.failure = "\(error)"; outcome.seconds = 0 }
-            }
-        }
+        let writing = BackgroundWork { Result { try StoreBenchmark.snapshotWriteSeconds(copy, beside: folder.path) } }
         var samples: [Duration] = []
         var index = 0
-        while outcome.lock.withLock({ outcome.seconds == nil }) || samples.count < 20 {
+        while writing.result == nil || samples.count < 20 {
             let start = ContinuousClock.now
             console.press(.character(index % 2 == 0 ? "j" : "k"))
             _ = console.frame()
@@ -229,10 +217,13 @@ struct ConsoleBenchmark {
             index += 1
             Thread.sleep(forTimeInterval: 0.005)
         }
-        if let failure = outcome.lock.withLock({ outcome.failure }) { return "  compaction in the background failed: \(failure)" }
-        let seconds = outcome.lock.withLock { outcome.seconds ?? 0 }
-        return "  compaction in the background: snapshot written in \(Stopwatch.format(.milliseconds(Int(seconds * 1000)))); "
-            + "move cursor meanwhile: \(Self.summary(samples))"
+        switch writing.wait() {
+        case .failure(let error):
+            return "  compaction in the background failed: \(error)"
+        case .success(let seconds):
+            return "  compaction in the background: snapshot written in \(Stopwatch.format(.milliseconds(Int(seconds * 1000)))); "
+                + "move cursor meanwhile: \(Self.summary(samples))"
+        }
     }
 
     private func selectBiggestWave(_ console: Console) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusConcurrency
 import ChorusCore
 import ChorusInterchange
 import ChorusStore
@@ -28,7 +29,7 @@ final class StoreSession: ConsoleSession {
     let store: WorkspaceStore
     /// The workspace folder, where templates/ and outbox/ are.
     var folder: URL?
-    private var loading: BackgroundLoad?
+    private var loading: BackgroundWork<Result<OrderHistory, any Error>>?
     private var loadStarted = false
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
@@ -141,10 +142,10 @@ final class StoreSession: ConsoleSession {
         }
         guard loadStarted else {
             loadStarted = true
-            loading = BackgroundLoad(loader)
+            loading = BackgroundWork { Result { try loader.load() } }
             return "loading \(loader.orderCount) orders in the background…"
         }
-        guard let outcome = loading?.outcome else { return nil }  // still loading, or it failed and was said
+        guard let outcome = loading?.result else { return nil }  // still loading, or it failed and was said
         loading = nil
         switch outcome {
         case .success(let history):
@@ -155,23 +156,6 @@ final class StoreSession: ConsoleSession {
             return "could not load the order history: \(error)"
         }
     }
-}
-
-/// Runs an order-history load on its own thread and keeps the outcome for the console's
-/// thread to collect.
-final class BackgroundLoad: @unchecked Sendable {
-    // @unchecked: `result` is only touched under `lock`.
-    private let lock = NSLock()
-    private var result: Result<OrderHistory, Error>?
-
-    init(_ loader: OrderHistoryLoader) {
-        Thread.detachNewThread { [self] in
-            let loaded = Result { try loader.load() }
-            lock.withLock { result = loaded }
-        }
-    }
-
-    var outcome: Result<OrderHistory, Error>? { lock.withLock { result } }
 }
 
 enum ConsoleLauncher {

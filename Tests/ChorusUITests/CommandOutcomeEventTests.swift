@@ -14,11 +14,7 @@ final class CommandOutcomeEventTests: XCTestCase {
 
     /// Carries a command out as the console does, and says what came of it as the event it sends.
     private func carryOut(_ effect: Effect, on session: InMemorySession) -> ConsoleEvent {
-        let (command, intent): (Command, CommandIntent) = switch effect {
-        case .perform(let command): (command, .plain)
-        case .command(let command, let intent): (command, intent)
-        default: preconditionFailure("not a command: \(effect)")
-        }
+        guard case .command(let command, let intent) = effect else { preconditionFailure("not a command: \(effect)") }
         do {
             let applied = try session.perform(command)
             return .commandApplied(CommandOutcome(command: command, intent: intent, summary: applied.summary, undo: applied.undo))
@@ -38,7 +34,7 @@ final class CommandOutcomeEventTests: XCTestCase {
         expected.message = nil
         let effects = sent(update(&state, .key(">"), context: console.console.updateContext))
         XCTAssertEqual(state, expected)
-        XCTAssertEqual(effects, [.perform(.advanceStage(creators: marked, wave: Sample.wave1))])
+        XCTAssertEqual(effects, [.command(.advanceStage(creators: marked, wave: Sample.wave1), .plain)])
 
         // Feed the result: it goes on the undo stack, every pane's marks clear, it is said.
         let event = carryOut(effects[0], on: console.session)

@@ -25,7 +25,7 @@ final class ConfirmationKeyTests: XCTestCase {
         guard case .confirm(let confirmation)? = console.state.prompt?.purpose else {
             return XCTFail("$ asks first; message: \(console.state.message?.text ?? "none")\n\(console.dump)")
         }
-        guard case .run(let effects) = confirmation.yes, case .perform(.createPayoutRun(let run))? = effects.first else {
+        guard case .run(let effects) = confirmation.yes, case .command(.createPayoutRun(let run), .plain)? = effects.first else {
             return XCTFail("the question is about a payout run")
         }
         let total = Money(minorUnits: run.total, currency: console.workspace.program.currency)

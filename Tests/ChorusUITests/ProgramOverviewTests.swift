@@ -116,7 +116,7 @@ final class ProgramOverviewTests: XCTestCase {
             return XCTFail("the budget question is open: \(console.dump)")
         }
         XCTAssertEqual(question.question, "11.00 EUR over budget: queue 2 parcels (41.00 EUR)?")
-        guard case .run(let effects) = question.yes, case .perform(.queueShipments(let requests))? = effects.first else {
+        guard case .run(let effects) = question.yes, case .command(.queueShipments(let requests), .plain)? = effects.first else {
             return XCTFail("y queues the parcels: \(question)")
         }
         XCTAssertEqual(requests.count, 2)

@@ -17,13 +17,13 @@ extension Confirmation {
         } + ["Total \(money(run.total)) to \(run.payments.count) \(run.payments.count == 1 ? "creator" : "creators")"]
         let who = run.payments.count == 1 ? "1 creator" : "\(run.payments.count) creators"
         return Confirmation("Create payout run \(run.number): pay \(who) \(money(run.total))?", details: details,
-                            yes: .run([.perform(.createPayoutRun(run))]), noMessage: "no payout run created")
+                            yes: .run([.command(.createPayoutRun(run), .plain)]), noMessage: "no payout run created")
     }
 
     /// `C`: the new wave and what it takes from the old one.
     static func copyWave(_ source: Wave, into copy: Wave) -> Confirmation {
         Confirmation("Copy \(source.name) into a new wave \(copy.id) \"\(copy.name)\" (its brief, products, budget and incentives)?",
-                     yes: .run([.perform(.createWave(copy))]), noMessage: "no wave created")
+                     yes: .run([.command(.createWave(copy), .plain)]), noMessage: "no wave created")
     }
 
     /// `x`: each parcel, whose it is and what it holds; their stock goes back.
@@ -35,7 +35,7 @@ extension Confirmation {
         }
         let parcels = ids.count == 1 ? "parcel \(ids[0])" : "\(ids.count) parcels"
         return Confirmation("Cancel \(parcels)? Stock they hold goes back.", details: details,
-                            yes: .run([.perform(.cancelShipments(ids))]), noMessage: "no parcel cancelled")
+                            yes: .run([.command(.cancelShipments(ids), .plain)]), noMessage: "no parcel cancelled")
     }
 
     /// Saving a wave as closed while drafts wait for a decision or parcels are on their way.

@@ -140,8 +140,6 @@ public final class Console {
     /// Carries out one effect; the event that says what came of it, if anything did.
     private func run(_ effect: Effect) -> ConsoleEvent? {
         switch effect {
-        case .perform(let command):
-            return run(.command(command, .plain))
         case .command(let command, let intent):
             rememberCursors()
             do {

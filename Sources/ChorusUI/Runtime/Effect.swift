@@ -5,11 +5,9 @@ import ChorusCore
 /// `ConsoleEvent`, so every change to the state is made in one place. `update` itself only
 /// reads the workspace and the derived rows it is given; it never sends anything.
 enum Effect: Hashable, Sendable {
-    /// A domain change from a key: on success it goes on the undo stack and the marks are
-    /// cleared (`.command` with the plain intent).
-    case perform(Command)
     /// A domain change; it comes back as `.commandApplied` or `.commandRefused` with `intent`,
-    /// which says what the change was for (a form's save, a scan, an undo).
+    /// which says what the change was for (a form's save, a scan, an undo). A key's plain
+    /// change (`.plain`) goes on the undo stack on success and clears the marks.
     case command(Command, CommandIntent)
     /// Renders messages for a preview (`OutboxDrafting`); nothing is written.
     case previewOutbox(MessageKind, wave: WaveID, creators: [CreatorID])
@@ -28,7 +26,7 @@ enum Effect: Hashable, Sendable {
     /// owner of derived data computes what it does not have for the current journal position.
     case derive(Set<DerivedNeed>)
 
-    /// A form's one command: like `perform`, and on success the form closes; a refusal goes
+    /// A form's one command: like a `.plain` command, and on success the form closes; a refusal goes
     /// next to the field it is about and the form stays open.
     static func save(_ command: Command) -> Effect { .command(command, .save) }
     /// The same, with a status and undo summary that says more than the domain's own (how

@@ -44,7 +44,7 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
     case .outboxWritten(let sheet, let folder):
         effects = [.command(.draftMessages(kind: sheet.kind, wave: sheet.waveID, creators: sheet.recipients), .outboxWritten(folder: folder))]
     case .paymentResultsRead(let run, let results):
-        effects = [.perform(.reconcilePayoutRun(number: run, results: results))]
+        effects = [.command(.reconcilePayoutRun(number: run, results: results), .plain)]
     case .effectFailed(let text):
         state.message = StatusMessage(.error, text)
     }

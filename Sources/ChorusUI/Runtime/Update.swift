@@ -146,7 +146,7 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
             state.message = StatusMessage(.warning, "write due +7d or due 2027-01-15")
             return []
         }
-        return [.perform(.setDueDate(creators: targets(state, context: context), wave: wave, change: change))]
+        return [.command(.setDueDate(creators: targets(state, context: context), wave: wave, change: change), .plain)]
     default:
         return perform(action, &state, context: context)
     }
@@ -269,7 +269,7 @@ private func submit(_ prompt: Prompt, _ state: inout UIState, context: UpdateCon
             state.message = StatusMessage(.warning, "a reason is required to drop a creator")
             return []
         }
-        return [.perform(.exitPipeline(creators: ids, wave: wave, stage: .dropped, reason: prompt.text.trimmingSpaces))]
+        return [.command(.exitPipeline(creators: ids, wave: wave, stage: .dropped, reason: prompt.text.trimmingSpaces), .plain)]
     case .command:
         let outcome = CommandPalette.run(prompt.text, context.vocabulary)
         if let action = outcome.action, RoleGate.refuses(action, &state, workspace: context.workspace) { return [] }

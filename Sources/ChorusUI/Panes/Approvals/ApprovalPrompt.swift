@@ -44,7 +44,7 @@ public enum ApprovalPrompt: Hashable, Sendable {
             return approvals + failing.map { id, _ in
                 .performSummarized(.approveWithOverride(id, reason: text), summary: ApprovalDecision.summary("approved with override", [id], workspace))
             }
-        case .resubmittedCaption(let id): return [.perform(.resubmit(id, caption: text, onScreenText: nil))]
+        case .resubmittedCaption(let id): return [.command(.resubmit(id, caption: text, onScreenText: nil), .plain)]
         }
     }
 

@@ -82,6 +82,6 @@ enum LeaderboardUpdate {
             state.message = StatusMessage(.warning, "type a change such as +5 (commission points) or bonus 50 at 20 orders")
             return []
         }
-        return [.perform(.promote(creators: ids, wave: wave, change: change))]
+        return [.command(.promote(creators: ids, wave: wave, change: change), .plain)]
     }
 }

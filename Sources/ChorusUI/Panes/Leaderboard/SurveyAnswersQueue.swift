@@ -22,7 +22,7 @@ enum SurveyAnswersQueue {
                 return []
             }
             state.overlay = .surveyAnswers(cursor: min(cursor, max(queue.count - 2, 0)))
-            return [.perform(.resolveSurveyAnswer(order: answer.orderID, creator: creator, alias: answer.text.isEmpty ? nil : answer.text))]
+            return [.command(.resolveSurveyAnswer(order: answer.orderID, creator: creator, alias: answer.text.isEmpty ? nil : answer.text), .plain)]
         default:
             return nil
         }

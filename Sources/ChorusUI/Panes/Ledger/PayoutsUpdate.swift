@@ -27,7 +27,7 @@ enum PayoutsUpdate {
         case .markPayoutRunPaid:
             guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
             guard let today = context.ledger?.today ?? context.today else { return [] }
-            return [.perform(.markPayoutRunPaid(number: run.number, on: today))]
+            return [.command(.markPayoutRunPaid(number: run.number, on: today), .plain)]
         case .reconcilePayoutRun:
             guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
             state.prompt = Prompt(.reconcilePayouts(run: run.number))

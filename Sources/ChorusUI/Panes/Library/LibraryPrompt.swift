@@ -44,7 +44,7 @@ extension LibraryPrompt {
                 return []
             }
             let adding = if case .addTags = self { true } else { false }
-            return [.perform(.tagAssets(ids, add: adding ? words : [], remove: adding ? [] : words))]
+            return [.command(.tagAssets(ids, add: adding ? words : [], remove: adding ? [] : words), .plain)]
         case .usableFor:
             state.library.list.startOver()
             guard !words.isEmpty else {

@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// The Pipeline's rows as derived data: the selected wave's creators, sorted and filtered.
@@ -13,7 +14,7 @@ final class PipelineRows {
     /// frame is up (`prepareSearch`), since only a typed filter needs it; a filter typed before
     /// it is ready waits for it.
     private var search: (generation: Int, text: CreatorSearchText)?
-    private var searchBuild: BackgroundWork<CreatorSearchText>?
+    private var searchBuild: (generation: Int, work: BackgroundWork<CreatorSearchText>)?
     /// What the score column ranks by: every wave still open, so a creator who buys what the
     /// program seeds ranks up. Built with the columns, from the categories bought as the owner
     /// of derived figures last gathered them (`DerivedFigures.categoriesBought`).
@@ -58,7 +59,7 @@ final class PipelineRows {
     func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
         guard search?.generation != creatorsGeneration, searchBuild?.generation != creatorsGeneration else { return }
         let creators = workspace.creators.rows
-        searchBuild = BackgroundWork(generation: creatorsGeneration) { CreatorSearchText(creators) }
+        searchBuild = (creatorsGeneration, BackgroundWork { CreatorSearchText(creators) })
     }
 
     /// The search text for the current creators: ready, finished by the thread folding it, or
@@ -66,7 +67,7 @@ final class PipelineRows {
     private func searchText(_ workspace: Workspace) -> CreatorSearchText {
         if let search, search.generation == columnsGeneration, search.text.count == workspace.creators.count { return search.text }
         prepareSearch(workspace, creatorsGeneration: columnsGeneration)
-        var text = searchBuild!.wait()
+        var text = searchBuild!.work.wait()
         searchBuild = nil
         if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators.rows) }
         search = (columnsGeneration, text)

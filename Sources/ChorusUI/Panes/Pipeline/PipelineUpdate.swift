@@ -63,8 +63,8 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
         return []
     }
     switch action {
-    case .advanceStage: return [.perform(.advanceStage(creators: ids, wave: wave))]
-    case .revertStage: return [.perform(.revertStage(creators: ids, wave: wave))]
+    case .advanceStage: return [.command(.advanceStage(creators: ids, wave: wave), .plain)]
+    case .revertStage: return [.command(.revertStage(creators: ids, wave: wave), .plain)]
     case .invite where state.pipeline.sourcing || ids.allSatisfy({ context.workspace.enrollment($0, in: wave)?.stage.isExit ?? true }):
         return SourcingUpdate.invite(ids, to: wave, &state, workspace: context.workspace)
     case .invite:
@@ -74,7 +74,7 @@ private func stageAction(_ action: Action, _ state: inout UIState, context: Upda
             state.message = StatusMessage(.warning, "only prospects can be invited; @\(creator.handle) is \(stage)")
             return []
         }
-        return [.perform(.advanceStage(creators: ids, wave: wave))]
+        return [.command(.advanceStage(creators: ids, wave: wave), .plain)]
     default:
         state.prompt = Prompt(.dropReason(ids, wave: wave))
         return []

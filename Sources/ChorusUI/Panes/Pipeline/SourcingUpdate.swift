@@ -18,6 +18,6 @@ enum SourcingUpdate {
             return []
         }
         state.pipeline.marks = []
-        return [.perform(.enroll(creators: ids, wave: wave, stage: .invited))]
+        return [.command(.enroll(creators: ids, wave: wave, stage: .invited), .plain)]
     }
 }

@@ -8,7 +8,7 @@ enum SeedingBudget {
     /// The parcels of `S`, or the question first when they would go over the wave's budget.
     static func seed(_ creators: [CreatorID], _ state: inout UIState, context: UpdateContext) -> [Effect] {
         let effects = seedWithWaveProducts(creators, &state, context: context)
-        guard case .perform(.queueShipments(let requests))? = effects.first, let first = requests.first,
+        guard case .command(.queueShipments(let requests), .plain)? = effects.first, let first = requests.first,
               let wave = context.workspace.wave(first.waveID) else { return effects }
         let cost = WaveBudget.seedingCost(first.items, creators: requests.count, workspace: context.workspace)
         guard let over = WaveBudget(wave, workspace: context.workspace, ledger: context.ledger).overrun(adding: cost) else { return effects }
@@ -25,7 +25,7 @@ enum SeedingBudget {
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: currency).description }
         let parcels = requests.count == 1 ? "1 parcel" : "\(requests.count) parcels"
         return Confirmation("\(money(over)) over budget: queue \(parcels) (\(money(cost)))?",
-                            yes: .run([.perform(.queueShipments(requests))]),
+                            yes: .run([.command(.queueShipments(requests), .plain)]),
                             noMessage: "nothing queued; the wave stays within its budget")
     }
 }

@@ -81,7 +81,7 @@ extension SeedingPrompt {
                 state.message = StatusMessage(.warning, "a note is required: what went wrong?")
                 return []
             }
-            return [.perform(.flagException(shipments: ids, kind: kind, note: text))]
+            return [.command(.flagException(shipments: ids, kind: kind, note: text), .plain)]
         }
     }
 

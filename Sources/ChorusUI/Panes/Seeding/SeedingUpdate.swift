@@ -53,8 +53,8 @@ private func parcelAction(_ action: Action, _ state: inout UIState, context: Upd
         return []
     }
     switch action {
-    case .pack: return [.perform(.markPacked(ids))]
-    case .deliver: return [.perform(.markDelivered(ids))]
+    case .pack: return [.command(.markPacked(ids), .plain)]
+    case .deliver: return [.command(.markDelivered(ids), .plain)]
     case .cancelShipments:
         state.prompt = Prompt(.confirm(.cancelParcels(ids, workspace: context.workspace)))
         return []
@@ -123,5 +123,5 @@ func seedWithWaveProducts(_ creators: [CreatorID], extra: Bool = false, _ state:
     }
     let items = wave.brief.products.map { ShipmentItem(sku: $0.sku, quantity: $0.quantity) }
     let extras = Set(doubled.map(\.0))
-    return [.perform(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items, extra: extras.contains($0)) }))]
+    return [.command(.queueShipments(creators.map { ShipmentRequest(creatorID: $0, waveID: waveID, items: items, extra: extras.contains($0)) }), .plain)]
 }
