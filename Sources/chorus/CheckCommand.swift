@@ -30,9 +30,10 @@ struct CheckCommand: ParsableCommand {
             let problems = (store.unreadableLastLine.map { [$0.notice] } ?? []) + WorkspaceCheck.problems(in: store.workspace)
             let ws = store.workspace
             let leads = ws.leads.count
-            let summary = "\(ws.creators.count - leads) creators, " + (leads > 0 ? "\(leads) leads, " : "") + "\(ws.waves.count) waves, \(ws.shipments.count) shipments, "
-                + "\(ws.submissions.count) submissions, \(ws.assets.count) assets, \(ws.orders.count) orders, "
-                + "\(store.journalLength) journal entries"
+            let counts = [counted(ws.creators.count - leads, "creator")] + (leads > 0 ? [counted(leads, "lead")] : [])
+                + [counted(ws.waves.count, "wave"), counted(ws.shipments.count, "shipment"), counted(ws.submissions.count, "submission"),
+                   counted(ws.assets.count, "asset"), counted(ws.orders.count, "order"), counted(store.journalLength, "journal entry", plural: "journal entries")]
+            let summary = counts.joined(separator: ", ")
             guard problems.isEmpty else {
                 for problem in problems.prefix(50) { Output.error(problem) }
                 if problems.count > 50 { Output.error("… and \(problems.count - 50) more") }

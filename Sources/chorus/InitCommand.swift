@@ -76,7 +76,7 @@ struct CompactCommand: ParsableCommand {
             defer { store.close() }
             let entries = store.journalLength
             try store.compact()
-            try Output.print("compacted \(store.folder): \(entries) journal entries folded into the snapshot")
+            try Output.print("compacted \(store.folder): \(counted(entries, "journal entry", plural: "journal entries")) folded into the snapshot")
         }
     }
 }

@@ -48,7 +48,7 @@ struct OutboxBuildCommand: ParsableCommand {
             let drafts = OutboxDrafts(plan: plan, template: template, workspace: current, now: now)
             try Output.print(OutboxPreview.text(drafts, workspace: current))
             guard !drafts.drafts.isEmpty else { return try Output.print("nothing to write") }
-            guard write else { return try Output.print("nothing written; add --write to write \(drafts.drafts.count) .eml files and klaviyo.csv") }
+            guard write else { return try Output.print("nothing written; add --write to write \(counted(drafts.drafts.count, ".eml file")) and klaviyo.csv") }
             let folder = try drafts.write(under: workspace.url, now: now)
             let applied = try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
                                             context: CommandContext(now: now, actor: Clock.actor))

@@ -41,7 +41,7 @@ final class MigrateCommandTests: XCTestCase {
                       "positions go on from the folder's: \(history)")
 
         // Maintenance works on the server as on a folder.
-        XCTAssertTrue(try chorus(["compact", "--workspace", address]).stdout.contains("1 journal entries folded into the snapshot"))
+        XCTAssertTrue(try chorus(["compact", "--workspace", address]).stdout.contains("1 journal entry folded into the snapshot"))
         XCTAssertTrue(try chorus(["check", "--workspace", address]).stdout.hasPrefix("ok: "))
         XCTAssertTrue(try chorus(["history", "--format", "csv", "--workspace", address]).stdout.contains(",lee,"), "compaction keeps the history")
 

@@ -105,7 +105,7 @@ final class RecruitingLeadsTests: XCTestCase {
         XCTAssertEqual(marta["id"] as? String, "CR-00003")
         XCTAssertEqual(creators.filter { $0["name"] as? String == "Marta Ruiz" }.count, 1)
         XCTAssertEqual(creators.first { $0["handle"] as? String == "sam.reed.runs" }?["id"] as? String, "CR-00007")
-        XCTAssertTrue(try chorus("check").contains("— 10 creators, 1 waves"))
+        XCTAssertTrue(try chorus("check").contains("— 10 creators, 1 wave,"))
 
         // 7. In the recruit view Marta is a prospect with her purchases.
         let recruit = try TmuxSession(columns: 120, rows: 40, arguments: ["--workspace", workspace.path])
