@@ -69,7 +69,8 @@ extension ChangeRecorder {
         case .importProducts(let skus): return try importProducts(skus)
         case .queueShipments(let requests): return try queueShipments(requests, context)
         case .markPacked(let ids): return try markPacked(ids, context)
-        case .markShipped(let dispatches): return try recordShippingCosts(dispatches, summary: markShipped(dispatches, context))
+        case .markShipped(let dispatches), .importTracking(let dispatches):
+            return try recordShippingCosts(dispatches, summary: markShipped(dispatches, context))
         case .markDelivered(let ids): return try markDelivered(ids, context)
         case .flagException(let ids, let kind, let note): return try flagException(ids, kind: kind, note: note, context)
         case .cancelShipments(let ids): return try cancelShipments(ids, context)

@@ -7,7 +7,7 @@ extension Command {
     /// attribution stays valid across journal entries that are not (see `AttributionDecisions`).
     public var mayChangeAttribution: Bool {
         switch self {
-        case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped,
+        case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped, .importTracking,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .resolveException, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
              .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false

@@ -24,7 +24,7 @@ extension Command {
         case .adjustStock(let sku, let delta, let reason): try field("sku", sku); try field("delta", delta); try field("reason", reason)
         case .queueShipments(let requests): try field("requests", requests)
         case .markPacked(let shipments), .markDelivered(let shipments), .cancelShipments(let shipments): try field("shipments", shipments)
-        case .markShipped(let dispatches): try field("dispatches", dispatches)
+        case .markShipped(let dispatches), .importTracking(let dispatches): try field("dispatches", dispatches)
         case .flagException(let shipments, let exception, let note):
             try field("shipments", shipments); try field("exception", exception); try field("note", note)
         case .editShipment(let shipment, let items, let note):
@@ -85,6 +85,7 @@ extension Command {
         case .queueShipments: .queueShipments(try field("requests", legacy: "_0"))
         case .markPacked: .markPacked(try field("shipments", legacy: "_0"))
         case .markShipped: .markShipped(try field("dispatches", legacy: "_0"))
+        case .importTracking: .importTracking(try field("dispatches"))
         case .markDelivered: .markDelivered(try field("shipments", legacy: "_0"))
         case .flagException: .flagException(shipments: try field("shipments"), kind: try field("exception", legacy: "kind"), note: try field("note"))
         case .cancelShipments: .cancelShipments(try field("shipments", legacy: "_0"))

@@ -12,7 +12,7 @@ extension Command {
         case .approveWithOverride(let id, _), .resubmit(let id, _, _), .recordPost(let id, _, _): return submissions([id])
         case .markPacked(let ids), .markDelivered(let ids), .cancelShipments(let ids): return shipments(ids)
         case .flagException(let ids, _, _): return shipments(ids)
-        case .markShipped(let dispatches): return shipments(dispatches.map(\.shipmentID))
+        case .markShipped(let dispatches), .importTracking(let dispatches): return shipments(dispatches.map(\.shipmentID))
         case .editShipment(let id, _, _), .resolveException(let id, _): return shipments([id])
         case .advanceStage(let ids, let wave), .revertStage(let ids, let wave), .exitPipeline(let ids, let wave, _, _):
             return enrollments(ids, wave)

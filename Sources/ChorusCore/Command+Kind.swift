@@ -16,6 +16,7 @@ extension Command {
         case createPayoutRun, markPayoutRunPaid, reconcilePayoutRun, setPayoutDetails
         case addDiscountCodes, addTrackingLinks, importOrders, importSurveyResponses, importRates, importCreators, resolveSurveyAnswer
         case setRoles, removePerson, allowActingAs
+        case importTracking
         case restore
 
         public init(of command: Command) {
@@ -39,6 +40,7 @@ extension Command {
             case .queueShipments: self = .queueShipments
             case .markPacked: self = .markPacked
             case .markShipped: self = .markShipped
+            case .importTracking: self = .importTracking
             case .markDelivered: self = .markDelivered
             case .flagException: self = .flagException
             case .cancelShipments: self = .cancelShipments

@@ -15,7 +15,7 @@ extension Command {
         case .adjustStock: "restocked"
         case .queueShipments: "queued for shipping"
         case .markPacked: "packed"
-        case .markShipped: "shipped"
+        case .markShipped, .importTracking: "shipped"
         case .markDelivered: "marked delivered"
         case .flagException: "flagged"
         case .resolveException: "resolved"

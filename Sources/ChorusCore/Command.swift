@@ -35,6 +35,9 @@ public enum Command: Hashable, Sendable, Codable {
     case queueShipments([ShipmentRequest])
     case markPacked([ShipmentID])
     case markShipped([ShipmentDispatch])
+    /// Ships parcels from a carrier's shipments file (`chorus import tracking`): `markShipped`
+    /// as an import, so the nightly importer may send it without being able to ship by hand.
+    case importTracking([ShipmentDispatch])
     case markDelivered([ShipmentID])
     case flagException(shipments: [ShipmentID], kind: ShipmentException.Kind, note: String)
     case cancelShipments([ShipmentID])

@@ -16,8 +16,9 @@ extension Command.Kind {
         case .queueShipments: [.seeding, .ops]
         case .addSKUs, .adjustStock, .markPacked, .markDelivered, .flagException, .cancelShipments, .editShipment,
              .resolveException: [.seeding]
-        // ShipStation's shipments file (`chorus import tracking`) ships parcels too.
-        case .markShipped: [.seeding, .importer]
+        case .markShipped: [.seeding]
+        // ShipStation's shipments file ships parcels too, and is the nightly importer's to send.
+        case .importTracking: [.seeding, .importer]
         case .importProducts: [.seeding, .importer]
         case .addSubmissions, .importOrders, .importSurveyResponses, .importMetrics, .importCreators: [.ops, .importer]
         case .createPayoutRun, .markPayoutRunPaid, .reconcilePayoutRun, .setPayoutDetails: [.finance]
@@ -51,6 +52,7 @@ extension Command.Kind {
         case .queueShipments: "queueing parcels needs"
         case .markPacked: "packing parcels needs"
         case .markShipped: "shipping parcels needs"
+        case .importTracking: "importing tracking numbers needs"
         case .markDelivered: "marking parcels delivered needs"
         case .flagException: "flagging parcel problems needs"
         case .cancelShipments: "cancelling parcels needs"
@@ -85,10 +87,13 @@ extension Command.Kind {
     }
 
     /// "payout runs need the finance role"; "queueing parcels needs the seeding or ops role".
-    public var requirement: String {
+    public var requirement: String { "\(needs) \(rolesNeeded)" }
+
+    /// "the finance role"; "the seeding or ops role".
+    var rolesNeeded: String {
         let names = (roles.isEmpty ? [Role.admin] : roles.sorted()).map(\.rawValue)
         let listed = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
-        return "\(needs) the \(listed) role"
+        return "the \(listed) role"
     }
 }
 

@@ -11,7 +11,9 @@ import ChorusCore
 /// point's `undoes`), and its actor must be the login that sends it. What the server cannot
 /// judge without applying the command is whether a hand-made restore point's `undoes` tells
 /// the truth about what it puts back; it does check that one putting back payout runs holds
-/// the permission of payout runs, the case where a wrong undo moves money.
+/// the permission of payout runs, the case where a wrong undo moves money. Nor can it judge
+/// whether an edit of a creator changes their payout email (`Workspace.payoutRefusal`): that
+/// depends on the creator as the workspace held them, so the client's store checks it.
 enum WorkspaceRoles {
     /// What the server does besides commands, and who may: publishing snapshots and staging
     /// large imports, for everyone who may write something.

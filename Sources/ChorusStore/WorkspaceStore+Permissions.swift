@@ -16,6 +16,7 @@ extension WorkspaceStore {
             throw DomainError(refusal)
         }
         if let refusal = program.refusal(of: command, by: context.actor) { throw DomainError(refusal) }
+        if let refusal = workspace.payoutRefusal(of: command, by: context.actor, among: program.people) { throw DomainError(refusal) }
     }
 
     /// The workspace as the person's roles are judged in it: with the people someone else

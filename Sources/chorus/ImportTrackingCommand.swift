@@ -45,7 +45,7 @@ struct ImportTrackingCommand: ParsableCommand {
                 throw CLIFailure(message: "\(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s"); nothing was applied (--skip-invalid applies the valid rows)")
             }
             guard !rows.dispatches.isEmpty else { throw CLIFailure(message: "\(fileName) has no rows to apply") }
-            let applied = try store.perform(.markShipped(rows.dispatches), context: Clock.context)
+            let applied = try store.perform(.importTracking(rows.dispatches), context: Clock.context)
             let skipped = rows.errors.isEmpty ? "" : "; skipped \(rows.errors.count) invalid row\(rows.errors.count == 1 ? "" : "s")"
             try Output.print(applied.summary + skipped)
         }

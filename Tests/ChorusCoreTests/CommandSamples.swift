@@ -66,6 +66,7 @@ enum CommandSamples {
                              ShipmentRequest(creatorID: f.sakura, waveID: f.spring, items: [ShipmentItem(sku: f.cream, quantity: 2)])]),
             .markPacked([f.queuedParcel]),
             .markShipped([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .ups, trackingNumber: "1Z999AA10123456784")]),
+            .importTracking([ShipmentDispatch(shipmentID: f.queuedParcel, carrier: .royalMail, trackingNumber: "AB123456789GB")]),
             .markDelivered([f.shippedParcel]),
             .flagException(shipments: [f.shippedParcel], kind: .returned, note: "refused at the door"),
             .cancelShipments([f.queuedParcel]),
@@ -139,6 +140,7 @@ enum CommandSamples {
         case .queueShipments: "queueShipments"
         case .markPacked: "markPacked"
         case .markShipped: "markShipped"
+        case .importTracking: "importTracking"
         case .markDelivered: "markDelivered"
         case .flagException: "flagException"
         case .cancelShipments: "cancelShipments"

@@ -7,15 +7,16 @@ final class PermissionsTests: XCTestCase {
     /// The matrix as the README's role table states it, role by role (admin: everything).
     private let expected: [Role: Set<String>] = [
         .reader: [],
-        .seeding: ["addSKUs", "adjustStock", "importProducts", "queueShipments", "markPacked", "markShipped", "markDelivered",
-                   "flagException", "cancelShipments", "editShipment", "resolveException"],
+        .seeding: ["addSKUs", "adjustStock", "importProducts", "queueShipments", "markPacked", "markShipped", "importTracking",
+                   "markDelivered", "flagException", "cancelShipments", "editShipment", "resolveException"],
         .ops: ["createWave", "updateWave", "addCreators", "updateCreator", "enroll", "advanceStage", "revertStage", "exitPipeline",
                "promote", "setDueDate", "draftMessages", "markMessagesSent", "queueShipments", "addSubmissions", "approve",
                "approveWithOverride", "requestChanges", "reject", "resubmit", "recordPost", "setUsageRights", "tagAssets",
                "recordMetrics", "importMetrics", "addDiscountCodes", "addTrackingLinks", "importOrders", "importSurveyResponses",
                "importCreators", "resolveSurveyAnswer"],
         .finance: ["createPayoutRun", "markPayoutRunPaid", "reconcilePayoutRun", "setPayoutDetails", "importRates"],
-        .importer: ["importProducts", "markShipped", "addSubmissions", "importOrders", "importSurveyResponses", "importMetrics",
+        // Imports only: the nightly cron job may bring in ShipStation's shipments file, but not ship by hand.
+        .importer: ["importProducts", "importTracking", "addSubmissions", "importOrders", "importSurveyResponses", "importMetrics",
                     "importCreators", "importRates"],
         .admin: Set(Command.Kind.allCases.map(\.rawValue)),
     ]
@@ -47,7 +48,8 @@ final class PermissionsTests: XCTestCase {
         let table = Permissions.byKindName
         XCTAssertEqual(Set(table.keys), Set(Command.Kind.allCases.map(\.rawValue)))
         XCTAssertEqual(table["createPayoutRun"], [.finance, .admin])
-        XCTAssertEqual(table["markShipped"], [.seeding, .importer, .admin])
+        XCTAssertEqual(table["markShipped"], [.seeding, .admin])
+        XCTAssertEqual(table["importTracking"], [.seeding, .importer, .admin])
         XCTAssertEqual(table["updateProgram"], [.admin])
         XCTAssertTrue(table.values.allSatisfy { $0.contains(.admin) })
         XCTAssertEqual(Set(table.filter { $0.value.contains(.finance) }.keys), expected[.finance])
@@ -61,6 +63,9 @@ final class PermissionsTests: XCTestCase {
         XCTAssertEqual(people.refusal(of: .updateProgram, by: "lee"), "lee is seeding and finance; the program's settings need the admin role")
         XCTAssertEqual(people.refusal(of: .importOrders, by: "sam"), "sam is seeding; importing orders needs the ops or importer role")
         XCTAssertNil(people.refusal(of: .markShipped, by: "sam"))
+        let cron = ProgramPeople(people: [Person(name: "cron", roles: [.importer])])
+        XCTAssertEqual(cron.refusal(of: .markShipped, by: "cron"), "cron is an importer; shipping parcels needs the seeding role")
+        XCTAssertNil(cron.refusal(of: .importTracking, by: "cron"), "the shipments file is an import")
         XCTAssertNil(people.refusal(of: .createPayoutRun, by: "ana"), "an admin may do everything")
         XCTAssertEqual(people.refusal(of: .approve, by: "kim"),
                        "kim is not among the program's people; approving drafts needs the ops role (an admin adds them: chorus people add kim --role ROLE)")
