@@ -62,7 +62,7 @@ public struct OutboxDrafts: Sendable {
     /// Writes one `.eml` per creator and `klaviyo.csv` into `outbox/DATE-KIND/` under
     /// `workspaceFolder`, and returns that folder. An existing file of the same name is replaced.
     public func write(under workspaceFolder: URL, now: Timestamp) throws -> URL {
-        let folder = workspaceFolder.appendingPathComponent("outbox").appendingPathComponent(Self.folderName(plan.kind, now.day))
+        let folder = Self.folder(plan.kind, now.day, under: workspaceFolder)
         try PrivateFiles.makeFolder(folder.deletingLastPathComponent())
         try PrivateFiles.makeFolder(folder)
         for draft in drafts {
@@ -70,5 +70,17 @@ public struct OutboxDrafts: Sendable {
         }
         try PrivateFiles.write(klaviyoCSV, to: folder.appendingPathComponent("klaviyo.csv"))
         return folder
+    }
+
+    /// Whether every file `write(under:now:)` writes for drafts made on `day` is there: not
+    /// when the drafts were recorded and writing them failed.
+    public func isWritten(under workspaceFolder: URL, on day: Day) -> Bool {
+        let folder = Self.folder(plan.kind, day, under: workspaceFolder)
+        let names = drafts.map { "\(Self.fileStem($0.creator)).eml" } + ["klaviyo.csv"]
+        return names.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    }
+
+    static func folder(_ kind: MessageKind, _ day: Day, under workspaceFolder: URL) -> URL {
+        workspaceFolder.appendingPathComponent("outbox").appendingPathComponent(folderName(kind, day))
     }
 }

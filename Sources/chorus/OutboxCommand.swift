@@ -47,12 +47,27 @@ struct OutboxBuildCommand: ParsableCommand {
             let template = try TemplateFolder(workspaceFolder: workspace.url).template(kind)
             let drafts = OutboxDrafts(plan: plan, template: template, workspace: current, now: now)
             try Output.print(OutboxPreview.text(drafts, workspace: current))
-            guard !drafts.drafts.isEmpty else { return try Output.print("nothing to write") }
+            // Drafts recorded earlier today whose files are missing: a build whose writing failed.
+            let unwritten = write ? current.recordedDrafts(kind, wave: waveID, creators: chosen, on: now.day)
+                .map { OutboxDrafts(plan: $0.plan, template: template, workspace: current, now: $0.draftedAt) }
+                .filter { !$0.drafts.isEmpty && !$0.isWritten(under: workspace.url, on: now.day) } : []
+            guard !drafts.drafts.isEmpty || !unwritten.isEmpty else { return try Output.print("nothing to write") }
             guard write else { return try Output.print("nothing written; add --write to write \(counted(drafts.drafts.count, ".eml file")) and klaviyo.csv") }
-            let folder = try drafts.write(under: workspace.url, now: now)
-            let applied = try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
-                                            context: CommandContext(now: now, actor: Clock.actor))
-            try Output.print("\(applied.summary); written to \(folder.path)")
+            // Recorded first, so a refusal or a colleague's conflicting change leaves no files behind.
+            let recorded = drafts.drafts.isEmpty ? nil
+                : try store.perform(.draftMessages(kind: kind, wave: waveID, creators: drafts.drafts.map(\.creator.id)),
+                                    context: CommandContext(now: now, actor: Clock.actor)).summary
+            let earlier = unwritten.reduce(0) { $0 + $1.drafts.count }
+            let said = [recorded, earlier == 0 ? nil : "wrote the \(counted(earlier, ".eml file")) recorded earlier today again"].compactMap { $0 }
+            let folder: URL?
+            do {
+                let rewritten = try unwritten.map { try $0.write(under: workspace.url, now: now) }.last
+                folder = drafts.drafts.isEmpty ? rewritten : try drafts.write(under: workspace.url, now: now)
+            } catch {
+                throw CLIFailure(message: "\(recorded.map { $0 + ", but the" } ?? "the") files could not be written: \(error); "
+                                 + "run the same command again to write them")
+            }
+            try Output.print("\(said.joined(separator: "; ")); written to \(folder?.path ?? "")")
         }
     }
 }
