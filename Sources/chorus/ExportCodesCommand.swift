@@ -11,7 +11,7 @@ struct ExportCodesCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
 
-    @Option(help: ArgumentHelp("Only codes of this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @OptionGroup var waves: WaveOption
     @Option(help: "Output format.") var format: Format = .csv
     @OptionGroup var destination: ExportDestination
     @OptionGroup var workspace: WorkspaceOption
@@ -19,7 +19,7 @@ struct ExportCodesCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try workspace.openForReading()
-            let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
+            let waveID = try waves.resolved(in: store.workspace, today: Clock.now.day)
             try destination.writeCSV(DiscountCodesCSV.write(workspace: store.workspace, wave: waveID,
                                                             neutralizesFormulas: destination.neutralizesFormulas))
         }

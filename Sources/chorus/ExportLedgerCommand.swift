@@ -20,7 +20,7 @@ struct ExportLedgerCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
-    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @OptionGroup var waves: WaveOption
     @Option(help: "Output format.") var format: Format = .csv
     @Option(help: ArgumentHelp("Write the total row (CSV) to this file; default with --output: beside it as NAME-totals.csv.",
                                valueName: "file"))
@@ -41,7 +41,7 @@ struct ExportLedgerCommand: ParsableCommand {
         try reportingErrors {
             let store = try workspace.openForReading()
             let today = Clock.now.day
-            let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
+            let waveID = try waves.resolved(in: store.workspace, today: today)
             let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
             let export = LedgerExport(ledger, workspace: store.workspace)
             switch format {

@@ -18,8 +18,7 @@ struct ExportShipmentsCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, shipstation }
 
-    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave"))
-    var wave: String?
+    @OptionGroup var waves: WaveOption
 
     @Option(help: ArgumentHelp("Only this status: \(ShipmentStatus.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
     var status: String?
@@ -33,8 +32,7 @@ struct ExportShipmentsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let store = try workspace.openForReading()
-            let listings = Listings(workspace: store.workspace, today: Clock.now.day)
-            let waveID = try wave.map(listings.resolveWave)
+            let waveID = try waves.resolved(in: store.workspace, today: Clock.now.day)
             let status = try Listings.requireStatus(status, as: ShipmentStatus.self, "shipment")
             let shipments = store.workspace.shipments.filter { shipment in
                 (waveID == nil || shipment.waveID == waveID) && (status == nil || shipment.status == status)

@@ -24,8 +24,6 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only rows with this status (see below).", valueName: "status"))
     var status: String?
 
-    @Option(help: ArgumentHelp("Only rows in this wave (id, slug or name).", valueName: "wave"))
-    var wave: String?
 
     @Flag(help: "Only pending submissions older than the program's overdueBusinessDays (business days, Monday to Friday).")
     var overdue = false
@@ -36,23 +34,19 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only leads: customers with an email but no social handle yet, with what they bought (never counted as creators).")
     var leads = false
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
-
-    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
-    var raw = false
+    @OptionGroup var options: ReportOptions
 
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
-            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
+            try options.requireCSVForRaw()
             let store = try workspace.openForReading()
             let listings = Listings(workspace: store.workspace, today: Clock.now.day)
             let listing = leads ? try listings.leads(collection)
-                : late ? try listings.lateCreators(collection, wave: wave)
-                : try listings.listing(of: collection, status: status, wave: wave, overdue: overdue, expiringWithin: expiring?.days)
-            try Output.print(listing.rendered(as: format, raw: raw))
+                : late ? try listings.lateCreators(collection, wave: options.wave)
+                : try listings.listing(of: collection, status: status, wave: options.wave, overdue: overdue, expiringWithin: expiring?.days)
+            try Output.print(listing.rendered(as: options.format, raw: options.raw))
         }
     }
 }

@@ -13,19 +13,16 @@ struct ReportAttributionCommand: ParsableCommand {
         Amounts are net of refunds, in the program currency.
         """)
 
-    @Option(help: ArgumentHelp("Only orders of this wave (id, slug or name).", valueName: "wave")) var wave: String?
-    @Option(help: "Output format.") var format: OutputFormat = .table
-    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
-    var raw = false
+    @OptionGroup var options: ReportOptions
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
-            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
+            try options.requireCSVForRaw()
             let store = try workspace.openForReading()
-            let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
+            let waveID = try options.waves.resolved(in: store.workspace, today: Clock.now.day)
             let result = try store.attribution(wave: waveID)
-            try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: format, raw: raw))
+            try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: options.format, raw: options.raw))
             if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
         }
     }

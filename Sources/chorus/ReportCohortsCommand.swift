@@ -16,22 +16,19 @@ struct ReportCohortsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Group creators by this.", valueName: "tier|source|incentive|niche|country"))
     var by: Cohorts.Dimension
-    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave")) var wave: String?
-    @Option(help: "Output format.") var format: OutputFormat = .table
-    @Flag(help: "With --format csv: cells exactly as stored, without the leading ' that keeps spreadsheets from running them.")
-    var raw = false
+    @OptionGroup var options: ReportOptions
     @OptionGroup var workspace: WorkspaceOption
 
     func run() throws {
         try reportingErrors {
-            if raw && format != .csv { throw CLIFailure(message: "--raw is for CSV; add --format csv") }
+            try options.requireCSVForRaw()
             let store = try workspace.openForReading()
             let today = Clock.now.day
-            let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
+            let waveID = try options.waves.resolved(in: store.workspace, today: today)
             let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
             let cohorts = Cohorts(ledger, workspace: store.workspace, by: by, wave: waveID)
             let rows = cohorts.groups.map { CohortRow($0, currency: ledger.currency) }
-            try Output.print(Listing(rows: rows).rendered(as: format, raw: raw))
+            try Output.print(Listing(rows: rows).rendered(as: options.format, raw: options.raw))
         }
     }
 }

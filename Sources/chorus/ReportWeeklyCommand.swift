@@ -30,7 +30,7 @@ struct ReportWeeklyCommand: ParsableCommand {
         var cells: [String] { [week, directNetRevenue, assistedNetRevenue, String(orders), spend, cumulativeSpend] }
     }
 
-    @Option(help: ArgumentHelp("Only this wave (id, slug or name).", valueName: "wave")) var wave: String?
+    @OptionGroup var waves: WaveOption
     @Option(help: "Output format.") var format: Format = .table
     @OptionGroup var workspace: WorkspaceOption
 
@@ -38,7 +38,7 @@ struct ReportWeeklyCommand: ParsableCommand {
         try reportingErrors {
             let store = try workspace.openForReading()
             let today = Clock.now.day
-            let waveID = try wave.map { try Listings(workspace: store.workspace, today: today).resolveWave($0) }
+            let waveID = try waves.resolved(in: store.workspace, today: today)
             let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
             let series = WeeklySeries(ledger, workspace: store.workspace, wave: waveID)
             let chosen = waveID.flatMap(store.workspace.wave)
