@@ -32,7 +32,10 @@ public final class DerivedFigures {
     /// How often each figure was derived, so tests can prove what did not derive anything.
     public struct Computes: Hashable, Sendable {
         public var attribution = 0, ambiguousAnswers = 0, ledger = 0, payoutBalances = 0, overview = 0, categoriesBought = 0
-        public var total: Int { attribution + ambiguousAnswers + ledger + payoutBalances + overview + categoriesBought }
+        public var wavesPayingOnOrders = 0, leadPurchases = 0
+        public var total: Int {
+            attribution + ambiguousAnswers + ledger + payoutBalances + overview + categoriesBought + wavesPayingOnOrders + leadPurchases
+        }
     }
     public private(set) var computes = Computes()
 
@@ -126,6 +129,34 @@ public final class DerivedFigures {
     public var isComputing: Bool {
         runningAttribution != nil || runningLedger != nil || runningOverview != nil || runningCategories != nil
     }
+
+    // MARK: Read on the key path, derived once per position
+
+    /// The waves that pay anything orders decide, through their plan or a creator's own (see
+    /// `Workspace.wavesPayingOnOrders`): what decides whether the budget line needs the
+    /// ledger, asked on every key press, so one pass over the enrollments per position.
+    public func wavesPayingOnOrders(in workspace: Workspace) -> Set<WaveID> {
+        if let kept = keptWavesPayingOnOrders, kept.revision == revision { return kept.waves }
+        let waves = workspace.wavesPayingOnOrders
+        keptWavesPayingOnOrders = (revision, waves)
+        computes.wavesPayingOnOrders += 1
+        return waves
+    }
+
+    /// What each lead bought (the Pipeline's recruit view), which reads every order: once per
+    /// change of the creators or the orders, not after every change while leads are shown.
+    public func leadPurchases(in workspace: Workspace) -> [CreatorID: LeadPurchases] {
+        let key = LeadPurchasesKey(creatorsRevision: creatorsRevision, ordersRevision: ordersRevision)
+        if let kept = keptLeadPurchases, kept.key == key { return kept.purchases }
+        let purchases = workspace.leadPurchases()
+        keptLeadPurchases = (key, purchases)
+        computes.leadPurchases += 1
+        return purchases
+    }
+
+    private var keptWavesPayingOnOrders: (revision: Int, waves: Set<WaveID>)?
+    private struct LeadPurchasesKey: Hashable { var creatorsRevision: Int, ordersRevision: Int }
+    private var keptLeadPurchases: (key: LeadPurchasesKey, purchases: [CreatorID: LeadPurchases])?
 
     // MARK: Asking
 

@@ -40,15 +40,7 @@ public struct WaveBudget: Hashable, Sendable {
         budget = wave.budget.minorUnits
         self.committed = committed
         spent = total - committed
-        includesCommission = ledger != nil || !Self.dependsOnOrders(wave, workspace: workspace)
-    }
-
-    /// Whether the wave pays anything that orders decide (commission, bonus tiers) through its
-    /// plan or a creator's own: only then do its figures need attribution and the ledger.
-    public static func dependsOnOrders(_ wave: Wave, workspace: Workspace) -> Bool {
-        let paysOnOrders = { (plan: IncentivePlan) in plan.commissionBasisPoints != nil || !plan.bonusTiers.isEmpty }
-        return paysOnOrders(wave.incentivePlan)
-            || workspace.enrollments.contains { $0.waveID == wave.id && $0.incentiveOverride.map(paysOnOrders) == true }
+        includesCommission = ledger != nil || !workspace.wavesPayingOnOrders.contains(wave.id)
     }
 
     /// How far `cost` more would take the wave over its budget; nil if it stays within it.
@@ -62,5 +54,17 @@ public struct WaveBudget: Hashable, Sendable {
     public static func seedingCost(_ items: [ShipmentItem], creators: Int, workspace: Workspace) -> Int64 {
         let perParcel = items.reduce(Int64(0)) { $0 + (workspace.sku($1.sku)?.unitCost.minorUnits ?? 0) * Int64($1.quantity) }
         return perParcel * Int64(creators)
+    }
+}
+
+extension Workspace {
+    /// The waves that pay anything orders decide (commission, bonus tiers) through their plan
+    /// or a creator's own: only their figures need attribution and the ledger. One pass over
+    /// the enrollments for every wave; `DerivedFigures` keeps it per journal position.
+    public var wavesPayingOnOrders: Set<WaveID> {
+        let paysOnOrders = { (plan: IncentivePlan) in plan.commissionBasisPoints != nil || !plan.bonusTiers.isEmpty }
+        var waves = Set(self.waves.filter { paysOnOrders($0.incentivePlan) }.map(\.id))
+        for enrollment in enrollments where enrollment.incentiveOverride.map(paysOnOrders) == true { waves.insert(enrollment.waveID) }
+        return waves
     }
 }

@@ -36,7 +36,8 @@ extension Console {
         let revision = derived.revision
         if everyPane || state.pane == .pipeline {
             table.refresh(session.workspace, generation: revision, creatorsGeneration: derived.creatorsRevision, state: state.pipeline, today: today,
-                          categoriesBought: derived.categoriesBought)
+                          categoriesBought: derived.categoriesBought,
+                          leadPurchases: state.pipeline.sourcing ? derived.leadPurchases(in: session.workspace) : [:])
             state.pipeline.list.settle(rows: table.count, page: PipelinePane.tableRows(at: state.size)) { [table, workspace = session.workspace] id in
                 workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
             }
@@ -58,7 +59,8 @@ extension Console {
         tallies.note(generation: revision)
         if everyPane || state.pane == .seeding || state.pane == .pipeline {
             // The ledger only if the owner has it for this position: the budget line never derives it.
-            let ledger = DerivedNeeds.waveDependsOnOrders(state, workspace: session.workspace) ? derived.ledger.value : nil
+            let paying = derived.wavesPayingOnOrders(in: session.workspace)
+            let ledger = DerivedNeeds.waveDependsOnOrders(state, paying: paying) ? derived.ledger.value : nil
             budgetLine.refresh(session.workspace, generation: revision, wave: state.pipeline.waveID, ledger: ledger)
         }
         if state.pane == .leaderboard, let built = ledgerStatus.value {

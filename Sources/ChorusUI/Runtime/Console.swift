@@ -134,6 +134,7 @@ public final class Console {
                                     ledger: session.derived.ledger.value, vocabulary: vocabulary, today: today)
         if case .surveyAnswers? = state.overlay { context.surveyQueue = session.derived.ambiguousAnswers }
         context.noColor = noColor
+        context.wavesPayingOnOrders = session.derived.wavesPayingOnOrders(in: session.workspace)
         return context
     }
 

@@ -3,7 +3,8 @@ import ChorusCore
 /// Which derived figures what is on screen needs, so they are asked for (`Effect.derive`)
 /// before the frame is drawn, and drawing only reads them.
 enum DerivedNeeds {
-    static func shown(_ state: UIState, workspace: Workspace) -> Set<DerivedNeed> {
+    static func shown(_ state: UIState, context: UpdateContext) -> Set<DerivedNeed> {
+        let workspace = context.workspace
         // The Pipeline's fit scores, whose rows are kept current in every pane.
         var needs: Set<DerivedNeed> = [.categoriesBought]
         let layout = Layout(size: state.size)
@@ -23,7 +24,7 @@ enum DerivedNeeds {
                 needs.insert(.overview(wave.id, state.waves.cohortDimension))
             }
         case .pipeline, .seeding:
-            if budgetLineNeedsLedger(state, workspace: workspace) { needs.insert(.ledger) }
+            if budgetLineNeedsLedger(state, workspace: workspace, paying: context.wavesPayingOnOrders) { needs.insert(.ledger) }
         case .approvals, .library:
             break
         }
@@ -34,15 +35,14 @@ enum DerivedNeeds {
     /// small program it is derived at once; for a big one (a 100 000-creator wave takes a third
     /// of a second) a stage move must not wait for it, so only a ledger already had is used and
     /// the line says "commission pending…" meanwhile.
-    static func budgetLineNeedsLedger(_ state: UIState, workspace: Workspace) -> Bool {
-        waveDependsOnOrders(state, workspace: workspace) && isSmall(workspace)
+    static func budgetLineNeedsLedger(_ state: UIState, workspace: Workspace, paying: Set<WaveID>) -> Bool {
+        waveDependsOnOrders(state, paying: paying) && isSmall(workspace)
     }
 
     /// Whether the working wave pays on orders (commission, bonus tiers); a gifting wave's
-    /// budget is whole without the ledger.
-    static func waveDependsOnOrders(_ state: UIState, workspace: Workspace) -> Bool {
-        guard let wave = state.pipeline.waveID.flatMap(workspace.wave) else { return false }
-        return WaveBudget.dependsOnOrders(wave, workspace: workspace)
+    /// budget is whole without the ledger. `paying` is `DerivedFigures.wavesPayingOnOrders`.
+    static func waveDependsOnOrders(_ state: UIState, paying: Set<WaveID>) -> Bool {
+        state.pipeline.waveID.map(paying.contains) ?? false
     }
 
     /// Whether the ledger is derived on the key path rather than on another thread.

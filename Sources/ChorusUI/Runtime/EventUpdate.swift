@@ -48,6 +48,6 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
     case .effectFailed(let text):
         state.message = StatusMessage(.error, text)
     }
-    let needs = DerivedNeeds.shown(state, workspace: context.workspace)
+    let needs = DerivedNeeds.shown(state, context: context)
     return needs.isEmpty ? effects : effects + [.derive(needs)]
 }

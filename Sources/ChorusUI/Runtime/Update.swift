@@ -20,6 +20,8 @@ struct UpdateContext {
     var surveyQueue: [AttributionResult.AmbiguousAnswer]? = nil
     /// Whether colour is off (NO_COLOR), which the theme's message says.
     var noColor = false
+    /// The waves that pay on orders, as the owner of derived figures has them for now.
+    var wavesPayingOnOrders: Set<WaveID> = []
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open

@@ -76,7 +76,9 @@ final class PipelineRows {
 
     /// Brings every layer up to date; cheap when nothing it depends on changed.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil,
-                 categoriesBought: CategoriesBought? = nil) {
+                 categoriesBought: CategoriesBought? = nil, leadPurchases: [CreatorID: LeadPurchases] = [:]) {
+        // Derived once per position by the owner of derived figures, not at every rows rebuild.
+        self.leadPurchases = state.sourcing ? leadPurchases : [:]
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
         let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
         if creatorsChanged || ordersChanged {
@@ -135,7 +137,6 @@ final class PipelineRows {
                 stageIndexes.append(0)
             }
             counts[0] = positions.count   // all prospects
-            leadPurchases = workspace.leadPurchases()
         } else if let wave = key.wave {
             let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
