@@ -73,12 +73,7 @@ struct ImportBenchmark {
         with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
             for row in csv.DictReader(f): pass
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, ordersFile.path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let process = BenchmarkProcess.python(script, reading: ordersFile)
         let start = ContinuousClock.now
         guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()

@@ -20,11 +20,7 @@ enum KeysDuringImportBenchmark {
                               today: SampleWorkspace.anchorDay, size: Size(width: 200, height: 60))
         _ = console.frame()
 
-        let importer = Process()
-        importer.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        importer.arguments = ["import", "orders", benchmark.ordersFile.path, "--workspace", scratch.path]
-        importer.standardOutput = FileHandle.nullDevice
-        importer.standardError = FileHandle.nullDevice
+        let importer = BenchmarkProcess.chorus(["import", "orders", benchmark.ordersFile.path, "--workspace", scratch.path])
         let start = ContinuousClock.now
         try importer.run()
         var samples: [Duration] = []
