@@ -14,10 +14,7 @@ final class MigrateCommandTests: XCTestCase {
         let folder = try ChorusProcess.temporaryFolder()
         defer {
             try? FileManager.default.removeItem(at: folder)
-            if let bin = environment["CHORUS_TEST_POSTGRES_BIN"] {
-                _ = try? Spawn.run(bin + "/psql", [server, "-qc", "DROP SCHEMA chorus_\(name) CASCADE; DROP ROLE chorus_\(name)_member"],
-                                   environment: environment, timeout: 30)
-            }
+            _ = try? ServerWorkspaceRemoval.remove(name, from: server)
         }
         func chorus(_ arguments: [String], as person: String = "e2e") throws -> ChorusProcess.Result {
             let result = try ChorusProcess.run(arguments, environment: ["CHORUS_USER": person])

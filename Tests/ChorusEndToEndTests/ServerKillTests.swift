@@ -22,7 +22,7 @@ final class ServerKillTests: XCTestCase {
         let name = "k_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         let address = "\(server)?workspace=\(name)"
         XCTAssertEqual(try ChorusProcess.run(["init", "--postgres", server, "--name", String(name)]).status, 0)
-        defer { _ = try? psql(server, "DROP SCHEMA chorus_\(name) CASCADE; DROP ROLE chorus_\(name)_member") }
+        defer { _ = try? ServerWorkspaceRemoval.remove(name, from: server) }
         let outputs = (0..<Self.slots).map { FileManager.default.temporaryDirectory.path + "/\(name)-writer-\($0).txt" }
         defer { outputs.forEach { try? FileManager.default.removeItem(atPath: $0) } }
 
@@ -81,7 +81,7 @@ final class ServerKillTests: XCTestCase {
         let name = "w_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         let address = "\(server)?workspace=\(name)"
         XCTAssertEqual(try ChorusProcess.run(["init", "--postgres", server, "--name", String(name), "--sample"]).status, 0)
-        defer { _ = try? psql(server, "DROP SCHEMA chorus_\(name) CASCADE; DROP ROLE chorus_\(name)_member") }
+        defer { _ = try? ServerWorkspaceRemoval.remove(name, from: server) }
 
         // Someone holds the head row for 4 s (a session outside Chorus, as an admin might).
         let holder = try Spawn(bin + "/psql", [server, "-qc", "BEGIN; SELECT 1 FROM chorus_\(name).workspace FOR UPDATE; SELECT pg_sleep(4); ROLLBACK;"],
