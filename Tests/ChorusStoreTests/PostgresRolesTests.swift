@@ -40,7 +40,7 @@ final class PostgresRolesTests: XCTestCase {
                 let head = try XCTUnwrap(connection.query("SELECT head_seq FROM \(schema).workspace").int(0, 0))
                 let entry = #"{"actor": "\#(person.name)", "command": {"kind": "\#(kind.rawValue)"}}"#
                 let attempt = Result {
-                    try connection.query("SELECT outcome FROM \(schema).append_command($1, $2, $3, $4, 0, NULL, 4, NULL, $5::jsonb)",
+                    try connection.query("SELECT outcome FROM \(schema).append_command($1, $2, $3, $4, 0, NULL, \(JournalEntry.currentFormat), NULL, $5::jsonb)",
                                          [PostgresValue(head), .text(UUID().uuidString), .text(kind.rawValue), .text(person.name), .text(entry)])
                 }
                 if kind.isAllowed(for: [role]) {
@@ -104,7 +104,7 @@ final class PostgresRolesTests: XCTestCase {
         let sam = try login("sam", [.seeding])
         let connection = try PostgresConnection(sam.address)
         let entry = #"{"actor": "maria", "command": {"kind": "createPayoutRun"}}"#
-        XCTAssertThrowsError(try connection.query("SELECT * FROM \(team.address.schema).append_command(0, 'a', 'adjustStock', $1, 0, NULL, 4, NULL, $2::jsonb)",
+        XCTAssertThrowsError(try connection.query("SELECT * FROM \(team.address.schema).append_command(0, 'a', 'adjustStock', $1, 0, NULL, \(JournalEntry.currentFormat), NULL, $2::jsonb)",
                                                   [.text(sam.name), .text(entry)])) { error in
             XCTAssertEqual((error as? PostgresError)?.sqlState, "22023", "\(error)")
         }
