@@ -171,5 +171,5 @@ enum CommandSamples {
         }
     }
 
-    static let kindCount = 50
+    static let kindCount = 51
 }
