@@ -40,7 +40,8 @@ public struct WaveBudget: Hashable, Sendable {
         budget = wave.budget.minorUnits
         self.committed = committed
         spent = total - committed
-        includesCommission = ledger != nil || !workspace.wavesPayingOnOrders.contains(wave.id)
+        // The plan as given, which may be an edit not yet applied to the workspace.
+        includesCommission = ledger != nil || !(wave.incentivePlan.paysOnOrders || workspace.wavesWithOwnPlansPayingOnOrders.contains(wave.id))
     }
 
     /// How far `cost` more would take the wave over its budget; nil if it stays within it.
@@ -57,14 +58,21 @@ public struct WaveBudget: Hashable, Sendable {
     }
 }
 
+extension IncentivePlan {
+    /// Whether the plan pays anything orders decide (commission, bonus tiers): only then do the
+    /// figures of a wave paying it need attribution and the ledger.
+    var paysOnOrders: Bool { commissionBasisPoints != nil || !bonusTiers.isEmpty }
+}
+
 extension Workspace {
-    /// The waves that pay anything orders decide (commission, bonus tiers) through their plan
-    /// or a creator's own: only their figures need attribution and the ledger. One pass over
-    /// the enrollments for every wave; `DerivedFigures` keeps it per journal position.
+    /// The waves that pay on orders through their plan or a creator's own, in one pass over
+    /// the enrollments; `DerivedFigures` keeps it per journal position.
     public var wavesPayingOnOrders: Set<WaveID> {
-        let paysOnOrders = { (plan: IncentivePlan) in plan.commissionBasisPoints != nil || !plan.bonusTiers.isEmpty }
-        var waves = Set(self.waves.filter { paysOnOrders($0.incentivePlan) }.map(\.id))
-        for enrollment in enrollments where enrollment.incentiveOverride.map(paysOnOrders) == true { waves.insert(enrollment.waveID) }
-        return waves
+        wavesWithOwnPlansPayingOnOrders.union(waves.lazy.filter(\.incentivePlan.paysOnOrders).map(\.id))
+    }
+
+    /// The waves where some creator has a plan of their own that pays on orders.
+    var wavesWithOwnPlansPayingOnOrders: Set<WaveID> {
+        Set(enrollments.lazy.filter { $0.incentiveOverride?.paysOnOrders == true }.map(\.waveID))
     }
 }
