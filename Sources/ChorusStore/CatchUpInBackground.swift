@@ -42,6 +42,8 @@ extension WorkspaceStore {
         /// The manifest of a snapshot reloaded on the way (a colleague's compaction), for a folder.
         var reloadedManifest: Manifest?
         var reloaded: Bool
+        /// Who did what in the entries that arrived folded into a reloaded snapshot.
+        var folded: [HistoryRecord] = []
     }
 
     /// The part of the store that catching up changes: values the background thread gets a
@@ -80,10 +82,13 @@ extension WorkspaceStore {
     }
 
     /// Makes a finished background catch-up current (waiting for it if it still runs), and
-    /// returns the entries it applied with what each did, oldest first.
+    /// returns who did what, oldest first: the entries it applied with what each did, and the
+    /// history of those that arrived folded into a colleague's snapshot.
     @discardableResult
-    public func finish(_ catchUp: CatchUpInProgress) throws -> [(entry: JournalEntry, applied: AppliedCommand)] {
-        try adopt(catchUp.work.wait())
+    public func finish(_ catchUp: CatchUpInProgress) throws -> (entries: [(entry: JournalEntry, applied: AppliedCommand)], folded: [HistoryRecord]) {
+        let outcome = catchUp.work.wait()
+        let entries = try adopt(outcome)
+        return (entries, (try? outcome.get().folded) ?? [])
     }
 
     /// Applies what colleagues appended since this store last looked, on this thread, and
@@ -176,16 +181,22 @@ extension WorkspaceStore {
             throw NewerEntry(line: newer)
         }
         var state = reader.start
+        let folded = newManifest.map { manifest in
+            ((try? Self.history(of: manifest, archive: HistoryArchive(folder: reader.folder, fileSystem: reader.fileSystem))) ?? [])
+                .filter { $0.seq > reader.start.lastSequence && $0.seq <= snapshot.through }
+        } ?? []
         state.workspace = snapshot.workspace
         state.itemChanges = ItemChanges()
         state.lastSequence = snapshot.through
+        var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []
         for entry in try reader.log.entries(after: snapshot.through) {
-            try Self.apply(entry, to: &state.workspace, changes: &state.itemChanges, performed: &state.performedCommands,
-                           place: Self.place(of: entry.seq, in: reader.log))
+            let outcome = try Self.apply(entry, to: &state.workspace, changes: &state.itemChanges, performed: &state.performedCommands,
+                                         place: Self.place(of: entry.seq, in: reader.log))
             state.lastSequence = entry.seq
+            applied.append((entry, outcome))
         }
         state.journalLength = state.lastSequence - snapshot.through
         state.pendingOrderHistory = nil
-        return CaughtUp(following: state, applied: [], reloadedManifest: newManifest, reloaded: true)
+        return CaughtUp(following: state, applied: applied, reloadedManifest: newManifest, reloaded: true, folded: folded)
     }
 }

@@ -160,10 +160,13 @@ final class StoreSession: ConsoleSession {
 
     private func finish(_ catchUp: CatchUpInProgress) -> [ColleagueChange] {
         do {
-            let entries = try store.finish(catchUp)
+            let (entries, folded) = try store.finish(catchUp)
             noteOrderHistoryAttached()
+            // Entries that came folded into a colleague's snapshot: every figure is stale.
+            if entries.isEmpty, store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
             for (entry, _) in entries { derived.record(entry.command, at: entry.seq) }
-            return entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+            return folded.map { ColleagueChange(actor: $0.actor, summary: $0.summary) }
+                + entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
             followFailure = "could not follow colleagues' changes: \(error)"
             return []

@@ -30,7 +30,7 @@ final class CatchUpInBackgroundTests: XCTestCase {
         XCTAssertEqual(follower.lastSequence, 0)
 
         let arrived = try follower.finish(loading)
-        XCTAssertEqual(arrived.map(\.entry.actor), ["cron"])
+        XCTAssertEqual(arrived.entries.map(\.entry.actor), ["cron"])
         XCTAssertEqual(follower.lastSequence, 1)
         XCTAssertEqual(follower.workspace, try WorkspaceStore.open(at: folder, mode: .readOnly).workspace)
         XCTAssertEqual(follower.workspace.orders.count, StoreFixtures.orders.count + orders.count)
