@@ -27,7 +27,9 @@ extension Console {
             ? approvalsTable.id(at: state.approvals.cursor).flatMap(session.workspace.submission) : nil
         let changes = session.collectColleaguesWork()
         guard !changes.isEmpty else {
-            guard let loading = session.colleaguesWorkLoading, loading != state.colleaguesWorkLoading else { return false }
+            // Loading began, or ended having brought nothing to show.
+            let loading = session.colleaguesWorkLoading
+            guard loading != state.colleaguesWorkLoading else { return false }
             send(.colleaguesWorkLoading(loading))
             return true
         }

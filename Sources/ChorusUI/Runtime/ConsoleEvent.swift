@@ -15,8 +15,9 @@ enum ConsoleEvent: Hashable, Sendable {
     case commandRefused(Command, CommandIntent, reason: String)
     /// A command this console sent could not be performed yet and is kept, with how many are.
     case commandKeptPending(CommandIntent, until: String, pending: Int)
-    /// Colleagues' work too big to apply between key presses is loading in the background.
-    case colleaguesWorkLoading(String)
+    /// Colleagues' work too big to apply between key presses is loading in the background (or
+    /// no longer is: nil).
+    case colleaguesWorkLoading(String?)
     /// Derived figures asked for (`Effect.derive`) finished on another thread.
     case derivedReady
     /// Colleagues changed the workspace; the session has applied their changes already.

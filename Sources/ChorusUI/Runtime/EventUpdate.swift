@@ -21,8 +21,14 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
         state.message = StatusMessage(.warning, "kept as pending until \(reason)"
                                       + (pending == 1 ? "; it is done then" : "; \(pending) changes are pending, done then in the order typed"))
     case .colleaguesWorkLoading(let work):
+        let was = state.colleaguesWorkLoading
         state.colleaguesWorkLoading = work
-        showNews(work, &state)
+        if let work {
+            showNews(work, &state)
+        } else if let was, let news = state.news, state.message == news.shown, news.shown.text.hasSuffix(was) {
+            state.message = news.after  // it brought nothing to show: what was said before comes back
+            state.news = nil
+        }
     case .derivedReady:
         break
     case .entriesArrived(let changes):
