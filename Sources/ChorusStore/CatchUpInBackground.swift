@@ -61,11 +61,12 @@ extension WorkspaceStore {
     /// touches neither the log nor this box from `beginCatchUp` until `finish` (the store's
     /// contract), and `BackgroundWork`'s lock orders the hand-over and the hand-back.
     private final class HandedOver: @unchecked Sendable {
-        let store: Reader
-        init(_ store: Reader) { self.store = store }
+        let reader: Reader
+        init(_ reader: Reader) { self.reader = reader }
     }
 
-    /// What catching up reads and never writes: the log and where the workspace is.
+    /// What catching up works from: the log (reading it moves the log's own read position, so
+    /// only one thread may use it at a time), where the workspace is, and the state to start from.
     struct Reader {
         let log: any SharedLog
         let folder: String
@@ -78,7 +79,7 @@ extension WorkspaceStore {
     public func beginCatchUp() -> CatchUpInProgress {
         let handed = HandedOver(reader)
         let staged = folderLog?.stagedAhead() ?? []
-        return CatchUpInProgress(staged: staged, work: BackgroundWork { Result { try Self.catchUp(handed.store) } })
+        return CatchUpInProgress(staged: staged, work: BackgroundWork { Result { try Self.catchUp(handed.reader) } })
     }
 
     /// Makes a finished background catch-up current (waiting for it if it still runs), and

@@ -74,11 +74,13 @@ final class ColleaguesImportLoadingTests: XCTestCase {
         console.press(.character("j"))
         console.press(.character("k"))
         XCTAssertEqual(draftUnderCursor, held, "keys work on the workspace as it was")
+        XCTAssertTrue(console.frame().lines.last?.contains("loading colleagues' work…") ?? false, "the status bar still says it is loading")
 
         followUntilTheImportLands(ordersBefore: ordersBefore)
         XCTAssertEqual(session.workspace.orders.count, ordersBefore + 5_000)
         XCTAssertEqual(console.state.message?.text, "cron imported orders: 5000 new, 0 updated, 0 unchanged")
         XCTAssertEqual(draftUnderCursor, held, "the cursor stayed on its draft")
+        XCTAssertFalse(console.frame().lines.contains { $0.contains("loading colleagues' work…") })
         XCTAssertEqual(session.store.workspace, try WorkspaceStore.open(at: folder.path, mode: .readOnly).workspace,
                        "the console ends where a fresh open of the folder is")
     }
