@@ -27,6 +27,16 @@ package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     /// The result once the work has finished; nil while it runs.
     package var result: Value? { done.withLock { finished } }
 
+    /// The result if the work finishes within `budget`; nil if it still runs then.
+    package func wait(upTo budget: Duration) -> Value? {
+        let (seconds, attoseconds) = budget.components
+        let deadline = Date(timeIntervalSinceNow: Double(seconds) + Double(attoseconds) / 1e18)
+        return done.withLock {
+            while finished == nil, done.wait(until: deadline) {}
+            return finished
+        }
+    }
+
     /// The result, waiting for it if the work is still running.
     package func wait() -> Value {
         done.withLock {

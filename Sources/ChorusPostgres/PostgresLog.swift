@@ -100,10 +100,26 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         }
         let decoder = JSONDecoder()
         return try (0..<rows.count).map { row in
-            do { return try decoder.decode(JournalEntry.self, from: Data(rows.bytes(row, 0) ?? [])) } catch {
+            let bytes = Data(rows.bytes(row, 0) ?? [])
+            do {
+                guard let staged = try? decoder.decode(StagedJournalLine.self, from: bytes) else { return try decoder.decode(JournalEntry.self, from: bytes) }
+                return staged.entry(command: try staged.batch.command(from: try self.staged(staged.batch.name)))
+            } catch {
                 throw StoreError(.corrupt, file: address.description, "entry \(position + row + 1) cannot be read: \(error)")
             }
         }
+    }
+
+    /// The row's entry: a staged import's names its batch instead of carrying the command, and
+    /// keeps only the command's kind, which the append function judges permission by.
+    private static func body(of entry: JournalEntry) throws -> String {
+        var stored = entry
+        stored.prev = nil
+        stored.sum = nil
+        guard let batch = entry.batch else { return String(decoding: try encoder.encode(stored), as: UTF8.self) }
+        var line = (try JSONSerialization.jsonObject(with: encoder.encode(StagedJournalLine(stored, batch: batch))) as? [String: Any]) ?? [:]
+        line["command"] = ["kind": entry.command.kind]
+        return String(decoding: try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }
 
     public func append(_ entry: JournalEntry, expectedHead: Int) throws -> AppendOutcome {
@@ -111,15 +127,12 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         guard entry.seq == expectedHead + 1 else {
             throw StoreError(.corrupt, file: address.description, "entry \(entry.seq) cannot follow entry \(expectedHead); positions must be gapless")
         }
-        var stored = entry
-        stored.prev = nil
-        stored.sum = nil
-        let body = String(decoding: try Self.encoder.encode(stored), as: UTF8.self)
+        let body = try Self.body(of: entry)
         let statement = "SELECT outcome, at_seq FROM \(address.schema).append_command($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)"
         let parameters: [PostgresValue] = [
             PostgresValue(expectedHead), PostgresValue(entry.commandID ?? UUID().uuidString.lowercased()), .text(entry.command.authorizingKind.rawValue),
             .text(entry.actor), .text(String(entry.at.secondsSinceEpoch)), PostgresValue(entry.basedOn),
-            PostgresValue(entry.format ?? JournalEntry.currentFormat), .null, .text(body)]
+            PostgresValue(entry.format ?? JournalEntry.currentFormat), entry.batch.map { .text($0.name) } ?? .null, .text(body)]
         let rows: PostgresRows
         do {
             rows = try connection.query(statement, parameters)

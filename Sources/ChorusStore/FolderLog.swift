@@ -122,6 +122,11 @@ final class FolderLog: SharedLog {
         return hasher.finalize()
     }
 
+    /// Who staged which import in the lines appended since the last read (see `JournalFile.stagedLinesAhead`).
+    func stagedAhead() -> [(actor: String, summary: String)] {
+        segments.flatMap { $0.stagedLinesAhead() }.map { ($0.actor, $0.summary ?? $0.kind) }
+    }
+
     /// Where entry `seq` is, for messages: its segment and line.
     func location(of seq: Int) -> (file: String, line: Int?) {
         for segment in segments.reversed() {

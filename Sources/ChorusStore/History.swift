@@ -99,13 +99,17 @@ extension WorkspaceStore {
         guard let folderLog else {
             return try ((log as? KeepsEarlierHistory)?.earlierHistory() ?? []) + log.entries(after: 0).map(HistoryRecord.init)
         }
-        let manifest = (try? Snapshot.manifest(in: folder, fileSystem: fileSystem)) ?? manifest
+        return try Self.history(of: (try? Snapshot.manifest(in: folder, fileSystem: fileSystem)) ?? manifest, archive: folderLog.history)
+    }
+
+    /// A folder's history as `manifest` lists its segments.
+    static func history(of manifest: Manifest, archive: HistoryArchive) throws -> [HistoryRecord] {
         var records: [HistoryRecord] = []
         for segment in manifest.journalSegments {
-            records += (try? JournalFile(folder: folder, file: segment.file, fileSystem: fileSystem).sealedRecords().records) ?? []
+            records += (try? JournalFile(folder: archive.folder, file: segment.file, fileSystem: archive.fileSystem).sealedRecords().records) ?? []
         }
         let live = Set(records.map(\.seq))
-        records += try folderLog.history.read().filter { !live.contains($0.seq) }
+        records += try archive.read().filter { !live.contains($0.seq) }
         return records.sorted { $0.seq < $1.seq }
     }
 }

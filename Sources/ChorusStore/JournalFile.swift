@@ -169,6 +169,16 @@ final class JournalFile {
         return (entries, false)
     }
 
+    /// The staged imports appended since the last read, from their small lines alone (their
+    /// batches unread): what a follower is about to load, said before it loads it.
+    func stagedLinesAhead() -> [StagedJournalLine] {
+        guard let current = fileSystem.identity(at: path), let identity, identity.inode == current.inode, current.size > intactLength,
+              let (bytes, _) = try? fileSystem.readFile(at: path, from: intactLength) else { return [] }
+        return bytes.split(separator: UInt8(ascii: "\n")).compactMap { line in
+            StagedJournalLine.mayBe(line) ? try? Self.decoder.decode(StagedJournalLine.self, from: Data(line)) : nil
+        }
+    }
+
     func append(_ entry: JournalEntry) throws {
         if let unreadableLastLine { throw unreadableLastLine.refusal }
         if tornLine != nil || needsTrim { try trim() }

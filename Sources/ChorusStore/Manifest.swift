@@ -10,7 +10,7 @@ import Foundation
 ///
 /// It also lists the journal's segments, oldest first: the entries after the snapshot, of which
 /// only the last segment is appended to (see `JournalSegment`).
-package struct Manifest: Codable, Equatable {
+package struct Manifest: Codable, Equatable, Sendable {
     package static let fileName = "chorus.json"
     static let format = "chorus-workspace"
     /// The snapshot layout this build writes and reads. Bump it (and add a migration) whenever

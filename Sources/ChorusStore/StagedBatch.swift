@@ -26,7 +26,7 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     }
 
     /// The command in `payload`, once its size and checksum hold.
-    func command(from payload: [UInt8]) throws -> Command {
+    package func command(from payload: [UInt8]) throws -> Command {
         guard payload.count == byteCount, EntryChecksum.digest(payload[...]) == sum else {
             throw StagedBatchProblem.changed
         }
@@ -37,16 +37,16 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     static func isBatchName(_ name: String) -> Bool { name.hasPrefix("batch-") && name.hasSuffix(".json") && !name.contains("/") }
 }
 
-enum StagedBatchProblem: Error { case changed }
+package enum StagedBatchProblem: Error { case changed }
 
 /// A journal line whose command is staged out of line: every field of `JournalEntry` but the
 /// command, with the batch and the command's kind (for the history) instead.
-struct StagedJournalLine: Codable {
+package struct StagedJournalLine: Codable {
     var seq: Int
     var at: Timestamp
     var actor: String
-    var kind: String
-    var batch: StagedBatch
+    package var kind: String
+    package var batch: StagedBatch
     var commandID: String?
     var basedOn: Int?
     var summary: String?
@@ -54,7 +54,7 @@ struct StagedJournalLine: Codable {
     var prev: String?
     var sum: String?
 
-    init(_ entry: JournalEntry, batch: StagedBatch) {
+    package init(_ entry: JournalEntry, batch: StagedBatch) {
         seq = entry.seq
         at = entry.at
         actor = entry.actor
@@ -66,7 +66,7 @@ struct StagedJournalLine: Codable {
         format = entry.format
     }
 
-    func entry(command: Command) -> JournalEntry {
+    package func entry(command: Command) -> JournalEntry {
         var entry = JournalEntry(seq: seq, at: at, actor: actor, command: command, commandID: commandID, basedOn: basedOn, summary: summary)
         entry.format = format
         entry.prev = prev

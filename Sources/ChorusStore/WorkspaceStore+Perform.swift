@@ -109,39 +109,6 @@ extension WorkspaceStore {
         }
     }
 
-    /// Applies what colleagues appended since this store last looked, and returns those
-    /// entries with what each did, oldest first. A store whose entries were folded into a
-    /// snapshot meanwhile reloads that snapshot.
-    @discardableResult
-    public func catchUp() throws -> [(entry: JournalEntry, applied: AppliedCommand)] {
-        let entries: [JournalEntry]
-        do {
-            entries = try log.entries(after: lastSequence)
-        } catch is SharedLogGap {
-            try reloadFromSnapshot()
-            return []
-        } catch let error as StoreError where error.kind == .newerSchema || (folderLog?.journal.unreadableLastLine != nil) {
-            unreadableLastLine = folderLog?.journal.unreadableLastLine
-            throw error
-        }
-        var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []
-        for entry in entries {
-            // A folder's journal stops at such an entry itself; another log hands it over.
-            if let newer = UnreadableJournalLine.newer(entry.format, file: folder) {
-                unreadableLastLine = newer
-                throw newer.refusal
-            }
-            if entry.command.needsOrderHistory { try finishLoadingOrderHistory() }
-            let outcome = try Self.apply(entry, to: &workspace, changes: &itemChanges, performed: &performedCommands,
-                                         place: Self.place(of: entry.seq, in: log))
-            lastSequence = entry.seq
-            journalLength += 1
-            noteAttributionInputs(changedBy: entry.command)
-            applied.append((entry, outcome))
-        }
-        return applied
-    }
-
     /// A cheap value that changes whenever colleagues may have appended: a follower compares
     /// it between key presses and calls `catchUp()` only when it moved.
     public var changeHint: Int { log.changeHint() }
@@ -222,32 +189,5 @@ extension WorkspaceStore {
     /// applied without undo, by reading the workspace again as the log has it.
     private func takeBack(_ applied: AppliedCommand, context: CommandContext) {
         if applied.isUndoable { _ = try? workspace.apply(applied.undo, context: context) } else { try? reloadFromSnapshot() }
-    }
-
-    /// Loads the newest snapshot and the entries after it, when entries this store had not
-    /// applied yet were folded into a snapshot by a colleague's compaction or big import.
-    func reloadFromSnapshot() throws {
-        let (snapshot, newManifest) = try reloadedSnapshot()
-        if let newer = UnreadableJournalLine.newer(snapshot.format, file: folderLog == nil ? folder : folder + "/" + Manifest.fileName) {
-            unreadableLastLine = newer
-            throw newer.refusal
-        }
-        var reloaded = snapshot.workspace
-        var changes = ItemChanges()
-        var performed = performedCommands
-        var sequence = snapshot.through
-        for entry in try log.entries(after: snapshot.through) {
-            try Self.apply(entry, to: &reloaded, changes: &changes, performed: &performed, place: Self.place(of: entry.seq, in: log))
-            sequence = entry.seq
-        }
-        workspace = reloaded
-        if let newManifest { manifest = newManifest }
-        itemChanges = changes
-        performedCommands = performed
-        lastSequence = sequence
-        journalLength = sequence - snapshot.through
-        knownAttribution = nil
-        attributionInputsSequence = sequence
-        pendingOrderHistory = nil
     }
 }

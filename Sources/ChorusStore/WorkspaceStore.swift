@@ -330,8 +330,8 @@ public final class WorkspaceStore {
 
     /// The newest snapshot, with the folder's manifest when the log is a folder. A file removed
     /// by a compaction between reading the manifest and the file is worth one more try.
-    func reloadedSnapshot() throws -> (LogSnapshot, Manifest?) {
-        guard folderLog != nil else { return (try log.currentSnapshot(), nil) }
+    static func reloadedSnapshot(_ log: any SharedLog, folder: String?, fileSystem: any FileSystem) throws -> (LogSnapshot, Manifest?) {
+        guard let folder else { return (try log.currentSnapshot(), nil) }
         var attempt = 0
         while true {
             do {

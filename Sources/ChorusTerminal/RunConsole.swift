@@ -30,6 +30,7 @@ public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws 
         }
         if console.collectBackgroundWork() { needsPaint = true }
         if console.followColleagues() { needsPaint = true }
+        if console.performPendingCommands() { needsPaint = true }  // the server answers again
         if needsPaint {
             painter.paint(console.frame())
             needsPaint = false

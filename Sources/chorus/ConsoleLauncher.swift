@@ -53,9 +53,17 @@ final class StoreSession: ConsoleSession {
     let derived: DerivedFigures
 
     func perform(_ command: Command) throws -> AppliedCommand {
+        try perform(command, commandID: UUID().uuidString.lowercased())
+    }
+
+    func perform(_ command: Command, commandID: String) throws -> AppliedCommand {
+        if let running = catchingUp {  // the console keeps commands pending meanwhile; anyone else waits
+            catchingUp = nil
+            arrivedMeanwhile += finish(running)
+        }
         let applied: AppliedCommand
         do {
-            applied = try store.perform(command, context: Clock.context)
+            applied = try store.perform(command, context: Clock.context, commandID: commandID)
         } catch {
             // Refused, perhaps after colleagues' entries were applied on the way.
             if store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
@@ -98,16 +106,75 @@ final class StoreSession: ConsoleSession {
     /// change in the folder (or a quarter second passed), and reads the journal only when the
     /// folder's change hint (the active segment's and manifest's inode and size) moved. A failure
     /// to follow (a line this build cannot read) is said once, in the status line.
+    ///
+    /// The catching up runs on another thread. A small one (a colleague's approval) is waited
+    /// for, a few milliseconds, and arrives in the same turn; a big one (a staged import, a
+    /// snapshot to reload) is left to run while the keys work on the workspace as it was, and
+    /// arrives in the turn after it finished — the swap is a few assignments.
     func collectColleaguesWork() -> [ColleagueChange] {
+        if !arrivedMeanwhile.isEmpty {
+            defer { arrivedMeanwhile = [] }
+            return arrivedMeanwhile
+        }
+        if let running = catchingUp {
+            guard running.isFinished else { return [] }
+            catchingUp = nil
+            return finish(running)
+        }
         guard store.shouldLookForColleaguesWork() else { return [] }
         let hint = store.changeHint
         guard hint != lastChangeHint else { return [] }
         lastChangeHint = hint
+        let started = store.beginCatchUp()
+        guard started.staged.isEmpty, started.isFinished(within: Self.catchUpBudget) else {
+            catchingUp = started
+            catchingUpSince = .now
+            return []
+        }
+        return finish(started)
+    }
+
+    /// The catch-up running, when it is one to tell the person about: a colleague's staged
+    /// import, or anything still loading after half a second (a server's small catch-up that
+    /// outlasted the budget by a few milliseconds is not news).
+    private var catchingUpAtLength: CatchUpInProgress? {
+        guard let catchingUp, !catchingUp.staged.isEmpty || catchingUpSince.duration(to: .now) >= .milliseconds(500) else { return nil }
+        return catchingUp
+    }
+
+    /// How long a catch-up may hold the console's loop before it is left to the background:
+    /// well inside the 16 ms a key may take.
+    static let catchUpBudget: Duration = .milliseconds(6)
+
+    /// A catch-up left running in the background; until it lands the store is not touched
+    /// (its log is the catch-up's), so commands typed meanwhile are kept pending.
+    private var catchingUp: CatchUpInProgress?
+    private var catchingUpSince = ContinuousClock.now
+    /// Colleagues' work that landed because a command could not wait for it; said next turn.
+    private var arrivedMeanwhile: [ColleagueChange] = []
+
+    var colleaguesWorkLoading: String? {
+        guard let catchingUp = catchingUpAtLength else { return nil }
+        guard !catchingUp.staged.isEmpty else { return "loading colleagues' changes in the background…" }
+        return "loading " + catchingUp.staged.map { "\($0.actor)'s import (\($0.summary))" }.joined(separator: ", ") + " in the background…"
+    }
+
+    var commandsWait: String? {
+        if case .reconnecting? = serverLink?.log.link { return "the server answers again" }
+        guard let catchingUp else { return nil }
+        let who = Set(catchingUp.staged.map(\.actor)).sorted()
+        return who.isEmpty ? "colleagues' changes have loaded" : "\(who.joined(separator: " and "))'s import has loaded"
+    }
+
+    private func finish(_ catchUp: CatchUpInProgress) -> [ColleagueChange] {
         do {
-            let entries = try store.catchUp()
+            let (entries, folded) = try store.finish(catchUp)
             noteOrderHistoryAttached()
+            // Entries that came folded into a colleague's snapshot: every figure is stale.
+            if entries.isEmpty, store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
             for (entry, _) in entries { derived.record(entry.command, at: entry.seq) }
-            return entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
+            return folded.map { ColleagueChange(actor: $0.actor, summary: $0.summary) }
+                + entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
             followFailure = "could not follow colleagues' changes: \(error)"
             return []
@@ -121,7 +188,8 @@ final class StoreSession: ConsoleSession {
 
     /// The workspace's history as the folder has it now, everyone's work included.
     var history: [HistoryLine] {
-        ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
+        catchingUp?.waitUntilFinished()  // the log is the catch-up's until then
+        return ((try? store.history()) ?? []).map { HistoryLine(at: $0.at, actor: $0.actor, summary: $0.summary) }
     }
 
     func collectBackgroundWork() -> String? {
@@ -134,6 +202,8 @@ final class StoreSession: ConsoleSession {
             return failure
         }
         if let news = serverLink?.news() { return news }
+        // Compacting and attaching order history wait for a colleague's work loading meanwhile.
+        guard catchingUp == nil else { return nil }
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it

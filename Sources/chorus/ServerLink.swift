@@ -1,8 +1,9 @@
 import ChorusPostgres
 
 /// The console's link to a server workspace, as the status bar tells it: `connected` once it
-/// is up, `reconnecting…` with the reason while it is down (keys that write then fail with the
-/// reason and change nothing), and `connected` again once it is back and caught up.
+/// is up, `reconnecting…` with the reason while it is down (keys that write are then kept
+/// pending, see `StoreSession.commandsWait`, and sent once it is back), and `connected` again
+/// once it is back and caught up.
 final class ServerLink {
     let log: PostgresLog
     private var said: PostgresFollower.Link = .connecting

@@ -26,7 +26,13 @@ extension Console {
         let open = state.overlay == .submissionDetail && state.approvals.decidedElsewhere == nil
             ? approvalsTable.id(at: state.approvals.cursor).flatMap(session.workspace.submission) : nil
         let changes = session.collectColleaguesWork()
-        guard !changes.isEmpty else { return false }
+        guard !changes.isEmpty else {
+            // Loading began, or ended having brought nothing to show.
+            let loading = session.colleaguesWorkLoading
+            guard loading != state.colleaguesWorkLoading else { return false }
+            send(.colleaguesWorkLoading(loading))
+            return true
+        }
         if let open, let now = session.workspace.submission(open.id), now.status != open.status,
            let decided = DecidedElsewhere(now, today: today) {
             dispatch(.openDraftDecided(decided))
@@ -35,6 +41,7 @@ extension Console {
         // and found again in the new rows.
         rememberCursors()
         send(.entriesArrived(changes))
+        _ = performPendingCommands()
         return true
     }
 

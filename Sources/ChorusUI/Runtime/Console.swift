@@ -27,6 +27,8 @@ public final class Console {
     var hasDrawn = false, otherPanesReady = false
     /// Clipboard and opener requests from keys, for the terminal layer (see `takeTerminalRequests`).
     private var terminalRequests: [TerminalRequest] = []
+    /// Commands typed while the session could not perform them, oldest first (see `PendingCommands`).
+    var pendingCommands: [PendingCommand] = []
 
     /// `remembered`: the person's settings from their last session; the theme in it is the
     /// caller's to apply (a `--theme` flag outranks it), the wave and carrier are applied here.
@@ -142,13 +144,7 @@ public final class Console {
     private func run(_ effect: Effect) -> ConsoleEvent? {
         switch effect {
         case .command(let command, let intent):
-            rememberCursors()
-            do {
-                let applied = try session.perform(command)
-                return .commandApplied(CommandOutcome(command: command, intent: intent, summary: applied.summary, undo: applied.undo))
-            } catch {
-                return .commandRefused(command, intent, reason: String(describing: error))
-            }
+            return perform(command, intent)
         case .previewOutbox(let kind, let wave, let ids):
             guard let drafting = session as? OutboxDrafting else { return .effectFailed("this console cannot draft messages") }
             do { return .outboxPreviewed(try drafting.previewOutbox(kind, wave: wave, creators: ids)) } catch {

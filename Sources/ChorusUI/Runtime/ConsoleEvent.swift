@@ -13,6 +13,11 @@ enum ConsoleEvent: Hashable, Sendable {
     case commandApplied(CommandOutcome)
     /// A command this console sent was refused, with the domain's sentence why.
     case commandRefused(Command, CommandIntent, reason: String)
+    /// A command this console sent could not be performed yet and is kept, with how many are.
+    case commandKeptPending(CommandIntent, until: String, pending: Int)
+    /// Colleagues' work too big to apply between key presses is loading in the background (or
+    /// no longer is: nil).
+    case colleaguesWorkLoading(String?)
     /// Derived figures asked for (`Effect.derive`) finished on another thread.
     case derivedReady
     /// Colleagues changed the workspace; the session has applied their changes already.

@@ -28,6 +28,15 @@ public protocol ConsoleSession: AnyObject {
     /// Reads a processor's report on `run` (PayPal's payout items, Wise's batch result) from
     /// a file; throws with the file, line and column of what is wrong.
     func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult]
+    /// Colleagues' work the session is loading in the background, for the status line
+    /// (`loading maria's import (imported 1000000 orders) in the background…`); nil when none.
+    var colleaguesWorkLoading: String? { get }
+    /// Why a command cannot be performed now, as the end of "kept as pending until …"
+    /// (`maria's import has loaded`, `the server answers again`); nil when it can.
+    var commandsWait: String? { get }
+    /// `perform`, with the command's idempotency id: a command kept pending keeps its id, so
+    /// sending it again after a lost acknowledgement never applies it twice.
+    func perform(_ command: Command, commandID: String) throws -> AppliedCommand
 }
 
 extension ConsoleSession {
@@ -39,6 +48,10 @@ extension ConsoleSession {
     public var actingPerson: String? { nil }
     /// Nobody else writes by default.
     public func collectColleaguesWork() -> [ColleagueChange] { [] }
+    public var colleaguesWorkLoading: String? { nil }
+    /// Commands are performed at once by default.
+    public var commandsWait: String? { nil }
+    public func perform(_ command: Command, commandID: String) throws -> AppliedCommand { try perform(command) }
     /// Reading files needs the importers, which the `chorus` command supplies.
     public func paymentResults(fromFile path: String, run: PayoutRun, today: Day) throws -> [PaymentResult] {
         throw DomainError("this console cannot read processor reports; use `chorus payout reconcile`")

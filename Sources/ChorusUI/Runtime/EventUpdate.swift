@@ -17,9 +17,22 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
         effects = CommandOutcomeUpdate.applied(outcome, &state)
     case .commandRefused(_, let intent, let reason):
         CommandOutcomeUpdate.refused(intent, reason: reason, &state)
+    case .commandKeptPending(_, let reason, let pending):
+        state.message = StatusMessage(.warning, "kept as pending until \(reason)"
+                                      + (pending == 1 ? "; it is done then" : "; \(pending) changes are pending, done then in the order typed"))
+    case .colleaguesWorkLoading(let work):
+        let was = state.colleaguesWorkLoading
+        state.colleaguesWorkLoading = work
+        if let work {
+            showNews(work, &state)
+        } else if let was, let news = state.news, state.message == news.shown, news.shown.text.hasSuffix(was) {
+            state.message = news.after  // it brought nothing to show: what was said before comes back
+            state.news = nil
+        }
     case .derivedReady:
         break
     case .entriesArrived(let changes):
+        state.colleaguesWorkLoading = nil
         // Said after the outcome of the person's own last action, which must not vanish unread.
         let news = ColleagueChange.sentence(changes)
         if let current = state.message, current.kind != .info {
@@ -30,11 +43,7 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
     case .openDraftDecided(let decided):
         state.approvals.decidedElsewhere = decided
     case .news(let news):
-        // Earlier news on screen is replaced; what the person's key said is kept in front of it.
-        let own = state.message == state.news?.shown ? state.news?.after : state.message
-        let shown = own.map { StatusMessage($0.kind, $0.text + " · " + news) } ?? StatusMessage(.info, news)
-        state.message = shown
-        state.news = BackgroundNews(shown: shown, after: own)
+        showNews(news, &state)
     case .warning(let text):
         state.message = StatusMessage(.warning, text)
     case .historyRead(let lines):
@@ -50,4 +59,12 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
     }
     let needs = DerivedNeeds.shown(state, context: context)
     return needs.isEmpty ? effects : effects + [.derive(needs)]
+}
+
+/// Earlier news on screen is replaced; what the person's key said is kept in front of it.
+private func showNews(_ news: String, _ state: inout UIState) {
+    let own = state.message == state.news?.shown ? state.news?.after : state.message
+    let shown = own.map { StatusMessage($0.kind, $0.text + " · " + news) } ?? StatusMessage(.info, news)
+    state.message = shown
+    state.news = BackgroundNews(shown: shown, after: own)
 }

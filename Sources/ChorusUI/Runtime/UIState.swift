@@ -24,6 +24,8 @@ public struct UIState: Hashable, Sendable {
     public var message: StatusMessage?
     /// Background news on screen, so the next news replaces it and the person's message stays.
     var news: BackgroundNews?
+    /// Colleagues' work loading in the background, as the status line said it; nil once it arrived.
+    var colleaguesWorkLoading: String?
     public var themeName: String
     public var undoStack: [UndoEntry] = []
     public var redoStack: [UndoEntry] = []

@@ -1,7 +1,8 @@
 import ChorusCore
 
 /// The bottom line: the open prompt, the filter being typed, the last message, or else the
-/// key hints for this pane from the key map; on the right, "N marked" and the row position.
+/// key hints for this pane from the key map; on the right, colleagues' work loading, "N
+/// marked" and the row position.
 struct StatusBar {
     let state: UIState
     let workspace: Workspace
@@ -44,6 +45,8 @@ struct StatusBar {
     private var rightParts: [(text: String, role: StyleRole)] {
         let list = state.shownList
         var parts = notes
+        // Said on the right too, so keys that replace the message do not hide that it is loading.
+        if state.colleaguesWorkLoading != nil { parts.append(("loading colleagues' work…", .statusBar)) }
         if list.marks > 0 { parts.append(("\(list.marks) marked", .marked)) }
         if rows > 0 { parts.append(("\(list.cursor + 1)/\(rows)", .statusBar)) }
         return parts
