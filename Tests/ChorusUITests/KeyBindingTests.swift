@@ -44,6 +44,31 @@ final class KeyBindingTests: XCTestCase {
         XCTAssertNil(KeyMap.notHere(.approveSubmissions, in: .approvals))
     }
 
+    /// A key is one declaration: its words and what it does. Every key of a pane's own scope
+    /// carries its handler, so nothing else has to be edited to add one.
+    func testEveryPaneOwnKeyCarriesWhatItDoes() {
+        // `n` and `e` in Waves also act from the palette in any pane, which only the shared keys do.
+        let fromAnyPane: Set<Action> = [.newWave, .editWave]
+        for scope in [KeyScope.seeding, .waves, .approvals, .library, .leaderboard] {
+            for binding in KeyMap.bindings where binding.scope == scope && !fromAnyPane.contains(binding.action) {
+                XCTAssertNotNil(binding.handler, "\(binding.keyLabel) in \(scope.rawValue) (\(binding.help)) does not say what it does")
+            }
+        }
+    }
+
+    /// Pressing a key runs what its binding declares: `f` in Approvals is its binding's handler.
+    func testAKeyRunsTheHandlerItsBindingDeclares() {
+        let console = ConsoleDriver(ApprovalsSample.workspace()).press("3")
+        var expected = console.state
+        let binding = KeyMap.bindings.first { $0.scope == .approvals && $0.keys == [.character("f")] }
+        let effects = binding?.handler?(&expected, console.console.updateContext)
+        console.press("f")
+        XCTAssertEqual(effects?.count, 0)
+        XCTAssertEqual(console.state.approvals.view, expected.approvals.view)
+        XCTAssertEqual(console.state.message, expected.message)
+        XCTAssertNotEqual(console.state.approvals.view, ConsoleDriver(ApprovalsSample.workspace()).press("3").state.approvals.view)
+    }
+
     // MARK: - A pane with rows to act on, the cursor on its second row and nothing said yet
 
     private func console(in pane: Pane) -> ConsoleDriver {

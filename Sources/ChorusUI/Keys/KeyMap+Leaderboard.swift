@@ -2,9 +2,9 @@ extension KeyMap {
     /// The Leaderboard pane's keys: what to rank by, and promoting winners into the next wave.
     static let leaderboardBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .leaderboard,
-                   help: "rank by the next metric: revenue, margin, ROAS, ROI on margin, assets, engagement", hint: "rank by"),
+                   help: "rank by the next metric: revenue, margin, ROAS, ROI on margin, assets, engagement", hint: "rank by") { LeaderboardUpdate.nextMetric(&$0, $1) },
         KeyBinding(keys: [.character("P")], action: .promote, scope: .leaderboard,
-                   help: "promote marked creators into the next wave with an incentive change", hint: "promote", command: "promote"),
+                   help: "promote marked creators into the next wave with an incentive change", hint: "promote", command: "promote") { LeaderboardUpdate.promote(&$0, $1) },
     ]
 
     /// The Ledger pane's own keys: what to sort by (Enter drills into a row, `w` picks a wave)

@@ -20,6 +20,10 @@ public enum KeyScope: String, Hashable, Sendable, CaseIterable {
     }
 }
 
+/// What a key does in its pane: the state to change and the effects to run (lazygit's
+/// `Binding.Handler`). The binding carries it, so a key is one declaration.
+typealias KeyHandler = @Sendable (_ state: inout UIState, _ context: UpdateContext) -> [Effect]
+
 /// One line of the key map: the keys, what they do, and how the help and hints name them.
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [Key]
@@ -34,6 +38,22 @@ public struct KeyBinding: Hashable, Sendable {
     /// What the status bar says when the action is asked for where it does not work, if more
     /// than "that works in the … pane" (lazygit's `DisabledReason`); see `KeyMap.notHere`.
     public var notHere: String?
+    /// What the key does where its scope applies; the `:` command with the same name does the
+    /// same. Nil for the keys still answered by their pane's `perform` (see `KeyMap.handler`).
+    var handler: KeyHandler?
+
+    /// Two bindings are the same line of the key map; what they do is not compared.
+    public static func == (lhs: KeyBinding, rhs: KeyBinding) -> Bool {
+        lhs.keys == rhs.keys && lhs.action == rhs.action && lhs.scope == rhs.scope && lhs.help == rhs.help
+            && lhs.hint == rhs.hint && lhs.command == rhs.command && lhs.notHere == rhs.notHere
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        hasher.combine(action)
+        hasher.combine(scope)
+        hasher.combine(help)
+    }
 
     /// The keys as written in help: `j ↓`; a palette-only command shows as `:codes`.
     public var keyLabel: String { keys.isEmpty ? ":" + (command ?? "") : keys.map(\.label).joined(separator: " ") }
@@ -100,34 +120,34 @@ public enum KeyMap {
         KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
                    help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 
-        KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack"),
+        KeyBinding(keys: [.character("p")], action: .pack, scope: .seeding, help: "mark packed", hint: "pack", command: "pack") { SeedingKeys.parcelAction(.pack, &$0, context: $1) },
         KeyBinding(keys: [.character("s")], action: .ship, scope: .seeding,
-                   help: "ship: carrier once, then a tracking number per parcel", hint: "ship", command: "ship"),
-        KeyBinding(keys: [.character("d")], action: .deliver, scope: .seeding, help: "mark delivered", hint: "delivered", command: "deliver"),
+                   help: "ship: carrier once, then a tracking number per parcel", hint: "ship", command: "ship") { SeedingKeys.parcelAction(.ship, &$0, context: $1) },
+        KeyBinding(keys: [.character("d")], action: .deliver, scope: .seeding, help: "mark delivered", hint: "delivered", command: "deliver") { SeedingKeys.parcelAction(.deliver, &$0, context: $1) },
         KeyBinding(keys: [.character("!")], action: .flagException, scope: .seeding,
-                   help: "flag a problem: address, returned or lost, with a note", hint: "exception", command: "exception"),
+                   help: "flag a problem: address, returned or lost, with a note", hint: "exception", command: "exception") { SeedingKeys.parcelAction(.flagException, &$0, context: $1) },
         KeyBinding(keys: [.character("x")], action: .cancelShipments, scope: .seeding,
-                   help: "cancel the parcel and release its stock", hint: "cancel", command: "cancel-shipment"),
+                   help: "cancel the parcel and release its stock", hint: "cancel", command: "cancel-shipment") { SeedingKeys.parcelAction(.cancelShipments, &$0, context: $1) },
         KeyBinding(keys: [.character("f")], action: .cycleShipmentFilter, scope: .seeding,
-                   help: "show the next status (queued … follow-up) or all", hint: "status"),
+                   help: "show the next status (queued … follow-up) or all", hint: "status") { SeedingKeys.nextStatus(&$0, $1) },
         KeyBinding(keys: [.character("e")], action: .editShipment, scope: .seeding,
-                   help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment"),
+                   help: "edit the parcel's items and note (queued or packed)", hint: "edit", command: "edit-shipment") { SeedingKeys.openShipmentForm(&$0, context: $1) },
         KeyBinding(keys: [.character("R")], action: .resolveException, scope: .seeding,
-                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve-exception"),
+                   help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve-exception") { SeedingKeys.openResolveForm(&$0, context: $1) },
 
         KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
                    help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),
         KeyBinding(keys: [.character("e")], action: .editWave, scope: .waves,
                    help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
-                   help: "copy this wave as the next one, in planning", hint: "copy"),
+                   help: "copy this wave as the next one, in planning", hint: "copy") { WavesKeys.copyWave(&$0, $1) },
         KeyBinding(keys: [.character("v")], action: .cycleWavesView, scope: .waves,
                    help: "under the list, show the next: brief, overview (KPIs, charts, budget), cohorts",
-                   command: "overview"),
+                   command: "overview") { WavesKeys.nextView(&$0, $1) },
         KeyBinding(keys: [.character("b")], action: .cycleCohortGrouping, scope: .waves,
-                   help: "group the cohorts by the next: tier, source, incentive, niche, country", command: "group-by"),
-        KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down"),
-        KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up"),
+                   help: "group the cohorts by the next: tier, source, incentive, niche, country", command: "group-by") { WavesKeys.nextCohortGrouping(&$0, $1) },
+        KeyBinding(keys: [.character("J")], action: .scrollDetailDown, scope: .waves, help: "scroll the wave's brief down") { WavesKeys.scrollBrief(down: true, &$0, $1) },
+        KeyBinding(keys: [.character("K")], action: .scrollDetailUp, scope: .waves, help: "scroll the wave's brief up") { WavesKeys.scrollBrief(down: false, &$0, $1) },
     ] + libraryBindings + sourcingBindings + leaderboardBindings + ledgerBindings + copyAndOpenBindings + sortingBindings
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
@@ -141,6 +161,13 @@ public enum KeyMap {
     public static func action(for key: Key, in pane: Pane) -> Action? {
         let matching = bindings.filter { $0.keys.contains(key) && $0.scope.applies(to: pane) }
         return (matching.first { $0.scope.rawValue == pane.title } ?? matching.first)?.action
+    }
+
+    /// What `action` does in `pane`, from the binding that declares it there (the pane's own
+    /// before one for every list); nil where no binding there carries its handler.
+    static func handler(for action: Action, in pane: Pane) -> KeyHandler? {
+        let matching = bindings.filter { $0.action == action && $0.handler != nil && $0.scope.applies(to: pane) }
+        return (matching.first { $0.scope == pane.scope } ?? matching.first)?.handler
     }
 
     /// The bindings that work in `pane`, grouped for the help overlay.

@@ -68,9 +68,11 @@ private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateConte
     update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
-/// Carries out an action from a key or from the palette: the shown pane's answer first, then
-/// the keys every pane shares, then the Pipeline's for its commands reached from the palette.
+/// Carries out an action from a key or from the palette: the handler its binding declares for
+/// the shown pane, else the shown pane's answer, then the keys every pane shares, then the
+/// Pipeline's for its commands reached from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+    if let handler = KeyMap.handler(for: action, in: state.pane) { return handler(&state, context) }
     func performShown<P: ListPane>(_ kind: P.Type) -> [Effect]? { kind.perform(action, &state, context: context) }
     if let effects = performShown(state.pane.kind) { return effects }
     if let effects = performShared(action, &state, context: context) { return effects }
@@ -104,7 +106,6 @@ private func performShared(_ action: Action, _ state: inout UIState, context: Up
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
     case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
-    case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
     case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context), &state)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.

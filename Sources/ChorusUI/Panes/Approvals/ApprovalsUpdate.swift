@@ -1,9 +1,8 @@
 import ChorusCore
 
-/// The Approvals pane's answer to an action: moving over the inbox and the triage keys. Nil
-/// means "not the Approvals pane's to handle", and the action goes on to the shared handling.
-/// After a decision the draft leaves the pending view, so the cursor rests on the next one:
-/// one key per draft works through the inbox.
+/// The Approvals pane's answer to the list keys every pane shares (its own keys carry their
+/// handlers in `KeyMap+Approvals`). Nil means "not the Approvals pane's to handle", and the
+/// action goes on to the shared handling.
 func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     guard state.pane == .approvals else { return nil }
     let table = context.approvalsTable
@@ -33,19 +32,25 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
         }
     case .nextWave:
         state.message = StatusMessage(.info, "the inbox shows drafts from every wave; / filters by handle, id or caption")
-    case .cycleInboxView:
-        state.approvals.view = state.approvals.view.next
-        state.approvals.list.startOver()
-        state.message = StatusMessage(.info, "showing \(state.approvals.view.label) drafts")
-    case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission:
-        return ApprovalDecision.start(action, &state, context: context)
     default:
         return nil
     }
     return []
 }
 
-/// How a triage key becomes commands: which drafts it applies to, what is checked before a
+/// What the Approvals pane's own keys do besides deciding (`KeyMap+Approvals` names them).
+enum ApprovalsKeys {
+    /// `f`: the next status the inbox shows.
+    static func nextInboxView(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.approvals.view = state.approvals.view.next
+        state.approvals.list.startOver()
+        state.message = StatusMessage(.info, "showing \(state.approvals.view.label) drafts")
+        return []
+    }
+}
+
+/// How a triage key becomes commands (after a decision the draft leaves the pending view, so
+/// the cursor rests on the next one: one key per draft works through the inbox): which drafts it applies to, what is checked before a
 /// prompt opens (so no note is typed for a draft that cannot take it), and the words of the outcome.
 enum ApprovalDecision {
     /// The drafts the palette named, else the marked drafts in inbox order, or else the one under the cursor.

@@ -1,7 +1,8 @@
 import ChorusCore
 
-/// The Leaderboard pane's answer to an action: movement over its ranked rows, marks, the
-/// metric and wave, and promote. Nil means "not the Leaderboard's to handle".
+/// The Leaderboard pane's answer to the list keys every pane shares: movement over its ranked
+/// rows, marks and the wave (its own keys carry their handlers in `KeyMap+Leaderboard`). Nil
+/// means "not the Leaderboard's to handle".
 func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let table = context.leaderboardTable
     let page = LeaderboardPane.tableRows(at: state.size)
@@ -21,11 +22,6 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
             state.leaderboard.filter = Filter()
             state.leaderboard.list.startOver()
         }
-    case .cycleSort:
-        state.leaderboard.metric = state.leaderboard.metric.next
-        state.leaderboard.sortReversed = false
-        state.leaderboard.list.startOver()
-        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
     case .reverseSort:
         state.leaderboard.sortReversed.toggle()
         state.leaderboard.list.startOver()
@@ -39,18 +35,6 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
         state.leaderboard.marks = []
         state.leaderboard.list.startOver()
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
-    case .promote:
-        let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
-                                                                              : state.leaderboard.marks.sorted())
-        guard !ids.isEmpty else {
-            state.message = StatusMessage(.warning, "no creator to promote")
-            return []
-        }
-        guard let next = LeaderboardUpdate.nextWave(after: LeaderboardUpdate.wave(state), in: context.workspace) else {
-            state.message = StatusMessage(.warning, "there is no open wave after this one; create it in Waves (7)")
-            return []
-        }
-        state.prompt = Prompt(.promote(ids, wave: next.id), text: "+5")
     default:
         return nil
     }
@@ -58,6 +42,32 @@ func performLeaderboard(_ action: Action, _ state: inout UIState, context: Updat
 }
 
 enum LeaderboardUpdate {
+    /// `s`: rank by the next metric.
+    static func nextMetric(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.leaderboard.metric = state.leaderboard.metric.next
+        state.leaderboard.sortReversed = false
+        state.leaderboard.list.startOver()
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
+        return []
+    }
+
+    /// `P`: asks for the incentive change that promotes the marked creators into the next wave.
+    static func promote(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        let table = context.leaderboardTable
+        let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
+                                                                              : state.leaderboard.marks.sorted())
+        guard !ids.isEmpty else {
+            state.message = StatusMessage(.warning, "no creator to promote")
+            return []
+        }
+        guard let next = nextWave(after: wave(state), in: context.workspace) else {
+            state.message = StatusMessage(.warning, "there is no open wave after this one; create it in Waves (7)")
+            return []
+        }
+        state.prompt = Prompt(.promote(ids, wave: next.id), text: "+5")
+        return []
+    }
+
     /// The wave being ranked: the pane's own choice, else the console's working wave.
     static func wave(_ state: UIState) -> WaveID? { state.leaderboard.wave ?? state.pipeline.waveID }
 

@@ -1,8 +1,8 @@
 import ChorusCore
 
-/// The Library pane's answer to an action: list movement over its own rows, marks, the
-/// rights form, tags, and its filters. Nil means "not the Library's to handle", and the
-/// action goes on to the shared handling in `perform`.
+/// The Library pane's answer to the list keys every pane shares (its own keys carry their
+/// handlers in `KeyMap+Library`). Nil means "not the Library's to handle", and the action
+/// goes on to the shared handling in `perform`.
 func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     let rows = context.libraryTable.count
     let page = LibraryPane.tableRows(at: state.size)
@@ -24,30 +24,52 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         showFirstRow(&state.library)
         let name = state.library.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)'s assets" } ?? "showing every wave's assets")
-    case .cycleRightsFilter:
-        state.library.rights = state.library.rights.next
-        showFirstRow(&state.library)
-        state.message = StatusMessage(.info, state.library.rights == .all ? "showing every rights status"
-                                                                         : "showing assets with \(state.library.rights.label) rights")
-    case .cycleSort:
-        state.library.sort = state.library.sort.next
-        state.library.sortReversed = false
-        showFirstRow(&state.library)
-        state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
     case .reverseSort:
         state.library.sortReversed.toggle()
         showFirstRow(&state.library)
         state.message = StatusMessage(.info, SortMark.message(state.library.sort.rawValue, reversed: state.library.sortReversed))
-    case .usableFor:
+    default:
+        return nil
+    }
+    return []
+}
+
+/// What the Library's own keys do (`KeyMap+Library` names them): rights, tags, and the
+/// filters that keep content within its licence.
+enum LibraryKeys {
+    static func nextRightsStatus(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.library.rights = state.library.rights.next
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, state.library.rights == .all ? "showing every rights status"
+                                                                         : "showing assets with \(state.library.rights.label) rights")
+        return []
+    }
+
+    static func nextSort(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.library.sort = state.library.sort.next
+        state.library.sortReversed = false
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
+        return []
+    }
+
+    static func usableFor(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         state.prompt = Prompt(.library(.usableFor), text: state.library.usable.map { "\($0.use.slug) \($0.country ?? "")".trimmingSpaces } ?? "")
-    case .addTags, .removeTags:
+        return []
+    }
+
+    /// `+` and `-`: asks for the tags to add to or remove from the marked assets.
+    static func tag(_ action: Action, _ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         let ids = libraryTargets(state, context: context)
         guard !ids.isEmpty else {
             state.message = StatusMessage(.warning, "no asset to tag")
             return []
         }
         state.prompt = Prompt(.library(action == .addTags ? .addTags(ids) : .removeTags(ids)))
-    case .editRights:
+        return []
+    }
+
+    static func editRights(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         guard let id = context.named?.assets?.first ?? context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
               let today = context.today else {
             state.message = StatusMessage(.warning, "no asset to edit")
@@ -55,10 +77,8 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         }
         let handle = context.workspace.creator(asset.creatorID).map { "@" + $0.handle } ?? asset.creatorID.rawValue
         state.form = OpenForm(.editRights(id, today: today), RightsForm.form(for: asset, handle: handle, today: today))
-    default:
-        return nil
+        return []
     }
-    return []
 }
 
 /// Esc in the Library: marks first, then the typed filter, then the other filters one at a time.

@@ -1,7 +1,8 @@
 import ChorusCore
 
-/// The Waves pane's answer to an action: moving over the program's waves, Enter to work in
-/// the wave under the cursor, `C` to copy it. Nil means "not the Waves pane's to handle".
+/// The Waves pane's answer to the list keys every pane shares: moving over the program's
+/// waves, Enter to work in the wave under the cursor (its own keys carry their handlers in
+/// `KeyMap`, see `WavesKeys`). Nil means "not the Waves pane's to handle".
 func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     guard state.pane == .waves else { return nil }
     let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
@@ -11,35 +12,12 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         return []
     }
     switch action {
-    case .scrollDetailDown, .scrollDetailUp:
-        guard state.waves.view == .brief else {
-            state.message = StatusMessage(.info, "J/K scroll the brief; v shows it")
-            return []
-        }
-        guard let wave = waves[safe: state.waves.cursor] else { return [] }
-        let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
-        let step = max(1, panel.height / 2) * (action == .scrollDetailDown ? 1 : -1)
-        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
-        guard limit > 0 else {
-            state.message = StatusMessage(.info, "the whole brief is shown; J/K scroll one longer than the room under the list")
-            return []
-        }
-        state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
     case .openDetail:
         guard let wave = waves[safe: state.waves.cursor] else { return [] }
         state.pipeline.waveID = wave.id
         state.pipeline.marks = []
         state.pipeline.list.startOver()
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
-    case .copyWave:
-        guard let wave = waves[safe: state.waves.cursor] else { return [] }
-        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
-    case .cycleWavesView:
-        state.waves.view = state.waves.view.next
-    case .cycleCohortGrouping:
-        state.waves.cohortDimension = state.waves.cohortDimension.next
-        state.waves.view = .cohorts
-        state.message = StatusMessage(.info, "cohorts by \(state.waves.cohortDimension.rawValue)")
     case .back:
         guard state.prompt == nil, state.overlay == nil else { return nil }
         state.waves.filter = Filter()
@@ -50,6 +28,50 @@ func performWaves(_ action: Action, _ state: inout UIState, context: UpdateConte
         return nil
     }
     return []
+}
+
+/// What the Waves pane's own keys do while it is shown (`KeyMap` names them).
+enum WavesKeys {
+    /// `J`/`K`: half a panel of the brief down or up, when it is taller than the room under the list.
+    static func scrollBrief(down: Bool, _ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        guard state.waves.view == .brief else {
+            state.message = StatusMessage(.info, "J/K scroll the brief; v shows it")
+            return []
+        }
+        let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        let panel = WavesPane.detailPanel(at: state.size, waves: waves.count)
+        let step = max(1, panel.height / 2) * (down ? 1 : -1)
+        let limit = WavesPane.detailScrollLimit(wave, workspace: context.workspace, ledger: context.ledger, panel: panel)
+        guard limit > 0 else {
+            state.message = StatusMessage(.info, "the whole brief is shown; J/K scroll one longer than the room under the list")
+            return []
+        }
+        state.waves.detailScroll = min(max(0, state.waves.detailScroll + step), limit)
+        return []
+    }
+
+    /// `C`: asks to copy the wave under the cursor as the next one.
+    static func copyWave(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
+        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+        state.prompt = Prompt(.confirm(.copyWave(wave, into: context.workspace.nextWave(copying: wave))))
+        return []
+    }
+
+    /// `v`: brief, overview or cohorts under the list.
+    static func nextView(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.waves.view = state.waves.view.next
+        return []
+    }
+
+    /// `b`: the cohorts grouped by the next dimension.
+    static func nextCohortGrouping(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.waves.cohortDimension = state.waves.cohortDimension.next
+        state.waves.view = .cohorts
+        state.message = StatusMessage(.info, "cohorts by \(state.waves.cohortDimension.rawValue)")
+        return []
+    }
 }
 
 /// `n` (or `:new-wave` anywhere): a form for a new wave, starting as a copy of the last one.
