@@ -11,15 +11,15 @@ extension KeyMap {
     /// and the payout run.
     static let ledgerBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .ledger,
-                   help: "sort by the next column: cost, revenue, margin, ROAS, ROI on margin, CPA, commission", hint: "sort"),
+                   help: "sort by the next column: cost, revenue, margin, ROAS, ROI on margin, CPA, commission", hint: "sort") { LedgerKeys.nextSort(&$0, $1) },
         KeyBinding(keys: [.character("$")], action: .createPayoutRun, scope: .ledger,
-                   help: "create a payout run of everything payable and unpaid today", hint: "payout", command: "payout"),
+                   help: "create a payout run of everything payable and unpaid today", hint: "payout", command: "payout") { LedgerKeys.createPayoutRun(&$0, $1) },
         KeyBinding(keys: [.character("p")], action: .showPayouts, scope: .ledger,
                    help: "payouts: the next run as it would be created, the runs and their status; Enter shows a run's payments",
-                   hint: "payouts", command: "payouts"),
+                   hint: "payouts", command: "payouts") { LedgerKeys.showPayouts(&$0, $1) },
         KeyBinding(keys: [.character("m")], action: .markPayoutRunPaid, scope: .ledger,
-                   help: "in payouts: mark the run paid (payments without a processor result)", command: "mark-paid"),
+                   help: "in payouts: mark the run paid (payments without a processor result)", command: "mark-paid") { PayoutsUpdate.markPaid(&$0, $1) },
         KeyBinding(keys: [.character("R")], action: .reconcilePayoutRun, scope: .ledger,
-                   help: "in payouts: reconcile the run from PayPal's or Wise's report (asks for the file)", command: "reconcile"),
+                   help: "in payouts: reconcile the run from PayPal's or Wise's report (asks for the file)", command: "reconcile") { PayoutsUpdate.reconcile(&$0, $1) },
     ]
 }

@@ -95,28 +95,33 @@ public enum KeyMap {
         KeyBinding(keys: [.character("w")], action: .nextWave, scope: .list, help: "switch to the next wave", hint: "wave"),
 
         KeyBinding(keys: [.character(">")], action: .advanceStage, scope: .pipeline,
-                   help: "move forward a stage", hint: "forward", command: "advance"),
+                   help: "move forward a stage", hint: "forward", command: "advance") { PipelineKeys.stage(.advanceStage, &$0, context: $1) },
         KeyBinding(keys: [.character("<")], action: .revertStage, scope: .pipeline,
-                   help: "move back a stage", hint: "back", command: "move-back"),
+                   help: "move back a stage", hint: "back", command: "move-back") { PipelineKeys.stage(.revertStage, &$0, context: $1) },
         KeyBinding(keys: [.character("i")], action: .invite, scope: .pipeline,
-                   help: "invite prospects", hint: "invite", command: "invite"),
+                   help: "invite prospects", hint: "invite", command: "invite") { PipelineKeys.stage(.invite, &$0, context: $1) },
         KeyBinding(keys: [.character("d")], action: .drop, scope: .pipeline,
-                   help: "drop from the wave, with a reason", hint: "drop", command: "drop"),
-        KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort"),
+                   help: "drop from the wave, with a reason", hint: "drop", command: "drop") { PipelineKeys.stage(.drop, &$0, context: $1) },
+        KeyBinding(keys: [.character("s")], action: .cycleSort, scope: .pipeline, help: "sort by the next column", hint: "sort") { state, _ in
+            sort(&state, by: state.pipeline.sort.next)
+            return []
+        },
         KeyBinding(keys: [.character("S")], action: .seed, scope: .pipeline,
-                   help: "seed with this wave's products; :seed extra for more", hint: "seed", command: "seed"),
+                   help: "seed with this wave's products; :seed extra for more", hint: "seed", command: "seed") {
+            SeedingBudget.seed(targets($0, context: $1), &$0, context: $1)
+        },
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .pipeline,
-                   help: "copy this wave as the next one, in planning", command: "copy-wave"),
+                   help: "copy this wave as the next one, in planning", command: "copy-wave") { PipelineKeys.copyWave(&$0, $1) },
         KeyBinding(keys: [], action: .makeCodes, scope: .pipeline,
                    help: "codes for marked rows, e.g. {HANDLE}15 percent 15", command: "codes"),
         KeyBinding(keys: [], action: .editSlug, scope: .pipeline, help: "change the row's link slug: slug NEW-SLUG", command: "slug"),
         KeyBinding(keys: [.character("e")], action: .editCreator, scope: .pipeline,
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator",
-                   notHere: "that works in the Pipeline pane (1) and in a creator's details (Enter)"),
+                   notHere: "that works in the Pipeline pane (1) and in a creator's details (Enter)") { PipelineKeys.editCreator(&$0, $1) },
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
                    help: "draft messages from a template, previewed first", command: "message"),
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
-                   help: "show only creators to chase (late or quiet), or everyone", command: "late"),
+                   help: "show only creators to chase (late or quiet), or everyone", command: "late") { PipelineKeys.toggleLate(&$0, $1) },
         KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
                    help: "the creators' own due date: due +7d or due 2027-01-15", command: "due"),
 

@@ -80,7 +80,8 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
         state.message = StatusMessage(.info, reason)
         return []
     }
-    return performPipeline(action, &state, context: context) ?? []
+    // The Pipeline's commands act on the working wave's creators from the palette in any pane.
+    return KeyMap.handler(for: action, in: .pipeline)?(&state, context) ?? []
 }
 
 /// The actions that are no one pane's: switching panes, the layers over them, undo, themes,

@@ -1,7 +1,7 @@
 import ChorusCore
 
-/// The Payouts view's answer to an action while it is open over the Ledger; nil passes the
-/// action on to the Ledger (`$` creates the next run with the view open).
+/// The Payouts view's answer to the list keys while it is open over the Ledger; nil passes the
+/// action on to the Ledger. Its own keys (`m`, `R`) carry their handlers in the key map.
 enum PayoutsUpdate {
     static func perform(_ action: Action, _ view: PayoutsView, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
         var view = view
@@ -21,21 +21,31 @@ enum PayoutsUpdate {
                 return []
             }
             view.run = nil
-        case .showPayouts:
-            state.overlay = nil
-            return []
-        case .markPayoutRunPaid:
-            guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
-            guard let today = context.ledger?.today ?? context.today else { return [] }
-            return [.command(.markPayoutRunPaid(number: run.number, on: today), .plain)]
-        case .reconcilePayoutRun:
-            guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
-            state.prompt = Prompt(.reconcilePayouts(run: run.number))
-            return []
         default:
             return nil
         }
         state.overlay = .payouts(view)
+        return []
+    }
+
+    /// `m` in the Payouts view: the selected run paid today.
+    static func markPaid(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        guard case .payouts(let view)? = state.overlay else { return onlyInPayouts(&state) }
+        guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
+        guard let today = context.ledger?.today ?? context.today else { return [] }
+        return [.command(.markPayoutRunPaid(number: run.number, on: today), .plain)]
+    }
+
+    /// `R` in the Payouts view: asks for the processor's report on the selected run.
+    static func reconcile(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        guard case .payouts(let view)? = state.overlay else { return onlyInPayouts(&state) }
+        guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
+        state.prompt = Prompt(.reconcilePayouts(run: run.number))
+        return []
+    }
+
+    private static func onlyInPayouts(_ state: inout UIState) -> [Effect] {
+        state.message = StatusMessage(.info, "that works in the Payouts view (p)")
         return []
     }
 
