@@ -63,21 +63,46 @@ public struct KeyBinding: Hashable, Sendable {
 /// command palette and `update` all read this list, so they cannot disagree.
 public enum KeyMap {
     public static let bindings: [KeyBinding] = paneBindings + approvalsBindings + [
-        KeyBinding(keys: [.tab], action: .nextPane, scope: .global, help: "next pane", command: "next-pane"),
-        KeyBinding(keys: [.backTab], action: .previousPane, scope: .global, help: "previous pane", command: "previous-pane"),
-        KeyBinding(keys: [.character("z")], action: .undo, scope: .global, help: "undo the last change", hint: "undo", command: "undo"),
-        KeyBinding(keys: [.character("Z")], action: .redo, scope: .global, help: "redo what was undone", command: "redo"),
-        KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette (:approve SU-0124 acts on that draft)", hint: "commands"),
-        KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme"),
-        KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help"),
+        KeyBinding(keys: [.tab], action: .nextPane, scope: .global, help: "next pane", command: "next-pane") { state, _ in
+            switchPane(to: state.pane.cycled(by: 1), &state)
+        },
+        KeyBinding(keys: [.backTab], action: .previousPane, scope: .global, help: "previous pane", command: "previous-pane") { state, _ in
+            switchPane(to: state.pane.cycled(by: -1), &state)
+        },
+        KeyBinding(keys: [.character("z")], action: .undo, scope: .global, help: "undo the last change", hint: "undo", command: "undo") { state, _ in CommandOutcomeUpdate.undo(&state) },
+        KeyBinding(keys: [.character("Z")], action: .redo, scope: .global, help: "redo what was undone", command: "redo") { state, _ in CommandOutcomeUpdate.redo(&state) },
+        KeyBinding(keys: [.character(":")], action: .palette, scope: .global, help: "command palette (:approve SU-0124 acts on that draft)", hint: "commands") { state, _ in
+            state.prompt = Prompt(.command)
+            return []
+        },
+        KeyBinding(keys: [.character("t")], action: .switchTheme, scope: .global, help: "switch to the next theme", command: "next-theme") {
+            ThemeUpdate.next(&$0, context: $1)
+            return []
+        },
+        KeyBinding(keys: [.character("?")], action: .help, scope: .global, help: "show or hide this help", hint: "help", command: "help") { state, _ in
+            state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
+            return []
+        },
         KeyBinding(keys: [], action: .showSurveyAnswers, scope: .global,
-                   help: "survey answers naming several creators: 1–9 credits one", command: "resolve"),
+                   help: "survey answers naming several creators: 1–9 credits one", command: "resolve") { state, _ in
+            state.overlay = .surveyAnswers(cursor: 0)
+            return []
+        },
         KeyBinding(keys: [], action: .adjustStock, scope: .global,
                    help: "correct stock, with a reason: stock SKU +20 delivery", command: "stock"),
-        KeyBinding(keys: [.character("H")], action: .showHistory, scope: .global, help: "who changed what, and when (the history)", command: "history"),
+        KeyBinding(keys: [.character("H")], action: .showHistory, scope: .global, help: "who changed what, and when (the history)", command: "history") { state, _ in
+            if case .history? = state.overlay {
+                state.overlay = nil
+                return []
+            }
+            return [.readHistory]
+        },
         KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
-                   help: "quit (everything is already saved)", hint: "quit", command: "quit"),
+                   help: "quit (everything is already saved)", hint: "quit", command: "quit") { state, _ in
+            state.wantsQuit = true
+            return []
+        },
 
         KeyBinding(keys: [.character("j"), .down], action: .moveDown, scope: .list, help: "move down"),
         KeyBinding(keys: [.character("k"), .up], action: .moveUp, scope: .list, help: "move up"),
@@ -119,7 +144,10 @@ public enum KeyMap {
                    help: "edit the creator: contact, handles, address, payout", command: "edit-creator",
                    notHere: "that works in the Pipeline pane (1) and in a creator's details (Enter)") { PipelineKeys.editCreator(&$0, $1) },
         KeyBinding(keys: [.character("m")], action: .draftMessages, scope: .list,
-                   help: "draft messages from a template, previewed first", command: "message"),
+                   help: "draft messages from a template, previewed first", command: "message") {
+            OutboxUpdate.ask(OutboxUpdate.recipients($0, context: $1), &$0)
+            return []
+        },
         KeyBinding(keys: [.character("L")], action: .toggleLate, scope: .pipeline,
                    help: "show only creators to chase (late or quiet), or everyone", command: "late") { PipelineKeys.toggleLate(&$0, $1) },
         KeyBinding(keys: [], action: .setDueDate, scope: .pipeline,
@@ -157,7 +185,9 @@ public enum KeyMap {
 
     private static let paneBindings: [KeyBinding] = Pane.allCases.map { pane in
         KeyBinding(keys: [.character(Character(String(pane.rawValue)))], action: .showPane(pane), scope: .global,
-                   help: pane.title, command: pane.title.lowercased())
+                   help: pane.title, command: pane.title.lowercased()) { state, _ in
+            switchPane(to: pane, &state)
+        }
     }
 
     /// The action for `key` in `pane`: the pane's own keys first, then the global ones.

@@ -84,30 +84,17 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     return KeyMap.handler(for: action, in: .pipeline)?(&state, context) ?? []
 }
 
-/// The actions that are no one pane's: switching panes, the layers over them, undo, themes,
-/// the working wave, and the palette's way into other panes.
+/// What is left to the shared handling after the bindings' handlers and the shown pane: Esc
+/// closing a layer, the working wave, and the palette's way into other panes.
 private func performShared(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     switch action {
-    case .showPane(let pane): switchPane(to: pane, &state)
-    case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
-    case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
     case .back: unwind(&state)
-    case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
-    case .showHistory:
-        if case .history? = state.overlay { state.overlay = nil } else { return [.readHistory] }
-    case .palette: state.prompt = Prompt(.command)
-    case .undo: return CommandOutcomeUpdate.undo(&state)
-    case .redo: return CommandOutcomeUpdate.redo(&state)
-    case .switchTheme: ThemeUpdate.next(&state, context: context)
-    case .quit: state.wantsQuit = true
     case .nextWave:
         let waves = context.workspace.waves
         let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
         if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
     case .newWave: openNewWaveForm(&state, context: context)
     case .editWave: openWaveForm(&state, context: context)
-    case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
-    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context), &state)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves
@@ -156,9 +143,10 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
 
 /// A pane switch (digit, Tab, palette) closes the overlay: it belongs to the pane it was
 /// opened over, and left open it would swallow the new pane's keys.
-private func switchPane(to pane: Pane, _ state: inout UIState) {
+func switchPane(to pane: Pane, _ state: inout UIState) -> [Effect] {
     if pane != state.pane { state.overlay = nil }
     state.pane = pane
+    return []
 }
 
 /// Esc over a prompt or an overlay closes it; a pane's own Esc (marks, then filter) comes first
