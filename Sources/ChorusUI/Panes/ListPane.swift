@@ -23,11 +23,18 @@ protocol ListPane {
     /// The creator and wave of each marked row (or the cursor row), for `m`; nil where no
     /// message is drafted from this pane.
     static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]?
+    /// Notes the item under the cursor, from the rows as they are on screen, to find it again
+    /// after a change shifts them.
+    static func holdCursor(_ console: Console)
+    /// Brings the pane's rows up to date with the state and the workspace, settles the cursor
+    /// on the held item, and derives what drawing the rows shows, so drawing only reads.
+    static func refreshRows(_ console: Console)
 }
 
 extension ListPane {
     static func statusNotes(_ frame: Renderer) -> [(text: String, role: StyleRole)] { [] }
     static func messageRecipients(_ state: UIState, context: UpdateContext) -> [(CreatorID, WaveID)]? { nil }
+    static func holdCursor(_ console: Console) {}
 }
 
 /// A pane's list on screen: its first row's line, how many rows it has and shows, and the
@@ -68,6 +75,12 @@ extension UIState {
             return (list.filter, list.marks.count, list.cursor)
         }
         return shown(pane.kind)
+    }
+
+    /// Every pane's marks, after a change applied to them: the rows they named may have moved on.
+    mutating func clearMarks() {
+        func clear<P: ListPane>(_ kind: P.Type) { self[keyPath: kind.state].list.marks = [] }
+        for pane in Pane.allCases { clear(pane.kind) }
     }
 
     /// Whether any pane's filter is being typed.

@@ -139,6 +139,18 @@ struct SeedingPane {
 }
 
 extension SeedingPane: ListPane {
+    static func holdCursor(_ console: Console) {
+        console.state.seeding.list.hold(console.seedingTable.id(at: console.state.seeding.cursor))
+    }
+
+    static func refreshRows(_ console: Console) {
+        let table = console.seedingTable
+        table.refresh(console.session.workspace, generation: console.session.derived.revision, wave: console.state.pipeline.waveID,
+                      state: console.state.seeding, today: console.today)
+        console.state.seeding.list.settle(rows: table.count, page: tableRows(at: console.state.size), rowOf: table.row(of:))
+        console.refreshBudgetLine()
+    }
+
     static var state: WritableKeyPath<UIState, SeedingState> { \.seeding }
 
     static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
