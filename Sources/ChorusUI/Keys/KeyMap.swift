@@ -38,6 +38,8 @@ public struct KeyBinding: Hashable, Sendable {
     /// What the status bar says when the action is asked for where it does not work, if more
     /// than "that works in the … pane" (lazygit's `DisabledReason`); see `KeyMap.notHere`.
     public var notHere: String?
+    /// Whether its `:` command works in every pane, not only where the key does (`:new-wave`).
+    var fromAnyPane = false
     /// What the key does where its scope applies; the `:` command with the same name does the
     /// same. Nil for the keys still answered by their pane's `perform` (see `KeyMap.handler`).
     var handler: KeyHandler?
@@ -97,27 +99,27 @@ public enum KeyMap {
             }
             return [.readHistory]
         },
-        KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter"),
+        KeyBinding(keys: [.escape], action: .back, scope: .global, help: "back out one layer: prompt, overlay, marks, filter") { ListKeys.back(&$0, $1) },
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .global,
                    help: "quit (everything is already saved)", hint: "quit", command: "quit") { state, _ in
             state.wantsQuit = true
             return []
         },
 
-        KeyBinding(keys: [.character("j"), .down], action: .moveDown, scope: .list, help: "move down"),
-        KeyBinding(keys: [.character("k"), .up], action: .moveUp, scope: .list, help: "move up"),
-        KeyBinding(keys: [.character("g"), .home], action: .top, scope: .list, help: "first row", command: "top"),
-        KeyBinding(keys: [.character("G"), .end], action: .bottom, scope: .list, help: "last row", command: "bottom"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .list, help: "page down"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .list, help: "page up"),
-        KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down"),
-        KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up"),
+        KeyBinding(keys: [.character("j"), .down], action: .moveDown, scope: .list, help: "move down") { ListKeys.move(.moveDown, &$0, $1) },
+        KeyBinding(keys: [.character("k"), .up], action: .moveUp, scope: .list, help: "move up") { ListKeys.move(.moveUp, &$0, $1) },
+        KeyBinding(keys: [.character("g"), .home], action: .top, scope: .list, help: "first row", command: "top") { ListKeys.move(.top, &$0, $1) },
+        KeyBinding(keys: [.character("G"), .end], action: .bottom, scope: .list, help: "last row", command: "bottom") { ListKeys.move(.bottom, &$0, $1) },
+        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .list, help: "page down") { ListKeys.move(.pageDown, &$0, $1) },
+        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .list, help: "page up") { ListKeys.move(.pageUp, &$0, $1) },
+        KeyBinding(keys: [.control("d")], action: .halfPageDown, scope: .list, help: "half a page down") { ListKeys.move(.halfPageDown, &$0, $1) },
+        KeyBinding(keys: [.control("u")], action: .halfPageUp, scope: .list, help: "half a page up") { ListKeys.move(.halfPageUp, &$0, $1) },
         KeyBinding(keys: [.character("/")], action: .filter, scope: .list,
-                   help: "filter by words in any column (Enter keeps, Esc clears)", hint: "filter", command: "filter"),
+                   help: "filter by words in any column (Enter keeps, Esc clears)", hint: "filter", command: "filter") { ListKeys.filter(&$0, $1) },
         KeyBinding(keys: [.character(" ")], action: .toggleMark, scope: .list,
-                   help: "mark the row and move down; actions apply to marked rows", hint: "mark"),
-        KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details"),
-        KeyBinding(keys: [.character("w")], action: .nextWave, scope: .list, help: "switch to the next wave", hint: "wave"),
+                   help: "mark the row and move down; actions apply to marked rows", hint: "mark") { ListKeys.toggleMark(&$0, $1) },
+        KeyBinding(keys: [.enter], action: .openDetail, scope: .list, help: "open the row's details", hint: "details") { ListKeys.openDetail(&$0, $1) },
+        KeyBinding(keys: [.character("w")], action: .nextWave, scope: .list, help: "switch to the next wave", hint: "wave") { ListKeys.nextWave(&$0, $1) },
 
         KeyBinding(keys: [.character(">")], action: .advanceStage, scope: .pipeline,
                    help: "move forward a stage", hint: "forward", command: "advance") { PipelineKeys.stage(.advanceStage, &$0, context: $1) },
@@ -169,9 +171,17 @@ public enum KeyMap {
                    help: "resolve an exception: fix the address, then repack or re-ship", command: "resolve-exception") { SeedingKeys.openResolveForm(&$0, context: $1) },
 
         KeyBinding(keys: [.character("n")], action: .newWave, scope: .waves,
-                   help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave"),
+                   help: "new wave, starting as a copy of the last one", hint: "new", command: "new-wave",
+                   fromAnyPane: true) {
+            openNewWaveForm(&$0, context: $1)
+            return []
+        },
         KeyBinding(keys: [.character("e")], action: .editWave, scope: .waves,
-                   help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave"),
+                   help: "edit the wave: dates, status, budget, brief, incentives", hint: "edit", command: "edit-wave",
+                   fromAnyPane: true) {
+            openWaveForm(&$0, context: $1)
+            return []
+        },
         KeyBinding(keys: [.character("C")], action: .copyWave, scope: .waves,
                    help: "copy this wave as the next one, in planning", hint: "copy") { WavesKeys.copyWave(&$0, $1) },
         KeyBinding(keys: [.character("v")], action: .cycleWavesView, scope: .waves,
@@ -199,9 +209,9 @@ public enum KeyMap {
     }
 
     /// What `action` does in `pane`, from the binding that declares it there (the pane's own
-    /// before one for every list); nil where no binding there carries its handler.
+    /// before one for every list) or one whose command works from any pane; nil where none does.
     static func handler(for action: Action, in pane: Pane) -> KeyHandler? {
-        let matching = bindings.filter { $0.action == action && $0.handler != nil && $0.scope.applies(to: pane) }
+        let matching = bindings.filter { $0.action == action && $0.handler != nil && ($0.scope.applies(to: pane) || $0.fromAnyPane) }
         return (matching.first { $0.scope == pane.scope } ?? matching.first)?.handler
     }
 

@@ -69,13 +69,11 @@ private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateConte
 }
 
 /// Carries out an action from a key or from the palette: the handler its binding declares for
-/// the shown pane, else the shown pane's answer, then the keys every pane shares, then the
+/// the shown pane, else the palette's way into another pane, else where it does work, else the
 /// Pipeline's for its commands reached from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
     if let handler = KeyMap.handler(for: action, in: state.pane) { return handler(&state, context) }
-    func performShown<P: ListPane>(_ kind: P.Type) -> [Effect]? { kind.perform(action, &state, context: context) }
-    if let effects = performShown(state.pane.kind) { return effects }
-    if let effects = performShared(action, &state, context: context) { return effects }
+    if let effects = performFromThePalette(action, &state, context: context) { return effects }
     if let reason = KeyMap.notHere(action, in: state.pane) {
         state.message = StatusMessage(.info, reason)
         return []
@@ -84,17 +82,10 @@ func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -
     return KeyMap.handler(for: action, in: .pipeline)?(&state, context) ?? []
 }
 
-/// What is left to the shared handling after the bindings' handlers and the shown pane: Esc
-/// closing a layer, the working wave, and the palette's way into other panes.
-private func performShared(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+/// The palette's way into other panes, for a command typed where no binding of it works: the
+/// Waves pane's views, and the commands that need a value typed after them.
+private func performFromThePalette(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     switch action {
-    case .back: unwind(&state)
-    case .nextWave:
-        let waves = context.workspace.waves
-        let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
-        if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .newWave: openNewWaveForm(&state, context: context)
-    case .editWave: openWaveForm(&state, context: context)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves
@@ -149,16 +140,6 @@ func switchPane(to pane: Pane, _ state: inout UIState) -> [Effect] {
     return []
 }
 
-/// Esc over a prompt or an overlay closes it; a pane's own Esc (marks, then filter) comes first
-/// when neither is open.
-private func unwind(_ state: inout UIState) {
-    if state.prompt != nil {
-        state.prompt = nil
-    } else if state.overlay != nil {
-        state.overlay = nil
-    }
-}
-
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
 /// digits) pass through to the key map; list keys do not reach the list behind the overlay.
 private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key, workspace: Workspace) -> Bool {
@@ -176,9 +157,9 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key,
         where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
         // The detail is the cursor row's: `y` and `o` work on what it shows.
         return false
-    case (.payouts, _):
-        // The view's keys are the Ledger's (j/k, Enter, Esc, m, R, $), answered by PayoutsUpdate.
-        return false
+    case (.payouts(let view), _):
+        // The view moves over its own runs (j/k, Enter, Esc); its other keys are the Ledger's bindings (m, R, $, p).
+        return KeyMap.action(for: key, in: .ledger).map { PayoutsUpdate.navigate($0, view, &state, workspace: workspace) } ?? false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
         if let decided = state.approvals.decidedElsewhere, let action = KeyMap.action(for: key, in: .approvals) {

@@ -158,10 +158,6 @@ extension ApprovalsPane: ListPane {
 
     static var state: WritableKeyPath<UIState, ApprovalsState> { \.approvals }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performApprovals(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         ApprovalsPane(state: frame.state.approvals, workspace: frame.workspace, table: frame.approvalsTable, today: frame.today)
             .draw(&grid, layout)

@@ -175,10 +175,6 @@ extension LeaderboardPane: ListPane {
 
     static var state: WritableKeyPath<UIState, LeaderboardState> { \.leaderboard }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLeaderboard(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         let wave = LeaderboardUpdate.wave(frame.state)
         LeaderboardPane(state: frame.state.leaderboard, wave: wave.flatMap(frame.workspace.wave),

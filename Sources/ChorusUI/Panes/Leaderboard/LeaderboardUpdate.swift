@@ -1,44 +1,48 @@
 import ChorusCore
 
-/// The Leaderboard pane's answer to the list keys every pane shares: movement over its ranked
-/// rows, marks and the wave (its own keys carry their handlers in `KeyMap+Leaderboard`). Nil
-/// means "not the Leaderboard's to handle".
-func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let table = context.leaderboardTable
-    let page = LeaderboardPane.tableRows(at: state.size)
-    if state.leaderboard.list.move(action, rows: table.count, page: page) { return [] }
-    switch action {
-    case .filter: state.leaderboard.filter.isEditing = true
-    case .toggleMark:
-        guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return [] }
-        state.leaderboard.list.toggleMark(id, rows: table.count, page: page)
-    case .openDetail:
-        if let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+/// The Leaderboard's answer to the list keys every pane shares: its ranked rows, marks and the
+/// wave (its own keys carry their handlers in `KeyMap+Leaderboard`).
+extension LeaderboardPane: SortedPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.leaderboardTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        let table = context.leaderboardTable
+        guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return }
+        state.leaderboard.list.toggleMark(id, rows: table.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
+        if let id = context.leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.leaderboard.marks.isEmpty {
             state.leaderboard.marks = []
         } else {
             state.leaderboard.filter = Filter()
             state.leaderboard.list.startOver()
         }
-    case .reverseSort:
-        state.leaderboard.sortReversed.toggle()
-        state.leaderboard.list.startOver()
-        let order = state.leaderboard.sortReversed ? ", worst first" : ""
-        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
-    case .nextWave:
+    }
+
+    /// `w`: ranks the next wave's creators.
+    static func nextWave(_ state: inout UIState, context: UpdateContext) {
         let waves = context.workspace.waves
-        guard !waves.isEmpty else { return [] }
+        guard !waves.isEmpty else { return }
         let index = waves.firstIndex { $0.id == LeaderboardUpdate.wave(state) }.map { $0 + 1 } ?? 0
         state.leaderboard.wave = waves[index % waves.count].id
         state.leaderboard.marks = []
         state.leaderboard.list.startOver()
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
-    default:
-        return nil
     }
-    return []
+
+    static func reverseSort(_ state: inout UIState) {
+        state.leaderboard.sortReversed.toggle()
+        state.leaderboard.list.startOver()
+        let order = state.leaderboard.sortReversed ? ", worst first" : ""
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
+    }
 }
 
 enum LeaderboardUpdate {

@@ -193,10 +193,6 @@ extension LedgerPane: ListPane {
 
     static var state: WritableKeyPath<UIState, LedgerState> { \.ledger }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLedger(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         LedgerPane(state: frame.state.ledger, workspace: frame.workspace, table: frame.ledgerTable, status: frame.ledger,
                    payouts: frame.payoutBalances, trends: frame.trends).draw(&grid, layout)

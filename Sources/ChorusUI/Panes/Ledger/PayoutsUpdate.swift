@@ -1,31 +1,32 @@
 import ChorusCore
 
-/// The Payouts view's answer to the list keys while it is open over the Ledger; nil passes the
-/// action on to the Ledger. Its own keys (`m`, `R`) carry their handlers in the key map.
+/// The Payouts view over the Ledger: its own list of runs, and its keys (`m`, `R`), which
+/// their bindings in the key map name.
 enum PayoutsUpdate {
-    static func perform(_ action: Action, _ view: PayoutsView, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    /// The movement keys, Enter and Esc over the view's runs; false passes the key on to the
+    /// Ledger's bindings.
+    static func navigate(_ action: Action, _ view: PayoutsView, _ state: inout UIState, workspace: Workspace) -> Bool {
         var view = view
-        let runs = PayoutsView.runs(context.workspace)
+        let runs = PayoutsView.runs(workspace)
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
-            guard view.run == nil, !runs.isEmpty else { return [] }
+            guard view.run == nil, !runs.isEmpty else { return true }
             let step = action == .moveDown || action == .pageDown || action == .halfPageDown ? 1 : -1
             view.cursor = action == .top ? 0 : action == .bottom ? runs.count - 1 : min(max(0, view.cursor + step), runs.count - 1)
         case .openDetail:
-            guard view.run == nil, let run = runs[safe: view.cursor] else { return [] }
+            guard view.run == nil, let run = runs[safe: view.cursor] else { return true }
             view.run = run.number
         case .back:
-            guard state.prompt == nil else { return nil }
             guard view.run != nil else {
                 state.overlay = nil
-                return []
+                return true
             }
             view.run = nil
         default:
-            return nil
+            return false
         }
         state.overlay = .payouts(view)
-        return []
+        return true
     }
 
     /// `m` in the Payouts view: the selected run paid today.

@@ -191,10 +191,6 @@ extension LibraryPane: ListPane {
 
     static var state: WritableKeyPath<UIState, LibraryState> { \.library }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLibrary(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         LibraryPane(state: frame.state.library, workspace: frame.workspace, table: frame.libraryTable, today: frame.today).draw(&grid, layout)
     }

@@ -141,10 +141,6 @@ extension PipelinePane: ListPane {
 
     static var state: WritableKeyPath<UIState, PipelineState> { \.pipeline }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performPipeline(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         PipelinePane(state: frame.state.pipeline, workspace: frame.workspace, table: frame.table, today: frame.today,
                      attribution: frame.attribution, budgetLine: frame.budgetLine).draw(&grid, layout)

@@ -1,34 +1,35 @@
 import ChorusCore
 
-/// The Pipeline pane's answer to the list keys every pane shares: moving over the working
-/// wave's creators and marking (its own keys carry their handlers in `KeyMap`, see
-/// `PipelineKeys`). Nil means "not the Pipeline's to handle".
-func performPipeline(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let pageRows = PipelinePane.tableRows(at: state.size)
-    if state.pipeline.list.move(action, rows: context.table.count, page: pageRows) { return [] }
-    switch action {
-    case .filter: state.pipeline.filter.isEditing = true
-    case .toggleMark:
-        guard let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else { return [] }
-        state.pipeline.list.toggleMark(id, rows: context.table.count, page: pageRows)
-    case .openDetail:
+/// The Pipeline's answer to the list keys every pane shares: the working wave's creators (its
+/// own keys carry their handlers in `KeyMap`, see `PipelineKeys`).
+extension PipelinePane: SortedPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.table.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        guard let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) else { return }
+        state.pipeline.list.toggleMark(id, rows: context.table.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
         if let id = context.table.creatorID(at: state.pipeline.cursor, in: context.workspace) { state.overlay = .creatorDetail(id) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.pipeline.marks.isEmpty {
             state.pipeline.marks = []
         } else if state.pipeline.filter.isActive {
             state.pipeline.filter = Filter()
             state.pipeline.list.startOver()
         }
-    case .reverseSort:
+    }
+
+    static func reverseSort(_ state: inout UIState) {
         state.pipeline.sortReversed.toggle()
         state.pipeline.list.startOver()
         state.message = StatusMessage(.info, SortMark.message(state.pipeline.sort.rawValue, reversed: state.pipeline.sortReversed))
-    default:
-        return nil
     }
-    return []
 }
 
 /// The creators an action applies to: those the palette named, the marked rows, or else the cursor row.

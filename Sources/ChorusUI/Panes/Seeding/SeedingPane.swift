@@ -153,10 +153,6 @@ extension SeedingPane: ListPane {
 
     static var state: WritableKeyPath<UIState, SeedingState> { \.seeding }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performSeeding(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         SeedingPane(state: frame.state.seeding, waveID: frame.state.pipeline.waveID, workspace: frame.workspace, table: frame.seedingTable,
                     today: frame.today, budgetLine: frame.budgetLine).draw(&grid, layout)

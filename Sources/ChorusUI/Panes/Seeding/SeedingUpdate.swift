@@ -1,21 +1,22 @@
 import ChorusCore
 
-/// The Seeding pane's answer to the list keys every pane shares (its own keys — pack, ship,
-/// deliver, exception, cancel, edit, resolve — carry their handlers in `KeyMap`). Nil means
-/// "not the Seeding pane's to handle", and the action goes on to the shared handling in `perform`.
-func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let rows = context.seedingTable.count
-    let page = SeedingPane.tableRows(at: state.size)
-    if state.seeding.list.move(action, rows: rows, page: page) { return [] }
-    switch action {
-    case .filter: state.seeding.filter.isEditing = true
-    case .toggleMark:
-        guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return [] }
-        state.seeding.list.toggleMark(id, rows: rows, page: page)
-    case .openDetail:
+/// The Seeding pane's answer to the list keys every pane shares: the working wave's parcels
+/// (its own keys carry their handlers in `KeyMap`, see `SeedingKeys`).
+extension SeedingPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.seedingTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return }
+        state.seeding.list.toggleMark(id, rows: context.seedingTable.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
         if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.seeding.marks.isEmpty {
             state.seeding.marks = []
         } else if state.seeding.filter.isActive {
@@ -23,10 +24,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         } else {
             state.seeding.status = .all
         }
-    default:
-        return nil
     }
-    return []
 }
 
 /// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.

@@ -188,10 +188,6 @@ extension WavesPane: ListPane {
 
     static var state: WritableKeyPath<UIState, WavesState> { \.waves }
 
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performWaves(action, &state, context: context)
-    }
-
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         WavesPane(state: frame.state.waves, workingWave: frame.state.pipeline.waveID, workspace: frame.workspace, ledger: frame.ledger,
                   figures: frame.figures, noColor: frame.noColor, tallies: frame.tallies).draw(&grid, layout)

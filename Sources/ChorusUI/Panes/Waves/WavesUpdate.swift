@@ -2,32 +2,35 @@ import ChorusCore
 
 /// The Waves pane's answer to the list keys every pane shares: moving over the program's
 /// waves, Enter to work in the wave under the cursor (its own keys carry their handlers in
-/// `KeyMap`, see `WavesKeys`). Nil means "not the Waves pane's to handle".
-func performWaves(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    guard state.pane == .waves else { return nil }
-    let waves = WavesPane.shown(context.workspace, filter: state.waves.filter)
-    let page = WavesPane.tableRows(at: state.size, waves: waves.count)
-    if state.waves.list.move(action, rows: waves.count, page: page) {
-        state.waves.detailScroll = 0
-        return []
+/// `KeyMap`, see `WavesKeys`).
+extension WavesPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        let waves = shown(context.workspace, filter: state.waves.filter).count
+        return (waves, tableRows(at: state.size, waves: waves))
     }
-    switch action {
-    case .openDetail:
-        guard let wave = waves[safe: state.waves.cursor] else { return [] }
+
+    /// Moving to another wave shows its brief from the top.
+    static func move(_ movement: Action, _ state: inout UIState, context: UpdateContext) {
+        let (count, page) = rows(state, context: context)
+        if state.waves.list.move(movement, rows: count, page: page) { state.waves.detailScroll = 0 }
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
+    }
+
+    /// Enter: work in the wave under the cursor.
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
+        guard let wave = shown(context.workspace, filter: state.waves.filter)[safe: state.waves.cursor] else { return }
         state.pipeline.waveID = wave.id
         state.pipeline.marks = []
         state.pipeline.list.startOver()
         state.message = StatusMessage(.info, "working in \(wave.name): the Pipeline (1) and Seeding (2) show it")
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
-        state.waves.filter = Filter()
-    case .filter: state.waves.filter.isEditing = true
-    case .toggleMark:
-        state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
-    default:
-        return nil
     }
-    return []
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
+        state.waves.filter = Filter()
+    }
 }
 
 /// What the Waves pane's own keys do while it is shown (`KeyMap` names them).
