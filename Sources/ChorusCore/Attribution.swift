@@ -47,7 +47,7 @@ public enum Attribution {
         let orders = workspace.orders
         let decided = Parallel.map(pieces) { piece in
             let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
-            var names: [Int32] = []
+            var names: [CreatorPosition] = []
             var scratch = CreatorMentions.Scratch()
             return range.map { index in rules.credit(index, named: &names, limit: 2, scratch: &scratch) }
         }
@@ -65,9 +65,9 @@ public enum Attribution {
         let rules = Rules(workspace)
         var scratch = CreatorMentions.Scratch()
         return orders.map { index in
-            var named: [Int32] = []
+            var named: [CreatorPosition] = []
             _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
-            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.map { workspace.creators[Int($0)].id }, creatorPositions: named,
+            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.compactMap { $0.index.map { workspace.creators[$0].id } }, creatorPositions: named,
                                                      text: rules.namingText(index) ?? "")
         }
     }
@@ -76,17 +76,17 @@ public enum Attribution {
     private struct Rules {
         let workspace: Workspace
         /// Upper-cased code → (creator position, wave position).
-        var codes: [String: (creator: Int32, wave: Int16)] = [:]
+        var codes: [String: (creator: CreatorPosition, wave: WavePosition)] = [:]
         /// Lower-cased link slug → creator position.
-        var slugs: [String: Int32] = [:]
+        var slugs: [String: CreatorPosition] = [:]
         /// Lower-cased wave slug → wave position.
-        var waveSlugs: [String: Int16] = [:]
+        var waveSlugs: [String: WavePosition] = [:]
         let creatorMedium: String
         let paidMediums: [String]
         /// Survey answers by order position: the answers of order `i` are
         /// `answerPositions[answerStarts[i]..<answerStarts[i + 1]]` (positions in
         /// `workspace.surveyResponses`, in file order). Only built when there are any, and read
-        /// by position so deciding an order never hashes its id.
+        /// by position so deciding an order never hashes its id; 32-bit, as `CreatorPosition` is, for memory.
         var answerStarts: [Int32] = []
         var answerPositions: [Int32] = []
         var mentions: CreatorMentions?
@@ -95,18 +95,18 @@ public enum Attribution {
             self.workspace = workspace
             creatorMedium = workspace.program.settings.creatorMedium
             paidMediums = workspace.program.settings.paidMediums
-            var wavePositions: [WaveID: Int16] = [:]
+            var wavePositions: [WaveID: WavePosition] = [:]
             for (position, wave) in workspace.waves.enumerated() {
-                wavePositions[wave.id] = Int16(position)
-                waveSlugs[wave.slug.lowercased()] = Int16(position)
+                wavePositions[wave.id] = WavePosition(position)
+                waveSlugs[wave.slug.lowercased()] = WavePosition(position)
             }
             for code in workspace.discountCodes {
                 guard let creator = workspace.creatorPosition(code.creatorID) else { continue }
-                codes[code.code.uppercased()] = (Int32(creator), code.waveID.flatMap { wavePositions[$0] } ?? -1)
+                codes[code.code.uppercased()] = (CreatorPosition(creator), code.waveID.flatMap { wavePositions[$0] } ?? .none)
             }
             slugs.reserveCapacity(workspace.creators.count)
             for (position, creator) in workspace.creators.enumerated() where !creator.isLead && slugs[creator.effectiveLinkSlug.lowercased()] == nil {
-                slugs[creator.effectiveLinkSlug.lowercased()] = Int32(position)
+                slugs[creator.effectiveLinkSlug.lowercased()] = CreatorPosition(position)
             }
             if !workspace.surveyResponses.isEmpty {
                 let answered = SurveyAnswerOrders(workspace)
@@ -133,12 +133,12 @@ public enum Attribution {
 
         /// The decision for the order at `index`; `named` receives the creators an ambiguous
         /// answer names (at most `limit` of them).
-        func credit(_ index: Int, named: inout [Int32], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
+        func credit(_ index: Int, named: inout [CreatorPosition], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
             typealias Credit = AttributionResult.Credit
             let order = workspace.orders[index]
-            guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: -1, wavePosition: waveByDate(order)) }
+            guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(order)) }
             if let field = order.discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
-                return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave >= 0 ? wave : waveByDate(order))
+                return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave == .none ? waveByDate(order) : wave)
             }
             if let medium = order.utmMedium {
                 if medium.equalsIgnoringASCIICase(creatorMedium), let content = order.utmContent,
@@ -147,14 +147,14 @@ public enum Attribution {
                     return Credit(outcome: .directByLink, creatorPosition: creator, wavePosition: wave)
                 }
                 if paidMediums.contains(where: { medium.equalsIgnoringASCIICase($0) }) {
-                    return Credit(outcome: .paidOrAffiliate, creatorPosition: -1, wavePosition: waveByDate(order))
+                    return Credit(outcome: .paidOrAffiliate, creatorPosition: .none, wavePosition: waveByDate(order))
                 }
             }
             let positions = answers(of: index)
             if let mentions, !positions.isEmpty {
                 if let credited = positions.lazy.compactMap({ workspace.surveyResponses[Int($0)].creditedCreator }).first,
                    let creator = workspace.creatorPosition(credited) {
-                    return Credit(outcome: .assistedBySurvey, creatorPosition: Int32(creator), wavePosition: waveByDate(order))
+                    return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(order))
                 }
                 named.removeAll(keepingCapacity: true)
                 for position in positions {
@@ -165,9 +165,9 @@ public enum Attribution {
                 if named.count == 1 {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(order))
                 }
-                if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: -1, wavePosition: waveByDate(order)) }
+                if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: .none, wavePosition: waveByDate(order)) }
             }
-            return Credit(outcome: .unattributed, creatorPosition: -1, wavePosition: waveByDate(order))
+            return Credit(outcome: .unattributed, creatorPosition: .none, wavePosition: waveByDate(order))
         }
 
         /// The first of the order's answer texts that names a creator: free text before the
@@ -184,7 +184,7 @@ public enum Attribution {
         }
 
         /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.
-        private func firstCreatorCode(in field: String) -> (Int32, Int16)? {
+        private func firstCreatorCode(in field: String) -> (CreatorPosition, WavePosition)? {
             for piece in field.utf8.split(separator: UInt8(ascii: ",")) {
                 var bytes = piece[...]
                 while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
@@ -198,14 +198,14 @@ public enum Attribution {
         }
 
         /// The first wave whose dates include the order's day (open-ended waves run on).
-        private func waveByDate(_ order: Order) -> Int16 {
+        private func waveByDate(_ order: Order) -> WavePosition {
             let day = order.createdAt.day
             for (position, wave) in workspace.waves.enumerated() {
                 guard let start = wave.startDate, start <= day else { continue }
                 if let end = wave.endDate, end < day { continue }
-                return Int16(position)
+                return WavePosition(position)
             }
-            return -1
+            return .none
         }
     }
 }

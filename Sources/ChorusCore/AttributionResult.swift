@@ -24,12 +24,12 @@ public struct AttributionResult: Sendable {
     /// The decision for one order.
     public struct Credit: Hashable, Sendable {
         public var outcome: Outcome
-        /// Position in `workspace.creators` of the credited creator, or -1.
-        public var creatorPosition: Int32
-        /// Position in `workspace.waves` of the order's wave (see `Attribution`), or -1.
-        public var wavePosition: Int16
+        /// The credited creator, or `.none`.
+        public var creatorPosition: CreatorPosition
+        /// The order's wave (see `Attribution`), or `.none`.
+        public var wavePosition: WavePosition
 
-        public init(outcome: Outcome, creatorPosition: Int32, wavePosition: Int16) {
+        public init(outcome: Outcome, creatorPosition: CreatorPosition, wavePosition: WavePosition) {
             self.outcome = outcome
             self.creatorPosition = creatorPosition
             self.wavePosition = wavePosition
@@ -52,7 +52,7 @@ public struct AttributionResult: Sendable {
         public var creators: [CreatorID]
         /// The same creators' positions in `workspace.creators`: a report names every creator of
         /// every ambiguous answer (millions when names are common) without looking each id up.
-        public var creatorPositions: [Int32]
+        public var creatorPositions: [CreatorPosition]
         /// The buyer's words that name them ("Felix Mueller on Instagram"): what a resolution
         /// keeps as the chosen creator's alias.
         public var text: String
@@ -71,7 +71,7 @@ public struct AttributionResult: Sendable {
     let creatorIDs: [CreatorID]
     let waveIDs: [WaveID]
     /// The position of the wave the totals cover, or nil for all of them.
-    let wavePosition: Int16?
+    let wavePosition: WavePosition?
 
     /// The per-order decisions this result adds up, for a store to keep.
     public var decisions: AttributionDecisions { AttributionDecisions(credits: credits) }
@@ -85,7 +85,7 @@ public struct AttributionResult: Sendable {
     public init(adding decisions: AttributionDecisions, orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID],
                 currency: Currency, wave: WaveID? = nil) {
         precondition(decisions.credits.count == orders.count, "one credit per order")
-        let waveFilter = wave.flatMap { id in waveIDs.firstIndex(of: id) }.map(Int16.init)
+        let waveFilter = wave.flatMap { id in waveIDs.firstIndex(of: id) }.map(WavePosition.init)
         var totals = [CreatorTotals](repeating: .init(), count: creatorIDs.count)
         var counts = [Int](repeating: 0, count: Outcome.allCases.count)
         var revenue = [Int64](repeating: 0, count: counts.count)
@@ -94,13 +94,14 @@ public struct AttributionResult: Sendable {
             counts[Int(credit.outcome.rawValue)] += 1
             let net = credit.outcome == .notCounted ? 0 : orders[index].netRevenue.minorUnits
             revenue[Int(credit.outcome.rawValue)] += net
+            guard let creator = credit.creatorPosition.index else { continue }
             switch credit.outcome {
             case .directByCode, .directByLink:
-                totals[Int(credit.creatorPosition)].directOrders += 1
-                totals[Int(credit.creatorPosition)].directNetRevenue += net
+                totals[creator].directOrders += 1
+                totals[creator].directNetRevenue += net
             case .assistedBySurvey:
-                totals[Int(credit.creatorPosition)].assistedOrders += 1
-                totals[Int(credit.creatorPosition)].assistedNetRevenue += net
+                totals[creator].assistedOrders += 1
+                totals[creator].assistedNetRevenue += net
             case .notCounted, .paidOrAffiliate, .unattributed, .ambiguous:
                 break
             }
@@ -127,12 +128,12 @@ public struct AttributionResult: Sendable {
 
     /// The creator an order is credited to, if any.
     public func creator(of credit: Credit) -> CreatorID? {
-        credit.creatorPosition >= 0 ? creatorIDs[Int(credit.creatorPosition)] : nil
+        credit.creatorPosition.index.map { creatorIDs[$0] }
     }
 
     /// The wave an order belongs to, when it can be told.
     public func wave(of credit: Credit) -> WaveID? {
-        credit.wavePosition >= 0 ? waveIDs[Int(credit.wavePosition)] : nil
+        credit.wavePosition.index.map { waveIDs[$0] }
     }
 
     public func totals(for creator: CreatorID) -> CreatorTotals { totals[creator] ?? CreatorTotals() }

@@ -13,7 +13,9 @@ public struct CreatorMentions: Sendable {
     /// The tree: (node, word number) → the node reached; node 0 is the root.
     private var children: [UInt64: Int32] = [:]
     /// Per node, the distinct creators whose handle, name or alias ends there, in creator order.
-    private var creatorsAt: [[Int32]] = [[]]
+    /// Node and word numbers are 32-bit for memory, as creators' positions are: a big program's
+    /// tree has millions of edges.
+    private var creatorsAt: [[CreatorPosition]] = [[]]
 
     /// Reusable space for reading answers, so a million answers allocate next to nothing.
     public struct Scratch {
@@ -58,7 +60,7 @@ public struct CreatorMentions: Sendable {
                     }
                 }
                 // Creators are added in order, so one already holding this name is the last one.
-                if creatorsAt[Int(node)].last != Int32(position) { creatorsAt[Int(node)].append(Int32(position)) }
+                if creatorsAt[Int(node)].last != CreatorPosition(position) { creatorsAt[Int(node)].append(CreatorPosition(position)) }
             }
         }
     }
@@ -68,9 +70,9 @@ public struct CreatorMentions: Sendable {
     }
 
     /// Positions of the distinct creators named in `texts`, in order of first mention.
-    public func creators(namedIn texts: [String]) -> [Int32] {
+    public func creators(namedIn texts: [String]) -> [CreatorPosition] {
         var scratch = Scratch()
-        var found: [Int32] = []
+        var found: [CreatorPosition] = []
         for text in texts { collect(text, into: &found, limit: nil, scratch: &scratch) }
         return found
     }
@@ -81,7 +83,7 @@ public struct CreatorMentions: Sendable {
     ///
     /// A name found inside a longer name of another creator ("Anna" inside "Anna Berg") is
     /// not a separate mention: the buyer wrote the longer one.
-    public func collect(_ text: String, into found: inout [Int32], limit: Int?, scratch: inout Scratch) {
+    public func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         if let limit, found.count >= limit { return }
         numberWords(of: text, into: &scratch)
         let words = scratch.words
@@ -101,7 +103,7 @@ public struct CreatorMentions: Sendable {
             // Longer spans around this one: one naming two creators hides everyone here; ones
             // naming a single creator hide everyone but that creator.
             var hidesAll = false
-            var onlyVisible: Int32? = nil
+            var onlyVisible: CreatorPosition? = nil
             for other in scratch.spans where other.start <= span.start && other.end >= span.end && other.end - other.start > span.end - span.start {
                 let named = creatorsAt[Int(other.node)]
                 if named.count > 1 || (onlyVisible != nil && onlyVisible != named[0]) { hidesAll = true; break }

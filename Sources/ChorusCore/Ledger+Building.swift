@@ -40,11 +40,10 @@ extension Ledger {
         // references to retain and release) was most of the ledger's time.
         workspace.orders.withUnsafeBufferPointer { orders in
             for (position, credit) in attribution.credits.enumerated() {
-                guard credit.creatorPosition >= 0 else { continue }
+                guard let creator = credit.creatorPosition.index else { continue }
                 let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
                 guard direct || credit.outcome == .assistedBySurvey else { continue }
-                let creator = Int(credit.creatorPosition)
-                let key = credit.wavePosition >= 0 ? Int32(creator * waveCount + Int(credit.wavePosition)) : -1
+                let key = credit.wavePosition.index.map { Int32(creator * waveCount + $0) } ?? -1
                 let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
                 guard target >= 0 else { continue }
                 let net = orders[position].netRevenue.minorUnits

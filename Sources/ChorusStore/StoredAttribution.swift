@@ -37,8 +37,8 @@ enum StoredAttribution {
         static func write(_ credit: AttributionResult.Credit, to writer: inout JSONWriter, currency: Currency) {
             writer.beginArray()
             writer.int(Int(credit.outcome.rawValue))
-            writer.int(Int(credit.creatorPosition))
-            writer.int(Int(credit.wavePosition))
+            writer.int(credit.creatorPosition.index ?? -1)
+            writer.int(credit.wavePosition.index ?? -1)
             writer.endArray()
         }
 
@@ -48,10 +48,15 @@ enum StoredAttribution {
             guard let outcome = AttributionResult.Outcome(rawValue: UInt8(clamping: try reader.int("outcome"))) else {
                 throw JSONReadError(offset: outcomeOffset, message: "unknown attribution outcome")
             }
-            let creator = Int32(clamping: try reader.int("creator"))
-            let wave = Int16(clamping: try reader.int("wave"))
+            let creatorOffset = reader.position
+            let creator = try reader.int("creator")
+            let wave = try reader.int("wave")
             try reader.endArray("attribution")
-            return AttributionResult.Credit(outcome: outcome, creatorPosition: creator, wavePosition: wave)
+            guard (-1...Int(Int32.max)).contains(creator), (-1...Int(Int16.max)).contains(wave) else {
+                throw JSONReadError(offset: creatorOffset, message: "attribution position out of range")
+            }
+            return AttributionResult.Credit(outcome: outcome, creatorPosition: creator < 0 ? .none : CreatorPosition(creator),
+                                            wavePosition: wave < 0 ? .none : WavePosition(wave))
         }
     }
 
@@ -64,8 +69,8 @@ enum StoredAttribution {
         guard let credits = try? CollectionFile.decode(bytes, as: RowCodec.self, currency: .eur, expectedRows: orders, file: path) else { return nil }
         for credit in credits {
             let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
-            guard credited ? (0..<Int32(creators)).contains(credit.creatorPosition) : credit.creatorPosition == -1,
-                  (-1..<Int16(clamping: waves)).contains(credit.wavePosition) else { return nil }
+            guard credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none,
+                  credit.wavePosition.index.map { $0 < waves } ?? true else { return nil }
         }
         return AttributionDecisions(credits: credits)
     }

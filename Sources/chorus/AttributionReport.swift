@@ -56,7 +56,7 @@ struct AttributionReport: Encodable {
             Row(kind: label, orders: result.count(outcome), netRevenue: result.revenue(outcome).decimalString)
         }
         ambiguous = Attribution.ambiguousAnswers(of: result, in: workspace).map { answer in
-            Ambiguous(orderId: answer.orderID.rawValue, handles: answer.creatorPositions.map { workspace.creators[Int($0)].handle })
+            Ambiguous(orderId: answer.orderID.rawValue, handles: answer.creatorPositions.compactMap { $0.index.map { workspace.creators[$0].handle } })
         }
     }
 

@@ -52,14 +52,15 @@ struct BenchCommand: ParsableCommand {
             #endif
             try Output.print(ConsoleBenchmark.keepAttribution(folder))
             // The console's own path first, with the peak memory reset, so it is the console's own.
-            let opening = try ConsoleBenchmark.measureOpening(folder)
+            let opening = try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
             try Output.print(opening.description)
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
             try Output.print(report.description)
-            try Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder).run())
-            try Output.print(Self.ledgerLine(opening.workspace))
-            try Output.print(ConsoleBenchmark.figuresLine(opening.workspace))
+            try Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200, folder: folder,
+                                              today: SampleWorkspace.anchorDay).run())
+            try Output.print(ConsoleBenchmark.ledgerLine(opening.workspace, today: Clock.now.day))
+            try Output.print(ConsoleBenchmark.figuresLine(opening.workspace, today: SampleWorkspace.anchorDay))
             try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
             if !noImport {
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
@@ -71,30 +72,11 @@ struct BenchCommand: ParsableCommand {
             if workspace == nil, !smoke {
                 // The medium program (a tenth of the large one), opened the same way.
                 let medium = try prepareGenerated(creators: creators / 10, orders: orders / 10)
-                let firstFrames = try (0..<3).map { _ in try ConsoleBenchmark.measureOpening(medium).firstFrame }
+                let firstFrames = try (0..<3).map { _ in try ConsoleBenchmark.measureOpening(medium, today: SampleWorkspace.anchorDay).firstFrame }
                 try Output.print("medium workspace (\(creators / 10) creators, \(orders / 10) orders): open to first frame, best of 3: "
                              + Stopwatch.format(firstFrames.min()!))
             }
         }
-    }
-
-    /// What the Leaderboard and Ledger panes (and `chorus export ledger`) wait for when nothing
-    /// is kept for the workspace's state: attribution computed, then the ledger built from it,
-    /// best of three each.
-    static func ledgerLine(_ workspace: Workspace) -> String {
-        let today = Clock.now.day
-        var attribution = Attribution.compute(workspace)
-        var best = (attribution: Duration.seconds(1_000), ledger: Duration.seconds(1_000))
-        var rows = 0
-        for _ in 0..<3 {
-            let start = ContinuousClock.now
-            attribution = Attribution.compute(workspace)
-            let middle = ContinuousClock.now
-            rows = Ledger(workspace, attribution: attribution, today: today).rows.count
-            best = (min(best.attribution, middle - start), min(best.ledger, ContinuousClock.now - middle))
-        }
-        return "ledger of \(rows) creator-wave rows over \(workspace.orders.count) orders, nothing kept, best of 3: attribution "
-            + "\(Stopwatch.format(best.attribution)) + ledger \(Stopwatch.format(best.ledger))"
     }
 
     /// Where generated workspaces are kept between runs.
@@ -117,5 +99,35 @@ struct BenchCommand: ParsableCommand {
         try WorkspaceStore.create(at: folder, workspace: generated).close()
         Output.notice("generated in \(Stopwatch.format(ContinuousClock.now - start))")
         return folder
+    }
+}
+
+/// The bench's figures wired to the executable's own parts: its clock and person, its scratch
+/// folders, `chorus import orders`, and the terminal's store session.
+extension TeamBenchmark {
+    /// On a fresh scratch folder, removed afterwards.
+    static func run(appendsPerWriter: Int, changes: Int) throws -> String {
+        let folder = try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-team")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try run(in: folder, appendsPerWriter: appendsPerWriter, changes: changes) { Clock.context }
+    }
+}
+
+extension ImportBenchmark {
+    static func prepare(in base: URL, creators: Int, orders: Int, seed: UInt64) throws -> ImportBenchmark {
+        try prepare(in: base, creators: creators, orders: orders, seed: seed, today: SampleWorkspace.anchorDay, notice: Output.notice)
+    }
+
+    func run(repetitions: Int) throws -> String {
+        try run(repetitions: repetitions) { file, store in
+            let (bytes, name) = try FileImport.read(file)
+            return try ImportOrdersCommand.apply(bytes, fileName: name, to: store, skipInvalid: false).parsed.rowCount
+        }
+    }
+}
+
+extension KeysDuringImportBenchmark {
+    static func run(_ benchmark: ImportBenchmark) throws -> String {
+        try run(benchmark, today: SampleWorkspace.anchorDay) { StoreSession(store: $0) }
     }
 }

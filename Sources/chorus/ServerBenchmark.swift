@@ -1,3 +1,4 @@
+import ChorusBench
 import ChorusPostgres
 import ChorusStore
 import Foundation
@@ -10,9 +11,10 @@ enum ServerBenchmark {
         let name = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let address = try PostgresAddress(server, workspace: String(name))
         try Output.print("chorus bench --postgres — \(address)")
-        try PostgresLog.create(address, workspace: try TeamBenchmark.program())
+        try PostgresLog.create(address, workspace: try TeamBenchmark.program(context: Clock.context))
         defer { try? PostgresLog.remove(address) }
-        try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes, label: "server", appendTarget: 10) {
+        try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes, label: "server", appendTarget: 10,
+                                                 context: { Clock.context }) {
             try ServerWorkspace.open(address).0
         })
         try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes))

@@ -43,7 +43,7 @@ final class CodesAndMentionsTests: XCTestCase {
     // MARK: Names in survey answers
 
     private func named(_ text: String, in creators: [Creator] = ProgramFixture.workspace.creators.rows) -> [String] {
-        CreatorMentions(creators).creators(namedIn: [text]).map { creators[Int($0)].handle }
+        CreatorMentions(creators).creators(namedIn: [text]).compactMap { $0.index.map { creators[$0].handle } }
     }
 
     func testHandlesAndFullNamesAreFoundAsWholeWordsWithoutCaseOrAccents() {

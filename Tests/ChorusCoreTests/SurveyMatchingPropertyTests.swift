@@ -17,7 +17,7 @@ final class SurveyMatchingPropertyTests: XCTestCase {
                 XCTAssertEqual(mentions.creators(namedIn: texts), expected, "seed \(seed): \(texts)")
                 // Attribution only asks whether one creator or several are named: it stops at two.
                 var scratch = CreatorMentions.Scratch()
-                var firstTwo: [Int32] = []
+                var firstTwo: [CreatorPosition] = []
                 for text in texts { mentions.collect(text, into: &firstTwo, limit: 2, scratch: &scratch) }
                 XCTAssertEqual(firstTwo, Array(expected.prefix(2)), "seed \(seed): \(texts)")
             }
@@ -80,7 +80,8 @@ final class SurveyMatchingPropertyTests: XCTestCase {
         XCTAssertEqual(ambiguous.count, checked)
         for answer in ambiguous {
             let named = Self.namedTheSlowWay(in: texts[String(answer.orderID.rawValue.dropFirst())] ?? [], creators: workspace.creators.rows)
-            XCTAssertEqual(answer.creators, named.map { workspace.creators[Int($0)].id })
+            XCTAssertEqual(answer.creators, named.compactMap { $0.index.map { workspace.creators[$0].id } })
+            XCTAssertEqual(answer.creatorPositions, named)
         }
     }
 
@@ -88,8 +89,8 @@ final class SurveyMatchingPropertyTests: XCTestCase {
 
     /// Every handle, name and alias compared at every word; a mention inside a longer mention
     /// of another creator does not count; creators in order of first mention.
-    static func namedTheSlowWay(in texts: [String], creators: [Creator]) -> [Int32] {
-        var found: [Int32] = []
+    static func namedTheSlowWay(in texts: [String], creators: [Creator]) -> [CreatorPosition] {
+        var found: [CreatorPosition] = []
         for text in texts {
             let words = TextFolding.words(text)
             var mentions: [(creator: Int32, start: Int, end: Int)] = []
@@ -105,7 +106,7 @@ final class SurveyMatchingPropertyTests: XCTestCase {
                 let covered = mentions.contains {
                     $0.start <= mention.start && $0.end >= mention.end && $0.end - $0.start > mention.end - mention.start && $0.creator != mention.creator
                 }
-                if !covered, !found.contains(mention.creator) { found.append(mention.creator) }
+                if !covered, !found.contains(CreatorPosition(Int(mention.creator))) { found.append(CreatorPosition(Int(mention.creator))) }
             }
         }
         return found

@@ -44,6 +44,31 @@ final class KeyBindingTests: XCTestCase {
         XCTAssertNil(KeyMap.notHere(.approveSubmissions, in: .approvals))
     }
 
+    /// A key is one declaration: its words and what it does. Every key carries its handler —
+    /// a pane's own, the list keys every pane shares, the global ones — so adding a key edits
+    /// nothing but its binding (and the pane code the handler calls).
+    func testEveryKeyCarriesWhatItDoes() {
+        // Palette-only commands (`:codes`, `:slug`, `:due`, `:stock`) take the text typed after them.
+        for scope in KeyScope.allCases {
+            for binding in KeyMap.bindings where binding.scope == scope && !binding.keys.isEmpty {
+                XCTAssertNotNil(binding.handler, "\(binding.keyLabel) in \(scope.rawValue) (\(binding.help)) does not say what it does")
+            }
+        }
+    }
+
+    /// Pressing a key runs what its binding declares: `f` in Approvals is its binding's handler.
+    func testAKeyRunsTheHandlerItsBindingDeclares() {
+        let console = ConsoleDriver(ApprovalsSample.workspace()).press("3")
+        var expected = console.state
+        let binding = KeyMap.bindings.first { $0.scope == .approvals && $0.keys == [.character("f")] }
+        let effects = binding?.handler?(&expected, console.console.updateContext)
+        console.press("f")
+        XCTAssertEqual(effects?.count, 0)
+        XCTAssertEqual(console.state.approvals.view, expected.approvals.view)
+        XCTAssertEqual(console.state.message, expected.message)
+        XCTAssertNotEqual(console.state.approvals.view, ConsoleDriver(ApprovalsSample.workspace()).press("3").state.approvals.view)
+    }
+
     // MARK: - A pane with rows to act on, the cursor on its second row and nothing said yet
 
     private func console(in pane: Pane) -> ConsoleDriver {

@@ -3,6 +3,6 @@ extension KeyMap {
     /// htop): `s` picks the column, `I` turns it round, and the header's mark says which way.
     static let sortingBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("I")], action: .reverseSort, scope: .sorted,
-                   help: "reverse the sort order (the header's ▾ turns to ▴)", command: "reverse-sort"),
+                   help: "reverse the sort order (the header's ▾ turns to ▴)", command: "reverse-sort") { ListKeys.reverseSort(&$0, $1) },
     ]
 }

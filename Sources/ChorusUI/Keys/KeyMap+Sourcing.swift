@@ -3,6 +3,6 @@ extension KeyMap {
     /// fit, where the Pipeline's own keys (/, Space, i, s, Enter) filter, mark, invite and explain.
     static let sourcingBindings: [KeyBinding] = [
         KeyBinding(keys: [.character("R")], action: .toggleSourcing, scope: .pipeline,
-                   help: "recruit: creators in no wave, best fit first", command: "recruit"),
+                   help: "recruit: creators in no wave, best fit first", command: "recruit") { PipelineKeys.toggleSourcing(&$0, $1) },
     ]
 }

@@ -44,11 +44,7 @@ enum CommandOutcomeUpdate {
         }
         state.undoStack.append(UndoEntry(summary: summary, command: outcome.undo))
         state.redoStack = []
-        state.pipeline.marks = []
-        state.seeding.marks = []
-        state.approvals.marks = []
-        state.library.marks = []
-        state.leaderboard.marks = []
+        state.clearMarks()
         state.message = StatusMessage(.success, summary)
         switch outcome.intent {
         case .save: state.form = nil

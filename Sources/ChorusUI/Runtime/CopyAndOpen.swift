@@ -5,11 +5,7 @@ import ChorusCore
 /// tracking number (its id before it ships), a draft's id, an asset's post URL (its id before
 /// it is posted), a wave's id. The status bar always says what was copied, or why not.
 enum CopyAndOpen {
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
-        action == .openLink ? open(&state, context: context) : copy(&state, context: context)
-    }
-
-    private static func copy(_ state: inout UIState, context: UpdateContext) -> [Effect] {
+    static func copy(_ state: inout UIState, context: UpdateContext) -> [Effect] {
         guard let (text, what) = copyable(state, context: context) else {
             state.message = StatusMessage(.info, "no row to copy")
             return []
@@ -29,29 +25,26 @@ enum CopyAndOpen {
         id.flatMap(workspace.creator).map { ("@" + $0.handle, "handle of \($0.name)") }
     }
 
-    private static func open(_ state: inout UIState, context: UpdateContext) -> [Effect] {
-        let workspace = context.workspace
-        let candidates: [String]
-        let owner: String
-        switch state.pane {
-        case .library:
-            guard let asset = context.libraryTable.id(at: state.library.cursor).flatMap(workspace.asset) else {
-                state.message = StatusMessage(.info, "no asset to open")
-                return []
-            }
-            owner = asset.id.rawValue
-            candidates = [asset.postURL].compactMap { $0 }.filter { !$0.isEmpty }
-        case .approvals:
-            guard let draft = context.approvalsTable.id(at: state.approvals.cursor).flatMap(workspace.submission) else {
-                state.message = StatusMessage(.info, "no draft to open")
-                return []
-            }
-            owner = draft.id.rawValue
-            candidates = ([draft.postURL].compactMap { $0 } + draft.assetRefs).filter { !$0.isEmpty }
-        default:
-            state.message = StatusMessage(.info, "o opens a post in the Library (4), O a draft in Approvals (3)")
+    /// `o` in the Library: the asset's post.
+    static func openPost(_ state: inout UIState, context: UpdateContext) -> [Effect] {
+        guard let asset = context.libraryTable.id(at: state.library.cursor).flatMap(context.workspace.asset) else {
+            state.message = StatusMessage(.info, "no asset to open")
             return []
         }
+        return open(asset.id.rawValue, [asset.postURL].compactMap { $0 }.filter { !$0.isEmpty }, &state)
+    }
+
+    /// `O` in Approvals: the draft's post, else its first asset link.
+    static func openDraft(_ state: inout UIState, context: UpdateContext) -> [Effect] {
+        guard let draft = context.approvalsTable.id(at: state.approvals.cursor).flatMap(context.workspace.submission) else {
+            state.message = StatusMessage(.info, "no draft to open")
+            return []
+        }
+        return open(draft.id.rawValue, ([draft.postURL].compactMap { $0 } + draft.assetRefs).filter { !$0.isEmpty }, &state)
+    }
+
+    /// The first of `candidates` that is a web link, opened; else what there is, shown.
+    private static func open(_ owner: String, _ candidates: [String], _ state: inout UIState) -> [Effect] {
         guard let first = candidates.first else {
             state.message = StatusMessage(.info, "\(owner) has no link yet")
             return []

@@ -3,8 +3,8 @@ import ChorusCore
 /// Draws a whole frame from the state and the workspace: tab bar, the pane, the status bar,
 /// then any overlay or prompt on top. Derived figures come in as what the owner
 /// (`DerivedFigures`) has for the current position, so drawing derives none of them; the
-/// panes' rows come in as built by the `Console`. (A few panes still memoize per-row text,
-/// sparklines and tallies as they draw: cheap, and per visible row.)
+/// panes' rows come in as built by the `Console`, with what their drawing shows (sparklines,
+/// tallies, compliance checks) derived when they were rebuilt: drawing only reads.
 struct Renderer {
     let state: UIState
     let workspace: Workspace
@@ -26,8 +26,8 @@ struct Renderer {
     var figures: Derived<OverviewFigures> = .computing
     var noColor = false
     /// The Leaderboard's and Ledger's sparklines.
-    var trends: RowTrends?
-    var tallies: WaveTallies?
+    let trends: RowTrends
+    let tallies: WaveTallies
     /// The wave's budget in the Pipeline's title bar and the Seeding pane's counts line.
     var budgetLine: WaveBudgetLine?
 

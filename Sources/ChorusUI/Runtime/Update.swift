@@ -70,44 +70,24 @@ private func escapeThen(_ key: Key, _ state: inout UIState, context: UpdateConte
     update(&state, key: .escape, context: context) + update(&state, key: key, context: context)
 }
 
-/// Carries out an action from a key or from the palette: the shown pane's answer first, then
-/// the keys every pane shares, then the Pipeline's for its commands reached from the palette.
+/// Carries out an action from a key or from the palette: the handler its binding declares for
+/// the shown pane, else the palette's way into another pane, else where it does work, else the
+/// Pipeline's for its commands reached from the palette.
 func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
-    func performShown<P: ListPane>(_ kind: P.Type) -> [Effect]? { kind.perform(action, &state, context: context) }
-    if let effects = performShown(state.pane.kind) { return effects }
-    if let effects = performShared(action, &state, context: context) { return effects }
+    if let handler = KeyMap.handler(for: action, in: state.pane) { return handler(&state, context) }
+    if let effects = performFromThePalette(action, &state, context: context) { return effects }
     if let reason = KeyMap.notHere(action, in: state.pane) {
         state.message = StatusMessage(.info, reason)
         return []
     }
-    return performPipeline(action, &state, context: context) ?? []
+    // The Pipeline's commands act on the working wave's creators from the palette in any pane.
+    return KeyMap.handler(for: action, in: .pipeline)?(&state, context) ?? []
 }
 
-/// The actions that are no one pane's: switching panes, the layers over them, undo, themes,
-/// the working wave, and the palette's way into other panes.
-private func performShared(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+/// The palette's way into other panes, for a command typed where no binding of it works: the
+/// Waves pane's views, and the commands that need a value typed after them.
+private func performFromThePalette(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
     switch action {
-    case .showPane(let pane): switchPane(to: pane, &state)
-    case .nextPane: switchPane(to: state.pane.cycled(by: 1), &state)
-    case .previousPane: switchPane(to: state.pane.cycled(by: -1), &state)
-    case .back: unwind(&state)
-    case .help: state.overlay = state.overlay == nil ? .help(scroll: 0) : nil
-    case .showHistory:
-        if case .history? = state.overlay { state.overlay = nil } else { return [.readHistory] }
-    case .palette: state.prompt = Prompt(.command)
-    case .undo: return CommandOutcomeUpdate.undo(&state)
-    case .redo: return CommandOutcomeUpdate.redo(&state)
-    case .switchTheme: ThemeUpdate.next(&state, context: context)
-    case .quit: state.wantsQuit = true
-    case .nextWave:
-        let waves = context.workspace.waves
-        let index = waves.firstIndex { $0.id == state.pipeline.waveID }.map { $0 + 1 } ?? 0
-        if !waves.isEmpty { showWave(waves[index % waves.count].id, &state, context: context) }
-    case .newWave: openNewWaveForm(&state, context: context)
-    case .editWave: openWaveForm(&state, context: context)
-    case .showSurveyAnswers: state.overlay = .surveyAnswers(cursor: 0)
-    case .copyRow, .openLink: return CopyAndOpen.perform(action, &state, context: context)
-    case .draftMessages: OutboxUpdate.ask(OutboxUpdate.recipients(state, context: context), &state)
     case .cycleWavesView, .cycleCohortGrouping:
         // From the palette in another pane: the Waves pane, showing what was asked for.
         state.pane = .waves
@@ -156,19 +136,10 @@ private func perform(_ action: Action, value: String, _ state: inout UIState, co
 
 /// A pane switch (digit, Tab, palette) closes the overlay: it belongs to the pane it was
 /// opened over, and left open it would swallow the new pane's keys.
-private func switchPane(to pane: Pane, _ state: inout UIState) {
+func switchPane(to pane: Pane, _ state: inout UIState) -> [Effect] {
     if pane != state.pane { state.overlay = nil }
     state.pane = pane
-}
-
-/// Esc over a prompt or an overlay closes it; a pane's own Esc (marks, then filter) comes first
-/// when neither is open.
-private func unwind(_ state: inout UIState) {
-    if state.prompt != nil {
-        state.prompt = nil
-    } else if state.overlay != nil {
-        state.overlay = nil
-    }
+    return []
 }
 
 /// Keys an overlay handles itself; true means the key is used up. Global keys (Esc, ?, :, q,
@@ -188,9 +159,9 @@ private func updateOverlay(_ state: inout UIState, _ overlay: Overlay, key: Key,
         where [.copyRow, .openLink].contains(KeyMap.action(for: key, in: state.pane)):
         // The detail is the cursor row's: `y` and `o` work on what it shows.
         return false
-    case (.payouts, _):
-        // The view's keys are the Ledger's (j/k, Enter, Esc, m, R, $), answered by PayoutsUpdate.
-        return false
+    case (.payouts(let view), _):
+        // The view moves over its own runs (j/k, Enter, Esc); its other keys are the Ledger's bindings (m, R, $, p).
+        return KeyMap.action(for: key, in: .ledger).map { PayoutsUpdate.navigate($0, view, &state, workspace: workspace) } ?? false
     case (.submissionDetail, _) where KeyMap.action(for: key, in: .approvals) != nil:
         // The detail follows the cursor: moving and deciding work with it open, from the top of the next draft.
         if let decided = state.approvals.decidedElsewhere, let action = KeyMap.action(for: key, in: .approvals) {

@@ -60,7 +60,7 @@ struct ApprovalsPane {
     private func layoutColumns(width: Int, rows: Int) -> [(Column, x: Int, width: Int)] {
         let shown = (state.scroll..<state.scroll + max(0, rows)).compactMap { table.id(at: $0).flatMap(workspace.submission) }
         let wanted = [Column.creator, .checks].map { column in
-            (column, ColumnLayout.widest(shown.map { cell(column, $0, failures: table.failures(of: $0, in: workspace), overdue: false).0 }))
+            (column, ColumnLayout.widest(shown.map { cell(column, $0, failures: table.failures(of: $0), overdue: false).0 }))
         }
         return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: [.wave, .round, .deliverable], widthOf: \.width,
                                 wanted: Dictionary(uniqueKeysWithValues: wanted))
@@ -90,7 +90,7 @@ struct ApprovalsPane {
         let threshold = workspace.program.settings.overdueBusinessDays
         columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: empty) { row in
             guard let id = table.id(at: row), let submission = workspace.submission(id) else { return nil }
-            let failures = table.failures(of: submission, in: workspace)
+            let failures = table.failures(of: submission)
             let overdue = today.map { submission.isOverdue(on: $0, after: threshold) } ?? false
             return .init(id: id, cell: { cell($0, submission, failures: failures, overdue: overdue) },
                          flag: overdue ? ("!", .warning) : nil)
@@ -141,11 +141,22 @@ struct ApprovalsPane {
 }
 
 extension ApprovalsPane: ListPane {
-    static var state: WritableKeyPath<UIState, ApprovalsState> { \.approvals }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performApprovals(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.approvals.list.hold(console.approvalsTable.id(at: console.state.approvals.cursor))
     }
+
+    static func refreshRows(_ console: Console) {
+        let (table, workspace) = (console.approvalsTable, console.session.workspace)
+        table.refresh(workspace, generation: console.session.derived.revision, state: console.state.approvals, today: console.today)
+        let page = tableRows(at: console.state.size)
+        console.state.approvals.list.settle(rows: table.count, page: page, rowOf: table.row(of:))
+        table.checkShown(workspace, rows: console.state.approvals.scroll..<console.state.approvals.scroll + page)
+        if console.state.overlay == .submissionDetail, table.count == 0, console.state.approvals.decidedElsewhere == nil {
+            console.state.overlay = nil
+        }
+    }
+
+    static var state: WritableKeyPath<UIState, ApprovalsState> { \.approvals }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         ApprovalsPane(state: frame.state.approvals, workspace: frame.workspace, table: frame.approvalsTable, today: frame.today)

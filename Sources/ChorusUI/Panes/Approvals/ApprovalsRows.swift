@@ -3,7 +3,8 @@ import ChorusCore
 /// The inbox's rows as derived data: the shown drafts, pending first and oldest first, with a
 /// count per view and how many are overdue. Rebuilt only when the workspace, the view, the
 /// filter text or the day changed, so moving the cursor costs nothing. Compliance is checked
-/// only for the rows drawn, and remembered until the workspace changes.
+/// only for the rows on screen (and those the filter reads), when the rows are rebuilt after
+/// an event (`checkShown`), and remembered until the workspace changes: drawing only reads.
 final class ApprovalsRows {
     private struct Key: Hashable { var generation: Int; var view: InboxView; var text: String; var today: Day? }
     private var key: Key?
@@ -12,17 +13,31 @@ final class ApprovalsRows {
     private(set) var counts: [InboxView: Int] = [:]
     private(set) var overdue = 0
     private var failures: [SubmissionID: [ComplianceCheck]] = [:]
+    /// Drafts checked, so tests can prove drawing checks none.
+    private(set) var checks = 0
 
     var count: Int { ids.count }
 
     func id(at row: Int) -> SubmissionID? { ids.indices.contains(row) ? ids[row] : nil }
     func row(of id: SubmissionID) -> Int? { ids.firstIndex(of: id) }
 
-    /// The checks `submission` fails, from the workspace the rows were built from.
-    func failures(of submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {
+    /// The checks `submission` fails, as checked by `checkShown` (none for a draft not on screen).
+    func failures(of submission: Submission) -> [ComplianceCheck] {
+        failures[submission.id] ?? []
+    }
+
+    /// Checks the drafts at `rows` not yet checked since the workspace changed.
+    func checkShown(_ workspace: Workspace, rows: Range<Int>) {
+        for row in rows.clamped(to: ids.indices) {
+            if let submission = workspace.submission(ids[row]) { _ = check(submission, in: workspace) }
+        }
+    }
+
+    private func check(_ submission: Submission, in workspace: Workspace) -> [ComplianceCheck] {
         if let known = failures[submission.id] { return known }
         let found = workspace.complianceFailures(for: submission)
         failures[submission.id] = found
+        checks += 1
         return found
     }
 
@@ -55,7 +70,7 @@ final class ApprovalsRows {
     private func matches(_ submission: Submission, _ words: [String], overdue: Bool, _ workspace: Workspace) -> Bool {
         guard !words.isEmpty else { return true }
         let creator = workspace.creator(submission.creatorID)
-        let failed = submission.status == .pending ? failures(of: submission, in: workspace) : []
+        let failed = submission.status == .pending ? check(submission, in: workspace) : []
         let checks = failed.isEmpty ? [submission.status == .pending ? "pass" : submission.status.label]
             : failed.flatMap { [ApprovalsPane.shortName($0), $0.summary] }
         return FilterWords.match(words, in: [submission.id.rawValue, creator.map { "@" + $0.handle }, creator?.name,

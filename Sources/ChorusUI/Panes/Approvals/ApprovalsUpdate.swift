@@ -1,29 +1,28 @@
 import ChorusCore
 
-/// The Approvals pane's answer to an action: moving over the inbox and the triage keys. Nil
-/// means "not the Approvals pane's to handle", and the action goes on to the shared handling.
-/// After a decision the draft leaves the pending view, so the cursor rests on the next one:
-/// one key per draft works through the inbox.
-func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    guard state.pane == .approvals else { return nil }
-    let table = context.approvalsTable
-    let rows = table.count
-    let page = ApprovalsPane.tableRows(at: state.size)
-    if state.approvals.list.move(action, rows: rows, page: page) { return [] }
-    switch action {
-    case .filter: state.approvals.filter.isEditing = true
-    case .toggleMark:
-        guard let id = table.id(at: state.approvals.cursor) else { return [] }
-        state.approvals.list.toggleMark(id, rows: rows, page: page)
-    case .openDetail:
+/// The Approvals pane's answer to the list keys every pane shares (its own keys carry their
+/// handlers in `KeyMap+Approvals`).
+extension ApprovalsPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.approvalsTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        guard let id = context.approvalsTable.id(at: state.approvals.cursor) else { return }
+        state.approvals.list.toggleMark(id, rows: context.approvalsTable.count, page: tableRows(at: state.size))
+    }
+
+    /// Enter shows the draft's details, or hides them.
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
         state.approvals.decidedElsewhere = nil
         if state.overlay == .submissionDetail {
             state.overlay = nil
-        } else if table.id(at: state.approvals.cursor) != nil {
+        } else if context.approvalsTable.id(at: state.approvals.cursor) != nil {
             state.overlay = .submissionDetail
         }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.approvals.marks.isEmpty {
             state.approvals.marks = []
         } else if state.approvals.filter.isActive {
@@ -31,21 +30,26 @@ func performApprovals(_ action: Action, _ state: inout UIState, context: UpdateC
         } else {
             state.approvals.view = .pending
         }
-    case .nextWave:
+    }
+
+    static func nextWave(_ state: inout UIState, context: UpdateContext) {
         state.message = StatusMessage(.info, "the inbox shows drafts from every wave; / filters by handle, id or caption")
-    case .cycleInboxView:
+    }
+}
+
+/// What the Approvals pane's own keys do besides deciding (`KeyMap+Approvals` names them).
+enum ApprovalsKeys {
+    /// `f`: the next status the inbox shows.
+    static func nextInboxView(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         state.approvals.view = state.approvals.view.next
         state.approvals.list.startOver()
         state.message = StatusMessage(.info, "showing \(state.approvals.view.label) drafts")
-    case .approveSubmissions, .requestChanges, .rejectSubmissions, .approveWithOverride, .recordResubmission:
-        return ApprovalDecision.start(action, &state, context: context)
-    default:
-        return nil
+        return []
     }
-    return []
 }
 
-/// How a triage key becomes commands: which drafts it applies to, what is checked before a
+/// How a triage key becomes commands (after a decision the draft leaves the pending view, so
+/// the cursor rests on the next one: one key per draft works through the inbox): which drafts it applies to, what is checked before a
 /// prompt opens (so no note is typed for a draft that cannot take it), and the words of the outcome.
 enum ApprovalDecision {
     /// The drafts the palette named, else the marked drafts in inbox order, or else the one under the cursor.

@@ -12,7 +12,7 @@ struct LeaderboardPane {
     let table: LeaderboardRows
     let status: Derived<Ledger>
     /// Orders per week per row, from `RowTrends.minimumWidth` columns.
-    var trends: RowTrends?
+    let trends: RowTrends
 
     /// Rows above the table inside the main area: the promote line and the header.
     static let chromeRows = 2
@@ -68,7 +68,7 @@ struct LeaderboardPane {
         let body = layout.body
         let promote = nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
-        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let trend = body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
         let columns = TableView(columns: layoutColumns(width: body.width - 2 - trend), isNumber: \.isNumber)
         let sorted = Column.sortable.first { $0.value == state.metric }?.key
         columns.drawHeader(&grid, y: body.y + 1, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
@@ -115,9 +115,9 @@ struct LeaderboardPane {
                          empty: state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter.") { index in
             guard let entry = table.entry(at: index) else { return nil }
             return .init(id: entry.row.creatorID, cell: { (text($0, entry), role($0, entry)) }) { grid, y, isMarked in
-                if rect.width >= RowTrends.minimumWidth, let trends, case .ready(let ledger) = status,
-                   let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID, ledger: ledger) {
-                    grid.putCells(trends.sparkline(.orders, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                if rect.width >= RowTrends.minimumWidth, let position = trends.position(of: entry.row.creatorID, in: entry.row.waveID),
+                   let sparkline = trends.sparkline(.orders, row: position) {
+                    grid.putCells(sparkline, x: rect.maxX - RowTrends.weeks - 1,
                                   y: y, role: isMarked ? .marked : .info)
                 }
             }
@@ -157,11 +157,23 @@ struct LeaderboardPane {
 }
 
 extension LeaderboardPane: ListPane {
-    static var state: WritableKeyPath<UIState, LeaderboardState> { \.leaderboard }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLeaderboard(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.leaderboard.list.hold(console.leaderboardTable.entry(at: console.state.leaderboard.cursor)?.row.creatorID)
     }
+
+    /// Only while shown, and once the ledger it ranks is built.
+    static func refreshRows(_ console: Console) {
+        guard console.state.pane == .leaderboard, let built = console.ledgerStatus.value else { return }
+        let (table, workspace, revision) = (console.leaderboardTable, console.session.workspace, console.session.derived.revision)
+        table.refresh(built, generation: revision, wave: LeaderboardUpdate.wave(console.state), state: console.state.leaderboard, workspace: workspace)
+        let page = tableRows(at: console.state.size)
+        console.state.leaderboard.list.settle(rows: table.count, page: page, rowOf: table.row(of:))
+        guard console.state.size.width >= RowTrends.minimumWidth else { return }
+        let scroll = console.state.leaderboard.scroll
+        console.trends.prepare(entries: (scroll..<scroll + page).compactMap(table.entry(at:)), of: built, workspace: workspace, generation: revision)
+    }
+
+    static var state: WritableKeyPath<UIState, LeaderboardState> { \.leaderboard }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         let wave = LeaderboardUpdate.wave(frame.state)

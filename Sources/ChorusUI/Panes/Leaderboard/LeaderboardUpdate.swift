@@ -1,63 +1,77 @@
 import ChorusCore
 
-/// The Leaderboard pane's answer to an action: movement over its ranked rows, marks, the
-/// metric and wave, and promote. Nil means "not the Leaderboard's to handle".
-func performLeaderboard(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let table = context.leaderboardTable
-    let page = LeaderboardPane.tableRows(at: state.size)
-    if state.leaderboard.list.move(action, rows: table.count, page: page) { return [] }
-    switch action {
-    case .filter: state.leaderboard.filter.isEditing = true
-    case .toggleMark:
-        guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return [] }
-        state.leaderboard.list.toggleMark(id, rows: table.count, page: page)
-    case .openDetail:
-        if let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+/// The Leaderboard's answer to the list keys every pane shares: its ranked rows, marks and the
+/// wave (its own keys carry their handlers in `KeyMap+Leaderboard`).
+extension LeaderboardPane: SortedPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.leaderboardTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        let table = context.leaderboardTable
+        guard let id = table.entry(at: state.leaderboard.cursor)?.row.creatorID else { return }
+        state.leaderboard.list.toggleMark(id, rows: table.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
+        if let id = context.leaderboardTable.entry(at: state.leaderboard.cursor)?.row.creatorID { state.overlay = .creatorDetail(id) }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.leaderboard.marks.isEmpty {
             state.leaderboard.marks = []
         } else {
             state.leaderboard.filter = Filter()
             state.leaderboard.list.startOver()
         }
-    case .cycleSort:
-        state.leaderboard.metric = state.leaderboard.metric.next
-        state.leaderboard.sortReversed = false
-        state.leaderboard.list.startOver()
-        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
-    case .reverseSort:
-        state.leaderboard.sortReversed.toggle()
-        state.leaderboard.list.startOver()
-        let order = state.leaderboard.sortReversed ? ", worst first" : ""
-        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
-    case .nextWave:
+    }
+
+    /// `w`: ranks the next wave's creators.
+    static func nextWave(_ state: inout UIState, context: UpdateContext) {
         let waves = context.workspace.waves
-        guard !waves.isEmpty else { return [] }
+        guard !waves.isEmpty else { return }
         let index = waves.firstIndex { $0.id == LeaderboardUpdate.wave(state) }.map { $0 + 1 } ?? 0
         state.leaderboard.wave = waves[index % waves.count].id
         state.leaderboard.marks = []
         state.leaderboard.list.startOver()
         state.message = StatusMessage(.info, "ranking \(waves[index % waves.count].name)")
-    case .promote:
+    }
+
+    static func reverseSort(_ state: inout UIState) {
+        state.leaderboard.sortReversed.toggle()
+        state.leaderboard.list.startOver()
+        let order = state.leaderboard.sortReversed ? ", worst first" : ""
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)\(order)")
+    }
+}
+
+enum LeaderboardUpdate {
+    /// `s`: rank by the next metric.
+    static func nextMetric(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.leaderboard.metric = state.leaderboard.metric.next
+        state.leaderboard.sortReversed = false
+        state.leaderboard.list.startOver()
+        state.message = StatusMessage(.info, "ranked by \(state.leaderboard.metric.rawValue)")
+        return []
+    }
+
+    /// `P`: asks for the incentive change that promotes the marked creators into the next wave.
+    static func promote(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        let table = context.leaderboardTable
         let ids = context.named?.creators ?? (state.leaderboard.marks.isEmpty ? table.entry(at: state.leaderboard.cursor).map { [$0.row.creatorID] } ?? []
                                                                               : state.leaderboard.marks.sorted())
         guard !ids.isEmpty else {
             state.message = StatusMessage(.warning, "no creator to promote")
             return []
         }
-        guard let next = LeaderboardUpdate.nextWave(after: LeaderboardUpdate.wave(state), in: context.workspace) else {
+        guard let next = nextWave(after: wave(state), in: context.workspace) else {
             state.message = StatusMessage(.warning, "there is no open wave after this one; create it in Waves (7)")
             return []
         }
         state.prompt = Prompt(.promote(ids, wave: next.id), text: "+5")
-    default:
-        return nil
+        return []
     }
-    return []
-}
 
-enum LeaderboardUpdate {
     /// The wave being ranked: the pane's own choice, else the console's working wave.
     static func wave(_ state: UIState) -> WaveID? { state.leaderboard.wave ?? state.pipeline.waveID }
 

@@ -10,7 +10,7 @@ struct LedgerPane {
     /// Paid, in run and payable per row; nil while not computed.
     let payouts: PayoutBalances?
     /// Net per week per row, from `RowTrends.minimumWidth` columns.
-    var trends: RowTrends?
+    let trends: RowTrends
 
     /// Rows above the table inside the main area: two KPI lines and the header.
     static let chromeRows = 3
@@ -71,7 +71,7 @@ struct LedgerPane {
         let sorted = Column.sortable.first { $0.value == state.sort }?.key
         drawTitle(&grid, layout.titleBar)
         drawKPIs(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 2))
-        let trend = trends != nil && body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
+        let trend = body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0
         let columns = TableView(columns: layoutColumns(width: body.width - 2 - trend)) { $0 != .creator && $0 != .wave }
         columns.drawHeader(&grid, y: body.y + 2, from: body) { SortMark.title($0.title, sorted: $0 == sorted, reversed: state.sortReversed) }
         if trend > 0 { grid.put(RowTrends.Kind.net.title, x: body.maxX - trend, y: body.y + 2, width: trend, role: .header) }
@@ -140,8 +140,8 @@ struct LedgerPane {
                 (text(column, row), column == .margin && row.contributionMargin < 0 ? .danger : column == .wave ? .mutedText : .text)
             }
             return .init(id: LedgerRowKey(creator: row.creatorID, wave: row.waveID), cell: cell) { grid, y, _ in
-                if rect.width >= RowTrends.minimumWidth, let trends {
-                    grid.putCells(trends.sparkline(.net, row: position, of: ledger, workspace: workspace), x: rect.maxX - RowTrends.weeks - 1,
+                if rect.width >= RowTrends.minimumWidth, let sparkline = trends.sparkline(.net, row: position) {
+                    grid.putCells(sparkline, x: rect.maxX - RowTrends.weeks - 1,
                                   y: y, role: .info)
                 }
             }
@@ -175,11 +175,23 @@ struct LedgerPane {
 }
 
 extension LedgerPane: ListPane {
-    static var state: WritableKeyPath<UIState, LedgerState> { \.ledger }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLedger(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.ledger.list.hold(console.ledgerTable.key(at: console.state.ledger.cursor))
     }
+
+    /// Only while shown, and once the ledger is built.
+    static func refreshRows(_ console: Console) {
+        guard console.state.pane == .ledger, let built = console.ledgerStatus.value else { return }
+        let (table, workspace, revision) = (console.ledgerTable, console.session.workspace, console.session.derived.revision)
+        table.refresh(built, generation: revision, state: console.state.ledger, workspace: workspace)
+        let page = tableRows(at: console.state.size)
+        console.state.ledger.list.settle(rows: table.count, page: page, rowOf: table.row(of:))
+        guard console.state.size.width >= RowTrends.minimumWidth else { return }
+        let scroll = console.state.ledger.scroll
+        console.trends.prepare(rows: (scroll..<scroll + page).compactMap(table.position(at:)), of: built, workspace: workspace, generation: revision)
+    }
+
+    static var state: WritableKeyPath<UIState, LedgerState> { \.ledger }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         LedgerPane(state: frame.state.ledger, workspace: frame.workspace, table: frame.ledgerTable, status: frame.ledger,

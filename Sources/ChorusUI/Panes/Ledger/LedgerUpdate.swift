@@ -1,43 +1,57 @@
 import ChorusCore
 
-/// The Ledger pane's answer to an action: movement, the wave and sort, the filter and the
-/// drill-down. Nil means "not the Ledger's to handle".
-func performLedger(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let table = context.ledgerTable
-    if case .payouts(let view)? = state.overlay, let effects = PayoutsUpdate.perform(action, view, &state, context: context) {
-        return effects
+/// The Ledger's answer to the list keys every pane shares: its rows, the wave, the filter and
+/// the drill-down (its own keys carry their handlers in `KeyMap+Leaderboard`, see `LedgerKeys`;
+/// the Payouts view over it answers its own list in `PayoutsUpdate`).
+extension LedgerPane: SortedPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.ledgerTable.count, tableRows(at: state.size))
     }
-    if state.ledger.list.move(action, rows: table.count, page: LedgerPane.tableRows(at: state.size)) { return [] }
-    switch action {
-    case .filter: state.ledger.filter.isEditing = true
-    case .markPayoutRunPaid, .reconcilePayoutRun:
-        state.message = StatusMessage(.info, "that works in the Payouts view (p)")
-    case .openDetail:
-        guard let position = table.position(at: state.ledger.cursor), let row = context.ledger?.rows[position] else { return [] }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        state.message = StatusMessage(.info, "Ledger rows are not marked: $ pays everything payable, Enter shows a row's orders and costs")
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
+        guard let position = context.ledgerTable.position(at: state.ledger.cursor), let row = context.ledger?.rows[position] else { return }
         state.overlay = .ledgerDetail(row.creatorID, row.waveID)
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if state.ledger.filter.isActive { state.ledger.filter = Filter() } else { state.ledger.wave = nil }
         state.ledger.list.startOver()
-    case .cycleSort:
-        state.ledger.sort = state.ledger.sort.next
-        state.ledger.sortReversed = false
-        state.ledger.list.startOver()
-        state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
-    case .reverseSort:
-        state.ledger.sortReversed.toggle()
-        state.ledger.list.startOver()
-        state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
-    case .nextWave:
+    }
+
+    /// `w`: the next wave's rows, then every wave's.
+    static func nextWave(_ state: inout UIState, context: UpdateContext) {
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.ledger.wave }.map { $0 + 1 } ?? 0
         state.ledger.wave = index < waves.count ? waves[index] : nil
         state.ledger.list.startOver()
         let name = state.ledger.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)" } ?? "showing every wave")
-    case .toggleMark:
-        state.message = StatusMessage(.info, "Ledger rows are not marked: $ pays everything payable, Enter shows a row's orders and costs")
-    case .createPayoutRun:
+    }
+
+    static func reverseSort(_ state: inout UIState) {
+        state.ledger.sortReversed.toggle()
+        state.ledger.list.startOver()
+        state.message = StatusMessage(.info, SortMark.message(state.ledger.sort.rawValue, reversed: state.ledger.sortReversed))
+    }
+}
+
+/// What the Ledger's own keys do (`KeyMap+Leaderboard` names them); `m` and `R` are the
+/// Payouts view's (`PayoutsUpdate`).
+enum LedgerKeys {
+    static func nextSort(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.ledger.sort = state.ledger.sort.next
+        state.ledger.sortReversed = false
+        state.ledger.list.startOver()
+        state.message = StatusMessage(.info, "sorted by \(state.ledger.sort.rawValue)")
+        return []
+    }
+
+    /// `$`: asks to create the next payout run, with the Payouts view open or not.
+    static func createPayoutRun(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         guard let ledger = context.ledger else {
             state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")
             return []
@@ -48,10 +62,12 @@ func performLedger(_ action: Action, _ state: inout UIState, context: UpdateCont
             return []
         }
         state.prompt = Prompt(.confirm(.payoutRun(run, workspace: context.workspace)))
-    case .showPayouts:
-        state.overlay = .payouts(PayoutsView())
-    default:
-        return nil
+        return []
     }
-    return []
+
+    /// `p`: opens the Payouts view, or closes it.
+    static func showPayouts(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        if case .payouts? = state.overlay { state.overlay = nil } else { state.overlay = .payouts(PayoutsView()) }
+        return []
+    }
 }

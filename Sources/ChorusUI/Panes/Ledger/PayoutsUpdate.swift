@@ -1,41 +1,52 @@
 import ChorusCore
 
-/// The Payouts view's answer to an action while it is open over the Ledger; nil passes the
-/// action on to the Ledger (`$` creates the next run with the view open).
+/// The Payouts view over the Ledger: its own list of runs, and its keys (`m`, `R`), which
+/// their bindings in the key map name.
 enum PayoutsUpdate {
-    static func perform(_ action: Action, _ view: PayoutsView, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
+    /// The movement keys, Enter and Esc over the view's runs; false passes the key on to the
+    /// Ledger's bindings.
+    static func navigate(_ action: Action, _ view: PayoutsView, _ state: inout UIState, workspace: Workspace) -> Bool {
         var view = view
-        let runs = PayoutsView.runs(context.workspace)
+        let runs = PayoutsView.runs(workspace)
         switch action {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
-            guard view.run == nil, !runs.isEmpty else { return [] }
+            guard view.run == nil, !runs.isEmpty else { return true }
             let step = action == .moveDown || action == .pageDown || action == .halfPageDown ? 1 : -1
             view.cursor = action == .top ? 0 : action == .bottom ? runs.count - 1 : min(max(0, view.cursor + step), runs.count - 1)
         case .openDetail:
-            guard view.run == nil, let run = runs[safe: view.cursor] else { return [] }
+            guard view.run == nil, let run = runs[safe: view.cursor] else { return true }
             view.run = run.number
         case .back:
-            guard state.prompt == nil else { return nil }
             guard view.run != nil else {
                 state.overlay = nil
-                return []
+                return true
             }
             view.run = nil
-        case .showPayouts:
-            state.overlay = nil
-            return []
-        case .markPayoutRunPaid:
-            guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
-            guard let today = context.ledger?.today ?? context.today else { return [] }
-            return [.command(.markPayoutRunPaid(number: run.number, on: today), .plain)]
-        case .reconcilePayoutRun:
-            guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
-            state.prompt = Prompt(.reconcilePayouts(run: run.number))
-            return []
         default:
-            return nil
+            return false
         }
         state.overlay = .payouts(view)
+        return true
+    }
+
+    /// `m` in the Payouts view: the selected run paid today.
+    static func markPaid(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        guard case .payouts(let view)? = state.overlay else { return onlyInPayouts(&state) }
+        guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
+        guard let today = context.ledger?.today ?? context.today else { return [] }
+        return [.command(.markPayoutRunPaid(number: run.number, on: today), .plain)]
+    }
+
+    /// `R` in the Payouts view: asks for the processor's report on the selected run.
+    static func reconcile(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        guard case .payouts(let view)? = state.overlay else { return onlyInPayouts(&state) }
+        guard let run = view.selectedRun(context.workspace) else { return noRun(&state) }
+        state.prompt = Prompt(.reconcilePayouts(run: run.number))
+        return []
+    }
+
+    private static func onlyInPayouts(_ state: inout UIState) -> [Effect] {
+        state.message = StatusMessage(.info, "that works in the Payouts view (p)")
         return []
     }
 

@@ -179,11 +179,17 @@ struct LibraryPane {
 }
 
 extension LibraryPane: ListPane {
-    static var state: WritableKeyPath<UIState, LibraryState> { \.library }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performLibrary(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.library.list.hold(console.libraryTable.id(at: console.state.library.cursor))
     }
+
+    static func refreshRows(_ console: Console) {
+        let table = console.libraryTable
+        table.refresh(console.session.workspace, generation: console.session.derived.revision, state: console.state.library, today: console.today)
+        console.state.library.list.settle(rows: table.count, page: tableRows(at: console.state.size), rowOf: table.row(of:))
+    }
+
+    static var state: WritableKeyPath<UIState, LibraryState> { \.library }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         LibraryPane(state: frame.state.library, workspace: frame.workspace, table: frame.libraryTable, today: frame.today).draw(&grid, layout)

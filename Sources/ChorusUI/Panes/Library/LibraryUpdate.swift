@@ -1,53 +1,78 @@
 import ChorusCore
 
-/// The Library pane's answer to an action: list movement over its own rows, marks, the
-/// rights form, tags, and its filters. Nil means "not the Library's to handle", and the
-/// action goes on to the shared handling in `perform`.
-func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let rows = context.libraryTable.count
-    let page = LibraryPane.tableRows(at: state.size)
-    if state.library.list.move(action, rows: rows, page: page) { return [] }
-    switch action {
-    case .filter: state.library.filter.isEditing = true
-    case .toggleMark:
-        guard let id = context.libraryTable.id(at: state.library.cursor) else { return [] }
-        state.library.list.toggleMark(id, rows: rows, page: page)
-    case .openDetail:
+/// The Library's answer to the list keys every pane shares (its own keys carry their handlers
+/// in `KeyMap+Library`, see `LibraryKeys`).
+extension LibraryPane: SortedPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.libraryTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        guard let id = context.libraryTable.id(at: state.library.cursor) else { return }
+        state.library.list.toggleMark(id, rows: context.libraryTable.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
         if let id = context.libraryTable.id(at: state.library.cursor) { state.overlay = .assetDetail(id) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
-        backOut(&state.library)
-    case .nextWave:
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
+        backOutOf(&state.library)
+    }
+
+    /// `w`: the next wave's assets, then every wave's.
+    static func nextWave(_ state: inout UIState, context: UpdateContext) {
         let waves = context.workspace.waves.map(\.id)
         let index = waves.firstIndex { $0 == state.library.wave }.map { $0 + 1 } ?? 0
         state.library.wave = index < waves.count ? waves[index] : nil
         showFirstRow(&state.library)
         let name = state.library.wave.flatMap(context.workspace.wave)?.name
         state.message = StatusMessage(.info, name.map { "showing \($0)'s assets" } ?? "showing every wave's assets")
-    case .cycleRightsFilter:
+    }
+
+    static func reverseSort(_ state: inout UIState) {
+        state.library.sortReversed.toggle()
+        showFirstRow(&state.library)
+        state.message = StatusMessage(.info, SortMark.message(state.library.sort.rawValue, reversed: state.library.sortReversed))
+    }
+}
+
+/// What the Library's own keys do (`KeyMap+Library` names them): rights, tags, and the
+/// filters that keep content within its licence.
+enum LibraryKeys {
+    static func nextRightsStatus(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         state.library.rights = state.library.rights.next
         showFirstRow(&state.library)
         state.message = StatusMessage(.info, state.library.rights == .all ? "showing every rights status"
                                                                          : "showing assets with \(state.library.rights.label) rights")
-    case .cycleSort:
+        return []
+    }
+
+    static func nextSort(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         state.library.sort = state.library.sort.next
         state.library.sortReversed = false
         showFirstRow(&state.library)
         state.message = StatusMessage(.info, "sorted by \(state.library.sort.rawValue)")
-    case .reverseSort:
-        state.library.sortReversed.toggle()
-        showFirstRow(&state.library)
-        state.message = StatusMessage(.info, SortMark.message(state.library.sort.rawValue, reversed: state.library.sortReversed))
-    case .usableFor:
+        return []
+    }
+
+    static func usableFor(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         state.prompt = Prompt(.library(.usableFor), text: state.library.usable.map { "\($0.use.slug) \($0.country ?? "")".trimmingSpaces } ?? "")
-    case .addTags, .removeTags:
+        return []
+    }
+
+    /// `+` and `-`: asks for the tags to add to or remove from the marked assets.
+    static func tag(_ action: Action, _ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         let ids = libraryTargets(state, context: context)
         guard !ids.isEmpty else {
             state.message = StatusMessage(.warning, "no asset to tag")
             return []
         }
         state.prompt = Prompt(.library(action == .addTags ? .addTags(ids) : .removeTags(ids)))
-    case .editRights:
+        return []
+    }
+
+    static func editRights(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
         guard let id = context.named?.assets?.first ?? context.libraryTable.id(at: state.library.cursor), let asset = context.workspace.asset(id),
               let today = context.today else {
             state.message = StatusMessage(.warning, "no asset to edit")
@@ -55,14 +80,12 @@ func performLibrary(_ action: Action, _ state: inout UIState, context: UpdateCon
         }
         let handle = context.workspace.creator(asset.creatorID).map { "@" + $0.handle } ?? asset.creatorID.rawValue
         state.form = OpenForm(.editRights(id, today: today), RightsForm.form(for: asset, handle: handle, today: today))
-    default:
-        return nil
+        return []
     }
-    return []
 }
 
 /// Esc in the Library: marks first, then the typed filter, then the other filters one at a time.
-private func backOut(_ library: inout LibraryState) {
+private func backOutOf(_ library: inout LibraryState) {
     if !library.marks.isEmpty {
         library.marks = []
         return

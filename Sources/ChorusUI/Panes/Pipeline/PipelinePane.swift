@@ -125,11 +125,22 @@ struct PipelinePane {
 }
 
 extension PipelinePane: ListPane {
-    static var state: WritableKeyPath<UIState, PipelineState> { \.pipeline }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performPipeline(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.pipeline.list.hold(console.table.creatorID(at: console.state.pipeline.cursor, in: console.session.workspace))
     }
+
+    static func refreshRows(_ console: Console) {
+        let (table, workspace, derived) = (console.table, console.session.workspace, console.session.derived)
+        table.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: console.state.pipeline,
+                      today: console.today, categoriesBought: derived.categoriesBought,
+                      leadPurchases: console.state.pipeline.sourcing ? derived.leadPurchases(in: workspace) : [:])
+        console.state.pipeline.list.settle(rows: table.count, page: tableRows(at: console.state.size)) { id in
+            workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
+        }
+        console.refreshBudgetLine()
+    }
+
+    static var state: WritableKeyPath<UIState, PipelineState> { \.pipeline }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         PipelinePane(state: frame.state.pipeline, workspace: frame.workspace, table: frame.table, today: frame.today,

@@ -139,11 +139,19 @@ struct SeedingPane {
 }
 
 extension SeedingPane: ListPane {
-    static var state: WritableKeyPath<UIState, SeedingState> { \.seeding }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performSeeding(action, &state, context: context)
+    static func holdCursor(_ console: Console) {
+        console.state.seeding.list.hold(console.seedingTable.id(at: console.state.seeding.cursor))
     }
+
+    static func refreshRows(_ console: Console) {
+        let table = console.seedingTable
+        table.refresh(console.session.workspace, generation: console.session.derived.revision, wave: console.state.pipeline.waveID,
+                      state: console.state.seeding, today: console.today)
+        console.state.seeding.list.settle(rows: table.count, page: tableRows(at: console.state.size), rowOf: table.row(of:))
+        console.refreshBudgetLine()
+    }
+
+    static var state: WritableKeyPath<UIState, SeedingState> { \.seeding }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         SeedingPane(state: frame.state.seeding, waveID: frame.state.pipeline.waveID, workspace: frame.workspace, table: frame.seedingTable,

@@ -1,21 +1,22 @@
 import ChorusCore
 
-/// The Seeding pane's answer to an action: list movement over its own rows, and the parcel
-/// actions (pack, ship, deliver, exception, cancel). Nil means "not the Seeding pane's to
-/// handle", and the action goes on to the shared handling in `perform`.
-func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-    let rows = context.seedingTable.count
-    let page = SeedingPane.tableRows(at: state.size)
-    if state.seeding.list.move(action, rows: rows, page: page) { return [] }
-    switch action {
-    case .filter: state.seeding.filter.isEditing = true
-    case .toggleMark:
-        guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return [] }
-        state.seeding.list.toggleMark(id, rows: rows, page: page)
-    case .openDetail:
+/// The Seeding pane's answer to the list keys every pane shares: the working wave's parcels
+/// (its own keys carry their handlers in `KeyMap`, see `SeedingKeys`).
+extension SeedingPane {
+    static func rows(_ state: UIState, context: UpdateContext) -> (count: Int, page: Int) {
+        (context.seedingTable.count, tableRows(at: state.size))
+    }
+
+    static func toggleMark(_ state: inout UIState, context: UpdateContext) {
+        guard let id = context.seedingTable.id(at: state.seeding.cursor) else { return }
+        state.seeding.list.toggleMark(id, rows: context.seedingTable.count, page: tableRows(at: state.size))
+    }
+
+    static func openDetail(_ state: inout UIState, context: UpdateContext) {
         if let id = context.seedingTable.id(at: state.seeding.cursor) { state.overlay = .parcelDetail(id, scroll: 0) }
-    case .back:
-        guard state.prompt == nil, state.overlay == nil else { return nil }
+    }
+
+    static func backOut(_ state: inout UIState, context: UpdateContext) {
         if !state.seeding.marks.isEmpty {
             state.seeding.marks = []
         } else if state.seeding.filter.isActive {
@@ -23,20 +24,7 @@ func performSeeding(_ action: Action, _ state: inout UIState, context: UpdateCon
         } else {
             state.seeding.status = .all
         }
-    case .cycleShipmentFilter:
-        state.seeding.status = state.seeding.status.next
-        state.seeding.list.startOver()
-        state.message = StatusMessage(.info, "showing \(state.seeding.status.label) parcels")
-    case .pack, .ship, .deliver, .flagException, .cancelShipments:
-        return parcelAction(action, &state, context: context)
-    case .editShipment:
-        openShipmentForm(&state, context: context)
-    case .resolveException:
-        openResolveForm(&state, context: context)
-    default:
-        return nil
     }
-    return []
 }
 
 /// The parcels an action applies to: those the palette named, the marked rows, or else the cursor row.
@@ -46,57 +34,75 @@ func parcelTargets(_ state: UIState, context: UpdateContext) -> [ShipmentID] {
     return context.seedingTable.id(at: state.seeding.cursor).map { [$0] } ?? []
 }
 
-private func parcelAction(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
-    let ids = parcelTargets(state, context: context)
-    guard !ids.isEmpty else {
-        state.message = StatusMessage(.warning, "no parcel to act on")
+/// What the Seeding pane's own keys do (`KeyMap` names them).
+enum SeedingKeys {
+    /// `f`: the next shipment status the list shows.
+    static func nextStatus(_ state: inout UIState, _ context: UpdateContext) -> [Effect] {
+        state.seeding.status = state.seeding.status.next
+        state.seeding.list.startOver()
+        state.message = StatusMessage(.info, "showing \(state.seeding.status.label) parcels")
         return []
     }
-    switch action {
-    case .pack: return [.command(.markPacked(ids), .plain)]
-    case .deliver: return [.command(.markDelivered(ids), .plain)]
-    case .cancelShipments:
-        state.prompt = Prompt(.confirm(.cancelParcels(ids, workspace: context.workspace)))
-        return []
-    case .flagException:
-        state.prompt = Prompt(.seeding(.exception(ids, kind: .addressProblem)))
-        return []
-    default:
-        // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
-        if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
-           let shipment = context.workspace.shipment(id) {
-            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels ship")
+
+    /// `p`, `s`, `d`, `!` and `x` on the marked parcels, or else the cursor row's.
+    static func parcelAction(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
+        let ids = parcelTargets(state, context: context)
+        guard !ids.isEmpty else {
+            state.message = StatusMessage(.warning, "no parcel to act on")
             return []
         }
-        state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
+        switch action {
+        case .pack: return [.command(.markPacked(ids), .plain)]
+        case .deliver: return [.command(.markDelivered(ids), .plain)]
+        case .cancelShipments:
+            state.prompt = Prompt(.confirm(.cancelParcels(ids, workspace: context.workspace)))
+            return []
+        case .flagException:
+            state.prompt = Prompt(.seeding(.exception(ids, kind: .addressProblem)))
+            return []
+        default:
+            // Checked before asking for numbers: a scan must never be spent on a parcel that cannot ship.
+            if let id = ids.first(where: { context.workspace.shipment($0)?.holdsReservation != true }),
+               let shipment = context.workspace.shipment(id) {
+                state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels ship")
+                return []
+            }
+            state.prompt = Prompt(.seeding(.carrier(ids)), text: state.seeding.lastCarrier.label)
+            return []
+        }
+    }
+
+    /// `e`: the cursor row's (or the named parcel's) items and note in a form, while the parcel is still in the warehouse.
+    static func openShipmentForm(_ state: inout UIState, context: UpdateContext) -> [Effect] {
+        guard let id = context.named?.parcels?.first ?? context.seedingTable.id(at: state.seeding.cursor),
+              let shipment = context.workspace.shipment(id) else {
+            state.message = StatusMessage(.warning, "no parcel to edit")
+            return []
+        }
+        guard shipment.holdsReservation else {
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels can be edited")
+            return []
+        }
+        let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
+        state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
         return []
     }
-}
 
-/// `e`: the cursor row's (or the named parcel's) items and note in a form, while the parcel is still in the warehouse.
-private func openShipmentForm(_ state: inout UIState, context: UpdateContext) {
-    guard let id = context.named?.parcels?.first ?? context.seedingTable.id(at: state.seeding.cursor),
-          let shipment = context.workspace.shipment(id) else {
-        return state.message = StatusMessage(.warning, "no parcel to edit")
+    /// `R`: the cursor row's exception in a form: the address to fix or confirm, then repack or re-ship.
+    static func openResolveForm(_ state: inout UIState, context: UpdateContext) -> [Effect] {
+        guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
+            state.message = StatusMessage(.warning, "no parcel to resolve")
+            return []
+        }
+        guard shipment.status == .exception else {
+            state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only a parcel with an exception (!) is resolved")
+            return []
+        }
+        let form = ResolveExceptionForm.form(for: shipment, creator: context.workspace.creator(shipment.creatorID),
+                                             carrier: state.seeding.lastCarrier)
+        state.form = OpenForm(.resolveException(id), form)
+        return []
     }
-    guard shipment.holdsReservation else {
-        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only queued or packed parcels can be edited")
-    }
-    let handle = context.workspace.creator(shipment.creatorID).map { "@" + $0.handle } ?? shipment.creatorID.rawValue
-    state.form = OpenForm(.editShipment(id), ShipmentForm.form(for: shipment, handle: handle))
-}
-
-/// `R`: the cursor row's exception in a form: the address to fix or confirm, then repack or re-ship.
-private func openResolveForm(_ state: inout UIState, context: UpdateContext) {
-    guard let id = context.seedingTable.id(at: state.seeding.cursor), let shipment = context.workspace.shipment(id) else {
-        return state.message = StatusMessage(.warning, "no parcel to resolve")
-    }
-    guard shipment.status == .exception else {
-        return state.message = StatusMessage(.warning, "\(id) is \(shipment.status.label); only a parcel with an exception (!) is resolved")
-    }
-    let form = ResolveExceptionForm.form(for: shipment, creator: context.workspace.creator(shipment.creatorID),
-                                         carrier: state.seeding.lastCarrier)
-    state.form = OpenForm(.resolveException(id), form)
 }
 
 /// The Pipeline's "seed with this wave's products": one queued parcel per target creator,

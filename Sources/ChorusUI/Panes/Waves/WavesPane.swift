@@ -15,7 +15,7 @@ struct WavesPane {
     var figures: Derived<OverviewFigures> = .computing
     var noColor = false
     /// The counts per wave, kept between frames; without it they are counted for this frame.
-    var tallies: WaveTallies?
+    let tallies: WaveTallies
 
     /// Rows the list may take: all the waves, up to half the body, so the brief stays in view.
     static func tableRows(at size: Size, waves: Int) -> Int {
@@ -149,7 +149,7 @@ struct WavesPane {
         }
         let view = TableView(columns: columns, isNumber: \.isNumeric)
         view.drawHeader(&grid, y: rect.y, from: rect, title: \.title)
-        let counts = tallies?.counts(workspace) ?? WaveTallies.count(workspace)
+        let counts = tallies.counts
         let list = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         view.drawRows(&grid, list, list: state.list, count: waves.count, empty: "") { row in
             guard let wave = waves[safe: row] else { return nil }
@@ -181,11 +181,12 @@ struct WavesPane {
 }
 
 extension WavesPane: ListPane {
-    static var state: WritableKeyPath<UIState, WavesState> { \.waves }
-
-    static func perform(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect]? {
-        performWaves(action, &state, context: context)
+    /// The waves are read from the workspace as drawn; only their tallies are derived.
+    static func refreshRows(_ console: Console) {
+        console.tallies.refresh(console.session.workspace, generation: console.session.derived.revision)
     }
+
+    static var state: WritableKeyPath<UIState, WavesState> { \.waves }
 
     static func draw(_ frame: Renderer, _ grid: inout Grid, _ layout: Layout) {
         WavesPane(state: frame.state.waves, workingWave: frame.state.pipeline.waveID, workspace: frame.workspace, ledger: frame.ledger,

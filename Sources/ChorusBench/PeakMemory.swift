@@ -6,11 +6,11 @@ import Glibc
 /// The process's peak resident memory, which the benchmark reports against the 800 MB target.
 /// Linux lets a process reset its own high-water mark (`clear_refs` 5), so the console's
 /// opening can be measured on its own after the bench has done other work in the same process.
-enum PeakMemory {
+public enum PeakMemory {
     /// Gives memory freed so far back to the system, then resets the high-water mark to what
     /// is resident now; false where that is not possible.
     @discardableResult
-    static func reset() -> Bool {
+    public static func reset() -> Bool {
         returnFreedMemory()
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
         defer { try? handle.close() }
@@ -18,7 +18,7 @@ enum PeakMemory {
     }
 
     /// Peak resident memory in MB since the last `reset` (or since the process started).
-    static var megabytes: Int {
+    public static var megabytes: Int {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {

@@ -49,8 +49,7 @@ extension ConsoleBenchmark {
 
     /// What the overview and cohorts take on top of a built ledger, best of three: to set beside
     /// the ledger line above.
-    static func figuresLine(_ workspace: Workspace) -> String {
-        let today = SampleWorkspace.anchorDay
+    public static func figuresLine(_ workspace: Workspace, today: Day) -> String {
         let ledger = Ledger(workspace, attribution: Attribution.compute(workspace), today: today)
         guard let wave = workspace.waves.max(by: { lhs, rhs in
             ledger.rows.lazy.filter { $0.waveID == lhs.id }.count < ledger.rows.lazy.filter { $0.waveID == rhs.id }.count

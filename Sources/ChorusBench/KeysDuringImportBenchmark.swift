@@ -7,17 +7,18 @@ import Foundation
 /// order export into the same workspace: each sample is one turn of the console's loop as the
 /// terminal runs it (look for colleagues' work, take a key, draw), so the time the console
 /// spends following the import counts against the key that waits behind it.
-enum KeysDuringImportBenchmark {
-    static func run(_ benchmark: ImportBenchmark) throws -> String {
+public enum KeysDuringImportBenchmark {
+    /// `session` is the terminal's own session on the store.
+    public static func run(_ benchmark: ImportBenchmark, today: Day, session makeSession: (WorkspaceStore) -> ConsoleSession) throws -> String {
         let scratch = benchmark.folder.appendingPathComponent("team-scratch-\(getpid())")
         try? FileManager.default.removeItem(at: scratch)
         try FileManager.default.copyItem(at: benchmark.creatorsOnly, to: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let store = try WorkspaceStore.open(at: scratch.path)
         defer { store.close() }
-        let session = StoreSession(store: store)
+        let session = makeSession(store)
         let console = Console(session: session, themes: ThemeCatalog(directory: nil), themeName: "default", noColor: false,
-                              today: SampleWorkspace.anchorDay, size: Size(width: 200, height: 60))
+                              today: today, size: Size(width: 200, height: 60))
         _ = console.frame()
 
         let importer = BenchmarkProcess.chorus(["import", "orders", benchmark.ordersFile.path, "--workspace", scratch.path])

@@ -1,4 +1,3 @@
-import ChorusBench
 import ChorusConcurrency
 import ChorusCore
 import ChorusStore
@@ -7,7 +6,7 @@ import Foundation
 
 /// Key press to finished frame, measured on the terminal-free console engine (`Console`): the
 /// same update and render code the terminal runs, minus the ncurses copy of changed cells.
-struct ConsoleBenchmark {
+public struct ConsoleBenchmark {
     let workspace: Workspace
     /// Attribution kept for the workspace's state, which the console shows without computing.
     var knownAttribution: AttributionResult?
@@ -15,6 +14,12 @@ struct ConsoleBenchmark {
     /// The workspace folder, beside which the background-compaction measure writes its scratch
     /// snapshot; nil skips that measure.
     var folder: URL?
+    /// The day the console takes as today (the generated program's own).
+    let today: Day
+
+    public init(workspace: Workspace, knownAttribution: AttributionResult?, presses: Int, folder: URL?, today: Day) {
+        (self.workspace, self.knownAttribution, self.presses, self.folder, self.today) = (workspace, knownAttribution, presses, folder, today)
+    }
 
     /// A session that applies commands in memory: the benchmark measures the console, and the
     /// journal's own cost is measured separately.
@@ -24,13 +29,15 @@ struct ConsoleBenchmark {
         var knownAttribution: AttributionResult?
         private(set) lazy var derived = DerivedFigures(isLoadingOrders: loadingOrderHistory, keeper: self)
         private let loadingOrderHistory: Bool
-        init(_ workspace: Workspace, loadingOrderHistory: Bool = false, knownAttribution: AttributionResult? = nil) {
+        private let today: Day
+        init(_ workspace: Workspace, today: Day, loadingOrderHistory: Bool = false, knownAttribution: AttributionResult? = nil) {
             self.workspace = workspace
+            self.today = today
             self.loadingOrderHistory = loadingOrderHistory
             self.knownAttribution = knownAttribution
         }
         func perform(_ command: Command) throws -> AppliedCommand {
-            let applied = try workspace.apply(command, context: CommandContext(now: Timestamp(day: SampleWorkspace.anchorDay, hour: 9), actor: "bench"))
+            let applied = try workspace.apply(command, context: CommandContext(now: Timestamp(day: today, hour: 9), actor: "bench"))
             if command.mayChangeAttribution { knownAttribution = nil }
             derived.record(command)
             return applied
@@ -38,8 +45,8 @@ struct ConsoleBenchmark {
         func remember(_ attribution: AttributionResult) { knownAttribution = attribution }
     }
 
-    struct Opening: CustomStringConvertible {
-        var firstFrame: Duration
+    public struct Opening: CustomStringConvertible {
+        public var firstFrame: Duration
         var everythingLoaded: Duration
         /// The console taking the arrived history in: a key pressed meanwhile waits this long.
         var consoleCatchUp: Duration
@@ -50,10 +57,10 @@ struct ConsoleBenchmark {
         /// Whether attribution came from the file kept for this state, rather than computed.
         var usedKeptAttribution: Bool
         var peakResidentMegabytes: Int
-        var workspace: Workspace
-        var attribution: AttributionResult
+        public var workspace: Workspace
+        public var attribution: AttributionResult
 
-        var description: String {
+        public var description: String {
             "open to first frame (as the console opens: order history deferred): \(Stopwatch.format(firstFrame))\n"
                 + "open to order history loaded: \(Stopwatch.format(everythingLoaded)); "
                 + "the console takes it in (a key pressed then waits this long): \(Stopwatch.format(consoleCatchUp)), "
@@ -67,13 +74,13 @@ struct ConsoleBenchmark {
     /// What a coordinator waits for: `chorus` opening the workspace to its first frame, until
     /// the order history the background thread loads is attached, and until the ledger the
     /// Leaderboard and Ledger panes show is built.
-    static func measureOpening(_ folder: URL) throws -> Opening {
+    public static func measureOpening(_ folder: URL, today: Day) throws -> Opening {
         PeakMemory.reset()
         let start = ContinuousClock.now
         let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
         defer { store.close() }
-        let session = MemorySession(store.workspace, loadingOrderHistory: true)
-        let console = makeConsole(session)
+        let session = MemorySession(store.workspace, today: today, loadingOrderHistory: true)
+        let console = makeConsole(session, today: today)
         _ = console.frame()
         let firstFrame = ContinuousClock.now - start
         try store.finishLoadingOrderHistory()
@@ -88,7 +95,7 @@ struct ConsoleBenchmark {
         console.announce("loaded")
         _ = console.frame()
         let catchUp = ContinuousClock.now - arrival
-        _ = Ledger(store.workspace, attribution: attribution, today: SampleWorkspace.anchorDay)
+        _ = Ledger(store.workspace, attribution: attribution, today: today)
         let ledgerReady = ContinuousClock.now - start
         // Meanwhile the console re-scores creators by what they bought, on another thread.
         while console.isWorkingInBackground {
@@ -103,7 +110,7 @@ struct ConsoleBenchmark {
 
     /// Makes sure the workspace keeps attribution for its current state, as it does once a
     /// console has shown it; says what that took. Skipped while another process holds the lock.
-    static func keepAttribution(_ folder: URL) -> String {
+    public static func keepAttribution(_ folder: URL) -> String {
         guard let store = try? WorkspaceStore.open(at: folder, mode: .readWrite, deferringOrderHistory: true) else {
             return "attribution: not kept now (the workspace is open elsewhere)"
         }
@@ -116,13 +123,13 @@ struct ConsoleBenchmark {
             + "(what the first open after an import does in the background)"
     }
 
-    private static func makeConsole(_ session: ConsoleSession) -> Console {
+    private static func makeConsole(_ session: ConsoleSession, today: Day) -> Console {
         Console(session: session, themes: ThemeCatalog(directory: nil), themeName: "default",
-                noColor: false, today: SampleWorkspace.anchorDay, size: Size(width: 200, height: 60))
+                noColor: false, today: today, size: Size(width: 200, height: 60))
     }
 
-    func run() -> String {
-        let console = Self.makeConsole(MemorySession(workspace, knownAttribution: knownAttribution))
+    public func run() -> String {
+        let console = Self.makeConsole(MemorySession(workspace, today: today, knownAttribution: knownAttribution), today: today)
         selectBiggestWave(console)
         let rows = workspace.enrollments.filter { $0.waveID == console.state.pipeline.waveID }.count
         var lines = ["console keys, press to finished frame (200×60, wave \(console.state.pipeline.waveID?.rawValue ?? "-") with \(rows) creators):"]
@@ -250,16 +257,5 @@ struct ConsoleBenchmark {
         let median = sorted[sorted.count / 2]
         let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         return "median \(Stopwatch.format(median)), p99 \(Stopwatch.format(p99)) (\(sorted.count) presses)"
-    }
-}
-
-enum Stopwatch {
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    static func format(_ duration: Duration) -> String {
-        let milliseconds = Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
-        return milliseconds >= 1_000 ? "\(Double(Int(milliseconds / 10)) / 100) s" : "\(Double(Int(milliseconds * 100)) / 100) ms"
     }
 }

@@ -6,24 +6,26 @@ import Foundation
 /// `chorus import orders` on the large program's Shopify export, from reading the file to a
 /// durable snapshot, against Python's `csv.DictReader` only reading the same file, measured in
 /// the same run: the ratio is what the target is about, and it holds on a noisy machine.
-struct ImportBenchmark {
+public struct ImportBenchmark {
     /// Holds `files/shopify-orders.csv` and `creators-only/`, the program without its orders.
-    let folder: URL
+    public let folder: URL
 
-    var ordersFile: URL { folder.appendingPathComponent("files/shopify-orders.csv") }
-    var creatorsOnly: URL { folder.appendingPathComponent("creators-only") }
+    public var ordersFile: URL { folder.appendingPathComponent("files/shopify-orders.csv") }
+    public var creatorsOnly: URL { folder.appendingPathComponent("creators-only") }
 
     /// Generates the export and the workspace it is imported into, once per size and seed.
-    static func prepare(in base: URL, creators: Int, orders: Int, seed: UInt64) throws -> ImportBenchmark {
+    /// `notice` tells the person waiting what is being generated.
+    public static func prepare(in base: URL, creators: Int, orders: Int, seed: UInt64, today: Day,
+                               notice: (String) -> Void) throws -> ImportBenchmark {
         let benchmark = ImportBenchmark(folder: base.appendingPathComponent("import-c\(creators)-o\(orders)-s\(seed)"))
         if FileManager.default.fileExists(atPath: benchmark.creatorsOnly.appendingPathComponent("chorus.json").path),
            FileManager.default.fileExists(atPath: benchmark.ordersFile.path) {
             return benchmark
         }
-        Output.notice("generating the order export of \(orders) orders in \(benchmark.folder.path) …")
+        notice("generating the order export of \(orders) orders in \(benchmark.folder.path) …")
         try? FileManager.default.removeItem(at: benchmark.folder)
         let generated = SampleProgram.generate(options: GeneratorOptions(creators: creators, orders: orders, seed: seed,
-                                                                         today: SampleWorkspace.anchorDay))
+                                                                         today: today))
         _ = try SampleFiles.write(workspace: generated, to: benchmark.folder.appendingPathComponent("files"))
         let withoutOrders = Workspace(
             program: generated.program, waves: generated.waves.rows, creators: generated.creators.rows, enrollments: generated.enrollments.rows,
@@ -35,15 +37,17 @@ struct ImportBenchmark {
     }
 
     /// Imports the export into a fresh copy of the creators-only workspace, twice, each time
-    /// after Python has read the same file, and reports each pair.
-    func run(repetitions: Int) throws -> String {
+    /// after Python has read the same file, and reports each pair. `importOrders` is
+    /// `chorus import orders`'s own code: it imports the file into the store and says how many
+    /// rows it read.
+    public func run(repetitions: Int, importOrders: (_ file: String, _ store: WorkspaceStore) throws -> Int) throws -> String {
         let megabytes = ((try? FileManager.default.attributesOfItem(atPath: ordersFile.path)[.size] as? Int) ?? 0) / 1_000_000
         var lines: [String] = []
         var rows = 0
         for _ in 0..<max(1, repetitions) {
             let python = pythonReadSeconds()
             let chorus: Double
-            (chorus, rows) = try importSeconds()
+            (chorus, rows) = try importSeconds(importOrders)
             let ratio = python.map { $0 >= chorus ? String(format: "%.1f× faster", $0 / chorus) : String(format: "%.1f× slower", chorus / $0) }
                 ?? "python3 not found, no baseline"
             lines.append("  chorus \(String(format: "%.2f s", chorus)), python \(python.map { String(format: "%.2f s", $0) } ?? "—"): \(ratio)")
@@ -53,17 +57,16 @@ struct ImportBenchmark {
     }
 
     /// `chorus import orders`'s own code, timed from reading the file to the snapshot on disk.
-    private func importSeconds() throws -> (seconds: Double, rows: Int) {
+    private func importSeconds(_ importOrders: (String, WorkspaceStore) throws -> Int) throws -> (seconds: Double, rows: Int) {
         let scratch = folder.appendingPathComponent("scratch-\(getpid())")
         try? FileManager.default.removeItem(at: scratch)
         try FileManager.default.copyItem(at: creatorsOnly, to: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let start = ContinuousClock.now
-        let (bytes, name) = try FileImport.read(ordersFile.path)
         let store = try WorkspaceStore.open(at: scratch.path)
         defer { store.close() }
-        let imported = try ImportOrdersCommand.apply(bytes, fileName: name, to: store, skipInvalid: false)
-        return (Stopwatch.seconds(ContinuousClock.now - start), imported.parsed.rowCount)
+        let rows = try importOrders(ordersFile.path, store)
+        return (Stopwatch.seconds(ContinuousClock.now - start), rows)
     }
 
     /// Seconds for `python3` to read every row with `csv.DictReader`; nil without python3.

@@ -6,31 +6,33 @@ import Foundation
 /// append too, and how long one person's change takes to reach another's console. Each
 /// writer and follower is a store of its own (its own descriptors and locks, as a process
 /// has), on its own thread, on a fresh workspace. Prints; never asserts.
-enum TeamBenchmark {
+public enum TeamBenchmark {
     /// The console looks for colleagues' work on every wake-up of its key loop.
     static let consoleTick = 0.1
 
-    static func run(appendsPerWriter: Int, changes: Int) throws -> String {
-        let folder = try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-team")
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// Who appends, and when: the executable's clock and person, read at each append.
+    public typealias Context = @Sendable () -> CommandContext
+
+    /// On a fresh workspace made in `folder`, an empty scratch folder the caller removes.
+    public static func run(in folder: URL, appendsPerWriter: Int, changes: Int, context: @escaping Context) throws -> String {
         let workspacePath = folder.appendingPathComponent("workspace").path
-        try WorkspaceStore.create(at: workspacePath, workspace: try program()).close()
-        return try run(appendsPerWriter: appendsPerWriter, changes: changes, label: "team") { try WorkspaceStore.open(at: workspacePath) }
+        try WorkspaceStore.create(at: workspacePath, workspace: try program(context: context())).close()
+        return try run(appendsPerWriter: appendsPerWriter, changes: changes, label: "team", context: context) { try WorkspaceStore.open(at: workspacePath) }
     }
 
     /// Three counters, one for each writer.
-    static func program() throws -> Workspace {
+    public static func program(context: CommandContext) throws -> Workspace {
         var program = Workspace(program: Program(name: "Bench", brand: "Bench", currency: Currency("EUR"), landingURL: "https://bench.example"))
         _ = try program.apply(.addSKUs((0..<3).map { SKU(id: SKUID("TEAM-\($0)"), name: "Counter", unitCost: .zero(Currency("EUR")), stockOnHand: 0) }),
-                              context: Clock.context)
+                              context: context)
         return program
     }
 
     /// The same figures for stores that `open` makes (each a process's own, on a folder or a server).
-    static func run(appendsPerWriter: Int, changes: Int, label: String, appendTarget: Int = 5,
-                    open: () throws -> WorkspaceStore) throws -> String {
-        let appends = try appendLatencies(open, writers: 3, each: appendsPerWriter)
-        let arrivals = try followLatencies(open, changes: changes)
+    public static func run(appendsPerWriter: Int, changes: Int, label: String, appendTarget: Int = 5, context: @escaping Context,
+                           open: () throws -> WorkspaceStore) throws -> String {
+        let appends = try appendLatencies(open, writers: 3, each: appendsPerWriter, context: context)
+        let arrivals = try followLatencies(open, changes: changes, context: context)
         return "\(label): append with 3 writers at once, \(appends.count) appends: p50 \(milliseconds(percentile(appends, 0.5))), "
             + "p99 \(milliseconds(percentile(appends, 0.99))) (target ≤ \(appendTarget) ms); one console's change on another's screen, "
             + "\(arrivals.count) changes, console tick \(Int(consoleTick * 1000)) ms: p50 \(milliseconds(percentile(arrivals, 0.5))), "
@@ -45,7 +47,7 @@ enum TeamBenchmark {
         var all: [Double] { lock.withLock { values } }
     }
 
-    private static func appendLatencies(_ open: () throws -> WorkspaceStore, writers: Int, each: Int) throws -> [Double] {
+    private static func appendLatencies(_ open: () throws -> WorkspaceStore, writers: Int, each: Int, context: @escaping Context) throws -> [Double] {
         let stores = try (0..<writers).map { _ in try open() }
         defer { stores.forEach { $0.close() } }
         let samples = Samples()
@@ -54,7 +56,7 @@ enum TeamBenchmark {
             var mine: [Double] = []
             for _ in 0..<each {
                 let start = Date()
-                _ = try? box.stores[index].perform(.adjustStock(sku: SKUID("TEAM-\(index)"), delta: 1, reason: "bench"), context: Clock.context)
+                _ = try? box.stores[index].perform(.adjustStock(sku: SKUID("TEAM-\(index)"), delta: 1, reason: "bench"), context: context())
                 mine.append(Date().timeIntervalSince(start))
             }
             samples.add(mine)
@@ -65,7 +67,7 @@ enum TeamBenchmark {
     /// One store appends now and then; another, on its own thread, does what a console does:
     /// wakes every tick, compares the change hint, catches up. The time from the append's
     /// return to the follower having applied it is the latency.
-    private static func followLatencies(_ open: () throws -> WorkspaceStore, changes: Int) throws -> [Double] {
+    private static func followLatencies(_ open: () throws -> WorkspaceStore, changes: Int, context: Context) throws -> [Double] {
         let writer = try open()
         let follower = try open()
         defer { writer.close(); follower.close() }
@@ -87,7 +89,7 @@ enum TeamBenchmark {
         }
         for _ in 0..<changes {
             Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.25))
-            try writer.perform(.adjustStock(sku: "TEAM-0", delta: 1, reason: "bench"), context: Clock.context)
+            try writer.perform(.adjustStock(sku: "TEAM-0", delta: 1, reason: "bench"), context: context())
             appended.add([Date().timeIntervalSince1970])
         }
         done.wait()
