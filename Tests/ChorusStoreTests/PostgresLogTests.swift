@@ -160,6 +160,20 @@ final class PostgresLogTests: XCTestCase {
         XCTAssertEqual(verified.description, "postgres://db.example.com/chorus (workspace glow)")
     }
 
+    /// A listener sits idle between notifications, so only its keepalives find a cable pulled
+    /// while nobody appends: they probe sooner than the other connections', and give up in
+    /// about 6 s (the network-cut tests show the console saying so).
+    func testTheListenerNoticesASilentCutWithinSecondsAndTheOtherConnectionsKeepTheirPatience() throws {
+        let address = try PostgresAddress("postgres://db.example.com/chorus?workspace=glow")
+        func value(_ key: String, _ parameters: [(key: String, value: String)]) -> Int? { parameters.first { $0.key == key }.flatMap { Int($0.value) } }
+        let listener = address.listenerParameters, other = address.connectionParameters
+        let idle = try XCTUnwrap(value("keepalives_idle", listener)), interval = try XCTUnwrap(value("keepalives_interval", listener))
+        let count = try XCTUnwrap(value("keepalives_count", listener)), userTimeout = try XCTUnwrap(value("tcp_user_timeout", listener))
+        XCTAssertLessThanOrEqual(max(idle + interval * count, userTimeout / 1000), 6, "a silent cut is noticed within about 6 s")
+        XCTAssertGreaterThanOrEqual(value("tcp_user_timeout", other) ?? 0, 15_000, "an append waits out a short hiccup")
+        XCTAssertEqual(listener.last?.value, other.last?.value, "the address's own settings win for both")
+    }
+
     func testOpeningAWorkspaceTheServerDoesNotHoldSaysHowToCreateIt() throws {
         let missing = try PostgresAddress(team.address.uri, workspace: "nosuch")
         XCTAssertThrowsError(try PostgresLog(missing)) { error in
