@@ -89,6 +89,29 @@ final class PostgresLogTests: XCTestCase {
         try waitUntil("maria's hint moves within a second", within: 1) { maria.changeHint() != settled }
     }
 
+    /// The follower reads what a notification announced on its own connection and thread, so
+    /// the console's catch-up never waits on the network: here it returns at once while an
+    /// admin holds the commands table locked, which a read on the server would wait for.
+    func testAFollowerBringsColleaguesEntriesSoCatchingUpNeedsNoWaitOnTheServer() throws {
+        let maria = try team.client(), sam = try team.client()
+        _ = maria.changeHint()
+        try waitUntil("maria's follower is connected") { (maria as? PostgresLog)?.link == .connected }
+        let settled = maria.changeHint()
+        XCTAssertEqual(try sam.append(entry(1, "first"), expectedHead: 0), .appended(1))
+        XCTAssertEqual(try sam.append(entry(2, "second"), expectedHead: 1), .appended(2))
+        try waitUntil("maria's follower read both", within: 2) {
+            maria.changeHint() != settled && (try? maria.entries(after: 0).count) == 2
+        }
+        let admin = try PostgresTestServer.admin(team.address)
+        try admin.query("BEGIN")
+        try admin.query("LOCK TABLE \(team.address.schema).commands IN ACCESS EXCLUSIVE MODE")
+        defer { _ = try? admin.query("ROLLBACK") }
+        let start = Date()
+        XCTAssertEqual(try maria.entries(after: 0).map(\.commandID), ["first", "second"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 0.5, "no read on the server, which waits for the lock")
+        XCTAssertEqual(try maria.entries(after: 1).map(\.commandID), ["second"], "and from where the store stands")
+    }
+
     /// A listener can die without a word (a laptop's sleep, a NAT that forgot it): the heartbeat
     /// notices a head that moved with no notification heard.
     func testTheHeartbeatNoticesAHeadThatMovedWithoutANotification() throws {
