@@ -68,8 +68,7 @@ public final class PostgresFollower: @unchecked Sendable {
             held.entries = Array(held.entries.drop { $0.seq <= position })
             held.start = through - held.entries.count
             fetched = held
-            let kept = held.entries
-            return kept
+            return held.entries
         }
     }
 
@@ -124,11 +123,12 @@ public final class PostgresFollower: @unchecked Sendable {
         }
     }
 
-    /// Reads the entries after those held; the first time, only notes where the server's head
-    /// is (`head`), since the store read what came before when it opened.
+    /// Reads the entries after those held. On connecting with none held (the first time, or
+    /// after entries it could not read), only notes where the server's head is: the store reads
+    /// what came before from the server.
     private func fetch(_ connection: PostgresConnection, head: Int? = nil) throws {
         guard let through = lock.withLock({ fetched?.through }) else {
-            lock.withLock { fetched = Fetched(start: head ?? 0, entries: []) }
+            if let head { lock.withLock { fetched = Fetched(start: head, entries: []) } }
             return
         }
         let rows = try connection.query("SELECT entry::text FROM \(address.schema).commands WHERE seq > $1 ORDER BY seq", [PostgresValue(through)])

@@ -206,8 +206,10 @@ private struct TestServer {
         url = try XCTUnwrap(environment["CHORUS_TEST_POSTGRES_URL"], "set by .ci/postgres")
         bin = try XCTUnwrap(environment["CHORUS_TEST_POSTGRES_BIN"], "set by .ci/postgres")
         data = try XCTUnwrap(environment["CHORUS_TEST_POSTGRES_DATA"], "set by .ci/postgres")
+        // Everything after the program, "-D" DATA included, so that postmaster.opts reads as it
+        // did after each restart (ServerConsolesTests starts the server again from it).
         options = try String(contentsOfFile: data + "/postmaster.opts", encoding: .utf8)
-            .split(separator: " ").dropFirst(3).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: " ").dropFirst(1).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func listen(alsoOn address: String) throws {
