@@ -77,10 +77,20 @@ public struct PostgresAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// libpq keywords: safe defaults first, then the address, whose own settings win.
-    var connectionParameters: [(key: String, value: String)] {
+    var connectionParameters: [(key: String, value: String)] { parameters(listening: false) }
+
+    /// For the listener, which sits idle between notifications: nothing it sends would find a
+    /// link that went away silently (a cable pulled, a laptop moved to another network) before
+    /// the next heartbeat, so its keepalives probe after 3 s of silence and give up after about
+    /// 6 s, and the status bar says `reconnecting…` within seconds of a cut. A listener dropped
+    /// by mistake costs one reconnect and a catch-up.
+    var listenerParameters: [(key: String, value: String)] { parameters(listening: true) }
+
+    private func parameters(listening: Bool) -> [(key: String, value: String)] {
         var parameters: [(String, String)] = [
-            ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", "10"), ("keepalives_interval", "5"),
-            ("keepalives_count", "3"), ("tcp_user_timeout", "15000"), ("application_name", "chorus"),
+            ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", listening ? "3" : "10"),
+            ("keepalives_interval", listening ? "1" : "5"), ("keepalives_count", "3"),
+            ("tcp_user_timeout", listening ? "6000" : "15000"), ("application_name", "chorus"),
             // A transaction left open by a stuck client must not hold rows for long, and a
             // statement whose client died (waiting for the head lock, say) is ended within a
             // second instead of completing for nobody.

@@ -8,17 +8,19 @@ import Foundation
 final class PostgresConnection {
     private var handle: OpaquePointer?
     let address: PostgresAddress
+    private let parameters: [(key: String, value: String)]
 
     /// Connects, or throws a `StoreError` saying which server could not be reached and why.
-    init(_ address: PostgresAddress) throws {
+    /// A `listening` connection notices a silent cut sooner (see `listenerParameters`).
+    init(_ address: PostgresAddress, listening: Bool = false) throws {
         self.address = address
-        handle = try Self.connect(address)
+        parameters = listening ? address.listenerParameters : address.connectionParameters
+        handle = try Self.connect(address, parameters)
     }
 
     deinit { PQfinish(handle) }
 
-    private static func connect(_ address: PostgresAddress) throws -> OpaquePointer? {
-        let parameters = address.connectionParameters
+    private static func connect(_ address: PostgresAddress, _ parameters: [(key: String, value: String)]) throws -> OpaquePointer? {
         let keys = parameters.map { strdup($0.key) }
         let values = parameters.map { strdup($0.value) }
         defer { (keys + values).forEach { free($0) } }
@@ -48,7 +50,7 @@ final class PostgresConnection {
     func reconnect() throws {
         PQfinish(handle)
         handle = nil
-        handle = try Self.connect(address)
+        handle = try Self.connect(address, parameters)
     }
 
     /// The socket, for a listener to wait on.

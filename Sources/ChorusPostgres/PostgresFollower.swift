@@ -7,11 +7,14 @@ import Glibc
 /// head every `heartbeat` seconds (a listener can die silently — a laptop's sleep, a NAT that
 /// forgot the connection), and on any error reconnects with a growing pause and LISTENs again.
 ///
-/// Notifications are hints, never data: `hint` moves on each one, on every reconnect (what was
-/// appended meanwhile was announced to nobody) and when a heartbeat finds the head moved; the
-/// store then catches up from its own position.
+/// Notifications are hints, never data: on each one, on every reconnect (what was appended
+/// meanwhile was announced to nobody) and when a heartbeat finds the head moved, the follower
+/// reads the new entries itself, on its own thread, keeps them (`Fetched`) and then moves
+/// `hint`; the store's catch-up takes them from here. So the console's thread never waits on
+/// the network to show colleagues' work, and a link that dies between a notification and the
+/// catch-up cannot freeze the screen.
 public final class PostgresFollower: @unchecked Sendable {
-    // @unchecked: `state` is read and written under `lock`; the thread owns its connection.
+    // @unchecked: `state` and `fetched` are read and written under `lock`; the thread owns its connection.
     public enum Link: Hashable, Sendable {
         case connecting
         case connected
@@ -23,6 +26,14 @@ public final class PostgresFollower: @unchecked Sendable {
     private let heartbeat: Double
     private let lock = NSLock()
     private var state = (hint: 0, link: Link.connecting, stopped: false)
+    private var fetched: Fetched?
+
+    /// Entries read from the server, in order: those after `start` through `through`.
+    private struct Fetched {
+        var start: Int
+        var entries: [JournalEntry]
+        var through: Int { start + entries.count }
+    }
 
     init(address: PostgresAddress, heartbeat: Double = 20) {
         self.address = address
@@ -47,6 +58,20 @@ public final class PostgresFollower: @unchecked Sendable {
         }
     }
 
+    /// The entries after `position` that this follower has read, or nil when it holds none from
+    /// that far back or knows of fewer than `known` entries (a conflict said the head moved on):
+    /// then the caller reads the server. Entries up to `position` are let go: the store has them.
+    func entries(after position: Int, known: Int) -> [JournalEntry]? {
+        lock.withLock {
+            guard var held = fetched, position >= held.start, max(held.through, position) >= known else { return nil }
+            let through = held.through
+            held.entries = Array(held.entries.drop { $0.seq <= position })
+            held.start = through - held.entries.count
+            fetched = held
+            return held.entries
+        }
+    }
+
     /// The link is down: nothing to catch up with until it is back.
     private func lost(_ reason: String) { lock.withLock { state.link = .reconnecting(reason) } }
 
@@ -54,7 +79,7 @@ public final class PostgresFollower: @unchecked Sendable {
         var pause = 0.25
         while !stopped {
             do {
-                try follow(PostgresConnection(address), onConnected: { pause = 0.25 })
+                try follow(PostgresConnection(address, listening: true), onConnected: { pause = 0.25 })
             } catch {
                 guard !stopped else { return }
                 // The address is on screen already: the reason alone.
@@ -72,22 +97,50 @@ public final class PostgresFollower: @unchecked Sendable {
         do {
             try connection.query("LISTEN \(address.channel)")
             var head = try connection.query(headQuery).int(0, 0)
+            try fetch(connection, head: head)
             onConnected()
             note(.connected)  // and catch up with what was appended while nobody listened
             var lastBeat = Date()
             while !stopped {
                 var descriptor = pollfd(fd: connection.socket, events: Int16(POLLIN), revents: 0)
                 _ = poll(&descriptor, 1, 250)
-                if try !connection.notifications().isEmpty { note() }
+                if try !connection.notifications().isEmpty {
+                    try fetch(connection)
+                    note()
+                }
                 if Date().timeIntervalSince(lastBeat) >= heartbeat {
                     let now = try connection.query(headQuery).int(0, 0)
-                    if now != head { note() }
+                    if now != head {
+                        try fetch(connection)
+                        note()
+                    }
                     head = now
                     lastBeat = Date()
                 }
             }
         } catch let error as PostgresError {
             throw error.storeError
+        }
+    }
+
+    /// Reads the entries after those held. On connecting with none held (the first time, or
+    /// after entries it could not read), only notes where the server's head is: the store reads
+    /// what came before from the server.
+    private func fetch(_ connection: PostgresConnection, head: Int? = nil) throws {
+        guard let through = lock.withLock({ fetched?.through }) else {
+            if let head { lock.withLock { fetched = Fetched(start: head, entries: []) } }
+            return
+        }
+        let rows = try connection.query("SELECT entry::text FROM \(address.schema).commands WHERE seq > $1 ORDER BY seq", [PostgresValue(through)])
+        guard rows.count > 0 else { return }
+        guard let entries = try? PostgresLog.decode(rows, after: through, from: address) else {
+            // The store's own read says what is wrong with them.
+            lock.withLock { fetched = nil }
+            return
+        }
+        lock.withLock {
+            guard fetched?.through == through else { return }
+            fetched?.entries += entries
         }
     }
 }

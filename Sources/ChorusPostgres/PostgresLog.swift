@@ -91,13 +91,28 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
     }
 
     public func head() throws -> Int {
-        try reading { try connection.query("SELECT head_seq FROM \(address.schema).workspace").int(0, 0) ?? 0 }
+        let head = try reading { try connection.query("SELECT head_seq FROM \(address.schema).workspace").int(0, 0) ?? 0 }
+        knownHead = max(knownHead, head)
+        return head
     }
 
+    /// What the follower has read already when it reaches that far back (no wait on the
+    /// network: the console's catch-up), else what the server holds.
     public func entries(after position: Int) throws -> [JournalEntry] {
+        if let held = startedFollower?.entries(after: position, known: knownHead) { return held }
         let rows = try reading {
             try connection.query("SELECT entry::text FROM \(address.schema).commands WHERE seq > $1 ORDER BY seq", [PostgresValue(position)])
         }
+        let entries = try Self.decode(rows, after: position, from: address)
+        knownHead = max(knownHead, entries.last?.seq ?? position)
+        return entries
+    }
+
+    /// The newest position this client has seen the server hold (read, appended or reported
+    /// by a conflict): entries held by the follower serve a catch-up only if they reach it.
+    private var knownHead = 0
+
+    static func decode(_ rows: PostgresRows, after position: Int, from address: PostgresAddress) throws -> [JournalEntry] {
         let decoder = JSONDecoder()
         return try (0..<rows.count).map { row in
             let bytes = Data(rows.bytes(row, 0) ?? [])
@@ -145,6 +160,7 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
             throw error.storeError
         }
         let position = rows.int(0, 1) ?? 0
+        knownHead = max(knownHead, position)
         switch rows.text(0, 0) {
         case "appended":
             ownAppends += 1

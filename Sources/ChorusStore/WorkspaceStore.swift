@@ -239,8 +239,10 @@ public final class WorkspaceStore {
     }
 
     /// Makes `folder` (created if needed, mode 0700) a new workspace holding `workspace`, and
-    /// opens it read-write. Refuses a folder that already holds a workspace.
-    public static func create(at folder: String, workspace: Workspace,
+    /// opens it read-write. Refuses a folder that already holds a workspace. A workspace moved
+    /// from a server goes on from position `through`, with the records of what was done there
+    /// as its history (`chorus export workspace`).
+    public static func create(at folder: String, workspace: Workspace, through: Int = 0, earlierHistory: [HistoryRecord] = [],
                               fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
         guard !fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.alreadyAWorkspace, file: folder, "already holds a Chorus workspace; open it instead")
@@ -250,8 +252,9 @@ public final class WorkspaceStore {
         try refuseNetworkFileSystem(folder, fileSystem: fileSystem)
         let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
         try fileSystem.writeFile(at: folder + "/" + JournalFile.fileName, bytes: [])
-        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: 0,
-                               segments: [JournalSegment(file: JournalFile.fileName, first: 1)], fileSystem: fileSystem)
+        try HistoryArchive(folder: folder, fileSystem: fileSystem).append(earlierHistory)
+        _ = try Snapshot.write(workspace, to: folder, generation: 1, journalSequence: through,
+                               segments: [JournalSegment(file: JournalFile.fileName, first: through + 1)], fileSystem: fileSystem)
         return try WorkspaceStore(folder: folder, mode: .readWrite, fileSystem: fileSystem, lock: lock)
     }
 

@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A small, quick run (CI uses it so the benchmark cannot rot).") var smoke = false
     @Flag(help: "Skip the Foundation JSONDecoder baseline (slow and memory-hungry at full size).") var noBaseline = false
     @Flag(help: "Skip importing the program's Shopify order export (and Python reading it, the baseline).") var noImport = false
-    @Option(help: ArgumentHelp("Measure a team's appends and console-to-console latency on this PostgreSQL server (beside a folder's), and nothing else.", valueName: "url"))
+    @Option(help: ArgumentHelp("Measure a team's appends, console-to-console latency and opening the generated workspace on this PostgreSQL server (beside a folder's), and nothing else.", valueName: "url"))
     var postgres: String?
 
     @Flag(help: "Only the team figures: appends with three writers, one console's change on another's screen, and a console's keys while another process imports the order export.")
@@ -34,9 +34,14 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let postgres { return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30) }
             let creators = smoke ? 2_000 : self.creators
             let orders = smoke ? 20_000 : self.orders
+            if let postgres {
+                let large = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
+                defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: large.deletingLastPathComponent()) } }
+                return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30,
+                                               large: large, repetitions: smoke ? 1 : repetitions)
+            }
             if team {
                 try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder

@@ -15,7 +15,7 @@ struct ImportCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export data for other tools.",
-        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self, ExportAssetsCommand.self, ExportLedgerCommand.self, ExportPayoutsCommand.self, ExportBriefCommand.self])
+        subcommands: [ExportShipmentsCommand.self, ExportCodesCommand.self, ExportAssetsCommand.self, ExportLedgerCommand.self, ExportPayoutsCommand.self, ExportBriefCommand.self, ExportWorkspaceCommand.self])
 }
 
 /// `chorus report …`: the figures finance and managers ask for.

@@ -5,12 +5,16 @@ import Foundation
 
 /// `chorus bench --postgres URL`: the team figures on a server (append p99 while three writers
 /// append, one console's change on another's screen, through LISTEN) beside the same on a folder
-/// in the same run. The workspace it makes on the server is removed afterwards.
+/// in the same run, and the time to open a large workspace from the server beside opening the
+/// same workspace's folder. The workspaces it makes on the server are removed afterwards.
 enum ServerBenchmark {
-    static func run(server: String, appendsPerWriter: Int, changes: Int) throws {
+    static func run(server: String, appendsPerWriter: Int, changes: Int, large folder: URL, repetitions: Int) throws {
         let name = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let address = try PostgresAddress(server, workspace: String(name))
         try Output.print("chorus bench --postgres — \(address)")
+        #if DEBUG
+        try Output.print("(a debug build: its timings say nothing; swift build -c release for real figures)")
+        #endif
         try PostgresLog.create(address, workspace: try TeamBenchmark.program(context: Clock.context))
         defer { try? PostgresLog.remove(address) }
         try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes, label: "server", appendTarget: 10,
@@ -18,5 +22,37 @@ enum ServerBenchmark {
             try ServerWorkspace.open(address).0
         })
         try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes))
+        try Output.print(try openComparison(server: server, folder: folder, repetitions: repetitions))
+    }
+
+    /// Opening as a console does, order history included, best of `repetitions`: the folder's
+    /// snapshot files against the same snapshot's chunks read from the server.
+    private static func openComparison(server: String, folder: URL, repetitions: Int) throws -> String {
+        let source = try WorkspaceStore.open(at: folder.path, mode: .readOnly)
+        try source.finishLoadingOrderHistory()
+        let workspace = source.workspace
+        let name = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        let address = try PostgresAddress(server, workspace: String(name))
+        let upload = ContinuousClock.now
+        try PostgresLog.create(address, workspace: workspace, through: source.lastSequence)
+        let uploaded = ContinuousClock.now - upload
+        defer { try? PostgresLog.remove(address) }
+        func best(_ open: () throws -> WorkspaceStore) throws -> Duration {
+            var fastest = Duration.seconds(1_000)
+            for _ in 0..<repetitions {
+                let start = ContinuousClock.now
+                let store = try open()
+                try store.finishLoadingOrderHistory()
+                fastest = min(fastest, ContinuousClock.now - start)
+                store.close()
+            }
+            return fastest
+        }
+        let fromFolder = try best { try WorkspaceStore.open(at: folder.path, mode: .readOnly) }
+        let fromServer = try best { try ServerWorkspace.open(address).0 }
+        let ratio = Stopwatch.seconds(fromServer) / max(Stopwatch.seconds(fromFolder), 1e-9)
+        return "open with order history (\(workspace.creators.count) creators, \(workspace.orders.count) orders), best of \(repetitions): "
+            + "from the server \(Stopwatch.format(fromServer)), from its folder \(Stopwatch.format(fromFolder))"
+            + String(format: " (%.1f×)", ratio) + "; putting it on the server took \(Stopwatch.format(uploaded))"
     }
 }

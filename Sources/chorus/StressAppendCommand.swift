@@ -18,6 +18,7 @@ struct StressAppendCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOption
     @Option var count = 1_000
     @Option(help: "Compact after every N commands (0: never).") var compactEvery = 0
+    @Option(help: "Milliseconds to wait after each command (0: append flat out).") var pause = 0
 
     func run() throws {
         try reportingErrors {
@@ -35,6 +36,7 @@ struct StressAppendCommand: ParsableCommand {
                 try store.perform(.adjustStock(sku: counter, delta: 1, reason: "stress \(index)"), context: Clock.context)
                 try Output.print("ack \(index)")
                 if compactEvery > 0, index % compactEvery == 0 { try store.compact() }
+                if pause > 0 { usleep(UInt32(pause) * 1_000) }
             }
         }
     }

@@ -9,8 +9,10 @@ final class TmuxSession {
     private(set) var columns: Int
     private(set) var rows: Int
 
-    /// Starts `chorus arguments` in a new tmux session, in `directory` (tmux's own when nil).
-    init(columns: Int = 120, rows: Int = 40, arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
+    /// Starts `chorus arguments` in a new tmux session, in `directory` (tmux's own when nil),
+    /// through `launcher` when given (`ip netns exec NAME`: a console on another machine).
+    init(columns: Int = 120, rows: Int = 40, arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+         launcher: [String] = []) throws {
         guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed (apt-get install -y tmux)") }
         name = "chorus-e2e-\(UUID().uuidString.prefix(8))"
         self.columns = columns
@@ -25,7 +27,7 @@ final class TmuxSession {
         env["NO_COLOR"] = environment["NO_COLOR"] ?? ""  // empty means unset (no-color.org)
         let exports = env.filter { ["CHORUS_NOW", "CHORUS_USER", "TERM", "LANG", "LC_ALL", "LC_CTYPE", "NO_COLOR", "CHORUS_THEME"].contains($0.key) }
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
-        let command = ([ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
+        let command = (launcher + [ChorusProcess.binary.path] + arguments).map(Self.quote).joined(separator: " ")
         // Keep the pane after the program exits so its last words and exit status can be read.
         let script = "env \(exports) \(command); status=$?; echo; echo \"[exited with status $status]\"; sleep 600"
         // The first session starts the tmux server; it inherits no descriptor of ours (see Spawn).

@@ -89,6 +89,29 @@ final class PostgresLogTests: XCTestCase {
         try waitUntil("maria's hint moves within a second", within: 1) { maria.changeHint() != settled }
     }
 
+    /// The follower reads what a notification announced on its own connection and thread, so
+    /// the console's catch-up never waits on the network: here it returns at once while an
+    /// admin holds the commands table locked, which a read on the server would wait for.
+    func testAFollowerBringsColleaguesEntriesSoCatchingUpNeedsNoWaitOnTheServer() throws {
+        let maria = try team.client(), sam = try team.client()
+        _ = maria.changeHint()
+        try waitUntil("maria's follower is connected") { (maria as? PostgresLog)?.link == .connected }
+        let settled = maria.changeHint()
+        XCTAssertEqual(try sam.append(entry(1, "first"), expectedHead: 0), .appended(1))
+        XCTAssertEqual(try sam.append(entry(2, "second"), expectedHead: 1), .appended(2))
+        try waitUntil("maria's follower read both", within: 2) {
+            maria.changeHint() != settled && (try? maria.entries(after: 0).count) == 2
+        }
+        let admin = try PostgresTestServer.admin(team.address)
+        try admin.query("BEGIN")
+        try admin.query("LOCK TABLE \(team.address.schema).commands IN ACCESS EXCLUSIVE MODE")
+        defer { _ = try? admin.query("ROLLBACK") }
+        let start = Date()
+        XCTAssertEqual(try maria.entries(after: 0).map(\.commandID), ["first", "second"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 0.5, "no read on the server, which waits for the lock")
+        XCTAssertEqual(try maria.entries(after: 1).map(\.commandID), ["second"], "and from where the store stands")
+    }
+
     /// A listener can die without a word (a laptop's sleep, a NAT that forgot it): the heartbeat
     /// notices a head that moved with no notification heard.
     func testTheHeartbeatNoticesAHeadThatMovedWithoutANotification() throws {
@@ -158,6 +181,20 @@ final class PostgresLogTests: XCTestCase {
         let verified = try PostgresAddress("postgres://db.example.com/chorus?workspace=glow&sslmode=verify-full")
         XCTAssertEqual(verified.connectionParameters.last?.value, "postgres://db.example.com/chorus?sslmode=verify-full")
         XCTAssertEqual(verified.description, "postgres://db.example.com/chorus (workspace glow)")
+    }
+
+    /// A listener sits idle between notifications, so only its keepalives find a cable pulled
+    /// while nobody appends: they probe sooner than the other connections', and give up in
+    /// about 6 s (the network-cut tests show the console saying so).
+    func testTheListenerNoticesASilentCutWithinSecondsAndTheOtherConnectionsKeepTheirPatience() throws {
+        let address = try PostgresAddress("postgres://db.example.com/chorus?workspace=glow")
+        func value(_ key: String, _ parameters: [(key: String, value: String)]) -> Int? { parameters.first { $0.key == key }.flatMap { Int($0.value) } }
+        let listener = address.listenerParameters, other = address.connectionParameters
+        let idle = try XCTUnwrap(value("keepalives_idle", listener)), interval = try XCTUnwrap(value("keepalives_interval", listener))
+        let count = try XCTUnwrap(value("keepalives_count", listener)), userTimeout = try XCTUnwrap(value("tcp_user_timeout", listener))
+        XCTAssertLessThanOrEqual(max(idle + interval * count, userTimeout / 1000), 6, "a silent cut is noticed within about 6 s")
+        XCTAssertGreaterThanOrEqual(value("tcp_user_timeout", other) ?? 0, 15_000, "an append waits out a short hiccup")
+        XCTAssertEqual(listener.last?.value, other.last?.value, "the address's own settings win for both")
     }
 
     func testOpeningAWorkspaceTheServerDoesNotHoldSaysHowToCreateIt() throws {
