@@ -133,7 +133,9 @@ public final class PostgresFollower: @unchecked Sendable {
         }
         let rows = try connection.query("SELECT entry::text FROM \(address.schema).commands WHERE seq > $1 ORDER BY seq", [PostgresValue(through)])
         guard rows.count > 0 else { return }
-        guard let entries = try? PostgresLog.decode(rows, after: through, from: address) else {
+        let address = self.address
+        guard let entries = try? PostgresLog.decode(rows, after: through, from: address,
+                                                     staged: { try PostgresLog.staged($0, on: connection, from: address) }) else {
             // The store's own read says what is wrong with them.
             lock.withLock { fetched = nil }
             return

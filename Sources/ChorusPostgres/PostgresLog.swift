@@ -103,7 +103,7 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
         let rows = try reading {
             try connection.query("SELECT entry::text FROM \(address.schema).commands WHERE seq > $1 ORDER BY seq", [PostgresValue(position)])
         }
-        let entries = try Self.decode(rows, after: position, from: address)
+        let entries = try Self.decode(rows, after: position, from: address, staged: staged)
         knownHead = max(knownHead, entries.last?.seq ?? position)
         return entries
     }
@@ -112,13 +112,16 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
     /// by a conflict): entries held by the follower serve a catch-up only if they reach it.
     private var knownHead = 0
 
-    static func decode(_ rows: PostgresRows, after position: Int, from address: PostgresAddress) throws -> [JournalEntry] {
+    /// `staged` reads a staged import's payload: from whichever connection read the rows (the
+    /// store's, or the follower's on its own thread).
+    static func decode(_ rows: PostgresRows, after position: Int, from address: PostgresAddress,
+                       staged: (String) throws -> [UInt8]) throws -> [JournalEntry] {
         let decoder = JSONDecoder()
         return try (0..<rows.count).map { row in
             let bytes = Data(rows.bytes(row, 0) ?? [])
             do {
-                guard let staged = try? decoder.decode(StagedJournalLine.self, from: bytes) else { return try decoder.decode(JournalEntry.self, from: bytes) }
-                return staged.entry(command: try staged.batch.command(from: try self.staged(staged.batch.name)))
+                guard let line = try? decoder.decode(StagedJournalLine.self, from: bytes) else { return try decoder.decode(JournalEntry.self, from: bytes) }
+                return line.entry(command: try line.batch.command(from: try staged(line.batch.name)))
             } catch {
                 throw StoreError(.corrupt, file: address.description, "entry \(position + row + 1) cannot be read: \(error)")
             }
@@ -260,14 +263,16 @@ public final class PostgresLog: SharedLog, KeepsEarlierHistory {
     }
 
     public func staged(_ name: String) throws -> [UInt8] {
-        try reading {
-            try connection.transaction("REPEATABLE READ") {
-                let batch = try connection.query("SELECT byte_count FROM \(address.schema).batches WHERE id = $1", [.text(name)])
-                guard batch.count == 1 else { throw StoreError(.corrupt, file: address.description, "the staged payload \(name) is missing") }
-                let chunks = try connection.query("SELECT bytes FROM \(address.schema).batch_chunks WHERE batch_id = $1 ORDER BY part",
-                                                  [.text(name)], binaryResults: true)
-                return (0..<chunks.count).flatMap { chunks.bytes($0, 0) ?? [] }
-            }
+        try reading { try Self.staged(name, on: connection, from: address) }
+    }
+
+    static func staged(_ name: String, on connection: PostgresConnection, from address: PostgresAddress) throws -> [UInt8] {
+        try connection.transaction("REPEATABLE READ") {
+            let batch = try connection.query("SELECT byte_count FROM \(address.schema).batches WHERE id = $1", [.text(name)])
+            guard batch.count == 1 else { throw StoreError(.corrupt, file: address.description, "the staged payload \(name) is missing") }
+            let chunks = try connection.query("SELECT bytes FROM \(address.schema).batch_chunks WHERE batch_id = $1 ORDER BY part",
+                                              [.text(name)], binaryResults: true)
+            return (0..<chunks.count).flatMap { chunks.bytes($0, 0) ?? [] }
         }
     }
 
