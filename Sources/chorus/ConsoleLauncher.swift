@@ -87,6 +87,7 @@ final class StoreSession: ConsoleSession {
 
     /// Waits for a compaction still being written and makes it current, before the store closes.
     func finishBackgroundWork() {
+        catchingUp?.waitUntilFinished()  // the log is the catch-up's until then
         if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
 
