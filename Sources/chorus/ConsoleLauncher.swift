@@ -87,6 +87,7 @@ final class StoreSession: ConsoleSession {
 
     /// Waits for a compaction still being written and makes it current, before the store closes.
     func finishBackgroundWork() {
+        catchingUp?.waitUntilFinished()  // the log is the catch-up's until then
         if let trouble = compactor.finishRunning() { Output.notice(trouble) }
     }
 
@@ -128,19 +129,11 @@ final class StoreSession: ConsoleSession {
         let started = store.beginCatchUp()
         guard started.staged.isEmpty, started.isFinished(within: Self.catchUpBudget) else {
             catchingUp = started
-            catchingUpSince = .now
             return []
         }
         return finish(started)
     }
 
-    /// The catch-up running, when it is one to tell the person about: a colleague's staged
-    /// import, or anything still loading after half a second (a server's small catch-up that
-    /// outlasted the budget by a few milliseconds is not news).
-    private var catchingUpAtLength: CatchUpInProgress? {
-        guard let catchingUp, !catchingUp.staged.isEmpty || catchingUpSince.duration(to: .now) >= .milliseconds(500) else { return nil }
-        return catchingUp
-    }
 
     /// How long a catch-up may hold the console's loop before it is left to the background:
     /// well inside the 16 ms a key may take.
@@ -149,14 +142,16 @@ final class StoreSession: ConsoleSession {
     /// A catch-up left running in the background; until it lands the store is not touched
     /// (its log is the catch-up's), so commands typed meanwhile are kept pending.
     private var catchingUp: CatchUpInProgress?
-    private var catchingUpSince = ContinuousClock.now
     /// Colleagues' work that landed because a command could not wait for it; said next turn.
     private var arrivedMeanwhile: [ColleagueChange] = []
 
+    /// Said for a colleague's staged import, whose line names who and what before the batch is
+    /// read. Other catch-ups left to the background (a snapshot to reload, a slow server) are
+    /// not announced: the status line keeps what it says (`reconnecting…`), and a command typed
+    /// meanwhile says that it waits.
     var colleaguesWorkLoading: String? {
-        guard let catchingUp = catchingUpAtLength else { return nil }
-        guard !catchingUp.staged.isEmpty else { return "loading colleagues' changes in the background…" }
-        return "loading " + catchingUp.staged.map { "\($0.actor)'s import (\($0.summary))" }.joined(separator: ", ") + " in the background…"
+        guard let staged = catchingUp?.staged, !staged.isEmpty else { return nil }
+        return "loading " + staged.map { "\($0.actor)'s import (\($0.summary))" }.joined(separator: ", ") + " in the background…"
     }
 
     var commandsWait: String? {

@@ -17,6 +17,21 @@ final class BackgroundWorkTests: XCTestCase {
         XCTAssertEqual(work.result, 42, "and it stays there to collect")
     }
 
+    /// A console waits a few milliseconds for a small catch-up and leaves a big one running.
+    func testWaitingWithABudgetGivesUpWhileTheWorkRunsAndGetsItOnceItIsDone() {
+        let mayFinish = DispatchSemaphore(value: 0)
+        let work = BackgroundWork<Int> {
+            mayFinish.wait()
+            return 7
+        }
+        let start = Date()
+        XCTAssertNil(work.wait(upTo: .milliseconds(20)), "still running when the budget is spent")
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(start), 0.019)
+        mayFinish.signal()
+        XCTAssertEqual(work.wait(upTo: .seconds(10)), 7)
+        XCTAssertEqual(work.wait(upTo: .zero), 7, "a finished result is had without waiting")
+    }
+
     func testEveryoneWaitingForTheSameWorkGetsItsOneResult() {
         let mayFinish = DispatchSemaphore(value: 0)
         let runs = RunCount()

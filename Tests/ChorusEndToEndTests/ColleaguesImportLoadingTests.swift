@@ -97,6 +97,7 @@ final class ColleaguesImportLoadingTests: XCTestCase {
         // The import was folded into cron's snapshot at once: who did it is known once it is read.
         XCTAssertEqual(console.state.message?.text, "kept as pending until colleagues' changes have loaded; it is done then")
         XCTAssertEqual(console.pendingCommandCount, 1)
+        XCTAssertTrue(console.frame().lines.last?.contains("1 pending") ?? false, "the status bar counts it")
         XCTAssertEqual(session.workspace.submission(draft)?.status, .pending, "nothing was applied yet")
 
         followUntilTheImportLands(ordersBefore: ordersBefore)

@@ -43,6 +43,7 @@ final class PendingCommandsTests: XCTestCase {
         console.press(.character("a"))
         XCTAssertEqual(console.state.message?.text, "kept as pending until the server answers again; 2 changes are pending, done then in the order typed")
         XCTAssertEqual(console.pendingCommandCount, 2)
+        XCTAssertTrue(console.frame().lines.last?.contains("2 pending") ?? false, "the status bar keeps saying so")
         XCTAssertEqual(status(session, 2), .pending)
         XCTAssertEqual(status(session, 3), .pending)
 
@@ -54,6 +55,7 @@ final class PendingCommandsTests: XCTestCase {
         session.linkDown = false
         XCTAssertTrue(console.performPendingCommands())
         XCTAssertEqual(console.pendingCommandCount, 0)
+        XCTAssertFalse(console.frame().lines.last?.contains("pending") ?? true)
         XCTAssertEqual(session.sent.count, 3)
         XCTAssertEqual(Set(session.sent.map(\.id)).count, 3, "each kept command has its own idempotency id")
         XCTAssertEqual(status(session, 2), .approved)

@@ -15,6 +15,8 @@ enum ConsoleEvent: Hashable, Sendable {
     case commandRefused(Command, CommandIntent, reason: String)
     /// A command this console sent could not be performed yet and is kept, with how many are.
     case commandKeptPending(CommandIntent, until: String, pending: Int)
+    /// Commands kept pending were sent; this many are left.
+    case pendingCommandsLeft(Int)
     /// Colleagues' work too big to apply between key presses is loading in the background (or
     /// no longer is: nil).
     case colleaguesWorkLoading(String?)

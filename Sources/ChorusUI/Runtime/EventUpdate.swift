@@ -18,8 +18,11 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
     case .commandRefused(_, let intent, let reason):
         CommandOutcomeUpdate.refused(intent, reason: reason, &state)
     case .commandKeptPending(_, let reason, let pending):
+        state.pendingCommands = pending
         state.message = StatusMessage(.warning, "kept as pending until \(reason)"
                                       + (pending == 1 ? "; it is done then" : "; \(pending) changes are pending, done then in the order typed"))
+    case .pendingCommandsLeft(let pending):
+        state.pendingCommands = pending
     case .colleaguesWorkLoading(let work):
         let was = state.colleaguesWorkLoading
         state.colleaguesWorkLoading = work

@@ -44,6 +44,7 @@ extension Console {
             let next = pendingCommands.removeFirst()
             send(perform(next))
         }
+        send(.pendingCommandsLeft(pendingCommands.count))
         return true
     }
 

@@ -1,8 +1,8 @@
 import ChorusCore
 
 /// The bottom line: the open prompt, the filter being typed, the last message, or else the
-/// key hints for this pane from the key map; on the right, colleagues' work loading, "N
-/// marked" and the row position.
+/// key hints for this pane from the key map; on the right, colleagues' work loading, changes
+/// kept pending, "N marked" and the row position.
 struct StatusBar {
     let state: UIState
     let workspace: Workspace
@@ -47,6 +47,7 @@ struct StatusBar {
         var parts = notes
         // Said on the right too, so keys that replace the message do not hide that it is loading.
         if state.colleaguesWorkLoading != nil { parts.append(("loading colleagues' work…", .statusBar)) }
+        if state.pendingCommands > 0 { parts.append(("\(state.pendingCommands) pending", .marked)) }
         if list.marks > 0 { parts.append(("\(list.marks) marked", .marked)) }
         if rows > 0 { parts.append(("\(list.cursor + 1)/\(rows)", .statusBar)) }
         return parts
