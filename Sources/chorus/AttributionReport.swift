@@ -35,8 +35,9 @@ struct AttributionReport {
     var creators: [Row]
     var total: Row
     var otherOrders: [Row]
-    /// The answers naming several creators, who they name as positions in `handles`.
-    var ambiguous: [AttributionResult.AmbiguousAnswer]
+    /// The answers naming several creators, who they name as positions in `handles`; only
+    /// found for the formats that list them (table and JSON).
+    var ambiguous: [(order: OrderID, creatorPositions: [Int32])] = []
     /// Every creator's handle, by position.
     let handles: [String]
 
@@ -45,7 +46,7 @@ struct AttributionReport {
         (.paidOrAffiliate, "paid/affiliate"), (.unattributed, "unattributed"), (.ambiguous, "ambiguous"), (.notCounted, "cancelled/void"),
     ]
 
-    init(_ result: AttributionResult, workspace: Workspace, wave: WaveID?) {
+    init(_ result: AttributionResult, workspace: Workspace, wave: WaveID?, listingAmbiguousAnswers: Bool = true) {
         currency = result.currency.code
         self.wave = wave?.rawValue
         let amount = { (minorUnits: Int64) in result.money(minorUnits).decimalString }
@@ -64,7 +65,7 @@ struct AttributionReport {
         otherOrders = Self.uncredited.map { outcome, label in
             Row(kind: label, orders: result.count(outcome), netRevenue: result.revenue(outcome).decimalString)
         }
-        ambiguous = Attribution.ambiguousAnswers(of: result, in: workspace)
+        if listingAmbiguousAnswers { ambiguous = Attribution.ambiguousMentions(of: result, in: workspace) }
     }
 
     /// The table, for people: the rows, then the first ambiguous answers to settle.
@@ -72,7 +73,7 @@ struct AttributionReport {
         let listing = Listing(rows: creators + [total] + otherOrders).table()
         guard !ambiguous.isEmpty else { return listing }
         let review = ambiguous.prefix(20).map { answer in
-            "  \(answer.orderID.rawValue): " + answer.creatorPositions.map { "@" + handles[Int($0)] }.joined(separator: ", ")
+            "  \(answer.order.rawValue): " + answer.creatorPositions.map { "@" + handles[Int($0)] }.joined(separator: ", ")
         }
         let more = ambiguous.count > 20 ? ["  … and \(ambiguous.count - 20) more (--format json lists them all)"] : []
         return ([listing, "survey answers naming several creators (no credit until settled: chorus resolve ORDER @handle):"] + review + more).joined(separator: "\n")
@@ -99,7 +100,7 @@ struct AttributionReport {
                 json.beginArray()
                 for position in answer.creatorPositions { json.string(Int(position), of: names) }
                 json.endArray()
-                json.field("orderId", answer.orderID.rawValue)
+                json.field("orderId", answer.order.rawValue)
                 json.endObject()
                 try json.flushIfFull()
             }

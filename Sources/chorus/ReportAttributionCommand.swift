@@ -25,7 +25,8 @@ struct ReportAttributionCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let waveID = try wave.map { try Listings(workspace: store.workspace, today: Clock.now.day).resolveWave($0) }
             let result = try store.attribution(wave: waveID)
-            try AttributionReport(result, workspace: store.workspace, wave: waveID).write(as: format, raw: raw) { piece in
+            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, listingAmbiguousAnswers: format != .csv)
+            try report.write(as: format, raw: raw) { piece in
                 try Output.standardOutput(TerminalText.forStandardOutput(piece))
             }
             if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
