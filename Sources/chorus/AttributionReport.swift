@@ -1,6 +1,5 @@
 import ChorusCore
 import ChorusInterchange
-import Foundation
 
 /// `chorus report attribution` as rows: one per credited creator (most direct revenue first),
 /// a total, then one per kind of order no creator gets (paid/affiliate, unattributed,
