@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "ChorusStore", dependencies: ["ChorusCore", "ChorusConcurrency"]),
         .target(name: "ChorusInterchange", dependencies: ["ChorusCore", "ChorusConcurrency"]),
         .target(name: "ChorusPostgres", dependencies: ["ChorusCore", "ChorusStore", "CLibpq"]),
-        .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore", "ChorusUI", "ChorusConcurrency", "ChorusGenerator"]),
+        .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore", "ChorusUI", "ChorusConcurrency", "ChorusGenerator", "ChorusInterchange"]),
         .target(name: "ChorusGenerator", dependencies: ["ChorusCore", "ChorusInterchange"]),
         .target(name: "ChorusOutbox", dependencies: ["ChorusCore", "ChorusInterchange", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "ChorusUI", dependencies: ["ChorusCore", "ChorusConcurrency"]),

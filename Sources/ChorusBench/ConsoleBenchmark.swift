@@ -56,7 +56,7 @@ public struct ConsoleBenchmark {
         var ledgerReady: Duration
         /// Whether attribution came from the file kept for this state, rather than computed.
         var usedKeptAttribution: Bool
-        var peakResidentMegabytes: Int
+        public var peakResidentMegabytes: Int
         public var workspace: Workspace
         public var attribution: AttributionResult
 

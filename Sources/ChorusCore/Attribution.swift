@@ -60,16 +60,36 @@ public enum Attribution {
     /// The survey answers in `result` that name several creators (so nobody is credited), with
     /// who they name, for a person to resolve. Only those orders are looked at again.
     public static func ambiguousAnswers(of result: AttributionResult, in workspace: Workspace) -> [AttributionResult.AmbiguousAnswer] {
+        // Read in place: copying a whole creator record per name made this most of a report's time.
+        let creators = workspace.creators.rows
+        return namedInAmbiguousAnswers(of: result, in: workspace) { rules, index, named in
+            AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.compactMap { $0.index.map { creators[$0].id } },
+                                              creatorPositions: named, text: rules.namingText(index) ?? "")
+        }
+    }
+
+    /// Each ambiguous order in `result` with the positions of the creators its answers name:
+    /// what a report lists. Without the ids and the buyer's words `ambiguousAnswers` adds, which
+    /// for common names (millions of mentions) cost a report more memory than anything else.
+    public static func ambiguousMentions(of result: AttributionResult, in workspace: Workspace) -> [(order: OrderID, creatorPositions: [CreatorPosition])] {
+        namedInAmbiguousAnswers(of: result, in: workspace) { _, index, named in (workspace.orders[index].id, named) }
+    }
+
+    private static func namedInAmbiguousAnswers<Answer>(of result: AttributionResult, in workspace: Workspace,
+                                                        _ answer: (Rules, Int, [CreatorPosition]) -> Answer) -> [Answer] {
         let orders = result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
         guard !orders.isEmpty else { return [] }
         let rules = Rules(workspace)
-        var scratch = CreatorMentions.Scratch()
-        return orders.map { index in
-            var named: [CreatorPosition] = []
-            _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
-            return AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.compactMap { $0.index.map { workspace.creators[$0].id } }, creatorPositions: named,
-                                                     text: rules.namingText(index) ?? "")
-        }
+        // Common names make this long (hundreds of creators per answer), so it runs on every core.
+        let pieces = Parallel.pieceCount(for: orders.count, minimumSize: 5_000)
+        return Parallel.map(pieces) { piece in
+            var scratch = CreatorMentions.Scratch()
+            return orders[(orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)].map { index in
+                var named: [CreatorPosition] = []
+                _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
+                return answer(rules, index, named)
+            }
+        }.flatMap { $0 }
     }
 
     /// The lookups the rules need, prepared once per run.

@@ -3,12 +3,12 @@
 /// Output is deterministic (same value, same bytes), so snapshots diff cleanly. Like the
 /// journal's encoder, it leaves `/` and non-ASCII text unescaped; only `"`, `\` and control
 /// characters are escaped, which is all JSON requires.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next value follows a sibling and needs a comma first.
     private var needsComma = false
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func beginArray() {
         separate()
@@ -22,8 +22,15 @@ struct JSONWriter {
     }
 
     /// Writes text that is not a value (row framing), and starts a fresh sibling list after it.
-    mutating func raw(_ text: StaticString) {
+    public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        needsComma = false
+    }
+
+    /// Writes bytes that are not a value (a pretty-printed document's line breaks, indentation
+    /// and colons), like `raw`.
+    public mutating func raw(bytes text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: text)
         needsComma = false
     }
 
@@ -34,7 +41,7 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func string(_ text: String) {
+    public mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         var text = text
@@ -60,14 +67,14 @@ struct JSONWriter {
         if let text { string(text) } else { null() }
     }
 
-    mutating func int(_ value: Int64) {
+    public mutating func int(_ value: Int64) {
         separate()
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         digits(value.magnitude, width: 1)
         needsComma = true
     }
 
-    mutating func int(_ value: Int) { int(Int64(value)) }
+    public mutating func int(_ value: Int) { int(Int64(value)) }
 
     mutating func optionalInt(_ value: Int64?) {
         if let value { int(value) } else { null() }
@@ -113,6 +120,13 @@ struct JSONWriter {
             rest /= 10
             index -= 1
         }
+    }
+
+    /// Hands the bytes written so far to `sink` and starts empty (keeping the space), so a
+    /// long document (a report of every creator) is written in pieces instead of held whole.
+    public mutating func flush(to sink: ([UInt8]) throws -> Void) rethrows {
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Appends one byte as is; for building fixed-format values such as dates.

@@ -32,6 +32,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the team figures: appends with three writers, one console's change on another's screen, and a console's keys while another process imports the order export.")
     var team = false
 
+    @Flag(help: "Only the figures beside peers: DuckDB (from PyPI, into bench-workspaces/.peers-venv, on first use) and Python's csv reader on the same data, each as measured / peer / ratio.")
+    var peers = false
+    @Flag(help: "Only the growth curve: 100k creators / 1M orders and 200k / 3M, each generated once.") var scale = false
+    @Flag(name: .customLong("scale-to-10m"), help: "With --scale: also 1M creators / 10M orders (generating it takes long).")
+    var includeTenMillion = false
+
     func run() throws {
         try reportingErrors {
             let creators = smoke ? 2_000 : self.creators
@@ -42,6 +48,7 @@ struct BenchCommand: ParsableCommand {
                 return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30,
                                                large: large, repetitions: smoke ? 1 : repetitions)
             }
+            if peers || scale { return try runBesidePeers(creators: creators, orders: orders) }
             if team {
                 try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
@@ -85,12 +92,15 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Where generated workspaces are kept between runs.
-    private var benchFolder: URL {
+    var benchFolder: URL {
         URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-workspaces")
     }
 
     private func prepareGenerated(creators: Int, orders: Int) throws -> URL {
-        let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench") : benchFolder
+        try prepareGenerated(creators: creators, orders: orders, in: smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench") : benchFolder)
+    }
+
+    func prepareGenerated(creators: Int, orders: Int, in base: URL) throws -> URL {
         let folder = base.appendingPathComponent("c\(creators)-o\(orders)-s\(seed)")
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("chorus.json").path) {
             Output.notice("reusing \(folder.path)")

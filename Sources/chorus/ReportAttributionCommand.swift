@@ -22,7 +22,10 @@ struct ReportAttributionCommand: ParsableCommand {
             let store = try workspace.openForReading()
             let waveID = try options.waves.resolved(in: store.workspace, today: Clock.now.day)
             let result = try store.attribution(wave: waveID)
-            try Output.print(try AttributionReport(result, workspace: store.workspace, wave: waveID).rendered(as: options.format, raw: options.raw))
+            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, listingAmbiguousAnswers: options.format != .csv)
+            try report.write(as: options.format, raw: options.raw) { piece in
+                try Output.standardOutput(TerminalText.forStandardOutput(piece))
+            }
             if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
         }
     }

@@ -1,0 +1,125 @@
+import ChorusStore
+
+/// JSON laid out as Foundation's `JSONEncoder` lays it out with `.prettyPrinted` (two-space
+/// indent, `"key" : value`, an empty array as `[`, a blank line, `]`), written as it is
+/// produced and handed on in pieces: a report naming millions of creators is never held
+/// whole, nor built as a tree of values first. The caller writes keys in sorted order, as
+/// `.sortedKeys` would.
+struct PrettyJSON {
+    private var writer = JSONWriter(capacity: Self.pieceSize + 4_096)
+    private let sink: ([UInt8]) throws -> Void
+    private var depth = 0
+    /// Whether the open container has no member yet.
+    private var isEmpty = true
+    /// Whether a key was just written, so its value follows on the same line.
+    private var afterKey = false
+
+    /// About how many bytes are collected before they are handed to `sink`.
+    static let pieceSize = 1 << 20
+
+    init(to sink: @escaping ([UInt8]) throws -> Void) { self.sink = sink }
+
+    mutating func beginObject() { open("{") }
+    mutating func endObject() { close("}") }
+    mutating func beginArray() { open("[") }
+    mutating func endArray() { close("]") }
+
+    mutating func key(_ name: String) {
+        startMember()
+        writer.string(name)
+        writer.raw(" : ")
+        afterKey = true
+    }
+
+    mutating func string(_ text: String) {
+        startMember()
+        writer.string(text)
+    }
+
+    mutating func int(_ value: Int) {
+        startMember()
+        writer.int(value)
+    }
+
+    /// Strings written over and over (a report names the same creators millions of times),
+    /// escaped once and kept side by side: writing one is a copy, with no string to retain.
+    struct Strings {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var ends: [Int] = [0]
+
+        init(_ strings: [String]) {
+            for text in strings {
+                var writer = JSONWriter()
+                writer.string(text)
+                bytes += writer.bytes
+                ends.append(bytes.count)
+            }
+        }
+    }
+
+    /// The string at `index` in `strings`.
+    mutating func string(_ index: Int, of strings: Strings) {
+        startMember()
+        strings.bytes.withUnsafeBufferPointer { all in
+            writer.raw(bytes: UnsafeBufferPointer(rebasing: all[strings.ends[index]..<strings.ends[index + 1]]))
+        }
+    }
+
+    /// `key` and its value, left out when the value is nil (as `Encodable` leaves out nil optionals).
+    mutating func field(_ name: String, _ text: String?) {
+        guard let text else { return }
+        key(name)
+        string(text)
+    }
+
+    mutating func field(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        int(value)
+    }
+
+    /// Hands on what is written once it is a piece's worth; call between members.
+    mutating func flushIfFull() throws {
+        if writer.bytes.count >= Self.pieceSize { try writer.flush(to: sink) }
+    }
+
+    /// Ends the document with a line break and hands on the rest.
+    mutating func finish() throws {
+        writer.raw("\n")
+        try writer.flush(to: sink)
+    }
+
+    private mutating func open(_ bracket: StaticString) {
+        startMember()
+        writer.raw(bracket)
+        depth += 1
+        isEmpty = true
+    }
+
+    private mutating func close(_ bracket: StaticString) {
+        depth -= 1
+        writer.raw(isEmpty ? "\n\n" : "\n")
+        indent()
+        writer.raw(bracket)
+        isEmpty = false
+    }
+
+    /// The separator and indentation before a member, unless it is the value of a key.
+    private mutating func startMember() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if depth > 0 {
+            writer.raw(isEmpty ? "\n" : ",\n")
+            indent()
+        }
+        isEmpty = false
+    }
+
+    private mutating func indent() {
+        Self.spaces.withUnsafeBufferPointer { writer.raw(bytes: UnsafeBufferPointer(rebasing: $0[..<min(depth * 2, $0.count)])) }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+}
