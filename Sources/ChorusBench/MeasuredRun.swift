@@ -17,12 +17,8 @@ public struct MeasuredRun: Sendable {
         defer { for file in [timing, errors, kept] { try? FileManager.default.removeItem(at: file) } }
         let stdout = outputFile ?? kept
         for file in [stdout, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%e %M", "-o", timing.path] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: errors)
+        let process = BenchmarkProcess.timed(arguments, figuresTo: timing, standardOutput: try FileHandle(forWritingTo: stdout),
+                                             standardError: try FileHandle(forWritingTo: errors))
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
