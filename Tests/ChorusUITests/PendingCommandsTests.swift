@@ -10,6 +10,8 @@ final class PendingCommandsTests: XCTestCase {
     private final class LinkSession: ConsoleSession {
         let inner: InMemorySession
         var linkDown = false
+        /// What colleagues did meanwhile, handed over at the next follow step.
+        var arriving: [ColleagueChange] = []
         private(set) var sent: [(id: String, command: Command)] = []
 
         init(_ workspace: Workspace) { inner = InMemorySession(workspace) }
@@ -18,6 +20,10 @@ final class PendingCommandsTests: XCTestCase {
         var derived: DerivedFigures { inner.derived }
         var commandsWait: String? { linkDown ? "the server answers again" : nil }
         func perform(_ command: Command) throws -> AppliedCommand { try inner.perform(command) }
+        func collectColleaguesWork() -> [ColleagueChange] {
+            defer { arriving = [] }
+            return arriving
+        }
         func perform(_ command: Command, commandID: String) throws -> AppliedCommand {
             XCTAssertFalse(linkDown, "nothing is sent while the link is down")
             sent.append((commandID, command))
@@ -64,5 +70,24 @@ final class PendingCommandsTests: XCTestCase {
         XCTAssertEqual(console.state.message?.kind, .success)
         XCTAssertFalse(console.performPendingCommands())
         XCTAssertEqual(session.sent.count, 3, "nothing is sent twice")
+    }
+
+    func testWhenTheLinkIsBackTheKeptChangeIsSaidWithWhatColleaguesDidMeanwhile() {
+        let session = LinkSession(ApprovalsSample.workspace())
+        let console = Console(session: session, themes: ThemeCatalog(directory: nil), themeName: "default", noColor: false,
+                              today: Sample.today, size: Size(width: 160, height: 30))
+        console.press(.character("3"))
+        session.linkDown = true
+        console.press(.character("a"))
+        XCTAssertEqual(console.pendingCommandCount, 1)
+
+        session.linkDown = false
+        session.arriving = [ColleagueChange(actor: "sam", summary: "added 2 of Kelp Barrier Serum 30 ml")]
+        XCTAssertTrue(console.followColleagues())
+        XCTAssertEqual(session.sent.count, 1, "the kept approval was sent once")
+        XCTAssertEqual(status(session, 1), .approved)
+        let message = console.state.message?.text ?? ""
+        XCTAssertTrue(message.hasPrefix("approved"), message)
+        XCTAssertTrue(message.hasSuffix("sam added 2 of Kelp Barrier Serum 30 ml"), "the colleague's news is not replaced unread: \(message)")
     }
 }

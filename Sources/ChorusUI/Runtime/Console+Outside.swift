@@ -40,8 +40,10 @@ extension Console {
         // The tables still show the rows as they were: each cursor's item is noted from them,
         // and found again in the new rows.
         rememberCursors()
-        send(.entriesArrived(changes))
+        // What was kept pending goes first, so that its outcome is said with the colleagues'
+        // news after it, rather than replacing the news unread.
         _ = performPendingCommands()
+        send(.entriesArrived(changes))
         return true
     }
 
