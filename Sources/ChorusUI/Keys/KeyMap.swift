@@ -211,8 +211,10 @@ public enum KeyMap {
     /// What `action` does in `pane`, from the binding that declares it there (the pane's own
     /// before one for every list) or one whose command works from any pane; nil where none does.
     static func handler(for action: Action, in pane: Pane) -> KeyHandler? {
-        let matching = bindings.filter { $0.action == action && $0.handler != nil && ($0.scope.applies(to: pane) || $0.fromAnyPane) }
-        return (matching.first { $0.scope == pane.scope } ?? matching.first)?.handler
+        // Found in place (no filtered copy of the key map): this runs on every key press.
+        let own = pane.scope
+        return (bindings.first { $0.action == action && $0.handler != nil && $0.scope == own }
+            ?? bindings.first { $0.action == action && $0.handler != nil && ($0.scope.applies(to: pane) || $0.fromAnyPane) })?.handler
     }
 
     /// The bindings that work in `pane`, grouped for the help overlay.
