@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// The staged payload of a big order or survey import, written with `JSONWriter` in exactly
@@ -9,24 +10,39 @@ import ChorusCore
 /// checksum is over these bytes); `StagedOrdersPayloadTests` compare both encodings on random
 /// orders, so a field added to `Order` without a line here fails there, not in a journal.
 enum StagedOrdersPayload {
-    /// The payload for `command`, or nil for a command written the `Codable` way.
-    static func bytes(of command: Command) -> [UInt8]? {
+    /// The payload for `command`, or nil for a command written the `Codable` way; rows are
+    /// written on all cores in pieces of at least `rowsPerPiece`.
+    static func bytes(of command: Command, rowsPerPiece: Int = 20_000) -> [UInt8]? {
         switch command {
         case .importOrders(let orders):
-            var writer = JSONWriter(capacity: orders.count * 600)
-            writer.raw(#"{"kind":"importOrders","orders":["#)
-            for order in orders { write(order, to: &writer) }
-            writer.raw("]}")
-            return writer.bytes
+            return array(#"{"kind":"importOrders","orders":["#, orders, bytesPerRow: 600, rowsPerPiece: rowsPerPiece) { write($0, to: &$1) }
         case .importSurveyResponses(let responses):
-            var writer = JSONWriter(capacity: responses.count * 200)
-            writer.raw(#"{"kind":"importSurveyResponses","responses":["#)
-            for response in responses { write(response, to: &writer) }
-            writer.raw("]}")
-            return writer.bytes
+            return array(#"{"kind":"importSurveyResponses","responses":["#, responses, bytesPerRow: 200, rowsPerPiece: rowsPerPiece) { write($0, to: &$1) }
         default:
             return nil
         }
+    }
+
+    /// `opening`, the rows separated by commas, and `]}`. Pieces of rows are written on all
+    /// cores, then joined into one buffer, each piece freed once copied: the payload is the
+    /// import's biggest allocation, and holding it twice would double the import's peak memory.
+    private static func array<Row>(_ opening: StaticString, _ rows: [Row], bytesPerRow: Int, rowsPerPiece: Int,
+                                   _ write: (Row, inout JSONWriter) -> Void) -> [UInt8] {
+        let count = Parallel.pieceCount(for: rows.count, minimumSize: rowsPerPiece)
+        var pieces = Parallel.map(count) { piece in
+            let range = (rows.count * piece / count)..<(rows.count * (piece + 1) / count)
+            var writer = JSONWriter(capacity: range.count * bytesPerRow)
+            for index in range { write(rows[index], &writer) }
+            return writer.bytes
+        }
+        var whole = JSONWriter(capacity: opening.utf8CodeUnitCount + pieces.reduce(2) { $0 + $1.count + 1 })
+        whole.raw(opening)
+        for index in pieces.indices where !pieces[index].isEmpty {
+            whole.value(encoded: pieces[index])
+            pieces[index] = []
+        }
+        whole.raw("]}")
+        return whole.bytes
     }
 
     /// Members are named as the synthesized `CodingKeys` name them, in sorted order; a nil

@@ -59,10 +59,11 @@ struct ImportBenchmark {
         try FileManager.default.copyItem(at: creatorsOnly, to: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let start = ContinuousClock.now
-        let (bytes, name) = try FileImport.read(ordersFile.path)
+        var bytes: [UInt8], name: String
+        (bytes, name) = try FileImport.read(ordersFile.path)
         let store = try WorkspaceStore.open(at: scratch.path)
         defer { store.close() }
-        let imported = try ImportOrdersCommand.apply(bytes, fileName: name, to: store, skipInvalid: false)
+        let imported = try ImportOrdersCommand.apply(&bytes, fileName: name, to: store, skipInvalid: false)
         return (Stopwatch.seconds(ContinuousClock.now - start), imported.parsed.rowCount)
     }
 

@@ -15,6 +15,7 @@ final class StagedOrdersPayloadTests: XCTestCase {
             let staged = try StagedBatch.payload(of: command)
             XCTAssertEqual(String(decoding: staged, as: UTF8.self), String(decoding: try Self.encoded(command), as: UTF8.self), "round \(round)")
             XCTAssertEqual(try JSONDecoder().decode(Command.self, from: Data(staged)), command)
+            XCTAssertEqual(StagedOrdersPayload.bytes(of: command, rowsPerPiece: 2), staged, "written in pieces on all cores, round \(round)")
         }
     }
 
