@@ -67,6 +67,10 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     /// equal to the stored one is left alone.
     public mutating func upsert(contentsOf incoming: [Entity], willReplace: (Entity) -> Void, willAdd: (Entity.Key) -> Void)
         -> (added: Int, updated: Int, unchanged: Int) where Entity: Equatable {
+        if storage.isEmpty, adopt(incoming) {
+            for row in incoming { willAdd(row.tableKey) }
+            return (incoming.count, 0, 0)
+        }
         storage.reserveCapacity(storage.count + incoming.count)
         positions.reserveCapacity(storage.count + incoming.count)
         var counts = (added: 0, updated: 0, unchanged: 0)
@@ -85,6 +89,17 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
             }
         }
         return counts
+    }
+
+    /// Takes `incoming` as the rows of an empty table, sharing its storage, when no key repeats:
+    /// the first import into a program then holds its million orders once, not twice, while it
+    /// is staged and snapshotted. False (the table still empty) when a key repeats.
+    private mutating func adopt(_ incoming: [Entity]) -> Bool {
+        let index = Self.index(incoming)
+        guard index.count == incoming.count else { return false }
+        storage = incoming
+        positions = index
+        return true
     }
 
     /// Removes the rows with these keys, keeping the others in order; returns the removed rows in

@@ -37,11 +37,18 @@ public struct ShopifyOrdersImport: Sendable {
         let columns = Columns(table.header)
         let readers = table.chunkReaders(count: pieces, keepingTogetherRowsWithEqual: columns.name, minimumChunk: minimumChunk)
         if readers.count > 1 {
-            let chunks = Parallel.map(readers.count) { index in
-                Result { try Chunk(readers[index], columns: columns, fileName: fileName, currency: currency) }
+            // A chunk that does not read cleanly sends the file to the one-pass read, which
+            // reports the error where it is.
+            var parts = Parallel.map(readers.count) { index in
+                try? Chunk(readers[index], columns: columns, fileName: fileName, currency: currency)
             }
-            if let parts = try? chunks.map({ try $0.get() }), Chunk.areDisjoint(parts) {
-                for part in parts { absorb(part) }
+            if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
+                // Each chunk's orders freed once moved: the file's orders are not held twice.
+                orders.reserveCapacity(parts.reduce(0) { $0 + $1!.orders.count })
+                for index in parts.indices {
+                    absorb(parts[index]!)
+                    parts[index] = nil
+                }
                 return
             }
         }

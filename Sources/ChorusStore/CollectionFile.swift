@@ -26,7 +26,7 @@ enum CollectionFile {
 
     static func encode<Codec: RowCodec>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency) -> [UInt8] {
         let chunks = Parallel.pieceCount(for: rows.count, minimumSize: rowsPerChunk)
-        let parts = Parallel.map(chunks) { chunk in
+        var parts = Parallel.map(chunks) { chunk in
             let range = chunkRange(chunk, of: chunks, count: rows.count)
             var writer = JSONWriter(capacity: range.count * 160)
             for index in range {
@@ -35,13 +35,15 @@ enum CollectionFile {
             }
             return writer.bytes
         }
-        return assemble(header: header(Codec.collection, columns: Codec.columns), parts: parts.filter { !$0.isEmpty })
+        parts.removeAll { $0.isEmpty }
+        return assemble(header: header(Codec.collection, columns: Codec.columns), parts: &parts)
     }
 
     static func encodeCodable<Row: Encodable>(_ rows: [Row], collection: String) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return assemble(header: header(collection, columns: nil), parts: try rows.map { [UInt8](try encoder.encode($0)) })
+        var parts = try rows.map { [UInt8](try encoder.encode($0)) }
+        return assemble(header: header(collection, columns: nil), parts: &parts)
     }
 
     private static func header(_ collection: String, columns: String?) -> [UInt8] {
@@ -53,13 +55,16 @@ enum CollectionFile {
         return writer.bytes
     }
 
-    private static func assemble(header: [UInt8], parts: [[UInt8]]) -> [UInt8] {
+    /// Joins the parts, emptying each once copied: the orders file is a few hundred megabytes,
+    /// and holding it twice would raise a big import's peak memory by as much.
+    private static func assemble(header: [UInt8], parts: inout [[UInt8]]) -> [UInt8] {
         var bytes = header
         bytes.reserveCapacity(header.count + parts.reduce(0) { $0 + $1.count + 2 } + 4)
         bytes.append(UInt8(ascii: "\n"))
-        for (index, part) in parts.enumerated() {
+        for index in parts.indices {
             if index > 0 { bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            bytes.append(contentsOf: part)
+            bytes.append(contentsOf: parts[index])
+            parts[index] = []
         }
         if !parts.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\n")])

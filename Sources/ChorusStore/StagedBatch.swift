@@ -14,6 +14,7 @@ public struct StagedBatch: Codable, Hashable, Sendable {
 
     /// The payload a command is staged as: the command as a journal line would hold it.
     static func payload(of command: Command) throws -> [UInt8] {
+        if let bytes = StagedOrdersPayload.bytes(of: command) { return bytes }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return [UInt8](try encoder.encode(command))

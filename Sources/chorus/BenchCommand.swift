@@ -135,8 +135,8 @@ extension ImportBenchmark {
 
     func run(repetitions: Int) throws -> String {
         try run(repetitions: repetitions) { file, store in
-            let (bytes, name) = try FileImport.read(file)
-            return try ImportOrdersCommand.apply(bytes, fileName: name, to: store, skipInvalid: false).parsed.rowCount
+            var (bytes, name) = try FileImport.read(file)
+            return try ImportOrdersCommand.apply(&bytes, fileName: name, to: store, skipInvalid: false).parsed.rowCount
         }
     }
 }

@@ -32,13 +32,15 @@ enum FileImport {
     }
 
     /// Reads `file` whole, opens the workspace for writing (`WritableWorkspace`: waits for a
-    /// busy lock), runs `body`, and releases the workspace however `body` ends.
+    /// busy lock), runs `body`, and releases the workspace however `body` ends. `body` may
+    /// empty `bytes` once it has read them, so that a 500 MB export is not held while applying.
     static func into(_ workspace: URL, from file: String,
-                     _ body: (_ bytes: [UInt8], _ fileName: String, _ store: WorkspaceStore) throws -> Void) throws {
-        let (bytes, name) = try read(file)
+                     _ body: (_ bytes: inout [UInt8], _ fileName: String, _ store: WorkspaceStore) throws -> Void) throws {
+        var bytes: [UInt8], name: String
+        (bytes, name) = try read(file)
         let store = try WritableWorkspace.open(workspace)
         defer { store.close() }
-        try body(bytes, name, store)
+        try body(&bytes, name, store)
         ProcessExit.leaveToTheSystem(store)
     }
 

@@ -55,6 +55,25 @@ final class EntityTableTests: XCTestCase {
         XCTAssertEqual(table.map(\.id), ["a", "b", "c"])
     }
 
+    func testTheFirstBulkUpsertIntoAnEmptyTableAddsEveryRowAsOneByOneWould() {
+        // An empty table takes a first import's rows as they are (sharing their storage); the
+        // result must be what upserting them one by one gives, a key repeated in the import included.
+        for incoming in [[Row(id: "b", value: 1), Row(id: "a", value: 2), Row(id: "c", value: 3)],
+                         [Row(id: "b", value: 1), Row(id: "a", value: 2), Row(id: "b", value: 3), Row(id: "b", value: 1)]] {
+            var bulk = EntityTable<Row>(), oneByOne = EntityTable<Row>()
+            var added: [String] = [], replaced: [Row] = []
+            let counts = bulk.upsert(contentsOf: incoming, willReplace: { replaced.append($0) }, willAdd: { added.append($0) })
+            bulk.checkInvariants()
+            for row in incoming { oneByOne.upsert(row) }
+            XCTAssertEqual(bulk.rows, oneByOne.rows)
+            XCTAssertEqual(added, oneByOne.map(\.id))
+            XCTAssertEqual(counts.added, oneByOne.count)
+            XCTAssertEqual(counts.added + counts.updated + counts.unchanged, incoming.count)
+            XCTAssertEqual(replaced.count, counts.updated)
+            XCTAssertEqual(bulk[key: "a"], Row(id: "a", value: 2))
+        }
+    }
+
     func testARepeatedKeyFromABrokenFileIsKeptForTheCheckAndFoundAtItsFirstRow() {
         // A hand-edited snapshot can list an id twice; `chorus check` must still see both rows.
         let table = EntityTable([Row(id: "a", value: 1), Row(id: "a", value: 2)])
