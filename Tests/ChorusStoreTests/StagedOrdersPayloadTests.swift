@@ -1,6 +1,7 @@
 import ChorusCore
 @testable import ChorusStore
 import Foundation
+@testable import ChorusGenerator
 import XCTest
 
 /// A big import's staged batch is written without `JSONEncoder` (see `StagedOrdersPayload`);
@@ -77,16 +78,5 @@ final class StagedOrdersPayloadTests: XCTestCase {
     }
 }
 
-/// SplitMix64: the same random orders on every run, so a failure can be replayed.
-private struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The generator's SplitMix64: the same random orders on every run, so a failure can be replayed.
+extension SeededRandom: RandomNumberGenerator {}
