@@ -8,20 +8,44 @@ import Foundation
 /// terminal runs it (look for colleagues' work, take a key, draw), so the time the console
 /// spends following the import counts against the key that waits behind it.
 public enum KeysDuringImportBenchmark {
-    /// `session` is the terminal's own session on the store.
-    public static func run(_ benchmark: ImportBenchmark, today: Day, session makeSession: (WorkspaceStore) -> ConsoleSession) throws -> String {
-        let scratch = benchmark.folder.appendingPathComponent("team-scratch-\(getpid())")
-        try? FileManager.default.removeItem(at: scratch)
-        try FileManager.default.copyItem(at: benchmark.creatorsOnly, to: scratch)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let store = try WorkspaceStore.open(at: scratch.path)
-        defer { store.close() }
+    /// The workspace both processes open: the console's store on it, the address the import
+    /// is given (`--workspace`), and how to remove it afterwards.
+    public struct Target {
+        public var store: WorkspaceStore
+        public var address: String
+        public var remove: () -> Void
+
+        public init(store: WorkspaceStore, address: String, remove: @escaping () -> Void) {
+            (self.store, self.address, self.remove) = (store, address, remove)
+        }
+
+        /// A copy of the program without orders in a scratch folder beside it.
+        public static func folder(_ benchmark: ImportBenchmark) throws -> Target {
+            let scratch = benchmark.folder.appendingPathComponent("team-scratch-\(getpid())")
+            try? FileManager.default.removeItem(at: scratch)
+            try FileManager.default.copyItem(at: benchmark.creatorsOnly, to: scratch)
+            return Target(store: try WorkspaceStore.open(at: scratch.path), address: scratch.path) {
+                try? FileManager.default.removeItem(at: scratch)
+            }
+        }
+    }
+
+    /// `session` is the terminal's own session on the store; `target` makes the workspace
+    /// (a folder by default, a server's with `chorus bench --postgres`).
+    public static func run(_ benchmark: ImportBenchmark, today: Day, target makeTarget: (ImportBenchmark) throws -> Target = Target.folder,
+                           session makeSession: (WorkspaceStore) -> ConsoleSession) throws -> String {
+        let target = try makeTarget(benchmark)
+        let store = target.store
+        defer {
+            store.close()
+            target.remove()
+        }
         let session = makeSession(store)
         let console = Console(session: session, themes: ThemeCatalog(directory: nil), themeName: "default", noColor: false,
                               today: today, size: Size(width: 200, height: 60))
         _ = console.frame()
 
-        let importer = BenchmarkProcess.chorus(["import", "orders", benchmark.ordersFile.path, "--workspace", scratch.path])
+        let importer = BenchmarkProcess.chorus(["import", "orders", benchmark.ordersFile.path, "--workspace", target.address])
         let start = ContinuousClock.now
         try importer.run()
         var samples: [Duration] = []

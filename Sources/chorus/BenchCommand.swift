@@ -45,8 +45,11 @@ struct BenchCommand: ParsableCommand {
             if let postgres {
                 let large = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
                 defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: large.deletingLastPathComponent()) } }
+                let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
+                defer { if smoke { try? FileManager.default.removeItem(at: base) } }
+                let imports = noImport ? nil : try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
                 return try ServerBenchmark.run(server: postgres, appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30,
-                                               large: large, repetitions: smoke ? 1 : repetitions)
+                                               large: large, repetitions: smoke ? 1 : repetitions, imports: imports)
             }
             if peers || scale { return try runBesidePeers(creators: creators, orders: orders) }
             if team {

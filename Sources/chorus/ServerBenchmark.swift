@@ -6,9 +6,10 @@ import Foundation
 /// `chorus bench --postgres URL`: the team figures on a server (append p99 while three writers
 /// append, one console's change on another's screen, through LISTEN) beside the same on a folder
 /// in the same run, and the time to open a large workspace from the server beside opening the
-/// same workspace's folder. The workspaces it makes on the server are removed afterwards.
+/// same workspace's folder, and a console's keys on the server while the cron job imports the
+/// order export there. The workspaces it makes on the server are removed afterwards.
 enum ServerBenchmark {
-    static func run(server: String, appendsPerWriter: Int, changes: Int, large folder: URL, repetitions: Int) throws {
+    static func run(server: String, appendsPerWriter: Int, changes: Int, large folder: URL, repetitions: Int, imports: ImportBenchmark?) throws {
         let name = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let address = try PostgresAddress(server, workspace: String(name))
         try Output.print("chorus bench --postgres — \(address)")
@@ -23,6 +24,23 @@ enum ServerBenchmark {
         })
         try Output.print(try TeamBenchmark.run(appendsPerWriter: appendsPerWriter, changes: changes))
         try Output.print(try openComparison(server: server, folder: folder, repetitions: repetitions))
+        if let imports {
+            try Output.print("on the server: " + (try KeysDuringImportBenchmark.run(imports, today: SampleWorkspace.anchorDay, target: { benchmark in
+                try onServer(benchmark, server: server)
+            }, session: { StoreSession(store: $0) })))
+        }
+    }
+
+    /// The program without orders put on the server, as a workspace of its own.
+    private static func onServer(_ benchmark: ImportBenchmark, server: String) throws -> KeysDuringImportBenchmark.Target {
+        let source = try WorkspaceStore.open(at: benchmark.creatorsOnly.path, mode: .readOnly)
+        defer { source.close() }
+        let name = "bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        let address = try PostgresAddress(server, workspace: String(name))
+        try PostgresLog.create(address, workspace: source.workspace, through: source.lastSequence)
+        return KeysDuringImportBenchmark.Target(store: try ServerWorkspace.open(address).0, address: address.url) {
+            try? PostgresLog.remove(address)
+        }
     }
 
     /// Opening as a console does, order history included, best of `repetitions`: the folder's
