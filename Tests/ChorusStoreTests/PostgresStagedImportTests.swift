@@ -38,4 +38,30 @@ final class PostgresStagedImportTests: XCTestCase {
         XCTAssertEqual(console.workspace, cron.workspace)
         XCTAssertEqual(try WorkspaceStore.open(sharing: team.client()).workspace, cron.workspace, "and so does a fresh open")
     }
+
+    /// The nightly job logs in with the importer role and nothing else: staging the batch, the
+    /// one small entry and the snapshot after it are all it needs, and a colleague's console
+    /// loads the orders from the batch, each order once.
+    func testTheImporterRoleAloneStagesTheNightlyImportAndAColleagueLoadsIt() throws {
+        let login = try PostgresTestServer.login("cron", roles: [.importer], at: team.address)
+        defer { _ = try? PostgresTestServer.admin(team.address).query("DROP ROLE IF EXISTS \(login.name)") }
+        let cron = try WorkspaceStore.open(sharing: try PostgresLog(login.address)), console = try WorkspaceStore.open(sharing: team.client())
+        let orders = (1...2_000).map { index in
+            Order(id: OrderID("#6\(10_000 + index)"), email: "cron\(index)@example.com", financialStatus: "paid",
+                  createdAt: StoreFixtures.march12, subtotal: StoreFixtures.eur(Int64(900 + index)), refunded: StoreFixtures.eur(0))
+        }
+        try cron.perform(.importOrders(orders), context: TeamFixture.context(login.name), durability: .snapshot)
+
+        let rows = try PostgresTestServer.admin(team.address).query(
+            "SELECT count(*), count(batch_id), min(actor), min(kind) FROM \(team.address.schema).commands")
+        XCTAssertEqual(rows.int(0, 0), 1, "one entry")
+        XCTAssertEqual(rows.int(0, 1), 1, "naming its staged batch")
+        XCTAssertEqual(rows.text(0, 2), login.name)
+        XCTAssertEqual(rows.text(0, 3), "importOrders")
+
+        let arrived = try console.finish(console.beginCatchUp())
+        XCTAssertEqual(arrived.entries.map(\.entry.actor), [login.name])
+        XCTAssertEqual(console.workspace.orders.count, StoreFixtures.orders.count + 2_000)
+        XCTAssertEqual(console.workspace, cron.workspace)
+    }
 }
