@@ -12,9 +12,11 @@ enum ColumnLayout {
     /// checks), up to what they need, once names have a comfortable width; the flexible column
     /// takes the rest. Without `wanted`, the flexible column takes all the spare width. With
     /// it, a narrow table drops more of `dropFirst` (never a column that wants room) until
-    /// names and cut columns fit: a whole parcel beats its carrier.
+    /// names and cut columns fit: a whole parcel beats its carrier. `maximumFlexible` caps the
+    /// flexible column, leaving what is beyond it blank (a ranking reads better with its
+    /// figures near the names).
     static func fit<Column: Hashable>(_ all: [Column], width: Int, flexible: Column, dropFirst: [Column],
-                                      minimumFlexible: Int = 12, widthOf: (Column) -> Int,
+                                      minimumFlexible: Int = 12, maximumFlexible: Int? = nil, widthOf: (Column) -> Int,
                                       wanted: [Column: Int] = [:]) -> [(Column, x: Int, width: Int)] {
         var shown = all
         func fixed() -> Int { shown.reduce(0) { $0 + widthOf($1) + 1 } }
@@ -43,7 +45,7 @@ enum ColumnLayout {
         }
         var x = 2
         return shown.map { column in
-            let columnWidth = column == flexible ? names + left : widthOf(column) + grown[column, default: 0]
+            let columnWidth = column == flexible ? min(names + left, maximumFlexible ?? .max) : widthOf(column) + grown[column, default: 0]
             defer { x += columnWidth + 1 }
             return (column, x, columnWidth)
         }

@@ -77,20 +77,10 @@ struct LeaderboardPane {
     }
 
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        var shown = Column.allCases
-        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
         // The ranked-by column stays: the order on screen must be explained by a column on screen.
-        while fixed() + 14 > width, let drop = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi]
-            .first(where: { shown.contains($0) && Column.sortable[$0] != state.metric }) {
-            shown.removeAll { $0 == drop }
-        }
-        let creatorWidth = max(8, min(30, width - fixed()))
-        var x = 2
-        return shown.map { column in
-            let columnWidth = column == .creator ? creatorWidth : column.width
-            defer { x += columnWidth + 1 }
-            return (column, x, columnWidth)
-        }
+        let dropFirst = [Column.tier, .engagement, .cost, .assets, .orders, .roas, .roi].filter { Column.sortable[$0] != state.metric }
+        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: dropFirst, minimumFlexible: 14,
+                                maximumFlexible: 30, widthOf: \.width)
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {

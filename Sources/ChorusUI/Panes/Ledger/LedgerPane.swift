@@ -83,21 +83,11 @@ struct LedgerPane {
     }
 
     private func layoutColumns(width: Int) -> [(Column, x: Int, width: Int)] {
-        var shown = Column.allCases
-        let fixed = { shown.reduce(0) { $0 + $1.width + 1 } }
-        let dropOrder: [Column] = [.inRun, .paid, .payable, .credit, .assisted, .shipping, .product, .bonuses, .fees, .assets,
-                                   .cpa, .commission, .wave, .orders, .roas]
         // The sorted column stays: the order on screen must be explained by a column on screen.
-        while fixed() + 14 > width, let drop = dropOrder.first(where: { shown.contains($0) && Column.sortable[$0] != state.sort }) {
-            shown.removeAll { $0 == drop }
-        }
-        let creatorWidth = max(8, min(28, width - fixed()))
-        var x = 2
-        return shown.map { column in
-            let columnWidth = column == .creator ? creatorWidth : column.width
-            defer { x += columnWidth + 1 }
-            return (column, x, columnWidth)
-        }
+        let dropFirst = [Column.inRun, .paid, .payable, .credit, .assisted, .shipping, .product, .bonuses, .fees, .assets,
+                         .cpa, .commission, .wave, .orders, .roas].filter { Column.sortable[$0] != state.sort }
+        return ColumnLayout.fit(Column.allCases, width: width, flexible: .creator, dropFirst: dropFirst, minimumFlexible: 14,
+                                maximumFlexible: 28, widthOf: \.width)
     }
 
     private func drawTitle(_ grid: inout Grid, _ rect: Rect) {
