@@ -14,7 +14,7 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
     CustomStringConvertible {
     // @unchecked: `ManagedBuffer` cannot be `Sendable`; what makes a shared block safe to read
     // from any thread is that lines are never written once an `OrderLines` refers to them.
-    private var block: OrderLineBlock?
+    private(set) var block: OrderLineBlock?
     private var start: UInt32
     private var length: UInt32
 

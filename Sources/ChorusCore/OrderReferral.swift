@@ -7,7 +7,7 @@
 /// eight bytes. All six nil costs no box at all. Setting a field gives this order a box of its
 /// own (copy on write), never changing another order's.
 public struct OrderReferral: Hashable, Sendable {
-    private struct Fields: Hashable, Sendable {
+    struct Fields: Hashable, Sendable {
         var discountCodes: String?
         var source: String?
         var utmSource: String?
@@ -16,7 +16,7 @@ public struct OrderReferral: Hashable, Sendable {
         var utmContent: String?
     }
 
-    private var box: Boxed<Fields>?
+    private(set) var box: Boxed<Fields>?
 
     public init(discountCodes: String? = nil, source: String? = nil, utmSource: String? = nil, utmMedium: String? = nil,
                 utmCampaign: String? = nil, utmContent: String? = nil) {
