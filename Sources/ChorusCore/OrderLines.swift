@@ -55,7 +55,8 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
             block.append(line)
             length += 1
         } else {
-            let copy = OrderLineBlock.make(capacity: Swift.max(4, 2 * (Int(length) + 1)))
+            // Doubling, as an array grows: an importer appends an order's lines one by one.
+            let copy = OrderLineBlock.make(capacity: Swift.max(1, 2 * Int(length)))
             for existing in self { copy.append(existing) }
             copy.append(line)
             self = OrderLines(block: copy, range: 0..<Int(length) + 1)
