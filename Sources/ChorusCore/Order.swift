@@ -1,6 +1,6 @@
 /// A store order as exported by Shopify, reduced to what attribution and the ledger need.
 ///
-/// A big program loads a million of these, so the stored fields are laid out for size (160
+/// A big program loads a million of these, so the stored fields are laid out for size (144
 /// bytes instead of 328) behind the same properties: the referral fields and `original` live in
 /// shared or rare boxes, `lines` in blocks shared by many orders, `cancelledAt` in eight bytes.
 /// Equality, hashing and the `Codable` form are those of the plain fields.

@@ -86,7 +86,8 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
     public var description: String { Array(self).description }
 
     /// Appends the lines of many orders, one after another, to shared blocks: what a snapshot's
-    /// decoder uses, one builder per thread. Lines of orders not yet taken stay private to it.
+    /// decoder uses, one builder per thread. Lines of orders not yet taken stay private to it;
+    /// a reader stops at its first bad row, so a failed order's lines never join the next one.
     public struct Builder {
         private var block: OrderLineBlock?
         private var orderStart = 0
