@@ -40,7 +40,7 @@ extension Order {
         var order = self
         order.subtotal = convert(subtotal)
         order.refunded = convert(refunded)
-        order.lines = lines.map { line in var line = line; line.price = convert(line.price); return line }
+        order.lines = OrderLines(lines.map { line in var line = line; line.price = convert(line.price); return line })
         order.original = ForeignAmounts(subtotal: subtotal, refunded: refunded, rate: rate)
         return .success(order)
     }

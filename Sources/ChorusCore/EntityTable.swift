@@ -12,17 +12,17 @@ public protocol TableKeyed {
 /// contiguous array the snapshot codecs encode and decode in parallel chunks.
 public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     @usableFromInline var storage: [Entity]
-    @usableFromInline var positions: [Entity.Key: Int]
+    @usableFromInline var positions: RowIndex
 
     public init() {
         storage = []
-        positions = [:]
+        positions = RowIndex()
     }
 
     /// Indexes `rows` as they are; a repeated key is found at its first row.
     public init(_ rows: [Entity]) {
         storage = rows
-        positions = Self.index(rows)
+        positions = RowIndex(rows)
     }
 
     /// The rows in order, as one array (what the snapshot files hold, row for row).
@@ -38,12 +38,12 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     @inlinable public subscript(position: Int) -> Entity { storage[position] }
 
     /// The row with `key`, if there is one.
-    @inlinable public subscript(key key: Entity.Key) -> Entity? { positions[key].map { storage[$0] } }
+    @inlinable public subscript(key key: Entity.Key) -> Entity? { positions.position(of: key, in: storage).map { storage[$0] } }
 
     /// Where the row with `key` is, for callers that keep columns parallel to the rows.
-    @inlinable public func position(of key: Entity.Key) -> Int? { positions[key] }
+    @inlinable public func position(of key: Entity.Key) -> Int? { positions.position(of: key, in: storage) }
 
-    @inlinable public func contains(key: Entity.Key) -> Bool { positions[key] != nil }
+    @inlinable public func contains(key: Entity.Key) -> Bool { positions.position(of: key, in: storage) != nil }
 
     // MARK: Changing
 
@@ -52,13 +52,13 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     @discardableResult
     public mutating func upsert(_ row: Entity) -> (prior: Entity?, position: Int) {
         let key = row.tableKey
-        if let position = positions[key] {
+        if let position = positions.position(of: key, in: storage) {
             let prior = storage[position]
             storage[position] = row
             return (prior, position)
         }
-        positions[key] = storage.count
         storage.append(row)
+        positions.add(storage.count - 1, key: key, in: storage)
         return (nil, storage.count - 1)
     }
 
@@ -72,19 +72,19 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
             return (incoming.count, 0, 0)
         }
         storage.reserveCapacity(storage.count + incoming.count)
-        positions.reserveCapacity(storage.count + incoming.count)
+        positions.reserveCapacity(storage.count + incoming.count, in: storage)
         var counts = (added: 0, updated: 0, unchanged: 0)
         for row in incoming {
             let key = row.tableKey
-            if let position = positions[key] {
+            if let position = positions.position(of: key, in: storage) {
                 if storage[position] == row { counts.unchanged += 1; continue }
                 willReplace(storage[position])
                 storage[position] = row
                 counts.updated += 1
             } else {
                 willAdd(key)
-                positions[key] = storage.count
                 storage.append(row)
+                positions.add(storage.count - 1, key: key, in: storage)
                 counts.added += 1
             }
         }
@@ -95,7 +95,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     /// the first import into a program then holds its million orders once, not twice, while it
     /// is staged and snapshotted. False (the table still empty) when a key repeats.
     private mutating func adopt(_ incoming: [Entity]) -> Bool {
-        let index = Self.index(incoming)
+        let index = RowIndex(incoming)
         guard index.count == incoming.count else { return false }
         storage = incoming
         positions = index
@@ -110,7 +110,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         let removed = storage.filter { keys.contains($0.tableKey) }
         guard !removed.isEmpty else { return [] }
         storage.removeAll { keys.contains($0.tableKey) }
-        positions = Self.index(storage)
+        positions = RowIndex(storage)
         return removed
     }
 
@@ -122,21 +122,8 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     public func checkInvariants() {
         precondition(positions.count == storage.count, "the index has \(positions.count) keys for \(storage.count) rows")
         for (position, row) in storage.enumerated() {
-            precondition(positions[row.tableKey] == position, "row \(position) is not indexed at its position (is its key on another row too?)")
+            precondition(positions.position(of: row.tableKey, in: storage) == position, "row \(position) is not indexed at its position (is its key on another row too?)")
         }
-    }
-
-    /// Key → position, first occurrence winning; one hash per row in the usual case of unique keys.
-    private static func index(_ rows: [Entity]) -> [Entity.Key: Int] {
-        var result: [Entity.Key: Int] = [:]
-        result.reserveCapacity(rows.count)
-        rows.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices {
-                let key = buffer[position].tableKey
-                if let earlier = result.updateValue(position, forKey: key) { result[key] = earlier }
-            }
-        }
-        return result
     }
 }
 

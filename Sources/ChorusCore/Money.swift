@@ -131,38 +131,3 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         return Money(minorUnits: negative ? -units : units, currency: currency)
     }
 }
-
-/// An ISO 4217 currency code and how many minor digits it has.
-public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
-    public let code: String
-
-    public init(_ code: String) { self.code = code.uppercased() }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(code)' is not a three-letter currency code")
-        }
-        self.init(code)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
-
-    /// Minor digits per ISO 4217: two, except for the currencies listed here.
-    public var minorDigits: Int { Currency.unusualMinorDigits[code] ?? 2 }
-
-    private static let unusualMinorDigits: [String: Int] = [
-        "JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 0, "TWD": 0, "UGX": 0, "XAF": 0, "XOF": 0, "PYG": 0,
-        "BHD": 3, "KWD": 3, "OMR": 3, "JOD": 3, "TND": 3, "IQD": 3, "LYD": 3,
-    ]
-
-    public var description: String { code }
-
-    public static let eur = Currency("EUR")
-    public static let usd = Currency("USD")
-    public static let gbp = Currency("GBP")
-}

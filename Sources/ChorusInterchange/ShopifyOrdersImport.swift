@@ -68,6 +68,9 @@ public struct ShopifyOrdersImport: Sendable {
         var rowCount = 0
         /// Order name → position in `orders`.
         var positions: [OrderID: Int] = [:]
+        /// Each distinct referral once, shared by the chunk's orders that have it (see
+        /// `OrderReferral`): a big import holds a million orders in memory.
+        var referrals: Set<OrderReferral> = []
 
         init(_ reader: CSVReader, columns: Columns, fileName: String, currency: Currency) throws {
             var reader = reader
@@ -90,7 +93,7 @@ public struct ShopifyOrdersImport: Sendable {
                         positions[id] = orders.count
                         orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
                                             subtotal: .zero(currency), refunded: .zero(currency)))
-                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, fail)
+                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, referrals: &referrals, fail)
                     }
                 } catch let error as ImportRowError {
                     errors.append(error)
@@ -151,7 +154,8 @@ public struct ShopifyOrdersImport: Sendable {
 
         /// Fills `order` from its first row, in the currency its `Currency` column names (else
         /// `programCurrency`); an order in another currency is converted after reading.
-        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, _ fail: Fail) throws {
+        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, referrals: inout Set<OrderReferral>,
+                       _ fail: Fail) throws {
             var currency = programCurrency
             if let column = self.currency, !record.isEmpty(at: column) {
                 let code = record[column].trimmingWhitespace.uppercased()
@@ -168,8 +172,6 @@ public struct ShopifyOrdersImport: Sendable {
             guard let amount = try money(record, subtotal, currency, fail) else { throw fail(subtotal, "no Subtotal on the order's first row") }
             order.subtotal = amount
             order.refunded = try refunded.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
-            order.discountCodes = text(record, discountCode)
-            order.source = text(record, source)
             if let id = text(record, shopifyID) {
                 // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
                 let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
@@ -179,10 +181,9 @@ public struct ShopifyOrdersImport: Sendable {
             let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
             let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
             let utm = fromLink.filled(from: fromNotes)
-            order.utmSource = utm.source
-            order.utmMedium = utm.medium
-            order.utmCampaign = utm.campaign
-            order.utmContent = utm.content
+            let referral = OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
+                                         utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
+            order.referral = referrals.insert(referral).memberAfterInsert
             if let line = try lineItem(record, currency: currency, fail) { order.lines.append(line) }
         }
 

@@ -19,6 +19,8 @@ struct JSONReader {
     private var needsComma = false
     /// Strings read with `shared: true` lately, by a hash of their bytes (see `sharedString`).
     var recentStrings: [String?] = []
+    /// What the orders read so far share with the next (see `OrderRowCodec.Sharing`).
+    var orderSharing = OrderRowCodec.Sharing()
 
     init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) {
         self.bytes = bytes

@@ -64,28 +64,36 @@ enum OrderRowCodec: RowCodec {
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
         let subtotal = try reader.money("subtotal", currency: currency)
         let refunded = try reader.money("refunded", currency: currency)
-        let codes = try reader.optionalString("discountCodes", shared: true)
-        let source = try reader.optionalString("source", shared: true)
-        let utmSource = try reader.optionalString("utmSource", shared: true)
-        let utmMedium = try reader.optionalString("utmMedium", shared: true)
-        let utmCampaign = try reader.optionalString("utmCampaign", shared: true)
-        let utmContent = try reader.optionalString("utmContent", shared: true)
+        let referral = OrderReferral(discountCodes: try reader.optionalString("discountCodes", shared: true),
+                                     source: try reader.optionalString("source", shared: true),
+                                     utmSource: try reader.optionalString("utmSource", shared: true),
+                                     utmMedium: try reader.optionalString("utmMedium", shared: true),
+                                     utmCampaign: try reader.optionalString("utmCampaign", shared: true),
+                                     utmContent: try reader.optionalString("utmContent", shared: true))
         try reader.beginArray("lines")
-        var lines: [OrderLine] = []
         while reader.hasMoreElements() {
             try reader.beginArray("lines")
-            lines.append(OrderLine(sku: try reader.optionalString("lines.sku", shared: true), name: try reader.string("lines.name", shared: true),
-                                   quantity: try reader.int("lines.quantity"), price: try reader.money("lines.price", currency: currency)))
+            let line = OrderLine(sku: try reader.optionalString("lines.sku", shared: true), name: try reader.string("lines.name", shared: true),
+                                 quantity: try reader.int("lines.quantity"), price: try reader.money("lines.price", currency: currency))
+            reader.orderSharing.lines.append(line)
             try reader.endArray("lines")
         }
         try reader.endArray("lines")
+        let lines = reader.orderSharing.lines.takeOrder()
         let shopifyID = reader.hasMoreElements() ? try reader.optionalString("shopifyId") : nil
         let original = reader.hasMoreElements() ? try readOriginal(from: &reader) : nil
         try reader.endArray("order")
+        let shared = reader.orderSharing.referrals.insert(referral).memberAfterInsert
         return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
-                     subtotal: subtotal, refunded: refunded, discountCodes: codes, source: source, utmSource: utmSource,
-                     utmMedium: utmMedium, utmCampaign: utmCampaign, utmContent: utmContent, lines: lines, shopifyID: shopifyID,
-                     original: original)
+                     subtotal: subtotal, refunded: refunded, referral: shared, lines: lines, shopifyID: shopifyID, original: original)
+    }
+
+    /// Storage the orders of one reader (one chunk of the file, on one thread) share: the lines
+    /// of all of them in a few blocks, and one box per distinct referral. Orders from different
+    /// chunks do not share, which costs a few duplicate referrals but no lock.
+    struct Sharing {
+        var lines = OrderLines.Builder()
+        var referrals: Set<OrderReferral> = []
     }
 
     private static func readOriginal(from reader: inout JSONReader) throws -> ForeignAmounts? {

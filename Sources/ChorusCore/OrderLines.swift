@@ -1,0 +1,147 @@
+/// An order's line items: a range of a block that holds the lines of many orders.
+///
+/// As `[OrderLine]`, every order had its own heap array (a 32-byte header plus the lines, 112
+/// bytes and more per order once malloc rounds it). A snapshot's decoder instead appends the
+/// lines of thousands of orders to one block (`Builder`), and each order keeps a reference and
+/// a range: sixteen bytes. Reads like an array (`for line in order.lines`, `lines[0]`,
+/// `lines.count`), compares, hashes and encodes as one, and an array literal or an
+/// `[OrderLine]` makes one.
+///
+/// Lines in a block never change once written, so orders that share a block can be read from
+/// any thread. `append` copies this order's lines to a block of its own unless it already owns
+/// the block alone, so changing one order's lines never changes another's.
+public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable, Codable, ExpressibleByArrayLiteral,
+    CustomStringConvertible {
+    // @unchecked: `ManagedBuffer` cannot be `Sendable`; what makes a shared block safe to read
+    // from any thread is that lines are never written once an `OrderLines` refers to them.
+    private(set) var block: OrderLineBlock?
+    private var start: UInt32
+    private var length: UInt32
+
+    public init() {
+        block = nil
+        start = 0
+        length = 0
+    }
+
+    public init(_ lines: some Collection<OrderLine>) {
+        self.init()
+        guard !lines.isEmpty else { return }
+        let block = OrderLineBlock.make(capacity: lines.count)
+        for line in lines { block.append(line) }
+        self.init(block: block, range: 0..<lines.count)
+    }
+
+    public init(arrayLiteral lines: OrderLine...) { self.init(lines) }
+
+    fileprivate init(block: OrderLineBlock, range: Range<Int>) {
+        self.block = block
+        start = UInt32(range.lowerBound)
+        length = UInt32(range.count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { Int(length) }
+
+    public subscript(position: Int) -> OrderLine {
+        precondition(position >= 0 && position < Int(length), "line \(position) of an order with \(length)")
+        return block!.line(at: Int(start) + position)
+    }
+
+    public mutating func append(_ line: OrderLine) {
+        let end = Int(start) + Int(length)
+        // Checked before binding `block`, which would be a second reference.
+        if isKnownUniquelyReferenced(&block), let block, block.count == end, end < block.capacity {
+            block.append(line)
+            length += 1
+        } else {
+            // Doubling, as an array grows: an importer appends an order's lines one by one.
+            let copy = OrderLineBlock.make(capacity: Swift.max(1, 2 * Int(length)))
+            for existing in self { copy.append(existing) }
+            copy.append(line)
+            self = OrderLines(block: copy, range: 0..<Int(length) + 1)
+        }
+    }
+
+    public static func == (lhs: OrderLines, rhs: OrderLines) -> Bool {
+        (lhs.block === rhs.block && lhs.start == rhs.start && lhs.length == rhs.length) || lhs.elementsEqual(rhs)
+    }
+
+    /// As `Array` hashes: the count, then each line.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for line in self { hasher.combine(line) }
+    }
+
+    /// As `[OrderLine]` decodes, so journals written before read unchanged.
+    public init(from decoder: Decoder) throws {
+        self.init(try [OrderLine](from: decoder))
+    }
+
+    /// As `[OrderLine]` encodes, so the journal's bytes do not change.
+    public func encode(to encoder: Encoder) throws {
+        try Array(self).encode(to: encoder)
+    }
+
+    public var description: String { Array(self).description }
+
+    /// Appends the lines of many orders, one after another, to shared blocks: what a snapshot's
+    /// decoder uses, one builder per thread. Lines of orders not yet taken stay private to it;
+    /// a reader stops at its first bad row, so a failed order's lines never join the next one.
+    public struct Builder {
+        private var block: OrderLineBlock?
+        private var orderStart = 0
+        /// Lines per block: about 200 KB, so a block's unused tail is small beside a chunk of
+        /// a big file, and few enough blocks that their headers do not count.
+        private static let blockCapacity = 4_096
+
+        public init() {}
+
+        /// Adds a line to the order being read.
+        public mutating func append(_ line: OrderLine) {
+            if block == nil || block!.count == block!.capacity {
+                let pending = block.map { orderStart..<$0.count } ?? 0..<0
+                let next = OrderLineBlock.make(capacity: Swift.max(Self.blockCapacity, 2 * (pending.count + 1)))
+                for index in pending { next.append(block!.line(at: index)) }
+                block = next
+                orderStart = 0
+            }
+            block!.append(line)
+        }
+
+        /// The lines appended since the last call, as the order being read keeps them.
+        public mutating func takeOrder() -> OrderLines {
+            guard let block, block.count > orderStart else { return OrderLines() }
+            defer { orderStart = block.count }
+            return OrderLines(block: block, range: orderStart..<block.count)
+        }
+    }
+}
+
+/// Lines in one allocation (a count, then the lines), appended to by one owner and read by all:
+/// a line is written once, before any `OrderLines` refers to it, and never again.
+/// Only the builder or the sole owner appends (see `OrderLines.append`).
+final class OrderLineBlock: ManagedBuffer<Int, OrderLine> {
+
+    static func make(capacity: Int) -> OrderLineBlock {
+        unsafeDowncast(create(minimumCapacity: capacity) { _ in 0 }, to: OrderLineBlock.self)
+    }
+
+    var count: Int { header }
+
+    func line(at index: Int) -> OrderLine {
+        withUnsafeMutablePointerToElements { $0[index] }
+    }
+
+    func append(_ line: OrderLine) {
+        precondition(header < capacity, "appending to a full block of order lines")
+        withUnsafeMutablePointers { count, lines in
+            (lines + count.pointee).initialize(to: line)
+            count.pointee += 1
+        }
+    }
+
+    deinit {
+        _ = withUnsafeMutablePointers { count, lines in lines.deinitialize(count: count.pointee) }
+    }
+}

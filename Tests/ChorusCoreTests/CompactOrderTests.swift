@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+@testable import ChorusCore
+
+/// A million orders are loaded at once, so `Order` is laid out for size behind its plain
+/// properties; these check that it stays small and still behaves like the plain value it was.
+final class CompactOrderTests: XCTestCase {
+    private let day = Timestamp(day: Day(year: 2026, month: 3, day: 12)!, hour: 9)
+    private func eur(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .eur) }
+
+    private var serum: OrderLine { OrderLine(sku: "SKU-SERUM", name: "Glow Serum", quantity: 2, price: eur(3_200)) }
+    private var wrap: OrderLine { OrderLine(sku: nil, name: "Gift wrap", quantity: 1, price: eur(500)) }
+
+    private var order: Order {
+        Order(id: "#1001", email: "buyer@example.com", financialStatus: "paid", createdAt: day, subtotal: eur(6_900), refunded: eur(0),
+              discountCodes: "MILA15", source: "web", utmSource: "instagram", utmCampaign: "spring-glow", lines: [serum, wrap])
+    }
+
+    func testAnOrderStaysWithinItsSlimmedSize() {
+        // 328 bytes before; each Money was 24 (its currency a String), each line 64.
+        XCTAssertLessThanOrEqual(MemoryLayout<Order>.stride, 144)
+        XCTAssertLessThanOrEqual(MemoryLayout<Money>.stride, 16)
+        XCTAssertLessThanOrEqual(MemoryLayout<Currency>.stride, 4)
+        XCTAssertLessThanOrEqual(MemoryLayout<OrderLine>.stride, 56)
+        XCTAssertLessThanOrEqual(MemoryLayout<OrderLines>.stride, 16)
+    }
+
+    func testChangingACopysLinesReferralOrCancellationLeavesTheOriginalAlone() {
+        let original = order
+        var copy = original
+        copy.lines.append(OrderLine(sku: "SKU-MIST", name: "Face Mist", quantity: 1, price: eur(1_900)))
+        copy.utmSource = "tiktok"
+        copy.cancelledAt = day.adding(days: 1)
+        copy.original = ForeignAmounts(subtotal: Money(minorUnits: 7_500, currency: .usd), refunded: Money(minorUnits: 0, currency: .usd),
+                                       rate: ExchangeRate(day: day.day, currency: .usd, rate: DecimalRate("0.92")!))
+
+        XCTAssertEqual(original.lines.map(\.name), ["Glow Serum", "Gift wrap"])
+        XCTAssertEqual(original.utmSource, "instagram")
+        XCTAssertNil(original.cancelledAt)
+        XCTAssertNil(original.original)
+        XCTAssertEqual(copy.lines.map(\.name), ["Glow Serum", "Gift wrap", "Face Mist"])
+        XCTAssertEqual(copy.utmSource, "tiktok")
+        XCTAssertEqual(copy.cancelledAt, day.adding(days: 1))
+        XCTAssertEqual(copy.original?.subtotal, Money(minorUnits: 7_500, currency: .usd))
+        XCTAssertEqual(copy.source, "web", "the other referral fields are kept")
+        XCTAssertNotEqual(copy, original)
+    }
+
+    func testAnOrderBuiltLineByLineEqualsOneBuiltFromAnArray() {
+        var built = Order(id: "#1001", email: "buyer@example.com", financialStatus: "paid", createdAt: day, subtotal: eur(6_900), refunded: eur(0))
+        built.lines.append(serum)
+        built.lines.append(wrap)
+        built.discountCodes = "MILA15"
+        built.source = "web"
+        built.utmSource = "instagram"
+        built.utmCampaign = "spring-glow"
+
+        XCTAssertEqual(built, order)
+        XCTAssertEqual(built.hashValue, order.hashValue)
+        XCTAssertEqual(Set([built, order]).count, 1)
+        built.lines = []
+        built.discountCodes = nil
+        XCTAssertNotEqual(built, order)
+    }
+
+    func testAnOrderEncodesAsItsPlainFieldsDid() throws {
+        // The form journals hold (sorted keys, nil fields left out), as the synthesised Codable wrote it.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var order = order
+        order.cancelledAt = day.adding(days: 2)
+        let json = String(decoding: try encoder.encode(order), as: UTF8.self)
+        XCTAssertEqual(json, #"{"cancelledAt":"2026-03-14T09:00:00Z","createdAt":"2026-03-12T09:00:00Z","discountCodes":"MILA15","#
+            + ##""email":"buyer@example.com","financialStatus":"paid","id":"#1001","lines":[{"name":"Glow Serum","##
+            + #""price":{"currency":"EUR","minorUnits":3200},"quantity":2,"sku":"SKU-SERUM"},{"name":"Gift wrap","#
+            + #""price":{"currency":"EUR","minorUnits":500},"quantity":1}],"refunded":{"currency":"EUR","minorUnits":0},"#
+            + #""source":"web","subtotal":{"currency":"EUR","minorUnits":6900},"utmCampaign":"spring-glow","utmSource":"instagram"}"#)
+        XCTAssertEqual(try JSONDecoder().decode(Order.self, from: Data(json.utf8)), order)
+    }
+
+    func testACurrencyCodeThatIsNotThreeLettersStillWorks() {
+        XCTAssertEqual(Currency("usd").code, "USD")
+        XCTAssertEqual(Currency("usd"), .usd)
+        XCTAssertEqual(Currency("jpy").minorDigits, 0)
+        let odd = Currency("euro")
+        XCTAssertEqual(odd.code, "EURO")
+        XCTAssertEqual(odd, Currency("EURO"))
+        XCTAssertNotEqual(odd, .eur)
+        XCTAssertEqual(Currency("").code, "")
+        XCTAssertEqual(Currency("€").code, "€")
+        XCTAssertEqual(Money(minorUnits: 150, currency: odd).description, "1.50 EURO")
+    }
+}

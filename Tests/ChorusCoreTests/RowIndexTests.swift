@@ -1,0 +1,71 @@
+import XCTest
+@testable import ChorusCore
+
+/// The index that finds a table's rows by key: it must find exactly what a plain dictionary of
+/// first positions would, through adds, growth, repeated keys and colliding hashes, while
+/// keeping a million orders' index in a third of the dictionary's memory.
+final class RowIndexTests: XCTestCase {
+    private struct Row: TableKeyed, Equatable {
+        var key: Key
+        var value: Int
+        var tableKey: Key { key }
+    }
+
+    /// A key whose hash is one of a few values, so probes walk past other keys with the same
+    /// hash (and the same tag) and must compare the rows' keys.
+    private struct Key: Hashable {
+        var name: String
+        func hash(into hasher: inout Hasher) { hasher.combine(name.utf8.count % 3) }
+    }
+
+    func testRandomUpsertsAndRemovalsFindWhatADictionaryOfPositionsFinds() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            var table = EntityTable<Row>()
+            var model: [Key: Int] = [:]
+            var rows: [Row] = []
+            for step in 0..<300 {
+                let key = Key(name: String(repeating: "k", count: Int.random(in: 1...6, using: &random)) + String(Int.random(in: 0..<80, using: &random)))
+                if Int.random(in: 0..<10, using: &random) == 0 {
+                    table.remove(keys: [key])
+                    rows.removeAll { $0.key == key }
+                    model = Dictionary(rows.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+                } else {
+                    let (_, position) = table.upsert(Row(key: key, value: step))
+                    if let existing = model[key] { rows[existing] = Row(key: key, value: step) } else {
+                        model[key] = rows.count
+                        rows.append(Row(key: key, value: step))
+                    }
+                    XCTAssertEqual(position, model[key])
+                }
+                table.checkInvariants()
+            }
+            XCTAssertEqual(table.rows, rows)
+            for row in rows { XCTAssertEqual(table.position(of: row.key), model[row.key]) }
+            XCTAssertFalse(table.contains(key: Key(name: "absent")))
+        }
+    }
+
+    func testARepeatedKeyFromABrokenSnapshotIsFoundAtItsFirstRow() {
+        let rows = [Row(key: Key(name: "a"), value: 1), Row(key: Key(name: "bb"), value: 2), Row(key: Key(name: "a"), value: 3)]
+        let table = EntityTable(rows)
+        XCTAssertEqual(table.count, 3, "the repeated row is kept so chorus check can report it")
+        XCTAssertEqual(table[key: Key(name: "a")]?.value, 1)
+        XCTAssertEqual(table.positions.count, 2)
+    }
+
+    private struct OrderRow: TableKeyed {
+        var id: OrderID
+        var tableKey: OrderID { id }
+    }
+
+    func testAMillionOrdersAreIndexedInSixteenBytesEach() {
+        let orders = (0..<1_000_000).map { OrderRow(id: OrderID("#\(1_001 + $0)")) }
+        let index = RowIndex(orders)
+        XCTAssertEqual(index.count, orders.count)
+        // A [OrderID: Int] holds 2^21 buckets of a 16-byte key and an 8-byte position: 24 a bucket.
+        XCTAssertLessThanOrEqual(index.slots.count * MemoryLayout<UInt64>.stride, 17 * orders.count)
+        XCTAssertEqual(index.position(of: OrderID("#500000"), in: orders), 500_000 - 1_001)
+        XCTAssertNil(index.position(of: OrderID("#1"), in: orders))
+    }
+}

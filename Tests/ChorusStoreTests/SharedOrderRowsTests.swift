@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import ChorusCore
+@testable import ChorusStore
+
+/// Orders read from a snapshot share their lines' storage and their referral boxes (that is
+/// what makes a million of them fit); they must still be the orders that were written, byte
+/// for byte when written again, and each must change on its own.
+final class SharedOrderRowsTests: XCTestCase {
+    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/journals/format-5")
+
+    /// Enough orders for the file to be decoded in several chunks on several threads.
+    private func handBuiltOrders(_ count: Int) -> [Order] {
+        let start = Timestamp(day: Day(year: 2026, month: 3, day: 1)!)
+        let products = [("SKU-SERUM", "Glow Serum", 3_200), ("SKU-MIST", "Face Mist", 1_900), ("SKU-CREAM", "Night Cream, 50 ml", 4_500)]
+        return (0..<count).map { index in
+            let lines = (0...(index % 3)).map { offset in
+                let (sku, name, cents) = products[(index + offset) % products.count]
+                return OrderLine(sku: offset == 2 ? nil : sku, name: name, quantity: 1 + offset, price: Money(minorUnits: Int64(cents), currency: .eur))
+            }
+            return Order(id: OrderID("#\(1_001 + index)"), email: "buyer\(index % 700)@example.com", financialStatus: index % 9 == 0 ? "refunded" : "paid",
+                         createdAt: start.adding(seconds: Int64(index) * 97), cancelledAt: index % 31 == 0 ? start.adding(days: 40) : nil,
+                         subtotal: Money(minorUnits: Int64(1_000 + index), currency: .eur), refunded: Money(minorUnits: index % 9 == 0 ? 500 : 0, currency: .eur),
+                         discountCodes: index % 4 == 0 ? "CREATOR\(index % 40)" : nil, source: "web",
+                         utmSource: index % 2 == 0 ? "instagram" : nil, utmCampaign: index % 2 == 0 ? "wave-\(index % 3)" : nil,
+                         lines: lines, shopifyID: String(5_100_000_001_001 + index))
+        }
+    }
+
+    private func decode(_ bytes: [UInt8], rows: Int) throws -> [Order] {
+        try CollectionFile.decode(bytes, as: OrderRowCodec.self, currency: .eur, expectedRows: rows, file: "orders-1.json")
+    }
+
+    func testOrdersReadTogetherShareTheirLinesYetEqualTheOnesWritten() throws {
+        let written = handBuiltOrders(16_000)
+        let bytes = CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur)
+        XCTAssertGreaterThan(bytes.count, 2 << 20, "big enough to be read in parallel chunks")
+        let read = try decode(bytes, rows: written.count)
+
+        XCTAssertEqual(read, written)
+        XCTAssertEqual(read.map(\.hashValue), written.map(\.hashValue))
+        let blocks = Set(read.map { ObjectIdentifier($0.lines.block!) })
+        XCTAssertLessThan(blocks.count, 40, "32 000 lines in a few shared blocks, not one array per order")
+        let referralBoxes = Set(read.compactMap { $0.referral.box.map(ObjectIdentifier.init) })
+        XCTAssertLessThan(referralBoxes.count, 500, "each distinct referral boxed once per chunk, not once per order")
+        XCTAssertEqual(CollectionFile.encode(read, as: OrderRowCodec.self, currency: .eur), bytes, "written again byte for byte")
+    }
+
+    func testChangingOneOrdersLinesLeavesTheOrdersBesideItAlone() throws {
+        let written = handBuiltOrders(3)
+        var read = try decode(CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur), rows: 3)
+        XCTAssertTrue(read[0].lines.block === read[1].lines.block)
+
+        read[0].lines.append(OrderLine(sku: "SKU-PATCH", name: "Eye Patches", quantity: 1, price: Money(minorUnits: 1_200, currency: .eur)))
+        read[2].lines = [OrderLine(sku: nil, name: "Gift wrap", quantity: 1, price: Money(minorUnits: 500, currency: .eur))]
+        read[1].utmCampaign = "wave-9"
+
+        XCTAssertEqual(read[0].lines.map(\.name), ["Glow Serum", "Eye Patches"])
+        XCTAssertEqual(read[1], { var order = written[1]; order.utmCampaign = "wave-9"; return order }())
+        XCTAssertEqual(read[1].lines, written[1].lines)
+        XCTAssertEqual(read[2].lines.map(\.name), ["Gift wrap"])
+        XCTAssertEqual(try decode(CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur), rows: 3), written,
+                       "the written orders are untouched")
+    }
+
+    func testAFrozenSnapshotsOrdersAreWrittenBackByteForByte() throws {
+        let file = try [UInt8](Data(contentsOf: fixtures.appendingPathComponent("replayed/orders-2.json")))
+        let rows = try decode(file, rows: 3)
+        XCTAssertEqual(CollectionFile.encode(rows, as: OrderRowCodec.self, currency: .eur), file)
+    }
+
+    func testAFrozenJournalsImportedOrdersAreWrittenBackByteForByte() throws {
+        let journal = try String(contentsOf: fixtures.appendingPathComponent("journal/journal.jsonl"), encoding: .utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let imports = journal.split(separator: "\n").filter { $0.contains(#""kind":"importOrders""#) }
+        XCTAssertFalse(imports.isEmpty)
+        for line in imports {
+            let entry = try JSONDecoder().decode(JournalEntry.self, from: Data(line.utf8))
+            guard case .importOrders(let orders) = entry.command else { return XCTFail("not an import: \(line)") }
+            XCTAssertFalse(orders.isEmpty)
+            XCTAssertEqual(String(decoding: try encoder.encode(entry), as: UTF8.self), String(line))
+        }
+    }
+}
