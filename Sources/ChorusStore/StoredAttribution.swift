@@ -79,7 +79,7 @@ enum StoredAttribution {
     /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and
     /// writing are safe on any thread; nothing here touches the store itself.
     struct Location: @unchecked Sendable {
-        // @unchecked: the file system is only used for whole-file reads, writes and renames.
+        // @unchecked: the file system is only used for reads, writes and renames.
         let folder: String
         let key: Key
         let fileSystem: any FileSystem
