@@ -70,7 +70,8 @@ extension CollectionFile {
         return rows
     }
 
-    /// Reads the header from the first window, reading on while it is longer than that.
+    /// Reads the header from the first window, reading on while it is longer than that (so a
+    /// damaged header is only reported once the whole file is read: a cost only damage pays).
     private static func rowsStart(in window: inout FileWindow, collection: String, columns: String?, earlier: [String]) throws -> Int {
         while true {
             do {

@@ -7,7 +7,8 @@ import XCTest
 /// A big collection file is read a window at a time, so a million orders' 200 MB file is never
 /// held whole. Rows cut by a window's end, rows longer than a window and windows split into
 /// pieces for several cores must give exactly the rows of the whole file, and a bad row far into
-/// the file must be reported at the same line as when the file was read whole.
+/// the file must be reported at the same line as when the file was read whole; a damaged file
+/// must be read or refused exactly as when it is read whole.
 final class WindowedDecodeTests: XCTestCase {
     private typealias Sizes = CollectionFile.ReadSizes
     private let whole = Sizes(window: 1 << 30, piece: 1 << 30)
@@ -65,6 +66,36 @@ final class WindowedDecodeTests: XCTestCase {
         }
     }
 
+    func testADamagedFileIsReadOrRefusedAlikeWhateverTheWindow() throws {
+        var random = SeededRandom(seed: 9)
+        let orders = (0..<40).map { Self.order($0, random: &random) }
+        let path = try Self.write(orders)
+        let original = try POSIXFileSystem().readFile(at: path)
+        let bytesThatMatter = Array(",\n[]{}\"\\0 x".utf8)
+        var refused = 0
+        for round in 0..<150 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes[at] = bytesThatMatter.randomElement(using: &random)!
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(bytesThatMatter.randomElement(using: &random)!, at: at)
+                default: bytes.removeLast(Int.random(in: 1...min(60, bytes.count - 1), using: &random))
+                }
+            }
+            try POSIXFileSystem().writeFile(at: path, bytes: bytes)
+            let reference = Self.outcome(path, rows: orders.count, sizes: whole)
+            if reference.rows == nil { refused += 1 }
+            for sizes in [Sizes(window: 700, piece: 100), Sizes(window: 64, piece: 16), Sizes(window: 5, piece: 3)] {
+                let windowed = Self.outcome(path, rows: orders.count, sizes: sizes)
+                XCTAssertEqual(windowed.rows, reference.rows, "round \(round), \(sizes)")
+                XCTAssertEqual(windowed.error, reference.error, "round \(round), \(sizes)")
+            }
+        }
+        XCTAssertGreaterThan(refused, 50, "most damage is refused")
+    }
+
     func testARangedReadGivesFewerBytesOnlyWhereTheFileEnds() throws {
         let path = try Self.write([])
         let bytes = try POSIXFileSystem().readFile(at: path)
@@ -78,6 +109,10 @@ final class WindowedDecodeTests: XCTestCase {
     private static func decode(_ path: String, rows: Int, sizes: Sizes) throws -> [Order] {
         try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: OrderRowCodec.self, currency: .eur, expectedRows: rows,
                                   sizes: sizes)
+    }
+
+    private static func outcome(_ path: String, rows: Int, sizes: Sizes) -> (rows: [Order]?, error: String?) {
+        do { return (try decode(path, rows: rows, sizes: sizes), nil) } catch { return (nil, "\(error)") }
     }
 
     private static func write(_ orders: [Order]) throws -> String {
