@@ -9,6 +9,9 @@ import Foundation
 public protocol FileSystem: Sendable {
     func fileExists(at path: String) -> Bool
     func readFile(at path: String) throws -> [UInt8]
+    /// Up to `count` bytes of `path` from `offset`; fewer only where the file ends. Big collection
+    /// files are read this way, a window at a time, so a 200 MB orders file is never held whole.
+    func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8]
     /// Creates the folder with mode 0700 if it does not exist, and sets 0700 either way.
     func createDirectory(at path: String) throws
     /// Creates or replaces `path` (mode 0600) with `bytes`, and does not return until the data
@@ -74,24 +77,12 @@ extension FileSystem {
 
     /// The bytes of `path` from `offset` to its end as it is now, never through a link.
     public func readFile(at path: String, from offset: Int) throws -> (bytes: [UInt8], identity: FileIdentity) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { throw POSIXFileSystem.openFailure(path) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw StoreError.io("stat", path) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw POSIXFileSystem.notAPlainFile(path) }
-        let identity = FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
-        guard identity.size > offset else { return ([], identity) }
-        let bytes = try [UInt8](unsafeUninitializedCapacity: identity.size - offset) { buffer, filled in
-            while filled < buffer.count {
-                let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw StoreError.io("read", path) }
-                if count == 0 { break }
-                filled += count
-            }
+        try POSIXFileSystem.withPlainFile(at: path) { fd, info in
+            let identity = FileIdentity(inode: UInt64(info.st_ino), size: Int(info.st_size))
+            guard identity.size > offset else { return ([], identity) }
+            let bytes = try POSIXFileSystem.read(fd, count: identity.size - offset, at: offset, path: path)
+            return (bytes, identity)
         }
-        return (bytes, identity)
     }
 }
 

@@ -19,14 +19,14 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     public var orderCount: Int { orders.rows }
 
     public func load() throws -> OrderHistory {
-        let orders = try CollectionFile.decode(try fileSystem.readFile(at: self.orders.path), as: OrderRowCodec.self,
-                                               currency: currency, expectedRows: self.orders.rows, file: self.orders.path)
+        let orders = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderRowCodec.self,
+                                               currency: currency, expectedRows: self.orders.rows)
         // Then two independent jobs, one per core: indexing the orders; reading the survey
         // responses and the attribution kept for this state.
         let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
             (Result {
-                try CollectionFile.decode(try fileSystem.readFile(at: surveyResponses.path), as: SurveyResponseRowCodec.self,
-                                          currency: currency, expectedRows: surveyResponses.rows, file: surveyResponses.path)
+                try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
+                                          currency: currency, expectedRows: surveyResponses.rows)
             }, storedAttribution.flatMap { stored in
                 stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id), currency: currency)
             })

@@ -14,20 +14,38 @@ public struct POSIXFileSystem: FileSystem {
     public func fileExists(at path: String) -> Bool { access(path, F_OK) == 0 }
 
     public func readFile(at path: String) throws -> [UInt8] {
-        // O_NONBLOCK: a FIFO planted under a workspace file's name must not hang the open.
+        try Self.withPlainFile(at: path) { fd, info in try Self.read(fd, count: Int(info.st_size), at: 0, path: path) }
+    }
+
+    public func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
+        try Self.withPlainFile(at: path) { fd, info in
+            try Self.read(fd, count: min(count, max(0, Int(info.st_size) - offset)), at: offset, path: path)
+        }
+    }
+
+    /// Opens `path` for reading and hands over the descriptor and its `fstat`, refusing a link
+    /// or anything but a plain file. O_NONBLOCK: a FIFO planted under a workspace file's name
+    /// must not hang the open.
+    static func withPlainFile<Result>(at path: String, _ body: (Int32, stat) throws -> Result) throws -> Result {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else { throw Self.openFailure(path) }
+        guard fd >= 0 else { throw openFailure(path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.io("stat", path) }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw Self.notAPlainFile(path) }
-        // Uninitialized, so a 200 MB snapshot file is touched once (by read), not zeroed first.
-        return try [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, filled in
+        guard info.st_mode & S_IFMT == S_IFREG else { throw notAPlainFile(path) }
+        return try body(fd, info)
+    }
+
+    /// Up to `count` bytes from `offset`, into an uninitialized array, so a 200 MB snapshot file
+    /// is touched once (by the read), not zeroed first. A file that shrank while being read
+    /// gives what was there.
+    static func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             while filled < buffer.count {
-                let count = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
                 if count < 0, errno == EINTR { continue }
                 guard count >= 0 else { throw StoreError.io("read", path) }
-                if count == 0 { break }  // the file shrank while being read: keep what was there
+                if count == 0 { break }
                 filled += count
             }
         }

@@ -118,8 +118,7 @@ package enum Snapshot {
 
         func big<Codec: RowCodec>(_ codec: Codec.Type) throws -> [Codec.Row] {
             let file = files[Codec.collection]!
-            return try CollectionFile.decode(try fileSystem.readFile(at: file.path), as: codec, currency: currency,
-                                             expectedRows: file.rows, file: file.path)
+            return try CollectionFile.decode(file: file.path, fileSystem: fileSystem, as: codec, currency: currency, expectedRows: file.rows)
         }
         func small<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws -> [Entity] {
             guard let file = files[Entity.name] else { return [] }  // a manifest lists every kind but the optional ones

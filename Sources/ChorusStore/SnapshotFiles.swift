@@ -48,6 +48,11 @@ private final class InMemoryFiles: FileSystem, @unchecked Sendable {
         guard let bytes = lock.withLock({ files[path] }) else { throw StoreError(.io, file: path, "is missing from the snapshot") }
         return bytes
     }
+    func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
+        let bytes = try readFile(at: path)
+        let start = min(offset, bytes.count)
+        return Array(bytes[start..<start + min(count, bytes.count - start)])
+    }
     func createDirectory(at path: String) throws {}
     func writeFile(at path: String, bytes: [UInt8]) throws { lock.withLock { files[path] = bytes } }
     func appendToFile(at path: String, bytes: [UInt8]) throws { lock.withLock { files[path, default: []] += bytes } }

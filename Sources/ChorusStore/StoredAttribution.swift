@@ -64,9 +64,10 @@ enum StoredAttribution {
         CollectionFile.encode(decisions.credits, as: RowCodec.self, currency: .eur)
     }
 
-    /// The decisions in `bytes`, or nil unless they fit a workspace of these sizes exactly.
-    static func decode(_ bytes: [UInt8], path: String, orders: Int, creators: Int, waves: Int) -> AttributionDecisions? {
-        guard let credits = try? CollectionFile.decode(bytes, as: RowCodec.self, currency: .eur, expectedRows: orders, file: path) else { return nil }
+    /// The decisions in the file at `path`, or nil unless they fit a workspace of these sizes exactly.
+    static func decode(file path: String, fileSystem: any FileSystem, orders: Int, creators: Int, waves: Int) -> AttributionDecisions? {
+        guard let credits = try? CollectionFile.decode(file: path, fileSystem: fileSystem, as: RowCodec.self, currency: .eur,
+                                                       expectedRows: orders) else { return nil }
         for credit in credits {
             let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
             guard credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none,
@@ -78,7 +79,7 @@ enum StoredAttribution {
     /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and
     /// writing are safe on any thread; nothing here touches the store itself.
     struct Location: @unchecked Sendable {
-        // @unchecked: the file system is only used for whole-file reads, writes and renames.
+        // @unchecked: the file system is only used for reads, writes and renames.
         let folder: String
         let key: Key
         let fileSystem: any FileSystem
@@ -88,8 +89,8 @@ enum StoredAttribution {
         /// The kept result for `orders` and the creators and waves it was decided for, if the
         /// file is there and fits; nil otherwise (then attribution is computed).
         func read(orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
-            guard fileSystem.fileExists(at: path), let bytes = try? fileSystem.readFile(at: path),
-                  let decisions = decode(bytes, path: path, orders: orders.count, creators: creatorIDs.count, waves: waveIDs.count)
+            guard fileSystem.fileExists(at: path),
+                  let decisions = decode(file: path, fileSystem: fileSystem, orders: orders.count, creators: creatorIDs.count, waves: waveIDs.count)
             else { return nil }
             return AttributionResult(adding: decisions, orders: orders, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency)
         }

@@ -21,6 +21,7 @@ final class CompactionRetryTests: XCTestCase {
 
         func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
         func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
+        func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] { try real.readFile(at: path, offset: offset, count: count) }
         func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
         func writeFile(at path: String, bytes: [UInt8]) throws {
             if isFull, path.hasSuffix(".json") { throw StoreError(.io, file: path, "write failed: No space left on device", code: ENOSPC) }

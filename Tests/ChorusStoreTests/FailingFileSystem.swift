@@ -23,6 +23,7 @@ struct FailingFileSystem: FileSystem {
 
     func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
     func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
+    func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] { try real.readFile(at: path, offset: offset, count: count) }
     func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
     func removeFile(at path: String) throws { try real.removeFile(at: path) }
 

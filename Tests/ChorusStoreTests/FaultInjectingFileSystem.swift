@@ -60,6 +60,11 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
         return try real.readFile(at: path)
     }
 
+    func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
+        if take(.read, path) { throw failure(.read, path) }
+        return try real.readFile(at: path, offset: offset, count: count)
+    }
+
     func createDirectory(at path: String) throws {
         if take(.createDirectory, path) { throw failure(.createDirectory, path) }
         try real.createDirectory(at: path)

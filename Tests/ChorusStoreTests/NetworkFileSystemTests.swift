@@ -12,6 +12,7 @@ final class NetworkFileSystemTests: XCTestCase {
         let real = POSIXFileSystem()
         func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
         func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
+        func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] { try real.readFile(at: path, offset: offset, count: count) }
         func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
         func writeFile(at path: String, bytes: [UInt8]) throws { try real.writeFile(at: path, bytes: bytes) }
         func appendToFile(at path: String, bytes: [UInt8]) throws { try real.appendToFile(at: path, bytes: bytes) }

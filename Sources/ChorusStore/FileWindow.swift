@@ -1,0 +1,47 @@
+/// A file read from its start a window at a time, so that a collection file of a few hundred
+/// megabytes is decoded without ever being held whole: `bytes` are the file from `start` on, as
+/// far as it has been read, and the reader drops what it has decoded before reading on.
+struct FileWindow {
+    let path: String
+    let fileSystem: any FileSystem
+    /// Bytes read at a time.
+    let size: Int
+    private(set) var bytes: [UInt8] = []
+    /// Where `bytes` begin in the file.
+    private(set) var start = 0
+    /// Whether `bytes` reach the end of the file.
+    private(set) var isAtEnd = false
+
+    init(path: String, fileSystem: any FileSystem, size: Int) {
+        self.path = path
+        self.fileSystem = fileSystem
+        self.size = max(1, size)
+    }
+
+    /// Reads the next window onto the end of `bytes`; a short read is the end of the file.
+    mutating func readOn() throws {
+        let next = try fileSystem.readFile(at: path, offset: start + bytes.count, count: size)
+        isAtEnd = next.count < size
+        if bytes.isEmpty { bytes = next } else { bytes += next }
+    }
+
+    /// Forgets `bytes` before `index`. The rest (the row the window's end cut) is copied out, so
+    /// the window's storage is freed now rather than carried into the next one.
+    mutating func drop(before index: Int) {
+        bytes = Array(bytes[index...])
+        start += index
+    }
+
+    /// The 1-based line of `bytes[index]`. The lines before `start` are counted by reading the
+    /// file up to it again, which only an error message needs; nil if that read fails.
+    func line(of index: Int) -> Int? {
+        var newlines = bytes.withUnsafeBytes { CollectionFile.newlines(in: UnsafeRawBufferPointer(rebasing: $0[0..<min(index, $0.count)])) }
+        var offset = 0
+        while offset < start {
+            guard let earlier = try? fileSystem.readFile(at: path, offset: offset, count: min(size, start - offset)), !earlier.isEmpty else { return nil }
+            newlines += earlier.withUnsafeBytes { CollectionFile.newlines(in: $0) }
+            offset += earlier.count
+        }
+        return 1 + newlines
+    }
+}
