@@ -28,8 +28,14 @@ final class SharedOrderRowsTests: XCTestCase {
         }
     }
 
+    /// Reads the bytes back as a snapshot's orders file is read at open, from a file.
     private func decode(_ bytes: [UInt8], rows: Int) throws -> [Order] {
-        try CollectionFile.decode(bytes, as: OrderRowCodec.self, currency: .eur, expectedRows: rows, file: "orders-1.json")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("orders-1.json").path
+        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
+        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: OrderRowCodec.self, currency: .eur, expectedRows: rows)
     }
 
     func testOrdersReadTogetherShareTheirLinesYetEqualTheOnesWritten() throws {
