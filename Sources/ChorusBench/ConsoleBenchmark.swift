@@ -77,11 +77,8 @@ public struct ConsoleBenchmark {
     public static func measureOpening(_ folder: URL, today: Day) throws -> Opening {
         PeakMemory.reset()
         let start = ContinuousClock.now
-        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        let (store, session, console) = try openToFirstFrame(folder, today: today)
         defer { store.close() }
-        let session = MemorySession(store.workspace, today: today, loadingOrderHistory: true)
-        let console = makeConsole(session, today: today)
-        _ = console.frame()
         let firstFrame = ContinuousClock.now - start
         try store.finishLoadingOrderHistory()
         let loaded = ContinuousClock.now - start
@@ -106,6 +103,27 @@ public struct ConsoleBenchmark {
         return Opening(firstFrame: firstFrame, everythingLoaded: loaded, consoleCatchUp: catchUp, rescored: rescored, ledgerReady: ledgerReady,
                        usedKeptAttribution: usedKept, peakResidentMegabytes: PeakMemory.megabytes, workspace: store.workspace,
                        attribution: attribution)
+    }
+
+    /// Opening alone, as the console opens, until its first frame is drawn (`chorus bench
+    /// --first-frame`: the figure the target is about, without the history's load after
+    /// it, so a profiler sees only what the first frame waits for). Returns the time and the
+    /// peak memory until then.
+    public static func measureFirstFrame(_ folder: URL, today: Day) throws -> (firstFrame: Duration, peakResidentMegabytes: Int) {
+        PeakMemory.reset()
+        let start = ContinuousClock.now
+        let (store, _, _) = try openToFirstFrame(folder, today: today)
+        let firstFrame = ContinuousClock.now - start
+        store.close()
+        return (firstFrame, PeakMemory.megabytes)
+    }
+
+    private static func openToFirstFrame(_ folder: URL, today: Day) throws -> (WorkspaceStore, MemorySession, Console) {
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        let session = MemorySession(store.workspace, today: today, loadingOrderHistory: true)
+        let console = makeConsole(session, today: today)
+        _ = console.frame()
+        return (store, session, console)
     }
 
     /// Makes sure the workspace keeps attribution for its current state, as it does once a

@@ -23,17 +23,17 @@ public struct Workspace: Sendable, Equatable {
     /// Whether `orders` and `surveyResponses` are all there or still being read.
     public internal(set) var orderHistoryState = OrderHistoryState.loaded
 
-    /// Normalized handle → position in `creators`: the one lookup that is not by key.
-    private(set) var handleIndex: [String: Int] = [:]
+    private(set) var handleIndex: HandleIndex
 
-    /// The order table (a million entries in a big program) and the handle index are built on a
-    /// second core while the other tables are built on this one: opening a workspace waits on this.
+    /// The order table (a million entries in a big program) is built on a second core while the
+    /// other tables are built on this one: opening a workspace waits on it. The handle index is
+    /// built on another and waited for only when first used (see `HandleIndex`).
     public init(program: Program, waves: [Wave] = [], creators: [Creator] = [], enrollments: [Enrollment] = [],
                 skus: [SKU] = [], shipments: [Shipment] = [], submissions: [Submission] = [], assets: [Asset] = [],
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
                 surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = []) {
-        let aside = orders.isEmpty && creators.isEmpty ? nil
-            : BackgroundWork { (handles: Self.handleIndex(of: creators), orders: EntityTable(orders)) }
+        let orderTable = orders.isEmpty ? nil : BackgroundWork { EntityTable(orders) }
+        handleIndex = HandleIndex(creators)
         self.program = program
         self.waves = EntityTable(waves)
         self.creators = EntityTable(creators)
@@ -46,12 +46,7 @@ public struct Workspace: Sendable, Equatable {
         self.trackingLinks = EntityTable(trackingLinks)
         self.surveyResponses = EntityTable(surveyResponses)
         self.payoutRuns = EntityTable(payoutRuns)
-        if let (handles, orderTable) = aside?.wait() {
-            self.orders = orderTable
-            handleIndex = handles
-        } else {
-            self.orders = EntityTable()
-        }
+        self.orders = orderTable?.wait() ?? EntityTable()
     }
 
     public static func == (lhs: Workspace, rhs: Workspace) -> Bool {
@@ -65,18 +60,6 @@ public struct Workspace: Sendable, Equatable {
         var compare = Compare(lhs: lhs, rhs: rhs)
         EntityKinds.visitAll(&compare)
         return compare.equal && lhs.program == rhs.program && lhs.orderHistoryState == rhs.orderHistoryState
-    }
-
-    /// Handle → position, first creator with a handle winning.
-    private static func handleIndex(of creators: [Creator]) -> [String: Int] {
-        var handles: [String: Int] = [:]
-        handles.reserveCapacity(creators.count)
-        for position in creators.indices {
-            let handle = Creator.normalizedHandle(creators[position].handle)
-            // Leads have no handle: nobody can be found by an empty one.
-            if handles[handle] == nil, !handle.isEmpty { handles[handle] = position }
-        }
-        return handles
     }
 
     // MARK: Lookups
@@ -138,7 +121,7 @@ public struct Workspace: Sendable, Equatable {
         swap(&self, &remove.workspace)
         EntityKinds.visitAll(&remove)
         swap(&self, &remove.workspace)
-        if !keys.creators.isEmpty { handleIndex = Self.handleIndex(of: creators.rows) }
+        if !keys.creators.isEmpty { handleIndex = HandleIndex(creators.rows) }
     }
 
     /// Traps unless every table's index agrees with its rows and the handle index points at creators
@@ -150,7 +133,7 @@ public struct Workspace: Sendable, Equatable {
         }
         var check = Check(workspace: self)
         EntityKinds.visitAll(&check)
-        for (handle, position) in handleIndex {
+        for (handle, position) in handleIndex.positions {
             precondition(creators.indices.contains(position) && Creator.normalizedHandle(creators[position].handle) == handle,
                          "the handle index sends @\(handle) to a creator without that handle")
         }

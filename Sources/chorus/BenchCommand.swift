@@ -35,6 +35,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the figures beside peers: DuckDB (from PyPI, into bench-workspaces/.peers-venv, on first use) and Python's csv reader on the same data, each as measured / peer / ratio.")
     var peers = false
     @Flag(help: "Only the growth curve: 100k creators / 1M orders and 200k / 3M, each generated once.") var scale = false
+    @Flag(name: .customLong("first-frame"), help: "Only the console's opening to its first frame (order history deferred, not loaded), once per repetition.")
+    var firstFrameOnly = false
     @Flag(name: .customLong("scale-to-10m"), help: "With --scale: also 1M creators / 10M orders (generating it takes long).")
     var includeTenMillion = false
 
@@ -52,6 +54,15 @@ struct BenchCommand: ParsableCommand {
                                                large: large, repetitions: smoke ? 1 : repetitions, imports: imports)
             }
             if peers || scale { return try runBesidePeers(creators: creators, orders: orders) }
+            if firstFrameOnly {
+                let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
+                defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
+                for _ in 0..<repetitions {
+                    let opening = try ConsoleBenchmark.measureFirstFrame(folder, today: SampleWorkspace.anchorDay)
+                    try Output.print("open to first frame: \(Stopwatch.format(opening.firstFrame)), peak memory (RSS) until then: \(opening.peakResidentMegabytes) MB")
+                }
+                return
+            }
             if team {
                 try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder

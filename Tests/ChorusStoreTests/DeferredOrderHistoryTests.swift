@@ -25,6 +25,24 @@ final class DeferredOrderHistoryTests: XCTestCase {
         XCTAssertEqual(store.workspace.order(original.orders[0].id), original.orders[0], "attached orders are indexed")
     }
 
+    /// The first frame of a big workspace must not wait on its biggest files: a deferred open
+    /// reads neither the orders nor the survey answers (here unreadable), only the load does.
+    func testADeferredOpenReadsNeitherTheOrdersNorTheSurveyAnswers() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let original = StoreFixtures.richWorkspace
+        try WorkspaceStore.create(at: folder, workspace: original).close()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let history = files.filter { $0.hasPrefix("orders-") || $0.hasPrefix("surveyResponses-") }
+        XCTAssertEqual(history.count, 2, "\(files)")
+        for name in history { try Data("not json".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+
+        XCTAssertEqual(store.workspace.creators, original.creators)
+        XCTAssertEqual(store.workspace.enrollments, original.enrollments)
+        XCTAssertThrowsError(try XCTUnwrap(store.pendingOrderHistory).load(), "only the background load reads them")
+    }
+
     func testACommandThatNeedsOrdersLoadsThemFirst() throws {
         let folder = StoreFixtures.temporaryFolder()
         let original = StoreFixtures.richWorkspace

@@ -45,4 +45,20 @@ final class TableSpeedPartsTests: XCTestCase {
         }
         XCTAssertEqual(CreatorColumns.alphabetical(handles), expected)
     }
+
+    /// Generated and real handles share long prefixes by the thousand (`siobhan.skincare_12`,
+    /// `siobhan.skincare_7`): runs that agree on 8, 16 and more bytes, handles that end inside
+    /// another's prefix, NUL bytes that look like the padding after a shorter one.
+    func testHandlesSharingLongPrefixesSortInByteOrderWithDuplicatesInTheirOriginalOrder() {
+        var generator = SystemRandomNumberGenerator()
+        let stems = ["siobhan.skincare_", "siobhan.skincare", "siobhan.", "siobhan", "siobhan.skincare_routines.", "a\u{0}", "a", "a\u{0}\u{0}b", "zoë.ångström_",
+                     "a" + String(repeating: "\u{0}", count: 16), "lena.hikes.lena.hikes"]
+        let handles = (0..<20_000).map { _ in
+            stems.randomElement(using: &generator)! + (Bool.random(using: &generator) ? String(Int.random(in: 0..<300, using: &generator)) : "")
+        }
+        let expected = handles.indices.sorted { a, b in
+            handles[a].utf8.elementsEqual(handles[b].utf8) ? a < b : handles[a].utf8.lexicographicallyPrecedes(handles[b].utf8)
+        }
+        XCTAssertEqual(CreatorColumns.alphabetical(handles), expected)
+    }
 }
