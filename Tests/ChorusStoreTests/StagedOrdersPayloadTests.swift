@@ -50,33 +50,12 @@ final class StagedOrdersPayloadTests: XCTestCase {
 
     /// Every field of an order, each optional sometimes missing, amounts sometimes foreign
     /// and negative, text with what JSON must escape and what it must not.
-    private static func order(_ number: Int, random: inout SeededRandom) -> Order {
-        let currency = Currency(["EUR", "USD", "JPY"].randomElement(using: &random)!)
-        func money() -> Money { Money(minorUnits: Int64.random(in: -5_000...9_999_999, using: &random), currency: currency) }
-        func time() -> Timestamp { Timestamp(secondsSinceEpoch: Int64.random(in: 0...2_000_000_000, using: &random)) }
-        let original = Bool.random(using: &random) ? nil : ForeignAmounts(
-            subtotal: Money(minorUnits: 1999, currency: Currency("GBP")), refunded: .zero(Currency("GBP")),
-            rate: ExchangeRate(day: time().day, currency: Currency("GBP"), rate: DecimalRate("1.1725")!))
-        let lines = (0..<Int.random(in: 0...3, using: &random)).map { _ in
-            OrderLine(sku: text(random: &random), name: text(random: &random) ?? "Serum", quantity: Int.random(in: 1...40, using: &random),
-                      price: money())
-        }
-        return Order(id: OrderID("#\(1000 + number)"), email: text(random: &random), financialStatus: text(random: &random) ?? "paid",
-                     createdAt: time(), cancelledAt: Bool.random(using: &random) ? time() : nil, subtotal: money(), refunded: money(),
-                     discountCodes: text(random: &random), source: text(random: &random), utmSource: text(random: &random),
-                     utmMedium: text(random: &random), utmCampaign: text(random: &random), utmContent: text(random: &random),
-                     lines: lines, shopifyID: text(random: &random), original: original)
-    }
+    private static let orders = RandomOrders(pieces: ["ana", "GLOW20", "https://shop.example/a?b=c&d", "say \"hi\"", #"back\slash"#,
+                                                      "tab\there", "line\nbreak", "cr\r", "\u{01}\u{1F}\u{7F}", "東京", "🎉✨", "café", " ", "",
+                                                      "\u{2028}"],
+                                             linesPerOrder: 0...3, mixedCurrencies: true)
 
-    private static let pieces = ["ana", "GLOW20", "https://shop.example/a?b=c&d", "say \"hi\"", #"back\slash"#, "tab\there",
-                                 "line\nbreak", "cr\r", "\u{01}\u{1F}\u{7F}", "東京", "🎉✨", "café", " ", "", "\u{2028}"]
+    private static func order(_ number: Int, random: inout SeededRandom) -> Order { orders.order(number, random: &random) }
 
-    /// Nil a quarter of the time, else one to three pieces run together.
-    private static func text(random: inout SeededRandom) -> String? {
-        guard Int.random(in: 0..<4, using: &random) > 0 else { return nil }
-        return (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-    }
+    private static func text(random: inout SeededRandom) -> String? { orders.text(random: &random) }
 }
-
-/// The generator's SplitMix64: the same random orders on every run, so a failure can be replayed.
-extension SeededRandom: RandomNumberGenerator {}

@@ -135,24 +135,8 @@ final class WindowedDecodeTests: XCTestCase {
 
     /// Orders of very different lengths: up to five lines, text with what JSON must escape
     /// (including line breaks, written as `\n`) and brackets and commas that look like row starts.
-    private static func order(_ number: Int, random: inout SeededRandom) -> Order {
-        func money() -> Money { StoreFixtures.eur(Int64.random(in: -5_000...9_999_999, using: &random)) }
-        func time() -> Timestamp { Timestamp(secondsSinceEpoch: Int64.random(in: 0...2_000_000_000, using: &random)) }
-        let lines = (0..<Int.random(in: 0...5, using: &random)).map { _ in
-            OrderLine(sku: text(random: &random), name: text(random: &random) ?? "Serum", quantity: Int.random(in: 1...40, using: &random),
-                      price: money())
-        }
-        return Order(id: OrderID("#\(1000 + number)"), email: text(random: &random), financialStatus: text(random: &random) ?? "paid",
-                     createdAt: time(), cancelledAt: Bool.random(using: &random) ? time() : nil, subtotal: money(), refunded: money(),
-                     discountCodes: text(random: &random), source: text(random: &random), utmSource: text(random: &random),
-                     utmMedium: text(random: &random), utmCampaign: text(random: &random), utmContent: text(random: &random),
-                     lines: lines, shopifyID: text(random: &random))
-    }
+    private static let orders = RandomOrders(pieces: ["ana", "GLOW20", "say \"hi\"", "line\nbreak", ",\n[", "],[", "東京", "🎉", " ", ""],
+                                             linesPerOrder: 0...5)
 
-    private static let pieces = ["ana", "GLOW20", "say \"hi\"", "line\nbreak", ",\n[", "],[", "東京", "🎉", " ", ""]
-
-    private static func text(random: inout SeededRandom) -> String? {
-        guard Int.random(in: 0..<4, using: &random) > 0 else { return nil }
-        return (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-    }
+    private static func order(_ number: Int, random: inout SeededRandom) -> Order { orders.order(number, random: &random) }
 }
