@@ -3,7 +3,7 @@
 /// whose approval cannot be traced, is exactly what an audit of disclosures would catch.
 extension WorkspaceInspection {
     mutating func checkSubmissions() {
-        reportDuplicates(workspace.submissions.map(\.id)) { "submission id \($0) is used twice" }
+        reportDuplicates(in: workspace.submissions) { "submission id \($0) is used twice" }
         for submission in workspace.submissions {
             let owner = "submission \(submission.id)"
             requireCreator(submission.creatorID, owner)
@@ -50,7 +50,7 @@ extension WorkspaceInspection {
     }
 
     mutating func checkAssets() {
-        reportDuplicates(workspace.assets.map(\.id)) { "asset id \($0) is used twice" }
+        reportDuplicates(in: workspace.assets) { "asset id \($0) is used twice" }
         reportDuplicates(workspace.assets.compactMap(\.submissionID)) { "submission \($0) has more than one asset" }
         for asset in workspace.assets {
             let owner = "asset \(asset.id)"

@@ -3,7 +3,7 @@
 /// reservations must add up and every parcel that left must be traceable.
 extension WorkspaceInspection {
     mutating func checkStock() {
-        reportDuplicates(workspace.skus.map(\.id)) { "SKU id \($0) is used twice" }
+        reportDuplicates(in: workspace.skus) { "SKU id \($0) is used twice" }
         var reservedBySKU: [SKUID: Int] = [:]
         for shipment in workspace.shipments where shipment.holdsReservation {
             for item in shipment.items { reservedBySKU[item.sku, default: 0] += item.quantity }
@@ -22,7 +22,7 @@ extension WorkspaceInspection {
     }
 
     mutating func checkShipments() {
-        reportDuplicates(workspace.shipments.map(\.id)) { "shipment id \($0) is used twice" }
+        reportDuplicates(in: workspace.shipments) { "shipment id \($0) is used twice" }
         reportDuplicates(workspace.shipments.compactMap(\.trackingNumber)) { "tracking number \($0) is on more than one shipment" }
         for shipment in workspace.shipments {
             let owner = "shipment \(shipment.id)"

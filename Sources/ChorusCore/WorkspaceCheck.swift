@@ -47,6 +47,16 @@ struct WorkspaceInspection {
         }
     }
 
+    /// A table's repeated keys, found through its own index (a key leads to its first row, so a
+    /// later row with that key is a repeat) instead of a set of every key: a million orders'
+    /// ids copied into a set was `chorus check`'s peak memory.
+    mutating func reportDuplicates<Entity: TableKeyed>(in table: EntityTable<Entity>, _ describe: (Entity.Key) -> String) {
+        var reported: Set<Entity.Key> = []
+        for (row, entity) in table.enumerated() where table.position(of: entity.tableKey) != row && reported.insert(entity.tableKey).inserted {
+            report(describe(entity.tableKey))
+        }
+    }
+
     mutating func checkCurrency(_ money: Money?, _ owner: String, _ what: String) {
         guard let money, money.currency != currency else { return }
         report("\(owner): \(what) is in \(money.currency), the program uses \(currency)")
@@ -64,7 +74,7 @@ struct WorkspaceInspection {
     // MARK: Program, waves, creators, pipeline
 
     mutating func checkWaves() {
-        reportDuplicates(workspace.waves.map(\.id)) { "wave id \($0) is used twice" }
+        reportDuplicates(in: workspace.waves) { "wave id \($0) is used twice" }
         reportDuplicates(workspace.waves.map(\.slug)) { "wave slug '\(($0).excerpt)' is used twice, so links cannot tell the waves apart" }
         for wave in workspace.waves {
             let owner = "wave \(wave.id)"
@@ -91,7 +101,7 @@ struct WorkspaceInspection {
     }
 
     mutating func checkCreators() {
-        reportDuplicates(workspace.creators.map(\.id)) { "creator id \($0) is used twice" }
+        reportDuplicates(in: workspace.creators) { "creator id \($0) is used twice" }
         let handled = workspace.creators.filter { !$0.isLead }
         reportDuplicates(handled.map { Creator.normalizedHandle($0.handle) }) { "handle @\($0) belongs to more than one creator" }
         reportDuplicates(handled.map(\.effectiveLinkSlug)) { "link slug '\(($0).excerpt)' belongs to more than one creator" }
@@ -119,7 +129,7 @@ struct WorkspaceInspection {
     }
 
     mutating func checkEnrollments() {
-        reportDuplicates(workspace.enrollments.map(\.key)) { "creator \($0.creatorID) is enrolled in wave \($0.waveID) twice" }
+        reportDuplicates(in: workspace.enrollments) { "creator \($0.creatorID) is enrolled in wave \($0.waveID) twice" }
         for enrollment in workspace.enrollments {
             let owner = "enrollment of \(enrollment.creatorID) in \(enrollment.waveID)"
             requireCreator(enrollment.creatorID, owner)
@@ -150,7 +160,7 @@ struct WorkspaceInspection {
     }
 
     mutating func checkOrders() {
-        reportDuplicates(workspace.orders.map(\.id)) { "order \($0) appears twice" }
+        reportDuplicates(in: workspace.orders) { "order \($0) appears twice" }
         for order in workspace.orders {
             let owner = "order \(order.id)"
             checkCurrency(order.subtotal, owner, "the subtotal")
@@ -166,7 +176,7 @@ struct WorkspaceInspection {
             if let cancelled = order.cancelledAt, cancelled < order.createdAt { report("\(owner): cancelled before it was placed") }
         }
         // An answer whose order is not imported yet is waiting for it, not broken (`SurveyAnswerOrders`).
-        reportDuplicates(workspace.surveyResponses.map(\.id)) { "survey response \($0) appears twice" }
+        reportDuplicates(in: workspace.surveyResponses) { "survey response \($0) appears twice" }
         for response in workspace.surveyResponses {
             if let creator = response.creditedCreator { requireCreator(creator, "survey response \(response.id)") }
         }

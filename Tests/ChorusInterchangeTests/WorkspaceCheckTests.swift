@@ -95,6 +95,17 @@ final class WorkspaceCheckTests: XCTestCase {
         XCTAssertFalse(problems.contains { $0.contains("#999999") }, "an answer whose order is not imported yet waits for it: \(problems)")
     }
 
+    func testAnIdRepeatedInABrokenSnapshotIsReportedOnceWhereverItsRepeatsStand() {
+        let orders = sample.orders.rows
+        let creators = sample.creators.rows
+        // Found through each table's own index (a key leads to its first row), not a set of
+        // every id: the repeats may stand anywhere, and three of one id are still one problem.
+        let problems = WorkspaceCheck.problems(in: broken(creators: [creators[1]] + creators + [creators[1]],
+                                                          orders: orders + [orders[2], orders[0], orders[2]]))
+        XCTAssertEqual(problems.filter { $0.hasSuffix("appears twice") }, ["order \(orders[2].id) appears twice", "order \(orders[0].id) appears twice"])
+        XCTAssertEqual(problems.filter { $0.hasPrefix("creator id") }, ["creator id \(creators[1].id) is used twice"])
+    }
+
     func testAStatusTheReviewHistoryDoesNotSupportIsReported() {
         var submissions = sample.submissions.rows
         let index = submissions.firstIndex { $0.status == .pending && $0.reviews.isEmpty }!
