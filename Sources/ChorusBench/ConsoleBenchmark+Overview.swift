@@ -11,13 +11,7 @@ extension ConsoleBenchmark {
         console.press(.character("7"))
         if workspace.waves.count > 1 { console.press(.character("j")) }
         _ = console.frame()
-        var brief: [Duration] = []
-        for _ in 0..<presses {
-            let pressed = ContinuousClock.now
-            console.press(.character("t"))
-            _ = console.frame()
-            brief.append(ContinuousClock.now - pressed)
-        }
+        let brief = pressTimes(console) { _ in [.character("t")] }
         let start = ContinuousClock.now
         console.press(.character("v"))
         var samples: [Duration] = []
@@ -32,13 +26,7 @@ extension ConsoleBenchmark {
             Thread.sleep(forTimeInterval: 0.005)
         }
         let ready = ContinuousClock.now - start
-        var steady: [Duration] = []
-        for _ in 0..<presses {
-            let pressed = ContinuousClock.now
-            console.press(.character("t"))
-            _ = console.frame()
-            steady.append(ContinuousClock.now - pressed)
-        }
+        let steady = pressTimes(console) { _ in [.character("t")] }
         console.press(.character("v"))
         console.press(.character("v"))
         return "program overview (7, v) on wave \(console.state.waves.cursor + 1): on screen after \(Stopwatch.format(ready))"
@@ -62,12 +50,5 @@ extension ConsoleBenchmark {
             best = min(best, ContinuousClock.now - start)
         }
         return "program overview of \(wave.id) and cohorts by tier from the built ledger, best of 3: \(Stopwatch.format(best))"
-    }
-
-    static func keySummary(_ samples: [Duration]) -> String {
-        let sorted = samples.sorted()
-        guard !sorted.isEmpty else { return "no presses" }
-        let median = sorted[sorted.count / 2], p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
-        return "median \(Stopwatch.format(median)), p99 \(Stopwatch.format(p99)) (\(sorted.count) presses)"
     }
 }

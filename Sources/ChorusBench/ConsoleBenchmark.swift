@@ -223,7 +223,7 @@ public struct ConsoleBenchmark {
         }
         console.press(.escape)
         console.press(.escape)
-        return "  bulk: forward a stage on \(marked) marked rows, and its undo: \(Self.summary(samples))\n"
+        return "  bulk: forward a stage on \(marked) marked rows, and its undo: \(Self.keySummary(samples))\n"
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 
@@ -247,7 +247,7 @@ public struct ConsoleBenchmark {
             return "  compaction in the background failed: \(error)"
         case .success(let seconds):
             return "  compaction in the background: snapshot written in \(Stopwatch.format(.milliseconds(Int(seconds * 1000)))); "
-                + "move cursor meanwhile: \(Self.summary(samples))"
+                + "move cursor meanwhile: \(Self.keySummary(samples))"
         }
     }
 
@@ -260,20 +260,23 @@ public struct ConsoleBenchmark {
 
     /// Median and p99 of key press → finished frame.
     private func measure(_ what: String, _ console: Console, keys: (Int) -> [ChorusUI.Key]) -> String {
-        var samples: [Duration] = []
-        for index in 0..<presses {
+        "  \(what): \(Self.keySummary(pressTimes(console, keys: keys)))"
+    }
+
+    /// Key press → finished frame, `presses` times.
+    func pressTimes(_ console: Console, keys: (Int) -> [ChorusUI.Key]) -> [Duration] {
+        (0..<presses).map { index in
             let start = ContinuousClock.now
             for key in keys(index) { console.press(key) }
             _ = console.frame()
-            samples.append(ContinuousClock.now - start)
+            return ContinuousClock.now - start
         }
-        return "  \(what): \(Self.summary(samples))"
     }
 
-    private static func summary(_ samples: [Duration]) -> String {
+    static func keySummary(_ samples: [Duration]) -> String {
         let sorted = samples.sorted()
-        let median = sorted[sorted.count / 2]
-        let p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
+        guard !sorted.isEmpty else { return "no presses" }
+        let median = sorted[sorted.count / 2], p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
         return "median \(Stopwatch.format(median)), p99 \(Stopwatch.format(p99)) (\(sorted.count) presses)"
     }
 }
