@@ -20,9 +20,9 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Copy the sample program instead of starting empty.")
     var sample = false
 
-    @Option(help: "The program's name (with --postgres, the workspace's name on the server).") var name = Self.defaultName
-    static let defaultName = "Creator program"
-    @Option(help: "The brand the program belongs to.") var brand = "My brand"
+    @Option(help: "The program's name (with --postgres, the workspace's name on the server; default: the brand's creator program).")
+    var name: String?
+    @Option(help: "The brand the program belongs to.") var brand: String?
     @Option(help: "ISO 4217 currency for all money in the program (default: the first orders import's, else EUR).")
     var currency: String?
     @Option(help: "Landing page that tracking links point to.") var landingURL = "https://example.com/"
@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
         guard (path == nil) != (postgres == nil) else {
             throw ValidationError(path == nil ? "say where to create the workspace: a folder, or --postgres URL" : "give a folder or --postgres URL, not both")
         }
-        if let postgres, !postgres.contains("workspace="), name == Self.defaultName {
+        if let postgres, !postgres.contains("workspace="), name == nil {
             throw ValidationError("name the workspace on the server: --name NAME (lower-case letters, digits and _), or ?workspace=NAME in the URL")
         }
         if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
@@ -41,20 +41,28 @@ struct InitCommand: ParsableCommand {
         }
     }
 
+    /// A brand starting from `--brand` alone sees its own name in the console's header, not a
+    /// placeholder it has no command to change.
+    private var programName: String {
+        name ?? brand.map { "\($0) creator program" } ?? "Creator program"
+    }
+
+    private var brandName: String { brand ?? "My brand" }
+
     func run() throws {
         try reportingErrors {
-            if let postgres { return try ServerWorkspaceCreation(url: postgres, name: name, brand: brand, currency: currency,
+            if let postgres { return try ServerWorkspaceCreation(url: postgres, name: programName, brand: brandName, currency: currency,
                                                                  landingURL: landingURL, sample: sample).run() }
             let url = URL(fileURLWithPath: path ?? "").standardizedFileURL
             if sample {
                 try SampleWorkspace.copy(to: url)
             } else {
                 try SampleWorkspace.prepareEmptyFolder(url)
-                let program = Program(name: name, brand: brand, currency: Currency(currency ?? "EUR"), landingURL: landingURL,
+                let program = Program(name: programName, brand: brandName, currency: Currency(currency ?? "EUR"), landingURL: landingURL,
                                       currencyIsProvisional: currency == nil)
                 try WorkspaceStore.create(at: url, workspace: Workspace(program: program)).close()
             }
-            if !sample { try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: from ?? "\(brand) <creators@example.com>") }
+            if !sample { try TemplateFolder(workspaceFolder: url).writeMissingDefaults(from: from ?? "\(brandName) <creators@example.com>") }
             try Output.print("created \(sample ? "a copy of the sample program" : "an empty workspace") at \(url.path)")
             if from == nil && !sample { try Output.print("message templates are in templates/; set their from: line to the brand's address") }
             if !sample && currency == nil {

@@ -52,6 +52,15 @@ final class StartingYourOwnProgramTests: XCTestCase {
         XCTAssertEqual(try folderContents(workspace), before, "\(arguments.joined(separator: " ")) changed the workspace", file: file, line: line)
     }
 
+    func testABrandThatGivesOnlyItsNameSeesItInTheConsoleHeader() throws {
+        let made = try ChorusProcess.run(["init", workspace.path, "--brand", "Fjord Goods", "--currency", "EUR"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let console = try TmuxSession(columns: 200, rows: 30, arguments: ["--workspace", workspace.path])
+        try console.waitFor("Fjord Goods creator program")
+        try console.press("q")
+        XCTAssertEqual(try console.waitForExit(), 0)
+    }
+
     func testABrandRunsItsFirstWaveFromItsOwnFilesToItsFirstPayoutRun() throws {
         // 1. An empty program.
         let made = try ChorusProcess.run(["init", workspace.path, "--name", "Autumn creators", "--brand", "Fjord Goods", "--currency", "EUR"])

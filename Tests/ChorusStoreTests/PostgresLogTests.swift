@@ -14,10 +14,12 @@ final class PostgresLogTests: XCTestCase {
     override func setUpWithError() throws { team = try PostgresTeam() }
 
     override func tearDown() {
+        // Without a server setUp failed and there is no team to clean up after.
+        guard let team else { return }
         if let admin = try? PostgresTestServer.admin(team.address) {
             for person in people { _ = try? admin.query("DROP ROLE IF EXISTS \(person)") }
         }
-        team?.tearDown()
+        team.tearDown()
     }
 
     private func entry(_ seq: Int, _ id: String, actor: String = "ana") -> JournalEntry {

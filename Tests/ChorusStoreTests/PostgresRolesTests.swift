@@ -17,10 +17,12 @@ final class PostgresRolesTests: XCTestCase {
 
     override func tearDown() {
         for other in otherWorkspaces { PostgresTestServer.drop(other) }
+        // Without a server setUp failed and there is no team to clean up after.
+        guard let team else { return }
         if let admin = try? PostgresTestServer.admin(team.address) {
             for login in logins { _ = try? admin.query("DROP ROLE IF EXISTS \(login)") }
         }
-        team?.tearDown()
+        team.tearDown()
     }
 
     private func login(_ person: String, _ roles: [Role], at address: PostgresAddress? = nil) throws -> (name: String, address: PostgresAddress) {
