@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ChorusCore
+@testable import ChorusGenerator
 @testable import ChorusStore
 
 /// Orders read from a snapshot share their lines' storage and their referral boxes (that is
@@ -51,6 +52,32 @@ final class SharedOrderRowsTests: XCTestCase {
         let referralBoxes = Set(read.compactMap { $0.referral.box.map(ObjectIdentifier.init) })
         XCTAssertLessThan(referralBoxes.count, 500, "each distinct referral boxed once per chunk, not once per order")
         XCTAssertEqual(CollectionFile.encode(read, as: OrderRowCodec.self, currency: .eur), bytes, "written again byte for byte")
+    }
+
+    func testPackedLinesGiveBackEveryLineAsWrittenWhateverItsProductQuantityOrCurrency() {
+        let orders = RandomOrders(pieces: ["SKU-1", "Glow Serum", "東京", "", " "], linesPerOrder: 0...6, unusualLines: true)
+        var random = SeededRandom(seed: 41)
+        var builder = OrderLines.Builder()
+        var written: [[OrderLine]] = []
+        var built: [OrderLines] = []
+        for _ in 0..<3_000 {
+            let lines = orders.lines(currency: .eur, random: &random)
+            for line in lines { builder.append(line) }
+            written.append(lines)
+            built.append(builder.takeOrder())
+        }
+        XCTAssertGreaterThan(written.joined().count, 8_192, "lines over several blocks, orders straddling a block's end")
+        XCTAssertTrue(written.joined().contains { Int32(exactly: $0.quantity) == nil }, "quantities beyond 32 bits were tried")
+        for (lines, packed) in zip(written, built) {
+            XCTAssertEqual(Array(packed), lines)
+            XCTAssertEqual(Array(OrderLines(lines)), lines)
+            XCTAssertEqual(packed, OrderLines(lines))
+            XCTAssertEqual(packed.hashValue, lines.hashValue, "hashes as the array it stands for")
+            var appended = OrderLines()
+            for line in lines { appended.append(line) }
+            XCTAssertEqual(Array(appended), lines)
+        }
+        XCTAssertEqual(MemoryLayout<OrderLineBlock.PackedLine>.stride, 16, "a line in a block is sixteen bytes")
     }
 
     func testChangingOneOrdersLinesLeavesTheOrdersBesideItAlone() throws {
