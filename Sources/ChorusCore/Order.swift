@@ -6,7 +6,8 @@
 /// Equality, hashing and the `Codable` form are those of the plain fields.
 public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var id: OrderID
-    public var email: String?
+    /// The customer's e-mail as bytes in a block shared with other orders (see `PackedText`).
+    private var emailText: PackedText
     public var financialStatus: String
     public var createdAt: Timestamp
     /// `cancelledAt` in seconds, `Int64.min` for none: an optional `Timestamp` is nine bytes
@@ -37,8 +38,16 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp?,
                 subtotal: Money, refunded: Money, referral: OrderReferral, lines: OrderLines, shopifyID: String?,
                 original: ForeignAmounts?) {
+        self.init(id: id, email: PackedText(email), financialStatus: financialStatus, createdAt: createdAt, cancelledAt: cancelledAt,
+                  subtotal: subtotal, refunded: refunded, referral: referral, lines: lines, shopifyID: shopifyID, original: original)
+    }
+
+    /// With the e-mail, referral and lines as a snapshot's decoder shares them.
+    public init(id: OrderID, email: PackedText, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp?,
+                subtotal: Money, refunded: Money, referral: OrderReferral, lines: OrderLines, shopifyID: String?,
+                original: ForeignAmounts?) {
         self.id = id
-        self.email = email
+        self.emailText = email
         self.financialStatus = financialStatus
         self.createdAt = createdAt
         self.cancelledSeconds = cancelledAt?.secondsSinceEpoch ?? .min
@@ -48,6 +57,11 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         self.lines = lines
         self.shopifyID = shopifyID
         self.originalBox = original.map(Boxed.init)
+    }
+
+    public var email: String? {
+        get { emailText.string }
+        set { emailText = PackedText(newValue) }
     }
 
     public var cancelledAt: Timestamp? {

@@ -58,7 +58,7 @@ enum OrderRowCodec: RowCodec {
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Order {
         try reader.beginArray("order")
         let id = OrderID(try reader.string("id"))
-        let email = try reader.optionalString("email")
+        let email = reader.orderSharing.emails.add(try reader.optionalString("email"))
         let status = try reader.string("financialStatus", shared: true)
         let createdAt = try reader.timestamp("createdAt")
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
@@ -89,10 +89,11 @@ enum OrderRowCodec: RowCodec {
     }
 
     /// Storage the orders of one reader (one chunk of the file, on one thread) share: the lines
-    /// of all of them in a few blocks, and one box per distinct referral. Orders from different
-    /// chunks do not share, which costs a few duplicate referrals but no lock.
+    /// and the e-mails of all of them in a few blocks, and one box per distinct referral. Orders
+    /// from different chunks do not share, which costs a few duplicate referrals but no lock.
     struct Sharing {
         var lines = OrderLines.Builder()
+        var emails = PackedText.Builder()
         var referrals: Set<OrderReferral> = []
     }
 

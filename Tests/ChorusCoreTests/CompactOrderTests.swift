@@ -78,6 +78,30 @@ final class CompactOrderTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(Order.self, from: Data(json.utf8)), order)
     }
 
+    func testPackedTextComparesAndHashesAsTheStringItStandsFor() {
+        // Canonically equivalent spellings (precomposed and decomposed "é", the Kelvin sign and
+        // "K") are equal Strings with different bytes.
+        let pieces = ["ana", "e\u{301}", "\u{E9}", "K", "\u{212A}", "@example.com", "東京", "🎉", "", "a-much-longer-piece-of-text"]
+        var generator = SystemRandomNumberGenerator()
+        var builder = PackedText.Builder(blockSize: 64)
+        var texts: [String?] = [nil]
+        for _ in 0..<300 { texts.append((0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        let packed = texts.map { builder.add($0) }
+        for (text, value) in zip(texts, packed) {
+            XCTAssertEqual(value.string, text)
+            XCTAssertEqual(PackedText(text).string, text)
+        }
+        for _ in 0..<5_000 {
+            let (left, right) = (Int.random(in: texts.indices, using: &generator), Int.random(in: texts.indices, using: &generator))
+            XCTAssertEqual(packed[left] == packed[right], texts[left] == texts[right], "\(String(describing: texts[left])) vs \(String(describing: texts[right]))")
+            XCTAssertEqual(packed[left] == PackedText(texts[right]), texts[left] == texts[right])
+            if texts[left] == texts[right] { XCTAssertEqual(packed[left].hashValue, packed[right].hashValue) }
+        }
+        XCTAssertEqual(PackedText("caf\u{E9}"), PackedText("cafe\u{301}"))
+        XCTAssertNotEqual(PackedText("cafe"), PackedText(nil))
+        XCTAssertNotEqual(PackedText(""), PackedText(nil))
+    }
+
     func testACurrencyCodeThatIsNotThreeLettersStillWorks() {
         XCTAssertEqual(Currency("usd").code, "USD")
         XCTAssertEqual(Currency("usd"), .usd)
