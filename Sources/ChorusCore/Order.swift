@@ -1,27 +1,50 @@
 /// A store order as exported by Shopify, reduced to what attribution and the ledger need.
 ///
-/// A big program loads a million of these, so the stored fields are laid out for size (144
-/// bytes instead of 328) behind the same properties: the referral fields and `original` live in
-/// shared or rare boxes, `lines` in blocks shared by many orders, `cancelledAt` in eight bytes.
-/// Equality, hashing and the `Codable` form are those of the plain fields.
+/// A big program loads millions of these, so the stored fields are laid out for size (128
+/// bytes instead of 328) behind the same properties: the referral fields live in shared boxes,
+/// `lines` and `email` in blocks shared by many orders, the financial status as a code for the
+/// statuses stores use, and what nearly every order lacks — a cancellation, amounts converted
+/// from another currency, an unusual status, a refund in another currency than the subtotal —
+/// in one rare box. Equality, hashing and the `Codable` form are those of the plain fields.
 public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var id: OrderID
     /// The customer's e-mail as bytes in a block shared with other orders (see `PackedText`).
     private var emailText: PackedText
-    public var financialStatus: String
     public var createdAt: Timestamp
-    /// `cancelledAt` in seconds, `Int64.min` for none: an optional `Timestamp` is nine bytes
-    /// and pads to sixteen.
-    private var cancelledSeconds: Int64
-    public var subtotal: Money
-    public var refunded: Money
+    private var subtotalUnits: Int64
+    private var refundedUnits: Int64
     public var referral: OrderReferral
     public var lines: OrderLines
     /// Shopify's numeric order `Id` (`5100000001001`) beside the `Name` (`#1001`): survey tools
     /// name an order by either. Nil for orders imported before it was kept.
     public var shopifyID: String?
-    /// Nil on nearly every order, so not 88 bytes on every one.
-    private var originalBox: Boxed<ForeignAmounts>?
+    /// Nil unless the order has one of `Rare`'s fields.
+    private var rareBox: Boxed<Rare>?
+    /// The subtotal's currency, and the refund's unless `Rare` says otherwise.
+    private var currency: Currency
+    /// `financialStatus` as its position in `commonStatuses` plus one; 0 for one kept in `Rare`.
+    private var statusCode: UInt8
+
+    /// What few orders have, kept out of the other orders' bytes. Nil fields are absent; an
+    /// order with none of them keeps no box, so equal orders store equal fields.
+    private struct Rare: Hashable, Sendable {
+        var cancelledAt: Timestamp?
+        var original: ForeignAmounts?
+        var financialStatus: String?
+        var refundedCurrency: Currency?
+    }
+
+    /// The statuses Shopify exports, which nearly every order has. Plain lowercase ASCII, which
+    /// no other spelling equals as a `String`, so a status found here reads back byte for byte.
+    private static let commonStatuses = ["paid", "refunded", "partially_refunded", "pending", "authorized", "voided", "partially_paid",
+                                         "unpaid", "expired"]
+
+    /// Sets `statusCode`, and the rare status when it is not a common one.
+    private mutating func setStatus(_ status: String) {
+        let position = Self.commonStatuses.firstIndex(of: status)
+        statusCode = position.map { UInt8($0 + 1) } ?? 0
+        if position == nil || rareBox?.value.financialStatus != nil { rare.financialStatus = position == nil ? status : nil }
+    }
 
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp? = nil,
                 subtotal: Money, refunded: Money, discountCodes: String? = nil, source: String? = nil,
@@ -47,16 +70,25 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
                 subtotal: Money, refunded: Money, referral: OrderReferral, lines: OrderLines, shopifyID: String?,
                 original: ForeignAmounts?) {
         self.id = id
-        self.emailText = email
-        self.financialStatus = financialStatus
+        emailText = email
         self.createdAt = createdAt
-        self.cancelledSeconds = cancelledAt?.secondsSinceEpoch ?? .min
-        self.subtotal = subtotal
-        self.refunded = refunded
+        subtotalUnits = subtotal.minorUnits
+        refundedUnits = refunded.minorUnits
         self.referral = referral
         self.lines = lines
         self.shopifyID = shopifyID
-        self.originalBox = original.map(Boxed.init)
+        currency = subtotal.currency
+        statusCode = 0
+        rareBox = nil
+        if cancelledAt != nil || original != nil || refunded.currency != subtotal.currency {
+            rare = Rare(cancelledAt: cancelledAt, original: original, refundedCurrency: refunded.currency == subtotal.currency ? nil : refunded.currency)
+        }
+        setStatus(financialStatus)
+    }
+
+    private var rare: Rare {
+        get { rareBox?.value ?? Rare() }
+        set { rareBox = newValue == Rare() ? nil : Boxed(newValue) }
     }
 
     public var email: String? {
@@ -64,16 +96,39 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         set { emailText = PackedText(newValue) }
     }
 
+    public var financialStatus: String {
+        get { statusCode == 0 ? rare.financialStatus! : Self.commonStatuses[Int(statusCode) - 1] }
+        set { setStatus(newValue) }
+    }
+
     public var cancelledAt: Timestamp? {
-        get { cancelledSeconds == .min ? nil : Timestamp(secondsSinceEpoch: cancelledSeconds) }
-        set { cancelledSeconds = newValue?.secondsSinceEpoch ?? .min }
+        get { rareBox?.value.cancelledAt }
+        set { rare.cancelledAt = newValue }
+    }
+
+    public var subtotal: Money {
+        get { Money(minorUnits: subtotalUnits, currency: currency) }
+        set {
+            let refunded = self.refunded
+            subtotalUnits = newValue.minorUnits
+            currency = newValue.currency
+            self.refunded = refunded
+        }
+    }
+
+    public var refunded: Money {
+        get { Money(minorUnits: refundedUnits, currency: rareBox?.value.refundedCurrency ?? currency) }
+        set {
+            refundedUnits = newValue.minorUnits
+            rare.refundedCurrency = newValue.currency == currency ? nil : newValue.currency
+        }
     }
 
     /// What the store charged in another currency, and the rate it was converted at; nil for
     /// an order in the program's currency.
     public var original: ForeignAmounts? {
-        get { originalBox?.value }
-        set { originalBox = newValue.map(Boxed.init) }
+        get { rareBox?.value.original }
+        set { rare.original = newValue }
     }
 
     /// The raw `Discount Code` field; may hold several codes separated by commas.

@@ -80,6 +80,52 @@ final class SharedOrderRowsTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<OrderLineBlock.PackedLine>.stride, 16, "a line in a block is sixteen bytes")
     }
 
+    func testEveryFieldOfACompactOrderReadsBackAsGivenAndSettingItEqualsBuildingWithIt() {
+        let orders = RandomOrders(pieces: ["ana", "Paid", "paid", "voided", "東京", "e\u{301}", " ", ""], linesPerOrder: 0...3,
+                                  mixedCurrencies: true, unusualLines: true)
+        let statuses = ["paid", "refunded", "partially_refunded", "voided", "pending", "authorized", "Paid", "VOIDED", "paid ", "caf\u{E9}", ""]
+        var random = SeededRandom(seed: 43)
+        for number in 0..<2_000 {
+            let model = orders.order(number, random: &random)
+            // Plain values to build from, drawn afresh so that they do not come from a compact order.
+            let status = statuses.randomElement(using: &random)!
+            let email = orders.text(random: &random)
+            let currencies = [Currency.eur, .usd, Currency("JPY")]
+            let subtotal = Money(minorUnits: Int64.random(in: -9_999...9_999_999, using: &random), currency: currencies.randomElement(using: &random)!)
+            let refunded = Money(minorUnits: Int64.random(in: 0...9_999, using: &random),
+                                 currency: Bool.random(using: &random) ? subtotal.currency : currencies.randomElement(using: &random)!)
+            let cancelledAt = Bool.random(using: &random) ? Timestamp(secondsSinceEpoch: Int64.random(in: 0...2_000_000_000, using: &random)) : nil
+            let original = Bool.random(using: &random) ? nil : model.original
+            let built = Order(id: model.id, email: email, financialStatus: status, createdAt: model.createdAt, cancelledAt: cancelledAt,
+                              subtotal: subtotal, refunded: refunded, referral: model.referral, lines: model.lines, shopifyID: model.shopifyID,
+                              original: original)
+            XCTAssertEqual(built.email, email)
+            XCTAssertEqual(built.financialStatus.utf8.elementsEqual(status.utf8), true, "status read back byte for byte")
+            XCTAssertEqual(built.subtotal, subtotal)
+            XCTAssertEqual(built.refunded, refunded)
+            XCTAssertEqual(built.cancelledAt, cancelledAt)
+            XCTAssertEqual(built.original, original)
+            XCTAssertEqual(built.counts, cancelledAt == nil && !["voided", "pending", "authorized"].contains(status.lowercased()))
+
+            var set = model
+            set.email = email
+            set.financialStatus = status
+            set.refunded = refunded
+            set.subtotal = subtotal
+            set.cancelledAt = cancelledAt
+            set.original = original
+            XCTAssertEqual(set, built)
+            XCTAssertEqual(set.hashValue, built.hashValue)
+            XCTAssertEqual(set.refunded, refunded, "setting the subtotal keeps the refund's currency")
+
+            var other = built
+            other.financialStatus = statuses.randomElement(using: &random)!
+            other.cancelledAt = nil
+            XCTAssertEqual(other == built, other.financialStatus == status && cancelledAt == nil)
+            XCTAssertEqual(built.email, email, "a copy changes on its own")
+        }
+    }
+
     func testChangingOneOrdersLinesLeavesTheOrdersBesideItAlone() throws {
         let written = handBuiltOrders(3)
         var read = try decode(CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur), rows: 3)
