@@ -167,31 +167,3 @@ public struct OrderLine: Hashable, Sendable, Codable {
         self.price = price
     }
 }
-
-/// One answer from the post-purchase survey ("How did you hear about us?").
-public struct SurveyResponse: Hashable, Sendable, Codable, Identifiable {
-    public var id: SurveyResponseID
-    public var orderID: OrderID
-    public var question: String?
-    public var response: String
-    public var other: String?
-    public var email: String?
-    public var couponCode: String?
-    public var utmSource: String?
-    /// The creator a person credited when the answer named several (`chorus resolve`); it
-    /// outranks what the answer's words name.
-    public var creditedCreator: CreatorID?
-
-    public init(id: SurveyResponseID, orderID: OrderID, question: String? = nil, response: String, other: String? = nil,
-                email: String? = nil, couponCode: String? = nil, utmSource: String? = nil, creditedCreator: CreatorID? = nil) {
-        self.id = id
-        self.orderID = orderID
-        self.question = question
-        self.response = response
-        self.other = other
-        self.email = email
-        self.couponCode = couponCode
-        self.utmSource = utmSource
-        self.creditedCreator = creditedCreator
-    }
-}
