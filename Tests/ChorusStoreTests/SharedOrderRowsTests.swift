@@ -127,6 +127,42 @@ final class SharedOrderRowsTests: XCTestCase {
         }
     }
 
+    func testSurveyAnswersReadTogetherShareTheirWordingYetEqualTheOnesWritten() throws {
+        let words = RandomOrders(pieces: ["Instagram", "Friend or family", "Podcast", "東京", "say \"hi\"", ",\n[", ""], linesPerOrder: 0...0)
+        var random = SeededRandom(seed: 47)
+        let written = (0..<12_000).map { number in
+            SurveyResponse(id: SurveyResponseID("SR-\(number)"), orderID: OrderID("#\(1_000 + number)"),
+                           question: Bool.random(using: &random) ? "How did you hear about us?" : nil,
+                           response: ["Instagram", "Podcast", "Friend or family", "TikTok"].randomElement(using: &random)!,
+                           other: words.text(random: &random), email: words.text(random: &random).map { "\($0)\(number)@example.com" },
+                           couponCode: Bool.random(using: &random) ? "MILA15" : nil, utmSource: Bool.random(using: &random) ? "instagram" : nil,
+                           creditedCreator: number % 7 == 0 ? CreatorID("CR-\(number % 50)") : nil)
+        }
+        let bytes = CollectionFile.encode(written, as: SurveyResponseRowCodec.self, currency: .eur)
+        XCTAssertGreaterThan(bytes.count, 1 << 20, "big enough to be read in chunks on several threads")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("surveyResponses-1.json").path
+        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
+        var read = try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: SurveyResponseRowCodec.self, currency: .eur,
+                                             expectedRows: written.count, sizes: CollectionFile.ReadSizes(window: 256 << 10, piece: 32 << 10))
+
+        XCTAssertEqual(read, written)
+        XCTAssertEqual(read.map(\.hashValue), written.map(\.hashValue))
+        XCTAssertEqual(CollectionFile.encode(read, as: SurveyResponseRowCodec.self, currency: .eur), bytes, "written again byte for byte")
+        XCTAssertLessThanOrEqual(MemoryLayout<SurveyResponse>.stride, 88)
+        let first = read.firstIndex { $0.response == read[1].response && $0.question == read[1].question
+            && $0.couponCode == read[1].couponCode && $0.utmSource == read[1].utmSource && $0.id != read[1].id }!
+        read[1].response = "A changed answer"
+        read[1].utmSource = nil
+        XCTAssertEqual(read[first], written[first], "an answer that shared the wording keeps it")
+        XCTAssertEqual(read[1].response, "A changed answer")
+        XCTAssertNil(read[1].utmSource)
+        XCTAssertEqual(read[1].question, written[1].question)
+        XCTAssertEqual(read[1].email, written[1].email)
+    }
+
     func testChangingOneOrdersLinesLeavesTheOrdersBesideItAlone() throws {
         let written = handBuiltOrders(3)
         var read = try decode(CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur), rows: 3)
