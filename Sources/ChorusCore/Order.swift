@@ -1,26 +1,50 @@
 /// A store order as exported by Shopify, reduced to what attribution and the ledger need.
 ///
-/// A big program loads a million of these, so the stored fields are laid out for size (144
-/// bytes instead of 328) behind the same properties: the referral fields and `original` live in
-/// shared or rare boxes, `lines` in blocks shared by many orders, `cancelledAt` in eight bytes.
-/// Equality, hashing and the `Codable` form are those of the plain fields.
+/// A big program loads millions of these, so the stored fields are laid out for size (128
+/// bytes instead of 328) behind the same properties: the referral fields live in shared boxes,
+/// `lines` and `email` in blocks shared by many orders, the financial status as a code for the
+/// statuses stores use, and what nearly every order lacks — a cancellation, amounts converted
+/// from another currency, an unusual status, a refund in another currency than the subtotal —
+/// in one rare box. Equality, hashing and the `Codable` form are those of the plain fields.
 public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var id: OrderID
-    public var email: String?
-    public var financialStatus: String
+    /// The customer's e-mail as bytes in a block shared with other orders (see `PackedText`).
+    private var emailText: PackedText
     public var createdAt: Timestamp
-    /// `cancelledAt` in seconds, `Int64.min` for none: an optional `Timestamp` is nine bytes
-    /// and pads to sixteen.
-    private var cancelledSeconds: Int64
-    public var subtotal: Money
-    public var refunded: Money
+    private var subtotalUnits: Int64
+    private var refundedUnits: Int64
     public var referral: OrderReferral
     public var lines: OrderLines
     /// Shopify's numeric order `Id` (`5100000001001`) beside the `Name` (`#1001`): survey tools
     /// name an order by either. Nil for orders imported before it was kept.
     public var shopifyID: String?
-    /// Nil on nearly every order, so not 88 bytes on every one.
-    private var originalBox: Boxed<ForeignAmounts>?
+    /// Nil unless the order has one of `Rare`'s fields.
+    private var rareBox: Boxed<Rare>?
+    /// The subtotal's currency, and the refund's unless `Rare` says otherwise.
+    private var currency: Currency
+    /// `financialStatus` as its position in `commonStatuses` plus one; 0 for one kept in `Rare`.
+    private var statusCode: UInt8
+
+    /// What few orders have, kept out of the other orders' bytes. Nil fields are absent; an
+    /// order with none of them keeps no box, so equal orders store equal fields.
+    private struct Rare: Hashable, Sendable {
+        var cancelledAt: Timestamp?
+        var original: ForeignAmounts?
+        var financialStatus: String?
+        var refundedCurrency: Currency?
+    }
+
+    /// The statuses Shopify exports, which nearly every order has. Plain lowercase ASCII, which
+    /// no other spelling equals as a `String`, so a status found here reads back byte for byte.
+    private static let commonStatuses = ["paid", "refunded", "partially_refunded", "pending", "authorized", "voided", "partially_paid",
+                                         "unpaid", "expired"]
+
+    /// Sets `statusCode`, and the rare status when it is not a common one.
+    private mutating func setStatus(_ status: String) {
+        let position = Self.commonStatuses.firstIndex(of: status)
+        statusCode = position.map { UInt8($0 + 1) } ?? 0
+        if position == nil || rareBox?.value.financialStatus != nil { rare.financialStatus = position == nil ? status : nil }
+    }
 
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp? = nil,
                 subtotal: Money, refunded: Money, discountCodes: String? = nil, source: String? = nil,
@@ -37,29 +61,74 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public init(id: OrderID, email: String?, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp?,
                 subtotal: Money, refunded: Money, referral: OrderReferral, lines: OrderLines, shopifyID: String?,
                 original: ForeignAmounts?) {
+        self.init(id: id, email: PackedText(email), financialStatus: financialStatus, createdAt: createdAt, cancelledAt: cancelledAt,
+                  subtotal: subtotal, refunded: refunded, referral: referral, lines: lines, shopifyID: shopifyID, original: original)
+    }
+
+    /// With the e-mail, referral and lines as a snapshot's decoder shares them.
+    public init(id: OrderID, email: PackedText, financialStatus: String, createdAt: Timestamp, cancelledAt: Timestamp?,
+                subtotal: Money, refunded: Money, referral: OrderReferral, lines: OrderLines, shopifyID: String?,
+                original: ForeignAmounts?) {
         self.id = id
-        self.email = email
-        self.financialStatus = financialStatus
+        emailText = email
         self.createdAt = createdAt
-        self.cancelledSeconds = cancelledAt?.secondsSinceEpoch ?? .min
-        self.subtotal = subtotal
-        self.refunded = refunded
+        subtotalUnits = subtotal.minorUnits
+        refundedUnits = refunded.minorUnits
         self.referral = referral
         self.lines = lines
         self.shopifyID = shopifyID
-        self.originalBox = original.map(Boxed.init)
+        currency = subtotal.currency
+        statusCode = 0
+        rareBox = nil
+        if cancelledAt != nil || original != nil || refunded.currency != subtotal.currency {
+            rare = Rare(cancelledAt: cancelledAt, original: original, refundedCurrency: refunded.currency == subtotal.currency ? nil : refunded.currency)
+        }
+        setStatus(financialStatus)
+    }
+
+    private var rare: Rare {
+        get { rareBox?.value ?? Rare() }
+        set { rareBox = newValue == Rare() ? nil : Boxed(newValue) }
+    }
+
+    public var email: String? {
+        get { emailText.string }
+        set { emailText = PackedText(newValue) }
+    }
+
+    public var financialStatus: String {
+        get { statusCode == 0 ? rare.financialStatus! : Self.commonStatuses[Int(statusCode) - 1] }
+        set { setStatus(newValue) }
     }
 
     public var cancelledAt: Timestamp? {
-        get { cancelledSeconds == .min ? nil : Timestamp(secondsSinceEpoch: cancelledSeconds) }
-        set { cancelledSeconds = newValue?.secondsSinceEpoch ?? .min }
+        get { rareBox?.value.cancelledAt }
+        set { rare.cancelledAt = newValue }
+    }
+
+    public var subtotal: Money {
+        get { Money(minorUnits: subtotalUnits, currency: currency) }
+        set {
+            let refunded = self.refunded
+            subtotalUnits = newValue.minorUnits
+            currency = newValue.currency
+            self.refunded = refunded
+        }
+    }
+
+    public var refunded: Money {
+        get { Money(minorUnits: refundedUnits, currency: rareBox?.value.refundedCurrency ?? currency) }
+        set {
+            refundedUnits = newValue.minorUnits
+            rare.refundedCurrency = newValue.currency == currency ? nil : newValue.currency
+        }
     }
 
     /// What the store charged in another currency, and the rate it was converted at; nil for
     /// an order in the program's currency.
     public var original: ForeignAmounts? {
-        get { originalBox?.value }
-        set { originalBox = newValue.map(Boxed.init) }
+        get { rareBox?.value.original }
+        set { rare.original = newValue }
     }
 
     /// The raw `Discount Code` field; may hold several codes separated by commas.
@@ -96,33 +165,5 @@ public struct OrderLine: Hashable, Sendable, Codable {
         self.name = name
         self.quantity = quantity
         self.price = price
-    }
-}
-
-/// One answer from the post-purchase survey ("How did you hear about us?").
-public struct SurveyResponse: Hashable, Sendable, Codable, Identifiable {
-    public var id: SurveyResponseID
-    public var orderID: OrderID
-    public var question: String?
-    public var response: String
-    public var other: String?
-    public var email: String?
-    public var couponCode: String?
-    public var utmSource: String?
-    /// The creator a person credited when the answer named several (`chorus resolve`); it
-    /// outranks what the answer's words name.
-    public var creditedCreator: CreatorID?
-
-    public init(id: SurveyResponseID, orderID: OrderID, question: String? = nil, response: String, other: String? = nil,
-                email: String? = nil, couponCode: String? = nil, utmSource: String? = nil, creditedCreator: CreatorID? = nil) {
-        self.id = id
-        self.orderID = orderID
-        self.question = question
-        self.response = response
-        self.other = other
-        self.email = email
-        self.couponCode = couponCode
-        self.utmSource = utmSource
-        self.creditedCreator = creditedCreator
     }
 }

@@ -91,8 +91,10 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
     public struct Builder {
         private var block: OrderLineBlock?
         private var orderStart = 0
-        /// Lines per block: about 200 KB, so a block's unused tail is small beside a chunk of
-        /// a big file, and few enough blocks that their headers do not count.
+        /// Where each product is in the current block's table.
+        private var products: [OrderLineBlock.Product: Int] = [:]
+        /// Lines per block: 64 KB of packed lines, so a block's unused tail is small beside a
+        /// chunk of a big file, and few enough blocks that their product tables do not count.
         private static let blockCapacity = 4_096
 
         public init() {}
@@ -100,13 +102,26 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
         /// Adds a line to the order being read.
         public mutating func append(_ line: OrderLine) {
             if block == nil || block!.count == block!.capacity {
-                let pending = block.map { orderStart..<$0.count } ?? 0..<0
-                let next = OrderLineBlock.make(capacity: Swift.max(Self.blockCapacity, 2 * (pending.count + 1)))
-                for index in pending { next.append(block!.line(at: index)) }
-                block = next
+                let previous = block
+                let pending = previous.map { orderStart..<$0.count } ?? 0..<0
+                block = OrderLineBlock.make(capacity: Swift.max(Self.blockCapacity, 2 * (pending.count + 1)))
+                products = [:]
                 orderStart = 0
+                for index in pending { add(previous!.line(at: index)) }
             }
-            block!.append(line)
+            add(line)
+        }
+
+        private mutating func add(_ line: OrderLine) {
+            let product = OrderLineBlock.product(of: line)
+            let position: Int
+            if let known = products[product] {
+                position = known
+            } else {
+                position = block!.addProduct(product)
+                products[product] = position
+            }
+            block!.append(line, product: position)
         }
 
         /// The lines appended since the last call, as the order being read keeps them.
@@ -115,33 +130,5 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
             defer { orderStart = block.count }
             return OrderLines(block: block, range: orderStart..<block.count)
         }
-    }
-}
-
-/// Lines in one allocation (a count, then the lines), appended to by one owner and read by all:
-/// a line is written once, before any `OrderLines` refers to it, and never again.
-/// Only the builder or the sole owner appends (see `OrderLines.append`).
-final class OrderLineBlock: ManagedBuffer<Int, OrderLine> {
-
-    static func make(capacity: Int) -> OrderLineBlock {
-        unsafeDowncast(create(minimumCapacity: capacity) { _ in 0 }, to: OrderLineBlock.self)
-    }
-
-    var count: Int { header }
-
-    func line(at index: Int) -> OrderLine {
-        withUnsafeMutablePointerToElements { $0[index] }
-    }
-
-    func append(_ line: OrderLine) {
-        precondition(header < capacity, "appending to a full block of order lines")
-        withUnsafeMutablePointers { count, lines in
-            (lines + count.pointee).initialize(to: line)
-            count.pointee += 1
-        }
-    }
-
-    deinit {
-        _ = withUnsafeMutablePointers { count, lines in lines.deinitialize(count: count.pointee) }
     }
 }

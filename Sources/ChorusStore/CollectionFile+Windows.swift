@@ -20,6 +20,7 @@ extension CollectionFile {
     static func decode<Codec: RowCodec>(file path: String, fileSystem: any FileSystem, as codec: Codec.Type, currency: Currency,
                                         expectedRows: Int, sizes: ReadSizes = ReadSizes()) throws -> [Codec.Row] {
         var window = FileWindow(path: path, fileSystem: fileSystem, size: sizes.window)
+        let pool = ReferralPool()
         var found = 0
         let rows: [Codec.Row]
         do {
@@ -38,8 +39,8 @@ extension CollectionFile {
                         // error points at the first bad row.
                         let read = try window.bytes.withUnsafeBytes { buffer in
                             let region = start..<(try rowsEnd(buffer, after: start))
-                            return try (inParallel ? decodeInParallel(buffer, region, into: free, as: codec, currency: currency, sizes: sizes) : nil)
-                                ?? readRows(buffer, region, into: free, as: codec, currency: currency)
+                            return try (inParallel ? decodeInParallel(buffer, region, into: free, as: codec, currency: currency, sizes: sizes, pool: pool) : nil)
+                                ?? readRows(buffer, region, into: free, as: codec, currency: currency, pool: pool)
                         }
                         initialized += min(read, free.count)
                         found += read
@@ -49,7 +50,7 @@ extension CollectionFile {
                         // The rows before the window's last row start are whole: decode them and
                         // keep only that last row, which may go on in the next window.
                         let read = window.bytes.withUnsafeBytes {
-                            decodeInParallel($0, start..<cut, into: free, as: codec, currency: currency, sizes: sizes)
+                            decodeInParallel($0, start..<cut, into: free, as: codec, currency: currency, sizes: sizes, pool: pool)
                         }
                         if let read {
                             initialized += read
@@ -117,8 +118,9 @@ extension CollectionFile {
     /// Returns how many there were; throws with none of them left initialized.
     private static func readRows<Codec: RowCodec>(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>,
                                                   into slots: UnsafeMutableBufferPointer<Codec.Row>,
-                                                  as codec: Codec.Type, currency: Currency) throws -> Int {
+                                                  as codec: Codec.Type, currency: Currency, pool: ReferralPool) throws -> Int {
         var reader = JSONReader(buffer, range: range)
+        reader.orderSharing.pool = pool
         var count = 0
         do {
             while !reader.isAtEnd() {
@@ -140,14 +142,15 @@ extension CollectionFile {
     /// fit, leaving the error to the one-thread reading.
     private static func decodeInParallel<Codec: RowCodec>(_ buffer: UnsafeRawBufferPointer, _ region: Range<Int>,
                                                           into slots: UnsafeMutableBufferPointer<Codec.Row>,
-                                                          as codec: Codec.Type, currency: Currency, sizes: ReadSizes) -> Int? {
+                                                          as codec: Codec.Type, currency: Currency, sizes: ReadSizes,
+                                                          pool: ReferralPool) -> Int? {
         let pieces = splitAtRowStarts(buffer, region, pieces: Parallel.pieceCount(for: region.count, minimumSize: sizes.piece))
         let counts = Parallel.map(pieces.count) { rowStarts(buffer, pieces[$0]) }
         let firsts = counts.reduce(into: [0]) { $0.append($0.last! + $1) }
         guard firsts.last! <= slots.count else { return nil }
         let outcomes = Parallel.map(pieces.count) { piece -> (stored: Int, complete: Bool) in
             let own = UnsafeMutableBufferPointer(rebasing: slots[firsts[piece]..<firsts[piece + 1]])
-            guard let read = try? readRows(buffer, pieces[piece], into: own, as: codec, currency: currency) else { return (0, false) }
+            guard let read = try? readRows(buffer, pieces[piece], into: own, as: codec, currency: currency, pool: pool) else { return (0, false) }
             return (min(read, own.count), read == own.count)
         }
         guard outcomes.allSatisfy(\.complete) else {

@@ -25,11 +25,13 @@ struct FileWindow {
         if bytes.isEmpty { bytes = next } else { bytes += next }
     }
 
-    /// Forgets `bytes` before `index`. The rest (the row the window's end cut) is copied out, so
-    /// the window's storage is freed now rather than carried into the next one.
+    /// Forgets `bytes` before `index`, and the rest too: the next `readOn` starts at `index`, so
+    /// the row the window's end cut is read again from the file (a few hundred bytes). Keeping
+    /// it instead meant appending the next window to it, a second window-sized buffer beside
+    /// the one just read, at the moment the decoded rows take most memory.
     mutating func drop(before index: Int) {
-        bytes = Array(bytes[index...])
         start += index
+        bytes = []
     }
 
     /// The 1-based line of `bytes[index]`. The lines before `start` are counted by reading the

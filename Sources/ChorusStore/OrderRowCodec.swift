@@ -58,7 +58,7 @@ enum OrderRowCodec: RowCodec {
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Order {
         try reader.beginArray("order")
         let id = OrderID(try reader.string("id"))
-        let email = try reader.optionalString("email")
+        let email = reader.orderSharing.emails.add(try reader.optionalString("email"))
         let status = try reader.string("financialStatus", shared: true)
         let createdAt = try reader.timestamp("createdAt")
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
@@ -83,17 +83,26 @@ enum OrderRowCodec: RowCodec {
         let shopifyID = reader.hasMoreElements() ? try reader.optionalString("shopifyId") : nil
         let original = reader.hasMoreElements() ? try readOriginal(from: &reader) : nil
         try reader.endArray("order")
-        let shared = reader.orderSharing.referrals.insert(referral).memberAfterInsert
+        let shared = reader.orderSharing.share(referral)
         return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
                      subtotal: subtotal, refunded: refunded, referral: shared, lines: lines, shopifyID: shopifyID, original: original)
     }
 
-    /// Storage the orders of one reader (one chunk of the file, on one thread) share: the lines
-    /// of all of them in a few blocks, and one box per distinct referral. Orders from different
-    /// chunks do not share, which costs a few duplicate referrals but no lock.
+    /// Storage the rows of one reader (one chunk of the file, on one thread) share: the lines and
+    /// the e-mails of all of them in a few blocks, and one box per distinct referral — the
+    /// file's, through `pool`, when the reader has one.
     struct Sharing {
         var lines = OrderLines.Builder()
-        var referrals: Set<OrderReferral> = []
+        var emails = PackedText.Builder()
+        var pool: ReferralPool?
+        private var referrals: Set<OrderReferral> = []
+
+        mutating func share(_ referral: OrderReferral) -> OrderReferral {
+            if let known = referrals.firstIndex(of: referral) { return referrals[known] }
+            let shared = pool?.share(referral) ?? referral
+            referrals.insert(shared)
+            return shared
+        }
     }
 
     private static func readOriginal(from reader: inout JSONReader) throws -> ForeignAmounts? {

@@ -4,6 +4,7 @@ import ChorusCore
 enum SurveyResponseRowCodec: RowCodec {
     static let collection = "surveyResponses"
     static let columns: String? = #"["id","orderID","question","response","other","email","couponCode","utmSource","creditedCreator"]"#
+    typealias Sharing = SurveyResponse.Sharing
     static let earlierColumns = [#"["id","orderID","question","response","other","email","couponCode","utmSource"]"#]
 
     static func write(_ response: SurveyResponse, to writer: inout JSONWriter, currency: Currency) {
@@ -22,12 +23,15 @@ enum SurveyResponseRowCodec: RowCodec {
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> SurveyResponse {
         try reader.beginArray("surveyResponse")
-        var response = SurveyResponse(id: SurveyResponseID(try reader.string("id")), orderID: OrderID(try reader.string("orderID")),
-                                      question: try reader.optionalString("question", shared: true), response: try reader.string("response", shared: true),
-                                      other: try reader.optionalString("other"), email: try reader.optionalString("email"),
-                                      couponCode: try reader.optionalString("couponCode", shared: true), utmSource: try reader.optionalString("utmSource", shared: true))
-        if reader.hasMoreElements() { response.creditedCreator = try reader.optionalString("creditedCreator").map(CreatorID.init) }
+        // An answer's "other" text is free, yet most are a few dozen common phrases: shared.
+        let id = SurveyResponseID(try reader.string("id")), orderID = OrderID(try reader.string("orderID"))
+        let question = try reader.optionalString("question", shared: true), response = try reader.string("response", shared: true)
+        let other = try reader.optionalString("other", shared: true)
+        let email = try reader.optionalString("email")
+        let couponCode = try reader.optionalString("couponCode", shared: true), utmSource = try reader.optionalString("utmSource", shared: true)
+        let creditedCreator = reader.hasMoreElements() ? try reader.optionalString("creditedCreator").map(CreatorID.init) : nil
         try reader.endArray("surveyResponse")
-        return response
+        return reader.surveySharing.response(id: id, orderID: orderID, question: question, response: response, other: other, email: email,
+                                             couponCode: couponCode, utmSource: utmSource, creditedCreator: creditedCreator)
     }
 }

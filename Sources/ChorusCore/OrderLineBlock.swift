@@ -1,0 +1,79 @@
+/// The lines of many orders in one allocation, sixteen bytes a line: a line is a product (its
+/// SKU, name and currency, kept once per block in `products`), a quantity and a price in minor
+/// units. A million orders' one and a half million lines were 56 bytes each as `OrderLine`s,
+/// yet name a few dozen products; reading a line back builds the `OrderLine` from its product
+/// (the strings are shared, not copied).
+///
+/// Appended to by one owner and read by all: a line and its product are written once, before
+/// any `OrderLines` refers to them, and never again. Only the builder or the sole owner appends
+/// (see `OrderLines.append`).
+final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.PackedLine> {
+    struct Header {
+        var count = 0
+        var products: [Product] = []
+    }
+
+    /// What lines of a block repeat. A quantity that does not fit the packed line's 32 bits is
+    /// kept here instead (`outsizedQuantity`), so any `Int` still reads back as written.
+    struct Product: Hashable {
+        var sku: String?
+        var name: String
+        var currency: Currency
+        var outsizedQuantity: Int?
+    }
+
+    struct PackedLine {
+        var product: UInt32
+        var quantity: Int32
+        var price: Int64
+    }
+
+    static func make(capacity: Int) -> OrderLineBlock {
+        unsafeDowncast(create(minimumCapacity: capacity) { _ in Header() }, to: OrderLineBlock.self)
+    }
+
+    var count: Int { header.count }
+
+    func line(at index: Int) -> OrderLine {
+        withUnsafeMutablePointers { header, lines in
+            let packed = lines[index]
+            let product = header.pointee.products[Int(packed.product)]
+            return OrderLine(sku: product.sku, name: product.name, quantity: product.outsizedQuantity ?? Int(packed.quantity),
+                             price: Money(minorUnits: packed.price, currency: product.currency))
+        }
+    }
+
+    /// The product a line names, as this block keeps it: the key `append(_:product:)` takes.
+    static func product(of line: OrderLine) -> Product {
+        Product(sku: line.sku, name: line.name, currency: line.price.currency,
+                outsizedQuantity: Int32(exactly: line.quantity) == nil ? line.quantity : nil)
+    }
+
+    /// Appends `line`, finding its product among the block's last few (an order's lines, or a
+    /// copied order's): a product kept twice only costs a table entry, never a different line.
+    func append(_ line: OrderLine) {
+        let product = Self.product(of: line)
+        let products = header.products
+        let recent = products.indices.suffix(8).last { products[$0] == product }
+        append(line, product: recent ?? addProduct(product))
+    }
+
+    /// Adds a product to the table; returns its position, for `append(_:product:)`.
+    func addProduct(_ product: Product) -> Int {
+        withUnsafeMutablePointerToHeader { header in
+            precondition(header.pointee.products.count < Int(UInt32.max), "too many products in a block of order lines")
+            header.pointee.products.append(product)
+            return header.pointee.products.count - 1
+        }
+    }
+
+    /// Appends `line`, whose product is `product` in this block's table.
+    func append(_ line: OrderLine, product: Int) {
+        precondition(header.count < capacity, "appending to a full block of order lines")
+        withUnsafeMutablePointers { header, lines in
+            (lines + header.pointee.count).initialize(to: PackedLine(product: UInt32(product), quantity: Int32(truncatingIfNeeded: line.quantity),
+                                                                     price: line.price.minorUnits))
+            header.pointee.count += 1
+        }
+    }
+}
