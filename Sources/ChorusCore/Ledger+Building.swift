@@ -5,6 +5,13 @@ extension Ledger {
     /// One pass over orders, shipments and assets with integer keys: a million orders cost
     /// one array lookup each, and nothing is allocated per order.
     public init(_ workspace: Workspace, attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
+        self.init(workspace, orders: workspace.orders.rows, attribution: attribution, today: today, wave: wave)
+    }
+
+    /// The ledger from `orders`, the workspace's orders handed in apart from it: an export reads
+    /// them alone, beside the attribution kept for them, without indexing them or reading the
+    /// survey answers (`WorkspaceStore.keptAttributionWithOrders`).
+    public init(_ workspace: Workspace, orders: [Order], attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
         let settings = workspace.program.settings
         let waveCount = workspace.waves.count
         var wavePositions: [WaveID: Int] = [:]
@@ -34,11 +41,11 @@ extension Ledger {
 
         // Orders: each credited order goes to its creator's row for the order's wave, else to
         // the creator's latest wave, so no credited revenue falls out of the ledger.
-        var directRow = [Int32](repeating: -1, count: workspace.orders.count)
+        var directRow = [Int32](repeating: -1, count: orders.count)
         var assistedRow = directRow
         // Orders' fields are read in place: copying each credited order whole (a dozen
         // references to retain and release) was most of the ledger's time.
-        workspace.orders.withUnsafeBufferPointer { orders in
+        orders.withUnsafeBufferPointer { orders in
             for (position, credit) in attribution.credits.enumerated() {
                 guard let creator = credit.creatorPosition.index else { continue }
                 let direct = credit.outcome == .directByCode || credit.outcome == .directByLink

@@ -35,4 +35,18 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         history.attribution = attribution
         return history
     }
+
+    /// The orders alone, with the attribution kept for this state; nil when no kept file fits
+    /// it (then nothing but that file was read). What a report adds up is the kept decisions
+    /// and the orders' amounts, so it needs neither the orders' index by id (a fifth of opening
+    /// a million of them) nor the survey answers that `load` reads.
+    func ordersWithKeptAttribution() throws -> (orders: [Order], attribution: AttributionResult)? {
+        guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
+              let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
+                                                       creators: creators.count, waves: waves.count) else { return nil }
+        let orders = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderRowCodec.self,
+                                               currency: currency, expectedRows: self.orders.rows)
+        return (orders, AttributionResult(adding: decisions, orders: orders, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
+                                          currency: currency))
+    }
 }
