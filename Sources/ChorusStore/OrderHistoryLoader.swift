@@ -36,17 +36,20 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         return history
     }
 
-    /// The orders alone, with the attribution kept for this state; nil when no kept file fits
-    /// it (then nothing but that file was read). What a report adds up is the kept decisions
-    /// and the orders' amounts, so it needs neither the orders' index by id (a fifth of opening
-    /// a million of them) nor the survey answers that `load` reads.
-    func ordersWithKeptAttribution() throws -> (orders: [Order], attribution: AttributionResult)? {
+    /// The orders' figures alone, with the attribution kept for this state; nil when no kept
+    /// file fits it (then nothing but that file was read) or when an order was converted from
+    /// another currency (the caller names the rates, which only whole orders hold). What a
+    /// report adds up is the kept decisions and the orders' amounts and days, so it decodes no
+    /// whole order, builds no index of them and reads no survey answer, as `load` does.
+    func figuresWithKeptAttribution() throws -> (figures: [OrderFigures], attribution: AttributionResult)? {
         guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
               let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
                                                        creators: creators.count, waves: waves.count) else { return nil }
-        let orders = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderRowCodec.self,
-                                               currency: currency, expectedRows: self.orders.rows)
-        return (orders, AttributionResult(adding: decisions, orders: orders, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
-                                          currency: currency))
+        let rows = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderFiguresRowCodec.self,
+                                             currency: currency, expectedRows: self.orders.rows)
+        guard !rows.contains(where: \.converted) else { return nil }
+        let figures = rows.map(\.figures)
+        return (figures, AttributionResult(adding: decisions, orders: figures, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
+                                           currency: currency))
     }
 }
