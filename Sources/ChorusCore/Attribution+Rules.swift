@@ -1,12 +1,10 @@
-import ChorusConcurrency
-
 extension Attribution {
     /// The lookups the rules need, prepared once per run and then read from every core.
     ///
     /// Preparing them was most of attribution's time (all on one core), so each is built from
     /// the rows in place and on every core where it can be: which order every survey answer is
     /// about, by position (`SurveyAnswerOrders.orderPositions`), and the creators' names only as
-    /// far as the answers use their words (`CreatorMentions(_:namedIn:)`), beside the link slugs.
+    /// far as the answers use their words (`CreatorMentions(_:namedIn:)`).
     struct Rules {
         let workspace: Workspace
         /// Upper-cased code → (creator position, wave position).
@@ -42,14 +40,10 @@ extension Attribution {
                 guard let creator = workspace.creatorPosition(code.creatorID) else { continue }
                 codes[code.code.uppercased()] = (CreatorPosition(creator), code.waveID.flatMap { wavePositions[$0] } ?? .none)
             }
-            guard !workspace.surveyResponses.isEmpty else {
-                slugs = Self.slugs(workspace.creators)
-                return
-            }
-            // The slugs on one core, the names (themselves on every core) on the other.
-            let (slugs, mentions) = Parallel.both({ Self.slugs(workspace.creators) },
-                                                  { CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses) })
-            (self.slugs, self.mentions) = (slugs, mentions)
+            slugs = Self.slugs(workspace.creators)
+            guard !workspace.surveyResponses.isEmpty else { return }
+            // Not beside the slugs in `Parallel.both`: work split inside one of its jobs stays on that job's core.
+            mentions = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses)
             let orderOf = SurveyAnswerOrders.orderPositions(workspace)
             answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
             for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
