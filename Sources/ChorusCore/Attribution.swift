@@ -44,15 +44,18 @@ public enum Attribution {
         guard !workspace.orders.isEmpty else { return AttributionDecisions(credits: []) }
         let rules = Rules(workspace)
         // The decisions are independent, so they are made on every core.
-        let orders = workspace.orders
-        let decided = Parallel.map(pieces) { piece in
-            let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
-            var names: [CreatorPosition] = []
-            var scratch = CreatorMentions.Scratch()
-            return range.map { index in rules.credit(index, named: &names, limit: 2, scratch: &scratch) }
+        let decided = workspace.orders.withUnsafeBufferPointer { orders in
+            workspace.surveyResponses.withUnsafeBufferPointer { answers in
+                Parallel.map(pieces) { piece in
+                    let range = (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)
+                    var names: [CreatorPosition] = []
+                    var scratch = CreatorMentions.Scratch()
+                    return range.map { index in rules.credit(index, of: orders, answers: answers, named: &names, limit: 2, scratch: &scratch) }
+                }
+            }
         }
         var credits: [AttributionResult.Credit] = []
-        credits.reserveCapacity(orders.count)
+        credits.reserveCapacity(workspace.orders.count)
         for piece in decided { credits += piece }
         return AttributionDecisions(credits: credits)
     }
@@ -82,151 +85,18 @@ public enum Attribution {
         let rules = Rules(workspace)
         // Common names make this long (hundreds of creators per answer), so it runs on every core.
         let pieces = Parallel.pieceCount(for: orders.count, minimumSize: 5_000)
-        return Parallel.map(pieces) { piece in
-            var scratch = CreatorMentions.Scratch()
-            return orders[(orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)].map { index in
-                var named: [CreatorPosition] = []
-                _ = rules.credit(index, named: &named, limit: nil, scratch: &scratch)
-                return answer(rules, index, named)
+        return workspace.orders.withUnsafeBufferPointer { rows in
+            workspace.surveyResponses.withUnsafeBufferPointer { answers in
+                Parallel.map(pieces) { piece in
+                    var scratch = CreatorMentions.Scratch()
+                    return orders[(orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)].map { index in
+                        var named: [CreatorPosition] = []
+                        _ = rules.credit(index, of: rows, answers: answers, named: &named, limit: nil, scratch: &scratch)
+                        return answer(rules, index, named)
+                    }
+                }
             }
         }.flatMap { $0 }
-    }
-
-    /// The lookups the rules need, prepared once per run.
-    private struct Rules {
-        let workspace: Workspace
-        /// Upper-cased code → (creator position, wave position).
-        var codes: [String: (creator: CreatorPosition, wave: WavePosition)] = [:]
-        /// Lower-cased link slug → creator position.
-        var slugs: [String: CreatorPosition] = [:]
-        /// Lower-cased wave slug → wave position.
-        var waveSlugs: [String: WavePosition] = [:]
-        let creatorMedium: String
-        let paidMediums: [String]
-        /// Survey answers by order position: the answers of order `i` are
-        /// `answerPositions[answerStarts[i]..<answerStarts[i + 1]]` (positions in
-        /// `workspace.surveyResponses`, in file order). Only built when there are any, and read
-        /// by position so deciding an order never hashes its id; 32-bit, as `CreatorPosition` is, for memory.
-        var answerStarts: [Int32] = []
-        var answerPositions: [Int32] = []
-        var mentions: CreatorMentions?
-
-        init(_ workspace: Workspace) {
-            self.workspace = workspace
-            creatorMedium = workspace.program.settings.creatorMedium
-            paidMediums = workspace.program.settings.paidMediums
-            var wavePositions: [WaveID: WavePosition] = [:]
-            for (position, wave) in workspace.waves.enumerated() {
-                wavePositions[wave.id] = WavePosition(position)
-                waveSlugs[wave.slug.lowercased()] = WavePosition(position)
-            }
-            for code in workspace.discountCodes {
-                guard let creator = workspace.creatorPosition(code.creatorID) else { continue }
-                codes[code.code.uppercased()] = (CreatorPosition(creator), code.waveID.flatMap { wavePositions[$0] } ?? .none)
-            }
-            slugs.reserveCapacity(workspace.creators.count)
-            for (position, creator) in workspace.creators.enumerated() where !creator.isLead && slugs[creator.effectiveLinkSlug.lowercased()] == nil {
-                slugs[creator.effectiveLinkSlug.lowercased()] = CreatorPosition(position)
-            }
-            if !workspace.surveyResponses.isEmpty {
-                let answered = SurveyAnswerOrders(workspace)
-                let orderOf = workspace.surveyResponses.map { response in
-                    answered.order(response.orderID).flatMap { workspace.orders.position(of: $0) }.map(Int32.init) ?? -1
-                }
-                answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
-                for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
-                for index in 0..<workspace.orders.count { answerStarts[index + 1] += answerStarts[index] }
-                var next = answerStarts
-                answerPositions = [Int32](repeating: 0, count: Int(answerStarts[workspace.orders.count]))
-                for (position, order) in orderOf.enumerated() where order >= 0 {
-                    answerPositions[Int(next[Int(order)])] = Int32(position)
-                    next[Int(order)] += 1
-                }
-                mentions = CreatorMentions(workspace.creators.rows)
-            }
-        }
-
-        /// The survey answers of the order at `index`.
-        private func answers(of index: Int) -> ArraySlice<Int32> {
-            answerStarts.isEmpty ? [] : answerPositions[Int(answerStarts[index])..<Int(answerStarts[index + 1])]
-        }
-
-        /// The decision for the order at `index`; `named` receives the creators an ambiguous
-        /// answer names (at most `limit` of them).
-        func credit(_ index: Int, named: inout [CreatorPosition], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
-            typealias Credit = AttributionResult.Credit
-            let order = workspace.orders[index]
-            guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(order)) }
-            if let field = order.discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
-                return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave == .none ? waveByDate(order) : wave)
-            }
-            if let medium = order.utmMedium {
-                if medium.equalsIgnoringASCIICase(creatorMedium), let content = order.utmContent,
-                   let creator = slugs[content.trimmingWhitespace.lowercased()] {
-                    let wave = order.utmCampaign.flatMap { waveSlugs[$0.lowercased()] } ?? waveByDate(order)
-                    return Credit(outcome: .directByLink, creatorPosition: creator, wavePosition: wave)
-                }
-                if paidMediums.contains(where: { medium.equalsIgnoringASCIICase($0) }) {
-                    return Credit(outcome: .paidOrAffiliate, creatorPosition: .none, wavePosition: waveByDate(order))
-                }
-            }
-            let positions = answers(of: index)
-            if let mentions, !positions.isEmpty {
-                if let credited = positions.lazy.compactMap({ workspace.surveyResponses[Int($0)].creditedCreator }).first,
-                   let creator = workspace.creatorPosition(credited) {
-                    return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(order))
-                }
-                named.removeAll(keepingCapacity: true)
-                for position in positions {
-                    let response = workspace.surveyResponses[Int(position)]
-                    mentions.collect(response.response, into: &named, limit: limit, scratch: &scratch)
-                    if let other = response.other { mentions.collect(other, into: &named, limit: limit, scratch: &scratch) }
-                }
-                if named.count == 1 {
-                    return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(order))
-                }
-                if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: .none, wavePosition: waveByDate(order)) }
-            }
-            return Credit(outcome: .unattributed, creatorPosition: .none, wavePosition: waveByDate(order))
-        }
-
-        /// The first of the order's answer texts that names a creator: free text before the
-        /// option picked ("Other"), since that is where buyers write names.
-        func namingText(_ index: Int) -> String? {
-            guard let mentions else { return nil }
-            for position in answers(of: index) {
-                let response = workspace.surveyResponses[Int(position)]
-                for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
-                    return text
-                }
-            }
-            return nil
-        }
-
-        /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.
-        private func firstCreatorCode(in field: String) -> (CreatorPosition, WavePosition)? {
-            for piece in field.utf8.split(separator: UInt8(ascii: ",")) {
-                var bytes = piece[...]
-                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-                guard !bytes.isEmpty else { continue }
-                let code = bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 })
-                    ? String(decoding: bytes, as: UTF8.self).uppercased() : String(decoding: bytes, as: UTF8.self)
-                if let match = codes[code] { return match }
-            }
-            return nil
-        }
-
-        /// The first wave whose dates include the order's day (open-ended waves run on).
-        private func waveByDate(_ order: Order) -> WavePosition {
-            let day = order.createdAt.day
-            for (position, wave) in workspace.waves.enumerated() {
-                guard let start = wave.startDate, start <= day else { continue }
-                if let end = wave.endDate, end < day { continue }
-                return WavePosition(position)
-            }
-            return .none
-        }
     }
 }
 

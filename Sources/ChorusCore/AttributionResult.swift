@@ -84,6 +84,13 @@ public struct AttributionResult: Sendable {
     /// cover only that wave's orders; `credits` always covers every order.
     public init(adding decisions: AttributionDecisions, orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID],
                 currency: Currency, wave: WaveID? = nil) {
+        self.init(adding: decisions, orders: orders.figures, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency, wave: wave)
+    }
+
+    /// `init(adding:orders:…)` from the orders' figures alone, which a store can read without
+    /// decoding whole orders (`OrderFigures`).
+    public init(adding decisions: AttributionDecisions, orders: [OrderFigures], creatorIDs: [CreatorID], waveIDs: [WaveID],
+                currency: Currency, wave: WaveID? = nil) {
         precondition(decisions.credits.count == orders.count, "one credit per order")
         let waveFilter = wave.flatMap { id in waveIDs.firstIndex(of: id) }.map(WavePosition.init)
         var totals = [CreatorTotals](repeating: .init(), count: creatorIDs.count)
@@ -92,7 +99,7 @@ public struct AttributionResult: Sendable {
         for (index, credit) in decisions.credits.enumerated() {
             if let waveFilter, credit.wavePosition != waveFilter { continue }
             counts[Int(credit.outcome.rawValue)] += 1
-            let net = credit.outcome == .notCounted ? 0 : orders[index].netRevenue.minorUnits
+            let net = credit.outcome == .notCounted ? 0 : orders[index].netRevenue
             revenue[Int(credit.outcome.rawValue)] += net
             guard let creator = credit.creatorPosition.index else { continue }
             switch credit.outcome {

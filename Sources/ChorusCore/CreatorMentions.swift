@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// Finds which creators a survey answer names, by handle, full name or alias, as whole words.
 ///
 /// Built once per attribution run. Every handle, name and alias is folded into words, each
@@ -9,7 +11,7 @@
 /// compared with each other (that comparison made matching grow with the square of them).
 public struct CreatorMentions: Sendable {
     /// Folded word → its number; a word in no name has none, and cannot start or continue one.
-    private var wordNumbers: [String: Int32] = [:]
+    private(set) var wordNumbers: [String: Int32] = [:]
     /// The tree: (node, word number) → the node reached; node 0 is the root.
     private var children: [UInt64: Int32] = [:]
     /// Per node, the distinct creators whose handle, name or alias ends there, in creator order.
@@ -35,34 +37,87 @@ public struct CreatorMentions: Sendable {
 
     /// Indexes `creators`; results are positions in that array.
     public init(_ creators: [Creator]) {
-        wordNumbers.reserveCapacity(creators.count * 2)
-        children.reserveCapacity(creators.count * 3)
-        // A lead is not a creator yet: an answer naming them credits nobody.
-        for (position, creator) in creators.enumerated() where !creator.isLead {
-            for text in [creator.handle, creator.name] + creator.aliases {
-                let words = TextFolding.words(text)
-                guard !words.isEmpty else { continue }
-                var node: Int32 = 0
-                for word in words {
-                    let number = wordNumbers[word] ?? {
-                        let next = Int32(wordNumbers.count)
-                        wordNumbers[word] = next
-                        return next
-                    }()
-                    let edge = Self.edge(node, number)
-                    if let child = children[edge] {
-                        node = child
-                    } else {
-                        let child = Int32(creatorsAt.count)
-                        creatorsAt.append([])
-                        children[edge] = child
-                        node = child
+        self.init(creators, keepingNamesWithin: nil)
+    }
+
+    /// Indexes only the names of `creators` whose every word occurs in `answers`' texts (their
+    /// responses and free text): a name with a word no answer uses cannot be found in one, and
+    /// a big program's answers use a few thousand words where its creators' names hold hundreds
+    /// of thousands. `collect` finds the same creators in those answers as with every name
+    /// indexed, and the work grows with the answers, not with the names nobody wrote.
+    init(_ creators: [Creator], namedIn answers: EntityTable<SurveyResponse>) {
+        self.init(creators, keepingNamesWithin: Self.words(of: answers))
+    }
+
+    /// Every name of `creators` (or those whose words are all in `vocabulary`), folded on every
+    /// core and then numbered in creator order, so numbers do not depend on how work was split.
+    private init(_ creators: [Creator], keepingNamesWithin vocabulary: Set<String>?) {
+        let pieces = Parallel.pieceCount(for: creators.count, minimumSize: 10_000)
+        let names = creators.withUnsafeBufferPointer { creators in
+            Parallel.map(pieces) { piece in
+                var names: [(position: Int, words: [String])] = []
+                var letters: [UInt8] = []
+                for position in (creators.count * piece / pieces)..<(creators.count * (piece + 1) / pieces) {
+                    // A lead is not a creator yet: an answer naming them credits nobody.
+                    guard !creators[position].isLead else { continue }
+                    for text in [creators[position].handle, creators[position].name] + creators[position].aliases {
+                        var words: [String] = []
+                        var known = true
+                        Self.foldWords(of: text, letters: &letters) { word in
+                            known = known && vocabulary.map { $0.contains(word) } ?? true
+                            if known { words.append(word) }
+                        }
+                        if known, !words.isEmpty { names.append((position, words)) }
                     }
                 }
-                // Creators are added in order, so one already holding this name is the last one.
-                if creatorsAt[Int(node)].last != CreatorPosition(position) { creatorsAt[Int(node)].append(CreatorPosition(position)) }
+                return names
             }
         }
+        let count = names.reduce(0) { $0 + $1.count }
+        wordNumbers.reserveCapacity(count)
+        children.reserveCapacity(count * 2)
+        for piece in names {
+            for (position, words) in piece { add(words, naming: CreatorPosition(position)) }
+        }
+    }
+
+    private mutating func add(_ words: [String], naming creator: CreatorPosition) {
+        var node: Int32 = 0
+        for word in words {
+            let number = wordNumbers[word] ?? {
+                let next = Int32(wordNumbers.count)
+                wordNumbers[word] = next
+                return next
+            }()
+            let edge = Self.edge(node, number)
+            if let child = children[edge] {
+                node = child
+            } else {
+                let child = Int32(creatorsAt.count)
+                creatorsAt.append([])
+                children[edge] = child
+                node = child
+            }
+        }
+        // Creators are added in order, so one already holding this name is the last one.
+        if creatorsAt[Int(node)].last != creator { creatorsAt[Int(node)].append(creator) }
+    }
+
+    /// The folded words of every answer's texts, gathered on every core.
+    private static func words(of answers: EntityTable<SurveyResponse>) -> Set<String> {
+        let pieces = Parallel.pieceCount(for: answers.count, minimumSize: 20_000)
+        let sets = answers.withUnsafeBufferPointer { answers in
+            Parallel.map(pieces) { piece in
+                var words: Set<String> = []
+                var letters: [UInt8] = []
+                for index in (answers.count * piece / pieces)..<(answers.count * (piece + 1) / pieces) {
+                    foldWords(of: answers[index].response, letters: &letters) { words.insert($0) }
+                    if let other = answers[index].other { foldWords(of: other, letters: &letters) { words.insert($0) } }
+                }
+                return words
+            }
+        }
+        return sets.dropFirst().reduce(into: sets.first ?? []) { $0.formUnion($1) }
     }
 
     private static func edge(_ node: Int32, _ word: Int32) -> UInt64 {
@@ -121,30 +176,30 @@ public struct CreatorMentions: Sendable {
     }
 
     /// The numbers of `text`'s folded words (-1 for a word in no name), into `scratch.words`.
-    /// ASCII text (nearly every answer) is folded byte by byte without making strings longer
-    /// than fit inline; anything else goes through `TextFolding`.
     private func numberWords(of text: String, into scratch: inout Scratch) {
         scratch.words.removeAll(keepingCapacity: true)
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            scratch.letters.removeAll(keepingCapacity: true)
-            for byte in bytes {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A: scratch.letters.append(byte)
-                case 0x41...0x5A: scratch.letters.append(byte + 0x20)
-                default: endWord(&scratch)
-                }
-            }
-            endWord(&scratch)
-            return true
-        }
-        if ascii == true { return }
-        for word in TextFolding.words(text) { scratch.words.append(wordNumbers[word] ?? -1) }
+        Self.foldWords(of: text, letters: &scratch.letters) { [wordNumbers] word in scratch.words.append(wordNumbers[word] ?? -1) }
     }
 
-    private func endWord(_ scratch: inout Scratch) {
-        guard !scratch.letters.isEmpty else { return }
-        scratch.words.append(wordNumbers[String(decoding: scratch.letters, as: UTF8.self)] ?? -1)
-        scratch.letters.removeAll(keepingCapacity: true)
+    /// Hands `body` the folded words of `text` (`TextFolding.words`). ASCII text (nearly every
+    /// answer and name) is folded byte by byte into `letters`, making no string longer than fits
+    /// inline; anything else goes through `TextFolding`.
+    static func foldWords(of text: String, letters: inout [UInt8], _ body: (String) -> Void) {
+        var text = text
+        let ascii = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            letters.removeAll(keepingCapacity: true)
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: letters.append(byte)
+                case 0x41...0x5A: letters.append(byte + 0x20)
+                default:
+                    if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)) }
+            return true
+        }
+        if !ascii { TextFolding.words(text).forEach(body) }
     }
 }

@@ -5,6 +5,12 @@ extension Ledger {
     /// One pass over orders, shipments and assets with integer keys: a million orders cost
     /// one array lookup each, and nothing is allocated per order.
     public init(_ workspace: Workspace, attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
+        self.init(workspace, orders: workspace.orders.rows.figures, attribution: attribution, today: today, wave: wave)
+    }
+
+    /// The ledger from the figures of the workspace's orders, handed in apart from it: an export
+    /// reads only those, beside the attribution kept for them (`WorkspaceStore.keptAttributionInputs`).
+    public init(_ workspace: Workspace, orders: [OrderFigures], attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
         let settings = workspace.program.settings
         let waveCount = workspace.waves.count
         var wavePositions: [WaveID: Int] = [:]
@@ -34,11 +40,9 @@ extension Ledger {
 
         // Orders: each credited order goes to its creator's row for the order's wave, else to
         // the creator's latest wave, so no credited revenue falls out of the ledger.
-        var directRow = [Int32](repeating: -1, count: workspace.orders.count)
+        var directRow = [Int32](repeating: -1, count: orders.count)
         var assistedRow = directRow
-        // Orders' fields are read in place: copying each credited order whole (a dozen
-        // references to retain and release) was most of the ledger's time.
-        workspace.orders.withUnsafeBufferPointer { orders in
+        orders.withUnsafeBufferPointer { orders in
             for (position, credit) in attribution.credits.enumerated() {
                 guard let creator = credit.creatorPosition.index else { continue }
                 let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
@@ -46,7 +50,7 @@ extension Ledger {
                 let key = credit.wavePosition.index.map { Int32(creator * waveCount + $0) } ?? -1
                 let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
                 guard target >= 0 else { continue }
-                let net = orders[position].netRevenue.minorUnits
+                let net = orders[position].netRevenue
                 if direct {
                     directRow[position] = target
                     rows[Int(target)].results.directOrders += 1
@@ -54,7 +58,7 @@ extension Ledger {
                     if let rate = rows[Int(target)].plan.commissionBasisPoints {
                         let commission = Ledger.share(of: net, basisPoints: rate)
                         rows[Int(target)].costs.commission += commission
-                        if Ledger.isHeld(orderedOn: orders[position].createdAt.day, today: today, holdDays: settings.commissionHoldDays) {
+                        if Ledger.isHeld(orderedOn: orders[position].day, today: today, holdDays: settings.commissionHoldDays) {
                             rows[Int(target)].costs.commissionPending += commission
                         }
                     }

@@ -35,4 +35,21 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         history.attribution = attribution
         return history
     }
+
+    /// The orders' figures alone, with the attribution kept for this state; nil when no kept
+    /// file fits it (then nothing but that file was read) or when an order was converted from
+    /// another currency (the caller names the rates, which only whole orders hold). What a
+    /// report adds up is the kept decisions and the orders' amounts and days, so it decodes no
+    /// whole order, builds no index of them and reads no survey answer, as `load` does.
+    func figuresWithKeptAttribution() throws -> (figures: [OrderFigures], attribution: AttributionResult)? {
+        guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
+              let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
+                                                       creators: creators.count, waves: waves.count) else { return nil }
+        let rows = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderFiguresRowCodec.self,
+                                             currency: currency, expectedRows: self.orders.rows)
+        guard !rows.contains(where: \.converted) else { return nil }
+        let figures = rows.map(\.figures)
+        return (figures, AttributionResult(adding: decisions, orders: figures, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
+                                           currency: currency))
+    }
 }

@@ -19,9 +19,29 @@ extension WorkspaceStore {
             result = Attribution.compute(workspace)
             if mode == .readWrite, !isClosed { remember(result) } else { knownAttribution = result }
         }
+        return covering(wave, result, orders: workspace.orders.rows.figures)
+    }
+
+    /// `result` with totals and counts covering only `wave`'s orders (all of them without one).
+    private func covering(_ wave: WaveID?, _ result: AttributionResult, orders: @autoclosure () -> [OrderFigures]) -> AttributionResult {
         guard let wave else { return result }
-        return AttributionResult(adding: result.decisions, orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
+        return AttributionResult(adding: result.decisions, orders: orders(), creatorIDs: workspace.creators.map(\.id),
                                  waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency, wave: wave)
+    }
+
+    /// Attribution for the workspace as it is now, with the figures of the orders it adds up
+    /// and the rates any were converted at (`ratesUsed()`): what a report or export needs of
+    /// the order history. A store opened with the history deferred and a file kept for this
+    /// state reads only that file and the orders' amounts and days (no whole order, no index of
+    /// them, no survey answer); otherwise this is `attribution(wave:)` over `workspace.orders`.
+    /// The figures are the same either way.
+    public func keptAttributionInputs(wave: WaveID? = nil) throws -> (result: AttributionResult, orders: [OrderFigures], ratesUsed: String?) {
+        if let loader = pendingOrderHistory, attributionInputsSequence == attributionInputsSequenceAtOpen,
+           let (figures, kept) = try loader.figuresWithKeptAttribution() {
+            return (covering(wave, kept, orders: figures), figures, nil)
+        }
+        let result = try attribution(wave: wave)
+        return (result, workspace.orders.rows.figures, workspace.orders.rows.ratesUsed())
     }
 
     /// Takes attribution computed for the workspace as it is now (the console's `DerivedFigures`

@@ -39,10 +39,12 @@ struct ExportLedgerCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try workspace.openForReading()
+            // The ledger reads the orders' amounts and days and nothing else of their history (`keptAttributionInputs`).
+            let store = try workspace.openForReading(deferringOrderHistory: true)
             let today = Clock.now.day
             let waveID = try waves.resolved(in: store.workspace, today: today)
-            let ledger = Ledger(store.workspace, attribution: try store.attribution(), today: today, wave: waveID)
+            let (attribution, orders, ratesUsed) = try store.keptAttributionInputs()
+            let ledger = Ledger(store.workspace, orders: orders, attribution: attribution, today: today, wave: waveID)
             let export = LedgerExport(ledger, workspace: store.workspace)
             switch format {
             case .csv:
@@ -61,7 +63,7 @@ struct ExportLedgerCommand: ParsableCommand {
             let summary = export.summary.map { "\($0.name) \(export.text($0.value))" }.joined(separator: ", ")
             let totalsNote = format == .csv ? "; the total row is in \(totalsPath ?? "no file (add --totals FILE)")" : ""
             Output.notice("exported \(ledger.rows.count) ledger row\(ledger.rows.count == 1 ? "" : "s") as of \(today)\(totalsNote); \(summary)")
-            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
+            if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
         }
     }
 

@@ -18,10 +18,10 @@ enum OrderCurrencies {
         return (converted, usedRates(converted) + (skippedOrders > 0 ? "; skipped \(skippedOrders) order\(skippedOrders == 1 ? "" : "s") without a rate" : ""))
     }
 
-    /// The rates the orders were converted at, as the ledger export names them: `orders
+    /// The rates orders were converted at (`ratesUsed()`), as the ledger export names them: `orders
     /// converted at USD 0.9234 of 2026-11-02 (1 order), …`; nil when every order was in the program's currency.
-    static func ratesUsed(by orders: [Order]) -> String? {
-        orders.ratesUsed().map { "orders converted at " + $0 }
+    static func notice(ratesUsed: String?) -> String? {
+        ratesUsed.map { "orders converted at " + $0 }
     }
 
     /// `; converted 3 USD orders at rates of 2026-11-02 to 2026-11-04`, one clause per currency.

@@ -19,14 +19,17 @@ struct ReportAttributionCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try options.requireCSVForRaw()
-            let store = try workspace.openForReading()
+            // CSV lists no ambiguous answers, so it reads only the orders' amounts beside kept attribution
+            // (`keptAttributionInputs`); the formats that list them need the whole history.
+            let listingAmbiguousAnswers = options.format != .csv
+            let store = try workspace.openForReading(deferringOrderHistory: !listingAmbiguousAnswers)
             let waveID = try options.waves.resolved(in: store.workspace, today: Clock.now.day)
-            let result = try store.attribution(wave: waveID)
-            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, listingAmbiguousAnswers: options.format != .csv)
+            let (result, _, ratesUsed) = try store.keptAttributionInputs(wave: waveID)
+            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, listingAmbiguousAnswers: listingAmbiguousAnswers)
             try report.write(as: options.format, raw: options.raw) { piece in
                 try Output.standardOutput(TerminalText.forStandardOutput(piece))
             }
-            if let rates = OrderCurrencies.ratesUsed(by: store.workspace.orders.rows) { Output.notice(rates) }
+            if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
         }
     }
 }

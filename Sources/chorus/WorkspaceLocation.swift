@@ -16,9 +16,11 @@ struct WorkspaceOption: ParsableArguments {
 
     /// The workspace opened for reading: no lock, so it works while a console has it open, and
     /// nothing to close. Says on stderr if a torn journal line was recovered.
-    func openForReading() throws -> WorkspaceStore {
+    /// `deferringOrderHistory`: for a command that reads the orders itself, and maybe nothing
+    /// else of their history (see `WorkspaceStore.keptAttributionInputs`).
+    func openForReading(deferringOrderHistory: Bool = false) throws -> WorkspaceStore {
         if let address = try ServerWorkspace.address(url) { return try ServerWorkspace.open(address).0 }
-        let store = try WorkspaceStore.open(at: url, mode: .readOnly)
+        let store = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: deferringOrderHistory)
         if let notice = store.recoveryNotice { Output.notice(notice) }
         return store
     }

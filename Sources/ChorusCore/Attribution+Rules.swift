@@ -1,0 +1,155 @@
+extension Attribution {
+    /// The lookups the rules need, prepared once per run and then read from every core.
+    ///
+    /// Preparing them was most of attribution's time (all on one core), so each is built from
+    /// the rows in place and on every core where it can be: which order every survey answer is
+    /// about, by position (`SurveyAnswerOrders.orderPositions`), and the creators' names only as
+    /// far as the answers use their words (`CreatorMentions(_:namedIn:)`).
+    struct Rules {
+        let workspace: Workspace
+        /// Upper-cased code → (creator position, wave position).
+        var codes: [String: (creator: CreatorPosition, wave: WavePosition)] = [:]
+        /// Lower-cased link slug → creator position.
+        var slugs: [String: CreatorPosition] = [:]
+        /// Lower-cased wave slug → wave position.
+        var waveSlugs: [String: WavePosition] = [:]
+        let creatorMedium: String
+        let paidMediums: [String]
+        /// Survey answers by order position: the answers of order `i` are
+        /// `answerPositions[answerStarts[i]..<answerStarts[i + 1]]` (positions in
+        /// `workspace.surveyResponses`, in file order). Only built when there are any, and read
+        /// by position so deciding an order never hashes its id; 32-bit, as `CreatorPosition` is, for memory.
+        var answerStarts: [Int32] = []
+        var answerPositions: [Int32] = []
+        var mentions: CreatorMentions?
+        /// Each wave's first and last day, in wave order: read for every order, where copying
+        /// out each wave (its plan, brief and dates) to read two days cost more than the rule.
+        let waveDays: [(start: Day?, end: Day?)]
+
+        init(_ workspace: Workspace) {
+            self.workspace = workspace
+            creatorMedium = workspace.program.settings.creatorMedium
+            paidMediums = workspace.program.settings.paidMediums
+            waveDays = workspace.waves.map { ($0.startDate, $0.endDate) }
+            var wavePositions: [WaveID: WavePosition] = [:]
+            for (position, wave) in workspace.waves.enumerated() {
+                wavePositions[wave.id] = WavePosition(position)
+                waveSlugs[wave.slug.lowercased()] = WavePosition(position)
+            }
+            for code in workspace.discountCodes {
+                guard let creator = workspace.creatorPosition(code.creatorID) else { continue }
+                codes[code.code.uppercased()] = (CreatorPosition(creator), code.waveID.flatMap { wavePositions[$0] } ?? .none)
+            }
+            slugs = Self.slugs(workspace.creators)
+            guard !workspace.surveyResponses.isEmpty else { return }
+            // Not beside the slugs in `Parallel.both`: work split inside one of its jobs stays on that job's core.
+            mentions = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses)
+            let orderOf = SurveyAnswerOrders.orderPositions(workspace)
+            answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
+            for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
+            for index in 0..<workspace.orders.count { answerStarts[index + 1] += answerStarts[index] }
+            var next = answerStarts
+            answerPositions = [Int32](repeating: 0, count: Int(answerStarts[workspace.orders.count]))
+            for (position, order) in orderOf.enumerated() where order >= 0 {
+                answerPositions[Int(next[Int(order)])] = Int32(position)
+                next[Int(order)] += 1
+            }
+        }
+
+        /// Lower-cased link slug → the first creator (not a lead) with it; read in place, since
+        /// copying out a whole creator record per creator cost more than the lookups.
+        private static func slugs(_ creators: EntityTable<Creator>) -> [String: CreatorPosition] {
+            var slugs: [String: CreatorPosition] = [:]
+            slugs.reserveCapacity(creators.count)
+            creators.withUnsafeBufferPointer { creators in
+                for position in creators.indices where !creators[position].isLead {
+                    let slug = creators[position].effectiveLinkSlug.lowercased()
+                    if slugs[slug] == nil { slugs[slug] = CreatorPosition(position) }
+                }
+            }
+            return slugs
+        }
+
+        /// The survey answers of the order at `index`.
+        private func answers(of index: Int) -> ArraySlice<Int32> {
+            answerStarts.isEmpty ? [] : answerPositions[Int(answerStarts[index])..<Int(answerStarts[index + 1])]
+        }
+
+        /// The decision for the order at `index` of `orders` (`workspace.orders`, read in place:
+        /// copying an order out retains a dozen references, on two cores at once);
+        /// `named` receives the creators an ambiguous answer names (at most `limit` of them).
+        func credit(_ index: Int, of orders: UnsafeBufferPointer<Order>, answers responses: UnsafeBufferPointer<SurveyResponse>,
+                    named: inout [CreatorPosition], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
+            typealias Credit = AttributionResult.Credit
+            let day = orders[index].createdAt.day
+            guard orders[index].counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(day)) }
+            if let field = orders[index].discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
+                return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave == .none ? waveByDate(day) : wave)
+            }
+            if let medium = orders[index].utmMedium {
+                if medium.equalsIgnoringASCIICase(creatorMedium), let content = orders[index].utmContent,
+                   let creator = slugs[content.trimmingWhitespace.lowercased()] {
+                    let wave = orders[index].utmCampaign.flatMap { waveSlugs[$0.lowercased()] } ?? waveByDate(day)
+                    return Credit(outcome: .directByLink, creatorPosition: creator, wavePosition: wave)
+                }
+                if paidMediums.contains(where: { medium.equalsIgnoringASCIICase($0) }) {
+                    return Credit(outcome: .paidOrAffiliate, creatorPosition: .none, wavePosition: waveByDate(day))
+                }
+            }
+            let positions = answers(of: index)
+            if let mentions, !positions.isEmpty {
+                if let credited = positions.lazy.compactMap({ responses[Int($0)].creditedCreator }).first,
+                   let creator = workspace.creatorPosition(credited) {
+                    return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(day))
+                }
+                named.removeAll(keepingCapacity: true)
+                for position in positions {
+                    mentions.collect(responses[Int(position)].response, into: &named, limit: limit, scratch: &scratch)
+                    if let other = responses[Int(position)].other { mentions.collect(other, into: &named, limit: limit, scratch: &scratch) }
+                }
+                if named.count == 1 {
+                    return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(day))
+                }
+                if named.count > 1 { return Credit(outcome: .ambiguous, creatorPosition: .none, wavePosition: waveByDate(day)) }
+            }
+            return Credit(outcome: .unattributed, creatorPosition: .none, wavePosition: waveByDate(day))
+        }
+
+        /// The first of the order's answer texts that names a creator: free text before the
+        /// option picked ("Other"), since that is where buyers write names.
+        func namingText(_ index: Int) -> String? {
+            guard let mentions else { return nil }
+            for position in answers(of: index) {
+                let response = workspace.surveyResponses[Int(position)]
+                for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
+                    return text
+                }
+            }
+            return nil
+        }
+
+        /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.
+        private func firstCreatorCode(in field: String) -> (CreatorPosition, WavePosition)? {
+            for piece in field.utf8.split(separator: UInt8(ascii: ",")) {
+                var bytes = piece[...]
+                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+                guard !bytes.isEmpty else { continue }
+                let code = bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 })
+                    ? String(decoding: bytes, as: UTF8.self).uppercased() : String(decoding: bytes, as: UTF8.self)
+                if let match = codes[code] { return match }
+            }
+            return nil
+        }
+
+        /// The first wave whose dates include `day` (open-ended waves run on).
+        private func waveByDate(_ day: Day) -> WavePosition {
+            for (position, wave) in waveDays.enumerated() {
+                guard let start = wave.start, start <= day else { continue }
+                if let end = wave.end, end < day { continue }
+                return WavePosition(position)
+            }
+            return .none
+        }
+    }
+}

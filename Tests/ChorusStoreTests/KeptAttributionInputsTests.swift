@@ -1,0 +1,87 @@
+@testable import ChorusCore
+import ChorusGenerator
+@testable import ChorusStore
+import Foundation
+import XCTest
+
+/// `chorus report attribution --format csv` and `chorus export ledger` read only the orders'
+/// amounts and days beside the attribution kept for the workspace's state: no whole order, no
+/// survey answer, no index of the orders. On random programs, what they add up must be what
+/// computing everything gives, for the whole program and for each wave; with converted orders
+/// (whose rates are named) or without a fitting file they read everything, as before.
+final class KeptAttributionInputsTests: XCTestCase {
+    private let today = Day(year: 2026, month: 3, day: 16)!
+
+    /// A random program saved with its attribution kept, and the program itself; with
+    /// `converting`, a few orders keep what the store charged in dollars.
+    private func keptProgram(converting: Bool = false, _ name: String = #function) throws -> (folder: String, workspace: Workspace) {
+        let seed = UInt64.random(in: 1...1_000_000)
+        var workspace = SampleProgram.generate(options: GeneratorOptions(creators: 150, orders: 2_500, seed: seed, today: today))
+        if converting {
+            var orders = workspace.orders.rows
+            let rate = ExchangeRate(day: today, currency: Currency("USD"), rate: DecimalRate("0.9234")!)
+            for index in stride(from: 7, to: orders.count, by: 400) {
+                orders[index].original = ForeignAmounts(subtotal: Money(minorUnits: 1_000, currency: Currency("USD")),
+                                                        refunded: Money(minorUnits: 0, currency: Currency("USD")), rate: rate)
+            }
+            workspace.orders = EntityTable(orders)
+        }
+        let folder = StoreFixtures.temporaryFolder(name + "\(seed)")
+        let store = try WorkspaceStore.create(at: folder, workspace: workspace)
+        store.remember(Attribution.compute(store.workspace))
+        store.close()
+        return (folder, workspace)
+    }
+
+    private func assertSameFigures(_ found: (result: AttributionResult, orders: [OrderFigures], ratesUsed: String?), _ workspace: Workspace,
+                                   wave: WaveID?, file: StaticString = #filePath, line: UInt = #line) {
+        let computed = Attribution.compute(workspace, wave: wave)
+        XCTAssertEqual(found.orders, workspace.orders.map(OrderFigures.init), file: file, line: line)
+        XCTAssertEqual(found.ratesUsed, workspace.orders.rows.ratesUsed(), file: file, line: line)
+        XCTAssertEqual(found.result.credits, computed.credits, file: file, line: line)
+        XCTAssertEqual(found.result.totals, computed.totals, file: file, line: line)
+        XCTAssertEqual(found.result.counts, computed.counts, file: file, line: line)
+        XCTAssertEqual(found.result.revenue, computed.revenue, file: file, line: line)
+    }
+
+    func testAKeptFileIsAddedUpFromTheOrdersAmountsAloneAsComputingEverythingWould() throws {
+        let (folder, workspace) = try keptProgram()
+        // Nothing else of the history is read: junk in the answers changes nothing.
+        try "not the answers".write(toFile: folder + "/surveyResponses-1.json", atomically: true, encoding: .utf8)
+        for wave in [nil] + workspace.waves.map(\.id) {
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+            let found = try store.keptAttributionInputs(wave: wave)
+            assertSameFigures(found, workspace, wave: wave)
+            let ledger = Ledger(store.workspace, orders: found.orders, attribution: found.result, today: today, wave: wave)
+            let plain = Ledger(workspace, attribution: Attribution.compute(workspace), today: today, wave: wave)
+            XCTAssertEqual(ledger.rows, plain.rows)
+            XCTAssertEqual(ledger.kpis, plain.kpis)
+            XCTAssertNotNil(store.pendingOrderHistory, "the history was not loaded")
+            store.close()
+        }
+    }
+
+    func testConvertedOrdersAreReadWholeToNameTheirRates() throws {
+        let (folder, workspace) = try keptProgram(converting: true)
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { store.close() }
+        let found = try store.keptAttributionInputs()
+        XCTAssertNotNil(found.ratesUsed)
+        assertSameFigures(found, workspace, wave: nil)
+    }
+
+    func testWithoutAFittingFileTheWholeHistoryIsReadAndComputed() throws {
+        let (folder, workspace) = try keptProgram()
+        let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("attribution-") })
+        for damage in ["[1,2,3]", nil] {
+            if let damage { try damage.write(toFile: folder + "/" + kept, atomically: true, encoding: .utf8) } else {
+                try FileManager.default.removeItem(atPath: folder + "/" + kept)
+            }
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+            let wave = workspace.waves.rows.last?.id
+            assertSameFigures(try store.keptAttributionInputs(wave: wave), workspace, wave: wave)
+            XCTAssertNil(store.pendingOrderHistory, "the history was loaded to compute attribution")
+            store.close()
+        }
+    }
+}
