@@ -198,18 +198,23 @@ public struct FitContext: Sendable {
         return byEmail
     }
 
-    /// An email lower-cased, without allocating when it already is (most are).
-    private static func folded(_ email: String) -> String {
-        email.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? email.lowercased() : email
+    /// Text lower-cased, without allocating when it already is (most emails and categories are).
+    private static func folded(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? text.lowercased() : text
     }
 
     /// Share of the wave's product categories the creator bought: from the customer's store
     /// tags and from the lines of their orders (0 without a wave's categories).
     func categoriesMatched(by creator: Creator) -> Double {
         guard !waveCategories.isEmpty else { return 0 }
-        let tagged = creator.customer?.categories.map { $0.lowercased() } ?? []
-        let ordered = creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
-        let matched = waveCategories.filter { tagged.contains($0) || ordered.contains($0) }.count
+        // Counted without building a set or a lower-cased copy per creator: a million
+        // creators are scored before the first frame (with no orders read yet, so the email
+        // lookup is skipped then).
+        let tagged = creator.customer?.categories ?? []
+        let ordered = categoriesByEmail.isEmpty ? [] : creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
+        let matched = waveCategories.reduce(0) { count, category in
+            count + (ordered.contains(category) || tagged.contains { Self.folded($0) == category } ? 1 : 0)
+        }
         return Double(matched) / Double(waveCategories.count)
     }
 

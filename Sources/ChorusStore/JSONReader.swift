@@ -21,6 +21,8 @@ struct JSONReader {
     var recentStrings: [String?] = []
     /// What the orders read so far share with the next (see `OrderRowCodec.Sharing`).
     var orderSharing = OrderRowCodec.Sharing()
+    /// What the creators read so far share with the next (see `CreatorRowCodec.Sharing`).
+    var creatorSharing = CreatorRowCodec.Sharing()
 
     init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) {
         self.bytes = bytes
