@@ -58,7 +58,8 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
-    public var followers: Int { profiles.map(\.followers).max() ?? 0 }
+    /// (`lazy`: no array per call; the Pipeline asks it of every creator at open.)
+    public var followers: Int { profiles.lazy.map(\.followers).max() ?? 0 }
 
     public var tier: Tier { Tier(followers: followers) }
 

@@ -221,6 +221,6 @@ public struct FitContext: Sendable {
     /// Share of the creator's niches that the brief names (0 without a brief).
     func nicheMatch(_ niches: [String]) -> Double {
         guard !niches.isEmpty, !briefWords.isEmpty else { return 0 }
-        return Double(niches.filter { briefWords.contains($0.lowercased()) }.count) / Double(niches.count)
+        return Double(niches.reduce(0) { $0 + (briefWords.contains(Self.folded($1)) ? 1 : 0) }) / Double(niches.count)
     }
 }
