@@ -27,13 +27,14 @@ public struct Workspace: Sendable, Equatable {
 
     /// The order table (a million entries in a big program) is built on a second core while the
     /// other tables are built on this one: opening a workspace waits on it. The handle index is
-    /// built on another and waited for only when first used (see `HandleIndex`).
+    /// built on another and waited for only when first used (see `HandleIndex`); with
+    /// `indexingHandlesLater`, not before the first use or `startIndexingHandles()`.
     public init(program: Program, waves: [Wave] = [], creators: [Creator] = [], enrollments: [Enrollment] = [],
                 skus: [SKU] = [], shipments: [Shipment] = [], submissions: [Submission] = [], assets: [Asset] = [],
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
-                surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = []) {
+                surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = [], indexingHandlesLater: Bool = false) {
         let orderTable = orders.isEmpty ? nil : BackgroundWork { EntityTable(orders) }
-        handleIndex = HandleIndex(creators)
+        handleIndex = HandleIndex(creators, later: indexingHandlesLater)
         self.program = program
         self.waves = EntityTable(waves)
         self.creators = EntityTable(creators)
@@ -79,6 +80,10 @@ public struct Workspace: Sendable, Equatable {
     public func order(_ id: OrderID) -> Order? { orders[key: id] }
     public func surveyResponse(_ id: SurveyResponseID) -> SurveyResponse? { surveyResponses[key: id] }
     public func payoutRun(_ number: Int) -> PayoutRun? { payoutRuns[key: number] }
+
+    /// Starts building the handle index on another thread if it waits for that (a console
+    /// asks once its first frame is up); this copy and every other share it.
+    public func startIndexingHandles() { handleIndex.start() }
 
     /// Index of a creator in `creators`, for callers that keep columns parallel to it.
     public func creatorPosition(_ id: CreatorID) -> Int? { creators.position(of: id) }

@@ -188,6 +188,8 @@ final class StoreSession: ConsoleSession {
     }
 
     func collectBackgroundWork() -> String? {
+        // The first frame is up: the handle index the open left for later is built now.
+        store.workspace.startIndexingHandles()
         if let notice = readOnlyNotice {
             readOnlyNotice = nil
             return notice
