@@ -210,10 +210,15 @@ public struct FitContext: Sendable {
         // Counted without building a set or a lower-cased copy per creator: a million
         // creators are scored before the first frame (with no orders read yet, so the email
         // lookup is skipped then).
+        // |wave ∩ (tags ∪ ordered)| as |wave ∩ ordered| plus the tags in the wave not ordered,
+        // each counted once: a lookup per tag (a customer has one or two) instead of a
+        // comparison per wave category.
         let tagged = creator.customer?.categories ?? []
         let ordered = categoriesByEmail.isEmpty ? [] : creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
-        let matched = waveCategories.reduce(0) { count, category in
-            count + (ordered.contains(category) || tagged.contains { Self.folded($0) == category } ? 1 : 0)
+        var matched = ordered.reduce(0) { $0 + (waveCategories.contains($1) ? 1 : 0) }
+        for index in tagged.indices {
+            let tag = Self.folded(tagged[index])
+            if waveCategories.contains(tag), !ordered.contains(tag), !tagged[..<index].contains(where: { Self.folded($0) == tag }) { matched += 1 }
         }
         return Double(matched) / Double(waveCategories.count)
     }

@@ -25,8 +25,8 @@ public struct Workspace: Sendable, Equatable {
 
     private(set) var handleIndex: HandleIndex
 
-    /// The order table (a million entries in a big program) is built on a second core while the
-    /// other tables are built on this one: opening a workspace waits on it. The handle index is
+    /// The order and creator tables (a million entries each in a big program) are built on other
+    /// cores while the other tables are built on this one: opening a workspace waits on them. The handle index is
     /// built on another and waited for only when first used (see `HandleIndex`); with
     /// `indexingHandlesLater`, not before the first use or `startIndexingHandles()`.
     public init(program: Program, waves: [Wave] = [], creators: [Creator] = [], enrollments: [Enrollment] = [],
@@ -34,10 +34,11 @@ public struct Workspace: Sendable, Equatable {
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
                 surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = [], indexingHandlesLater: Bool = false) {
         let orderTable = orders.isEmpty ? nil : BackgroundWork { EntityTable(orders) }
+        // A million creators are indexed on another core while their enrollments are here.
+        let creatorTable = creators.count < 10_000 ? nil : BackgroundWork { EntityTable(creators) }
         handleIndex = HandleIndex(creators, later: indexingHandlesLater)
         self.program = program
         self.waves = EntityTable(waves)
-        self.creators = EntityTable(creators)
         self.enrollments = EntityTable(enrollments)
         self.skus = EntityTable(skus)
         self.shipments = EntityTable(shipments)
@@ -47,6 +48,7 @@ public struct Workspace: Sendable, Equatable {
         self.trackingLinks = EntityTable(trackingLinks)
         self.surveyResponses = EntityTable(surveyResponses)
         self.payoutRuns = EntityTable(payoutRuns)
+        self.creators = creatorTable?.wait() ?? EntityTable(creators)
         self.orders = orderTable?.wait() ?? EntityTable()
     }
 
