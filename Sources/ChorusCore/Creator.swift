@@ -58,7 +58,8 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
-    public var followers: Int { profiles.map(\.followers).max() ?? 0 }
+    /// (`lazy`: no array per call; the Pipeline asks it of every creator at open.)
+    public var followers: Int { profiles.lazy.map(\.followers).max() ?? 0 }
 
     public var tier: Tier { Tier(followers: followers) }
 
@@ -67,12 +68,29 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     public var effectiveLinkSlug: String { linkSlug ?? Creator.normalizedHandle(handle) }
 
     /// Handle as compared everywhere: lower-cased, without a leading `@`, trimmed.
+    public static func normalizedHandle(_ handle: String) -> String {
+        // Most stored handles are normalized already: hand the same string back instead of
+        // a lower-cased copy (a heap block per handle longer than 15 bytes). Opening a million
+        // creators normalizes every handle twice, for the handle index and the Pipeline's ranks.
+        if isNormalizedHandle(handle.utf8) { return handle }
+        return normalizedHandle(Substring(handle))
+    }
+
+    /// Handle as compared everywhere: lower-cased, without a leading `@`, trimmed.
     public static func normalizedHandle(_ handle: some StringProtocol) -> String {
         var text = Substring(handle)
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
         while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
         if text.first == "@" { text = text.dropFirst() }
         return text.lowercased()
+    }
+
+    /// ASCII without upper-case letters, a leading `@` or space or tab at either end: what
+    /// `normalizedHandle` would return unchanged. Anything else takes the Unicode-aware path.
+    private static func isNormalizedHandle(_ bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == UInt8(ascii: "@") || first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        return !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
     }
 }
 

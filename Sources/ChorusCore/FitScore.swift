@@ -198,24 +198,34 @@ public struct FitContext: Sendable {
         return byEmail
     }
 
-    /// An email lower-cased, without allocating when it already is (most are).
-    private static func folded(_ email: String) -> String {
-        email.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? email.lowercased() : email
+    /// Text lower-cased, without allocating when it already is (most emails and categories are).
+    private static func folded(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? text.lowercased() : text
     }
 
     /// Share of the wave's product categories the creator bought: from the customer's store
     /// tags and from the lines of their orders (0 without a wave's categories).
     func categoriesMatched(by creator: Creator) -> Double {
         guard !waveCategories.isEmpty else { return 0 }
-        let tagged = creator.customer?.categories.map { $0.lowercased() } ?? []
-        let ordered = creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
-        let matched = waveCategories.filter { tagged.contains($0) || ordered.contains($0) }.count
+        // Counted without building a set or a lower-cased copy per creator: a million
+        // creators are scored before the first frame (with no orders read yet, so the email
+        // lookup is skipped then).
+        // |wave ∩ (tags ∪ ordered)| as |wave ∩ ordered| plus the tags in the wave not ordered,
+        // each counted once: a lookup per tag (a customer has one or two) instead of a
+        // comparison per wave category.
+        let tagged = creator.customer?.categories ?? []
+        let ordered = categoriesByEmail.isEmpty ? [] : creator.email.flatMap { categoriesByEmail[Self.folded($0)] } ?? []
+        var matched = ordered.reduce(0) { $0 + (waveCategories.contains($1) ? 1 : 0) }
+        for index in tagged.indices {
+            let tag = Self.folded(tagged[index])
+            if waveCategories.contains(tag), !ordered.contains(tag), !tagged[..<index].contains(where: { Self.folded($0) == tag }) { matched += 1 }
+        }
         return Double(matched) / Double(waveCategories.count)
     }
 
     /// Share of the creator's niches that the brief names (0 without a brief).
     func nicheMatch(_ niches: [String]) -> Double {
         guard !niches.isEmpty, !briefWords.isEmpty else { return 0 }
-        return Double(niches.filter { briefWords.contains($0.lowercased()) }.count) / Double(niches.count)
+        return Double(niches.reduce(0) { $0 + (briefWords.contains(Self.folded($1)) ? 1 : 0) }) / Double(niches.count)
     }
 }

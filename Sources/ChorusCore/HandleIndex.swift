@@ -1,27 +1,66 @@
 import ChorusConcurrency
+import Foundation
 
 /// Normalized handle → position in `Workspace.creators`, first creator with a handle winning:
 /// the one lookup that is not by key. Opening a workspace starts building it on another thread
 /// and goes on without it; the first lookup or creator write waits for it. Nothing the
 /// console's first frame shows finds a creator by handle, and at a million creators hashing
-/// every handle took longer than indexing the creators and enrollments the frame does need.
+/// every handle took longer than indexing the creators and enrollments the frame does need, so
+/// the console's opening asks for it to be built later (`later`), once its first frame is up:
+/// built then on another core, the index no longer takes that core from the frame.
 struct HandleIndex: Sendable {
     private var built: [String: Int]?
     /// Shared by copies of the workspace made before the index was needed.
-    private var building: BackgroundWork<[String: Int]>?
+    private var building: Building?
 
-    init(_ creators: [Creator]) {
-        if creators.isEmpty { built = [:] } else { building = BackgroundWork { Self.positions(of: creators) } }
+    init(_ creators: [Creator], later: Bool = false) {
+        if creators.isEmpty { built = [:] } else { building = Building(creators, startNow: !later) }
     }
 
     /// The index, once built.
     var positions: [String: Int] { built ?? building!.wait() }
+
+    /// Starts building the index on another thread, unless it is built or being built.
+    func start() { building?.start() }
+
+    /// Whether the index is built or being built (a deferred one is neither until asked).
+    var isStarted: Bool { built != nil || building?.isStarted == true }
 
     subscript(handle: String) -> Int? {
         get { positions[handle] }
         set {
             if built == nil { (built, building) = (building!.wait(), nil) }
             built![handle] = newValue
+        }
+    }
+
+    /// The creators to index until the work starts, then the work.
+    private final class Building: @unchecked Sendable {
+        // @unchecked: `creators` and `work` are only touched while holding `lock`.
+        private let lock = NSLock()
+        private var creators: [Creator]?
+        private var work: BackgroundWork<[String: Int]>?
+
+        init(_ creators: [Creator], startNow: Bool) {
+            self.creators = creators
+            if startNow { start() }
+        }
+
+        func start() { _ = started() }
+
+        var isStarted: Bool { lock.withLock { work != nil } }
+
+        func wait() -> [String: Int] { started().wait() }
+
+        private func started() -> BackgroundWork<[String: Int]> {
+            lock.withLock {
+                if let work { return work }
+                let creators = self.creators!
+                self.creators = nil
+                let work = BackgroundWork { HandleIndex.positions(of: creators) }
+                self.work = work
+                return work
+            }
         }
     }
 

@@ -25,18 +25,20 @@ public struct Workspace: Sendable, Equatable {
 
     private(set) var handleIndex: HandleIndex
 
-    /// The order table (a million entries in a big program) is built on a second core while the
-    /// other tables are built on this one: opening a workspace waits on it. The handle index is
-    /// built on another and waited for only when first used (see `HandleIndex`).
+    /// The order and creator tables (a million entries each in a big program) are built on other
+    /// cores while the other tables are built on this one: opening a workspace waits on them. The handle index is
+    /// built on another and waited for only when first used (see `HandleIndex`); with
+    /// `indexingHandlesLater`, not before the first use or `startIndexingHandles()`.
     public init(program: Program, waves: [Wave] = [], creators: [Creator] = [], enrollments: [Enrollment] = [],
                 skus: [SKU] = [], shipments: [Shipment] = [], submissions: [Submission] = [], assets: [Asset] = [],
                 discountCodes: [DiscountCode] = [], trackingLinks: [TrackingLink] = [], orders: [Order] = [],
-                surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = []) {
+                surveyResponses: [SurveyResponse] = [], payoutRuns: [PayoutRun] = [], indexingHandlesLater: Bool = false) {
         let orderTable = orders.isEmpty ? nil : BackgroundWork { EntityTable(orders) }
-        handleIndex = HandleIndex(creators)
+        // A million creators are indexed on another core while their enrollments are here.
+        let creatorTable = creators.count < 10_000 ? nil : BackgroundWork { EntityTable(creators) }
+        handleIndex = HandleIndex(creators, later: indexingHandlesLater)
         self.program = program
         self.waves = EntityTable(waves)
-        self.creators = EntityTable(creators)
         self.enrollments = EntityTable(enrollments)
         self.skus = EntityTable(skus)
         self.shipments = EntityTable(shipments)
@@ -46,6 +48,7 @@ public struct Workspace: Sendable, Equatable {
         self.trackingLinks = EntityTable(trackingLinks)
         self.surveyResponses = EntityTable(surveyResponses)
         self.payoutRuns = EntityTable(payoutRuns)
+        self.creators = creatorTable?.wait() ?? EntityTable(creators)
         self.orders = orderTable?.wait() ?? EntityTable()
     }
 
@@ -79,6 +82,10 @@ public struct Workspace: Sendable, Equatable {
     public func order(_ id: OrderID) -> Order? { orders[key: id] }
     public func surveyResponse(_ id: SurveyResponseID) -> SurveyResponse? { surveyResponses[key: id] }
     public func payoutRun(_ number: Int) -> PayoutRun? { payoutRuns[key: number] }
+
+    /// Starts building the handle index on another thread if it waits for that (a console
+    /// asks once its first frame is up); this copy and every other share it.
+    public func startIndexingHandles() { handleIndex.start() }
 
     /// Index of a creator in `creators`, for callers that keep columns parallel to it.
     public func creatorPosition(_ id: CreatorID) -> Int? { creators.position(of: id) }

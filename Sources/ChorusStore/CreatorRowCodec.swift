@@ -97,14 +97,14 @@ enum CreatorRowCodec: RowCodec {
         while reader.hasMoreElements() {
             try reader.beginArray("profiles")
             let platform = try reader.choice(Platform.self, "profiles.platform")
-            let profileHandle = try reader.string("profiles.handle")
+            let profileHandle = try reader.string("profiles.handle", sameAs: handle)
             let followers = try reader.int("profiles.followers")
             try reader.endArray("profiles")
             profiles.append(SocialProfile(platform: platform, handle: profileHandle, followers: followers))
         }
         try reader.endArray("profiles")
         let engagementRate = try reader.double("engagementRate")
-        let niches = try reader.strings("niches")
+        let niches = try reader.shared(\.creatorSharing.niches, "niches") { try $0.strings("niches") }
         var address: PostalAddress?
         if try !reader.nextIsNull("address") {
             try reader.beginArray("address")
@@ -113,10 +113,13 @@ enum CreatorRowCodec: RowCodec {
                                     postalCode: try reader.string("address.postalCode"), country: try reader.string("address.country"))
             try reader.endArray("address")
         }
-        try reader.beginArray("sources")
-        var sources: [CreatorSource] = []
-        while reader.hasMoreElements() { sources.append(try reader.choice(CreatorSource.self, "sources")) }
-        try reader.endArray("sources")
+        let sources = try reader.shared(\.creatorSharing.sources, "sources") { reader in
+            try reader.beginArray("sources")
+            var sources: [CreatorSource] = []
+            while reader.hasMoreElements() { sources.append(try reader.choice(CreatorSource.self, "sources")) }
+            try reader.endArray("sources")
+            return sources
+        }
         var customer: CustomerSignals?
         if try !reader.nextIsNull("customer") {
             try reader.beginArray("customer")
@@ -124,7 +127,9 @@ enum CreatorRowCodec: RowCodec {
                                        totalSpent: try reader.money("customer.totalSpent", currency: currency),
                                        firstOrder: try reader.optionalDay("customer.firstOrder"),
                                        lastOrder: try reader.optionalDay("customer.lastOrder"),
-                                       categories: try reader.strings("customer.categories"),
+                                       categories: try reader.shared(\.creatorSharing.categories, "customer.categories") {
+                                           try $0.strings("customer.categories")
+                                       },
                                        loyaltyTier: try reader.optionalString("customer.loyaltyTier"),
                                        acceptsMarketing: try reader.bool("customer.acceptsMarketing"))
             try reader.endArray("customer")
@@ -156,6 +161,14 @@ enum CreatorRowCodec: RowCodec {
         }
         try reader.endArray("creator")
         return creator
+    }
+
+    /// What the creators of one reader (one chunk of the file, on one thread) share: one copy
+    /// of each combination of niches, sources and store categories they name.
+    struct Sharing {
+        var niches = RecentValues<[String]>()
+        var sources = RecentValues<[CreatorSource]>()
+        var categories = RecentValues<[String]>()
     }
 
     private static func optionalChoice<Choice: RawRepresentable & CaseIterable>(

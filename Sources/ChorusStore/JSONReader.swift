@@ -23,6 +23,8 @@ struct JSONReader {
     var orderSharing = OrderRowCodec.Sharing()
     /// What the survey answers read so far share with the next (see `SurveyResponse.Sharing`).
     var surveySharing = SurveyResponseRowCodec.Sharing()
+    /// What the creators read so far share with the next (see `CreatorRowCodec.Sharing`).
+    var creatorSharing = CreatorRowCodec.Sharing()
 
     init(_ bytes: UnsafeRawBufferPointer, range: Range<Int>) {
         self.bytes = bytes
@@ -194,6 +196,14 @@ struct JSONReader {
         let start = position + 1
         var index = start
         var ascii = true
+        // Eight bytes at a time while none of them ends the string, escapes or is a control
+        // character; the loop below takes over at the word holding one (or the last few bytes).
+        while index + 8 <= end {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard !Self.holdsByte(0x22, word), !Self.holdsByte(0x5C, word), !Self.holdsByteBelow(0x20, word) else { break }
+            if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
+            index += 8
+        }
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -277,6 +287,17 @@ struct JSONReader {
         while index < stop, bytes[index] != 0x0A { index += 1 }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<index]), as: UTF8.self)
         return "'\(text)\(index < end && index == stop ? "…" : "")'"
+    }
+
+    /// Whether any of the eight bytes of `word` is `byte` (the bit trick finds a zero byte in `word ^ byte×8`).
+    private static func holdsByte(_ byte: UInt8, _ word: UInt64) -> Bool {
+        let matched = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (matched &- 0x0101_0101_0101_0101) & ~matched & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether any of the eight bytes of `word` is below `limit` (at most 128).
+    private static func holdsByteBelow(_ limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     private static func isScalarByte(_ byte: UInt8) -> Bool {

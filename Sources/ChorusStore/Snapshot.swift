@@ -95,7 +95,8 @@ package enum Snapshot {
 
     /// Reads the snapshot the manifest names. Every problem is a `StoreError` naming the file.
     /// With `deferringOrderHistory`, orders and survey responses are left out and returned as
-    /// a loader to run later (on another thread), so the rest can be shown first.
+    /// a loader to run later (on another thread), so the rest can be shown first; the handle
+    /// index, too, is left until first needed or `Workspace.startIndexingHandles()`.
     static func read(from folder: String, fileSystem: any FileSystem,
                      deferringOrderHistory: Bool = false) throws -> (Workspace, Manifest, OrderHistoryLoader?) {
         let manifestPath = folder + "/" + Manifest.fileName
@@ -132,7 +133,8 @@ package enum Snapshot {
             program: program.program, waves: program.waves, creators: try big(CreatorRowCodec.self),
             enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Shipment.self),
             submissions: try small(Submission.self), assets: try small(Asset.self), discountCodes: try small(DiscountCode.self),
-            trackingLinks: try small(TrackingLink.self), payoutRuns: try small(PayoutRun.self))
+            trackingLinks: try small(TrackingLink.self), payoutRuns: try small(PayoutRun.self),
+            indexingHandlesLater: deferringOrderHistory)
         if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }

@@ -199,6 +199,8 @@ final class StoreSession: ConsoleSession {
         if let news = serverLink?.news() { return news }
         // Compacting and attaching order history wait for a colleague's work loading meanwhile.
         guard catchingUp == nil else { return nil }
+        // The first frame is up: the handle index the open left for later is built now.
+        store.workspace.startIndexingHandles()
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it

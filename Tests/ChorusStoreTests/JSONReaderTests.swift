@@ -1,3 +1,4 @@
+import Foundation
 @testable import ChorusStore
 import XCTest
 
@@ -33,6 +34,25 @@ final class JSONReaderTests: XCTestCase {
         let json = #"["plain","q\"b\\s\/n\nt\tu\u00e9\u4e2d","\uD83D\uDE00 ok","raw é 😀"]"#
         let values = try read(json) { try $0.strings("test") }
         XCTAssertEqual(values, ["plain", "q\"b\\s/n\nt\tu\u{e9}\u{4e2d}", "😀 ok", "raw é 😀"])
+    }
+
+    /// Strings are scanned eight bytes at a time: a quote, backslash, control character or
+    /// non-ASCII byte at any offset of any word (or in the bytes after the last whole word) must
+    /// be found as the byte-by-byte scan finds it.
+    func testStringsAreReadAlikeWhateverOffsetTheirSpecialBytesAreAt() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "\"", "\\", "\n", "\u{1}", "é", "😀", "\u{7F}", " ", "~"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let encoded = String(decoding: try JSONEncoder().encode([text]), as: UTF8.self)
+            XCTAssertEqual(try read(encoded) { try $0.strings("test") }, [text], encoded)
+            // Unescaped control characters are refused wherever they are.
+            if let control = text.unicodeScalars.firstIndex(where: { $0.value < 0x20 }) {
+                var raw = text
+                raw.unicodeScalars.replaceSubrange(control...control, with: ["\u{9}"])
+                XCTAssertThrowsError(try read("\"" + raw.replacingOccurrences(of: "\"", with: "") + "\"") { try $0.string("test") })
+            }
+        }
     }
 
     func testLoneSurrogatesAndBadEscapesAreErrors() {

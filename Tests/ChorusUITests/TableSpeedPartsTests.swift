@@ -29,6 +29,33 @@ final class TableSpeedPartsTests: XCTestCase {
         }
     }
 
+    /// The columns are worked out in chunks on two cores with the ranking on a third thread;
+    /// they must be what one plain pass over the creators gives.
+    func testTheColumnsOfManyRandomCreatorsAreWhatAPlainPassGives() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Lena", "lena", "@zoë", " Hikes", "siobhan.skincare_", "", "İ", "mia"]
+        let creators = (0..<9_000).map { index in
+            let handle = (0..<Int.random(in: 0...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined()
+            return Creator(id: CreatorID("CR-\(index)"), handle: handle, name: words.randomElement(using: &generator)! + "\(index % 7)",
+                           profiles: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                               SocialProfile(platform: .tiktok, handle: handle, followers: Int.random(in: 0...3_000_000_000, using: &generator)) },
+                           engagementRate: Double.random(in: 0...0.2, using: &generator), niches: ["skincare", "Yoga"].filter { _ in Bool.random(using: &generator) },
+                           customer: Bool.random(using: &generator) ? nil : CustomerSignals(orders: Int.random(in: 0...9, using: &generator), totalSpent: .zero(.eur),
+                                                                                             categories: ["Serums"], acceptsMarketing: true))
+        }
+        let fit = FitContext(today: Day("2026-03-12"), waveCategories: ["serums"], briefWords: ["skincare"])
+        let columns = CreatorColumns(creators, fit: fit)
+
+        XCTAssertEqual(columns.followers, creators.map { Int32(clamping: $0.profiles.map(\.followers).max() ?? 0) })
+        XCTAssertEqual(columns.engagement, creators.map { Int32(clamping: Int(($0.engagementRate * 10_000).rounded())) })
+        XCTAssertEqual(columns.score, creators.map { $0.isLead ? -1 : Int32((FitScore.value(of: $0, context: fit) * 100).rounded()) })
+        let keys = creators.map { $0.isLead ? "\u{FFFF}" + $0.name.lowercased() : Creator.normalizedHandle(Substring($0.handle)) }
+        let ranked = keys.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
+        var expectedRank = [Int32](repeating: 0, count: creators.count)
+        for (rank, position) in ranked.enumerated() { expectedRank[position] = Int32(rank) }
+        XCTAssertEqual(columns.handleRank, expectedRank)
+    }
+
     func testHandlesSortInByteOrderEvenWhenTheirFirstEightBytesAgree() {
         let handles = ["lena.hikes", "lena.hik", "lena.hikes2", "ana", "", "lena.hikeR", "zoë", "zoe", "lena.hikes1", "😀smile"]
         let order = CreatorColumns.alphabetical(handles).map { handles[$0] }

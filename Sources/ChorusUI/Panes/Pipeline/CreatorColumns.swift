@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 import Dispatch
 
@@ -19,49 +20,58 @@ struct CreatorColumns {
 
     init(_ creators: [Creator], fit: FitContext = FitContext()) {
         let count = creators.count
-        let chunks = count < 4_096 ? 1 : 2
+        var handles = [String](repeating: "", count: count)
+        handles.withUnsafeMutableBufferPointer { handlesOut in
+            nonisolated(unsafe) let out = handlesOut
+            Self.inChunks(count) { range in
+                for position in range {
+                    // Leads (no handle) sort after every handle, by name.
+                    let creator = creators[position]
+                    out[position] = creator.isLead ? "\u{FFFF}" + creator.name.lowercased() : Creator.normalizedHandle(creator.handle)
+                }
+            }
+        }
+        // Ranked on a thread of its own while both cores work out the other columns: the
+        // ranking is one thread's work, which left the other core idle at a million creators.
+        let ranking = count < 4_096 ? nil : BackgroundWork { [handles] in Self.alphabetical(handles) }
         followers = Array(repeating: 0, count: count)
         engagement = Array(repeating: 0, count: count)
-        score = Array(repeating: 0, count: count)
-        var handles = [String](repeating: "", count: count)
         followers.withUnsafeMutableBufferPointer { followersOut in
             engagement.withUnsafeMutableBufferPointer { engagementOut in
-                score.withUnsafeMutableBufferPointer { scoreOut in
-                    handles.withUnsafeMutableBufferPointer { handlesOut in
-                        nonisolated(unsafe) let out = (followersOut, engagementOut, scoreOut, handlesOut)
-                        // Each chunk writes only its own slots, so the buffers are shared safely.
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                                let creator = creators[position]
-                                // Leads (no handle) sort after every handle, by name.
-                                out.3[position] = creator.isLead ? "\u{FFFF}" + creator.name.lowercased() : Creator.normalizedHandle(creator.handle)
-                                out.0[position] = Int32(clamping: creator.followers)
-                                out.1[position] = Int32(clamping: Int((creator.engagementRate * 10_000).rounded()))
-                                out.2[position] = creator.isLead ? -1 : Int32((FitScore.value(of: creator, context: fit) * 100).rounded())
-                            }
-                        }
+                nonisolated(unsafe) let out = (followersOut, engagementOut)
+                Self.inChunks(count) { range in
+                    for position in range {
+                        out.0[position] = Int32(clamping: creators[position].followers)
+                        out.1[position] = Int32(clamping: Int((creators[position].engagementRate * 10_000).rounded()))
                     }
                 }
             }
         }
+        score = Array(repeating: 0, count: count)
+        rescore(creators, fit: fit)
         handleRank = Array(repeating: 0, count: count)
-        for (rank, position) in Self.alphabetical(handles).enumerated() { handleRank[position] = Int32(rank) }
+        for (rank, position) in (ranking?.wait() ?? Self.alphabetical(handles)).enumerated() { handleRank[position] = Int32(rank) }
     }
 
     /// New fit scores for the same creators (their orders arrived or changed): the other
     /// columns, the alphabetical rank above all, stay as they are.
     mutating func rescore(_ creators: [Creator], fit: FitContext) {
         precondition(creators.count == score.count, "rescoring needs the same creators")
-        let count = creators.count
-        let chunks = count < 4_096 ? 1 : 2
         score.withUnsafeMutableBufferPointer { scoreOut in
             nonisolated(unsafe) let out = scoreOut
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+            Self.inChunks(creators.count) { range in
+                for position in range {
                     out[position] = creators[position].isLead ? -1 : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
                 }
             }
         }
+    }
+
+    /// Calls `body` with each half of `0..<count` on a core of its own (all of it at once
+    /// when small); each call must write only its own slots.
+    private static func inChunks(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = count < 4_096 ? 1 : 2
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)) }
     }
 
     /// Positions of `handles` in UTF-8 byte order, equal handles in position order: a radix
@@ -71,9 +81,13 @@ struct CreatorColumns {
     /// bytes view by view, took over a second of opening a million creators: handles share
     /// long prefixes (`juergen.`, `siobhan.skin`) by the thousand.
     static func alphabetical(_ handles: [String]) -> [Int] {
-        let lengths = handles.map { UInt64(min($0.utf8.count, 17)) }
-        let first = handles.map { eightBytes(of: $0, from: 0) }
-        let second = handles.map { eightBytes(of: $0, from: 8) }
+        var lengths = [UInt64](repeating: 0, count: handles.count)
+        var first = lengths, second = lengths
+        for (position, handle) in handles.enumerated() {
+            lengths[position] = UInt64(min(handle.utf8.count, 17))
+            first[position] = eightBytes(of: handle, from: 0)
+            second[position] = eightBytes(of: handle, from: 8)
+        }
         var rows = Array(0..<Int32(handles.count))
         // Least significant key first: each pass is stable, so the last decides and ties keep the order before.
         for keys in [lengths, second, first] { rows = RadixSort.order(keys: rows.map { keys[Int($0)] }, rows: rows) }
@@ -116,6 +130,14 @@ struct CreatorColumns {
 
     /// The handle's UTF-8 bytes `offset..<offset + 8` as one big-endian integer, zero-padded.
     private static func eightBytes(of handle: String, from offset: Int) -> UInt64 {
+        // In place where the string's bytes are contiguous (native strings, always here);
+        // stepping through `utf8.dropFirst` cost more than the sort.
+        let inPlace = handle.utf8.withContiguousStorageIfAvailable { bytes in
+            var key: UInt64 = 0
+            for index in offset..<max(offset, min(bytes.count, offset + 8)) { key |= UInt64(bytes[index]) << UInt64(56 - 8 * (index - offset)) }
+            return key
+        }
+        if let inPlace { return inPlace }
         var key: UInt64 = 0
         var shift: UInt64 = 56
         for byte in handle.utf8.dropFirst(offset).prefix(8) {

@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+@testable import ChorusCore
+@testable import ChorusGenerator
+@testable import ChorusStore
+
+/// Creators read from a snapshot share one copy of each combination of niches, sources and
+/// store categories, and a profile's handle with the creator's (that is what makes a million of
+/// them open quickly); they must still be exactly the creators that were written, whatever
+/// their text holds, and written again byte for byte.
+final class SharedCreatorRowsTests: XCTestCase {
+    /// Text with what JSON escapes, non-ASCII and long words, from few pieces so rows repeat values.
+    private static let pieces = ["skincare", "Yoga", "\"quoted\"", "back\\slash", "zoë", "山田", "line\nbreak", "a_very_long_handle_part", "", "@"]
+
+    private static func text(_ random: inout SeededRandom, words: ClosedRange<Int> = 1...3) -> String {
+        (0..<Int.random(in: words, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+
+    private static func creator(_ number: Int, random: inout SeededRandom) -> Creator {
+        let handle = text(&random) + String(number)
+        let profiles = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+            // Mostly the creator's own handle, as in real workspaces; sometimes another, or the
+            // same text but for its case or a character more.
+            let own = [handle, handle, handle, handle.uppercased(), handle + "x", text(&random)].randomElement(using: &random)!
+            return SocialProfile(platform: Platform.allCases.randomElement(using: &random)!, handle: own, followers: Int.random(in: 0...2_000_000, using: &random))
+        }
+        let customer = Bool.random(using: &random) ? nil : CustomerSignals(
+            orders: Int.random(in: 0...40, using: &random), totalSpent: Money(minorUnits: Int64.random(in: 0...99_999, using: &random), currency: .eur),
+            categories: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random, words: 1...1) }, acceptsMarketing: Bool.random(using: &random))
+        return Creator(id: CreatorID("CR-\(number)"), handle: handle, name: text(&random), email: Bool.random(using: &random) ? nil : handle + "@example.com",
+                       profiles: profiles, engagementRate: Double(Int.random(in: 0...900, using: &random)) / 10_000,
+                       niches: (0..<Int.random(in: 0...3, using: &random)).map { _ in text(&random, words: 1...1) },
+                       sources: (0..<Int.random(in: 0...2, using: &random)).map { _ in CreatorSource.allCases.randomElement(using: &random)! },
+                       customer: customer, aliases: Bool.random(using: &random) ? [] : [text(&random)])
+    }
+
+    /// Reads the bytes back as a snapshot's creators file is read at open, from a file.
+    private func decode(_ bytes: [UInt8], rows: Int) throws -> [Creator] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-creators-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("creators-1.json").path
+        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
+        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: CreatorRowCodec.self, currency: .eur, expectedRows: rows)
+    }
+
+    func testRandomCreatorsReadTogetherShareTheirRepeatedValuesYetEqualTheOnesWritten() throws {
+        var random = SeededRandom(seed: 25)
+        let written = (0..<12_000).map { Self.creator($0, random: &random) }
+        let bytes = CollectionFile.encode(written, as: CreatorRowCodec.self, currency: .eur)
+        XCTAssertGreaterThan(bytes.count, 2 << 20, "big enough to be read in parallel chunks")
+        let read = try decode(bytes, rows: written.count)
+
+        XCTAssertEqual(read, written)
+        XCTAssertEqual(CollectionFile.encode(read, as: CreatorRowCodec.self, currency: .eur), bytes, "written again byte for byte")
+        func storage<Element>(_ array: [Element]) -> UnsafeRawPointer? { array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        // Each combination about once per chunk of the file, not once per creator.
+        let withNiches = read.filter { !$0.niches.isEmpty }, withSources = read.filter { !$0.sources.isEmpty }
+        XCTAssertLessThan(Set(withNiches.map { storage($0.niches) }).count, withNiches.count / 2)
+        XCTAssertLessThan(Set(withSources.map { storage($0.sources) }).count, withSources.count / 10)
+        // A profile handle longer than 15 bytes (not stored inline) is the creator's own copy,
+        // unless JSON escapes it (then it is read the long way).
+        var sharedHandles = 0
+        for creator in read where creator.handle.utf8.count > 15 && !creator.handle.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+            for profile in creator.profiles where profile.handle == creator.handle {
+                var (own, profileHandle) = (creator.handle, profile.handle)
+                let ownBytes = own.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+                XCTAssertEqual(profileHandle.withUTF8 { UnsafeRawPointer($0.baseAddress) }, ownBytes, "@\(creator.handle)")
+                sharedHandles += 1
+            }
+        }
+        XCTAssertGreaterThan(sharedHandles, 1_000)
+    }
+
+    func testChangingOneCreatorsSharedValuesLeavesTheCreatorsBesideItAlone() throws {
+        let written = (0..<3).map { Creator(id: CreatorID("CR-\($0)"), handle: "same.handle.for.all.\($0)", name: "N", niches: ["yoga", "skincare"],
+                                            sources: [.inbound]) }
+        var read = try decode(CollectionFile.encode(written, as: CreatorRowCodec.self, currency: .eur), rows: 3)
+        XCTAssertEqual(Set(read.map { $0.niches.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }).count, 1, "one copy of the niches")
+        read[0].niches.append("hiking")
+        read[1].sources = []
+        XCTAssertEqual(read[0].niches, ["yoga", "skincare", "hiking"])
+        XCTAssertEqual(read[1].niches, ["yoga", "skincare"])
+        XCTAssertEqual(read[2].sources, [.inbound])
+    }
+
+    func testABadValueInASharedColumnIsReportedAtItsLine() throws {
+        let written = (0..<3).map { Creator(id: CreatorID("CR-\($0)"), handle: "h\($0)", name: "N", niches: ["yoga"], sources: [.inbound]) }
+        let text = String(decoding: CollectionFile.encode(written, as: CreatorRowCodec.self, currency: .eur), as: UTF8.self)
+        let broken = text.replacingOccurrences(of: #""h2","N",null,null,[],0.0,["yoga"],null,["inbound"]"#,
+                                               with: #""h2","N",null,null,[],0.0,["yoga"],null,["inboundx"]"#)
+        XCTAssertNotEqual(broken, text)
+        XCTAssertThrowsError(try decode(Array(broken.utf8), rows: 3)) { error in
+            XCTAssertTrue("\(error)".contains("line 4"), "\(error)")
+            XCTAssertTrue("\(error)".contains("'inboundx' is not one of"), "\(error)")
+        }
+    }
+}
