@@ -32,9 +32,11 @@ final class AppendLock {
             usleep(1_000)
         }
         defer { flock(fd, LOCK_UN) }
-        // Who holds it, for the message above; advisory, so a failed write is not an error.
+        // Who holds it, for the message above; advisory, so a failed write is not an error. Cut
+        // to its length: a longer pid left by an earlier holder would otherwise trail it.
         var pid = "\(getpid())\n".utf8.map { $0 }
         _ = pid.withUnsafeMutableBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        _ = ftruncate(fd, off_t(pid.count))
         return try body()
     }
 

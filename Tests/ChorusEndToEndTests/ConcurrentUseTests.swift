@@ -62,6 +62,7 @@ final class ConcurrentUseTests: XCTestCase {
     func testACLIWriteWaitsForAnAppendInProgressThenGivesUpNamingTheWriter() throws {
         let fd = open(workspace.path + "/append.lock", O_RDWR | O_CREAT, 0o600)
         XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        XCTAssertEqual(ftruncate(fd, 0), 0, "an earlier writer's longer pid must not trail this one")
         _ = "\(getpid())\n".withCString { write(fd, $0, strlen($0)) }
         defer { close(fd) }
         let before = try folderContents(workspace).filter { $0.key != "append.lock" }

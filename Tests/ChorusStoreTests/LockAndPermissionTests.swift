@@ -100,6 +100,18 @@ final class LockAndPermissionTests: XCTestCase {
         try text.write(toFile: folder + "/lock", atomically: false, encoding: .utf8)
     }
 
+    /// A writer names itself in `append.lock` for whoever waits; pids wrap around, so a shorter
+    /// pid written over a longer one must not leave the longer one's tail behind.
+    func testAnAppendNamesItsProcessAloneInTheAppendLock() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let store = try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace)
+        defer { store.close() }
+        let lock = URL(fileURLWithPath: folder + "/append.lock")
+        try Data("4194304999\n".utf8).write(to: lock)
+        try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "count"), context: StoreFixtures.context())
+        XCTAssertEqual(try String(contentsOf: lock, encoding: .utf8), "\(getpid())\n")
+    }
+
     func testFilesArePrivateWhateverTheUmask() throws {
         let previous = umask(0o022)
         defer { umask(previous) }
