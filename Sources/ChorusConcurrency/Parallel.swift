@@ -30,6 +30,20 @@ package enum Parallel {
         return results.map { $0! }
     }
 
+    /// `0..<count` in halves, one per core, or whole when it is small (below 4 096 units the
+    /// second thread costs more than it saves): the split of per-creator columns at open.
+    package static func halves(of count: Int) -> [Range<Int>] {
+        let pieces = count < 4_096 ? 1 : 2
+        return (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }
+    }
+
+    /// Calls `body` with each of `halves(of: count)` on a core of its own; each call must write
+    /// only its own slots.
+    package static func inHalves(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let halves = halves(of: count)
+        _ = map(halves.count) { body(halves[$0]) }
+    }
+
     /// Runs two different jobs at once, one per core, and returns both results.
     package static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
         let results = map(2) { index in index == 0 ? Either<First, Second>.first(first()) : .second(second()) }

@@ -12,9 +12,7 @@ struct RecentValues<Value> {
     /// The value decoded from bytes equal to `bytes[range]`, or `decode` of them, kept for next time.
     mutating func value(of range: Range<Int>, in bytes: UnsafeRawBufferPointer, decode: () throws -> Value) rethrows -> Value {
         if slots.isEmpty { slots = Array(repeating: nil, count: Self.slotCount) }
-        var hash: UInt32 = 2_166_136_261
-        for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
-        let slot = Int(hash) & (Self.slotCount - 1)
+        let slot = Int(bytes.recentSlotHash(of: range)) & (Self.slotCount - 1)
         if let recent = slots[slot], recent.range.count == range.count,
            memcmp(bytes.baseAddress! + recent.range.lowerBound, bytes.baseAddress! + range.lowerBound, range.count) == 0 {
             return recent.value
@@ -39,5 +37,15 @@ extension JSONReader {
             guard own.isAtEnd() else { throw own.expected("the end of the value", column) }
             return value
         }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// FNV-1a of `self[range]`: cheap, and spread enough to pick a slot for values read lately
+    /// (`RecentValues`, `JSONReader.sharedString`).
+    func recentSlotHash(of range: Range<Int>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for index in range { hash = (hash ^ UInt32(self[index])) &* 16_777_619 }
+        return hash
     }
 }

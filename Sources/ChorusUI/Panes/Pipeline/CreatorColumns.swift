@@ -1,6 +1,5 @@
 import ChorusConcurrency
 import ChorusCore
-import Dispatch
 
 /// Per-creator values the Pipeline table sorts by, computed once per change to the creators
 /// (or the orders the fit score reads) rather than per key press: follower counts, engagement,
@@ -23,7 +22,7 @@ struct CreatorColumns {
         var handles = [String](repeating: "", count: count)
         handles.withUnsafeMutableBufferPointer { handlesOut in
             nonisolated(unsafe) let out = handlesOut
-            Self.inChunks(count) { range in
+            Parallel.inHalves(count) { range in
                 for position in range {
                     // Leads (no handle) sort after every handle, by name.
                     let creator = creators[position]
@@ -39,7 +38,7 @@ struct CreatorColumns {
         followers.withUnsafeMutableBufferPointer { followersOut in
             engagement.withUnsafeMutableBufferPointer { engagementOut in
                 nonisolated(unsafe) let out = (followersOut, engagementOut)
-                Self.inChunks(count) { range in
+                Parallel.inHalves(count) { range in
                     for position in range {
                         out.0[position] = Int32(clamping: creators[position].followers)
                         out.1[position] = Int32(clamping: Int((creators[position].engagementRate * 10_000).rounded()))
@@ -59,19 +58,12 @@ struct CreatorColumns {
         precondition(creators.count == score.count, "rescoring needs the same creators")
         score.withUnsafeMutableBufferPointer { scoreOut in
             nonisolated(unsafe) let out = scoreOut
-            Self.inChunks(creators.count) { range in
+            Parallel.inHalves(creators.count) { range in
                 for position in range {
                     out[position] = creators[position].isLead ? -1 : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
                 }
             }
         }
-    }
-
-    /// Calls `body` with each half of `0..<count` on a core of its own (all of it at once
-    /// when small); each call must write only its own slots.
-    private static func inChunks(_ count: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let chunks = count < 4_096 ? 1 : 2
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)) }
     }
 
     /// Positions of `handles` in UTF-8 byte order, equal handles in position order: a radix

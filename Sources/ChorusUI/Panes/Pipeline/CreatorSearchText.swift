@@ -1,5 +1,5 @@
+import ChorusConcurrency
 import ChorusCore
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,20 +23,15 @@ struct CreatorSearchText: Sendable {
     /// Folds on two cores, each its own half of the creators.
     init(_ creators: [Creator]) {
         let count = creators.count
-        let chunks = count < 4_096 ? 1 : 2
-        var parts = [Part](repeating: Part(), count: chunks)
-        parts.withUnsafeMutableBufferPointer { partsBuffer in
-            nonisolated(unsafe) let out = partsBuffer
-            // Each chunk writes only its own slot.
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var part = Part()
-                part.text.reserveCapacity((count / chunks) * 64)
-                for position in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    Self.appendSearchable(creators[position], to: &part.text)
-                    part.ends.append(Int32(part.text.count))
-                }
-                out[chunk] = part
+        let halves = Parallel.halves(of: count)
+        let parts = Parallel.map(halves.count) { half in
+            var part = Part()
+            part.text.reserveCapacity(halves[half].count * 64)
+            for position in halves[half] {
+                Self.appendSearchable(creators[position], to: &part.text)
+                part.ends.append(Int32(part.text.count))
             }
+            return part
         }
         searchText.reserveCapacity(parts.reduce(0) { $0 + $1.text.count })
         searchStart.reserveCapacity(count + 1)
@@ -109,13 +104,9 @@ struct CreatorSearchText: Sendable {
         let count = searchStart.count - 1
         guard !needle.isEmpty else { return Array(repeating: true, count: count) }
         var hits = Array(repeating: false, count: count)
-        let chunks = count < 4_096 ? 1 : 2
         hits.withUnsafeMutableBufferPointer { hitsBuffer in
             nonisolated(unsafe) let out = hitsBuffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let creators = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-                scan(creators, for: needle, into: out)
-            }
+            Parallel.inHalves(count) { creators in scan(creators, for: needle, into: out) }
         }
         return hits
     }
