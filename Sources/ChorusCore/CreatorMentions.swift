@@ -63,7 +63,7 @@ public struct CreatorMentions: Sendable {
                     for text in [creators[position].handle, creators[position].name] + creators[position].aliases {
                         var words: [String] = []
                         var known = true
-                        Self.foldWords(of: text, letters: &letters) { word in
+                        TextFolding.forEachWord(in: text, letters: &letters) { word in
                             known = known && vocabulary.map { $0.contains(word) } ?? true
                             if known { words.append(word) }
                         }
@@ -111,8 +111,8 @@ public struct CreatorMentions: Sendable {
                 var words: Set<String> = []
                 var letters: [UInt8] = []
                 for index in (answers.count * piece / pieces)..<(answers.count * (piece + 1) / pieces) {
-                    foldWords(of: answers[index].response, letters: &letters) { words.insert($0) }
-                    if let other = answers[index].other { foldWords(of: other, letters: &letters) { words.insert($0) } }
+                    TextFolding.forEachWord(in: answers[index].response, letters: &letters) { words.insert($0) }
+                    if let other = answers[index].other { TextFolding.forEachWord(in: other, letters: &letters) { words.insert($0) } }
                 }
                 return words
             }
@@ -178,28 +178,6 @@ public struct CreatorMentions: Sendable {
     /// The numbers of `text`'s folded words (-1 for a word in no name), into `scratch.words`.
     private func numberWords(of text: String, into scratch: inout Scratch) {
         scratch.words.removeAll(keepingCapacity: true)
-        Self.foldWords(of: text, letters: &scratch.letters) { [wordNumbers] word in scratch.words.append(wordNumbers[word] ?? -1) }
-    }
-
-    /// Hands `body` the folded words of `text` (`TextFolding.words`). ASCII text (nearly every
-    /// answer and name) is folded byte by byte into `letters`, making no string longer than fits
-    /// inline; anything else goes through `TextFolding`.
-    static func foldWords(of text: String, letters: inout [UInt8], _ body: (String) -> Void) {
-        var text = text
-        let ascii = text.withUTF8 { bytes -> Bool in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            letters.removeAll(keepingCapacity: true)
-            for byte in bytes {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A: letters.append(byte)
-                case 0x41...0x5A: letters.append(byte + 0x20)
-                default:
-                    if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
-                }
-            }
-            if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)) }
-            return true
-        }
-        if !ascii { TextFolding.words(text).forEach(body) }
+        TextFolding.forEachWord(in: text, letters: &scratch.letters) { [wordNumbers] word in scratch.words.append(wordNumbers[word] ?? -1) }
     }
 }

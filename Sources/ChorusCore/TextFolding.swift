@@ -11,25 +11,38 @@ public enum TextFolding {
         asciiWords(text) ?? foldedWords(text)
     }
 
+    /// `words(text).forEach(body)` without building the array: `letters` is scratch space kept
+    /// between calls, so folding every answer and name of a big program allocates only its words.
+    static func forEachWord(in text: String, letters: inout [UInt8], _ body: (String) -> Void) {
+        var text = text
+        let ascii = text.withUTF8 { asciiWords(of: $0, letters: &letters, body) }
+        if !ascii { foldedWords(text).forEach(body) }
+    }
+
     /// `words` of ASCII text, byte by byte: attribution folds every creator's handle and name
     /// each time it runs, and the general path below costs a string append per letter.
     /// Nil for text with anything beyond ASCII.
     static func asciiWords(_ text: some StringProtocol) -> [String]? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var words: [String] = []
-            var letters: [UInt8] = []
-            for byte in bytes {
-                switch byte {
-                case 0x30...0x39, 0x61...0x7A: letters.append(byte)
-                case 0x41...0x5A: letters.append(byte + 0x20)
-                default:
-                    if !letters.isEmpty { words.append(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
-                }
+        var words: [String] = [], letters: [UInt8] = []
+        let ascii = text.utf8.withContiguousStorageIfAvailable { asciiWords(of: $0, letters: &letters) { words.append($0) } }
+        return ascii == true ? words : nil
+    }
+
+    /// Calls `body` with each word of `bytes`; false, having called nothing, when they hold
+    /// anything beyond ASCII.
+    private static func asciiWords(of bytes: UnsafeBufferPointer<UInt8>, letters: inout [UInt8], _ body: (String) -> Void) -> Bool {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        letters.removeAll(keepingCapacity: true)
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: letters.append(byte)
+            case 0x41...0x5A: letters.append(byte + 0x20)
+            default:
+                if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
             }
-            if !letters.isEmpty { words.append(String(decoding: letters, as: UTF8.self)) }
-            return words
-        } ?? nil
+        }
+        if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)) }
+        return true
     }
 
     /// `words` for any text, scalar by scalar.
