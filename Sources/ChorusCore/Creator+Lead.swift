@@ -6,7 +6,8 @@
 /// Until then they are in no wave and hold no code or link, so nothing is attributed, owed or
 /// shipped to them, and every count of creators leaves them out.
 extension Creator {
-    public var isLead: Bool { handle.isEmpty }
+    /// Inlinable: asked of every creator at open, in place in their array rather than of a copy.
+    @inlinable public var isLead: Bool { handle.isEmpty }
 
     /// How messages name this person: `@handle`, or a lead's email (their only key).
     public var reference: String { isLead ? (email ?? id.rawValue) : "@" + handle }

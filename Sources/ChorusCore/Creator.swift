@@ -58,8 +58,9 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
-    /// (`lazy`: no array per call; the Pipeline asks it of every creator at open.)
-    public var followers: Int { profiles.lazy.map(\.followers).max() ?? 0 }
+    /// (`lazy`: no array per call; the Pipeline asks it of every creator at open. Inlinable, so
+    /// asking it of a creator in an array reads its profiles there instead of copying the creator.)
+    @inlinable public var followers: Int { profiles.lazy.map(\.followers).max() ?? 0 }
 
     public var tier: Tier { Tier(followers: followers) }
 

@@ -54,6 +54,15 @@ final class TableSpeedPartsTests: XCTestCase {
         var expectedRank = [Int32](repeating: 0, count: creators.count)
         for (rank, position) in ranked.enumerated() { expectedRank[position] = Int32(rank) }
         XCTAssertEqual(columns.handleRank, expectedRank)
+
+        // Re-scoring the same creators against another context (as when orders arrive): only
+        // the scores change, to what a fresh build gives.
+        var rescored = columns
+        let other = FitContext(today: Day("2026-03-12"), waveCategories: ["serums"], briefWords: ["yoga"])
+        rescored.rescore(creators, fit: other)
+        XCTAssertNotEqual(rescored.score, columns.score)
+        XCTAssertEqual(rescored.score, CreatorColumns(creators, fit: other).score)
+        XCTAssertEqual([rescored.followers, rescored.engagement, rescored.handleRank], [columns.followers, columns.engagement, columns.handleRank])
     }
 
     func testHandlesSortInByteOrderEvenWhenTheirFirstEightBytesAgree() {

@@ -20,13 +20,15 @@ struct CreatorColumns {
     init(_ creators: [Creator], fit: FitContext = FitContext()) {
         let count = creators.count
         var handles = [String](repeating: "", count: count)
-        handles.withUnsafeMutableBufferPointer { handlesOut in
-            nonisolated(unsafe) let out = handlesOut
-            Parallel.inHalves(count) { range in
-                for position in range {
-                    // Leads (no handle) sort after every handle, by name.
-                    let creator = creators[position]
-                    out[position] = creator.isLead ? "\u{FFFF}" + creator.name.lowercased() : Creator.normalizedHandle(creator.handle)
+        creators.withUnsafeBufferPointer { creatorsIn in
+            handles.withUnsafeMutableBufferPointer { handlesOut in
+                nonisolated(unsafe) let (creators, out) = (creatorsIn, handlesOut)
+                Parallel.inHalves(count) { range in
+                    for position in range {
+                        // Leads (no handle) sort after every handle, by name.
+                        out[position] = creators[position].isLead ? "\u{FFFF}" + creators[position].name.lowercased()
+                            : Creator.normalizedHandle(creators[position].handle)
+                    }
                 }
             }
         }
@@ -35,19 +37,8 @@ struct CreatorColumns {
         let ranking = count < 4_096 ? nil : BackgroundWork { [handles] in Self.alphabetical(handles) }
         followers = Array(repeating: 0, count: count)
         engagement = Array(repeating: 0, count: count)
-        followers.withUnsafeMutableBufferPointer { followersOut in
-            engagement.withUnsafeMutableBufferPointer { engagementOut in
-                nonisolated(unsafe) let out = (followersOut, engagementOut)
-                Parallel.inHalves(count) { range in
-                    for position in range {
-                        out.0[position] = Int32(clamping: creators[position].followers)
-                        out.1[position] = Int32(clamping: Int((creators[position].engagementRate * 10_000).rounded()))
-                    }
-                }
-            }
-        }
         score = Array(repeating: 0, count: count)
-        rescore(creators, fit: fit)
+        fill(creators, fit: fit, audience: true)
         handleRank = Array(repeating: 0, count: count)
         for (rank, position) in (ranking?.wait() ?? Self.alphabetical(handles)).enumerated() { handleRank[position] = Int32(rank) }
     }
@@ -56,11 +47,29 @@ struct CreatorColumns {
     /// columns, the alphabetical rank above all, stay as they are.
     mutating func rescore(_ creators: [Creator], fit: FitContext) {
         precondition(creators.count == score.count, "rescoring needs the same creators")
-        score.withUnsafeMutableBufferPointer { scoreOut in
-            nonisolated(unsafe) let out = scoreOut
-            Parallel.inHalves(creators.count) { range in
-                for position in range {
-                    out[position] = creators[position].isLead ? -1 : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
+        fill(creators, fit: fit, audience: false)
+    }
+
+    /// Scores each creator, and with `audience` also their followers and engagement, in one
+    /// pass per core. Creators are read in place through the array's buffer: reading
+    /// `creators[position]` copied each creator (a dozen references retained and released, on
+    /// niche and source arrays both cores share), which cost more than the scoring.
+    private mutating func fill(_ creators: [Creator], fit: FitContext, audience: Bool) {
+        creators.withUnsafeBufferPointer { creatorsIn in
+            score.withUnsafeMutableBufferPointer { scoreOut in
+                followers.withUnsafeMutableBufferPointer { followersOut in
+                    engagement.withUnsafeMutableBufferPointer { engagementOut in
+                        nonisolated(unsafe) let (creators, out) = (creatorsIn, (scoreOut, followersOut, engagementOut))
+                        Parallel.inHalves(creators.count) { range in
+                            for position in range {
+                                out.0[position] = creators[position].isLead ? -1
+                                    : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
+                                guard audience else { continue }
+                                out.1[position] = Int32(clamping: creators[position].followers)
+                                out.2[position] = Int32(clamping: Int((creators[position].engagementRate * 10_000).rounded()))
+                            }
+                        }
+                    }
                 }
             }
         }
