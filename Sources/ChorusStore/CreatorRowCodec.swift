@@ -95,6 +95,8 @@ enum CreatorRowCodec: RowCodec {
         try reader.beginArray("profiles")
         var profiles: [SocialProfile] = []
         while reader.hasMoreElements() {
+            // Most creators have one or two: room for two at once, not a second allocation.
+            if profiles.isEmpty { profiles.reserveCapacity(2) }
             try reader.beginArray("profiles")
             let platform = try reader.choice(Platform.self, "profiles.platform")
             let profileHandle = try reader.string("profiles.handle", sameAs: handle)

@@ -31,7 +31,24 @@ final class SharedCreatorRowsTests: XCTestCase {
                        profiles: profiles, engagementRate: Double(Int.random(in: 0...900, using: &random)) / 10_000,
                        niches: (0..<Int.random(in: 0...3, using: &random)).map { _ in text(&random, words: 1...1) },
                        sources: (0..<Int.random(in: 0...2, using: &random)).map { _ in CreatorSource.allCases.randomElement(using: &random)! },
-                       customer: customer, aliases: Bool.random(using: &random) ? [] : [text(&random)])
+                       customer: customer, phone: Bool.random(using: &random) ? nil : "+49 30 \(number)",
+                       payoutEmail: Bool.random(using: &random) ? nil : text(&random) + "@pay.example", aliases: Bool.random(using: &random) ? [] : [text(&random)],
+                       payoutProfile: payoutProfile(&random), invitationToApply: invitation(&random))
+    }
+
+    /// Trailing fields a row holds only when recorded: none, either or both.
+    private static func payoutProfile(_ random: inout SeededRandom) -> PayoutProfile? {
+        guard Int.random(in: 0...3, using: &random) == 0 else { return nil }
+        return PayoutProfile(method: PayoutProfile.Method.allCases.randomElement(using: &random),
+                             taxForm: Bool.random(using: &random) ? nil : PayoutProfile.TaxForm.allCases.randomElement(using: &random)!,
+                             taxFormReceived: Bool.random(using: &random) ? nil : Day("2026-02-14"), taxCountry: Bool.random(using: &random) ? nil : "DE")
+    }
+
+    private static func invitation(_ random: inout SeededRandom) -> Correspondence? {
+        guard Int.random(in: 0...3, using: &random) == 0 else { return nil }
+        let drafted = Timestamp(day: Day("2026-03-0\(Int.random(in: 1...9, using: &random))")!, hour: 9)
+        return Correspondence(kind: MessageKind.allCases.randomElement(using: &random)!, draftedAt: drafted,
+                              sentAt: Bool.random(using: &random) ? nil : Timestamp(day: Day("2026-03-12")!, hour: 10))
     }
 
     /// Reads the bytes back as a snapshot's creators file is read at open, from a file.
