@@ -153,8 +153,12 @@ struct JSONReader {
             return value
         }
         while position < end, Self.isScalarByte(bytes[position]) { position += 1 }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else {
+        let number = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+        if let plain = PlainDecimal.value(of: number) {
+            needsComma = true
+            return plain
+        }
+        guard let value = Double(String(decoding: number, as: UTF8.self)), value.isFinite else {
             position = start
             throw expected("a number", column)
         }
