@@ -44,10 +44,10 @@ public struct ShopifyOrdersImport: Sendable {
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 // Each chunk's orders freed once moved: the file's orders are not held twice.
-                orders.reserveCapacity(parts.reduce(0) { $0 + $1!.orders.count })
+                let total = parts.reduce(0) { $0 + $1!.orders.count }
                 for index in parts.indices {
-                    absorb(parts[index]!)
-                    parts[index] = nil
+                    absorb(parts[index].take()!)
+                    if index == 0 { orders.reserveCapacity(total) }
                 }
                 return
             }
@@ -55,8 +55,9 @@ public struct ShopifyOrdersImport: Sendable {
         absorb(try Chunk(table.reader, columns: columns, fileName: fileName, currency: currency))
     }
 
+    /// The first chunk's orders are taken as they are, not copied order by order.
     private mutating func absorb(_ chunk: Chunk) {
-        orders += chunk.orders
+        if orders.isEmpty { orders = chunk.orders } else { orders += chunk.orders }
         errors += chunk.errors
         rowCount += chunk.rowCount
     }
@@ -112,8 +113,9 @@ public struct ShopifyOrdersImport: Sendable {
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
             return Parallel.map(chunks.count) { index in
-                chunks[index].orders.allSatisfy { order in
-                    chunks.indices.allSatisfy { other in other == index || chunks[other].positions[order.id] == nil }
+                // By the names alone: iterating the orders copied each one.
+                chunks[index].positions.keys.allSatisfy { id in
+                    chunks.indices.allSatisfy { other in other == index || chunks[other].positions[id] == nil }
                 }
             }.allSatisfy { $0 }
         }
@@ -175,7 +177,9 @@ public struct ShopifyOrdersImport: Sendable {
             if let id = text(record, shopifyID) {
                 // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
                 let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
-                guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw fail(shopifyID!, "'\(id)' is not a Shopify order Id") }
+                // Bytes, not Characters: walking a million ids grapheme by grapheme was a
+                // fifth of reading an order. An ASCII number Character is one byte 0–9.
+                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw fail(shopifyID!, "'\(id)' is not a Shopify order Id") }
                 order.shopifyID = digits
             }
             let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()

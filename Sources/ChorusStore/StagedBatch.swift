@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 import Foundation
 
@@ -20,10 +21,12 @@ public struct StagedBatch: Codable, Hashable, Sendable {
         return [UInt8](try encoder.encode(command))
     }
 
-    init(name: String, payload: [UInt8]) {
-        self.name = name
-        sum = EntryChecksum.digest(payload[...])
-        byteCount = payload.count
+    /// Stages `payload` with `stage`, which writes it and returns its name. The checksum is a
+    /// pass over a few hundred megabytes that no core can share, so it is taken on the other
+    /// core while this one writes and syncs the file.
+    static func staging(_ payload: [UInt8], with stage: () throws -> String) throws -> StagedBatch {
+        let (name, sum) = Parallel.both({ Result { try stage() } }, { EntryChecksum.digest(payload[...]) })
+        return StagedBatch(name: try name.get(), sum: sum, byteCount: payload.count)
     }
 
     /// The command in `payload`, once its size and checksum hold.

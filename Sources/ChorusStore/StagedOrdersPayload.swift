@@ -49,8 +49,8 @@ enum StagedOrdersPayload {
     /// optional is left out, as `encodeIfPresent` does.
     private static func write(_ order: Order, to writer: inout JSONWriter) {
         writer.beginObject()
-        writer.member("cancelledAt", order.cancelledAt?.description)
-        writer.member("createdAt", order.createdAt.description)
+        writer.member("cancelledAt", order.cancelledAt)
+        writer.member("createdAt", order.createdAt)
         writer.member("discountCodes", order.discountCodes)
         writer.member("email", order.email)
         writer.member("financialStatus", order.financialStatus)
@@ -130,6 +130,14 @@ private extension JSONWriter {
         guard let value else { return }
         self.key(key)
         string(value)
+    }
+
+    /// A time in `Timestamp.description`'s text, written digit by digit as the snapshot
+    /// writes it (`JSONWriter.timestamp`) rather than through an interpolated `String`.
+    mutating func member(_ key: StaticString, _ time: Timestamp?) {
+        guard let time else { return }
+        self.key(key)
+        timestamp(time)
     }
 
     mutating func member(_ key: StaticString, _ money: Money) {

@@ -164,7 +164,7 @@ extension WorkspaceStore {
     /// lock: writing a hundred megabytes takes a while), so that the entry appended is small.
     private func stage(_ command: Command) throws -> StagedBatch {
         let payload = try StagedBatch.payload(of: command)
-        return StagedBatch(name: try log.stage(payload), payload: payload)
+        return try StagedBatch.staging(payload) { try log.stage(payload) }
     }
 
     /// How a staged import's perform ended, for `settle`.

@@ -108,4 +108,23 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(back.2, 0.1)
         XCTAssertTrue(back.3)
     }
+
+    /// Numbers and zero-padded date parts are written digit by digit on the stack; they must be
+    /// the text Swift itself gives, at every length up to the widest number.
+    func testNumbersAreWrittenAsSwiftWritesThem() {
+        var values: [Int64] = [0, 1, 9, 10, 99, 100, -1, -10, .max, .min, .max - 1, .min + 1]
+        var power: Int64 = 1
+        for _ in 0..<18 { power *= 10; values += [power - 1, power, power + 1, -power] }
+        for value in values {
+            var writer = JSONWriter()
+            writer.int(value)
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), String(value))
+        }
+        for (value, width, text) in [(UInt64(0), 2, "00"), (7, 2, "07"), (12, 2, "12"), (123, 2, "123"), (5, 4, "0005"), (2026, 4, "2026"),
+                                     (UInt64.max, 1, "18446744073709551615"), (42, 25, String(repeating: "0", count: 23) + "42")] {
+            var writer = JSONWriter()
+            writer.digits(value, width: width)
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), text)
+        }
+    }
 }
