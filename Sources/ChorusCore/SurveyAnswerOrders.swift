@@ -69,7 +69,7 @@ public struct SurveyAnswerOrders: Sendable {
         for (index, position) in wanted.enumerated() where wantedIndex[ids[position]] == nil { wantedIndex[ids[position]] = index }
         // A Shopify id leads to the first row of its order's `Name`, so any row with a wanted `Name` counts.
         var wantedShopifyIDs: Set<String> = []
-        for position in ids.indices where wantedIndex[ids[position]] != nil { if let id = shopifyIDs[position] { wantedShopifyIDs.insert(id) } }
+        for position in ids.indices { if let id = shopifyIDs[position], wantedIndex[ids[position]] != nil { wantedShopifyIDs.insert(id) } }
         // Answers that might be about a wanted order, and every key that decides which order they are about.
         let candidates = answers.indices.filter { index in
             let key = answers[index].orderID
@@ -79,9 +79,18 @@ public struct SurveyAnswerOrders: Sendable {
         for key in wantedIndex.keys { firstPosition[key] = -1 }
         for index in candidates { for key in [answers[index].orderID, toggled(answers[index].orderID)] { firstPosition[key] = -1 } }
         let shopifyKeys = Set(candidates.map { answers[$0].orderID.rawValue }.filter(wantedShopifyIDs.contains))
-        for position in ids.indices {
-            if firstPosition[ids[position]] == -1 { firstPosition[ids[position]] = position }
-            if !shopifyKeys.isEmpty, let id = shopifyIDs[position], shopifyKeys.contains(id) { lastWithShopifyID[id] = position }
+        // One pass over every order's keys, a half on each core: each looked-up key's first row, each Shopify id's last.
+        let lookedUp = firstPosition, halves = Parallel.halves(of: ids.count)
+        for (first, last) in Parallel.map(halves.count, { half in
+            var first: [OrderID: Int] = [:], last: [String: Int] = [:]
+            for position in halves[half] {
+                if lookedUp[ids[position]] != nil, first[ids[position]] == nil { first[ids[position]] = position }
+                if !shopifyKeys.isEmpty, let id = shopifyIDs[position], shopifyKeys.contains(id) { last[id] = position }
+            }
+            return (first, last)
+        }) {
+            for (key, position) in first where firstPosition[key] == -1 { firstPosition[key] = position }
+            lastWithShopifyID.merge(last) { _, later in later }
         }
         let found = { (key: OrderID) in firstPosition[key].flatMap { $0 >= 0 ? $0 : nil } }
         var about = [[Int32]](repeating: [], count: wanted.count)

@@ -11,8 +11,6 @@ enum OrderFiguresRowCodec: RowCodec {
         var figures: OrderFigures
         /// The order keeps what the store charged in another currency (`Order.original`).
         var converted: Bool
-        /// The order's `Name` and Shopify id, read only by `WithKeys`: what a survey answer names it by.
-        var keys: (id: OrderID, shopifyID: String?)?
     }
 
     static let collection = OrderRowCodec.collection
@@ -24,26 +22,35 @@ enum OrderFiguresRowCodec: RowCodec {
     }
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
-        try read(from: &reader, currency: currency, keepingKeys: false)
+        try read(from: &reader, currency: currency, keepingKeys: false).row
     }
 
-    /// The figures and the keys survey answers name orders by: for a report that lists the
-    /// ambiguous answers beside kept attribution (see `KeptAmbiguousAnswers`).
+    /// The figures and the keys survey answers name orders by, for a report that lists the
+    /// ambiguous answers beside kept attribution (`Attribution.ambiguousMentions(of:orderIDs:…)`);
+    /// a row of its own, so the figures alone stay small for the reports that need no more.
     enum WithKeys: RowCodec {
+        struct Row: Sendable {
+            var figures: OrderFiguresRowCodec.Row
+            var id: OrderID
+            var shopifyID: String?
+        }
+
         static let collection = OrderFiguresRowCodec.collection
         static let columns = OrderFiguresRowCodec.columns
         static let earlierColumns = OrderFiguresRowCodec.earlierColumns
 
         static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
-            OrderFiguresRowCodec.write(row, to: &writer, currency: currency)
+            OrderFiguresRowCodec.write(row.figures, to: &writer, currency: currency)
         }
 
         static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
-            try OrderFiguresRowCodec.read(from: &reader, currency: currency, keepingKeys: true)
+            let (figures, id, shopifyID) = try OrderFiguresRowCodec.read(from: &reader, currency: currency, keepingKeys: true)
+            return Row(figures: figures, id: id ?? OrderID(""), shopifyID: shopifyID)
         }
     }
 
-    private static func read(from reader: inout JSONReader, currency: Currency, keepingKeys: Bool) throws -> Row {
+    private static func read(from reader: inout JSONReader, currency: Currency, keepingKeys: Bool) throws
+        -> (row: Row, id: OrderID?, shopifyID: String?) {
         try reader.beginArray("order")
         var id: OrderID?
         if keepingKeys { id = OrderID(try reader.string("id")) } else { try reader.skipString("id") }
@@ -77,7 +84,6 @@ enum OrderFiguresRowCodec: RowCodec {
             converted = true
         }
         try reader.endArray("order")
-        return Row(figures: OrderFigures(subtotal: subtotal, refunded: refunded, createdAt: createdAt), converted: converted,
-                   keys: id.map { ($0, shopifyID) })
+        return (Row(figures: OrderFigures(subtotal: subtotal, refunded: refunded, createdAt: createdAt), converted: converted), id, shopifyID)
     }
 }

@@ -44,10 +44,15 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
               let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
                                                        creators: creators.count, waves: waves.count) else { return nil }
-        let rows = try readingKeys ? decodeOrders(as: OrderFiguresRowCodec.WithKeys.self) : decodeOrders(as: OrderFiguresRowCodec.self)
+        let rows: [OrderFiguresRowCodec.Row], keys: (ids: [OrderID], shopifyIDs: [String?])?
+        if readingKeys {
+            let keyed = try decodeOrders(as: OrderFiguresRowCodec.WithKeys.self)
+            (rows, keys) = (keyed.map(\.figures), (keyed.map(\.id), keyed.map(\.shopifyID)))
+        } else {
+            (rows, keys) = (try decodeOrders(as: OrderFiguresRowCodec.self), nil)
+        }
         guard !rows.contains(where: \.converted) else { return nil }
         let figures = rows.map(\.figures)
-        let keys = readingKeys ? (rows.map { $0.keys?.id ?? OrderID("") }, rows.map { $0.keys?.shopifyID }) : nil
         return (figures, AttributionResult(adding: decisions, orders: figures, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
                                            currency: currency), keys)
     }

@@ -88,7 +88,8 @@ struct AttributionReport {
             for row in creators + [total] + otherOrders { csv.writeRow(row.cells) }
             try sink(csv.bytes)
         case .json:
-            let names = PrettyJSON.Strings(handles)
+            // Handles are members of "handles" in an answer in "ambiguous" in the document.
+            let names = PrettyJSON.Strings(handles, membersAt: 4)
             var json = PrettyJSON(to: sink)
             json.beginObject()
             json.key("ambiguous")
