@@ -43,7 +43,7 @@ extension Attribution {
             slugs = Self.slugs(workspace.creators)
             guard !workspace.surveyResponses.isEmpty else { return }
             // Not beside the slugs in `Parallel.both`: work split inside one of its jobs stays on that job's core.
-            mentions = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses)
+            mentions = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses.rows)
             let orderOf = SurveyAnswerOrders.orderPositions(workspace)
             answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
             for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
@@ -103,10 +103,7 @@ extension Attribution {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(day))
                 }
                 named.removeAll(keepingCapacity: true)
-                for position in positions {
-                    mentions.collect(responses[Int(position)].response, into: &named, limit: limit, scratch: &scratch)
-                    if let other = responses[Int(position)].other { mentions.collect(other, into: &named, limit: limit, scratch: &scratch) }
-                }
+                for position in positions { mentions.collect(responses[Int(position)], into: &named, limit: limit, scratch: &scratch) }
                 if named.count == 1 {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(day))
                 }

@@ -24,8 +24,35 @@ public struct CreatorMentions: Sendable {
         var words: [Int32] = []
         var letters: [UInt8] = []
         var spans: [Span] = []
+        /// Which creators the `found` being filled holds: those whose mark is `stamp`, `marked`
+        /// of them. A report lists hundreds of creators for a common name, and hashing each into
+        /// a set to skip repeats was most of listing them.
+        var marks: [UInt32] = []
+        var stamp: UInt32 = 0
+        var marked = 0
 
         public init() {}
+
+        /// Starts marking for `found`: every mark made for another list is forgotten at once.
+        mutating func startMarking(_ found: [CreatorPosition]) {
+            stamp &+= 1
+            if stamp == 0 {
+                marks = [UInt32](repeating: 0, count: marks.count)
+                stamp = 1
+            }
+            marked = 0
+            for creator in found { _ = mark(creator) }
+        }
+
+        /// Marks `creator`; false if it was marked already.
+        mutating func mark(_ creator: CreatorPosition) -> Bool {
+            guard let index = creator.index else { return false }
+            if index >= marks.count { marks += [UInt32](repeating: 0, count: max(index + 1 - marks.count, marks.count)) }
+            guard marks[index] != stamp else { return false }
+            marks[index] = stamp
+            marked += 1
+            return true
+        }
     }
 
     /// Words `start..<end` of one answer text name the creators at `node`.
@@ -45,7 +72,7 @@ public struct CreatorMentions: Sendable {
     /// a big program's answers use a few thousand words where its creators' names hold hundreds
     /// of thousands. `collect` finds the same creators in those answers as with every name
     /// indexed, and the work grows with the answers, not with the names nobody wrote.
-    init(_ creators: [Creator], namedIn answers: EntityTable<SurveyResponse>) {
+    init(_ creators: [Creator], namedIn answers: [SurveyResponse]) {
         self.init(creators, keepingNamesWithin: Self.words(of: answers))
     }
 
@@ -104,7 +131,7 @@ public struct CreatorMentions: Sendable {
     }
 
     /// The folded words of every answer's texts, gathered on every core.
-    private static func words(of answers: EntityTable<SurveyResponse>) -> Set<String> {
+    private static func words(of answers: [SurveyResponse]) -> Set<String> {
         let pieces = Parallel.pieceCount(for: answers.count, minimumSize: 20_000)
         let sets = answers.withUnsafeBufferPointer { answers in
             Parallel.map(pieces) { piece in
@@ -132,6 +159,13 @@ public struct CreatorMentions: Sendable {
         return found
     }
 
+    /// Adds the creators a survey answer names, in its response and then its free text, to
+    /// `found`, as `collect(_:into:limit:scratch:)` adds them for one text.
+    func collect(_ answer: SurveyResponse, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
+        collect(answer.response, into: &found, limit: limit, scratch: &scratch)
+        if let other = answer.other { collect(other, into: &found, limit: limit, scratch: &scratch) }
+    }
+
     /// Adds the creators `text` names to `found` (those not in it yet, in order of first
     /// mention), stopping once `found` holds `limit`: attribution only needs to tell one
     /// creator from several, and a common name may belong to hundreds.
@@ -153,7 +187,8 @@ public struct CreatorMentions: Sendable {
             }
         }
         guard !scratch.spans.isEmpty else { return }
-        var seen = found.count > 16 ? Set(found) : []
+        // `found` is this scratch's list while it holds just what was marked for it (filled only here since it was empty).
+        if found.isEmpty || found.count != scratch.marked { scratch.startMarking(found) }
         for span in scratch.spans {
             // Longer spans around this one: one naming two creators hides everyone here; ones
             // naming a single creator hide everyone but that creator.
@@ -165,11 +200,8 @@ public struct CreatorMentions: Sendable {
                 onlyVisible = named[0]
             }
             if hidesAll { continue }
-            for creator in creatorsAt[Int(span.node)] where onlyVisible == nil || onlyVisible == creator {
-                let isNew = seen.isEmpty && found.count <= 16 ? !found.contains(creator) : seen.insert(creator).inserted
-                guard isNew else { continue }
+            for creator in creatorsAt[Int(span.node)] where (onlyVisible == nil || onlyVisible == creator) && scratch.mark(creator) {
                 found.append(creator)
-                if found.count == 17 { seen = Set(found) }
                 if let limit, found.count >= limit { return }
             }
         }

@@ -59,6 +59,51 @@ public struct SurveyAnswerOrders: Sendable {
         return positions
     }
 
+    /// For each order in `wanted` (positions in `ids`, ascending), the positions in `answers` of
+    /// the answers about it, matched as `orderPositions` matches them over the whole orders table
+    /// (`ids` and `shopifyIDs` are every order's `Name` and Shopify id, in table order). For a
+    /// report that holds no orders but these keys: only the keys that could land on a wanted
+    /// order are looked up, in one pass over the ids, instead of indexing a million orders.
+    static func answers(about wanted: [Int], ids: [OrderID], shopifyIDs: [String?], answers: [SurveyResponse]) -> [[Int32]] {
+        var wantedIndex: [OrderID: Int] = [:]
+        for (index, position) in wanted.enumerated() where wantedIndex[ids[position]] == nil { wantedIndex[ids[position]] = index }
+        // A Shopify id leads to the first row of its order's `Name`, so any row with a wanted `Name` counts.
+        var wantedShopifyIDs: Set<String> = []
+        for position in ids.indices { if let id = shopifyIDs[position], wantedIndex[ids[position]] != nil { wantedShopifyIDs.insert(id) } }
+        // Answers that might be about a wanted order, and every key that decides which order they are about.
+        let candidates = answers.indices.filter { index in
+            let key = answers[index].orderID
+            return wantedIndex[key] != nil || wantedIndex[toggled(key)] != nil || wantedShopifyIDs.contains(key.rawValue)
+        }
+        var firstPosition: [OrderID: Int] = [:], lastWithShopifyID: [String: Int] = [:]
+        for key in wantedIndex.keys { firstPosition[key] = -1 }
+        for index in candidates { for key in [answers[index].orderID, toggled(answers[index].orderID)] { firstPosition[key] = -1 } }
+        let shopifyKeys = Set(candidates.map { answers[$0].orderID.rawValue }.filter(wantedShopifyIDs.contains))
+        // One pass over every order's keys, a half on each core: each looked-up key's first row, each Shopify id's last.
+        let lookedUp = firstPosition, halves = Parallel.halves(of: ids.count)
+        for (first, last) in Parallel.map(halves.count, { half in
+            var first: [OrderID: Int] = [:], last: [String: Int] = [:]
+            for position in halves[half] {
+                if lookedUp[ids[position]] != nil, first[ids[position]] == nil { first[ids[position]] = position }
+                if !shopifyKeys.isEmpty, let id = shopifyIDs[position], shopifyKeys.contains(id) { last[id] = position }
+            }
+            return (first, last)
+        }) {
+            for (key, position) in first where firstPosition[key] == -1 { firstPosition[key] = position }
+            lastWithShopifyID.merge(last) { _, later in later }
+        }
+        let found = { (key: OrderID) in firstPosition[key].flatMap { $0 >= 0 ? $0 : nil } }
+        var about = [[Int32]](repeating: [], count: wanted.count)
+        for index in candidates {
+            let key = answers[index].orderID
+            // Found by its Shopify id, an order is named by its `Name` again: that `Name`'s first row, as in `orderPositions`.
+            guard let position = found(key) ?? found(toggled(key)) ?? lastWithShopifyID[key.rawValue].flatMap({ found(ids[$0]) }),
+                  let wantedAt = wantedIndex[ids[position]], wanted[wantedAt] == position else { continue }
+            about[wantedAt].append(Int32(index))
+        }
+        return about
+    }
+
     /// The order as written if the store has it, else with or without `#`. Asks the index
     /// only: copying out a whole order per answer was most of preparing attribution.
     private static func orderName(_ key: OrderID, in workspace: Workspace) -> OrderID? {

@@ -94,13 +94,13 @@ struct JSONReader {
         guard position < end else { throw expected("a value", column) }
         switch bytes[position] {
         case UInt8(ascii: "\""):
-            try skipString(column)
+            try skipStringBody(column)
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             var depth = 0
             repeat {
                 guard position < end else { throw JSONReadError(offset: start, message: "column \(column): unterminated array or object") }
                 switch bytes[position] {
-                case UInt8(ascii: "\""): try skipString(column); continue
+                case UInt8(ascii: "\""): try skipStringBody(column); continue
                 case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
                 default: break
@@ -113,6 +113,16 @@ struct JSONReader {
         }
         needsComma = true
         return start..<position
+    }
+
+    /// Skips a string (or, when `optional`, null) without making it: for a reader that needs
+    /// only some of a row's fields yet must refuse a row the whole read would.
+    mutating func skipString(_ column: StaticString, optional: Bool = false) throws {
+        if optional, try nextIsNull(column) { return }
+        try valueStart(column)
+        guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
+        try skipStringBody(column)
+        needsComma = true
     }
 
     // MARK: Scalars
@@ -271,7 +281,7 @@ struct JSONReader {
         return true
     }
 
-    private mutating func skipString(_ column: StaticString) throws {
+    private mutating func skipStringBody(_ column: StaticString) throws {
         let start = position
         position += 1
         while position < end {

@@ -19,15 +19,11 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     public var orderCount: Int { orders.rows }
 
     public func load() throws -> OrderHistory {
-        let orders = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderRowCodec.self,
-                                               currency: currency, expectedRows: self.orders.rows)
+        let orders = try decodeOrders(as: OrderRowCodec.self)
         // Then two independent jobs, one per core: indexing the orders; reading the survey
         // responses and the attribution kept for this state.
         let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
-            (Result {
-                try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
-                                          currency: currency, expectedRows: surveyResponses.rows)
-            }, storedAttribution.flatMap { stored in
+            (Result { try surveyAnswers() }, storedAttribution.flatMap { stored in
                 stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id), currency: currency)
             })
         })
@@ -41,15 +37,33 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// another currency (the caller names the rates, which only whole orders hold). What a
     /// report adds up is the kept decisions and the orders' amounts and days, so it decodes no
     /// whole order, builds no index of them and reads no survey answer, as `load` does.
-    func figuresWithKeptAttribution() throws -> (figures: [OrderFigures], attribution: AttributionResult)? {
+    /// `readingKeys`: also every order's `Name` and Shopify id, which survey answers name
+    /// orders by (for a report listing the ambiguous answers, with `surveyAnswers()`).
+    func figuresWithKeptAttribution(readingKeys: Bool = false) throws
+        -> (figures: [OrderFigures], attribution: AttributionResult, keys: (ids: [OrderID], shopifyIDs: [String?])?)? {
         guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
               let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
                                                        creators: creators.count, waves: waves.count) else { return nil }
-        let rows = try CollectionFile.decode(file: self.orders.path, fileSystem: fileSystem, as: OrderFiguresRowCodec.self,
-                                             currency: currency, expectedRows: self.orders.rows)
+        let rows: [OrderFiguresRowCodec.Row], keys: (ids: [OrderID], shopifyIDs: [String?])?
+        if readingKeys {
+            let keyed = try decodeOrders(as: OrderFiguresRowCodec.WithKeys.self)
+            (rows, keys) = (keyed.map(\.figures), (keyed.map(\.id), keyed.map(\.shopifyID)))
+        } else {
+            (rows, keys) = (try decodeOrders(as: OrderFiguresRowCodec.self), nil)
+        }
         guard !rows.contains(where: \.converted) else { return nil }
         let figures = rows.map(\.figures)
         return (figures, AttributionResult(adding: decisions, orders: figures, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
-                                           currency: currency))
+                                           currency: currency), keys)
+    }
+
+    private func decodeOrders<Codec: RowCodec>(as codec: Codec.Type) throws -> [Codec.Row] {
+        try CollectionFile.decode(file: orders.path, fileSystem: fileSystem, as: codec, currency: currency, expectedRows: orders.rows)
+    }
+
+    /// Every survey answer, without the orders.
+    func surveyAnswers() throws -> [SurveyResponse] {
+        try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
+                                  currency: currency, expectedRows: surveyResponses.rows)
     }
 }

@@ -36,12 +36,34 @@ extension WorkspaceStore {
     /// them, no survey answer); otherwise this is `attribution(wave:)` over `workspace.orders`.
     /// The figures are the same either way.
     public func keptAttributionInputs(wave: WaveID? = nil) throws -> (result: AttributionResult, orders: [OrderFigures], ratesUsed: String?) {
-        if let loader = pendingOrderHistory, attributionInputsSequence == attributionInputsSequenceAtOpen,
-           let (figures, kept) = try loader.figuresWithKeptAttribution() {
+        if let (figures, kept, _) = try keptAttributionLoader?.figuresWithKeptAttribution() {
             return (covering(wave, kept, orders: figures), figures, nil)
         }
         let result = try attribution(wave: wave)
         return (result, workspace.orders.rows.figures, workspace.orders.rows.ratesUsed())
+    }
+
+    /// `keptAttributionInputs` for a report that also lists the survey answers naming several
+    /// creators, with who they name (`Attribution.ambiguousMentions`). Beside a kept file it
+    /// reads the orders' figures, `Name`s and Shopify ids and the survey answers (no whole order,
+    /// no index of them) and looks only at the answers about ambiguous orders; otherwise the
+    /// whole history is loaded and attributed. The list is the same either way.
+    public func keptAttributionWithAmbiguousAnswers(wave: WaveID? = nil) throws
+        -> (result: AttributionResult, ratesUsed: String?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
+        if let loader = keptAttributionLoader, let (figures, kept, keys) = try loader.figuresWithKeptAttribution(readingKeys: true), let keys {
+            let result = covering(wave, kept, orders: figures)
+            let ambiguous = Attribution.ambiguousMentions(of: result, orderIDs: keys.ids, shopifyIDs: keys.shopifyIDs,
+                                                          answers: try loader.surveyAnswers(), creators: workspace.creators.rows)
+            return (result, nil, ambiguous)
+        }
+        let result = try attribution(wave: wave)
+        return (result, workspace.orders.rows.ratesUsed(), Attribution.ambiguousMentions(of: result, in: workspace))
+    }
+
+    /// The loader of the history still deferred, while nothing that could change attribution has
+    /// happened since the open: then a file kept for the state at open is for the state now.
+    private var keptAttributionLoader: OrderHistoryLoader? {
+        attributionInputsSequence == attributionInputsSequenceAtOpen ? pendingOrderHistory : nil
     }
 
     /// Takes attribution computed for the workspace as it is now (the console's `DerivedFigures`

@@ -34,9 +34,9 @@ struct AttributionReport {
     var creators: [Row]
     var total: Row
     var otherOrders: [Row]
-    /// The answers naming several creators, who they name as positions in `handles`; only
-    /// found for the formats that list them (table and JSON).
-    var ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])] = []
+    /// The answers naming several creators, who they name as positions in `handles`
+    /// (`Attribution.ambiguousMentions`); only found for the formats that list them (table and JSON).
+    var ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]
     /// Every creator's handle, by position.
     let handles: [String]
 
@@ -45,7 +45,7 @@ struct AttributionReport {
         (.paidOrAffiliate, "paid/affiliate"), (.unattributed, "unattributed"), (.ambiguous, "ambiguous"), (.notCounted, "cancelled/void"),
     ]
 
-    init(_ result: AttributionResult, workspace: Workspace, wave: WaveID?, listingAmbiguousAnswers: Bool = true) {
+    init(_ result: AttributionResult, workspace: Workspace, wave: WaveID?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
         currency = result.currency.code
         self.wave = wave?.rawValue
         let amount = { (minorUnits: Int64) in result.money(minorUnits).decimalString }
@@ -64,7 +64,7 @@ struct AttributionReport {
         otherOrders = Self.uncredited.map { outcome, label in
             Row(kind: label, orders: result.count(outcome), netRevenue: result.revenue(outcome).decimalString)
         }
-        if listingAmbiguousAnswers { ambiguous = Attribution.ambiguousMentions(of: result, in: workspace) }
+        self.ambiguous = ambiguous
     }
 
     /// The table, for people: the rows, then the first ambiguous answers to settle.
@@ -88,7 +88,8 @@ struct AttributionReport {
             for row in creators + [total] + otherOrders { csv.writeRow(row.cells) }
             try sink(csv.bytes)
         case .json:
-            let names = PrettyJSON.Strings(handles)
+            // Handles are members of "handles" in an answer in "ambiguous" in the document.
+            let names = PrettyJSON.Strings(handles, membersAt: 4)
             var json = PrettyJSON(to: sink)
             json.beginObject()
             json.key("ambiguous")

@@ -37,6 +37,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the growth curve: 100k creators / 1M orders and 200k / 3M, each generated once.") var scale = false
     @Flag(name: .customLong("first-frame"), help: "Only the console's opening to its first frame (order history deferred, not loaded), once per repetition.")
     var firstFrameOnly = false
+    @Flag(name: .customLong("cold-open"), help: "Only the console's opening with nothing kept for the workspace's state, until the Leaderboard and Ledger are ready (attribution computed), once per repetition.")
+    var coldOpenOnly = false
     @Flag(name: .customLong("scale-to-10m"), help: "With --scale: also 1M creators / 10M orders (generating it takes long).")
     var includeTenMillion = false
 
@@ -63,6 +65,12 @@ struct BenchCommand: ParsableCommand {
                 }
                 return
             }
+            if coldOpenOnly {
+                let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
+                defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
+                for _ in 0..<repetitions { try Output.print(try ConsoleBenchmark.measureColdOpening(folder, today: SampleWorkspace.anchorDay).description) }
+                return
+            }
             if team {
                 try Output.print(try TeamBenchmark.run(appendsPerWriter: smoke ? 10 : 200, changes: smoke ? 3 : 30))
                 let base = smoke ? try SampleWorkspace.makeTemporaryFolder(prefix: "chorus-bench-import") : benchFolder
@@ -80,6 +88,8 @@ struct BenchCommand: ParsableCommand {
             // The console's own path first, with the peak memory reset, so it is the console's own.
             let opening = try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
             try Output.print(opening.description)
+            try Output.print("with nothing kept for this state (the first open after an import):\n"
+                             + (try ConsoleBenchmark.measureColdOpening(folder, today: SampleWorkspace.anchorDay).description))
             let report = try StoreBenchmark.run(folder: folder.path, repetitions: smoke ? 1 : repetitions,
                                                 includeJSONDecoderBaseline: !noBaseline, appends: smoke ? 20 : 500)
             try Output.print(report.description)

@@ -42,27 +42,33 @@ struct PrettyJSON {
     }
 
     /// Strings written over and over (a report names the same creators millions of times),
-    /// escaped once and kept side by side: writing one is a copy, with no string to retain.
+    /// escaped once and kept side by side, each laid out as a member of an array at `depth`
+    /// (`,`, line break, indent, string): writing one is one copy, with no string to retain.
     struct Strings {
         fileprivate var bytes: [UInt8] = []
         fileprivate var ends: [Int] = [0]
+        fileprivate let depth: Int
 
-        init(_ strings: [String]) {
+        init(_ strings: [String], membersAt depth: Int) {
+            self.depth = depth
+            let lead = Array(",\n".utf8) + PrettyJSON.spaces.prefix(depth * 2)
             for text in strings {
                 var writer = JSONWriter()
                 writer.string(text)
+                bytes += lead
                 bytes += writer.bytes
                 ends.append(bytes.count)
             }
         }
     }
 
-    /// The string at `index` in `strings`.
+    /// The string at `index` in `strings`, as the next member of the open array.
     mutating func string(_ index: Int, of strings: Strings) {
-        startMember()
-        strings.bytes.withUnsafeBufferPointer { all in
-            writer.raw(bytes: UnsafeBufferPointer(rebasing: all[strings.ends[index]..<strings.ends[index + 1]]))
-        }
+        precondition(depth == strings.depth && !afterKey, "laid out for members of an array at depth \(strings.depth)")
+        // The array's first member has no comma before it: its bytes from the line break on.
+        let start = strings.ends[index] + (isEmpty ? 1 : 0)
+        strings.bytes.withUnsafeBufferPointer { writer.raw(bytes: UnsafeBufferPointer(rebasing: $0[start..<strings.ends[index + 1]])) }
+        isEmpty = false
     }
 
     /// `key` and its value, left out when the value is nil (as `Encodable` leaves out nil optionals).
@@ -121,5 +127,5 @@ struct PrettyJSON {
         Self.spaces.withUnsafeBufferPointer { writer.raw(bytes: UnsafeBufferPointer(rebasing: $0[..<min(depth * 2, $0.count)])) }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    fileprivate static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }

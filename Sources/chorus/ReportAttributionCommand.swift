@@ -19,17 +19,25 @@ struct ReportAttributionCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try options.requireCSVForRaw()
-            // CSV lists no ambiguous answers, so it reads only the orders' amounts beside kept attribution
-            // (`keptAttributionInputs`); the formats that list them need the whole history.
-            let listingAmbiguousAnswers = options.format != .csv
-            let store = try workspace.openForReading(deferringOrderHistory: !listingAmbiguousAnswers)
+            let store = try workspace.openForReading(deferringOrderHistory: true)
             let waveID = try options.waves.resolved(in: store.workspace, today: Clock.now.day)
-            let (result, _, ratesUsed) = try store.keptAttributionInputs(wave: waveID)
-            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, listingAmbiguousAnswers: listingAmbiguousAnswers)
+            let (result, ratesUsed, ambiguous) = try inputs(store, wave: waveID)
+            let report = AttributionReport(result, workspace: store.workspace, wave: waveID, ambiguous: ambiguous)
             try report.write(as: options.format, raw: options.raw) { piece in
                 try Output.standardOutput(TerminalText.forStandardOutput(piece))
             }
             if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
         }
+    }
+
+    /// Beside kept attribution, CSV (which lists no ambiguous answers) reads only the orders'
+    /// amounts and days; the formats that list them also read the orders' names and the answers.
+    private func inputs(_ store: WorkspaceStore, wave: WaveID?) throws
+        -> (result: AttributionResult, ratesUsed: String?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
+        guard options.format != .csv else {
+            let kept = try store.keptAttributionInputs(wave: wave)
+            return (kept.result, kept.ratesUsed, [])
+        }
+        return try store.keptAttributionWithAmbiguousAnswers(wave: wave)
     }
 }

@@ -36,6 +36,9 @@ final class AttributionReportOutputTests: XCTestCase {
                            try JSONSerialization.jsonObject(with: Data(plainJSON.utf8)) as? NSDictionary, "seed \(seed)")
             // Laid out as before too, so a diff against yesterday's report shows only changed figures.
             XCTAssertEqual(json, plainJSON, "seed \(seed)")
+            // Beside attribution kept for the workspace's state it reads no whole order, and says the same.
+            try keepAttribution(in: workspace)
+            XCTAssertEqual(try chorus(["report", "attribution", "--format", "json", "-w", workspace.path]), plainJSON, "seed \(seed), kept")
 
             let rows = [expected.total] + expected.otherOrders
             let plainCells = [ExpectedReport.Row.columns] + (expected.creators + rows).map(\.cells)
@@ -58,6 +61,8 @@ final class AttributionReportOutputTests: XCTestCase {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         XCTAssertEqual(json, String(decoding: try encoder.encode(expected), as: UTF8.self) + "\n")
+        try keepAttribution(in: workspace)
+        XCTAssertEqual(try chorus(["report", "attribution", "--format", "json", "--wave", wave.id.rawValue, "-w", workspace.path]), json, "kept")
         XCTAssertTrue(json.contains("\"wave\" : \"\(wave.id.rawValue)\""))
     }
 
@@ -145,6 +150,14 @@ final class AttributionReportOutputTests: XCTestCase {
                                   ExpectedReport.Row(kind: label, orders: counts[outcome]?.orders ?? 0, netRevenue: money(counts[outcome]?.net ?? 0))
                               },
                               ambiguous: ambiguous)
+    }
+
+    /// Keeps attribution beside the snapshot, as a console does once it has shown it.
+    private func keepAttribution(in folder: URL) throws {
+        let store = try WorkspaceStore.open(at: folder.path, mode: .readWrite)
+        store.remember(Attribution.compute(store.workspace))
+        store.close()
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("attribution-") })
     }
 
     // MARK: - Running and reading

@@ -36,7 +36,7 @@ final class AttributionFastPathTests: XCTestCase {
     func testOnlyNamesAnswersCanMentionAreIndexedAndTheyFindTheSameCreators() {
         let workspace = Self.program(seed: UInt64.random(in: 1...1_000_000))
         let every = CreatorMentions(workspace.creators.rows)
-        let answered = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses)
+        let answered = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses.rows)
         for response in workspace.surveyResponses {
             let texts = [response.response] + (response.other.map { [$0] } ?? [])
             XCTAssertEqual(answered.creators(namedIn: texts), every.creators(namedIn: texts), "\(texts)")

@@ -13,10 +13,12 @@ final class KeptAttributionInputsTests: XCTestCase {
     private let today = Day(year: 2026, month: 3, day: 16)!
 
     /// A random program saved with its attribution kept, and the program itself; with
-    /// `converting`, a few orders keep what the store charged in dollars.
-    private func keptProgram(converting: Bool = false, _ name: String = #function) throws -> (folder: String, workspace: Workspace) {
+    /// `converting`, a few orders keep what the store charged in dollars; with `naming`, survey
+    /// answers name creators that share a name, and orders by `Name`, Shopify id or neither.
+    private func keptProgram(converting: Bool = false, naming: Bool = false, _ name: String = #function) throws -> (folder: String, workspace: Workspace) {
         let seed = UInt64.random(in: 1...1_000_000)
         var workspace = SampleProgram.generate(options: GeneratorOptions(creators: 150, orders: 2_500, seed: seed, today: today))
+        if naming { addAnswersNamingSeveralCreators(to: &workspace) }
         if converting {
             var orders = workspace.orders.rows
             let rate = ExchangeRate(day: today, currency: Currency("USD"), rate: DecimalRate("0.9234")!)
@@ -59,6 +61,57 @@ final class KeptAttributionInputsTests: XCTestCase {
             XCTAssertNotNil(store.pendingOrderHistory, "the history was not loaded")
             store.close()
         }
+    }
+
+    /// Creators who share a name, orders with Shopify ids (one shared by two orders), and
+    /// answers naming them and their orders every way a survey tool does.
+    private func addAnswersNamingSeveralCreators(to workspace: inout Workspace) {
+        var creators = workspace.creators.rows, orders = workspace.orders.rows, answers = workspace.surveyResponses.rows
+        for index in stride(from: 0, to: creators.count, by: 9) { creators[index].name = ["Maria Garcia", "Anna", "Anna Berg"][index % 3] }
+        for index in stride(from: 3, to: orders.count, by: 7) { orders[index].shopifyID = "5100\(index / 14)" }
+        for number in 0..<600 {
+            let order = orders[Int.random(in: 0..<orders.count)]
+            let references = [order.id.rawValue, order.id.rawValue.hasPrefix("#") ? String(order.id.rawValue.dropFirst()) : "#" + order.id.rawValue,
+                              order.shopifyID ?? order.id.rawValue, "#99\(number)"]
+            let texts = ["Maria Garcia", "anna berg and ANNA", "@" + creators.randomElement()!.handle, creators.randomElement()!.name, "podcast"]
+            answers.append(SurveyResponse(id: SurveyResponseID("SR-K\(number)"), orderID: OrderID(references.randomElement()!),
+                                          response: texts.randomElement()!, other: Bool.random() ? creators.randomElement()!.name : nil))
+        }
+        (workspace.creators, workspace.orders, workspace.surveyResponses) = (EntityTable(creators), EntityTable(orders), EntityTable(answers))
+    }
+
+    func testTheAmbiguousAnswersBesideAKeptFileAreTheOnesComputingEverythingLists() throws {
+        let (folder, workspace) = try keptProgram(naming: true)
+        var listed = 0
+        for wave in [nil] + workspace.waves.map(\.id) {
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+            let found = try store.keptAttributionWithAmbiguousAnswers(wave: wave)
+            let computed = Attribution.compute(workspace, wave: wave)
+            let expected = Attribution.ambiguousMentions(of: computed, in: workspace)
+            XCTAssertEqual(found.ambiguous.map(\.order), expected.map(\.order), "wave \(wave?.rawValue ?? "all")")
+            XCTAssertEqual(found.ambiguous.map(\.creatorPositions), expected.map(\.creatorPositions), "wave \(wave?.rawValue ?? "all")")
+            XCTAssertEqual(found.result.totals, computed.totals)
+            XCTAssertEqual(found.result.counts, computed.counts)
+            XCTAssertNotNil(store.pendingOrderHistory, "no whole order was read")
+            listed += found.ambiguous.count
+            store.close()
+        }
+        XCTAssertGreaterThan(listed, 0, "some answers name several creators")
+    }
+
+    func testAnOrdersFileWithAFieldOfTheWrongTypeIsRefusedAsAFullOpenRefusesIt() throws {
+        let (folder, _) = try keptProgram()
+        let path = folder + "/orders-1.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // An order's e-mail (a field the figures skip) becomes a number.
+        let email = try NSRegularExpression(pattern: #"^(\["[^"]*",)"[^"]*","#, options: .anchorsMatchLines)
+        let match = try XCTUnwrap(email.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)))
+        let idField = (text as NSString).substring(with: match.range(at: 1))
+        try (text as NSString).replacingCharacters(in: match.range, with: idField + "42,").write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try WorkspaceStore.open(at: folder, mode: .readOnly).close())
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { store.close() }
+        XCTAssertThrowsError(try store.keptAttributionInputs())
     }
 
     func testConvertedOrdersAreReadWholeToNameTheirRates() throws {
