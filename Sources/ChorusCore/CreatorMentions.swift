@@ -172,6 +172,9 @@ public struct CreatorMentions: Sendable {
     ///
     /// A name found inside a longer name of another creator ("Anna" inside "Anna Berg") is
     /// not a separate mention: the buyer wrote the longer one.
+    ///
+    /// `found` must start empty and be filled only by calls with this `scratch`: the scratch
+    /// remembers who is in it by marks, not by searching it (a list of hundreds, per answer).
     public func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         if let limit, found.count >= limit { return }
         numberWords(of: text, into: &scratch)

@@ -116,12 +116,28 @@ struct JSONReader {
     }
 
     /// Skips a string (or, when `optional`, null) without making it: for a reader that needs
-    /// only some of a row's fields yet must refuse a row the whole read would.
+    /// only some of a row's fields yet must refuse a row the whole read would. Plain ASCII (nearly
+    /// every value) is checked as it is passed over; a string with an escape, a control character
+    /// or other bytes is read as `stringBody` reads it, so that what it refuses is refused here too.
     mutating func skipString(_ column: StaticString, optional: Bool = false) throws {
         if optional, try nextIsNull(column) { return }
         try valueStart(column)
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
-        try skipStringBody(column)
+        var index = position + 1
+        while index + 8 <= end {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            guard !Self.holdsByte(0x22, word), !Self.holdsByte(0x5C, word), !Self.holdsByteBelow(0x20, word),
+                  word & 0x8080_8080_8080_8080 == 0 else { break }
+            index += 8
+        }
+        while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), (0x20..<0x80).contains(bytes[index]) {
+            index += 1
+        }
+        guard index < end, bytes[index] == UInt8(ascii: "\"") else {
+            _ = try stringBody(column)
+            return
+        }
+        position = index + 1
         needsComma = true
     }
 

@@ -61,7 +61,8 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         try CollectionFile.decode(file: orders.path, fileSystem: fileSystem, as: codec, currency: currency, expectedRows: orders.rows)
     }
 
-    /// Every survey answer, without the orders.
+    /// Every survey answer: a report listing the ambiguous answers reads them beside the orders'
+    /// keys alone, without whole orders.
     func surveyAnswers() throws -> [SurveyResponse] {
         try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
                                   currency: currency, expectedRows: surveyResponses.rows)

@@ -20,6 +20,8 @@ enum PlainDecimal {
                 sawPoint = true
                 digitsBeforePoint = count
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                // Given up before the sixteenth digit: twenty would overflow `digits` and trap.
+                guard count < 15 else { return nil }
                 digits = digits * 10 + UInt64(byte - UInt8(ascii: "0"))
                 count += 1
                 if sawPoint { fractionDigits += 1 }
@@ -28,7 +30,7 @@ enum PlainDecimal {
             }
             index += 1
         }
-        guard count > 0, count <= 15, !sawPoint || (digitsBeforePoint > 0 && fractionDigits > 0) else { return nil }
+        guard count > 0, !sawPoint || (digitsBeforePoint > 0 && fractionDigits > 0) else { return nil }
         let magnitude = Double(digits) / powersOfTen[fractionDigits]
         return negative ? -magnitude : magnitude
     }

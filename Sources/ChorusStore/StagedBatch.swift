@@ -22,8 +22,8 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     }
 
     /// Stages `payload` with `stage`, which writes it and returns its name. The checksum is a
-    /// pass over a few hundred megabytes that no core can share, so it is taken on the other
-    /// core while this one writes and syncs the file.
+    /// pass over a few hundred megabytes that cannot be split, so it is taken at the same time
+    /// as the file is written and synced, each on a core of its own.
     static func staging(_ payload: [UInt8], with stage: () throws -> String) throws -> StagedBatch {
         let (name, sum) = Parallel.both({ Result { try stage() } }, { EntryChecksum.digest(payload[...]) })
         return StagedBatch(name: try name.get(), sum: sum, byteCount: payload.count)

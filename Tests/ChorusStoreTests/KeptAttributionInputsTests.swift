@@ -99,19 +99,26 @@ final class KeptAttributionInputsTests: XCTestCase {
         XCTAssertGreaterThan(listed, 0, "some answers name several creators")
     }
 
-    func testAnOrdersFileWithAFieldOfTheWrongTypeIsRefusedAsAFullOpenRefusesIt() throws {
-        let (folder, _) = try keptProgram()
-        let path = folder + "/orders-1.json"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        // An order's e-mail (a field the figures skip) becomes a number.
-        let email = try NSRegularExpression(pattern: #"^(\["[^"]*",)"[^"]*","#, options: .anchorsMatchLines)
-        let match = try XCTUnwrap(email.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)))
-        let idField = (text as NSString).substring(with: match.range(at: 1))
-        try (text as NSString).replacingCharacters(in: match.range, with: idField + "42,").write(toFile: path, atomically: false, encoding: .utf8)
-        XCTAssertThrowsError(try WorkspaceStore.open(at: folder, mode: .readOnly).close())
-        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
-        defer { store.close() }
-        XCTAssertThrowsError(try store.keptAttributionInputs())
+    func testAnOrdersFileWithADamagedFieldIsRefusedAsAFullOpenRefusesIt() throws {
+        // An order's e-mail, a field the figures skip, becomes a number, holds a control
+        // character or an unknown escape, or bytes that are not UTF-8.
+        let damages: [[UInt8]] = [Array("42".utf8), Array("\"a\u{10}b@example.com\"".utf8), Array(#""a\qb@example.com""#.utf8),
+                                  [0x22, 0x61, 0xFF, 0x62, 0x22]]
+        for damage in damages {
+            let (folder, _) = try keptProgram()
+            let path = folder + "/orders-1.json"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let email = try NSRegularExpression(pattern: #"^\["[^"]*",("[^"]*"),"#, options: .anchorsMatchLines)
+            let match = try XCTUnwrap(email.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)))
+            let field = try XCTUnwrap(Range(match.range(at: 1), in: text))
+            let damaged = Array(text[..<field.lowerBound].utf8) + damage + Array(text[field.upperBound...].utf8)
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try WorkspaceStore.open(at: folder, mode: .readOnly).close(), "\(damage)")
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+            XCTAssertThrowsError(try store.keptAttributionInputs(), "\(damage)")
+            XCTAssertThrowsError(try store.keptAttributionWithAmbiguousAnswers(), "\(damage)")
+            store.close()
+        }
     }
 
     func testConvertedOrdersAreReadWholeToNameTheirRates() throws {

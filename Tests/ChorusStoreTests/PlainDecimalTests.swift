@@ -28,7 +28,8 @@ final class PlainDecimalTests: XCTestCase {
     }
 
     func testWhatIsNotAPlainDecimalIsLeftToStrtod() {
-        for text in ["", "-", "1e5", "1E-3", ".5", "1.", "1.2.3", "+1", "0x1p3", "nan", "1234567890123456", "0.30000000000000004"] {
+        for text in ["", "-", "1e5", "1E-3", ".5", "1.", "1.2.3", "+1", "0x1p3", "nan", "1234567890123456", "0.30000000000000004",
+                     "0.044600000000000000000", "99999999999999999999", "123456789012345678901234567890"] {
             XCTAssertNil(plain(text), text)
         }
         for text in ["0", "-0", "-0.0", "0.0446", "00.5", "999999999999999", "0.00000000000001"] {
@@ -37,13 +38,13 @@ final class PlainDecimalTests: XCTestCase {
     }
 
     func testTheReaderReadsPlainDecimalsAndTheRestAlike() throws {
-        let bytes = Array("[0.0446,-12.5,1e3,0.30000000000000004]".utf8)
+        let bytes = Array("[0.0446,-12.5,1e3,0.30000000000000004,0.044600000000000000000]".utf8)
         try bytes.withUnsafeBytes { buffer in
             var reader = JSONReader(buffer, range: 0..<buffer.count)
             try reader.beginArray("rates")
-            let read = try (0..<4).map { _ in try reader.double("rate") }
+            let read = try (0..<5).map { _ in try reader.double("rate") }
             try reader.endArray("rates")
-            XCTAssertEqual(read, [0.0446, -12.5, 1_000, 0.30000000000000004])
+            XCTAssertEqual(read, [0.0446, -12.5, 1_000, 0.30000000000000004, 0.0446])
         }
     }
 }
