@@ -17,6 +17,10 @@ public protocol FileSystem: Sendable {
     /// Creates or replaces `path` (mode 0600) with `bytes`, and does not return until the data
     /// is on stable storage.
     func writeFile(at path: String, bytes: [UInt8]) throws
+    /// Like `writeFile(at:bytes:)`, with the bytes handed over piece by piece as `pieces` makes
+    /// them, so that a payload of hundreds of megabytes is never held whole. If `pieces` or a
+    /// write throws, no file is left under the name.
+    func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws
     /// Appends `bytes` to `path`, creating it (mode 0600) if needed, and syncs the data
     /// (fdatasync) before returning: an acknowledged append survives a power cut.
     func appendToFile(at path: String, bytes: [UInt8]) throws
@@ -39,6 +43,13 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    /// Joins the pieces and writes them whole: for file systems with no streaming of their own.
+    public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        var bytes: [UInt8] = []
+        try pieces { bytes += $0 }
+        try writeFile(at: path, bytes: bytes)
+    }
+
     public func fileNames(in folder: String) throws -> [String] {
         do { return try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw StoreError(.io, file: folder, "cannot be listed: \(error.localizedDescription)")

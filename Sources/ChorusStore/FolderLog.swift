@@ -218,8 +218,13 @@ final class FolderLog: SharedLog {
     func leaseCompaction() -> CompactionLease? { FolderCompactionLease.take(folder: folder) }
 
     func stage(_ payload: [UInt8]) throws -> String {
+        try stage { write in try write(payload) }
+    }
+
+    /// Writes the batch to its file as it is encoded.
+    func stage(writing payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String {
         let name = "batch-\(UUID().uuidString.lowercased()).json"
-        try fileSystem.writeFile(at: folder + "/" + name, bytes: payload)
+        try fileSystem.writeFile(at: folder + "/" + name, pieces: payload)
         try fileSystem.syncDirectory(at: folder)
         return name
     }

@@ -59,11 +59,21 @@ public struct POSIXFileSystem: FileSystem {
     /// Removes whatever has the name first (a link is removed, not followed), then creates the
     /// file exclusively, so the bytes can only ever land in a file this call made.
     public func writeFile(at path: String, bytes: [UInt8]) throws {
+        try writeFile(at: path) { write in try write(bytes) }
+    }
+
+    /// Each piece goes to the file as it comes; a failure midway unlinks the half-written file.
+    public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
-        try writeAll(fd, bytes, path)
-        guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
+        do {
+            try pieces { try writeAll(fd, $0, path) }
+            guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     public func appendToFile(at path: String, bytes: [UInt8]) throws {

@@ -29,8 +29,21 @@ public protocol SharedLog: AnyObject {
     /// Keeps a large payload out of line (a night's orders), so the entry that refers to it
     /// stays small and appending it holds the log for milliseconds. Returns its name.
     func stage(_ payload: [UInt8]) throws -> String
+    /// Like `stage(_:)`, with the payload handed to `write` piece by piece as `payload` makes
+    /// it, so that a log able to take it in pieces never holds it whole.
+    func stage(writing payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String
     /// A payload staged earlier, by name.
     func staged(_ name: String) throws -> [UInt8]
+}
+
+extension SharedLog {
+    /// Joins the pieces and stages them whole: for logs that take a payload in one go (a
+    /// database server's, which sends it in chunks over its one connection anyway).
+    public func stage(writing payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String {
+        var bytes: [UInt8] = []
+        try payload { bytes += $0 }
+        return try stage(bytes)
+    }
 }
 
 /// What an append with an expected head did.

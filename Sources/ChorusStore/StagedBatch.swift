@@ -1,4 +1,3 @@
-import ChorusConcurrency
 import ChorusCore
 import Foundation
 
@@ -13,20 +12,31 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     public var sum: String
     public var byteCount: Int
 
-    /// The payload a command is staged as: the command as a journal line would hold it.
-    static func payload(of command: Command) throws -> [UInt8] {
-        if let bytes = StagedOrdersPayload.bytes(of: command) { return bytes }
+    /// The payload a command is staged as, handed to `write` in pieces: the command as a journal
+    /// line would hold it.
+    static func payload(of command: Command, rowsPerPiece: Int = 20_000, to write: ([UInt8]) throws -> Void) throws {
+        if try StagedOrdersPayload.write(command, rowsPerPiece: rowsPerPiece, to: write) { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(command))
+        try write([UInt8](try encoder.encode(command)))
     }
 
-    /// Stages `payload` with `stage`, which writes it and returns its name. The checksum is a
-    /// pass over a few hundred megabytes that cannot be split, so it is taken at the same time
-    /// as the file is written and synced, each on a core of its own.
-    static func staging(_ payload: [UInt8], with stage: () throws -> String) throws -> StagedBatch {
-        let (name, sum) = Parallel.both({ Result { try stage() } }, { EntryChecksum.digest(payload[...]) })
-        return StagedBatch(name: try name.get(), sum: sum, byteCount: payload.count)
+    /// Stages `command` with `stage`, which writes the payload it is handed, piece by piece,
+    /// and returns its name. The checksum and size are taken from the very pieces written.
+    static func staging(_ command: Command, rowsPerPiece: Int = 20_000,
+                        with stage: (_ payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String) throws -> StagedBatch {
+        var sum = EntryChecksum.Running()
+        var byteCount = 0
+        let name = try stage { write in
+            sum = EntryChecksum.Running()
+            byteCount = 0
+            try payload(of: command, rowsPerPiece: rowsPerPiece) { piece in
+                sum.add(piece[...])
+                byteCount += piece.count
+                try write(piece)
+            }
+        }
+        return StagedBatch(name: name, sum: sum.digest, byteCount: byteCount)
     }
 
     /// The command in `payload`, once its size and checksum hold.

@@ -1,5 +1,6 @@
 import ChorusConcurrency
 import ChorusCore
+import Foundation
 
 /// The staged payload of a big order or survey import, written with `JSONWriter` in exactly
 /// the bytes Foundation's `JSONEncoder` (sorted keys, slashes unescaped) writes for the command.
@@ -10,39 +11,53 @@ import ChorusCore
 /// checksum is over these bytes); `StagedOrdersPayloadTests` compare both encodings on random
 /// orders, so a field added to `Order` without a line here fails there, not in a journal.
 enum StagedOrdersPayload {
-    /// The payload for `command`, or nil for a command written the `Codable` way; rows are
-    /// written on all cores in pieces of at least `rowsPerPiece`.
-    static func bytes(of command: Command, rowsPerPiece: Int = 20_000) -> [UInt8]? {
+    /// Hands the payload for `command` to `write` in consecutive pieces, or returns false (and
+    /// writes nothing) for a command written the `Codable` way. Rows are written on all cores
+    /// in pieces of `rowsPerPiece`, a few at a time, each handed over while the next few are
+    /// written: a staged batch of hundreds of megabytes is never held whole.
+    static func write(_ command: Command, rowsPerPiece: Int = 20_000, to write: ([UInt8]) throws -> Void) throws -> Bool {
         switch command {
         case .importOrders(let orders):
-            return array(#"{"kind":"importOrders","orders":["#, orders, bytesPerRow: 600, rowsPerPiece: rowsPerPiece) { write($0, to: &$1) }
+            try array(#"{"kind":"importOrders","orders":["#, orders, bytesPerRow: 600, rowsPerPiece: rowsPerPiece, to: write) { self.write($0, to: &$1) }
         case .importSurveyResponses(let responses):
-            return array(#"{"kind":"importSurveyResponses","responses":["#, responses, bytesPerRow: 200, rowsPerPiece: rowsPerPiece) { write($0, to: &$1) }
+            try array(#"{"kind":"importSurveyResponses","responses":["#, responses, bytesPerRow: 200, rowsPerPiece: rowsPerPiece, to: write) {
+                self.write($0, to: &$1)
+            }
         default:
-            return nil
+            return false
         }
+        return true
     }
 
-    /// `opening`, the rows separated by commas, and `]}`. Pieces of rows are written on all
-    /// cores, then joined into one buffer, each piece freed once copied: the payload is the
-    /// import's biggest allocation, and holding it twice would double the import's peak memory.
+    /// `opening`, the rows separated by commas, and `]}`, as pieces: every piece of rows after
+    /// the first begins with the comma that separates it from the one before.
     private static func array<Row>(_ opening: StaticString, _ rows: [Row], bytesPerRow: Int, rowsPerPiece: Int,
-                                   _ write: (Row, inout JSONWriter) -> Void) -> [UInt8] {
-        let count = Parallel.pieceCount(for: rows.count, minimumSize: rowsPerPiece)
-        var pieces = Parallel.map(count) { piece in
-            let range = (rows.count * piece / count)..<(rows.count * (piece + 1) / count)
-            var writer = JSONWriter(capacity: range.count * bytesPerRow)
-            for index in range { write(rows[index], &writer) }
+                                   to write: ([UInt8]) throws -> Void, _ writeRow: (Row, inout JSONWriter) -> Void) throws {
+        let starts = Array(stride(from: 0, to: rows.count, by: max(1, rowsPerPiece)))
+        let piecesAtOnce = ProcessInfo.processInfo.activeProcessorCount
+        func piece(_ index: Int) -> [UInt8] {
+            let range = starts[index]..<min(starts[index] + rowsPerPiece, rows.count)
+            var writer = JSONWriter(capacity: range.count * bytesPerRow + 1)
+            if index > 0 { writer.raw(",") }
+            for row in range { writeRow(rows[row], &writer) }
             return writer.bytes
         }
-        var whole = JSONWriter(capacity: opening.utf8CodeUnitCount + pieces.reduce(2) { $0 + $1.count + 1 })
-        whole.raw(opening)
-        for index in pieces.indices where !pieces[index].isEmpty {
-            whole.value(encoded: pieces[index])
-            pieces[index] = []
+        func pieces(from first: Int) -> [[UInt8]] {
+            let group = first..<min(first + piecesAtOnce, starts.count)
+            return Parallel.map(group.count) { piece(group.lowerBound + $0) }
         }
-        whole.raw("]}")
-        return whole.bytes
+        try write(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
+        var ready = pieces(from: 0)
+        var next = piecesAtOnce
+        while !ready.isEmpty {
+            let current = ready
+            let (written, following) = Parallel.both({ Result { try current.forEach(write) } },
+                                                     { next < starts.count ? pieces(from: next) : [] })
+            try written.get()
+            ready = following
+            next += piecesAtOnce
+        }
+        try write(Array("]}".utf8))
     }
 
     /// Members are named as the synthesized `CodingKeys` name them, in sorted order; a nil

@@ -161,10 +161,10 @@ extension WorkspaceStore {
     }
 
     /// Stages a big import's command out of line before it is performed (outside the append
-    /// lock: writing a hundred megabytes takes a while), so that the entry appended is small.
+    /// lock: writing a hundred megabytes takes a while), so that the entry appended is small. The
+    /// batch goes to the log as it is encoded, so it is never held whole beside the orders.
     private func stage(_ command: Command) throws -> StagedBatch {
-        let payload = try StagedBatch.payload(of: command)
-        return try StagedBatch.staging(payload) { try log.stage(payload) }
+        try StagedBatch.staging(command) { try log.stage(writing: $0) }
     }
 
     /// How a staged import's perform ended, for `settle`.

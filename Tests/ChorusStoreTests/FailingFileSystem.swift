@@ -3,7 +3,8 @@ import ChorusStore
 /// The real file system, except that one kind of operation on matching paths fails, the way a
 /// full disk or a yanked drive would: for proving that failures leave workspaces intact.
 struct FailingFileSystem: FileSystem {
-    enum Operation: Sendable { case write, append, truncate, rename, syncDirectory }
+    /// `writeMidway` fails a file written piece by piece after its first piece is on disk.
+    enum Operation: Sendable { case write, writeMidway, append, truncate, rename, syncDirectory }
 
     let operation: Operation
     /// Only paths containing this fail; empty matches all.
@@ -30,6 +31,20 @@ struct FailingFileSystem: FileSystem {
     func writeFile(at path: String, bytes: [UInt8]) throws {
         try check(.write, path)
         try real.writeFile(at: path, bytes: bytes)
+    }
+
+    func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try check(.write, path)
+        var written = 0
+        try real.writeFile(at: path) { write in
+            try withoutActuallyEscaping(write) { write in
+                try pieces { piece in
+                    if written > 0 { try check(.writeMidway, path) }
+                    try write(piece)
+                    written += 1
+                }
+            }
+        }
     }
 
     func appendToFile(at path: String, bytes: [UInt8]) throws {

@@ -13,10 +13,10 @@ final class StagedOrdersPayloadTests: XCTestCase {
         for round in 0..<40 {
             let orders = (0..<(1 + round % 9)).map { Self.order($0, random: &random) }
             let command = Command.importOrders(orders)
-            let staged = try StagedBatch.payload(of: command)
+            let staged = try Self.staged(command)
             XCTAssertEqual(String(decoding: staged, as: UTF8.self), String(decoding: try Self.encoded(command), as: UTF8.self), "round \(round)")
             XCTAssertEqual(try JSONDecoder().decode(Command.self, from: Data(staged)), command)
-            XCTAssertEqual(StagedOrdersPayload.bytes(of: command, rowsPerPiece: 2), staged, "written in pieces on all cores, round \(round)")
+            XCTAssertEqual(try Self.staged(command, rowsPerPiece: 2), staged, "written in pieces on all cores, round \(round)")
         }
     }
 
@@ -31,15 +31,39 @@ final class StagedOrdersPayloadTests: XCTestCase {
                                creditedCreator: Bool.random(using: &random) ? CreatorID("CR-0000\(number)") : nil)
             }
             let command = Command.importSurveyResponses(responses)
-            let staged = try StagedBatch.payload(of: command)
+            let staged = try Self.staged(command)
             XCTAssertEqual(String(decoding: staged, as: UTF8.self), String(decoding: try Self.encoded(command), as: UTF8.self), "round \(round)")
             XCTAssertEqual(try JSONDecoder().decode(Command.self, from: Data(staged)), command)
+            XCTAssertEqual(try Self.staged(command, rowsPerPiece: 3), staged, "written in pieces on all cores, round \(round)")
         }
     }
 
     func testOtherCommandsAreStillStagedByTheJournalEncoder() throws {
         let command = Command.adjustStock(sku: "SKU-SERUM", delta: 5, reason: "found a box")
-        XCTAssertEqual(try StagedBatch.payload(of: command), try Self.encoded(command))
+        XCTAssertEqual(try Self.staged(command), try Self.encoded(command))
+    }
+
+    /// A million orders' batch is handed to the log in pieces as they are written; the batch
+    /// names the size and checksum of exactly the bytes handed over, which are the whole payload's.
+    func testABatchHandedOverInPiecesIsTheWholePayloadChecksumIncluded() throws {
+        var random = SeededRandom(seed: 27)
+        let command = Command.importOrders((0..<101).map { Self.order($0, random: &random) })
+        let whole = try Self.encoded(command)
+        var pieces: [[UInt8]] = []
+        let batch = try StagedBatch.staging(command, rowsPerPiece: 7) { payload in
+            try payload { pieces.append($0) }
+            return "batch-in-pieces.json"
+        }
+        XCTAssertGreaterThan(pieces.count, 10, "rows are handed over a few pieces at a time")
+        XCTAssertEqual(pieces.flatMap { $0 }, whole)
+        XCTAssertEqual(batch, StagedBatch(name: "batch-in-pieces.json", sum: EntryChecksum.digest(whole[...]), byteCount: whole.count))
+    }
+
+    /// The payload staged for `command`, its pieces joined.
+    private static func staged(_ command: Command, rowsPerPiece: Int = 20_000) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try StagedBatch.payload(of: command, rowsPerPiece: rowsPerPiece) { bytes += $0 }
+        return bytes
     }
 
     private static func encoded(_ command: Command) throws -> [UInt8] {
