@@ -7,10 +7,7 @@ import XCTest
 /// the whole payload, which a fresh open reads back (checking its size and checksum), and a
 /// write that fails midway must leave neither an entry nor a half batch beside the journal.
 final class StagedBatchFileTests: XCTestCase {
-    private let orders = (1...3_000).map { index in
-        Order(id: OrderID("#5\(10_000 + index)"), email: "night\(index)@example.com", financialStatus: "paid",
-              createdAt: StoreFixtures.march12, subtotal: StoreFixtures.eur(Int64(900 + index)), refunded: StoreFixtures.eur(0))
-    }
+    private let orders = StoreFixtures.nightsOrders()
 
     func testTheNightsImportIsStagedInTheBytesTheJournalEncoderWritesAndReadsBack() throws {
         let folder = StoreFixtures.temporaryFolder()

@@ -62,6 +62,14 @@ enum StoreFixtures {
         ]
     }
 
+    /// A night's big import: `count` plain orders numbered from `first`, enough to be staged.
+    static func nightsOrders(_ count: Int = 3_000, first: Int = 510_001) -> [Order] {
+        (first..<(first + count)).map { number in
+            Order(id: OrderID("#\(number)"), email: "night\(number)@example.com", financialStatus: "paid",
+                  createdAt: march12, subtotal: eur(Int64(number % 10_000)), refunded: eur(0))
+        }
+    }
+
     /// A workspace with every collection populated.
     static var richWorkspace: Workspace {
         let creators = creators
