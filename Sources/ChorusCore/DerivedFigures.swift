@@ -164,7 +164,8 @@ public final class DerivedFigures {
     /// small program, on another thread for a big one. Nothing while order history loads.
     public func prepare(_ needs: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
         guard !isLoadingOrders, !needs.isEmpty else { return }
-        if needs.contains(.categoriesBought) { prepareCategories(workspace) }
+        // Last: on a big program re-scoring waits for the attribution and ledger started here.
+        defer { if needs.contains(.categoriesBought) { prepareCategories(workspace) } }
         if needs.contains(.attribution) || needs.contains(.ambiguousAnswers) { _ = sharedAttribution(workspace) }
         if needs.contains(.ambiguousAnswers), keptAnswers?.revision != attributionRevision, let result = currentAttribution() {
             keptAnswers = (attributionRevision, Attribution.ambiguousAnswers(of: result, in: workspace))
@@ -234,10 +235,13 @@ public final class DerivedFigures {
     private var runningCategories: (ordersRevision: Int, work: BackgroundWork<[String: Set<String>]>)?
 
     /// Reads every order, so a big history is gathered on another thread (the scores follow).
+    /// It starts once attribution and the ledger being derived are taken in: on two cores it
+    /// would slow down what the Leaderboard and Ledger wait for, while the fit scores meanwhile
+    /// are the earlier ones (or by what creators said, before the history's first arrival).
     private func prepareCategories(_ workspace: Workspace) {
         guard categoriesBought?.ordersRevision != ordersRevision else { return }
         if workspace.orders.count > Self.backgroundThreshold {
-            guard runningCategories?.ordersRevision != ordersRevision else { return }
+            guard runningCategories?.ordersRevision != ordersRevision, runningAttribution == nil, runningLedger == nil else { return }
             runningCategories = (ordersRevision, BackgroundWork { FitContext.categoriesBought(in: workspace) })
         } else {
             categoriesBought = CategoriesBought(ordersRevision: ordersRevision, byEmail: FitContext.categoriesBought(in: workspace))

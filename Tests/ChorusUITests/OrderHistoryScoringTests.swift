@@ -54,6 +54,32 @@ final class OrderHistoryScoringTests: XCTestCase {
         XCTAssertGreaterThan(anasScore(table, arrived), unbought, "her serum order counts once gathered")
     }
 
+    /// Someone waiting on the Leaderboard when a big history arrives: its attribution and
+    /// ledger are derived first, and the creators are re-scored once the ledger is taken in,
+    /// by the same categories as reading every order at once.
+    func testOnTheLeaderboardTheLedgerComesBeforeTheScores() {
+        let derived = DerivedFigures(isLoadingOrders: true)
+        let arrived = program(orders: DerivedFigures.backgroundThreshold + 1)
+        derived.recordOrderHistoryAttached()
+        derived.prepare([.categoriesBought, .ledger], workspace: arrived, today: Sample.today)
+        XCTAssertEqual(derived.computes.ledger, 1)
+        XCTAssertEqual(derived.computes.categoriesBought, 0, "re-scoring waits for the ledger")
+
+        while derived.ledger.value == nil {
+            _ = derived.collectFinished()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        XCTAssertNil(derived.categoriesBought)
+        derived.prepare([.categoriesBought, .ledger], workspace: arrived, today: Sample.today)
+        XCTAssertEqual(derived.computes.categoriesBought, 1, "asked again once the ledger is in, the scores follow")
+        while derived.isComputing {
+            _ = derived.collectFinished()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        XCTAssertEqual(derived.categoriesBought?.byEmail, FitContext.categoriesBought(in: arrived))
+        XCTAssertEqual(derived.computes.ledger, 1)
+    }
+
     func testASmallHistoryIsScoredAtOnce() {
         let table = PipelineRows()
         let derived = DerivedFigures()
