@@ -72,7 +72,7 @@ public struct CreatorMentions: Sendable {
     /// a big program's answers use a few thousand words where its creators' names hold hundreds
     /// of thousands. `collect` finds the same creators in those answers as with every name
     /// indexed, and the work grows with the answers, not with the names nobody wrote.
-    init(_ creators: [Creator], namedIn answers: [SurveyResponse]) {
+    init(_ creators: [Creator], namedIn answers: [some SurveyAnswerWording]) {
         self.init(creators, keepingNamesWithin: Self.words(of: answers))
     }
 
@@ -131,7 +131,7 @@ public struct CreatorMentions: Sendable {
     }
 
     /// The folded words of every answer's texts, gathered on every core.
-    private static func words(of answers: [SurveyResponse]) -> Set<String> {
+    private static func words<Answer: SurveyAnswerWording>(of answers: [Answer]) -> Set<String> {
         let pieces = Parallel.pieceCount(for: answers.count, minimumSize: 20_000)
         let sets = answers.withUnsafeBufferPointer { answers in
             Parallel.map(pieces) { piece in
@@ -161,7 +161,7 @@ public struct CreatorMentions: Sendable {
 
     /// Adds the creators a survey answer names, in its response and then its free text, to
     /// `found`, as `collect(_:into:limit:scratch:)` adds them for one text.
-    func collect(_ answer: SurveyResponse, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
+    func collect(_ answer: some SurveyAnswerWording, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         collect(answer.response, into: &found, limit: limit, scratch: &scratch)
         if let other = answer.other { collect(other, into: &found, limit: limit, scratch: &scratch) }
     }

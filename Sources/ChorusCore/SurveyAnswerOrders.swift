@@ -64,7 +64,7 @@ public struct SurveyAnswerOrders: Sendable {
     /// (`ids` and `shopifyIDs` are every order's `Name` and Shopify id, in table order). For a
     /// report that holds no orders but these keys: only the keys that could land on a wanted
     /// order are looked up, in one pass over the ids, instead of indexing a million orders.
-    static func answers(about wanted: [Int], ids: [OrderID], shopifyIDs: [String?], answers: [SurveyResponse]) -> [[Int32]] {
+    static func answers(about wanted: [Int], ids: [OrderID], shopifyIDs: [String?], answers: [some SurveyAnswerWording]) -> [[Int32]] {
         var wantedIndex: [OrderID: Int] = [:]
         for (index, position) in wanted.enumerated() where wantedIndex[ids[position]] == nil { wantedIndex[ids[position]] = index }
         // A Shopify id leads to the first row of its order's `Name`, so any row with a wanted `Name` counts.

@@ -38,7 +38,7 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// report adds up is the kept decisions and the orders' amounts and days, so it decodes no
     /// whole order, builds no index of them and reads no survey answer, as `load` does.
     /// `readingKeys`: also every order's `Name` and Shopify id, which survey answers name
-    /// orders by (for a report listing the ambiguous answers, with `surveyAnswers()`).
+    /// orders by (for a report listing the ambiguous answers, with `surveyAnswerTexts()`).
     func figuresWithKeptAttribution(readingKeys: Bool = false) throws
         -> (figures: [OrderFigures], attribution: AttributionResult, keys: (ids: [OrderID], shopifyIDs: [String?])?)? {
         guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
@@ -61,10 +61,16 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         try CollectionFile.decode(file: orders.path, fileSystem: fileSystem, as: codec, currency: currency, expectedRows: orders.rows)
     }
 
-    /// Every survey answer: a report listing the ambiguous answers reads them beside the orders'
-    /// keys alone, without whole orders.
+    /// Every survey answer, whole.
     func surveyAnswers() throws -> [SurveyResponse] {
         try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
+                                  currency: currency, expectedRows: surveyResponses.rows)
+    }
+
+    /// Every survey answer's order and words (`SurveyAnswerTextRowCodec`): all a report listing
+    /// the ambiguous answers beside kept attribution needs of them.
+    func surveyAnswerTexts() throws -> [SurveyAnswerText] {
+        try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyAnswerTextRowCodec.self,
                                   currency: currency, expectedRows: surveyResponses.rows)
     }
 }

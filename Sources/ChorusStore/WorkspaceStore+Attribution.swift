@@ -45,15 +45,16 @@ extension WorkspaceStore {
 
     /// `keptAttributionInputs` for a report that also lists the survey answers naming several
     /// creators, with who they name (`Attribution.ambiguousMentions`). Beside a kept file it
-    /// reads the orders' figures, `Name`s and Shopify ids and the survey answers (no whole order,
-    /// no index of them) and looks only at the answers about ambiguous orders; otherwise the
-    /// whole history is loaded and attributed. The list is the same either way.
+    /// reads the orders' figures, `Name`s and Shopify ids and the survey answers' orders and
+    /// words (no whole order or answer, no index of them) and looks only at the answers about
+    /// ambiguous orders; otherwise the whole history is loaded and attributed. The list is the
+    /// same either way.
     public func keptAttributionWithAmbiguousAnswers(wave: WaveID? = nil) throws
         -> (result: AttributionResult, ratesUsed: String?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
         if let loader = keptAttributionLoader, let (figures, kept, keys) = try loader.figuresWithKeptAttribution(readingKeys: true), let keys {
             let result = covering(wave, kept, orders: figures)
             let ambiguous = Attribution.ambiguousMentions(of: result, orderIDs: keys.ids, shopifyIDs: keys.shopifyIDs,
-                                                          answers: try loader.surveyAnswers(), creators: workspace.creators.rows)
+                                                          answers: try loader.surveyAnswerTexts(), creators: workspace.creators.rows)
             return (result, nil, ambiguous)
         }
         let result = try attribution(wave: wave)

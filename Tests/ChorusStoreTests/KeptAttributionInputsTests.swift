@@ -75,7 +75,8 @@ final class KeptAttributionInputsTests: XCTestCase {
                               order.shopifyID ?? order.id.rawValue, "#99\(number)"]
             let texts = ["Maria Garcia", "anna berg and ANNA", "@" + creators.randomElement()!.handle, creators.randomElement()!.name, "podcast"]
             answers.append(SurveyResponse(id: SurveyResponseID("SR-K\(number)"), orderID: OrderID(references.randomElement()!),
-                                          response: texts.randomElement()!, other: Bool.random() ? creators.randomElement()!.name : nil))
+                                          response: texts.randomElement()!, other: Bool.random() ? creators.randomElement()!.name : nil,
+                                          email: "buyer\(number)@example.com", creditedCreator: number % 40 == 0 ? creators.randomElement()!.id : nil))
         }
         (workspace.creators, workspace.orders, workspace.surveyResponses) = (EntityTable(creators), EntityTable(orders), EntityTable(answers))
     }
@@ -99,26 +100,48 @@ final class KeptAttributionInputsTests: XCTestCase {
         XCTAssertGreaterThan(listed, 0, "some answers name several creators")
     }
 
-    func testAnOrdersFileWithADamagedFieldIsRefusedAsAFullOpenRefusesIt() throws {
-        // An order's e-mail, a field the figures skip, becomes a number, holds a control
-        // character or an unknown escape, or bytes that are not UTF-8.
+    func testTheAnswersAreReadForTheirOrdersAndWordsAsAWholeReadFindsThem() throws {
+        let (folder, workspace) = try keptProgram(naming: true)
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { store.close() }
+        let texts = try XCTUnwrap(store.pendingOrderHistory).surveyAnswerTexts()
+        XCTAssertEqual(texts, workspace.surveyResponses.map { SurveyAnswerText(orderID: $0.orderID, response: $0.response, other: $0.other) })
+    }
+
+    /// A kept program whose `file` has the e-mail field `pattern` finds (its first group) damaged
+    /// each way: a number, a control character, an unknown escape, bytes that are not UTF-8. A
+    /// full open must refuse it, and so must the reads `refusing` makes beside the kept file.
+    private func assertRefusedWhenAnEmailIsDamaged(in file: String, at pattern: String, naming: Bool = false,
+                                                   refusing: (WorkspaceStore) throws -> Void, line: UInt = #line) throws {
         let damages: [[UInt8]] = [Array("42".utf8), Array("\"a\u{10}b@example.com\"".utf8), Array(#""a\qb@example.com""#.utf8),
                                   [0x22, 0x61, 0xFF, 0x62, 0x22]]
         for damage in damages {
-            let (folder, _) = try keptProgram()
-            let path = folder + "/orders-1.json"
+            let (folder, _) = try keptProgram(naming: naming)
+            let path = folder + "/" + file
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let email = try NSRegularExpression(pattern: #"^\["[^"]*",("[^"]*"),"#, options: .anchorsMatchLines)
-            let match = try XCTUnwrap(email.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)))
-            let field = try XCTUnwrap(Range(match.range(at: 1), in: text))
+            let email = try NSRegularExpression(pattern: pattern, options: .anchorsMatchLines)
+            let match = try XCTUnwrap(email.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), line: line)
+            let field = try XCTUnwrap(Range(match.range(at: 1), in: text), line: line)
             let damaged = Array(text[..<field.lowerBound].utf8) + damage + Array(text[field.upperBound...].utf8)
             try Data(damaged).write(to: URL(fileURLWithPath: path))
-            XCTAssertThrowsError(try WorkspaceStore.open(at: folder, mode: .readOnly).close(), "\(damage)")
+            XCTAssertThrowsError(try WorkspaceStore.open(at: folder, mode: .readOnly).close(), "\(damage)", line: line)
             let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
-            XCTAssertThrowsError(try store.keptAttributionInputs(), "\(damage)")
-            XCTAssertThrowsError(try store.keptAttributionWithAmbiguousAnswers(), "\(damage)")
+            XCTAssertThrowsError(try refusing(store), "\(damage)", line: line)
             store.close()
         }
+    }
+
+    func testAnOrdersFileWithADamagedFieldIsRefusedAsAFullOpenRefusesIt() throws {
+        // The e-mail is a field the figures skip.
+        try assertRefusedWhenAnEmailIsDamaged(in: "orders-1.json", at: #"^\["[^"]*",("[^"]*"),"#, refusing: { _ = try $0.keptAttributionInputs() })
+        try assertRefusedWhenAnEmailIsDamaged(in: "orders-1.json", at: #"^\["[^"]*",("[^"]*"),"#,
+                                              refusing: { _ = try $0.keptAttributionWithAmbiguousAnswers() })
+    }
+
+    func testAnAnswersFileWithADamagedFieldIsRefusedAsAFullOpenRefusesIt() throws {
+        // The e-mail is a field the answers' orders and words skip.
+        try assertRefusedWhenAnEmailIsDamaged(in: "surveyResponses-1.json", at: #"^\["[^"]*","[^"]*",(?:null|"[^"]*"),"[^"]*",(?:null|"[^"]*"),("[^"]*")"#,
+                                              naming: true, refusing: { _ = try $0.keptAttributionWithAmbiguousAnswers() })
     }
 
     func testConvertedOrdersAreReadWholeToNameTheirRates() throws {
