@@ -6,20 +6,14 @@ import ChorusCore
 /// type, so a file a full open refuses is refused here too. Read only: the file is written by
 /// `OrderRowCodec`, whose layouts this follows. An order converted from another currency is
 /// marked, so a caller that must name the rates used can read the whole orders instead.
-enum OrderFiguresRowCodec: RowCodec {
+enum OrderFiguresRowCodec: PartialRowCodec {
     struct Row: Sendable {
         var figures: OrderFigures
         /// The order keeps what the store charged in another currency (`Order.original`).
         var converted: Bool
     }
 
-    static let collection = OrderRowCodec.collection
-    static let columns = OrderRowCodec.columns
-    static let earlierColumns = OrderRowCodec.earlierColumns
-
-    static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
-        preconditionFailure("orders are written whole, by OrderRowCodec")
-    }
+    typealias Whole = OrderRowCodec
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
         try read(from: &reader, currency: currency, keepingKeys: false).row
@@ -28,19 +22,13 @@ enum OrderFiguresRowCodec: RowCodec {
     /// The figures and the keys survey answers name orders by, for a report that lists the
     /// ambiguous answers beside kept attribution (`Attribution.ambiguousMentions(of:orderIDs:…)`);
     /// a row of its own, so the figures alone stay small for the reports that need no more.
-    enum WithKeys: RowCodec {
+    enum WithKeys: PartialRowCodec {
+        typealias Whole = OrderRowCodec
+
         struct Row: Sendable {
             var figures: OrderFiguresRowCodec.Row
             var id: OrderID
             var shopifyID: String?
-        }
-
-        static let collection = OrderFiguresRowCodec.collection
-        static let columns = OrderFiguresRowCodec.columns
-        static let earlierColumns = OrderFiguresRowCodec.earlierColumns
-
-        static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
-            OrderFiguresRowCodec.write(row.figures, to: &writer, currency: currency)
         }
 
         static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {

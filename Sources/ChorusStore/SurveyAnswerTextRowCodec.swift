@@ -6,14 +6,8 @@ import ChorusCore
 /// wording is boxed for sharing, as a whole read does. Skipped fields are still checked to be
 /// of their type, so a file a full open refuses is refused here too. Read only: the file is
 /// written by `SurveyResponseRowCodec`, whose layouts this follows.
-enum SurveyAnswerTextRowCodec: RowCodec {
-    static let collection = SurveyResponseRowCodec.collection
-    static let columns = SurveyResponseRowCodec.columns
-    static let earlierColumns = SurveyResponseRowCodec.earlierColumns
-
-    static func write(_ answer: SurveyAnswerText, to writer: inout JSONWriter, currency: Currency) {
-        preconditionFailure("survey answers are written whole, by SurveyResponseRowCodec")
-    }
+enum SurveyAnswerTextRowCodec: PartialRowCodec {
+    typealias Whole = SurveyResponseRowCodec
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> SurveyAnswerText {
         try reader.beginArray("surveyResponse")
