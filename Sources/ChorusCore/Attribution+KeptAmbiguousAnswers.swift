@@ -1,5 +1,3 @@
-import ChorusConcurrency
-
 extension Attribution {
     /// `ambiguousMentions(of:in:)` for a report beside kept decisions, which reads no whole
     /// order: which orders are ambiguous is in `result`, so all it needs of the orders is every
@@ -8,19 +6,14 @@ extension Attribution {
     /// where the full path prepares every rule over every order and answer.
     public static func ambiguousMentions(of result: AttributionResult, orderIDs: [OrderID], shopifyIDs: [String?],
                                          answers: [SurveyAnswerText], creators: [Creator]) -> [(order: OrderID, creatorPositions: [CreatorPosition])] {
-        let wanted = result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
+        let wanted = ambiguousOrders(of: result)
         guard !wanted.isEmpty else { return [] }
         let about = SurveyAnswerOrders.answers(about: wanted, ids: orderIDs, shopifyIDs: shopifyIDs, answers: answers)
         let mentions = CreatorMentions(creators, namedIn: about.flatMap { $0.map { answers[Int($0)] } })
-        // Common names make this long (hundreds of creators per answer), so it runs on every core.
-        let pieces = Parallel.pieceCount(for: wanted.count, minimumSize: 5_000)
-        return Parallel.map(pieces) { piece in
-            var scratch = CreatorMentions.Scratch()
-            return ((wanted.count * piece / pieces)..<(wanted.count * (piece + 1) / pieces)).map { index in
-                var named: [CreatorPosition] = []
-                for answer in about[index] { mentions.collect(answers[Int(answer)], into: &named, limit: nil, scratch: &scratch) }
-                return (orderIDs[wanted[index]], named)
-            }
-        }.flatMap { $0 }
+        return forEachOnEveryCore(Array(wanted.indices)) { index, scratch in
+            var named: [CreatorPosition] = []
+            for answer in about[index] { mentions.collect(answers[Int(answer)], into: &named, limit: nil, scratch: &scratch) }
+            return (orderIDs[wanted[index]], named)
+        }
     }
 }

@@ -80,22 +80,32 @@ public enum Attribution {
 
     private static func namedInAmbiguousAnswers<Answer>(of result: AttributionResult, in workspace: Workspace,
                                                         _ answer: (Rules, Int, [CreatorPosition]) -> Answer) -> [Answer] {
-        let orders = result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
+        let orders = ambiguousOrders(of: result)
         guard !orders.isEmpty else { return [] }
         let rules = Rules(workspace)
-        // Common names make this long (hundreds of creators per answer), so it runs on every core.
-        let pieces = Parallel.pieceCount(for: orders.count, minimumSize: 5_000)
         return workspace.orders.withUnsafeBufferPointer { rows in
             workspace.surveyResponses.withUnsafeBufferPointer { answers in
-                Parallel.map(pieces) { piece in
-                    var scratch = CreatorMentions.Scratch()
-                    return orders[(orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces)].map { index in
-                        var named: [CreatorPosition] = []
-                        _ = rules.credit(index, of: rows, answers: answers, named: &named, limit: nil, scratch: &scratch)
-                        return answer(rules, index, named)
-                    }
+                forEachOnEveryCore(orders) { index, scratch in
+                    var named: [CreatorPosition] = []
+                    _ = rules.credit(index, of: rows, answers: answers, named: &named, limit: nil, scratch: &scratch)
+                    return answer(rules, index, named)
                 }
             }
+        }
+    }
+
+    /// The positions of the orders `result` leaves ambiguous, in the waves it covers.
+    static func ambiguousOrders(of result: AttributionResult) -> [Int] {
+        result.credits.indices.filter { result.credits[$0].outcome == .ambiguous && result.covers(result.credits[$0]) }
+    }
+
+    /// `body` for each of `items` in order, with a matching scratch per core: common names make
+    /// reading the answers long (hundreds of creators per answer), so it runs on every core.
+    static func forEachOnEveryCore<Item, Answer>(_ items: [Item], _ body: (Item, inout CreatorMentions.Scratch) -> Answer) -> [Answer] {
+        let pieces = Parallel.pieceCount(for: items.count, minimumSize: 5_000)
+        return Parallel.map(pieces) { piece in
+            var scratch = CreatorMentions.Scratch()
+            return items[(items.count * piece / pieces)..<(items.count * (piece + 1) / pieces)].map { body($0, &scratch) }
         }.flatMap { $0 }
     }
 }
