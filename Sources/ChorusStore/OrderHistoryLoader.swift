@@ -62,15 +62,14 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     }
 
     /// Every survey answer, whole.
-    func surveyAnswers() throws -> [SurveyResponse] {
-        try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyResponseRowCodec.self,
-                                  currency: currency, expectedRows: surveyResponses.rows)
-    }
+    func surveyAnswers() throws -> [SurveyResponse] { try decodeAnswers(as: SurveyResponseRowCodec.self) }
 
     /// Every survey answer's order and words (`SurveyAnswerTextRowCodec`): all a report listing
     /// the ambiguous answers beside kept attribution needs of them.
-    func surveyAnswerTexts() throws -> [SurveyAnswerText] {
-        try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: SurveyAnswerTextRowCodec.self,
-                                  currency: currency, expectedRows: surveyResponses.rows)
+    func surveyAnswerTexts() throws -> [SurveyAnswerText] { try decodeAnswers(as: SurveyAnswerTextRowCodec.self) }
+
+    private func decodeAnswers<Codec: RowCodec>(as codec: Codec.Type) throws -> [Codec.Row] {
+        try CollectionFile.decode(file: surveyResponses.path, fileSystem: fileSystem, as: codec, currency: currency,
+                                  expectedRows: surveyResponses.rows)
     }
 }
