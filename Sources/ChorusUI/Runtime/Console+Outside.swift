@@ -12,7 +12,10 @@ extension Console {
             otherPanesReady = true
             refresh(everyPane: true)
         }
-        if hasDrawn { table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision) }
+        if hasDrawn {
+            table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
+            table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
+        }
         guard session.derived.collectFinished() else { return false }
         send(.derivedReady)
         return true
@@ -49,7 +52,7 @@ extension Console {
 
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool {
-        session.derived.isComputing
+        session.derived.isComputing || table.isPreparingColumns
     }
 
     /// Shows news from the session's background work; the workspace may have changed with it.

@@ -24,11 +24,7 @@ struct CreatorColumns {
             handles.withUnsafeMutableBufferPointer { handlesOut in
                 nonisolated(unsafe) let (creators, out) = (creatorsIn, handlesOut)
                 Parallel.inHalves(count) { range in
-                    for position in range {
-                        // Leads (no handle) sort after every handle, by name.
-                        out[position] = creators[position].isLead ? "\u{FFFF}" + creators[position].name.lowercased()
-                            : Creator.normalizedHandle(creators[position].handle)
-                    }
+                    for position in range { out[position] = Self.sortingHandle(creators[position]) }
                 }
             }
         }
@@ -41,6 +37,43 @@ struct CreatorColumns {
         fill(creators, fit: fit, audience: true)
         handleRank = Array(repeating: 0, count: count)
         for (rank, position) in (ranking?.wait() ?? Self.alphabetical(handles)).enumerated() { handleRank[position] = Int32(rank) }
+    }
+
+    /// The columns of the creators at `positions` alone, every other creator's left at zero:
+    /// what one wave's rows read, so the first frame need not score and rank every creator
+    /// before it is drawn (`PipelineRows` completes the columns after it). The handle ranks
+    /// here rank these creators among themselves, equal handles by position as among all
+    /// creators: a row's rank is only ever compared with another row's, and those comparisons
+    /// come out the same.
+    init(_ creators: [Creator], at positions: [Int32], fit: FitContext) {
+        let count = creators.count
+        (followers, engagement, score, handleRank) = ([Int32](repeating: 0, count: count), [Int32](repeating: 0, count: count),
+                                                      [Int32](repeating: 0, count: count), [Int32](repeating: 0, count: count))
+        let shown = Set(positions).sorted()
+        creators.withUnsafeBufferPointer { creators in
+            for position in shown.map(Int.init) {
+                score[position] = Self.score(of: creators[position], fit: fit)
+                (followers[position], engagement[position]) = Self.audience(of: creators[position])
+            }
+            let handles = shown.map { Self.sortingHandle(creators[Int($0)]) }
+            for (rank, index) in Self.alphabetical(handles).enumerated() { handleRank[Int(shown[index])] = Int32(rank) }
+        }
+    }
+
+    /// What a creator sorts by alphabetically: the handle, or for a lead (no handle) the name,
+    /// after every handle.
+    private static func sortingHandle(_ creator: Creator) -> String {
+        creator.isLead ? "\u{FFFF}" + creator.name.lowercased() : Creator.normalizedHandle(creator.handle)
+    }
+
+    /// The fit score in hundredths; -1 for a lead, who is never ranked.
+    private static func score(of creator: Creator, fit: FitContext) -> Int32 {
+        creator.isLead ? -1 : Int32((FitScore.value(of: creator, context: fit) * 100).rounded())
+    }
+
+    /// Followers, and engagement in hundredths of a percent.
+    private static func audience(of creator: Creator) -> (followers: Int32, engagement: Int32) {
+        (Int32(clamping: creator.followers), Int32(clamping: Int((creator.engagementRate * 10_000).rounded())))
     }
 
     /// New fit scores for the same creators (their orders arrived or changed): the other
@@ -62,11 +95,9 @@ struct CreatorColumns {
                         nonisolated(unsafe) let (creators, out) = (creatorsIn, (scoreOut, followersOut, engagementOut))
                         Parallel.inHalves(creators.count) { range in
                             for position in range {
-                                out.0[position] = creators[position].isLead ? -1
-                                    : Int32((FitScore.value(of: creators[position], context: fit) * 100).rounded())
+                                out.0[position] = Self.score(of: creators[position], fit: fit)
                                 guard audience else { continue }
-                                out.1[position] = Int32(clamping: creators[position].followers)
-                                out.2[position] = Int32(clamping: Int((creators[position].engagementRate * 10_000).rounded()))
+                                (out.1[position], out.2[position]) = Self.audience(of: creators[position])
                             }
                         }
                     }

@@ -10,6 +10,14 @@ import ChorusCore
 final class PipelineRows {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
+    /// Which creators `columns` holds: at open only those of the rows on the first screen, so
+    /// the first frame does not wait for every creator to be scored and ranked; the rest are
+    /// computed on another thread once it is up (`prepareColumns`), and waited for (or computed)
+    /// by the first rebuild of the rows or the scores that needs them.
+    private(set) var coverage = Coverage.none
+    private var columnsBuild: BackgroundWork<CreatorColumns>?
+    /// Fewer creators than this are all scored and ranked at once: deferring saves nothing worth it.
+    private let deferringColumnsFrom: Int
     /// What a filter searches, per creators generation. Built on another thread once the first
     /// frame is up (`prepareSearch`), since only a typed filter needs it; a filter typed before
     /// it is ready waits for it.
@@ -50,9 +58,34 @@ final class PipelineRows {
 
     struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
 
+    enum Coverage { case none, shownRows, everyCreator }
+
+    init(deferringColumnsFrom: Int = 4_096) {
+        self.deferringColumnsFrom = deferringColumnsFrom
+    }
+
     private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
     private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort; var reversed: Bool }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
+
+    /// Starts computing every creator's columns on another thread, if only the rows shown
+    /// first have theirs.
+    func prepareColumns(_ workspace: Workspace, creatorsGeneration: Int) {
+        guard coverage == .shownRows, columnsBuild == nil, creatorsGeneration == columnsGeneration else { return }
+        let (creators, fit) = (workspace.creators.rows, fit)
+        columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
+    }
+
+    /// Whether every creator's columns are being computed on another thread.
+    var isPreparingColumns: Bool { columnsBuild.map { $0.result == nil } ?? false }
+
+    /// Makes the columns cover every creator: finished by the thread computing them, or
+    /// computed here and now.
+    private func completeColumns(_ workspace: Workspace) {
+        guard coverage != .everyCreator else { return }
+        columns = columnsBuild?.wait() ?? CreatorColumns(workspace.creators.rows, fit: fit)
+        (coverage, columnsBuild) = (.everyCreator, nil)
+    }
 
     /// Starts folding the creators' search text on another thread, unless it is current or
     /// already being folded.
@@ -82,9 +115,10 @@ final class PipelineRows {
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
         let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
         if creatorsChanged || ordersChanged {
+            if !creatorsChanged { completeColumns(workspace) }  // every creator is rescored
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail ?? [:])
-            if creatorsChanged { columns = CreatorColumns(workspace.creators.rows, fit: fit) } else { columns.rescore(workspace.creators.rows, fit: fit) }
+            if creatorsChanged { (columns, coverage, columnsBuild) = (CreatorColumns(), .none, nil) } else { columns.rescore(workspace.creators.rows, fit: fit) }
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
@@ -163,6 +197,13 @@ final class PipelineRows {
                     }
                 }
             }
+        }
+        switch coverage {
+        case .everyCreator: break
+        case .none where workspace.creators.count >= deferringColumnsFrom && positions.count * 2 < workspace.creators.count:
+            columns = CreatorColumns(workspace.creators.rows, at: positions, fit: fit)
+            coverage = .shownRows
+        default: completeColumns(workspace)  // rows other than the first ones, or most creators
         }
         self.positions = positions
         self.stageIndexes = stageIndexes
