@@ -121,20 +121,17 @@ package enum Snapshot {
             let file = files[Codec.collection]!
             return try CollectionFile.decode(file: file.path, fileSystem: fileSystem, as: codec, currency: currency, expectedRows: file.rows)
         }
-        func small<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws -> [Entity] {
-            guard let file = files[Entity.name] else { return [] }  // a manifest lists every kind but the optional ones
-            return try CollectionFile.decodeCodable(try fileSystem.readFile(at: file.path), as: kind, collection: Entity.name,
-                                                    expectedRows: file.rows, file: file.path)
-        }
 
         let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
                                         currency: currency, fileSystem: fileSystem)
+        let smallReading = SmallCollections.startReading(files, fileSystem: fileSystem)
+        let creators = try big(CreatorRowCodec.self)
+        let enrollments = try big(EnrollmentRowCodec.self)
+        let small = try smallReading.wait().get()
         var workspace = Workspace(
-            program: program.program, waves: program.waves, creators: try big(CreatorRowCodec.self),
-            enrollments: try big(EnrollmentRowCodec.self), skus: program.skus, shipments: try small(Shipment.self),
-            submissions: try small(Submission.self), assets: try small(Asset.self), discountCodes: try small(DiscountCode.self),
-            trackingLinks: try small(TrackingLink.self), payoutRuns: try small(PayoutRun.self),
-            indexingHandlesLater: deferringOrderHistory)
+            program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
+            shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,
+            trackingLinks: small.trackingLinks, payoutRuns: small.payoutRuns, indexingHandlesLater: deferringOrderHistory)
         if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
     }
