@@ -32,6 +32,9 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// than on an enrollment); nil for everyone never invited to apply this way.
     public var invitationToApply: Correspondence?
 
+    /// Inlinable so that a decoder building a million creators moves its values in: called
+    /// across modules, it copied each new creator once whole and destroyed the original.
+    @inlinable
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,

@@ -13,6 +13,9 @@ public struct Enrollment: Hashable, Sendable, Codable {
     /// Messages drafted for this creator in this wave, oldest first.
     public var correspondence: [Correspondence]
 
+    /// Inlinable for the same reason as `Creator.init`: decoding a million enrollments, called
+    /// across modules it copied each one once whole.
+    @inlinable
     public init(creatorID: CreatorID, waveID: WaveID, stage: PipelineStage, stageChangedAt: Timestamp,
                 exitReason: String? = nil, incentiveOverride: IncentivePlan? = nil,
                 dueDate: Day? = nil, correspondence: [Correspondence] = []) {

@@ -138,31 +138,36 @@ enum CreatorRowCodec: RowCodec {
         }
         let linkSlug = try reader.optionalString("linkSlug")
         let note = try reader.optionalString("note")
-        var creator = Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
-                              engagementRate: engagementRate, niches: niches, address: address, sources: sources,
-                              customer: customer, linkSlug: linkSlug, note: note)
+        // Every field is read before the creator is made, in one initializer call at the end:
+        // a creator made first and filled in after was copied whole on its way out.
+        var (phone, payoutEmail, aliases): (String?, String?, [String]) = (nil, nil, [])
         if reader.hasMoreElements() {
-            creator.phone = try reader.optionalString("phone")
-            creator.payoutEmail = try reader.optionalString("payoutEmail")
-            creator.aliases = try reader.strings("aliases")
+            phone = try reader.optionalString("phone")
+            payoutEmail = try reader.optionalString("payoutEmail")
+            aliases = try reader.strings("aliases")
         }
+        var payoutProfile: PayoutProfile?
         if reader.hasMoreElements(), try !reader.nextIsNull("payout") {
             try reader.beginArray("payout")
-            creator.payoutProfile = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
-                                                  taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
-                                                  taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
-                                                  taxCountry: try reader.optionalString("payout.taxCountry"))
+            payoutProfile = PayoutProfile(method: try optionalChoice(PayoutProfile.Method.self, &reader, "payout.method"),
+                                          taxForm: try optionalChoice(PayoutProfile.TaxForm.self, &reader, "payout.taxForm"),
+                                          taxFormReceived: try reader.optionalDay("payout.taxFormReceived"),
+                                          taxCountry: try reader.optionalString("payout.taxCountry"))
             try reader.endArray("payout")
         }
+        var invitationToApply: Correspondence?
         if reader.hasMoreElements() {
             try reader.beginArray("invitationToApply")
             let kind = try reader.choice(MessageKind.self, "invitationToApply.kind")
-            creator.invitationToApply = Correspondence(kind: kind, draftedAt: try reader.timestamp("invitationToApply.draftedAt"),
-                                                       sentAt: try reader.optionalTimestamp("invitationToApply.sentAt"))
+            invitationToApply = Correspondence(kind: kind, draftedAt: try reader.timestamp("invitationToApply.draftedAt"),
+                                               sentAt: try reader.optionalTimestamp("invitationToApply.sentAt"))
             try reader.endArray("invitationToApply")
         }
         try reader.endArray("creator")
-        return creator
+        return Creator(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
+                       engagementRate: engagementRate, niches: niches, address: address, sources: sources, customer: customer,
+                       linkSlug: linkSlug, note: note, phone: phone, payoutEmail: payoutEmail, aliases: aliases,
+                       payoutProfile: payoutProfile, invitationToApply: invitationToApply)
     }
 
     /// What the creators of one reader (one chunk of the file, on one thread) share: one copy
