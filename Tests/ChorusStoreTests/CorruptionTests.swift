@@ -79,6 +79,18 @@ final class CorruptionTests: XCTestCase {
         XCTAssertEqual(error?.line, 2)
     }
 
+    /// The small collections are read on a thread of their own while the creators decode; a
+    /// damaged creator is still the one reported, as when the files were read one after another.
+    func testWithACreatorAndAShipmentDamagedTheCreatorsFileIsNamed() throws {
+        let folder = try savedWorkspace()
+        let (creators, shipments) = (try StoreFixtures.file("creators", in: folder), try StoreFixtures.file("shipments", in: folder))
+        try replace(#"["instagram","ana.glow",8400]"#, with: #"["instagram","ana.glow","many"]"#, in: creators)
+        try replace(#""status":"shipped""#, with: #""status":"teleported""#, in: shipments)
+        let error = try assertRefused(folder)
+        XCTAssertEqual(error?.file, creators)
+        XCTAssertEqual(error?.line, 2)
+    }
+
     func testNewerSchemaVersionIsRefusedAsNewer() throws {
         let folder = try savedWorkspace()
         let manifest = folder + "/chorus.json"
