@@ -19,7 +19,7 @@ enum CollectionFile {
     private static let footer: StaticString = "\n]}\n"
     private static let emptyFooter: StaticString = "]}\n"
     /// Below this many rows a chunk is not worth a thread.
-    private static let rowsPerChunk = 20_000
+    static let rowsPerChunk = 20_000
 
     // MARK: Writing
 
@@ -33,11 +33,12 @@ enum CollectionFile {
     /// of a snapshot is a few hundred megabytes, and holding it whole was a big import's peak
     /// memory.
     static func write<Codec: RowCodec, Failure: Error>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency,
+                                                       rowsPerPiece: Int = rowsPerChunk,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         try write(header(Codec.collection, columns: Codec.columns) + bytes(firstRowSeparator))
-        let pieces = (rows.count + rowsPerChunk - 1) / rowsPerChunk
+        let pieces = (rows.count + rowsPerPiece - 1) / rowsPerPiece
         try Parallel.writePieces(pieces, making: { piece in
-            let range = (piece * rowsPerChunk)..<min((piece + 1) * rowsPerChunk, rows.count)
+            let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, rows.count)
             var writer = JSONWriter(capacity: range.count * 160 + 2)
             for index in range {
                 if index > 0 { writer.raw(rowSeparator) }
