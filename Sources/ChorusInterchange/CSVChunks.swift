@@ -15,33 +15,32 @@ extension CSVTable {
     /// files under two `minimumChunk`s, or when no split point can be found.
     func chunkReaders(count: Int, keepingTogetherRowsWithEqual keyColumn: Int, minimumChunk: Int = 4 << 20) -> [CSVReader] {
         let whole = reader
-        let bytes = whole.source
+        let source = whole.source
         let start = whole.cursor
-        let pieces = min(count, (bytes.count - start.position) / minimumChunk)
+        let pieces = min(count, (source.count - start.position) / minimumChunk)
         guard pieces > 1 else { return [whole] }
 
-        let targets = (1..<pieces).map { start.position + (bytes.count - start.position) * $0 / pieces }
+        let targets = (1..<pieces).map { start.position + (source.count - start.position) * $0 / pieces }
         let regions = zip([start.position] + targets, targets).map { $0..<$1 }
-        let tallies = bytes.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            return Parallel.map(regions.count) { Tally(buffer, regions[$0]) }
-        }
+        // A file that cannot be read is left to the one reader, which says where.
+        let tallies = Parallel.map(regions.count) { try? Tally(source, regions[$0]) }
 
         var boundaries = [start]
         var quotes = 0, lines = start.line
         for (target, tally) in zip(targets, tallies) {
+            guard let tally else { return [whole] }
             quotes += tally.quotes
             lines += tally.lineBreaks
-            guard let rowStart = Self.rowStart(in: bytes, after: Cursor(position: target, line: lines), insideQuotes: quotes % 2 == 1),
-                  let split = nextKey(after: rowStart, column: keyColumn, in: bytes),
-                  split.position > boundaries.last!.position, split.position < bytes.count
+            guard let rowStart = try? Self.rowStart(in: source, after: Cursor(position: target, line: lines), insideQuotes: quotes % 2 == 1),
+                  let split = nextKey(after: rowStart, column: keyColumn, in: source),
+                  split.position > boundaries.last!.position, split.position < source.count
             else { continue }
             boundaries.append(split)
         }
         guard boundaries.count > 1 else { return [whole] }
-        let ends = boundaries.dropFirst().map(\.position) + [bytes.count]
+        let ends = boundaries.dropFirst().map(\.position) + [source.count]
         return zip(boundaries, ends).map {
-            var chunk = CSVReader(bytes: bytes, fileName: fileName, from: $0, to: $1)
+            var chunk = CSVReader(source: source, fileName: fileName, from: $0, to: $1)
             chunk.fieldLimits = reader.fieldLimits
             return chunk
         }
@@ -55,41 +54,51 @@ extension CSVTable {
         var quotes = 0
         var lineBreaks = 0
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, _ region: Range<Int>) {
-            for position in region {
-                switch bytes[position] {
-                case UInt8(ascii: "\""): quotes += 1
-                case UInt8(ascii: "\n"): lineBreaks += 1
-                case UInt8(ascii: "\r") where position + 1 == bytes.count || bytes[position + 1] != UInt8(ascii: "\n"): lineBreaks += 1
-                default: break
+        init(_ source: CSVSource, _ region: Range<Int>) throws {
+            try source.forEachWindow(in: region) { bytes, _, count in
+                for position in 0..<count {
+                    switch bytes[position] {
+                    case UInt8(ascii: "\""): quotes += 1
+                    case UInt8(ascii: "\n"): lineBreaks += 1
+                    case UInt8(ascii: "\r") where position + 1 == bytes.count || bytes[position + 1] != UInt8(ascii: "\n"): lineBreaks += 1
+                    default: break
+                    }
                 }
+                return true
             }
         }
     }
 
     /// The first place after `cursor` where a row starts: after a line break outside quotes.
-    private static func rowStart(in bytes: [UInt8], after cursor: Cursor, insideQuotes: Bool) -> Cursor? {
+    private static func rowStart(in source: CSVSource, after cursor: Cursor, insideQuotes: Bool) throws -> Cursor? {
         var quoted = insideQuotes
         var line = cursor.line
-        var position = cursor.position
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            if byte == UInt8(ascii: "\"") {
-                quoted.toggle()
-            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
-                line += 1
-                if !quoted { return Cursor(position: position, line: line) }
+        var next = cursor.position
+        var found: Cursor?
+        try source.forEachWindow(in: cursor.position..<source.count) { bytes, start, count in
+            // The LF of a CRLF may be the first byte of this window, already passed.
+            var position = next - start
+            while position < count {
+                let byte = bytes[position]
+                position += 1
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                    line += 1
+                    if !quoted { found = Cursor(position: start + position, line: line); return false }
+                }
             }
+            next = start + position
+            return true
         }
-        return nil
+        return found
     }
 
     /// The start of the first row after `rowStart` whose `column` differs from the row at
     /// `rowStart`'s, so that rows sharing a key are not split apart.
-    private func nextKey(after rowStart: Cursor, column: Int, in bytes: [UInt8]) -> Cursor? {
-        var rows = CSVReader(bytes: bytes, fileName: fileName, from: rowStart, to: bytes.count)
+    private func nextKey(after rowStart: Cursor, column: Int, in source: CSVSource) -> Cursor? {
+        var rows = CSVReader(source: source, fileName: fileName, from: rowStart, to: source.count)
         var record = CSVRecord()
         guard (try? rows.readNext(into: &record)) == true, column < record.count else { return nil }
         let key = record[column].trimmingWhitespace

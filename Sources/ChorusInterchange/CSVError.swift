@@ -16,6 +16,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingColumns([String])
         /// A field longer than its column's `FieldLimit`.
         case fieldTooLong(column: String, bytes: Int, limit: FieldLimit)
+        /// The file could not be read on from this line (a disk error, or it was cut short meanwhile).
+        case unreadable(String)
     }
 
     public var kind: Kind
@@ -48,6 +50,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .fieldTooLong(let column, let bytes, let limit):
             return "\(place): the '\(column.excerpt)' field is \(bytes) bytes long, more than the \(limit.bytes) bytes allowed for "
                 + "\(limit.label); shorten it and import again"
+        case .unreadable(let reason):
+            return "\(place): the file could not be read on from here (\(reason)); import it again"
         }
     }
 }

@@ -51,7 +51,18 @@ public struct CSVTable: Sendable {
 
     /// Reads the header row; throws `CSVError` when the file is empty or unreadable.
     public init(bytes: [UInt8], fileName: String) throws {
-        var reader = CSVReader(bytes: bytes, fileName: fileName)
+        try self.init(CSVReader(bytes: bytes, fileName: fileName))
+    }
+
+    /// Reads the header row of a file read in windows; throws `CSVError` when the file is
+    /// empty or unreadable.
+    public init(file: CSVFile, fileName: String) throws {
+        try self.init(CSVReader(file: file, fileName: fileName))
+    }
+
+    private init(_ reader: CSVReader) throws {
+        var reader = reader
+        let fileName = reader.fileName
         guard let first = try reader.next() else { throw CSVError(.noHeader, fileName: fileName, line: 1, column: 0) }
         self.header = CSVHeader(first)
         reader.fieldLimits = header.names.map { ($0, FieldLimit.forColumn(named: $0)) }

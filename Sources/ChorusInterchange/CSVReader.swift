@@ -7,10 +7,19 @@
 /// and line breaks, and a final row without a line end. Blank lines are skipped. The bytes
 /// are checked to be UTF-8 on the way, so a Latin-1 file is reported with its line instead
 /// of turning names into replacement characters.
+///
+/// A file on disk is read a window at a time (see `CSVFile`). A record that runs past the
+/// window's end is read again from its start in a window that holds all of it, so where the
+/// windows fall never changes a record, a line number or an error.
 public struct CSVReader: Sendable {
     /// Named in every error, so a person knows which of several files to fix.
     public let fileName: String
-    let source: [UInt8]
+    let source: CSVSource
+    /// The source's bytes from `windowStart`: all of them for bytes in memory.
+    private var window: [UInt8]
+    private var windowStart = 0
+    /// How many bytes of `window` were read (it may be longer, kept from a bigger window).
+    private var windowCount: Int
     private var position: Int
     private var line = 1
     /// Where reading stops: the end of the file, or of a chunk read on another core.
@@ -21,20 +30,32 @@ public struct CSVReader: Sendable {
     var fieldLimits: [(name: String, limit: FieldLimit)] = []
 
     public init(bytes: [UInt8], fileName: String) {
-        self.source = bytes
-        self.fileName = fileName
-        self.position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        self.end = bytes.count
+        self.init(source: .bytes(bytes), fileName: fileName, from: Cursor(position: 0, line: 1), to: bytes.count)
+        if bytes.starts(with: Self.byteOrderMark) { position = 3 }
     }
 
-    /// A reader of the records in `bytes[start.position..<end]`, numbering lines from
-    /// `start.line`; `start.position` must be where a record starts.
-    init(bytes: [UInt8], fileName: String, from start: Cursor, to end: Int) {
-        self.source = bytes
+    /// A reader of a whole file, from its first byte; throws `CSVError` when it cannot be read.
+    public init(file: CSVFile, fileName: String) throws {
+        self.init(source: .file(file), fileName: fileName, from: Cursor(position: 0, line: 1), to: file.count)
+        try slideWindow(to: 0, length: min(file.count, max(file.windowSize, Self.byteOrderMark.count)))
+        if window[..<windowCount].starts(with: Self.byteOrderMark) { position = 3 }
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// A reader of the records in `source[start.position..<end]`, numbering lines from
+    /// `start.line`; `start.position` must be where a record starts. A file's first window is
+    /// read when the first record is.
+    init(source: CSVSource, fileName: String, from start: Cursor, to end: Int) {
+        self.source = source
         self.fileName = fileName
         self.position = start.position
         self.line = start.line
         self.end = end
+        switch source {
+        case .bytes(let bytes): (window, windowCount) = (bytes, bytes.count)
+        case .file: (window, windowStart, windowCount) = ([], start.position, 0)
+        }
     }
 
     /// A place between records: the byte the next record starts at and the line it is on.
@@ -54,22 +75,47 @@ public struct CSVReader: Sendable {
 
     /// Reads the next record into `record`, reusing its storage; false at the end of the file.
     public mutating func readNext(into record: inout CSVRecord) throws -> Bool {
-        record.spans.removeAll(keepingCapacity: true)
-        record.source = source
-        let bytes = source
-        var position = self.position
-        var line = self.line
-        let end = self.end
-        let start = try bytes.withUnsafeBufferPointer { buffer in
-            try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<end]), position: &position, line: &line,
-                                 spans: &record.spans, fileName: fileName)
+        // Let go of the window, so that sliding it reuses its storage instead of copying it.
+        record.source = []
+        while true {
+            record.spans.removeAll(keepingCapacity: true)
+            var position = self.position - windowStart
+            var line = self.line
+            let available = min(end, windowStart + windowCount) - windowStart
+            let start: Int?
+            do {
+                start = try window.withUnsafeBufferPointer { buffer in
+                    try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<available]), position: &position, line: &line,
+                                         spans: &record.spans, reachesEnd: windowStart + available == end, fileName: fileName)
+                }
+            } catch is WindowEnd {
+                let unread = windowStart + windowCount - self.position
+                try slideWindow(to: self.position, length: min(end - self.position, max(unread * 2, windowSize)))
+                continue
+            }
+            self.position = windowStart + position
+            self.line = line
+            guard let start else { return false }
+            record.source = window
+            record.line = start
+            try checkFieldSizes(record)
+            return true
         }
-        self.position = position
-        self.line = line
-        guard let start else { return false }
-        record.line = start
-        try checkFieldSizes(record)
-        return true
+    }
+
+    private var windowSize: Int {
+        if case .file(let file) = source { file.windowSize } else { end }
+    }
+
+    /// Reads `length` bytes of the file from `start` into the window.
+    private mutating func slideWindow(to start: Int, length: Int) throws {
+        guard case .file(let file) = source else { preconditionFailure("bytes in memory are one window") }
+        do {
+            try file.read(start..<start + length, into: &window)
+        } catch {
+            throw CSVError(.unreadable(error.reason), fileName: fileName, line: line, column: 0)
+        }
+        (windowStart, windowCount) = (start, length)
     }
 
     private func checkFieldSizes(_ record: CSVRecord) throws {
@@ -88,16 +134,23 @@ public struct CSVReader: Sendable {
         return records
     }
 
-    /// Parses one record starting at `position`; returns the line it starts on, or nil at the end.
+    /// Thrown when a record runs to the end of a window that does not reach the end of the
+    /// file: where the record ends (or whether a CR is followed by an LF) is in the next one.
+    private struct WindowEnd: Error {}
+
+    /// Parses one record starting at `position`; returns the line it starts on, or nil at the
+    /// end. `reachesEnd` says whether `p` ends where the file (or chunk) does; when it does not,
+    /// running into its end throws `WindowEnd` instead of ending the record there.
     private static func parseRecord(_ p: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int,
-                                    spans: inout [FieldSpan], fileName: String) throws -> Int? {
+                                    spans: inout [FieldSpan], reachesEnd: Bool, fileName: String) throws -> Int? {
         let end = p.count
+        let cut = { if !reachesEnd { throw WindowEnd() } }
         var pos = position
         while pos < end, p[pos] == Byte.newline || p[pos] == Byte.carriageReturn {
-            pos = endOfLine(p, at: pos)
+            pos = try endOfLine(p, at: pos, reachesEnd: reachesEnd)
             line += 1
         }
-        guard pos < end else { position = pos; return nil }
+        guard pos < end else { try cut(); position = pos; return nil }
         let recordLine = line
         while true {
             let column = spans.count + 1
@@ -107,16 +160,20 @@ public struct CSVReader: Sendable {
                 let start = pos
                 var doubled = false
                 while true {
-                    guard pos < end else { throw CSVError(.unbalancedQuote, fileName: fileName, line: quoteLine, column: column) }
+                    guard pos < end else {
+                        try cut()
+                        throw CSVError(.unbalancedQuote, fileName: fileName, line: quoteLine, column: column)
+                    }
                     let byte = p[pos]
                     if byte == Byte.quote {
-                        if pos + 1 < end, p[pos + 1] == Byte.quote { doubled = true; pos += 2; continue }
+                        if pos + 1 == end { try cut() } else if p[pos + 1] == Byte.quote { doubled = true; pos += 2; continue }
                         break
                     }
                     if byte >= 0x80 {
-                        pos = try skipUTF8(p, at: pos, fileName: fileName, line: line, column: column)
+                        pos = try skipUTF8(p, at: pos, reachesEnd: reachesEnd, fileName: fileName, line: line, column: column)
                         continue
                     }
+                    if byte == Byte.carriageReturn, pos + 1 == end { try cut() }
                     if byte == Byte.newline || (byte == Byte.carriageReturn && (pos + 1 == end || p[pos + 1] != Byte.newline)) {
                         line += 1
                     }
@@ -124,17 +181,17 @@ public struct CSVReader: Sendable {
                 }
                 spans.append(FieldSpan(start: start, end: pos, hasDoubledQuotes: doubled))
                 pos += 1
-                guard pos < end else { break }
+                guard pos < end else { try cut(); break }
                 let next = p[pos]
                 if next == Byte.comma {
                     pos += 1
-                    if pos == end { spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
+                    if pos == end { try cut(); spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
                     continue
                 }
                 guard next == Byte.newline || next == Byte.carriageReturn else {
                     throw CSVError(.textAfterClosingQuote, fileName: fileName, line: line, column: column)
                 }
-                pos = endOfLine(p, at: pos)
+                pos = try endOfLine(p, at: pos, reachesEnd: reachesEnd)
                 line += 1
                 break
             } else {
@@ -144,19 +201,19 @@ public struct CSVReader: Sendable {
                     if byte > Byte.comma && byte < 0x80 { pos += 1; continue }
                     if byte == Byte.comma || byte == Byte.newline || byte == Byte.carriageReturn { break }
                     if byte >= 0x80 {
-                        pos = try skipUTF8(p, at: pos, fileName: fileName, line: line, column: column)
+                        pos = try skipUTF8(p, at: pos, reachesEnd: reachesEnd, fileName: fileName, line: line, column: column)
                     } else {
                         pos += 1
                     }
                 }
                 spans.append(FieldSpan(start: start, end: pos, hasDoubledQuotes: false))
-                guard pos < end else { break }
+                guard pos < end else { try cut(); break }
                 if p[pos] == Byte.comma {
                     pos += 1
-                    if pos == end { spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
+                    if pos == end { try cut(); spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
                     continue
                 }
-                pos = endOfLine(p, at: pos)
+                pos = try endOfLine(p, at: pos, reachesEnd: reachesEnd)
                 line += 1
                 break
             }
@@ -166,14 +223,17 @@ public struct CSVReader: Sendable {
     }
 
     /// Position after the line end at `pos` (`\n`, `\r\n` or a lone `\r`).
-    private static func endOfLine(_ p: UnsafeBufferPointer<UInt8>, at pos: Int) -> Int {
-        if p[pos] == Byte.carriageReturn, pos + 1 < p.count, p[pos + 1] == Byte.newline { return pos + 2 }
+    private static func endOfLine(_ p: UnsafeBufferPointer<UInt8>, at pos: Int, reachesEnd: Bool) throws -> Int {
+        guard p[pos] == Byte.carriageReturn else { return pos + 1 }
+        if pos + 1 < p.count { return p[pos + 1] == Byte.newline ? pos + 2 : pos + 1 }
+        if !reachesEnd { throw WindowEnd() }
         return pos + 1
     }
 
     /// Position after the multi-byte UTF-8 sequence at `pos`; throws if it is not well-formed
     /// (stray continuation bytes, overlong forms, surrogates, or a sequence cut short).
-    private static func skipUTF8(_ p: UnsafeBufferPointer<UInt8>, at pos: Int, fileName: String, line: Int, column: Int) throws -> Int {
+    private static func skipUTF8(_ p: UnsafeBufferPointer<UInt8>, at pos: Int, reachesEnd: Bool, fileName: String, line: Int,
+                                 column: Int) throws -> Int {
         let lead = p[pos]
         let length: Int
         var low: UInt8 = 0x80
@@ -188,6 +248,7 @@ public struct CSVReader: Sendable {
         case 0xF4: length = 4; high = 0x8F
         default: throw CSVError(.invalidUTF8, fileName: fileName, line: line, column: column)
         }
+        if pos + length > p.count, !reachesEnd { throw WindowEnd() }
         guard pos + length <= p.count, p[pos + 1] >= low, p[pos + 1] <= high else {
             throw CSVError(.invalidUTF8, fileName: fileName, line: line, column: column)
         }

@@ -27,13 +27,24 @@ public struct ShopifyOrdersImport: Sendable {
     /// chunks do not read cleanly, or an order's rows turn up in two of them, the file is read
     /// again in one pass, so the result and the errors never depend on the split.
     public init(bytes: [UInt8], fileName: String, currency: Currency) throws {
-        try self.init(bytes: bytes, fileName: fileName, currency: currency, pieces: Parallel.pieceCount(for: bytes.count, minimumSize: 1))
+        try self.init(CSVTable(bytes: bytes, fileName: fileName), currency: currency)
+    }
+
+    /// Reads and checks a file a window at a time, never holding it whole (see `CSVFile`).
+    public init(file: CSVFile, fileName: String, currency: Currency) throws {
+        try self.init(CSVTable(file: file, fileName: fileName), currency: currency)
     }
 
     /// Reads the file in at most `pieces` chunks of at least `minimumChunk` bytes; 1 reads it in one pass.
     init(bytes: [UInt8], fileName: String, currency: Currency, pieces: Int, minimumChunk: Int = 4 << 20) throws {
-        let table = try CSVTable(bytes: bytes, fileName: fileName)
+        try self.init(CSVTable(bytes: bytes, fileName: fileName), currency: currency, pieces: pieces, minimumChunk: minimumChunk)
+    }
+
+    /// Reads the table in at most `pieces` chunks (two per core unless told) of at least `minimumChunk` bytes.
+    init(_ table: CSVTable, currency: Currency, pieces: Int? = nil, minimumChunk: Int = 4 << 20) throws {
+        let fileName = table.fileName
         try ImportFormatError.require(Self.requiredColumns, in: table, expected: "a Shopify orders export")
+        let pieces = pieces ?? Parallel.pieceCount(for: table.reader.source.count, minimumSize: 1)
         let columns = Columns(table.header)
         let readers = table.chunkReaders(count: pieces, keepingTogetherRowsWithEqual: columns.name, minimumChunk: minimumChunk)
         if readers.count > 1 {

@@ -17,31 +17,45 @@ enum CollectionFile {
     private static let firstRowSeparator: StaticString = "\n"
     private static let rowSeparator: StaticString = ",\n"
     private static let footer: StaticString = "\n]}\n"
+    private static let emptyFooter: StaticString = "]}\n"
     /// Below this many rows a chunk is not worth a thread.
-    private static let rowsPerChunk = 20_000
+    static let rowsPerChunk = 20_000
 
     // MARK: Writing
 
     static func encode<Codec: RowCodec>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency) -> [UInt8] {
-        let chunks = Parallel.pieceCount(for: rows.count, minimumSize: rowsPerChunk)
-        var parts = Parallel.map(chunks) { chunk in
-            let range = chunkRange(chunk, of: chunks, count: rows.count)
-            var writer = JSONWriter(capacity: range.count * 160)
+        var parts: [[UInt8]] = []
+        write(rows, as: codec, currency: currency) { parts.append($0) }
+        return assemble(parts: &parts)
+    }
+
+    /// The file `encode` makes, handed to `write` in pieces as they are made: the orders file
+    /// of a snapshot is a few hundred megabytes, and holding it whole was a big import's peak
+    /// memory.
+    static func write<Codec: RowCodec, Failure: Error>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency,
+                                                       rowsPerPiece: Int = rowsPerChunk,
+                                                       to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try write(header(Codec.collection, columns: Codec.columns) + bytes(firstRowSeparator))
+        let pieces = (rows.count + rowsPerPiece - 1) / rowsPerPiece
+        try Parallel.writePieces(pieces, making: { piece in
+            let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, rows.count)
+            var writer = JSONWriter(capacity: range.count * 160 + 2)
             for index in range {
-                if index > range.lowerBound { writer.raw(rowSeparator) }
+                if index > 0 { writer.raw(rowSeparator) }
                 Codec.write(rows[index], to: &writer, currency: currency)
             }
             return writer.bytes
-        }
-        parts.removeAll { $0.isEmpty }
-        return assemble(header: header(Codec.collection, columns: Codec.columns), parts: &parts)
+        }, to: write)
+        try write(rows.isEmpty ? bytes(emptyFooter) : bytes(footer))
     }
 
     static func encodeCodable<Row: Encodable>(_ rows: [Row], collection: String) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var parts = try rows.map { [UInt8](try encoder.encode($0)) }
-        return assemble(header: header(collection, columns: nil), parts: &parts)
+        var parts = [header(collection, columns: nil) + bytes(firstRowSeparator)]
+        for (index, row) in rows.enumerated() { parts.append((index > 0 ? bytes(rowSeparator) : []) + [UInt8](try encoder.encode(row))) }
+        parts.append(rows.isEmpty ? bytes(emptyFooter) : bytes(footer))
+        return assemble(parts: &parts)
     }
 
     private static func header(_ collection: String, columns: String?) -> [UInt8] {
@@ -53,24 +67,20 @@ enum CollectionFile {
         return writer.bytes
     }
 
+    private static func bytes(_ text: StaticString) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// Joins the parts, emptying each once copied: the orders file is a few hundred megabytes,
     /// and holding it twice would raise a big import's peak memory by as much.
-    private static func assemble(header: [UInt8], parts: inout [[UInt8]]) -> [UInt8] {
-        var bytes = header
-        bytes.reserveCapacity(header.count + parts.reduce(0) { $0 + $1.count + 2 } + 4)
-        bytes.append(UInt8(ascii: "\n"))
+    private static func assemble(parts: inout [[UInt8]]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for index in parts.indices {
-            if index > 0 { bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
             bytes.append(contentsOf: parts[index])
             parts[index] = []
         }
-        if !parts.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-        bytes.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\n")])
         return bytes
-    }
-
-    private static func chunkRange(_ chunk: Int, of chunks: Int, count: Int) -> Range<Int> {
-        (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
     }
 
     // MARK: Reading

@@ -42,25 +42,26 @@ package enum Snapshot {
                            fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
-        func put(_ name: String, rows: Int, _ bytes: [UInt8]) throws {
+        // The big collections go to disk in pieces as they are encoded, never whole.
+        func put(_ name: String, rows: Int, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             let file = Manifest.fileName(name, generation: generation)
-            try fileSystem.writeFile(at: folder + "/" + file, bytes: bytes)
+            try fileSystem.writeFile(at: folder + "/" + file, pieces: pieces)
             collections.append(Manifest.Collection(name: name, file: file, rows: rows))
+        }
+        func put<Codec: RowCodec>(_ rows: [Codec.Row], as codec: Codec.Type) throws {
+            try put(Codec.collection, rows: rows.count) { try CollectionFile.write(rows, as: codec, currency: currency, to: $0) }
         }
         let programFile = Manifest.fileName("program", generation: generation)
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
-        try put(CreatorRowCodec.collection, rows: workspace.creators.count,
-                CollectionFile.encode(workspace.creators.rows, as: CreatorRowCodec.self, currency: currency))
-        try put(EnrollmentRowCodec.collection, rows: workspace.enrollments.count,
-                CollectionFile.encode(workspace.enrollments.rows, as: EnrollmentRowCodec.self, currency: currency))
-        try put(OrderRowCodec.collection, rows: workspace.orders.count,
-                CollectionFile.encode(workspace.orders.rows, as: OrderRowCodec.self, currency: currency))
-        try put(SurveyResponseRowCodec.collection, rows: workspace.surveyResponses.count,
-                CollectionFile.encode(workspace.surveyResponses.rows, as: SurveyResponseRowCodec.self, currency: currency))
+        try put(workspace.creators.rows, as: CreatorRowCodec.self)
+        try put(workspace.enrollments.rows, as: EnrollmentRowCodec.self)
+        try put(workspace.orders.rows, as: OrderRowCodec.self)
+        try put(workspace.surveyResponses.rows, as: SurveyResponseRowCodec.self)
         func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
             let rows = workspace[keyPath: Entity.table].rows
             guard !rows.isEmpty || !optionalKinds.contains(where: { $0 == kind }) else { return }
-            try put(Entity.name, rows: rows.count, try CollectionFile.encodeCodable(rows, collection: Entity.name))
+            let bytes = try CollectionFile.encodeCodable(rows, collection: Entity.name)
+            try put(Entity.name, rows: rows.count) { try $0(bytes) }
         }
         for kind in smallKinds + optionalKinds { try putSmall(kind) }
         try fileSystem.syncDirectory(at: folder)

@@ -34,29 +34,14 @@ enum StagedOrdersPayload {
     private static func array<Row>(_ opening: StaticString, _ rows: [Row], bytesPerRow: Int, rowsPerPiece: Int,
                                    to write: ([UInt8]) throws -> Void, _ writeRow: (Row, inout JSONWriter) -> Void) throws {
         let starts = Array(stride(from: 0, to: rows.count, by: max(1, rowsPerPiece)))
-        let piecesAtOnce = ProcessInfo.processInfo.activeProcessorCount
-        func piece(_ index: Int) -> [UInt8] {
+        try write(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
+        try Parallel.writePieces(starts.count, making: { index in
             let range = starts[index]..<min(starts[index] + rowsPerPiece, rows.count)
             var writer = JSONWriter(capacity: range.count * bytesPerRow + 1)
             if index > 0 { writer.raw(",") }
             for row in range { writeRow(rows[row], &writer) }
             return writer.bytes
-        }
-        func pieces(from first: Int) -> [[UInt8]] {
-            let group = first..<min(first + piecesAtOnce, starts.count)
-            return Parallel.map(group.count) { piece(group.lowerBound + $0) }
-        }
-        try write(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
-        var ready = pieces(from: 0)
-        var next = piecesAtOnce
-        while !ready.isEmpty {
-            let current = ready
-            let (written, following) = Parallel.both({ Result { try current.forEach(write) } },
-                                                     { next < starts.count ? pieces(from: next) : [] })
-            try written.get()
-            ready = following
-            next += piecesAtOnce
-        }
+        }, to: write)
         try write(Array("]}".utf8))
     }
 

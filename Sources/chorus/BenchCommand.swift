@@ -159,8 +159,8 @@ extension ImportBenchmark {
 
     func run(repetitions: Int) throws -> String {
         try run(repetitions: repetitions) { file, store in
-            var (bytes, name) = try FileImport.read(file)
-            return try ImportOrdersCommand.apply(&bytes, fileName: name, to: store, skipInvalid: false).parsed.rowCount
+            try ImportOrdersCommand.apply(FileImport.open(file), fileName: URL(fileURLWithPath: file).lastPathComponent, to: store,
+                                          skipInvalid: false).parsed.rowCount
         }
     }
 }

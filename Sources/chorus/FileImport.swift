@@ -8,39 +8,39 @@ import Foundation
 enum FileImport {
     /// Reads the file straight into one byte array: a 500 MB export is not copied twice.
     static func read(_ path: String) throws -> (bytes: [UInt8], name: String) {
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CLIFailure(message: "cannot read \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw CLIFailure(message: "cannot read \(path): not a regular file")
+        let file = try open(path)
+        do {
+            return (try file.readAll(), URL(fileURLWithPath: path).lastPathComponent)
+        } catch {
+            throw CLIFailure(message: "cannot read \(path): \(error.reason)")
         }
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { failure = errno; return }
-                if got == 0 { return }
-                count += got
-            }
-        }
-        guard failure == 0 else { throw CLIFailure(message: "cannot read \(path): \(String(cString: strerror(failure)))") }
-        return (bytes, name)
     }
 
-    /// Reads `file` whole, opens the workspace for writing (`WritableWorkspace`: waits for a
-    /// busy lock), runs `body`, and releases the workspace however `body` ends. `body` may
-    /// empty `bytes` once it has read them, so that a 500 MB export is not held while applying.
+    /// Opens the file to be read a window at a time (see `CSVFile`).
+    static func open(_ path: String) throws -> CSVFile {
+        do {
+            return try CSVFile(path: path)
+        } catch {
+            throw CLIFailure(message: "cannot read \(path): \(error.reason)")
+        }
+    }
+
+    /// Reads `file` whole, opens the workspace for writing, and runs `body` (see `into(_:_:)`).
+    /// `body` may empty `bytes` once it has read them, so that a 500 MB export is not held
+    /// while applying.
     static func into(_ workspace: URL, from file: String,
                      _ body: (_ bytes: inout [UInt8], _ fileName: String, _ store: WorkspaceStore) throws -> Void) throws {
         var bytes: [UInt8], name: String
         (bytes, name) = try read(file)
+        try into(workspace) { try body(&bytes, name, $0) }
+    }
+
+    /// Opens the workspace for writing (`WritableWorkspace`: waits for a busy lock), runs
+    /// `body`, and releases the workspace however `body` ends.
+    static func into(_ workspace: URL, _ body: (_ store: WorkspaceStore) throws -> Void) throws {
         let store = try WritableWorkspace.open(workspace)
         defer { store.close() }
-        try body(&bytes, name, store)
+        try body(store)
         ProcessExit.leaveToTheSystem(store)
     }
 

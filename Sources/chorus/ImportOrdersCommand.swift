@@ -2,6 +2,7 @@ import ArgumentParser
 import ChorusCore
 import ChorusInterchange
 import ChorusStore
+import Foundation
 
 /// `chorus import orders FILE.csv`: Shopify's order export, upserted by order `Name`, so
 /// re-importing the same file changes nothing and a later, overlapping export updates refunds
@@ -23,9 +24,11 @@ struct ImportOrdersCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try FileImport.into(workspace.url, from: file) { bytes, name, store in
+            let input = try FileImport.open(file)
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try FileImport.into(workspace.url) { store in
                 let currency = store.workspace.program.currency
-                let imported = try Self.apply(&bytes, fileName: name, to: store, skipInvalid: skipInvalid)
+                let imported = try Self.apply(input, fileName: name, to: store, skipInvalid: skipInvalid)
                 try Output.print(imported.summary)
                 if store.workspace.program.currency != currency {
                     try Output.print("the program's currency is now \(store.workspace.program.currency), taken from these orders (nothing had a price yet)")
@@ -36,12 +39,11 @@ struct ImportOrdersCommand: ParsableCommand {
     }
 
     /// Reads an export and applies it, durably: what the command does, and what `chorus bench`
-    /// times against Python. Empties `bytes` once read: the file is as big as the orders and
-    /// the staged batch, and the import's peak memory is their sum.
-    static func apply(_ bytes: inout [UInt8], fileName: String, to store: WorkspaceStore, skipInvalid: Bool) throws
+    /// times against Python. The file is read a window at a time (see `CSVFile`): it is as big
+    /// as the orders, and holding it whole while they were built made the import's peak memory.
+    static func apply(_ file: CSVFile, fileName: String, to store: WorkspaceStore, skipInvalid: Bool) throws
         -> (parsed: ShopifyOrdersImport, applied: AppliedCommand, summary: String) {
-        let parsed = try ShopifyOrdersImport(bytes: bytes, fileName: fileName, currency: store.workspace.program.currency)
-        bytes = []
+        let parsed = try ShopifyOrdersImport(file: file, fileName: fileName, currency: store.workspace.program.currency)
         let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
         guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders to import") }
         let (orders, converted) = try OrderCurrencies.inProgramCurrency(parsed.orders, workspace: store.workspace, skipInvalid: skipInvalid)
