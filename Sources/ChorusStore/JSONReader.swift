@@ -115,6 +115,26 @@ struct JSONReader {
         return start..<position
     }
 
+    /// Skips `count` values in a row (the columns after one another) and returns the bytes from
+    /// the first's start to the last's end, separators included.
+    mutating func skipValues(_ count: Int, _ column: StaticString) throws -> Range<Int> {
+        let first = try skipValue(column)
+        var last = first
+        for _ in 1..<count { last = try skipValue(column) }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// Where the reader stands, to read on from there again (`rewind(to:)`) after looking ahead.
+    struct Mark {
+        fileprivate let position: Int, needsComma: Bool
+    }
+
+    var mark: Mark { Mark(position: position, needsComma: needsComma) }
+
+    mutating func rewind(to mark: Mark) {
+        (position, needsComma) = (mark.position, mark.needsComma)
+    }
+
     /// Skips a string (or, when `optional`, null) without making it: for a reader that needs
     /// only some of a row's fields yet must refuse a row the whole read would. Plain ASCII (nearly
     /// every value) is checked as it is passed over; a string with an escape, a control character

@@ -64,12 +64,7 @@ enum OrderRowCodec: RowCodec {
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
         let subtotal = try reader.money("subtotal", currency: currency)
         let refunded = try reader.money("refunded", currency: currency)
-        let referral = OrderReferral(discountCodes: try reader.optionalString("discountCodes", shared: true),
-                                     source: try reader.optionalString("source", shared: true),
-                                     utmSource: try reader.optionalString("utmSource", shared: true),
-                                     utmMedium: try reader.optionalString("utmMedium", shared: true),
-                                     utmCampaign: try reader.optionalString("utmCampaign", shared: true),
-                                     utmContent: try reader.optionalString("utmContent", shared: true))
+        let referral = try readReferral(from: &reader)
         try reader.beginArray("lines")
         while reader.hasMoreElements() {
             try reader.beginArray("lines")
@@ -83,9 +78,29 @@ enum OrderRowCodec: RowCodec {
         let shopifyID = reader.hasMoreElements() ? try reader.optionalString("shopifyId") : nil
         let original = reader.hasMoreElements() ? try readOriginal(from: &reader) : nil
         try reader.endArray("order")
-        let shared = reader.orderSharing.share(referral)
         return Order(id: id, email: email, financialStatus: status, createdAt: createdAt, cancelledAt: cancelledAt,
-                     subtotal: subtotal, refunded: refunded, referral: shared, lines: lines, shopifyID: shopifyID, original: original)
+                     subtotal: subtotal, refunded: refunded, referral: referral, lines: lines, shopifyID: shopifyID, original: original)
+    }
+
+    /// The six referral columns, as the box every order with them shares. A chunk of orders
+    /// spells a few thousand referrals, nearly all of them over and over ("web" and five nulls,
+    /// a creator's code with their campaign), so the columns are first passed over and their
+    /// bytes looked up among the spellings read lately: reading six strings and hashing them
+    /// to find the shared box was about a quarter of decoding an order. A new spelling, or
+    /// bytes that do not pass as values, are read in place as ever (a bad one refused as before).
+    private static func readReferral(from reader: inout JSONReader) throws -> OrderReferral {
+        let start = reader.mark
+        let spelling = try? reader.skipValues(6, "referral")
+        if let spelling, let known = reader.orderSharing.referrals.value(of: spelling, in: reader.bytes) { return known }
+        reader.rewind(to: start)
+        let referral = reader.orderSharing.share(OrderReferral(discountCodes: try reader.optionalString("discountCodes", shared: true),
+                                                               source: try reader.optionalString("source", shared: true),
+                                                               utmSource: try reader.optionalString("utmSource", shared: true),
+                                                               utmMedium: try reader.optionalString("utmMedium", shared: true),
+                                                               utmCampaign: try reader.optionalString("utmCampaign", shared: true),
+                                                               utmContent: try reader.optionalString("utmContent", shared: true)))
+        if let spelling { reader.orderSharing.referrals.keep(referral, for: spelling, in: reader.bytes) }
+        return referral
     }
 
     /// Storage the rows of one reader (one chunk of the file, on one thread) share: the lines and
@@ -95,13 +110,15 @@ enum OrderRowCodec: RowCodec {
         var lines = OrderLines.Builder()
         var emails = PackedText.Builder()
         var pool: ReferralPool?
-        private var referrals: Set<OrderReferral> = []
+        private var shared: Set<OrderReferral> = []
+        /// The shared referrals by the bytes they were read from (see `readReferral`).
+        var referrals = RecentValues<OrderReferral>(slotCount: 4_096)
 
         mutating func share(_ referral: OrderReferral) -> OrderReferral {
-            if let known = referrals.firstIndex(of: referral) { return referrals[known] }
-            let shared = pool?.share(referral) ?? referral
-            referrals.insert(shared)
-            return shared
+            if let known = shared.firstIndex(of: referral) { return shared[known] }
+            let boxed = pool?.share(referral) ?? referral
+            shared.insert(boxed)
+            return boxed
         }
     }
 

@@ -7,19 +7,36 @@ import Foundation
 /// opening them. Like `sharedString`, a slot per hash of the bytes, the last value wins it.
 struct RecentValues<Value> {
     private var slots: [(range: Range<Int>, value: Value)?] = []
-    private static var slotCount: Int { 1_024 }
+    private let slotCount: Int
+
+    /// `slotCount` (a power of two): more for values with more spellings a chunk repeats.
+    init(slotCount: Int = 1_024) {
+        self.slotCount = slotCount
+    }
 
     /// The value decoded from bytes equal to `bytes[range]`, or `decode` of them, kept for next time.
     mutating func value(of range: Range<Int>, in bytes: UnsafeRawBufferPointer, decode: () throws -> Value) rethrows -> Value {
-        if slots.isEmpty { slots = Array(repeating: nil, count: Self.slotCount) }
-        let slot = Int(bytes.recentSlotHash(of: range)) & (Self.slotCount - 1)
-        if let recent = slots[slot], recent.range.count == range.count,
-           memcmp(bytes.baseAddress! + recent.range.lowerBound, bytes.baseAddress! + range.lowerBound, range.count) == 0 {
-            return recent.value
-        }
+        if let recent = value(of: range, in: bytes) { return recent }
         let value = try decode()
-        slots[slot] = (range, value)
+        keep(value, for: range, in: bytes)
         return value
+    }
+
+    /// The value kept for bytes equal to `bytes[range]`, if any.
+    func value(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Value? {
+        guard !slots.isEmpty, let recent = slots[slot(of: range, in: bytes)], recent.range.count == range.count,
+              memcmp(bytes.baseAddress! + recent.range.lowerBound, bytes.baseAddress! + range.lowerBound, range.count) == 0 else { return nil }
+        return recent.value
+    }
+
+    /// Keeps `value` as the one decoded from `bytes[range]`, in place of what had its slot.
+    mutating func keep(_ value: Value, for range: Range<Int>, in bytes: UnsafeRawBufferPointer) {
+        if slots.isEmpty { slots = Array(repeating: nil, count: slotCount) }
+        slots[slot(of: range, in: bytes)] = (range, value)
+    }
+
+    private func slot(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Int {
+        Int(bytes.recentSlotHash(of: range)) & (slotCount - 1)
     }
 }
 

@@ -54,6 +54,45 @@ final class RowIndexTests: XCTestCase {
         XCTAssertEqual(table.positions.count, 2)
     }
 
+    /// A key whose hash is its bucket's alone: many keys share one, and some a spelling too.
+    private struct SpreadKey: Hashable {
+        var name: String
+        var bucket: Int
+        func hash(into hasher: inout Hasher) { hasher.combine(bucket) }
+    }
+
+    private struct SpreadRow: TableKeyed {
+        var key: SpreadKey
+        var tableKey: SpreadKey { key }
+    }
+
+    func testIndexingRowsAtOnceFindsWhatAddingThemOneByOneFinds() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<12 {
+            // Up to tens of thousands of rows, so the slots run to many stretches; repeated keys
+            // (a broken snapshot's) and hashes shared by many keys.
+            let count = Int.random(in: 0...40_000, using: &random), buckets = Int.random(in: 1...50_000, using: &random)
+            let rows = (0..<count).map { _ in
+                let bucket = Int.random(in: 0..<buckets, using: &random)
+                return SpreadRow(key: SpreadKey(name: "k\(bucket % 7)-\(Int.random(in: 0..<3, using: &random))", bucket: bucket))
+            }
+            let atOnce = RowIndex(rows)
+            var oneByOne = RowIndex()
+            var firsts: [SpreadKey: Int] = [:]
+            for (position, row) in rows.enumerated() {
+                oneByOne.add(position, key: row.key, in: rows)
+                if firsts[row.key] == nil { firsts[row.key] = position }
+            }
+            XCTAssertEqual(atOnce.count, firsts.count)
+            XCTAssertEqual(oneByOne.count, firsts.count)
+            for row in rows {
+                XCTAssertEqual(atOnce.position(of: row.key, in: rows), firsts[row.key])
+                XCTAssertEqual(oneByOne.position(of: row.key, in: rows), firsts[row.key])
+            }
+            XCTAssertNil(atOnce.position(of: SpreadKey(name: "absent", bucket: 1), in: rows))
+        }
+    }
+
     private struct OrderRow: TableKeyed {
         var id: OrderID
         var tableKey: OrderID { id }

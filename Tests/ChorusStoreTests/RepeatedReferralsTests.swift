@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+@testable import ChorusCore
+@testable import ChorusGenerator
+@testable import ChorusStore
+
+/// A snapshot's orders repeat a few thousand referrals (discount code, source, UTM values), so
+/// the reader hands an order whose six referral columns are spelled byte for byte as a row's
+/// before it that row's referral, without reading them again. Whatever the columns hold —
+/// escapes, non-ASCII, text that differs only in a byte, nulls where another row has text —
+/// the orders must be the ones written, each distinct referral boxed once, and a bad column
+/// refused as the full read refuses it.
+final class RepeatedReferralsTests: XCTestCase {
+    /// Few pieces, so spellings repeat; some alike but for a byte or an escape.
+    private static let orders = RandomOrders(pieces: ["WELCOME10", "welcome10", "WELCOME10 ", "web", "instagram", "say \"hi\"", "zoë",
+                                                      "東京", "null", ",", "\n", ""], linesPerOrder: 0...2)
+
+    /// Reads the bytes back as a snapshot's orders file is read at open, from a file cut in
+    /// windows and pieces of `sizes`.
+    private func decode(_ bytes: [UInt8], rows: Int, sizes: CollectionFile.ReadSizes) throws -> [Order] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeated-referrals-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("orders-1.json").path
+        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
+        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: OrderRowCodec.self, currency: .eur,
+                                         expectedRows: rows, sizes: sizes)
+    }
+
+    func testOrdersWithRepeatedReferralsReadBackAsWrittenWhateverTheirColumnsHold() throws {
+        for seed in 0..<6 {
+            var random = SeededRandom(seed: UInt64(100 + seed))
+            // A few hundred referrals, each used by many orders, as in a program.
+            let referrals = (0..<Int.random(in: 1...300, using: &random)).map { _ in Self.orders.order(0, random: &random).referral }
+            let written = (0..<Int.random(in: 1...6_000, using: &random)).map { number in
+                var order = Self.orders.order(number, random: &random)
+                order.referral = referrals.randomElement(using: &random)!
+                return order
+            }
+            let bytes = CollectionFile.encode(written, as: OrderRowCodec.self, currency: .eur)
+            let sizes = [CollectionFile.ReadSizes(), CollectionFile.ReadSizes(window: 64 << 10, piece: 8 << 10)].randomElement(using: &random)!
+            let read = try decode(bytes, rows: written.count, sizes: sizes)
+
+            XCTAssertEqual(read, written, "seed \(seed)")
+            XCTAssertEqual(read.map(\.referral.discountCodes), written.map(\.referral.discountCodes), "seed \(seed)")
+            XCTAssertEqual(read.map(\.referral.utmContent), written.map(\.referral.utmContent), "seed \(seed)")
+            let boxes = Set(read.compactMap { $0.referral.box.map(ObjectIdentifier.init) })
+            XCTAssertEqual(boxes.count, Set(read.map(\.referral)).subtracting([OrderReferral()]).count,
+                           "each distinct referral boxed once, however its rows were read (seed \(seed))")
+            XCTAssertEqual(CollectionFile.encode(read, as: OrderRowCodec.self, currency: .eur), bytes, "written again byte for byte (seed \(seed))")
+        }
+    }
+
+    func testABadReferralColumnIsRefusedByItsNameEvenAfterRowsSpelledAlmostAlike() throws {
+        let start = Timestamp(day: Day(year: 2026, month: 3, day: 1)!)
+        let good = (0..<3).map { number in
+            Order(id: OrderID("#\(1_001 + number)"), email: "buyer@example.com", financialStatus: "paid", createdAt: start,
+                  subtotal: Money(minorUnits: 1_000, currency: .eur), refunded: .zero(.eur), discountCodes: "MILA15", source: "web",
+                  utmMedium: number == 2 ? "4242" : "42")
+        }
+        let text = String(decoding: CollectionFile.encode(good, as: OrderRowCodec.self, currency: .eur), as: UTF8.self)
+        // The last row's medium a number, or no JSON value at all, instead of text.
+        for bad in ["4242", "@"] {
+            let damaged = Array(text.replacingOccurrences(of: #""4242""#, with: bad).utf8)
+            XCTAssertNotEqual(damaged, Array(text.utf8), "the row was damaged")
+            XCTAssertThrowsError(try decode(damaged, rows: 3, sizes: CollectionFile.ReadSizes())) { error in
+                XCTAssertTrue("\(error)".contains("utmMedium"), "\(error)")
+            }
+        }
+    }
+}
