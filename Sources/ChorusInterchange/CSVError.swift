@@ -18,6 +18,8 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case fieldTooLong(column: String, bytes: Int, limit: FieldLimit)
         /// The file could not be read on from this line (a disk error, or it was cut short meanwhile).
         case unreadable(String)
+        /// The file was written to while it was read, so its rows may be half old, half new.
+        case changedWhileRead
     }
 
     public var kind: Kind
@@ -52,6 +54,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "\(limit.label); shorten it and import again"
         case .unreadable(let reason):
             return "\(place): the file could not be read on from here (\(reason)); import it again"
+        case .changedWhileRead:
+            return "\(fileName): the file changed while it was read, so nothing was imported; import it again once "
+                + "whatever is writing it has finished"
         }
     }
 }

@@ -17,6 +17,8 @@ public final class CSVFile: Sendable {
     public let count: Int
     /// How many bytes a reader reads at a time (more when one row is longer).
     let windowSize: Int
+    /// When the file was last written, as it was opened.
+    private let modified: timespec
 
     /// Opens a regular file for reading.
     public init(path: String, windowSize: Int = 1 << 20) throws(Unreadable) {
@@ -30,6 +32,16 @@ public final class CSVFile: Sendable {
         self.descriptor = descriptor
         self.count = Int(status.st_size)
         self.windowSize = max(1, windowSize)
+        self.modified = status.st_mtim
+    }
+
+    /// Whether the file was written to since it was opened. Read in windows, an export that a
+    /// browser or a script is still writing could yield rows half old and half new; an import
+    /// checks this after reading and refuses rather than apply them.
+    public var changedSinceOpened: Bool {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return true }
+        return Int(status.st_size) != count || status.st_mtim.tv_sec != modified.tv_sec || status.st_mtim.tv_nsec != modified.tv_nsec
     }
 
     deinit { close(descriptor) }

@@ -33,6 +33,7 @@ public struct ShopifyOrdersImport: Sendable {
     /// Reads and checks a file a window at a time, never holding it whole (see `CSVFile`).
     public init(file: CSVFile, fileName: String, currency: Currency) throws {
         try self.init(CSVTable(file: file, fileName: fileName), currency: currency)
+        if file.changedSinceOpened { throw CSVError(.changedWhileRead, fileName: fileName, line: 1, column: 0) }
     }
 
     /// Reads the file in at most `pieces` chunks of at least `minimumChunk` bytes; 1 reads it in one pass.

@@ -77,6 +77,24 @@ final class WindowedCSVReadingTests: XCTestCase {
         XCTAssertEqual(rows, 6)
     }
 
+    func testAnExportRewrittenWhileItIsImportedIsRefusedWholeNotHalfOldHalfNew() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data/imports/shopify-orders.csv")
+        let bytes = [UInt8](try Data(contentsOf: sample))
+        let export = try file(bytes, windowSize: 4096)
+        XCTAssertNoThrow(try ShopifyOrdersImport(file: export, fileName: "orders.csv", currency: .usd), "nothing wrote to it yet")
+        // The browser saves the export again while the import is reading it.
+        let url = folder.appendingPathComponent("orders.csv")
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: url.path)
+        XCTAssertThrowsError(try ShopifyOrdersImport(file: export, fileName: "orders.csv", currency: .usd)) { error in
+            XCTAssertEqual((error as? CSVError)?.kind, .changedWhileRead)
+            XCTAssertEqual("\(error)", "orders.csv: the file changed while it was read, so nothing was imported; import it again "
+                           + "once whatever is writing it has finished")
+        }
+    }
+
     // MARK: Reading
 
     /// What a reader makes of a file: each row's line and fields, and the error that stopped it.
