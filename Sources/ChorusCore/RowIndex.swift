@@ -33,6 +33,7 @@
     /// lands in (4 KB each for a million rows), in row order within a stretch: a counting sort
     /// that hashes each key twice rather than keep a third array of hashes.
     @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>) -> (hashes: [UInt64], positions: [UInt32]) {
+        precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
         let mask = slots.count - 1, shift = max(0, slots.count.trailingZeroBitCount - 12)
         var starts = [Int](repeating: 0, count: (mask >> shift) + 2)
         for position in rows.indices { starts[(Int(truncatingIfNeeded: Self.hash(rows[position].tableKey)) & mask) >> shift + 1] += 1 }

@@ -5,6 +5,9 @@ import Foundation
 /// million creators name a few dozen combinations of niches, sources and store categories;
 /// decoding each row's arrays afresh was three heap blocks per creator and a good part of
 /// opening them. Like `sharedString`, a slot per hash of the bytes, the last value wins it.
+///
+/// It keeps byte ranges, not bytes: it belongs to the one reader whose buffer filled it and
+/// must never be handed to a reader of another buffer.
 struct RecentValues<Value> {
     private var slots: [(range: Range<Int>, value: Value)?] = []
     private let slotCount: Int
