@@ -110,6 +110,7 @@ public struct CSVReader: Sendable {
     /// Reads `length` bytes of the file from `start` into the window.
     private mutating func slideWindow(to start: Int, length: Int) throws {
         guard case .file(let file) = source else { preconditionFailure("bytes in memory are one window") }
+        if window.count > 2 * max(length, windowSize) { window = [] }  // one long record's window is not kept for the rest of the file
         do {
             try file.read(start..<start + length, into: &window)
         } catch {

@@ -31,9 +31,15 @@ public struct ShopifyOrdersImport: Sendable {
     }
 
     /// Reads and checks a file a window at a time, never holding it whole (see `CSVFile`).
+    /// A file written to meanwhile is refused as such, also where its torn rows failed to parse.
     public init(file: CSVFile, fileName: String, currency: Currency) throws {
-        try self.init(CSVTable(file: file, fileName: fileName), currency: currency)
-        if file.changedSinceOpened { throw CSVError(.changedWhileRead, fileName: fileName, line: 1, column: 0) }
+        let changed = CSVError(.changedWhileRead, fileName: fileName, line: 1, column: 0)
+        do {
+            try self.init(CSVTable(file: file, fileName: fileName), currency: currency)
+        } catch where file.changedSinceOpened {
+            throw changed
+        }
+        if file.changedSinceOpened { throw changed }
     }
 
     /// Reads the file in at most `pieces` chunks of at least `minimumChunk` bytes; 1 reads it in one pass.

@@ -37,12 +37,19 @@ public protocol FileSystem: Sendable {
     func isSymbolicLink(at path: String) -> Bool
     /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
     func byteCount(at path: String) -> Int?
+    /// Whether files that do not depend on each other may be read at the same time (the small
+    /// collections beside the creators at open). A test double that numbers every step it takes
+    /// says no, so that a step's number names the same file in every run.
+    var readsFilesConcurrently: Bool { get }
     /// The kind of network or sync file system `path` is on ("NFS", "SMB/CIFS", "FUSE"), or
     /// nil on a local disk: where appends race and locks are only emulated.
     func networkFileSystem(at path: String) -> String?
 }
 
 extension FileSystem {
+    /// A disk reads any number of files at once.
+    public var readsFilesConcurrently: Bool { true }
+
     /// Joins the pieces and writes them whole: for file systems with no streaming of their own.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         var bytes: [UInt8] = []

@@ -19,7 +19,12 @@ struct SmallCollections: Sendable {
     /// reported only after those of the files read before it.
     static func startReading(_ files: [String: (path: String, rows: Int)],
                              fileSystem: any FileSystem) -> BackgroundWork<Result<SmallCollections, any Error>> {
-        BackgroundWork { Result { try SmallCollections(files, fileSystem: fileSystem) } }
+        BackgroundWork { read(files, fileSystem: fileSystem) }
+    }
+
+    /// Reads them on this thread, for a file system that reads one file at a time.
+    static func read(_ files: [String: (path: String, rows: Int)], fileSystem: any FileSystem) -> Result<SmallCollections, any Error> {
+        Result { try SmallCollections(files, fileSystem: fileSystem) }
     }
 
     private init(_ files: [String: (path: String, rows: Int)], fileSystem: any FileSystem) throws {

@@ -125,10 +125,16 @@ package enum Snapshot {
 
         let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
                                         currency: currency, fileSystem: fileSystem)
-        let smallReading = SmallCollections.startReading(files, fileSystem: fileSystem)
-        let creators = try big(CreatorRowCodec.self)
-        let enrollments = try big(EnrollmentRowCodec.self)
-        let small = try smallReading.wait().get()
+        let smallReading = fileSystem.readsFilesConcurrently ? SmallCollections.startReading(files, fileSystem: fileSystem) : nil
+        let creators: [Creator], enrollments: [Enrollment]
+        do {
+            creators = try big(CreatorRowCodec.self)
+            enrollments = try big(EnrollmentRowCodec.self)
+        } catch {
+            _ = smallReading?.wait()  // no read of this open's outlives its failure
+            throw error
+        }
+        let small = try (smallReading?.wait() ?? SmallCollections.read(files, fileSystem: fileSystem)).get()
         var workspace = Workspace(
             program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
             shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,

@@ -95,6 +95,20 @@ final class WindowedCSVReadingTests: XCTestCase {
         }
     }
 
+    func testAnExportTornByAWriterIsRefusedAsChangedNotByTheRowItTore() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../sample-data/imports/shopify-orders.csv")
+        let export = try file([UInt8](try Data(contentsOf: sample)), windowSize: 4096)
+        // Another program overwrites the header in place before the import reads it.
+        let url = folder.appendingPathComponent("orders.csv")
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.write(contentsOf: Data("Nonsense,,,".utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: url.path)
+        XCTAssertThrowsError(try ShopifyOrdersImport(file: export, fileName: "orders.csv", currency: .usd)) { error in
+            XCTAssertEqual((error as? CSVError)?.kind, .changedWhileRead, "not the missing columns the torn header shows")
+        }
+    }
+
     // MARK: Reading
 
     /// What a reader makes of a file: each row's line and fields, and the error that stopped it.

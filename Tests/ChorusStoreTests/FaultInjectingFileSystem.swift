@@ -55,6 +55,9 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
 
     func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
 
+    /// One file at a time, so that step N is the same read in every run.
+    var readsFilesConcurrently: Bool { false }
+
     func readFile(at path: String) throws -> [UInt8] {
         if take(.read, path) { throw failure(.read, path) }
         return try real.readFile(at: path)
