@@ -89,6 +89,30 @@ final class FirstScreenColumnsTests: XCTestCase {
         }
     }
 
+    /// The orders arrive before anything needed the other creators' columns and before the
+    /// thread computing them was started: everyone is scored once, with what they bought.
+    func testOrdersArrivingRightAfterTheFirstScreenScoreEveryCreatorWithWhatTheyBought() {
+        for seed in UInt64(9)...12 {
+            let workspace = program(seed: seed)
+            let derived = DerivedFigures()
+            derived.prepare([.categoriesBought], workspace: workspace, today: Self.today)
+            let (first, everyone) = (PipelineRows(deferringColumnsFrom: 0), PipelineRows(deferringColumnsFrom: .max))
+            var state = PipelineState()
+            state.waveID = workspace.waves.rows.last?.id
+            refresh(first, workspace, state)
+            refresh(everyone, workspace, state)
+            guard first.coverage == .shownRows else { continue }
+            refresh(first, workspace, state, categoriesBought: derived.categoriesBought)
+            refresh(everyone, workspace, state, categoriesBought: derived.categoriesBought)
+            XCTAssertEqual(first.coverage, .everyCreator)
+            XCTAssertEqual(rows(first), rows(everyone), "seed \(seed)")
+            state.waveID = workspace.waves.rows.first?.id
+            refresh(first, workspace, state, categoriesBought: derived.categoriesBought)
+            refresh(everyone, workspace, state, categoriesBought: derived.categoriesBought)
+            XCTAssertEqual(rows(first), rows(everyone), "seed \(seed), another wave")
+        }
+    }
+
     /// The first frame of a program big enough to defer the columns, beside the same console
     /// once it has scored every creator and rebuilt the same wave's rows from them.
     func testTheFirstFrameIsTheOneScoringEveryCreatorDraws() {

@@ -115,10 +115,19 @@ final class PipelineRows {
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
         let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
         if creatorsChanged || ordersChanged {
-            if !creatorsChanged { completeColumns(workspace) }  // every creator is rescored
+            // Every creator is rescored: columns made (or being made) for everyone are rescored,
+            // and where only the shown rows have theirs, everyone's are made with the new fit once.
+            let rescoring = !creatorsChanged && (coverage == .everyCreator || columnsBuild != nil)
+            if rescoring { completeColumns(workspace) }
             fit = FitContext(workspace: workspace, waves: workspace.waves.filter { $0.status != .closed }, today: today,
                              categoriesByEmail: categoriesBought?.byEmail ?? [:])
-            if creatorsChanged { (columns, coverage, columnsBuild) = (CreatorColumns(), .none, nil) } else { columns.rescore(workspace.creators.rows, fit: fit) }
+            if creatorsChanged {
+                (columns, coverage, columnsBuild) = (CreatorColumns(), .none, nil)
+            } else if rescoring {
+                columns.rescore(workspace.creators.rows, fit: fit)
+            } else {
+                (columns, coverage) = (CreatorColumns(workspace.creators.rows, fit: fit), .everyCreator)
+            }
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
