@@ -16,7 +16,7 @@ public enum TextFolding {
     static func forEachWord(in text: String, letters: inout [UInt8], _ body: (String) -> Void) {
         var text = text
         let ascii = text.withUTF8 { asciiWords(of: $0, letters: &letters, body) }
-        if !ascii { foldedWords(text).forEach(body) }
+        if !ascii { foldedWords(of: text, letters: &letters, body) }
     }
 
     /// `words` of ASCII text, byte by byte: attribution folds every creator's handle and name
@@ -47,17 +47,39 @@ public enum TextFolding {
 
     /// `words` for any text, scalar by scalar.
     static func foldedWords(_ text: some StringProtocol) -> [String] {
-        var words: [String] = []
-        var current = ""
+        var words: [String] = [], letters: [UInt8] = []
+        foldedWords(of: text, letters: &letters) { words.append($0) }
+        return words
+    }
+
+    /// Calls `body` with each word of `text`, folded scalar by scalar into `letters`. Names
+    /// beyond ASCII are mostly accented Latin, and working out each letter's fold (Unicode
+    /// properties, a lower-case mapping, a string per letter) was most of indexing a big
+    /// program's names for a report; those letters' folds are looked up in `latinFolds`.
+    private static func foldedWords(of text: some StringProtocol, letters: inout [UInt8], _ body: (String) -> Void) {
+        let latinFolds = Self.latinFolds
+        letters.removeAll(keepingCapacity: true)
+        func endWord() {
+            if !letters.isEmpty { body(String(decoding: letters, as: UTF8.self)); letters.removeAll(keepingCapacity: true) }
+        }
         for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) {
-                current.unicodeScalars.append(contentsOf: folded.unicodeScalars)
+            let value = Int(scalar.value)
+            if value < latinFolds.count {
+                if let folded = latinFolds[value] { letters += folded } else { endWord() }
+            } else if let folded = fold(scalar) {
+                letters += folded.utf8
             } else if !isCombiningMark(scalar) {
-                if !current.isEmpty { words.append(current); current = "" }
+                endWord()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        endWord()
+    }
+
+    /// `fold` of every scalar below the combining marks (ASCII, Latin-1, Latin Extended-A and
+    /// -B, IPA), as UTF-8, worked out once by `fold` itself; none of them is a combining mark,
+    /// so nil is a separator.
+    private static let latinFolds: [[UInt8]?] = (0..<0x300).map { value in
+        fold(Unicode.Scalar(UInt32(value))!).map { Array($0.utf8) }
     }
 
     /// `text` folded and reduced to ASCII letters and digits, upper-cased: what a discount code
