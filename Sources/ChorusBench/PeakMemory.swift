@@ -1,3 +1,4 @@
+import ChorusCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ public enum PeakMemory {
     /// is resident now; false where that is not possible.
     @discardableResult
     public static func reset() -> Bool {
-        returnFreedMemory()
+        SystemAllocator.returnFreedMemory()
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
         defer { try? handle.close() }
         return (try? handle.write(contentsOf: Data("5".utf8))) != nil
@@ -27,12 +28,5 @@ public enum PeakMemory {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss / 1024
-    }
-
-    /// glibc's `malloc_trim(0)`, looked up at run time: Swift's Glibc module does not export it.
-    private static func returnFreedMemory() {
-        typealias Trim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 }

@@ -29,8 +29,10 @@ struct Chorus: ParsableCommand {
 
     /// `chorus -w DIR SUBCOMMAND …` as well as `chorus SUBCOMMAND … -w DIR`. A file-size limit
     /// (`ulimit -f`) would otherwise kill the process with SIGXFSZ mid-write, saying nothing;
-    /// ignored, the write fails with EFBIG and the error names the file.
+    /// ignored, the write fails with EFBIG and the error names the file. Large blocks get pages
+    /// of their own before anything is allocated (`SystemAllocator`), so what opening frees goes back.
     static func main() {
+        SystemAllocator.giveLargeBlocksTheirOwnPages()
         signal(SIGXFSZ, SIG_IGN)
         let (actingAs, arguments) = ActingPerson.extracted(Array(CommandLine.arguments.dropFirst()))
         ActingPerson.requested = actingAs
