@@ -17,9 +17,9 @@ public final class CSVFile: Sendable {
     public let count: Int
     /// How many bytes a reader reads at a time (more when one row is longer).
     let windowSize: Int
-    /// When the file was last written, and when its inode last changed (which no program can
-    /// set back, as `touch -r` or `cp -p` set back the former), as it was opened.
-    private let modified: timespec, changed: timespec
+    /// When the file was last written, as it was opened. (Not the inode's change time: a
+    /// `chmod`, a `mv` or a sync client's extended attributes move it with the rows untouched.)
+    private let modified: timespec
 
     /// Opens a regular file for reading.
     public init(path: String, windowSize: Int = 1 << 20) throws(Unreadable) {
@@ -33,7 +33,7 @@ public final class CSVFile: Sendable {
         self.descriptor = descriptor
         self.count = Int(status.st_size)
         self.windowSize = max(1, windowSize)
-        (modified, changed) = (status.st_mtim, status.st_ctim)
+        modified = status.st_mtim
     }
 
     /// Whether the file was written to since it was opened. Read in windows, an export that a
@@ -42,8 +42,7 @@ public final class CSVFile: Sendable {
     public var changedSinceOpened: Bool {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return true }
-        func moved(_ now: timespec, from then: timespec) -> Bool { now.tv_sec != then.tv_sec || now.tv_nsec != then.tv_nsec }
-        return Int(status.st_size) != count || moved(status.st_mtim, from: modified) || moved(status.st_ctim, from: changed)
+        return Int(status.st_size) != count || status.st_mtim.tv_sec != modified.tv_sec || status.st_mtim.tv_nsec != modified.tv_nsec
     }
 
     deinit { close(descriptor) }

@@ -114,6 +114,7 @@ public struct CSVReader: Sendable {
         do {
             try file.read(start..<start + length, into: &window)
         } catch {
+            windowCount = 0  // what the window held is gone
             throw CSVError(.unreadable(error.reason), fileName: fileName, line: line, column: 0)
         }
         (windowStart, windowCount) = (start, length)

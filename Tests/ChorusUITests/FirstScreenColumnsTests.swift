@@ -92,6 +92,7 @@ final class FirstScreenColumnsTests: XCTestCase {
     /// The orders arrive before anything needed the other creators' columns and before the
     /// thread computing them was started: everyone is scored once, with what they bought.
     func testOrdersArrivingRightAfterTheFirstScreenScoreEveryCreatorWithWhatTheyBought() {
+        var scoredFirstScreenAlone = 0
         for seed in UInt64(9)...12 {
             let workspace = program(seed: seed)
             let derived = DerivedFigures()
@@ -102,6 +103,7 @@ final class FirstScreenColumnsTests: XCTestCase {
             refresh(first, workspace, state)
             refresh(everyone, workspace, state)
             guard first.coverage == .shownRows else { continue }
+            scoredFirstScreenAlone += 1
             refresh(first, workspace, state, categoriesBought: derived.categoriesBought)
             refresh(everyone, workspace, state, categoriesBought: derived.categoriesBought)
             XCTAssertEqual(first.coverage, .everyCreator)
@@ -111,6 +113,7 @@ final class FirstScreenColumnsTests: XCTestCase {
             refresh(everyone, workspace, state, categoriesBought: derived.categoriesBought)
             XCTAssertEqual(rows(first), rows(everyone), "seed \(seed), another wave")
         }
+        XCTAssertGreaterThan(scoredFirstScreenAlone, 0, "some program's first screen was scored alone")
     }
 
     /// The first frame of a program big enough to defer the columns, beside the same console
