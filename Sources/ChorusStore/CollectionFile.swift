@@ -35,7 +35,7 @@ enum CollectionFile {
     static func write<Codec: RowCodec, Failure: Error>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency,
                                                        rowsPerPiece: Int = rowsPerChunk,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try write(header(Codec.collection, columns: Codec.columns) + bytes(firstRowSeparator))
+        try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes)
         let pieces = (rows.count + rowsPerPiece - 1) / rowsPerPiece
         try Parallel.writePieces(pieces, making: { piece in
             let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, rows.count)
@@ -46,15 +46,15 @@ enum CollectionFile {
             }
             return writer.bytes
         }, to: write)
-        try write(rows.isEmpty ? bytes(emptyFooter) : bytes(footer))
+        try write(rows.isEmpty ? emptyFooter.bytes : footer.bytes)
     }
 
     static func encodeCodable<Row: Encodable>(_ rows: [Row], collection: String) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var parts = [header(collection, columns: nil) + bytes(firstRowSeparator)]
-        for (index, row) in rows.enumerated() { parts.append((index > 0 ? bytes(rowSeparator) : []) + [UInt8](try encoder.encode(row))) }
-        parts.append(rows.isEmpty ? bytes(emptyFooter) : bytes(footer))
+        var parts = [header(collection, columns: nil) + firstRowSeparator.bytes]
+        for (index, row) in rows.enumerated() { parts.append((index > 0 ? rowSeparator.bytes : []) + [UInt8](try encoder.encode(row))) }
+        parts.append(rows.isEmpty ? emptyFooter.bytes : footer.bytes)
         return assemble(parts: &parts)
     }
 
@@ -65,10 +65,6 @@ enum CollectionFile {
         if let columns { writer.raw(#","columns":"#); writer.value(encoded: columns.utf8) }
         writer.raw(#","rows":["#)
         return writer.bytes
-    }
-
-    private static func bytes(_ text: StaticString) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Joins the parts, emptying each once copied: the orders file is a few hundred megabytes,

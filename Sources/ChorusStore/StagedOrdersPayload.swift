@@ -1,6 +1,5 @@
 import ChorusConcurrency
 import ChorusCore
-import Foundation
 
 /// The staged payload of a big order or survey import, written with `JSONWriter` in exactly
 /// the bytes Foundation's `JSONEncoder` (sorted keys, slashes unescaped) writes for the command.
@@ -34,7 +33,7 @@ enum StagedOrdersPayload {
     private static func array<Row>(_ opening: StaticString, _ rows: [Row], bytesPerRow: Int, rowsPerPiece: Int,
                                    to write: ([UInt8]) throws -> Void, _ writeRow: (Row, inout JSONWriter) -> Void) throws {
         let starts = Array(stride(from: 0, to: rows.count, by: max(1, rowsPerPiece)))
-        try write(Array(UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount)))
+        try write(opening.bytes)
         try Parallel.writePieces(starts.count, making: { index in
             let range = starts[index]..<min(starts[index] + rowsPerPiece, rows.count)
             var writer = JSONWriter(capacity: range.count * bytesPerRow + 1)
@@ -42,7 +41,7 @@ enum StagedOrdersPayload {
             for row in range { writeRow(rows[row], &writer) }
             return writer.bytes
         }, to: write)
-        try write(Array("]}".utf8))
+        try write(("]}" as StaticString).bytes)
     }
 
     /// Members are named as the synthesized `CodingKeys` name them, in sorted order; a nil

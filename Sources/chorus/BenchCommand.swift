@@ -159,8 +159,8 @@ extension ImportBenchmark {
 
     func run(repetitions: Int) throws -> String {
         try run(repetitions: repetitions) { file, store in
-            try ImportOrdersCommand.apply(FileImport.open(file), fileName: URL(fileURLWithPath: file).lastPathComponent, to: store,
-                                          skipInvalid: false).parsed.rowCount
+            let (input, name) = try FileImport.open(file)
+            return try ImportOrdersCommand.apply(input, fileName: name, to: store, skipInvalid: false).parsed.rowCount
         }
     }
 }

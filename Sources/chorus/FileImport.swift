@@ -2,24 +2,25 @@ import ChorusInterchange
 import ChorusStore
 import Foundation
 
-/// What every `chorus import` does around its reader: read the file whole, list bad rows
+/// What every `chorus import` does around its reader: read the file (whole, or the order
+/// export a window at a time), list bad rows
 /// (summarised, never a hundred thousand lines), and refuse to apply anything while there are
 /// bad rows unless `--skip-invalid` says to apply the rest.
 enum FileImport {
     /// Reads the file straight into one byte array: a 500 MB export is not copied twice.
     static func read(_ path: String) throws -> (bytes: [UInt8], name: String) {
-        let file = try open(path)
+        let (file, name) = try open(path)
         do {
-            return (try file.readAll(), URL(fileURLWithPath: path).lastPathComponent)
+            return (try file.readAll(), name)
         } catch {
             throw CLIFailure(message: "cannot read \(path): \(error.reason)")
         }
     }
 
-    /// Opens the file to be read a window at a time (see `CSVFile`).
-    static func open(_ path: String) throws -> CSVFile {
+    /// Opens the file to be read a window at a time (see `CSVFile`), with the name errors give it.
+    static func open(_ path: String) throws -> (file: CSVFile, name: String) {
         do {
-            return try CSVFile(path: path)
+            return (try CSVFile(path: path), URL(fileURLWithPath: path).lastPathComponent)
         } catch {
             throw CLIFailure(message: "cannot read \(path): \(error.reason)")
         }

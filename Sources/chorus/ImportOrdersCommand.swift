@@ -24,8 +24,7 @@ struct ImportOrdersCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let input = try FileImport.open(file)
-            let name = URL(fileURLWithPath: file).lastPathComponent
+            let (input, name) = try FileImport.open(file)
             try FileImport.into(workspace.url) { store in
                 let currency = store.workspace.program.currency
                 let imported = try Self.apply(input, fileName: name, to: store, skipInvalid: skipInvalid)
