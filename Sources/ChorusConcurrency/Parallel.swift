@@ -4,10 +4,10 @@ import Foundation
 /// Runs independent pieces of work on all cores: decoding a million orders is CPU-bound, and a
 /// workspace opens about twice as fast on two cores when each decodes its own chunk of rows.
 package enum Parallel {
-    /// Pieces to split a job into: a few per core so an unlucky core does not hold up the rest,
-    /// but never pieces smaller than `minimumSize` units of work.
-    package static func pieceCount(for size: Int, minimumSize: Int) -> Int {
-        max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, size / max(1, minimumSize)))
+    /// Pieces to split a job into: a few per core (`perCore`) so an unlucky core does not hold
+    /// up the rest, but never pieces smaller than `minimumSize` units of work.
+    package static func pieceCount(for size: Int, minimumSize: Int, perCore: Int = 2) -> Int {
+        max(1, min(ProcessInfo.processInfo.activeProcessorCount * perCore, size / max(1, minimumSize)))
     }
 
     /// `(0..<count).map(body)`, with the calls spread over cores; results come back in index

@@ -15,6 +15,11 @@ extension CollectionFile {
         var window = 16 << 20
         /// Below this many bytes a piece of a window is not worth a thread.
         var piece = 1 << 20
+        /// Pieces of a window per core at most. Cores take the next piece as they finish one, so
+        /// one core waits for the other at most a piece's time at a window's end: with two a
+        /// piece, a quarter of a window, kept one core of two idle for a third of opening
+        /// creators.
+        var piecesPerCore = 4
     }
 
     static func decode<Codec: RowCodec>(file path: String, fileSystem: any FileSystem, as codec: Codec.Type, currency: Currency,
@@ -48,7 +53,9 @@ extension CollectionFile {
                     }
                     if inParallel, let cut = window.bytes.withUnsafeBytes({ lastRowStart($0, in: start..<$0.count) }) {
                         // The rows before the window's last row start are whole: decode them and
-                        // keep only that last row, which may go on in the next window.
+                        // keep only that last row, which may go on in the next window, read
+                        // meanwhile.
+                        window.readAhead(from: cut + 1)
                         let read = window.bytes.withUnsafeBytes {
                             decodeInParallel($0, start..<cut, into: free, as: codec, currency: currency, sizes: sizes, pool: pool)
                         }
@@ -124,8 +131,12 @@ extension CollectionFile {
         var count = 0
         do {
             while !reader.isAtEnd() {
-                let row = try Codec.read(from: &reader, currency: currency)
-                if count < slots.count { (slots.baseAddress! + count).initialize(to: row) }
+                // Read straight into its slot: a row held in a local first was copied in whole.
+                if count < slots.count {
+                    (slots.baseAddress! + count).initialize(to: try Codec.read(from: &reader, currency: currency))
+                } else {
+                    _ = try Codec.read(from: &reader, currency: currency)
+                }
                 count += 1
             }
         } catch {
@@ -144,7 +155,8 @@ extension CollectionFile {
                                                           into slots: UnsafeMutableBufferPointer<Codec.Row>,
                                                           as codec: Codec.Type, currency: Currency, sizes: ReadSizes,
                                                           pool: ReferralPool) -> Int? {
-        let pieces = splitAtRowStarts(buffer, region, pieces: Parallel.pieceCount(for: region.count, minimumSize: sizes.piece))
+        let pieces = splitAtRowStarts(buffer, region, pieces: Parallel.pieceCount(for: region.count, minimumSize: sizes.piece,
+                                                                                 perCore: sizes.piecesPerCore))
         let counts = Parallel.map(pieces.count) { rowStarts(buffer, pieces[$0]) }
         let firsts = counts.reduce(into: [0]) { $0.append($0.last! + $1) }
         guard firsts.last! <= slots.count else { return nil }

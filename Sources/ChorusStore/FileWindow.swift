@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// A file read from its start a window at a time, so that a collection file of a few hundred
 /// megabytes is decoded without ever being held whole: `bytes` are the file from `start` on, as
 /// far as it has been read, and the reader drops what it has decoded before reading on.
@@ -11,6 +13,8 @@ struct FileWindow {
     private(set) var start = 0
     /// Whether `bytes` reach the end of the file.
     private(set) var isAtEnd = false
+    /// The window `readAhead(from:)` is reading on another thread, and where in the file it starts.
+    private var ahead: (offset: Int, read: BackgroundWork<Result<[UInt8], any Error>>)?
 
     init(path: String, fileSystem: any FileSystem, size: Int) {
         self.path = path
@@ -18,11 +22,29 @@ struct FileWindow {
         self.size = max(1, size)
     }
 
-    /// Reads the next window onto the end of `bytes`; a short read is the end of the file.
+    /// Reads the next window onto the end of `bytes`; a short read is the end of the file. A
+    /// window read ahead from there is taken as it is; one read ahead from elsewhere is waited
+    /// for and forgotten, so no read outlives the decoding it was for.
     mutating func readOn() throws {
-        let next = try fileSystem.readFile(at: path, offset: start + bytes.count, count: size)
+        let offset = start + bytes.count
+        let early = ahead.map { (offset: $0.offset, read: $0.read.wait()) }
+        ahead = nil
+        let next: [UInt8]
+        if let early, early.offset == offset { next = try early.read.get() } else {
+            next = try fileSystem.readFile(at: path, offset: offset, count: size)
+        }
         isAtEnd = next.count < size
         if bytes.isEmpty { bytes = next } else { bytes += next }
+    }
+
+    /// Starts reading the window that begins at `bytes[index]` on another thread, for the
+    /// `readOn` after `drop(before: index)`: the read (copying 16 MB out of the page cache) then
+    /// overlaps the decoding of the rows before `index` rather than leaving the other cores
+    /// idle between windows, a tenth of opening a million creators.
+    mutating func readAhead(from index: Int) {
+        let (path, fileSystem, offset, size) = (path, fileSystem, start + index, size)
+        if let ahead { _ = ahead.read.wait() }
+        ahead = (offset, BackgroundWork { Result { try fileSystem.readFile(at: path, offset: offset, count: size) } })
     }
 
     /// Forgets `bytes` before `index`, and the rest too: the next `readOn` starts at `index`, so
