@@ -219,6 +219,21 @@ struct JSONReader {
         throw expected("true or false", column)
     }
 
+    /// `choice(_:_:)` by the cases' bytes, compared where the value stands: no String is made
+    /// for a case written plainly. Anything else (an escape, an unknown value) is left to the
+    /// String path from where this began, so it reads or fails exactly as that one does.
+    mutating func choice<Choice>(_ choices: ChoiceBytes<Choice>, _ column: StaticString) throws -> Choice {
+        let (start, comma) = (position, needsComma)
+        try valueStart(column)
+        if let (value, length) = choices.match(bytes, at: position, end: end) {
+            position += length
+            needsComma = true
+            return value
+        }
+        (position, needsComma) = (start, comma)
+        return try choice(Choice.self, column)
+    }
+
     /// Consumes `null` and returns true if it is next; otherwise leaves the value to be read.
     mutating func nextIsNull(_ column: StaticString) throws -> Bool {
         try valueStart(column)

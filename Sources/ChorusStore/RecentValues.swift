@@ -43,20 +43,31 @@ struct RecentValues<Value> {
     }
 }
 
-extension JSONReader {
-    /// The next value, read by `read` on its own bytes unless a row read lately had the same
-    /// bytes there: then that row's value. `read` must consume the whole value (a JSON array,
-    /// say), exactly as it would in place.
-    mutating func shared<Value>(_ recent: WritableKeyPath<JSONReader, RecentValues<Value>>, _ column: StaticString,
-                                read: (inout JSONReader) throws -> Value) throws -> Value {
-        let range = try skipValue(column)
-        let bytes = self.bytes
-        return try self[keyPath: recent].value(of: range, in: bytes) {
+extension RecentValues {
+    /// The next value of `reader`, read by `read` on its own bytes unless a row read lately had
+    /// the same bytes there: then that row's value. `read` must consume the whole value (a JSON
+    /// array, say), exactly as it would in place.
+    mutating func next(of reader: inout JSONReader, _ column: StaticString, read: (inout JSONReader) throws -> Value) throws -> Value {
+        let range = try reader.skipValue(column)
+        let bytes = reader.bytes
+        return try value(of: range, in: bytes) {
             var own = JSONReader(bytes, range: range)
             let value = try read(&own)
             guard own.isAtEnd() else { throw own.expected("the end of the value", column) }
             return value
         }
+    }
+}
+
+extension JSONReader {
+    /// `RecentValues.next(of:)` for values the reader keeps itself. The values are taken out
+    /// for the read and put back (moved, not copied, so their slots are never copied).
+    mutating func shared<Value>(_ recent: WritableKeyPath<JSONReader, RecentValues<Value>>, _ column: StaticString,
+                                read: (inout JSONReader) throws -> Value) throws -> Value {
+        var values = RecentValues<Value>()
+        swap(&values, &self[keyPath: recent])
+        defer { swap(&values, &self[keyPath: recent]) }
+        return try values.next(of: &self, column, read: read)
     }
 }
 

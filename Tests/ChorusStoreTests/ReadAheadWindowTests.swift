@@ -8,12 +8,7 @@ import XCTest
 /// elsewhere must never be taken for it. (`WindowedDecodeTests` proves whole files decode alike.)
 final class ReadAheadWindowTests: XCTestCase {
     func testAWindowReadAheadIsTheWindowReadAfterTheCut() throws {
-        var random = SeededRandom(seed: 31)
-        let path = try Self.write(count: 5_000, random: &random)
-        for round in 0..<200 {
-            let size = Int.random(in: 1...1_500, using: &random)
-            var plain = FileWindow(path: path, fileSystem: POSIXFileSystem(), size: size)
-            var ahead = plain
+        try Self.rounds(seed: 31, fileSize: 5_000, count: 200, windows: 1...1_500) { plain, ahead, random, label in
             try plain.readOn()
             try ahead.readOn()
             while !plain.isAtEnd {
@@ -23,37 +18,41 @@ final class ReadAheadWindowTests: XCTestCase {
                 ahead.drop(before: cut)
                 try plain.readOn()
                 try ahead.readOn()
-                XCTAssertEqual(ahead.bytes, plain.bytes, "round \(round), window \(size), cut \(cut)")
-                XCTAssertEqual(ahead.start, plain.start, "round \(round)")
-                XCTAssertEqual(ahead.isAtEnd, plain.isAtEnd, "round \(round)")
+                XCTAssertEqual(ahead.bytes, plain.bytes, "\(label), cut \(cut)")
+                XCTAssertEqual(ahead.start, plain.start, label)
+                XCTAssertEqual(ahead.isAtEnd, plain.isAtEnd, label)
             }
         }
     }
 
     func testAWindowReadAheadFromElsewhereIsNotTakenUp() throws {
-        var random = SeededRandom(seed: 32)
-        let path = try Self.write(count: 3_000, random: &random)
-        for round in 0..<100 {
-            let size = Int.random(in: 1...800, using: &random)
-            var plain = FileWindow(path: path, fileSystem: POSIXFileSystem(), size: size)
-            var ahead = plain
+        try Self.rounds(seed: 32, fileSize: 3_000, count: 100, windows: 1...800) { plain, ahead, random, label in
             while !plain.isAtEnd {
                 // Read ahead as if a cut were coming, then read on without it (as when the
                 // rows fail to decode in pieces and the rest is kept whole).
                 if !ahead.bytes.isEmpty { ahead.readAhead(from: Int.random(in: 0..<ahead.bytes.count, using: &random)) }
                 try plain.readOn()
                 try ahead.readOn()
-                XCTAssertEqual(ahead.bytes, plain.bytes, "round \(round), window \(size)")
-                XCTAssertEqual(ahead.isAtEnd, plain.isAtEnd, "round \(round)")
+                XCTAssertEqual(ahead.bytes, plain.bytes, label)
+                XCTAssertEqual(ahead.isAtEnd, plain.isAtEnd, label)
             }
         }
     }
 
-    private static func write(count: Int, random: inout SeededRandom) throws -> String {
+    /// `count` rounds over one file of random bytes, each with two windows of a random size over
+    /// it: one read plainly, one read ahead.
+    private static func rounds(seed: UInt64, fileSize: Int, count: Int, windows: ClosedRange<Int>,
+                               _ round: (inout FileWindow, inout FileWindow, inout SeededRandom, String) throws -> Void) throws {
+        var random = SeededRandom(seed: seed)
         let folder = StoreFixtures.temporaryFolder()
         try POSIXFileSystem().createDirectory(at: folder)
         let path = folder + "/bytes"
-        try POSIXFileSystem().writeFile(at: path, bytes: (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) })
-        return path
+        try POSIXFileSystem().writeFile(at: path, bytes: (0..<fileSize).map { _ in UInt8.random(in: 0...255, using: &random) })
+        for number in 0..<count {
+            let size = Int.random(in: windows, using: &random)
+            var plain = FileWindow(path: path, fileSystem: POSIXFileSystem(), size: size)
+            var ahead = plain
+            try round(&plain, &ahead, &random, "round \(number), window \(size)")
+        }
     }
 }
