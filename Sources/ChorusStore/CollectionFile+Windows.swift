@@ -131,12 +131,8 @@ extension CollectionFile {
         var count = 0
         do {
             while !reader.isAtEnd() {
-                // Read straight into its slot: a row held in a local first was copied in whole.
-                if count < slots.count {
-                    (slots.baseAddress! + count).initialize(to: try Codec.read(from: &reader, currency: currency))
-                } else {
-                    _ = try Codec.read(from: &reader, currency: currency)
-                }
+                let row = try Codec.read(from: &reader, currency: currency)
+                if count < slots.count { (slots.baseAddress! + count).initialize(to: row) }
                 count += 1
             }
         } catch {
