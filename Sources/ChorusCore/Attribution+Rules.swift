@@ -70,40 +70,48 @@ extension Attribution {
             return slugs
         }
 
-        /// The survey answers of the order at `index`.
-        private func answers(of index: Int) -> ArraySlice<Int32> {
-            answerStarts.isEmpty ? [] : answerPositions[Int(answerStarts[index])..<Int(answerStarts[index + 1])]
+        /// Where the survey answers of the order at `index` are in `answerPositions`: a range,
+        /// not a slice, so a million orders retain and release nothing to find theirs.
+        private func answerRange(of index: Int) -> Range<Int> {
+            answerStarts.isEmpty ? 0..<0 : Int(answerStarts[index])..<Int(answerStarts[index + 1])
         }
 
-        /// The decision for the order at `index` of `orders` (`workspace.orders`, read in place:
-        /// copying an order out retains a dozen references, on two cores at once);
+        /// The decision for the order at `index` of `orders` (`workspace.orders`, read in place
+        /// through a pointer: copying an order out, as reading a property through the buffer's
+        /// subscript did, retains a dozen references, on two cores at once);
         /// `named` receives the creators an ambiguous answer names (at most `limit` of them).
         func credit(_ index: Int, of orders: UnsafeBufferPointer<Order>, answers responses: UnsafeBufferPointer<SurveyResponse>,
                     named: inout [CreatorPosition], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
             typealias Credit = AttributionResult.Credit
-            let day = orders[index].createdAt.day
-            guard orders[index].counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(day)) }
-            if let field = orders[index].discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
+            let order = orders.baseAddress! + index
+            let day = order.pointee.createdAt.day
+            guard order.pointee.counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(day)) }
+            if let field = order.pointee.discountCodes, let (creator, wave) = firstCreatorCode(in: field) {
                 return Credit(outcome: .directByCode, creatorPosition: creator, wavePosition: wave == .none ? waveByDate(day) : wave)
             }
-            if let medium = orders[index].utmMedium {
-                if medium.equalsIgnoringASCIICase(creatorMedium), let content = orders[index].utmContent,
+            if let medium = order.pointee.utmMedium {
+                if medium.equalsIgnoringASCIICase(creatorMedium), let content = order.pointee.utmContent,
                    let creator = slugs[content.trimmingWhitespace.lowercased()] {
-                    let wave = orders[index].utmCampaign.flatMap { waveSlugs[$0.lowercased()] } ?? waveByDate(day)
+                    let wave = order.pointee.utmCampaign.flatMap { waveSlugs[$0.lowercased()] } ?? waveByDate(day)
                     return Credit(outcome: .directByLink, creatorPosition: creator, wavePosition: wave)
                 }
                 if paidMediums.contains(where: { medium.equalsIgnoringASCIICase($0) }) {
                     return Credit(outcome: .paidOrAffiliate, creatorPosition: .none, wavePosition: waveByDate(day))
                 }
             }
-            let positions = answers(of: index)
+            let positions = answerRange(of: index)
             if let mentions, !positions.isEmpty {
-                if let credited = positions.lazy.compactMap({ responses[Int($0)].creditedCreator }).first,
-                   let creator = workspace.creatorPosition(credited) {
-                    return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(day))
+                for position in positions {
+                    guard let credited = responses[Int(answerPositions[position])].creditedCreator else { continue }
+                    if let creator = workspace.creatorPosition(credited) {
+                        return Credit(outcome: .assistedBySurvey, creatorPosition: CreatorPosition(creator), wavePosition: waveByDate(day))
+                    }
+                    break
                 }
                 named.removeAll(keepingCapacity: true)
-                for position in positions { mentions.collect(responses[Int(position)], into: &named, limit: limit, scratch: &scratch) }
+                for position in positions {
+                    mentions.collect(responses[Int(answerPositions[position])], into: &named, limit: limit, scratch: &scratch)
+                }
                 if named.count == 1 {
                     return Credit(outcome: .assistedBySurvey, creatorPosition: named[0], wavePosition: waveByDate(day))
                 }
@@ -116,8 +124,8 @@ extension Attribution {
         /// option picked ("Other"), since that is where buyers write names.
         func namingText(_ index: Int) -> String? {
             guard let mentions else { return nil }
-            for position in answers(of: index) {
-                let response = workspace.surveyResponses[Int(position)]
+            for position in answerRange(of: index) {
+                let response = workspace.surveyResponses[Int(answerPositions[position])]
                 for text in [response.other, response.response].compactMap({ $0 }) where !mentions.creators(namedIn: [text]).isEmpty {
                     return text
                 }

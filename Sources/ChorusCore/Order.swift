@@ -139,12 +139,27 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
     public var utmCampaign: String? { get { referral.utmCampaign } set { referral.utmCampaign = newValue } }
     public var utmContent: String? { get { referral.utmContent } set { referral.utmContent = newValue } }
 
-    /// Cancelled, voided and never-captured orders count for nothing.
+    /// Cancelled, voided and never-captured orders count for nothing. Inlined, and calling
+    /// nothing for a common status: a call would have attribution, which reads a million orders
+    /// in place, copy each one out first (a dozen retains and releases).
     public var counts: Bool {
-        guard cancelledAt == nil else { return false }
-        // Compared without allocating: attribution asks this of a million orders.
-        return !(financialStatus.equalsIgnoringASCIICase("voided") || financialStatus.equalsIgnoringASCIICase("pending")
-            || financialStatus.equalsIgnoringASCIICase("authorized"))
+        @inline(__always) get {
+            let rare = rareBox
+            guard rare?.value.cancelledAt == nil else { return false }
+            if statusCode != 0 { return Self.countingStatusCodes & (1 << statusCode) != 0 }
+            // Code 0 keeps the status in `Rare` (see `setStatus`).
+            return Self.counts(status: rare?.value.financialStatus ?? "")
+        }
+    }
+
+    /// Bit `n` set when the status with code `n` (`commonStatuses[n - 1]`) counts: all but
+    /// pending (4), authorized (5) and voided (6). A constant, so reading it calls nothing.
+    private static let countingStatusCodes: UInt16 = 0b11_1000_1110
+
+    /// Whether an order with this status counts (cancellation aside): voided, pending and
+    /// authorized ones do not, in any case.
+    static func counts(status: String) -> Bool {
+        !(status.equalsIgnoringASCIICase("voided") || status.equalsIgnoringASCIICase("pending") || status.equalsIgnoringASCIICase("authorized"))
     }
 
     /// Subtotal less refunds, never below zero.

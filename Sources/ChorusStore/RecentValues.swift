@@ -72,11 +72,22 @@ extension JSONReader {
 }
 
 extension UnsafeRawBufferPointer {
-    /// FNV-1a of `self[range]`: cheap, and spread enough to pick a slot for values read lately
-    /// (`RecentValues`, `JSONReader.sharedString`).
+    /// A hash of `self[range]` cheap enough to take for every value a row repeats, and spread
+    /// enough to pick a slot for values read lately (`RecentValues`, `JSONReader.sharedString`).
+    /// FNV-1a's steps, eight bytes at a time (then byte by byte for the rest): a byte at a time,
+    /// hashing an order's referral columns cost more than looking up what they spell.
     func recentSlotHash(of range: Range<Int>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for index in range { hash = (hash ^ UInt32(self[index])) &* 16_777_619 }
-        return hash
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        var index = range.lowerBound
+        while index + 8 <= range.upperBound {
+            hash = (hash ^ loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 1_099_511_628_211
+            hash ^= hash >> 29
+            index += 8
+        }
+        while index < range.upperBound {
+            hash = (hash ^ UInt64(self[index])) &* 1_099_511_628_211
+            index += 1
+        }
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }

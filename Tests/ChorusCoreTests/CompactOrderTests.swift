@@ -102,6 +102,22 @@ final class CompactOrderTests: XCTestCase {
         XCTAssertNotEqual(PackedText(""), PackedText(nil))
     }
 
+    /// `counts` tells a common status by its code alone: it must say what the status's text does.
+    func testWhetherAnOrderCountsFollowsItsStatusTextAndCancellation() {
+        let statuses = ["paid", "refunded", "partially_refunded", "pending", "authorized", "voided", "partially_paid", "unpaid", "expired",
+                        "Voided", "PENDING", "Authorized", "chargeback", ""]
+        for status in statuses {
+            for cancelled in [nil, day] {
+                var order = order
+                order.financialStatus = status
+                order.cancelledAt = cancelled
+                let plainly = cancelled == nil && !["voided", "pending", "authorized"].contains(status.lowercased())
+                XCTAssertEqual(order.counts, plainly, "\(status), cancelled: \(cancelled != nil)")
+                XCTAssertEqual(order.financialStatus, status)
+            }
+        }
+    }
+
     func testACurrencyCodeThatIsNotThreeLettersStillWorks() {
         XCTAssertEqual(Currency("usd").code, "USD")
         XCTAssertEqual(Currency("usd"), .usd)

@@ -58,6 +58,10 @@ final class AttributionFastPathTests: XCTestCase {
 
         var orders = workspace.orders.rows
         for index in orders.indices where Int.random(in: 0..<20, using: &random) == 0 { orders[index].shopifyID = "51000\(index)" }
+        // Statuses as stores spell them and otherwise (a status outside the common ones is kept apart), and cancellations.
+        let statuses = ["paid", "pending", "authorized", "voided", "refunded", "expired", "Voided", "PENDING", "Paid", "chargeback", ""]
+        for index in orders.indices where Int.random(in: 0..<8, using: &random) == 0 { orders[index].financialStatus = statuses.randomElement(using: &random)! }
+        for index in orders.indices where Int.random(in: 0..<40, using: &random) == 0 { orders[index].cancelledAt = orders[index].createdAt }
         workspace.orders = EntityTable(orders)
 
         var answers = workspace.surveyResponses.rows
@@ -82,7 +86,9 @@ final class AttributionFastPathTests: XCTestCase {
             default: text = creator.name.uppercased()
             }
             let other = Bool.random(using: &random) ? creators.randomElement(using: &random)!.handle : nil
-            let credited = Int.random(in: 0..<25, using: &random) == 0 ? creators.randomElement(using: &random)!.id : nil
+            // A person's credit, now and then for a creator since removed (then the answers' words decide).
+            let credited = Int.random(in: 0..<25, using: &random) == 0
+                ? (Bool.random(using: &random) ? creators.randomElement(using: &random)!.id : CreatorID("CR-GONE-\(number)")) : nil
             answers.append(SurveyResponse(id: SurveyResponseID("SR-T\(number)"), orderID: OrderID(reference), response: text, other: other,
                                           creditedCreator: credited))
         }
@@ -109,7 +115,8 @@ enum PlainAttribution {
         }
         return workspace.orders.map { order in
             let byDate = wave(on: order.createdAt.day)
-            guard order.counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: byDate) }
+            let counted = order.cancelledAt == nil && !["voided", "pending", "authorized"].contains(order.financialStatus.lowercased())
+            guard counted else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: byDate) }
             let codes = (order.discountCodes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .init(charactersIn: " \t")).uppercased() }
             for text in codes {
                 guard let code = workspace.discountCodes.first(where: { $0.code.uppercased() == text }),

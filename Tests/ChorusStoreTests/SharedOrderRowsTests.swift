@@ -81,6 +81,30 @@ final class SharedOrderRowsTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<OrderLineBlock.PackedLine>.stride, 16, "a line in a block is sixteen bytes")
     }
 
+    /// The builder first tries the product last seen for a line's name and SKU lengths and
+    /// price: products alike in all three (and in currency or quantity only) must never be
+    /// taken for one another.
+    func testLinesOfProductsAlikeInLengthAndPriceKeepTheirOwnProduct() {
+        let alike = [("SKU-A", "Serum A", Currency.eur), ("SKU-B", "Serum A", .eur), ("SKU-A", "Serum B", .eur), ("SKU-A", "Serum A", .usd),
+                     ("SKU-B", "Serum B", .usd)].map { sku, name, currency in (sku as String?, name, currency) } + [(nil, "Serum C", .eur)]
+        var random = SeededRandom(seed: 7)
+        var builder = OrderLines.Builder()
+        var written: [[OrderLine]] = []
+        var built: [OrderLines] = []
+        for _ in 0..<2_000 {
+            let lines = (0..<Int.random(in: 1...5, using: &random)).map { _ in
+                let (sku, name, currency) = alike.randomElement(using: &random)!
+                let quantity = Int.random(in: 0..<20, using: &random) == 0 ? Int(Int32.max) + 5 : Int.random(in: 1...3, using: &random)
+                return OrderLine(sku: sku, name: name, quantity: quantity, price: Money(minorUnits: 2_500, currency: currency))
+            }
+            for line in lines { builder.append(line) }
+            written.append(lines)
+            built.append(builder.takeOrder())
+        }
+        XCTAssertGreaterThan(written.joined().count, 4_096, "lines over more than one block")
+        for (lines, packed) in zip(written, built) { XCTAssertEqual(Array(packed), lines) }
+    }
+
     func testEveryFieldOfACompactOrderReadsBackAsGivenAndSettingItEqualsBuildingWithIt() {
         let orders = RandomOrders(pieces: ["ana", "Paid", "paid", "voided", "東京", "e\u{301}", " ", ""], linesPerOrder: 0...3,
                                   mixedCurrencies: true, unusualLines: true)
