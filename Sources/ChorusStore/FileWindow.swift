@@ -40,8 +40,10 @@ struct FileWindow {
     /// Starts reading the window that begins at `bytes[index]` on another thread, for the
     /// `readOn` after `drop(before: index)`: the read (copying 16 MB out of the page cache) then
     /// overlaps the decoding of the rows before `index` rather than leaving the other cores
-    /// idle between windows, a tenth of opening a million creators.
+    /// idle between windows, a tenth of opening a million creators. A file system that reads one
+    /// file at a time (fault injection, which numbers its steps) reads when asked instead.
     mutating func readAhead(from index: Int) {
+        guard fileSystem.readsFilesConcurrently else { return }
         let (path, fileSystem, offset, size) = (path, fileSystem, start + index, size)
         if let ahead { _ = ahead.read.wait() }
         ahead = (offset, BackgroundWork { Result { try fileSystem.readFile(at: path, offset: offset, count: size) } })
