@@ -64,8 +64,6 @@ struct ExportLedgerCommand: ParsableCommand {
             let totalsNote = format == .csv ? "; the total row is in \(totalsPath ?? "no file (add --totals FILE)")" : ""
             Output.notice("exported \(ledger.rows.count) ledger row\(ledger.rows.count == 1 ? "" : "s") as of \(today)\(totalsNote); \(summary)")
             if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
-            // A million orders' figures and credits, a hundred thousand creators and their rows.
-            ProcessExit.leaveToTheSystem((store, attribution, orders, ledger, export))
         }
     }
 
