@@ -7,7 +7,7 @@ import ChorusStore
 /// whole, nor built as a tree of values first. The caller writes keys in sorted order, as
 /// `.sortedKeys` would.
 struct PrettyJSON {
-    private var writer = JSONWriter(capacity: Self.pieceSize + 4_096)
+    private var writer: JSONWriter
     private let sink: ([UInt8]) throws -> Void
     private var depth = 0
     /// Whether the open container has no member yet.
@@ -18,15 +18,19 @@ struct PrettyJSON {
     /// About how many bytes are collected before they are handed to `sink`.
     static let pieceSize = 1 << 20
 
-    /// About how many lines a piece of `members` holds: about `pieceSize` bytes of a report's
-    /// lines (an indented handle, some 30 bytes).
-    static let linesPerPiece = 1 << 15
+    /// About how many lines a piece of `members` holds: some 250 KB of a report's lines (an
+    /// indented handle, some 30 bytes), so a core's piece stays in its cache while it is made.
+    static let linesPerPiece = 1 << 13
 
-    init(to sink: @escaping ([UInt8]) throws -> Void) { self.sink = sink }
+    init(to sink: @escaping ([UInt8]) throws -> Void) {
+        writer = JSONWriter(capacity: Self.pieceSize + 4_096)
+        self.sink = sink
+    }
 
     /// A piece of the members of an array at `depth` (`members`), kept whole: it has nothing to
     /// hand on to.
-    private init(membersAt depth: Int, first: Bool) {
+    private init(membersAt depth: Int, first: Bool, lines: Int) {
+        writer = JSONWriter(capacity: lines * 32 + 4_096)
         sink = { _ in preconditionFailure("a piece of members is handed on whole") }
         self.depth = depth
         isEmpty = first
@@ -122,7 +126,7 @@ struct PrettyJSON {
         try writer.flush(to: sink)
         let (depth, first) = (depth, isEmpty)
         try Parallel.writePieces(starts.count - 1, making: { piece in
-            var json = PrettyJSON(membersAt: depth, first: first && piece == 0)
+            var json = PrettyJSON(membersAt: depth, first: first && piece == 0, lines: linesPerPiece)
             for index in starts[piece]..<starts[piece + 1] { member(index, &json) }
             return json.writer.bytes
         }, to: sink)
