@@ -1,25 +1,53 @@
 import Foundation
 
 extension Parallel {
-    /// Makes pieces `0..<count` on all cores, a few at a time, and hands them to `write` in
-    /// order, each few while the next few are made: a file of hundreds of megabytes (a staged
-    /// import, the orders of a snapshot) goes to disk without ever being held whole.
+    /// Makes pieces `0..<count` on all cores and hands them to `write` in order while the next
+    /// are made: a file of hundreds of megabytes (a staged import, the orders of a snapshot, a
+    /// report's list of ambiguous answers) goes out without ever being held whole. Once a write
+    /// fails, nothing more is made or written and the failure is thrown.
+    ///
+    /// It is one `map` over the pieces, not the writing beside a `map` of the next few:
+    /// libdispatch runs a `concurrentPerform` nested in another on a single thread, so on two
+    /// cores the pieces were made one after another while the other core only wrote. No core
+    /// waits for its turn to write either: a core that makes a piece leaves it, and the one
+    /// already writing (else this one) writes every piece ready in order. Cores only wait when
+    /// they would get more than a few pieces ahead of the writing. `write` is called on several
+    /// threads, one call at a time, in piece order.
     package static func writePieces<Failure: Error>(_ count: Int, making piece: (Int) -> [UInt8],
                                                     to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        let atOnce = ProcessInfo.processInfo.activeProcessorCount
-        func pieces(from first: Int) -> [[UInt8]] {
-            let group = first..<min(first + atOnce, count)
-            return map(group.count) { piece(group.lowerBound + $0) }
+        let ahead = 2 * ProcessInfo.processInfo.activeProcessorCount
+        let state = NSCondition()
+        // All only touched while holding `state`.
+        var made: [Int: [UInt8]] = [:], written = 0, writing = false, failure: Failure?
+        _ = map(count) { index in
+            let goOn = state.withLock {
+                while index - written > ahead, failure == nil { state.wait() }
+                return failure == nil
+            }
+            guard goOn else { return }
+            let bytes = piece(index)
+            state.lock()
+            defer { state.unlock() }
+            guard failure == nil else { return }
+            made[index] = bytes
+            guard !writing else { return }
+            writing = true
+            while failure == nil {
+                var ready: [[UInt8]] = []
+                while let next = made.removeValue(forKey: written + ready.count) { ready.append(next) }
+                guard !ready.isEmpty else { break }
+                state.unlock()
+                let result = Result { () throws(Failure) in for bytes in ready { try write(bytes) } }
+                state.lock()
+                written += ready.count
+                if case .failure(let error) = result {
+                    failure = error
+                    made = [:]
+                }
+                state.broadcast()
+            }
+            writing = false
         }
-        var ready = pieces(from: 0)
-        var next = atOnce
-        while !ready.isEmpty {
-            let current = ready
-            let (written, following) = both({ Result { () throws(Failure) in for bytes in current { try write(bytes) } } },
-                                            { next < count ? pieces(from: next) : [] })
-            try written.get()
-            ready = following
-            next += atOnce
-        }
+        if let failure { throw failure }
     }
 }

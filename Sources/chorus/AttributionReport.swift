@@ -9,7 +9,7 @@ import ChorusInterchange
 /// Common names make that list long (hundreds of creators per answer, a few hundred MB of JSON
 /// for a million orders), so answers keep creator positions, handles are looked up as each
 /// one is written, and CSV and JSON are written as they are produced (`write`), not encoded
-/// whole first.
+/// whole first; the answers are encoded on all cores, in pieces handed on in order.
 struct AttributionReport {
     struct Row: ListRow {
         var kind: String
@@ -88,23 +88,10 @@ struct AttributionReport {
             for row in creators + [total] + otherOrders { csv.writeRow(row.cells) }
             try sink(csv.bytes)
         case .json:
-            // Handles are members of "handles" in an answer in "ambiguous" in the document.
-            let names = PrettyJSON.Strings(handles, membersAt: 4)
             var json = PrettyJSON(to: sink)
             json.beginObject()
             json.key("ambiguous")
-            json.beginArray()
-            for answer in ambiguous {
-                json.beginObject()
-                json.key("handles")
-                json.beginArray()
-                for position in answer.creatorPositions { if let index = position.index { json.string(index, of: names) } }
-                json.endArray()
-                json.field("orderId", answer.order.rawValue)
-                json.endObject()
-                try json.flushIfFull()
-            }
-            json.endArray()
+            try Self.write(ambiguous, naming: handles, to: &json)
             json.key("creators")
             json.beginArray()
             for row in creators {
@@ -123,6 +110,27 @@ struct AttributionReport {
             json.endObject()
             try json.finish()
         }
+    }
+
+    /// The answers naming several creators, as the array of the document's `"ambiguous"`: most
+    /// of the report (a line per creator named, 200 MB for a million orders), so its members
+    /// are made on all cores in pieces of about `linesPerPiece` lines (`PrettyJSON.members`).
+    static func write(_ ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])], naming handles: [String],
+                      to json: inout PrettyJSON, linesPerPiece: Int = PrettyJSON.linesPerPiece) throws {
+        // Handles are members of "handles" in an answer in "ambiguous" in the document.
+        let names = PrettyJSON.Strings(handles, membersAt: 4)
+        json.beginArray()
+        try json.members(ambiguous.count, lines: { ambiguous[$0].creatorPositions.count + 5 }, linesPerPiece: linesPerPiece) { index, json in
+            let answer = ambiguous[index]
+            json.beginObject()
+            json.key("handles")
+            json.beginArray()
+            for position in answer.creatorPositions { if let creator = position.index { json.string(creator, of: names) } }
+            json.endArray()
+            json.field("orderId", answer.order.rawValue)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     /// A row as an object, keys sorted, nil fields left out.

@@ -27,6 +27,8 @@ struct ReportAttributionCommand: ParsableCommand {
                 try Output.standardOutput(TerminalText.forStandardOutput(piece))
             }
             if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
+            // A million orders' credits, a hundred thousand creators and the answers' lists.
+            ProcessExit.leaveToTheSystem((store, result, report))
         }
     }
 
