@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),
         .testTarget(name: "ChorusOutboxTests", dependencies: ["ChorusOutbox", "ChorusGenerator"]),
-        .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI"]),
+        .testTarget(name: "ChorusEndToEndTests", dependencies: ["chorus", "ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI", "ChorusGenerator"]),
         .testTarget(name: "ChorusFuzzTests", dependencies: ["ChorusCore", "ChorusStore", "ChorusInterchange", "ChorusUI"]),
     ]
 )

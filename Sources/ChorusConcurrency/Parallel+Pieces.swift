@@ -15,16 +15,20 @@ extension Parallel {
     /// threads, one call at a time, in piece order.
     package static func writePieces<Failure: Error>(_ count: Int, making piece: (Int) -> [UInt8],
                                                     to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        let ahead = 2 * ProcessInfo.processInfo.activeProcessorCount
+        let ahead = ProcessInfo.processInfo.activeProcessorCount
         let state = NSCondition()
         // All only touched while holding `state`.
-        var made: [Int: [UInt8]] = [:], written = 0, writing = false, failure: Failure?
-        _ = map(count) { index in
-            let goOn = state.withLock {
+        var made: [Int: [UInt8]] = [:], claimed = 0, written = 0, writing = false, failure: Failure?
+        _ = map(count) { _ in
+            // Pieces are claimed in order here rather than by `map`'s index, so the piece the
+            // writing waits for is always one a core is making, never one held by a waiting core.
+            let claim: Int? = state.withLock {
+                let index = claimed
+                claimed += 1
                 while index - written > ahead, failure == nil { state.wait() }
-                return failure == nil
+                return failure == nil ? index : nil
             }
-            guard goOn else { return }
+            guard let index = claim else { return }
             let bytes = piece(index)
             state.lock()
             defer { state.unlock() }

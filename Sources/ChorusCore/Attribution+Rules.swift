@@ -83,6 +83,7 @@ extension Attribution {
         func credit(_ index: Int, of orders: UnsafeBufferPointer<Order>, answers responses: UnsafeBufferPointer<SurveyResponse>,
                     named: inout [CreatorPosition], limit: Int?, scratch: inout CreatorMentions.Scratch) -> AttributionResult.Credit {
             typealias Credit = AttributionResult.Credit
+            assert(orders.indices.contains(index), "an order of the buffer")
             let order = orders.baseAddress! + index
             let day = order.pointee.createdAt.day
             guard order.pointee.counts else { return Credit(outcome: .notCounted, creatorPosition: .none, wavePosition: waveByDate(day)) }

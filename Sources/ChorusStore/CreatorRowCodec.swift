@@ -87,8 +87,8 @@ enum CreatorRowCodec: RowCodec {
 
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Creator {
         // What the reader's rows share is taken out for the row and put back after (moved, not
-        // copied): reached through key paths (`JSONReader.shared`), each lookup built and applied
-        // a key path at run time, a twentieth of decoding a creator.
+        // copied): reached through key paths instead, each lookup built and applied a key path
+        // at run time, a twentieth of decoding a creator.
         var sharing = Sharing()
         swap(&sharing, &reader.creatorSharing)
         defer { swap(&sharing, &reader.creatorSharing) }

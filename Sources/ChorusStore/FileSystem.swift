@@ -37,9 +37,10 @@ public protocol FileSystem: Sendable {
     func isSymbolicLink(at path: String) -> Bool
     /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
     func byteCount(at path: String) -> Int?
-    /// Whether files that do not depend on each other may be read at the same time (the small
-    /// collections beside the creators at open). A test double that numbers every step it takes
-    /// says no, so that a step's number names the same file in every run.
+    /// Whether files may be read at the same time: the small collections beside the creators at
+    /// open, and a collection file's next window while the rows before it decode. A test double
+    /// that numbers every step it takes says no, so that a step's number names the same read in
+    /// every run.
     var readsFilesConcurrently: Bool { get }
     /// The kind of network or sync file system `path` is on ("NFS", "SMB/CIFS", "FUSE"), or
     /// nil on a local disk: where appends race and locks are only emulated.

@@ -41,7 +41,8 @@ struct FileWindow {
     /// `readOn` after `drop(before: index)`: the read (copying 16 MB out of the page cache) then
     /// overlaps the decoding of the rows before `index` rather than leaving the other cores
     /// idle between windows, a tenth of opening a million creators. A file system that reads one
-    /// file at a time (fault injection, which numbers its steps) reads when asked instead.
+    /// file at a time reads when asked instead: fault injection numbers its steps, and a fault
+    /// injected into a read ahead that is not taken up would be lost and move the steps after.
     mutating func readAhead(from index: Int) {
         guard fileSystem.readsFilesConcurrently else { return }
         let (path, fileSystem, offset, size) = (path, fileSystem, start + index, size)

@@ -59,18 +59,6 @@ extension RecentValues {
     }
 }
 
-extension JSONReader {
-    /// `RecentValues.next(of:)` for values the reader keeps itself. The values are taken out
-    /// for the read and put back (moved, not copied, so their slots are never copied).
-    mutating func shared<Value>(_ recent: WritableKeyPath<JSONReader, RecentValues<Value>>, _ column: StaticString,
-                                read: (inout JSONReader) throws -> Value) throws -> Value {
-        var values = RecentValues<Value>()
-        swap(&values, &self[keyPath: recent])
-        defer { swap(&values, &self[keyPath: recent]) }
-        return try values.next(of: &self, column, read: read)
-    }
-}
-
 extension UnsafeRawBufferPointer {
     /// A hash of `self[range]` cheap enough to take for every value a row repeats, and spread
     /// enough to pick a slot for values read lately (`RecentValues`, `JSONReader.sharedString`).

@@ -27,7 +27,8 @@ struct ReportAttributionCommand: ParsableCommand {
                 try Output.standardOutput(TerminalText.forStandardOutput(piece))
             }
             if let rates = OrderCurrencies.notice(ratesUsed: ratesUsed) { Output.notice(rates) }
-            // A million orders' credits, a hundred thousand creators and the answers' lists.
+            // A million orders' credits, a hundred thousand creators and the answers' lists,
+            // released one by one, would keep the report running after its last line for nothing.
             ProcessExit.leaveToTheSystem((store, result, report))
         }
     }

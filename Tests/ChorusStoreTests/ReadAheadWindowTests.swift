@@ -1,5 +1,6 @@
 @testable import ChorusGenerator
 @testable import ChorusStore
+import Foundation
 import XCTest
 
 /// The next window of a collection file is read on another thread while the rows before it are
@@ -22,6 +23,8 @@ final class ReadAheadWindowTests: XCTestCase {
                 XCTAssertEqual(ahead.start, plain.start, label)
                 XCTAssertEqual(ahead.isAtEnd, plain.isAtEnd, label)
             }
+        } readsCompared: { plain, ahead in
+            XCTAssertEqual(ahead, plain, "each window is read once: the one read ahead is taken, not read again")
         }
     }
 
@@ -40,19 +43,46 @@ final class ReadAheadWindowTests: XCTestCase {
     }
 
     /// `count` rounds over one file of random bytes, each with two windows of a random size over
-    /// it: one read plainly, one read ahead.
+    /// it: one read plainly, one read ahead; then the two windows' counts of reads from the file.
     private static func rounds(seed: UInt64, fileSize: Int, count: Int, windows: ClosedRange<Int>,
-                               _ round: (inout FileWindow, inout FileWindow, inout SeededRandom, String) throws -> Void) throws {
+                               _ round: (inout FileWindow, inout FileWindow, inout SeededRandom, String) throws -> Void,
+                               readsCompared: (_ plain: Int, _ ahead: Int) -> Void = { _, _ in }) throws {
         var random = SeededRandom(seed: seed)
         let folder = StoreFixtures.temporaryFolder()
         try POSIXFileSystem().createDirectory(at: folder)
         let path = folder + "/bytes"
         try POSIXFileSystem().writeFile(at: path, bytes: (0..<fileSize).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let (plainReads, aheadReads) = (CountingReads(), CountingReads())
         for number in 0..<count {
             let size = Int.random(in: windows, using: &random)
-            var plain = FileWindow(path: path, fileSystem: POSIXFileSystem(), size: size)
-            var ahead = plain
+            var plain = FileWindow(path: path, fileSystem: plainReads, size: size)
+            var ahead = FileWindow(path: path, fileSystem: aheadReads, size: size)
             try round(&plain, &ahead, &random, "round \(number), window \(size)")
         }
+        readsCompared(plainReads.count, aheadReads.count)
     }
+}
+
+/// The disk, counting the windows read from it: a read ahead that is not taken up costs a
+/// second read of the same window, which only a count shows.
+private final class CountingReads: FileSystem, @unchecked Sendable {
+    private let real = POSIXFileSystem()
+    private let lock = NSLock()
+    private var reads = 0
+    var count: Int { lock.withLock { reads } }
+
+    func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
+        lock.withLock { reads += 1 }
+        return try real.readFile(at: path, offset: offset, count: count)
+    }
+
+    func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
+    func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
+    func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
+    func removeFile(at path: String) throws { try real.removeFile(at: path) }
+    func writeFile(at path: String, bytes: [UInt8]) throws { try real.writeFile(at: path, bytes: bytes) }
+    func appendToFile(at path: String, bytes: [UInt8]) throws { try real.appendToFile(at: path, bytes: bytes) }
+    func truncateFile(at path: String, toLength length: Int) throws { try real.truncateFile(at: path, toLength: length) }
+    func renameFile(from source: String, to destination: String) throws { try real.renameFile(from: source, to: destination) }
+    func syncDirectory(at path: String) throws { try real.syncDirectory(at: path) }
 }
