@@ -7,19 +7,9 @@ import XCTest
 /// people race there and locks are only emulated. The file system's type is injected.
 final class NetworkFileSystemTests: XCTestCase {
     /// The real file system, claiming to be a network share.
-    private struct OnANetworkShare: FileSystem {
+    private struct OnANetworkShare: ForwardsToDisk {
         let kind: String
-        let real = POSIXFileSystem()
-        func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
-        func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
-        func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] { try real.readFile(at: path, offset: offset, count: count) }
-        func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
-        func writeFile(at path: String, bytes: [UInt8]) throws { try real.writeFile(at: path, bytes: bytes) }
-        func appendToFile(at path: String, bytes: [UInt8]) throws { try real.appendToFile(at: path, bytes: bytes) }
-        func truncateFile(at path: String, toLength length: Int) throws { try real.truncateFile(at: path, toLength: length) }
-        func renameFile(from source: String, to destination: String) throws { try real.renameFile(from: source, to: destination) }
-        func syncDirectory(at path: String) throws { try real.syncDirectory(at: path) }
-        func removeFile(at path: String) throws { try real.removeFile(at: path) }
+        let disk = POSIXFileSystem()
         func networkFileSystem(at path: String) -> String? { kind }
     }
 

@@ -65,24 +65,14 @@ final class ReadAheadWindowTests: XCTestCase {
 
 /// The disk, counting the windows read from it: a read ahead that is not taken up costs a
 /// second read of the same window, which only a count shows.
-private final class CountingReads: FileSystem, @unchecked Sendable {
-    private let real = POSIXFileSystem()
+private final class CountingReads: ForwardsToDisk, @unchecked Sendable {
+    let disk = POSIXFileSystem()
     private let lock = NSLock()
     private var reads = 0
     var count: Int { lock.withLock { reads } }
 
     func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
         lock.withLock { reads += 1 }
-        return try real.readFile(at: path, offset: offset, count: count)
+        return try disk.readFile(at: path, offset: offset, count: count)
     }
-
-    func fileExists(at path: String) -> Bool { real.fileExists(at: path) }
-    func readFile(at path: String) throws -> [UInt8] { try real.readFile(at: path) }
-    func createDirectory(at path: String) throws { try real.createDirectory(at: path) }
-    func removeFile(at path: String) throws { try real.removeFile(at: path) }
-    func writeFile(at path: String, bytes: [UInt8]) throws { try real.writeFile(at: path, bytes: bytes) }
-    func appendToFile(at path: String, bytes: [UInt8]) throws { try real.appendToFile(at: path, bytes: bytes) }
-    func truncateFile(at path: String, toLength length: Int) throws { try real.truncateFile(at: path, toLength: length) }
-    func renameFile(from source: String, to destination: String) throws { try real.renameFile(from: source, to: destination) }
-    func syncDirectory(at path: String) throws { try real.syncDirectory(at: path) }
 }
