@@ -144,10 +144,14 @@ struct JSONReader {
         try valueStart(column)
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
         var index = position + 1
+        // Eight bytes at a time, stopping at the first that is not plain ASCII (`specialBytes`
+        // marks it lowest): then the loop below looks at that one byte, not at up to eight.
         while index + 8 <= end {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            guard !Self.holdsByte(0x22, word), !Self.holdsByte(0x5C, word), !Self.holdsByteBelow(0x20, word),
-                  word & 0x8080_8080_8080_8080 == 0 else { break }
+            let special = Self.specialBytes(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if special != 0 {
+                index += special.trailingZeroBitCount / 8
+                break
+            }
             index += 8
         }
         while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), (0x20..<0x80).contains(bytes[index]) {
@@ -235,15 +239,40 @@ struct JSONReader {
     }
 
     /// Consumes `null` and returns true if it is next; otherwise leaves the value to be read.
+    /// The four bytes are compared as one word (`null` read little-endian): every optional
+    /// column of every row asks this.
+    @inline(__always)
     mutating func nextIsNull(_ column: StaticString) throws -> Bool {
         try valueStart(column)
-        return try literal("null")
+        guard position + 4 <= end, UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)) == 0x6C6C_756E else {
+            return false
+        }
+        position += 4
+        needsComma = true
+        return true
     }
 
     // MARK: Internals shared with the domain reads
 
-    /// Skips whitespace and the comma before a value that follows a sibling.
+    /// Skips whitespace and the comma before a value that follows a sibling. Rows are written
+    /// with no whitespace between values, so that case (a comma, then the value at once) is
+    /// decided here, inlined into each of the thirty-odd reads of an order row, and anything
+    /// else is left to `valueStartAfterSpace`: the call was a sixth of reading orders.
+    @inline(__always)
     mutating func valueStart(_ column: StaticString) throws {
+        if needsComma {
+            guard position < end, bytes[position] == UInt8(ascii: ",") else { return try valueStartAfterSpace(column) }
+            position += 1
+            needsComma = false
+        }
+        // Whitespace is 0x20 and below; so are the control characters it stops at anyway.
+        if position < end, bytes[position] > 0x20 { return }
+        skipWhitespace()
+    }
+
+    /// `valueStart` where the comma, if one is needed, is not the next byte (and the plain
+    /// path, whole, that tests hold the inlined one to).
+    mutating func valueStartAfterSpace(_ column: StaticString) throws {
         skipWhitespace()
         if needsComma {
             guard position < end, bytes[position] == UInt8(ascii: ",") else { throw expected("',' before the next value", column) }
@@ -287,7 +316,28 @@ struct JSONReader {
         throw JSONReadError(offset: start - 1, message: "column \(column): unterminated string")
     }
 
+    /// Up to 18 digits cannot overflow, so amounts, quantities and ids (all of them, in practice)
+    /// are read without a check per digit; anything else (more digits, no digit, a digit run
+    /// into other bytes) is left to `checkedInt64Body`, which reads or refuses it as ever.
+    @inline(__always)
     mutating func int64Body(_ column: StaticString) throws -> Int64 {
+        let negative = position < end && bytes[position] == UInt8(ascii: "-")
+        let digitsStart = negative ? position + 1 : position
+        var index = digitsStart, magnitude: Int64 = 0
+        while index < end, index - digitsStart < 18 {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            magnitude = magnitude &* 10 &+ Int64(digit)
+            index += 1
+        }
+        guard index > digitsStart, index >= end || !Self.isScalarByte(bytes[index]) else { return try checkedInt64Body(column) }
+        position = index
+        needsComma = true
+        return negative ? -magnitude : magnitude
+    }
+
+    /// `int64Body` checking every digit for overflow: the plain path tests hold the fast one to.
+    mutating func checkedInt64Body(_ column: StaticString) throws -> Int64 {
         let start = position
         var negative = false
         if position < end, bytes[position] == UInt8(ascii: "-") { negative = true; position += 1 }
@@ -314,6 +364,8 @@ struct JSONReader {
         JSONReadError(offset: position, message: "column \(column): expected \(what), found \(describeNext())")
     }
 
+    /// Inlined: between most values there is none, and then this is one comparison.
+    @inline(__always)
     mutating func skipWhitespace() {
         while position < end {
             switch bytes[position] {
@@ -358,6 +410,17 @@ struct JSONReader {
     private static func holdsByte(_ byte: UInt8, _ word: UInt64) -> Bool {
         let matched = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
         return (matched &- 0x0101_0101_0101_0101) & ~matched & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash, a
+    /// control character or not ASCII, in one pass of the tricks below. Their borrows may also
+    /// mark bytes after a marked one, never before it, so the lowest mark is the first such byte.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        let quotes = word ^ 0x2222_2222_2222_2222, backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+        let marks = (quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes
+            | (word &- 0x2020_2020_2020_2020) & ~word | word
+        return marks & 0x8080_8080_8080_8080
     }
 
     /// Whether any of the eight bytes of `word` is below `limit` (at most 128).
