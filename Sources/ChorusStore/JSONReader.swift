@@ -291,10 +291,16 @@ struct JSONReader {
         var index = start
         var ascii = true
         // Eight bytes at a time while none of them ends the string, escapes or is a control
-        // character; the loop below takes over at the word holding one (or the last few bytes).
+        // character; the loop below takes over at the first that does (or the last few bytes).
         while index + 8 <= end {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            guard !Self.holdsByte(0x22, word), !Self.holdsByte(0x5C, word), !Self.holdsByteBelow(0x20, word) else { break }
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let stops = Self.stopBytes(word)
+            if stops != 0 {
+                let before = stops.trailingZeroBitCount / 8
+                if word & 0x8080_8080_8080_8080 & ((1 << (8 * before)) &- 1) != 0 { ascii = false }
+                index += before
+                break
+            }
             if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
             index += 8
         }
@@ -406,26 +412,22 @@ struct JSONReader {
         return "'\(text)\(index < end && index == stop ? "…" : "")'"
     }
 
-    /// Whether any of the eight bytes of `word` is `byte` (the bit trick finds a zero byte in `word ^ byte×8`).
-    private static func holdsByte(_ byte: UInt8, _ word: UInt64) -> Bool {
-        let matched = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (matched &- 0x0101_0101_0101_0101) & ~matched & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash, a
-    /// control character or not ASCII, in one pass of the tricks below. Their borrows may also
+    /// The high bit of each byte of `word` (read little-endian) that is a quote, a backslash or a
+    /// control character: the bytes that end plain text. Each bit trick finds a zero byte in
+    /// `word ^ byte×8` (or, for the last, a byte below 0x20 in `word`); their borrows may also
     /// mark bytes after a marked one, never before it, so the lowest mark is the first such byte.
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    private static func stopBytes(_ word: UInt64) -> UInt64 {
         let quotes = word ^ 0x2222_2222_2222_2222, backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
         let marks = (quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes
-            | (word &- 0x2020_2020_2020_2020) & ~word | word
+            | (word &- 0x2020_2020_2020_2020) & ~word
         return marks & 0x8080_8080_8080_8080
     }
 
-    /// Whether any of the eight bytes of `word` is below `limit` (at most 128).
-    private static func holdsByteBelow(_ limit: UInt8, _ word: UInt64) -> Bool {
-        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    /// `stopBytes` and the bytes that are not ASCII: where skipping a string stops looking eight at a time.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        stopBytes(word) | word & 0x8080_8080_8080_8080
     }
 
     private static func isScalarByte(_ byte: UInt8) -> Bool {
