@@ -162,16 +162,7 @@ final class OrderRowReadingTests: XCTestCase {
         let bytesThatMatter = Array(",[]\"nul \t\r\n0-".utf8)
         var outcomes: [String] = []
         for round in 0..<200 {
-            var bytes = original
-            for _ in 0..<Int.random(in: 1...2, using: &random) {
-                let at = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: bytes[at] = bytesThatMatter.randomElement(using: &random)!
-                case 1: bytes.remove(at: at)
-                default: bytes.insert(bytesThatMatter.randomElement(using: &random)!, at: at)
-                }
-            }
-            let path = try write(bytes)
+            let path = try write(SeededDamage.damaged(original, times: 1...2, bytesThatMatter: bytesThatMatter, cuttingShort: false, random: &random))
             outcomes.append("\(round) whole: " + outcome {
                 try decode(path, as: OrderRowCodec.self, rows: orders.count).map { String(decoding: CollectionFile.encode([$0], as: OrderRowCodec.self, currency: .eur), as: UTF8.self) }
             })

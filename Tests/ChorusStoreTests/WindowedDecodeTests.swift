@@ -74,16 +74,7 @@ final class WindowedDecodeTests: XCTestCase {
         let bytesThatMatter = Array(",\n[]{}\"\\0 x".utf8)
         var refused = 0
         for round in 0..<150 {
-            var bytes = original
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let at = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<4, using: &random) {
-                case 0: bytes[at] = bytesThatMatter.randomElement(using: &random)!
-                case 1: bytes.remove(at: at)
-                case 2: bytes.insert(bytesThatMatter.randomElement(using: &random)!, at: at)
-                default: bytes.removeLast(Int.random(in: 1...min(60, bytes.count - 1), using: &random))
-                }
-            }
+            let bytes = SeededDamage.damaged(original, times: 1...3, bytesThatMatter: bytesThatMatter, cuttingShort: true, random: &random)
             try POSIXFileSystem().writeFile(at: path, bytes: bytes)
             let reference = Self.outcome(path, rows: orders.count, sizes: whole)
             if reference.rows == nil { refused += 1 }
