@@ -322,7 +322,7 @@ struct JSONReader {
         throw JSONReadError(offset: start - 1, message: "column \(column): unterminated string")
     }
 
-    /// Up to 18 digits cannot overflow, so amounts, quantities and ids (all of them, in practice)
+    /// Up to 18 digits cannot overflow, so amounts, quantities and counts (all of them, in practice)
     /// are read without a check per digit; anything else (more digits, no digit, a digit run
     /// into other bytes) is left to `checkedInt64Body`, which reads or refuses it as ever.
     @inline(__always)
