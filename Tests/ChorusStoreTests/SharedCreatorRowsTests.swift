@@ -10,7 +10,7 @@ import XCTest
 /// their text holds, and written again byte for byte.
 final class SharedCreatorRowsTests: XCTestCase {
     /// Text with what JSON escapes, non-ASCII and long words, from few pieces so rows repeat values.
-    private static let pieces = ["skincare", "Yoga", "\"quoted\"", "back\\slash", "zoë", "山田", "line\nbreak", "a_very_long_handle_part", "", "@"]
+    private static let pieces = ["skincare", "Yoga", "\"quoted\"", "back\\slash", "zoë", "山田", "line\nbreak", "a_very_long_handle_part", "", "@", "🌿✨"]
 
     private static func text(_ random: inout SeededRandom, words: ClosedRange<Int> = 1...3) -> String {
         (0..<Int.random(in: words, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
@@ -28,12 +28,21 @@ final class SharedCreatorRowsTests: XCTestCase {
             orders: Int.random(in: 0...40, using: &random), totalSpent: Money(minorUnits: Int64.random(in: 0...99_999, using: &random), currency: .eur),
             categories: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random, words: 1...1) }, acceptsMarketing: Bool.random(using: &random))
         return Creator(id: CreatorID("CR-\(number)"), handle: handle, name: text(&random), email: Bool.random(using: &random) ? nil : handle + "@example.com",
+                       country: Bool.random(using: &random) ? nil : ["DE", "JP", "FR"].randomElement(using: &random)!,
                        profiles: profiles, engagementRate: Double(Int.random(in: 0...900, using: &random)) / 10_000,
                        niches: (0..<Int.random(in: 0...3, using: &random)).map { _ in text(&random, words: 1...1) },
-                       sources: (0..<Int.random(in: 0...2, using: &random)).map { _ in CreatorSource.allCases.randomElement(using: &random)! },
-                       customer: customer, phone: Bool.random(using: &random) ? nil : "+49 30 \(number)",
+                       address: address(&random), sources: (0..<Int.random(in: 0...2, using: &random)).map { _ in CreatorSource.allCases.randomElement(using: &random)! },
+                       customer: customer, linkSlug: Bool.random(using: &random) ? nil : text(&random), note: Bool.random(using: &random) ? nil : text(&random, words: 0...6),
+                       phone: Bool.random(using: &random) ? nil : "+49 30 \(number)",
                        payoutEmail: Bool.random(using: &random) ? nil : text(&random) + "@pay.example", aliases: Bool.random(using: &random) ? [] : [text(&random)],
                        payoutProfile: payoutProfile(&random), invitationToApply: invitation(&random))
+    }
+
+    private static func address(_ random: inout SeededRandom) -> PostalAddress? {
+        guard Bool.random(using: &random) else { return nil }
+        return PostalAddress(line1: text(&random), line2: Bool.random(using: &random) ? nil : text(&random), city: text(&random, words: 1...2),
+                             region: Bool.random(using: &random) ? nil : text(&random, words: 1...1), postalCode: String(Int.random(in: 1_000...99_999, using: &random)),
+                             country: ["DE", "JP", "FR", "ES"].randomElement(using: &random)!)
     }
 
     /// Trailing fields a row holds only when recorded: none, either or both.
@@ -52,13 +61,14 @@ final class SharedCreatorRowsTests: XCTestCase {
     }
 
     /// Reads the bytes back as a snapshot's creators file is read at open, from a file.
-    private func decode(_ bytes: [UInt8], rows: Int) throws -> [Creator] {
+    private func decode(_ bytes: [UInt8], rows: Int, sizes: CollectionFile.ReadSizes = .init()) throws -> [Creator] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-creators-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("creators-1.json").path
         try POSIXFileSystem().writeFile(at: path, bytes: bytes)
-        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: CreatorRowCodec.self, currency: .eur, expectedRows: rows)
+        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: CreatorRowCodec.self, currency: .eur, expectedRows: rows,
+                                         sizes: sizes)
     }
 
     func testRandomCreatorsReadTogetherShareTheirRepeatedValuesYetEqualTheOnesWritten() throws {
@@ -87,6 +97,43 @@ final class SharedCreatorRowsTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(sharedHandles, 1_000)
+    }
+
+    /// A snapshot's creators are decoded straight into the rows of the result; row by row, the
+    /// codec returns each creator. Both must give the same creators, every field of them.
+    func testCreatorsDecodedInPlaceEqualTheOnesReadOneByOne() throws {
+        var random = SeededRandom(seed: 2_511)
+        let written = (0..<3_000).map { Self.creator($0, random: &random) }
+        let bytes = CollectionFile.encode(written, as: CreatorRowCodec.self, currency: .eur)
+        // Small windows and pieces, so rows are decoded in parallel pieces and across windows.
+        let inPlace = try decode(bytes, rows: written.count, sizes: .init(window: 64 << 10, piece: 4 << 10))
+        let oneByOne = try bytes.withUnsafeBytes { buffer in
+            var reader = JSONReader(buffer, range: buffer.firstIndex(of: 0x0A)! + 1..<buffer.count)
+            return try (0..<written.count).map { _ in try CreatorRowCodec.read(from: &reader, currency: .eur) }
+        }
+        XCTAssertEqual(inPlace.count, written.count)
+        XCTAssertEqual(oneByOne.count, written.count)
+        if let index = written.indices.first(where: { inPlace[$0] != written[$0] || oneByOne[$0] != written[$0] }) {
+            XCTFail("creator \(index) written: \(written[index])\nin pieces: \(inPlace[index])\none by one: \(oneByOne[index])")
+        }
+    }
+
+    /// A bad value in a row's last column, deep in a file read in parallel pieces straight into
+    /// the result's rows: the pieces give up, and the one-thread reading reports it at its line
+    /// and column.
+    func testABadValueInTheLastColumnIsReportedAtItsLineAndColumn() throws {
+        var random = SeededRandom(seed: 7)
+        let written = (0..<2_000).map { Self.creator($0, random: &random) }
+        var lines = String(decoding: CollectionFile.encode(written, as: CreatorRowCodec.self, currency: .eur), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A row from the 1 500th on that ends with its empty aliases (lines[0] is the header).
+        let bad = try XCTUnwrap((1_500..<1_900).first { lines[$0].hasSuffix(",[]],") })
+        lines[bad] = String(lines[bad].dropLast(5)) + ",[1]],"
+        XCTAssertThrowsError(try decode(Array(lines.joined(separator: "\n").utf8), rows: written.count,
+                                        sizes: .init(window: 64 << 10, piece: 4 << 10))) { error in
+            XCTAssertTrue("\(error)".contains("line \(bad + 1)"), "\(error)")
+            XCTAssertTrue("\(error)".contains("column aliases: expected a string, found '1]"), "\(error)")
+        }
     }
 
     func testChangingOneCreatorsSharedValuesLeavesTheCreatorsBesideItAlone() throws {
