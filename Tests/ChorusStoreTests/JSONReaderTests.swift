@@ -79,6 +79,29 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(values.7, .infinity)
     }
 
+    /// `null` is matched as one four-byte word: it must still be found after whitespace and a
+    /// comma, and not be read past the end of the reader's range (a piece of a file ends where
+    /// the next row begins) nor taken for a value that merely starts like it.
+    func testNullIsFoundOnlyWholeAndInsideTheRange() throws {
+        XCTAssertEqual(try read(#"[null, "x" ,  null,"null"]"#) { reader in
+            try reader.beginArray("test")
+            return [try reader.optionalString("a"), try reader.optionalString("b"), try reader.optionalString("c"), try reader.optionalString("d")]
+        }, [nil, "x", nil, "null"])
+        for text in ["nul", "nulL", "Null", "\"null\"", "n", ""] {
+            XCTAssertFalse(try read(text) { try $0.nextIsNull("a") }, text)
+            XCTAssertEqual(try read(text) { reader in _ = try reader.nextIsNull("a"); return reader.position }, 0, "nothing consumed: \(text)")
+        }
+        let bytes = Array("nullnull".utf8)
+        try bytes.withUnsafeBytes { buffer in
+            for end in 4...buffer.count {
+                var reader = JSONReader(buffer, range: 1..<end)
+                XCTAssertFalse(try reader.nextIsNull("a"), "'ullnull' up to \(end)")
+                reader = JSONReader(buffer, range: 4..<end)
+                XCTAssertEqual(try reader.nextIsNull("a"), end == 8, "'null' up to \(end)")
+            }
+        }
+    }
+
     func testOverflowAndFractionsAreRefusedWhereWholeNumbersAreExpected() {
         XCTAssertThrowsError(try read("9223372036854775808") { try $0.int64("n") })
         XCTAssertThrowsError(try read("1.5") { try $0.int64("n") })
