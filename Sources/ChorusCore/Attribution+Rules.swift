@@ -134,18 +134,28 @@ extension Attribution {
             return nil
         }
 
-        /// The first comma-separated code in `field` that belongs to a creator; promo codes are skipped.
+        /// The first comma-separated code in `field` that belongs to a creator; promo codes are
+        /// skipped. Read from the field's bytes in place: splitting it allocated an array per order.
         private func firstCreatorCode(in field: String) -> (CreatorPosition, WavePosition)? {
-            for piece in field.utf8.split(separator: UInt8(ascii: ",")) {
-                var bytes = piece[...]
-                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-                guard !bytes.isEmpty else { continue }
-                let code = bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 })
-                    ? String(decoding: bytes, as: UTF8.self).uppercased() : String(decoding: bytes, as: UTF8.self)
-                if let match = codes[code] { return match }
+            var field = field
+            return field.withUTF8 { bytes in
+                var start = 0
+                while start <= bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+                    var low = start, high = end
+                    while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+                    while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+                    if low < high {
+                        let piece = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                        let code = piece.contains(where: { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 })
+                            ? String(decoding: piece, as: UTF8.self).uppercased() : String(decoding: piece, as: UTF8.self)
+                        if let match = codes[code] { return match }
+                    }
+                    start = end + 1
+                }
+                return nil
             }
-            return nil
         }
 
         /// The first wave whose dates include `day` (open-ended waves run on).

@@ -19,7 +19,8 @@ public struct CreatorMentions: Sendable {
     /// tree has millions of edges.
     private var creatorsAt: [[CreatorPosition]] = [[]]
 
-    /// Reusable space for reading answers, so a million answers allocate next to nothing.
+    /// Reusable space for reading answers, so a million answers allocate next to nothing. One
+    /// scratch serves one `CreatorMentions`: what it remembers holds for that index's names only.
     public struct Scratch {
         var words: [Int32] = []
         var letters: [UInt8] = []
@@ -30,6 +31,10 @@ public struct CreatorMentions: Sendable {
         var marks: [UInt32] = []
         var stamp: UInt32 = 0
         var marked = 0
+        /// Texts already read that name nobody. Answers repeat a survey's few options ("Google
+        /// search") across most orders, and hashing a text once is a fraction of folding its words
+        /// again; at most `CreatorMentions.rememberedTexts` of them, so free text cannot grow it without end.
+        var barren: Set<String> = []
 
         public init() {}
 
@@ -54,6 +59,10 @@ public struct CreatorMentions: Sendable {
             return true
         }
     }
+
+    /// How many distinct texts a reader remembers having read (`Scratch.barren`, the vocabulary's
+    /// texts): enough for every option of a survey and its common free answers, a few megabytes at most.
+    static let rememberedTexts = 1 << 16
 
     /// Words `start..<end` of one answer text name the creators at `node`.
     struct Span {
@@ -137,9 +146,15 @@ public struct CreatorMentions: Sendable {
             Parallel.map(pieces) { piece in
                 var words: Set<String> = []
                 var letters: [UInt8] = []
+                // A text read once adds no word when read again; most answers repeat a survey's options.
+                var read: Set<String> = []
+                func add(_ text: String) {
+                    guard read.count < Self.rememberedTexts ? read.insert(text).inserted : !read.contains(text) else { return }
+                    TextFolding.forEachWord(in: text, letters: &letters) { words.insert($0) }
+                }
                 for index in (answers.count * piece / pieces)..<(answers.count * (piece + 1) / pieces) {
-                    TextFolding.forEachWord(in: answers[index].response, letters: &letters) { words.insert($0) }
-                    if let other = answers[index].other { TextFolding.forEachWord(in: other, letters: &letters) { words.insert($0) } }
+                    add(answers[index].response)
+                    if let other = answers[index].other { add(other) }
                 }
                 return words
             }
@@ -177,6 +192,7 @@ public struct CreatorMentions: Sendable {
     /// remembers who is in it by marks, not by searching it (a list of hundreds, per answer).
     public func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         if let limit, found.count >= limit { return }
+        if scratch.barren.contains(text) { return }
         numberWords(of: text, into: &scratch)
         let words = scratch.words
         scratch.spans.removeAll(keepingCapacity: true)
@@ -189,7 +205,10 @@ public struct CreatorMentions: Sendable {
                 if !creatorsAt[Int(node)].isEmpty { scratch.spans.append(Span(start: start, end: end, node: node)) }
             }
         }
-        guard !scratch.spans.isEmpty else { return }
+        guard !scratch.spans.isEmpty else {
+            if scratch.barren.count < Self.rememberedTexts { scratch.barren.insert(text) }
+            return
+        }
         // `found` is this scratch's list while it holds just what was marked for it (filled only here since it was empty).
         if found.isEmpty || found.count != scratch.marked { scratch.startMarking(found) }
         for span in scratch.spans {

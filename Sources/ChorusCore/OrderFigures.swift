@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// What attribution's totals and the ledger read of an order: its net revenue and the day it
 /// was placed. A report or an export of a million orders needs nothing else of them, so a store
 /// can read these two columns without decoding whole orders (their ids, e-mails and lines are
@@ -21,8 +23,22 @@ public struct OrderFigures: Hashable, Sendable {
 }
 
 extension Array where Element == Order {
-    /// Each order's figures, read in place (copying out a million orders retains a dozen references apiece).
-    public var figures: [OrderFigures] {
-        withUnsafeBufferPointer { orders in orders.map(OrderFigures.init) }
+    /// Each order's figures, read in place (copying out a million orders retains a dozen references
+    /// apiece) and on every core: attribution's totals and the ledger each wait for ten million of them.
+    public var figures: [OrderFigures] { figures(pieces: Parallel.pieceCount(for: count, minimumSize: 100_000)) }
+
+    /// `figures`, read in `pieces` runs on separate cores.
+    func figures(pieces: Int) -> [OrderFigures] {
+        [OrderFigures](unsafeUninitializedCapacity: count) { slots, initialized in
+            let slots = slots
+            withUnsafeBufferPointer { orders in
+                _ = Parallel.map(pieces) { piece in
+                    for index in (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces) {
+                        (slots.baseAddress! + index).initialize(to: OrderFigures(orders[index]))
+                    }
+                }
+            }
+            initialized = count
+        }
     }
 }
