@@ -12,7 +12,8 @@ package enum Parallel {
 
     /// `(0..<count).map(body)`, with the calls spread over cores; results come back in index
     /// order. `body` must be safe to call concurrently: callers pass closures that only read
-    /// shared, immutable bytes (a file's buffer) and build their own values. That contract is
+    /// shared, immutable bytes (a file's buffer) and build their own values, or write only their
+    /// own stretch of one array (`array`). That contract is
     /// what the `nonisolated(unsafe)` below stands for, since the buffers are unsafe pointers the
     /// compiler cannot prove Sendable; each call writes only its own result slot.
     package static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
@@ -28,6 +29,20 @@ package enum Parallel {
             }
         }
         return results.map { $0! }
+    }
+
+    /// `count` elements made in `pieces` runs on separate cores, each run writing its stretch of
+    /// the one array in place: arrays of their own, joined afterwards, copied every element a
+    /// second time (ten million credits or figures). `fill` is given its range and the array's
+    /// first slot, and must initialize exactly the slots of its range.
+    package static func array<Element>(count: Int, pieces: Int, _ fill: (Range<Int>, UnsafeMutablePointer<Element>) -> Void) -> [Element] {
+        precondition(pieces > 0, "an array is made in one piece at least")
+        guard count > 0 else { return [] }
+        return [Element](unsafeUninitializedCapacity: count) { slots, initialized in
+            nonisolated(unsafe) let first = slots.baseAddress!
+            _ = map(pieces) { piece in fill((count * piece / pieces)..<(count * (piece + 1) / pieces), first) }
+            initialized = count
+        }
     }
 
     /// `0..<count` in halves, one per core, or whole when it is small (below 4 096 units the

@@ -43,23 +43,17 @@ public enum Attribution {
     static func decide(_ workspace: Workspace, pieces: Int) -> AttributionDecisions {
         guard !workspace.orders.isEmpty else { return AttributionDecisions(credits: []) }
         let rules = Rules(workspace)
-        // The decisions are independent, so they are made on every core, each piece straight into
-        // its stretch of one array: pieces of their own, joined after, copied every credit once more.
-        let credits = [AttributionResult.Credit](unsafeUninitializedCapacity: workspace.orders.count) { slots, initialized in
-            let slots = slots
-            workspace.orders.withUnsafeBufferPointer { orders in
-                workspace.surveyResponses.withUnsafeBufferPointer { answers in
-                    _ = Parallel.map(pieces) { piece in
-                        var names: [CreatorPosition] = []
-                        var scratch = CreatorMentions.Scratch()
-                        for index in (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces) {
-                            (slots.baseAddress! + index).initialize(to: rules.credit(index, of: orders, answers: answers, named: &names,
-                                                                                     limit: 2, scratch: &scratch))
-                        }
+        // The decisions are independent, so they are made on every core.
+        let credits = workspace.orders.withUnsafeBufferPointer { orders in
+            workspace.surveyResponses.withUnsafeBufferPointer { answers in
+                Parallel.array(count: orders.count, pieces: pieces) { range, slots in
+                    var names: [CreatorPosition] = []
+                    var scratch = CreatorMentions.Scratch()
+                    for index in range {
+                        (slots + index).initialize(to: rules.credit(index, of: orders, answers: answers, named: &names, limit: 2, scratch: &scratch))
                     }
                 }
             }
-            initialized = workspace.orders.count
         }
         return AttributionDecisions(credits: credits)
     }

@@ -34,7 +34,7 @@ public struct CreatorMentions: Sendable {
         /// Texts already read that name nobody. Answers repeat a survey's few options ("Google
         /// search") across most orders, and hashing a text once is a fraction of folding its words
         /// again; at most `CreatorMentions.rememberedTexts` of them, so free text cannot grow it without end.
-        var barren: Set<String> = []
+        var barren: Set<ExactText> = []
 
         public init() {}
 
@@ -147,9 +147,10 @@ public struct CreatorMentions: Sendable {
                 var words: Set<String> = []
                 var letters: [UInt8] = []
                 // A text read once adds no word when read again; most answers repeat a survey's options.
-                var read: Set<String> = []
+                var read: Set<ExactText> = []
                 func add(_ text: String) {
-                    guard read.count < Self.rememberedTexts ? read.insert(text).inserted : !read.contains(text) else { return }
+                    let exact = ExactText(text)
+                    guard read.count < Self.rememberedTexts ? read.insert(exact).inserted : !read.contains(exact) else { return }
                     TextFolding.forEachWord(in: text, letters: &letters) { words.insert($0) }
                 }
                 for index in (answers.count * piece / pieces)..<(answers.count * (piece + 1) / pieces) {
@@ -192,7 +193,8 @@ public struct CreatorMentions: Sendable {
     /// remembers who is in it by marks, not by searching it (a list of hundreds, per answer).
     public func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         if let limit, found.count >= limit { return }
-        if scratch.barren.contains(text) { return }
+        let exact = ExactText(text)
+        if scratch.barren.contains(exact) { return }
         numberWords(of: text, into: &scratch)
         let words = scratch.words
         scratch.spans.removeAll(keepingCapacity: true)
@@ -206,7 +208,7 @@ public struct CreatorMentions: Sendable {
             }
         }
         guard !scratch.spans.isEmpty else {
-            if scratch.barren.count < Self.rememberedTexts { scratch.barren.insert(text) }
+            if scratch.barren.count < Self.rememberedTexts { scratch.barren.insert(exact) }
             return
         }
         // `found` is this scratch's list while it holds just what was marked for it (filled only here since it was empty).

@@ -29,16 +29,10 @@ extension Array where Element == Order {
 
     /// `figures`, read in `pieces` runs on separate cores.
     func figures(pieces: Int) -> [OrderFigures] {
-        [OrderFigures](unsafeUninitializedCapacity: count) { slots, initialized in
-            let slots = slots
-            withUnsafeBufferPointer { orders in
-                _ = Parallel.map(pieces) { piece in
-                    for index in (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces) {
-                        (slots.baseAddress! + index).initialize(to: OrderFigures(orders[index]))
-                    }
-                }
+        withUnsafeBufferPointer { orders in
+            Parallel.array(count: orders.count, pieces: pieces) { range, slots in
+                for index in range { (slots + index).initialize(to: OrderFigures(orders[index])) }
             }
-            initialized = count
         }
     }
 }

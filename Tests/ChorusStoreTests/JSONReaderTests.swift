@@ -81,7 +81,7 @@ final class JSONReaderTests: XCTestCase {
 
     /// `null` is matched as one four-byte word: it must still be found after whitespace and a
     /// comma, and not be read past the end of the reader's range (a piece of a file ends where
-    /// the next row begins) nor taken for a value that merely starts like it.
+    /// the next row begins) nor in a value whose first four bytes are not `null`.
     func testNullIsFoundOnlyWholeAndInsideTheRange() throws {
         XCTAssertEqual(try read(#"[null, "x" ,  null,"null"]"#) { reader in
             try reader.beginArray("test")
