@@ -373,7 +373,7 @@ struct JSONReader {
     /// `word ^ byte×8` (or, for the last, a byte below 0x20 in `word`); their borrows may also
     /// mark bytes after a marked one, never before it, so the lowest mark is the first such byte.
     @inline(__always)
-    private static func stopBytes(_ word: UInt64) -> UInt64 {
+    static func stopBytes(_ word: UInt64) -> UInt64 {
         let quotes = word ^ 0x2222_2222_2222_2222, backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
         let marks = (quotes &- 0x0101_0101_0101_0101) & ~quotes | (backslashes &- 0x0101_0101_0101_0101) & ~backslashes
             | (word &- 0x2020_2020_2020_2020) & ~word
@@ -382,7 +382,7 @@ struct JSONReader {
 
     /// `stopBytes` and the bytes that are not ASCII: where skipping a string stops looking eight at a time.
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         stopBytes(word) | word & 0x8080_8080_8080_8080
     }
 }

@@ -150,4 +150,30 @@ final class JSONReaderTests: XCTestCase {
             XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), text)
         }
     }
+    /// Strings are scanned eight bytes at a time by bit tricks whose borrows can mark bytes
+    /// after the first special one: the lowest mark must still be the first quote, backslash or
+    /// control byte (and, for `specialBytes`, the first non-ASCII byte), wherever it stands and
+    /// whatever stands around it, as a byte-by-byte loop finds it.
+    func testTheWordScanMarksTheFirstSpecialByteAsALoopFindsIt() {
+        func firstMark(_ marks: UInt64) -> Int? { marks == 0 ? nil : marks.trailingZeroBitCount / 8 }
+        func check(_ bytes: [UInt8]) {
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let stop = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            let special = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 }
+            XCTAssertEqual(firstMark(JSONReader.stopBytes(word)), stop, "\(bytes)")
+            XCTAssertEqual(firstMark(JSONReader.specialBytes(word)), special, "\(bytes)")
+        }
+        for filler: UInt8 in [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xFF] {
+            for position in 0..<8 {
+                for byte in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    check(bytes)
+                }
+            }
+        }
+        // Several special bytes in one word: every word over a plain byte, a quote, a control byte and a non-ASCII one.
+        let alphabet: [UInt8] = [0x21, 0x22, 0x1F, 0x80]
+        for number in 0..<65_536 { check((0..<8).map { alphabet[number >> (2 * $0) & 3] }) }
+    }
 }
