@@ -15,6 +15,9 @@ struct FileWindow {
     private(set) var isAtEnd = false
     /// The window `readAhead(from:)` is reading on another thread, and where in the file it starts.
     private var ahead: (offset: Int, read: BackgroundWork<Result<[UInt8], any Error>>)?
+    /// The window last dropped, whose memory the next read fills (`readFile(…reusing:)`) rather
+    /// than fresh pages; let go once the file is read to its end.
+    private var spare: [UInt8] = []
 
     init(path: String, fileSystem: any FileSystem, size: Int) {
         self.path = path
@@ -31,9 +34,10 @@ struct FileWindow {
         ahead = nil
         let next: [UInt8]
         if let early, early.offset == offset { next = try early.read.get() } else {
-            next = try fileSystem.readFile(at: path, offset: offset, count: size)
+            next = try fileSystem.readFile(at: path, offset: offset, count: size, reusing: Self.take(&spare))
         }
         isAtEnd = next.count < size
+        if isAtEnd { spare = [] }
         if bytes.isEmpty { bytes = next } else { bytes += next }
     }
 
@@ -47,7 +51,9 @@ struct FileWindow {
         guard fileSystem.readsFilesConcurrently else { return }
         let (path, fileSystem, offset, size) = (path, fileSystem, start + index, size)
         if let ahead { _ = ahead.read.wait() }
-        ahead = (offset, BackgroundWork { Result { try fileSystem.readFile(at: path, offset: offset, count: size) } })
+        // Handed over, not shared: the read may fill the spare's memory only while nothing else holds it.
+        nonisolated(unsafe) var handedOver = Self.take(&spare)
+        ahead = (offset, BackgroundWork { Result { try fileSystem.readFile(at: path, offset: offset, count: size, reusing: Self.take(&handedOver)) } })
     }
 
     /// Forgets `bytes` before `index`, and the rest too: the next `readOn` starts at `index`, so
@@ -56,7 +62,14 @@ struct FileWindow {
     /// the one just read, at the moment the decoded rows take most memory.
     mutating func drop(before index: Int) {
         start += index
-        bytes = []
+        if !isAtEnd { spare = Self.take(&bytes) } else { bytes = [] }
+    }
+
+    /// `array`'s value, leaving it empty, so the value returned is its only holder.
+    private static func take(_ array: inout [UInt8]) -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &array)
+        return taken
     }
 
     /// The 1-based line of `bytes[index]`. The lines before `start` are counted by reading the

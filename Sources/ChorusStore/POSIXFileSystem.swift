@@ -36,19 +36,38 @@ public struct POSIXFileSystem: FileSystem {
         return try body(fd, info)
     }
 
+    /// Into `buffer` itself when it is long enough (cut to what was read, its memory kept),
+    /// else into a new array.
+    public func readFile(at path: String, offset: Int, count: Int, reusing buffer: consuming [UInt8]) throws -> [UInt8] {
+        try Self.withPlainFile(at: path) { fd, info in
+            let count = min(count, max(0, Int(info.st_size) - offset))
+            guard buffer.count >= count else { return try Self.read(fd, count: count, at: offset, path: path) }
+            let filled = try buffer.withUnsafeMutableBufferPointer { try Self.fill(UnsafeMutableBufferPointer(rebasing: $0[..<count]), from: fd, at: offset, path: path) }
+            buffer.removeSubrange(filled...)
+            return copy buffer
+        }
+    }
+
     /// Up to `count` bytes from `offset`, into an uninitialized array, so a 200 MB snapshot file
-    /// is touched once (by the read), not zeroed first. A file that shrank while being read
-    /// gives what was there.
+    /// is touched once (by the read), not zeroed first.
     static func read(_ fd: Int32, count: Int, at offset: Int, path: String) throws -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
-            while filled < buffer.count {
-                let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw StoreError.io("read", path) }
-                if count == 0 { break }
-                filled += count
-            }
+            filled = try fill(buffer, from: fd, at: offset, path: path)
         }
+    }
+
+    /// Reads into `buffer` until it is full or the file ends, and says how many bytes it read.
+    /// A file that shrank while being read gives what was there.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from fd: Int32, at offset: Int, path: String) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw StoreError.io("read", path) }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     public func createDirectory(at path: String) throws {
