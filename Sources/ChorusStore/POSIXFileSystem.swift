@@ -18,9 +18,7 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     public func readFile(at path: String, offset: Int, count: Int) throws -> [UInt8] {
-        try Self.withPlainFile(at: path) { fd, info in
-            try Self.read(fd, count: min(count, max(0, Int(info.st_size) - offset)), at: offset, path: path)
-        }
+        try readFile(at: path, offset: offset, count: count, reusing: [])
     }
 
     /// Opens `path` for reading and hands over the descriptor and its `fstat`, refusing a link
