@@ -149,4 +149,22 @@ final class FirstScreenColumnsTests: XCTestCase {
         XCTAssertEqual(console.console.table.coverage, .everyCreator, "the next wave's rows read what the background computed")
         XCTAssertEqual(console.console.tableRebuilds.columns, columns)
     }
+
+    func testOnAnotherPaneItsFiguresComeFirstAndThePipelineIsPreparedOnceTheyAreIn() {
+        let workspace = SampleProgram.generate(options: GeneratorOptions(creators: 6_000, orders: DerivedFigures.backgroundThreshold + 2_000,
+                                                                         seed: 5, today: Sample.today))
+        let console = ConsoleDriver(workspace, size: Size(width: 200, height: 60))
+        _ = console.press(Key.character(Character(String(Pane.leaderboard.rawValue)))).frame
+        XCTAssertTrue(console.session.derived.isComputing, "a big program is attributed on another thread")
+        _ = console.console.collectBackgroundWork()
+        XCTAssertFalse(console.console.table.isPreparingColumns, "the Leaderboard's attribution has the cores to itself")
+        while console.session.derived.isComputing {
+            _ = console.console.collectBackgroundWork()
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        XCTAssertFalse(console.console.table.isPreparingColumns)
+        XCTAssertEqual(console.console.table.coverage, .shownRows)
+        _ = console.console.collectBackgroundWork()
+        XCTAssertTrue(console.console.table.isPreparingColumns, "the figures are in: the Pipeline is prepared now")
+    }
 }

@@ -12,7 +12,14 @@ extension Console {
             otherPanesReady = true
             refresh(everyPane: true)
         }
-        if hasDrawn {
+        // The Pipeline's columns and search text for every creator only spare a later key its
+        // wait there. On another pane, while the order history loads or figures are derived for
+        // it, those figures are what the person waits for and they get both cores; the Pipeline
+        // is prepared once they are in (a visit before then makes its columns, as it would if
+        // they were still being made). On the Pipeline they are made at once, so figures that
+        // arrive later rescore them instead of making them on the key path.
+        let waitedFor = session.derived.isLoadingOrders || session.derived.isComputing
+        if hasDrawn, state.pane == .pipeline || !waitedFor {
             table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
             table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
         }
