@@ -13,23 +13,29 @@ extension Parallel {
     /// already writing (else this one) writes every piece ready in order. Cores only wait when
     /// they would get more than a few pieces ahead of the writing. `write` is called on several
     /// threads, one call at a time, in piece order.
-    package static func writePieces<Failure: Error>(_ count: Int, making piece: (Int) -> [UInt8],
+    ///
+    /// `piece(index, &bytes)` fills `bytes`, handed over empty, with piece `index`. Once written,
+    /// a piece's buffer is handed to a later piece with its room kept: a staged import's pieces
+    /// are megabytes each, which the kernel otherwise maps and zeroes afresh for every piece. A
+    /// buffer `write` kept is copied on reuse, never overwritten.
+    package static func writePieces<Failure: Error>(_ count: Int, making piece: (Int, inout [UInt8]) -> Void,
                                                     to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let ahead = ProcessInfo.processInfo.activeProcessorCount
         let state = NSCondition()
         // All only touched while holding `state`.
         var made: [Int: [UInt8]] = [:], claimed = 0, written = 0, writing = false, failure: Failure?
+        var spare: [[UInt8]] = []
         _ = map(count) { _ in
             // Pieces are claimed in order here rather than by `map`'s index, so the piece the
             // writing waits for is always one a core is making, never one held by a waiting core.
-            let claim: Int? = state.withLock {
+            let claim: (index: Int, buffer: [UInt8])? = state.withLock {
                 let index = claimed
                 claimed += 1
                 while index - written > ahead, failure == nil { state.wait() }
-                return failure == nil ? index : nil
+                return failure == nil ? (index, spare.popLast() ?? []) : nil
             }
-            guard let index = claim else { return }
-            let bytes = piece(index)
+            guard var (index, bytes) = claim else { return }
+            piece(index, &bytes)
             state.lock()
             defer { state.unlock() }
             guard failure == nil else { return }
@@ -44,6 +50,10 @@ extension Parallel {
                 let result = Result { () throws(Failure) in for bytes in ready { try write(bytes) } }
                 state.lock()
                 written += ready.count
+                while var used = ready.popLast() {
+                    used.removeAll(keepingCapacity: true)
+                    spare.append(used)
+                }
                 if case .failure(let error) = result {
                     failure = error
                     made = [:]

@@ -52,13 +52,13 @@ public struct ShopifyOrdersImport: Sendable {
         let fileName = table.fileName
         try ImportFormatError.require(Self.requiredColumns, in: table, expected: "a Shopify orders export")
         let pieces = pieces ?? Parallel.pieceCount(for: table.reader.source.count, minimumSize: 1)
-        let columns = Columns(table.header)
+        let columns = Columns(table.header, fileName: fileName)
         let readers = table.chunkReaders(count: pieces, keepingTogetherRowsWithEqual: columns.name, minimumChunk: minimumChunk)
         if readers.count > 1 {
             // A chunk that does not read cleanly sends the file to the one-pass read, which
             // reports the error where it is.
             var parts = Parallel.map(readers.count) { index in
-                try? Chunk(readers[index], columns: columns, fileName: fileName, currency: currency)
+                try? Chunk(readers[index], columns: columns, currency: currency)
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 // Each chunk's orders freed once moved: the file's orders are not held twice.
@@ -70,7 +70,7 @@ public struct ShopifyOrdersImport: Sendable {
                 return
             }
         }
-        absorb(try Chunk(table.reader, columns: columns, fileName: fileName, currency: currency))
+        absorb(try Chunk(table.reader, columns: columns, currency: currency))
     }
 
     /// The first chunk's orders are taken as they are, not copied order by order.
@@ -91,28 +91,24 @@ public struct ShopifyOrdersImport: Sendable {
         /// `OrderReferral`): a big import holds a million orders in memory.
         var referrals: Set<OrderReferral> = []
 
-        init(_ reader: CSVReader, columns: Columns, fileName: String, currency: Currency) throws {
+        init(_ reader: CSVReader, columns: Columns, currency: Currency) throws {
             var reader = reader
             var invalid: Set<Int> = []
             var record = CSVRecord()
             while try reader.readNext(into: &record) {
                 rowCount += 1
-                let fail = { (column: Int, message: String) in
-                    ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message,
-                                   field: columns.header.name(at: column))
-                }
                 let name = record[columns.name].trimmingWhitespace
-                guard !name.isEmpty else { errors.append(fail(columns.name, "the row has no order Name")); continue }
+                guard !name.isEmpty else { errors.append(columns.failure(record, columns.name, "the row has no order Name")); continue }
                 let id = OrderID(name)
                 do {
                     if let position = positions[id] {
                         let currency = orders[position].subtotal.currency
-                        if let line = try columns.lineItem(record, currency: currency, fail) { orders[position].lines.append(line) }
+                        if let line = try columns.lineItem(record, currency: currency) { orders[position].lines.append(line) }
                     } else {
                         positions[id] = orders.count
                         orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
                                             subtotal: .zero(currency), refunded: .zero(currency)))
-                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, referrals: &referrals, fail)
+                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, referrals: &referrals)
                     }
                 } catch let error as ImportRowError {
                     errors.append(error)
@@ -126,14 +122,16 @@ public struct ShopifyOrdersImport: Sendable {
 
         /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
         /// no trace in `orders`: any row error sends the file back to a one-pass read). Each
-        /// chunk looks its names up in the others' indexes, on every core: lookups in tables
-        /// that already exist, rather than a million inserts into a new one on one core.
+        /// chunk looks its names up in the later chunks' indexes, on every core: lookups in
+        /// tables that already exist, rather than a million inserts into a new one on one core.
+        /// Only the later ones: a name two chunks share is found from the earlier of them, so
+        /// looking back as well did every lookup twice.
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
             return Parallel.map(chunks.count) { index in
                 // By the names alone: iterating the orders copied each one.
                 chunks[index].positions.keys.allSatisfy { id in
-                    chunks.indices.allSatisfy { other in other == index || chunks[other].positions[id] == nil }
+                    (index + 1..<chunks.count).allSatisfy { chunks[$0].positions[id] == nil }
                 }
             }.allSatisfy { $0 }
         }
@@ -146,11 +144,13 @@ public struct ShopifyOrdersImport: Sendable {
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
         let shopifyID: Int?
-        /// For naming the field in a row's error.
+        /// For naming the file and the field in a row's error.
         let header: CSVHeader
+        let fileName: String
 
-        init(_ header: CSVHeader) {
+        init(_ header: CSVHeader, fileName: String) {
             self.header = header
+            self.fileName = fileName
             name = header.index(of: "Name")!
             financialStatus = header.index(of: "Financial Status")!
             createdAt = header.index(of: "Created at")!
@@ -170,34 +170,37 @@ public struct ShopifyOrdersImport: Sendable {
             shopifyID = header.index(of: "Id")
         }
 
-        typealias Fail = (Int, String) -> ImportRowError
+        /// The error for `column` of `record`, naming its file, line and field. A method rather
+        /// than a closure made for each row, which copied the row and these columns into it.
+        func failure(_ record: CSVRecord, _ column: Int, _ message: String) -> ImportRowError {
+            ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: header.name(at: column))
+        }
 
         /// Fills `order` from its first row, in the currency its `Currency` column names (else
         /// `programCurrency`); an order in another currency is converted after reading.
-        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, referrals: inout Set<OrderReferral>,
-                       _ fail: Fail) throws {
+        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, referrals: inout Set<OrderReferral>) throws {
             var currency = programCurrency
             if let column = self.currency, !record.isEmpty(at: column) {
                 let code = record[column].trimmingWhitespace.uppercased()
                 guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
-                    throw fail(column, "'\(record[column])' is not a currency code like EUR or USD")
+                    throw failure(record, column, "'\(record[column])' is not a currency code like EUR or USD")
                 }
                 currency = Currency(code)
             }
             order.email = text(record, email)
             order.financialStatus = record[financialStatus].trimmingWhitespace.lowercased()
-            guard let created = try time(record, createdAt, fail) else { throw fail(createdAt, "no Created at time on the order's first row") }
+            guard let created = try time(record, createdAt) else { throw failure(record, createdAt, "no Created at time on the order's first row") }
             order.createdAt = created
-            order.cancelledAt = try cancelledAt.flatMap { try time(record, $0, fail) }
-            guard let amount = try money(record, subtotal, currency, fail) else { throw fail(subtotal, "no Subtotal on the order's first row") }
+            order.cancelledAt = try cancelledAt.flatMap { try time(record, $0) }
+            guard let amount = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
             order.subtotal = amount
-            order.refunded = try refunded.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
+            order.refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
             if let id = text(record, shopifyID) {
                 // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
                 let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
                 // Bytes, not Characters: walking a million ids grapheme by grapheme was a
                 // fifth of reading an order. An ASCII number Character is one byte 0–9.
-                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw fail(shopifyID!, "'\(id)' is not a Shopify order Id") }
+                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, shopifyID!, "'\(id)' is not a Shopify order Id") }
                 order.shopifyID = digits
             }
             let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
@@ -206,20 +209,20 @@ public struct ShopifyOrdersImport: Sendable {
             let referral = OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
                                          utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
             order.referral = referrals.insert(referral).memberAfterInsert
-            if let line = try lineItem(record, currency: currency, fail) { order.lines.append(line) }
+            if let line = try lineItem(record, currency: currency) { order.lines.append(line) }
         }
 
         /// The row's line item; nil when the file has no line-item columns or the row none.
-        func lineItem(_ record: CSVRecord, currency: Currency, _ fail: Fail) throws -> OrderLine? {
+        func lineItem(_ record: CSVRecord, currency: Currency) throws -> OrderLine? {
             guard let itemName, !record.isEmpty(at: itemName) else { return nil }
             var quantity = 1
             if let column = self.quantity, !record.isEmpty(at: column) {
                 guard let value = Int(record[column].trimmingWhitespace), value > 0 else {
-                    throw fail(column, "'\(record[column].excerpt)' is not a quantity")
+                    throw failure(record, column, "'\(record[column].excerpt)' is not a quantity")
                 }
                 quantity = value
             }
-            let price = try self.price.flatMap { try money(record, $0, currency, fail) } ?? .zero(currency)
+            let price = try self.price.flatMap { try money(record, $0, currency) } ?? .zero(currency)
             return OrderLine(sku: text(record, sku), name: record[itemName].trimmingWhitespace, quantity: quantity, price: price)
         }
 
@@ -229,20 +232,20 @@ public struct ShopifyOrdersImport: Sendable {
             return value.isEmpty ? nil : value
         }
 
-        private func money(_ record: CSVRecord, _ column: Int, _ currency: Currency, _ fail: Fail) throws -> Money? {
+        private func money(_ record: CSVRecord, _ column: Int, _ currency: Currency) throws -> Money? {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column]
             guard let value = Money.parse(Substring(field), currency: currency) else {
-                throw fail(column, "'\(field.excerpt)' is not an amount like 1234.50")
+                throw failure(record, column, "'\(field.excerpt)' is not an amount like 1234.50")
             }
             return value
         }
 
-        private func time(_ record: CSVRecord, _ column: Int, _ fail: Fail) throws -> Timestamp? {
+        private func time(_ record: CSVRecord, _ column: Int) throws -> Timestamp? {
             guard !record.isEmpty(at: column) else { return nil }
             let field = record[column].trimmingWhitespace
             guard !field.isEmpty else { return nil }
-            guard let value = Timestamp(field) else { throw fail(column, "'\(field.excerpt)' is not a time like 2026-03-12 09:14:02 +0000") }
+            guard let value = Timestamp(field) else { throw failure(record, column, "'\(field.excerpt)' is not a time like 2026-03-12 09:14:02 +0000") }
             return value
         }
     }

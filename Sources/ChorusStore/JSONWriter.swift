@@ -10,6 +10,13 @@ public struct JSONWriter {
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// Writes into `buffer`'s memory (taking it, and leaving `buffer` empty) after its bytes,
+    /// with room for `capacity` in all: a piece of a big file reuses the one written before.
+    public init(reusing buffer: inout [UInt8], capacity: Int) {
+        swap(&bytes, &buffer)
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))

@@ -79,13 +79,18 @@ public struct POSIXFileSystem: FileSystem {
         try writeFile(at: path) { write in try write(bytes) }
     }
 
-    /// Each piece goes to the file as it comes; a failure midway unlinks the half-written file.
+    /// Each piece goes to the file as it comes, and on to the disk (see `WriteBehind`); a failure
+    /// midway unlinks the half-written file.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
+        var behind = WriteBehind(fd: fd)
         do {
-            try pieces { try writeAll(fd, $0, path) }
+            try pieces { piece in
+                try writeAll(fd, piece, path)
+                behind.wrote(piece.count)
+            }
             guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
         } catch {
             unlink(path)

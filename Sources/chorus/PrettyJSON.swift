@@ -125,10 +125,10 @@ struct PrettyJSON {
         }
         try writer.flush(to: sink)
         let (depth, first) = (depth, isEmpty)
-        try Parallel.writePieces(starts.count - 1, making: { piece in
+        try Parallel.writePieces(starts.count - 1, making: { piece, bytes in
             var json = PrettyJSON(membersAt: depth, first: first && piece == 0, lines: linesPerPiece)
             for index in starts[piece]..<starts[piece + 1] { member(index, &json) }
-            return json.writer.bytes
+            bytes = json.writer.bytes
         }, to: sink)
         if count > 0 { isEmpty = false }
     }

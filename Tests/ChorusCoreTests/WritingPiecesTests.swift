@@ -12,14 +12,34 @@ final class WritingPiecesTests: XCTestCase {
     func testEveryPieceIsWrittenOnceInOrder() {
         for count in [0, 1, 2, 3, 4, 5, 8, 13, 64, 101] {
             var written: [[UInt8]] = []
-            Parallel.writePieces(count, making: { Self.piece($0) }, to: { written.append($0) })
+            Parallel.writePieces(count, making: { $1 = Self.piece($0) }, to: { written.append($0) })
             XCTAssertEqual(written, (0..<count).map(Self.piece), "\(count) pieces")
         }
     }
 
+    /// A written piece's buffer comes back empty for a later piece, which appends to it; pieces
+    /// `write` kept (here, all of them) are never overwritten by the reuse.
+    func testReusedBuffersComeEmptyAndLeaveKeptPiecesAlone() {
+        var written: [[UInt8]] = []
+        let handedNonEmpty = NSLock()
+        var nonEmpty = 0
+        Parallel.writePieces(64, making: { index, bytes in
+            if !bytes.isEmpty { handedNonEmpty.withLock { nonEmpty += 1 } }
+            bytes.append(contentsOf: Self.piece(index))
+        }, to: { written.append($0) })
+        XCTAssertEqual(written, (0..<64).map(Self.piece))
+        XCTAssertEqual(nonEmpty, 0, "every buffer is handed over empty")
+        var reusedOnly = 0
+        Parallel.writePieces(64, making: { index, bytes in
+            if bytes.capacity > 0 { handedNonEmpty.withLock { reusedOnly += 1 } }
+            bytes.append(contentsOf: Self.piece(index))
+        }, to: { _ in })
+        XCTAssertGreaterThan(reusedOnly, 0, "pieces written and let go are reused")
+    }
+
     func testAFailedWriteStopsTheWritingAndIsThrown() {
         var written = 0
-        XCTAssertThrowsError(try Parallel.writePieces(20, making: { Self.piece($0) }, to: { (_: [UInt8]) throws(WriteFailed) in
+        XCTAssertThrowsError(try Parallel.writePieces(20, making: { $1 = Self.piece($0) }, to: { (_: [UInt8]) throws(WriteFailed) in
             if written == 5 { throw WriteFailed() }
             written += 1
         })) { XCTAssertEqual($0 as? WriteFailed, WriteFailed()) }
@@ -34,7 +54,7 @@ final class WritingPiecesTests: XCTestCase {
         let arrivals = NSCondition()
         var arrived = 0, metTheOthers = 0
         var written: [[UInt8]] = []
-        Parallel.writePieces(cores * 3, making: { index in
+        Parallel.writePieces(cores * 3, making: { index, bytes in
             if index < cores {
                 arrivals.withLock {
                     arrived += 1
@@ -44,7 +64,7 @@ final class WritingPiecesTests: XCTestCase {
                     if arrived == cores { metTheOthers += 1 }
                 }
             }
-            return Self.piece(index)
+            bytes = Self.piece(index)
         }, to: { written.append($0) })
         XCTAssertEqual(written, (0..<cores * 3).map(Self.piece))
         XCTAssertEqual(metTheOthers, cores, "the first \(cores) pieces were made at the same time")

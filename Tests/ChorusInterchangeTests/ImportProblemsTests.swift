@@ -35,6 +35,41 @@ final class ImportProblemsTests: XCTestCase {
         XCTAssertEqual(parsed.orders.map(\.id), ["#2001"], "an order with any bad row is left out whole")
     }
 
+    /// Every check an order row goes through names its own file, line, column and field, also
+    /// after a quoted field spanning lines and on an order's later rows.
+    func testEveryKindOfBadRowIsNamedWithItsLineColumnAndField() throws {
+        let csv = """
+            Name,Email,Financial Status,Currency,Subtotal,Created at,Cancelled at,Refunded Amount,Id,Lineitem quantity,Lineitem name,Lineitem price,Note Attributes
+            #3001,a@b.com,paid,EUR,10.00,2026-03-12 09:14:02 +0000,,,5100000003001,1,Lip Balm,10.00,"utm_source: ig
+            utm_medium: creator"
+            ,a@b.com,paid,EUR,10.00,2026-03-12,,,,1,Lip Balm,10.00,
+            #3002,a@b.com,paid,E1R,10.00,2026-03-12,,,,1,Lip Balm,10.00,
+            #3003,a@b.com,paid,EUR,10.00,,,,,1,Lip Balm,10.00,
+            #3004,a@b.com,paid,EUR,10.00,2026-03-12,yesterday,,,1,Lip Balm,10.00,
+            #3005,a@b.com,paid,EUR,,2026-03-12,,,,1,Lip Balm,10.00,
+            #3006,a@b.com,paid,EUR,10.00,2026-03-12,,some,,1,Lip Balm,10.00,
+            #3007,a@b.com,paid,EUR,10.00,2026-03-12,,,51000x,1,Lip Balm,10.00,
+            #3008,a@b.com,paid,EUR,10.00,2026-03-12,,,,0,Lip Balm,10.00,
+            #3009,a@b.com,paid,EUR,10.00,2026-03-12,,,,1,Lip Balm,10.00,
+            #3009,a@b.com,,,,2026-03-12,,,,2,Face Mist,1O.00,
+            #3010,a@b.com,paid,EUR,10.00,2026-03-12,,,,1,Lip Balm,10.00,
+            """
+        let parsed = try ShopifyOrdersImport(bytes: Array(csv.utf8), fileName: "orders.csv", currency: .eur)
+        XCTAssertEqual(parsed.errors.map(\.description), [
+            "orders.csv, line 4, column 1 (Name): the row has no order Name",
+            "orders.csv, line 5, column 4 (Currency): 'E1R' is not a currency code like EUR or USD",
+            "orders.csv, line 6, column 6 (Created at): no Created at time on the order's first row",
+            "orders.csv, line 7, column 7 (Cancelled at): 'yesterday' is not a time like 2026-03-12 09:14:02 +0000",
+            "orders.csv, line 8, column 5 (Subtotal): no Subtotal on the order's first row",
+            "orders.csv, line 9, column 8 (Refunded Amount): 'some' is not an amount like 1234.50",
+            "orders.csv, line 10, column 9 (Id): '51000x' is not a Shopify order Id",
+            "orders.csv, line 11, column 10 (Lineitem quantity): '0' is not a quantity",
+            "orders.csv, line 13, column 12 (Lineitem price): '1O.00' is not an amount like 1234.50",
+        ])
+        XCTAssertEqual(parsed.orders.map(\.id), ["#3001", "#3010"], "an order with any bad row is left out whole")
+        XCTAssertEqual(parsed.rowCount, 12)
+    }
+
     /// Read in its own currency, to be converted at the program's rates (`Order.converted`).
     func testAnOrderInAnotherCurrencyIsReadInItsOwnAndAnUnknownCodeIsARowError() throws {
         let csv = "Name,Financial Status,Currency,Subtotal,Created at\n#2001,paid,USD,12.50,2026-03-12\n#2002,paid,US$,3.00,2026-03-12\n"

@@ -77,4 +77,23 @@ final class ParallelOrderImportTests: XCTestCase {
         let orders = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).orders
         XCTAssertEqual(orders.first?.lines.last?.name, "Travel Pouch")
     }
+
+    /// An order's first row again near the end (an export appended to another): read in one
+    /// pass it adds a line item. Each chunk looks only into the chunks after it for its names,
+    /// so a name of the second chunk turning up in the last must be caught from the second.
+    func testAnOrderOfTheSecondChunkRepeatedInTheLastIsReadAsInOnePass() throws {
+        var body = Self.bigExport.rows[0].trimmingCharacters(in: .newlines)
+        var from = body.index(body.startIndex, offsetBy: body.count * 3 / 8)
+        var repeated: Substring = ""
+        while repeated.isEmpty || repeated.contains("\"") {
+            let rowStart = try XCTUnwrap(body.range(of: "\n#", range: from..<body.endIndex)).upperBound
+            repeated = body[body.index(before: rowStart)...].prefix { $0 != "\n" }
+            from = rowStart
+        }
+        body += "\n" + repeated
+        let bytes = file([body])
+        try assertChunkedReadMatchesOnePass(bytes)
+        let orders = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).orders
+        XCTAssertEqual(Set(orders.map(\.id)).count, orders.count, "no order is read twice")
+    }
 }
