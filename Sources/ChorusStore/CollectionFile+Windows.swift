@@ -131,8 +131,11 @@ extension CollectionFile {
         var count = 0
         do {
             while !reader.isAtEnd() {
-                let row = try Codec.read(from: &reader, currency: currency)
-                if count < slots.count { (slots.baseAddress! + count).initialize(to: row) }
+                if count < slots.count {
+                    try Codec.read(from: &reader, currency: currency, into: slots.baseAddress! + count)
+                } else {
+                    _ = try Codec.read(from: &reader, currency: currency)
+                }
                 count += 1
             }
         } catch {

@@ -55,9 +55,11 @@ enum EnrollmentRowCodec: RowCodec {
         try reader.beginArray("enrollment")
         let creatorID = CreatorID(try reader.string("creatorID"))
         let waveID = WaveID(try reader.string("waveID"))
-        let stage = try reader.choice(PipelineStage.self, "stage")
+        let stage = try reader.choice(stages, "stage")
         let changedAt = try reader.timestamp("stageChangedAt")
-        let exitReason = try reader.optionalString("exitReason")
+        // Coordinators give the same few reasons for most exits ("No post 14 days after delivery"):
+        // one copy each, not a heap block per exited enrollment.
+        let exitReason = try reader.optionalString("exitReason", shared: true)
         var plan: IncentivePlan?
         if try !reader.nextIsNull("incentiveOverride") {
             try reader.beginArray("incentiveOverride")
@@ -96,4 +98,6 @@ enum EnrollmentRowCodec: RowCodec {
         return Enrollment(creatorID: creatorID, waveID: waveID, stage: stage, stageChangedAt: changedAt,
                           exitReason: exitReason, incentiveOverride: plan, dueDate: dueDate, correspondence: correspondence)
     }
+
+    private static let stages = ChoiceBytes(PipelineStage.self)
 }

@@ -19,8 +19,15 @@ protocol RowCodec: Sendable {
     static var earlierColumns: [String] { get }
     static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency)
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Row
+    /// `read(from:currency:)` into `slot`, uninitialized memory, which holds the row only if this
+    /// returns: a decoded file's rows are read where the result keeps them.
+    static func read(from reader: inout JSONReader, currency: Currency, into slot: UnsafeMutablePointer<Row>) throws
 }
 
 extension RowCodec {
     static var earlierColumns: [String] { [] }
+
+    static func read(from reader: inout JSONReader, currency: Currency, into slot: UnsafeMutablePointer<Row>) throws {
+        slot.initialize(to: try read(from: &reader, currency: currency))
+    }
 }

@@ -18,13 +18,7 @@ final class RepeatedReferralsTests: XCTestCase {
     /// Reads the bytes back as a snapshot's orders file is read at open, from a file cut in
     /// windows and pieces of `sizes`.
     private func decode(_ bytes: [UInt8], rows: Int, sizes: CollectionFile.ReadSizes) throws -> [Order] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("repeated-referrals-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("orders-1.json").path
-        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
-        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: OrderRowCodec.self, currency: .eur,
-                                         expectedRows: rows, sizes: sizes)
+        try CollectionFile.decodeFromFile(bytes, as: OrderRowCodec.self, rows: rows, sizes: sizes)
     }
 
     func testOrdersWithRepeatedReferralsReadBackAsWrittenWhateverTheirColumnsHold() throws {

@@ -62,13 +62,7 @@ final class SharedCreatorRowsTests: XCTestCase {
 
     /// Reads the bytes back as a snapshot's creators file is read at open, from a file.
     private func decode(_ bytes: [UInt8], rows: Int, sizes: CollectionFile.ReadSizes = .init()) throws -> [Creator] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shared-creators-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("creators-1.json").path
-        try POSIXFileSystem().writeFile(at: path, bytes: bytes)
-        return try CollectionFile.decode(file: path, fileSystem: POSIXFileSystem(), as: CreatorRowCodec.self, currency: .eur, expectedRows: rows,
-                                         sizes: sizes)
+        try CollectionFile.decodeFromFile(bytes, as: CreatorRowCodec.self, rows: rows, sizes: sizes)
     }
 
     func testRandomCreatorsReadTogetherShareTheirRepeatedValuesYetEqualTheOnesWritten() throws {
