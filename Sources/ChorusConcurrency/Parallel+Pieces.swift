@@ -17,7 +17,7 @@ extension Parallel {
     /// `piece(index, &bytes)` fills `bytes`, handed over empty, with piece `index`. Once written,
     /// a piece's buffer is handed to a later piece with its room kept: a staged import's pieces
     /// are megabytes each, which the kernel otherwise maps and zeroes afresh for every piece. A
-    /// buffer `write` kept is copied on reuse, never overwritten.
+    /// buffer `write` kept is never overwritten: emptying it for reuse makes a new one.
     package static func writePieces<Failure: Error>(_ count: Int, making piece: (Int, inout [UInt8]) -> Void,
                                                     to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let ahead = ProcessInfo.processInfo.activeProcessorCount
@@ -28,18 +28,24 @@ extension Parallel {
         _ = map(count) { _ in
             // Pieces are claimed in order here rather than by `map`'s index, so the piece the
             // writing waits for is always one a core is making, never one held by a waiting core.
-            let claim: (index: Int, buffer: [UInt8])? = state.withLock {
+            // The buffer is moved, never shared, on its way to `piece` and back: a second
+            // reference to it would make the piece's first append allocate afresh.
+            var bytes: [UInt8] = []
+            let claim: Int? = state.withLock {
                 let index = claimed
                 claimed += 1
                 while index - written > ahead, failure == nil { state.wait() }
-                return failure == nil ? (index, spare.popLast() ?? []) : nil
+                guard failure == nil else { return nil }
+                bytes = spare.popLast() ?? []
+                return index
             }
-            guard var (index, bytes) = claim else { return }
+            guard let index = claim else { return }
             piece(index, &bytes)
             state.lock()
             defer { state.unlock() }
             guard failure == nil else { return }
             made[index] = bytes
+            bytes = []
             guard !writing else { return }
             writing = true
             while failure == nil {

@@ -32,8 +32,10 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// than on an enrollment); nil for everyone never invited to apply this way.
     public var invitationToApply: Correspondence?
 
-    /// Inlinable so that a decoder building a million creators moves its values in: called
-    /// across modules, it copied each new creator once whole and destroyed the original.
+    /// Inlinable so that callers in other modules building many creators move their values in:
+    /// called across modules, it copied each new creator once whole and destroyed the original.
+    /// (Reading a snapshot goes further and fills a creator in where it is kept: see
+    /// `CreatorRowCodec.read(from:currency:into:)`.)
     @inlinable
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],

@@ -82,16 +82,24 @@ public struct POSIXFileSystem: FileSystem {
     /// Each piece goes to the file as it comes, and on to the disk (see `WriteBehind`); a failure
     /// midway unlinks the half-written file.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try writeFile(at: path, syncingBehind: WriteBehind.syncFileRange, pieces: pieces)
+    }
+
+    /// `sync` stands in for `sync_file_range` in tests.
+    func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange?,
+                   pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
-        var behind = WriteBehind(fd: fd)
+        var behind = WriteBehind(fd: fd, sync: sync)
         do {
             try pieces { piece in
                 try writeAll(fd, piece, path)
                 behind.wrote(piece.count)
             }
             guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
+            // A write-back that failed before the fsync was reported to the wait, not to it.
+            if let failure = behind.failure { throw StoreError.io("sync_file_range", path, errno: failure) }
         } catch {
             unlink(path)
             throw error

@@ -25,21 +25,70 @@ final class WriteBehindTests: XCTestCase {
         XCTAssertTrue(try POSIXFileSystem().readFile(at: path) == expected)
     }
 
-    func testStretchesSmallerThanThePiecesWriteTheSameBytes() throws {
+    /// What the disk is told, recorded: every stretch is handed over once, in order, with no gap
+    /// and never with a length of 0 (which means "to the end of the file"), and the one before it
+    /// is waited for first.
+    func testEachStretchIsHandedOverOnceAfterWaitingForTheOneBefore() {
+        var calls: [(range: Range<Int64>, flags: UInt32)] = []
+        var behind = WriteBehind(fd: 3, stretch: 4_096) { _, offset, count, flags in
+            calls.append((offset..<(offset + count), flags))
+            return 0
+        }
+        var written = 0
+        for index in 0..<200 {
+            let count = 1 + index * 97 % 9_000
+            behind.wrote(count)
+            written += count
+        }
+        let handed = calls.filter { $0.flags == WriteBehind.startWriting }.map(\.range)
+        let waited = calls.filter { $0.flags == WriteBehind.waitForWriting }.map(\.range)
+        XCTAssertEqual(handed.count + waited.count, calls.count, "only the two kinds of call")
+        XCTAssertEqual(handed.first?.lowerBound, 0)
+        XCTAssertTrue(zip(handed, handed.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "no gap, no overlap")
+        XCTAssertTrue(handed.allSatisfy { $0.count >= 4_096 })
+        XCTAssertLessThan(written - Int(handed.last!.upperBound), 4_096, "all but less than a stretch handed over")
+        XCTAssertEqual(waited, Array(handed.dropLast()), "each stretch but the last waited for")
+        XCTAssertEqual(calls.map(\.flags), [WriteBehind.startWriting] + Array(repeating: [WriteBehind.waitForWriting, WriteBehind.startWriting],
+                                                                             count: handed.count - 1).joined(),
+                       "the one before waited for, then the next handed over")
+    }
+
+    /// A failed write-back is reported once, to the wait: the file's writer must throw it even
+    /// though the closing fsync, which no longer sees it, succeeds; the file is not left behind.
+    func testAWriteBackThatFailedFailsTheFileEvenWhenItsFsyncSucceeds() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("write-behind-\(UUID().uuidString)").path
         defer { unlink(path) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        XCTAssertGreaterThanOrEqual(fd, 0)
-        var behind = WriteBehind(fd: fd, stretch: 4_096)
-        var expected: [UInt8] = []
-        for index in 0..<200 {
-            let piece = [UInt8](repeating: UInt8(index), count: 1 + index * 97 % 9_000)
-            XCTAssertEqual(piece.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }, piece.count)
-            behind.wrote(piece.count)
-            expected += piece
+        var calls = 0
+        let failingWait: WriteBehind.SyncFileRange = { _, _, _, flags in
+            calls += 1
+            guard flags == WriteBehind.waitForWriting else { return 0 }
+            errno = EIO
+            return -1
         }
-        XCTAssertEqual(fsync(fd), 0)
-        close(fd)
-        XCTAssertEqual(try POSIXFileSystem().readFile(at: path), expected)
+        let piece = [UInt8](repeating: 7, count: 20 << 20)
+        XCTAssertThrowsError(try POSIXFileSystem().writeFile(at: path, syncingBehind: failingWait, pieces: { write in
+            for _ in 0..<4 { try write(piece) }
+        })) { error in
+            XCTAssertEqual((error as? StoreError)?.code, EIO, "\(error)")
+        }
+        XCTAssertEqual(calls, 2, "handed over, then the wait failed; nothing after it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    /// A file system without the call says so with EINVAL: the file is written and made durable
+    /// by its fsync alone, as before.
+    func testWithoutTheCallTheFileIsWrittenAsBefore() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("write-behind-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        var calls = 0
+        let unsupported: WriteBehind.SyncFileRange = { _, _, _, _ in
+            calls += 1
+            errno = EINVAL
+            return -1
+        }
+        let piece = [UInt8](repeating: 9, count: 20 << 20)
+        try POSIXFileSystem().writeFile(at: path, syncingBehind: unsupported, pieces: { write in for _ in 0..<3 { try write(piece) } })
+        XCTAssertEqual(calls, 1, "asked once, then left alone")
+        XCTAssertEqual(try POSIXFileSystem().readFile(at: path), piece + piece + piece)
     }
 }

@@ -139,6 +139,7 @@ final class FirstScreenColumnsTests: XCTestCase {
         let console = ConsoleDriver(workspace, size: Size(width: 200, height: 60))
         _ = console.frame
         XCTAssertEqual(console.console.table.coverage, .shownRows)
+        XCTAssertTrue(console.console.isWorkingInBackground, "the Pipeline's preparation is still to come")
         _ = console.console.collectBackgroundWork()
         while console.console.isWorkingInBackground {
             _ = console.console.collectBackgroundWork()
@@ -164,6 +165,7 @@ final class FirstScreenColumnsTests: XCTestCase {
         }
         XCTAssertFalse(console.console.table.isPreparingColumns)
         XCTAssertEqual(console.console.table.coverage, .shownRows)
+        XCTAssertTrue(console.console.isWorkingInBackground, "the Pipeline's preparation is still to come")
         _ = console.console.collectBackgroundWork()
         XCTAssertTrue(console.console.table.isPreparingColumns, "the figures are in: the Pipeline is prepared now")
     }

@@ -14,10 +14,12 @@ extension Console {
         }
         // The Pipeline's columns and search text for every creator only spare a later key its
         // wait there. On another pane, while the order history loads or figures are derived for
-        // it, those figures are what the person waits for and they get both cores; the Pipeline
-        // is prepared once they are in (a visit before then makes its columns, as it would if
-        // they were still being made). On the Pipeline they are made at once, so figures that
-        // arrive later rescore them instead of making them on the key path.
+        // it, those figures are what the person waits for and they get both cores (Leaderboard
+        // and Ledger after a cold open at 200k/3M 3–10 % sooner); the Pipeline is prepared once
+        // they are in. Asked before taking in what finished, so a derivation that the figures
+        // just taken in start next (the ledger after attribution) is waited for too. A visit
+        // before then makes its columns as a visit always could. On the Pipeline they are made
+        // at once, so figures that arrive later rescore them rather than make them.
         let waitedFor = session.derived.isLoadingOrders || session.derived.isComputing
         if hasDrawn, state.pane == .pipeline || !waitedFor {
             table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
@@ -60,6 +62,7 @@ extension Console {
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool {
         session.derived.isComputing || table.isPreparingColumns
+            || (hasDrawn && table.columnsAwaitPreparation(creatorsGeneration: session.derived.creatorsRevision))
     }
 
     /// Shows news from the session's background work; the workspace may have changed with it.

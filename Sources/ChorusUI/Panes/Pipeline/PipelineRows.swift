@@ -79,6 +79,12 @@ final class PipelineRows {
     /// Whether every creator's columns are being computed on another thread.
     var isPreparingColumns: Bool { columnsBuild.map { $0.result == nil } ?? false }
 
+    /// Whether every creator's columns are still to be started on another thread
+    /// (`prepareColumns` would start them for this generation).
+    func columnsAwaitPreparation(creatorsGeneration: Int) -> Bool {
+        coverage == .shownRows && columnsBuild == nil && creatorsGeneration == columnsGeneration
+    }
+
     /// Makes the columns cover every creator: finished by the thread computing them, or
     /// computed here and now.
     private func completeColumns(_ workspace: Workspace) {
