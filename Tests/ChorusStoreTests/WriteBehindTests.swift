@@ -56,39 +56,49 @@ final class WriteBehindTests: XCTestCase {
     /// A failed write-back is reported once, to the wait: the file's writer must throw it even
     /// though the closing fsync, which no longer sees it, succeeds; the file is not left behind.
     func testAWriteBackThatFailedFailsTheFileEvenWhenItsFsyncSucceeds() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("write-behind-\(UUID().uuidString)").path
-        defer { unlink(path) }
-        var calls = 0
-        let failingWait: WriteBehind.SyncFileRange = { _, _, _, flags in
-            calls += 1
-            guard flags == WriteBehind.waitForWriting else { return 0 }
-            errno = EIO
-            return -1
-        }
+        let disk = FailingSync(EIO) { $0 == WriteBehind.waitForWriting }
         let piece = [UInt8](repeating: 7, count: 20 << 20)
-        XCTAssertThrowsError(try POSIXFileSystem().writeFile(at: path, syncingBehind: failingWait, pieces: { write in
+        XCTAssertThrowsError(try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, pieces: { write in
             for _ in 0..<4 { try write(piece) }
         })) { error in
             XCTAssertEqual((error as? StoreError)?.code, EIO, "\(error)")
         }
-        XCTAssertEqual(calls, 2, "handed over, then the wait failed; nothing after it")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+        XCTAssertEqual(disk.calls, 2, "handed over, then the wait failed; nothing after it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: disk.path))
     }
 
     /// A file system without the call says so with EINVAL: the file is written and made durable
     /// by its fsync alone, as before.
     func testWithoutTheCallTheFileIsWrittenAsBefore() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("write-behind-\(UUID().uuidString)").path
-        defer { unlink(path) }
-        var calls = 0
-        let unsupported: WriteBehind.SyncFileRange = { _, _, _, _ in
+        let disk = FailingSync(EINVAL) { _ in true }
+        let piece = [UInt8](repeating: 9, count: 20 << 20)
+        try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, pieces: { write in for _ in 0..<3 { try write(piece) } })
+        XCTAssertEqual(disk.calls, 1, "asked once, then left alone")
+        XCTAssertEqual(try POSIXFileSystem().readFile(at: disk.path), piece + piece + piece)
+    }
+}
+
+/// A file to write and a stand-in for `sync_file_range` that fails with `error` on the calls
+/// `fails` picks (by their flags), counting every call; the file is removed with it.
+private final class FailingSync {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("write-behind-\(UUID().uuidString)").path
+    private(set) var calls = 0
+    private let error: Int32
+    private let fails: (UInt32) -> Bool
+
+    init(_ error: Int32, when fails: @escaping (UInt32) -> Bool) {
+        self.error = error
+        self.fails = fails
+    }
+
+    deinit { unlink(path) }
+
+    var call: WriteBehind.SyncFileRange {
+        { [self] _, _, _, flags in
             calls += 1
-            errno = EINVAL
+            guard fails(flags) else { return 0 }
+            errno = error
             return -1
         }
-        let piece = [UInt8](repeating: 9, count: 20 << 20)
-        try POSIXFileSystem().writeFile(at: path, syncingBehind: unsupported, pieces: { write in for _ in 0..<3 { try write(piece) } })
-        XCTAssertEqual(calls, 1, "asked once, then left alone")
-        XCTAssertEqual(try POSIXFileSystem().readFile(at: path), piece + piece + piece)
     }
 }
