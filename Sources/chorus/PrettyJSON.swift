@@ -28,9 +28,9 @@ struct PrettyJSON {
     }
 
     /// A piece of the members of an array at `depth` (`members`), kept whole: it has nothing to
-    /// hand on to.
-    private init(membersAt depth: Int, first: Bool, lines: Int) {
-        writer = JSONWriter(capacity: lines * 32 + 4_096)
+    /// hand on to. Written into `buffer`'s memory, a piece's written before it (`Parallel.writePieces`).
+    private init(membersAt depth: Int, first: Bool, lines: Int, reusing buffer: inout [UInt8]) {
+        writer = JSONWriter(reusing: &buffer, capacity: lines * 32 + 4_096)
         sink = { _ in preconditionFailure("a piece of members is handed on whole") }
         self.depth = depth
         isEmpty = first
@@ -126,7 +126,7 @@ struct PrettyJSON {
         try writer.flush(to: sink)
         let (depth, first) = (depth, isEmpty)
         try Parallel.writePieces(starts.count - 1, making: { piece, bytes in
-            var json = PrettyJSON(membersAt: depth, first: first && piece == 0, lines: linesPerPiece)
+            var json = PrettyJSON(membersAt: depth, first: first && piece == 0, lines: linesPerPiece, reusing: &bytes)
             for index in starts[piece]..<starts[piece + 1] { member(index, &json) }
             bytes = json.writer.bytes
         }, to: sink)
