@@ -3,6 +3,9 @@
 public enum Derived<Value> {
     /// Order history is still loading in the background; figures over orders would be zeros that are not true.
     case loadingOrders
+    /// Order history could not be read (the reason names the file and line): figures over
+    /// orders cannot be had this session, and saying "loading" would wait for ever.
+    case ordersUnreadable(String)
     /// Not had for this position yet: being computed, or not asked for.
     case computing
     case ready(Value)
@@ -14,6 +17,14 @@ public enum Derived<Value> {
 }
 
 extension Derived: Sendable where Value: Sendable {}
+
+extension Derived {
+    /// What a pane says in place of figures over orders that could not be read: one wording for
+    /// every pane, saying what to run.
+    public static func unreadableText(_ reason: String) -> String {
+        "order history could not be read: \(reason) (chorus check says more; the Pipeline, Seeding, Approvals and Library work without it)"
+    }
+}
 
 /// A figure a screen can ask the owner of derived figures for.
 public enum DerivedNeed: Hashable, Sendable {

@@ -28,6 +28,13 @@ public final class DerivedFigures {
     public private(set) var ordersRevision = 0
     /// Whether order history is still loading; figures over orders wait for it.
     public private(set) var isLoadingOrders: Bool
+    /// Why the order history could not be read, once its load failed: then it is not on its
+    /// way, and figures over orders say why instead of "loading" for the rest of the session.
+    /// Cleared if it is attached after all (a command that needs it reads it again).
+    public private(set) var orderHistoryProblem: String?
+
+    /// Whether order history is on its way: loading, and not failed.
+    public var isAwaitingOrders: Bool { isLoadingOrders && orderHistoryProblem == nil }
 
     /// How often each figure was derived, so tests can prove what did not derive anything.
     public struct Computes: Hashable, Sendable {
@@ -75,6 +82,7 @@ public final class DerivedFigures {
     /// now. The creators themselves are as they were, so their search text and columns stand.
     public func recordOrderHistoryAttached() {
         isLoadingOrders = false
+        orderHistoryProblem = nil
         revision += 1
         attributionRevision = revision
         ordersRevision = revision
@@ -85,11 +93,21 @@ public final class DerivedFigures {
         isLoadingOrders = loading
     }
 
+    /// The background load of the order history failed, for `reason`.
+    public func recordOrderHistoryUnreadable(_ reason: String) {
+        orderHistoryProblem = reason
+    }
+
+    /// What figures over orders are while the history is not here.
+    private func withoutOrders<Value>() -> Derived<Value> {
+        orderHistoryProblem.map { .ordersUnreadable($0) } ?? .loadingOrders
+    }
+
     // MARK: Reading (never computes)
 
     /// Attribution for the current position, if had.
     public var attribution: Derived<AttributionResult> {
-        if isLoadingOrders { return .loadingOrders }
+        if isLoadingOrders { return withoutOrders() }
         if let kept = keptAttribution, kept.revision == attributionRevision { return .ready(kept.result) }
         if let known = keeper?.knownAttribution { return .ready(known) }
         return .computing
@@ -103,7 +121,7 @@ public final class DerivedFigures {
 
     /// The ledger for the current position, if had.
     public var ledger: Derived<Ledger> {
-        if isLoadingOrders { return .loadingOrders }
+        if isLoadingOrders { return withoutOrders() }
         if let kept = keptLedger, kept.revision == revision { return .ready(kept.ledger) }
         return .computing
     }
@@ -116,7 +134,7 @@ public final class DerivedFigures {
 
     /// The overview and cohorts of `wave` grouped by `dimension`, if had for the current position.
     public func overview(of wave: WaveID, by dimension: Cohorts.Dimension) -> Derived<OverviewFigures> {
-        if isLoadingOrders { return .loadingOrders }
+        if isLoadingOrders { return withoutOrders() }
         if let kept = keptOverview, kept.key == OverviewKey(revision: revision, wave: wave, dimension: dimension) { return .ready(kept.figures) }
         return .computing
     }

@@ -220,6 +220,7 @@ final class StoreSession: ConsoleSession {
             noteOrderHistoryAttached()
             return "loaded \(history.orders.count) orders and \(history.surveyResponses.count) survey responses"
         case .failure(let error):
+            derived.recordOrderHistoryUnreadable("\(error)")
             return "could not load the order history: \(error)"
         }
     }

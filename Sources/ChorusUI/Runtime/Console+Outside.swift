@@ -20,7 +20,7 @@ extension Console {
         // just taken in start next (the ledger after attribution) is waited for too. A visit
         // before then makes its columns as a visit always could. On the Pipeline they are made
         // at once, so figures that arrive later rescore them rather than make them.
-        let waitedFor = session.derived.isLoadingOrders || session.derived.isComputing
+        let waitedFor = session.derived.isAwaitingOrders || session.derived.isComputing
         if hasDrawn, state.pane == .pipeline || !waitedFor {
             table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
             table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision)

@@ -76,6 +76,14 @@ public struct Grid: Hashable, Sendable {
         return column - x
     }
 
+    /// `text` wrapped at spaces onto the lines of `rect`, as many as fit; returns the lines used.
+    @discardableResult
+    mutating func putWrapped(_ text: String, in rect: Rect, role: StyleRole) -> Int {
+        let lines = TextFit.wrapped(text, columns: rect.width).prefix(max(0, rect.height))
+        for (offset, line) in lines.enumerated() { put(line, x: rect.x, y: rect.y + offset, width: rect.width, role: role) }
+        return lines.count
+    }
+
     /// Draws `text` right-aligned so that it ends at column `maxX`.
     @discardableResult
     mutating func putRight(_ text: some StringProtocol, maxX: Int, y: Int, width: Int, role: StyleRole) -> Int {

@@ -92,15 +92,7 @@ struct LeaderboardPane {
     }
 
     private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
-        let waiting: String? = switch status {
-        case .loadingOrders: "Loading order history…"
-        case .computing: "computing… (a big program's ledger is built in the background)"
-        case .ready: nil
-        }
-        if let waiting {
-            grid.put(" " + waiting, x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        }
+        guard grid.ledgerOrWait(status, in: rect) != nil else { return }
         columns.drawRows(&grid, rect, list: state.list, count: table.count,
                          empty: state.filter.text.isEmpty ? "No creator in this wave yet." : "No creator matches — Esc clears the filter.") { index in
             guard let entry = table.entry(at: index) else { return nil }

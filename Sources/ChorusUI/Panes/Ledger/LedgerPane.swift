@@ -112,17 +112,7 @@ struct LedgerPane {
     }
 
     private func drawRows(_ grid: inout Grid, _ columns: TableView<Column>, _ rect: Rect) {
-        let ledger: Ledger
-        switch status {
-        case .loadingOrders:
-            grid.put(" Loading order history…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
-            return
-        case .computing:
-            grid.put(" computing… (a big program's ledger is built in the background)", x: rect.x, y: rect.y, width: rect.width,
-                     role: .mutedText)
-            return
-        case .ready(let built): ledger = built
-        }
+        guard let ledger = grid.ledgerOrWait(status, in: rect) else { return }
         columns.drawRows(&grid, rect, list: state.list, count: table.count, empty: "No creator in this ledger yet.") { index in
             guard let position = table.position(at: index) else { return nil }
             let row = ledger.rows[position]

@@ -15,7 +15,7 @@ enum ShippingRunView {
         var lines = run.isFinished ? summary(run, workspace, inner) : progress(run, workspace, inner)
         // The last outcome in words; on the summary only news beyond it (a stray scan, a key it does not take).
         if let message, !run.isFinished || message.text != run.summary {
-            lines += wrap(message.text, inner).map { ($0, message.kind == .error || message.kind == .warning ? .danger : .success) }
+            lines += TextFit.wrapped(message.text, columns: inner).map { ($0, message.kind == .error || message.kind == .warning ? .danger : .success) }
         }
         let room = max(1, statusBar.y - 3)
         if lines.count > room {
@@ -54,7 +54,7 @@ enum ShippingRunView {
         guard !left.isEmpty else { return lines }
         lines.append(("Not shipped (\(left.count)), each still as it was:", .danger))
         for (id, why) in left {
-            let reason = wrap(why, max(1, inner - whoColumns))
+            let reason = TextFit.wrapped(why, columns: max(1, inner - whoColumns))
             lines.append((pad("✗ \(who(id, workspace))", whoColumns) + reason[0], .danger))
             lines += reason.dropFirst().map { (String(repeating: " ", count: whoColumns) + $0, .danger) }
         }
@@ -69,22 +69,5 @@ enum ShippingRunView {
     private static func pad(_ text: String, _ columns: Int) -> String {
         let used = TextWidth.columns(of: text)
         return used >= columns - 1 ? String(text.prefix(columns - 2)) + "… " : text + String(repeating: " ", count: columns - used)
-    }
-
-    /// Words onto lines of at most `columns`, so a refusal is read whole, not cut.
-    private static func wrap(_ text: String, _ columns: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if TextWidth.columns(of: line) + 1 + TextWidth.columns(of: String(word)) <= columns {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
-            }
-        }
-        return lines + [line]
     }
 }

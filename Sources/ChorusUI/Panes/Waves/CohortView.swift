@@ -6,6 +6,7 @@ import ChorusCore
 struct CohortView {
     enum Status {
         case loadingOrders
+        case ordersUnreadable(String)
         case computing
         case ready(Cohorts)
     }
@@ -69,6 +70,10 @@ struct CohortView {
         let cohorts: Cohorts
         switch status {
         case .loadingOrders: grid.put("cohorts: loading orders…", x: rect.x, y: rect.y + 1, width: rect.width, role: .mutedText); return
+        case .ordersUnreadable(let reason):
+            grid.putWrapped("cohorts: " + Derived<Void>.unreadableText(reason), in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
+                            role: .warning)
+            return
         case .computing: grid.put("cohorts: computing…", x: rect.x, y: rect.y + 1, width: rect.width, role: .mutedText); return
         case .ready(let ready): cohorts = ready
         }

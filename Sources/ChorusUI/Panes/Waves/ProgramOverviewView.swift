@@ -6,6 +6,7 @@ import ChorusCore
 struct ProgramOverviewView {
     enum Status {
         case loadingOrders
+        case ordersUnreadable(String)
         case computing
         case ready(ProgramOverview)
     }
@@ -22,6 +23,9 @@ struct ProgramOverviewView {
         let overview: ProgramOverview
         switch status {
         case .loadingOrders: grid.put("overview: loading orders…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText); return
+        case .ordersUnreadable(let reason):
+            grid.putWrapped("overview: " + Derived<Void>.unreadableText(reason), in: rect, role: .warning)
+            return
         case .computing: grid.put("overview: computing…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText); return
         case .ready(let ready): overview = ready
         }

@@ -103,6 +103,7 @@ struct WavesPane {
     private var overviewStatus: ProgramOverviewView.Status {
         switch figures {
         case .loadingOrders: .loadingOrders
+        case .ordersUnreadable(let reason): .ordersUnreadable(reason)
         case .computing: .computing
         case .ready(let figures): .ready(figures.overview)
         }
@@ -111,6 +112,7 @@ struct WavesPane {
     private var cohortStatus: CohortView.Status {
         switch figures {
         case .loadingOrders: .loadingOrders
+        case .ordersUnreadable(let reason): .ordersUnreadable(reason)
         case .computing: .computing
         case .ready(let figures): .ready(figures.cohorts)
         }
