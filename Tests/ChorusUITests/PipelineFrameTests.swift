@@ -148,7 +148,23 @@ final class PipelineFrameTests: XCTestCase {
         let empty = Workspace(program: Program(name: "Empty", brand: "E", currency: .eur, landingURL: "https://e.example"))
         let frame = ConsoleDriver(empty).frame
         XCTAssertEqual(frame.line(1), " Pipeline · 0 creators · sort: stage")
-        XCTAssertEqual(frame.line(4), " This program has no waves yet.")
+        XCTAssertEqual(frame.line(4), " No waves yet: 7 then n starts one; R lists the creators to recruit.")
+    }
+
+    /// A brand starting out imports its creators before it plans a wave: the recruit view lists
+    /// them, best fit first, and inviting says what is missing rather than "no creator".
+    func testBeforeTheFirstWaveTheRecruitViewListsTheCreatorsAndInvitingAsksForAWave() {
+        let workspace = Workspace(program: Program(name: "New", brand: "N", currency: .eur, landingURL: "https://n.example"),
+                                  creators: [Sample.creator(1, "ingrid.on.trails", "Ingrid Dahl", followers: 4_000, engagement: 0.05),
+                                             Sample.creator(2, "priya.makes", "Priya Shah", followers: 15_800, engagement: 0.03)])
+        let console = ConsoleDriver(workspace)
+        let recruit = console.press(.character("R")).frame
+        XCTAssertTrue(recruit.line(1).hasPrefix(" Recruit · 2 creators"), recruit.line(1))
+        XCTAssertTrue(recruit.line(4).contains("Ingrid Dahl"), recruit.line(4))
+        XCTAssertTrue(recruit.line(5).contains("Priya Shah"), recruit.line(5))
+        let invited = console.press(.character(" ")).press(.character("i")).frame
+        XCTAssertTrue(invited.lines.last?.contains(Pane.noWavesYet) ?? false, invited.lines.last ?? "")
+        XCTAssertEqual(console.session.workspace.enrollments.count, 0)
     }
 
     static func many(_ count: Int) -> [Creator] {

@@ -14,6 +14,9 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// What a pane over one wave says while the program has none: where a wave is started.
+    static let noWavesYet = "No waves yet: \(Pane.waves.rawValue) then n starts one."
+
     /// The pane after this one, wrapping; `by: -1` goes back (Tab and Shift-Tab).
     func cycled(by step: Int) -> Pane {
         let count = Pane.allCases.count

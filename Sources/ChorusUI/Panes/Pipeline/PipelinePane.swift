@@ -22,8 +22,9 @@ struct PipelinePane {
         drawTitle(&grid, layout.titleBar)
         let main = layout.main
         drawStageCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
-        guard state.waveID != nil else {
-            grid.put(" This program has no waves yet.", x: main.x, y: main.y + 2, role: .mutedText)
+        // A brand starting out has creators before its first wave: the recruit view lists them.
+        guard state.waveID != nil || state.sourcing else {
+            grid.put(" \(Pane.noWavesYet.dropLast()); R lists the creators to recruit.", x: main.x, y: main.y + 2, role: .mutedText)
             return
         }
         let columns = PipelineColumns(x: main.x, width: main.width)
