@@ -135,8 +135,17 @@ extension ChangeRecorder {
     }
 
     func requireSKU(_ id: SKUID) throws -> SKU {
-        guard let sku = workspace.sku(id) else { throw DomainError("SKU \(id) does not exist") }
+        guard let sku = workspace.sku(id) else { throw DomainError("SKU \(id) does not exist; \(knownSKUs)") }
         return sku
+    }
+
+    /// The SKUs there are, for a refusal naming one that is not: typed from memory in a form or
+    /// on the command line, the right one is usually a glance away.
+    private var knownSKUs: String {
+        let ids = workspace.skus.rows.map(\.id.rawValue)
+        guard !ids.isEmpty else { return "the program has no SKUs yet (chorus import products)" }
+        let shown = ids.prefix(6).joined(separator: ", ")
+        return "the program's SKUs are \(shown)\(ids.count > 6 ? " and \(ids.count - 6) more" : "") (chorus list products)"
     }
 
     func handle(_ id: CreatorID) -> String { workspace.creator(id)?.reference ?? id.rawValue }

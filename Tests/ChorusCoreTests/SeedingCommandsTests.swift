@@ -67,6 +67,19 @@ final class SeedingCommandsTests: XCTestCase {
         assertRefused(.adjustStock(sku: "SKU-NOPE", delta: 5, reason: "x"), on: workspace, saying: "SKU SKU-NOPE does not exist")
     }
 
+    /// A SKU typed from memory that is not there: the refusal names the ones that are.
+    func testAnUnknownSKUIsRefusedNamingTheProgramsSKUs() {
+        assertRefused(.adjustStock(sku: "SKU-NOPE", delta: 5, reason: "x"), on: workspace,
+                      saying: "SKU SKU-NOPE does not exist; the program's SKUs are SKU-SERUM, SKU-CREAM, SKU-MIST (chorus list products)")
+        var many = workspace
+        XCTAssertNoThrow(try many.run(.addSKUs((1...8).map { SKU(id: SKUID("EXTRA-\($0)"), name: "Extra \($0)", unitCost: .zero(.eur), stockOnHand: 1) })))
+        assertRefused(.adjustStock(sku: "SKU-NOPE", delta: 5, reason: "x"), on: many,
+                      saying: "the program's SKUs are SKU-SERUM, SKU-CREAM, SKU-MIST, EXTRA-1, EXTRA-2, EXTRA-3 and 5 more (chorus list products)")
+        let none = Workspace(program: workspace.program)
+        assertRefused(.adjustStock(sku: "SKU-NOPE", delta: 5, reason: "x"), on: none,
+                      saying: "SKU SKU-NOPE does not exist; the program has no SKUs yet (chorus import products)")
+    }
+
     // MARK: Queueing reserves stock
 
     func testQueueingReservesStockAndPricesTheParcel() throws {

@@ -68,7 +68,7 @@ final class WaveFormTests: XCTestCase {
         fill(.end, "")
         fill(.products, "SKU-SERUM×1, SKU-NOPE×2")
         console.press(.control("s"))
-        XCTAssertEqual(message(.products), "SKU SKU-NOPE does not exist")
+        XCTAssertEqual(message(.products), "SKU SKU-NOPE does not exist; the program's SKUs are SKU-SERUM, SKU-MIST (chorus list products)")
         XCTAssertTrue(console.session.performed.isEmpty)
     }
 
