@@ -167,6 +167,21 @@ final class PipelineFrameTests: XCTestCase {
         XCTAssertEqual(console.session.workspace.enrollments.count, 0)
     }
 
+    /// The first wave, saved in the Waves pane, is the one the Pipeline shows from then on.
+    func testTheFirstWaveSavedIsTheOneThePipelineShows() {
+        let workspace = Workspace(program: Program(name: "New", brand: "N", currency: .eur, landingURL: "https://n.example"),
+                                  creators: [Sample.creator(1, "ingrid.on.trails", "Ingrid Dahl", followers: 4_000, engagement: 0.05)])
+        let console = ConsoleDriver(workspace)
+        let saved = console.press(.character("7"), .character("n"), .control("s")).frame
+        XCTAssertTrue(saved.lines.last?.contains("created wave Wave 1") ?? false, saved.lines.last ?? "")
+        let pipeline = console.press(.character("1")).frame
+        XCTAssertTrue(pipeline.line(1).hasPrefix(" Pipeline · Wave 1 (planning) · 0 creators"), pipeline.line(1))
+        let recruit = console.press(.character("R")).frame
+        XCTAssertTrue(recruit.line(1).hasPrefix(" Recruit · for Wave 1, creators in no wave · 1 creator"), recruit.line(1))
+        _ = console.press(.character(" "), .character("i"))
+        XCTAssertEqual(console.workspace.enrollments.count, 1, "invited into the new wave")
+    }
+
     static func many(_ count: Int) -> [Creator] {
         (1...count).map { Sample.creator(100 + $0, "x\($0)", "Extra \($0)", followers: 1_000, engagement: 0.001) }
     }

@@ -44,7 +44,7 @@ public final class Console {
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
         let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
-        state.pipeline.waveID = rememberedWave ?? Self.startingWave(session.workspace)
+        state.pipeline.waveID = rememberedWave ?? WavesPane.startingWave(session.workspace)
         if let carrier = remembered.carrier.flatMap({ Carrier(named: $0) }) { state.seeding.lastCarrier = carrier }
         if let problem = themes.problems.first {
             state.message = StatusMessage(.warning, problem)
@@ -191,11 +191,5 @@ public final class Console {
     private func keepOverlayScrollWithinItsLines() {
         let body = Layout(size: state.size).body
         state.overlayScroll = min(state.overlayScroll, renderer.detailOverlay(body)?.scrollLimit(in: body) ?? 0)
-    }
-
-    /// The wave people are most likely working in: live, else recruiting, else the first.
-    private static func startingWave(_ workspace: Workspace) -> WaveID? {
-        let byStatus = { (status: WaveStatus) in workspace.waves.first { $0.status == status }?.id }
-        return byStatus(.live) ?? byStatus(.recruiting) ?? workspace.waves.first?.id
     }
 }
