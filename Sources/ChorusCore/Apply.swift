@@ -142,10 +142,10 @@ extension ChangeRecorder {
     /// The SKUs there are, for a refusal naming one that is not: typed from memory in a form or
     /// on the command line, the right one is usually a glance away.
     private var knownSKUs: String {
-        let ids = workspace.skus.rows.map(\.id.rawValue)
+        let ids = workspace.skus.rows.map(\.id.rawValue), shown = 6
         guard !ids.isEmpty else { return "the program has no SKUs yet (chorus import products)" }
-        let shown = ids.prefix(6).joined(separator: ", ")
-        return "the program's SKUs are \(shown)\(ids.count > 6 ? " and \(ids.count - 6) more" : "") (chorus list products)"
+        let more = ids.count > shown ? " and \(ids.count - shown) more" : ""
+        return "the program's SKUs are \(ids.prefix(shown).joined(separator: ", "))\(more) (chorus list products)"
     }
 
     func handle(_ id: CreatorID) -> String { workspace.creator(id)?.reference ?? id.rawValue }

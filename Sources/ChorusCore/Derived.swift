@@ -19,10 +19,9 @@ public enum Derived<Value> {
 extension Derived: Sendable where Value: Sendable {}
 
 extension Derived {
-    /// What a pane says in place of figures over orders that could not be read: one wording for
-    /// every pane, saying what to run.
-    public static func unreadableText(_ reason: String) -> String {
-        "order history could not be read: \(reason) (chorus check says more; the Pipeline, Seeding, Approvals and Library work without it)"
+    /// Why the order history could not be read, when that is why the figure is not had.
+    public var unreadableReason: String? {
+        if case .ordersUnreadable(let reason) = self { reason } else { nil }
     }
 }
 

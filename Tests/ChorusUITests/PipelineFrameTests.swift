@@ -163,7 +163,7 @@ final class PipelineFrameTests: XCTestCase {
         XCTAssertTrue(recruit.line(4).contains("Ingrid Dahl"), recruit.line(4))
         XCTAssertTrue(recruit.line(5).contains("Priya Shah"), recruit.line(5))
         let invited = console.press(.character(" ")).press(.character("i")).frame
-        XCTAssertTrue(invited.lines.last?.contains(Pane.noWavesYet) ?? false, invited.lines.last ?? "")
+        XCTAssertTrue(invited.lines.last?.contains(Pane.noWavesYet()) ?? false, invited.lines.last ?? "")
         XCTAssertEqual(console.session.workspace.enrollments.count, 0)
     }
 
@@ -180,6 +180,28 @@ final class PipelineFrameTests: XCTestCase {
         XCTAssertTrue(recruit.line(1).hasPrefix(" Recruit · for Wave 1, creators in no wave · 1 creator"), recruit.line(1))
         _ = console.press(.character(" "), .character("i"))
         XCTAssertEqual(console.workspace.enrollments.count, 1, "invited into the new wave")
+    }
+
+    /// The first wave's creation undone: the Pipeline has no wave again, and the next wave
+    /// saved is the one it shows (not the one that is gone).
+    func testUndoingTheFirstWaveLeavesNoWaveAndTheNextOneSavedIsShown() {
+        let console = ConsoleDriver(Workspace(program: Program(name: "New", brand: "N", currency: .eur, landingURL: "https://n.example")))
+        _ = console.press(.character("7"), .character("n"), .control("s"), .character("z"))
+        XCTAssertTrue(console.workspace.waves.isEmpty)
+        XCTAssertNil(console.state.pipeline.waveID)
+        XCTAssertTrue(console.press(.character("1")).frame.line(4).hasPrefix(" No waves yet"))
+        _ = console.press(.character("7"), .character("n"), .control("u")).type("Second try").press(.control("s"), .character("1"))
+        XCTAssertTrue(console.frame.line(1).hasPrefix(" Pipeline · Second try (planning)"), console.frame.line(1))
+    }
+
+    /// A colleague saves the program's first wave: this console works in it once it follows.
+    func testAColleaguesFirstWaveIsTheOneThePipelineShows() throws {
+        let console = ConsoleDriver(Workspace(program: Program(name: "New", brand: "N", currency: .eur, landingURL: "https://n.example")))
+        XCTAssertTrue(console.frame.line(4).hasPrefix(" No waves yet"))
+        try console.session.colleague("maria", .createWave(Sample.wave(Sample.wave1, "Maria's wave", .live)))
+        _ = console.console.followColleagues()
+        XCTAssertEqual(console.state.pipeline.waveID, Sample.wave1)
+        XCTAssertTrue(console.frame.line(1).hasPrefix(" Pipeline · Maria's wave (live)"), console.frame.line(1))
     }
 
     static func many(_ count: Int) -> [Creator] {

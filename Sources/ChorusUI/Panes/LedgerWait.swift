@@ -9,7 +9,7 @@ extension Grid {
         case .loadingOrders:
             put(" Loading order history…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)
         case .ordersUnreadable(let reason):
-            putWrapped(Derived<Void>.unreadableText(reason), in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 1, height: rect.height),
+            putWrapped(UnreadableOrderHistory.text(reason), in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 1, height: rect.height),
                        role: .warning)
         case .computing:
             put(" computing… (a big program's ledger is built in the background)", x: rect.x, y: rect.y, width: rect.width, role: .mutedText)

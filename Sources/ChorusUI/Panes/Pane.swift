@@ -14,8 +14,11 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// What a pane over one wave says while the program has none: where a wave is started.
-    static let noWavesYet = "No waves yet: \(Pane.waves.rawValue) then n starts one."
+    /// What a pane over one wave says while the program has none: where a wave is started,
+    /// and what else the pane can do meanwhile.
+    static func noWavesYet(meanwhile: String? = nil) -> String {
+        "No waves yet: \(Pane.waves.rawValue) then n starts one" + (meanwhile.map { "; " + $0 } ?? "") + "."
+    }
 
     /// The pane after this one, wrapping; `by: -1` goes back (Tab and Shift-Tab).
     func cycled(by step: Int) -> Pane {

@@ -33,6 +33,7 @@ extension Console {
         // The ledger only if the owner has it for this position: the budget line never derives it.
         let paying = session.derived.wavesPayingOnOrders(in: session.workspace)
         let ledger = DerivedNeeds.waveDependsOnOrders(state, paying: paying) ? session.derived.ledger.value : nil
-        budgetLine.refresh(session.workspace, generation: session.derived.revision, wave: state.pipeline.waveID, ledger: ledger)
+        budgetLine.refresh(session.workspace, generation: session.derived.revision, wave: state.pipeline.waveID, ledger: ledger,
+                           ordersUnreadable: session.derived.orderHistoryProblem != nil)
     }
 }

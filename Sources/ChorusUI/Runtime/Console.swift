@@ -44,7 +44,7 @@ public final class Console {
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
         let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
-        state.pipeline.waveID = rememberedWave ?? WavesPane.startingWave(session.workspace)
+        state.pipeline.waveID = rememberedWave ?? WorkingWave.starting(session.workspace)
         if let carrier = remembered.carrier.flatMap({ Carrier(named: $0) }) { state.seeding.lastCarrier = carrier }
         if let problem = themes.problems.first {
             state.message = StatusMessage(.warning, problem)

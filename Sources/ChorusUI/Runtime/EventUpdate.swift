@@ -15,7 +15,7 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
         state.message = StatusMessage(.warning, ScanBurst.refusal)
     case .commandApplied(let outcome):
         effects = CommandOutcomeUpdate.applied(outcome, &state)
-        WavesPane.showFirstWave(&state, workspace: context.workspace)
+        WorkingWave.keepOne(&state, workspace: context.workspace)
     case .commandRefused(_, let intent, let reason):
         CommandOutcomeUpdate.refused(intent, reason: reason, &state)
     case .commandKeptPending(_, let reason, let pending):
@@ -37,7 +37,7 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
         break
     case .entriesArrived(let changes):
         state.colleaguesWorkLoading = nil
-        WavesPane.showFirstWave(&state, workspace: context.workspace)
+        WorkingWave.keepOne(&state, workspace: context.workspace)
         // Said after the outcome of the person's own last action, which must not vanish unread.
         let news = ColleagueChange.sentence(changes)
         if let current = state.message, current.kind != .info {

@@ -52,7 +52,7 @@ struct Renderer {
             detailOverlay(layout.body)?.draw(scroll: state.overlayScroll, &grid, layout.body)
         case .parcelDetail(let id, let scroll): drawParcelDetail(id, scroll: scroll, &grid, layout.body)
         case .surveyAnswers(let cursor):
-            SurveyAnswersQueue.draw(surveyAnswers, cursor: cursor, workspace: workspace, &grid, layout.body)
+            SurveyAnswersQueue.draw(surveyAnswers, unreadable: attribution.unreadableReason, cursor: cursor, workspace: workspace, &grid, layout.body)
         case .history(let lines, let up): HistoryOverlay.draw(lines, scrolledUp: up, today: today, &grid, layout.body)
         case nil: break
         }

@@ -79,7 +79,7 @@ public struct Grid: Hashable, Sendable {
     /// `text` wrapped at spaces onto the lines of `rect`, as many as fit; returns the lines used.
     @discardableResult
     mutating func putWrapped(_ text: String, in rect: Rect, role: StyleRole) -> Int {
-        let lines = TextFit.wrapped(text, columns: rect.width).prefix(max(0, rect.height))
+        let lines = WordWrap.lines(text, width: rect.width).prefix(max(0, rect.height))
         for (offset, line) in lines.enumerated() { put(line, x: rect.x, y: rect.y + offset, width: rect.width, role: role) }
         return lines.count
     }

@@ -17,24 +17,6 @@ enum TextFit {
         return result
     }
 
-    /// Words onto lines of at most `columns`, so a refusal or a reason is read whole, not cut
-    /// (a word longer than a line has a line of its own, cut when drawn).
-    static func wrapped(_ text: String, columns: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if TextWidth.columns(of: line) + 1 + TextWidth.columns(of: String(word)) <= columns {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
-            }
-        }
-        return lines + [line]
-    }
-
     /// Drops graphemes from the end until `…` fits within `columns`.
     private static func truncated(_ graphemes: [(Character, Int)], used: Int, columns: Int) -> [(Character, Int)] {
         var kept = graphemes

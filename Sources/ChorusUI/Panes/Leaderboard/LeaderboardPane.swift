@@ -66,7 +66,7 @@ struct LeaderboardPane {
     func draw(_ grid: inout Grid, _ layout: Layout) {
         drawTitle(&grid, layout.titleBar)
         let body = layout.body
-        let promote = wave == nil ? Pane.noWavesYet
+        let promote = wave == nil ? Pane.noWavesYet()
             : nextWave.map { "P promotes the marked creators into \($0.name)" } ?? "No wave after this one to promote into."
         grid.put(" " + promote, x: body.x, y: body.y, width: body.width, role: .mutedText)
         let trend = body.width >= RowTrends.minimumWidth ? RowTrends.weeks + 1 : 0

@@ -31,8 +31,10 @@ enum SurveyAnswersQueue {
 
     /// The queue as a detail overlay (wrapped to the box, with the "lines … of …" hint when it
     /// is taller than the screen), scrolled so the selected answer is in view: j/k move the
-    /// selection, and the scroll follows it.
-    static func draw(_ queue: [AttributionResult.AmbiguousAnswer]?, cursor: Int, workspace: Workspace, _ grid: inout Grid, _ body: Rect) {
+    /// selection, and the scroll follows it. With no queue, `unreadable` says why there never
+    /// will be one this session.
+    static func draw(_ queue: [AttributionResult.AmbiguousAnswer]?, unreadable: String?, cursor: Int, workspace: Workspace,
+                     _ grid: inout Grid, _ body: Rect) {
         let width = DetailOverlay.textWidth(in: body)
         var lines: [[DetailOverlay.Span]] = []
         var selectedLine = 0
@@ -44,7 +46,8 @@ enum SurveyAnswersQueue {
             }
         }
         switch queue {
-        case nil: add("working out which answers name several creators…", .mutedText)
+        case nil:
+            if let unreadable { add(UnreadableOrderHistory.text(unreadable), .warning) } else { add("working out which answers name several creators…", .mutedText) }
         case let queue? where queue.isEmpty: add("No survey answer names several creators.", .success)
         case let queue?:
             for (index, answer) in queue.enumerated() {

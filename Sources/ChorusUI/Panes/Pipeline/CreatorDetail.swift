@@ -79,8 +79,8 @@ struct CreatorDetail {
         switch attribution {
         case .loadingOrders:
             return [Line(label: "", value: "attribution: loading orders…", role: .mutedText)]
-        case .ordersUnreadable(let reason):
-            return [Line(label: "", value: "attribution: " + Derived<Void>.unreadableText(reason), role: .warning)]
+        case .ordersUnreadable:
+            return [Line(label: "", value: "attribution: " + UnreadableOrderHistory.short, role: .warning)]
         case .computing:
             return [Line(label: "", value: "attribution: computing…", role: .mutedText)]
         case .ready(let result):

@@ -24,7 +24,7 @@ struct PipelinePane {
         drawStageCounts(&grid, Rect(x: main.x, y: main.y, width: main.width, height: 1))
         // A brand starting out has creators before its first wave: the recruit view lists them.
         guard state.waveID != nil || state.sourcing else {
-            grid.put(" \(Pane.noWavesYet.dropLast()); R lists the creators to recruit.", x: main.x, y: main.y + 2, role: .mutedText)
+            grid.put(" " + Pane.noWavesYet(meanwhile: "R lists the creators to recruit"), x: main.x, y: main.y + 2, role: .mutedText)
             return
         }
         let columns = PipelineColumns(x: main.x, width: main.width)

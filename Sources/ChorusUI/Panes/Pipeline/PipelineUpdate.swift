@@ -69,8 +69,8 @@ enum PipelineKeys {
     /// `>`, `<`, `i` and `d` on the marked creators, or else the cursor row's.
     static func stage(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
         let ids = targets(state, context: context)
-        guard let wave = state.pipeline.waveID else {
-            state.message = StatusMessage(.warning, Pane.noWavesYet)
+        guard let wave = state.pipeline.waveID, context.workspace.wave(wave) != nil else {
+            state.message = StatusMessage(.warning, Pane.noWavesYet())
             return []
         }
         guard !ids.isEmpty else {

@@ -54,7 +54,7 @@ struct SeedingPane {
         let budgetShown = drawCounts(&grid, Rect(x: body.x, y: body.y, width: body.width, height: 1))
         drawTitle(&grid, layout.titleBar, withBudget: !budgetShown)
         guard waveID != nil else {
-            grid.put(" " + Pane.noWavesYet, x: body.x, y: body.y + 2, role: .mutedText)
+            grid.put(" " + Pane.noWavesYet(), x: body.x, y: body.y + 2, role: .mutedText)
             return
         }
         let columns = layoutColumns(width: body.width - 2, rows: body.height - Self.chromeRows)

@@ -15,7 +15,7 @@ enum ShippingRunView {
         var lines = run.isFinished ? summary(run, workspace, inner) : progress(run, workspace, inner)
         // The last outcome in words; on the summary only news beyond it (a stray scan, a key it does not take).
         if let message, !run.isFinished || message.text != run.summary {
-            lines += TextFit.wrapped(message.text, columns: inner).map { ($0, message.kind == .error || message.kind == .warning ? .danger : .success) }
+            lines += WordWrap.lines(message.text, width: inner).map { ($0, message.kind == .error || message.kind == .warning ? .danger : .success) }
         }
         let room = max(1, statusBar.y - 3)
         if lines.count > room {
@@ -54,7 +54,7 @@ enum ShippingRunView {
         guard !left.isEmpty else { return lines }
         lines.append(("Not shipped (\(left.count)), each still as it was:", .danger))
         for (id, why) in left {
-            let reason = TextFit.wrapped(why, columns: max(1, inner - whoColumns))
+            let reason = WordWrap.lines(why, width: max(1, inner - whoColumns))
             lines.append((pad("✗ \(who(id, workspace))", whoColumns) + reason[0], .danger))
             lines += reason.dropFirst().map { (String(repeating: " ", count: whoColumns) + $0, .danger) }
         }

@@ -71,7 +71,7 @@ struct CohortView {
         switch status {
         case .loadingOrders: grid.put("cohorts: loading orders…", x: rect.x, y: rect.y + 1, width: rect.width, role: .mutedText); return
         case .ordersUnreadable(let reason):
-            grid.putWrapped("cohorts: " + Derived<Void>.unreadableText(reason), in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
+            grid.putWrapped("cohorts: " + UnreadableOrderHistory.text(reason), in: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1),
                             role: .warning)
             return
         case .computing: grid.put("cohorts: computing…", x: rect.x, y: rect.y + 1, width: rect.width, role: .mutedText); return

@@ -24,7 +24,7 @@ struct ProgramOverviewView {
         switch status {
         case .loadingOrders: grid.put("overview: loading orders…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText); return
         case .ordersUnreadable(let reason):
-            grid.putWrapped("overview: " + Derived<Void>.unreadableText(reason), in: rect, role: .warning)
+            grid.putWrapped("overview: " + UnreadableOrderHistory.text(reason), in: rect, role: .warning)
             return
         case .computing: grid.put("overview: computing…", x: rect.x, y: rect.y, width: rect.width, role: .mutedText); return
         case .ready(let ready): overview = ready

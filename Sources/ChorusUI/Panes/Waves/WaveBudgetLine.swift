@@ -6,20 +6,23 @@ import ChorusCore
 /// Derived once per workspace generation, wave and ledger, like the tables, so moving the
 /// cursor costs nothing; drawn in the danger role once the wave is over its budget.
 final class WaveBudgetLine {
-    private struct Key: Hashable { var generation: Int; var wave: WaveID?; var withLedger: Bool }
+    private struct Key: Hashable { var generation: Int; var wave: WaveID?; var withLedger: Bool; var ordersUnreadable: Bool }
     private var key: Key?
     /// Up to this many enrollments the ledger behind the figures is built on a key press; past
     /// it (a 100 000-creator wave takes a third of a second) only a ledger already built is used.
     static let ledgerOnTheKeyPath = 5_000
     private(set) var budget: WaveBudget?
     private(set) var currency: Currency?
+    /// Commission cannot be known this session: the order history could not be read.
+    private var ordersUnreadable = false
     /// How often the figures were derived, so tests can prove a key press did not do it again.
     private(set) var computes = 0
 
-    func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?) {
-        let key = Key(generation: generation, wave: wave, withLedger: ledger != nil)
+    func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?, ordersUnreadable: Bool = false) {
+        let key = Key(generation: generation, wave: wave, withLedger: ledger != nil, ordersUnreadable: ordersUnreadable)
         guard key != self.key else { return }
         self.key = key
+        self.ordersUnreadable = ordersUnreadable
         computes += 1
         budget = wave.flatMap(workspace.wave).map { WaveBudget($0, workspace: workspace, ledger: ledger) }
         currency = workspace.program.currency
@@ -32,7 +35,7 @@ final class WaveBudgetLine {
         guard let budget, let currency else { return "" }
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: currency).decimalString }
         let left = money(budget.remaining)
-        let pending = budget.includesCommission ? [] : ["commission pending…"]
+        let pending = budget.includesCommission ? [] : [ordersUnreadable ? "commission: " + UnreadableOrderHistory.short : "commission pending…"]
         let wordings = [
             ["budget \(money(budget.budget))", "spent \(money(budget.spent))", "committed \(money(budget.committed))", "left \(left)"] + pending,
             ["budget \(money(budget.budget))", "spent \(money(budget.spent))", "committed \(money(budget.committed))", "left \(left)"],

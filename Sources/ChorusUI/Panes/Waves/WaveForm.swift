@@ -105,9 +105,10 @@ enum WaveForm {
         return slug
     }
 
-    /// The field a domain refusal is about, so it shows where the fix goes.
+    /// The field a domain refusal is about, so it shows where the fix goes. SKUs first: an
+    /// unknown SKU's refusal lists the program's SKUs, whose names may hold any of the words after.
     static func field(for refusal: String) -> Int {
-        let fields: [(String, Field)] = [("ends", .end), ("budget", .budget), ("SKU", .products), ("seeds", .products),
+        let fields: [(String, Field)] = [("SKU", .products), ("seeds", .products), ("ends", .end), ("budget", .budget),
                                          ("commission", .commission), ("incentive", .flatFee)]
         return (fields.first { refusal.contains($0.0) }?.1 ?? .name).rawValue
     }

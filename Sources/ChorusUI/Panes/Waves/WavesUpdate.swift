@@ -19,19 +19,6 @@ extension WavesPane {
         state.message = StatusMessage(.info, "the Waves pane lists every wave; there is nothing to mark")
     }
 
-    /// The wave people are most likely working in: live, else recruiting, else the first.
-    static func startingWave(_ workspace: Workspace) -> WaveID? {
-        let byStatus = { (status: WaveStatus) in workspace.waves.first { $0.status == status }?.id }
-        return byStatus(.live) ?? byStatus(.recruiting) ?? workspace.waves.first?.id
-    }
-
-    /// A program's first wave, saved here or by a colleague, is the one the Pipeline and
-    /// Seeding show from then on: until it, they had none to show.
-    static func showFirstWave(_ state: inout UIState, workspace: Workspace) {
-        guard state.pipeline.waveID == nil, let first = startingWave(workspace) else { return }
-        state.pipeline.waveID = first
-    }
-
     /// Enter: work in the wave under the cursor.
     static func openDetail(_ state: inout UIState, context: UpdateContext) {
         guard let wave = shown(context.workspace, filter: state.waves.filter)[safe: state.waves.cursor] else { return }
