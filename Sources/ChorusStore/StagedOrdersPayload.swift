@@ -34,13 +34,16 @@ enum StagedOrdersPayload {
                                    to write: ([UInt8]) throws -> Void, _ writeRow: (Row, inout JSONWriter) -> Void) throws {
         let starts = Array(stride(from: 0, to: rows.count, by: max(1, rowsPerPiece)))
         try write(opening.bytes)
-        try Parallel.writePieces(starts.count, making: { index, bytes in
-            let range = starts[index]..<min(starts[index] + rowsPerPiece, rows.count)
-            var writer = JSONWriter(reusing: &bytes, capacity: range.count * bytesPerRow + 1)
-            if index > 0 { writer.raw(",") }
-            for row in range { writeRow(rows[row], &writer) }
-            bytes = writer.bytes
-        }, to: write)
+        // Lent through the buffer, as `CollectionFile.write` lends a snapshot's rows, not copied.
+        try rows.withUnsafeBufferPointer { rows in
+            try Parallel.writePieces(starts.count, making: { index, bytes in
+                let range = starts[index]..<min(starts[index] + rowsPerPiece, rows.count)
+                var writer = JSONWriter(reusing: &bytes, capacity: range.count * bytesPerRow + 1)
+                if index > 0 { writer.raw(",") }
+                for row in range { writeRow(rows[row], &writer) }
+                bytes = writer.bytes
+            }, to: write)
+        }
         try write(("]}" as StaticString).bytes)
     }
 
