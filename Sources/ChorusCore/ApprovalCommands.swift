@@ -32,36 +32,28 @@ extension ChangeRecorder {
                     + failures.map(\.summary).joined(separator: "; ") + " (approve with override and a reason to publish anyway)")
             }
         }
+        let note = workspace.rightsNote(approving: submissions.map(\.id))
         for submission in submissions { approve(submission, override: nil, context) }
-        return "approved \(Self.plural(submissions.count, "submission"))"
+        return "approved \(Self.plural(submissions.count, "submission"))" + note
     }
 
     mutating func approveWithOverride(_ id: SubmissionID, reason: String, _ context: CommandContext) throws -> String {
         let reason = try Self.requireText(reason, "a reason for the override")
         let submission = try pending([id], verb: "approved")[0]
+        let note = workspace.rightsNote(approving: [id])
         approve(submission, override: reason, context)
-        return "approved \(id) with override"
+        return "approved \(id) with override" + note
     }
 
     private mutating func approve(_ submission: Submission, override reason: String?, _ context: CommandContext) {
         var submission = submission
-        let wave = workspace.wave(submission.waveID)
         let failed = workspace.complianceFailures(for: submission).map(\.summary)
         submission.status = .approved
         submission.reviews.append(Review(action: reason == nil ? .approved : .approvedWithOverride, reviewer: context.actor,
                                          at: context.now, round: submission.round, note: reason,
                                          overriddenChecks: reason == nil ? [] : failed))
         put(submission)
-        let template = wave?.brief.deliverables.first { $0.id == submission.deliverableID }?.rights
-        let today = context.now.day
-        // A licence of N days starting today ends on day N-1. Partnership ads need the
-        // platform's ad code, which only exists once the post is live, so they are added later.
-        let rights = template.flatMap { template -> UsageRights? in
-            let uses = template.uses.filter { $0 != .whitelisting }
-            guard !uses.isEmpty else { return nil }
-            return UsageRights(uses: uses, territory: template.territory, start: today,
-                               end: today.adding(days: max(0, template.durationDays - 1)), exclusive: template.exclusive)
-        }
+        let rights = workspace.rightsOnApproval(of: submission, from: context.now.day)
         let number = workspace.assets.reduce(0) { max($0, Int($1.id.rawValue.dropFirst(3)) ?? 0) } + 1
         put(Asset(id: AssetID(formatID(prefix: "AS-", number: number)), submissionID: submission.id, creatorID: submission.creatorID,
                   waveID: submission.waveID, platform: submission.platform, kind: AssetKind(format: submission.format),

@@ -54,6 +54,18 @@ final class ApprovalCommandsTests: XCTestCase {
         XCTAssertEqual(asset.rights?.end, Day("2026-06-09"), "90 days counting the approval day: the last day is the 90th")
     }
 
+    /// Extra content (no deliverable of the brief) has no agreed rights: the approval says its
+    /// asset has none when it happens, rather than leaving "no rights" to be found in the Library.
+    func testApprovingExtraContentSaysItsAssetHasNoRights() throws {
+        var extra = ProgramFixture.draft("SUB-0006", caption: "#ad Morning glow with @lumenskin #LumenGlow", submittedAt: "2026-03-12T07:00:00Z")
+        extra.deliverableID = nil
+        try workspace.run(.addSubmissions([extra]))
+        XCTAssertEqual(try workspace.run(.approve(["SUB-0006", compliant])).summary,
+                       "approved 2 submissions; SUB-0006 has no usage rights agreed in the brief: r in the Library records them")
+        XCTAssertNil(workspace.asset("AS-0002")?.rights)
+        XCTAssertNotNil(workspace.asset("AS-0003")?.rights, "the compliant draft's deliverable has its rights")
+    }
+
     func testApprovingADraftWithoutAdDisclosureIsRefusedNamingTheCheck() {
         let message = assertRefused(.approve([undisclosed]), on: workspace)
         XCTAssertEqual(message, "submission SUB-0002 by @sakura_hibi cannot be approved: "

@@ -31,6 +31,24 @@ final class ApprovalsKeyTests: XCTestCase {
         XCTAssertEqual(console.workspace.submission(ApprovalsSample.id(2))?.reviews.last?.note, "Please show the texture")
     }
 
+    /// Extra content, outside the brief's deliverables: `a` says the new asset has no usage
+    /// rights and where they are recorded, instead of leaving "no rights" to be found in the Library.
+    func testApprovingExtraContentSaysTheAssetHasNoRights() throws {
+        var workspace = ApprovalsSample.workspace()
+        var draft = try XCTUnwrap(workspace.submission(ApprovalsSample.id(1)))
+        draft.deliverableID = nil
+        try workspace.apply(.reject([draft.id], reason: "replaced"), context: CommandContext(now: Sample.now, actor: "test"))
+        draft.id = "SU-0099"
+        try workspace.apply(.addSubmissions([draft]), context: CommandContext(now: Sample.now, actor: "test"))
+        let console = ConsoleDriver(workspace)
+        console.press("3")
+        for _ in 0..<10 where cursorDraft(console) != "SU-0099" { console.press("j") }
+        console.press("a")
+        XCTAssertEqual(console.state.message, StatusMessage(.success, "approved SU-0099 @ana.lima; it has no usage rights agreed in the brief: "
+                                                            + "r in the Library records them"))
+        XCTAssertNil(console.workspace.assets.first { $0.submissionID == "SU-0099" }?.rights)
+    }
+
     func testApprovingAFailingDraftIsRefusedNamingTheCheckAndOverrideRecordsWhoWhenWhy() throws {
         let console = ConsoleDriver(ApprovalsSample.workspace(failing: [1]))
         console.press("3", "a")
