@@ -30,8 +30,7 @@ extension Workspace {
     /// Partnership ads need the platform's ad code, which only exists once the post is live,
     /// so they are added later. A licence of N days starting today ends on day N-1.
     public func rightsOnApproval(of submission: Submission, from day: Day) -> UsageRights? {
-        let template = wave(submission.waveID)?.brief.deliverables.first { $0.id == submission.deliverableID }?.rights
-        return template.flatMap { template in
+        agreedRights(for: submission).flatMap { template in
             let uses = template.uses.filter { $0 != .whitelisting }
             guard !uses.isEmpty else { return nil }
             return UsageRights(uses: uses, territory: template.territory, start: day,
@@ -39,15 +38,24 @@ extension Workspace {
         }
     }
 
-    /// What to add to an approval's summary when some of its drafts become assets without usage
-    /// rights (extra content the brief does not cover, or a deliverable without agreed rights
-    /// approved with an override): said as it happens, not found later as "no rights" in the Library.
+    /// The brief's rights for the draft's deliverable; nil for extra content, or a deliverable
+    /// the brief agrees no rights for.
+    private func agreedRights(for submission: Submission) -> RightsTemplate? {
+        wave(submission.waveID)?.brief.deliverables.first { $0.id == submission.deliverableID }?.rights
+    }
+
+    /// What to add to an approval's summary when some of its drafts become assets with no usage
+    /// rights agreed at all (extra content the brief does not cover, or a deliverable without
+    /// rights approved with an override): said as it happens, not found later as "no rights" in
+    /// the Library. (Rights of partnership ads only are agreed; they are added with the ad code.)
+    /// Kept in the journal with the summary, so it says what was so, not what to press.
     public func rightsNote(approving ids: [SubmissionID]) -> String {
-        // Whether there are any does not depend on the day they start.
-        let without = ids.filter { id in submission(id).map { rightsOnApproval(of: $0, from: $0.submittedAt.day) == nil } ?? false }
+        let without = ids.filter { id in submission(id).map { agreedRights(for: $0) == nil } ?? false }
         guard !without.isEmpty else { return "" }
-        let which = without.count == ids.count ? (ids.count == 1 ? "it has" : "they have") : "\(without.map(\.rawValue).joined(separator: ", ")) \(without.count == 1 ? "has" : "have")"
-        return "; \(which) no usage rights agreed in the brief: r in the Library records them"
+        let shown = 5, named = without.prefix(shown).map(\.rawValue).joined(separator: ", ")
+            + (without.count > shown ? " and \(without.count - shown) more" : "")
+        let which = without.count == ids.count ? (ids.count == 1 ? "it has" : "they have") : "\(named) \(without.count == 1 ? "has" : "have")"
+        return "; \(which) no usage rights agreed in the brief"
     }
 }
 

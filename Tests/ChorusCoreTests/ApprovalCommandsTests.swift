@@ -61,9 +61,21 @@ final class ApprovalCommandsTests: XCTestCase {
         extra.deliverableID = nil
         try workspace.run(.addSubmissions([extra]))
         XCTAssertEqual(try workspace.run(.approve(["SUB-0006", compliant])).summary,
-                       "approved 2 submissions; SUB-0006 has no usage rights agreed in the brief: r in the Library records them")
+                       "approved 2 submissions; SUB-0006 has no usage rights agreed in the brief")
         XCTAssertNil(workspace.asset("AS-0002")?.rights)
         XCTAssertNotNil(workspace.asset("AS-0003")?.rights, "the compliant draft's deliverable has its rights")
+    }
+
+    /// Rights of partnership ads only are agreed: they start with the ad code once the post is
+    /// live, so the asset has none yet and the approval has nothing to warn of.
+    func testApprovingUnderPartnershipAdRightsOnlyAddsNoNote() throws {
+        var wave = try XCTUnwrap(workspace.wave(submission(compliant).waveID))
+        for index in wave.brief.deliverables.indices {
+            wave.brief.deliverables[index].rights = RightsTemplate(uses: [.whitelisting], territory: .worldwide, durationDays: 90)
+        }
+        try workspace.run(.updateWave(wave))
+        XCTAssertEqual(try workspace.run(.approve([compliant])).summary, "approved 1 submission")
+        XCTAssertNil(workspace.asset("AS-0002")?.rights)
     }
 
     func testApprovingADraftWithoutAdDisclosureIsRefusedNamingTheCheck() {
