@@ -164,6 +164,7 @@ final class StoreSession: ConsoleSession {
     private func finish(_ catchUp: CatchUpInProgress) -> [ColleagueChange] {
         do {
             let (entries, folded) = try store.finish(catchUp)
+            notFollowing = nil
             noteOrderHistoryAttached()
             // Entries that came folded into a colleague's snapshot: every figure is stale.
             if entries.isEmpty, store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
@@ -172,9 +173,13 @@ final class StoreSession: ConsoleSession {
                 + entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
             followFailure = "could not follow colleagues' changes: \(error)"
+            notFollowing = "\(error)"
             return []
         }
     }
+
+    /// Why the last catch-up failed, until one succeeds (see `ConsoleSession.notFollowing`).
+    private(set) var notFollowing: String?
 
     /// The change hint when the journal was last read.
     private var lastChangeHint: Int?

@@ -39,8 +39,12 @@ final class UnreadableOrderHistoryTests: XCTestCase {
         }
     }
 
+    /// The file as it was before the damage.
+    private var wholeOrdersFile: Data!
+
     private func damageTheFourthLineOfTheOrdersFile() throws {
         let file = folder.appendingPathComponent(try ordersFileName)
+        wholeOrdersFile = try Data(contentsOf: file)
         var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
         lines[3] = ##"["#1003",oops],"##
         try lines.joined(separator: "\n").write(to: file, atomically: false, encoding: .utf8)
@@ -96,5 +100,31 @@ final class UnreadableOrderHistoryTests: XCTestCase {
         }
         XCTAssertEqual(session.store.lastSequence, before, "nothing was journaled")
         XCTAssertNotNil(session.derived.orderHistoryProblem)
+    }
+
+    /// A colleague who read the history before it was damaged imports an order: this console
+    /// cannot apply it without the history, so it stops following, and says so in the status
+    /// bar for as long as that lasts, not once.
+    func testAColleaguesOrderThatCannotBeFollowedLeavesTheStatusBarSayingSo() throws {
+        let damaged = try Data(contentsOf: folder.appendingPathComponent(try ordersFileName))
+        try wholeOrdersFile.write(to: folder.appendingPathComponent(try ordersFileName))
+        let colleague = try WorkspaceStore.open(at: folder.path)
+        defer { colleague.close() }
+        try damaged.write(to: folder.appendingPathComponent(try ordersFileName))
+        let currency = colleague.workspace.program.currency
+        let order = Order(id: OrderID("#99001"), email: "night@example.com", financialStatus: "paid",
+                          createdAt: Timestamp(day: SampleWorkspace.anchorDay, hour: 3, minute: 0, second: 0),
+                          subtotal: Money(minorUnits: 2_500, currency: currency), refunded: .zero(currency))
+        try colleague.perform(.importOrders([order]), context: CommandContext(now: Clock.now, actor: "maria"), durability: .journal)
+
+        let deadline = Date().addingTimeInterval(10)
+        while session.notFollowing == nil, Date() < deadline {
+            _ = console.followColleagues()
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        XCTAssertTrue(session.notFollowing?.contains("line 4") ?? false, session.notFollowing ?? "still following")
+        _ = console.followColleagues()
+        console.press(.character("j"))
+        XCTAssertTrue(console.frame().lines.last?.contains("not following colleagues") ?? false, console.frame().lines.last ?? "")
     }
 }

@@ -19,6 +19,8 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
     }
     /// Attribution kept for the current state, dropped by a command that may change it, as a store does.
     var knownAttribution: AttributionResult?
+    /// Set by tests that play a session whose catch-up failed.
+    var notFollowing: String?
     private(set) var remembered = 0
     /// What was performed, as a store's history records it.
     private(set) var history: [HistoryLine] = []

@@ -77,4 +77,19 @@ final class LiveColleaguesTests: XCTestCase {
         console.press(.escape, .enter)
         XCTAssertNotNil(console.frame.row(containing: "SU-0003 — Enter or Esc closes"), "opened again, the detail follows the cursor\n\(console.dump)")
     }
+
+    /// A catch-up that failed leaves the screen behind the team's: the status bar says so for
+    /// as long as it lasts, whatever else the status line says meanwhile, and no longer once
+    /// following works again.
+    func testWhileColleaguesCannotBeFollowedTheStatusBarSaysSo() {
+        let console = ConsoleDriver()
+        console.session.notFollowing = "journal.jsonl, line 12: this line cannot be read"
+        XCTAssertTrue(console.console.followColleagues(), "the screen is drawn again")
+        console.press("j", "/").type("ana").press(.enter)
+        XCTAssertTrue(console.frame.lines.last?.contains("not following colleagues") ?? false, console.dump)
+        console.session.notFollowing = nil
+        XCTAssertTrue(console.console.followColleagues())
+        XCTAssertFalse(console.frame.lines.last?.contains("not following colleagues") ?? true, console.dump)
+        XCTAssertFalse(console.console.followColleagues(), "nothing changed since")
+    }
 }

@@ -38,10 +38,13 @@ extension Console {
         let open = state.overlay == .submissionDetail && state.approvals.decidedElsewhere == nil
             ? approvalsTable.id(at: state.approvals.cursor).flatMap(session.workspace.submission) : nil
         let changes = session.collectColleaguesWork()
+        // Following stopped (a catch-up failed) or works again: the status bar says so while it lasts.
+        let followingChanged = session.notFollowing != state.notFollowing
+        if followingChanged { send(.notFollowing(session.notFollowing)) }
         guard !changes.isEmpty else {
             // Loading began, or ended having brought nothing to show.
             let loading = session.colleaguesWorkLoading
-            guard loading != state.colleaguesWorkLoading else { return false }
+            guard loading != state.colleaguesWorkLoading else { return followingChanged }
             send(.colleaguesWorkLoading(loading))
             return true
         }

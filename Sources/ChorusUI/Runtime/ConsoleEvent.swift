@@ -20,6 +20,8 @@ enum ConsoleEvent: Hashable, Sendable {
     /// Colleagues' work too big to apply between key presses is loading in the background (or
     /// no longer is: nil).
     case colleaguesWorkLoading(String?)
+    /// Following colleagues stopped, for this reason, or (nil) works again.
+    case notFollowing(String?)
     /// Derived figures asked for (`Effect.derive`) finished on another thread.
     case derivedReady
     /// Colleagues changed the workspace; the session has applied their changes already.

@@ -31,6 +31,10 @@ public protocol ConsoleSession: AnyObject {
     /// Colleagues' work the session is loading in the background, for the status line
     /// (`loading maria's import (imported 1000000 orders) in the background…`); nil when none.
     var colleaguesWorkLoading: String? { get }
+    /// Why colleagues' changes are not being followed, since a catch-up failed and until one
+    /// succeeds (a line this build cannot read, an order history that cannot be read); nil
+    /// while they are. The screen may then lag behind the team's, so it says so for as long.
+    var notFollowing: String? { get }
     /// Why a command cannot be performed now, as the end of "kept as pending until …"
     /// (`maria's import has loaded`, `the server answers again`); nil when it can.
     var commandsWait: String? { get }
@@ -49,6 +53,7 @@ extension ConsoleSession {
     /// Nobody else writes by default.
     public func collectColleaguesWork() -> [ColleagueChange] { [] }
     public var colleaguesWorkLoading: String? { nil }
+    public var notFollowing: String? { nil }
     /// Commands are performed at once by default.
     public var commandsWait: String? { nil }
     public func perform(_ command: Command, commandID: String) throws -> AppliedCommand { try perform(command) }

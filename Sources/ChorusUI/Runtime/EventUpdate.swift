@@ -33,6 +33,8 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
             state.message = news.after  // it brought nothing to show: what was said before comes back
             state.news = nil
         }
+    case .notFollowing(let reason):
+        state.notFollowing = reason
     case .derivedReady:
         break
     case .entriesArrived(let changes):

@@ -26,6 +26,8 @@ public struct UIState: Hashable, Sendable {
     var news: BackgroundNews?
     /// Colleagues' work loading in the background, as the status line said it; nil once it arrived.
     var colleaguesWorkLoading: String?
+    /// Why colleagues' changes are not being followed, while they are not (`ConsoleSession.notFollowing`).
+    var notFollowing: String?
     /// Commands kept pending until the session can perform them (see `PendingCommands`).
     var pendingCommands = 0
     public var themeName: String

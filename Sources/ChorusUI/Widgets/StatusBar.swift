@@ -47,6 +47,8 @@ struct StatusBar {
         var parts = notes
         // Said on the right too, so keys that replace the message do not hide that it is loading.
         if state.colleaguesWorkLoading != nil { parts.append(("loading colleagues' work…", .statusBar)) }
+        // Kept up while it lasts: the screen may lag behind the team's meanwhile.
+        if state.notFollowing != nil { parts.append(("not following colleagues", .danger)) }
         if state.pendingCommands > 0 { parts.append(("\(state.pendingCommands) pending", .marked)) }
         if list.marks > 0 { parts.append(("\(list.marks) marked", .marked)) }
         if rows > 0 { parts.append(("\(list.cursor + 1)/\(rows)", .statusBar)) }
