@@ -19,6 +19,16 @@ public enum Derived<Value> {
 extension Derived: Sendable where Value: Sendable {}
 
 extension Derived {
+    /// The same state, over a part of the figure (a view that shows one part of it).
+    public func map<Part>(_ part: (Value) -> Part) -> Derived<Part> {
+        switch self {
+        case .loadingOrders: .loadingOrders
+        case .ordersUnreadable(let reason): .ordersUnreadable(reason)
+        case .computing: .computing
+        case .ready(let value): .ready(part(value))
+        }
+    }
+
     /// Why the order history could not be read, when that is why the figure is not had.
     public var unreadableReason: String? {
         if case .ordersUnreadable(let reason) = self { reason } else { nil }

@@ -69,7 +69,7 @@ enum PipelineKeys {
     /// `>`, `<`, `i` and `d` on the marked creators, or else the cursor row's.
     static func stage(_ action: Action, _ state: inout UIState, context: UpdateContext) -> [Effect] {
         let ids = targets(state, context: context)
-        guard let wave = state.pipeline.waveID, context.workspace.wave(wave) != nil else {
+        guard let wave = state.pipeline.waveID else {  // one that exists: see `WorkingWave.keepOne`
             state.message = StatusMessage(.warning, Pane.noWavesYet())
             return []
         }

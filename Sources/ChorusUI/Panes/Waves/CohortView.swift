@@ -4,14 +4,7 @@ import ChorusCore
 /// type, niche or country (`b` for the next), one row a group, the same figures as
 /// `chorus report cohorts`. Narrow terminals drop the columns at the right end.
 struct CohortView {
-    enum Status {
-        case loadingOrders
-        case ordersUnreadable(String)
-        case computing
-        case ready(Cohorts)
-    }
-
-    let status: Status
+    let status: Derived<Cohorts>
     let dimension: Cohorts.Dimension
     let currency: Currency
 

@@ -4,14 +4,7 @@ import ChorusCore
 /// KPIs against the wave before, the creators who moved most, and the weekly charts — side by
 /// side from 120 columns, stacked (the cumulative chart only if there is room) below that.
 struct ProgramOverviewView {
-    enum Status {
-        case loadingOrders
-        case ordersUnreadable(String)
-        case computing
-        case ready(ProgramOverview)
-    }
-
-    let status: Status
+    let status: Derived<ProgramOverview>
     let workspace: Workspace
     let noColor: Bool
 

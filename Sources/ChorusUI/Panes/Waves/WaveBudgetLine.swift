@@ -13,8 +13,6 @@ final class WaveBudgetLine {
     static let ledgerOnTheKeyPath = 5_000
     private(set) var budget: WaveBudget?
     private(set) var currency: Currency?
-    /// Commission cannot be known this session: the order history could not be read.
-    private var ordersUnreadable = false
     /// How often the figures were derived, so tests can prove a key press did not do it again.
     private(set) var computes = 0
 
@@ -22,7 +20,6 @@ final class WaveBudgetLine {
         let key = Key(generation: generation, wave: wave, withLedger: ledger != nil, ordersUnreadable: ordersUnreadable)
         guard key != self.key else { return }
         self.key = key
-        self.ordersUnreadable = ordersUnreadable
         computes += 1
         budget = wave.flatMap(workspace.wave).map { WaveBudget($0, workspace: workspace, ledger: ledger) }
         currency = workspace.program.currency
@@ -35,7 +32,7 @@ final class WaveBudgetLine {
         guard let budget, let currency else { return "" }
         let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: currency).decimalString }
         let left = money(budget.remaining)
-        let pending = budget.includesCommission ? [] : [ordersUnreadable ? "commission: " + UnreadableOrderHistory.short : "commission pending…"]
+        let pending = budget.includesCommission ? [] : [key?.ordersUnreadable == true ? "commission: " + UnreadableOrderHistory.short : "commission pending…"]
         let wordings = [
             ["budget \(money(budget.budget))", "spent \(money(budget.spent))", "committed \(money(budget.committed))", "left \(left)"] + pending,
             ["budget \(money(budget.budget))", "spent \(money(budget.spent))", "committed \(money(budget.committed))", "left \(left)"],

@@ -93,28 +93,10 @@ struct WavesPane {
             SubmissionDetail.draw(Array(lines.dropFirst(first).prefix(panel.height)), &grid, panel)
         case .overview:
             let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
-            ProgramOverviewView(status: overviewStatus, workspace: workspace, noColor: noColor).draw(&grid, panel)
+            ProgramOverviewView(status: figures.map(\.overview), workspace: workspace, noColor: noColor).draw(&grid, panel)
         case .cohorts:
             let panel = Rect(x: main.x + 1, y: top + 1, width: main.width - 2, height: main.maxY - top - 1)
-            CohortView(status: cohortStatus, dimension: state.cohortDimension, currency: workspace.program.currency).draw(&grid, panel)
-        }
-    }
-
-    private var overviewStatus: ProgramOverviewView.Status {
-        switch figures {
-        case .loadingOrders: .loadingOrders
-        case .ordersUnreadable(let reason): .ordersUnreadable(reason)
-        case .computing: .computing
-        case .ready(let figures): .ready(figures.overview)
-        }
-    }
-
-    private var cohortStatus: CohortView.Status {
-        switch figures {
-        case .loadingOrders: .loadingOrders
-        case .ordersUnreadable(let reason): .ordersUnreadable(reason)
-        case .computing: .computing
-        case .ready(let figures): .ready(figures.cohorts)
+            CohortView(status: figures.map(\.cohorts), dimension: state.cohortDimension, currency: workspace.program.currency).draw(&grid, panel)
         }
     }
 
