@@ -172,6 +172,7 @@ final class StoreSession: ConsoleSession {
             return folded.map { ColleagueChange(actor: $0.actor, summary: $0.summary) }
                 + entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
+            followFailure = "could not follow colleagues' changes: \(error)"
             notFollowing = "\(error)"
             return []
         }
@@ -182,6 +183,9 @@ final class StoreSession: ConsoleSession {
 
     /// The change hint when the journal was last read.
     private var lastChangeHint: Int?
+    /// Said once by `collectBackgroundWork`, after the notice of a read-only open: the news
+    /// that following failed must not replace the reason nothing can be changed.
+    private var followFailure: String?
 
     /// The workspace's history as the folder has it now, everyone's work included.
     var history: [HistoryLine] {
@@ -193,6 +197,10 @@ final class StoreSession: ConsoleSession {
         if let notice = readOnlyNotice {
             readOnlyNotice = nil
             return notice
+        }
+        if let failure = followFailure {
+            followFailure = nil
+            return failure
         }
         if let news = serverLink?.news() { return news }
         // Compacting and attaching order history wait for a colleague's work loading meanwhile.

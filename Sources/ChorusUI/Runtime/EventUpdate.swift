@@ -34,9 +34,7 @@ func update(_ state: inout UIState, _ event: ConsoleEvent, context: UpdateContex
             state.news = nil
         }
     case .notFollowing(let reason):
-        // Said once in the status line, and kept in the status bar while it lasts.
         state.notFollowing = reason
-        if let reason { showNews("could not follow colleagues' changes: \(reason)", &state) }
     case .derivedReady:
         break
     case .entriesArrived(let changes):
