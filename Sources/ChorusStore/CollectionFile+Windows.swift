@@ -80,7 +80,7 @@ extension CollectionFile {
 
     /// Reads the header from the first window, reading on while it is longer than that (so a
     /// damaged header is only reported once the whole file is read: a cost only damage pays).
-    private static func rowsStart(in window: inout FileWindow, collection: String, columns: String?, earlier: [String]) throws -> Int {
+    static func rowsStart(in window: inout FileWindow, collection: String, columns: String?, earlier: [String]) throws -> Int {
         while true {
             do {
                 return try window.bytes.withUnsafeBytes { try rowsStart($0, collection: collection, columns: columns, earlier: earlier) }
@@ -92,7 +92,7 @@ extension CollectionFile {
 
     /// Where the last row starting in `range` begins: the `,` of the `,\n[` before it (rows are
     /// one per line, so that only occurs between rows). Nil if no row starts after the first.
-    private static func lastRowStart(_ buffer: UnsafeRawBufferPointer, in range: Range<Int>) -> Int? {
+    static func lastRowStart(_ buffer: UnsafeRawBufferPointer, in range: Range<Int>) -> Int? {
         var cut = range.upperBound - 3
         while cut >= range.lowerBound {
             if buffer[cut] == UInt8(ascii: ","), buffer[cut + 1] == 0x0A, buffer[cut + 2] == UInt8(ascii: "[") { return cut }
@@ -103,7 +103,7 @@ extension CollectionFile {
 
     /// Splits `region` into about `pieces` ranges, each starting at a row: a line that begins
     /// with `[` right after a line that ends with `,`.
-    private static func splitAtRowStarts(_ buffer: UnsafeRawBufferPointer, _ region: Range<Int>, pieces: Int) -> [Range<Int>] {
+    static func splitAtRowStarts(_ buffer: UnsafeRawBufferPointer, _ region: Range<Int>, pieces: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = region.lowerBound
         for piece in 1..<max(pieces, 1) {

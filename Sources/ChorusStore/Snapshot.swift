@@ -100,23 +100,8 @@ package enum Snapshot {
     /// index, too, is left until first needed or `Workspace.startIndexingHandles()`.
     static func read(from folder: String, fileSystem: any FileSystem,
                      deferringOrderHistory: Bool = false) throws -> (Workspace, Manifest, OrderHistoryLoader?) {
-        let manifestPath = folder + "/" + Manifest.fileName
-        guard fileSystem.fileExists(at: manifestPath) else {
-            throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
-        }
-        let manifest = try Self.manifest(in: folder, fileSystem: fileSystem)
-        for name in collectionNames where manifest.rows(of: name) == nil {
-            throw StoreError(.corrupt, file: manifestPath, "does not list the \(name) file")
-        }
-        let programPath = folder + "/" + manifest.program
-        let program: ProgramFile
-        do { program = try JSONDecoder().decode(ProgramFile.self, from: Data(try fileSystem.readFile(at: programPath))) } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.corrupt, file: programPath, "cannot be read: \(DecodingFailure.describe(error))")
-        }
+        let (manifest, program, files) = try header(of: folder, fileSystem: fileSystem)
         let currency = program.program.currency
-        let files = Dictionary(manifest.collections.map { ($0.name, (path: folder + "/" + $0.file, rows: $0.rows)) }, uniquingKeysWith: { first, _ in first })
 
         func big<Codec: RowCodec>(_ codec: Codec.Type) throws -> [Codec.Row] {
             let file = files[Codec.collection]!
@@ -141,6 +126,29 @@ package enum Snapshot {
             trackingLinks: small.trackingLinks, payoutRuns: small.payoutRuns, indexingHandlesLater: deferringOrderHistory)
         if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
+    }
+
+    /// The files a snapshot is read from: the manifest, the program file, and each
+    /// collection's path and row count by its name. Every problem is a `StoreError` naming the file.
+    static func header(of folder: String, fileSystem: any FileSystem)
+        throws -> (manifest: Manifest, program: ProgramFile, files: [String: (path: String, rows: Int)]) {
+        let manifestPath = folder + "/" + Manifest.fileName
+        guard fileSystem.fileExists(at: manifestPath) else {
+            throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
+        }
+        let manifest = try Self.manifest(in: folder, fileSystem: fileSystem)
+        for name in collectionNames where manifest.rows(of: name) == nil {
+            throw StoreError(.corrupt, file: manifestPath, "does not list the \(name) file")
+        }
+        let programPath = folder + "/" + manifest.program
+        let program: ProgramFile
+        do { program = try JSONDecoder().decode(ProgramFile.self, from: Data(try fileSystem.readFile(at: programPath))) } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.corrupt, file: programPath, "cannot be read: \(DecodingFailure.describe(error))")
+        }
+        let files = Dictionary(manifest.collections.map { ($0.name, (path: folder + "/" + $0.file, rows: $0.rows)) }, uniquingKeysWith: { first, _ in first })
+        return (manifest, program, files)
     }
 
     private static func encodeProgram(_ workspace: Workspace) throws -> [UInt8] {

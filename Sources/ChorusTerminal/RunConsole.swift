@@ -9,19 +9,57 @@ import Foundation
 /// out: `q`, Ctrl-c, SIGTERM, SIGINT, SIGHUP, or an error thrown from here. Ctrl-z suspends
 /// and `fg` resumes with a full repaint.
 public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws {
+    try runConsole(options: options, preview: nil) { _ in (session, nil) }
+}
+
+/// What a console shows while its workspace opens: a picture of the opening screen (see
+/// `WorkspacePreview`) and what the status line says meanwhile ("opening 1000000 creators…").
+public struct OpeningPreview {
+    public var session: ConsoleSession
+    public var status: String
+    public init(session: ConsoleSession, status: String) { (self.session, self.status) = (session, status) }
+}
+
+/// Runs the console on the session `open` returns, drawing `preview` first while `open` runs
+/// (a big workspace's second or more). No key is read meanwhile: keys typed wait in the
+/// terminal and are taken, in order, by the console on the opened workspace. `open` may say
+/// what it waits for (another person's lock) in the preview's status line, and returns a
+/// notice for the opened console's status bar (a journal recovered after a crash).
+public func runConsole(options: ConsoleOptions, preview: OpeningPreview?,
+                       open: (_ say: (String) -> Void) throws -> (session: ConsoleSession, notice: String?)) throws {
     precondition(Thread.isMainThread, "runConsole must run on the main thread: curses is not thread safe")
     let themes = ThemeCatalog(directory: options.themesDirectory)
     Signals.catchAll()
     defer { Signals.release() }
+    // Without a preview the workspace opens before the terminal is taken over, so a workspace
+    // that cannot be opened is said on a terminal left as it was.
+    var opened = preview == nil ? try open { _ in } : nil
     let screen = try Screen(mouse: options.mouse)
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
-    let console = Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
-                          today: options.today, size: screen.size, remembered: options.remembered)
+    func makeConsole(_ session: ConsoleSession) -> Console {
+        Console(session: session, themes: themes, themeName: options.themeName, noColor: options.noColor,
+                today: options.today, size: screen.size, remembered: options.remembered)
+    }
+    var pictureTheme: Theme?
+    if let preview {
+        let picture = makeConsole(preview.session)
+        painter.use(picture.theme)
+        pictureTheme = picture.theme
+        let say = { (status: String) in
+            picture.announce(status)
+            painter.paint(picture.frame())
+        }
+        say(preview.status)
+        opened = try open(say)
+    }
+    guard let (session, notice) = opened else { preconditionFailure("opened before the screen, or after the preview") }
+    let console = makeConsole(session)
+    if let notice { console.warn(notice) }
     if let notice = options.openingNotice { console.warn(notice) }
     var settings = console.settings
     var theme = console.theme
-    painter.use(theme)
+    if theme != pictureTheme { painter.use(theme) }  // the same theme repaints only the cells that changed
     var needsPaint = true
     while !console.wantsQuit {
         if let news = session.collectBackgroundWork() {

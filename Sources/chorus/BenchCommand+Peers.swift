@@ -15,7 +15,7 @@ extension BenchCommand {
             try Output.print("chorus bench --peers — \(folder.path)")
             try Output.print(ConsoleBenchmark.keepAttribution(folder))
             let opening = try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
-            try Output.print("open to first frame: \(Stopwatch.format(opening.firstFrame)); peak memory (RSS) with everything loaded: "
+            try Output.print("open to first frame: " + ConsoleBenchmark.Opening.describe(opening.picture, opening.keysAnswered) + "; peak memory (RSS) with everything loaded: "
                              + "\(opening.peakResidentMegabytes) MB (target: 450 MB)")
             let imports = noImport ? nil : try ImportBenchmark.prepare(in: base, creators: creators, orders: orders, seed: seed)
             let benchmark = PeerBenchmark(workspace: folder, base: base, chorus: chorus, repetitions: smoke ? 1 : repetitions,
@@ -32,7 +32,7 @@ extension BenchCommand {
                 return folder
             }, opening: { folder in
                 let opening = try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
-                return (Stopwatch.seconds(opening.firstFrame), opening.peakResidentMegabytes)
+                return (Stopwatch.seconds(opening.firstFrame), Stopwatch.seconds(opening.keysAnswered), opening.peakResidentMegabytes)
             }, log: Output.notice))
         }
     }

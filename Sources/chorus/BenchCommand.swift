@@ -61,7 +61,7 @@ struct BenchCommand: ParsableCommand {
                 defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
                 for _ in 0..<repetitions {
                     let opening = try ConsoleBenchmark.measureFirstFrame(folder, today: SampleWorkspace.anchorDay)
-                    try Output.print("open to first frame: \(Stopwatch.format(opening.firstFrame)), peak memory (RSS) until then: \(opening.peakResidentMegabytes) MB")
+                    try Output.print("open to first frame: \(opening.firstFrame), peak memory (RSS) until then: \(opening.peakResidentMegabytes) MB")
                 }
                 return
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChorusConcurrency
 import ChorusCore
 import ChorusInterchange
+import ChorusPostgres
 import ChorusStore
 import ChorusTerminal
 import ChorusUI
@@ -234,15 +235,9 @@ final class StoreSession: ConsoleSession {
 
 enum ConsoleLauncher {
     static func open(_ url: URL, flags: ConsoleFlags) throws {
-        let server = try ServerWorkspace.address(url).map(ServerWorkspace.open)
-        let (store, readOnlyNotice) = try server.map { ($0.0, $0.0.unreadableLastLine?.newerFormat.map(upgradeNotice)) } ?? openForConsole(url)
-        defer { store.close() }
-        if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
-            throw CLIFailure(message: refusal)
-        }
-        if let notice = store.recoveryNotice { Output.notice(notice) }
+        let serverAddress = try ServerWorkspace.address(url)
         let environment = ProcessInfo.processInfo.environment
-        let settingsFile = UserSettingsFile(workspace: server.map { ServerWorkspace.settingsFolder($0.1.address) } ?? url, login: Clock.actor)
+        let settingsFile = UserSettingsFile(workspace: serverAddress.map(ServerWorkspace.settingsFolder) ?? url, login: Clock.actor)
         let (remembered, notice) = settingsFile.load()
         var options = ConsoleOptions(
             themeName: flags.theme ?? environment["CHORUS_THEME"] ?? remembered.theme ?? "default",
@@ -259,12 +254,39 @@ enum ConsoleLauncher {
             if let sessionTheme, settings.theme == sessionTheme { kept.theme = remembered.theme }
             settingsFile.save(kept)
         }
+        // A big folder workspace shows its opening screen while the rest of it is read.
+        let preview = serverAddress != nil ? nil
+            : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }.map {
+                OpeningPreview(session: PreviewSession($0.workspace), status: "opening \($0.creatorCount) creators…")
+            }
+        var session: StoreSession?
+        defer { session?.store.close() }
+        try runConsole(options: options, preview: preview) { say in
+            let opened = try openSession(url, server: serverAddress, waiting: preview == nil ? { Output.notice($0) } : say)
+            session = opened
+            // Said before the console starts, or in its status bar once a preview holds the screen.
+            let recovery = opened.store.recoveryNotice
+            if preview == nil, let recovery { Output.notice(recovery) }
+            return (opened, preview == nil ? nil : recovery)
+        }
+        session?.finishBackgroundWork()
+        if let failure = settingsFile.saveFailure { Output.notice(failure) }
+    }
+
+    /// The store opened for the console (a folder's, or a server's), wrapped as its session;
+    /// refused if the person may not act as whom they say.
+    private static func openSession(_ url: URL, server address: PostgresAddress?, waiting: (String) -> Void) throws -> StoreSession {
+        let server = try address.map(ServerWorkspace.open)
+        let (store, readOnlyNotice) = try server.map { ($0.0, $0.0.unreadableLastLine?.newerFormat.map(upgradeNotice)) }
+            ?? openForConsole(url, whileWaiting: waiting)
+        if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
+            store.close()
+            throw CLIFailure(message: refusal)
+        }
         let session = StoreSession(store: store, readOnlyNotice: readOnlyNotice)
         session.folder = server == nil ? url : nil
         session.serverLink = server.map { ServerLink($0.1) }
-        try runConsole(session: session, options: options)
-        session.finishBackgroundWork()
-        if let failure = settingsFile.saveFailure { Output.notice(failure) }
+        return session
     }
 
     /// The status line of a workspace a newer Chorus wrote to, on a server or in a folder.
@@ -275,12 +297,12 @@ enum ConsoleLauncher {
     /// Opens read-write; a workspace the person may read but not write (a read-only folder or
     /// disk, files owned by someone else, a journal entry this build cannot read) opens
     /// read-only instead, with the sentence to show in the status bar.
-    private static func openForConsole(_ url: URL) throws -> (WorkspaceStore, String?) {
+    private static func openForConsole(_ url: URL, whileWaiting: (String) -> Void) throws -> (WorkspaceStore, String?) {
         let store: WorkspaceStore
         do {
             // $CHORUS_LOCK_WAIT means the same here as for every CLI write.
             store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true,
-                                            waitingForLock: WritableWorkspace.wait, whileWaiting: { Output.notice($0) })
+                                            waitingForLock: WritableWorkspace.wait, whileWaiting: whileWaiting)
         } catch let error as StoreError where error.kind == .networkFileSystem
                     || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
             let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)

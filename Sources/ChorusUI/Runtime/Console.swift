@@ -43,8 +43,7 @@ public final class Console {
         state.person = session.actingPerson
         theme = themes.defaultTheme
         theme = resolvedTheme(name)
-        let rememberedWave = remembered.wave.flatMap { session.workspace.wave(WaveID($0)) }?.id
-        state.pipeline.waveID = rememberedWave ?? WorkingWave.starting(session.workspace)
+        state.pipeline.waveID = Self.openingWave(of: session.workspace, remembered: remembered)
         if let carrier = remembered.carrier.flatMap({ Carrier(named: $0) }) { state.seeding.lastCarrier = carrier }
         if let problem = themes.problems.first {
             state.message = StatusMessage(.warning, problem)
@@ -52,6 +51,12 @@ public final class Console {
             state.message = StatusMessage(.warning, "no theme named \"\(themeName)\"; using the default theme")
         }
         send(.resize(size))
+    }
+
+    /// The wave the Pipeline opens on: the one the person worked in last time, while it exists,
+    /// else the one people are most likely working in (see `WorkingWave.starting`).
+    public static func openingWave(of workspace: Workspace, remembered: UserSettings) -> WaveID? {
+        remembered.wave.flatMap { workspace.wave(WaveID($0)) }?.id ?? WorkingWave.starting(workspace)
     }
 
     /// The settings to remember for next time, as they stand now.
