@@ -89,8 +89,9 @@ public struct ConsoleBenchmark {
     public static func measureOpening(_ folder: URL, today: Day) throws -> Opening {
         PeakMemory.reset()
         let start = ContinuousClock.now
-        let picture = drawPreview(folder, today: today) ? ContinuousClock.now - start : nil
-        let (store, session, console) = try openToFirstFrame(folder, today: today)
+        let previewed = drawPreview(folder, today: today)
+        let picture = previewed == nil ? nil : ContinuousClock.now - start
+        let (store, session, console) = try openToFirstFrame(folder, today: today, reusing: previewed)
         defer { store.close() }
         let keysAnswered = ContinuousClock.now - start
         console.press(.character(Character(String(Pane.leaderboard.rawValue))))
@@ -125,26 +126,28 @@ public struct ConsoleBenchmark {
     public static func measureFirstFrame(_ folder: URL, today: Day) throws -> (firstFrame: String, peakResidentMegabytes: Int) {
         PeakMemory.reset()
         let start = ContinuousClock.now
-        let picture = drawPreview(folder, today: today) ? ContinuousClock.now - start : nil
-        let (store, _, _) = try openToFirstFrame(folder, today: today)
+        let previewed = drawPreview(folder, today: today)
+        let picture = previewed == nil ? nil : ContinuousClock.now - start
+        let (store, _, _) = try openToFirstFrame(folder, today: today, reusing: previewed)
         let keysAnswered = ContinuousClock.now - start
         store.close()
         return (Opening.describe(picture, keysAnswered), PeakMemory.megabytes)
     }
 
     /// The preview of the opening screen, drawn as `chorus open` draws it before the workspace
-    /// is open; false where there is none.
-    private static func drawPreview(_ folder: URL, today: Day) -> Bool {
+    /// is open; what it read whole, for the open to take, or nil where there is none.
+    private static func drawPreview(_ folder: URL, today: Day) -> PreviewedFiles? {
         guard let preview = WorkspacePreview.read(at: folder, openingWave: { Console.openingWave(of: $0, remembered: UserSettings()) })
-        else { return false }
+        else { return nil }
         let console = makeConsole(PreviewSession(preview.workspace), today: today)
         console.announce("opening \(preview.creatorCount) creators…")
         _ = console.frame()
-        return true
+        return preview.files
     }
 
-    private static func openToFirstFrame(_ folder: URL, today: Day) throws -> (WorkspaceStore, MemorySession, Console) {
-        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+    private static func openToFirstFrame(_ folder: URL, today: Day, reusing previewed: PreviewedFiles? = nil) throws
+        -> (WorkspaceStore, MemorySession, Console) {
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true, reusing: previewed)
         let session = MemorySession(store.workspace, today: today, loadingOrderHistory: true)
         let console = makeConsole(session, today: today)
         _ = console.frame()

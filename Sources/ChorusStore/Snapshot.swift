@@ -98,10 +98,13 @@ package enum Snapshot {
     /// With `deferringOrderHistory`, orders and survey responses are left out and returned as
     /// a loader to run later (on another thread), so the rest can be shown first; the handle
     /// index, too, is left until first needed or `Workspace.startIndexingHandles()`.
-    static func read(from folder: String, fileSystem: any FileSystem,
-                     deferringOrderHistory: Bool = false) throws -> (Workspace, Manifest, OrderHistoryLoader?) {
+    /// What `reusing` holds (a preview's reading) is taken instead of read again, if it was read
+    /// from the same generation: a generation's files are never rewritten.
+    static func read(from folder: String, fileSystem: any FileSystem, deferringOrderHistory: Bool = false,
+                     reusing preview: PreviewedFiles? = nil) throws -> (Workspace, Manifest, OrderHistoryLoader?) {
         let (manifest, program, files) = try header(of: folder, fileSystem: fileSystem)
         let currency = program.program.currency
+        let reused = preview?.manifest == manifest ? preview : nil
 
         func big<Codec: RowCodec>(_ codec: Codec.Type) throws -> [Codec.Row] {
             let file = files[Codec.collection]!
@@ -110,16 +113,16 @@ package enum Snapshot {
 
         let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
                                         currency: currency, fileSystem: fileSystem)
-        let smallReading = fileSystem.readsFilesConcurrently ? SmallCollections.startReading(files, fileSystem: fileSystem) : nil
+        let smallReading = reused == nil && fileSystem.readsFilesConcurrently ? SmallCollections.startReading(files, fileSystem: fileSystem) : nil
         let creators: [Creator], enrollments: [Enrollment]
         do {
             creators = try big(CreatorRowCodec.self)
-            enrollments = try big(EnrollmentRowCodec.self)
+            enrollments = try reused?.enrollments ?? big(EnrollmentRowCodec.self)
         } catch {
             _ = smallReading?.wait()  // no read of this open's outlives its failure
             throw error
         }
-        let small = try (smallReading?.wait() ?? SmallCollections.read(files, fileSystem: fileSystem)).get()
+        let small = try reused?.small ?? (smallReading?.wait() ?? SmallCollections.read(files, fileSystem: fileSystem)).get()
         var workspace = Workspace(
             program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
             shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,

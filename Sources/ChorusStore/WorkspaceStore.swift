@@ -94,9 +94,9 @@ public final class WorkspaceStore {
     let attributionWriter = DispatchQueue(label: "chorus.attribution-writer")
 
     private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
-                 deferringOrderHistory: Bool = false, lockWait: Double = FolderLog.defaultLockWait) throws {
+                 deferringOrderHistory: Bool = false, lockWait: Double = FolderLog.defaultLockWait, reusing preview: PreviewedFiles? = nil) throws {
         var (snapshot, manifest, pending) = try Snapshot.read(from: folder, fileSystem: fileSystem,
-                                                              deferringOrderHistory: deferringOrderHistory)
+                                                              deferringOrderHistory: deferringOrderHistory, reusing: preview)
         let log = FolderLog(folder: folder, fileSystem: fileSystem, snapshotThrough: manifest.journalSequence, lockWait: lockWait)
         let journal = log.journal
         let entries = try log.openingEntries(of: manifest, holdingAppendLock: mode == .readWrite)
@@ -194,9 +194,12 @@ public final class WorkspaceStore {
     /// opens without them and `pendingOrderHistory` holds their loader, for the caller to run
     /// in the background and hand to `attach(_:)`. Commands and compaction that need them load
     /// them first, so deferring never changes a result, only when the work is done.
+    ///
+    /// `reusing`: what a preview of the workspace read (see `WorkspacePreview`), taken instead of
+    /// reading it again while the snapshot is the same.
     public static func open(at folder: String, mode: Mode = .readWrite, deferringOrderHistory: Bool = false,
                             waitingForLock: Double = 0, whileWaiting: (String) -> Void = { _ in },
-                            fileSystem: any FileSystem = POSIXFileSystem()) throws -> WorkspaceStore {
+                            fileSystem: any FileSystem = POSIXFileSystem(), reusing preview: PreviewedFiles? = nil) throws -> WorkspaceStore {
         try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)
         guard fileSystem.fileExists(at: folder + "/" + Manifest.fileName) else {
             throw StoreError(.notAWorkspace, file: folder, "is not a Chorus workspace (it has no \(Manifest.fileName))")
@@ -207,11 +210,12 @@ public final class WorkspaceStore {
             return try retryingVanishedFiles {
                 try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: lock,
                                    deferringOrderHistory: deferringOrderHistory,
-                                   lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait)
+                                   lockWait: waitingForLock > 0 ? waitingForLock : FolderLog.defaultLockWait, reusing: preview)
             }
         }
         return try retryingVanishedFiles {
-            try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil, deferringOrderHistory: deferringOrderHistory)
+            try WorkspaceStore(folder: folder, mode: mode, fileSystem: fileSystem, lock: nil, deferringOrderHistory: deferringOrderHistory,
+                               reusing: preview)
         }
     }
 

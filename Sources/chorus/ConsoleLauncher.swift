@@ -255,14 +255,13 @@ enum ConsoleLauncher {
             settingsFile.save(kept)
         }
         // A big folder workspace shows its opening screen while the rest of it is read.
-        let preview = serverAddress != nil ? nil
-            : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }.map {
-                OpeningPreview(session: PreviewSession($0.workspace), status: "opening \($0.creatorCount) creators…")
-            }
+        let previewed = serverAddress != nil ? nil : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }
+        let preview = previewed.map { OpeningPreview(session: PreviewSession($0.workspace), status: "opening \($0.creatorCount) creators…") }
         var session: StoreSession?
         defer { session?.store.close() }
         try runConsole(options: options, preview: preview) { say in
-            let opened = try openSession(url, server: serverAddress, waiting: preview == nil ? { Output.notice($0) } : say)
+            let opened = try openSession(url, server: serverAddress, reusing: previewed?.files,
+                                         waiting: preview == nil ? { Output.notice($0) } : say)
             session = opened
             // Said before the console starts, or in its status bar once a preview holds the screen.
             let recovery = opened.store.recoveryNotice
@@ -275,10 +274,11 @@ enum ConsoleLauncher {
 
     /// The store opened for the console (a folder's, or a server's), wrapped as its session;
     /// refused if the person may not act as whom they say.
-    private static func openSession(_ url: URL, server address: PostgresAddress?, waiting: (String) -> Void) throws -> StoreSession {
+    private static func openSession(_ url: URL, server address: PostgresAddress?, reusing previewed: PreviewedFiles?,
+                                    waiting: (String) -> Void) throws -> StoreSession {
         let server = try address.map(ServerWorkspace.open)
         let (store, readOnlyNotice) = try server.map { ($0.0, $0.0.unreadableLastLine?.newerFormat.map(upgradeNotice)) }
-            ?? openForConsole(url, whileWaiting: waiting)
+            ?? openForConsole(url, reusing: previewed, whileWaiting: waiting)
         if let login = Clock.context.login, let refusal = store.workspace.program.actingAsRefusal(actor: Clock.actor, login: login) {
             store.close()
             throw CLIFailure(message: refusal)
@@ -297,15 +297,15 @@ enum ConsoleLauncher {
     /// Opens read-write; a workspace the person may read but not write (a read-only folder or
     /// disk, files owned by someone else, a journal entry this build cannot read) opens
     /// read-only instead, with the sentence to show in the status bar.
-    private static func openForConsole(_ url: URL, whileWaiting: (String) -> Void) throws -> (WorkspaceStore, String?) {
+    private static func openForConsole(_ url: URL, reusing previewed: PreviewedFiles?, whileWaiting: (String) -> Void) throws -> (WorkspaceStore, String?) {
         let store: WorkspaceStore
         do {
             // $CHORUS_LOCK_WAIT means the same here as for every CLI write.
             store = try WorkspaceStore.open(at: url, mode: .readWrite, deferringOrderHistory: true,
-                                            waitingForLock: WritableWorkspace.wait, whileWaiting: whileWaiting)
+                                            waitingForLock: WritableWorkspace.wait, whileWaiting: whileWaiting, reusing: previewed)
         } catch let error as StoreError where error.kind == .networkFileSystem
                     || (error.kind == .io && [EACCES, EPERM, EROFS].contains(error.code ?? 0)) {
-            let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true)
+            let reader = try WorkspaceStore.open(at: url, mode: .readOnly, deferringOrderHistory: true, reusing: previewed)
             return (reader, "read-only: this workspace cannot be written (\(error)); nothing can be changed")
         }
         guard store.mode == .readOnly else { return (store, nil) }

@@ -90,6 +90,28 @@ final class OpeningPreviewTests: XCTestCase {
                        try openedScreen(size: size, remembered: remembered))
     }
 
+    func testTheOpenTakesWhatThePreviewReadWholeOnlyWhileTheSnapshotIsTheSame() throws {
+        let (wave, _) = try workInTheOpeningWave()
+        let preview = try XCTUnwrap(preview())
+        func opened(reusing files: PreviewedFiles?) throws -> Workspace {
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true, reusing: files)
+            defer { store.close() }
+            return store.workspace
+        }
+        XCTAssertEqual(try opened(reusing: preview.files), try opened(reusing: nil))
+
+        // A colleague moves a creator on and compacts while the preview is on screen: the
+        // enrollments it read are a generation old, and the open reads them again.
+        let colleague = try WorkspaceStore.open(at: folder)
+        let prospect = try XCTUnwrap(colleague.workspace.enrollments.rows.first { $0.waveID == wave && $0.stage == .invited })
+        try colleague.perform(.revertStage(creators: [prospect.creatorID], wave: wave), context: context(9))
+        try colleague.compact()
+        colleague.close()
+        let fresh = try opened(reusing: nil)
+        XCTAssertEqual(fresh.enrollments[key: prospect.key]?.stage, .prospect)
+        XCTAssertEqual(try opened(reusing: preview.files), fresh)
+    }
+
     func testCreatorsAddedSinceTheSnapshotRuleOutAPreview() throws {
         let store = try WorkspaceStore.open(at: folder)
         try store.perform(.addCreators([Creator(id: CreatorID("CR-90001"), handle: "new.face", name: "New Face")]), context: context(1))
