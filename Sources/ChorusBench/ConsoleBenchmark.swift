@@ -139,8 +139,9 @@ public struct ConsoleBenchmark {
     private static func drawPreview(_ folder: URL, today: Day) -> PreviewedFiles? {
         guard let preview = WorkspacePreview.read(at: folder, openingWave: { Console.openingWave(of: $0, remembered: UserSettings()) })
         else { return nil }
-        let console = makeConsole(PreviewSession(preview.workspace), today: today)
-        console.announce("opening \(preview.creatorCount) creators…")
+        let session = PreviewSession(preview.workspace, creatorCount: preview.creatorCount)
+        let console = makeConsole(session, today: today)
+        console.announce(session.status)
         _ = console.frame()
         return preview.files
     }

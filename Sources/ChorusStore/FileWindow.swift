@@ -56,6 +56,13 @@ struct FileWindow {
         ahead = (offset, BackgroundWork { Result { try fileSystem.readFile(at: path, offset: offset, count: size, reusing: Self.take(&handedOver)) } })
     }
 
+    /// Waits for a window being read ahead and forgets it: a reading that fails leaves no read
+    /// running after it.
+    mutating func settle() {
+        if let ahead { _ = ahead.read.wait() }
+        ahead = nil
+    }
+
     /// Forgets `bytes` before `index`, and the rest too: the next `readOn` starts at `index`, so
     /// the row the window's end cut is read again from the file (a few hundred bytes). Keeping
     /// it instead meant appending the next window to it, a second window-sized buffer beside

@@ -14,17 +14,19 @@ struct SmallCollections: Sendable {
     var trackingLinks: [TrackingLink]
     var payoutRuns: [PayoutRun]
 
-    /// Starts reading the files the manifest lists (`files`: collection name → path and rows).
-    /// A problem is a `StoreError` naming the file, kept for whoever waits, so that it is
-    /// reported only after those of the files read before it.
-    static func startReading(_ files: [String: (path: String, rows: Int)],
-                             fileSystem: any FileSystem) -> BackgroundWork<Result<SmallCollections, any Error>> {
-        BackgroundWork { read(files, fileSystem: fileSystem) }
-    }
-
-    /// Reads them on this thread, for a file system that reads one file at a time.
-    static func read(_ files: [String: (path: String, rows: Int)], fileSystem: any FileSystem) -> Result<SmallCollections, any Error> {
-        Result { try SmallCollections(files, fileSystem: fileSystem) }
+    /// Runs `work` (decoding the big collections) while these are read, on a thread of their
+    /// own where the file system reads files concurrently, else after it (`files`: collection
+    /// name → path and rows). A problem is a `StoreError` naming the file, reported after those
+    /// of `work`; no read outlives a failure of `work`.
+    static func read<Big>(_ files: [String: (path: String, rows: Int)], fileSystem: any FileSystem,
+                          alongside work: () throws -> Big) throws -> (Big, SmallCollections) {
+        let reading = fileSystem.readsFilesConcurrently ? BackgroundWork { Result { try SmallCollections(files, fileSystem: fileSystem) } } : nil
+        let big: Big
+        do { big = try work() } catch {
+            _ = reading?.wait()
+            throw error
+        }
+        return (big, try reading?.wait().get() ?? SmallCollections(files, fileSystem: fileSystem))
     }
 
     private init(_ files: [String: (path: String, rows: Int)], fileSystem: any FileSystem) throws {

@@ -113,16 +113,14 @@ package enum Snapshot {
 
         let loader = OrderHistoryLoader(orders: files[OrderRowCodec.collection]!, surveyResponses: files[SurveyResponseRowCodec.collection]!,
                                         currency: currency, fileSystem: fileSystem)
-        let smallReading = reused == nil && fileSystem.readsFilesConcurrently ? SmallCollections.startReading(files, fileSystem: fileSystem) : nil
-        let creators: [Creator], enrollments: [Enrollment]
-        do {
-            creators = try big(CreatorRowCodec.self)
-            enrollments = try reused?.enrollments ?? big(EnrollmentRowCodec.self)
-        } catch {
-            _ = smallReading?.wait()  // no read of this open's outlives its failure
-            throw error
+        let creators: [Creator], enrollments: [Enrollment], small: SmallCollections
+        if let reused {
+            (creators, enrollments, small) = (try big(CreatorRowCodec.self), reused.enrollments, reused.small)
+        } else {
+            ((creators, enrollments), small) = try SmallCollections.read(files, fileSystem: fileSystem) {
+                (try big(CreatorRowCodec.self), try big(EnrollmentRowCodec.self))
+            }
         }
-        let small = try reused?.small ?? (smallReading?.wait() ?? SmallCollections.read(files, fileSystem: fileSystem)).get()
         var workspace = Workspace(
             program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
             shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,

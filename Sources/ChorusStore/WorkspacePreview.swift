@@ -37,6 +37,10 @@ public struct WorkspacePreview {
     static func read(from folder: String, fileSystem: any FileSystem, minimumCreators: Int,
                      openingWave: (Workspace) -> WaveID?) throws -> WorkspacePreview? {
         try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)  // as the full open does
+        // Held while reading, without waiting: a workspace under maintenance (`chorus migrate`,
+        // `repair`) has no preview, and the open says what it waits for before the screen is taken.
+        let lock = try WorkspaceLock.acquire(folder: folder, shared: true)
+        defer { lock.release() }
         let (manifest, program, files) = try Snapshot.header(of: folder, fileSystem: fileSystem)
         let creatorsFile = files[CreatorRowCodec.collection]!, enrollmentsFile = files[EnrollmentRowCodec.collection]!
         guard creatorsFile.rows >= minimumCreators else { return nil }
@@ -44,24 +48,21 @@ public struct WorkspacePreview {
         guard entries.allSatisfy({ Self.replaysOnAPreview($0.command) }) else { return nil }
 
         let currency = program.program.currency
-        let smallReading = SmallCollections.startReading(files, fileSystem: fileSystem)
-        let enrollments: [Enrollment]
-        do {
-            enrollments = try CollectionFile.decode(file: enrollmentsFile.path, fileSystem: fileSystem, as: EnrollmentRowCodec.self,
-                                                    currency: currency, expectedRows: enrollmentsFile.rows)
-        } catch {
-            _ = smallReading.wait()  // no read of this preview's outlives its failure
-            throw error
+        let (enrollments, small) = try SmallCollections.read(files, fileSystem: fileSystem) {
+            try CollectionFile.decode(file: enrollmentsFile.path, fileSystem: fileSystem, as: EnrollmentRowCodec.self,
+                                      currency: currency, expectedRows: enrollmentsFile.rows)
         }
-        let small = try smallReading.wait().get()
 
         guard let wave = openingWave(Workspace(program: program.program, waves: program.waves)) else { return nil }
         var shown = Set(enrollments.lazy.filter { $0.waveID == wave }.map(\.creatorID.rawValue))
         for entry in entries {
-            if case .enroll(let creators, wave, _) = entry.command { shown.formUnion(creators.map(\.rawValue)) }
+            switch entry.command {
+            case .enroll(let creators, wave, _), .promote(let creators, wave, _): shown.formUnion(creators.map(\.rawValue))
+            default: break
+            }
         }
         let creators = try CollectionFile.decode(file: creatorsFile.path, fileSystem: fileSystem, as: CreatorRowCodec.self,
-                                                 currency: currency, keepingIDs: shown)
+                                                 currency: currency, expectedRows: creatorsFile.rows, keepingIDs: shown, id: { $0.id.rawValue })
         // Their enrollments in every wave (the creator beside the list shows them), and no other:
         // indexing nine hundred thousand took a fifth of a second.
         let theirs = enrollments.filter { shown.contains($0.creatorID.rawValue) }

@@ -8,32 +8,23 @@ import Foundation
 /// safe, so every curses call stays on this one thread. The terminal is restored on every way
 /// out: `q`, Ctrl-c, SIGTERM, SIGINT, SIGHUP, or an error thrown from here. Ctrl-z suspends
 /// and `fg` resumes with a full repaint.
-public func runConsole(session: ConsoleSession, options: ConsoleOptions) throws {
-    try runConsole(options: options, preview: nil) { _ in (session, nil) }
-}
-
-/// What a console shows while its workspace opens: a picture of the opening screen (see
-/// `WorkspacePreview`) and what the status line says meanwhile ("opening 1000000 creators…").
-public struct OpeningPreview {
-    public var session: ConsoleSession
-    public var status: String
-    public init(session: ConsoleSession, status: String) { (self.session, self.status) = (session, status) }
-}
-
-/// Runs the console on the session `open` returns, drawing `preview` first while `open` runs
-/// (a big workspace's second or more). No key is read meanwhile: keys typed wait in the
-/// terminal and are taken, in order, by the console on the opened workspace. `open` may say
-/// what it waits for (another person's lock) in the preview's status line, and returns a
-/// notice for the opened console's status bar (a journal recovered after a crash).
-public func runConsole(options: ConsoleOptions, preview: OpeningPreview?,
+/// Runs the console on the session `open` returns.
+///
+/// With a `preview` (a big workspace, see `WorkspacePreview`), its picture is drawn first and
+/// `open` runs after it (a second or more). No key is read meanwhile: keys typed wait in the
+/// terminal and are taken, in order, by the console on the opened workspace, and a Ctrl-c is
+/// acted on once it is open. `open` may say what it waits for (another person's lock) in the
+/// picture's status line, and returns a notice for the opened console's status bar (a journal
+/// recovered after a crash). Without one, the workspace opens before the terminal is taken
+/// over, so what stops it (a missing folder, a lock held too long, Ctrl-c) is said on a
+/// terminal left as it was.
+public func runConsole(options: ConsoleOptions, preview: PreviewSession?,
                        open: (_ say: (String) -> Void) throws -> (session: ConsoleSession, notice: String?)) throws {
     precondition(Thread.isMainThread, "runConsole must run on the main thread: curses is not thread safe")
     let themes = ThemeCatalog(directory: options.themesDirectory)
+    var opened = preview == nil ? try open { _ in } : nil
     Signals.catchAll()
     defer { Signals.release() }
-    // Without a preview the workspace opens before the terminal is taken over, so a workspace
-    // that cannot be opened is said on a terminal left as it was.
-    var opened = preview == nil ? try open { _ in } : nil
     let screen = try Screen(mouse: options.mouse)
     defer { screen.stop() }
     let painter = FramePainter(hasColor: has_colors() && !options.noColor, asciiOnly: !screen.isUnicode)
@@ -43,7 +34,7 @@ public func runConsole(options: ConsoleOptions, preview: OpeningPreview?,
     }
     var pictureTheme: Theme?
     if let preview {
-        let picture = makeConsole(preview.session)
+        let picture = makeConsole(preview)
         painter.use(picture.theme)
         pictureTheme = picture.theme
         let say = { (status: String) in
@@ -51,12 +42,16 @@ public func runConsole(options: ConsoleOptions, preview: OpeningPreview?,
             painter.paint(picture.frame())
         }
         say(preview.status)
-        opened = try open(say)
+        do { opened = try open(say) } catch {
+            screen.discardTypedKeys()  // typed ahead for the console, not for the shell it returns to
+            throw error
+        }
+        screen.takeNewSize()  // a resize meanwhile is drawn at once, not after the next key
     }
     guard let (session, notice) = opened else { preconditionFailure("opened before the screen, or after the preview") }
     let console = makeConsole(session)
-    if let notice { console.warn(notice) }
-    if let notice = options.openingNotice { console.warn(notice) }
+    let notices = [notice, options.openingNotice].compactMap { $0 }
+    if !notices.isEmpty { console.warn(notices.joined(separator: "; ")) }
     var settings = console.settings
     var theme = console.theme
     if theme != pictureTheme { painter.use(theme) }  // the same theme repaints only the cells that changed

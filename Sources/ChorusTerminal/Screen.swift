@@ -73,14 +73,25 @@ final class Screen {
         Signals.release()
         kill(getpid(), SIGSTOP)
         Signals.catchAll()
+        takeNewSize()
+        clearok(chorus_curscr(), true)
+        refresh()
+        Self.write(Self.bracketedPasteOn)
+    }
+
+    /// Tells curses the terminal's size now, which it otherwise learns only when it reads the
+    /// resize as a key: after a suspension, or after a workspace opened behind its preview.
+    func takeNewSize() {
         var rows: Int32 = 0
         var columns: Int32 = 0
         if chorus_terminal_size(&rows, &columns) == 0, rows != chorus_lines() || columns != chorus_cols() {
             resizeterm(rows, columns)
         }
-        clearok(chorus_curscr(), true)
-        refresh()
-        Self.write(Self.bracketedPasteOn)
+    }
+
+    /// Drops keys typed but not read yet.
+    func discardTypedKeys() {
+        tcflush(STDIN_FILENO, TCIFLUSH)
     }
 
     /// Waits up to 100 ms for input.

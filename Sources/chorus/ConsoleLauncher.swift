@@ -256,7 +256,7 @@ enum ConsoleLauncher {
         }
         // A big folder workspace shows its opening screen while the rest of it is read.
         let previewed = serverAddress != nil ? nil : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }
-        let preview = previewed.map { OpeningPreview(session: PreviewSession($0.workspace), status: "opening \($0.creatorCount) creators…") }
+        let preview = previewed.map { PreviewSession($0.workspace, creatorCount: $0.creatorCount) }
         var session: StoreSession?
         defer { session?.store.close() }
         try runConsole(options: options, preview: preview) { say in

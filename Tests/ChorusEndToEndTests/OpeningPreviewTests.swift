@@ -16,7 +16,7 @@ final class OpeningPreviewTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = try ChorusProcess.temporaryFolder()
-        let program = SampleProgram.generate(options: GeneratorOptions(creators: 3_000, orders: 2_000, seed: 5, today: today))
+        let program = SampleProgram.generate(options: GeneratorOptions(creators: 5_000, orders: 2_000, seed: 5, today: today))
         try WorkspaceStore.create(at: folder.path, workspace: program).close()
     }
 
@@ -71,9 +71,9 @@ final class OpeningPreviewTests: XCTestCase {
         let inWave = preview.workspace.enrollments.rows.filter { $0.waveID == wave }.count
         XCTAssertEqual(preview.workspace.creators.count, inWave, "only the opening wave's creators are read")
         XCTAssertLessThan(preview.workspace.creators.count, preview.creatorCount)
-        XCTAssertEqual(preview.creatorCount, 3_000)
+        XCTAssertEqual(preview.creatorCount, 5_000)
         for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
-            XCTAssertEqual(screen(of: PreviewSession(preview.workspace), size: size), try openedScreen(size: size),
+            XCTAssertEqual(screen(of: PreviewSession(preview.workspace, creatorCount: preview.creatorCount), size: size), try openedScreen(size: size),
                            "at \(size.width)×\(size.height)")
         }
     }
@@ -86,7 +86,7 @@ final class OpeningPreviewTests: XCTestCase {
         let preview = try XCTUnwrap(preview(remembered: remembered))
         XCTAssertTrue(preview.workspace.enrollments.rows.contains { $0.waveID == other.id })
         let size = Size(width: 200, height: 60)
-        XCTAssertEqual(screen(of: PreviewSession(preview.workspace), size: size, remembered: remembered),
+        XCTAssertEqual(screen(of: PreviewSession(preview.workspace, creatorCount: preview.creatorCount), size: size, remembered: remembered),
                        try openedScreen(size: size, remembered: remembered))
     }
 
@@ -131,7 +131,7 @@ final class OpeningPreviewTests: XCTestCase {
 
     func testSmallOrDamagedWorkspacesAreNotPreviewed() throws {
         XCTAssertNil(WorkspacePreview.read(at: folder) { Console.openingWave(of: $0, remembered: UserSettings()) },
-                     "3 000 creators open whole in the time a preview takes")
+                     "5 000 creators open whole in less time than a preview puts off the first key")
         let creators = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("creators-") })
         let file = folder.appendingPathComponent(creators)
         let bytes = try Data(contentsOf: file)
