@@ -11,9 +11,9 @@ import Foundation
 /// open. So it is made only when it is the same picture — when every journal entry after the
 /// snapshot replays on it as on the whole workspace. It is not made (nil) when an entry adds
 /// creators (an import matches them against every creator there is) or needs the order
-/// history, when an entry names a creator it does not have, when the journal changes which wave
-/// the Pipeline opens on, or when anything cannot be read (the full open then says why). An
-/// entry about another wave's creators finds no enrollment here and so rules a preview out too.
+/// history, when an entry reaches a creator the preview does not have (it has those the
+/// journal names), when the journal changes which wave the Pipeline opens on, or when anything
+/// cannot be read (the full open then says why).
 public struct WorkspacePreview {
     public let workspace: Workspace
     /// How many creators the whole workspace has, for saying what is still being read.
@@ -54,13 +54,9 @@ public struct WorkspacePreview {
         }
 
         guard let wave = openingWave(Workspace(program: program.program, waves: program.waves)) else { return nil }
+        // The wave's creators, and those the journal names (some of them joined it since).
         var shown = Set(enrollments.lazy.filter { $0.waveID == wave }.map(\.creatorID.rawValue))
-        for entry in entries {
-            switch entry.command {
-            case .enroll(let creators, wave, _), .promote(let creators, wave, _): shown.formUnion(creators.map(\.rawValue))
-            default: break
-            }
-        }
+        for entry in entries { shown.formUnion(Self.creatorsNamed(by: entry.command).map(\.rawValue)) }
         let creators = try CollectionFile.decode(file: creatorsFile.path, fileSystem: fileSystem, as: CreatorRowCodec.self,
                                                  currency: currency, expectedRows: creatorsFile.rows, keepingIDs: shown, id: { $0.id.rawValue })
         // Their enrollments in every wave (the creator beside the list shows them), and no other:
@@ -90,6 +86,19 @@ public struct WorkspacePreview {
             throw StoreError(.corrupt, file: log.journal.path, "its last line is for the full open to explain")
         }
         return entries.filter { $0.seq > manifest.journalSequence }
+    }
+
+    /// The creators a command acts on by id, which its replay needs (and their enrollments).
+    static func creatorsNamed(by command: Command) -> [CreatorID] {
+        switch command {
+        case .enroll(let ids, _, _), .advanceStage(let ids, _), .revertStage(let ids, _), .exitPipeline(let ids, _, _, _),
+             .promote(let ids, _, _), .setDueDate(let ids, _, _), .draftMessages(_, _, let ids), .markMessagesSent(_, _, let ids):
+            return ids
+        case .updateCreator(let creator): return [creator.id]
+        case .queueShipments(let requests): return requests.map(\.creatorID)
+        case .setPayoutDetails(let details): return details.map(\.creatorID)
+        default: return []
+        }
     }
 
     /// Whether a journaled command does on a preview what it did on the whole workspace, as far

@@ -69,7 +69,7 @@ final class OpeningPreviewTests: XCTestCase {
         let preview = try XCTUnwrap(preview(), "a journal of pipeline work keeps the preview")
         XCTAssertEqual(preview.workspace.creator(renamed)?.name, "山田 花子 🌸 Preview")
         let inWave = preview.workspace.enrollments.rows.filter { $0.waveID == wave }.count
-        XCTAssertEqual(preview.workspace.creators.count, inWave, "only the opening wave's creators are read")
+        XCTAssertEqual(preview.workspace.creators.count, inWave, "only the opening wave's creators are read (and the journal's, in it)")
         XCTAssertLessThan(preview.workspace.creators.count, preview.creatorCount)
         XCTAssertEqual(preview.creatorCount, 5_000)
         for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
@@ -119,14 +119,18 @@ final class OpeningPreviewTests: XCTestCase {
         XCTAssertNil(preview(), "an import matches against every creator, so a preview of some could differ")
     }
 
-    func testWorkOnAnotherWavesCreatorsRulesOutAPreview() throws {
+    func testWorkOnAnotherWavesCreatorsIsReplayedOnTheCreatorsItNames() throws {
         let store = try WorkspaceStore.open(at: folder)
         let opening = try XCTUnwrap(Console.openingWave(of: store.workspace, remembered: UserSettings()))
         let inOpening = Set(store.workspace.enrollments.rows.filter { $0.waveID == opening }.map(\.creatorID))
         let elsewhere = try XCTUnwrap(store.workspace.enrollments.rows.first { !inOpening.contains($0.creatorID) && $0.stage == .invited })
         try store.perform(.revertStage(creators: [elsewhere.creatorID], wave: elsewhere.waveID), context: context(1))
         store.close()
-        XCTAssertNil(preview())
+        let preview = try XCTUnwrap(preview())
+        XCTAssertEqual(preview.workspace.enrollments[key: elsewhere.key]?.stage, .prospect)
+        let size = Size(width: 200, height: 60)
+        XCTAssertEqual(screen(of: PreviewSession(preview.workspace, creatorCount: preview.creatorCount), size: size),
+                       try openedScreen(size: size))
     }
 
     func testSmallOrDamagedWorkspacesAreNotPreviewed() throws {
