@@ -17,10 +17,10 @@ extension Workspace {
         swap(&self, &change.workspace)
         defer { swap(&self, &change.workspace) }
         do {
-            let summary = try change.perform(command, context)
+            let label = try change.perform(command, context)
             var point = change.undo
             point.undoes = command.authorizingKind
-            var applied = AppliedCommand(summary: summary, undo: .restore(point: point, label: summary))
+            var applied = AppliedCommand(summary: label + change.aside, undo: .restore(point: point, label: label))
             if !keepingUndo {
                 applied.isUndoable = false
                 applied.changedAnything = applied.changedAnything || change.changedUnrecorded

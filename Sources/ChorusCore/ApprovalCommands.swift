@@ -32,17 +32,17 @@ extension ChangeRecorder {
                     + failures.map(\.summary).joined(separator: "; ") + " (approve with override and a reason to publish anyway)")
             }
         }
-        let note = workspace.rightsNote(approving: submissions.map(\.id))
+        aside = workspace.rightsNote(approving: submissions.map(\.id))
         for submission in submissions { approve(submission, override: nil, context) }
-        return "approved \(Self.plural(submissions.count, "submission"))" + note
+        return "approved \(Self.plural(submissions.count, "submission"))"
     }
 
     mutating func approveWithOverride(_ id: SubmissionID, reason: String, _ context: CommandContext) throws -> String {
         let reason = try Self.requireText(reason, "a reason for the override")
         let submission = try pending([id], verb: "approved")[0]
-        let note = workspace.rightsNote(approving: [id])
+        aside = workspace.rightsNote(approving: [id])
         approve(submission, override: reason, context)
-        return "approved \(id) with override" + note
+        return "approved \(id) with override"
     }
 
     private mutating func approve(_ submission: Submission, override reason: String?, _ context: CommandContext) {

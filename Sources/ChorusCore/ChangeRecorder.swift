@@ -9,6 +9,9 @@ struct ChangeRecorder {
     let keepingUndo: Bool
     /// Whether a bulk import changed orders without recording them.
     private(set) var changedUnrecorded = false
+    /// Said after the command's summary but not part of what its undo is called: a warning about
+    /// the result ("; it has no usage rights agreed in the brief") is not what an undo takes back.
+    var aside = ""
 
     init(_ workspace: Workspace, keepingUndo: Bool = true) {
         self.workspace = workspace

@@ -60,8 +60,10 @@ final class ApprovalCommandsTests: XCTestCase {
         var extra = ProgramFixture.draft("SUB-0006", caption: "#ad Morning glow with @lumenskin #LumenGlow", submittedAt: "2026-03-12T07:00:00Z")
         extra.deliverableID = nil
         try workspace.run(.addSubmissions([extra]))
-        XCTAssertEqual(try workspace.run(.approve(["SUB-0006", compliant])).summary,
-                       "approved 2 submissions; SUB-0006 has no usage rights agreed in the brief")
+        let approved = try workspace.run(.approve(["SUB-0006", compliant]))
+        XCTAssertEqual(approved.summary, "approved 2 submissions; SUB-0006 has no usage rights agreed in the brief")
+        guard case .restore(_, let label) = approved.undo else { return XCTFail("an approval is undone by a restore") }
+        XCTAssertEqual(label, "approved 2 submissions", "undoing it takes back the approval, not the warning")
         XCTAssertNil(workspace.asset("AS-0002")?.rights)
         XCTAssertNotNil(workspace.asset("AS-0003")?.rights, "the compliant draft's deliverable has its rights")
     }
