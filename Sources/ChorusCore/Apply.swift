@@ -20,7 +20,8 @@ extension Workspace {
             let label = try change.perform(command, context)
             var point = change.undo
             point.undoes = command.authorizingKind
-            var applied = AppliedCommand(summary: label + change.aside, undo: .restore(point: point, label: label))
+            var applied = AppliedCommand(summary: label, undo: .restore(point: point, label: label))
+            applied.aside = change.aside
             if !keepingUndo {
                 applied.isUndoable = false
                 applied.changedAnything = applied.changedAnything || change.changedUnrecorded

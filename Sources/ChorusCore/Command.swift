@@ -169,7 +169,13 @@ public struct CommandContext: Hashable, Sendable, Codable {
 
 /// The outcome of a command: what happened, in words, and how to take it back.
 public struct AppliedCommand: Sendable {
-    public var summary: String
+    /// What was done, as said and as its undo is named ("approved 2 submissions").
+    public var label: String
+    /// A warning about the result, said after the label but not part of what an undo takes
+    /// back ("; SU-0006 has no usage rights agreed in the brief"); empty for most commands.
+    public var aside = ""
+    /// The label and the aside: what the command line and the status bar say.
+    public var summary: String { label + aside }
     public var undo: Command
     /// False when the command was applied without keeping what undo needs (an import the
     /// command line cannot undo): `undo` is then incomplete, and taking the command back means
@@ -178,7 +184,7 @@ public struct AppliedCommand: Sendable {
     /// Whether anything changed (re-importing the same file changes nothing).
     public var changedAnything: Bool
     public init(summary: String, undo: Command) {
-        self.summary = summary
+        self.label = summary
         self.undo = undo
         if case .restore(let point, _) = undo { changedAnything = !point.isEmpty } else { changedAnything = true }
     }

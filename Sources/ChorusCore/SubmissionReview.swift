@@ -49,7 +49,7 @@ extension Workspace {
     /// rights approved with an override): said as it happens, not found later as "no rights" in
     /// the Library. (Rights of partnership ads only are agreed; they are added with the ad code.)
     /// Kept in the journal with the summary, so it says what was so, not what to press.
-    public func rightsNote(approving ids: [SubmissionID]) -> String {
+    func rightsNote(approving ids: [SubmissionID]) -> String {
         let without = ids.filter { id in submission(id).map { agreedRights(for: $0) == nil } ?? false }
         guard !without.isEmpty else { return "" }
         let shown = 5, named = without.prefix(shown).map(\.rawValue).joined(separator: ", ")

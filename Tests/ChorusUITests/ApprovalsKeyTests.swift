@@ -32,7 +32,7 @@ final class ApprovalsKeyTests: XCTestCase {
     }
 
     /// Extra content, outside the brief's deliverables: `a` says the new asset has no usage
-    /// rights, instead of leaving "no rights" to be found in the Library.
+    /// rights, as the approval is applied, instead of leaving "no rights" to be found in the Library.
     func testApprovingExtraContentSaysTheAssetHasNoRights() throws {
         var workspace = ApprovalsSample.workspace()
         var draft = try XCTUnwrap(workspace.submission(ApprovalsSample.id(1)))
@@ -46,6 +46,9 @@ final class ApprovalsKeyTests: XCTestCase {
         console.press("a")
         XCTAssertEqual(console.state.message, StatusMessage(.success, "approved SU-0099 @ana.lima; it has no usage rights agreed in the brief"))
         XCTAssertNil(console.workspace.assets.first { $0.submissionID == "SU-0099" }?.rights)
+        console.press("z")
+        XCTAssertEqual(console.state.message, StatusMessage(.success, "undone: approved SU-0099 @ana.lima"),
+                       "the undo takes back the approval, not the warning")
     }
 
     func testApprovingAFailingDraftIsRefusedNamingTheCheckAndOverrideRecordsWhoWhenWhy() throws {

@@ -45,7 +45,7 @@ enum CommandOutcomeUpdate {
         state.undoStack.append(UndoEntry(summary: summary, command: outcome.undo))
         state.redoStack = []
         state.clearMarks()
-        state.message = StatusMessage(.success, summary)
+        state.message = StatusMessage(.success, summary + outcome.aside)
         switch outcome.intent {
         case .save: state.form = nil
         case .scan(let dispatch, _): state.recordScan(dispatch, shipped: true)

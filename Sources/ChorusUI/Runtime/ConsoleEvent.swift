@@ -49,7 +49,10 @@ enum ConsoleEvent: Hashable, Sendable {
 struct CommandOutcome: Hashable, Sendable {
     var command: Command
     var intent: CommandIntent
+    /// What was done, as its undo is named.
     var summary: String
+    /// What the command found as it was applied, said after the summary (see `AppliedCommand.aside`).
+    var aside = ""
     var undo: Command
 }
 

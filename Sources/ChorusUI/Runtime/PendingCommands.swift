@@ -30,7 +30,8 @@ extension Console {
         rememberCursors()
         do {
             let applied = try session.perform(pending.command, commandID: pending.id)
-            return .commandApplied(CommandOutcome(command: pending.command, intent: pending.intent, summary: applied.summary, undo: applied.undo))
+            return .commandApplied(CommandOutcome(command: pending.command, intent: pending.intent, summary: applied.label, aside: applied.aside,
+                                                  undo: applied.undo))
         } catch {
             return .commandRefused(pending.command, pending.intent, reason: String(describing: error))
         }

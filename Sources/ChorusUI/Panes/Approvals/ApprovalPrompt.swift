@@ -40,9 +40,9 @@ public enum ApprovalPrompt: Hashable, Sendable {
         case .rejectionReason(let ids): return [.performSummarized(.reject(ids, reason: text), summary: ApprovalDecision.summary("rejected", ids, workspace))]
         case .overrideReason(let ids):
             let (passing, failing) = workspace.approvable(ids)
-            let approvals: [Effect] = passing.isEmpty ? [] : [.performSummarized(.approve(passing), summary: ApprovalDecision.approved(passing, workspace))]
+            let approvals: [Effect] = passing.isEmpty ? [] : [.performSummarized(.approve(passing), summary: ApprovalDecision.summary("approved", passing, workspace))]
             return approvals + failing.map { id, _ in
-                .performSummarized(.approveWithOverride(id, reason: text), summary: ApprovalDecision.approved([id], workspace, verb: "approved with override"))
+                .performSummarized(.approveWithOverride(id, reason: text), summary: ApprovalDecision.summary("approved with override", [id], workspace))
             }
         case .resubmittedCaption(let id): return [.command(.resubmit(id, caption: text, onScreenText: nil), .plain)]
         }

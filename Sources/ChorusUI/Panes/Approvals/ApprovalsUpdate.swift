@@ -92,7 +92,7 @@ enum ApprovalDecision {
                 state.message = StatusMessage(.error, "not approved: \(id) \(checks.map(\.summary).joined(separator: "; ")) · o overrides")
                 return []
             }
-            return [.performSummarized(.approve(ids), summary: approved(ids, workspace))]
+            return [.performSummarized(.approve(ids), summary: summary("approved", ids, workspace))]
         case .requestChanges: state.prompt = Prompt(.approvals(.changesNote(ids)))
         case .rejectSubmissions: state.prompt = Prompt(.approvals(.rejectionReason(ids)))
         case .approveWithOverride:
@@ -126,7 +126,7 @@ enum ApprovalDecision {
             state.message = StatusMessage(.error, "none approved: every marked draft fails a check: \(left)")
             return []
         }
-        var text = approved(passing, workspace)
+        var text = summary("approved", passing, workspace)
         if !failing.isEmpty { text += "; left pending: \(left) — o approves with override" }
         return [.performSummarized(.approve(passing), summary: text)]
     }
@@ -134,11 +134,6 @@ enum ApprovalDecision {
     /// "approved SU-0003 @ana.lima", or "approved 12 drafts".
     static func summary(_ verb: String, _ ids: [SubmissionID], _ workspace: Workspace) -> String {
         "\(verb) \(who(ids, workspace))"
-    }
-
-    /// An approval's summary, saying when the new assets come without usage rights.
-    static func approved(_ ids: [SubmissionID], _ workspace: Workspace, verb: String = "approved") -> String {
-        summary(verb, ids, workspace) + workspace.rightsNote(approving: ids)
     }
 
     static func who(_ ids: [SubmissionID], _ workspace: Workspace) -> String {
