@@ -9,22 +9,8 @@ import ChorusCore
 /// `Order #`), or else by `handle` when that creator has exactly one parcel waiting. A
 /// shipping cost, when the file has one, goes on the parcel for the ledger.
 public struct TrackingImportCSV: Sendable {
-    /// One row that cannot be applied, and why.
-    public struct RowError: Error, Hashable, Sendable, CustomStringConvertible {
-        public var fileName: String
-        public var line: Int
-        /// 1-based field position; 0 when the problem is the row as a whole.
-        public var column: Int
-        public var message: String
-        /// The column's header: "column 7 (Shipping Cost)" is found at a glance.
-        public var field: String?
-
-        public var description: String {
-            var place = column > 0 ? "\(fileName), line \(line), column \(column)" : "\(fileName), line \(line)"
-            if let field { place += " (\(field))" }
-            return "\(place): \(message)"
-        }
-    }
+    /// One row that cannot be applied, and why: found by line, column and its header, as every import's are.
+    public typealias RowError = ImportRowError
 
     /// The rows that can be applied, in file order.
     public private(set) var dispatches: [ShipmentDispatch] = []
