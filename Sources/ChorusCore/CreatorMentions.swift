@@ -21,7 +21,7 @@ public struct CreatorMentions: Sendable {
 
     /// Reusable space for reading answers, so a million answers allocate next to nothing. One
     /// scratch serves one `CreatorMentions`: what it remembers holds for that index's names only.
-    public struct Scratch {
+    struct Scratch {
         var words: [Int32] = []
         var letters: [UInt8] = []
         var spans: [Span] = []
@@ -191,7 +191,7 @@ public struct CreatorMentions: Sendable {
     ///
     /// `found` must start empty and be filled only by calls with this `scratch`: the scratch
     /// remembers who is in it by marks, not by searching it (a list of hundreds, per answer).
-    public func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
+    func collect(_ text: String, into found: inout [CreatorPosition], limit: Int?, scratch: inout Scratch) {
         if let limit, found.count >= limit { return }
         let exact = ExactText(text)
         if scratch.barren.contains(exact) { return }
