@@ -89,11 +89,8 @@ public struct ConsoleBenchmark {
     public static func measureOpening(_ folder: URL, today: Day) throws -> Opening {
         PeakMemory.reset()
         let start = ContinuousClock.now
-        let previewed = drawPreview(folder, today: today)
-        let picture = previewed == nil ? nil : ContinuousClock.now - start
-        let (store, session, console) = try openToFirstFrame(folder, today: today, reusing: previewed)
+        let (store, session, console, picture, keysAnswered) = try openToFirstFrame(folder, today: today, since: start)
         defer { store.close() }
-        let keysAnswered = ContinuousClock.now - start
         console.press(.character(Character(String(Pane.leaderboard.rawValue))))
         _ = console.frame()
         try store.finishLoadingOrderHistory()
@@ -125,11 +122,7 @@ public struct ConsoleBenchmark {
     /// peak memory until then.
     public static func measureFirstFrame(_ folder: URL, today: Day) throws -> (firstFrame: String, peakResidentMegabytes: Int) {
         PeakMemory.reset()
-        let start = ContinuousClock.now
-        let previewed = drawPreview(folder, today: today)
-        let picture = previewed == nil ? nil : ContinuousClock.now - start
-        let (store, _, _) = try openToFirstFrame(folder, today: today, reusing: previewed)
-        let keysAnswered = ContinuousClock.now - start
+        let (store, _, _, picture, keysAnswered) = try openToFirstFrame(folder, today: today, since: ContinuousClock.now)
         store.close()
         return (Opening.describe(picture, keysAnswered), PeakMemory.megabytes)
     }
@@ -146,13 +139,17 @@ public struct ConsoleBenchmark {
         return preview.files
     }
 
-    private static func openToFirstFrame(_ folder: URL, today: Day, reusing previewed: PreviewedFiles? = nil) throws
-        -> (WorkspaceStore, MemorySession, Console) {
+    /// Opens as `chorus open` does, its preview first where there is one; how long from `start`
+    /// until the preview was drawn, and until the opened console's first frame.
+    private static func openToFirstFrame(_ folder: URL, today: Day, since start: ContinuousClock.Instant) throws
+        -> (WorkspaceStore, MemorySession, Console, picture: Duration?, keysAnswered: Duration) {
+        let previewed = drawPreview(folder, today: today)
+        let picture = previewed == nil ? nil : ContinuousClock.now - start
         let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true, reusing: previewed)
         let session = MemorySession(store.workspace, today: today, loadingOrderHistory: true)
         let console = makeConsole(session, today: today)
         _ = console.frame()
-        return (store, session, console)
+        return (store, session, console, picture, ContinuousClock.now - start)
     }
 
     /// Makes sure the workspace keeps attribution for its current state, as it does once a

@@ -98,6 +98,7 @@ package enum Snapshot {
     /// With `deferringOrderHistory`, orders and survey responses are left out and returned as
     /// a loader to run later (on another thread), so the rest can be shown first; the handle
     /// index, too, is left until first needed or `Workspace.startIndexingHandles()`.
+    ///
     /// What `reusing` holds (a preview's reading) is taken instead of read again, if it was read
     /// from the same generation: a generation's files are never rewritten.
     static func read(from folder: String, fileSystem: any FileSystem, deferringOrderHistory: Bool = false,
@@ -121,12 +122,19 @@ package enum Snapshot {
                 (try big(CreatorRowCodec.self), try big(EnrollmentRowCodec.self))
             }
         }
-        var workspace = Workspace(
-            program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
-            shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,
-            trackingLinks: small.trackingLinks, payoutRuns: small.payoutRuns, indexingHandlesLater: deferringOrderHistory)
+        var workspace = Self.workspace(program, creators: creators, enrollments: enrollments, small: small,
+                                       indexingHandlesLater: deferringOrderHistory)
         if deferringOrderHistory { workspace.deferOrderHistory(orders: loader.orderCount) } else { workspace.attachOrderHistory(try loader.load()) }
         return (workspace, manifest, deferringOrderHistory ? loader : nil)
+    }
+
+    /// A workspace of the program file, the big collections and the small ones, without order
+    /// history (the caller attaches it or defers it).
+    static func workspace(_ program: ProgramFile, creators: [Creator], enrollments: [Enrollment], small: SmallCollections,
+                          indexingHandlesLater: Bool) -> Workspace {
+        Workspace(program: program.program, waves: program.waves, creators: creators, enrollments: enrollments, skus: program.skus,
+                  shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,
+                  trackingLinks: small.trackingLinks, payoutRuns: small.payoutRuns, indexingHandlesLater: indexingHandlesLater)
     }
 
     /// The files a snapshot is read from: the manifest, the program file, and each

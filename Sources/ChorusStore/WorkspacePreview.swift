@@ -36,6 +36,10 @@ public struct WorkspacePreview {
 
     static func read(from folder: String, fileSystem: any FileSystem, minimumCreators: Int,
                      openingWave: (Workspace) -> WaveID?) throws -> WorkspacePreview? {
+        // The size first, from the manifest alone: every console start asks, and most workspaces
+        // are too small for a preview.
+        guard try Snapshot.manifest(in: folder, fileSystem: fileSystem).rows(of: CreatorRowCodec.collection) ?? 0 >= minimumCreators
+        else { return nil }
         try SymbolicLinks.refuse(in: folder, fileSystem: fileSystem)  // as the full open does
         // Held while reading, without waiting: a workspace under maintenance (`chorus migrate`,
         // `repair`) has no preview, and the open says what it waits for before the screen is taken.
@@ -43,7 +47,6 @@ public struct WorkspacePreview {
         defer { lock.release() }
         let (manifest, program, files) = try Snapshot.header(of: folder, fileSystem: fileSystem)
         let creatorsFile = files[CreatorRowCodec.collection]!, enrollmentsFile = files[EnrollmentRowCodec.collection]!
-        guard creatorsFile.rows >= minimumCreators else { return nil }
         let entries = try journal(after: manifest, in: folder, fileSystem: fileSystem)
         guard entries.allSatisfy({ Self.replaysOnAPreview($0.command) }) else { return nil }
 
@@ -62,10 +65,7 @@ public struct WorkspacePreview {
         // Their enrollments in every wave (the creator beside the list shows them), and no other:
         // indexing nine hundred thousand took a fifth of a second.
         let theirs = enrollments.filter { shown.contains($0.creatorID.rawValue) }
-        var preview = Workspace(
-            program: program.program, waves: program.waves, creators: creators, enrollments: theirs, skus: program.skus,
-            shipments: small.shipments, submissions: small.submissions, assets: small.assets, discountCodes: small.discountCodes,
-            trackingLinks: small.trackingLinks, payoutRuns: small.payoutRuns, indexingHandlesLater: true)
+        var preview = Snapshot.workspace(program, creators: creators, enrollments: theirs, small: small, indexingHandlesLater: true)
         preview.deferOrderHistory(orders: files[OrderRowCodec.collection]!.rows)
         for entry in entries {
             guard (try? preview.apply(entry.command, context: CommandContext(now: entry.at, actor: entry.actor, isReplay: true))) != nil
