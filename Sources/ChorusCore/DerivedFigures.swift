@@ -26,6 +26,10 @@ public final class DerivedFigures {
     public private(set) var creatorsRevision = 0
     /// The revision at which orders or survey responses last changed.
     public private(set) var ordersRevision = 0
+    /// One step per ledger derived: what the Leaderboard's and Ledger's rows are keyed by, so
+    /// a ledger that stands when the history arrives (`recordKeptAttribution`) is not sorted
+    /// again on the console's thread (40 ms at a million creators).
+    public private(set) var ledgerGeneration = 0
     /// Whether order history is still loading; figures over orders wait for it.
     public private(set) var isLoadingOrders: Bool
     /// Why the order history could not be read, once its load failed: then it is not on its
@@ -80,13 +84,44 @@ public final class DerivedFigures {
 
     /// Order history was attached: what is credited, and what creators bought, can be known
     /// now. The creators themselves are as they were, so their search text and columns stand.
+    /// Figures derived from attribution kept for this state (`recordKeptAttribution`) stand if
+    /// nothing changed attribution since: they were derived from these orders' figures.
     public func recordOrderHistoryAttached() {
+        let keptStands = keptBeforeOrders != nil
+        let before = (revision: revision, attribution: attributionRevision)
         isLoadingOrders = false
         orderHistoryProblem = nil
+        beforeOrders = nil
         revision += 1
         attributionRevision = revision
         ordersRevision = revision
+        guard keptStands else { return }
+        if let kept = keptAttribution, kept.revision == before.attribution { keptAttribution = (attributionRevision, kept.result) }
+        if let kept = keptLedger, kept.revision == before.revision { keptLedger = (revision, kept.ledger) }
+        if let kept = keptOverview, kept.key.revision == before.revision {
+            keptOverview = (OverviewKey(revision: revision, wave: kept.key.wave, dimension: kept.key.dimension), kept.figures)
+        }
     }
+
+    /// Attribution kept beside the snapshot for the state at open, with its orders' figures,
+    /// read while the whole history still loads: the Leaderboard, Ledger and waves' overview
+    /// are derived from it meanwhile (what needs whole orders — ambiguous answers, payout
+    /// balances, categories bought — waits). It stands until anything changes attribution.
+    public func recordKeptAttribution(_ kept: KeptAttribution) {
+        guard isLoadingOrders else { return }
+        beforeOrders = (attributionRevision, kept)
+        keptAttribution = (attributionRevision, kept.result)
+    }
+
+    /// What was kept for the current position while the history loads (see `recordKeptAttribution`).
+    private var keptBeforeOrders: KeptAttribution? {
+        guard isLoadingOrders, let before = beforeOrders, before.attributionRevision == attributionRevision else { return nil }
+        return before.kept
+    }
+    private var beforeOrders: (attributionRevision: Int, kept: KeptAttribution)?
+
+    /// Whether figures over orders can be had before the history is here: from kept attribution.
+    private var hasOrderFigures: Bool { !isLoadingOrders || keptBeforeOrders != nil }
 
     /// Order history started loading in the background (a session that opens without it).
     public func recordOrderHistoryLoading(_ loading: Bool) {
@@ -94,8 +129,10 @@ public final class DerivedFigures {
     }
 
     /// The background load of the order history failed, for `reason`.
+    /// Figures derived from kept attribution meanwhile are dropped: the panes say why instead.
     public func recordOrderHistoryUnreadable(_ reason: String) {
         orderHistoryProblem = reason
+        beforeOrders = nil
     }
 
     /// What figures over orders are while the history is not here.
@@ -107,6 +144,7 @@ public final class DerivedFigures {
 
     /// Attribution for the current position, if had.
     public var attribution: Derived<AttributionResult> {
+        if let kept = keptBeforeOrders { return .ready(kept.result) }
         if isLoadingOrders { return withoutOrders() }
         if let kept = keptAttribution, kept.revision == attributionRevision { return .ready(kept.result) }
         if let known = keeper?.knownAttribution { return .ready(known) }
@@ -121,7 +159,7 @@ public final class DerivedFigures {
 
     /// The ledger for the current position, if had.
     public var ledger: Derived<Ledger> {
-        if isLoadingOrders { return withoutOrders() }
+        if !hasOrderFigures { return withoutOrders() }
         if let kept = keptLedger, kept.revision == revision { return .ready(kept.ledger) }
         return .computing
     }
@@ -134,7 +172,7 @@ public final class DerivedFigures {
 
     /// The overview and cohorts of `wave` grouped by `dimension`, if had for the current position.
     public func overview(of wave: WaveID, by dimension: Cohorts.Dimension) -> Derived<OverviewFigures> {
-        if isLoadingOrders { return withoutOrders() }
+        if !hasOrderFigures { return withoutOrders() }
         if let kept = keptOverview, kept.key == OverviewKey(revision: revision, wave: wave, dimension: dimension) { return .ready(kept.figures) }
         return .computing
     }
@@ -179,13 +217,16 @@ public final class DerivedFigures {
     // MARK: Asking
 
     /// Derives what `needs` asks for and is not had for the current position: at once for a
-    /// small program, on another thread for a big one. Nothing while order history loads.
+    /// small program, on another thread for a big one. While order history loads, only the
+    /// ledger and overviews, from attribution kept for this state (the orders' figures are all
+    /// they read; ambiguous answers, payout balances and categories bought need whole orders).
     public func prepare(_ needs: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
-        guard !isLoadingOrders, !needs.isEmpty else { return }
+        guard hasOrderFigures, !needs.isEmpty else { return }
+        let ordersHere = !isLoadingOrders
         // Last: on a big program re-scoring waits for the attribution and ledger started here.
-        defer { if needs.contains(.categoriesBought) { prepareCategories(workspace) } }
-        if needs.contains(.attribution) || needs.contains(.ambiguousAnswers) { _ = sharedAttribution(workspace) }
-        if needs.contains(.ambiguousAnswers), keptAnswers?.revision != attributionRevision, let result = currentAttribution() {
+        defer { if ordersHere, needs.contains(.categoriesBought) { prepareCategories(workspace) } }
+        if ordersHere, needs.contains(.attribution) || needs.contains(.ambiguousAnswers) { _ = sharedAttribution(workspace) }
+        if ordersHere, needs.contains(.ambiguousAnswers), keptAnswers?.revision != attributionRevision, let result = currentAttribution() {
             keptAnswers = (attributionRevision, Attribution.ambiguousAnswers(of: result, in: workspace))
             computes.ambiguousAnswers += 1
         }
@@ -195,7 +236,7 @@ public final class DerivedFigures {
         guard let today, needs.contains(.ledger) || needs.contains(.payoutBalances) || !overviews.isEmpty else { return }
         prepareLedger(workspace, today: today)
         guard let built = ledger.value else { return }
-        if needs.contains(.payoutBalances), keptBalances?.revision != revision {
+        if ordersHere, needs.contains(.payoutBalances), keptBalances?.revision != revision {
             keptBalances = (revision, PayoutBalances(workspace, ledger: built))
             computes.payoutBalances += 1
         }
@@ -217,6 +258,7 @@ public final class DerivedFigures {
             if running.attributionRevision == attributionRevision, currentAttribution() == nil { keep(result) }
             if running.revision == revision {
                 keptLedger = (revision, built)
+                ledgerGeneration += 1
                 ready = true
             }
         }
@@ -303,9 +345,12 @@ public final class DerivedFigures {
         return .ready(result)
     }
 
+    /// The ledger for the current position, over the workspace's orders or, while they load,
+    /// the figures kept with attribution.
     private func prepareLedger(_ workspace: Workspace, today: Day) {
         if let kept = keptLedger, kept.revision == revision { return }
-        if workspace.orders.count > Self.backgroundThreshold {
+        let keptFigures = keptBeforeOrders?.orderFigures
+        if keptFigures?.count ?? workspace.orders.count > Self.backgroundThreshold {
             guard runningLedger?.revision != revision else { return }
             let shared = sharedAttribution(workspace)
             let work = BackgroundWork {
@@ -314,14 +359,15 @@ public final class DerivedFigures {
                 case .ready(let ready): result = ready
                 case .running(let computing): result = computing.wait()
                 }
-                return (result, Ledger(workspace, attribution: result, today: today))
+                return (result, Ledger(workspace, orders: keptFigures ?? workspace.orders.rows.figures, attribution: result, today: today))
             }
             runningLedger = (revision, attributionRevision, work)
             computes.ledger += 1
             return
         }
         guard case .ready(let result) = sharedAttribution(workspace) else { preconditionFailure("a program this small is attributed at once") }
-        keptLedger = (revision, Ledger(workspace, attribution: result, today: today))
+        keptLedger = (revision, Ledger(workspace, orders: keptFigures ?? workspace.orders.rows.figures, attribution: result, today: today))
+        ledgerGeneration += 1
         computes.ledger += 1
     }
 
@@ -332,7 +378,7 @@ public final class DerivedFigures {
             OverviewFigures(overview: ProgramOverview(ledger, workspace: workspace, wave: shown),
                             cohorts: Cohorts(ledger, workspace: workspace, by: dimension))
         }
-        if workspace.orders.count > Self.backgroundThreshold {
+        if ledger.orderFigures.count > Self.backgroundThreshold {
             guard runningOverview?.key != key else { return }
             runningOverview = (key, BackgroundWork(derive))
         } else {

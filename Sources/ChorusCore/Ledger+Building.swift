@@ -111,6 +111,7 @@ extension Ledger {
         self.assistedStarts = assistedStarts
         self.shipmentPositions = shipmentPositions
         self.shipmentStarts = shipmentStarts
+        self.orderFigures = orders
     }
 
     /// Whether a row's results reach a bonus tier's threshold (each tier is paid once).

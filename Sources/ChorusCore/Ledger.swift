@@ -129,6 +129,10 @@ public struct Ledger: Sendable {
     /// Positions in `workspace.shipments` per row, laid out the same way.
     let shipmentPositions: [Int32]
     let shipmentStarts: [Int32]
+    /// The figures of the orders it was built from, by their position in `workspace.orders`:
+    /// what the weekly series read of them, so a ledger built from the attribution kept for
+    /// this state before the whole orders are loaded can be charted too (shared, not copied).
+    public let orderFigures: [OrderFigures]
 
     public func money(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: currency) }
 

@@ -9,6 +9,11 @@ public struct OrderFigures: Hashable, Sendable {
     public var netRevenue: Int64
     public var day: Day
 
+    public init(netRevenue: Int64, day: Day) {
+        self.netRevenue = netRevenue
+        self.day = day
+    }
+
     public init(_ order: Order) {
         self.init(subtotal: order.subtotal, refunded: order.refunded, createdAt: order.createdAt)
         assert(netRevenue == order.netRevenue.minorUnits, "OrderFigures follow Order.netRevenue")

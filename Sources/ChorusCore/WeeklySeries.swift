@@ -51,28 +51,28 @@ public struct WeeklySeries: Hashable, Sendable {
         let span = Self.span(ledger, workspace: workspace, rows: rows, wave: wave)
         self.init(from: span.first, to: span.last)
         let margin = workspace.program.settings.marginRateBasisPoints
-        workspace.orders.withUnsafeBufferPointer { history in
-            for row in rows { add(row: row, of: ledger, workspace: workspace, history: history, marginRate: margin) }
+        ledger.orderFigures.withUnsafeBufferPointer { figures in
+            for row in rows { add(row: row, of: ledger, workspace: workspace, figures: figures, marginRate: margin) }
         }
     }
 
     /// One ledger row's weeks over the same weeks as this series.
     public func row(_ row: Int, of ledger: Ledger, workspace: Workspace) -> WeeklySeries {
         var series = WeeklySeries(from: weeks.first ?? ledger.today, to: weeks.last ?? ledger.today)
-        workspace.orders.withUnsafeBufferPointer { history in
-            series.add(row: row, of: ledger, workspace: workspace, history: history,
+        ledger.orderFigures.withUnsafeBufferPointer { figures in
+            series.add(row: row, of: ledger, workspace: workspace, figures: figures,
                        marginRate: workspace.program.settings.marginRateBasisPoints)
         }
         return series
     }
 
-    private mutating func add(row index: Int, of ledger: Ledger, workspace: Workspace, history: UnsafeBufferPointer<Order>,
+    private mutating func add(row index: Int, of ledger: Ledger, workspace: Workspace, figures: UnsafeBufferPointer<OrderFigures>,
                               marginRate: Int64) {
         let row = ledger.rows[index]
         var lastOrderDay: Day?
         for position in ledger.directOrderPositions(ofRow: index) {
-            let order = history[Int(position)]
-            let day = order.createdAt.day, week = week(of: day), revenue = order.netRevenue.minorUnits
+            let order = figures[Int(position)]
+            let day = order.day, week = week(of: day), revenue = order.netRevenue
             directRevenue[week] += revenue
             orders[week] += 1
             net[week] += Ledger.share(of: revenue, basisPoints: marginRate)
@@ -80,9 +80,9 @@ public struct WeeklySeries: Hashable, Sendable {
             if lastOrderDay.map({ $0 < day }) ?? true { lastOrderDay = day }
         }
         for position in ledger.assistedOrderPositions(ofRow: index) {
-            let order = history[Int(position)]
-            let week = week(of: order.createdAt.day)
-            assistedRevenue[week] += order.netRevenue.minorUnits
+            let order = figures[Int(position)]
+            let week = week(of: order.day)
+            assistedRevenue[week] += order.netRevenue
             orders[week] += 1
         }
         for position in ledger.shipmentPositions(ofRow: index) {
@@ -112,8 +112,8 @@ public struct WeeklySeries: Hashable, Sendable {
             if day > last { last = day }
         }
         for row in rows {
-            for position in ledger.directOrderPositions(ofRow: row) { see(workspace.orders[Int(position)].createdAt.day) }
-            for position in ledger.assistedOrderPositions(ofRow: row) { see(workspace.orders[Int(position)].createdAt.day) }
+            for position in ledger.directOrderPositions(ofRow: row) { see(ledger.orderFigures[Int(position)].day) }
+            for position in ledger.assistedOrderPositions(ofRow: row) { see(ledger.orderFigures[Int(position)].day) }
             for position in ledger.shipmentPositions(ofRow: row) { see(workspace.shipments[Int(position)].createdAt.day) }
             let costs = ledger.rows[row].costs
             if costs.flatFees + costs.storeCredit != 0,

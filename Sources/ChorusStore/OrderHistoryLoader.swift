@@ -24,12 +24,23 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         // responses and the attribution kept for this state.
         let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
             (Result { try surveyAnswers() }, storedAttribution.flatMap { stored in
-                stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id), currency: currency)
+                stored.location.read(orders: orders.figures, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id),
+                                     currency: currency)
             })
         })
         var history = OrderHistory(orders: orderTable, surveyResponses: EntityTable(try responses.get()))
         history.attribution = attribution
         return history
+    }
+
+    /// The attribution kept for this state and the figures of the orders it adds up, read from
+    /// its file alone (a tenth of the orders file); nil when none fits. What a console shows
+    /// the Leaderboard and Ledger from while `load` reads the whole orders.
+    public func keptAttributionWithFigures() -> KeptAttribution? {
+        guard let (location, creators, waves) = storedAttribution,
+              let (result, figures) = location.read(orderCount: orders.rows, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
+                                                    currency: currency) else { return nil }
+        return KeptAttribution(result: result, orderFigures: figures)
     }
 
     /// The orders' figures alone, with the attribution kept for this state; nil when no kept
@@ -42,8 +53,8 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     func figuresWithKeptAttribution(readingKeys: Bool = false) throws
         -> (figures: [OrderFigures], attribution: AttributionResult, keys: (ids: [OrderID], shopifyIDs: [String?])?)? {
         guard let (location, creators, waves) = storedAttribution, fileSystem.fileExists(at: location.path),
-              let decisions = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
-                                                       creators: creators.count, waves: waves.count) else { return nil }
+              let (decisions, _) = StoredAttribution.decode(file: location.path, fileSystem: fileSystem, orders: self.orders.rows,
+                                                            creators: creators.count, waves: waves.count) else { return nil }
         let rows: [OrderFiguresRowCodec.Row], keys: (ids: [OrderID], shopifyIDs: [String?])?
         if readingKeys {
             let keyed = try decodeOrders(as: OrderFiguresRowCodec.WithKeys.self)

@@ -16,9 +16,11 @@ import ChorusCore
 /// Opening the same generation and finding no later such entry means the inputs are the same,
 /// so the decisions are too.
 ///
-/// Rows are parallel to the snapshot's orders: `[outcome, creator, wave]`, the rule that
-/// decided (`AttributionResult.Outcome`'s raw value) and positions in the snapshot's creators
-/// and waves (-1 for none).
+/// Rows are parallel to the snapshot's orders: `[outcome, creator, wave, net, day]`, the rule
+/// that decided (`AttributionResult.Outcome`'s raw value), positions in the snapshot's creators
+/// and waves (-1 for none), and the order's `OrderFigures` (net revenue in minor units, day as
+/// days since 1970). With the figures, the Leaderboard and Ledger of a console can be shown
+/// from this file alone while the whole orders (2 GB at ten million) are still being read.
 enum StoredAttribution {
     static let filePrefix = "attribution-"
 
@@ -30,19 +32,27 @@ enum StoredAttribution {
         var fileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence).json" }
     }
 
+    /// One order's decision and figures.
+    struct Row: Sendable {
+        var credit: AttributionResult.Credit
+        var figures: OrderFigures
+    }
+
     enum RowCodec: ChorusStore.RowCodec {
         static let collection = "attribution"
-        static let columns: String? = #"["outcome","creator","wave"]"#
+        static let columns: String? = #"["outcome","creator","wave","net","day"]"#
 
-        static func write(_ credit: AttributionResult.Credit, to writer: inout JSONWriter, currency: Currency) {
+        static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency) {
             writer.beginArray()
-            writer.int(Int(credit.outcome.rawValue))
-            writer.int(credit.creatorPosition.index ?? -1)
-            writer.int(credit.wavePosition.index ?? -1)
+            writer.int(Int(row.credit.outcome.rawValue))
+            writer.int(row.credit.creatorPosition.index ?? -1)
+            writer.int(row.credit.wavePosition.index ?? -1)
+            writer.int(Int(row.figures.netRevenue))
+            writer.int(Int(row.figures.day.ordinal))
             writer.endArray()
         }
 
-        static func read(from reader: inout JSONReader, currency: Currency) throws -> AttributionResult.Credit {
+        static func read(from reader: inout JSONReader, currency: Currency) throws -> Row {
             try reader.beginArray("attribution")
             let outcomeOffset = reader.position
             guard let outcome = AttributionResult.Outcome(rawValue: UInt8(clamping: try reader.int("outcome"))) else {
@@ -51,29 +61,41 @@ enum StoredAttribution {
             let creatorOffset = reader.position
             let creator = try reader.int("creator")
             let wave = try reader.int("wave")
+            let figuresOffset = reader.position
+            let net = try reader.int64("net")
+            let day = try reader.int("day")
             try reader.endArray("attribution")
             guard (-1...Int(Int32.max)).contains(creator), (-1...Int(Int16.max)).contains(wave) else {
                 throw JSONReadError(offset: creatorOffset, message: "attribution position out of range")
             }
-            return AttributionResult.Credit(outcome: outcome, creatorPosition: creator < 0 ? .none : CreatorPosition(creator),
-                                            wavePosition: wave < 0 ? .none : WavePosition(wave))
+            guard net >= 0, (Int(Int32.min)...Int(Int32.max)).contains(day) else {
+                throw JSONReadError(offset: figuresOffset, message: "order figures out of range")
+            }
+            let credit = AttributionResult.Credit(outcome: outcome, creatorPosition: creator < 0 ? .none : CreatorPosition(creator),
+                                                  wavePosition: wave < 0 ? .none : WavePosition(wave))
+            return Row(credit: credit, figures: OrderFigures(netRevenue: net, day: Day(ordinal: Int32(day))))
         }
     }
 
-    static func encode(_ decisions: AttributionDecisions) -> [UInt8] {
-        CollectionFile.encode(decisions.credits, as: RowCodec.self, currency: .eur)
+    static func encode(_ decisions: AttributionDecisions, figures: [OrderFigures]) -> [UInt8] {
+        precondition(decisions.credits.count == figures.count, "one decision per order")
+        let rows = zip(decisions.credits, figures).map { Row(credit: $0, figures: $1) }
+        return CollectionFile.encode(rows, as: RowCodec.self, currency: .eur)
     }
 
-    /// The decisions in the file at `path`, or nil unless they fit a workspace of these sizes exactly.
-    static func decode(file path: String, fileSystem: any FileSystem, orders: Int, creators: Int, waves: Int) -> AttributionDecisions? {
-        guard let credits = try? CollectionFile.decode(file: path, fileSystem: fileSystem, as: RowCodec.self, currency: .eur,
-                                                       expectedRows: orders) else { return nil }
-        for credit in credits {
+    /// The decisions and figures in the file at `path`, or nil unless they fit a workspace of
+    /// these sizes exactly.
+    static func decode(file path: String, fileSystem: any FileSystem, orders: Int, creators: Int, waves: Int)
+        -> (decisions: AttributionDecisions, figures: [OrderFigures])? {
+        guard let rows = try? CollectionFile.decode(file: path, fileSystem: fileSystem, as: RowCodec.self, currency: .eur,
+                                                    expectedRows: orders) else { return nil }
+        for row in rows {
+            let credit = row.credit
             let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
             guard credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none,
                   credit.wavePosition.index.map { $0 < waves } ?? true else { return nil }
         }
-        return AttributionDecisions(credits: credits)
+        return (AttributionDecisions(credits: rows.map(\.credit)), rows.map(\.figures))
     }
 
     /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and
@@ -86,22 +108,34 @@ enum StoredAttribution {
 
         var path: String { folder + "/" + key.fileName }
 
-        /// The kept result for `orders` and the creators and waves it was decided for, if the
-        /// file is there and fits; nil otherwise (then attribution is computed).
-        func read(orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
+        /// The kept result for orders of these figures and the creators and waves it was
+        /// decided for, if the file is there and fits (the figures too); nil otherwise (then
+        /// attribution is computed).
+        func read(orders: [OrderFigures], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
+            guard let (result, kept) = read(orderCount: orders.count, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency),
+                  kept == orders else { return nil }
+            return result
+        }
+
+        /// The kept result and the figures of the orders it adds up, if the file is there and
+        /// fits `orderCount` orders and these creators and waves: all the Leaderboard and Ledger
+        /// need of the orders, without them.
+        func read(orderCount: Int, creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency)
+            -> (result: AttributionResult, figures: [OrderFigures])? {
             guard fileSystem.fileExists(at: path),
-                  let decisions = decode(file: path, fileSystem: fileSystem, orders: orders.count, creators: creatorIDs.count, waves: waveIDs.count)
+                  let (decisions, figures) = decode(file: path, fileSystem: fileSystem, orders: orderCount, creators: creatorIDs.count,
+                                                    waves: waveIDs.count)
             else { return nil }
-            return AttributionResult(adding: decisions, orders: orders, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency)
+            return (AttributionResult(adding: decisions, orders: figures, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency), figures)
         }
 
         /// Writes the file under a temporary name and renames it into place, so a reader never
         /// sees half of one, then removes the files kept for other states. Failure is not an
         /// error anyone needs to hear about: the next open computes attribution again.
-        func write(_ decisions: AttributionDecisions) {
+        func write(_ decisions: AttributionDecisions, figures: [OrderFigures]) {
             let temporary = path + ".tmp"
             do {
-                try fileSystem.writeFile(at: temporary, bytes: encode(decisions))
+                try fileSystem.writeFile(at: temporary, bytes: encode(decisions, figures: figures))
                 try fileSystem.renameFile(from: temporary, to: path)
             } catch {
                 try? fileSystem.removeFile(at: temporary)

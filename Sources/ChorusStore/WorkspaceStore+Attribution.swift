@@ -11,7 +11,7 @@ extension WorkspaceStore {
         let result: AttributionResult
         if let known = knownAttribution {
             result = known
-        } else if let kept = currentAttributionLocation.read(orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
+        } else if let kept = currentAttributionLocation.read(orders: workspace.orders.rows.figures, creatorIDs: workspace.creators.map(\.id),
                                                              waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency) {
             knownAttribution = kept
             result = kept
@@ -67,6 +67,28 @@ extension WorkspaceStore {
         attributionInputsSequence == attributionInputsSequenceAtOpen ? pendingOrderHistory : nil
     }
 
+    /// The read of the attribution kept for the state at open, with its orders' figures, while
+    /// the order history is still deferred and nothing that could change attribution has
+    /// happened since: safe to run on another thread (`OrderHistoryLoader.keptAttributionWithFigures`),
+    /// then handed back with `adopt`. Nil when there is nothing to read.
+    public var keptAttributionRead: (@Sendable () -> KeptAttribution?)? {
+        guard let loader = keptAttributionLoader, loader.storedAttribution != nil else { return nil }
+        return { loader.keptAttributionWithFigures() }
+    }
+
+    /// Takes attribution read by `keptAttributionRead` as known for the state now, if nothing
+    /// changed attribution since it was asked for (own commands, colleagues' entries): true
+    /// when taken. The history's load then does not read the file again.
+    @discardableResult
+    public func adopt(_ kept: KeptAttribution) -> Bool {
+        guard let loader = keptAttributionLoader, loader.storedAttribution != nil, knownAttribution == nil else { return false }
+        knownAttribution = kept.result
+        var lighter = loader
+        lighter.storedAttribution = nil
+        pendingOrderHistory = lighter
+        return true
+    }
+
     /// Takes attribution computed for the workspace as it is now (the console's `DerivedFigures`
     /// does, as the store's `AttributionKeeper`) and keeps it on disk for the next open. Writing happens off this thread;
     /// a read-only or closed store only keeps it in memory.
@@ -103,8 +125,12 @@ extension WorkspaceStore {
         }
     }
 
+    /// Writes on another thread, with the figures of the orders as they are now (read there:
+    /// ten million take a moment); nothing while the orders are not loaded.
     private func write(_ decisions: AttributionDecisions, to location: StoredAttribution.Location) {
-        attributionWriter.async { location.write(decisions) }
+        guard pendingOrderHistory == nil else { return }
+        let orders = workspace.orders.rows
+        attributionWriter.async { location.write(decisions, figures: orders.figures) }
     }
 }
 

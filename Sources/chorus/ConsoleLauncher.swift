@@ -32,6 +32,9 @@ final class StoreSession: ConsoleSession {
     var folder: URL?
     private var loading: BackgroundWork<Result<OrderHistory, any Error>>?
     private var loadStarted = false
+    /// The attribution kept for this state, with its orders' figures, read before the history
+    /// (a tenth of its bytes): the Leaderboard and Ledger show from it while the history loads.
+    private var readingKeptAttribution: BackgroundWork<KeptAttribution?>?
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
     /// The link to the server, for a workspace on one.
@@ -211,12 +214,26 @@ final class StoreSession: ConsoleSession {
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it
+            readingKeptAttribution = nil
             noteOrderHistoryAttached()
             return nil
         }
+        if let reading = readingKeptAttribution {
+            guard let kept = reading.result else { return nil }
+            readingKeptAttribution = nil
+            startLoading()
+            // Only while it is still for the state now: a change meanwhile makes the panes wait for the orders.
+            guard let kept, store.adopt(kept) else { return nil }
+            derived.recordKeptAttribution(kept)
+            return "attribution kept for this state read; still loading \(loader.orderCount) orders in the background…"
+        }
         guard loadStarted else {
-            loadStarted = true
-            loading = BackgroundWork { Result { try loader.load() } }
+            // The kept attribution first, on both cores, then the history; without one, the history at once.
+            if let read = store.keptAttributionRead {
+                readingKeptAttribution = BackgroundWork(read)
+            } else {
+                startLoading()
+            }
             return "loading \(loader.orderCount) orders in the background…"
         }
         guard let outcome = loading?.result else { return nil }  // still loading, or it failed and was said
@@ -230,6 +247,13 @@ final class StoreSession: ConsoleSession {
             derived.recordOrderHistoryUnreadable("\(error)")
             return "could not load the order history: \(error)"
         }
+    }
+
+    /// Starts loading the deferred order history on another thread (`collectBackgroundWork` takes it in).
+    private func startLoading() {
+        guard let loader = store.pendingOrderHistory else { return }
+        loadStarted = true
+        loading = BackgroundWork { Result { try loader.load() } }
     }
 }
 

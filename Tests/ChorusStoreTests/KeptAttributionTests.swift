@@ -151,6 +151,70 @@ final class KeptAttributionTests: XCTestCase {
         }
     }
 
+    /// The Leaderboard and Ledger of a console show from the file alone while the orders load:
+    /// it carries every order's figures, and what it gives is what computing over the whole
+    /// orders gives.
+    func testTheFileAloneGivesAttributionAndTheOrdersFiguresBeforeTheOrdersAreRead() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let whole = try WorkspaceStore.open(at: folder, mode: .readOnly)
+        defer { whole.close() }
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        defer { store.close() }
+        XCTAssertTrue(store.workspace.orders.isEmpty)
+
+        let kept = try XCTUnwrap(try XCTUnwrap(store.keptAttributionRead)())
+
+        assertSame(kept.result, Attribution.compute(whole.workspace), in: whole.workspace)
+        XCTAssertEqual(kept.orderFigures, whole.workspace.orders.rows.figures)
+        let today = Day(year: 2026, month: 3, day: 16)!
+        let beforeOrders = Ledger(store.workspace, orders: kept.orderFigures, attribution: kept.result, today: today)
+        let afterwards = Ledger(whole.workspace, attribution: Attribution.compute(whole.workspace), today: today)
+        XCTAssertEqual(beforeOrders.rows, afterwards.rows)
+        XCTAssertEqual(beforeOrders.kpis, afterwards.kpis)
+        XCTAssertEqual(WeeklySeries(beforeOrders, workspace: store.workspace, wave: nil),
+                       WeeklySeries(afterwards, workspace: whole.workspace, wave: nil))
+
+        // Taken as known, it is not read again with the orders.
+        store.adopt(kept)
+        XCTAssertNil(store.pendingOrderHistory?.storedAttribution)
+        store.attach(try XCTUnwrap(store.pendingOrderHistory).load())
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace))
+    }
+
+    func testAfterAChangeToWhatIsCreditedNothingIsReadBeforeTheOrders() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        defer { store.close() }
+        var renamed = store.workspace.creators[0]
+        renamed.linkSlug = "someone-else-entirely"
+        try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
+
+        XCTAssertNil(store.keptAttributionRead, "the file is for the state before the creator changed")
+    }
+
+    /// A file kept by a build before the figures were kept (decisions only) is not read: the
+    /// next open computes attribution and keeps it with the figures.
+    func testAFileKeptWithoutTheOrdersFiguresIsComputedAgainAndKeptWithThem() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let path = folder + "/" + (try keptFiles(in: folder))[0]
+        let current = try String(contentsOfFile: path, encoding: .utf8)
+        let earlier = current.replacingOccurrences(of: #"["outcome","creator","wave","net","day"]"#, with: #"["outcome","creator","wave"]"#)
+            .replacingOccurrences(of: #"(\[-?\d+,-?\d+,-?\d+),-?\d+,-?\d+\]"#, with: "$1]", options: .regularExpression)
+        XCTAssertNotEqual(earlier, current)
+        try earlier.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        XCTAssertNil(try XCTUnwrap(store.keptAttributionRead)())
+        store.attach(try XCTUnwrap(store.pendingOrderHistory).load())
+        XCTAssertNil(store.knownAttribution)
+        assertSame(try store.attribution(), Attribution.compute(store.workspace))
+        store.close()
+
+        let reopened = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        defer { reopened.close() }
+        XCTAssertNotNil(try XCTUnwrap(reopened.keptAttributionRead)())
+    }
+
     func testAReadOnlyOpenUsesTheFileButNeverWritesOne() throws {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: Self.sample).close()

@@ -117,7 +117,8 @@ public final class Console {
                         libraryTable: libraryTable, leaderboardTable: leaderboardTable, ledgerTable: ledgerTable, ledger: ledgerStatus,
                         payoutBalances: state.pane == .ledger ? derived.payoutBalances : nil, today: today,
                         vocabulary: vocabulary, attribution: derived.attribution, surveyAnswers: derived.ambiguousAnswers,
-                        figures: overviewStatus, noColor: noColor, trends: trends, tallies: tallies, budgetLine: budgetLine)
+                        figures: overviewStatus, noColor: noColor, trends: trends, tallies: tallies, budgetLine: budgetLine,
+                        ordersLoading: derived.isLoadingOrders)
     }
 
     /// One event through `update`, then each effect it asked for carried out, and what came of
@@ -142,6 +143,7 @@ public final class Console {
         if case .surveyAnswers? = state.overlay { context.surveyQueue = session.derived.ambiguousAnswers }
         context.noColor = noColor
         context.wavesPayingOnOrders = session.derived.wavesPayingOnOrders(in: session.workspace)
+        context.ordersLoading = session.derived.isLoadingOrders
         return context
     }
 

@@ -30,6 +30,9 @@ struct Renderer {
     let tallies: WaveTallies
     /// The wave's budget in the Pipeline's title bar and the Seeding pane's counts line.
     var budgetLine: WaveBudgetLine?
+    /// Whether the order history is still loading (the ledger may be shown meanwhile; the
+    /// orders it names are not here yet).
+    var ordersLoading = false
 
     func frame() -> Grid {
         var grid = Grid(size: state.size)
@@ -127,11 +130,12 @@ struct Renderer {
                   let position = built.rows.firstIndex(where: { $0.creatorID == creator && $0.waveID == wave }) else { return nil }
             let handle = workspace.creator(creator).map { "@" + $0.handle } ?? creator.rawValue
             let detail = LedgerDetail(row: built.rows[position], position: position, ledger: built, workspace: workspace,
-                                      payouts: payoutBalances?.balance(creator, wave))
+                                      payouts: payoutBalances?.balance(creator, wave), ordersLoading: ordersLoading)
             return DetailOverlay(title: "\(handle) in \(wave) — Esc closes", lines: DetailOverlay.wrap(detail.lines, width: width))
         case .payouts(let view):
             let built: Ledger? = if case .ready(let built) = ledger { built } else { nil }
-            return DetailOverlay(title: view.title, lines: DetailOverlay.wrap(view.lines(workspace, ledger: built), width: width))
+            return DetailOverlay(title: view.title,
+                                 lines: DetailOverlay.wrap(view.lines(workspace, ledger: built, ordersLoading: ordersLoading), width: width))
         case .outboxPreview(let sheet):
             return OutboxUpdate.overlay(sheet, width: width)
         case .help, .parcelDetail, .surveyAnswers, .history, nil:

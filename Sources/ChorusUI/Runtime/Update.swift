@@ -22,6 +22,9 @@ struct UpdateContext {
     var noColor = false
     /// The waves that pay on orders, as the owner of derived figures has them for now.
     var wavesPayingOnOrders: Set<WaveID> = []
+    /// Whether the order history is still loading: the ledger may be built from attribution
+    /// kept for this state meanwhile, but what names orders (a payout run's items) waits.
+    var ordersLoading = false
 }
 
 /// Turns one key into state changes and effects. Keys go to the innermost layer first: an open

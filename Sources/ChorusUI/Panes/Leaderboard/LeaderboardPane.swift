@@ -147,7 +147,7 @@ extension LeaderboardPane: ListPane {
     /// Only while shown, and once the ledger it ranks is built.
     static func refreshRows(_ console: Console) {
         guard console.state.pane == .leaderboard, let built = console.ledgerStatus.value else { return }
-        let (table, workspace, revision) = (console.leaderboardTable, console.session.workspace, console.session.derived.revision)
+        let (table, workspace, revision) = (console.leaderboardTable, console.session.workspace, console.session.derived.ledgerGeneration)
         table.refresh(built, generation: revision, wave: LeaderboardUpdate.wave(console.state), state: console.state.leaderboard, workspace: workspace)
         let page = tableRows(at: console.state.size)
         console.state.leaderboard.list.settle(rows: table.count, page: page, rowOf: table.row(of:))

@@ -9,6 +9,9 @@ struct LedgerDetail {
     let workspace: Workspace
     /// What of this row was paid, is in a run, or is payable; nil while not computed.
     let payouts: PayoutBalances.Balance?
+    /// Whether the order history is still loading: the row's figures are known (from kept
+    /// attribution), the orders behind them are listed once they are here.
+    var ordersLoading = false
 
     var lines: [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
@@ -36,6 +39,10 @@ struct LedgerDetail {
             lines.append(Line(label: shipment.id.rawValue,
                               value: "\(shipment.status.label), product \(money(shipment.productCost.minorUnits)), "
                                   + "shipping \(money(shipment.shippingCost?.minorUnits ?? 0))", role: .mutedText))
+        }
+        guard !ordersLoading else {
+            lines.append(Line(label: "Orders", value: "listed once the order history is loaded", role: .mutedText))
+            return lines
         }
         let hold = workspace.program.settings.commissionHoldDays
         let direct = ledger.directOrderPositions(ofRow: position).map { workspace.orders[Int($0)] }

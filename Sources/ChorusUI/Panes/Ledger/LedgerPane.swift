@@ -162,7 +162,7 @@ extension LedgerPane: ListPane {
     /// Only while shown, and once the ledger is built.
     static func refreshRows(_ console: Console) {
         guard console.state.pane == .ledger, let built = console.ledgerStatus.value else { return }
-        let (table, workspace, revision) = (console.ledgerTable, console.session.workspace, console.session.derived.revision)
+        let (table, workspace, revision) = (console.ledgerTable, console.session.workspace, console.session.derived.ledgerGeneration)
         table.refresh(built, generation: revision, state: console.state.ledger, workspace: workspace)
         let page = tableRows(at: console.state.size)
         console.state.ledger.list.settle(rows: table.count, page: page, rowOf: table.row(of:))

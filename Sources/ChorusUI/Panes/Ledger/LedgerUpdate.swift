@@ -56,6 +56,10 @@ enum LedgerKeys {
             state.message = StatusMessage(.warning, "the ledger is still being computed; try again in a moment")
             return []
         }
+        guard !context.ordersLoading else {
+            state.message = StatusMessage(.warning, "the order history is still loading (a run's items name orders); try again in a moment")
+            return []
+        }
         let run = Payouts.nextRun(context.workspace, ledger: ledger)
         guard !run.payments.isEmpty else {
             state.message = StatusMessage(.info, "nothing is payable and unpaid above the minimum payout today")

@@ -29,7 +29,9 @@ public struct PayoutsView: Hashable, Sendable {
             ?? "Payouts — j/k a run · Enter its payments · $ creates the next · m paid · R reconcile · Esc closes"
     }
 
-    func lines(_ workspace: Workspace, ledger: Ledger?) -> [CreatorDetail.Line] {
+    /// `ordersLoading`: the next run is not worked out while the order history loads, since
+    /// its commission items name orders.
+    func lines(_ workspace: Workspace, ledger: Ledger?, ordersLoading: Bool = false) -> [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
         let money = { Money(minorUnits: $0, currency: workspace.program.currency).description }
         let handle = { (id: CreatorID) in workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue }
@@ -51,7 +53,9 @@ public struct PayoutsView: Hashable, Sendable {
             return lines
         }
         var lines: [Line] = []
-        if let ledger {
+        if ordersLoading {
+            lines.append(Line(label: "Next run", value: "worked out once the order history is loaded", role: .mutedText))
+        } else if let ledger {
             let next = Payouts.nextRun(workspace, ledger: ledger)
             let leftOut = next.leftOut ?? []
             lines.append(Line(label: "Next run", value: next.payments.isEmpty ? "nothing is payable and unpaid above the minimum payout today"
