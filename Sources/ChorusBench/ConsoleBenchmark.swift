@@ -99,13 +99,14 @@ public struct ConsoleBenchmark {
         // history on another thread while the Leaderboard is derived from what was kept.
         var ledgerReady: Duration?
         let kept = store.keptAttributionRead?()
-        if let kept, store.adopt(kept) {
+        let adopted = store.adopt(kept)
+        if adopted, let kept {
             session.knownAttribution = kept.result
             session.derived.recordKeptAttribution(kept)
         }
         let loader = store.pendingOrderHistory
         let loading = loader.map { loader in BackgroundWork { Result { try loader.load() } } }
-        if kept != nil {
+        if adopted {
             console.announce("attribution kept for this state read")
             _ = console.frame()
             while session.derived.ledger.value == nil {

@@ -97,7 +97,10 @@ public final class DerivedFigures {
         ordersRevision = revision
         guard keptStands else { return }
         if let kept = keptAttribution, kept.revision == before.attribution { keptAttribution = (attributionRevision, kept.result) }
-        if let kept = keptLedger, kept.revision == before.revision { keptLedger = (revision, kept.ledger) }
+        if let kept = keptLedger, kept.revision == before.revision {
+            keptLedger = (revision, kept.ledger)
+            sharedOrderFigures = (ordersRevision, kept.ledger.orderFigures)
+        }
         if let kept = keptOverview, kept.key.revision == before.revision {
             keptOverview = (OverviewKey(revision: revision, wave: kept.key.wave, dimension: kept.key.dimension), kept.figures)
         }
@@ -113,7 +116,7 @@ public final class DerivedFigures {
         keptAttribution = (attributionRevision, kept.result)
     }
 
-    /// What was kept for the current position while the history loads (see `recordKeptAttribution`).
+    /// What was kept for the current position while the history loads.
     private var keptBeforeOrders: KeptAttribution? {
         guard isLoadingOrders, let before = beforeOrders, before.attributionRevision == attributionRevision else { return nil }
         return before.kept
@@ -257,8 +260,7 @@ public final class DerivedFigures {
             runningLedger = nil
             if running.attributionRevision == attributionRevision, currentAttribution() == nil { keep(result) }
             if running.revision == revision {
-                keptLedger = (revision, built)
-                ledgerGeneration += 1
+                keepLedger(built)
                 ready = true
             }
         }
@@ -345,11 +347,22 @@ public final class DerivedFigures {
         return .ready(result)
     }
 
+    /// The orders' figures the last ledger was built from, by the orders' revision: a ledger
+    /// derived again after a stage move shares them rather than holding a second copy of ten
+    /// million (160 MB) while it is built.
+    private var sharedOrderFigures: (ordersRevision: Int, figures: [OrderFigures])?
+
+    private func keepLedger(_ built: Ledger) {
+        keptLedger = (revision, built)
+        sharedOrderFigures = (ordersRevision, built.orderFigures)
+        ledgerGeneration += 1
+    }
+
     /// The ledger for the current position, over the workspace's orders or, while they load,
     /// the figures kept with attribution.
     private func prepareLedger(_ workspace: Workspace, today: Day) {
         if let kept = keptLedger, kept.revision == revision { return }
-        let keptFigures = keptBeforeOrders?.orderFigures
+        let keptFigures = keptBeforeOrders?.orderFigures ?? sharedOrderFigures.flatMap { $0.ordersRevision == ordersRevision ? $0.figures : nil }
         if keptFigures?.count ?? workspace.orders.count > Self.backgroundThreshold {
             guard runningLedger?.revision != revision else { return }
             let shared = sharedAttribution(workspace)
@@ -366,8 +379,7 @@ public final class DerivedFigures {
             return
         }
         guard case .ready(let result) = sharedAttribution(workspace) else { preconditionFailure("a program this small is attributed at once") }
-        keptLedger = (revision, Ledger(workspace, orders: keptFigures ?? workspace.orders.rows.figures, attribution: result, today: today))
-        ledgerGeneration += 1
+        keepLedger(Ledger(workspace, orders: keptFigures ?? workspace.orders.rows.figures, attribution: result, today: today))
         computes.ledger += 1
     }
 

@@ -24,8 +24,8 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         // responses and the attribution kept for this state.
         let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
             (Result { try surveyAnswers() }, storedAttribution.flatMap { stored in
-                stored.location.read(orders: orders.figures, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id),
-                                     currency: currency)
+                stored.location.read(orderCount: orders.count, orders: orders.figures, creatorIDs: stored.creators.map(\.id),
+                                     waveIDs: stored.waves.map(\.id), currency: currency)
             })
         })
         var history = OrderHistory(orders: orderTable, surveyResponses: EntityTable(try responses.get()))
@@ -36,7 +36,7 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// The attribution kept for this state and the figures of the orders it adds up, read from
     /// its file alone (a tenth of the orders file); nil when none fits. What a console shows
     /// the Leaderboard and Ledger from while `load` reads the whole orders.
-    public func keptAttributionWithFigures() -> KeptAttribution? {
+    public func keptAttributionAlone() -> KeptAttribution? {
         guard let (location, creators, waves) = storedAttribution,
               let (result, figures) = location.read(orderCount: orders.rows, creatorIDs: creators.map(\.id), waveIDs: waves.map(\.id),
                                                     currency: currency) else { return nil }

@@ -77,11 +77,6 @@ enum StoredAttribution {
         }
     }
 
-    static func encode(_ decisions: AttributionDecisions, figures: [OrderFigures]) -> [UInt8] {
-        precondition(decisions.credits.count == figures.count, "one decision per order")
-        let rows = zip(decisions.credits, figures).map { Row(credit: $0, figures: $1) }
-        return CollectionFile.encode(rows, as: RowCodec.self, currency: .eur)
-    }
 
     /// The decisions and figures in the file at `path`, or nil unless they fit a workspace of
     /// these sizes exactly.
@@ -111,9 +106,11 @@ enum StoredAttribution {
         /// The kept result for orders of these figures and the creators and waves it was
         /// decided for, if the file is there and fits (the figures too); nil otherwise (then
         /// attribution is computed).
-        func read(orders: [OrderFigures], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
-            guard let (result, kept) = read(orderCount: orders.count, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency),
-                  kept == orders else { return nil }
+        /// (`orders` is asked for only once a file is there to check it against.)
+        func read(orderCount: Int, orders: @autoclosure () -> [OrderFigures], creatorIDs: [CreatorID], waveIDs: [WaveID],
+                  currency: Currency) -> AttributionResult? {
+            guard let (result, kept) = read(orderCount: orderCount, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency),
+                  kept == orders() else { return nil }
             return result
         }
 
@@ -133,9 +130,12 @@ enum StoredAttribution {
         /// sees half of one, then removes the files kept for other states. Failure is not an
         /// error anyone needs to hear about: the next open computes attribution again.
         func write(_ decisions: AttributionDecisions, figures: [OrderFigures]) {
+            guard decisions.credits.count == figures.count else { return }  // not for one state: nothing to keep
+            let rows = zip(decisions.credits, figures).map { Row(credit: $0, figures: $1) }
             let temporary = path + ".tmp"
             do {
-                try fileSystem.writeFile(at: temporary, bytes: encode(decisions, figures: figures))
+                // Written as it is encoded: the file is 200 MB at ten million orders.
+                try fileSystem.writeFile(at: temporary) { write in try CollectionFile.write(rows, as: RowCodec.self, currency: .eur, to: write) }
                 try fileSystem.renameFile(from: temporary, to: path)
             } catch {
                 try? fileSystem.removeFile(at: temporary)

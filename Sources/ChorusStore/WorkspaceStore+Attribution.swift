@@ -11,7 +11,8 @@ extension WorkspaceStore {
         let result: AttributionResult
         if let known = knownAttribution {
             result = known
-        } else if let kept = currentAttributionLocation.read(orders: workspace.orders.rows.figures, creatorIDs: workspace.creators.map(\.id),
+        } else if let kept = currentAttributionLocation.read(orderCount: workspace.orders.count, orders: workspace.orders.rows.figures,
+                                                             creatorIDs: workspace.creators.map(\.id),
                                                              waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency) {
             knownAttribution = kept
             result = kept
@@ -69,23 +70,23 @@ extension WorkspaceStore {
 
     /// The read of the attribution kept for the state at open, with its orders' figures, while
     /// the order history is still deferred and nothing that could change attribution has
-    /// happened since: safe to run on another thread (`OrderHistoryLoader.keptAttributionWithFigures`),
+    /// happened since: safe to run on another thread (`OrderHistoryLoader.keptAttributionAlone`),
     /// then handed back with `adopt`. Nil when there is nothing to read.
     public var keptAttributionRead: (@Sendable () -> KeptAttribution?)? {
         guard let loader = keptAttributionLoader, loader.storedAttribution != nil else { return nil }
-        return { loader.keptAttributionWithFigures() }
+        return { loader.keptAttributionAlone() }
     }
 
-    /// Takes attribution read by `keptAttributionRead` as known for the state now, if nothing
-    /// changed attribution since it was asked for (own commands, colleagues' entries): true
-    /// when taken. The history's load then does not read the file again.
+    /// Takes what `keptAttributionRead` gave (nil when no file fitted) as known for the state
+    /// now, if nothing changed attribution since it was asked for (own commands, colleagues'
+    /// entries): true when taken. Either way the history's load, started after this, does not
+    /// read the file again: taken, it is known; refused, it is for another state or unfit.
     @discardableResult
-    public func adopt(_ kept: KeptAttribution) -> Bool {
-        guard let loader = keptAttributionLoader, loader.storedAttribution != nil, knownAttribution == nil else { return false }
+    public func adopt(_ kept: KeptAttribution?) -> Bool {
+        let fits = keptAttributionLoader?.storedAttribution != nil && knownAttribution == nil
+        pendingOrderHistory?.storedAttribution = nil
+        guard let kept, fits else { return false }
         knownAttribution = kept.result
-        var lighter = loader
-        lighter.storedAttribution = nil
-        pendingOrderHistory = lighter
         return true
     }
 

@@ -214,16 +214,19 @@ final class StoreSession: ConsoleSession {
         if let news = compactor.collect() { return news }
         compactor.startIfDue()
         guard let loader = store.pendingOrderHistory else {  // loaded meanwhile, for a command that needed it
-            readingKeptAttribution = nil
+            // What was being read for it is not needed now; neither is what it holds (gigabytes at ten million orders).
+            (readingKeptAttribution, loading) = (nil, nil)
             noteOrderHistoryAttached()
             return nil
         }
         if let reading = readingKeptAttribution {
             guard let kept = reading.result else { return nil }
             readingKeptAttribution = nil
+            // Taken only while it is still for the state now (a change meanwhile makes the panes
+            // wait for the orders), and before the load starts, which then does not read it again.
+            let adopted = store.adopt(kept)
             startLoading()
-            // Only while it is still for the state now: a change meanwhile makes the panes wait for the orders.
-            guard let kept, store.adopt(kept) else { return nil }
+            guard adopted, let kept else { return nil }
             derived.recordKeptAttribution(kept)
             return "attribution kept for this state read; still loading \(loader.orderCount) orders in the background…"
         }

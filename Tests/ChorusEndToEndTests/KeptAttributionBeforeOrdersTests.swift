@@ -74,7 +74,10 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
     /// `header` line's title.
     private func payableColumns(header: String) -> Range<Int> {
         let title = Array(header)
-        let start = (0...(title.count - 7)).first { String(title[$0..<$0 + 7]) == "PAYABLE" } ?? 0
+        guard let start = (0...(title.count - 7)).first(where: { String(title[$0..<$0 + 7]) == "PAYABLE" }) else {
+            XCTFail("no PAYABLE column in \(header)")
+            return 0..<0
+        }
         return (start + 7 - 10)..<(start + 7)
     }
 
@@ -88,7 +91,8 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         lines.enumerated().map { index, line in
             guard index > 4 else { return line }
             var cells = Array(line)
-            cells.replaceSubrange(payableColumns(header: lines[4]), with: Array(repeating: "?", count: 10))
+            let columns = payableColumns(header: lines[4])
+            cells.replaceSubrange(columns, with: Array(repeating: "?", count: columns.count))
             return String(cells)
         }
     }
@@ -154,9 +158,9 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         XCTAssertFalse(screen.contains("listed once the order history is loaded"), screen)
     }
 
-    /// The change lands while the kept file is still being read: what it read is for the state
-    /// before, so nothing is shown from it.
-    func testAChangeWhileTheKeptFileIsReadLeavesItUnused() throws {
+    /// The change lands after the kept file was asked for, before what it read is taken in:
+    /// that is for the state before, so nothing is shown from it.
+    func testAChangeBeforeTheKeptReadIsTakenInLeavesItUnused() throws {
         console.press(.character("5"))
         XCTAssertEqual(session.collectBackgroundWork(), "loading 24000 orders in the background…")
         let whole = try WorkspaceStore.open(at: folder.path, mode: .readOnly)

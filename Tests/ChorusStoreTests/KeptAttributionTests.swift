@@ -175,7 +175,7 @@ final class KeptAttributionTests: XCTestCase {
                        WeeklySeries(afterwards, workspace: whole.workspace, wave: nil))
 
         // Taken as known, it is not read again with the orders.
-        store.adopt(kept)
+        XCTAssertTrue(store.adopt(kept))
         XCTAssertNil(store.pendingOrderHistory?.storedAttribution)
         store.attach(try XCTUnwrap(store.pendingOrderHistory).load())
         assertSame(store.knownAttribution, Attribution.compute(store.workspace))
@@ -190,6 +190,25 @@ final class KeptAttributionTests: XCTestCase {
         try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
 
         XCTAssertNil(store.keptAttributionRead, "the file is for the state before the creator changed")
+    }
+
+    /// Read, then a change before it is taken in: refused, and the history's load does not
+    /// read the file either (it is for the state before).
+    func testWhatWasReadBeforeAChangeIsNotTakenAndNotReadAgain() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
+        defer { store.close() }
+        let kept = try XCTUnwrap(store.keptAttributionRead)()
+        XCTAssertNotNil(kept)
+        var renamed = store.workspace.creators[0]
+        renamed.linkSlug = "someone-else-entirely"
+        try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
+
+        XCTAssertFalse(store.adopt(kept))
+        XCTAssertNil(store.knownAttribution)
+        XCTAssertNil(store.pendingOrderHistory?.storedAttribution)
+        store.attach(try XCTUnwrap(store.pendingOrderHistory).load())
+        assertSame(try store.attribution(), Attribution.compute(store.workspace))
     }
 
     /// A file kept by a build before the figures were kept (decisions only) is not read: the

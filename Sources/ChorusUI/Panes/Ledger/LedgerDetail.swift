@@ -11,7 +11,7 @@ struct LedgerDetail {
     let payouts: PayoutBalances.Balance?
     /// Whether the order history is still loading: the row's figures are known (from kept
     /// attribution), the orders behind them are listed once they are here.
-    var ordersLoading = false
+    let ordersLoading: Bool
 
     var lines: [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line

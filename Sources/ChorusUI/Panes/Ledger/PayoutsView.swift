@@ -31,7 +31,7 @@ public struct PayoutsView: Hashable, Sendable {
 
     /// `ordersLoading`: the next run is not worked out while the order history loads, since
     /// its commission items name orders.
-    func lines(_ workspace: Workspace, ledger: Ledger?, ordersLoading: Bool = false) -> [CreatorDetail.Line] {
+    func lines(_ workspace: Workspace, ledger: Ledger?, ordersLoading: Bool) -> [CreatorDetail.Line] {
         typealias Line = CreatorDetail.Line
         let money = { Money(minorUnits: $0, currency: workspace.program.currency).description }
         let handle = { (id: CreatorID) in workspace.creator(id).map { "@" + $0.handle } ?? id.rawValue }
