@@ -35,22 +35,33 @@ enum CollectionFile {
     static func write<Codec: RowCodec, Failure: Error>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency,
                                                        rowsPerPiece: Int = rowsPerChunk,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes)
-        let pieces = (rows.count + rowsPerPiece - 1) / rowsPerPiece
         // Rows are lent to the codec through the buffer: read through the array, each of a
         // million orders was copied (a retain per field) and destroyed after it was written.
         try rows.withUnsafeBufferPointer { (rows) throws(Failure) in
-            try Parallel.writePieces(pieces, making: { piece, bytes in
-                let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, rows.count)
-                var writer = JSONWriter(reusing: &bytes, capacity: range.count * 160 + 2)
-                for index in range {
-                    if index > 0 { writer.raw(rowSeparator) }
-                    Codec.write(rows[index], to: &writer, currency: currency)
-                }
-                bytes = writer.bytes
+            try self.write(rows.count, as: codec, rowsPerPiece: rowsPerPiece, writingRow: { index, writer in
+                Codec.write(rows[index], to: &writer, currency: currency)
             }, to: write)
         }
-        try write(rows.isEmpty ? emptyFooter.bytes : footer.bytes)
+    }
+
+    /// The file of `count` rows of `codec`'s columns, row `index` written by `writingRow`: for
+    /// rows made from parallel arrays (kept attribution's decisions and figures), which need
+    /// not be zipped into a third array first.
+    static func write<Codec: RowCodec, Failure: Error>(_ count: Int, as codec: Codec.Type, rowsPerPiece: Int = rowsPerChunk,
+                                                       writingRow: (Int, inout JSONWriter) -> Void,
+                                                       to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes)
+        let pieces = (count + rowsPerPiece - 1) / rowsPerPiece
+        try Parallel.writePieces(pieces, making: { piece, bytes in
+            let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, count)
+            var writer = JSONWriter(reusing: &bytes, capacity: range.count * 160 + 2)
+            for index in range {
+                if index > 0 { writer.raw(rowSeparator) }
+                writingRow(index, &writer)
+            }
+            bytes = writer.bytes
+        }, to: write)
+        try write(count == 0 ? emptyFooter.bytes : footer.bytes)
     }
 
     static func encodeCodable<Row: Encodable>(_ rows: [Row], collection: String) throws -> [UInt8] {

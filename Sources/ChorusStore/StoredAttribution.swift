@@ -130,12 +130,16 @@ enum StoredAttribution {
         /// sees half of one, then removes the files kept for other states. Failure is not an
         /// error anyone needs to hear about: the next open computes attribution again.
         func write(_ decisions: AttributionDecisions, figures: [OrderFigures]) {
-            guard decisions.credits.count == figures.count else { return }  // not for one state: nothing to keep
-            let rows = zip(decisions.credits, figures).map { Row(credit: $0, figures: $1) }
+            let credits = decisions.credits
+            guard credits.count == figures.count else { return }  // not for one state: nothing to keep
             let temporary = path + ".tmp"
             do {
                 // Written as it is encoded: the file is 200 MB at ten million orders.
-                try fileSystem.writeFile(at: temporary) { write in try CollectionFile.write(rows, as: RowCodec.self, currency: .eur, to: write) }
+                try fileSystem.writeFile(at: temporary) { write in
+                    try CollectionFile.write(credits.count, as: RowCodec.self, writingRow: { index, writer in
+                        RowCodec.write(Row(credit: credits[index], figures: figures[index]), to: &writer, currency: .eur)
+                    }, to: write)
+                }
                 try fileSystem.renameFile(from: temporary, to: path)
             } catch {
                 try? fileSystem.removeFile(at: temporary)
