@@ -41,22 +41,8 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
 
     private var screen: String { console.frame().lines.joined(separator: "\n") }
 
-    /// Turns of the console's loop, as the terminal runs them between key presses, until the
-    /// session says something starting with `prefix` (or ten seconds passed); what it said.
     @discardableResult
-    private func runUntilTheSessionSays(_ prefix: String) -> [String] {
-        var said: [String] = []
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !said.contains(where: { $0.hasPrefix(prefix) }) {
-            if let news = session.collectBackgroundWork() {
-                said.append(news)
-                console.announce(news)
-            }
-            _ = console.collectBackgroundWork()
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        return said
-    }
+    private func runUntilTheSessionSays(_ prefix: String) -> [String] { console.runUntil(session, says: prefix) }
 
     /// The console's own background work only (not the session's, which would attach the history).
     private func runUntilTheLedgerIsReady() {
