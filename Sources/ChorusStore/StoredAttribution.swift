@@ -87,8 +87,8 @@ enum StoredAttribution {
         for row in rows {
             let credit = row.credit
             let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
-            guard credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none,
-                  credit.wavePosition.index.map { $0 < waves } ?? true else { return nil }
+            guard credited ? credit.creatorPosition.index.map({ $0 < creators }) ?? false : credit.creatorPosition == .none,
+                  credit.wavePosition.index.map({ $0 < waves }) ?? true else { return nil }
         }
         return (AttributionDecisions(credits: rows.map(\.credit)), rows.map(\.figures))
     }
