@@ -9,6 +9,9 @@ public struct OrderHistory: Sendable {
     /// Attribution over these orders as the store kept it for this state, when it had it:
     /// then the Leaderboard and Ledger need not decide a million orders again.
     public var attribution: AttributionResult?
+    /// The figures taken from the kept attribution file before these orders were read are not
+    /// theirs (a file that outlived the orders it was kept for): what was derived from it must go.
+    public var adoptedFiguresDiffer = false
 
     public init(orders: EntityTable<Order>, surveyResponses: EntityTable<SurveyResponse>) {
         self.orders = orders

@@ -14,6 +14,10 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// refer to (copies that share storage: their ids are read on the loading thread, not at
     /// open); nil when the caller does not want it read (see `StoredAttribution`).
     var storedAttribution: (location: StoredAttribution.Location, creators: [Creator], waves: [Wave])?
+    /// The orders' figures read from the kept file and taken as known before the orders
+    /// (`WorkspaceStore.adopt`): checked against the orders read, since what was shown from
+    /// them stands only if they are these orders' figures.
+    var adoptedFigures: [OrderFigures]?
 
     /// Orders in the snapshot (before the load), for progress messages.
     public var orderCount: Int { orders.rows }
@@ -21,15 +25,16 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     public func load() throws -> OrderHistory {
         let orders = try decodeOrders(as: OrderRowCodec.self)
         // Then two independent jobs, one per core: indexing the orders; reading the survey
-        // responses and the attribution kept for this state.
-        let (orderTable, (responses, attribution)) = Parallel.both({ EntityTable(orders) }, {
+        // responses and the attribution kept for this state (or checking the figures taken from it).
+        let (orderTable, (responses, attribution, adoptedFiguresHold)) = Parallel.both({ EntityTable(orders) }, {
             (Result { try surveyAnswers() }, storedAttribution.flatMap { stored in
                 stored.location.read(orderCount: orders.count, orders: orders.figures, creatorIDs: stored.creators.map(\.id),
                                      waveIDs: stored.waves.map(\.id), currency: currency)
-            })
+            }, adoptedFigures.map { $0 == orders.figures } ?? true)
         })
         var history = OrderHistory(orders: orderTable, surveyResponses: EntityTable(try responses.get()))
         history.attribution = attribution
+        history.adoptedFiguresDiffer = !adoptedFiguresHold
         return history
     }
 

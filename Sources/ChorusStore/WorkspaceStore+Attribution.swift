@@ -87,6 +87,7 @@ extension WorkspaceStore {
         pendingOrderHistory?.storedAttribution = nil
         guard let kept, fits else { return false }
         knownAttribution = kept.result
+        pendingOrderHistory?.adoptedFigures = kept.orderFigures
         return true
     }
 

@@ -263,14 +263,26 @@ public final class WorkspaceStore {
     }
 
     /// Attaches order history loaded in the background; ignored if it was loaded meanwhile.
+    /// Kept attribution taken before the orders that proved not to be theirs is dropped, with
+    /// its file (`keptAttributionFailedCheck` tells the console).
     public func attach(_ history: OrderHistory) {
         guard pendingOrderHistory != nil else { return }
         workspace.attachOrderHistory(history)
         pendingOrderHistory = nil
+        if history.adoptedFiguresDiffer {
+            keptAttributionFailedCheck = true
+            knownAttribution = nil
+            let location = currentAttributionLocation
+            attributionWriter.async { try? location.fileSystem.removeFile(at: location.path) }
+        }
         if let kept = history.attribution, attributionInputsSequence == attributionInputsSequenceAtOpen {
             knownAttribution = kept
         }
     }
+
+    /// Whether the attribution kept for the state at open, taken before the orders, proved not
+    /// to be for them when they arrived.
+    public private(set) var keptAttributionFailedCheck = false
 
     /// Loads deferred order history now, on this thread, if it is still pending.
     public func finishLoadingOrderHistory() throws {

@@ -80,8 +80,12 @@ final class StoreSession: ConsoleSession {
     }
 
     /// Order history attached on the way (a command that needed it waited for the load).
+    /// What was derived from kept attribution meanwhile stands unless the orders proved it
+    /// was not theirs.
     private func noteOrderHistoryAttached() {
-        if derived.isLoadingOrders, store.pendingOrderHistory == nil { derived.recordOrderHistoryAttached() }
+        guard derived.isLoadingOrders, store.pendingOrderHistory == nil else { return }
+        if store.keptAttributionFailedCheck { derived.recordUnknownChanges() }
+        derived.recordOrderHistoryAttached()
     }
 
     /// Journal entries after which a fresh snapshot is written, on another thread: opening

@@ -175,6 +175,38 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         XCTAssertEqual(session.derived.attribution.value?.credits, Attribution.compute(session.store.workspace).credits)
     }
 
+    /// A kept file that outlived the orders it was kept for (an orders file put back from
+    /// elsewhere under the same snapshot): the orders, once read, prove its figures wrong, and
+    /// what was shown from it is derived again from them.
+    func testOrdersThatProveTheKeptFiguresWrongReplaceWhatWasShownFromThem() throws {
+        let whole = try WorkspaceStore.open(at: folder.path, mode: .readOnly)
+        let computed = Attribution.compute(whole.workspace)
+        let position = try XCTUnwrap(computed.credits.firstIndex { $0.outcome == .directByCode })
+        let id = whole.workspace.orders[position].id.rawValue
+        whole.close()
+        let ordersFile = folder.appendingPathComponent(try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .first { $0.hasPrefix("orders-") }))
+        let text = try String(contentsOf: ordersFile, encoding: .utf8)
+        let changed = try NSRegularExpression(pattern: #"(?m)^(\["\#(NSRegularExpression.escapedPattern(for: id))",(?:[^,]*,){4})\d+,"#)
+            .stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1987654,")
+        XCTAssertNotEqual(changed, text)
+        try changed.write(to: ordersFile, atomically: false, encoding: .utf8)
+
+        console.press(.character("5"))
+        runUntilTheSessionSays("attribution kept for this state read")
+        runUntilTheLedgerIsReady()
+        let shownFromTheFile = try XCTUnwrap(session.derived.attribution.value)
+        runUntilTheSessionSays("loaded 24000 orders")
+        runUntilTheLedgerIsReady()
+
+        let shown = try XCTUnwrap(session.derived.attribution.value)
+        let now = Attribution.compute(session.store.workspace)
+        XCTAssertNotEqual(shownFromTheFile.totals, now.totals, "the file's figures were not these orders'")
+        XCTAssertEqual(shown.totals, now.totals)
+        XCTAssertEqual(session.derived.ledger.value?.rows, Ledger(session.store.workspace, attribution: now, today: SampleWorkspace.anchorDay).rows)
+        XCTAssertEqual(session.derived.computes.attribution, 1)
+    }
+
     func testAChangeToWhatIsCreditedWhileTheOrdersLoadWaitsForThemAndIsComputedAgain() throws {
         console.press(.character("5"))
         runUntilTheSessionSays("attribution kept for this state read")
