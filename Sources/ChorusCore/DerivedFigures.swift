@@ -40,14 +40,7 @@ public final class DerivedFigures {
     /// Whether order history is on its way: loading, and not failed.
     public var isAwaitingOrders: Bool { isLoadingOrders && orderHistoryProblem == nil }
 
-    /// How often each figure was derived, so tests can prove what did not derive anything.
-    public struct Computes: Hashable, Sendable {
-        public var attribution = 0, ambiguousAnswers = 0, ledger = 0, payoutBalances = 0, overview = 0, categoriesBought = 0
-        public var wavesPayingOnOrders = 0, leadPurchases = 0
-        public var total: Int {
-            attribution + ambiguousAnswers + ledger + payoutBalances + overview + categoriesBought + wavesPayingOnOrders + leadPurchases
-        }
-    }
+    /// How often each figure was derived (`DerivedFigures+Computes.swift`).
     public private(set) var computes = Computes()
 
     private weak var keeper: AttributionKeeper?
@@ -87,21 +80,21 @@ public final class DerivedFigures {
     /// Figures derived from attribution kept for this state (`recordKeptAttribution`) stand if
     /// nothing changed attribution since: they were derived from these orders' figures.
     public func recordOrderHistoryAttached() {
-        let keptStands = keptBeforeOrders != nil
-        let before = (revision: revision, attribution: attributionRevision)
+        let standing = keptBeforeOrders
+        let before = revision
         isLoadingOrders = false
         orderHistoryProblem = nil
         beforeOrders = nil
         revision += 1
         attributionRevision = revision
         ordersRevision = revision
-        guard keptStands else { return }
-        if let kept = keptAttribution, kept.revision == before.attribution { keptAttribution = (attributionRevision, kept.result) }
-        if let kept = keptLedger, kept.revision == before.revision {
+        guard let standing else { return }
+        keptAttribution = (attributionRevision, standing.result)
+        if let kept = keptLedger, kept.revision == before {
             keptLedger = (revision, kept.ledger)
             sharedOrderFigures = (ordersRevision, kept.ledger.orderFigures)
         }
-        if let kept = keptOverview, kept.key.revision == before.revision {
+        if let kept = keptOverview, kept.key.revision == before {
             keptOverview = (OverviewKey(revision: revision, wave: kept.key.wave, dimension: kept.key.dimension), kept.figures)
         }
     }
@@ -113,7 +106,6 @@ public final class DerivedFigures {
     public func recordKeptAttribution(_ kept: KeptAttribution) {
         guard isLoadingOrders else { return }
         beforeOrders = (attributionRevision, kept)
-        keptAttribution = (attributionRevision, kept.result)
     }
 
     /// What was kept for the current position while the history loads.
@@ -311,8 +303,9 @@ public final class DerivedFigures {
         computes.categoriesBought += 1
     }
 
-    /// Attribution had for the current position: kept here, or kept by the keeper.
+    /// Attribution had for the current position: read before the orders, kept here, or kept by the keeper.
     private func currentAttribution() -> AttributionResult? {
+        if let kept = keptBeforeOrders { return kept.result }
         if let kept = keptAttribution, kept.revision == attributionRevision { return kept.result }
         guard let known = keeper?.knownAttribution else { return nil }
         keptAttribution = (attributionRevision, known)
