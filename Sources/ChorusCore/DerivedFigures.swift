@@ -55,12 +55,13 @@ public final class DerivedFigures {
 
     /// A journal entry was applied at `sequence` (the next one when nil). A gap means entries
     /// this owner was not told about (a colleague's, applied on the way): everything is stale.
-    public func record(_ command: Command, at sequence: Int? = nil) {
+    public func record(_ command: Command, applied: AppliedCommand, at sequence: Int? = nil) {
         let next = sequence ?? journalPosition + 1
         guard next > journalPosition else { return }
         guard next == journalPosition + 1 else { return recordUnknownChanges(upTo: next) }
         journalPosition = next
         revision += 1
+        enrollmentLog.note(revision, replaced: applied.enrollmentsReplaced)
         if command.mayChangeAttribution { attributionRevision = revision }
         if command.mayChangeCreators { creatorsRevision = revision }
         if command.needsOrderHistory { ordersRevision = revision }
@@ -70,10 +71,19 @@ public final class DerivedFigures {
     public func recordUnknownChanges(upTo sequence: Int? = nil) {
         journalPosition = max(journalPosition, sequence ?? journalPosition)
         revision += 1
+        enrollmentLog.note(revision, replaced: nil)
         attributionRevision = revision
         creatorsRevision = revision
         ordersRevision = revision
     }
+
+    /// The enrollments touched since `revision`, each as it was then (see
+    /// `EnrollmentChangeLog`), or nil when that is not known one by one: then whatever was
+    /// derived from them then is derived again.
+    public func enrollmentsReplaced(since revision: Int) -> EnrollmentsReplaced? {
+        enrollmentLog.replaced(after: revision, upTo: self.revision)
+    }
+    private var enrollmentLog = EnrollmentChangeLog()
 
     /// Order history was attached: what is credited, and what creators bought, can be known
     /// now. The creators themselves are as they were, so their search text and columns stand.
@@ -86,6 +96,7 @@ public final class DerivedFigures {
         orderHistoryProblem = nil
         beforeOrders = nil
         revision += 1
+        enrollmentLog.note(revision, replaced: [:])
         attributionRevision = revision
         ordersRevision = revision
         guard let standing else { return }
@@ -183,16 +194,18 @@ public final class DerivedFigures {
 
     // MARK: Read on the key path, derived once per position
 
-    /// The waves that pay anything orders decide, through their plan or a creator's own (see
-    /// `Workspace.wavesPayingOnOrders`): what decides whether the budget line needs the
-    /// ledger, asked on every key press, so one pass over the enrollments per position.
-    public func wavesPayingOnOrders(in workspace: Workspace) -> Set<WaveID> {
-        if let kept = keptWavesPayingOnOrders, kept.revision == revision { return kept.waves }
-        let waves = workspace.wavesPayingOnOrders
-        keptWavesPayingOnOrders = (revision, waves)
-        computes.wavesPayingOnOrders += 1
-        return waves
+    /// The waves that pay anything orders decide, through their plan or a creator's own:
+    /// what decides whether the budget line needs the ledger, asked on every key press.
+    public func wavesPayingOnOrders(in workspace: Workspace) -> Set<WaveID> { payingWaves(workspace).all }
+
+    /// `Workspace.wavesWithOwnPlansPayingOnOrders`, kept per position like the above.
+    public func wavesWithOwnPlansPayingOnOrders(in workspace: Workspace) -> Set<WaveID> { payingWaves(workspace).withOwnPlans }
+
+    private func payingWaves(_ workspace: Workspace) -> WavesPayingOnOrders {
+        if keptPayingWaves.update(to: revision, in: workspace, replaced: enrollmentsReplaced(since:)) { computes.wavesPayingOnOrders += 1 }
+        return keptPayingWaves
     }
+    private var keptPayingWaves = WavesPayingOnOrders()
 
     /// What each lead bought (the Pipeline's recruit view), which reads every order: once per
     /// change of the creators or the orders, not after every change while leads are shown.
@@ -205,7 +218,6 @@ public final class DerivedFigures {
         return purchases
     }
 
-    private var keptWavesPayingOnOrders: (revision: Int, waves: Set<WaveID>)?
     private struct LeadPurchasesKey: Hashable { var creatorsRevision: Int, ordersRevision: Int }
     private var keptLeadPurchases: (key: LeadPurchasesKey, purchases: [CreatorID: LeadPurchases])?
 

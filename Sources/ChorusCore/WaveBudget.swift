@@ -16,7 +16,10 @@ public struct WaveBudget: Hashable, Sendable {
     public var remaining: Int64 { budget - total }
 
     /// From the wave's ledger rows (exact), or without a ledger from parcels and fees alone.
-    public init(_ wave: Wave, workspace: Workspace, ledger: Ledger?) {
+    /// `ownPlansPaying` is `Workspace.wavesWithOwnPlansPayingOnOrders` and `feesDue` the wave's
+    /// fees, where the caller keeps them (`DerivedFigures`, `WaveBudgetLine`); nil looks at
+    /// every enrollment for them.
+    public init(_ wave: Wave, workspace: Workspace, ledger: Ledger?, ownPlansPaying: Set<WaveID>? = nil, feesDue: WaveFeesDue? = nil) {
         var total: Int64 = 0, committed: Int64 = 0
         if let ledger {
             for row in ledger.rows where row.waveID == wave.id {
@@ -24,25 +27,28 @@ public struct WaveBudget: Hashable, Sendable {
                 committed += row.costs.flatFees + row.costs.storeCredit + row.costs.commissionPending
             }
         } else {
-            for enrollment in workspace.enrollments where enrollment.waveID == wave.id && Ledger.feesAreDue(enrollment.stage) {
-                let plan = enrollment.incentiveOverride ?? wave.incentivePlan
-                let fees = (plan.flatFee?.minorUnits ?? 0) + (plan.storeCredit?.minorUnits ?? 0)
-                total += fees
-                committed += fees
-            }
+            let kept = feesDue.flatMap { $0.areFees(of: wave) ? $0 : nil }
+            let fees = (kept ?? WaveFeesDue(wave, workspace: workspace)).total
+            total += fees
+            committed += fees
         }
-        for shipment in workspace.shipments where shipment.waveID == wave.id && shipment.status != .cancelled {
-            let cost = shipment.productCost.minorUnits + (shipment.shippingCost?.minorUnits ?? 0)
-            if ledger == nil { total += cost }
-            if shipment.holdsReservation { committed += cost }
+        // Parcels read in place, not copied one by one with their items and history.
+        workspace.shipments.withUnsafeBufferPointer { shipments in
+            for index in shipments.indices where shipments[index].waveID == wave.id && shipments[index].status != .cancelled {
+                let cost = shipments[index].productCost.minorUnits + (shipments[index].shippingCost?.minorUnits ?? 0)
+                if ledger == nil { total += cost }
+                if shipments[index].holdsReservation { committed += cost }
+            }
         }
         waveID = wave.id
         budget = wave.budget.minorUnits
         self.committed = committed
         spent = total - committed
         // The plan as given, which may be an edit not yet applied to the workspace.
-        includesCommission = ledger != nil || !(wave.incentivePlan.paysOnOrders || workspace.wavesWithOwnPlansPayingOnOrders.contains(wave.id))
+        includesCommission = ledger != nil
+            || !(wave.incentivePlan.paysOnOrders || (ownPlansPaying ?? workspace.wavesWithOwnPlansPayingOnOrders).contains(wave.id))
     }
+
 
     /// How far `cost` more would take the wave over its budget; nil if it stays within it.
     public func overrun(adding cost: Int64) -> Int64? {
@@ -72,7 +78,14 @@ extension Workspace {
     }
 
     /// The waves where some creator has a plan of their own that pays on orders.
-    var wavesWithOwnPlansPayingOnOrders: Set<WaveID> {
-        Set(enrollments.lazy.filter { $0.incentiveOverride?.paysOnOrders == true }.map(\.waveID))
+    var wavesWithOwnPlansPayingOnOrders: Set<WaveID> { Set(enrollmentsWithOwnPlansPayingOnOrders.lazy.map(\.waveID)) }
+
+    /// The enrollments whose creator has a plan of their own that pays on orders, read in place.
+    var enrollmentsWithOwnPlansPayingOnOrders: Set<EnrollmentKey> {
+        var keys = Set<EnrollmentKey>()
+        enrollments.withUnsafeBufferPointer { enrollments in
+            for index in enrollments.indices where enrollments[index].incentiveOverride?.paysOnOrders == true { keys.insert(enrollments[index].key) }
+        }
+        return keys
     }
 }

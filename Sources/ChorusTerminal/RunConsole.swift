@@ -17,8 +17,9 @@ import Foundation
 /// picture's status line, and returns a notice for the opened console's status bar (a journal
 /// recovered after a crash). Without one, the workspace opens before the terminal is taken
 /// over, so what stops it (a missing folder, a lock held too long, Ctrl-c) is said on a
-/// terminal left as it was.
-public func runConsole(options: ConsoleOptions, preview: PreviewSession?,
+/// terminal left as it was. The preview is let go once the workspace is open: pass it, don't
+/// keep it.
+public func runConsole(options: ConsoleOptions, preview: consuming PreviewSession?,
                        open: (_ say: (String) -> Void) throws -> (session: ConsoleSession, notice: String?)) throws {
     precondition(Thread.isMainThread, "runConsole must run on the main thread: curses is not thread safe")
     let themes = ThemeCatalog(directory: options.themesDirectory)
@@ -48,6 +49,9 @@ public func runConsole(options: ConsoleOptions, preview: PreviewSession?,
         }
         screen.takeNewSize()  // a resize meanwhile is drawn at once, not after the next key
     }
+    // The picture's workspace shares the opened one's enrollments: held, the first change made
+    // would copy them whole instead of changing them in place.
+    preview = nil
     guard let (session, notice) = opened else { preconditionFailure("opened before the screen, or after the preview") }
     let console = makeConsole(session)
     let notices = [notice, options.openingNotice].compactMap { $0 }

@@ -39,6 +39,8 @@ struct BenchCommand: ParsableCommand {
     var firstFrameOnly = false
     @Flag(name: .customLong("cold-open"), help: "Only the console's opening with nothing kept for the workspace's state, until the Leaderboard and Ledger are ready (attribution computed), once per repetition.")
     var coldOpenOnly = false
+    @Flag(name: .customLong("keys"), help: "Only the console's keys, on the workspace opened whole with attribution kept (press to finished frame).")
+    var keysOnly = false
     @Flag(name: .customLong("scale-to-10m"), help: "With --scale: also 1M creators / 10M orders (generating it takes long).")
     var includeTenMillion = false
 
@@ -69,6 +71,15 @@ struct BenchCommand: ParsableCommand {
                 let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
                 defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
                 for _ in 0..<repetitions { try Output.print(try ConsoleBenchmark.measureColdOpening(folder, today: SampleWorkspace.anchorDay).description) }
+                return
+            }
+            if keysOnly {
+                let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
+                defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
+                try Output.print(ConsoleBenchmark.keepAttribution(folder))
+                let opening = try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
+                try Output.print(ConsoleBenchmark(workspace: opening.workspace, knownAttribution: opening.attribution, presses: smoke ? 20 : 200,
+                                                  folder: folder, today: SampleWorkspace.anchorDay).run())
                 return
             }
             if team {

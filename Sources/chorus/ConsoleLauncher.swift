@@ -74,7 +74,7 @@ final class StoreSession: ConsoleSession {
             throw error
         }
         noteOrderHistoryAttached()
-        derived.record(command, at: store.lastSequence)
+        derived.record(command, applied: applied, at: store.lastSequence)
         compactor.startIfDue()
         return applied
     }
@@ -176,7 +176,7 @@ final class StoreSession: ConsoleSession {
             noteOrderHistoryAttached()
             // Entries that came folded into a colleague's snapshot: every figure is stale.
             if entries.isEmpty, store.lastSequence > derived.journalPosition { derived.recordUnknownChanges(upTo: store.lastSequence) }
-            for (entry, _) in entries { derived.record(entry.command, at: entry.seq) }
+            for (entry, applied) in entries { derived.record(entry.command, applied: applied, at: entry.seq) }
             return folded.map { ColleagueChange(actor: $0.actor, summary: $0.summary) }
                 + entries.map { ColleagueChange(actor: $0.entry.actor, summary: $0.applied.summary) }
         } catch {
@@ -286,18 +286,23 @@ enum ConsoleLauncher {
             settingsFile.save(kept)
         }
         // A big folder workspace shows its opening screen while the rest of it is read.
-        let previewed = serverAddress != nil ? nil : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }
-        let preview = previewed.map { PreviewSession($0.workspace, creatorCount: $0.creatorCount) }
+        // Let go once the workspace is open (here, and by `runConsole`): the opened workspace
+        // shares the enrollments read for the picture, and while they are held twice the first
+        // change to one copies them all (a quarter of a gigabyte at a million creators).
+        var previewed = serverAddress != nil ? nil : WorkspacePreview.read(at: url) { Console.openingWave(of: $0, remembered: remembered) }
+        let hasPreview = previewed != nil
         var session: StoreSession?
         defer { session?.store.close() }
-        try runConsole(options: options, preview: preview) { say in
-            let opened = try openSession(url, server: serverAddress, reusing: previewed?.files,
-                                         waiting: preview == nil ? { Output.notice($0) } : say)
+        try runConsole(options: options, preview: previewed.map { PreviewSession($0.workspace, creatorCount: $0.creatorCount) }) { say in
+            let files = previewed?.files
+            previewed = nil
+            let opened = try openSession(url, server: serverAddress, reusing: files,
+                                         waiting: hasPreview ? say : { Output.notice($0) })
             session = opened
             // Said before the console starts, or in its status bar once a preview holds the screen.
             let recovery = opened.store.recoveryNotice
-            if preview == nil, let recovery { Output.notice(recovery) }
-            return (opened, preview == nil ? nil : recovery)
+            if !hasPreview, let recovery { Output.notice(recovery) }
+            return (opened, hasPreview ? recovery : nil)
         }
         session?.finishBackgroundWork()
         if let failure = settingsFile.saveFailure { Output.notice(failure) }

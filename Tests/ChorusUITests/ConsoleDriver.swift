@@ -38,7 +38,7 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
         if command.mayChangeAttribution { knownAttribution = nil }
-        derived.record(command)
+        derived.record(command, applied: applied)
         return applied
     }
 
@@ -59,7 +59,7 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
         return colleagues.compactMap { actor, command in
             guard let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor)) else { return nil }
             if command.mayChangeAttribution { knownAttribution = nil }
-            derived.record(command)
+            derived.record(command, applied: applied)
             return ColleagueChange(actor: actor, summary: applied.summary)
         }
     }

@@ -29,6 +29,20 @@ final class TableSpeedPartsTests: XCTestCase {
         }
     }
 
+    /// `find` skips comparing a one-letter pattern and checks a second letter in place: it must
+    /// find what looking at every offset finds, first match included.
+    func testFindingAPatternFindsItsFirstOccurrenceAsLookingEverywhereDoes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 97...100, using: &generator) }
+            let pattern = (0..<Int.random(in: 1...4, using: &generator)).map { _ in UInt8.random(in: 97...100, using: &generator) }
+            let expected = text.count < pattern.count ? nil
+                : (0...(text.count - pattern.count)).first { Array(text[$0..<$0 + pattern.count]) == pattern }
+            let found = text.withUnsafeBytes { text in pattern.withUnsafeBytes { CreatorSearchText.find($0, in: text) } }
+            XCTAssertEqual(found, expected, "\(pattern) in \(text)")
+        }
+    }
+
     /// The columns are worked out in chunks on two cores with the ranking on a third thread;
     /// they must be what one plain pass over the creators gives.
     func testTheColumnsOfManyRandomCreatorsAreWhatAPlainPassGives() {

@@ -34,6 +34,8 @@ extension Console {
         let paying = session.derived.wavesPayingOnOrders(in: session.workspace)
         let ledger = DerivedNeeds.waveDependsOnOrders(state, paying: paying) ? session.derived.ledger.value : nil
         budgetLine.refresh(session.workspace, generation: session.derived.revision, wave: state.pipeline.waveID, ledger: ledger,
+                           ownPlansPaying: session.derived.wavesWithOwnPlansPayingOnOrders(in: session.workspace),
+                           replaced: session.derived.enrollmentsReplaced(since:),
                            ordersUnreadable: session.derived.orderHistoryProblem != nil)
     }
 }

@@ -130,7 +130,11 @@ public final class Console {
     }
 
     func dispatch(_ event: ConsoleEvent) {
-        for effect in update(&state, event, context: updateContext) {
+        // The context holds a copy of the workspace: let go before a command is applied, or the
+        // first change to each collection would copy it whole (a quarter of a gigabyte of
+        // enrollments at a million creators) instead of changing it in place.
+        let effects = update(&state, event, context: updateContext)
+        for effect in effects {
             if let result = run(effect) { dispatch(result) }
         }
     }

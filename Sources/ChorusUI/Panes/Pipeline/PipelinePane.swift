@@ -134,7 +134,8 @@ extension PipelinePane: ListPane {
         let (table, workspace, derived) = (console.table, console.session.workspace, console.session.derived)
         table.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: console.state.pipeline,
                       today: console.today, categoriesBought: derived.categoriesBought,
-                      leadPurchases: console.state.pipeline.sourcing ? derived.leadPurchases(in: workspace) : [:])
+                      leadPurchases: console.state.pipeline.sourcing ? derived.leadPurchases(in: workspace) : [:],
+                      touched: derived.enrollmentsReplaced(since:))
         console.state.pipeline.list.settle(rows: table.count, page: tableRows(at: console.state.size)) { id in
             workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
         }

@@ -31,41 +31,49 @@ final class PipelineRows {
     private var scoredWithOrders: Int?
 
     private var rowsKey: RowsKey?
+    /// The workspace generation the rows stand at: built then, or moved to since.
+    private var rowsGeneration = -1
     /// Enrollment position → its creator's position, remembered between builds.
     private var enrollmentCreators: [Int32] = []
     /// Row → creator position in `Workspace.creators`.
     private var positions: [Int32] = []
-    /// Row → index of the stage in `PipelineStage.allCases`.
-    private var stageIndexes: [UInt8] = []
+    /// Creator position → their row, or -1: where a touched enrollment's row is, without a search.
+    private var rowOfCreator: [Int32] = []
+    private var keys = RowSortKeys()
     private(set) var stageCounts: [PipelineStage: Int] = [:]
     /// In the recruit view, what each lead bought (leads are shown there, never ranked).
     private(set) var leadPurchases: [CreatorID: LeadPurchases] = [:]
     /// In the recruit view, the creators shown clustered by niche, biggest cluster first.
     private(set) var nicheClusters: [(niche: String, count: Int)] = []
-    /// The sort columns copied per row, in row order, so a sort reads memory in sequence
-    /// instead of jumping through `positions` into the per-creator columns.
-    private var rowRank: [UInt64] = [], rowScore: [UInt64] = [], rowFollowers: [UInt64] = [], rowEngagement: [UInt64] = []
 
-    private var orderKey: OrderKey?
-    private var order: [Int32] = []
+    /// Every row ascending by a sort's key, for each sort had since the rows were built: kept
+    /// through stage moves, so `s` on a big wave picks an order instead of sorting it.
+    private var sorted: [PipelineSort: [Int32]] = [:]
+    /// The other sorts' orders, made on another thread after a big wave's rows are built.
+    private var presorting: BackgroundWork<[PipelineSort: [Int32]]>?
+    /// Waves with at least this many rows are sorted every way on another thread once built.
+    private let presortingFrom: Int
 
     private var filterKey: FilterKey?
-    /// Visible row indexes, in display order.
+    /// Visible row indexes, in display order: a list sorted by the shown sort's keys.
     private var visible: [Int32] = []
 
     /// How often each layer was rebuilt, so tests can prove a cursor move rebuilds nothing.
     private(set) var rebuilds = Rebuilds()
 
-    struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0 }
+    /// `order` counts sorts made on the console's thread; `moves`, stage changes taken in by
+    /// moving the rows they touched instead of building the wave's rows again.
+    struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0, moves = 0 }
 
     enum Coverage { case none, shownRows, everyCreator }
 
-    init(deferringColumnsFrom: Int = 4_096) {
+    init(deferringColumnsFrom: Int = 4_096, presortingFrom: Int = 50_000) {
         self.deferringColumnsFrom = deferringColumnsFrom
+        self.presortingFrom = presortingFrom
     }
 
-    private struct RowsKey: Hashable { var generation: Int; var wave: WaveID?; var sourcing: Bool }
-    private struct OrderKey: Hashable { var rows: RowsKey; var sort: PipelineSort; var reversed: Bool }
+    private struct RowsKey: Hashable { var wave: WaveID?; var sourcing: Bool }
+    private struct OrderKey: Hashable { var sort: PipelineSort; var reversed: Bool }
     private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
 
     /// Starts computing every creator's columns on another thread, if only the rows shown
@@ -113,9 +121,13 @@ final class PipelineRows {
         return text
     }
 
-    /// Brings every layer up to date; cheap when nothing it depends on changed.
+    /// Brings every layer up to date; cheap when nothing it depends on changed. `touched` says
+    /// which enrollments changed since a generation (`DerivedFigures.enrollmentsReplaced`), so a
+    /// stage change moves the rows it touched; nil there, or a change it cannot move, builds the
+    /// wave's rows again.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil,
-                 categoriesBought: CategoriesBought? = nil, leadPurchases: [CreatorID: LeadPurchases] = [:]) {
+                 categoriesBought: CategoriesBought? = nil, leadPurchases: [CreatorID: LeadPurchases] = [:],
+                 touched: (_ since: Int) -> EnrollmentsReplaced? = { _ in nil }) {
         // Derived once per position by the owner of derived figures, not at every rows rebuild.
         self.leadPurchases = state.sourcing ? leadPurchases : [:]
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
@@ -139,10 +151,19 @@ final class PipelineRows {
             rebuilds.columns += 1
             rowsKey = nil  // the rows copy sort columns from these
         }
-        let rowsKey = RowsKey(generation: generation, wave: state.waveID, sourcing: state.sourcing)
-        if rowsKey != self.rowsKey { buildRows(workspace, key: rowsKey) }
-        let orderKey = OrderKey(rows: rowsKey, sort: state.sort, reversed: state.sortReversed)
-        if orderKey != self.orderKey { buildOrder(orderKey) }
+        let rowsKey = RowsKey(wave: state.waveID, sourcing: state.sourcing)
+        if rowsKey != self.rowsKey {
+            buildRows(workspace, key: rowsKey, generation: generation, shownSort: state.sort)
+        } else if generation != rowsGeneration {
+            // Who is late depends on more than stages (a parcel delivered): that list is made again.
+            if filterKey?.lateOn != nil { filterKey = nil }
+            if moveRows(workspace, touched: touched(rowsGeneration)) {
+                rowsGeneration = generation
+            } else {
+                buildRows(workspace, key: rowsKey, generation: generation, shownSort: state.sort)
+            }
+        }
+        let orderKey = OrderKey(sort: state.sort, reversed: state.sortReversed)
         let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
@@ -154,28 +175,30 @@ final class PipelineRows {
 
     func creatorPosition(at row: Int) -> Int { Int(positions[Int(visible[row])]) }
 
-    func stage(at row: Int) -> PipelineStage { PipelineStage.allCases[Int(stageIndexes[Int(visible[row])])] }
+    func stage(at row: Int) -> PipelineStage { PipelineStage.allCases[Int(keys.stage[Int(visible[row])])] }
 
     func creatorID(at row: Int, in workspace: Workspace) -> CreatorID? {
         guard row >= 0, row < count else { return nil }
         return workspace.creators[creatorPosition(at: row)].id
     }
 
-    /// The row showing the creator at `position` in `Workspace.creators`, if shown.
+    /// The row showing the creator at `position` in `Workspace.creators`, if shown: found by
+    /// its key, since the shown rows are in key order.
     func row(ofCreatorAt position: Int) -> Int? {
-        visible.firstIndex { Int(positions[Int($0)]) == position }
+        guard position >= 0, position < rowOfCreator.count, rowOfCreator[position] >= 0, let shown = filterKey?.order else { return nil }
+        let row = rowOfCreator[position]
+        let index = SortedRowList.insertionIndex(visible, key: keys.key(row, by: shown.sort), descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
+        return index < visible.count && visible[index] == row ? index : nil
     }
 
     func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
 
-    private func buildRows(_ workspace: Workspace, key: RowsKey) {
+    private func buildRows(_ workspace: Workspace, key: RowsKey, generation: Int, shownSort: PipelineSort) {
         // Locals, not properties, inside the loop: no exclusivity check per access.
         var positions: [Int32] = [], stageIndexes: [UInt8] = [], cache: [Int32] = []
         swap(&positions, &self.positions)
-        swap(&stageIndexes, &self.stageIndexes)
         swap(&cache, &enrollmentCreators)
         positions.removeAll(keepingCapacity: true)
-        stageIndexes.removeAll(keepingCapacity: true)
         var counts = [Int](repeating: 0, count: PipelineStage.allCases.count)
         nicheClusters = []
         if key.sourcing {
@@ -187,9 +210,8 @@ final class PipelineRows {
             }
             counts[0] = positions.count   // all prospects
         } else if let wave = key.wave {
-            let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
             if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
-            var lastStage = PipelineStage.prospect, lastIndex = stageIndex[.prospect]!
+            var lastStage = PipelineStage.prospect, lastIndex = Self.stageIndex[.prospect]!
             // Unsafe buffers so the loop reads the fields it needs instead of copying (and
             // retaining) each enrollment and creator: a bulk stage change on a big wave
             // rebuilds every row of it.
@@ -205,7 +227,7 @@ final class PipelineRows {
                             cache[index] = Int32(found)
                         }
                         let stage = enrollments[index].stage
-                        if stage != lastStage { (lastStage, lastIndex) = (stage, stageIndex[stage]!) }
+                        if stage != lastStage { (lastStage, lastIndex) = (stage, Self.stageIndex[stage]!) }
                         positions.append(Int32(position))
                         stageIndexes.append(lastIndex)
                         counts[Int(lastIndex)] += 1
@@ -221,34 +243,122 @@ final class PipelineRows {
         default: completeColumns(workspace)  // rows other than the first ones, or most creators
         }
         self.positions = positions
-        self.stageIndexes = stageIndexes
         enrollmentCreators = cache
+        rowOfCreator = [Int32](repeating: -1, count: workspace.creators.count)
+        for (row, position) in positions.enumerated() { rowOfCreator[Int(position)] = Int32(row) }
         stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
-        rowRank = positions.map { UInt64(columns.handleRank[Int($0)]) }
-        // A lead's score is -1: after every creator, whatever their fit.
-        rowScore = positions.map { UInt64(20_000 - max(-1, min(20_000, columns.score[Int($0)]))) }
-        rowFollowers = positions.map { UInt64(Int32.max - columns.followers[Int($0)]) }
-        rowEngagement = positions.map { UInt64(Int32.max - columns.engagement[Int($0)]) }
-        rowsKey = key
+        keys = RowSortKeys(positions: positions, stages: stageIndexes, columns: columns)
+        (rowsKey, rowsGeneration, filterKey, sorted) = (key, generation, nil, [:])
+        presorting = nil
+        if positions.count >= presortingFrom {
+            let (keys, others) = (keys, PipelineSort.allCases.filter { $0 != shownSort })
+            presorting = BackgroundWork { Dictionary(uniqueKeysWithValues: others.map { ($0, keys.order(by: $0)) }) }
+        }
         rebuilds.rows += 1
     }
 
-    private func buildOrder(_ orderKey: OrderKey) {
-        // One 64-bit key per row: the sort column in the high bits, the handle rank below it.
-        let keys: [UInt64] = (0..<positions.count).map { row in
-            let rank = rowRank[row]
-            switch orderKey.sort {
-            case .stage: return UInt64(stageIndexes[row]) << 56 | rowScore[row] << 32 | rank
-            case .score: return rowScore[row] << 32 | rank
-            case .followers: return rowFollowers[row] << 32 | rank
-            case .engagement: return rowEngagement[row] << 32 | rank
-            case .handle: return rank
+    private static let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
+
+    /// Every row ascending by `sort`'s key: had, made on another thread, or made here and now.
+    private func ascending(by sort: PipelineSort) -> [Int32] {
+        if let had = sorted[sort] { return had }
+        takeInPresorted(waiting: true)
+        if let had = sorted[sort] { return had }
+        let made = keys.order(by: sort)
+        sorted[sort] = made
+        rebuilds.order += 1
+        return made
+    }
+
+    /// The orders sorted on another thread, once finished (or waited for); those had already stand.
+    private func takeInPresorted(waiting: Bool) {
+        guard let presorting, waiting || presorting.result != nil else { return }
+        sorted.merge(presorting.wait()) { had, _ in had }
+        self.presorting = nil
+    }
+
+    /// Takes in stage changes by moving the rows they touched: out of every list kept in key
+    /// order while their keys are the ones they are placed by, then back in by their new keys
+    /// (into the shown rows only if they pass the filter). A new enrollment in the wave is a row
+    /// added after the others. False, having changed nothing, where that cannot stand for a
+    /// rebuild: changes not known one by one, an enrollment gone (the rows after it would
+    /// shift), the recruit view (it shows who is in no wave), or a creator not yet scored.
+    private func moveRows(_ workspace: Workspace, touched: EnrollmentsReplaced?) -> Bool {
+        guard let touched, let rowsKey else { return false }
+        guard !touched.isEmpty else { return true }
+        guard !rowsKey.sourcing else { return false }
+        var moved: [(row: Int32, stage: UInt8)] = [], added: [(position: Int32, stage: UInt8)] = []
+        for key in touched.keys where key.waveID == rowsKey.wave {
+            guard let position = workspace.creatorPosition(key.creatorID), position < rowOfCreator.count else { return false }
+            let row = rowOfCreator[position]
+            switch (row >= 0, workspace.enrollment(key.creatorID, in: key.waveID)) {
+            case (false, nil): continue
+            case (true, nil): return false
+            case (false, let enrollment?): added.append((Int32(position), Self.stageIndex[enrollment.stage]!))
+            case (true, let enrollment?):
+                let stage = Self.stageIndex[enrollment.stage]!
+                if stage != keys.stage[Int(row)] { moved.append((row, stage)) }
             }
         }
-        order = RadixSort.order(keys: keys, rows: Array(0..<Int32(positions.count)))
-        if orderKey.reversed { order.reverse() }
-        self.orderKey = orderKey
-        rebuilds.order += 1
+        if !added.isEmpty, coverage != .everyCreator { return false }
+        guard !moved.isEmpty || !added.isEmpty else { return true }
+        // Orders still being sorted on another thread are of the rows as they were.
+        takeInPresorted(waiting: false)
+        presorting = nil
+        let movedRows = moved.map(\.row)
+        let shown = filterKey?.order
+        for (sort, list) in sorted where RowSortKeys.readsStage(sort) {
+            sorted[sort] = SortedRowList.removing(movedRows, from: list, descending: false) { self.keys.key($0, by: sort) }
+        }
+        if let shown {  // a moved row may now pass the filter or not: each is taken out and tried again
+            visible = SortedRowList.removing(movedRows, from: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
+        }
+        var counts = stageCounts
+        for (row, stage) in moved {
+            counts[PipelineStage.allCases[Int(keys.stage[Int(row)])], default: 0] -= 1
+            counts[PipelineStage.allCases[Int(stage)], default: 0] += 1
+            keys.setStage(stage, ofRow: row)
+        }
+        var addedRows: [Int32] = []
+        for (position, stage) in added {
+            positions.append(position)
+            let row = keys.append(position: position, stage: stage, columns: columns)
+            rowOfCreator[Int(position)] = row
+            addedRows.append(row)
+            counts[PipelineStage.allCases[Int(stage)], default: 0] += 1
+        }
+        stageCounts = counts.filter { $0.value > 0 }
+        for (sort, list) in sorted {
+            let back = RowSortKeys.readsStage(sort) ? movedRows + addedRows : addedRows
+            sorted[sort] = SortedRowList.inserting(back, into: list, descending: false) { self.keys.key($0, by: sort) }
+        }
+        if let shown, let needle = filterKey?.needle {
+            let passing = (movedRows + addedRows).filter(filterTest(needle, workspace))
+            visible = SortedRowList.inserting(passing, into: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
+        }
+        rebuilds.moves += 1
+        return true
+    }
+
+    /// The rows in the order shown: ascending by the sort's keys, or reversed.
+    private func displayOrder(_ key: OrderKey) -> [Int32] {
+        let ascending = ascending(by: key.sort)
+        return key.reversed ? ascending.reversed() : ascending
+    }
+
+    /// Whether one row passes the filter's words: each must match the creator's search text or
+    /// the row's stage. (The late list is not a per-row test: see `applyFilter`.)
+    private func filterTest(_ needle: String, _ workspace: Workspace) -> (Int32) -> Bool {
+        let words = needle.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return { _ in true } }
+        let needles = words.map { Array($0.utf8) }
+        let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
+        let (search, positions, keys) = (searchText(workspace), positions, keys)
+        return { row in
+            needles.indices.allSatisfy { word in
+                stageMatches[word][Int(keys.stage[Int(row)])] || search.matches(Int(positions[Int(row)]), needles[word])
+            }
+        }
     }
 
     /// Each word of the filter must match the creator's search text or the row's stage.
@@ -258,28 +368,22 @@ final class PipelineRows {
         let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
         // A longer filter only removes rows, so it searches the previous matches only.
         let narrowing = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn && key.needle.hasPrefix($0.needle) } ?? false
-        let candidates = narrowing ? visible : order
-        let search = words.isEmpty ? CreatorSearchText() : searchText(workspace)
+        let candidates = narrowing ? visible : displayOrder(key.order)
         if words.isEmpty {
-            visible = order
+            visible = candidates
         } else if candidates.count * 8 < positions.count {
-            visible = candidates.filter { row in
-                needles.indices.allSatisfy { word in
-                    stageMatches[word][Int(stageIndexes[Int(row)])] || search.matches(Int(positions[Int(row)]), needles[word])
-                }
-            }
+            visible = candidates.filter(filterTest(key.needle, workspace))
         } else {
             // Many candidates: one pass over all the folded text per word beats a search per row.
-            let hits = needles.map(search.matchingCreators)
-            visible = candidates.filter { row in
-                needles.indices.allSatisfy { word in stageMatches[word][Int(stageIndexes[Int(row)])] || hits[word][Int(positions[Int(row)])] }
-            }
+            let hits = needles.map(searchText(workspace).matchingCreators)
+            let passing = RowMatches.passing(positions: positions, stages: keys.stage, stageMatches: stageMatches, hits: hits)
+            visible = RowMatches.keeping(candidates, passing: passing)
         }
         if let today = key.lateOn, !narrowing {
-            let late = Set(workspace.followUps(today: today, wave: key.order.rows.wave).map(\.creatorID))
+            let late = Set(workspace.followUps(today: today, wave: rowsKey?.wave).map(\.creatorID))
             visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
-        if key.order.rows.sourcing { clusterNiches(workspace) }
+        if rowsKey?.sourcing == true { clusterNiches(workspace) }
         filterKey = key
         rebuilds.filter += 1
     }

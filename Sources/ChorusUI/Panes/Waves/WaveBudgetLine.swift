@@ -16,13 +16,32 @@ final class WaveBudgetLine {
     /// How often the figures were derived, so tests can prove a key press did not do it again.
     private(set) var computes = 0
 
-    func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?, ordersUnreadable: Bool = false) {
+    /// The fees due in the wave shown, as of a generation: moved on by what each change replaced
+    /// (`replaced`), not added up again over every creator of a big wave.
+    private var feesDue: (generation: Int, fees: WaveFeesDue)?
+
+    func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?, ownPlansPaying: Set<WaveID>,
+                 replaced: (_ since: Int) -> EnrollmentsReplaced?, ordersUnreadable: Bool = false) {
         let key = Key(generation: generation, wave: wave, withLedger: ledger != nil, ordersUnreadable: ordersUnreadable)
         guard key != self.key else { return }
         self.key = key
         computes += 1
-        budget = wave.flatMap(workspace.wave).map { WaveBudget($0, workspace: workspace, ledger: ledger) }
+        budget = wave.flatMap(workspace.wave).map { wave in
+            WaveBudget(wave, workspace: workspace, ledger: ledger, ownPlansPaying: ownPlansPaying,
+                       feesDue: ledger == nil ? fees(of: wave, workspace, generation: generation, replaced: replaced) : nil)
+        }
         currency = workspace.program.currency
+    }
+
+    private func fees(of wave: Wave, _ workspace: Workspace, generation: Int, replaced: (Int) -> EnrollmentsReplaced?) -> WaveFeesDue {
+        if var kept = feesDue, let changes = replaced(kept.generation), kept.fees.moveOn(to: wave, workspace: workspace, replaced: changes) {
+            kept.generation = generation
+            feesDue = kept
+            return kept.fees
+        }
+        let fees = WaveFeesDue(wave, workspace: workspace)
+        feesDue = (generation, fees)
+        return fees
     }
 
     /// The widest wording that fits `width` columns: words go first, then the lesser figures;

@@ -1,0 +1,56 @@
+/// Which enrollments each recent revision of the workspace touched and what each was before,
+/// as far as known, so what is derived from a big wave's enrollments moves on by what changed:
+/// the Pipeline moves the rows a stage change touched instead of rebuilding a wave of 900 000
+/// creators (a quarter of a second) after every `>`, and the budget line adds the fees that
+/// changed instead of adding up every creator's again.
+///
+/// What a command touched is read from its undo (`AppliedCommand.enrollmentsReplaced`): every
+/// write goes through `ChangeRecorder`, which keeps each enrollment it changed or removed as it
+/// was, and names each it created, so nothing a command does on the side (a parcel shipped
+/// moving its creator to seeded) can be missed. A revision whose changes are not known one by
+/// one (a colleague's snapshot, an import applied without undo) answers "unknown", and what
+/// was derived is derived again.
+struct EnrollmentChangeLog {
+    /// Revisions remembered; a reader further behind derives again.
+    static let depth = 256
+
+    /// Oldest first; nil means not known one by one.
+    private var entries: [(revision: Int, replaced: EnrollmentsReplaced?)] = []
+
+    mutating func note(_ revision: Int, replaced: EnrollmentsReplaced?) {
+        if entries.count == Self.depth { entries.removeFirst(Self.depth / 2) }
+        entries.append((revision, replaced))
+    }
+
+    /// Every enrollment touched after `revision` up to `current`, each as it was at `revision`;
+    /// nil when any step between is unknown or forgotten.
+    func replaced(after revision: Int, upTo current: Int) -> EnrollmentsReplaced? {
+        guard revision <= current else { return nil }
+        guard revision < current else { return [:] }
+        guard let first = entries.firstIndex(where: { $0.revision > revision }), entries[first].revision == revision + 1 else { return nil }
+        var replaced = EnrollmentsReplaced()
+        var expected = revision + 1
+        for entry in entries[first...] where entry.revision <= current {
+            guard entry.revision == expected, let step = entry.replaced else { return nil }
+            replaced.merge(step) { earlier, _ in earlier }  // as it was before the first of them
+            expected += 1
+        }
+        return expected == current + 1 ? replaced : nil
+    }
+}
+
+/// Enrollments touched by a change, each as it was before (nil: it did not exist yet).
+public typealias EnrollmentsReplaced = [EnrollmentKey: Enrollment?]
+
+extension AppliedCommand {
+    /// The enrollments this command changed, created or removed, each as it was before, as its
+    /// undo keeps them; nil when its undo is incomplete (an import applied without one) or is
+    /// not a restore.
+    public var enrollmentsReplaced: EnrollmentsReplaced? {
+        guard isUndoable, case .restore(let point, _) = undo else { return nil }
+        var replaced = EnrollmentsReplaced(minimumCapacity: point.enrollments.count + point.remove.enrollments.count)
+        for prior in point.enrollments { replaced[prior.key] = .some(prior) }
+        for created in point.remove.enrollments { replaced[created] = .some(nil) }
+        return replaced
+    }
+}
