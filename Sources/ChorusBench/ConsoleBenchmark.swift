@@ -219,13 +219,18 @@ public struct ConsoleBenchmark {
         lines.append(measure("move cursor (j/k)", console) { index in index % 2 == 0 ? [.character("j")] : [.character("k")] })
         console.press(.character("/"))
         lines.append(measure("type a filter character", console) { index in index % 2 == 0 ? [.character("a")] : [.backspace] })
+        // A name typed and taken back letter by letter: each letter narrows the last matches.
+        let word: [ChorusUI.Key] = "lima".map { .character($0) } + Array(repeating: .backspace, count: 4)
+        lines.append(measure("type a name letter by letter (l i m a), then erase it", console) { index in [word[index % word.count]] })
         console.press(.escape)
         console.press(.escape)
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
+        lines.append(measure("move one creator a stage on and back (> then z)", console) { index in [.character(index % 2 == 0 ? ">" : "z")] })
         lines.append(measure("mark a row (Space)", console) { _ in [.character(" ")] })
         console.press(.escape)
         lines.append(measure("switch pane (1 2 3 7)", console) { index in [.character(["2", "3", "7", "1"][index % 4])] })
         lines.append(measureBulkAction(console, rows: min(500, rows)))
+        lines.append(measureWaveSwitch(console))
         if let folder { lines.append(measureKeysDuringCompaction(console, folder: folder)) }
         console.press(.character("3"))
         let pending = workspace.submissions.filter { $0.status == .pending }.count
@@ -275,6 +280,21 @@ public struct ConsoleBenchmark {
         console.press(.escape)
         return "  bulk: forward a stage on \(marked) marked rows, and its undo: \(Self.keySummary(samples))\n"
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
+    }
+
+    /// `w` through every wave and back to the biggest: each wave shown is one whose rows are
+    /// built (only the one on screen is kept), so this is the cost of a wave's rows from nothing.
+    private func measureWaveSwitch(_ console: Console) -> String {
+        var samples: [Duration] = []
+        for _ in 0..<3 {
+            for _ in 0..<workspace.waves.count {
+                let start = ContinuousClock.now
+                console.press(.character("w"))
+                _ = console.frame()
+                samples.append(ContinuousClock.now - start)
+            }
+        }
+        return "  switch wave (w), \(workspace.waves.count) waves, the biggest among them: \(Self.keySummary(samples)), slowest \(Stopwatch.format(samples.max() ?? .zero))"
     }
 
     /// Keys pressed while a snapshot of the whole workspace is written on another thread, as the

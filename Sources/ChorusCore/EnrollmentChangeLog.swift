@@ -13,6 +13,10 @@
 struct EnrollmentChangeLog {
     /// Revisions remembered; a reader further behind derives again.
     static let depth = 256
+    /// A change replacing more enrollments than this is noted as not known one by one: what is
+    /// derived from them is derived again, faster than moving that many one by one, and the
+    /// log does not hold a copy of a whole wave's enrollments.
+    static let mostReplaced = 20_000
 
     /// Oldest first; nil means not known one by one.
     private var entries: [(revision: Int, replaced: EnrollmentsReplaced?)] = []
@@ -47,9 +51,10 @@ extension AppliedCommand {
     /// undo keeps them; nil when its undo is incomplete (an import applied without one) or is
     /// not a restore.
     public var enrollmentsReplaced: EnrollmentsReplaced? {
-        guard isUndoable, case .restore(let point, _) = undo else { return nil }
+        guard isUndoable, case .restore(let point, _) = undo,
+              point.enrollments.count + point.remove.enrollments.count <= EnrollmentChangeLog.mostReplaced else { return nil }
         var replaced = EnrollmentsReplaced(minimumCapacity: point.enrollments.count + point.remove.enrollments.count)
-        for prior in point.enrollments { replaced[prior.key] = .some(prior) }
+        for prior in point.enrollments where replaced[prior.key] == nil { replaced[prior.key] = .some(prior) }  // the first is the one before
         for created in point.remove.enrollments { replaced[created] = .some(nil) }
         return replaced
     }

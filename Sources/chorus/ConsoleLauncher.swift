@@ -74,7 +74,13 @@ final class StoreSession: ConsoleSession {
             throw error
         }
         noteOrderHistoryAttached()
-        derived.record(command, applied: applied, at: store.lastSequence)
+        if applied.changedAnything {
+            derived.record(command, applied: applied, at: store.lastSequence)  // journaled there, after any colleague's
+        } else if store.lastSequence > derived.journalPosition {
+            // Not journaled (it changed nothing, or was already done): what moved the log on
+            // was colleagues' entries, applied on the way, not this command.
+            derived.recordUnknownChanges(upTo: store.lastSequence)
+        }
         compactor.startIfDue()
         return applied
     }

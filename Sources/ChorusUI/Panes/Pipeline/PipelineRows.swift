@@ -18,11 +18,7 @@ final class PipelineRows {
     private var columnsBuild: BackgroundWork<CreatorColumns>?
     /// Fewer creators than this are all scored and ranked at once: deferring saves nothing worth it.
     private let deferringColumnsFrom: Int
-    /// What a filter searches, per creators generation. Built on another thread once the first
-    /// frame is up (`prepareSearch`), since only a typed filter needs it; a filter typed before
-    /// it is ready waits for it.
-    private var search: (generation: Int, text: CreatorSearchText)?
-    private var searchBuild: (generation: Int, work: BackgroundWork<CreatorSearchText>)?
+    private let search = SearchTextKeeper()
     /// What the score column ranks by: every wave still open, so a creator who buys what the
     /// program seeds ranks up. Built with the columns, from the categories bought as the owner
     /// of derived figures last gathered them (`DerivedFigures.categoriesBought`).
@@ -50,13 +46,16 @@ final class PipelineRows {
     /// through stage moves, so `s` on a big wave picks an order instead of sorting it.
     private var sorted: [PipelineSort: [Int32]] = [:]
     /// The other sorts' orders, made on another thread after a big wave's rows are built.
-    private var presorting: BackgroundWork<[PipelineSort: [Int32]]>?
+    private var presorting: (sorts: Set<PipelineSort>, work: BackgroundWork<[PipelineSort: [Int32]]>)?
     /// Waves with at least this many rows are sorted every way on another thread once built.
     private let presortingFrom: Int
 
     private var filterKey: FilterKey?
     /// Visible row indexes, in display order: a list sorted by the shown sort's keys.
     private var visible: [Int32] = []
+    /// The shown rows of the shorter filters typed on the way to this one, so a letter erased
+    /// takes them back instead of searching every creator again.
+    private var typedOnTheWay: [(needle: String, visible: [Int32])] = []
 
     /// How often each layer was rebuilt, so tests can prove a cursor move rebuilds nothing.
     private(set) var rebuilds = Rebuilds()
@@ -101,25 +100,12 @@ final class PipelineRows {
         (coverage, columnsBuild) = (.everyCreator, nil)
     }
 
-    /// Starts folding the creators' search text on another thread, unless it is current or
-    /// already being folded.
+    /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`).
     func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
-        guard search?.generation != creatorsGeneration, searchBuild?.generation != creatorsGeneration else { return }
-        let creators = workspace.creators.rows
-        searchBuild = (creatorsGeneration, BackgroundWork { CreatorSearchText(creators) })
+        search.prepare(workspace, creatorsGeneration: creatorsGeneration)
     }
 
-    /// The search text for the current creators: ready, finished by the thread folding it, or
-    /// folded here and now.
-    private func searchText(_ workspace: Workspace) -> CreatorSearchText {
-        if let search, search.generation == columnsGeneration, search.text.count == workspace.creators.count { return search.text }
-        prepareSearch(workspace, creatorsGeneration: columnsGeneration)
-        var text = searchBuild!.work.wait()
-        searchBuild = nil
-        if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators.rows) }
-        search = (columnsGeneration, text)
-        return text
-    }
+    private func searchText(_ workspace: Workspace) -> CreatorSearchText { search.text(workspace, generation: columnsGeneration) }
 
     /// Brings every layer up to date; cheap when nothing it depends on changed. `touched` says
     /// which enrollments changed since a generation (`DerivedFigures.enrollmentsReplaced`), so a
@@ -252,7 +238,7 @@ final class PipelineRows {
         presorting = nil
         if positions.count >= presortingFrom {
             let (keys, others) = (keys, PipelineSort.allCases.filter { $0 != shownSort })
-            presorting = BackgroundWork { Dictionary(uniqueKeysWithValues: others.map { ($0, keys.order(by: $0)) }) }
+            presorting = (Set(others), BackgroundWork { Dictionary(uniqueKeysWithValues: others.map { ($0, keys.order(by: $0)) }) })
         }
         rebuilds.rows += 1
     }
@@ -262,7 +248,7 @@ final class PipelineRows {
     /// Every row ascending by `sort`'s key: had, made on another thread, or made here and now.
     private func ascending(by sort: PipelineSort) -> [Int32] {
         if let had = sorted[sort] { return had }
-        takeInPresorted(waiting: true)
+        takeInPresorted(waiting: presorting?.sorts.contains(sort) == true)
         if let had = sorted[sort] { return had }
         let made = keys.order(by: sort)
         sorted[sort] = made
@@ -272,8 +258,8 @@ final class PipelineRows {
 
     /// The orders sorted on another thread, once finished (or waited for); those had already stand.
     private func takeInPresorted(waiting: Bool) {
-        guard let presorting, waiting || presorting.result != nil else { return }
-        sorted.merge(presorting.wait()) { had, _ in had }
+        guard let presorting, waiting || presorting.work.result != nil else { return }
+        sorted.merge(presorting.work.wait()) { had, _ in had }
         self.presorting = nil
     }
 
@@ -282,7 +268,8 @@ final class PipelineRows {
     /// (into the shown rows only if they pass the filter). A new enrollment in the wave is a row
     /// added after the others. False, having changed nothing, where that cannot stand for a
     /// rebuild: changes not known one by one, an enrollment gone (the rows after it would
-    /// shift), the recruit view (it shows who is in no wave), or a creator not yet scored.
+    /// shift), the recruit view (it shows who is in no wave), a creator not yet scored, or so
+    /// many rows that building them again is quicker.
     private func moveRows(_ workspace: Workspace, touched: EnrollmentsReplaced?) -> Bool {
         guard let touched, let rowsKey else { return false }
         guard !touched.isEmpty else { return true }
@@ -302,11 +289,14 @@ final class PipelineRows {
         }
         if !added.isEmpty, coverage != .everyCreator { return false }
         guard !moved.isEmpty || !added.isEmpty else { return true }
+        // Past an eighth of the rows, building them again is the quicker way.
+        guard moved.count + added.count <= max(64, positions.count / 8) else { return false }
         // Orders still being sorted on another thread are of the rows as they were.
         takeInPresorted(waiting: false)
         presorting = nil
         let movedRows = moved.map(\.row)
         let shown = filterKey?.order
+        typedOnTheWay = []  // only the shown rows are moved
         for (sort, list) in sorted where RowSortKeys.readsStage(sort) {
             sorted[sort] = SortedRowList.removing(movedRows, from: list, descending: false) { self.keys.key($0, by: sort) }
         }
@@ -366,10 +356,15 @@ final class PipelineRows {
         let words = key.needle.split(separator: " ").map(String.init)
         let needles = words.map { Array($0.utf8) }
         let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
+        let sameList = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn } ?? false
+        if !sameList { typedOnTheWay = [] }
         // A longer filter only removes rows, so it searches the previous matches only.
-        let narrowing = filterKey.map { $0.order == key.order && $0.lateOn == key.lateOn && key.needle.hasPrefix($0.needle) } ?? false
+        let narrowing = sameList && key.needle.hasPrefix(filterKey!.needle)
         let candidates = narrowing ? visible : displayOrder(key.order)
-        if words.isEmpty {
+        let reused = typedOnTheWay.last { $0.needle == key.needle }?.visible
+        if let reused {
+            visible = reused
+        } else if words.isEmpty {
             visible = candidates
         } else if candidates.count * 8 < positions.count {
             visible = candidates.filter(filterTest(key.needle, workspace))
@@ -379,10 +374,11 @@ final class PipelineRows {
             let passing = RowMatches.passing(positions: positions, stages: keys.stage, stageMatches: stageMatches, hits: hits)
             visible = RowMatches.keeping(candidates, passing: passing)
         }
-        if let today = key.lateOn, !narrowing {
+        if let today = key.lateOn, !narrowing, reused == nil {
             let late = Set(workspace.followUps(today: today, wave: rowsKey?.wave).map(\.creatorID))
             visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
+        typedOnTheWay = typedOnTheWay.filter { key.needle.hasPrefix($0.needle) && $0.needle != key.needle }.suffix(7) + [(key.needle, visible)]
         if rowsKey?.sourcing == true { clusterNiches(workspace) }
         filterKey = key
         rebuilds.filter += 1

@@ -17,11 +17,10 @@ struct RowSortKeys: Sendable {
     /// The keys of the creators at `positions`, each in the stage at the same index.
     init(positions: [Int32], stages: [UInt8], columns: CreatorColumns) {
         stage = stages
-        rank = positions.map { UInt64(columns.handleRank[Int($0)]) }
-        // A lead's score is -1: after every creator, whatever their fit.
-        score = positions.map { UInt64(20_000 - max(-1, min(20_000, columns.score[Int($0)]))) }
-        followers = positions.map { UInt64(Int32.max - columns.followers[Int($0)]) }
-        engagement = positions.map { UInt64(Int32.max - columns.engagement[Int($0)]) }
+        rank = positions.map { Self.rank($0, columns) }
+        score = positions.map { Self.score($0, columns) }
+        followers = positions.map { Self.followers($0, columns) }
+        engagement = positions.map { Self.engagement($0, columns) }
     }
 
     /// One 64-bit key per row: the sort column in the high bits, the handle rank below it.
@@ -49,12 +48,19 @@ struct RowSortKeys: Sendable {
 
     /// A row for the creator at `position`, after the others; returns it.
     mutating func append(position: Int32, stage index: UInt8, columns: CreatorColumns) -> Int32 {
-        let added = RowSortKeys(positions: [position], stages: [index], columns: columns)
         stage.append(index)
-        rank += added.rank
-        score += added.score
-        followers += added.followers
-        engagement += added.engagement
+        rank.append(Self.rank(position, columns))
+        score.append(Self.score(position, columns))
+        followers.append(Self.followers(position, columns))
+        engagement.append(Self.engagement(position, columns))
         return Int32(count - 1)
     }
+
+    private static func rank(_ position: Int32, _ columns: CreatorColumns) -> UInt64 { UInt64(columns.handleRank[Int(position)]) }
+    /// A lead's score is -1: after every creator, whatever their fit.
+    private static func score(_ position: Int32, _ columns: CreatorColumns) -> UInt64 {
+        UInt64(20_000 - max(-1, min(20_000, columns.score[Int(position)])))
+    }
+    private static func followers(_ position: Int32, _ columns: CreatorColumns) -> UInt64 { UInt64(Int32.max - columns.followers[Int(position)]) }
+    private static func engagement(_ position: Int32, _ columns: CreatorColumns) -> UInt64 { UInt64(Int32.max - columns.engagement[Int(position)]) }
 }

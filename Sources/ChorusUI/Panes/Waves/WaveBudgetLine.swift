@@ -16,9 +16,10 @@ final class WaveBudgetLine {
     /// How often the figures were derived, so tests can prove a key press did not do it again.
     private(set) var computes = 0
 
-    /// The fees due in the wave shown, as of a generation: moved on by what each change replaced
-    /// (`replaced`), not added up again over every creator of a big wave.
-    private var feesDue: (generation: Int, fees: WaveFeesDue)?
+    /// The fees due in each wave shown, as of a generation: moved on by what each change
+    /// replaced (`replaced`), not added up again over every creator of a big wave when it is
+    /// changed or shown again.
+    private var feesDue: [WaveID: (generation: Int, fees: WaveFeesDue)] = [:]
 
     func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?, ownPlansPaying: Set<WaveID>,
                  replaced: (_ since: Int) -> EnrollmentsReplaced?, ordersUnreadable: Bool = false) {
@@ -34,13 +35,13 @@ final class WaveBudgetLine {
     }
 
     private func fees(of wave: Wave, _ workspace: Workspace, generation: Int, replaced: (Int) -> EnrollmentsReplaced?) -> WaveFeesDue {
-        if var kept = feesDue, let changes = replaced(kept.generation), kept.fees.moveOn(to: wave, workspace: workspace, replaced: changes) {
+        if var kept = feesDue[wave.id], let changes = replaced(kept.generation), kept.fees.moveOn(to: wave, workspace: workspace, replaced: changes) {
             kept.generation = generation
-            feesDue = kept
+            feesDue[wave.id] = kept
             return kept.fees
         }
         let fees = WaveFeesDue(wave, workspace: workspace)
-        feesDue = (generation, fees)
+        feesDue[wave.id] = (generation, fees)
         return fees
     }
 
