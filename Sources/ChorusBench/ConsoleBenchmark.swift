@@ -221,7 +221,10 @@ public struct ConsoleBenchmark {
         lines.append(measure("type a filter character", console) { index in index % 2 == 0 ? [.character("a")] : [.backspace] })
         // A name typed and taken back letter by letter: each letter narrows the last matches.
         let word: [ChorusUI.Key] = "lima".map { .character($0) } + Array(repeating: .backspace, count: 4)
-        lines.append(measure("type a name letter by letter (l i m a), then erase it", console) { index in [word[index % word.count]] })
+        let typing = pressTimes(console) { index in [word[index % word.count]] }
+        let byKey = (0..<word.count).map { key in Self.median(stride(from: key, to: typing.count, by: word.count).map { typing[$0] }) }
+        lines.append("  type a name letter by letter (l i m a), then erase it: \(Self.keySummary(typing)); median by key: "
+                     + zip(["l", "i", "m", "a", "⌫a", "⌫m", "⌫i", "⌫l"], byKey).map { "\($0) \(Stopwatch.format($1))" }.joined(separator: ", "))
         console.press(.escape)
         console.press(.escape)
         lines.append(measure("change sort (s)", console) { _ in [.character("s")] })
@@ -342,6 +345,8 @@ public struct ConsoleBenchmark {
             return ContinuousClock.now - start
         }
     }
+
+    static func median(_ samples: [Duration]) -> Duration { samples.sorted()[samples.count / 2] }
 
     static func keySummary(_ samples: [Duration]) -> String {
         let sorted = samples.sorted()
