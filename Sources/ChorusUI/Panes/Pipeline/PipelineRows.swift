@@ -5,8 +5,9 @@ import ChorusCore
 ///
 /// Each layer is cached against what it depends on, so a key press redoes only what changed:
 /// a cursor move redoes nothing, a filter keystroke re-filters (only the previous matches when
-/// the filter grew), a sort change re-sorts an `Int32` index array by a precomputed column, and
-/// only a workspace change (a new `generation`) rebuilds the wave's rows.
+/// the filter grew), a sort change picks an order kept or sorted on another thread, a stage
+/// change moves the rows it touched (`moveRows`), and a view shown again is taken back from the
+/// shelf and moved on. The wave's rows are built again only when that cannot be.
 final class PipelineRows {
     private var columns = CreatorColumns()
     private var columnsGeneration = -1
@@ -57,23 +58,16 @@ final class PipelineRows {
     /// takes them back instead of searching every creator again.
     private var typedOnTheWay: [(needle: String, visible: [Int32])] = []
 
-    /// How often each layer was rebuilt, so tests can prove a cursor move rebuilds nothing.
+    /// Other views' rows, kept for going back to them (`Shelved`).
+    private var shelf: [RowsKey: Shelved] = [:]
+
+    /// How often each layer was rebuilt (`Rebuilds`).
     private(set) var rebuilds = Rebuilds()
-
-    /// `order` counts sorts made on the console's thread; `moves`, stage changes taken in by
-    /// moving the rows they touched instead of building the wave's rows again.
-    struct Rebuilds: Hashable { var columns = 0, rows = 0, order = 0, filter = 0, moves = 0 }
-
-    enum Coverage { case none, shownRows, everyCreator }
 
     init(deferringColumnsFrom: Int = 4_096, presortingFrom: Int = 50_000) {
         self.deferringColumnsFrom = deferringColumnsFrom
         self.presortingFrom = presortingFrom
     }
-
-    private struct RowsKey: Hashable { var wave: WaveID?; var sourcing: Bool }
-    private struct OrderKey: Hashable { var sort: PipelineSort; var reversed: Bool }
-    private struct FilterKey: Hashable { var order: OrderKey; var needle: String; var lateOn: Day? }
 
     /// Starts computing every creator's columns on another thread, if only the rows shown
     /// first have theirs.
@@ -98,6 +92,7 @@ final class PipelineRows {
         guard coverage != .everyCreator else { return }
         columns = columnsBuild?.wait() ?? CreatorColumns(workspace.creators.rows, fit: fit)
         (coverage, columnsBuild) = (.everyCreator, nil)
+        shelf = [:]  // ranked among the shown rows only
     }
 
     /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`).
@@ -135,10 +130,10 @@ final class PipelineRows {
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
-            rowsKey = nil  // the rows copy sort columns from these
+            (rowsKey, shelf) = (nil, [:])  // the rows copy sort columns from these
         }
         let rowsKey = RowsKey(wave: state.waveID, sourcing: state.sourcing)
-        if rowsKey != self.rowsKey {
+        if rowsKey != self.rowsKey, !switchRows(to: rowsKey) {
             buildRows(workspace, key: rowsKey, generation: generation, shownSort: state.sort)
         } else if generation != rowsGeneration {
             // Who is late depends on more than stages (a parcel delivered): that list is made again.
@@ -241,6 +236,24 @@ final class PipelineRows {
             presorting = (Set(others), BackgroundWork { Dictionary(uniqueKeysWithValues: others.map { ($0, keys.order(by: $0)) }) })
         }
         rebuilds.rows += 1
+    }
+
+    /// Puts the shown view's rows aside and takes `key`'s back, if kept; false if they were not.
+    private func switchRows(to key: RowsKey) -> Bool {
+        if let shown = rowsKey {
+            takeInPresorted(waiting: false)
+            shelf[shown] = Shelved(generation: rowsGeneration, positions: positions, rowOfCreator: rowOfCreator, keys: keys,
+                                   stageCounts: stageCounts, sorted: sorted, filterKey: filterKey, visible: visible, nicheClusters: nicheClusters)
+        }
+        (presorting, typedOnTheWay) = (nil, [])
+        guard let kept = shelf.removeValue(forKey: key) else {
+            if shelf.count > Self.shelfSize, let oldest = shelf.min(by: { $0.value.generation < $1.value.generation })?.key { shelf[oldest] = nil }
+            return false
+        }
+        (rowsKey, rowsGeneration, positions, rowOfCreator, keys) = (key, kept.generation, kept.positions, kept.rowOfCreator, kept.keys)
+        (stageCounts, sorted, filterKey, visible, nicheClusters) = (kept.stageCounts, kept.sorted, kept.filterKey, kept.visible, kept.nicheClusters)
+        rebuilds.unshelved += 1
+        return true
     }
 
     private static let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
@@ -379,17 +392,8 @@ final class PipelineRows {
             visible = visible.filter { late.contains(workspace.creators[Int(positions[Int($0)])].id) }
         }
         typedOnTheWay = typedOnTheWay.filter { key.needle.hasPrefix($0.needle) && $0.needle != key.needle }.suffix(7) + [(key.needle, visible)]
-        if rowsKey?.sourcing == true { clusterNiches(workspace) }
+        if rowsKey?.sourcing == true { nicheClusters = Self.nicheClusters(of: visible.lazy.map { workspace.creators[Int(self.positions[Int($0)])] }) }
         filterKey = key
         rebuilds.filter += 1
-    }
-
-    /// The niche line above the recruit table counts the creators the filter shows.
-    private func clusterNiches(_ workspace: Workspace) {
-        var clusters: [String: Int] = [:]
-        for row in visible {
-            for niche in Set(workspace.creators[Int(positions[Int(row)])].niches.map { $0.lowercased() }) { clusters[niche, default: 0] += 1 }
-        }
-        nicheClusters = clusters.map { ($0.key, $0.value) }.sorted { ($0.count, $1.niche) > ($1.count, $0.niche) }
     }
 }
