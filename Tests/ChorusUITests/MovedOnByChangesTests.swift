@@ -89,6 +89,38 @@ final class MovedOnByChangesTests: XCTestCase {
                        "erased after a move: not the rows as they were before it")
     }
 
+    /// A wave left with a filter typed, changed while another is shown, and gone back to with a
+    /// letter erased: its rows come from the shelf, moved on, and the shorter filter's rows are
+    /// worked out again, not taken from before the change.
+    func testAWaveGoneBackToAfterAChangeElsewhereShowsItsRowsAsTheyAreNow() throws {
+        var random = SeededRandom(seed: 7)
+        var workspace = Self.program(&random)
+        let derived = DerivedFigures()
+        let rows = PipelineRows(deferringColumnsFrom: 1_000_000, presortingFrom: 50)
+        var state = PipelineState()
+        state.waveID = Sample.wave1
+        func show(_ filter: String, on wave: WaveID) {
+            state.waveID = wave
+            state.filter = Filter(text: filter)
+            rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
+                         today: Sample.today, touched: derived.enrollmentsReplaced(since:))
+            let fresh = PipelineRows()
+            fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
+            XCTAssertEqual(Self.shown(rows, workspace), Self.shown(fresh, workspace), "\(wave), filter \"\(filter)\"")
+        }
+        show("i", on: Sample.wave1)
+        show("in", on: Sample.wave1)
+        show("", on: Sample.wave2)
+        let invited = workspace.enrollments.filter { $0.waveID == Sample.wave1 && $0.stage == .invited }.map(\.creatorID)
+        let command = Command.advanceStage(creators: Array(invited.prefix(3)), wave: Sample.wave1)
+        derived.record(command, applied: try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")))
+        show("", on: Sample.wave2)
+        show("i", on: Sample.wave1)
+        XCTAssertEqual(rows.rebuilds.rows, 2, "each wave built once")
+        XCTAssertEqual(rows.rebuilds.unshelved, 1)
+        XCTAssertEqual(rows.rebuilds.moves, 1, "the wave gone back to was moved on")
+    }
+
     private static func shownFromNothing(_ console: ConsoleDriver) -> [String] {
         let fresh = PipelineRows()
         fresh.refresh(console.workspace, generation: -1, creatorsGeneration: -1, state: console.state.pipeline, today: Sample.today)

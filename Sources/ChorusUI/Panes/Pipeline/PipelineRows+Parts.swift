@@ -26,6 +26,8 @@ extension PipelineRows {
         var filterKey: FilterKey?
         var visible: [Int32]
         var nicheClusters: [(niche: String, count: Int)]
+        /// When it was put aside: the one left longest ago goes first when the shelf is full.
+        var leftAt: Int
     }
 
     /// Views kept aside besides the one shown: the waves a coordinator goes back and forth

@@ -43,13 +43,8 @@ final class PipelineRows {
     /// In the recruit view, the creators shown clustered by niche, biggest cluster first.
     private(set) var nicheClusters: [(niche: String, count: Int)] = []
 
-    /// Every row ascending by a sort's key, for each sort had since the rows were built: kept
-    /// through stage moves, so `s` on a big wave picks an order instead of sorting it.
-    private var sorted: [PipelineSort: [Int32]] = [:]
-    /// The other sorts' orders, made on another thread after a big wave's rows are built.
-    private var presorting: (sorts: Set<PipelineSort>, work: BackgroundWork<[PipelineSort: [Int32]]>)?
-    /// Waves with at least this many rows are sorted every way on another thread once built.
-    private let presortingFrom: Int
+    /// Every row in each sort's order, kept and moved on (`RowOrders`).
+    private var orders: RowOrders
 
     private var filterKey: FilterKey?
     /// Visible row indexes, in display order: a list sorted by the shown sort's keys.
@@ -66,7 +61,7 @@ final class PipelineRows {
 
     init(deferringColumnsFrom: Int = 4_096, presortingFrom: Int = 50_000) {
         self.deferringColumnsFrom = deferringColumnsFrom
-        self.presortingFrom = presortingFrom
+        orders = RowOrders(presortingFrom: presortingFrom)
     }
 
     /// Starts computing every creator's columns on another thread, if only the rows shown
@@ -229,51 +224,40 @@ final class PipelineRows {
         for (row, position) in positions.enumerated() { rowOfCreator[Int(position)] = Int32(row) }
         stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
         keys = RowSortKeys(positions: positions, stages: stageIndexes, columns: columns)
-        (rowsKey, rowsGeneration, filterKey, sorted) = (key, generation, nil, [:])
-        presorting = nil
-        if positions.count >= presortingFrom {
-            let (keys, others) = (keys, PipelineSort.allCases.filter { $0 != shownSort })
-            presorting = (Set(others), BackgroundWork { Dictionary(uniqueKeysWithValues: others.map { ($0, keys.order(by: $0)) }) })
-        }
+        (rowsKey, rowsGeneration, filterKey) = (key, generation, nil)
+        orders.start(with: [:], keys: keys, except: shownSort)
         rebuilds.rows += 1
     }
 
     /// Puts the shown view's rows aside and takes `key`'s back, if kept; false if they were not.
     private func switchRows(to key: RowsKey) -> Bool {
+        switches += 1
         if let shown = rowsKey {
-            takeInPresorted(waiting: false)
+            orders.settle()
             shelf[shown] = Shelved(generation: rowsGeneration, positions: positions, rowOfCreator: rowOfCreator, keys: keys,
-                                   stageCounts: stageCounts, sorted: sorted, filterKey: filterKey, visible: visible, nicheClusters: nicheClusters)
+                                   stageCounts: stageCounts, sorted: orders.sorted, filterKey: filterKey, visible: visible,
+                                   nicheClusters: nicheClusters, leftAt: switches)
         }
-        (presorting, typedOnTheWay) = (nil, [])
+        typedOnTheWay = []
         guard let kept = shelf.removeValue(forKey: key) else {
-            if shelf.count > Self.shelfSize, let oldest = shelf.min(by: { $0.value.generation < $1.value.generation })?.key { shelf[oldest] = nil }
+            if shelf.count > Self.shelfSize, let oldest = shelf.min(by: { $0.value.leftAt < $1.value.leftAt })?.key { shelf[oldest] = nil }
             return false
         }
         (rowsKey, rowsGeneration, positions, rowOfCreator, keys) = (key, kept.generation, kept.positions, kept.rowOfCreator, kept.keys)
-        (stageCounts, sorted, filterKey, visible, nicheClusters) = (kept.stageCounts, kept.sorted, kept.filterKey, kept.visible, kept.nicheClusters)
+        (stageCounts, filterKey, visible, nicheClusters) = (kept.stageCounts, kept.filterKey, kept.visible, kept.nicheClusters)
+        orders.start(with: kept.sorted, keys: keys)  // those left unfinished when it was put aside are made again
         rebuilds.unshelved += 1
         return true
     }
+    private var switches = 0
 
     private static let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
 
-    /// Every row ascending by `sort`'s key: had, made on another thread, or made here and now.
+    /// Every row ascending by `sort`'s key (`RowOrders`).
     private func ascending(by sort: PipelineSort) -> [Int32] {
-        if let had = sorted[sort] { return had }
-        takeInPresorted(waiting: presorting?.sorts.contains(sort) == true)
-        if let had = sorted[sort] { return had }
-        let made = keys.order(by: sort)
-        sorted[sort] = made
-        rebuilds.order += 1
-        return made
-    }
-
-    /// The orders sorted on another thread, once finished (or waited for); those had already stand.
-    private func takeInPresorted(waiting: Bool) {
-        guard let presorting, waiting || presorting.work.result != nil else { return }
-        sorted.merge(presorting.work.wait()) { had, _ in had }
-        self.presorting = nil
+        let (order, madeHere) = orders.ascending(by: sort, keys: keys)
+        if madeHere { rebuilds.order += 1 }
+        return order
     }
 
     /// Takes in stage changes by moving the rows they touched: out of every list kept in key
@@ -304,15 +288,11 @@ final class PipelineRows {
         guard !moved.isEmpty || !added.isEmpty else { return true }
         // Past an eighth of the rows, building them again is the quicker way.
         guard moved.count + added.count <= max(64, positions.count / 8) else { return false }
-        // Orders still being sorted on another thread are of the rows as they were.
-        takeInPresorted(waiting: false)
-        presorting = nil
+        orders.settle()
         let movedRows = moved.map(\.row)
         let shown = filterKey?.order
         typedOnTheWay = []  // only the shown rows are moved
-        for (sort, list) in sorted where RowSortKeys.readsStage(sort) {
-            sorted[sort] = SortedRowList.removing(movedRows, from: list, descending: false) { self.keys.key($0, by: sort) }
-        }
+        orders.remove(movedRows, keys: keys)
         if let shown {  // a moved row may now pass the filter or not: each is taken out and tried again
             visible = SortedRowList.removing(movedRows, from: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
         }
@@ -331,10 +311,7 @@ final class PipelineRows {
             counts[PipelineStage.allCases[Int(stage)], default: 0] += 1
         }
         stageCounts = counts.filter { $0.value > 0 }
-        for (sort, list) in sorted {
-            let back = RowSortKeys.readsStage(sort) ? movedRows + addedRows : addedRows
-            sorted[sort] = SortedRowList.inserting(back, into: list, descending: false) { self.keys.key($0, by: sort) }
-        }
+        orders.insert(moved: movedRows, added: addedRows, keys: keys)
         if let shown, let needle = filterKey?.needle {
             let passing = (movedRows + addedRows).filter(filterTest(needle, workspace))
             visible = SortedRowList.inserting(passing, into: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
@@ -373,8 +350,8 @@ final class PipelineRows {
         if !sameList { typedOnTheWay = [] }
         // A longer filter only removes rows, so it searches the previous matches only.
         let narrowing = sameList && key.needle.hasPrefix(filterKey!.needle)
-        let candidates = narrowing ? visible : displayOrder(key.order)
         let reused = typedOnTheWay.last { $0.needle == key.needle }?.visible
+        let candidates = reused != nil ? [] : narrowing ? visible : displayOrder(key.order)
         if let reused {
             visible = reused
         } else if words.isEmpty {

@@ -20,8 +20,7 @@ final class SearchTextKeeper {
     /// folded here and now.
     func text(_ workspace: Workspace, generation: Int) -> CreatorSearchText {
         if let had, had.generation == generation, had.text.count == workspace.creators.count { return had.text }
-        prepare(workspace, creatorsGeneration: generation)
-        var text = folding!.work.wait()
+        var text = folding.flatMap { $0.generation == generation ? $0.work.wait() : nil } ?? CreatorSearchText(workspace.creators.rows)
         folding = nil
         if text.count != workspace.creators.count { text = CreatorSearchText(workspace.creators.rows) }
         had = (generation, text)
