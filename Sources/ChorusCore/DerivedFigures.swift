@@ -207,19 +207,13 @@ public final class DerivedFigures {
     }
     private var keptPayingWaves = WavesPayingOnOrders()
 
-    /// What each lead bought (the Pipeline's recruit view), which reads every order: once per
-    /// change of the creators or the orders, not after every change while leads are shown.
+    /// What each lead bought (see `KeptLeadPurchases`).
     public func leadPurchases(in workspace: Workspace) -> [CreatorID: LeadPurchases] {
-        let key = LeadPurchasesKey(creatorsRevision: creatorsRevision, ordersRevision: ordersRevision)
-        if let kept = keptLeadPurchases, kept.key == key { return kept.purchases }
-        let purchases = workspace.leadPurchases()
-        keptLeadPurchases = (key, purchases)
-        computes.leadPurchases += 1
+        let (purchases, derived) = keptLeadPurchases.purchases(creatorsRevision: creatorsRevision, ordersRevision: ordersRevision, in: workspace)
+        if derived { computes.leadPurchases += 1 }
         return purchases
     }
-
-    private struct LeadPurchasesKey: Hashable { var creatorsRevision: Int, ordersRevision: Int }
-    private var keptLeadPurchases: (key: LeadPurchasesKey, purchases: [CreatorID: LeadPurchases])?
+    private var keptLeadPurchases = KeptLeadPurchases()
 
     // MARK: Asking
 

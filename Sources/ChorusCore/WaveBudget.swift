@@ -73,8 +73,11 @@ extension IncentivePlan {
 extension Workspace {
     /// The waves that pay on orders through their plan or a creator's own, in one pass over
     /// the enrollments; `DerivedFigures` keeps it per journal position.
-    public var wavesPayingOnOrders: Set<WaveID> {
-        wavesWithOwnPlansPayingOnOrders.union(waves.lazy.filter(\.incentivePlan.paysOnOrders).map(\.id))
+    public var wavesPayingOnOrders: Set<WaveID> { wavesPayingOnOrders(withOwnPlans: wavesWithOwnPlansPayingOnOrders) }
+
+    /// The same, given the waves where creators have plans of their own that pay on orders.
+    func wavesPayingOnOrders(withOwnPlans: Set<WaveID>) -> Set<WaveID> {
+        withOwnPlans.union(waves.lazy.filter(\.incentivePlan.paysOnOrders).map(\.id))
     }
 
     /// The waves where some creator has a plan of their own that pays on orders.

@@ -25,7 +25,7 @@ struct WavesPayingOnOrders {
         }
         self.revision = revision
         withOwnPlans = Set(ownPlans.lazy.map(\.waveID))
-        all = withOwnPlans.union(workspace.waves.lazy.filter(\.incentivePlan.paysOnOrders).map(\.id))
+        all = workspace.wavesPayingOnOrders(withOwnPlans: withOwnPlans)
         return true
     }
 }
