@@ -1,5 +1,6 @@
 @testable import ChorusUI
 import ChorusCore
+import Foundation
 import XCTest
 
 /// The fast paths behind the Pipeline table must give exactly what the simple ways give.
@@ -24,9 +25,47 @@ final class TableSpeedPartsTests: XCTestCase {
         let text = CreatorSearchText(creators)
         for needle in ["an", "a", "ång", "花", "hik", "de", "zz", "user59", "\n"] {
             let folded = Array(CreatorSearchText.fold(needle).utf8)
-            let expected = creators.indices.map { text.matches($0, folded) }
-            XCTAssertEqual(text.matchingCreators(folded), expected, "needle \(needle)")
+            XCTAssertEqual(text.matchingCreators(folded), Self.lookingEverywhere(text, for: folded), "needle \(needle)")
         }
+    }
+
+    /// The sketch that rules creators out before their text is read (letters present, pairs of
+    /// letters hashed) must never rule out one that matches, whatever the bytes: random names
+    /// over a small alphabet with accents, CJK and punctuation, and every kind of word typed.
+    func testCreatorsRuledOutByTheirSketchAreExactlyThoseWhoseTextLacksTheWord() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abilmnz09._-@ éå山花🌿")
+        let pick = { (length: Int) in String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
+        let creators = (0..<2_000).map { index in
+            Creator(id: CreatorID("CR-\(index)"), handle: pick(Int.random(in: 0...6, using: &generator)), name: pick(Int.random(in: 0...12, using: &generator)),
+                    niches: Bool.random(using: &generator) ? [pick(4)] : [])
+        }
+        let text = CreatorSearchText(creators)
+        let texts = Self.texts(of: text)
+        var found = 0
+        for _ in 0..<200 {
+            let word = Array(CreatorSearchText.fold(pick(Int.random(in: 1...4, using: &generator))).utf8)
+            let expected = Self.lookingEverywhere(texts, for: word)
+            let (all, sketched) = (text.matchingCreators(word), SearchSketch.Word(word))
+            let wrong = creators.indices.filter { all[$0] != expected[$0] || text.matches($0, sketched) != expected[$0] }
+            XCTAssertEqual(Array(wrong.prefix(3)), [], "word \(String(decoding: word, as: UTF8.self)): creators answered wrongly")
+            found += expected.filter { $0 }.count
+        }
+        XCTAssertGreaterThan(found, 2_000, "the words typed must find creators for the test to mean anything")
+    }
+
+    /// Each creator's text searched by Foundation (`Data.range(of:)`), a search written apart from ours.
+    private static func lookingEverywhere(_ text: CreatorSearchText, for word: [UInt8]) -> [Bool] {
+        lookingEverywhere(texts(of: text), for: word)
+    }
+
+    private static func texts(of text: CreatorSearchText) -> [Data] {
+        (0..<text.count).map { Data(text.searchText[Int(text.searchStart[$0])..<Int(text.searchStart[$0 + 1])]) }
+    }
+
+    private static func lookingEverywhere(_ texts: [Data], for word: [UInt8]) -> [Bool] {
+        let word = Data(word)
+        return texts.map { $0.range(of: word) != nil }
     }
 
     /// `find` skips comparing a one-letter pattern and checks a second letter in place: it must

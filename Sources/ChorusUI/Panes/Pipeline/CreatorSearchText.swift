@@ -17,6 +17,8 @@ struct CreatorSearchText: Sendable {
     private(set) var searchText: [UInt8] = []
     /// `searchText[searchStart[i]..<searchStart[i + 1]]` is creator `i`'s folded text.
     private(set) var searchStart: [Int32] = [0]
+    /// What each creator's text can contain, so most are ruled out without reading it.
+    private var sketch = SearchSketch()
 
     init() {}
 
@@ -40,6 +42,7 @@ struct CreatorSearchText: Sendable {
             searchText.append(contentsOf: part.text)
             searchStart.append(contentsOf: part.ends.lazy.map { $0 + base })
         }
+        sketch = SearchSketch(text: searchText, starts: searchStart)
     }
 
     /// Creators it holds text for.
@@ -85,47 +88,40 @@ struct CreatorSearchText: Sendable {
         }
     }
 
-    /// Whether creator `position`'s folded text contains `needle` (already folded).
-    func matches(_ position: Int, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        let start = Int(searchStart[position])
-        let length = Int(searchStart[position + 1]) - start
-        guard length >= needle.count else { return false }
-        return searchText.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[start..<start + length])) != nil
+    /// Whether creator `position`'s folded text contains `word` (already folded).
+    func matches(_ position: Int, _ word: SearchSketch.Word) -> Bool {
+        guard !word.bytes.isEmpty else { return true }
+        guard sketch.mayContain(position, word) else { return false }
+        return word.isOneExactLetter || searchText.withUnsafeBytes { text in
+            word.bytes.withUnsafeBytes { pattern in
+                Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(searchStart[position])..<Int(searchStart[position + 1])])) != nil
             }
         }
     }
 
-    /// For every creator, whether their text contains `needle`: one pass over all the text,
-    /// split between two cores at a creator boundary.
+    /// For every creator, whether their text contains `needle`, split between two cores: the
+    /// sketch rules out most creators, and only the rest have their text searched.
     func matchingCreators(_ needle: [UInt8]) -> [Bool] {
         let count = searchStart.count - 1
         guard !needle.isEmpty else { return Array(repeating: true, count: count) }
+        let word = SearchSketch.Word(needle)
         var hits = Array(repeating: false, count: count)
         hits.withUnsafeMutableBufferPointer { hitsBuffer in
             nonisolated(unsafe) let out = hitsBuffer
-            Parallel.inHalves(count) { creators in scan(creators, for: needle, into: out) }
+            Parallel.inHalves(count) { creators in scan(creators, for: word, into: out) }
         }
         return hits
     }
 
-    /// Marks the creators in `range` whose text contains `needle`. Creators are visited in
-    /// order, so finding who owns a match is a step forward, not a search.
-    private func scan(_ range: Range<Int>, for needle: [UInt8], into hits: UnsafeMutableBufferPointer<Bool>) {
-        guard !range.isEmpty else { return }
+    /// Marks the creators in `range` whose text contains `word`.
+    private func scan(_ range: Range<Int>, for word: SearchSketch.Word, into hits: UnsafeMutableBufferPointer<Bool>) {
+        let exact = word.isOneExactLetter
         searchText.withUnsafeBytes { text in
-            needle.withUnsafeBytes { pattern in
-                let end = Int(searchStart[range.upperBound])
-                var offset = Int(searchStart[range.lowerBound])
-                var creator = range.lowerBound
-                while offset < end, let found = Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[offset..<end])) {
-                    let at = offset + found
-                    while Int(searchStart[creator + 1]) <= at { creator += 1 }
-                    hits[creator] = true
-                    offset = Int(searchStart[creator + 1])
-                    creator += 1
+            searchStart.withUnsafeBufferPointer { starts in
+                word.bytes.withUnsafeBytes { pattern in
+                    sketch.forEach(mayContaining: word, in: range) { creator in
+                        hits[creator] = exact || Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(starts[creator])..<Int(starts[creator + 1])])) != nil
+                    }
                 }
             }
         }
