@@ -13,6 +13,11 @@ public protocol TableKeyed {
 public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     @usableFromInline var storage: [Entity]
     @usableFromInline var positions: RowIndex
+    /// A new object whenever rows may have moved: a new table, or rows removed. While it is the
+    /// same, every row is where it was (rows are only replaced in place or added at the end), so
+    /// what is kept by position beside the table (the Pipeline's wave of each enrollment) can
+    /// carry on by reading the rows added.
+    public private(set) var layout = RowLayout()
 
     public init() {
         storage = []
@@ -112,6 +117,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         guard !removed.isEmpty else { return [] }
         storage.removeAll { keys.contains($0.tableKey) }
         positions = RowIndex(storage)
+        layout = RowLayout()
         return removed
     }
 
@@ -126,6 +132,11 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
             precondition(positions.position(of: row.tableKey, in: storage) == position, "row \(position) is not indexed at its position (is its key on another row too?)")
         }
     }
+}
+
+/// Compared by identity: see `EntityTable.layout`.
+public final class RowLayout: Sendable {
+    public init() {}
 }
 
 extension EntityTable: Equatable where Entity: Equatable {

@@ -32,6 +32,8 @@ final class PipelineRows {
     private var rowsGeneration = -1
     /// Enrollment position → its creator's position, remembered between builds.
     private var enrollmentCreators: [Int32] = []
+    /// Enrollment position → its wave, so a wave's rows are built from its own enrollments.
+    private var enrollmentWaves = EnrollmentWaves()
     /// Row → creator position in `Workspace.creators`.
     private var positions: [Int32] = []
     /// Creator position → their row, or -1: where a touched enrollment's row is, without a search.
@@ -191,9 +193,10 @@ final class PipelineRows {
             // Unsafe buffers so the loop reads the fields it needs instead of copying (and
             // retaining) each enrollment and creator: a bulk stage change on a big wave
             // rebuilds every row of it.
+            let members = enrollmentWaves.positions(in: wave, of: workspace.enrollments)
             workspace.creators.withUnsafeBufferPointer { creators in
                 workspace.enrollments.withUnsafeBufferPointer { enrollments in
-                    for index in enrollments.indices where enrollments[index].waveID == wave {
+                    for index in members.lazy.map(Int.init) {
                         // The creator's position from the last build, checked by id (a string
                         // compare, cheaper than hashing it).
                         var position = Int(cache[index])
