@@ -23,49 +23,60 @@ final class TableSpeedPartsTests: XCTestCase {
                     country: index % 3 == 0 ? "DE" : nil, niches: index % 5 == 0 ? ["hiking"] : [])
         }
         let text = CreatorSearchText(creators)
-        for needle in ["an", "a", "ång", "花", "hik", "de", "zz", "user59", "\n"] {
+        let fields = Self.fields(of: creators)
+        for needle in ["an", "a", "ång", "花", "hik", "de", "zz", "user59", "@user5", "\n", "nano", "contactable", ""] {
             let folded = Array(CreatorSearchText.fold(needle).utf8)
-            XCTAssertEqual(text.matchingCreators(folded), Self.lookingEverywhere(text, for: folded), "needle \(needle)")
+            let expected = Self.lookingEverywhere(fields, for: folded)
+            XCTAssertEqual(text.matchingCreators(folded), expected, "needle \(needle)")
+            let query = text.query(folded)
+            XCTAssertEqual(creators.indices.map { text.matches($0, query) }, expected, "needle \(needle), creator by creator")
         }
     }
 
-    /// The sketch that rules creators out before their text is read (letters present, pairs of
-    /// letters hashed) must never rule out one that matches, whatever the bytes: random names
-    /// over a small alphabet with accents, CJK and punctuation, and every kind of word typed.
-    func testCreatorsRuledOutByTheirSketchAreExactlyThoseWhoseTextLacksTheWord() {
+    /// What rules creators out before their own text is read (the letters present, pairs of
+    /// letters hashed) and the fields many share, asked once per value, must find exactly the
+    /// creators a plain search of each field finds, whatever the bytes: random names, handles,
+    /// niches and countries over a small alphabet with accents, CJK and punctuation, and every
+    /// kind of word typed.
+    func testTheCreatorsAWordFindsAreThoseAPlainSearchOfEachOfTheirFieldsFinds() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abilmnz09._-@ éå山花🌿")
         let pick = { (length: Int) in String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
-        let creators = (0..<2_000).map { index in
-            Creator(id: CreatorID("CR-\(index)"), handle: pick(Int.random(in: 0...6, using: &generator)), name: pick(Int.random(in: 0...12, using: &generator)),
-                    niches: Bool.random(using: &generator) ? [pick(4)] : [])
-        }
-        let text = CreatorSearchText(creators)
-        let texts = Self.texts(of: text)
+        // Few distinct shared values (each its own bit) and many (bits shared, values checked).
+        let fewNiches = (0..<10).map { _ in pick(Int.random(in: 1...6, using: &generator)) }
         var found = 0
-        for _ in 0..<200 {
-            let word = Array(CreatorSearchText.fold(pick(Int.random(in: 1...4, using: &generator))).utf8)
-            let expected = Self.lookingEverywhere(texts, for: word)
-            let (all, sketched) = (text.matchingCreators(word), SearchSketch.Word(word))
-            let wrong = creators.indices.filter { all[$0] != expected[$0] || text.matches($0, sketched) != expected[$0] }
-            XCTAssertEqual(Array(wrong.prefix(3)), [], "word \(String(decoding: word, as: UTF8.self)): creators answered wrongly")
-            found += expected.filter { $0 }.count
+        for few in [true, false] {
+            let creators = (0..<2_000).map { index in
+                Creator(id: CreatorID("CR-\(index)"), handle: pick(Int.random(in: 0...6, using: &generator)), name: pick(Int.random(in: 0...12, using: &generator)),
+                        email: Bool.random(using: &generator) ? pick(5) : nil, country: few || Bool.random(using: &generator) ? nil : pick(2),
+                        niches: (0..<Int.random(in: 0...3, using: &generator)).map { _ in few ? fewNiches.randomElement(using: &generator)! : pick(Int.random(in: 1...6, using: &generator)) })
+            }
+            let text = CreatorSearchText(creators)
+            let fields = Self.fields(of: creators)
+            for _ in 0..<150 {
+                let word = Array(CreatorSearchText.fold(pick(Int.random(in: 1...4, using: &generator))).utf8)
+                let expected = Self.lookingEverywhere(fields, for: word)
+                let (all, query) = (text.matchingCreators(word), text.query(word))
+                let wrong = creators.indices.filter { all[$0] != expected[$0] || text.matches($0, query) != expected[$0] }
+                XCTAssertEqual(Array(wrong.prefix(3)), [], "word \(String(decoding: word, as: UTF8.self)): creators answered wrongly")
+                found += expected.filter { $0 }.count
+            }
         }
         XCTAssertGreaterThan(found, 2_000, "the words typed must find creators for the test to mean anything")
     }
 
-    /// Each creator's text searched by Foundation (`Data.range(of:)`), a search written apart from ours.
-    private static func lookingEverywhere(_ text: CreatorSearchText, for word: [UInt8]) -> [Bool] {
-        lookingEverywhere(texts(of: text), for: word)
+    /// Each creator's searchable fields, folded the slow way, one `Data` each.
+    private static func fields(of creators: [Creator]) -> [[Data]] {
+        creators.map { creator in
+            let fields = CreatorSearchText.searchable(creator)
+            return (["@" + fields.own[0]] + fields.own.dropFirst() + fields.shared).map { Data(CreatorSearchText.fold($0).utf8) }
+        }
     }
 
-    private static func texts(of text: CreatorSearchText) -> [Data] {
-        (0..<text.count).map { Data(text.searchText[Int(text.searchStart[$0])..<Int(text.searchStart[$0 + 1])]) }
-    }
-
-    private static func lookingEverywhere(_ texts: [Data], for word: [UInt8]) -> [Bool] {
+    /// Whether any field holds `word`, by Foundation's `Data.range(of:)`: a search written apart from ours.
+    private static func lookingEverywhere(_ fields: [[Data]], for word: [UInt8]) -> [Bool] {
         let word = Data(word)
-        return texts.map { $0.range(of: word) != nil }
+        return fields.map { fields in word.isEmpty || fields.contains { $0.range(of: word) != nil } }
     }
 
     /// `find` skips comparing a one-letter pattern and checks a second letter in place: it must

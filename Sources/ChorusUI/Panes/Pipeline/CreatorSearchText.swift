@@ -12,13 +12,15 @@ import Glibc
 /// milliseconds itself, and is only needed once someone types a filter, so the Pipeline builds
 /// it on another thread after the first frame (see `PipelineRows`).
 struct CreatorSearchText: Sendable {
-    /// Every creator's folded fields, each field and each creator ending in `\n`, so a match
-    /// never spans two fields or two creators.
+    /// Every creator's own folded fields (handle, name, a lead's email), each field and each
+    /// creator ending in `\n`, so a match never spans two fields or two creators.
     private(set) var searchText: [UInt8] = []
-    /// `searchText[searchStart[i]..<searchStart[i + 1]]` is creator `i`'s folded text.
+    /// `searchText[searchStart[i]..<searchStart[i + 1]]` is creator `i`'s own folded text.
     private(set) var searchStart: [Int32] = [0]
-    /// What each creator's text can contain, so most are ruled out without reading it.
+    /// What each creator's own text can contain, so most are ruled out without reading it.
     private var sketch = SearchSketch()
+    /// The fields creators share, each value searched once per word.
+    private var shared = SharedFields()
 
     init() {}
 
@@ -28,10 +30,14 @@ struct CreatorSearchText: Sendable {
         let halves = Parallel.halves(of: count)
         let parts = Parallel.map(halves.count) { half in
             var part = Part()
-            part.text.reserveCapacity(halves[half].count * 64)
+            part.text.reserveCapacity(halves[half].count * 40)
             for position in halves[half] {
-                Self.appendSearchable(creators[position], to: &part.text)
+                let fields = Self.searchable(creators[position])
+                part.text.append(UInt8(ascii: "@"))
+                for field in fields.own { Self.appendFolded(field, to: &part.text) }
                 part.ends.append(Int32(part.text.count))
+                for field in fields.shared { part.shared.add(field) }
+                part.shared.endCreator()
             }
             return part
         }
@@ -42,7 +48,16 @@ struct CreatorSearchText: Sendable {
             searchText.append(contentsOf: part.text)
             searchStart.append(contentsOf: part.ends.lazy.map { $0 + base })
         }
-        sketch = SearchSketch(text: searchText, starts: searchStart)
+        shared = SharedFields(parts.map(\.shared))
+        sketch = searchText.withUnsafeBufferPointer { text in
+            nonisolated(unsafe) let text = text
+            return SearchSketch(count: count) { [searchStart, shared] creator in
+                var entry = SearchSketch.Entry()
+                entry.add(UnsafeBufferPointer(rebasing: text[Int(searchStart[creator])..<Int(searchStart[creator + 1])]))
+                entry.letters |= shared.letters(of: creator)
+                return entry
+            }
+        }
     }
 
     /// Creators it holds text for.
@@ -51,6 +66,23 @@ struct CreatorSearchText: Sendable {
     private struct Part {
         var text: [UInt8] = []
         var ends: [Int32] = []
+        var shared = SharedFields.Part()
+    }
+
+    /// Everything a coordinator might type to find a creator: the creator's own fields (the
+    /// handle, searched with an `@` before it) and those many creators share.
+    static func searchable(_ creator: Creator) -> (own: [String], shared: [String]) {
+        var own = [Creator.normalizedHandle(creator.handle), creator.name]
+        var shared = [creator.tier.rawValue]
+        if let country = creator.country { shared.append(country) }
+        shared += creator.niches
+        shared += creator.sources.map(\.label)
+        shared.append(creator.isContactable ? "contactable" : "no consent")
+        if creator.isLead {
+            shared.append("lead no handle")
+            if let email = creator.email { own.append(email) }
+        }
+        return (own, shared)
     }
 
     /// Text and needle are folded the same way: lower-cased, so `/ana` finds `@Ana_Lima`.
@@ -72,55 +104,60 @@ struct CreatorSearchText: Sendable {
         bytes.append(0x0A)
     }
 
-    /// Everything a coordinator might type to find a creator, one field per line.
-    private static func appendSearchable(_ creator: Creator, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "@"))
-        appendFolded(Creator.normalizedHandle(creator.handle), to: &bytes)
-        appendFolded(creator.name, to: &bytes)
-        appendFolded(creator.tier.rawValue, to: &bytes)
-        if let country = creator.country { appendFolded(country, to: &bytes) }
-        for niche in creator.niches { appendFolded(niche, to: &bytes) }
-        for source in creator.sources { appendFolded(source.label, to: &bytes) }
-        appendFolded(creator.isContactable ? "contactable" : "no consent", to: &bytes)
-        if creator.isLead {
-            appendFolded("lead no handle", to: &bytes)
-            if let email = creator.email { appendFolded(email, to: &bytes) }
-        }
+    /// A filter's word as each creator is asked about it: its sketch, and which shared values
+    /// contain it.
+    struct Query: Sendable {
+        let word: SearchSketch.Word
+        let shared: SharedFields.Hits
     }
 
-    /// Whether creator `position`'s folded text contains `word` (already folded).
-    func matches(_ position: Int, _ word: SearchSketch.Word) -> Bool {
+    /// `word` (already folded), ready to ask each creator about.
+    func query(_ word: [UInt8]) -> Query {
+        Query(word: SearchSketch.Word(word), shared: shared.valuesContaining(word))
+    }
+
+    /// Whether creator `position`'s folded fields contain the query's word.
+    func matches(_ position: Int, _ query: Query) -> Bool {
+        let word = query.word
         guard !word.bytes.isEmpty else { return true }
+        if word.isOneExactLetter { return sketch.mayContain(position, word) }
+        if query.shared.any, shared.has(position, anyOf: query.shared) { return true }
         guard sketch.mayContain(position, word) else { return false }
-        return word.isOneExactLetter || searchText.withUnsafeBytes { text in
+        return searchText.withUnsafeBytes { text in
             word.bytes.withUnsafeBytes { pattern in
                 Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(searchStart[position])..<Int(searchStart[position + 1])])) != nil
             }
         }
     }
 
-    /// For every creator, whether their text contains `needle`, split between two cores: the
-    /// sketch rules out most creators, and only the rest have their text searched.
+    /// For every creator, whether their fields contain `needle`, split between two cores: one
+    /// letter is answered by the sketch alone; a longer word is asked of each shared value once
+    /// and found through the creators' values, and the creators' own text is searched only where
+    /// the sketch does not rule it out.
     func matchingCreators(_ needle: [UInt8]) -> [Bool] {
         let count = searchStart.count - 1
         guard !needle.isEmpty else { return Array(repeating: true, count: count) }
-        let word = SearchSketch.Word(needle)
+        let query = query(needle)
         var hits = Array(repeating: false, count: count)
         hits.withUnsafeMutableBufferPointer { hitsBuffer in
             nonisolated(unsafe) let out = hitsBuffer
-            Parallel.inHalves(count) { creators in scan(creators, for: word, into: out) }
+            Parallel.inHalves(count) { creators in
+                if query.word.isOneExactLetter { return sketch.forEach(mayContaining: query.word, in: creators) { out[$0] = true } }
+                if query.shared.any { shared.mark(creators, havingAnyOf: query.shared, into: out) }
+                searchOwnText(creators, for: query.word, into: out)
+            }
         }
         return hits
     }
 
-    /// Marks the creators in `range` whose text contains `word`.
-    private func scan(_ range: Range<Int>, for word: SearchSketch.Word, into hits: UnsafeMutableBufferPointer<Bool>) {
-        let exact = word.isOneExactLetter
+    /// Marks the creators in `range` not yet marked whose own text contains `word`.
+    private func searchOwnText(_ range: Range<Int>, for word: SearchSketch.Word, into hits: UnsafeMutableBufferPointer<Bool>) {
         searchText.withUnsafeBytes { text in
             searchStart.withUnsafeBufferPointer { starts in
                 word.bytes.withUnsafeBytes { pattern in
                     sketch.forEach(mayContaining: word, in: range) { creator in
-                        hits[creator] = exact || Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(starts[creator])..<Int(starts[creator + 1])])) != nil
+                        guard !hits[creator] else { return }
+                        hits[creator] = Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(starts[creator])..<Int(starts[creator + 1])])) != nil
                     }
                 }
             }

@@ -334,9 +334,10 @@ final class PipelineRows {
     private func filterTest(_ needle: String, _ workspace: Workspace) -> (Int32) -> Bool {
         let words = needle.split(separator: " ").map(String.init)
         guard !words.isEmpty else { return { _ in true } }
-        let needles = words.map { SearchSketch.Word(Array($0.utf8)) }
+        let search = searchText(workspace)
+        let needles = words.map { search.query(Array($0.utf8)) }
         let stageMatches = words.map { word in PipelineStage.allCases.map { $0.label.contains(word) } }
-        let (search, positions, keys) = (searchText(workspace), positions, keys)
+        let (positions, keys) = (positions, keys)
         return { row in
             needles.indices.allSatisfy { word in
                 stageMatches[word][Int(keys.stage[Int(row)])] || search.matches(Int(positions[Int(row)]), needles[word])

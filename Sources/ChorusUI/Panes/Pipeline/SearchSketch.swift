@@ -11,8 +11,10 @@ import ChorusConcurrency
 /// - the pairs of adjacent bytes present, hashed into 256 bits (a Bloom filter: a pair whose
 ///   bit is unset is absent; set, it may be there).
 ///
-/// A creator whose sketch lacks any of a word's letters or pairs cannot contain the word; the
-/// others have their text searched.
+/// A creator's letters are those of all its fields, so a one-letter filter reads no text at
+/// all; its pairs are those of its own fields (handle, name), the text searched for a longer
+/// word (the fields creators share are asked once per value: `SharedFields`). A creator whose
+/// sketch lacks any of a word's letters or pairs cannot have the word in its own text.
 struct SearchSketch: Sendable {
     /// Per creator, one bit per letter class (`letterBit`).
     private var letters: [UInt64] = []
@@ -23,47 +25,44 @@ struct SearchSketch: Sendable {
 
     init() {}
 
-    /// Sketches the creators of `text`, creator `i` being `text[starts[i]..<starts[i + 1]]`;
-    /// `\n` separates fields and is never part of a word, so it is left out.
-    init(text: [UInt8], starts: [Int32]) {
-        let count = starts.count - 1
+    /// Sketches `count` creators on two cores, creator `i` as `entry(i)`.
+    init(count: Int, _ entry: (Int) -> Entry) {
         self.count = count
         var letters = [UInt64](repeating: 0, count: count)
         var pairs = [UInt64](repeating: 0, count: 4 * count)
-        text.withUnsafeBufferPointer { text in
-            letters.withUnsafeMutableBufferPointer { letterSlots in
-                pairs.withUnsafeMutableBufferPointer { pairSlots in
-                    nonisolated(unsafe) let (text, letterSlots, pairSlots) = (text, letterSlots, pairSlots)
-                    Parallel.inHalves(count) { creators in
-                        for creator in creators {
-                            var present: UInt64 = 0
-                            var pairWords: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-                            var previous = Self.newline
-                            for offset in Int(starts[creator])..<Int(starts[creator + 1]) {
-                                let byte = text[offset]
-                                defer { previous = byte }
-                                guard byte != Self.newline else { continue }
-                                present |= 1 << Self.letterBit(byte)
-                                guard previous != Self.newline else { continue }
-                                let bit = Self.pairBit(previous, byte)
-                                switch bit >> 6 {
-                                case 0: pairWords.0 |= 1 << (bit & 63)
-                                case 1: pairWords.1 |= 1 << (bit & 63)
-                                case 2: pairWords.2 |= 1 << (bit & 63)
-                                default: pairWords.3 |= 1 << (bit & 63)
-                                }
-                            }
-                            letterSlots[creator] = present
-                            pairSlots[creator] = pairWords.0
-                            pairSlots[count + creator] = pairWords.1
-                            pairSlots[2 * count + creator] = pairWords.2
-                            pairSlots[3 * count + creator] = pairWords.3
-                        }
+        letters.withUnsafeMutableBufferPointer { letterSlots in
+            pairs.withUnsafeMutableBufferPointer { pairSlots in
+                nonisolated(unsafe) let (letterSlots, pairSlots) = (letterSlots, pairSlots)
+                Parallel.inHalves(count) { creators in
+                    for creator in creators {
+                        let sketched = entry(creator)
+                        letterSlots[creator] = sketched.letters
+                        for word in 0..<4 { pairSlots[word * count + creator] = sketched.pairs[word] }
                     }
                 }
             }
         }
         (self.letters, self.pairs) = (letters, pairs)
+    }
+
+    /// One creator's sketch, or one field's: what its folded bytes can contain.
+    struct Entry: Sendable {
+        var letters: UInt64 = 0
+        var pairs = SIMD4<UInt64>()
+
+        /// Adds folded `bytes`: `\n` separates fields and is never part of a word, so no pair
+        /// across it is added.
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var previous = SearchSketch.newline
+            for byte in bytes {
+                defer { previous = byte }
+                guard byte != SearchSketch.newline else { continue }
+                letters |= 1 << SearchSketch.letterBit(byte)
+                guard previous != SearchSketch.newline else { continue }
+                let bit = SearchSketch.pairBit(previous, byte)
+                pairs[bit >> 6] |= 1 << (bit & 63)
+            }
+        }
     }
 
     /// A word as the sketch asks about it.
@@ -73,10 +72,11 @@ struct SearchSketch: Sendable {
         /// The pair bits wanted in each of the four pair words (0 where none falls).
         let pairs: SIMD4<UInt64>
         /// One letter whose class is exact: its bit alone answers.
-        var isOneExactLetter: Bool { bytes.count == 1 && SearchSketch.letterBit(bytes[0]) < SearchSketch.exactClasses }
+        let isOneExactLetter: Bool
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
+            isOneExactLetter = bytes.count == 1 && SearchSketch.letterBit(bytes[0]) < SearchSketch.exactClasses
             letters = bytes.reduce(0) { $0 | 1 << SearchSketch.letterBit($1) }
             var wanted = SIMD4<UInt64>()
             for (first, second) in zip(bytes, bytes.dropFirst()) {
@@ -87,15 +87,15 @@ struct SearchSketch: Sendable {
         }
     }
 
-    /// Whether creator `creator`'s text may contain `word`: false means it does not; true is
-    /// certain only for one exact letter (`Word.isOneExactLetter`).
+    /// Whether creator `creator`'s own text may contain `word` (false: it does not), or, for one
+    /// exact letter (`Word.isOneExactLetter`), whether any of its fields does.
     func mayContain(_ creator: Int, _ word: Word) -> Bool {
         guard letters[creator] & word.letters == word.letters else { return false }
         for index in 0..<4 where word.pairs[index] != 0 && pairs[index * count + creator] & word.pairs[index] != word.pairs[index] { return false }
         return true
     }
 
-    /// Calls `body` with each creator in `range` whose text may contain `word`, in order. Reads
+    /// Calls `body` with each creator in `range` that `mayContain` `word`, in order. Reads
     /// the letters and only the pair words the word has bits in, through unsafe buffers: this
     /// loop runs over every creator for a filter keystroke.
     @inline(__always)
