@@ -13,10 +13,11 @@ public protocol TableKeyed {
 public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     @usableFromInline var storage: [Entity]
     @usableFromInline var positions: RowIndex
-    /// A new object whenever rows may have moved: a new table, or rows removed. While it is the
-    /// same, every row is where it was (rows are only replaced in place or added at the end), so
-    /// what is kept by position beside the table (the Pipeline's wave of each enrollment) can
-    /// carry on by reading the rows added.
+    /// A new object whenever rows may have moved: a new table, or rows removed. Along one line
+    /// of changes, while it is the same, every row is where it was (rows are only replaced in
+    /// place or added at the end), so what is kept by position beside the table (the Pipeline's
+    /// wave of each enrollment) can carry on by reading the rows added. Copies share it, and
+    /// each may add other rows: what is kept checks the last row it read is still there.
     public private(set) var layout = RowLayout()
 
     public init() {

@@ -4,16 +4,19 @@ import ChorusCore
 import Glibc
 #endif
 
-/// Every creator's folded fields as one byte buffer, so a Pipeline filter keystroke is one
-/// `memmem`-style pass instead of a Unicode-aware comparison per creator.
+/// What a Pipeline filter searches: every creator's folded fields, so a keystroke compares
+/// bytes instead of making a Unicode-aware comparison per creator.
 ///
 /// With 100 000 creators a `localizedCaseInsensitiveContains` per row per keystroke takes
-/// 0.7 s; one pass over text folded once takes about a millisecond. Folding takes a few hundred
-/// milliseconds itself, and is only needed once someone types a filter, so the Pipeline builds
-/// it on another thread after the first frame (see `PipelineRows`).
+/// 0.7 s. Here a creator's own fields (handle, name, a lead's email) are one byte buffer,
+/// searched only where the creator's sketch (`SearchSketch`) does not rule the word out, and the
+/// fields many creators share are asked once per distinct value (`SharedFields`). Folding takes
+/// a few hundred milliseconds at a million creators, and is only needed once someone types a
+/// filter, so the Pipeline builds it on another thread after the first frame (see
+/// `PipelineRows`).
 struct CreatorSearchText: Sendable {
-    /// Every creator's own folded fields (handle, name, a lead's email), each field and each
-    /// creator ending in `\n`, so a match never spans two fields or two creators.
+    /// Every creator's own folded fields (handle, name, a lead's email), each ending in `\n`,
+    /// so a match never spans two fields or two creators.
     private(set) var searchText: [UInt8] = []
     /// `searchText[searchStart[i]..<searchStart[i + 1]]` is creator `i`'s own folded text.
     private(set) var searchStart: [Int32] = [0]

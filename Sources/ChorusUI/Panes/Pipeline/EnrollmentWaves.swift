@@ -6,9 +6,12 @@ import ChorusCore
 /// The first visit to a wave of a few hundred creators, at a million enrollments, walked every
 /// enrollment to find its own: over 100 MB read for 18–22 ms. This column is 4 MB. It carries
 /// on while the enrollments keep their layout (`EntityTable.layout`: rows replaced in place or
-/// added at the end), reading only the enrollments added since; otherwise it is made again.
+/// added at the end) and the last enrollment it read is still where it was (two copies of one
+/// table share a layout, and each may have had other rows added), reading only the enrollments
+/// added since; otherwise it is made again.
 struct EnrollmentWaves {
     private var layout: RowLayout?
+    private var lastRead: EnrollmentKey?
     private var waveOfEnrollment: [UInt32] = []
     private var numbers: [WaveID: UInt32] = [:]
 
@@ -24,7 +27,8 @@ struct EnrollmentWaves {
     }
 
     private mutating func catchUp(with enrollments: EntityTable<Enrollment>) {
-        if layout !== enrollments.layout || waveOfEnrollment.count > enrollments.count {
+        let read = waveOfEnrollment.count
+        if layout !== enrollments.layout || read > enrollments.count || (read > 0 && enrollments[read - 1].key != lastRead) {
             (layout, waveOfEnrollment) = (enrollments.layout, [])
         }
         guard waveOfEnrollment.count < enrollments.count else { return }
@@ -45,5 +49,6 @@ struct EnrollmentWaves {
                 waveOfEnrollment.append(number)
             }
         }
+        lastRead = enrollments.last?.key
     }
 }

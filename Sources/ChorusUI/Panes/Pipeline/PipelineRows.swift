@@ -363,7 +363,7 @@ final class PipelineRows {
         } else if candidates.count * 8 < positions.count {
             visible = candidates.filter(filterTest(key.needle, workspace))
         } else {
-            // Many candidates: one pass over all the folded text per word beats a search per row.
+            // Many candidates: every creator asked once per word (`matchingCreators`) beats a search per row.
             let hits = needles.map(searchText(workspace).matchingCreators)
             let passing = RowMatches.passing(positions: positions, stages: keys.stage, stageMatches: stageMatches, hits: hits)
             visible = RowMatches.keeping(candidates, passing: passing)

@@ -6,15 +6,16 @@ import ChorusConcurrency
 /// A letter typed into the Pipeline's filter at a million creators was a pass over 80 MB of
 /// folded text (22 ms for the second letter of a name: a common first letter stops `memchr`
 /// every few bytes). The sketch holds, per creator:
-/// - the letters present, one bit per class: exact for `a`–`z` and `0`–`9`, so a one-letter
-///   filter reads no text at all; other bytes share the remaining bits;
+/// - the letters present, one bit per class: exact for `a`–`z` and `0`–`9`; other bytes share
+///   the remaining bits;
 /// - the pairs of adjacent bytes present, hashed into 256 bits (a Bloom filter: a pair whose
 ///   bit is unset is absent; set, it may be there).
 ///
 /// A creator's letters are those of all its fields, so a one-letter filter reads no text at
-/// all; its pairs are those of its own fields (handle, name), the text searched for a longer
-/// word (the fields creators share are asked once per value: `SharedFields`). A creator whose
-/// sketch lacks any of a word's letters or pairs cannot have the word in its own text.
+/// all; its pairs are those of its own fields (handle, name, a lead's email), the text searched
+/// for a longer word (the fields creators share are asked once per value: `SharedFields`). A
+/// creator whose sketch lacks any of a word's letters or pairs cannot have the word in its own
+/// text.
 struct SearchSketch: Sendable {
     /// Per creator, one bit per letter class (`letterBit`).
     private var letters: [UInt64] = []

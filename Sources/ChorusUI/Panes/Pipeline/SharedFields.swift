@@ -26,19 +26,23 @@ struct SharedFields: Sendable {
     /// One half's creators' values, numbered as first met in that half.
     struct Part {
         var values: [[UInt8]] = []
-        var numbers: [String: UInt32] = [:]
+        /// By the value's bytes, not the `String`: Swift's `String` equality is canonical
+        /// equivalence, which would take "café" spelt with a combining accent for the other
+        /// spelling, whose folded bytes (what is searched) differ.
+        var numbers: [[UInt8]: UInt32] = [:]
         var valuesOf: [UInt32] = []
         var ends: [Int32] = []
 
         /// Adds `value` to the creator being read.
         mutating func add(_ value: String) {
-            if let number = numbers[value] { return valuesOf.append(number) }
+            let bytes = Array(value.utf8)
+            if let number = numbers[bytes] { return valuesOf.append(number) }
             let number = UInt32(values.count)
             var folded: [UInt8] = []
             CreatorSearchText.appendFolded(value, to: &folded)
             folded.removeLast()  // the field's `\n`: a value is one field
             values.append(folded)
-            numbers[value] = number
+            numbers[bytes] = number
             valuesOf.append(number)
         }
 
