@@ -16,9 +16,9 @@ final class WaveBudgetLine {
     /// How often the figures were derived, so tests can prove a key press did not do it again.
     private(set) var computes = 0
 
-    /// The fees due in each wave shown, as of a generation: moved on by what each change
-    /// replaced (`replaced`), not added up again over every creator of a big wave when it is
-    /// changed or shown again.
+    /// The fees due in every wave, as of a generation: added up for all waves in one pass, then
+    /// moved on by what each change replaced (`replaced`), not added up again over every creator
+    /// of a big wave when it is changed or first shown.
     private var feesDue: [WaveID: (generation: Int, fees: WaveFeesDue)] = [:]
 
     func refresh(_ workspace: Workspace, generation: Int, wave: WaveID?, ledger: Ledger?, ownPlansPaying: Set<WaveID>,
@@ -40,9 +40,9 @@ final class WaveBudgetLine {
             feesDue[wave.id] = kept
             return kept.fees
         }
-        let fees = WaveFeesDue(wave, workspace: workspace)
-        feesDue[wave.id] = (generation, fees)
-        return fees
+        // One pass for every wave: the others are had when first shown.
+        feesDue = WaveFeesDue.forEveryWave(in: workspace).mapValues { (generation, $0) }
+        return feesDue[wave.id]?.fees ?? WaveFeesDue(wave, workspace: workspace)
     }
 
     /// The widest wording that fits `width` columns: words go first, then the lesser figures;
