@@ -127,10 +127,17 @@ struct CreatorSearchText: Sendable {
         if query.shared.any, shared.has(position, anyOf: query.shared) { return true }
         guard sketch.mayContain(position, word) else { return false }
         return searchText.withUnsafeBytes { text in
-            word.bytes.withUnsafeBytes { pattern in
-                Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(searchStart[position])..<Int(searchStart[position + 1])])) != nil
+            searchStart.withUnsafeBufferPointer { starts in
+                word.bytes.withUnsafeBytes { pattern in Self.ownText(of: position, text, starts, contains: pattern) }
             }
         }
+    }
+
+    /// Whether creator `creator`'s own folded text holds `pattern`.
+    @inline(__always)
+    private static func ownText(of creator: Int, _ text: UnsafeRawBufferPointer, _ starts: UnsafeBufferPointer<Int32>,
+                                contains pattern: UnsafeRawBufferPointer) -> Bool {
+        find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(starts[creator])..<Int(starts[creator + 1])])) != nil
     }
 
     /// For every creator, whether their fields contain `needle`, split between two cores: one
@@ -160,7 +167,7 @@ struct CreatorSearchText: Sendable {
                 word.bytes.withUnsafeBytes { pattern in
                     sketch.forEach(mayContaining: word, in: range) { creator in
                         guard !hits[creator] else { return }
-                        hits[creator] = Self.find(pattern, in: UnsafeRawBufferPointer(rebasing: text[Int(starts[creator])..<Int(starts[creator + 1])])) != nil
+                        hits[creator] = Self.ownText(of: creator, text, starts, contains: pattern)
                     }
                 }
             }
