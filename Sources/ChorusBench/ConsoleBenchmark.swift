@@ -237,6 +237,7 @@ public struct ConsoleBenchmark {
         console.press(.escape)
         lines.append(measure("switch pane (1 2 3 7)", console) { index in [.character(["2", "3", "7", "1"][index % 4])] })
         lines.append(measureBulkAction(console, rows: min(500, rows)))
+        lines.append(measureCreatorEdit(console))
         lines.append(measureWaveSwitch(console))
         if let folder { lines.append(measureKeysDuringCompaction(console, folder: folder)) }
         console.press(.character("3"))
@@ -286,6 +287,58 @@ public struct ConsoleBenchmark {
         console.press(.escape)
         console.press(.escape)
         return "  bulk: forward a stage on \(marked) marked rows, and its undo: \(Self.keySummary(samples))\n"
+            + "    (\(outcomes.sorted().joined(separator: "; ")))"
+    }
+
+    /// A creator's name edited in the form and saved (Ctrl-s), then undone (`z`), each press to
+    /// finished frame once the figures the last change set off are derived (while they are,
+    /// the derivation holds the workspace as it was, and a change copies the table it changes:
+    /// measured apart, as an edit saved at once after the last); then the first filter character
+    /// after them, which searches the creators as they now are.
+    private func measureCreatorEdit(_ console: Console) -> String {
+        var saves: [Duration] = [], undos: [Duration] = [], filters: [Duration] = [], atOnce: [Duration] = []
+        var outcomes: Set<String> = []
+        func timed(_ key: ChorusUI.Key) -> Duration {
+            let start = ContinuousClock.now
+            console.press(key)
+            _ = console.frame()
+            return ContinuousClock.now - start
+        }
+        func settle() {
+            while console.isWorkingInBackground {
+                _ = console.collectBackgroundWork()
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        // One round untimed first: this benchmark still holds the workspace it opened, so the
+        // first change to the creators copies them.
+        for round in 0..<5 {
+            console.press(.character("e"))
+            console.press(.tab)
+            console.press(.character(round % 2 == 0 ? "x" : "y"))
+            settle()
+            let save = timed(.control("s"))
+            outcomes.insert(console.state.message?.text ?? "")
+            let undoAtOnce = timed(.character("z"))
+            settle()
+            console.press(.character("Z"))
+            settle()
+            let undo = timed(.character("z"))
+            outcomes.insert(console.state.message?.text ?? "")
+            console.press(.character("/"))
+            let filter = timed(.character("a"))
+            console.press(.escape)
+            console.press(.escape)
+            guard round > 0 else { continue }
+            saves.append(save)
+            atOnce.append(undoAtOnce)
+            undos.append(undo)
+            filters.append(filter)
+        }
+        settle()
+        return "  edit a creator's name and save (e, Ctrl-s): \(Self.keySummary(saves)); its undo (z): \(Self.keySummary(undos)); "
+            + "the first filter character after: \(Self.keySummary(filters))\n"
+            + "    the undo pressed at once, while the save's figures are derived: \(Self.keySummary(atOnce))\n"
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 

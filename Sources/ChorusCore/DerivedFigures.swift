@@ -61,7 +61,8 @@ public final class DerivedFigures {
         guard next == journalPosition + 1 else { return recordUnknownChanges(upTo: next) }
         journalPosition = next
         revision += 1
-        enrollmentLog.note(revision, replaced: applied.enrollmentsReplaced)
+        enrollmentLog.note(revision, replaced: applied.replaced(Enrollment.self))
+        creatorLog.note(revision, replaced: command.mayChangeCreators ? applied.replaced(Creator.self) : [:])
         if command.mayChangeAttribution { attributionRevision = revision }
         if command.mayChangeCreators { creatorsRevision = revision }
         if command.needsOrderHistory { ordersRevision = revision }
@@ -72,18 +73,27 @@ public final class DerivedFigures {
         journalPosition = max(journalPosition, sequence ?? journalPosition)
         revision += 1
         enrollmentLog.note(revision, replaced: nil)
+        creatorLog.note(revision, replaced: nil)
         attributionRevision = revision
         creatorsRevision = revision
         ordersRevision = revision
     }
 
-    /// The enrollments touched since `revision`, each as it was then (see
-    /// `EnrollmentChangeLog`), or nil when that is not known one by one: then whatever was
-    /// derived from them then is derived again.
+    /// The enrollments touched since `revision`, each as it was then (see `ChangeLog`), or nil
+    /// when that is not known one by one: then whatever was derived from them then is derived
+    /// again.
     public func enrollmentsReplaced(since revision: Int) -> EnrollmentsReplaced? {
         enrollmentLog.replaced(after: revision, upTo: self.revision)
     }
-    private var enrollmentLog = EnrollmentChangeLog()
+    private var enrollmentLog = ChangeLog<Enrollment>()
+
+    /// The creators touched since `revision`, each as it was then, or nil when not known one by
+    /// one: a creator edited re-keys that creator's row and search text instead of every
+    /// creator's.
+    public func creatorsReplaced(since revision: Int) -> CreatorsReplaced? {
+        creatorLog.replaced(after: revision, upTo: self.revision)
+    }
+    private var creatorLog = ChangeLog<Creator>()
 
     /// Order history was attached: what is credited, and what creators bought, can be known
     /// now. The creators themselves are as they were, so their search text and columns stand.
@@ -97,6 +107,7 @@ public final class DerivedFigures {
         beforeOrders = nil
         revision += 1
         enrollmentLog.note(revision, replaced: [:])
+        creatorLog.note(revision, replaced: [:])
         attributionRevision = revision
         ordersRevision = revision
         guard let standing else { return }

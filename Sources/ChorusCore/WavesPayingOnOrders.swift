@@ -3,7 +3,7 @@
 /// on every key press whether it needs the ledger.
 ///
 /// The enrollments with plans of their own are moved on by the enrollments each change
-/// replaced (`EnrollmentChangeLog`), not found again among a million after every stage change
+/// replaced (`ChangeLog`), not found again among a million after every stage change
 /// (5–20 ms of the key press that made it).
 struct WavesPayingOnOrders {
     private var revision: Int?

@@ -15,7 +15,7 @@ final class MovedOnByChangesTests: XCTestCase {
 
     func testWhatRandomChangesMoveOnIsWhatDerivingFromNothingGives() throws {
         var random = SeededRandom(seed: 2026)
-        var (moves, builds, unshelved) = (0, 0, 0)
+        var (moves, builds, unshelved, carried) = (0, 0, 0, 0)
         for trial in 0..<8 {
             var workspace = Self.program(&random)
             let derived = DerivedFigures()
@@ -36,7 +36,7 @@ final class MovedOnByChangesTests: XCTestCase {
                 derived.record(command, applied: applied)
                 guard random.below(3) > 0 else { continue }
                 moving.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                               today: Sample.today, touched: derived.enrollmentsReplaced(since:))
+                               today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
                 let fresh = PipelineRows(deferringColumnsFrom: 1_000_000)
                 fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
                 XCTAssertEqual(Self.shown(moving, workspace), Self.shown(fresh, workspace), "\(command) shown by \(state.sort), filter \"\(state.filter.text)\"")
@@ -52,10 +52,12 @@ final class MovedOnByChangesTests: XCTestCase {
                 }
             }
             (moves, builds, unshelved) = (moves + moving.rebuilds.moves, builds + moving.rebuilds.rows, unshelved + moving.rebuilds.unshelved)
+            carried += moving.rebuilds.columnsCarried
         }
-        print("moved \(moves) times, built \(builds) times, shown again from the shelf \(unshelved) times")
-        // Wave switches, the recruit view and creators edited build; the stage changes between move.
+        print("moved \(moves) times, built \(builds) times, shown again from the shelf \(unshelved) times, creators' edits carried \(carried) times")
+        // Wave switches and the recruit view build; the stage changes and creators edited between move.
         XCTAssertGreaterThan(moves, 30, "stage changes were moved, not built again")
+        XCTAssertGreaterThan(carried, 8, "creators edited were taken in one by one, not every creator scored and folded again")
         XCTAssertGreaterThan(unshelved, 4, "views gone back to were taken from the shelf and moved on")
     }
 
@@ -72,6 +74,43 @@ final class MovedOnByChangesTests: XCTestCase {
         XCTAssertEqual(after.rows, start.rows, "neither builds the wave's rows again")
         XCTAssertEqual(after.moves, start.moves + 2)
         XCTAssertEqual(after.order, start.order, "nor sorts them")
+    }
+
+    /// A coordinator renames a creator and gives them another handle in the edit form, with a
+    /// filter typed, on a wave of 100 000: the creator's row is re-keyed where the handle sorts
+    /// it and the filter finds them by their new name, and no other creator is scored, ranked
+    /// or folded again, nor the wave's rows built. The undo puts everything back.
+    func testACreatorEditedInTheFormIsReKeyedWithoutScoringEveryoneAgain() {
+        let console = ConsoleDriver(ResponsivenessTests.big, size: Size(width: 120, height: 40))
+        console.press("/").type("number 5").press(.enter)
+        console.press("s", "s", "s", "s")  // by handle
+        XCTAssertEqual(console.state.pipeline.sort, .handle)
+        let before = Self.shown(console.console.table, console.workspace)
+        let (start, folds) = (console.console.tableRebuilds, console.console.table.searchFolds)
+        let cursor = console.state.pipeline.cursor
+        let id = console.console.table.creatorID(at: cursor, in: console.workspace)!
+        console.press("e")
+        for _ in 0..<20 { console.press(.backspace) }
+        console.type("aaa.first").press(.tab)
+        for _ in 0..<40 { console.press(.backspace) }
+        console.type("Number 5 Renamed").press(.control("s"))
+        XCTAssertEqual(console.workspace.creator(id)?.handle, "aaa.first", "\(console.state.message?.text ?? "")")
+        XCTAssertEqual(Self.shown(console.console.table, console.workspace), Self.shownFromNothing(console))
+        XCTAssertEqual(console.console.table.creatorID(at: 0, in: console.workspace), id, "first by handle now")
+        let after = console.console.tableRebuilds
+        XCTAssertEqual(after.columns, start.columns, "no one else scored and ranked again")
+        XCTAssertEqual(after.columnsCarried, start.columnsCarried + 1)
+        XCTAssertEqual(after.rows, start.rows, "nor the wave's rows built")
+        console.press("/").type(" renamed").press(.enter)
+        XCTAssertEqual(Self.shown(console.console.table, console.workspace), ["\(id.rawValue) \(console.console.table.stage(at: 0).label)"],
+                       "found by the new name")
+        XCTAssertEqual(console.console.table.searchFolds, folds, "without folding every creator's text again")
+        console.press("/")
+        for _ in 0..<8 { console.press(.backspace) }
+        console.press(.enter, "z")
+        XCTAssertEqual(Self.shown(console.console.table, console.workspace), before, "the undo puts the row back where it was")
+        XCTAssertEqual(console.console.tableRebuilds.columns, start.columns)
+        XCTAssertEqual(console.console.table.searchFolds, folds)
     }
 
     func testALetterErasedShowsTheRowsOfTheShorterFilterAsTheyAreNow() {
@@ -103,7 +142,7 @@ final class MovedOnByChangesTests: XCTestCase {
             state.waveID = wave
             state.filter = Filter(text: filter)
             rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                         today: Sample.today, touched: derived.enrollmentsReplaced(since:))
+                         today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
             let fresh = PipelineRows()
             fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
             XCTAssertEqual(Self.shown(rows, workspace), Self.shown(fresh, workspace), "\(wave), filter \"\(filter)\"")
@@ -163,7 +202,8 @@ final class MovedOnByChangesTests: XCTestCase {
     }
 
     /// A stage change in either wave, an enrollment, an undo, a promotion with a plan of the
-    /// creator's own, now and then a wave's fee or a creator edited.
+    /// creator's own, now and then a wave's fee or a creator edited: a name the filter finds, a
+    /// handle that ranks them elsewhere, an audience that sorts them elsewhere.
     private static func change(_ random: inout SeededRandom, _ workspace: Workspace, undos: [Command]) -> Command? {
         let wave = random.below(4) == 0 ? Sample.wave2 : Sample.wave1
         let inWave = workspace.enrollments.filter { $0.waveID == wave }.map(\.creatorID)
@@ -185,7 +225,13 @@ final class MovedOnByChangesTests: XCTestCase {
                                 change: IncentiveChange(commissionBasisPoints: 500))
         default:
             guard var creator = some.first.flatMap(workspace.creator) else { return nil }
-            creator.name += " Lima"
+            switch random.below(3) {
+            case 0: creator.name += " Lima"
+            case 1: creator.handle = ["aa", "mm", "creator.5", "zz"][random.below(4)] + ".\(random.below(1_000))"
+            default:
+                creator.engagementRate = Double(random.below(90)) / 1_000
+                if !creator.profiles.isEmpty { creator.profiles[0].followers = random.below(60_000) }
+            }
             return .updateCreator(creator)
         }
     }

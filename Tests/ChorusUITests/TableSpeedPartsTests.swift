@@ -37,8 +37,8 @@ final class TableSpeedPartsTests: XCTestCase {
     /// letters hashed) and the fields many share, asked once per value, must find exactly the
     /// creators a plain search of each field finds, whatever the bytes: random names, handles,
     /// niches and countries over a small alphabet with accents, CJK and punctuation, and every
-    /// kind of word typed.
-    func testTheCreatorsAWordFindsAreThoseAPlainSearchOfEachOfTheirFieldsFinds() {
+    /// kind of word typed; and again once some of them are edited and taken in one by one.
+    func testTheCreatorsAWordFindsAreThoseAPlainSearchOfEachOfTheirFieldsFinds() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abilmnz09._-@ éå山花🌿")
         let pick = { (length: Int) in String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
@@ -46,21 +46,30 @@ final class TableSpeedPartsTests: XCTestCase {
         let fewNiches = (0..<10).map { _ in pick(Int.random(in: 1...6, using: &generator)) }
         var found = 0
         for few in [true, false] {
-            // Many values need both halves (from 4 096 creators) for their numbers to be merged.
-            let creators = (0..<(few ? 2_000 : 5_000)).map { index in
+            func creator(_ index: Int) -> Creator {
                 Creator(id: CreatorID("CR-\(index)"), handle: pick(Int.random(in: 0...6, using: &generator)), name: pick(Int.random(in: 0...12, using: &generator)),
                         email: Bool.random(using: &generator) ? pick(5) : nil, country: few || Bool.random(using: &generator) ? nil : pick(2),
                         niches: (0..<Int.random(in: 0...3, using: &generator)).map { _ in few ? fewNiches.randomElement(using: &generator)! : pick(Int.random(in: 1...6, using: &generator)) })
             }
-            let text = CreatorSearchText(creators)
-            let fields = Self.fields(of: creators)
-            for _ in 0..<(few ? 150 : 80) {
-                let word = Array(CreatorSearchText.fold(pick(Int.random(in: 1...4, using: &generator))).utf8)
-                let expected = Self.lookingEverywhere(fields, for: word)
-                let (all, query) = (text.matchingCreators(word), text.query(word))
-                let wrong = creators.indices.filter { all[$0] != expected[$0] || text.matches($0, query) != expected[$0] }
-                XCTAssertEqual(Array(wrong.prefix(3)), [], "word \(String(decoding: word, as: UTF8.self)): creators answered wrongly")
-                found += expected.filter { $0 }.count
+            // Many values need both halves (from 4 096 creators) for their numbers to be merged.
+            var creators = (0..<(few ? 2_000 : 5_000)).map(creator)
+            var text = CreatorSearchText(creators)
+            // Then creators edited, taken in one by one rather than folded again.
+            for edits in [0, 60] {
+                if edits > 0 {
+                    let edited = (0..<edits).map { _ in Int.random(in: creators.indices, using: &generator) }
+                    for position in edited { creators[position] = creator(position) }
+                    text = try XCTUnwrap(text.replacing(edited.map { ($0, creators[$0]) }))
+                }
+                let fields = Self.fields(of: creators)
+                for _ in 0..<(few ? 150 : 80) {
+                    let word = Array(CreatorSearchText.fold(pick(Int.random(in: 1...4, using: &generator))).utf8)
+                    let expected = Self.lookingEverywhere(fields, for: word)
+                    let (all, query) = (text.matchingCreators(word), text.query(word))
+                    let wrong = creators.indices.filter { all[$0] != expected[$0] || text.matches($0, query) != expected[$0] }
+                    XCTAssertEqual(Array(wrong.prefix(3)), [], "word \(String(decoding: word, as: UTF8.self)), \(edits) edited: creators answered wrongly")
+                    found += expected.filter { $0 }.count
+                }
             }
         }
         XCTAssertGreaterThan(found, 2_000, "the words typed must find creators for the test to mean anything")
@@ -131,11 +140,8 @@ final class TableSpeedPartsTests: XCTestCase {
         XCTAssertEqual(columns.followers, creators.map { Int32(clamping: $0.profiles.map(\.followers).max() ?? 0) })
         XCTAssertEqual(columns.engagement, creators.map { Int32(clamping: Int(($0.engagementRate * 10_000).rounded())) })
         XCTAssertEqual(columns.score, creators.map { $0.isLead ? -1 : Int32((FitScore.value(of: $0, context: fit) * 100).rounded()) })
-        let keys = creators.map { $0.isLead ? "\u{FFFF}" + $0.name.lowercased() : Creator.normalizedHandle(Substring($0.handle)) }
-        let ranked = keys.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
-        var expectedRank = [Int32](repeating: 0, count: creators.count)
-        for (rank, position) in ranked.enumerated() { expectedRank[position] = Int32(rank) }
-        XCTAssertEqual(columns.handleRank, expectedRank)
+        XCTAssertEqual(Self.byRank(columns), Self.alphabetically(creators))
+        XCTAssertEqual(Set(columns.handleRank).count, creators.count, "no two creators share a rank")
 
         // Re-scoring the same creators against another context (as when orders arrive): only
         // the scores change, to what a fresh build gives.
@@ -144,7 +150,58 @@ final class TableSpeedPartsTests: XCTestCase {
         rescored.rescore(creators, fit: other)
         XCTAssertNotEqual(rescored.score, columns.score)
         XCTAssertEqual(rescored.score, CreatorColumns(creators, fit: other).score)
-        XCTAssertEqual([rescored.followers, rescored.engagement, rescored.handleRank], [columns.followers, columns.engagement, columns.handleRank])
+        XCTAssertEqual([rescored.followers, rescored.engagement], [columns.followers, columns.engagement])
+        XCTAssertEqual(rescored.handleRank, columns.handleRank)
+    }
+
+    /// Creators edited — handles, audiences — are taken into the columns one by one: the columns
+    /// are then what a fresh pass over the creators as they are gives, each edited handle ranked
+    /// among the others; where ranks run out of room between neighbours, the columns say so
+    /// rather than rank anyone wrongly.
+    func testCreatorsEditedAreRankedAndScoredAsAFreshPassWould() {
+        var generator = SystemRandomNumberGenerator()
+        let fit = FitContext(today: Day("2026-03-12"), waveCategories: ["serums"], briefWords: ["skincare"])
+        let handles = ["ana", "ana.lima", "anaa", "b", "zoe", "山田", "🌿x", "ana.lima.2"]
+        var creators = (0..<2_000).map { index in
+            Creator(id: CreatorID("CR-\(index)"), handle: handles.randomElement(using: &generator)! + "\(index)", name: "Creator \(index)",
+                    profiles: [SocialProfile(platform: .tiktok, handle: "t\(index)", followers: Int.random(in: 0...90_000, using: &generator))],
+                    engagementRate: Double.random(in: 0...0.2, using: &generator), niches: ["skincare"])
+        }
+        var columns = CreatorColumns(creators, fit: fit)
+        var (taken, refused) = (0, 0)
+        for step in 0..<60 {
+            let edited = Array(Set((0..<Int.random(in: 1...5, using: &generator)).map { _ in Int.random(in: creators.indices, using: &generator) }))
+            for position in edited {
+                // Late steps crowd handles between the same two neighbours until ranks run out of room.
+                creators[position].handle = step < 30 ? handles.randomElement(using: &generator)! + "-\(step)-\(position)" : "ana.lima.1\(String(repeating: "0", count: step))\(position)"
+                creators[position].profiles[0].followers = Int.random(in: 0...90_000, using: &generator)
+                creators[position].engagementRate = Double.random(in: 0...0.2, using: &generator)
+            }
+            guard columns.replace(edited, of: creators, fit: fit) else {
+                refused += 1
+                columns = CreatorColumns(creators, fit: fit)
+                continue
+            }
+            taken += 1
+            let fresh = CreatorColumns(creators, fit: fit)
+            XCTAssertEqual([columns.followers, columns.engagement, columns.score], [fresh.followers, fresh.engagement, fresh.score], "step \(step)")
+            XCTAssertEqual(Self.byRank(columns), Self.alphabetically(creators), "step \(step): ranked as a fresh pass ranks them")
+            XCTAssertEqual(Set(columns.handleRank).count, creators.count, "step \(step): no two creators share a rank")
+        }
+        XCTAssertGreaterThan(taken, 30)
+        XCTAssertGreaterThan(refused, 0, "crowded ranks must run out of room within the test for it to check that")
+    }
+
+    /// Creator positions by rank.
+    private static func byRank(_ columns: CreatorColumns) -> [Int] {
+        columns.handleRank.indices.sorted { columns.handleRank[$0] < columns.handleRank[$1] }
+    }
+
+    /// Creator positions alphabetically as written apart from the columns: by handle's UTF-8
+    /// bytes (a lead by name, after every handle), equal ones by position.
+    private static func alphabetically(_ creators: [Creator]) -> [Int] {
+        let keys = creators.map { $0.isLead ? "\u{FFFF}" + $0.name.lowercased() : Creator.normalizedHandle(Substring($0.handle)) }
+        return keys.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
     }
 
     func testHandlesSortInByteOrderEvenWhenTheirFirstEightBytesAgree() {

@@ -12,8 +12,13 @@ struct CreatorColumns {
     private(set) var engagement: [Int32] = []
     /// Fit score in hundredths (73.25 → 7325).
     private(set) var score: [Int32] = []
-    /// Position of each creator when all are sorted by handle.
-    private(set) var handleRank: [Int32] = []
+    /// Each creator's place when all are sorted by handle, spread over `UInt32` with room
+    /// between neighbours: a creator whose handle is edited takes a rank between its new
+    /// neighbours' (`replace`), and no other creator's rank (nor any row's key) changes.
+    private(set) var handleRank: [UInt32] = []
+    /// Creator positions in handle order, where an edited handle's new neighbours are found;
+    /// empty when the columns cover only some creators.
+    private var byHandle: [Int32] = []
 
     init() {}
 
@@ -35,9 +40,14 @@ struct CreatorColumns {
         engagement = Array(repeating: 0, count: count)
         score = Array(repeating: 0, count: count)
         fill(creators, fit: fit, audience: true)
+        byHandle = (ranking?.wait() ?? Self.alphabetical(handles)).map(Int32.init)
         handleRank = Array(repeating: 0, count: count)
-        for (rank, position) in (ranking?.wait() ?? Self.alphabetical(handles)).enumerated() { handleRank[position] = Int32(rank) }
+        let gap = Self.rankGap(count)
+        for (index, position) in byHandle.enumerated() { handleRank[Int(position)] = UInt32(index + 1) * gap }
     }
+
+    /// The room between neighbouring ranks when `count` creators are ranked afresh.
+    private static func rankGap(_ count: Int) -> UInt32 { UInt32(UInt64(UInt32.max) / UInt64(count + 1)) }
 
     /// The columns of the creators at `positions` alone, every other creator's left at zero:
     /// what one wave's rows read, so the first frame need not score and rank every creator
@@ -48,7 +58,7 @@ struct CreatorColumns {
     init(_ creators: [Creator], at positions: [Int32], fit: FitContext) {
         let count = creators.count
         (followers, engagement, score, handleRank) = ([Int32](repeating: 0, count: count), [Int32](repeating: 0, count: count),
-                                                      [Int32](repeating: 0, count: count), [Int32](repeating: 0, count: count))
+                                                      [Int32](repeating: 0, count: count), [UInt32](repeating: 0, count: count))
         let shown = Set(positions).sorted()
         creators.withUnsafeBufferPointer { creators in
             for position in shown.map(Int.init) {
@@ -56,7 +66,8 @@ struct CreatorColumns {
                 (followers[position], engagement[position]) = Self.audience(of: creators[position])
             }
             let handles = shown.map { Self.sortingHandle(creators[Int($0)]) }
-            for (rank, index) in Self.alphabetical(handles).enumerated() { handleRank[Int(shown[index])] = Int32(rank) }
+            let gap = Self.rankGap(shown.count)
+            for (rank, index) in Self.alphabetical(handles).enumerated() { handleRank[Int(shown[index])] = UInt32(rank + 1) * gap }
         }
     }
 
@@ -81,6 +92,55 @@ struct CreatorColumns {
     mutating func rescore(_ creators: [Creator], fit: FitContext) {
         precondition(creators.count == score.count, "rescoring needs the same creators")
         fill(creators, fit: fit, audience: false)
+    }
+
+    /// The creators at `positions` were edited (the same creators otherwise): their columns as
+    /// they are now, each edited handle ranked between its new neighbours. False when the
+    /// columns cannot be moved on so (they cover only some creators, or a rank has no room
+    /// left between its neighbours): then they are to be made afresh.
+    mutating func replace(_ positions: [Int], of creators: [Creator], fit: FitContext) -> Bool {
+        guard byHandle.count == creators.count, score.count == creators.count else { return false }
+        for position in positions {
+            score[position] = Self.score(of: creators[position], fit: fit)
+            (followers[position], engagement[position]) = Self.audience(of: creators[position])
+        }
+        // Taken out first, so each goes back in among creators all in their places.
+        for index in positions.map({ index(ofRank: handleRank[$0]) }).sorted(by: >) { byHandle.remove(at: index) }
+        for position in positions {
+            let handle = Self.sortingHandle(creators[position])
+            let index = insertionIndex(of: handle, at: position, among: creators)
+            let below = index > 0 ? UInt64(handleRank[Int(byHandle[index - 1])]) : 0
+            let above = index < byHandle.count ? UInt64(handleRank[Int(byHandle[index])]) : UInt64(UInt32.max)
+            guard above - below >= 2 else { return false }
+            handleRank[position] = UInt32(below + (above - below) / 2)
+            byHandle.insert(Int32(position), at: index)
+        }
+        return true
+    }
+
+    /// Where `rank` is in `byHandle`, which is in rank order.
+    private func index(ofRank rank: UInt32) -> Int {
+        var (low, high) = (0, byHandle.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if handleRank[Int(byHandle[middle])] < rank { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Where the creator at `position` with sorting handle `handle` goes in `byHandle`: after
+    /// every handle before it in UTF-8 byte order, equal handles in position order, as
+    /// `alphabetical` ranks them.
+    private func insertionIndex(of handle: String, at position: Int, among creators: [Creator]) -> Int {
+        var (low, high) = (0, byHandle.count)
+        while low < high {
+            let middle = (low + high) / 2
+            let other = Int(byHandle[middle])
+            let otherHandle = Self.sortingHandle(creators[other])
+            let before = otherHandle.utf8.elementsEqual(handle.utf8) ? other < position : otherHandle.utf8.lexicographicallyPrecedes(handle.utf8)
+            if before { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Scores each creator, and with `audience` also their followers and engagement, in one

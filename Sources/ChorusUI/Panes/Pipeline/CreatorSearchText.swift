@@ -24,6 +24,10 @@ struct CreatorSearchText: Sendable {
     private var sketch = SearchSketch()
     /// The fields creators share, each value searched once per word.
     private var shared = SharedFields()
+    /// Creators edited since the text was folded, by position: each field folded as it is now.
+    /// The sketch and shared values rule them out, and each is searched field by field here,
+    /// so a creator edited at a million creators is not a fold of every creator again.
+    private var edited: [Int: [[UInt8]]] = [:]
 
     init() {}
 
@@ -65,6 +69,43 @@ struct CreatorSearchText: Sendable {
 
     /// Creators it holds text for.
     var count: Int { searchStart.count - 1 }
+
+    /// Creators edited since the text was folded: past this many, folding everyone again is
+    /// the better use of a background thread than searching each field by field.
+    static let mostEdited = 4_096
+
+    /// Takes in the creators at the given positions as they are now. False past `mostEdited`
+    /// edited creators, when every creator should be folded again.
+    mutating func replace(_ creators: [(position: Int, creator: Creator)]) -> Bool {
+        for (position, creator) in creators where position < count {
+            sketch.rule(out: position)
+            shared.rule(out: position)
+            edited[position] = Self.foldedFields(of: creator)
+        }
+        return edited.count <= Self.mostEdited
+    }
+
+    /// The text with `creators` taken in (`replace`); nil when every creator should be folded again.
+    func replacing(_ creators: [(position: Int, creator: Creator)]) -> CreatorSearchText? {
+        var text = self
+        return text.replace(creators) ? text : nil
+    }
+
+    /// Each of a creator's fields folded, as searched: the handle with its `@`.
+    private static func foldedFields(of creator: Creator) -> [[UInt8]] {
+        let fields = searchable(creator)
+        return (fields.own + fields.shared).enumerated().map { index, field in
+            var folded: [UInt8] = index == 0 ? [UInt8(ascii: "@")] : []
+            appendFolded(field, to: &folded)
+            folded.removeLast()  // the field's `\n`
+            return folded
+        }
+    }
+
+    /// Whether one of an edited creator's fields contains `word`.
+    private static func anyField(_ fields: [[UInt8]], contains word: [UInt8]) -> Bool {
+        word.withUnsafeBytes { pattern in fields.contains { field in field.withUnsafeBytes { find(pattern, in: $0) != nil } } }
+    }
 
     private struct Part {
         var text: [UInt8] = []
@@ -123,6 +164,7 @@ struct CreatorSearchText: Sendable {
     func matches(_ position: Int, _ query: Query) -> Bool {
         let word = query.word
         guard !word.bytes.isEmpty else { return true }
+        if !edited.isEmpty, let fields = edited[position] { return Self.anyField(fields, contains: word.bytes) }
         if word.isOneExactLetter { return sketch.mayContain(position, word) }
         if query.shared.any, shared.has(position, anyOf: query.shared) { return true }
         guard sketch.mayContain(position, word) else { return false }
@@ -157,6 +199,7 @@ struct CreatorSearchText: Sendable {
                 searchOwnText(creators, for: query.word, into: out)
             }
         }
+        for (position, fields) in edited { hits[position] = Self.anyField(fields, contains: needle) }
         return hits
     }
 

@@ -135,7 +135,7 @@ extension PipelinePane: ListPane {
         table.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: console.state.pipeline,
                       today: console.today, categoriesBought: derived.categoriesBought,
                       leadPurchases: console.state.pipeline.sourcing ? derived.leadPurchases(in: workspace) : [:],
-                      touched: derived.enrollmentsReplaced(since:))
+                      touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
         console.state.pipeline.list.settle(rows: table.count, page: tableRows(at: console.state.size)) { id in
             workspace.creatorPosition(id).flatMap { table.row(ofCreatorAt: $0) }
         }

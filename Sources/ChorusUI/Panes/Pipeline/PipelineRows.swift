@@ -99,17 +99,24 @@ final class PipelineRows {
 
     private func searchText(_ workspace: Workspace) -> CreatorSearchText { search.text(workspace, generation: columnsGeneration) }
 
+    /// How often every creator's search text was folded.
+    var searchFolds: Int { search.folds }
+
     /// Brings every layer up to date; cheap when nothing it depends on changed. `touched` says
-    /// which enrollments changed since a generation (`DerivedFigures.enrollmentsReplaced`), so a
-    /// stage change moves the rows it touched; nil there, or a change it cannot move, builds the
-    /// wave's rows again.
+    /// which enrollments changed since a generation (`DerivedFigures.enrollmentsReplaced`), and
+    /// `edited` which creators, so a stage change or an edited creator moves the rows it touched;
+    /// nil there, or a change it cannot move, builds the wave's rows again.
     func refresh(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, state: PipelineState, today: Day? = nil,
                  categoriesBought: CategoriesBought? = nil, leadPurchases: [CreatorID: LeadPurchases] = [:],
-                 touched: (_ since: Int) -> EnrollmentsReplaced? = { _ in nil }) {
+                 touched: (_ since: Int) -> EnrollmentsReplaced? = { _ in nil },
+                 edited: (_ since: Int) -> CreatorsReplaced? = { _ in nil }) {
         // Derived once per position by the owner of derived figures, not at every rows rebuild.
         self.leadPurchases = state.sourcing ? leadPurchases : [:]
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
-        let creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
+        var creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
+        if creatorsChanged, !ordersChanged, carryColumns(workspace, to: creatorsGeneration, edited: edited(columnsGeneration)) {
+            creatorsChanged = false
+        }
         if creatorsChanged || ordersChanged {
             // Every creator is rescored: columns made (or being made) for everyone are rescored,
             // and where only the shown rows have theirs, everyone's are made with the new fit once.
@@ -135,7 +142,7 @@ final class PipelineRows {
         } else if generation != rowsGeneration {
             // Who is late depends on more than stages (a parcel delivered): that list is made again.
             if filterKey?.lateOn != nil { filterKey = nil }
-            if moveRows(workspace, touched: touched(rowsGeneration)) {
+            if moveRows(workspace, touched: touched(rowsGeneration), edited: edited(rowsGeneration)) {
                 rowsGeneration = generation
             } else {
                 buildRows(workspace, key: rowsKey, generation: generation, shownSort: state.sort)
@@ -145,6 +152,30 @@ final class PipelineRows {
         let filterKey = FilterKey(order: orderKey, needle: CreatorSearchText.fold(state.filter.text), lateOn: state.lateOnly ? today : nil)
         if filterKey != self.filterKey { applyFilter(filterKey, workspace) }
     }
+
+    /// Carries the columns and search text on to `generation` when only a few creators were
+    /// edited since they were made: those creators' columns and text as they are now, their rows
+    /// re-keyed as the rows move on (`moveRows`). An edit at a million creators used to score,
+    /// rank and fold every creator again and build the wave's rows (3 s). False, for every
+    /// creator's to be made again, when creators were added or removed, many were edited, or
+    /// the columns do not yet cover everyone.
+    private func carryColumns(_ workspace: Workspace, to generation: Int, edited: CreatorsReplaced?) -> Bool {
+        guard let edited, edited.count <= Self.mostEdited, coverage == .everyCreator, columnsBuild == nil,
+              columns.score.count == workspace.creators.count else { return false }
+        var positions: [Int] = []
+        for (id, prior) in edited {
+            guard prior != nil, let position = workspace.creatorPosition(id) else { return false }
+            positions.append(position)
+        }
+        guard columns.replace(positions, of: workspace.creators.rows, fit: fit) else { return false }
+        search.replace(positions, from: columnsGeneration, to: generation, in: workspace)
+        columnsGeneration = generation
+        rebuilds.columnsCarried += 1
+        return true
+    }
+
+    /// Creators edited in one step beyond which every creator's columns are made again.
+    private static let mostEdited = 256
 
     /// Rows in the wave before filtering.
     var totalCount: Int { positions.count }
@@ -270,11 +301,12 @@ final class PipelineRows {
     /// rebuild: changes not known one by one, an enrollment gone (the rows after it would
     /// shift), the recruit view (it shows who is in no wave), a creator not yet scored, or so
     /// many rows that building them again is quicker.
-    private func moveRows(_ workspace: Workspace, touched: EnrollmentsReplaced?) -> Bool {
-        guard let touched, let rowsKey else { return false }
-        guard !touched.isEmpty else { return true }
+    private func moveRows(_ workspace: Workspace, touched: EnrollmentsReplaced?, edited: CreatorsReplaced?) -> Bool {
+        guard let touched, let edited, let rowsKey else { return false }
+        guard !touched.isEmpty || !edited.isEmpty else { return true }
         guard !rowsKey.sourcing else { return false }
         var moved: [(row: Int32, stage: UInt8)] = [], added: [(position: Int32, stage: UInt8)] = []
+        var seen = Set<Int32>()
         for key in touched.keys where key.waveID == rowsKey.wave {
             guard let position = workspace.creatorPosition(key.creatorID), position < rowOfCreator.count else { return false }
             let row = rowOfCreator[position]
@@ -284,8 +316,17 @@ final class PipelineRows {
             case (false, let enrollment?): added.append((Int32(position), Self.stageIndex[enrollment.stage]!))
             case (true, let enrollment?):
                 let stage = Self.stageIndex[enrollment.stage]!
-                if stage != keys.stage[Int(row)] { moved.append((row, stage)) }
+                if stage != keys.stage[Int(row)], seen.insert(row).inserted { moved.append((row, stage)) }
             }
+        }
+        // An edited creator's row goes back into every order by the keys of its columns as they are now.
+        var rekeyed = Set<Int32>()
+        for id in edited.keys {
+            guard let position = workspace.creatorPosition(id), position < rowOfCreator.count else { return false }
+            let row = rowOfCreator[position]
+            guard row >= 0 else { continue }
+            rekeyed.insert(row)
+            if seen.insert(row).inserted { moved.append((row, keys.stage[Int(row)])) }
         }
         if !added.isEmpty, coverage != .everyCreator { return false }
         guard !moved.isEmpty || !added.isEmpty else { return true }
@@ -293,9 +334,10 @@ final class PipelineRows {
         guard moved.count + added.count <= max(64, positions.count / 8) else { return false }
         orders.settle()
         let movedRows = moved.map(\.row)
+        let (stageMoved, rekeyedRows) = (movedRows.filter { !rekeyed.contains($0) }, movedRows.filter(rekeyed.contains))
         let shown = filterKey?.order
         typedOnTheWay = []  // only the shown rows are moved
-        orders.remove(movedRows, keys: keys)
+        orders.remove(moved: stageMoved, rekeyed: rekeyedRows, keys: keys)
         if let shown {  // a moved row may now pass the filter or not: each is taken out and tried again
             visible = SortedRowList.removing(movedRows, from: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
         }
@@ -304,6 +346,7 @@ final class PipelineRows {
             counts[PipelineStage.allCases[Int(keys.stage[Int(row)])], default: 0] -= 1
             counts[PipelineStage.allCases[Int(stage)], default: 0] += 1
             keys.setStage(stage, ofRow: row)
+            keys.rekey(row, position: positions[Int(row)], columns: columns)
         }
         var addedRows: [Int32] = []
         for (position, stage) in added {
@@ -314,7 +357,7 @@ final class PipelineRows {
             counts[PipelineStage.allCases[Int(stage)], default: 0] += 1
         }
         stageCounts = counts.filter { $0.value > 0 }
-        orders.insert(moved: movedRows, added: addedRows, keys: keys)
+        orders.insert(moved: stageMoved, rekeyed: rekeyedRows, added: addedRows, keys: keys)
         if let shown, let needle = filterKey?.needle {
             let passing = (movedRows + addedRows).filter(filterTest(needle, workspace))
             visible = SortedRowList.inserting(passing, into: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }

@@ -45,17 +45,23 @@ struct RowOrders {
         self.presorting = nil
     }
 
-    /// Takes `rows` out of the orders their stage places (while `keys` are still theirs).
-    mutating func remove(_ rows: [Int32], keys: RowSortKeys) {
-        for (sort, list) in sorted where RowSortKeys.readsStage(sort) {
-            sorted[sort] = SortedRowList.removing(rows, from: list, descending: false) { keys.key($0, by: sort) }
+    /// Takes rows out of the orders they are placed in by what changes (while `keys` are still
+    /// theirs): `moved` rows, whose stage changes, out of the orders their stage places;
+    /// `rekeyed` rows, whose creator was edited, out of every order.
+    mutating func remove(moved: [Int32], rekeyed: [Int32], keys: RowSortKeys) {
+        for (sort, list) in sorted {
+            let out = RowSortKeys.readsStage(sort) ? moved + rekeyed : rekeyed
+            guard !out.isEmpty else { continue }
+            sorted[sort] = SortedRowList.removing(out, from: list, descending: false) { keys.key($0, by: sort) }
         }
     }
 
-    /// Puts `moved` rows back where their new stage places them, and `added` rows into every order.
-    mutating func insert(moved: [Int32], added: [Int32], keys: RowSortKeys) {
+    /// Puts `moved` and `rekeyed` rows back where their new keys place them (as `remove` took
+    /// them out), and `added` rows into every order.
+    mutating func insert(moved: [Int32], rekeyed: [Int32], added: [Int32], keys: RowSortKeys) {
         for (sort, list) in sorted {
-            let back = RowSortKeys.readsStage(sort) ? moved + added : added
+            let back = RowSortKeys.readsStage(sort) ? moved + rekeyed + added : rekeyed + added
+            guard !back.isEmpty else { continue }
             sorted[sort] = SortedRowList.inserting(back, into: list, descending: false) { keys.key($0, by: sort) }
         }
     }

@@ -46,6 +46,13 @@ struct RowSortKeys: Sendable {
 
     mutating func setStage(_ index: UInt8, ofRow row: Int32) { stage[Int(row)] = index }
 
+    /// The row's sort columns again from its creator's (at `position`), after an edit.
+    mutating func rekey(_ row: Int32, position: Int32, columns: CreatorColumns) {
+        let row = Int(row)
+        (rank[row], score[row]) = (Self.rank(position, columns), Self.score(position, columns))
+        (followers[row], engagement[row]) = (Self.followers(position, columns), Self.engagement(position, columns))
+    }
+
     /// A row for the creator at `position`, after the others; returns it.
     mutating func append(position: Int32, stage index: UInt8, columns: CreatorColumns) -> Int32 {
         stage.append(index)

@@ -46,6 +46,12 @@ struct SearchSketch: Sendable {
         (self.letters, self.pairs) = (letters, pairs)
     }
 
+    /// Creator `creator` can contain nothing: searched elsewhere (`CreatorSearchText.replacing`).
+    mutating func rule(out creator: Int) {
+        letters[creator] = 0
+        for word in 0..<4 { pairs[word * count + creator] = 0 }
+    }
+
     /// One creator's sketch, or one field's: what its folded bytes can contain.
     struct Entry: Sendable {
         var letters: UInt64 = 0

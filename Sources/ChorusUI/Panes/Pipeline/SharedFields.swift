@@ -77,6 +77,10 @@ struct SharedFields: Sendable {
         }
     }
 
+    /// Creator `creator` has none of the values: it is searched elsewhere
+    /// (`CreatorSearchText.replacing`). A creator with no bits is never asked for its values.
+    mutating func rule(out creator: Int) { bits[creator] = 0 }
+
     /// The letters of creator `creator`'s shared values (`SearchSketch.Entry.letters`).
     func letters(of creator: Int) -> UInt64 {
         (Int(starts[creator])..<Int(starts[creator + 1])).reduce(0) { $0 | letters[Int(valuesOf[$1])] }
