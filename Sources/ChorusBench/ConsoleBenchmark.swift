@@ -195,28 +195,23 @@ public struct ConsoleBenchmark {
 
     public func run() -> String {
         let console = Self.makeConsole(MemorySession(workspace, today: today, knownAttribution: knownAttribution), today: today)
-        let ontoBiggest = selectBiggestWave(console)
-        let rows = workspace.enrollments.filter { $0.waveID == console.state.pipeline.waveID }.count
-        var lines = ["console keys, press to finished frame (200×60, wave \(console.state.pipeline.waveID?.rawValue ?? "-") with \(rows) creators):"]
-        if let ontoBiggest {
-            lines.append("  onto that wave from the one the console opened on (w), before the first frame: \(Stopwatch.format(ontoBiggest)) "
-                         + "(its rows built, and every creator scored and ranked, which the console does on another thread once its first frame is up)")
-        }
+        var lines: [String] = []
         // The first frame computes the creator detail's attribution (on another thread for big
         // programs); measured apart so the per-key figures below are keys alone.
         let start = ContinuousClock.now
         _ = console.frame()
         lines.append("  first frame, creator detail included: \(Stopwatch.format(ContinuousClock.now - start))")
-        _ = console.collectBackgroundWork()   // as the terminal does while the first frame is read
         // Keys are timed once the background work is done, so they measure keys, not contention.
-        if console.isWorkingInBackground {
-            while console.isWorkingInBackground {
-                _ = console.collectBackgroundWork()
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-            lines.append("  figures derived in the background (categories bought for fit scores, attribution unless kept), until shown: "
-                         + Stopwatch.format(ContinuousClock.now - start))
+        if Self.settle(console) {
+            lines.append("  figures derived in the background (categories bought for fit scores, attribution unless kept; "
+                         + "every creator scored, ranked and folded), until shown: " + Stopwatch.format(ContinuousClock.now - start))
         }
+        if let ontoBiggest = selectBiggestWave(console) {
+            lines.append("  onto the biggest wave from the one the console opened on (w), its first visit: \(Stopwatch.format(ontoBiggest))")
+        }
+        Self.settle(console)
+        let rows = workspace.enrollments.filter { $0.waveID == console.state.pipeline.waveID }.count
+        lines.insert("console keys, press to finished frame (200×60, wave \(console.state.pipeline.waveID?.rawValue ?? "-") with \(rows) creators):", at: 0)
         if knownAttribution != nil {
             lines.append("  the creator detail's attribution: kept for this state, nothing computed")
         }
@@ -304,12 +299,7 @@ public struct ConsoleBenchmark {
             _ = console.frame()
             return ContinuousClock.now - start
         }
-        func settle() {
-            while console.isWorkingInBackground {
-                _ = console.collectBackgroundWork()
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-        }
+        func settle() { Self.settle(console) }
         // One round untimed first: this benchmark still holds the workspace it opened, so the
         // first change to the creators copies them.
         for round in 0..<5 {
@@ -394,6 +384,20 @@ public struct ConsoleBenchmark {
             last = ContinuousClock.now - start
         }
         return last
+    }
+
+    /// Takes in background work as the terminal does between key presses, until none is left:
+    /// what finishes may start more (figures taken in make the Pipeline's columns scored again,
+    /// and its big waves built again). True if there was any.
+    @discardableResult
+    static func settle(_ console: Console) -> Bool {
+        var worked = false
+        while true {
+            let tookIn = console.collectBackgroundWork()
+            guard tookIn || console.isWorkingInBackground else { return worked }
+            worked = true
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     /// Median and p99 of key press → finished frame.

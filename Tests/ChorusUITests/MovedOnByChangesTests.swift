@@ -61,6 +61,56 @@ final class MovedOnByChangesTests: XCTestCase {
         XCTAssertGreaterThan(unshelved, 4, "views gone back to were taken from the shelf and moved on")
     }
 
+    /// The big waves' rows are built on another thread after the first frame and shelved when
+    /// first visited: whatever changed meanwhile (stages, creators edited, undos), the first
+    /// visit shows what deriving from nothing shows, and later keys move those rows on as usual.
+    func testABigWaveBuiltInTheBackgroundShowsOnItsFirstVisitWhatDerivingFromNothingGives() throws {
+        var random = SeededRandom(seed: 41)
+        var taken = 0
+        for trial in 0..<12 {
+            var workspace = Self.program(&random)
+            let derived = DerivedFigures()
+            // Every wave counts as big here; in every other program, the first wave shown has
+            // only its rows scored, so the big waves wait for every creator's columns.
+            let rows = PipelineRows(deferringColumnsFrom: trial % 2 == 0 ? 1_000_000 : 10, presortingFrom: 5)
+            var state = Self.state(&random)
+            (state.sourcing, state.lateOnly, state.waveID) = (false, false, trial % 3 == 0 ? Sample.wave2 : Sample.wave1)
+            rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
+            rows.prepareColumns(workspace, creatorsGeneration: derived.creatorsRevision)
+            rows.prepareEnrollmentCreators(workspace)
+            rows.prepareBigWaves(workspace, generation: derived.revision, shown: state.waveID)
+            var undos: [Command] = []
+            for step in 0..<(trial % 4 == 0 ? 0 : random.below(8) + 1) {
+                guard let command = Self.change(&random, workspace, undos: undos),
+                      let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) else { continue }
+                undos.append(applied.undo)
+                derived.record(command, applied: applied)
+                if step % 3 == 2 {  // the shown wave refreshed now and then, as keys do
+                    rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
+                                 today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
+                }
+            }
+            for visit in 0..<4 {
+                if visit > 0, let command = Self.change(&random, workspace, undos: undos),
+                   let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) {
+                    undos.append(applied.undo)
+                    derived.record(command, applied: applied)
+                }
+                state.waveID = state.waveID == Sample.wave1 ? Sample.wave2 : Sample.wave1
+                state.sort = PipelineSort.allCases[random.below(PipelineSort.allCases.count)]
+                state.filter = Filter(text: Self.filters[random.below(Self.filters.count)])
+                rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
+                             today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
+                let fresh = PipelineRows(deferringColumnsFrom: 1_000_000)
+                fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
+                XCTAssertEqual(Self.shown(rows, workspace), Self.shown(fresh, workspace), "trial \(trial), visit \(visit): \(state.waveID!) by \(state.sort)")
+                XCTAssertEqual(rows.stageCounts, fresh.stageCounts, "trial \(trial), visit \(visit)")
+            }
+            taken += rows.rebuilds.prebuilt
+        }
+        XCTAssertGreaterThan(taken, 6, "first visits were taken from the rows built in the background")
+    }
+
     func testAStageMoveOnAWaveBuildsNothingAgainAndItsUndoPutsTheRowsBack() throws {
         let console = ConsoleDriver(ResponsivenessTests.big, size: Size(width: 120, height: 40))
         console.press("/").type("invited").press(.enter)

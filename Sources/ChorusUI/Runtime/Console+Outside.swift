@@ -24,6 +24,8 @@ extension Console {
         if hasDrawn, state.pane == .pipeline || !waitedFor {
             table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
             table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
+            table.prepareEnrollmentCreators(session.workspace)
+            table.prepareBigWaves(session.workspace, generation: session.derived.revision, shown: state.pipeline.waveID)
         }
         guard session.derived.collectFinished() else { return false }
         send(.derivedReady)

@@ -5,7 +5,7 @@ extension PipelineRows {
     /// `order` counts sorts made on the console's thread; `moves`, stage changes taken in by
     /// moving the rows they touched instead of building the wave's rows again; `unshelved`,
     /// views shown again from their kept rows.
-    struct Rebuilds: Hashable { var columns = 0, columnsCarried = 0, rows = 0, order = 0, filter = 0, moves = 0, unshelved = 0 }
+    struct Rebuilds: Hashable { var columns = 0, columnsCarried = 0, rows = 0, order = 0, filter = 0, moves = 0, unshelved = 0, prebuilt = 0 }
 
     enum Coverage { case none, shownRows, everyCreator }
 

@@ -30,8 +30,27 @@ final class PipelineRows {
     private var rowsKey: RowsKey?
     /// The workspace generation the rows stand at: built then, or moved to since.
     private var rowsGeneration = -1
-    /// Enrollment position → its creator's position, remembered between builds.
+    /// Enrollment position → its creator's position, remembered between builds (each checked
+    /// by id before it is used, so one left from before a change is only a slower lookup).
     private var enrollmentCreators: [Int32] = []
+    /// Every enrollment's creator's position, found on both cores of another thread once the
+    /// first frame is up (`prepareEnrollmentCreators`): the first visit to a wave of 900 000
+    /// creators spent most of its half-second finding each by id.
+    private var enrollmentCreatorsBuild: BackgroundWork<[Int32]>?
+    private var enrollmentCreatorsPrepared = false
+    /// The big waves' rows, being built on another thread for the shelf (`PrebuiltWaves`).
+    private var prebuilt: PrebuiltWaves?
+    /// Where the columns in use came from, and where the last big waves built took theirs: one
+    /// set of columns is built on once.
+    private var columnsSource = PrebuiltWaves.Source.made(0)
+    private var columnsMade = 0
+    private var prebuiltFrom: PrebuiltWaves.Source?
+
+    /// The columns were made here, from every creator as they are now.
+    private func madeColumns() {
+        columnsMade += 1
+        columnsSource = .made(columnsMade)
+    }
     /// Enrollment position → its wave, so a wave's rows are built from its own enrollments.
     private var enrollmentWaves = EnrollmentWaves()
     /// Row → creator position in `Workspace.creators`.
@@ -74,8 +93,67 @@ final class PipelineRows {
         columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
     }
 
-    /// Whether every creator's columns are being computed on another thread.
-    var isPreparingColumns: Bool { columnsBuild.map { $0.result == nil } ?? false }
+    /// Starts finding every enrollment's creator on another thread, once a session: later
+    /// builds keep the positions in step themselves.
+    func prepareEnrollmentCreators(_ workspace: Workspace) {
+        guard !enrollmentCreatorsPrepared else { return }
+        enrollmentCreatorsPrepared = true
+        let (enrollments, creators) = (workspace.enrollments, workspace.creators)
+        enrollmentCreatorsBuild = BackgroundWork { Self.creatorPositions(of: enrollments, in: creators) }
+    }
+
+    /// Each enrollment's creator's position (-1 if not found), on both cores.
+    static func creatorPositions(of enrollments: EntityTable<Enrollment>, in creators: EntityTable<Creator>) -> [Int32] {
+        enrollments.withUnsafeBufferPointer { enrollments in
+            nonisolated(unsafe) let enrollments = enrollments
+            return Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
+                for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
+            }
+        }
+    }
+
+    /// Whether every creator's columns, every enrollment's creator, or the big waves' rows are
+    /// being worked out on another thread.
+    var isPreparingColumns: Bool {
+        columnsBuild.map { $0.result == nil } ?? false || enrollmentCreatorsBuild.map { $0.result == nil } ?? false
+            || prebuilt?.isBuilding ?? false
+    }
+
+    /// Starts building the big waves' rows on another thread (`PrebuiltWaves`), once for each
+    /// set of columns: those being made for every creator, or those in use.
+    func prepareBigWaves(_ workspace: Workspace, generation: Int, shown: WaveID?) {
+        guard prebuilt == nil, workspace.enrollments.count >= orders.presortingFrom else { return }
+        let source: PrebuiltWaves.Source, make: @Sendable () -> CreatorColumns
+        switch coverage {
+        case .shownRows:
+            guard let columnsBuild else { return }
+            (source, make) = (.build(ObjectIdentifier(columnsBuild)), { columnsBuild.wait() })
+        case .everyCreator:
+            let columns = columns
+            (source, make) = (columnsSource, { columns })
+        case .none: return
+        }
+        guard source != prebuiltFrom else { return }
+        prebuiltFrom = source
+        prebuilt = PrebuiltWaves(workspace, generation: generation, except: shown, from: orders.presortingFrom, source: source,
+                                 columns: make, creatorPositions: enrollmentCreatorsBuild)
+    }
+
+    /// Puts the big waves built on another thread on the shelf when `key` is one of them,
+    /// waiting for them if they are still being built (the same work a build here would do),
+    /// and taking in the columns they were made from.
+    private func takePrebuilt(_ key: RowsKey, _ workspace: Workspace) {
+        guard let prebuilt, !key.sourcing, let wave = key.wave, prebuilt.waves.wait()[wave] != nil else { return }
+        self.prebuilt = nil
+        let views = prebuilt.views.wait()
+        if coverage != .everyCreator {
+            completeColumns(workspace)
+            rowsKey = nil  // the rows shown were ranked among themselves: not for the shelf
+        }
+        guard columnsSource == prebuilt.source else { return }
+        for (key, view) in views where shelf[key] == nil { shelf[key] = view }
+        rebuilds.prebuilt += views.count
+    }
 
     /// Whether every creator's columns are still to be started on another thread
     /// (`prepareColumns` would start them for this generation).
@@ -87,7 +165,12 @@ final class PipelineRows {
     /// computed here and now.
     private func completeColumns(_ workspace: Workspace) {
         guard coverage != .everyCreator else { return }
-        columns = columnsBuild?.wait() ?? CreatorColumns(workspace.creators.rows, fit: fit)
+        if let columnsBuild {
+            (columns, columnsSource) = (columnsBuild.wait(), .build(ObjectIdentifier(columnsBuild)))
+        } else {
+            columns = CreatorColumns(workspace.creators.rows, fit: fit)
+            madeColumns()
+        }
         (coverage, columnsBuild) = (.everyCreator, nil)
         shelf = [:]  // ranked among the shown rows only
     }
@@ -134,9 +217,11 @@ final class PipelineRows {
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
             rebuilds.columns += 1
-            (rowsKey, shelf) = (nil, [:])  // the rows copy sort columns from these
+            (rowsKey, shelf, prebuilt) = (nil, [:], nil)  // the rows copy sort columns from these
+            madeColumns()
         }
         let rowsKey = RowsKey(wave: state.waveID, sourcing: state.sourcing)
+        if rowsKey != self.rowsKey { takePrebuilt(rowsKey, workspace) }
         if rowsKey != self.rowsKey, !switchRows(to: rowsKey) {
             buildRows(workspace, key: rowsKey, generation: generation, shownSort: state.sort)
         } else if generation != rowsGeneration {
@@ -203,48 +288,27 @@ final class PipelineRows {
     func score(at row: Int) -> Double { Double(columns.score[creatorPosition(at: row)]) / 100 }
 
     private func buildRows(_ workspace: Workspace, key: RowsKey, generation: Int, shownSort: PipelineSort) {
-        // Locals, not properties, inside the loop: no exclusivity check per access.
-        var positions: [Int32] = [], stageIndexes: [UInt8] = [], cache: [Int32] = []
-        swap(&positions, &self.positions)
-        swap(&cache, &enrollmentCreators)
-        positions.removeAll(keepingCapacity: true)
-        var counts = [Int](repeating: 0, count: PipelineStage.allCases.count)
+        var built = WaveRows()
         nicheClusters = []
         if key.sourcing {
             // Creators in no wave (or only out of some), as prospects for the wave on screen.
             let engaged = Set(workspace.enrollments.lazy.filter { !$0.stage.isExit }.map(\.creatorID))
             for (position, creator) in workspace.creators.enumerated() where !engaged.contains(creator.id) {
-                positions.append(Int32(position))
-                stageIndexes.append(0)
+                built.positions.append(Int32(position))
+                built.stages.append(0)
             }
-            counts[0] = positions.count   // all prospects
+            built.counts[0] = built.positions.count   // all prospects
         } else if let wave = key.wave {
-            if cache.count != workspace.enrollments.count { cache = [Int32](repeating: -1, count: workspace.enrollments.count) }
-            var lastStage = PipelineStage.prospect, lastIndex = Self.stageIndex[.prospect]!
-            // Unsafe buffers so the loop reads the fields it needs instead of copying (and
-            // retaining) each enrollment and creator: a bulk stage change on a big wave
-            // rebuilds every row of it.
-            let members = enrollmentWaves.positions(in: wave, of: workspace.enrollments)
-            workspace.creators.withUnsafeBufferPointer { creators in
-                workspace.enrollments.withUnsafeBufferPointer { enrollments in
-                    for index in members.lazy.map(Int.init) {
-                        // The creator's position from the last build, checked by id (a string
-                        // compare, cheaper than hashing it).
-                        var position = Int(cache[index])
-                        if position < 0 || position >= creators.count || creators[position].id != enrollments[index].creatorID {
-                            guard let found = workspace.creatorPosition(enrollments[index].creatorID) else { continue }
-                            position = found
-                            cache[index] = Int32(found)
-                        }
-                        let stage = enrollments[index].stage
-                        if stage != lastStage { (lastStage, lastIndex) = (stage, Self.stageIndex[stage]!) }
-                        positions.append(Int32(position))
-                        stageIndexes.append(lastIndex)
-                        counts[Int(lastIndex)] += 1
-                    }
-                }
+            if let found = enrollmentCreatorsBuild?.wait() {
+                (enrollmentCreators, enrollmentCreatorsBuild) = (found, nil)
             }
+            var cache: [Int32] = []
+            swap(&cache, &enrollmentCreators)
+            built = WaveRows(members: enrollmentWaves.positions(in: wave, of: workspace.enrollments), enrollments: workspace.enrollments,
+                             creators: workspace.creators, cache: &cache)
+            enrollmentCreators = cache
         }
+        let positions = built.positions
         switch coverage {
         case .everyCreator: break
         case .none where workspace.creators.count >= deferringColumnsFrom && positions.count * 2 < workspace.creators.count:
@@ -253,11 +317,9 @@ final class PipelineRows {
         default: completeColumns(workspace)  // rows other than the first ones, or most creators
         }
         self.positions = positions
-        enrollmentCreators = cache
-        rowOfCreator = [Int32](repeating: -1, count: workspace.creators.count)
-        for (row, position) in positions.enumerated() { rowOfCreator[Int(position)] = Int32(row) }
-        stageCounts = Dictionary(uniqueKeysWithValues: zip(PipelineStage.allCases, counts).filter { $0.1 > 0 })
-        keys = RowSortKeys(positions: positions, stages: stageIndexes, columns: columns)
+        rowOfCreator = built.rowOfCreator(creatorCount: workspace.creators.count)
+        stageCounts = built.stageCounts
+        keys = RowSortKeys(positions: positions, stages: built.stages, columns: columns)
         (rowsKey, rowsGeneration, filterKey) = (key, generation, nil)
         orders.start(with: [:], keys: keys, except: shownSort)
         rebuilds.rows += 1
@@ -285,7 +347,7 @@ final class PipelineRows {
     }
     private var switches = 0
 
-    private static let stageIndex = Dictionary(uniqueKeysWithValues: PipelineStage.allCases.enumerated().map { ($1, UInt8($0)) })
+    private static var stageIndex: [PipelineStage: UInt8] { WaveRows.stageIndex }
 
     /// Every row ascending by `sort`'s key (`RowOrders`).
     private func ascending(by sort: PipelineSort) -> [Int32] {
