@@ -35,12 +35,9 @@ final class MovedOnByChangesTests: XCTestCase {
                 undos.append(applied.undo)
                 derived.record(command, applied: applied)
                 guard random.below(3) > 0 else { continue }
-                moving.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                               today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
-                let fresh = PipelineRows(deferringColumnsFrom: 1_000_000)
-                fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
-                XCTAssertEqual(Self.shown(moving, workspace), Self.shown(fresh, workspace), "\(command) shown by \(state.sort), filter \"\(state.filter.text)\"")
-                XCTAssertEqual(moving.stageCounts, fresh.stageCounts, "\(command)")
+                Self.moveOn(moving, workspace, derived, state)
+                let fresh = Self.fromNothing(workspace, derived, state)
+                Self.assertShown(moving, as: fresh, workspace, "\(command) shown by \(state.sort), filter \"\(state.filter.text)\"")
                 XCTAssertEqual(derived.wavesPayingOnOrders(in: workspace), workspace.wavesPayingOnOrders, "moved on by what \(command) touched")
                 for (wave, line) in budgetLines + [(state.waveID!, shownWavesBudget)] {
                     line.refresh(workspace, generation: derived.revision, wave: wave, ledger: nil,
@@ -85,10 +82,7 @@ final class MovedOnByChangesTests: XCTestCase {
                       let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) else { continue }
                 undos.append(applied.undo)
                 derived.record(command, applied: applied)
-                if step % 3 == 2 {  // the shown wave refreshed now and then, as keys do
-                    rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                                 today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
-                }
+                if step % 3 == 2 { Self.moveOn(rows, workspace, derived, state) }  // the shown wave refreshed now and then, as keys do
             }
             for visit in 0..<4 {
                 if visit > 0, let command = Self.change(&random, workspace, undos: undos),
@@ -99,12 +93,8 @@ final class MovedOnByChangesTests: XCTestCase {
                 state.waveID = state.waveID == Sample.wave1 ? Sample.wave2 : Sample.wave1
                 state.sort = PipelineSort.allCases[random.below(PipelineSort.allCases.count)]
                 state.filter = Filter(text: Self.filters[random.below(Self.filters.count)])
-                rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                             today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
-                let fresh = PipelineRows(deferringColumnsFrom: 1_000_000)
-                fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
-                XCTAssertEqual(Self.shown(rows, workspace), Self.shown(fresh, workspace), "trial \(trial), visit \(visit): \(state.waveID!) by \(state.sort)")
-                XCTAssertEqual(rows.stageCounts, fresh.stageCounts, "trial \(trial), visit \(visit)")
+                Self.moveOn(rows, workspace, derived, state)
+                Self.assertShown(rows, as: Self.fromNothing(workspace, derived, state), workspace, "trial \(trial), visit \(visit): \(state.waveID!) by \(state.sort)")
             }
             taken += rows.rebuilds.prebuilt
         }
@@ -191,11 +181,8 @@ final class MovedOnByChangesTests: XCTestCase {
         func show(_ filter: String, on wave: WaveID) {
             state.waveID = wave
             state.filter = Filter(text: filter)
-            rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
-                         today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
-            let fresh = PipelineRows()
-            fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
-            XCTAssertEqual(Self.shown(rows, workspace), Self.shown(fresh, workspace), "\(wave), filter \"\(filter)\"")
+            Self.moveOn(rows, workspace, derived, state)
+            XCTAssertEqual(Self.shown(rows, workspace), Self.shown(Self.fromNothing(workspace, derived, state), workspace), "\(wave), filter \"\(filter)\"")
         }
         show("i", on: Sample.wave1)
         show("in", on: Sample.wave1)
@@ -208,6 +195,26 @@ final class MovedOnByChangesTests: XCTestCase {
         XCTAssertEqual(rows.rebuilds.rows, 2, "each wave built once")
         XCTAssertEqual(rows.rebuilds.unshelved, 1)
         XCTAssertEqual(rows.rebuilds.moves, 1, "the wave gone back to was moved on")
+    }
+
+    /// Brings `rows` up to date by what changed since, as the Pipeline does after each key.
+    private static func moveOn(_ rows: PipelineRows, _ workspace: Workspace, _ derived: DerivedFigures, _ state: PipelineState) {
+        rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state,
+                     today: Sample.today, touched: derived.enrollmentsReplaced(since:), edited: derived.creatorsReplaced(since:))
+    }
+
+    /// The rows `state` shows, derived from nothing.
+    private static func fromNothing(_ workspace: Workspace, _ derived: DerivedFigures, _ state: PipelineState) -> PipelineRows {
+        let fresh = PipelineRows(deferringColumnsFrom: 1_000_000)
+        fresh.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
+        return fresh
+    }
+
+    /// The same creators in the same order at the same stages, and the same counts per stage.
+    private static func assertShown(_ rows: PipelineRows, as fresh: PipelineRows, _ workspace: Workspace, _ message: String,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(shown(rows, workspace), shown(fresh, workspace), message, file: file, line: line)
+        XCTAssertEqual(rows.stageCounts, fresh.stageCounts, message, file: file, line: line)
     }
 
     private static func shownFromNothing(_ console: ConsoleDriver) -> [String] {

@@ -9,17 +9,19 @@ import ChorusCore
 /// change moves the rows it touched (`moveRows`), and a view shown again is taken back from the
 /// shelf and moved on. The wave's rows are built again only when that cannot be.
 final class PipelineRows {
-    private var columns = CreatorColumns()
-    private var columnsGeneration = -1
+    // The state below that is not private is shared with the work prepared in the background
+    // (`PipelineRows+Background.swift`); nothing outside the Pipeline's rows sets it.
+    var columns = CreatorColumns()
+    var columnsGeneration = -1
     /// Which creators `columns` holds: at open only those of the rows on the first screen, so
     /// the first frame does not wait for every creator to be scored and ranked; the rest are
     /// computed on another thread once it is up (`prepareColumns`), and waited for (or computed)
     /// by the first rebuild of the rows or the scores that needs them.
-    private(set) var coverage = Coverage.none
-    private var columnsBuild: BackgroundWork<CreatorColumns>?
+    var coverage = Coverage.none
+    var columnsBuild: BackgroundWork<CreatorColumns>?
     /// Fewer creators than this are all scored and ranked at once: deferring saves nothing worth it.
     private let deferringColumnsFrom: Int
-    private let search = SearchTextKeeper()
+    let search = SearchTextKeeper()
     /// What the score column ranks by: every wave still open, so a creator who buys what the
     /// program seeds ranks up. Built with the columns, from the categories bought as the owner
     /// of derived figures last gathered them (`DerivedFigures.categoriesBought`).
@@ -27,7 +29,7 @@ final class PipelineRows {
     /// The orders revision whose categories the current scores were built with.
     private var scoredWithOrders: Int?
 
-    private var rowsKey: RowsKey?
+    var rowsKey: RowsKey?
     /// The workspace generation the rows stand at: built then, or moved to since.
     private var rowsGeneration = -1
     /// Enrollment position → its creator's position, remembered between builds (each checked
@@ -36,21 +38,16 @@ final class PipelineRows {
     /// Every enrollment's creator's position, found on both cores of another thread once the
     /// first frame is up (`prepareEnrollmentCreators`): the first visit to a wave of 900 000
     /// creators spent most of its half-second finding each by id.
-    private var enrollmentCreatorsBuild: BackgroundWork<[Int32]>?
-    private var enrollmentCreatorsPrepared = false
+    var enrollmentCreatorsBuild: BackgroundWork<[Int32]>?
+    var enrollmentCreatorsPrepared = false
     /// The big waves' rows, being built on another thread for the shelf (`PrebuiltWaves`).
-    private var prebuilt: PrebuiltWaves?
+    var prebuilt: PrebuiltWaves?
     /// Where the columns in use came from, and where the last big waves built took theirs: one
     /// set of columns is built on once.
-    private var columnsSource = PrebuiltWaves.Source.made(0)
-    private var columnsMade = 0
-    private var prebuiltFrom: PrebuiltWaves.Source?
+    var columnsSource = PrebuiltWaves.Source.made(0)
+    var columnsMade = 0
+    var prebuiltFrom: PrebuiltWaves.Source?
 
-    /// The columns were made here, from every creator as they are now.
-    private func madeColumns() {
-        columnsMade += 1
-        columnsSource = .made(columnsMade)
-    }
     /// Enrollment position → its wave, so a wave's rows are built from its own enrollments.
     private var enrollmentWaves = EnrollmentWaves()
     /// Row → creator position in `Workspace.creators`.
@@ -65,7 +62,7 @@ final class PipelineRows {
     private(set) var nicheClusters: [(niche: String, count: Int)] = []
 
     /// Every row in each sort's order, kept and moved on (`RowOrders`).
-    private var orders: RowOrders
+    var orders: RowOrders
 
     private var filterKey: FilterKey?
     /// Visible row indexes, in display order: a list sorted by the shown sort's keys.
@@ -75,109 +72,14 @@ final class PipelineRows {
     private var typedOnTheWay: [(needle: String, visible: [Int32])] = []
 
     /// Other views' rows, kept for going back to them (`Shelved`).
-    private var shelf: [RowsKey: Shelved] = [:]
+    var shelf: [RowsKey: Shelved] = [:]
 
     /// How often each layer was rebuilt (`Rebuilds`).
-    private(set) var rebuilds = Rebuilds()
+    var rebuilds = Rebuilds()
 
     init(deferringColumnsFrom: Int = 4_096, presortingFrom: Int = 50_000) {
         self.deferringColumnsFrom = deferringColumnsFrom
         orders = RowOrders(presortingFrom: presortingFrom)
-    }
-
-    /// Starts computing every creator's columns on another thread, if only the rows shown
-    /// first have theirs.
-    func prepareColumns(_ workspace: Workspace, creatorsGeneration: Int) {
-        guard coverage == .shownRows, columnsBuild == nil, creatorsGeneration == columnsGeneration else { return }
-        let (creators, fit) = (workspace.creators.rows, fit)
-        columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
-    }
-
-    /// Starts finding every enrollment's creator on another thread, once a session: later
-    /// builds keep the positions in step themselves.
-    func prepareEnrollmentCreators(_ workspace: Workspace) {
-        guard !enrollmentCreatorsPrepared else { return }
-        enrollmentCreatorsPrepared = true
-        let (enrollments, creators) = (workspace.enrollments, workspace.creators)
-        enrollmentCreatorsBuild = BackgroundWork { Self.creatorPositions(of: enrollments, in: creators) }
-    }
-
-    /// Each enrollment's creator's position (-1 if not found), on both cores.
-    static func creatorPositions(of enrollments: EntityTable<Enrollment>, in creators: EntityTable<Creator>) -> [Int32] {
-        enrollments.withUnsafeBufferPointer { enrollments in
-            nonisolated(unsafe) let enrollments = enrollments
-            return Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
-                for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
-            }
-        }
-    }
-
-    /// Whether every creator's columns, every enrollment's creator, or the big waves' rows are
-    /// being worked out on another thread.
-    var isPreparingColumns: Bool {
-        columnsBuild.map { $0.result == nil } ?? false || enrollmentCreatorsBuild.map { $0.result == nil } ?? false
-            || prebuilt?.isBuilding ?? false
-    }
-
-    /// Starts building the big waves' rows on another thread (`PrebuiltWaves`), once for each
-    /// set of columns: those being made for every creator, or those in use.
-    func prepareBigWaves(_ workspace: Workspace, generation: Int, shown: WaveID?) {
-        guard prebuilt == nil, workspace.enrollments.count >= orders.presortingFrom else { return }
-        let source: PrebuiltWaves.Source, make: @Sendable () -> CreatorColumns
-        switch coverage {
-        case .shownRows:
-            guard let columnsBuild else { return }
-            (source, make) = (.build(ObjectIdentifier(columnsBuild)), { columnsBuild.wait() })
-        case .everyCreator:
-            let columns = columns
-            (source, make) = (columnsSource, { columns })
-        case .none: return
-        }
-        guard source != prebuiltFrom else { return }
-        prebuiltFrom = source
-        prebuilt = PrebuiltWaves(workspace, generation: generation, except: shown, from: orders.presortingFrom, source: source,
-                                 columns: make, creatorPositions: enrollmentCreatorsBuild)
-    }
-
-    /// Puts the big waves built on another thread on the shelf when `key` is one of them,
-    /// waiting for them if they are still being built (the same work a build here would do),
-    /// and taking in the columns they were made from.
-    private func takePrebuilt(_ key: RowsKey, _ workspace: Workspace) {
-        guard let prebuilt, !key.sourcing, let wave = key.wave, prebuilt.waves.wait()[wave] != nil else { return }
-        self.prebuilt = nil
-        let views = prebuilt.views.wait()
-        if coverage != .everyCreator {
-            completeColumns(workspace)
-            rowsKey = nil  // the rows shown were ranked among themselves: not for the shelf
-        }
-        guard columnsSource == prebuilt.source else { return }
-        for (key, view) in views where shelf[key] == nil { shelf[key] = view }
-        rebuilds.prebuilt += views.count
-    }
-
-    /// Whether every creator's columns are still to be started on another thread
-    /// (`prepareColumns` would start them for this generation).
-    func columnsAwaitPreparation(creatorsGeneration: Int) -> Bool {
-        coverage == .shownRows && columnsBuild == nil && creatorsGeneration == columnsGeneration
-    }
-
-    /// Makes the columns cover every creator: finished by the thread computing them, or
-    /// computed here and now.
-    private func completeColumns(_ workspace: Workspace) {
-        guard coverage != .everyCreator else { return }
-        if let columnsBuild {
-            (columns, columnsSource) = (columnsBuild.wait(), .build(ObjectIdentifier(columnsBuild)))
-        } else {
-            columns = CreatorColumns(workspace.creators.rows, fit: fit)
-            madeColumns()
-        }
-        (coverage, columnsBuild) = (.everyCreator, nil)
-        shelf = [:]  // ranked among the shown rows only
-    }
-
-    /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`).
-    func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
-        search.prepare(workspace, creatorsGeneration: creatorsGeneration)
     }
 
     private func searchText(_ workspace: Workspace) -> CreatorSearchText { search.text(workspace, generation: columnsGeneration) }

@@ -1,0 +1,108 @@
+import ChorusConcurrency
+import ChorusCore
+
+/// What the Pipeline works out on another thread once the first frame is up, so a later key
+/// does not wait for it: every creator's columns and search text, every enrollment's creator,
+/// and the big waves' rows (`PrebuiltWaves`); and taking each in when it is needed.
+extension PipelineRows {
+    /// The columns were made here, from every creator as they are now.
+    func madeColumns() {
+        columnsMade += 1
+        columnsSource = .made(columnsMade)
+    }
+
+    /// Starts computing every creator's columns on another thread, if only the rows shown
+    /// first have theirs.
+    func prepareColumns(_ workspace: Workspace, creatorsGeneration: Int) {
+        guard coverage == .shownRows, columnsBuild == nil, creatorsGeneration == columnsGeneration else { return }
+        let (creators, fit) = (workspace.creators.rows, fit)
+        columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
+    }
+
+    /// Starts finding every enrollment's creator on another thread, once a session: later
+    /// builds keep the positions in step themselves.
+    func prepareEnrollmentCreators(_ workspace: Workspace) {
+        guard !enrollmentCreatorsPrepared else { return }
+        enrollmentCreatorsPrepared = true
+        let (enrollments, creators) = (workspace.enrollments, workspace.creators)
+        enrollmentCreatorsBuild = BackgroundWork { Self.creatorPositions(of: enrollments, in: creators) }
+    }
+
+    /// Each enrollment's creator's position (-1 if not found), on both cores.
+    static func creatorPositions(of enrollments: EntityTable<Enrollment>, in creators: EntityTable<Creator>) -> [Int32] {
+        enrollments.withUnsafeBufferPointer { enrollments in
+            nonisolated(unsafe) let enrollments = enrollments
+            return Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
+                for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
+            }
+        }
+    }
+
+    /// Whether every creator's columns, every enrollment's creator, or the big waves' rows are
+    /// being worked out on another thread.
+    var isPreparingColumns: Bool {
+        columnsBuild.map { $0.result == nil } ?? false || enrollmentCreatorsBuild.map { $0.result == nil } ?? false
+            || prebuilt?.isBuilding ?? false
+    }
+
+    /// Starts building the big waves' rows on another thread (`PrebuiltWaves`), once for each
+    /// set of columns: those being made for every creator, or those in use.
+    func prepareBigWaves(_ workspace: Workspace, generation: Int, shown: WaveID?) {
+        guard prebuilt == nil, workspace.enrollments.count >= orders.presortingFrom else { return }
+        let source: PrebuiltWaves.Source, make: @Sendable () -> CreatorColumns
+        switch coverage {
+        case .shownRows:
+            guard let columnsBuild else { return }
+            (source, make) = (.build(ObjectIdentifier(columnsBuild)), { columnsBuild.wait() })
+        case .everyCreator:
+            let columns = columns
+            (source, make) = (columnsSource, { columns })
+        case .none: return
+        }
+        guard source != prebuiltFrom else { return }
+        prebuiltFrom = source
+        prebuilt = PrebuiltWaves(workspace, generation: generation, except: shown, from: orders.presortingFrom, source: source,
+                                 columns: make, creatorPositions: enrollmentCreatorsBuild)
+    }
+
+    /// Puts the big waves built on another thread on the shelf when `key` is one of them,
+    /// waiting for them if they are still being built (the same work a build here would do),
+    /// and taking in the columns they were made from.
+    func takePrebuilt(_ key: RowsKey, _ workspace: Workspace) {
+        guard let prebuilt, !key.sourcing, let wave = key.wave, prebuilt.waves.wait()[wave] != nil else { return }
+        self.prebuilt = nil
+        let views = prebuilt.views.wait()
+        if coverage != .everyCreator {
+            completeColumns(workspace)
+            rowsKey = nil  // the rows shown were ranked among themselves: not for the shelf
+        }
+        guard columnsSource == prebuilt.source else { return }
+        for (key, view) in views where shelf[key] == nil { shelf[key] = view }
+        rebuilds.prebuilt += views.count
+    }
+
+    /// Whether every creator's columns are still to be started on another thread
+    /// (`prepareColumns` would start them for this generation).
+    func columnsAwaitPreparation(creatorsGeneration: Int) -> Bool {
+        coverage == .shownRows && columnsBuild == nil && creatorsGeneration == columnsGeneration
+    }
+
+    /// Makes the columns cover every creator: finished by the thread computing them, or
+    /// computed here and now.
+    func completeColumns(_ workspace: Workspace) {
+        guard coverage != .everyCreator else { return }
+        if let columnsBuild {
+            (columns, columnsSource) = (columnsBuild.wait(), .build(ObjectIdentifier(columnsBuild)))
+        } else {
+            columns = CreatorColumns(workspace.creators.rows, fit: fit)
+            madeColumns()
+        }
+        (coverage, columnsBuild) = (.everyCreator, nil)
+        shelf = [:]  // ranked among the shown rows only
+    }
+
+    /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`).
+    func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
+        search.prepare(workspace, creatorsGeneration: creatorsGeneration)
+    }
+}
