@@ -75,21 +75,25 @@ final class MovedOnByChangesTests: XCTestCase {
             rows.refresh(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, state: state, today: Sample.today)
             rows.prepareColumns(workspace, creatorsGeneration: derived.creatorsRevision)
             rows.prepareEnrollmentCreators(workspace)
-            rows.prepareBigWaves(workspace, generation: derived.revision, shown: state.waveID)
+            // Now and then changes land before the big waves are started (a colleague's, while
+            // another pane is shown): they must be built from columns that stand for them.
             var undos: [Command] = []
+            let other = state.waveID == Sample.wave1 ? Sample.wave2 : Sample.wave1
+            if trial % 3 == 1, var creator = workspace.enrollments.first(where: { $0.waveID == other }).flatMap({ workspace.creator($0.creatorID) }) {
+                // First by handle and by followers now: the rows must not keep the creator where it was.
+                creator.handle = "aaa.first.\(trial)"
+                creator.engagementRate = 0.5
+                if !creator.profiles.isEmpty { creator.profiles[0].followers = 9_000_000 }
+                let command = Command.updateCreator(creator)
+                derived.record(command, applied: try workspace.apply(command, context: CommandContext(now: Sample.now, actor: "colleague")))
+            }
+            rows.prepareBigWaves(workspace, generation: derived.revision, creatorsGeneration: derived.creatorsRevision, shown: state.waveID)
             for step in 0..<(trial % 4 == 0 ? 0 : random.below(8) + 1) {
-                guard let command = Self.change(&random, workspace, undos: undos),
-                      let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) else { continue }
-                undos.append(applied.undo)
-                derived.record(command, applied: applied)
+                Self.changeAtRandom(&random, &workspace, derived, &undos)
                 if step % 3 == 2 { Self.moveOn(rows, workspace, derived, state) }  // the shown wave refreshed now and then, as keys do
             }
             for visit in 0..<4 {
-                if visit > 0, let command = Self.change(&random, workspace, undos: undos),
-                   let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) {
-                    undos.append(applied.undo)
-                    derived.record(command, applied: applied)
-                }
+                if visit > 0 { Self.changeAtRandom(&random, &workspace, derived, &undos) }
                 state.waveID = state.waveID == Sample.wave1 ? Sample.wave2 : Sample.wave1
                 state.sort = PipelineSort.allCases[random.below(PipelineSort.allCases.count)]
                 state.filter = Filter(text: Self.filters[random.below(Self.filters.count)])
@@ -195,6 +199,14 @@ final class MovedOnByChangesTests: XCTestCase {
         XCTAssertEqual(rows.rebuilds.rows, 2, "each wave built once")
         XCTAssertEqual(rows.rebuilds.unshelved, 1)
         XCTAssertEqual(rows.rebuilds.moves, 1, "the wave gone back to was moved on")
+    }
+
+    /// One random change (`change`) applied and recorded, if it applies.
+    private static func changeAtRandom(_ random: inout SeededRandom, _ workspace: inout Workspace, _ derived: DerivedFigures, _ undos: inout [Command]) {
+        guard let command = change(&random, workspace, undos: undos),
+              let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: "test")) else { return }
+        undos.append(applied.undo)
+        derived.record(command, applied: applied)
     }
 
     /// Brings `rows` up to date by what changed since, as the Pipeline does after each key.

@@ -201,7 +201,7 @@ final class TableSpeedPartsTests: XCTestCase {
     /// bytes (a lead by name, after every handle), equal ones by position.
     private static func alphabetically(_ creators: [Creator]) -> [Int] {
         let keys = creators.map { $0.isLead ? "\u{FFFF}" + $0.name.lowercased() : Creator.normalizedHandle(Substring($0.handle)) }
-        return keys.indices.sorted { a, b in keys[a] == keys[b] ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
+        return keys.indices.sorted { a, b in keys[a].utf8.elementsEqual(keys[b].utf8) ? a < b : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8) }
     }
 
     func testHandlesSortInByteOrderEvenWhenTheirFirstEightBytesAgree() {

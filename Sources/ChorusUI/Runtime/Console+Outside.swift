@@ -23,9 +23,11 @@ extension Console {
         let waitedFor = session.derived.isAwaitingOrders || session.derived.isComputing
         if hasDrawn, state.pane == .pipeline || !waitedFor {
             table.prepareColumns(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
-            table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision)
+            table.prepareSearch(session.workspace, creatorsGeneration: session.derived.creatorsRevision,
+                                edited: session.derived.creatorsReplaced(since:))
             table.prepareEnrollmentCreators(session.workspace)
-            table.prepareBigWaves(session.workspace, generation: session.derived.revision, shown: state.pipeline.waveID)
+            table.prepareBigWaves(session.workspace, generation: session.derived.revision,
+                                  creatorsGeneration: session.derived.creatorsRevision, shown: state.pipeline.waveID)
         }
         guard session.derived.collectFinished() else { return false }
         send(.derivedReady)

@@ -5,7 +5,7 @@ import ChorusCore
 /// does not wait for it: every creator's columns and search text, every enrollment's creator,
 /// and the big waves' rows (`PrebuiltWaves`); and taking each in when it is needed.
 extension PipelineRows {
-    /// The columns were made here, from every creator as they are now.
+    /// The columns in use were replaced here: made afresh, or emptied to be made again.
     func madeColumns() {
         columnsMade += 1
         columnsSource = .made(columnsMade)
@@ -17,6 +17,7 @@ extension PipelineRows {
         guard coverage == .shownRows, columnsBuild == nil, creatorsGeneration == columnsGeneration else { return }
         let (creators, fit) = (workspace.creators.rows, fit)
         columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
+        columnsBuildNumber += 1
     }
 
     /// Starts finding every enrollment's creator on another thread, once a session: later
@@ -47,13 +48,15 @@ extension PipelineRows {
 
     /// Starts building the big waves' rows on another thread (`PrebuiltWaves`), once for each
     /// set of columns: those being made for every creator, or those in use.
-    func prepareBigWaves(_ workspace: Workspace, generation: Int, shown: WaveID?) {
-        guard prebuilt == nil, workspace.enrollments.count >= orders.presortingFrom else { return }
+    /// The columns must stand for the creators as they are (`creatorsGeneration`): the rows
+    /// are built as at `generation`, and moved on from there.
+    func prepareBigWaves(_ workspace: Workspace, generation: Int, creatorsGeneration: Int, shown: WaveID?) {
+        guard prebuilt == nil, creatorsGeneration == columnsGeneration, workspace.enrollments.count >= orders.presortingFrom else { return }
         let source: PrebuiltWaves.Source, make: @Sendable () -> CreatorColumns
         switch coverage {
         case .shownRows:
             guard let columnsBuild else { return }
-            (source, make) = (.build(ObjectIdentifier(columnsBuild)), { columnsBuild.wait() })
+            (source, make) = (.build(columnsBuildNumber), { columnsBuild.wait() })
         case .everyCreator:
             let columns = columns
             (source, make) = (columnsSource, { columns })
@@ -66,8 +69,8 @@ extension PipelineRows {
     }
 
     /// Puts the big waves built on another thread on the shelf when `key` is one of them,
-    /// waiting for them if they are still being built (the same work a build here would do),
-    /// and taking in the columns they were made from.
+    /// waiting for them if they are still being built (all of them, where a build here would
+    /// build `key`'s alone), and taking in the columns they were made from.
     func takePrebuilt(_ key: RowsKey, _ workspace: Workspace) {
         guard let prebuilt, !key.sourcing, let wave = key.wave, prebuilt.waves.wait()[wave] != nil else { return }
         self.prebuilt = nil
@@ -92,7 +95,7 @@ extension PipelineRows {
     func completeColumns(_ workspace: Workspace) {
         guard coverage != .everyCreator else { return }
         if let columnsBuild {
-            (columns, columnsSource) = (columnsBuild.wait(), .build(ObjectIdentifier(columnsBuild)))
+            (columns, columnsSource) = (columnsBuild.wait(), .build(columnsBuildNumber))
         } else {
             columns = CreatorColumns(workspace.creators.rows, fit: fit)
             madeColumns()
@@ -101,8 +104,9 @@ extension PipelineRows {
         shelf = [:]  // ranked among the shown rows only
     }
 
-    /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`).
-    func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int) {
-        search.prepare(workspace, creatorsGeneration: creatorsGeneration)
+    /// Starts folding the creators' search text on another thread (see `SearchTextKeeper`),
+    /// unless the text held can be carried on by the creators `edited` since.
+    func prepareSearch(_ workspace: Workspace, creatorsGeneration: Int, edited: (_ since: Int) -> CreatorsReplaced? = { _ in nil }) {
+        search.prepare(workspace, creatorsGeneration: creatorsGeneration, edited: edited)
     }
 }

@@ -19,6 +19,8 @@ final class PipelineRows {
     /// by the first rebuild of the rows or the scores that needs them.
     var coverage = Coverage.none
     var columnsBuild: BackgroundWork<CreatorColumns>?
+    /// How many such builds were started: which one the big waves were built from.
+    var columnsBuildNumber = 0
     /// Fewer creators than this are all scored and ranked at once: deferring saves nothing worth it.
     private let deferringColumnsFrom: Int
     let search = SearchTextKeeper()
@@ -99,7 +101,7 @@ final class PipelineRows {
         self.leadPurchases = state.sourcing ? leadPurchases : [:]
         let ordersChanged = scoredWithOrders != categoriesBought?.ordersRevision
         var creatorsChanged = columnsGeneration != creatorsGeneration || columns.followers.count != workspace.creators.count
-        if creatorsChanged, !ordersChanged, carryColumns(workspace, to: creatorsGeneration, edited: edited(columnsGeneration)) {
+        if creatorsChanged, !ordersChanged, carryColumns(workspace, to: creatorsGeneration, edited: edited) {
             creatorsChanged = false
         }
         if creatorsChanged || ordersChanged {
@@ -146,16 +148,18 @@ final class PipelineRows {
     /// rank and fold every creator again and build the wave's rows (3 s). False, for every
     /// creator's to be made again, when creators were added or removed, many were edited, or
     /// the columns do not yet cover everyone.
-    private func carryColumns(_ workspace: Workspace, to generation: Int, edited: CreatorsReplaced?) -> Bool {
-        guard let edited, edited.count <= Self.mostEdited, coverage == .everyCreator, columnsBuild == nil,
+    private func carryColumns(_ workspace: Workspace, to generation: Int, edited: (_ since: Int) -> CreatorsReplaced?) -> Bool {
+        guard let sinceColumns = edited(columnsGeneration), sinceColumns.count <= Self.mostEdited, coverage == .everyCreator, columnsBuild == nil,
               columns.score.count == workspace.creators.count else { return false }
         var positions: [Int] = []
-        for (id, prior) in edited {
+        for (id, prior) in sinceColumns {
             guard prior != nil, let position = workspace.creatorPosition(id) else { return false }
             positions.append(position)
         }
         guard columns.replace(positions, of: workspace.creators.rows, fit: fit) else { return false }
-        search.replace(positions, from: columnsGeneration, to: generation, in: workspace)
+        // The text may stand at another generation than the columns (folded while the Pipeline
+        // was not shown): it is carried by what was edited since its own.
+        search.carry(to: generation, in: workspace, edited: edited)
         columnsGeneration = generation
         rebuilds.columnsCarried += 1
         return true

@@ -11,8 +11,8 @@ import ChorusCore
 struct PrebuiltWaves {
     /// Which columns the keys were made from.
     enum Source: Equatable {
-        /// Those being made on another thread, once they are taken in.
-        case build(ObjectIdentifier)
+        /// Those being made on another thread (the `n`th such build), once they are taken in.
+        case build(Int)
         /// Those in use, made here the `n`th time.
         case made(Int)
     }
@@ -39,19 +39,25 @@ struct PrebuiltWaves {
             return big
         }
         self.waves = waves
-        views = BackgroundWork {
-            let big = waves.wait()
-            guard !big.isEmpty else { return [:] }
-            let columns = columns()
+        // The rows are built apart from their keys, so the workspace's tables are let go once
+        // they are read, not held while every creator's columns are still being made: a change
+        // meanwhile would copy the table it changes.
+        let rows = BackgroundWork {
             var cache = creatorPositions?.wait() ?? []
+            let built = waves.wait().mapValues { WaveRows(members: $0, enrollments: enrollments, creators: creators, cache: &cache) }
+            return (built, creators.count)
+        }
+        views = BackgroundWork {
+            let (built, creatorCount) = rows.wait()
+            guard !built.isEmpty else { return [:] }
+            let columns = columns()
             var views: [PipelineRows.RowsKey: PipelineRows.Shelved] = [:]
-            for (wave, members) in big {
-                let built = WaveRows(members: members, enrollments: enrollments, creators: creators, cache: &cache)
-                let keys = RowSortKeys(positions: built.positions, stages: built.stages, columns: columns)
+            for (wave, rows) in built {
+                let keys = RowSortKeys(positions: rows.positions, stages: rows.stages, columns: columns)
                 let orders = Parallel.map(PipelineSort.allCases.count) { keys.order(by: PipelineSort.allCases[$0]) }
                 views[PipelineRows.RowsKey(wave: wave, sourcing: false)] = PipelineRows.Shelved(
-                    generation: generation, positions: built.positions, rowOfCreator: built.rowOfCreator(creatorCount: creators.count),
-                    keys: keys, stageCounts: built.stageCounts, sorted: Dictionary(uniqueKeysWithValues: zip(PipelineSort.allCases, orders)),
+                    generation: generation, positions: rows.positions, rowOfCreator: rows.rowOfCreator(creatorCount: creatorCount),
+                    keys: keys, stageCounts: rows.stageCounts, sorted: Dictionary(uniqueKeysWithValues: zip(PipelineSort.allCases, orders)),
                     filterKey: nil, visible: [], nicheClusters: [], leftAt: 0)
             }
             return views

@@ -46,7 +46,7 @@ struct SearchSketch: Sendable {
         (self.letters, self.pairs) = (letters, pairs)
     }
 
-    /// Creator `creator` can contain nothing: searched elsewhere (`CreatorSearchText.replacing`).
+    /// Creator `creator` can contain nothing: searched elsewhere (`CreatorSearchText.replace`).
     mutating func rule(out creator: Int) {
         letters[creator] = 0
         for word in 0..<4 { pairs[word * count + creator] = 0 }

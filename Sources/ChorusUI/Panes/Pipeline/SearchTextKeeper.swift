@@ -4,35 +4,54 @@ import ChorusCore
 /// What a Pipeline filter searches (`CreatorSearchText`), per creators generation. Folded on
 /// another thread once the first frame is up (`prepare`), since only a typed filter needs it;
 /// a filter typed before it is ready waits for it. A few creators edited carry it on to the
-/// next generation (`replace`) instead of folding every creator again.
+/// next generation (`carry`) instead of folding every creator again.
 final class SearchTextKeeper {
     private var had: (generation: Int, text: CreatorSearchText)?
     private var folding: (generation: Int, work: BackgroundWork<CreatorSearchText?>)?
     /// How often every creator was folded, here or on another thread (tests count them).
     private(set) var folds = 0
 
-    /// Starts folding the creators' text on another thread, unless it is current or already
-    /// being folded.
-    func prepare(_ workspace: Workspace, creatorsGeneration: Int) {
-        guard had?.generation != creatorsGeneration, folding?.generation != creatorsGeneration else { return }
+    /// Starts folding the creators' text on another thread, unless it is current, already being
+    /// folded, or can be carried on to `creatorsGeneration` (`carry`).
+    func prepare(_ workspace: Workspace, creatorsGeneration: Int, edited: (_ since: Int) -> CreatorsReplaced? = { _ in nil }) {
+        guard had?.generation != creatorsGeneration, folding?.generation != creatorsGeneration,
+              !carry(to: creatorsGeneration, in: workspace, edited: edited) else { return }
         let creators = workspace.creators.rows
         folding = (creatorsGeneration, BackgroundWork { CreatorSearchText(creators) })
         folds += 1
     }
 
-    /// The creators at `positions` were edited, taking the creators from generation `old` to
-    /// `new`: the text held (or being folded) for `old` becomes `new`'s with them as they are
-    /// now. Only the edited creators are captured, not every creator: a copy of the workspace's
-    /// creators held here would make the next change copy a million of them.
-    func replace(_ positions: [Int], from old: Int, to new: Int, in workspace: Workspace) {
-        let edited = positions.map { ($0, workspace.creators[$0]) }
-        if var text = had?.text, had?.generation == old {
+    /// Carries the text held (or being folded) on to `generation` when the creators edited since
+    /// its own generation are known one by one, few, and none added or removed: the text takes
+    /// them in as they are now. Only the edited creators are captured, not every creator: a copy
+    /// of the workspace's creators held here would make the next change copy a million of them.
+    /// False when it could not be carried.
+    @discardableResult
+    func carry(to generation: Int, in workspace: Workspace, edited: (_ since: Int) -> CreatorsReplaced?) -> Bool {
+        if let had, had.generation == generation { return true }
+        if var text = had?.text, let since = had?.generation, let positions = Self.positions(edited(since), in: workspace) {
             had = nil  // so the text's buffers are its own, changed in place rather than copied
-            if text.replace(edited) { had = (new, text) }
-        } else if let folding, folding.generation == old {
-            let work = folding.work
-            self.folding = (new, BackgroundWork { work.wait()?.replacing(edited) })
+            guard text.replace(positions.map { ($0, workspace.creators[$0]) }) else { return false }
+            had = (generation, text)
+            return true
         }
+        if let folding, let positions = Self.positions(edited(folding.generation), in: workspace) {
+            let (work, creators) = (folding.work, positions.map { ($0, workspace.creators[$0]) })
+            self.folding = (generation, BackgroundWork { work.wait()?.replacing(creators) })
+            return true
+        }
+        return false
+    }
+
+    /// Where the edited creators are, if each was there before and still is.
+    private static func positions(_ edited: CreatorsReplaced?, in workspace: Workspace) -> [Int]? {
+        guard let edited, edited.count <= CreatorSearchText.mostEdited else { return nil }
+        var positions: [Int] = []
+        for (id, prior) in edited {
+            guard prior != nil, let position = workspace.creatorPosition(id) else { return nil }
+            positions.append(position)
+        }
+        return positions
     }
 
     /// The text for the creators of `generation`: ready, finished by the thread folding it, or

@@ -78,7 +78,7 @@ struct SharedFields: Sendable {
     }
 
     /// Creator `creator` has none of the values: it is searched elsewhere
-    /// (`CreatorSearchText.replacing`). A creator with no bits is never asked for its values.
+    /// (`CreatorSearchText.replace`). A creator with no bits is never asked for its values.
     mutating func rule(out creator: Int) { bits[creator] = 0 }
 
     /// The letters of creator `creator`'s shared values (`SearchSketch.Entry.letters`).
