@@ -2,9 +2,11 @@ import ChorusCore
 
 extension PipelineRows {
     /// How often each layer was rebuilt, so tests can prove a cursor move rebuilds nothing:
-    /// `order` counts sorts made on the console's thread; `moves`, stage changes taken in by
-    /// moving the rows they touched instead of building the wave's rows again; `unshelved`,
-    /// views shown again from their kept rows.
+    /// `order` counts sorts made on the console's thread; `moves`, stage changes and edited
+    /// creators taken in by moving the rows they touched instead of building the wave's rows
+    /// again; `columnsCarried`, creators edited taken into the columns one by one; `unshelved`,
+    /// views shown again from their kept rows; `prebuilt`, views built on another thread put on
+    /// the shelf.
     struct Rebuilds: Hashable { var columns = 0, columnsCarried = 0, rows = 0, order = 0, filter = 0, moves = 0, unshelved = 0, prebuilt = 0 }
 
     enum Coverage { case none, shownRows, everyCreator }
