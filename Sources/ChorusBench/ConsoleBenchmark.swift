@@ -285,53 +285,6 @@ public struct ConsoleBenchmark {
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 
-    /// A creator's name edited in the form and saved (Ctrl-s), then undone (`z`), each press to
-    /// finished frame once the figures the last change set off are derived (while they are,
-    /// the derivation holds the workspace as it was, and a change copies the table it changes:
-    /// measured apart, as an edit saved at once after the last); then the first filter character
-    /// after them, which searches the creators as they now are.
-    private func measureCreatorEdit(_ console: Console) -> String {
-        var saves: [Duration] = [], undos: [Duration] = [], filters: [Duration] = [], atOnce: [Duration] = []
-        var outcomes: Set<String> = []
-        func timed(_ key: ChorusUI.Key) -> Duration {
-            let start = ContinuousClock.now
-            console.press(key)
-            _ = console.frame()
-            return ContinuousClock.now - start
-        }
-        func settle() { Self.settle(console) }
-        // One round untimed first: this benchmark still holds the workspace it opened, so the
-        // first change to the creators copies them.
-        for round in 0..<5 {
-            console.press(.character("e"))
-            console.press(.tab)
-            console.press(.character(round % 2 == 0 ? "x" : "y"))
-            settle()
-            let save = timed(.control("s"))
-            outcomes.insert(console.state.message?.text ?? "")
-            let undoAtOnce = timed(.character("z"))
-            settle()
-            console.press(.character("Z"))
-            settle()
-            let undo = timed(.character("z"))
-            outcomes.insert(console.state.message?.text ?? "")
-            console.press(.character("/"))
-            let filter = timed(.character("a"))
-            console.press(.escape)
-            console.press(.escape)
-            guard round > 0 else { continue }
-            saves.append(save)
-            atOnce.append(undoAtOnce)
-            undos.append(undo)
-            filters.append(filter)
-        }
-        settle()
-        return "  edit a creator's name and save (e, Ctrl-s): \(Self.keySummary(saves)); its undo (z): \(Self.keySummary(undos)); "
-            + "the first filter character after: \(Self.keySummary(filters))\n"
-            + "    the undo pressed at once, while the save's figures are derived: \(Self.keySummary(atOnce))\n"
-            + "    (\(outcomes.sorted().joined(separator: "; ")))"
-    }
-
     /// `w` through every wave three times: the first visit to each builds its rows, later ones
     /// take them back from the last views kept and move them on.
     private func measureWaveSwitch(_ console: Console) -> String {
@@ -384,20 +337,6 @@ public struct ConsoleBenchmark {
             last = ContinuousClock.now - start
         }
         return last
-    }
-
-    /// Takes in background work as the terminal does between key presses, until none is left:
-    /// what finishes may start more (figures taken in make the Pipeline's columns scored again,
-    /// and its big waves built again). True if there was any.
-    @discardableResult
-    static func settle(_ console: Console) -> Bool {
-        var worked = false
-        while true {
-            let tookIn = console.collectBackgroundWork()
-            guard tookIn || console.isWorkingInBackground else { return worked }
-            worked = true
-            Thread.sleep(forTimeInterval: 0.01)
-        }
     }
 
     /// Median and p99 of key press → finished frame.

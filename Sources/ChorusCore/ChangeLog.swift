@@ -44,6 +44,22 @@ struct ChangeLog<Entity: WorkspaceEntity> {
     }
 }
 
+extension Workspace {
+    /// Where the creators `edited` are now, when each was there before and still is (edits
+    /// only, none added or removed), and there are at most `most` of them; nil otherwise. What
+    /// is derived per creator position can then take in just those positions.
+    public func positions(ofEdited edited: CreatorsReplaced?, most: Int) -> [Int]? {
+        guard let edited, edited.count <= most else { return nil }
+        var positions: [Int] = []
+        positions.reserveCapacity(edited.count)
+        for (id, prior) in edited {
+            guard prior != nil, let position = creatorPosition(id) else { return nil }
+            positions.append(position)
+        }
+        return positions
+    }
+}
+
 /// Rows of one kind touched by a change, each as it was before (nil: it did not exist yet).
 public typealias Replaced<Entity: WorkspaceEntity> = [Entity.Key: Entity?]
 public typealias EnrollmentsReplaced = Replaced<Enrollment>

@@ -158,15 +158,15 @@ final class FirstScreenColumnsTests: XCTestCase {
         _ = console.press(Key.character(Character(String(Pane.leaderboard.rawValue)))).frame
         XCTAssertTrue(console.session.derived.isComputing, "a big program is attributed on another thread")
         _ = console.console.collectBackgroundWork()
-        XCTAssertFalse(console.console.table.isPreparingColumns, "the Leaderboard's attribution has the cores to itself")
+        XCTAssertFalse(console.console.table.isPreparingInBackground, "the Leaderboard's attribution has the cores to itself")
         while console.session.derived.isComputing {
             _ = console.console.collectBackgroundWork()
             Thread.sleep(forTimeInterval: 0.005)
         }
-        XCTAssertFalse(console.console.table.isPreparingColumns)
+        XCTAssertFalse(console.console.table.isPreparingInBackground)
         XCTAssertEqual(console.console.table.coverage, .shownRows)
         XCTAssertTrue(console.console.isWorkingInBackground, "the Pipeline's preparation is still to come")
         _ = console.console.collectBackgroundWork()
-        XCTAssertTrue(console.console.table.isPreparingColumns, "the figures are in: the Pipeline is prepared now")
+        XCTAssertTrue(console.console.table.isPreparingInBackground, "the figures are in: the Pipeline is prepared now")
     }
 }

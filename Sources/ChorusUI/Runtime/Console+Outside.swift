@@ -68,7 +68,7 @@ extension Console {
 
     /// Whether the console has work running in the background (benchmarks wait for it).
     public var isWorkingInBackground: Bool {
-        session.derived.isComputing || table.isPreparingColumns
+        session.derived.isComputing || table.isPreparingInBackground
             || (hasDrawn && table.columnsAwaitPreparation(creatorsGeneration: session.derived.creatorsRevision))
     }
 

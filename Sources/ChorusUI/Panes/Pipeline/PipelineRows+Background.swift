@@ -41,7 +41,7 @@ extension PipelineRows {
 
     /// Whether every creator's columns, every enrollment's creator, or the big waves' rows are
     /// being worked out on another thread.
-    var isPreparingColumns: Bool {
+    var isPreparingInBackground: Bool {
         columnsBuild.map { $0.result == nil } ?? false || enrollmentCreatorsBuild.map { $0.result == nil } ?? false
             || prebuilt?.isBuilding ?? false
     }

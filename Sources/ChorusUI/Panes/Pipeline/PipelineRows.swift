@@ -149,13 +149,8 @@ final class PipelineRows {
     /// creator's to be made again, when creators were added or removed, many were edited, or
     /// the columns do not yet cover everyone.
     private func carryColumns(_ workspace: Workspace, to generation: Int, edited: (_ since: Int) -> CreatorsReplaced?) -> Bool {
-        guard let sinceColumns = edited(columnsGeneration), sinceColumns.count <= Self.mostEdited, coverage == .everyCreator, columnsBuild == nil,
-              columns.score.count == workspace.creators.count else { return false }
-        var positions: [Int] = []
-        for (id, prior) in sinceColumns {
-            guard prior != nil, let position = workspace.creatorPosition(id) else { return false }
-            positions.append(position)
-        }
+        guard coverage == .everyCreator, columnsBuild == nil, columns.score.count == workspace.creators.count,
+              let positions = workspace.positions(ofEdited: edited(columnsGeneration), most: Self.mostEdited) else { return false }
         guard columns.replace(positions, of: workspace.creators.rows, fit: fit) else { return false }
         // The text may stand at another generation than the columns (folded while the Pipeline
         // was not shown): it is carried by what was edited since its own.
@@ -253,8 +248,6 @@ final class PipelineRows {
     }
     private var switches = 0
 
-    private static var stageIndex: [PipelineStage: UInt8] { WaveRows.stageIndex }
-
     /// Every row ascending by `sort`'s key (`RowOrders`).
     private func ascending(by sort: PipelineSort) -> [Int32] {
         let (order, madeHere) = orders.ascending(by: sort, keys: keys)
@@ -281,9 +274,9 @@ final class PipelineRows {
             switch (row >= 0, workspace.enrollment(key.creatorID, in: key.waveID)) {
             case (false, nil): continue
             case (true, nil): return false
-            case (false, let enrollment?): added.append((Int32(position), Self.stageIndex[enrollment.stage]!))
+            case (false, let enrollment?): added.append((Int32(position), WaveRows.stageIndex[enrollment.stage]!))
             case (true, let enrollment?):
-                let stage = Self.stageIndex[enrollment.stage]!
+                let stage = WaveRows.stageIndex[enrollment.stage]!
                 if stage != keys.stage[Int(row)], seen.insert(row).inserted { moved.append((row, stage)) }
             }
         }

@@ -29,29 +29,19 @@ final class SearchTextKeeper {
     @discardableResult
     func carry(to generation: Int, in workspace: Workspace, edited: (_ since: Int) -> CreatorsReplaced?) -> Bool {
         if let had, had.generation == generation { return true }
-        if var text = had?.text, let since = had?.generation, let positions = Self.positions(edited(since), in: workspace) {
+        if var text = had?.text, let since = had?.generation,
+           let positions = workspace.positions(ofEdited: edited(since), most: CreatorSearchText.mostEdited) {
             had = nil  // so the text's buffers are its own, changed in place rather than copied
             guard text.replace(positions.map { ($0, workspace.creators[$0]) }) else { return false }
             had = (generation, text)
             return true
         }
-        if let folding, let positions = Self.positions(edited(folding.generation), in: workspace) {
+        if let folding, let positions = workspace.positions(ofEdited: edited(folding.generation), most: CreatorSearchText.mostEdited) {
             let (work, creators) = (folding.work, positions.map { ($0, workspace.creators[$0]) })
             self.folding = (generation, BackgroundWork { work.wait()?.replacing(creators) })
             return true
         }
         return false
-    }
-
-    /// Where the edited creators are, if each was there before and still is.
-    private static func positions(_ edited: CreatorsReplaced?, in workspace: Workspace) -> [Int]? {
-        guard let edited, edited.count <= CreatorSearchText.mostEdited else { return nil }
-        var positions: [Int] = []
-        for (id, prior) in edited {
-            guard prior != nil, let position = workspace.creatorPosition(id) else { return nil }
-            positions.append(position)
-        }
-        return positions
     }
 
     /// The text for the creators of `generation`: ready, finished by the thread folding it, or
