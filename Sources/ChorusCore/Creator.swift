@@ -3,64 +3,170 @@
 /// The primary `handle` is how coordinators name creators everywhere (CLI arguments, survey
 /// answers, imports), so it is unique in a workspace, compared without case and without `@`.
 public struct Creator: Hashable, Sendable, Codable, Identifiable {
-    public var id: CreatorID
-    public var handle: String
-    public var name: String
-    public var email: String?
-    public var country: String?
-    public var profiles: [SocialProfile]
+    /// The fields live in one heap object shared until a copy is changed (copy-on-write), so a
+    /// creator is eight bytes in its table. A table a background derivation still holds is
+    /// copied whole by the first change on the console's thread: a million creators held inline
+    /// (416 bytes and some twenty references each) took 400-500 ms, a key frozen; a million
+    /// references take a few milliseconds.
+    @usableFromInline var storage: Storage
+
+    @usableFromInline final class Storage: @unchecked Sendable {
+        // Sendable: it is only changed through `Creator`'s accessors, which copy it first unless
+        // no other creator holds it.
+        @usableFromInline var fields: Fields
+        @inlinable init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline var id: CreatorID
+        @usableFromInline var handle: String
+        @usableFromInline var name: String
+        @usableFromInline var email: String?
+        @usableFromInline var country: String?
+        @usableFromInline var profiles: [SocialProfile]
+        @usableFromInline var engagementRate: Double
+        @usableFromInline var niches: [String]
+        @usableFromInline var address: PostalAddress?
+        @usableFromInline var sources: [CreatorSource]
+        @usableFromInline var customer: CustomerSignals?
+        @usableFromInline var linkSlug: String?
+        @usableFromInline var note: String?
+        @usableFromInline var phone: String?
+        @usableFromInline var payoutEmail: String?
+        @usableFromInline var aliases: [String]
+        @usableFromInline var payoutProfile: PayoutProfile?
+        @usableFromInline var invitationToApply: Correspondence?
+
+        @inlinable init(id: CreatorID, handle: String, name: String, email: String?, country: String?, profiles: [SocialProfile],
+                        engagementRate: Double, niches: [String], address: PostalAddress?, sources: [CreatorSource],
+                        customer: CustomerSignals?, linkSlug: String?, note: String?, phone: String?, payoutEmail: String?,
+                        aliases: [String], payoutProfile: PayoutProfile?, invitationToApply: Correspondence?) {
+            self.id = id
+            self.handle = handle
+            self.name = name
+            self.email = email
+            self.country = country
+            self.profiles = profiles
+            self.engagementRate = engagementRate
+            self.niches = niches
+            self.address = address
+            self.sources = sources
+            self.customer = customer
+            self.linkSlug = linkSlug
+            self.note = note
+            self.phone = phone
+            self.payoutEmail = payoutEmail
+            self.aliases = aliases
+            self.payoutProfile = payoutProfile
+            self.invitationToApply = invitationToApply
+        }
+    }
+
+    /// Gives this creator its own fields before they change, if another creator shares them.
+    @inlinable mutating func ownFields() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    @inlinable public var id: CreatorID {
+        get { storage.fields.id }
+        _modify { ownFields(); yield &storage.fields.id }
+    }
+    @inlinable public var handle: String {
+        get { storage.fields.handle }
+        _modify { ownFields(); yield &storage.fields.handle }
+    }
+    @inlinable public var name: String {
+        get { storage.fields.name }
+        _modify { ownFields(); yield &storage.fields.name }
+    }
+    @inlinable public var email: String? {
+        get { storage.fields.email }
+        _modify { ownFields(); yield &storage.fields.email }
+    }
+    @inlinable public var country: String? {
+        get { storage.fields.country }
+        _modify { ownFields(); yield &storage.fields.country }
+    }
+    @inlinable public var profiles: [SocialProfile] {
+        get { storage.fields.profiles }
+        _modify { ownFields(); yield &storage.fields.profiles }
+    }
     /// Engagement as a fraction (0.045 = 4.5 %); a rate, not money, so a Double is right.
-    public var engagementRate: Double
-    public var niches: [String]
-    public var address: PostalAddress?
+    @inlinable public var engagementRate: Double {
+        get { storage.fields.engagementRate }
+        _modify { ownFields(); yield &storage.fields.engagementRate }
+    }
+    @inlinable public var niches: [String] {
+        get { storage.fields.niches }
+        _modify { ownFields(); yield &storage.fields.niches }
+    }
+    @inlinable public var address: PostalAddress? {
+        get { storage.fields.address }
+        _modify { ownFields(); yield &storage.fields.address }
+    }
     /// Every list this creator came from, first one first.
-    public var sources: [CreatorSource]
-    public var customer: CustomerSignals?
+    @inlinable public var sources: [CreatorSource] {
+        get { storage.fields.sources }
+        _modify { ownFields(); yield &storage.fields.sources }
+    }
+    @inlinable public var customer: CustomerSignals? {
+        get { storage.fields.customer }
+        _modify { ownFields(); yield &storage.fields.customer }
+    }
     /// `utm_content` for this creator's tracking links; nil means the handle lower-cased.
-    public var linkSlug: String?
-    public var note: String?
+    @inlinable public var linkSlug: String? {
+        get { storage.fields.linkSlug }
+        _modify { ownFields(); yield &storage.fields.linkSlug }
+    }
+    @inlinable public var note: String? {
+        get { storage.fields.note }
+        _modify { ownFields(); yield &storage.fields.note }
+    }
     /// For the parcel label and the carrier's delivery notice.
-    public var phone: String?
+    @inlinable public var phone: String? {
+        get { storage.fields.phone }
+        _modify { ownFields(); yield &storage.fields.phone }
+    }
     /// Where payouts go when it is not `email` (a PayPal or Wise account).
-    public var payoutEmail: String?
+    @inlinable public var payoutEmail: String? {
+        get { storage.fields.payoutEmail }
+        _modify { ownFields(); yield &storage.fields.payoutEmail }
+    }
     /// Other words buyers use for this creator in survey answers ("Felix Mueller on
     /// Instagram"); each names this creator alone, so an answer using one is not ambiguous.
-    public var aliases: [String]
+    @inlinable public var aliases: [String] {
+        get { storage.fields.aliases }
+        _modify { ownFields(); yield &storage.fields.aliases }
+    }
     /// Payout method and tax-form status; nil until finance records them.
-    public var payoutProfile: PayoutProfile?
+    @inlinable public var payoutProfile: PayoutProfile? {
+        get { storage.fields.payoutProfile }
+        _modify { ownFields(); yield &storage.fields.payoutProfile }
+    }
     /// The `apply` message a lead was sent (a lead is in no wave, so it is kept here rather
     /// than on an enrollment); nil for everyone never invited to apply this way.
-    public var invitationToApply: Correspondence?
+    @inlinable public var invitationToApply: Correspondence? {
+        get { storage.fields.invitationToApply }
+        _modify { ownFields(); yield &storage.fields.invitationToApply }
+    }
 
-    /// Inlinable so that callers in other modules building many creators move their values in:
-    /// called across modules, it copied each new creator once whole and destroyed the original.
-    /// (Reading a snapshot goes further and fills a creator in where it is kept: see
-    /// `CreatorRowCodec.read(from:currency:into:)`.)
+    /// Inlinable so that callers in other modules building many creators move their values in.
     @inlinable
     public init(id: CreatorID, handle: String, name: String, email: String? = nil, country: String? = nil,
                 profiles: [SocialProfile] = [], engagementRate: Double = 0, niches: [String] = [],
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
                 linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = [],
                 payoutProfile: PayoutProfile? = nil, invitationToApply: Correspondence? = nil) {
-        self.id = id
-        self.handle = handle
-        self.name = name
-        self.email = email
-        self.country = country
-        self.profiles = profiles
-        self.engagementRate = engagementRate
-        self.niches = niches
-        self.address = address
-        self.sources = sources
-        self.customer = customer
-        self.linkSlug = linkSlug
-        self.note = note
-        self.phone = phone
-        self.payoutEmail = payoutEmail
-        self.aliases = aliases
-        self.payoutProfile = payoutProfile
-        self.invitationToApply = invitationToApply
+        storage = Storage(Fields(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
+                                 engagementRate: engagementRate, niches: niches, address: address, sources: sources,
+                                 customer: customer, linkSlug: linkSlug, note: note, phone: phone, payoutEmail: payoutEmail,
+                                 aliases: aliases, payoutProfile: payoutProfile, invitationToApply: invitationToApply))
     }
+
+    /// Equal when every field is; the same storage is equal without reading it.
+    public static func == (lhs: Creator, rhs: Creator) -> Bool { lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
     /// (`lazy`: no array per call; the Pipeline asks it of every creator at open. Inlinable, so
@@ -97,27 +203,6 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if first == UInt8(ascii: "@") || first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
         return !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
-    }
-}
-
-extension Creator {
-    /// Journals written before aliases (or leads' invitations) existed have none; every other field decodes as usual.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(CreatorID.self, forKey: .id), handle: try c.decode(String.self, forKey: .handle),
-                  name: try c.decode(String.self, forKey: .name), email: try c.decodeIfPresent(String.self, forKey: .email),
-                  country: try c.decodeIfPresent(String.self, forKey: .country),
-                  profiles: try c.decode([SocialProfile].self, forKey: .profiles),
-                  engagementRate: try c.decode(Double.self, forKey: .engagementRate), niches: try c.decode([String].self, forKey: .niches),
-                  address: try c.decodeIfPresent(PostalAddress.self, forKey: .address),
-                  sources: try c.decode([CreatorSource].self, forKey: .sources),
-                  customer: try c.decodeIfPresent(CustomerSignals.self, forKey: .customer),
-                  linkSlug: try c.decodeIfPresent(String.self, forKey: .linkSlug), note: try c.decodeIfPresent(String.self, forKey: .note),
-                  phone: try c.decodeIfPresent(String.self, forKey: .phone),
-                  payoutEmail: try c.decodeIfPresent(String.self, forKey: .payoutEmail),
-                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
-                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile),
-                  invitationToApply: try c.decodeIfPresent(Correspondence.self, forKey: .invitationToApply))
     }
 }
 

@@ -12,13 +12,23 @@ struct HandleIndex: Sendable {
     private var built: [String: Int]?
     /// Shared by copies of the workspace made before the index was needed.
     private var building: Building?
+    /// Handles written since the index was built, nil where one was taken away, read before
+    /// `built`. A background derivation holds a copy of the workspace for seconds, and writing
+    /// into a million handles it shares copied them all (70 ms, a key's frame); they are
+    /// folded in once there are `mostChanged`, which copies at most once per that many.
+    private var changed: [String: Int?] = [:]
+    private static let mostChanged = 4096
 
     init(_ creators: [Creator], later: Bool = false) {
         if creators.isEmpty { built = [:] } else { building = Building(creators, startNow: !later) }
     }
 
-    /// The index, once built.
-    var positions: [String: Int] { built ?? building!.wait() }
+    /// Every handle and its position (a copy: for checking the index, not for lookups).
+    var positions: [String: Int] {
+        var positions = built ?? building!.wait()
+        for (handle, position) in changed { positions[handle] = position }
+        return positions
+    }
 
     /// Starts building the index on another thread, unless it is built or being built.
     func start() { building?.start() }
@@ -27,10 +37,16 @@ struct HandleIndex: Sendable {
     var isStarted: Bool { built != nil || building?.isStarted == true }
 
     subscript(handle: String) -> Int? {
-        get { positions[handle] }
+        get {
+            if let written = changed[handle] { return written }
+            return (built ?? building!.wait())[handle]
+        }
         set {
             if built == nil { (built, building) = (building!.wait(), nil) }
-            built![handle] = newValue
+            changed[handle] = .some(newValue)
+            guard changed.count >= Self.mostChanged else { return }
+            for (handle, position) in changed { built![handle] = position }
+            changed = [:]
         }
     }
 

@@ -104,12 +104,15 @@ public struct Workspace: Sendable, Equatable {
     }
 
     mutating func indexHandle(of creator: Creator, replacing prior: Creator?, at position: Int) {
+        // Leads have no handle: nobody can be found by an empty one.
+        let handle = creator.isLead ? nil : Creator.normalizedHandle(creator.handle)
         if let prior {
             let oldHandle = Creator.normalizedHandle(prior.handle)
+            // Most edits keep the handle: the index is left as it is, not written the same.
+            if oldHandle == handle, handleIndex[oldHandle] == position { return }
             if handleIndex[oldHandle] == position { handleIndex[oldHandle] = nil }
         }
-        // Leads have no handle: nobody can be found by an empty one.
-        if !creator.isLead { handleIndex[Creator.normalizedHandle(creator.handle)] = position }
+        if let handle { handleIndex[handle] = position }
     }
 
     mutating func setProgram(_ program: Program) { self.program = program }

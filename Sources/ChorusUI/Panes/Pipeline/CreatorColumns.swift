@@ -145,8 +145,7 @@ struct CreatorColumns {
 
     /// Scores each creator, and with `audience` also their followers and engagement, in one
     /// pass per core. Creators are read in place through the array's buffer: reading
-    /// `creators[position]` copied each creator (a dozen references retained and released, on
-    /// niche and source arrays both cores share), which cost more than the scoring.
+    /// `creators[position]` copied each creator, a retain and a release more per creator.
     private mutating func fill(_ creators: [Creator], fit: FitContext, audience: Bool) {
         creators.withUnsafeBufferPointer { creatorsIn in
             score.withUnsafeMutableBufferPointer { scoreOut in

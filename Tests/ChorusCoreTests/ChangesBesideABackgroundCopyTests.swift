@@ -1,0 +1,69 @@
+@testable import ChorusCore
+import XCTest
+
+/// The console goes on changing its workspace while work on other threads holds a copy of it
+/// as it was (attribution, the ledger, a snapshot being written). A creator is a reference to
+/// shared fields and the handle index writes into an overlay, so a change copies little: these
+/// check that what the console finds and what the held copy finds are each what they should be.
+final class ChangesBesideABackgroundCopyTests: XCTestCase {
+    private var workspace = ProgramFixture.workspace
+
+    func testACreatorChangedOnTheConsoleLeavesTheCopyAnotherThreadHoldsAsItWas() throws {
+        let held = workspace
+        var mila = workspace.creator(ProgramFixture.mila)!
+        let before = mila
+        mila.name = "Mila Neu"
+        mila.profiles.append(SocialProfile(platform: .tiktok, handle: "mila.tok", followers: 99_000))
+        mila.aliases.append("Mila from Munich")
+        mila.address = PostalAddress(line1: "Hauptstr. 1", city: "München", postalCode: "80331", country: "DE")
+        try workspace.run(.updateCreator(mila))
+
+        XCTAssertEqual(held.creator(ProgramFixture.mila), before, "the held copy keeps every field as it was")
+        XCTAssertEqual(held.creator(ProgramFixture.mila)?.profiles.count, before.profiles.count)
+        XCTAssertEqual(workspace.creator(ProgramFixture.mila), mila)
+        XCTAssertEqual(workspace.creator(ProgramFixture.mila)?.followers, 99_000)
+        XCTAssertNotEqual(before, mila, "equal only when every field is")
+        XCTAssertNotEqual(before.hashValue, mila.hashValue)
+
+        var copy = mila
+        copy.note = "a copy changed apart"
+        XCTAssertNil(mila.note, "changing a copy of a creator never changes the creator it was copied from")
+        copy.note = nil
+        XCTAssertEqual(copy, mila)
+        XCTAssertEqual(Set([copy, mila]).count, 1, "equal fields hash alike whether or not they are shared")
+    }
+
+    func testThousandsOfHandlesRenamedWhileACopyIsHeldAreFoundByTheirNewHandlesInBoth() throws {
+        let newcomers = (0..<5_000).map { Creator(id: CreatorID("CR-N\($0)"), handle: "newcomer_\($0)", name: "Newcomer \($0)") }
+        try workspace.run(.addCreators(newcomers))
+        let held = workspace
+        var expected: [String: CreatorID] = [:]
+        // More renames than the index keeps apart from its built handles, so some are folded in
+        // while others are still written beside them; a few go back to the handle they had.
+        for (step, newcomer) in newcomers.enumerated() {
+            var renamed = workspace.creator(newcomer.id)!
+            renamed.handle = step % 7 == 0 ? "newcomer_\(step)" : "Renamed_\(step)"
+            if step % 11 == 0 { renamed.name = "Renamed only by name \(step)" }
+            try workspace.run(.updateCreator(renamed))
+            expected[Creator.normalizedHandle(renamed.handle)] = newcomer.id
+        }
+        var mila = workspace.creator(ProgramFixture.mila)!
+        mila.handle = "newcomer_1"
+        try workspace.run(.updateCreator(mila))
+        expected["newcomer_1"] = ProgramFixture.mila
+
+        for (handle, id) in expected {
+            XCTAssertEqual(workspace.creator(handle: handle)?.id, id, handle)
+        }
+        XCTAssertNil(workspace.creator(handle: "newcomer_2"), "an old handle is free again")
+        XCTAssertNil(workspace.creator(handle: "mila.makes"))
+        workspace.checkInvariants()
+
+        for newcomer in newcomers {
+            XCTAssertEqual(held.creator(handle: newcomer.handle)?.id, newcomer.id, "the held copy finds the handles it had")
+        }
+        XCTAssertNil(held.creator(handle: "renamed_3"))
+        XCTAssertEqual(held.creator(handle: "mila.makes")?.id, ProgramFixture.mila)
+        held.checkInvariants()
+    }
+}
