@@ -7,10 +7,12 @@ extension ConsoleBenchmark {
     /// A creator's name edited in the form and saved (Ctrl-s), then undone (`z`), each press to
     /// finished frame once the figures the last change set off are derived (while they are,
     /// the derivation holds the workspace as it was, and a change copies the table it changes:
-    /// measured apart, as an edit saved at once after the last); then the first filter character
-    /// after them, which searches the creators as they now are.
+    /// measured apart, as an undo pressed at once after the save and a stage move at once after
+    /// its redo); then the first filter character after them, which searches the creators as they
+    /// now are.
     func measureCreatorEdit(_ console: Console) -> String {
-        var saves: [Duration] = [], undos: [Duration] = [], filters: [Duration] = [], atOnce: [Duration] = []
+        var saves: [Duration] = [], undos: [Duration] = [], filters: [Duration] = []
+        var atOnce: [Duration] = [], stageAtOnce: [Duration] = []
         var outcomes: Set<String> = []
         func timed(_ key: ChorusUI.Key) -> Duration {
             let start = ContinuousClock.now
@@ -38,16 +40,24 @@ extension ConsoleBenchmark {
             let filter = timed(.character("a"))
             console.press(.escape)
             console.press(.escape)
+            // The edit done again sets its figures off once more; a stage move meanwhile
+            // changes the enrollments the derivation holds.
+            console.press(.character("Z"))
+            let stageMoveAtOnce = timed(.character(">"))
+            console.press(.character("z"))
+            settle()
             guard round > 0 else { continue }
             saves.append(save)
             atOnce.append(undoAtOnce)
+            stageAtOnce.append(stageMoveAtOnce)
             undos.append(undo)
             filters.append(filter)
         }
         settle()
         return "  edit a creator's name and save (e, Ctrl-s): \(Self.keySummary(saves)); its undo (z): \(Self.keySummary(undos)); "
             + "the first filter character after: \(Self.keySummary(filters))\n"
-            + "    the undo pressed at once, while the save's figures are derived: \(Self.keySummary(atOnce))\n"
+            + "    the undo pressed at once, while the save's figures are derived: \(Self.keySummary(atOnce)); "
+            + "a stage move (>) pressed at once after its redo: \(Self.keySummary(stageAtOnce))\n"
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 

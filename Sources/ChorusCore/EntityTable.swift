@@ -2,6 +2,13 @@
 public protocol TableKeyed {
     associatedtype Key: Hashable
     var tableKey: Key { get }
+    /// Whether a row is a reference to fields kept elsewhere (see `Creator.storage`), so that
+    /// reading its key reaches outside the table.
+    static var keepsFieldsElsewhere: Bool { get }
+}
+
+extension TableKeyed {
+    @inlinable public static var keepsFieldsElsewhere: Bool { false }
 }
 
 /// Rows in the order they were added, found by key in O(1): the shape of swift-identified-collections'

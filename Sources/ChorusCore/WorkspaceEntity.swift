@@ -54,6 +54,7 @@ extension Wave: WorkspaceEntity {
 
 extension Creator: WorkspaceEntity {
     public var tableKey: CreatorID { id }
+    public static var keepsFieldsElsewhere: Bool { true }
     public static let name = "creators"
     public static var table: WritableKeyPath<Workspace, EntityTable<Creator>> { \.creators }
     public static var priors: WritableKeyPath<RestorePoint, [Creator]> { \.creators }
