@@ -3,22 +3,8 @@
 /// The primary `handle` is how coordinators name creators everywhere (CLI arguments, survey
 /// answers, imports), so it is unique in a workspace, compared without case and without `@`.
 public struct Creator: Hashable, Sendable, Codable, Identifiable {
-    /// The fields live in one heap object shared until a copy is changed (copy-on-write), so a
-    /// creator is eight bytes in its table. A table a background derivation still holds is
-    /// copied whole by the first change on the console's thread: a million creators held inline
-    /// (416 bytes and some twenty references each) took 400-500 ms, a key frozen; a million
-    /// references take a few milliseconds.
-    @usableFromInline var storage: Storage
-
-    @usableFromInline final class Storage: @unchecked Sendable {
-        // Sendable: it is only changed through `Creator`'s accessors, which copy it first unless
-        // no other creator holds it.
-        // Unchecked: read by every scan over a million creators, and written only by the one
-        // creator that owns it (`ownFields`), so a run-time exclusivity check on each read buys
-        // nothing.
-        @exclusivity(unchecked) @usableFromInline var fields: Fields
-        @inlinable init(_ fields: Fields) { self.fields = fields }
-    }
+    /// See `CopyOnWrite`: a change made while another thread holds the table copies references.
+    @usableFromInline var storage: CopyOnWrite<Fields>
 
     @usableFromInline struct Fields: Hashable, Sendable {
         @usableFromInline var id: CreatorID
@@ -65,92 +51,87 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         }
     }
 
-    /// Gives this creator its own fields before they change, if another creator shares them.
-    @inlinable mutating func ownFields() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-    }
-
     @inlinable public var id: CreatorID {
         get { storage.fields.id }
-        _modify { ownFields(); yield &storage.fields.id }
+        _modify { yield &storage.fields.id }
     }
     @inlinable public var handle: String {
         get { storage.fields.handle }
-        _modify { ownFields(); yield &storage.fields.handle }
+        _modify { yield &storage.fields.handle }
     }
     @inlinable public var name: String {
         get { storage.fields.name }
-        _modify { ownFields(); yield &storage.fields.name }
+        _modify { yield &storage.fields.name }
     }
     @inlinable public var email: String? {
         get { storage.fields.email }
-        _modify { ownFields(); yield &storage.fields.email }
+        _modify { yield &storage.fields.email }
     }
     @inlinable public var country: String? {
         get { storage.fields.country }
-        _modify { ownFields(); yield &storage.fields.country }
+        _modify { yield &storage.fields.country }
     }
     @inlinable public var profiles: [SocialProfile] {
         get { storage.fields.profiles }
-        _modify { ownFields(); yield &storage.fields.profiles }
+        _modify { yield &storage.fields.profiles }
     }
     /// Engagement as a fraction (0.045 = 4.5 %); a rate, not money, so a Double is right.
     @inlinable public var engagementRate: Double {
         get { storage.fields.engagementRate }
-        _modify { ownFields(); yield &storage.fields.engagementRate }
+        _modify { yield &storage.fields.engagementRate }
     }
     @inlinable public var niches: [String] {
         get { storage.fields.niches }
-        _modify { ownFields(); yield &storage.fields.niches }
+        _modify { yield &storage.fields.niches }
     }
     @inlinable public var address: PostalAddress? {
         get { storage.fields.address }
-        _modify { ownFields(); yield &storage.fields.address }
+        _modify { yield &storage.fields.address }
     }
     /// Every list this creator came from, first one first.
     @inlinable public var sources: [CreatorSource] {
         get { storage.fields.sources }
-        _modify { ownFields(); yield &storage.fields.sources }
+        _modify { yield &storage.fields.sources }
     }
     @inlinable public var customer: CustomerSignals? {
         get { storage.fields.customer }
-        _modify { ownFields(); yield &storage.fields.customer }
+        _modify { yield &storage.fields.customer }
     }
     /// `utm_content` for this creator's tracking links; nil means the handle lower-cased.
     @inlinable public var linkSlug: String? {
         get { storage.fields.linkSlug }
-        _modify { ownFields(); yield &storage.fields.linkSlug }
+        _modify { yield &storage.fields.linkSlug }
     }
     @inlinable public var note: String? {
         get { storage.fields.note }
-        _modify { ownFields(); yield &storage.fields.note }
+        _modify { yield &storage.fields.note }
     }
     /// For the parcel label and the carrier's delivery notice.
     @inlinable public var phone: String? {
         get { storage.fields.phone }
-        _modify { ownFields(); yield &storage.fields.phone }
+        _modify { yield &storage.fields.phone }
     }
     /// Where payouts go when it is not `email` (a PayPal or Wise account).
     @inlinable public var payoutEmail: String? {
         get { storage.fields.payoutEmail }
-        _modify { ownFields(); yield &storage.fields.payoutEmail }
+        _modify { yield &storage.fields.payoutEmail }
     }
     /// Other words buyers use for this creator in survey answers ("Felix Mueller on
     /// Instagram"); each names this creator alone, so an answer using one is not ambiguous.
     @inlinable public var aliases: [String] {
         get { storage.fields.aliases }
-        _modify { ownFields(); yield &storage.fields.aliases }
+        _modify { yield &storage.fields.aliases }
     }
     /// Payout method and tax-form status; nil until finance records them.
     @inlinable public var payoutProfile: PayoutProfile? {
         get { storage.fields.payoutProfile }
-        _modify { ownFields(); yield &storage.fields.payoutProfile }
+        _modify { yield &storage.fields.payoutProfile }
     }
     /// The `apply` message a lead was sent (a lead is in no wave, so it is kept here rather
     /// than on an enrollment); nil for everyone never invited to apply this way.
     @inlinable public var invitationToApply: Correspondence? {
         get { storage.fields.invitationToApply }
-        _modify { ownFields(); yield &storage.fields.invitationToApply }
+        _modify { yield &storage.fields.invitationToApply }
     }
 
     /// Inlinable so that callers in other modules building many creators move their values in.
@@ -160,16 +141,12 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
                 address: PostalAddress? = nil, sources: [CreatorSource] = [], customer: CustomerSignals? = nil,
                 linkSlug: String? = nil, note: String? = nil, phone: String? = nil, payoutEmail: String? = nil, aliases: [String] = [],
                 payoutProfile: PayoutProfile? = nil, invitationToApply: Correspondence? = nil) {
-        storage = Storage(Fields(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
+        storage = CopyOnWrite(Fields(id: id, handle: handle, name: name, email: email, country: country, profiles: profiles,
                                  engagementRate: engagementRate, niches: niches, address: address, sources: sources,
                                  customer: customer, linkSlug: linkSlug, note: note, phone: phone, payoutEmail: payoutEmail,
                                  aliases: aliases, payoutProfile: payoutProfile, invitationToApply: invitationToApply))
     }
 
-    /// Equal when every field is; the same storage is equal without reading it.
-    public static func == (lhs: Creator, rhs: Creator) -> Bool { lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields }
-
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// Followers on the creator's biggest platform: audiences overlap, so they are not summed.
     /// (`lazy`: no array per call; the Pipeline asks it of every creator at open. Inlinable, so

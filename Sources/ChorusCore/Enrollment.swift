@@ -1,17 +1,67 @@
 /// A creator's place in one wave. A creator can be in several waves, each with its own stage
 /// and, for creators being scaled up, its own incentive override.
 public struct Enrollment: Hashable, Sendable, Codable {
-    public var creatorID: CreatorID
-    public var waveID: WaveID
-    public var stage: PipelineStage
-    public var stageChangedAt: Timestamp
+    /// See `CopyOnWrite`: a stage moved while another thread holds the table copies references.
+    @usableFromInline var storage: CopyOnWrite<Fields>
+
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline var creatorID: CreatorID
+        @usableFromInline var waveID: WaveID
+        @usableFromInline var stage: PipelineStage
+        @usableFromInline var stageChangedAt: Timestamp
+        @usableFromInline var exitReason: String?
+        @usableFromInline var incentiveOverride: IncentivePlan?
+        @usableFromInline var dueDate: Day?
+        @usableFromInline var correspondence: [Correspondence]
+
+        @inlinable init(creatorID: CreatorID, waveID: WaveID, stage: PipelineStage, stageChangedAt: Timestamp, exitReason: String?,
+                        incentiveOverride: IncentivePlan?, dueDate: Day?, correspondence: [Correspondence]) {
+            self.creatorID = creatorID
+            self.waveID = waveID
+            self.stage = stage
+            self.stageChangedAt = stageChangedAt
+            self.exitReason = exitReason
+            self.incentiveOverride = incentiveOverride
+            self.dueDate = dueDate
+            self.correspondence = correspondence
+        }
+    }
+
+    @inlinable public var creatorID: CreatorID {
+        get { storage.fields.creatorID }
+        _modify { yield &storage.fields.creatorID }
+    }
+    @inlinable public var waveID: WaveID {
+        get { storage.fields.waveID }
+        _modify { yield &storage.fields.waveID }
+    }
+    @inlinable public var stage: PipelineStage {
+        get { storage.fields.stage }
+        _modify { yield &storage.fields.stage }
+    }
+    @inlinable public var stageChangedAt: Timestamp {
+        get { storage.fields.stageChangedAt }
+        _modify { yield &storage.fields.stageChangedAt }
+    }
     /// Why a creator left the pipeline (declined, dropped, ghosted).
-    public var exitReason: String?
-    public var incentiveOverride: IncentivePlan?
+    @inlinable public var exitReason: String? {
+        get { storage.fields.exitReason }
+        _modify { yield &storage.fields.exitReason }
+    }
+    @inlinable public var incentiveOverride: IncentivePlan? {
+        get { storage.fields.incentiveOverride }
+        _modify { yield &storage.fields.incentiveOverride }
+    }
     /// This creator's own due date for the wave's deliverables; nil follows the wave's.
-    public var dueDate: Day?
+    @inlinable public var dueDate: Day? {
+        get { storage.fields.dueDate }
+        _modify { yield &storage.fields.dueDate }
+    }
     /// Messages drafted for this creator in this wave, oldest first.
-    public var correspondence: [Correspondence]
+    @inlinable public var correspondence: [Correspondence] {
+        get { storage.fields.correspondence }
+        _modify { yield &storage.fields.correspondence }
+    }
 
     /// Inlinable for the same reason as `Creator.init`: decoding a million enrollments, called
     /// across modules it copied each one once whole.
@@ -19,14 +69,14 @@ public struct Enrollment: Hashable, Sendable, Codable {
     public init(creatorID: CreatorID, waveID: WaveID, stage: PipelineStage, stageChangedAt: Timestamp,
                 exitReason: String? = nil, incentiveOverride: IncentivePlan? = nil,
                 dueDate: Day? = nil, correspondence: [Correspondence] = []) {
-        self.creatorID = creatorID
-        self.waveID = waveID
-        self.stage = stage
-        self.stageChangedAt = stageChangedAt
-        self.exitReason = exitReason
-        self.incentiveOverride = incentiveOverride
-        self.dueDate = dueDate
-        self.correspondence = correspondence
+        storage = CopyOnWrite(Fields(creatorID: creatorID, waveID: waveID, stage: stage, stageChangedAt: stageChangedAt,
+                                     exitReason: exitReason, incentiveOverride: incentiveOverride, dueDate: dueDate,
+                                     correspondence: correspondence))
+    }
+
+    /// Named as the fields were when Codable was synthesized from them: journals keep these keys.
+    enum CodingKeys: String, CodingKey {
+        case creatorID, waveID, stage, stageChangedAt, exitReason, incentiveOverride, dueDate, correspondence
     }
 
     /// Journals written before due dates and the outbox existed have neither.
@@ -39,6 +89,18 @@ public struct Enrollment: Hashable, Sendable, Codable {
                   incentiveOverride: try c.decodeIfPresent(IncentivePlan.self, forKey: .incentiveOverride),
                   dueDate: try c.decodeIfPresent(Day.self, forKey: .dueDate),
                   correspondence: try c.decodeIfPresent([Correspondence].self, forKey: .correspondence) ?? [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(creatorID, forKey: .creatorID)
+        try c.encode(waveID, forKey: .waveID)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(stageChangedAt, forKey: .stageChangedAt)
+        try c.encodeIfPresent(exitReason, forKey: .exitReason)
+        try c.encodeIfPresent(incentiveOverride, forKey: .incentiveOverride)
+        try c.encodeIfPresent(dueDate, forKey: .dueDate)
+        try c.encode(correspondence, forKey: .correspondence)
     }
 
     public var key: EnrollmentKey { EnrollmentKey(creatorID: creatorID, waveID: waveID) }

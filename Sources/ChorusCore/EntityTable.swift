@@ -2,7 +2,7 @@
 public protocol TableKeyed {
     associatedtype Key: Hashable
     var tableKey: Key { get }
-    /// Whether a row is a reference to fields kept elsewhere (see `Creator.storage`), so that
+    /// Whether a row is a reference to fields kept elsewhere (see `CopyOnWrite`), so that
     /// reading its key reaches outside the table.
     static var keepsFieldsElsewhere: Bool { get }
 }

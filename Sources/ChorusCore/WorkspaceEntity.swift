@@ -66,6 +66,7 @@ extension Creator: WorkspaceEntity {
 
 extension Enrollment: WorkspaceEntity {
     public var tableKey: EnrollmentKey { key }
+    public static var keepsFieldsElsewhere: Bool { true }
     public static let name = "enrollments"
     public static var table: WritableKeyPath<Workspace, EntityTable<Enrollment>> { \.enrollments }
     public static var priors: WritableKeyPath<RestorePoint, [Enrollment]> { \.enrollments }

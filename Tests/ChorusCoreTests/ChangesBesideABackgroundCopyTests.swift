@@ -33,6 +33,24 @@ final class ChangesBesideABackgroundCopyTests: XCTestCase {
         XCTAssertEqual(Set([copy, mila]).count, 1, "equal fields hash alike whether or not they are shared")
     }
 
+    func testAStageMovedAndUndoneOnTheConsoleLeavesTheHeldCopysEnrollmentAsItWas() throws {
+        let held = workspace
+        let before = workspace.enrollment(ProgramFixture.mila, in: ProgramFixture.spring)!
+        let moved = try workspace.run(.advanceStage(creators: [ProgramFixture.mila], wave: ProgramFixture.spring))
+        let after = workspace.enrollment(ProgramFixture.mila, in: ProgramFixture.spring)!
+
+        XCTAssertEqual(after.stage, .seeded)
+        XCTAssertEqual(held.enrollment(ProgramFixture.mila, in: ProgramFixture.spring), before)
+        XCTAssertEqual(held.enrollment(ProgramFixture.mila, in: ProgramFixture.spring)?.stage, .active)
+        XCTAssertNotEqual(before, after)
+
+        try workspace.run(moved.undo)
+        XCTAssertEqual(workspace.enrollment(ProgramFixture.mila, in: ProgramFixture.spring), before, "the undo puts every field back")
+        XCTAssertEqual(held.enrollment(ProgramFixture.mila, in: ProgramFixture.spring), before)
+        workspace.checkInvariants()
+        held.checkInvariants()
+    }
+
     func testThousandsOfHandlesRenamedWhileACopyIsHeldAreFoundByTheirNewHandlesInBoth() throws {
         let newcomers = (0..<5_000).map { Creator(id: CreatorID("CR-N\($0)"), handle: "newcomer_\($0)", name: "Newcomer \($0)") }
         try workspace.run(.addCreators(newcomers))
