@@ -6,7 +6,9 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
     /// See `CopyOnWrite`: a change made while another thread holds the table copies references.
     @usableFromInline var storage: CopyOnWrite<Fields>
 
-    @usableFromInline struct Fields: Hashable, Sendable {
+    /// Codable as synthesized from them, as when they were the creator's stored properties:
+    /// journals and snapshots keep these keys.
+    @usableFromInline struct Fields: Hashable, Sendable, Codable {
         @usableFromInline var id: CreatorID
         @usableFromInline var handle: String
         @usableFromInline var name: String
@@ -183,6 +185,33 @@ public struct Creator: Hashable, Sendable, Codable, Identifiable {
         guard let first = bytes.first, let last = bytes.last else { return true }
         if first == UInt8(ascii: "@") || first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
         return !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }
+    }
+}
+
+extension Creator {
+    public init(from decoder: any Decoder) throws { storage = CopyOnWrite(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+}
+
+extension Creator.Fields {
+    /// Journals written before aliases (or leads' invitations) existed have none; every other field decodes as usual.
+    @usableFromInline init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(CreatorID.self, forKey: .id), handle: try c.decode(String.self, forKey: .handle),
+                  name: try c.decode(String.self, forKey: .name), email: try c.decodeIfPresent(String.self, forKey: .email),
+                  country: try c.decodeIfPresent(String.self, forKey: .country),
+                  profiles: try c.decode([SocialProfile].self, forKey: .profiles),
+                  engagementRate: try c.decode(Double.self, forKey: .engagementRate), niches: try c.decode([String].self, forKey: .niches),
+                  address: try c.decodeIfPresent(PostalAddress.self, forKey: .address),
+                  sources: try c.decode([CreatorSource].self, forKey: .sources),
+                  customer: try c.decodeIfPresent(CustomerSignals.self, forKey: .customer),
+                  linkSlug: try c.decodeIfPresent(String.self, forKey: .linkSlug), note: try c.decodeIfPresent(String.self, forKey: .note),
+                  phone: try c.decodeIfPresent(String.self, forKey: .phone),
+                  payoutEmail: try c.decodeIfPresent(String.self, forKey: .payoutEmail),
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  payoutProfile: try c.decodeIfPresent(PayoutProfile.self, forKey: .payoutProfile),
+                  invitationToApply: try c.decodeIfPresent(Correspondence.self, forKey: .invitationToApply))
     }
 }
 

@@ -4,7 +4,9 @@ public struct Enrollment: Hashable, Sendable, Codable {
     /// See `CopyOnWrite`: a stage moved while another thread holds the table copies references.
     @usableFromInline var storage: CopyOnWrite<Fields>
 
-    @usableFromInline struct Fields: Hashable, Sendable {
+    /// Codable as synthesized from them, as when they were the enrollment's stored properties:
+    /// journals and snapshots keep these keys.
+    @usableFromInline struct Fields: Hashable, Sendable, Codable {
         @usableFromInline var creatorID: CreatorID
         @usableFromInline var waveID: WaveID
         @usableFromInline var stage: PipelineStage
@@ -74,13 +76,16 @@ public struct Enrollment: Hashable, Sendable, Codable {
                                      correspondence: correspondence))
     }
 
-    /// Named as the fields were when Codable was synthesized from them: journals keep these keys.
-    enum CodingKeys: String, CodingKey {
-        case creatorID, waveID, stage, stageChangedAt, exitReason, incentiveOverride, dueDate, correspondence
-    }
+    public init(from decoder: any Decoder) throws { storage = CopyOnWrite(try Fields(from: decoder)) }
 
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public var key: EnrollmentKey { EnrollmentKey(creatorID: creatorID, waveID: waveID) }
+}
+
+extension Enrollment.Fields {
     /// Journals written before due dates and the outbox existed have neither.
-    public init(from decoder: any Decoder) throws {
+    @usableFromInline init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(creatorID: try c.decode(CreatorID.self, forKey: .creatorID), waveID: try c.decode(WaveID.self, forKey: .waveID),
                   stage: try c.decode(PipelineStage.self, forKey: .stage),
@@ -90,20 +95,6 @@ public struct Enrollment: Hashable, Sendable, Codable {
                   dueDate: try c.decodeIfPresent(Day.self, forKey: .dueDate),
                   correspondence: try c.decodeIfPresent([Correspondence].self, forKey: .correspondence) ?? [])
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(creatorID, forKey: .creatorID)
-        try c.encode(waveID, forKey: .waveID)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(stageChangedAt, forKey: .stageChangedAt)
-        try c.encodeIfPresent(exitReason, forKey: .exitReason)
-        try c.encodeIfPresent(incentiveOverride, forKey: .incentiveOverride)
-        try c.encodeIfPresent(dueDate, forKey: .dueDate)
-        try c.encode(correspondence, forKey: .correspondence)
-    }
-
-    public var key: EnrollmentKey { EnrollmentKey(creatorID: creatorID, waveID: waveID) }
 }
 
 public struct EnrollmentKey: Hashable, Sendable, Codable {
