@@ -5,7 +5,8 @@ import Foundation
 /// Decoding a big collection's file (creators, enrollments, orders, survey answers, kept
 /// attribution) a window at a time, straight into one array sized from the manifest's count.
 /// Holding the 200 MB orders file of a million orders whole beside its decoded rows was 200 MB
-/// of a workspace's peak memory at open.
+/// of a workspace's peak memory at open. A staged import's rows, read whole for their
+/// checksum, are decoded as a file's last window is.
 extension CollectionFile {
     /// How a file is cut for reading. Tests use tiny sizes so rows straddle many windows and pieces.
     struct ReadSizes {
@@ -43,9 +44,7 @@ extension CollectionFile {
                         // file once a window failed): one thread reads them if it must, so an
                         // error points at the first bad row.
                         let read = try window.bytes.withUnsafeBytes { buffer in
-                            let region = start..<(try rowsEnd(buffer, after: start))
-                            return try (inParallel ? decodeInParallel(buffer, region, into: free, as: codec, currency: currency, sizes: sizes, pool: pool) : nil)
-                                ?? readRows(buffer, region, into: free, as: codec, currency: currency, pool: pool)
+                            try readLast(buffer, from: start, into: free, inParallel: inParallel, as: codec, currency: currency, sizes: sizes, pool: pool)
                         }
                         initialized += min(read, free.count)
                         found += read
@@ -76,6 +75,38 @@ extension CollectionFile {
         }
         try checkCount(found, expectedRows, file: path)
         return rows
+    }
+
+    /// A big collection's file held whole: a staged import's batch, read whole to check its
+    /// checksum. Decoded on every core as the last window of a file is.
+    static func decode<Codec: RowCodec>(_ bytes: [UInt8], as codec: Codec.Type, currency: Currency, expectedRows: Int, file: String,
+                                        sizes: ReadSizes = ReadSizes()) throws -> [Codec.Row] {
+        var found = 0
+        let rows = try bytes.withUnsafeBytes { buffer in
+            do {
+                let start = try rowsStart(buffer, collection: Codec.collection, columns: Codec.columns, earlier: Codec.earlierColumns)
+                return try [Codec.Row](unsafeUninitializedCapacity: min(expectedRows, buffer.count / 3 + 1)) { storage, initialized in
+                    found = try readLast(buffer, from: start, into: storage, inParallel: true, as: codec, currency: currency, sizes: sizes,
+                                         pool: ReferralPool())
+                    initialized = min(found, storage.count)
+                }
+            } catch let error as JSONReadError {
+                throw StoreError(.corrupt, file: file, line: line(of: error.offset, in: buffer), error.message)
+            }
+        }
+        try checkCount(found, expectedRows, file: file)
+        return rows
+    }
+
+    /// Reads the rows from `start` to the end of the file, which `buffer` ends with: on every
+    /// core when told and they read cleanly, else on one thread, so an error points at the
+    /// first bad row.
+    private static func readLast<Codec: RowCodec>(_ buffer: UnsafeRawBufferPointer, from start: Int,
+                                                  into slots: UnsafeMutableBufferPointer<Codec.Row>, inParallel: Bool,
+                                                  as codec: Codec.Type, currency: Currency, sizes: ReadSizes, pool: ReferralPool) throws -> Int {
+        let region = start..<(try rowsEnd(buffer, after: start))
+        return try (inParallel ? decodeInParallel(buffer, region, into: slots, as: codec, currency: currency, sizes: sizes, pool: pool) : nil)
+            ?? readRows(buffer, region, into: slots, as: codec, currency: currency, pool: pool)
     }
 
     /// Reads the header from the first window, reading on while it is longer than that (so a

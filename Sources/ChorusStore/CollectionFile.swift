@@ -186,7 +186,7 @@ enum CollectionFile {
         }
     }
 
-    private static func line(of offset: Int, in buffer: UnsafeRawBufferPointer) -> Int {
+    static func line(of offset: Int, in buffer: UnsafeRawBufferPointer) -> Int {
         1 + newlines(in: UnsafeRawBufferPointer(rebasing: buffer[0..<min(offset, buffer.count)]))
     }
 

@@ -35,6 +35,10 @@ public protocol FileSystem: Sendable {
     /// Makes renames and creations inside the folder durable (fsync on the directory).
     func syncDirectory(at path: String) throws
     func removeFile(at path: String) throws
+    /// Gives the file at `existing` a second name, `path`, replacing what was there: a
+    /// snapshot's orders file that a staged batch already holds byte for byte. The data is
+    /// already on stable storage; `syncDirectory` makes the name durable.
+    func linkFile(at existing: String, to path: String) throws
     /// The names of the entries in a folder, in no particular order.
     func fileNames(in folder: String) throws -> [String]
     /// Whether `path` itself is a symbolic link (it is not followed).
@@ -58,6 +62,11 @@ extension FileSystem {
     /// A fresh array each time, for file systems whose reads are not about memory (test doubles).
     public func readFile(at path: String, offset: Int, count: Int, reusing buffer: consuming [UInt8]) throws -> [UInt8] {
         try readFile(at: path, offset: offset, count: count)
+    }
+
+    /// A copy, for file systems without links of their own (test doubles).
+    public func linkFile(at existing: String, to path: String) throws {
+        try writeFile(at: path, bytes: try readFile(at: existing))
     }
 
     /// Joins the pieces and writes them whole: for file systems with no streaming of their own.

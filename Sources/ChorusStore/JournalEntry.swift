@@ -36,14 +36,15 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// replayed by rules it does not know would not be the history that was acknowledged.
     /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`;
     /// 3: commands as a `kind` and named fields (`Command+Coding`) instead of Swift's
-    /// synthesized enum coding; 5: `importTracking`, the shipments file's `markShipped`.
+    /// synthesized enum coding; 5: `importTracking`, the shipments file's `markShipped`;
+    /// 6: a big import's staged batch holds its rows as the snapshot does (`StagedRows`).
     /// Older entries are read as they are and never rewritten.
     ///
     /// Raise it with every new command kind and every change to how a command applies, and
     /// freeze the new format's golden journal (see `Command+Coding` in ChorusCore): two
     /// Chorus releases must never both write to a workspace when they would apply an entry
     /// differently.
-    public static let currentFormat = 5
+    public static let currentFormat = 6
 
     public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
                 summary: String? = nil) {

@@ -135,6 +135,12 @@ public struct POSIXFileSystem: FileSystem {
         if unlink(path) != 0, errno != ENOENT { throw StoreError.io("unlink", path) }
     }
 
+    /// link(2) does not follow `existing` if it is a symbolic link.
+    public func linkFile(at existing: String, to path: String) throws {
+        try removeFile(at: path)
+        guard link(existing, path) == 0 else { throw StoreError.io("link to \(path)", existing) }
+    }
+
     /// Opens (creating with 0600) and sets 0600 explicitly, since `open`'s mode is masked by umask.
     /// Refuses a symbolic link and anything but a plain file before changing anything.
     private func openPrivate(_ path: String, flags: Int32) throws -> Int32 {

@@ -37,9 +37,10 @@ package enum Snapshot {
     }
 
     /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
-    /// can run on another thread while the store goes on journaling commands.
-    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int,
-                           fileSystem: any FileSystem) throws -> Files {
+    /// can run on another thread while the store goes on journaling commands. `ordersFile`, a
+    /// file already holding the orders file byte for byte, is linked instead of written.
+    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int, ordersFile: String? = nil,
+                                   fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
         // The big collections go to disk in pieces as they are encoded, never whole.
@@ -55,7 +56,13 @@ package enum Snapshot {
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
         try put(workspace.creators.rows, as: CreatorRowCodec.self)
         try put(workspace.enrollments.rows, as: EnrollmentRowCodec.self)
-        try put(workspace.orders.rows, as: OrderRowCodec.self)
+        if let ordersFile {
+            let file = Manifest.fileName(OrderRowCodec.collection, generation: generation)
+            try fileSystem.linkFile(at: ordersFile, to: folder + "/" + file)
+            collections.append(Manifest.Collection(name: OrderRowCodec.collection, file: file, rows: workspace.orders.count))
+        } else {
+            try put(workspace.orders.rows, as: OrderRowCodec.self)
+        }
         try put(workspace.surveyResponses.rows, as: SurveyResponseRowCodec.self)
         func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
             let rows = workspace[keyPath: Entity.table].rows

@@ -11,11 +11,14 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     /// FNV-1a (64 bits) of the payload, as for journal lines (see `EntryChecksum`).
     public var sum: String
     public var byteCount: Int
+    /// Set when the payload is the import's rows as a snapshot file holds them (journal format
+    /// 6 on); nil when it is the command as a journal line holds it, as every batch before.
+    public var rows: StagedRows?
 
-    /// The payload a command is staged as, handed to `write` in pieces: the command as a journal
-    /// line would hold it.
-    static func payload(of command: Command, rowsPerPiece: Int = 20_000, to write: ([UInt8]) throws -> Void) throws {
-        if try StagedOrdersPayload.write(command, rowsPerPiece: rowsPerPiece, to: write) { return }
+    /// The payload a command is staged as, handed to `write` in pieces: an import's rows as
+    /// `rows` describes them, any other command as a journal line would hold it.
+    static func payload(of command: Command, rows: StagedRows?, rowsPerPiece: Int, to write: ([UInt8]) throws -> Void) throws {
+        if let rows { return try rows.write(command, rowsPerPiece: rowsPerPiece, to: write) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try write([UInt8](try encoder.encode(command)))
@@ -23,20 +26,22 @@ public struct StagedBatch: Codable, Hashable, Sendable {
 
     /// Stages `command` with `stage`, which writes the payload it is handed, piece by piece,
     /// and returns its name. The checksum and size are taken from the very pieces written.
-    static func staging(_ command: Command, rowsPerPiece: Int = 20_000,
+    /// Amounts in `currency` (the program's) are written as bare numbers, as in the snapshot.
+    static func staging(_ command: Command, currency: Currency, rowsPerPiece: Int = CollectionFile.rowsPerChunk,
                         with stage: (_ payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String) throws -> StagedBatch {
+        let rows = StagedRows(of: command, currency: currency)
         var sum = EntryChecksum.Running()
         var byteCount = 0
         let name = try stage { write in
             sum = EntryChecksum.Running()
             byteCount = 0
-            try payload(of: command, rowsPerPiece: rowsPerPiece) { piece in
+            try payload(of: command, rows: rows, rowsPerPiece: rowsPerPiece) { piece in
                 sum.add(piece[...])
                 byteCount += piece.count
                 try write(piece)
             }
         }
-        return StagedBatch(name: name, sum: sum.digest, byteCount: byteCount)
+        return StagedBatch(name: name, sum: sum.digest, byteCount: byteCount, rows: rows)
     }
 
     /// The command in `payload`, once its size and checksum hold.
@@ -44,6 +49,7 @@ public struct StagedBatch: Codable, Hashable, Sendable {
         guard payload.count == byteCount, EntryChecksum.digest(payload[...]) == sum else {
             throw StagedBatchProblem.changed
         }
+        if let rows { return try rows.command(from: payload, batch: name) }
         return try JSONDecoder().decode(Command.self, from: Data(payload))
     }
 

@@ -10,7 +10,11 @@ extension WorkspaceStore {
     /// before the new manifest is in place, the previous snapshot and journal stay current and
     /// untouched; the journal is trimmed only after the new manifest is durable. Throws
     /// `StoreError.Kind.locked` while another process is compacting.
-    public func compact() throws {
+    public func compact() throws { try compact(afterStaging: nil) }
+
+    /// `staged`: a big import just appended, whose batch the snapshot takes as its orders file
+    /// when it holds exactly the orders the snapshot would write (see `StagedRows.isOrdersFile`).
+    func compact(afterStaging staged: (batch: StagedBatch, command: Command)?) throws {
         try requireWritable()
         try finishLoadingOrderHistory()
         try catchUp()
@@ -21,7 +25,7 @@ extension WorkspaceStore {
             journalLength = 0
             return
         }
-        guard let compaction = try beginCompaction() else { throw Self.compactingElsewhere(folder) }
+        guard let compaction = try beginCompaction(afterStaging: staged) else { throw Self.compactingElsewhere(folder) }
         compaction.writeFiles()
         try finish(compaction)
     }
@@ -37,13 +41,13 @@ extension WorkspaceStore {
     public func beginBackgroundCompaction() throws -> Compaction? {
         try requireWritable()
         guard pendingOrderHistory == nil, folderLog != nil else { return nil }
-        return try beginCompaction()
+        return try beginCompaction(afterStaging: nil)
     }
 
     /// Takes the compaction lease (nil if another process has it), then under the append lock
     /// catches up and rolls the journal to a new segment, numbering the generation past every
     /// one on disk, so no process's files are ever overwritten.
-    private func beginCompaction() throws -> Compaction? {
+    private func beginCompaction(afterStaging staged: (batch: StagedBatch, command: Command)?) throws -> Compaction? {
         guard let folderLog, compactionLease != nil || takeCompactionLease() else { return nil }
         let roll: FolderLog.Roll
         do {
@@ -59,8 +63,11 @@ extension WorkspaceStore {
         nextGeneration = max(nextGeneration, roll.generation)
         defer { nextGeneration += 1 }
         inFlightGenerations.insert(nextGeneration)
-        return Compaction(workspace: workspace, folder: folder, generation: nextGeneration,
-                          journalSequence: lastSequence, rolled: roll.manifest, fileSystem: fileSystem)
+        let stagedOrders = staged.flatMap { staged in
+            staged.batch.rows?.isOrdersFile(of: workspace, staged: staged.command) == true ? folderLog.folder + "/" + staged.batch.name : nil
+        }
+        return Compaction(workspace: workspace, folder: folder, generation: nextGeneration, journalSequence: lastSequence,
+                          rolled: roll.manifest, ordersFile: stagedOrders, fileSystem: fileSystem)
     }
 
     private func takeCompactionLease() -> Bool {

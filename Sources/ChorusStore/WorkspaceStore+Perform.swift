@@ -41,7 +41,7 @@ extension WorkspaceStore {
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
         let batch = durability == .snapshot ? try stage(command) : nil
         var staged = StagedOutcome.unknown
-        defer { settle(batch, staged) }
+        defer { settle(batch, staged, command) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
@@ -164,7 +164,7 @@ extension WorkspaceStore {
     /// lock: writing a hundred megabytes takes a while), so that the entry appended is small. The
     /// batch goes to the log as it is encoded, so it is never held whole beside the orders.
     private func stage(_ command: Command) throws -> StagedBatch {
-        try StagedBatch.staging(command) { try log.stage(writing: $0) }
+        try StagedBatch.staging(command, currency: workspace.program.currency) { try log.stage(writing: $0) }
     }
 
     /// How a staged import's perform ended, for `settle`.
@@ -176,10 +176,10 @@ extension WorkspaceStore {
     /// append that failed may still be on disk, naming it (`chorus check --repair` removes a
     /// batch nothing names). A compaction that cannot run now (a colleague's is running) is
     /// not the import's failure: the journal and the batch hold it.
-    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome) {
+    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome, _ command: Command) {
         guard let batch, let folderLog else { return }
         switch outcome {
-        case .appended: _ = try? compact()
+        case .appended: _ = try? compact(afterStaging: (batch, command))
         case .unneeded: try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
         case .unknown: break
         }

@@ -2,7 +2,7 @@ import ChorusStore
 import Foundation
 
 /// A file system for fault-injection tests in the manner of SQLite's I/O-error tests: it numbers
-/// every step the store takes on disk (read, open, write, sync, truncate, rename, folder sync,
+/// every step the store takes on disk (read, open, write, sync, truncate, rename, folder sync, link,
 /// removal), so a test can count the steps of a workflow and then rerun it once per step with
 /// that step failing.
 ///
@@ -12,7 +12,7 @@ import Foundation
 /// fail, and skipping the real ones keeps hundreds of reruns fast.
 final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     enum Step: String, Sendable, CaseIterable {
-        case read, createDirectory, open, write, sync, truncate, rename, syncDirectory, remove
+        case read, createDirectory, open, write, sync, truncate, rename, syncDirectory, remove, link
     }
 
     /// One numbered step: what it was and on which file.
@@ -104,6 +104,11 @@ final class FaultInjectingFileSystem: FileSystem, @unchecked Sendable {
     func removeFile(at path: String) throws {
         if take(.remove, path) { throw failure(.remove, path) }
         try real.removeFile(at: path)
+    }
+
+    func linkFile(at existing: String, to path: String) throws {
+        if take(.link, path) { throw failure(.link, path) }
+        try real.linkFile(at: existing, to: path)
     }
 
     /// Open, write, sync: three steps. A failed write stops half-way; a failed sync after all.

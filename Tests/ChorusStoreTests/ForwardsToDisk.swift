@@ -17,4 +17,5 @@ extension ForwardsToDisk {
     func renameFile(from source: String, to destination: String) throws { try disk.renameFile(from: source, to: destination) }
     func syncDirectory(at path: String) throws { try disk.syncDirectory(at: path) }
     func removeFile(at path: String) throws { try disk.removeFile(at: path) }
+    func linkFile(at existing: String, to path: String) throws { try disk.linkFile(at: existing, to: path) }
 }
