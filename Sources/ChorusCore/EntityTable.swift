@@ -82,7 +82,11 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     public mutating func upsert(contentsOf incoming: [Entity], willReplace: (Entity) -> Void, willAdd: (Entity.Key) -> Void)
         -> (added: Int, updated: Int, unchanged: Int) where Entity: Equatable {
         if storage.isEmpty, adopt(incoming) {
-            for row in incoming { willAdd(row.tableKey) }
+            // Each key read in place: `for row in incoming` copied every row (a retain per
+            // field of a million orders) to read one field of it.
+            incoming.withUnsafeBufferPointer { rows in
+                for index in rows.indices { willAdd(rows[index].tableKey) }
+            }
             return (incoming.count, 0, 0)
         }
         storage.reserveCapacity(storage.count + incoming.count)

@@ -42,10 +42,15 @@ extension ChangeRecorder {
         try Self.requireNonEmpty(orders, "orders")
         settleProvisionalCurrency(for: orders)
         let currency = workspace.program.currency
-        for order in orders {
-            let foreign = [order.subtotal, order.refunded].first { $0.currency != currency }
-                ?? order.lines.first { $0.price.currency != currency }?.price
-            if let foreign { throw DomainError("order \(order.id) is in \(foreign.currency); the program uses \(currency)") }
+        // Read in place, as `upsert(contentsOf:)` reads keys: a copy of each order was most of
+        // this check.
+        try orders.withUnsafeBufferPointer { orders in
+            for index in orders.indices {
+                let foreign = orders[index].subtotal.currency != currency ? orders[index].subtotal
+                    : orders[index].refunded.currency != currency ? orders[index].refunded
+                    : orders[index].lines.first { $0.price.currency != currency }?.price
+                if let foreign { throw DomainError("order \(orders[index].id) is in \(foreign.currency); the program uses \(currency)") }
+            }
         }
         let (added, updated, unchanged) = put(orders: orders)
         return "imported orders: \(added) new, \(updated) updated, \(unchanged) unchanged"

@@ -34,6 +34,35 @@ final class ParallelOrderImportTests: XCTestCase {
         XCTAssertEqual(chunked.errors.map(\.description), onePass.errors.map(\.description), file: file, line: line)
     }
 
+    /// The split points are found by counting quotes and line breaks 32 bytes at a time:
+    /// wherever LFs, CRLFs, lone CRs and quoted breaks fall against those blocks (and a CRLF
+    /// across two), each chunk starts where a row starts, on the line one pass numbers it.
+    func testChunksStartWhereRowsStartOnTheLinesOnePassCounts() throws {
+        var seed: UInt64 = 42
+        func next(_ below: UInt64) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % below)
+        }
+        for round in 0..<20 {
+            var text = "Name,Note\n"
+            for row in 0..<2_000 {
+                let end = ["\n", "\r\n", "\r"][next(3)]
+                let note = next(4) == 0 ? "\"a\(end)b, \"\"c\"\"\"" : String(repeating: "x", count: next(40))
+                text += "#\(row),\(note)\(end)"
+            }
+            let table = try CSVTable(bytes: Array(text.utf8), fileName: "notes.csv")
+            let chunks = table.chunkReaders(count: 6, keepingTogetherRowsWithEqual: 0, minimumChunk: 4 << 10)
+            XCTAssertGreaterThan(chunks.count, 1, "round \(round)")
+            var onePass = table.reader
+            var record = CSVRecord()
+            var rowStarts: Set<[Int]> = []
+            repeat { rowStarts.insert([onePass.cursor.position, onePass.cursor.line]) } while try onePass.readNext(into: &record)
+            for chunk in chunks {
+                XCTAssertTrue(rowStarts.contains([chunk.cursor.position, chunk.cursor.line]), "round \(round): \(chunk.cursor)")
+            }
+        }
+    }
+
     func testABigExportReadInChunksGivesTheSameOrdersAsOnePass() throws {
         let bytes = file(Self.bigExport.rows)
         try assertChunkedReadMatchesOnePass(bytes)
