@@ -13,9 +13,22 @@ public struct Day: Hashable, Sendable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        guard let day = text.withUTF8Bytes(Day.init(bytes:)) else { return nil }
+        self = day
+    }
+
+    /// The same for a `String`: not generic, so callers in other modules need no
+    /// specialization of it.
+    public init?(_ text: String) {
+        var text = text
+        guard let day = text.withUTF8(Day.init(bytes:)) else { return nil }
+        self = day
+    }
+
+    /// `YYYY-MM-DD` in UTF-8.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Day.number(bytes[0..<4]), let month = Day.number(bytes[5..<7]), let day = Day.number(bytes[8..<10])
+              let year = Day.number(bytes, 0..<4), let month = Day.number(bytes, 5..<7), let day = Day.number(bytes, 8..<10)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -72,9 +85,11 @@ public struct Day: Hashable, Sendable, Comparable, Codable, CustomStringConverti
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
-    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The decimal number the digits at `range` spell; nil if one is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
-        for byte in bytes {
+        for index in range {
+            let byte = bytes[index]
             guard byte >= 0x30, byte <= 0x39 else { return nil }
             value = value * 10 + Int(byte - 0x30)
         }
@@ -130,31 +145,51 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
     /// Parses `2026-03-12T09:14:02Z`, `2026-03-12 09:14:02 +0000`, `2026-03-12T09:14:02+01:00`
     /// and a bare `2026-03-12` (midnight UTC).
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let day = Day(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
-        if bytes.count == 10 { self.init(day: day); return }
+        guard let seconds = text.withUTF8Bytes(Timestamp.seconds(in:)) else { return nil }
+        self.init(secondsSinceEpoch: seconds)
+    }
+
+    /// The same for a `String`: not generic, so the order import (in another module) reads
+    /// its times without going through `StringProtocol`'s witnesses.
+    public init?(_ text: String) {
+        var text = text
+        guard let seconds = text.withUTF8(Timestamp.seconds(in:)) else { return nil }
+        self.init(secondsSinceEpoch: seconds)
+    }
+
+    /// The instant `bytes` spell, read in place: an order import reads one or two per order,
+    /// and copying the text into arrays and strings on the way was most of the reading.
+    private static func seconds(in bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count >= 10, let day = Day(bytes: UnsafeBufferPointer(rebasing: bytes[0..<10])) else { return nil }
+        if bytes.count == 10 { return Timestamp(day: day).secondsSinceEpoch }
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let h = Day.number(bytes[11..<13]), let mi = Day.number(bytes[14..<16]), let s = Day.number(bytes[17..<19]),
+              let h = Day.number(bytes, 11..<13), let mi = Day.number(bytes, 14..<16), let s = Day.number(bytes, 17..<19),
               h < 24, mi < 60, s < 61
         else { return nil }
-        var rest = bytes[19...]
-        if rest.first == UInt8(ascii: ".") {  // fractional seconds are dropped
-            rest = rest.dropFirst()
-            while let b = rest.first, b >= 0x30, b <= 0x39 { rest = rest.dropFirst() }
+        var rest = 19
+        if rest < bytes.count, bytes[rest] == UInt8(ascii: ".") {  // fractional seconds are dropped
+            rest += 1
+            while rest < bytes.count, bytes[rest] >= 0x30, bytes[rest] <= 0x39 { rest += 1 }
         }
-        if rest.first == UInt8(ascii: " ") { rest = rest.dropFirst() }
+        if rest < bytes.count, bytes[rest] == UInt8(ascii: " ") { rest += 1 }
         var offset = 0
-        if rest.isEmpty || rest == [UInt8(ascii: "Z")] {
+        if rest == bytes.count || (rest + 1 == bytes.count && bytes[rest] == UInt8(ascii: "Z")) {
             offset = 0
-        } else if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            let digits = Array(rest.dropFirst().filter { $0 != UInt8(ascii: ":") })
-            guard digits.count == 4, let oh = Day.number(digits[0..<2]), let om = Day.number(digits[2..<4]) else { return nil }
-            offset = (oh * 3600 + om * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+        } else if bytes[rest] == UInt8(ascii: "+") || bytes[rest] == UInt8(ascii: "-") {
+            // `hhmm` or `hh:mm`: four digits, colons aside.
+            var digits = 0, hhmm = 0
+            for index in (rest + 1)..<bytes.count where bytes[index] != UInt8(ascii: ":") {
+                guard digits < 4, bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+                hhmm = hhmm * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+            }
+            guard digits == 4 else { return nil }
+            offset = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (bytes[rest] == UInt8(ascii: "-") ? -1 : 1)
         } else {
             return nil
         }
-        self.init(secondsSinceEpoch: Timestamp(day: day, hour: h, minute: mi, second: s).secondsSinceEpoch - Int64(offset))
+        return Timestamp(day: day, hour: h, minute: mi, second: s).secondsSinceEpoch - Int64(offset)
     }
 
     /// The UTC calendar day of this instant.
@@ -186,5 +221,13 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+extension StringProtocol {
+    /// `body` over the text's UTF-8, in place when the text is stored as UTF-8 (as native
+    /// strings and their slices are), else over a copy.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        utf8.withContiguousStorageIfAvailable(body) ?? Array(utf8).withUnsafeBufferPointer(body)
     }
 }

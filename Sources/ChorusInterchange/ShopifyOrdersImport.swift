@@ -101,11 +101,14 @@ public struct ShopifyOrdersImport: Sendable {
                 guard !name.isEmpty else { errors.append(columns.failure(record, columns.name, "the row has no order Name")); continue }
                 let id = OrderID(name)
                 do {
-                    if let position = positions[id] {
+                    // One lookup that inserts the next position when the name is new (no earlier
+                    // order is at that position): looking up, then inserting, hashed each new
+                    // order's name twice.
+                    let position = Self.value(&positions[id, default: orders.count])
+                    if position < orders.count {
                         let currency = orders[position].subtotal.currency
                         if let line = try columns.lineItem(record, currency: currency) { orders[position].lines.append(line) }
                     } else {
-                        positions[id] = orders.count
                         orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
                                             subtotal: .zero(currency), refunded: .zero(currency)))
                         try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, referrals: &referrals)
@@ -119,6 +122,10 @@ public struct ShopifyOrdersImport: Sendable {
                 orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
             }
         }
+
+        /// What `value` holds; handed a dictionary's `[key, default:]` in place, it inserts the
+        /// default for a missing key in the same lookup.
+        private static func value(_ value: inout Int) -> Int { value }
 
         /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
         /// no trace in `orders`: any row error sends the file back to a one-pass read). Each

@@ -26,7 +26,7 @@ public struct UTMParameters: Hashable, Sendable {
             while pairStart < end {
                 let pairEnd = bytes[pairStart..<end].firstIndex(of: UInt8(ascii: "&")) ?? end
                 if let equals = bytes[pairStart..<pairEnd].firstIndex(of: UInt8(ascii: "=")) {
-                    set(key: bytes[pairStart..<equals], value: Self.percentDecoded(bytes[(equals + 1)..<pairEnd]))
+                    set(key: bytes[pairStart..<equals]) { Self.percentDecoded(bytes[(equals + 1)..<pairEnd]) }
                 }
                 pairStart = pairEnd + 1
             }
@@ -42,7 +42,7 @@ public struct UTMParameters: Hashable, Sendable {
             while lineStart < bytes.count {
                 let lineEnd = bytes[lineStart...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.count
                 if let colon = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ":")) {
-                    set(key: bytes[lineStart..<colon], value: String(decoding: bytes[(colon + 1)..<lineEnd], as: UTF8.self))
+                    set(key: bytes[lineStart..<colon]) { String(decoding: bytes[(colon + 1)..<lineEnd], as: UTF8.self) }
                 }
                 lineStart = lineEnd + 1
             }
@@ -74,23 +74,30 @@ public struct UTMParameters: Hashable, Sendable {
     }
 
     /// Keeps `value` (trimmed, when not empty) if `key` is one of the four UTM names, in any
-    /// case and with surrounding spaces.
-    private mutating func set(key: Slice<UnsafeBufferPointer<UInt8>>, value: String) {
+    /// case and with surrounding spaces. The value is made only then: most notes and query
+    /// pairs name something else.
+    private mutating func set(key: Slice<UnsafeBufferPointer<UInt8>>, value: () -> String) {
         var key = key
         while let first = key.first, Self.isSpace(first) { key = key.dropFirst() }
         while let last = key.last, Self.isSpace(last) { key = key.dropLast() }
         guard key.count >= 10, key.count <= 12 else { return }
-        let value = value.trimmingWhitespace
-        guard !value.isEmpty else { return }
         func named(_ name: StaticString) -> Bool {
             name.utf8CodeUnitCount == key.count
                 && zip(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), key).allSatisfy { $0 == $1 | 0x20 || $0 == $1 }
         }
-        if named("utm_source") { source = value }
-        else if named("utm_medium") { medium = value }
-        else if named("utm_campaign") { campaign = value }
-        else if named("utm_content") { content = value }
+        guard let field = Self.names.firstIndex(where: named) else { return }
+        let value = value().trimmingWhitespace
+        guard !value.isEmpty else { return }
+        switch field {
+        case 0: source = value
+        case 1: medium = value
+        case 2: campaign = value
+        default: content = value
+        }
     }
+
+    /// The four names, in the order `set` assigns them.
+    private static let names: [StaticString] = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import ChorusCore
 
@@ -99,5 +100,37 @@ final class DayAndTimestampTests: XCTestCase {
         let day = try JSONEncoder().encode([ProgramFixture.today])
         XCTAssertEqual(String(decoding: day, as: UTF8.self), "[\"2026-03-12\"]")
         XCTAssertThrowsError(try JSONDecoder().decode([Day].self, from: Data("[\"2026-02-30\"]".utf8)))
+    }
+}
+
+/// Timestamps as the stores' exports write them, read back here as Foundation's own date
+/// parser reads them: any instant, any offset, with and without fractional seconds.
+final class TimestampsAsFoundationReadsThemTests: XCTestCase {
+    func testEveryExportedFormReadsAsFoundationsParserReadsIt() {
+        var seed: UInt64 = 7
+        func next(_ below: Int64) -> Int64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((seed >> 33) % UInt64(below))
+        }
+        let formats = ["yyyy-MM-dd HH:mm:ss Z", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ssZ",
+                       "yyyy-MM-dd HH:mm:ssZ", "yyyy-MM-dd"]
+        let writer = DateFormatter()
+        writer.locale = Locale(identifier: "en_US_POSIX")
+        for round in 0..<3_000 {
+            let instant = Date(timeIntervalSince1970: TimeInterval(next(4_000_000_000) - 500_000_000))
+            let minutes = Int(next(26 * 4) - 12 * 4) * 15
+            writer.timeZone = TimeZone(secondsFromGMT: minutes * 60)
+            writer.dateFormat = formats[Int(next(Int64(formats.count)))]
+            let text = writer.string(from: instant)
+            let read = Timestamp(text)
+            let foundation = writer.date(from: text).map { Int64($0.timeIntervalSince1970.rounded(.down)) }
+            if writer.dateFormat == "yyyy-MM-dd" {
+                // A bare day is midnight UTC here, midnight in the writer's zone for Foundation.
+                XCTAssertEqual(read?.secondsSinceEpoch, foundation.map { $0 + Int64(minutes * 60) }, "round \(round): \(text)")
+            } else {
+                XCTAssertEqual(read?.secondsSinceEpoch, foundation, "round \(round): \(text)")
+            }
+            XCTAssertEqual(Timestamp(Substring(" " + text + " ").dropFirst().dropLast()), read, "a slice reads as the whole string")
+        }
     }
 }
