@@ -26,6 +26,10 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     /// wave of each enrollment) can carry on by reading the rows added. Copies share it, and
     /// each may add other rows: what is kept checks the last row it read is still there.
     public private(set) var layout = RowLayout()
+    /// A new object whenever a row is replaced, added or removed, or the table is new. Copies
+    /// share it, so a table whose version a snapshot file was read or written with still holds
+    /// exactly that file's rows: a compaction links the file instead of writing it again.
+    public private(set) var rowsVersion = RowsVersion()
 
     public init() {
         storage = []
@@ -69,10 +73,12 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         if let position = positions.position(of: key, in: storage) {
             let prior = storage[position]
             storage[position] = row
+            rowsVersion = RowsVersion()
             return (prior, position)
         }
         storage.append(row)
         positions.add(storage.count - 1, key: key, in: storage)
+        rowsVersion = RowsVersion()
         return (nil, storage.count - 1)
     }
 
@@ -106,6 +112,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
                 counts.added += 1
             }
         }
+        if counts.added + counts.updated > 0 { rowsVersion = RowsVersion() }
         return counts
     }
 
@@ -117,6 +124,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         guard index.count == incoming.count else { return false }
         storage = incoming
         positions = index
+        rowsVersion = RowsVersion()
         return true
     }
 
@@ -130,6 +138,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         storage.removeAll { keys.contains($0.tableKey) }
         positions = RowIndex(storage)
         layout = RowLayout()
+        rowsVersion = RowsVersion()
         return removed
     }
 
@@ -148,6 +157,11 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
 
 /// Compared by identity: see `EntityTable.layout`.
 public final class RowLayout: Sendable {
+    public init() {}
+}
+
+/// Compared by identity: see `EntityTable.rowsVersion`.
+public final class RowsVersion: Sendable {
     public init() {}
 }
 

@@ -23,16 +23,16 @@ public final class Compaction: @unchecked Sendable {
     /// The manifest in place when it began, listing the segment appended to meanwhile: it
     /// becomes current only if the manifest is still this one.
     let rolled: Manifest
-    /// A file that holds the orders file byte for byte (a staged import's batch), linked
-    /// rather than written again.
-    let ordersFile: String?
+    /// Files that hold a collection's file byte for byte, by collection (see `SavedRows`,
+    /// `StagedRows.isOrdersFile`): linked rather than written again.
+    let reusing: [String: String]
     private let lock = NSLock()
     private var outcome: Result<Snapshot.Files, Error>?
 
-    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, rolled: Manifest, ordersFile: String? = nil,
+    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, rolled: Manifest, reusing: [String: String] = [:],
          fileSystem: any FileSystem) {
         self.rolled = rolled
-        self.ordersFile = ordersFile
+        self.reusing = reusing
         self.workspace = workspace
         self.folder = folder
         self.generation = generation
@@ -43,7 +43,7 @@ public final class Compaction: @unchecked Sendable {
     /// Writes and syncs the files; call it once, on any thread.
     public func writeFiles() {
         let result = Result {
-            try Snapshot.writeFiles(workspace, to: folder, generation: generation, ordersFile: ordersFile, fileSystem: fileSystem)
+            try Snapshot.writeFiles(workspace, to: folder, generation: generation, reusing: reusing, fileSystem: fileSystem)
         }
         lock.withLock { outcome = result }
     }

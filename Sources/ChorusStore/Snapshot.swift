@@ -37,15 +37,20 @@ package enum Snapshot {
     }
 
     /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
-    /// can run on another thread while the store goes on journaling commands. `ordersFile`, a
-    /// file already holding the orders file byte for byte, is linked instead of written.
-    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int, ordersFile: String? = nil,
+    /// can run on another thread while the store goes on journaling commands. A collection
+    /// in `reusing` (name to path) is already in that file byte for byte: it is linked, and
+    /// written only if it cannot be (a file system without links, a file gone meanwhile).
+    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int, reusing: [String: String] = [:],
                                    fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
         // The big collections go to disk in pieces as they are encoded, never whole.
         func put(_ name: String, rows: Int, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             let file = Manifest.fileName(name, generation: generation)
+            if let saved = reusing[name], (try? fileSystem.linkFile(at: saved, to: folder + "/" + file)) != nil {
+                collections.append(Manifest.Collection(name: name, file: file, rows: rows))
+                return
+            }
             try fileSystem.writeFile(at: folder + "/" + file, pieces: pieces)
             collections.append(Manifest.Collection(name: name, file: file, rows: rows))
         }
@@ -56,13 +61,7 @@ package enum Snapshot {
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
         try put(workspace.creators.rows, as: CreatorRowCodec.self)
         try put(workspace.enrollments.rows, as: EnrollmentRowCodec.self)
-        if let ordersFile {
-            let file = Manifest.fileName(OrderRowCodec.collection, generation: generation)
-            try fileSystem.linkFile(at: ordersFile, to: folder + "/" + file)
-            collections.append(Manifest.Collection(name: OrderRowCodec.collection, file: file, rows: workspace.orders.count))
-        } else {
-            try put(workspace.orders.rows, as: OrderRowCodec.self)
-        }
+        try put(workspace.orders.rows, as: OrderRowCodec.self)
         try put(workspace.surveyResponses.rows, as: SurveyResponseRowCodec.self)
         func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
             let rows = workspace[keyPath: Entity.table].rows
@@ -73,6 +72,15 @@ package enum Snapshot {
         for kind in smallKinds + optionalKinds { try putSmall(kind) }
         try fileSystem.syncDirectory(at: folder)
         return Files(program: programFile, collections: collections)
+    }
+
+    /// Each collection's `EntityTable.rowsVersion` in `workspace`, by the name its file has.
+    static func rowsVersions(of workspace: Workspace) -> [String: RowsVersion] {
+        var versions = [CreatorRowCodec.collection: workspace.creators.rowsVersion, EnrollmentRowCodec.collection: workspace.enrollments.rowsVersion,
+                        OrderRowCodec.collection: workspace.orders.rowsVersion, SurveyResponseRowCodec.collection: workspace.surveyResponses.rowsVersion]
+        func version<Entity: WorkspaceEntity>(_ kind: Entity.Type) -> RowsVersion { workspace[keyPath: Entity.table].rowsVersion }
+        for kind in smallKinds + optionalKinds { versions[kind.name] = version(kind) }
+        return versions
     }
 
     /// Makes a written generation current: the manifest naming its files replaces the old one

@@ -63,11 +63,12 @@ extension WorkspaceStore {
         nextGeneration = max(nextGeneration, roll.generation)
         defer { nextGeneration += 1 }
         inFlightGenerations.insert(nextGeneration)
-        let stagedOrders = staged.flatMap { staged in
-            staged.batch.rows?.isOrdersFile(of: workspace, staged: staged.command) == true ? folderLog.folder + "/" + staged.batch.name : nil
+        var reusing = savedRows.unchanged(in: workspace)
+        if let staged, staged.batch.rows?.isOrdersFile(of: workspace, staged: staged.command) == true {
+            reusing[OrderRowCodec.collection] = folderLog.folder + "/" + staged.batch.name
         }
         return Compaction(workspace: workspace, folder: folder, generation: nextGeneration, journalSequence: lastSequence,
-                          rolled: roll.manifest, ordersFile: stagedOrders, fileSystem: fileSystem)
+                          rolled: roll.manifest, reusing: reusing, fileSystem: fileSystem)
     }
 
     private func takeCompactionLease() -> Bool {
@@ -99,6 +100,7 @@ extension WorkspaceStore {
             compaction.removeFiles()
             return
         }
+        savedRows.noteCompaction(of: compaction.workspace, as: manifest, in: folder, current: workspace)
         keepAttributionForNewGeneration()
         trimJournal()
     }

@@ -56,6 +56,8 @@ public final class WorkspaceStore {
     /// snapshots, kept attribution and stray files live in the folder.
     let folderLog: FolderLog?
     var manifest: Manifest
+    /// The snapshot files that hold collections as they are (see `SavedRows`).
+    var savedRows = SavedRows()
     /// The position of the newest entry applied to `workspace`.
     public internal(set) var lastSequence: Int
     /// Who last changed each item (see `ItemChanges`).
@@ -106,6 +108,9 @@ public final class WorkspaceStore {
             pending = nil
         }
         var workspace = snapshot
+        var saved = SavedRows()
+        saved.note(snapshot, in: folder, manifest,
+                   only: pending == nil ? nil : Set(Snapshot.collectionNames).subtracting([OrderRowCodec.collection, SurveyResponseRowCodec.collection]))
         var changes = ItemChanges()
         var performed: [String: String] = [:]
         let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
@@ -132,6 +137,7 @@ public final class WorkspaceStore {
         self.folderLog = log
         self.workspace = workspace
         self.manifest = manifest
+        self.savedRows = saved
         self.recoveredTornLine = journal.tornLine
         self.unreadableLastLine = unreadable
         self.journalLength = replayed
@@ -266,9 +272,11 @@ public final class WorkspaceStore {
     /// Kept attribution taken before the orders that proved not to be theirs is dropped, with
     /// its file (`keptAttributionFailedCheck` tells the console).
     public func attach(_ history: OrderHistory) {
-        guard pendingOrderHistory != nil else { return }
+        guard let loader = pendingOrderHistory else { return }
         workspace.attachOrderHistory(history)
         pendingOrderHistory = nil
+        savedRows.note(OrderRowCodec.collection, history.orders.rowsVersion, in: loader.orders.path)
+        savedRows.note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path)
         if history.adoptedFiguresDiffer {
             keptAttributionFailedCheck = true
             knownAttribution = nil

@@ -72,7 +72,7 @@ final class BackgroundCompactionTests: XCTestCase {
     func testAFailedBackgroundWriteKeepsThePreviousSnapshotAndTheWholeJournal() throws {
         let (folder, store) = try storeWithJournal()
         store.close()
-        let failing = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .write, pathContaining: "orders-2.json"))
+        let failing = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .write, pathContaining: "program-2.json"))
         let compaction = try XCTUnwrap(try failing.beginBackgroundCompaction())
         try failing.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "one more"), context: StoreFixtures.context(10))
         compaction.writeFiles()

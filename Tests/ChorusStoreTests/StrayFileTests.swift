@@ -55,7 +55,8 @@ final class StrayFileTests: XCTestCase {
         let folder = StoreFixtures.temporaryFolder()
         try WorkspaceStore.create(at: folder, workspace: StoreFixtures.richWorkspace).close()
         let failing = try WorkspaceStore.open(at: folder, fileSystem: FailingFileSystem(failing: .write, pathContaining: "assets-"))
-        try failing.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "recount"), context: StoreFixtures.context(1))
+        // Assets changed, so their file is written (after the unchanged collections are linked) and fails.
+        try failing.perform(.tagAssets(["AS-0001"], add: ["spring"], remove: []), context: StoreFixtures.context(1))
         XCTAssertThrowsError(try failing.compact())
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix("-2.json") }, [])
         failing.close()
