@@ -4,12 +4,21 @@ import ChorusCore
 /// the table it was read or written with (`EntityTable.rowsVersion`): a compaction links those
 /// files into its generation instead of encoding and writing rows that have not changed (a
 /// million creators after an order import; ten million orders after a creator was edited).
+///
+/// A file's bytes also depend on the program's currency (amounts in it are bare numbers), so
+/// a note holds only while the currency is the one the file was written in.
 struct SavedRows {
-    private var files: [String: (version: RowsVersion, path: String)] = [:]
+    private var files: [String: Saved] = [:]
 
-    /// Notes that the file at `path` holds `collection` as `version` has it.
-    mutating func note(_ collection: String, _ version: RowsVersion, in path: String) {
-        files[collection] = (version, path)
+    private struct Saved {
+        var version: RowsVersion
+        var path: String
+        var currency: Currency
+    }
+
+    /// Notes that the file at `path` holds `collection` as `version` has it, amounts in `currency`.
+    mutating func note(_ collection: String, _ version: RowsVersion, in path: String, currency: Currency) {
+        files[collection] = Saved(version: version, path: path, currency: currency)
     }
 
     /// Notes the files of a generation read or written for `workspace`, of the collections in
@@ -18,7 +27,7 @@ struct SavedRows {
         let versions = Snapshot.rowsVersions(of: workspace)
         for collection in manifest.collections where collections?.contains(collection.name) ?? true {
             guard let version = versions[collection.name] else { continue }
-            files[collection.name] = (version, folder + "/" + collection.file)
+            note(collection.name, version, in: folder + "/" + collection.file, currency: workspace.program.currency)
         }
     }
 
@@ -30,7 +39,7 @@ struct SavedRows {
         files = [:]
         for collection in manifest.collections {
             guard let version = before[collection.name], version === now[collection.name] else { continue }
-            files[collection.name] = (version, folder + "/" + collection.file)
+            note(collection.name, version, in: folder + "/" + collection.file, currency: written.program.currency)
         }
     }
 
@@ -38,7 +47,9 @@ struct SavedRows {
     func unchanged(in workspace: Workspace) -> [String: String] {
         var unchanged: [String: String] = [:]
         for (collection, version) in Snapshot.rowsVersions(of: workspace) {
-            if let saved = files[collection], saved.version === version { unchanged[collection] = saved.path }
+            if let saved = files[collection], saved.version === version, saved.currency == workspace.program.currency {
+                unchanged[collection] = saved.path
+            }
         }
         return unchanged
     }

@@ -66,8 +66,7 @@ package enum Snapshot {
         func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
             let rows = workspace[keyPath: Entity.table].rows
             guard !rows.isEmpty || !optionalKinds.contains(where: { $0 == kind }) else { return }
-            let bytes = try CollectionFile.encodeCodable(rows, collection: Entity.name)
-            try put(Entity.name, rows: rows.count) { try $0(bytes) }
+            try put(Entity.name, rows: rows.count) { try $0(try CollectionFile.encodeCodable(rows, collection: Entity.name)) }
         }
         for kind in smallKinds + optionalKinds { try putSmall(kind) }
         try fileSystem.syncDirectory(at: folder)

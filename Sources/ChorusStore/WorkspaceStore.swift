@@ -110,7 +110,7 @@ public final class WorkspaceStore {
         var workspace = snapshot
         var saved = SavedRows()
         saved.note(snapshot, in: folder, manifest,
-                   only: pending == nil ? nil : Set(Snapshot.collectionNames).subtracting([OrderRowCodec.collection, SurveyResponseRowCodec.collection]))
+                   only: pending == nil ? nil : Set(Snapshot.fileKinds).subtracting([OrderRowCodec.collection, SurveyResponseRowCodec.collection]))
         var changes = ItemChanges()
         var performed: [String: String] = [:]
         let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
@@ -275,8 +275,9 @@ public final class WorkspaceStore {
         guard let loader = pendingOrderHistory else { return }
         workspace.attachOrderHistory(history)
         pendingOrderHistory = nil
-        savedRows.note(OrderRowCodec.collection, history.orders.rowsVersion, in: loader.orders.path)
-        savedRows.note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path)
+        savedRows.note(OrderRowCodec.collection, history.orders.rowsVersion, in: loader.orders.path, currency: loader.currency)
+        savedRows.note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path,
+                       currency: loader.currency)
         if history.adoptedFiguresDiffer {
             keptAttributionFailedCheck = true
             knownAttribution = nil

@@ -72,6 +72,34 @@ final class UnchangedCollectionsTests: XCTestCase {
         try assertFilesAreWhatWritingWouldMake(folder)
     }
 
+    /// A file's amounts are bare numbers in the program's currency: once the currency changes
+    /// (a program with no orders or SKUs yet), an unchanged table's file no longer says what
+    /// its rows hold, and is written again.
+    func testACurrencyChangedWritesTheCollectionsWhoseAmountsItWouldMisstate() throws {
+        var creators = StoreFixtures.creators
+        creators[0].customer = CustomerSignals(orders: 3, totalSpent: Money(minorUnits: 12_900, currency: .eur), acceptsMarketing: true)
+        let rich = StoreFixtures.richWorkspace
+        let before = Workspace(program: rich.program, waves: rich.waves.rows, creators: creators, enrollments: rich.enrollments.rows,
+                               skus: [], shipments: [], submissions: [], assets: [], discountCodes: [], trackingLinks: [],
+                               orders: [], surveyResponses: [], payoutRuns: [])
+        let folder = StoreFixtures.temporaryFolder()
+        try WorkspaceStore.create(at: folder, workspace: before).close()
+        let steps = FaultInjectingFileSystem()
+        let store = try WorkspaceStore.open(at: folder, fileSystem: steps)
+        var program = store.workspace.program
+        program.currency = Currency("USD")
+        try store.perform(.updateProgram(program), context: StoreFixtures.context(1))
+        try store.compact()
+
+        XCTAssertTrue(try written(since: 0, steps, folder).isSuperset(of: ["creators", "enrollments"]), "their amounts are in euros")
+        store.close()
+        let reopened = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(reopened.workspace.creators[0].customer?.totalSpent, Money(minorUnits: 12_900, currency: .eur))
+        XCTAssertEqual(reopened.workspace, store.workspace)
+        reopened.close()
+        try assertFilesAreWhatWritingWouldMake(folder)
+    }
+
     // MARK: Helpers
 
     private func opened() throws -> (folder: String, steps: FaultInjectingFileSystem, store: WorkspaceStore) {
