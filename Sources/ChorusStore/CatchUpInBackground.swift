@@ -55,6 +55,7 @@ extension WorkspaceStore {
         var lastSequence: Int
         var journalLength: Int
         var pendingOrderHistory: OrderHistoryLoader?
+        var savedRows: SavedRows
     }
 
     /// The values and the log handed to a background catch-up. @unchecked: the owner's thread
@@ -103,7 +104,8 @@ extension WorkspaceStore {
     private var reader: Reader {
         Reader(log: log, folder: folder, fileSystem: fileSystem, isFolder: folderLog != nil,
                start: FollowingState(workspace: workspace, itemChanges: itemChanges, performedCommands: performedCommands,
-                                     lastSequence: lastSequence, journalLength: journalLength, pendingOrderHistory: pendingOrderHistory))
+                                     lastSequence: lastSequence, journalLength: journalLength, pendingOrderHistory: pendingOrderHistory,
+                                     savedRows: savedRows))
     }
 
     /// The assignments that make a catch-up current: O(1) each, the values having been built
@@ -126,6 +128,7 @@ extension WorkspaceStore {
         lastSequence = following.lastSequence
         journalLength = following.journalLength
         pendingOrderHistory = following.pendingOrderHistory
+        savedRows = following.savedRows
         if let newManifest = caughtUp.reloadedManifest { manifest = newManifest }
         if caughtUp.reloaded {
             knownAttribution = nil
@@ -162,7 +165,9 @@ extension WorkspaceStore {
             // A folder's journal stops at such an entry itself; another log hands it over.
             if let newer = UnreadableJournalLine.newer(entry.format, file: reader.folder) { throw NewerEntry(line: newer) }
             if entry.command.needsOrderHistory, let loader = state.pendingOrderHistory {
-                state.workspace.attachOrderHistory(try loader.load())
+                let history = try loader.load()
+                state.workspace.attachOrderHistory(history)
+                state.savedRows.note(history, readBy: loader)
                 state.pendingOrderHistory = nil
             }
             let outcome = try Self.apply(entry, to: &state.workspace, changes: &state.itemChanges, performed: &state.performedCommands,
@@ -187,6 +192,9 @@ extension WorkspaceStore {
                 .filter { $0.seq > reader.start.lastSequence && $0.seq <= snapshot.through }
         } ?? []
         state.workspace = snapshot.workspace
+        // Noted before the entries after it are applied, which give what they change new versions.
+        state.savedRows = SavedRows()
+        if let newManifest, reader.isFolder { state.savedRows.note(snapshot.workspace, in: reader.folder, newManifest) }
         state.itemChanges = ItemChanges()
         state.lastSequence = snapshot.through
         var applied: [(entry: JournalEntry, applied: AppliedCommand)] = []

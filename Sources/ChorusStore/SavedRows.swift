@@ -31,6 +31,12 @@ struct SavedRows {
         }
     }
 
+    /// Notes the orders and survey answers `loader` read, as `history` holds them.
+    mutating func note(_ history: OrderHistory, readBy loader: OrderHistoryLoader) {
+        note(OrderRowCodec.collection, history.orders.rowsVersion, in: loader.orders.path, currency: loader.currency)
+        note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path, currency: loader.currency)
+    }
+
     /// After a compaction of `written` made `manifest` current: the collections `current` still
     /// holds as they were written are in its files now; the others' notes are dropped with
     /// the files they named.

@@ -275,9 +275,7 @@ public final class WorkspaceStore {
         guard let loader = pendingOrderHistory else { return }
         workspace.attachOrderHistory(history)
         pendingOrderHistory = nil
-        savedRows.note(OrderRowCodec.collection, history.orders.rowsVersion, in: loader.orders.path, currency: loader.currency)
-        savedRows.note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path,
-                       currency: loader.currency)
+        savedRows.note(history, readBy: loader)
         if history.adoptedFiguresDiffer {
             keptAttributionFailedCheck = true
             knownAttribution = nil

@@ -72,6 +72,28 @@ final class UnchangedCollectionsTests: XCTestCase {
         try assertFilesAreWhatWritingWouldMake(folder)
     }
 
+    /// A colleague's import folded into a snapshot before this store looked: the store reloads
+    /// that snapshot, and its next compaction links the files it reloaded from.
+    func testAFollowerThatReloadedAColleaguesSnapshotLinksItsFiles() throws {
+        let (folder, steps, follower) = try opened()
+        let importer = try WorkspaceStore.open(at: folder)
+        try importer.perform(.importOrders(StoreFixtures.nightsOrders(40)), context: StoreFixtures.context(1, actor: "cron"), durability: .snapshot)
+        try importer.perform(.adjustStock(sku: "SKU-SERUM", delta: -2, reason: "breakage"), context: StoreFixtures.context(2, actor: "cron"))
+        importer.close()
+        try follower.catchUp()
+        XCTAssertEqual(follower.workspace.orders.count, StoreFixtures.orders.count + 40)
+        let reloaded = steps.points.count
+        var creator = try XCTUnwrap(follower.workspace.creators.first)
+        creator.note = "met at the pop-up"
+        try follower.perform(.updateCreator(creator), context: StoreFixtures.context(3))
+        try follower.compact()
+
+        XCTAssertEqual(try written(since: reloaded, steps, folder), ["creators", "program"])
+        XCTAssertTrue(try linked(since: reloaded, steps, folder).isSuperset(of: ["orders", "enrollments"]))
+        follower.close()
+        try assertFilesAreWhatWritingWouldMake(folder)
+    }
+
     /// A file's amounts are bare numbers in the program's currency: once the currency changes
     /// (a program with no orders or SKUs yet), an unchanged table's file no longer says what
     /// its rows hold, and is written again.
