@@ -23,8 +23,8 @@ public final class Compaction: @unchecked Sendable {
     /// The manifest in place when it began, listing the segment appended to meanwhile: it
     /// becomes current only if the manifest is still this one.
     let rolled: Manifest
-    /// Files that hold a collection's file byte for byte, by collection (see `SavedRows`,
-    /// `StagedRows.isOrdersFile`): linked rather than written again.
+    /// Files that hold a collection's file byte for byte, by collection (see `SavedRows`):
+    /// linked rather than written again.
     let reusing: [String: String]
     private let lock = NSLock()
     private var outcome: Result<Snapshot.Files, Error>?

@@ -46,12 +46,9 @@ package enum Snapshot {
         var collections: [Manifest.Collection] = []
         // The big collections go to disk in pieces as they are encoded, never whole.
         func put(_ name: String, rows: Int, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
-            let file = Manifest.fileName(name, generation: generation)
-            if let saved = reusing[name], (try? fileSystem.linkFile(at: saved, to: folder + "/" + file)) != nil {
-                collections.append(Manifest.Collection(name: name, file: file, rows: rows))
-                return
-            }
-            try fileSystem.writeFile(at: folder + "/" + file, pieces: pieces)
+            let file = Manifest.fileName(name, generation: generation), path = folder + "/" + file
+            let linked = reusing[name].map { (try? fileSystem.linkFile(at: $0, to: path)) != nil } ?? false
+            if !linked { try fileSystem.writeFile(at: path, pieces: pieces) }
             collections.append(Manifest.Collection(name: name, file: file, rows: rows))
         }
         func put<Codec: RowCodec>(_ rows: [Codec.Row], as codec: Codec.Type) throws {

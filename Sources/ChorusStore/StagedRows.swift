@@ -42,15 +42,15 @@ extension StagedRows {
         }
     }
 
-    /// Whether the batch is, byte for byte, the snapshot's orders file of `workspace` after the
-    /// import staged as `command`: when the import made the whole table, as a brand's first
-    /// import of its order history does, and amounts are in the program's currency. The
-    /// snapshot taken right after the import then links the batch instead of writing every
-    /// order again. Compared row by row: a colleague's import caught up on meanwhile, or
-    /// orders there before, make them differ.
-    func isOrdersFile(of workspace: Workspace, staged command: Command) -> Bool {
-        guard collection == OrderRowCodec.collection, currency == workspace.program.currency.code, count == workspace.orders.count,
-              case .importOrders(let orders) = command else { return false }
+    /// Whether the batch holds `workspace`'s orders table row for row, after the import staged
+    /// as `command`: when the import made the whole table, as a brand's first import of its
+    /// order history does. The store then notes the batch as the file of those orders (see
+    /// `SavedRows`), and the snapshot taken right after links it instead of writing every order
+    /// again, if amounts are still in the batch's currency.
+    func holdsTheOrders(of workspace: Workspace, staged command: Command) -> Bool {
+        guard collection == OrderRowCodec.collection, count == workspace.orders.count, case .importOrders(let orders) = command else {
+            return false
+        }
         return workspace.orders.rows == orders
     }
 

@@ -10,11 +10,7 @@ extension WorkspaceStore {
     /// before the new manifest is in place, the previous snapshot and journal stay current and
     /// untouched; the journal is trimmed only after the new manifest is durable. Throws
     /// `StoreError.Kind.locked` while another process is compacting.
-    public func compact() throws { try compact(afterStaging: nil) }
-
-    /// `staged`: a big import just appended, whose batch the snapshot takes as its orders file
-    /// when it holds exactly the orders the snapshot would write (see `StagedRows.isOrdersFile`).
-    func compact(afterStaging staged: (batch: StagedBatch, command: Command)?) throws {
+    public func compact() throws {
         try requireWritable()
         try finishLoadingOrderHistory()
         try catchUp()
@@ -25,7 +21,7 @@ extension WorkspaceStore {
             journalLength = 0
             return
         }
-        guard let compaction = try beginCompaction(afterStaging: staged) else { throw Self.compactingElsewhere(folder) }
+        guard let compaction = try beginCompaction() else { throw Self.compactingElsewhere(folder) }
         compaction.writeFiles()
         try finish(compaction)
     }
@@ -41,13 +37,13 @@ extension WorkspaceStore {
     public func beginBackgroundCompaction() throws -> Compaction? {
         try requireWritable()
         guard pendingOrderHistory == nil, folderLog != nil else { return nil }
-        return try beginCompaction(afterStaging: nil)
+        return try beginCompaction()
     }
 
     /// Takes the compaction lease (nil if another process has it), then under the append lock
     /// catches up and rolls the journal to a new segment, numbering the generation past every
     /// one on disk, so no process's files are ever overwritten.
-    private func beginCompaction(afterStaging staged: (batch: StagedBatch, command: Command)?) throws -> Compaction? {
+    private func beginCompaction() throws -> Compaction? {
         guard let folderLog, compactionLease != nil || takeCompactionLease() else { return nil }
         let roll: FolderLog.Roll
         do {
@@ -63,12 +59,8 @@ extension WorkspaceStore {
         nextGeneration = max(nextGeneration, roll.generation)
         defer { nextGeneration += 1 }
         inFlightGenerations.insert(nextGeneration)
-        var reusing = savedRows.unchanged(in: workspace)
-        if let staged, staged.batch.rows?.isOrdersFile(of: workspace, staged: staged.command) == true {
-            reusing[OrderRowCodec.collection] = folderLog.folder + "/" + staged.batch.name
-        }
         return Compaction(workspace: workspace, folder: folder, generation: nextGeneration, journalSequence: lastSequence,
-                          rolled: roll.manifest, reusing: reusing, fileSystem: fileSystem)
+                          rolled: roll.manifest, reusing: savedRows.unchanged(in: workspace), fileSystem: fileSystem)
     }
 
     private func takeCompactionLease() -> Bool {

@@ -41,7 +41,7 @@ extension WorkspaceStore {
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
         let batch = durability == .snapshot ? try stage(command) : nil
         var staged = StagedOutcome.unknown
-        defer { settle(batch, staged, command) }
+        defer { settle(batch, staged) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
@@ -96,6 +96,10 @@ extension WorkspaceStore {
                 if applied.isUndoable { rememberUndo(applied.undo, at: entry.seq) }
                 lastOwnPosition = entry.seq
                 noteAttributionInputs(changedBy: command)
+                if let batch, let folderLog, let rows = batch.rows, rows.holdsTheOrders(of: workspace, staged: command) {
+                    savedRows.note(OrderRowCodec.collection, workspace.orders.rowsVersion, in: folderLog.folder + "/" + batch.name,
+                                   currency: Currency(rows.currency))
+                }
                 return applied
             case .conflict:
                 takeBack(applied, context: context)
@@ -176,10 +180,10 @@ extension WorkspaceStore {
     /// append that failed may still be on disk, naming it (`chorus check --repair` removes a
     /// batch nothing names). A compaction that cannot run now (a colleague's is running) is
     /// not the import's failure: the journal and the batch hold it.
-    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome, _ command: Command) {
+    private func settle(_ batch: StagedBatch?, _ outcome: StagedOutcome) {
         guard let batch, let folderLog else { return }
         switch outcome {
-        case .appended: _ = try? compact(afterStaging: (batch, command))
+        case .appended: _ = try? compact()
         case .unneeded: try? fileSystem.removeFile(at: folderLog.folder + "/" + batch.name)
         case .unknown: break
         }
