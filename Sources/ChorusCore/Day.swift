@@ -149,11 +149,17 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         self.init(secondsSinceEpoch: seconds)
     }
 
-    /// The same for a `String`: not generic, so the order import (in another module) reads
-    /// its times without going through `StringProtocol`'s witnesses.
+    /// The same for a `String`: not generic, so callers in other modules need no
+    /// specialization of it.
     public init?(_ text: String) {
         var text = text
         guard let seconds = text.withUTF8(Timestamp.seconds(in:)) else { return nil }
+        self.init(secondsSinceEpoch: seconds)
+    }
+
+    /// The same for the bytes of a field read in place, without a `String` made of them.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let seconds = Timestamp.seconds(in: bytes) else { return nil }
         self.init(secondsSinceEpoch: seconds)
     }
 

@@ -66,9 +66,16 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// reading one wrongly multiplies the amount by 100 or 1000.
     /// Returns nil for anything else, including more fraction digits than the currency has.
     public static func parse(_ text: Substring, currency: Currency) -> Money? {
-        // Works on the UTF-8 view without copying: imports parse millions of amounts.
+        var text = text
+        return text.withUTF8 { parse(utf8: $0, currency: currency) }
+    }
+
+    /// The same for the bytes of a field read in place: an order import parses two or three
+    /// amounts a row, and made a `String` of each first. Not generic, so that the importer (in
+    /// another module) calls it without going through a protocol's witnesses.
+    public static func parse(utf8 text: UnsafeBufferPointer<UInt8>, currency: Currency) -> Money? {
         let digits = currency.minorDigits
-        var bytes = text.utf8[...]
+        var bytes = text[...]
         while bytes.first == 0x20 { bytes = bytes.dropFirst() }
         while bytes.last == 0x20 { bytes = bytes.dropLast() }
         guard !bytes.isEmpty else { return nil }

@@ -67,13 +67,17 @@ public struct PackedText: Hashable, @unchecked Sendable {
 
         public mutating func add(_ text: String) -> PackedText {
             var text = text
-            return text.withUTF8 { bytes in
-                if block == nil || block!.capacity - block!.count < bytes.count {
-                    block = TextBlock.make(capacity: Swift.max(blockSize, bytes.count))
-                }
-                let start = block!.append(bytes)
-                return PackedText(block: block!, start: start, length: bytes.count)
+            return text.withUTF8 { add(utf8: $0) }
+        }
+
+        /// Text from bytes already known to be UTF-8 (a field the CSV reader checked), without
+        /// a `String` made of them first.
+        public mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PackedText {
+            if block == nil || block!.capacity - block!.count < bytes.count {
+                block = TextBlock.make(capacity: Swift.max(blockSize, bytes.count))
             }
+            let start = block!.append(bytes)
+            return PackedText(block: block!, start: start, length: bytes.count)
         }
 
         public mutating func add(_ text: String?) -> PackedText {

@@ -23,7 +23,7 @@ public struct CSVReader: Sendable {
     private var position: Int
     private var line = 1
     /// Where reading stops: the end of the file, or of a chunk read on another core.
-    private let end: Int
+    let end: Int
     /// The longest each column's fields may be (see `FieldLimit`), set once the header is
     /// known; before that (the header row itself, or a file read without one) every field
     /// has the limit of long text.

@@ -17,12 +17,21 @@ public struct CSVRecord: Sendable {
 
     /// The field at `index`; empty past the end, because exports often drop trailing empty fields.
     public subscript(index: Int) -> String {
-        guard index >= 0, index < spans.count else { return "" }
+        withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the field's bytes (a quoted field's doubled quotes read as one), empty
+    /// past the end: for a reader that parses a number or a time from a field, or looks up
+    /// what it made of the same bytes before, without making a `String` of it first. The bytes
+    /// are UTF-8, as the reader checked.
+    func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard index >= 0, index < spans.count, spans[index].start != spans[index].end else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         let span = spans[index]
-        if span.start == span.end { return "" }
-        return source.withUnsafeBufferPointer { buffer in
+        return try source.withUnsafeBufferPointer { buffer in
             let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-            guard span.hasDoubledQuotes else { return String(decoding: bytes, as: UTF8.self) }
+            guard span.hasDoubledQuotes else { return try body(bytes) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(bytes.count)
             var skipNext = false
@@ -31,7 +40,7 @@ public struct CSVRecord: Sendable {
                 unescaped.append(byte)
                 if byte == Byte.quote { skipNext = true }
             }
-            return String(decoding: unescaped, as: UTF8.self)
+            return try unescaped.withUnsafeBufferPointer(body)
         }
     }
 

@@ -87,16 +87,24 @@ public struct ShopifyOrdersImport: Sendable {
         var rowCount = 0
         /// Order name → position in `orders`.
         var positions: [OrderID: Int] = [:]
-        /// Each distinct referral once, shared by the chunk's orders that have it (see
-        /// `OrderReferral`): a big import holds a million orders in memory.
-        var referrals: Set<OrderReferral> = []
 
         init(_ reader: CSVReader, columns: Columns, currency: Currency) throws {
             var reader = reader
+            let start = reader.cursor.position
             var invalid: Set<Int> = []
             var record = CSVRecord()
+            var repeats = Repeats()
+            // The order whose lines are still being added to `repeats.lines`: an export's rows
+            // of one order come one after another, so their lines join a block many orders share.
+            var pending: Int?
+            func finishPending(_ orders: inout [Order], _ lines: inout OrderLines.Builder) {
+                if let pending { orders[pending].lines = lines.takeOrder() }
+            }
             while try reader.readNext(into: &record) {
                 rowCount += 1
+                if rowCount == Self.rowsBeforeReserving {
+                    reserveForTheRest(read: reader.cursor.position - start, of: reader.end - start)
+                }
                 let name = record[columns.name].trimmingWhitespace
                 guard !name.isEmpty else { errors.append(columns.failure(record, columns.name, "the row has no order Name")); continue }
                 let id = OrderID(name)
@@ -107,20 +115,44 @@ public struct ShopifyOrdersImport: Sendable {
                     let position = Self.value(&positions[id, default: orders.count])
                     if position < orders.count {
                         let currency = orders[position].subtotal.currency
-                        if let line = try columns.lineItem(record, currency: currency) { orders[position].lines.append(line) }
+                        guard let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) else { continue }
+                        if position == pending { repeats.lines.append(line) } else { orders[position].lines.append(line) }
                     } else {
-                        orders.append(Order(id: id, email: nil, financialStatus: "", createdAt: Timestamp(secondsSinceEpoch: 0),
-                                            subtotal: .zero(currency), refunded: .zero(currency)))
-                        try columns.readOrder(record, into: &orders[orders.count - 1], currency: currency, referrals: &referrals)
+                        finishPending(&orders, &repeats.lines)
+                        pending = position
+                        do {
+                            orders.append(try columns.readOrder(record, id: id, currency: currency, repeats: &repeats))
+                        } catch {
+                            // Kept in its place, so later rows find it, and left out at the end.
+                            orders.append(Order(id: id, email: nil, financialStatus: "paid", createdAt: Timestamp(secondsSinceEpoch: 0),
+                                                subtotal: .zero(currency), refunded: .zero(currency)))
+                            throw error
+                        }
+                        let currency = orders[position].subtotal.currency
+                        if let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) { repeats.lines.append(line) }
                     }
                 } catch let error as ImportRowError {
                     errors.append(error)
                     if let position = positions[id] { invalid.insert(position) }
                 }
             }
+            finishPending(&orders, &repeats.lines)
             if !invalid.isEmpty {
                 orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
             }
+        }
+
+        /// Rows read before guessing how many orders the chunk holds.
+        private static let rowsBeforeReserving = 2_048
+
+        /// Makes room for the orders the rest of the chunk holds, guessed from its first rows:
+        /// growing the name index of half a million orders as it filled rehashed every name
+        /// in it several times (a twentieth of reading them).
+        private mutating func reserveForTheRest(read: Int, of total: Int) {
+            guard read > 0 else { return }
+            let expected = orders.count * total / read + orders.count / 8
+            positions.reserveCapacity(expected)
+            orders.reserveCapacity(expected)
         }
 
         /// What `value` holds; handed a dictionary's `[key, default:]` in place, it inserts the
@@ -183,54 +215,95 @@ public struct ShopifyOrdersImport: Sendable {
             ImportRowError(fileName: fileName, line: record.line, column: column + 1, message: message, field: header.name(at: column))
         }
 
-        /// Fills `order` from its first row, in the currency its `Currency` column names (else
-        /// `programCurrency`); an order in another currency is converted after reading.
-        func readOrder(_ record: CSVRecord, into order: inout Order, currency programCurrency: Currency, referrals: inout Set<OrderReferral>) throws {
+        /// The order on its first row, in the currency its `Currency` column names (else
+        /// `programCurrency`); an order in another currency is converted after reading. Its
+        /// line item is the caller's to add.
+        func readOrder(_ record: CSVRecord, id: OrderID, currency programCurrency: Currency, repeats: inout Repeats) throws -> Order {
             var currency = programCurrency
             if let column = self.currency, !record.isEmpty(at: column) {
-                let code = record[column].trimmingWhitespace.uppercased()
-                guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
-                    throw failure(record, column, "'\(record[column])' is not a currency code like EUR or USD")
+                currency = try record.withBytes(at: column) { bytes in
+                    try repeats.currencies.value(for: bytes) {
+                        let code = record[column].trimmingWhitespace.uppercased()
+                        guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+                            throw failure(record, column, "'\(record[column])' is not a currency code like EUR or USD")
+                        }
+                        return Currency(code)
+                    }
                 }
-                currency = Currency(code)
             }
-            order.email = text(record, email)
-            order.financialStatus = record[financialStatus].trimmingWhitespace.lowercased()
+            let status = record.withBytes(at: financialStatus) { bytes in
+                repeats.statuses.value(for: bytes) { String(decoding: bytes, as: UTF8.self).trimmingWhitespace.lowercased() }
+            }
             guard let created = try time(record, createdAt) else { throw failure(record, createdAt, "no Created at time on the order's first row") }
-            order.createdAt = created
-            order.cancelledAt = try cancelledAt.flatMap { try time(record, $0) }
-            guard let amount = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
-            order.subtotal = amount
-            order.refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
-            if let id = text(record, shopifyID) {
+            let cancelled = try cancelledAt.flatMap { try time(record, $0) }
+            guard let subtotal = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
+            let refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
+            var shopifyID: String?
+            if let id = text(record, self.shopifyID) {
                 // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
                 let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
                 // Bytes, not Characters: walking a million ids grapheme by grapheme was a
                 // fifth of reading an order. An ASCII number Character is one byte 0–9.
-                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, shopifyID!, "'\(id)' is not a Shopify order Id") }
-                order.shopifyID = digits
+                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, self.shopifyID!, "'\(id)' is not a Shopify order Id") }
+                shopifyID = digits
             }
-            let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
-            let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
-            let utm = fromLink.filled(from: fromNotes)
-            let referral = OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
-                                         utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
-            order.referral = referrals.insert(referral).memberAfterInsert
-            if let line = try lineItem(record, currency: currency) { order.lines.append(line) }
+            return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
+                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: repeats.referral(record, self),
+                         lines: OrderLines(), shopifyID: shopifyID, original: nil)
         }
 
         /// The row's line item; nil when the file has no line-item columns or the row none.
-        func lineItem(_ record: CSVRecord, currency: Currency) throws -> OrderLine? {
+        func lineItem(_ record: CSVRecord, currency: Currency, texts: inout FieldCache<String>) throws -> OrderLine? {
             guard let itemName, !record.isEmpty(at: itemName) else { return nil }
             var quantity = 1
             if let column = self.quantity, !record.isEmpty(at: column) {
-                guard let value = Int(record[column].trimmingWhitespace), value > 0 else {
+                guard let value = record.withBytes(at: column, Self.plainNumber) ?? Int(record[column].trimmingWhitespace), value > 0 else {
                     throw failure(record, column, "'\(record[column].excerpt)' is not a quantity")
                 }
                 quantity = value
             }
             let price = try self.price.flatMap { try money(record, $0, currency) } ?? .zero(currency)
-            return OrderLine(sku: text(record, sku), name: record[itemName].trimmingWhitespace, quantity: quantity, price: price)
+            let name = record.withBytes(at: itemName) { bytes in texts.value(for: bytes) { Self.trimmed(bytes) } }
+            let sku = sku.map { column in record.withBytes(at: column) { bytes in texts.value(for: bytes) { Self.trimmed(bytes) } } }
+            return OrderLine(sku: sku?.isEmpty == false ? sku : nil, name: name, quantity: quantity, price: price)
+        }
+
+        /// The columns the referral is read from, in the order `Repeats.referral` keys them.
+        var referralColumns: [Int?] { [discountCode, source, landingSite, noteAttributes] }
+
+        /// The referral of a row whose referral columns have not been seen before.
+        func readReferral(_ record: CSVRecord) -> OrderReferral {
+            let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
+            let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
+            let utm = fromLink.filled(from: fromNotes)
+            return OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
+                                 utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
+        }
+
+        /// The e-mail, trimmed, appended to the chunk's shared block of e-mails; the bytes go
+        /// there as they are unless their ends need trimming.
+        private func email(_ record: CSVRecord, into emails: inout PackedText.Builder) -> PackedText {
+            guard let email, !record.isEmpty(at: email) else { return PackedText(nil) }
+            return record.withBytes(at: email) { bytes in
+                if String.isTrimmed(first: bytes.first!, last: bytes.last!) { return emails.add(utf8: bytes) }
+                let trimmed = Self.trimmed(bytes)
+                return trimmed.isEmpty ? PackedText(nil) : emails.add(trimmed)
+            }
+        }
+
+        private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+        }
+
+        /// Digits only, as nearly every quantity is; nil sends anything else to `Int`'s parser.
+        private static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+            var value = 0
+            for byte in bytes {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
         }
 
         private func text(_ record: CSVRecord, _ column: Int?) -> String? {
@@ -239,21 +312,60 @@ public struct ShopifyOrdersImport: Sendable {
             return value.isEmpty ? nil : value
         }
 
+        /// Read from the field's bytes, as `Money.parse` reads the text.
         private func money(_ record: CSVRecord, _ column: Int, _ currency: Currency) throws -> Money? {
             guard !record.isEmpty(at: column) else { return nil }
-            let field = record[column]
-            guard let value = Money.parse(Substring(field), currency: currency) else {
-                throw failure(record, column, "'\(field.excerpt)' is not an amount like 1234.50")
+            guard let value = record.withBytes(at: column, { Money.parse(utf8: $0, currency: currency) }) else {
+                throw failure(record, column, "'\(record[column].excerpt)' is not an amount like 1234.50")
             }
             return value
         }
 
         private func time(_ record: CSVRecord, _ column: Int) throws -> Timestamp? {
             guard !record.isEmpty(at: column) else { return nil }
+            // A time read from the bytes as they are needed no trimming: it starts and ends
+            // with a digit or a `Z`. Anything else takes the text's route, error included.
+            if let value = record.withBytes(at: column, { Timestamp(utf8: $0) }) { return value }
             let field = record[column].trimmingWhitespace
             guard !field.isEmpty else { return nil }
             guard let value = Timestamp(field) else { throw failure(record, column, "'\(field.excerpt)' is not a time like 2026-03-12 09:14:02 +0000") }
             return value
+        }
+    }
+
+    /// What a chunk's rows repeat, each made once from its bytes (see `FieldCache`), and the
+    /// shared blocks its orders' e-mails and lines are kept in.
+    private struct Repeats {
+        var currencies = FieldCache<Currency>(limit: 256)
+        var statuses = FieldCache<String>(limit: 256)
+        /// Line items' names and SKUs, trimmed.
+        var texts = FieldCache<String>(limit: 16_384)
+        private var referrals = FieldCache<OrderReferral>()
+        /// Each distinct referral once, shared by the chunk's orders that have it (see
+        /// `OrderReferral`), also when their columns spell it differently.
+        private var distinctReferrals: Set<OrderReferral> = []
+        /// The referral columns of the row being read, each after its length.
+        private var referralKey: [UInt8] = []
+        var emails = PackedText.Builder()
+        var lines = OrderLines.Builder()
+
+        /// The row's referral, made once per spelling of its columns: a creator's code with
+        /// their campaign's link repeats on every order they bring.
+        mutating func referral(_ record: CSVRecord, _ columns: Columns) -> OrderReferral {
+            referralKey.removeAll(keepingCapacity: true)
+            for column in columns.referralColumns {
+                record.withBytes(at: column ?? -1) { bytes in
+                    withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { referralKey.append(contentsOf: $0) }
+                    referralKey.append(contentsOf: bytes)
+                }
+            }
+            let key = referralKey
+            return key.withUnsafeBufferPointer { key in
+                if let known = referrals.value(for: key) { return known }
+                let referral = distinctReferrals.insert(columns.readReferral(record)).memberAfterInsert
+                referrals.keep(referral, for: key)
+                return referral
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ extension JSONReader {
     mutating func sharedString(_ range: Range<Int>, ascii: Bool, _ column: StaticString) throws -> String {
         guard range.count > 15 else { return try makeString(range, ascii: ascii, column) }
         if recentStrings.isEmpty { recentStrings = Array(repeating: nil, count: 4_096) }
-        let slot = Int(bytes.recentSlotHash(of: range) & 4_095)
+        let slot = Int(bytes.quickHash(of: range) & 4_095)
         let raw = UnsafeRawBufferPointer(rebasing: bytes[range])
         if let recent = recentStrings[slot],
            recent.utf8.withContiguousStorageIfAvailable({ $0.count == raw.count && memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) == true {

@@ -39,7 +39,7 @@ struct RecentValues<Value> {
     }
 
     private func slot(of range: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Int {
-        Int(bytes.recentSlotHash(of: range)) & (slotCount - 1)
+        Int(bytes.quickHash(of: range)) & (slotCount - 1)
     }
 }
 
@@ -56,26 +56,5 @@ extension RecentValues {
             guard own.isAtEnd() else { throw own.expected("the end of the value", column) }
             return value
         }
-    }
-}
-
-extension UnsafeRawBufferPointer {
-    /// A hash of `self[range]` cheap enough to take for every value a row repeats, and spread
-    /// enough to pick a slot for values read lately (`RecentValues`, `JSONReader.sharedString`).
-    /// FNV-1a's steps, eight bytes at a time (then byte by byte for the rest): a byte at a time,
-    /// hashing an order's referral columns cost more than looking up what they spell.
-    func recentSlotHash(of range: Range<Int>) -> UInt32 {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        var index = range.lowerBound
-        while index + 8 <= range.upperBound {
-            hash = (hash ^ loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 1_099_511_628_211
-            hash ^= hash >> 29
-            index += 8
-        }
-        while index < range.upperBound {
-            hash = (hash ^ UInt64(self[index])) &* 1_099_511_628_211
-            index += 1
-        }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 }
