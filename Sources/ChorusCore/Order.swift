@@ -96,6 +96,9 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         set { emailText = PackedText(newValue) }
     }
 
+    /// The e-mail as it is kept, for a writer that copies its bytes rather than make a `String`.
+    public var packedEmail: PackedText { emailText }
+
     public var financialStatus: String {
         get { statusCode == 0 ? rare.financialStatus! : Self.commonStatuses[Int(statusCode) - 1] }
         set { setStatus(newValue) }

@@ -33,11 +33,14 @@ public struct OrderReferral: Hashable, Sendable {
         set { self = OrderReferral(newValue) }
     }
 
+    // Each read goes through the box to its one field: reading `fields` copied all six, six
+    // retains and releases for each field a snapshot writer or attribution read.
+
     /// The raw `Discount Code` field; may hold several codes separated by commas.
-    public var discountCodes: String? { get { fields.discountCodes } set { fields.discountCodes = newValue } }
-    public var source: String? { get { fields.source } set { fields.source = newValue } }
-    public var utmSource: String? { get { fields.utmSource } set { fields.utmSource = newValue } }
-    public var utmMedium: String? { get { fields.utmMedium } set { fields.utmMedium = newValue } }
-    public var utmCampaign: String? { get { fields.utmCampaign } set { fields.utmCampaign = newValue } }
-    public var utmContent: String? { get { fields.utmContent } set { fields.utmContent = newValue } }
+    public var discountCodes: String? { get { box?.value.discountCodes } set { fields.discountCodes = newValue } }
+    public var source: String? { get { box?.value.source } set { fields.source = newValue } }
+    public var utmSource: String? { get { box?.value.utmSource } set { fields.utmSource = newValue } }
+    public var utmMedium: String? { get { box?.value.utmMedium } set { fields.utmMedium = newValue } }
+    public var utmCampaign: String? { get { box?.value.utmCampaign } set { fields.utmCampaign = newValue } }
+    public var utmContent: String? { get { box?.value.utmContent } set { fields.utmContent = newValue } }
 }

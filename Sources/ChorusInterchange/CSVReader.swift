@@ -78,28 +78,59 @@ public struct CSVReader: Sendable {
         // Let go of the window, so that sliding it reuses its storage instead of copying it.
         record.source = []
         while true {
-            record.spans.removeAll(keepingCapacity: true)
             var position = self.position - windowStart
             var line = self.line
             let available = min(end, windowStart + windowCount) - windowStart
             let start: Int?
+            var fields = (count: 0, longest: 0)
             do {
                 start = try window.withUnsafeBufferPointer { buffer in
-                    try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<available]), position: &position, line: &line,
-                                         spans: &record.spans, reachesEnd: windowStart + available == end, fileName: fileName)
+                    try record.spans.withUnsafeMutableBufferPointer { slots in
+                        var writer = FieldWriter(slots: slots)
+                        defer { fields = (writer.count, writer.longest) }
+                        return try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<available]), position: &position, line: &line,
+                                                    fields: &writer, reachesEnd: windowStart + available == end, fileName: fileName)
+                    }
                 }
             } catch is WindowEnd {
                 let unread = windowStart + windowCount - self.position
                 try slideWindow(to: self.position, length: min(end - self.position, max(unread * 2, windowSize)))
                 continue
+            } catch is FieldWriter.Full {
+                record.spans = Array(repeating: FieldSpan(), count: max(64, 2 * record.spans.count))
+                continue
             }
             self.position = windowStart + position
             self.line = line
-            guard let start else { return false }
+            guard let start else { record.fieldCount = 0; return false }
             record.source = window
             record.line = start
-            try checkFieldSizes(record)
+            record.fieldCount = fields.count
+            if fields.longest > FieldLimit.field.bytes { try checkFieldSizes(record) }
             return true
+        }
+    }
+
+    /// Where `parseRecord` puts a record's fields: the record's own slots, written in place.
+    /// Appended to an array, each of an export's eighty fields a row checked the array's
+    /// uniqueness and capacity. A record with more fields than slots is read again with more.
+    struct FieldWriter {
+        struct Full: Error {}
+
+        let slots: UnsafeMutableBufferPointer<FieldSpan>
+        private(set) var count = 0
+        /// The longest field's bytes: only a record with a long field has its sizes checked.
+        private(set) var longest = 0
+
+        init(slots: UnsafeMutableBufferPointer<FieldSpan>) {
+            self.slots = slots
+        }
+
+        mutating func add(_ span: FieldSpan) throws {
+            guard count < slots.count else { throw Full() }
+            slots[count] = span
+            count += 1
+            longest = max(longest, span.end - span.start)
         }
     }
 
@@ -121,7 +152,7 @@ public struct CSVReader: Sendable {
     }
 
     private func checkFieldSizes(_ record: CSVRecord) throws {
-        for (column, span) in record.spans.enumerated() where span.end - span.start > FieldLimit.field.bytes {
+        for (column, span) in record.spans[..<record.fieldCount].enumerated() where span.end - span.start > FieldLimit.field.bytes {
             let (name, limit) = column < fieldLimits.count ? fieldLimits[column] : ("column \(column + 1)", FieldLimit.longText)
             guard span.end - span.start > limit.bytes else { continue }
             throw CSVError(.fieldTooLong(column: name, bytes: span.end - span.start, limit: limit), fileName: fileName,
@@ -144,7 +175,7 @@ public struct CSVReader: Sendable {
     /// end. `reachesEnd` says whether `p` ends where the file (or chunk) does; when it does not,
     /// running into its end throws `WindowEnd` instead of ending the record there.
     private static func parseRecord(_ p: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int,
-                                    spans: inout [FieldSpan], reachesEnd: Bool, fileName: String) throws -> Int? {
+                                    fields: inout FieldWriter, reachesEnd: Bool, fileName: String) throws -> Int? {
         let end = p.count
         let cut = { if !reachesEnd { throw WindowEnd() } }
         var pos = position
@@ -155,7 +186,7 @@ public struct CSVReader: Sendable {
         guard pos < end else { try cut(); position = pos; return nil }
         let recordLine = line
         while true {
-            let column = spans.count + 1
+            let column = fields.count + 1
             if p[pos] == Byte.quote {
                 let quoteLine = line
                 pos += 1
@@ -181,13 +212,13 @@ public struct CSVReader: Sendable {
                     }
                     pos += 1
                 }
-                spans.append(FieldSpan(start: start, end: pos, hasDoubledQuotes: doubled))
+                try fields.add(FieldSpan(start: start, end: pos, hasDoubledQuotes: doubled))
                 pos += 1
                 guard pos < end else { try cut(); break }
                 let next = p[pos]
                 if next == Byte.comma {
                     pos += 1
-                    if pos == end { try cut(); spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
+                    if pos == end { try cut(); try fields.add(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
                     continue
                 }
                 guard next == Byte.newline || next == Byte.carriageReturn else {
@@ -199,6 +230,8 @@ public struct CSVReader: Sendable {
             } else {
                 let start = pos
                 while pos < end {
+                    if p[pos] != Byte.comma { pos = skipPlainBytes(p, from: pos) }
+                    guard pos < end else { break }
                     let byte = p[pos]
                     if byte > Byte.comma && byte < 0x80 { pos += 1; continue }
                     if byte == Byte.comma || byte == Byte.newline || byte == Byte.carriageReturn { break }
@@ -208,11 +241,11 @@ public struct CSVReader: Sendable {
                         pos += 1
                     }
                 }
-                spans.append(FieldSpan(start: start, end: pos, hasDoubledQuotes: false))
+                try fields.add(FieldSpan(start: start, end: pos, hasDoubledQuotes: false))
                 guard pos < end else { try cut(); break }
                 if p[pos] == Byte.comma {
                     pos += 1
-                    if pos == end { try cut(); spans.append(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
+                    if pos == end { try cut(); try fields.add(FieldSpan(start: pos, end: pos, hasDoubledQuotes: false)); break }
                     continue
                 }
                 pos = try endOfLine(p, at: pos, reachesEnd: reachesEnd)
@@ -222,6 +255,27 @@ public struct CSVReader: Sendable {
         }
         position = pos
         return recordLine
+    }
+
+    /// The first position from `pos` whose byte may end an unquoted field or needs a closer
+    /// look (a comma, a line end, a multi-byte character, or anything below the comma), eight
+    /// bytes at a time; `p.count` at most, and left to the byte loop within eight bytes of it.
+    /// Byte by byte, an export's names, e-mails, times and links were most of finding fields.
+    @inline(__always)
+    private static func skipPlainBytes(_ p: UnsafeBufferPointer<UInt8>, from pos: Int) -> Int {
+        guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return pos }
+        var pos = pos
+        while pos + 8 <= p.count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+            // Each byte's low seven bits plus 0x53 sets its top bit exactly when they are at
+            // least 0x2D (past the comma); no byte carries into the next. A top bit left clear,
+            // or set in the byte itself (not ASCII), marks a byte to look at.
+            let past = (word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353
+            let marked = (~past | word) & 0x8080_8080_8080_8080
+            if marked != 0 { return pos + marked.trailingZeroBitCount / 8 }
+            pos += 8
+        }
+        return pos
     }
 
     /// Position after the line end at `pos` (`\n`, `\r\n` or a lone `\r`).

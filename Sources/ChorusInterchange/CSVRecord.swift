@@ -7,13 +7,15 @@ public struct CSVRecord: Sendable {
     /// 1-based line of the file where this record starts (a quoted field may span lines).
     public internal(set) var line: Int = 0
     var source: [UInt8] = []
-    var spans: [FieldSpan] = []
+    /// The fields' places: the first `fieldCount` slots (the rest are kept for a longer record).
+    var spans = [FieldSpan](repeating: FieldSpan(), count: 32)
+    var fieldCount = 0
 
     /// An empty record to pass to `CSVReader.readNext(into:)`, which fills and reuses it.
     public init() {}
 
     /// Number of fields in this record.
-    public var count: Int { spans.count }
+    public var count: Int { fieldCount }
 
     /// The field at `index`; empty past the end, because exports often drop trailing empty fields.
     public subscript(index: Int) -> String {
@@ -25,7 +27,7 @@ public struct CSVRecord: Sendable {
     /// what it made of the same bytes before, without making a `String` of it first. The bytes
     /// are UTF-8, as the reader checked.
     func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        guard index >= 0, index < spans.count, spans[index].start != spans[index].end else {
+        guard index >= 0, index < fieldCount, spans[index].start != spans[index].end else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
         }
         let span = spans[index]
@@ -46,18 +48,18 @@ public struct CSVRecord: Sendable {
 
     /// Whether the field at `index` is empty or missing, without making a string.
     public func isEmpty(at index: Int) -> Bool {
-        guard index >= 0, index < spans.count else { return true }
+        guard index >= 0, index < fieldCount else { return true }
         return spans[index].start == spans[index].end
     }
 
     /// Every field as text.
-    public var fields: [String] { (0..<spans.count).map { self[$0] } }
+    public var fields: [String] { (0..<fieldCount).map { self[$0] } }
 }
 
 /// Where a field's content lies in the file: between the quotes for a quoted field.
 struct FieldSpan: Sendable {
-    var start: Int
-    var end: Int
+    var start = 0
+    var end = 0
     /// A quoted field with `""` inside, which must be unescaped when read.
-    var hasDoubledQuotes: Bool
+    var hasDoubledQuotes = false
 }

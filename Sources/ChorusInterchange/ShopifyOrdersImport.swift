@@ -176,13 +176,17 @@ public struct ShopifyOrdersImport: Sendable {
         }
     }
 
-    /// Where each column the importer reads sits in this file's header.
-    private struct Columns {
+    /// Where each column the importer reads sits in this file's header. A class, so that the
+    /// closures that read a row's fields capture a reference: a struct this size was copied
+    /// into each of them, a third of reading an order.
+    private final class Columns: Sendable {
         let name, financialStatus, createdAt, subtotal: Int
         let email, currency, discountCode, refunded, cancelledAt, source: Int?
         let quantity, itemName, sku, price: Int?
         let landingSite, noteAttributes: Int?
         let shopifyID: Int?
+        /// The columns a referral is read from (-1 for one the file lacks), the key of `Repeats.referral`.
+        let referralColumns: [Int]
         /// For naming the file and the field in a row's error.
         let header: CSVHeader
         let fileName: String
@@ -207,6 +211,7 @@ public struct ShopifyOrdersImport: Sendable {
             landingSite = header.index(of: "Landing Site")
             noteAttributes = header.index(of: "Note Attributes")
             shopifyID = header.index(of: "Id")
+            referralColumns = [discountCode, source, landingSite, noteAttributes].map { $0 ?? -1 }
         }
 
         /// The error for `column` of `record`, naming its file, line and field. A method rather
@@ -248,7 +253,7 @@ public struct ShopifyOrdersImport: Sendable {
                 shopifyID = digits
             }
             return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
-                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: repeats.referral(record, self),
+                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: repeats.referral(record, columns: referralColumns) { readReferral(record) },
                          lines: OrderLines(), shopifyID: shopifyID, original: nil)
         }
 
@@ -268,8 +273,6 @@ public struct ShopifyOrdersImport: Sendable {
             return OrderLine(sku: sku?.isEmpty == false ? sku : nil, name: name, quantity: quantity, price: price)
         }
 
-        /// The columns the referral is read from, in the order `Repeats.referral` keys them.
-        var referralColumns: [Int?] { [discountCode, source, landingSite, noteAttributes] }
 
         /// The referral of a row whose referral columns have not been seen before.
         func readReferral(_ record: CSVRecord) -> OrderReferral {
@@ -351,10 +354,10 @@ public struct ShopifyOrdersImport: Sendable {
 
         /// The row's referral, made once per spelling of its columns: a creator's code with
         /// their campaign's link repeats on every order they bring.
-        mutating func referral(_ record: CSVRecord, _ columns: Columns) -> OrderReferral {
+        mutating func referral(_ record: CSVRecord, columns: [Int], read: () -> OrderReferral) -> OrderReferral {
             referralKey.removeAll(keepingCapacity: true)
-            for column in columns.referralColumns {
-                record.withBytes(at: column ?? -1) { bytes in
+            for column in columns {
+                record.withBytes(at: column) { bytes in
                     withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { referralKey.append(contentsOf: $0) }
                     referralKey.append(contentsOf: bytes)
                 }
@@ -362,7 +365,7 @@ public struct ShopifyOrdersImport: Sendable {
             let key = referralKey
             return key.withUnsafeBufferPointer { key in
                 if let known = referrals.value(for: key) { return known }
-                let referral = distinctReferrals.insert(columns.readReferral(record)).memberAfterInsert
+                let referral = distinctReferrals.insert(read()).memberAfterInsert
                 referrals.keep(referral, for: key)
                 return referral
             }

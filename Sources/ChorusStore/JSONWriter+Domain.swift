@@ -7,6 +7,13 @@ import ChorusCore
 ///   `program.json`), else `[minorUnits, "CODE"]`, so foreign amounts still round-trip;
 /// - string-backed enums: their raw value.
 extension JSONWriter {
+    /// Text kept packed (an order's e-mail), or null.
+    mutating func optionalString(_ text: PackedText) {
+        text.withUTF8 { utf8 in
+            if let utf8 { string(utf8: utf8) } else { null() }
+        }
+    }
+
     mutating func day(_ day: Day) {
         let (year, month, date) = day.components
         guard (0...9999).contains(year) else { string(day.description); return }

@@ -18,7 +18,7 @@ enum OrderRowCodec: RowCodec {
     static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
         writer.beginArray()
         writer.string(order.id.rawValue)
-        writer.optionalString(order.email)
+        writer.optionalString(order.packedEmail)
         writer.string(order.financialStatus)
         writer.timestamp(order.createdAt)
         writer.optionalTimestamp(order.cancelledAt)

@@ -1,4 +1,5 @@
 import ChorusInterchange
+@testable import ChorusGenerator
 import XCTest
 
 final class CSVReaderTests: XCTestCase {
@@ -37,6 +38,47 @@ final class CSVReaderTests: XCTestCase {
     func testUnicodeNamesSurviveUntouched() throws {
         let records = try read("name\nJosé Núñez\n山田 花子\n👩‍💻 Dev Sam\n")
         XCTAssertEqual(records.dropFirst().map { $0[0] }, ["José Núñez", "山田 花子", "👩‍💻 Dev Sam"])
+    }
+
+    /// Fields of every length up to forty bytes, so their ends fall everywhere in the eight-byte
+    /// words the reader skips plain text in, made of the bytes at the edges of what it skips
+    /// (`+`, `,`, `-`, DEL, space, tab, a quote inside, two-, three- and four-byte characters),
+    /// read back exactly as written; a stray byte that is not UTF-8 anywhere in a field is
+    /// refused on its own line and column.
+    func testFieldsOfEveryLengthAndEdgeByteReadBackAsWrittenAndABadByteIsFoundWhereItIs() throws {
+        let pieces = ["a", "Z", "0", "+", ",", "-", "\u{7F}", " ", "\t", "#", "@", "\"", "é", "東", "🌿", ".", "/", "\u{1}"]
+        var random = SeededRandom(seed: 1907)
+        for round in 0..<300 {
+            var rows: [[String]] = []
+            for _ in 0..<random.int(in: 1...6) {
+                rows.append((0..<random.int(in: 1...9)).map { _ in (0..<random.int(in: 0...40)).map { _ in random.pick(pieces) }.joined() })
+            }
+            let text = rows.map { $0.map(Self.written).joined(separator: ",") }.joined(separator: "\n")
+            // A blank first row would be skipped as a blank line, not read as one empty field.
+            guard rows[0] != [""] else { continue }
+            var reader = CSVReader(bytes: Array(text.utf8), fileName: "round.csv")
+            XCTAssertEqual(try reader.readAll().map(\.fields), rows.filter { $0 != [""] }, "round \(round): \(text.debugDescription)")
+
+            var bytes = Array(text.utf8)
+            let plainField = rows.indices.flatMap { row in rows[row].indices.map { (row, $0) } }.first { row, column in
+                !rows[row][column].contains(",") && !rows[row][column].contains("\"") && rows[row][column].utf8.count >= 1
+            }
+            guard let (row, column) = plainField else { continue }
+            let start = rows[..<row].reduce(0) { $0 + $1.map { Self.written($0) }.joined(separator: ",").utf8.count + 1 }
+                + rows[row][..<column].reduce(0) { $0 + Self.written($1).utf8.count + 1 }
+            var offset = random.int(in: 0...(rows[row][column].utf8.count - 1))
+            while offset > 0, bytes[start + offset] & 0xC0 == 0x80 { offset -= 1 }  // on a character's first byte
+            bytes.insert(0xFF, at: start + offset)
+            var bad = CSVReader(bytes: bytes, fileName: "round.csv")
+            XCTAssertThrowsError(try bad.readAll(), "round \(round)") { error in
+                XCTAssertEqual(error as? CSVError, CSVError(.invalidUTF8, fileName: "round.csv", line: row + 1, column: column + 1), "round \(round)")
+            }
+        }
+    }
+
+    /// A field as a spreadsheet writes it: quoted when it holds a comma or starts with a quote.
+    private static func written(_ field: String) -> String {
+        field.contains(",") || field.hasPrefix("\"") ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
     func testAnUnclosedQuoteIsReportedWhereItOpens() {
