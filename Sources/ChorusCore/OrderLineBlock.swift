@@ -20,6 +20,35 @@ final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.
         var name: String
         var currency: Currency
         var outsizedQuantity: Int?
+
+        /// Byte for byte: `String`'s `==` takes "Café" with a composed "é" and with a combining
+        /// accent to be the same, and a line must read back with its own bytes, whichever
+        /// order in the block named the product first.
+        static func == (lhs: Product, rhs: Product) -> Bool {
+            lhs.currency == rhs.currency && lhs.outsizedQuantity == rhs.outsizedQuantity
+                && sameBytes(lhs.name, rhs.name) && sameBytes(lhs.sku, rhs.sku)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(currency)
+            hasher.combine(outsizedQuantity)
+            Self.hashBytes(name, into: &hasher)
+            if let sku { Self.hashBytes(sku, into: &hasher) } else { hasher.combine(0xFF as UInt8) }
+        }
+
+        private static func sameBytes(_ lhs: String?, _ rhs: String?) -> Bool {
+            guard var lhs, var rhs else { return lhs == nil && rhs == nil }
+            // Text read from the same bytes of a file shares storage: mostly a pointer comparison.
+            return lhs.withUTF8 { left in
+                rhs.withUTF8 { right in left.count == right.count && (left.baseAddress == right.baseAddress || left.elementsEqual(right)) }
+            }
+        }
+
+        private static func hashBytes(_ text: String, into hasher: inout Hasher) {
+            var text = text
+            hasher.combine(text.utf8.count)
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     struct PackedLine {

@@ -16,8 +16,7 @@ extension String {
     /// `trimmingWhitespace`: both bytes ASCII and neither white space. False only says that
     /// the Unicode route must decide; a reader of bytes uses it to skip making a `String`.
     public static func isTrimmed(first: UInt8, last: UInt8) -> Bool {
-        // Tab, line feed, vertical tab, form feed, carriage return and space: ASCII's white space.
-        func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         return first < 0x80 && last < 0x80 && !asciiSpace(first) && !asciiSpace(last)
     }
 }

@@ -77,6 +77,7 @@ public struct CSVReader: Sendable {
     public mutating func readNext(into record: inout CSVRecord) throws -> Bool {
         // Let go of the window, so that sliding it reuses its storage instead of copying it.
         record.source = []
+        record.fieldCount = 0
         while true {
             var position = self.position - windowStart
             var line = self.line

@@ -109,10 +109,11 @@ public struct ShopifyOrdersImport: Sendable {
                 guard !name.isEmpty else { errors.append(columns.failure(record, columns.name, "the row has no order Name")); continue }
                 let id = OrderID(name)
                 do {
-                    // One lookup that inserts the next position when the name is new (no earlier
-                    // order is at that position): looking up, then inserting, hashed each new
-                    // order's name twice.
-                    let position = Self.value(&positions[id, default: orders.count])
+                    // An order's next row is nearly always right after its last: the name is
+                    // compared, not hashed. Else one lookup that inserts the next position when
+                    // the name is new (no earlier order is at that position): looking up, then
+                    // inserting, hashed each new order's name twice.
+                    let position = pending.flatMap { orders[$0].id == id ? $0 : nil } ?? Self.value(&positions[id, default: orders.count])
                     if position < orders.count {
                         let currency = orders[position].subtotal.currency
                         guard let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) else { continue }
@@ -147,12 +148,14 @@ public struct ShopifyOrdersImport: Sendable {
 
         /// Makes room for the orders the rest of the chunk holds, guessed from its first rows:
         /// growing the name index of half a million orders as it filled rehashed every name
-        /// in it several times (a twentieth of reading them).
+        /// in it several times (a twentieth of reading them). The guess is capped by the bytes
+        /// left, at a row of 64 bytes per name and of 256 per order (an export's row has some
+        /// eighty fields): a file that starts with short rows must not reserve gigabytes.
         private mutating func reserveForTheRest(read: Int, of total: Int) {
             guard read > 0 else { return }
             let expected = orders.count * total / read + orders.count / 8
-            positions.reserveCapacity(expected)
-            orders.reserveCapacity(expected)
+            positions.reserveCapacity(min(expected, total / 64))
+            orders.reserveCapacity(min(expected, total / 256))
         }
 
         /// What `value` holds; handed a dictionary's `[key, default:]` in place, it inserts the

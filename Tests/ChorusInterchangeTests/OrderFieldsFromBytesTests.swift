@@ -29,6 +29,53 @@ final class OrderFieldsFromBytesTests: XCTestCase {
         }
     }
 
+    /// A bad value is refused on every row that has it, also when the same bytes came before
+    /// (a value that failed is never kept), and in one pass as in chunks.
+    func testABadValueIsRefusedOnEveryRowThatHasItNamingItsLineAndColumn() throws {
+        let header = ShopifyOrdersCSV.header
+        func row(_ values: [String: String]) -> String { Self.csvRow(header.map { values[$0] ?? "" }) }
+        func order(_ name: String, _ extra: [String: String] = [:]) -> String {
+            row(["Name": name, "Financial Status": "paid", "Created at": "2026-03-12 09:14:02 +0000", "Subtotal": "10.00",
+                 "Lineitem name": "Mask", "Lineitem quantity": "1"].merging(extra) { $1 })
+        }
+        let rows = [Self.csvRow(header), order("#1", ["Currency": "EURO"]), order("#2"), order("#3", ["Currency": "EURO"]),
+                    order("#4", ["Lineitem quantity": "0"]), order("#5", ["Lineitem quantity": "0"]),
+                    order("#6", ["Created at": " yesterday "]), order("#7", ["Created at": "\u{3000}yesterday"]),
+                    order("#8", ["Lineitem quantity": "1234567890123456789"]), order("#9", ["Subtotal": " 1.2.3"])]
+        let bytes = Array(rows.joined(separator: "\n").utf8)
+        let column = { (name: String) in header.firstIndex(of: name)! + 1 }
+        let expected = [
+            "orders.csv, line 2, column \(column("Currency")) (Currency): 'EURO' is not a currency code like EUR or USD",
+            "orders.csv, line 4, column \(column("Currency")) (Currency): 'EURO' is not a currency code like EUR or USD",
+            "orders.csv, line 5, column \(column("Lineitem quantity")) (Lineitem quantity): '0' is not a quantity",
+            "orders.csv, line 6, column \(column("Lineitem quantity")) (Lineitem quantity): '0' is not a quantity",
+            "orders.csv, line 7, column \(column("Created at")) (Created at): 'yesterday' is not a time like 2026-03-12 09:14:02 +0000",
+            "orders.csv, line 8, column \(column("Created at")) (Created at): 'yesterday' is not a time like 2026-03-12 09:14:02 +0000",
+            "orders.csv, line 10, column \(column("Subtotal")) (Subtotal): ' 1.2.3' is not an amount like 1234.50",
+        ]
+        for pieces in [1, 3] {
+            let imported = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: pieces, minimumChunk: 64)
+            XCTAssertEqual(imported.errors.map(\.description), expected, "\(pieces) pieces")
+            XCTAssertEqual(imported.orders.map(\.id.rawValue), ["#2", "#8"], "\(pieces) pieces")
+            XCTAssertEqual(imported.orders.last?.lines.first?.quantity, 1_234_567_890_123_456_789)
+        }
+    }
+
+    /// A product named with a composed "é" in one order and with "e" and a combining accent in
+    /// the next is two spellings `String` calls equal; each order's line keeps its own bytes.
+    func testEachLineKeepsItsOwnBytesWhenAnotherOrderSpelledTheSameProductOtherwise() throws {
+        let header = ShopifyOrdersCSV.header
+        let rows = [Self.csvRow(header)] + [("#1", "Caf\u{E9}"), ("#2", "Cafe\u{301}"), ("#3", "Caf\u{E9}")].map { name, product in
+            Self.csvRow(header.map { ["Name": name, "Financial Status": "paid", "Created at": "2026-03-12", "Subtotal": "4.00",
+                                      "Lineitem name": product, "Lineitem sku": product][$0] ?? "" })
+        }
+        let imported = try ShopifyOrdersImport(bytes: Array(rows.joined(separator: "\n").utf8), fileName: "orders.csv", currency: .eur, pieces: 1)
+        XCTAssertEqual(imported.orders.map { Array($0.lines[0].name.utf8) },
+                       [Array("Caf\u{E9}".utf8), Array("Cafe\u{301}".utf8), Array("Caf\u{E9}".utf8)])
+        XCTAssertEqual(imported.orders.map { $0.lines[0].sku.map { Array($0.utf8) } },
+                       [Array("Caf\u{E9}".utf8), Array("Cafe\u{301}".utf8), Array("Caf\u{E9}".utf8)])
+    }
+
     func testAFieldCacheFindsWhatItKeptAndMakesTheRestAgainOnceFull() {
         var cache = FieldCache<String>(limit: 8)
         var made = 0
@@ -45,12 +92,15 @@ final class OrderFieldsFromBytesTests: XCTestCase {
         XCTAssertEqual(made, 8 + 3 * (keys.count - 8), "the first eight kept, the others made each time")
 
         struct Refused: Error {}
-        var throwing = FieldCache<Int>()
-        for attempt in 0..<2 {
-            let key: [UInt8] = Array("bad".utf8)
-            XCTAssertThrowsError(try key.withUnsafeBufferPointer { try throwing.value(for: $0) { throw Refused() } },
-                                 "attempt \(attempt): a value that failed is never kept")
+        var refusing = FieldCache<Int>()
+        let key: [UInt8] = Array("bad".utf8)
+        XCTAssertThrowsError(try key.withUnsafeBufferPointer { try refusing.value(for: $0) { throw Refused() } })
+        var madeAfterRefusal = 0
+        for _ in 0..<2 {
+            let value = key.withUnsafeBufferPointer { refusing.value(for: $0) { madeAfterRefusal += 1; return 7 } }
+            XCTAssertEqual(value, 7)
         }
+        XCTAssertEqual(madeAfterRefusal, 1, "nothing was kept for the refusal; the value made next is")
     }
 
     // MARK: The export
