@@ -163,19 +163,36 @@ public struct ShopifyOrdersImport: Sendable {
         private static func value(_ value: inout Int) -> Int { value }
 
         /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
-        /// no trace in `orders`: any row error sends the file back to a one-pass read). Each
-        /// chunk looks its names up in the later chunks' indexes, on every core: lookups in
-        /// tables that already exist, rather than a million inserts into a new one on one core.
-        /// Only the later ones: a name two chunks share is found from the earlier of them, so
-        /// looking back as well did every lookup twice.
+        /// no trace in `orders`: any row error sends the file back to a one-pass read).
+        ///
+        /// First by the names' hashes, sorted per chunk on every core: chunks that share no
+        /// hash share no name, which merging sorted lists shows without looking a million names
+        /// up in the other chunks' indexes (a third of a second of both cores). Only when two
+        /// chunks share a hash are the names looked up: each chunk's in the later chunks'
+        /// indexes (a name two chunks share is found from the earlier of them).
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
+            // By the names alone: iterating the orders copied each one.
+            let hashes = Parallel.map(chunks.count) { chunks[$0].positions.keys.map(\.hashValue).sorted() }
+            let shareAHash = hashes.indices.contains { earlier in
+                hashes.indices.dropFirst(earlier + 1).contains { Self.shareAValue(hashes[earlier], hashes[$0]) }
+            }
+            guard shareAHash else { return true }
             return Parallel.map(chunks.count) { index in
-                // By the names alone: iterating the orders copied each one.
                 chunks[index].positions.keys.allSatisfy { id in
                     (index + 1..<chunks.count).allSatisfy { chunks[$0].positions[id] == nil }
                 }
             }.allSatisfy { $0 }
+        }
+
+        /// Whether two ascending lists have a value in common.
+        private static func shareAValue(_ first: [Int], _ second: [Int]) -> Bool {
+            var (i, j) = (0, 0)
+            while i < first.count, j < second.count {
+                if first[i] == second[j] { return true }
+                if first[i] < second[j] { i += 1 } else { j += 1 }
+            }
+            return false
         }
     }
 
