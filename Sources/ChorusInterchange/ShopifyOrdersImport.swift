@@ -173,7 +173,7 @@ public struct ShopifyOrdersImport: Sendable {
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
             // By the names alone: iterating the orders copied each one.
-            let hashes = Parallel.map(chunks.count) { chunks[$0].positions.keys.map(\.hashValue).sorted() }
+            let hashes = Parallel.map(chunks.count) { chunks[$0].positions.keys.map { $0.hashValue }.sorted() }
             let shareAHash = hashes.indices.contains { earlier in
                 hashes.indices.dropFirst(earlier + 1).contains { Self.shareAValue(hashes[earlier], hashes[$0]) }
             }
