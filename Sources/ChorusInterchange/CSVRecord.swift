@@ -26,6 +26,7 @@ public struct CSVRecord: Sendable {
     /// past the end: for a reader that parses a number or a time from a field, or looks up
     /// what it made of the same bytes before, without making a `String` of it first. The bytes
     /// are UTF-8, as the reader checked.
+    @inline(__always)
     func withBytes<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         guard index >= 0, index < fieldCount, spans[index].start != spans[index].end else {
             return try body(UnsafeBufferPointer(start: nil, count: 0))
