@@ -272,9 +272,10 @@ public struct ShopifyOrdersImport: Sendable {
                 guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, self.shopifyID!, "'\(id)' is not a Shopify order Id") }
                 shopifyID = digits
             }
+            let referral = repeats.referral(record, columns: referralColumns) { readReferral(record) }
             return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
-                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: repeats.referral(record, columns: referralColumns) { readReferral(record) },
-                         lines: OrderLines(), shopifyID: shopifyID, original: nil)
+                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
+                         shopifyID: shopifyID, original: nil)
         }
 
         /// The row's line item; nil when the file has no line-item columns or the row none.
@@ -292,7 +293,6 @@ public struct ShopifyOrdersImport: Sendable {
             let sku = sku.map { column in record.withBytes(at: column) { bytes in texts.value(for: bytes) { Self.trimmed(bytes) } } }
             return OrderLine(sku: sku?.isEmpty == false ? sku : nil, name: name, quantity: quantity, price: price)
         }
-
 
         /// The referral of a row whose referral columns have not been seen before.
         func readReferral(_ record: CSVRecord) -> OrderReferral {
