@@ -47,6 +47,31 @@ public struct CSVRecord: Sendable {
         }
     }
 
+    /// Calls `body` with the fields at `columns` as they lie in the file, each after four bytes
+    /// holding its length and whether its quotes are doubled (a quoted `a""b` and an unquoted
+    /// `a""b` are different text): a key that tells any two rows' fields apart, for a cache of
+    /// what was made of them (`FieldCache`), built in `scratch` without unescaping or copying
+    /// field by field. A missing column (-1, or past the row's end) is an empty field.
+    func withKey<Result>(of columns: [Int], in scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let empty = FieldSpan()
+        func span(_ column: Int) -> FieldSpan { column >= 0 && column < fieldCount ? spans[column] : empty }
+        let length = columns.reduce(0) { $0 + 4 + span($1).end - span($1).start }
+        if scratch.count < length { scratch = Array(repeating: 0, count: 2 * length) }
+        return scratch.withUnsafeMutableBytes { key in
+            source.withUnsafeBytes { file in
+                var offset = 0
+                for column in columns {
+                    let field = span(column)
+                    let count = field.end - field.start
+                    key.storeBytes(of: (UInt32(count) | (field.hasDoubledQuotes ? 1 << 31 : 0)).littleEndian, toByteOffset: offset, as: UInt32.self)
+                    if count > 0 { (key.baseAddress! + offset + 4).copyMemory(from: file.baseAddress! + field.start, byteCount: count) }
+                    offset += 4 + count
+                }
+                return body(UnsafeBufferPointer(start: key.baseAddress!.assumingMemoryBound(to: UInt8.self), count: offset))
+            }
+        }
+    }
+
     /// Whether the field at `index` is empty or missing, without making a string.
     public func isEmpty(at index: Int) -> Bool {
         guard index >= 0, index < fieldCount else { return true }

@@ -367,7 +367,7 @@ public struct ShopifyOrdersImport: Sendable {
         /// Each distinct referral once, shared by the chunk's orders that have it (see
         /// `OrderReferral`), also when their columns spell it differently.
         private var distinctReferrals: Set<OrderReferral> = []
-        /// The referral columns of the row being read, each after its length.
+        /// Where the referral columns of the row being read are put together (`CSVRecord.withKey`).
         private var referralKey: [UInt8] = []
         var emails = PackedText.Builder()
         var lines = OrderLines.Builder()
@@ -375,15 +375,10 @@ public struct ShopifyOrdersImport: Sendable {
         /// The row's referral, made once per spelling of its columns: a creator's code with
         /// their campaign's link repeats on every order they bring.
         mutating func referral(_ record: CSVRecord, columns: [Int], read: () -> OrderReferral) -> OrderReferral {
-            referralKey.removeAll(keepingCapacity: true)
-            for column in columns {
-                record.withBytes(at: column) { bytes in
-                    withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { referralKey.append(contentsOf: $0) }
-                    referralKey.append(contentsOf: bytes)
-                }
-            }
-            let key = referralKey
-            return key.withUnsafeBufferPointer { key in
+            var scratch = referralKey
+            referralKey = []  // handed back below, so that writing the key never copies it
+            defer { referralKey = scratch }
+            return record.withKey(of: columns, in: &scratch) { key in
                 if let known = referrals.value(for: key) { return known }
                 let referral = distinctReferrals.insert(read()).memberAfterInsert
                 referrals.keep(referral, for: key)

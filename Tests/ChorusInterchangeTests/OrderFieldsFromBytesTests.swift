@@ -76,6 +76,17 @@ final class OrderFieldsFromBytesTests: XCTestCase {
                        [Array("Caf\u{E9}".utf8), Array("Cafe\u{301}".utf8), Array("Caf\u{E9}".utf8)])
     }
 
+    /// The key a row's referral is cached under tells apart what reads differently: a quoted
+    /// `a""b` (the text `a"b`) and an unquoted `a""b`, or `ab` and `a` followed by `b` in the
+    /// next column; and it is the same for the same fields wherever the row is.
+    func testARowsKeyTellsApartWhatReadsDifferently() throws {
+        var reader = CSVReader(bytes: Array("\"a\"\"b\",x\na\"\"b,x\nab,\na,b\n\"a\"\"b\",x\n".utf8), fileName: "keys.csv")
+        var scratch: [UInt8] = []
+        let keys = try reader.readAll().map { record in record.withKey(of: [0, 1, 5, -1], in: &scratch) { Array($0) } }
+        XCTAssertEqual(Set(keys[0..<4]).count, 4, "four rows that read differently, four keys")
+        XCTAssertEqual(keys[0], keys[4], "the same fields, the same key")
+    }
+
     func testAFieldCacheFindsWhatItKeptAndMakesTheRestAgainOnceFull() {
         var cache = FieldCache<String>(limit: 8)
         var made = 0
