@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of many orders in one allocation, sixteen bytes a line: a line is a product (its
 /// SKU, name and currency, kept once per block in `products`), a quantity and a price in minor
 /// units. A million orders' one and a half million lines were 56 bytes each as `OrderLine`s,
@@ -40,7 +42,10 @@ final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.
             guard var lhs, var rhs else { return lhs == nil && rhs == nil }
             // Text read from the same bytes of a file shares storage: mostly a pointer comparison.
             return lhs.withUTF8 { left in
-                rhs.withUTF8 { right in left.count == right.count && (left.baseAddress == right.baseAddress || left.elementsEqual(right)) }
+                rhs.withUTF8 { right in
+                    left.count == right.count
+                        && (left.baseAddress == right.baseAddress || left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                }
             }
         }
 

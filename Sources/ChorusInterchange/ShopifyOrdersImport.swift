@@ -263,15 +263,7 @@ public struct ShopifyOrdersImport: Sendable {
             let cancelled = try cancelledAt.flatMap { try time(record, $0) }
             guard let subtotal = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
             let refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
-            var shopifyID: String?
-            if let id = text(record, self.shopifyID) {
-                // Spreadsheets keep a long id from turning into 5.1E+12 with a leading '.
-                let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
-                // Bytes, not Characters: walking a million ids grapheme by grapheme was a
-                // fifth of reading an order. An ASCII number Character is one byte 0–9.
-                guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, self.shopifyID!, "'\(id)' is not a Shopify order Id") }
-                shopifyID = digits
-            }
+            let shopifyID = try self.shopifyID.flatMap { try shopifyNumber(record, $0) }
             let referral = repeats.referral(record, columns: referralColumns) { readReferral(record) }
             return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
                          cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
@@ -301,6 +293,23 @@ public struct ShopifyOrdersImport: Sendable {
             let utm = fromLink.filled(from: fromNotes)
             return OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
                                  utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
+        }
+
+        /// Shopify's numeric `Id`: digits, after a `'` that keeps spreadsheets from turning a
+        /// long id into 5.1E+12. Bytes, not Characters: walking a million ids grapheme by
+        /// grapheme was a fifth of reading an order (an ASCII digit Character is one byte 0–9).
+        /// Digits as they are in the file are taken without trimming or copying them first.
+        private func shopifyNumber(_ record: CSVRecord, _ column: Int) throws -> String? {
+            let plain = record.withBytes(at: column) { bytes -> String? in
+                guard let first = bytes.first, let last = bytes.last, String.isTrimmed(first: first, last: last) else { return nil }
+                let digits = first == UInt8(ascii: "'") ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
+                return digits.allSatisfy({ (0x30...0x39).contains($0) }) ? String(decoding: digits, as: UTF8.self) : nil
+            }
+            if let plain { return plain }
+            guard let id = text(record, column) else { return nil }
+            let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
+            guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, column, "'\(id)' is not a Shopify order Id") }
+            return digits
         }
 
         /// The e-mail, trimmed, appended to the chunk's shared block of e-mails; the bytes go
