@@ -56,7 +56,7 @@ public struct CSVRecord: Sendable {
         let empty = FieldSpan()
         func span(_ column: Int) -> FieldSpan { column >= 0 && column < fieldCount ? spans[column] : empty }
         let length = columns.reduce(0) { $0 + 4 + span($1).end - span($1).start }
-        if scratch.count < length { scratch = Array(repeating: 0, count: 2 * length) }
+        if scratch.count < max(length, 1) { scratch = Array(repeating: 0, count: 2 * max(length, 1)) }
         return scratch.withUnsafeMutableBytes { key in
             source.withUnsafeBytes { file in
                 var offset = 0
