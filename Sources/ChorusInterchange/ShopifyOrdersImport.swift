@@ -61,13 +61,14 @@ public struct ShopifyOrdersImport: Sendable {
                 try? Chunk(readers[index], columns: columns, currency: currency)
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
+                rowCount = parts.reduce(0) { $0 + $1!.rowCount }
                 orders = Array(unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1!.orders.count }) { joined, count in
+                    guard let start = joined.baseAddress else { return }
                     for index in parts.indices {
                         // Each chunk freed once moved: the file's orders are not held twice.
                         var chunk = parts[index].take()!
-                        chunk.moveOrders(to: joined.baseAddress! + count)
+                        chunk.moveOrders(to: start + count)
                         count += chunk.orders.count
-                        rowCount += chunk.rowCount
                     }
                 }
                 return
