@@ -30,8 +30,7 @@ public struct PackedText: Hashable, @unchecked Sendable {
     }
 
     public var string: String? {
-        guard let block else { return nil }
-        return withBytes(block) { String(decoding: $0, as: UTF8.self) }
+        withUTF8 { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     /// Calls `body` with the text's UTF-8 bytes, or nil for no text, without making a `String`
@@ -41,17 +40,13 @@ public struct PackedText: Hashable, @unchecked Sendable {
         return try block.withUnsafeMutablePointerToElements { try body(UnsafeBufferPointer(start: $0 + Int(start), count: Int(length))) }
     }
 
-    private func withBytes<R>(_ block: TextBlock, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        block.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0 + Int(start), count: Int(length))) }
-    }
-
     /// Equal bytes are equal text; different ASCII bytes never are; anything else is compared as
     /// `String` compares (a precomposed and a decomposed "é" are equal).
     public static func == (lhs: PackedText, rhs: PackedText) -> Bool {
-        guard let left = lhs.block, let right = rhs.block else { return lhs.block == nil && rhs.block == nil }
-        let (same, ascii) = lhs.withBytes(left) { leftBytes in
-            rhs.withBytes(right) { rightBytes in
-                (leftBytes.elementsEqual(rightBytes), leftBytes.allSatisfy { $0 < 0x80 } && rightBytes.allSatisfy { $0 < 0x80 })
+        let (same, ascii) = lhs.withUTF8 { leftBytes in
+            rhs.withUTF8 { rightBytes -> (Bool, Bool) in
+                guard let leftBytes, let rightBytes else { return (leftBytes == nil && rightBytes == nil, true) }
+                return (leftBytes.elementsEqual(rightBytes), leftBytes.allSatisfy { $0 < 0x80 } && rightBytes.allSatisfy { $0 < 0x80 })
             }
         }
         return same || (!ascii && lhs.string == rhs.string)
