@@ -17,20 +17,7 @@ extension JSONWriter {
     mutating func day(_ day: Day) {
         let (year, month, date) = day.components
         guard (0...9999).contains(year) else { string(day.description); return }
-        separate()
-        byte(UInt8(ascii: "\""))
-        self.date(year, month, date)
-        byte(UInt8(ascii: "\""))
-        finishValue()
-    }
-
-    /// `YYYY-MM-DD`, the part a day and a timestamp share.
-    private mutating func date(_ year: Int, _ month: Int, _ day: Int) {
-        digits(UInt64(year), width: 4)
-        byte(UInt8(ascii: "-"))
-        digits(UInt64(month), width: 2)
-        byte(UInt8(ascii: "-"))
-        digits(UInt64(day), width: 2)
+        self.date(year, month, date, time: nil)
     }
 
     mutating func optionalDay(_ day: Day?) {
@@ -41,19 +28,7 @@ extension JSONWriter {
         let day = timestamp.day
         let (year, month, date) = day.components
         guard (0...9999).contains(year) else { string(timestamp.description); return }
-        let seconds = UInt64(timestamp.secondsSinceEpoch - Int64(day.ordinal) * 86_400)
-        separate()
-        byte(UInt8(ascii: "\""))
-        self.date(year, month, date)
-        byte(UInt8(ascii: "T"))
-        digits(seconds / 3600, width: 2)
-        byte(UInt8(ascii: ":"))
-        digits(seconds % 3600 / 60, width: 2)
-        byte(UInt8(ascii: ":"))
-        digits(seconds % 60, width: 2)
-        byte(UInt8(ascii: "Z"))
-        byte(UInt8(ascii: "\""))
-        finishValue()
+        self.date(year, month, date, time: UInt64(timestamp.secondsSinceEpoch - Int64(day.ordinal) * 86_400))
     }
 
     mutating func optionalTimestamp(_ timestamp: Timestamp?) {

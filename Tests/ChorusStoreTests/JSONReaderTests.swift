@@ -1,4 +1,5 @@
 import Foundation
+import ChorusCore
 @testable import ChorusStore
 import XCTest
 
@@ -132,9 +133,9 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertTrue(back.3)
     }
 
-    /// Numbers and zero-padded date parts are written digit by digit on the stack; they must be
-    /// the text Swift itself gives, at every length up to the widest number.
-    func testNumbersAreWrittenAsSwiftWritesThem() {
+    /// Numbers and zero-padded date parts are written digit by digit into room made for them;
+    /// they must be the text Swift and ChorusCore give, at every length up to the widest number.
+    func testNumbersAndDatesAreWrittenAsSwiftWritesThem() {
         var values: [Int64] = [0, 1, 9, 10, 99, 100, -1, -10, .max, .min, .max - 1, .min + 1]
         var power: Int64 = 1
         for _ in 0..<18 { power *= 10; values += [power - 1, power, power + 1, -power] }
@@ -143,13 +144,47 @@ final class JSONReaderTests: XCTestCase {
             writer.int(value)
             XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), String(value))
         }
-        for (value, width, text) in [(UInt64(0), 2, "00"), (7, 2, "07"), (12, 2, "12"), (123, 2, "123"), (5, 4, "0005"), (2026, 4, "2026"),
-                                     (UInt64.max, 1, "18446744073709551615"), (42, 25, String(repeating: "0", count: 23) + "42")] {
+        var generator = SystemRandomNumberGenerator()
+        let days = [Day(year: 1, month: 1, day: 1), Day(year: 5, month: 7, day: 9), Day(year: 999, month: 12, day: 31),
+                    Day(year: 1970, month: 1, day: 1), Day(year: 9999, month: 12, day: 31)].compactMap { $0 }
+            + (0..<500).map { _ in Day(ordinal: Int32.random(in: -719_162...2_932_896, using: &generator)) }
+        for day in days {
+            let seconds = [0, 1, 59, 60, 3_599, 3_600, 43_199, 86_399, Int.random(in: 0..<86_400, using: &generator)]
+            let timestamps = seconds.map { Timestamp(secondsSinceEpoch: Int64(day.ordinal) * 86_400 + Int64($0)) }
             var writer = JSONWriter()
-            writer.digits(value, width: width)
-            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), text)
+            writer.beginArray()
+            writer.day(day)
+            for timestamp in timestamps { writer.timestamp(timestamp) }
+            writer.endArray()
+            let expected = "[" + (["\(day)"] + timestamps.map(\.description)).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self), expected)
         }
     }
+
+    /// Text is written with each byte JSON requires escaped, wherever it stands in a word of
+    /// eight, and as it is everywhere else; Foundation's parser reads it back the same.
+    func testStringsAreEscapedWhereverTheByteStands() throws {
+        let specials: [UInt8] = [0x00, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x22, 0x5C]
+        let plain = Array("aé/😀xyzABCDEFGHIJKLMNOP".utf8)
+        for length in 0...plain.count {
+            for position in 0..<max(length, 1) {
+                for special in specials {
+                    var bytes = Array(plain.prefix(length))
+                    if length > 0 { bytes[position] = special }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    var writer = JSONWriter()
+                    writer.beginArray()
+                    writer.string(text)
+                    writer.string(text)
+                    writer.endArray()
+                    let written = String(decoding: writer.bytes, as: UTF8.self)
+                    XCTAssertEqual(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String], [text, text], written)
+                    XCTAssertFalse(written.unicodeScalars.contains { $0.value < 0x20 }, written)
+                }
+            }
+        }
+    }
+
     /// Strings are scanned eight bytes at a time by bit tricks whose borrows can mark bytes
     /// after the first special one: the lowest mark must still be the first quote, backslash or
     /// control byte (and, for `specialBytes`, the first non-ASCII byte), wherever it stands and
