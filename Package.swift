@@ -15,9 +15,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "ChorusConcurrency"),
         .target(name: "ChorusCore", dependencies: ["ChorusConcurrency"]),
-        .target(name: "ChorusStore", dependencies: ["ChorusCore", "ChorusConcurrency"]),
+        .target(name: "ChorusStore", dependencies: ["ChorusCore", "ChorusConcurrency", "CZlib"]),
         .target(name: "ChorusInterchange", dependencies: ["ChorusCore", "ChorusConcurrency"]),
         .target(name: "ChorusPostgres", dependencies: ["ChorusCore", "ChorusStore", "CLibpq"]),
         .target(name: "ChorusBench", dependencies: ["ChorusCore", "ChorusStore", "ChorusUI", "ChorusConcurrency", "ChorusGenerator", "ChorusInterchange"]),

@@ -56,23 +56,13 @@ enum EntryChecksum {
         return nil
     }
 
-    /// The checksum of any bytes, as sixteen hex digits (a staged batch's).
+    /// The checksum of any bytes, as sixteen hex digits (a batch staged before format 7's).
     static func digest(_ bytes: ArraySlice<UInt8>) -> String { hex(fnv(bytes)) }
-
-    /// A digest taken piece by piece, for a staged batch written as it is encoded: the same
-    /// sixteen digits `digest` gives for the pieces joined.
-    struct Running {
-        private var hash = offsetBasis
-
-        mutating func add(_ bytes: ArraySlice<UInt8>) { hash = EntryChecksum.fnv(bytes, from: hash) }
-
-        var digest: String { hex(hash) }
-    }
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    private static func fnv(_ bytes: ArraySlice<UInt8>, from start: UInt64 = offsetBasis) -> UInt64 {
-        var hash = start
+    private static func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash = offsetBasis
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3

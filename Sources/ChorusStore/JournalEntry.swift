@@ -37,14 +37,16 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     /// 1: entries as first written; 2: with `commandID`, `basedOn`, `summary` and `format`;
     /// 3: commands as a `kind` and named fields (`Command+Coding`) instead of Swift's
     /// synthesized enum coding; 5: `importTracking`, the shipments file's `markShipped`;
-    /// 6: a big import's staged batch holds its rows as the snapshot does (`StagedRows`).
+    /// 6: a big import's staged batch holds its rows as the snapshot does (`StagedRows`);
+    /// 7: a staged batch's checksum is CRC-32 (`BatchChecksum`), which format 6 would take for
+    /// a changed batch.
     /// Older entries are read as they are and never rewritten.
     ///
     /// Raise it with every new command kind and every change to how a command applies, and
     /// freeze the new format's golden journal (see `Command+Coding` in ChorusCore): two
     /// Chorus releases must never both write to a workspace when they would apply an entry
     /// differently.
-    public static let currentFormat = 6
+    public static let currentFormat = 7
 
     public init(seq: Int, at: Timestamp, actor: String, command: Command, commandID: String? = nil, basedOn: Int? = nil,
                 summary: String? = nil) {

@@ -8,7 +8,8 @@ import Foundation
 /// `chorus check`, never skipped.
 public struct StagedBatch: Codable, Hashable, Sendable {
     public var name: String
-    /// FNV-1a (64 bits) of the payload, as for journal lines (see `EntryChecksum`).
+    /// The payload's checksum (see `BatchChecksum`): CRC-32 since journal format 7, FNV-1a
+    /// (64 bits) as for journal lines before.
     public var sum: String
     public var byteCount: Int
     /// Set when the payload is the import's rows as a snapshot file holds them (journal format
@@ -30,13 +31,13 @@ public struct StagedBatch: Codable, Hashable, Sendable {
     static func staging(_ command: Command, currency: Currency, rowsPerPiece: Int = CollectionFile.rowsPerChunk,
                         with stage: (_ payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String) throws -> StagedBatch {
         let rows = StagedRows(of: command, currency: currency)
-        var sum = EntryChecksum.Running()
+        var sum = BatchChecksum()
         var byteCount = 0
         let name = try stage { write in
-            sum = EntryChecksum.Running()
+            sum = BatchChecksum()
             byteCount = 0
             try payload(of: command, rows: rows, rowsPerPiece: rowsPerPiece) { piece in
-                sum.add(piece[...])
+                sum.add(piece)
                 byteCount += piece.count
                 try write(piece)
             }
@@ -46,7 +47,7 @@ public struct StagedBatch: Codable, Hashable, Sendable {
 
     /// The command in `payload`, once its size and checksum hold.
     package func command(from payload: [UInt8]) throws -> Command {
-        guard payload.count == byteCount, EntryChecksum.digest(payload[...]) == sum else {
+        guard payload.count == byteCount, BatchChecksum.holds(payload, claimed: sum) else {
             throw StagedBatchProblem.changed
         }
         if let rows { return try rows.command(from: payload, batch: name) }

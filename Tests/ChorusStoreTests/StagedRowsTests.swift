@@ -83,8 +83,45 @@ final class StagedRowsTests: XCTestCase {
         let whole = CollectionFile.encode(orders, as: OrderRowCodec.self, currency: .eur)
         XCTAssertGreaterThan(pieces.count, 10, "rows are handed over a few pieces at a time")
         XCTAssertEqual(pieces.flatMap { $0 }, whole)
-        XCTAssertEqual(batch, StagedBatch(name: "batch-in-pieces.json", sum: EntryChecksum.digest(whole[...]), byteCount: whole.count,
+        var sum = BatchChecksum()
+        sum.add(whole)
+        XCTAssertEqual(batch, StagedBatch(name: "batch-in-pieces.json", sum: sum.digest, byteCount: whole.count,
                                           rows: StagedRows(collection: "orders", count: 101, currency: "EUR")))
+    }
+
+    /// A batch's checksum is the CRC-32 that zlib, gzip, zip and Python's `zlib.crc32` compute:
+    /// the standard check value for "123456789", and the same however the bytes are split.
+    func testABatchsChecksumIsTheCRC32EveryToolComputes() {
+        var sum = BatchChecksum()
+        sum.add(Array("1234".utf8))
+        sum.add([])
+        sum.add(Array("56789".utf8))
+        XCTAssertEqual(sum.digest, "crc32:cbf43926")
+        XCTAssertEqual(BatchChecksum().digest, "crc32:00000000")
+        var leadingZeros = BatchChecksum()
+        leadingZeros.add(Array("order 264".utf8))
+        XCTAssertEqual(leadingZeros.digest, "crc32:00017286", "python3 -c 'import zlib; print(hex(zlib.crc32(b\"order 264\")))'")
+    }
+
+    /// A format 6 batch carries FNV-1a's sixteen digits; a format 7 one CRC-32's. Each is read
+    /// back when it holds, and refused naming the batch when one byte of it changed.
+    func testBatchesOfBothChecksumsReadBackAndAChangedByteIsRefusedInEither() throws {
+        var random = SeededRandom(seed: 31)
+        let command = Command.importOrders((0..<20).map { Self.orders.order($0, random: &random) })
+        var (batch, payload) = try Self.staged(command)
+        XCTAssertTrue(batch.sum.hasPrefix("crc32:"), batch.sum)
+        var format6 = batch
+        format6.sum = EntryChecksum.digest(payload[...])
+        for staged in [batch, format6] {
+            XCTAssertEqual(try staged.command(from: payload), command)
+            for position in [0, payload.count / 2, payload.count - 1] {
+                var changed = payload
+                changed[position] ^= 0x01
+                XCTAssertThrowsError(try staged.command(from: changed), "\(staged.sum), byte \(position)")
+            }
+        }
+        batch.sum = "crc32:" + String(repeating: "0", count: 8)
+        XCTAssertThrowsError(try batch.command(from: payload))
     }
 
     /// A batch whose rows are not the ones its entry counts (a build's bug, since the checksum
