@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs independent pieces of work on all cores: decoding a million orders is CPU-bound, and a
 /// workspace opens about twice as fast on two cores when each decodes its own chunk of rows.
-package enum Parallel {
+@usableFromInline package enum Parallel {
     /// Pieces to split a job into: a few per core (`perCore`) so an unlucky core does not hold
     /// up the rest, but never pieces smaller than `minimumSize` units of work.
     package static func pieceCount(for size: Int, minimumSize: Int, perCore: Int = 2) -> Int {
@@ -16,7 +16,7 @@ package enum Parallel {
     /// own stretch of one array (`array`). That contract is
     /// what the `nonisolated(unsafe)` below stands for, since the buffers are unsafe pointers the
     /// compiler cannot prove Sendable; each call writes only its own result slot.
-    package static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
+    @usableFromInline package static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
         guard count > 1 else { return (0..<count).map(body) }
         var results = [Result?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in
@@ -35,7 +35,7 @@ package enum Parallel {
     /// the one array in place: arrays of their own, joined afterwards, copied every element a
     /// second time (ten million credits or figures). `fill` is given its range and the array's
     /// first slot, and must initialize exactly the slots of its range.
-    package static func array<Element>(count: Int, pieces: Int, _ fill: (Range<Int>, UnsafeMutablePointer<Element>) -> Void) -> [Element] {
+    @usableFromInline package static func array<Element>(count: Int, pieces: Int, _ fill: (Range<Int>, UnsafeMutablePointer<Element>) -> Void) -> [Element] {
         precondition(pieces > 0, "an array is made in one piece at least")
         guard count > 0 else { return [] }
         return [Element](unsafeUninitializedCapacity: count) { slots, initialized in
@@ -47,7 +47,7 @@ package enum Parallel {
 
     /// `0..<count` in halves, one per core, or whole when it is small (below 4 096 units the
     /// second thread costs more than it saves): the split of per-creator columns at open.
-    package static func halves(of count: Int) -> [Range<Int>] {
+    @usableFromInline package static func halves(of count: Int) -> [Range<Int>] {
         let pieces = count < 4_096 ? 1 : 2
         return (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }
     }

@@ -1,3 +1,5 @@
+import ChorusConcurrency
+
 /// Where each key's row is in an `EntityTable`: open addressing over row numbers, the key read
 /// back from the row to confirm a match. A `[Key: Int]` keeps a copy of every key beside its
 /// position, 2^21 buckets of 24 bytes for a million orders (50 MB); this keeps 8 bytes a slot
@@ -32,22 +34,45 @@
     /// Every row's hash and position, by which of 4 096 equal stretches of the slots the hash
     /// lands in (4 KB each for a million rows), in row order within a stretch: a counting sort
     /// that hashes each key twice rather than keep a third array of hashes.
+    ///
+    /// Each half of the rows is counted and placed on a core of its own: hashing a million
+    /// order names twice was most of indexing them, on one core while the other waited (an
+    /// import's last step; the orders' index at open). Within a stretch the first half's rows
+    /// are placed before the second's, so row order, and with it which of a repeated key's rows
+    /// is found, is as one pass leaves it.
     @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>) -> (hashes: [UInt64], positions: [UInt32]) {
         precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
         let mask = slots.count - 1, shift = max(0, slots.count.trailingZeroBitCount - 12)
+        let halves = Parallel.halves(of: rows.count)
         // A row holding its fields elsewhere (a creator) misses the caches to read its key, so
         // each key is read once and its hash kept (8 bytes a row while indexing); rows held in
         // place are read twice, as a kept hash each would be 80 MB at ten million orders.
-        let rowHashes = Entity.keepsFieldsElsewhere ? rows.map { Self.hash($0.tableKey) } : nil
+        let rowHashes = !Entity.keepsFieldsElsewhere ? nil : Parallel.array(count: rows.count, pieces: halves.count) { range, first in
+            for position in range { (first + position).initialize(to: Self.hash(rows[position].tableKey)) }
+        }
         func hash(at position: Int) -> UInt64 { rowHashes?[position] ?? Self.hash(rows[position].tableKey) }
-        var starts = [Int](repeating: 0, count: (mask >> shift) + 2)
-        for position in rows.indices { starts[(Int(truncatingIfNeeded: hash(at: position)) & mask) >> shift + 1] += 1 }
-        for stretch in starts.indices.dropFirst() { starts[stretch] += starts[stretch - 1] }
+        func stretch(of hash: UInt64) -> Int { (Int(truncatingIfNeeded: hash) & mask) >> shift }
+        var starts = Parallel.map(halves.count) { half in
+            var counts = [Int](repeating: 0, count: (mask >> shift) + 1)
+            for position in halves[half] { counts[stretch(of: hash(at: position))] += 1 }
+            return counts
+        }
+        var next = 0
+        for stretch in starts[0].indices {
+            for half in starts.indices { (starts[half][stretch], next) = (next, next + starts[half][stretch]) }
+        }
         var hashes = [UInt64](repeating: 0, count: rows.count), positions = [UInt32](repeating: 0, count: rows.count)
-        for position in rows.indices {
-            let hash = hash(at: position), stretch = (Int(truncatingIfNeeded: hash) & mask) >> shift
-            (hashes[starts[stretch]], positions[starts[stretch]]) = (hash, UInt32(truncatingIfNeeded: position))
-            starts[stretch] += 1
+        hashes.withUnsafeMutableBufferPointer { hashes in
+            positions.withUnsafeMutableBufferPointer { positions in
+                _ = Parallel.map(halves.count) { half in  // each half writes only the places counted for it
+                    var starts = starts[half]
+                    for position in halves[half] {
+                        let hash = hash(at: position), place = starts[stretch(of: hash)]
+                        (hashes[place], positions[place]) = (hash, UInt32(truncatingIfNeeded: position))
+                        starts[stretch(of: hash)] = place + 1
+                    }
+                }
+            }
         }
         return (hashes, positions)
     }
