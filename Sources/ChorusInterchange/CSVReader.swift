@@ -228,6 +228,10 @@ public struct CSVReader: Sendable {
                 pos = try endOfLine(p, at: pos, reachesEnd: reachesEnd)
                 line += 1
                 break
+            } else if p[pos] == Byte.comma, let next = emptyFieldsEnd(p, from: pos) {
+                // A run of empty fields (an export's unused columns), one span per comma.
+                for comma in pos..<next { try fields.add(FieldSpan(start: comma, end: comma, hasDoubledQuotes: false)) }
+                pos = next
             } else {
                 let start = pos
                 while pos < end {
@@ -277,6 +281,24 @@ public struct CSVReader: Sendable {
             pos += 8
         }
         return pos
+    }
+
+    /// Where the run of commas at `pos` ends, eight bytes at a time: the first byte that is not
+    /// a comma, which then starts the next field. Nil when the run comes within eight bytes of
+    /// the end of `p`, left to the field-by-field loop, which knows where a window is cut.
+    /// Field by field, the fifty-odd empty columns of each row of a Shopify export were a
+    /// third of finding its fields.
+    @inline(__always)
+    private static func emptyFieldsEnd(_ p: UnsafeBufferPointer<UInt8>, from pos: Int) -> Int? {
+        guard let base = p.baseAddress.map(UnsafeRawPointer.init) else { return nil }
+        var pos = pos
+        while pos + 8 <= p.count {
+            // A byte of the word is zero exactly where the text has a comma.
+            let others = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: pos, as: UInt64.self)) ^ 0x2C2C_2C2C_2C2C_2C2C
+            if others != 0 { return pos + others.trailingZeroBitCount / 8 }
+            pos += 8
+        }
+        return nil
     }
 
     /// Position after the line end at `pos` (`\n`, `\r\n` or a lone `\r`).

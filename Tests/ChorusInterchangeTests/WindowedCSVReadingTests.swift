@@ -109,6 +109,38 @@ final class WindowedCSVReadingTests: XCTestCase {
         }
     }
 
+    /// Runs of empty fields (an export's unused columns) are passed over a word at a time: runs
+    /// of every length up to thirty, at every offset, at a row's start and end, before quoted
+    /// fields and line ends of each kind, read as written, whole and in windows of any size.
+    func testRunsOfEmptyFieldsReadAsWrittenWholeAndInWindows() throws {
+        var random = SeededRandom(seed: 26)
+        for round in 0..<300 {
+            var rows: [[String]] = []
+            for _ in 0..<random.int(in: 1...5) {
+                var row: [String] = []
+                for _ in 0..<random.int(in: 1...4) {
+                    row += Array(repeating: "", count: random.int(in: 0...30))
+                    row.append(random.pick(["x", "#1001", "café", "a, b", "two\nlines", "say \"hi\"", "\"", ""]))
+                }
+                rows.append(row + Array(repeating: "", count: random.int(in: 0...12)))
+            }
+            let lineEnd = random.pick(["\n", "\r\n", "\r"])
+            let text = rows.map { $0.map(Self.written).joined(separator: ",") }.joined(separator: lineEnd) + (random.chance(50) ? lineEnd : "")
+            let bytes = Array(text.utf8)
+            let whole = Self.read(bytes)
+            XCTAssertNil(whole.error, "round \(round)")
+            XCTAssertEqual(whole.rows, rows.filter { $0 != [""] }, "round \(round): \(text.debugDescription)")  // a blank line is no row
+            for size in [random.int(in: 1...16), random.int(in: 17...128), bytes.count + 1] {
+                XCTAssertEqual(try read(bytes, windowSize: size), whole, "round \(round), windows of \(size) bytes")
+            }
+        }
+    }
+
+    /// A field as a spreadsheet writes it: quoted when it holds a comma, a quote or a line end.
+    private static func written(_ field: String) -> String {
+        field.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }
+
     // MARK: Reading
 
     /// What a reader makes of a file: each row's line and fields, and the error that stopped it.
