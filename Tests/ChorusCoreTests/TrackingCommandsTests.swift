@@ -120,6 +120,18 @@ final class TrackingCommandsTests: XCTestCase {
         assertRefused(.importOrders([mixed]), on: workspace, saying: "order #1007 is in GBP; the program uses EUR")
     }
 
+    /// A big import is checked in halves on two cores; the refusal still names the first order
+    /// in another currency, whichever half it is in, and wherever the second half's is.
+    func testTheFirstOrderInAnotherCurrencyIsNamedInABigImport() {
+        let export = (0..<10_000).map { order(OrderID("#\(10_000 + $0)")) }
+        for (first, second) in [(2, 9_000), (4_999, 5_000), (5_001, 9_999), (7_000, nil), (0, 9_999)] as [(Int, Int?)] {
+            var orders = export
+            orders[first].subtotal = Money(minorUnits: 4_500, currency: .usd)
+            if let second { orders[second].lines = [OrderLine(sku: nil, name: "Gift card", quantity: 1, price: Money(minorUnits: 2_000, currency: .gbp))] }
+            assertRefused(.importOrders(orders), on: workspace, saying: "order #\(10_000 + first) is in USD; the program uses EUR")
+        }
+    }
+
     func testWhichOrdersCount() {
         var order = order("#1003", subtotal: "20.00", refunded: "25.00")
         XCTAssertEqual(order.netRevenue, .zero(.eur), "net revenue never goes below zero")
