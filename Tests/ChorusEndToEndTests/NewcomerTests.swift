@@ -22,6 +22,10 @@ final class NewcomerTests: XCTestCase {
         let commands = try startHereCommands()
         XCTAssertEqual(commands.count, 3, "install, open the demo, run the tests: \(commands)")
         XCTAssertTrue(commands[0].contains("apt-get install -y libncursesw5-dev tmux"), commands[0])
+        // The headers the build links (curses, zlib, libpq), tmux and the server the tests use.
+        for package in ["libncursesw5-dev", "tmux", "zlib1g-dev", "libpq-dev", "postgresql"] {
+            XCTAssertTrue(commands[0].split(separator: " ").contains(Substring(package)), "\(package) in: \(commands[0])")
+        }
         XCTAssertEqual(commands[1], "swift run chorus demo")
         let ci = try String(contentsOf: Self.project.appendingPathComponent(".ci/run"), encoding: .utf8)
         XCTAssertTrue(ci.contains("\n\(commands[2]) "), "CI must run the README's test command: \(commands[2])")
