@@ -194,41 +194,44 @@ public struct ShopifyOrdersImport: Sendable {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
             // By the names alone: iterating the orders copied each one.
             let hashes = Parallel.map(chunks.count) { chunks[$0].positions.keys.map { $0.hashValue }.sorted() }
-            guard Self.shareAValue(hashes) else { return true }
+            guard SortedHashes.shareAValue(hashes) else { return true }
             return Parallel.map(chunks.count) { index in
                 chunks[index].positions.keys.allSatisfy { id in
                     (index + 1..<chunks.count).allSatisfy { chunks[$0].positions[id] == nil }
                 }
             }.allSatisfy { $0 }
         }
+    }
+}
 
-        /// Whether two of the ascending lists have a value in common: merged in pairs, and the
-        /// merged lists in pairs, each level on all cores. Comparing every pair of a dozen
-        /// chunks' lists read each list eleven times; a tree of merges reads it four times.
-        private static func shareAValue(_ lists: [[Int]]) -> Bool {
-            var lists = lists
-            while lists.count > 1 {
-                let merged = Parallel.map((lists.count + 1) / 2) { pair in
-                    2 * pair + 1 < lists.count ? Self.union(lists[2 * pair], lists[2 * pair + 1]) : lists[2 * pair]
-                }
-                guard merged.allSatisfy({ $0 != nil }) else { return true }
-                lists = merged.map { $0! }
+/// The chunks' name hashes, each list ascending: whether two chunks may share an order.
+enum SortedHashes {
+    /// Whether two of the ascending lists have a value in common: merged in pairs, and the
+    /// merged lists in pairs, each level on all cores. Comparing every pair of a dozen
+    /// chunks' lists read each list eleven times; a tree of merges reads it four times.
+    static func shareAValue(_ lists: [[Int]]) -> Bool {
+        var lists = lists
+        while lists.count > 1 {
+            let merged = Parallel.map((lists.count + 1) / 2) { pair in
+                2 * pair + 1 < lists.count ? Self.union(lists[2 * pair], lists[2 * pair + 1]) : lists[2 * pair]
             }
-            return false
+            guard merged.allSatisfy({ $0 != nil }) else { return true }
+            lists = merged.map { $0! }
         }
+        return false
+    }
 
-        /// The two ascending lists as one, or nil when they have a value in common.
-        private static func union(_ first: [Int], _ second: [Int]) -> [Int]? {
-            var union: [Int] = []
-            union.reserveCapacity(first.count + second.count)
-            var (i, j) = (0, 0)
-            while i < first.count, j < second.count {
-                if first[i] == second[j] { return nil }
-                if first[i] < second[j] { union.append(first[i]); i += 1 } else { union.append(second[j]); j += 1 }
-            }
-            union.append(contentsOf: first[i...])
-            union.append(contentsOf: second[j...])
-            return union
+    /// The two ascending lists as one, or nil when they have a value in common.
+    private static func union(_ first: [Int], _ second: [Int]) -> [Int]? {
+        var union: [Int] = []
+        union.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if first[i] == second[j] { return nil }
+            if first[i] < second[j] { union.append(first[i]); i += 1 } else { union.append(second[j]); j += 1 }
         }
+        union.append(contentsOf: first[i...])
+        union.append(contentsOf: second[j...])
+        return union
     }
 }

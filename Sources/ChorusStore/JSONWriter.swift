@@ -20,6 +20,7 @@ public struct JSONWriter {
     /// Makes room for at most `room` bytes (and the comma before a value, when one is due) and
     /// has `body` store them with no checks. Appended a run at a time, each of a million orders'
     /// thirty values checked the buffer's uniqueness and capacity three or four times.
+    /// `room` must bound what `body` writes whatever the value: only a debug build checks it.
     @inline(__always)
     private mutating func put(room: Int, value: Bool = true, _ body: (inout Cursor) -> Void) {
         let comma = value && needsComma
@@ -140,6 +141,8 @@ public struct JSONWriter {
 
     /// `"YYYY-MM-DD"` (`time` nil) or `"YYYY-MM-DDTHH:MM:SSZ"`, for a year of four digits.
     mutating func date(_ year: Int, _ month: Int, _ day: Int, time seconds: UInt64?) {
+        precondition((0...9999).contains(year) && (1...12).contains(month) && (1...31).contains(day) && (seconds ?? 0) < 86_400,
+                     "a date of more digits than the room made for it")
         put(room: 22) { cursor in
             cursor.put(UInt8(ascii: "\""))
             cursor.digits(UInt64(year), width: 4)

@@ -1,4 +1,5 @@
 @testable import ChorusInterchange
+@testable import ChorusGenerator
 import ChorusCore
 import Foundation
 import XCTest
@@ -110,6 +111,27 @@ final class ParallelOrderImportTests: XCTestCase {
     /// An order's first row again near the end (an export appended to another): read in one
     /// pass it adds a line item. Each chunk looks only into the chunks after it for its names,
     /// so a name of the second chunk turning up in the last must be caught from the second.
+    /// Whether any two chunks share a name hash is found by merging their sorted lists in a
+    /// tree: for one to seven chunks, a value shared by any one pair (in the same subtree or
+    /// not, an odd list carried up a level) is found, and lists sharing nothing are disjoint.
+    func testAHashSharedByAnyTwoChunksIsFoundWhereverTheyStandInTheMergeTree() {
+        var random = SeededRandom(seed: 41)
+        for count in 1...7 {
+            // Disjoint lists: chunk c holds values ≡ c (mod 8), some of them a chunk's repeats.
+            var lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in 8 * random.int(in: 0...500) + chunk }.sorted() }
+            XCTAssertFalse(SortedHashes.shareAValue(lists), "\(count) disjoint lists")
+            for first in 0..<count {
+                for second in (first + 1)..<max(first + 1, count) {
+                    lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in 8 * random.int(in: 0...500) + chunk } }
+                    let shared = 8 * random.int(in: 0...500) + 7
+                    lists[first].append(shared)
+                    lists[second].append(shared)
+                    XCTAssertTrue(SortedHashes.shareAValue(lists.map { $0.sorted() }), "\(count) lists, \(first) and \(second) share \(shared)")
+                }
+            }
+        }
+    }
+
     func testAnOrderOfTheSecondChunkRepeatedInTheLastIsReadAsInOnePass() throws {
         var body = Self.bigExport.rows[0].trimmingCharacters(in: .newlines)
         var from = body.index(body.startIndex, offsetBy: body.count * 3 / 8)

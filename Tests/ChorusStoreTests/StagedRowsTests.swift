@@ -117,11 +117,13 @@ final class StagedRowsTests: XCTestCase {
             for position in [0, payload.count / 2, payload.count - 1] {
                 var changed = payload
                 changed[position] ^= 0x01
-                XCTAssertThrowsError(try staged.command(from: changed), "\(staged.sum), byte \(position)")
+                XCTAssertThrowsError(try staged.command(from: changed), "\(staged.sum), byte \(position)") { error in
+                    XCTAssertTrue(error is StagedBatchProblem, "refused by its checksum, not by reading it: \(error)")
+                }
             }
         }
         batch.sum = "crc32:" + String(repeating: "0", count: 8)
-        XCTAssertThrowsError(try batch.command(from: payload))
+        XCTAssertThrowsError(try batch.command(from: payload)) { XCTAssertTrue($0 is StagedBatchProblem, "\($0)") }
     }
 
     /// A batch whose rows are not the ones its entry counts (a build's bug, since the checksum
