@@ -8,6 +8,13 @@ extension UnsafeRawBufferPointer {
     /// `seed` replaces FNV's starting value: a table that probes for its keys seeds it at
     /// random, so that which keys share a slot is not fixed in advance by the file.
     public func quickHash(of range: Range<Int>, seed: UInt64 = 14_695_981_039_346_656_037) -> UInt32 {
+        UInt32(truncatingIfNeeded: quickHash64(of: range, seed: seed))
+    }
+
+    /// The same hash in 64 bits, for keys compared across tables by their hashes alone (an
+    /// import's order names, chunk against chunk), where 32 bits would make a million names
+    /// share a hash somewhere.
+    public func quickHash64(of range: Range<Int>, seed: UInt64) -> UInt64 {
         var hash = seed
         var index = range.lowerBound
         while index + 8 <= range.upperBound {
@@ -19,6 +26,6 @@ extension UnsafeRawBufferPointer {
             hash = (hash ^ UInt64(self[index])) &* 1_099_511_628_211
             index += 1
         }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return hash ^ (hash >> 32)
     }
 }

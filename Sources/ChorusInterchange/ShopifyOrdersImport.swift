@@ -56,11 +56,12 @@ public struct ShopifyOrdersImport: Sendable {
         let pieces = pieces ?? Parallel.pieceCount(for: table.reader.source.count, minimumSize: 1, perCore: 6)
         let columns = Columns(table.header, fileName: fileName)
         let readers = table.chunkReaders(count: pieces, keepingTogetherRowsWithEqual: columns.name, minimumChunk: minimumChunk)
+        let seed = UInt64.random(in: .min ... .max)  // one for every chunk, so that their name hashes compare
         if readers.count > 1 {
             // A chunk that does not read cleanly sends the file to the one-pass read, which
             // reports the error where it is.
             var parts = Parallel.map(readers.count) { index in
-                try? Chunk(readers[index], columns: columns, currency: currency)
+                try? Chunk(readers[index], columns: columns, currency: currency, seed: seed)
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 rowCount = parts.reduce(0) { $0 + $1!.rowCount }
@@ -81,7 +82,7 @@ public struct ShopifyOrdersImport: Sendable {
                 return
             }
         }
-        let chunk = try Chunk(table.reader, columns: columns, currency: currency)
+        let chunk = try Chunk(table.reader, columns: columns, currency: currency, seed: seed)
         (orders, errors, rowCount) = (chunk.orders, chunk.errors, chunk.rowCount)
     }
 
@@ -90,10 +91,11 @@ public struct ShopifyOrdersImport: Sendable {
         var orders: [Order] = []
         var errors: [ImportRowError] = []
         var rowCount = 0
-        /// Order name → position in `orders`.
-        var positions: [OrderID: Int] = [:]
+        /// Order name → position in `orders` (while no order is left out).
+        var names: OrderNameIndex
 
-        init(_ reader: CSVReader, columns: Columns, currency: Currency) throws {
+        init(_ reader: CSVReader, columns: Columns, currency: Currency, seed: UInt64) throws {
+            names = OrderNameIndex(seed: seed)
             var reader = reader
             let start = reader.cursor.position
             var invalid: Set<Int> = []
@@ -115,10 +117,9 @@ public struct ShopifyOrdersImport: Sendable {
                 let id = OrderID(name)
                 do {
                     // An order's next row is nearly always right after its last: the name is
-                    // compared, not hashed. Else one lookup that inserts the next position when
-                    // the name is new (no earlier order is at that position): looking up, then
-                    // inserting, hashed each new order's name twice.
-                    let position = pending.flatMap { orders[$0].id == id ? $0 : nil } ?? Self.value(&positions[id, default: orders.count])
+                    // compared, not hashed. Else one lookup that indexes the next position when
+                    // the name is new (the order read from this row goes there).
+                    let position = pending.flatMap { orders[$0].id == id ? $0 : nil } ?? names.position(of: id, in: orders)
                     if position < orders.count {
                         let currency = orders[position].subtotal.currency
                         guard let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) else { continue }
@@ -139,7 +140,7 @@ public struct ShopifyOrdersImport: Sendable {
                     }
                 } catch let error as ImportRowError {
                     errors.append(error)
-                    if let position = positions[id] { invalid.insert(position) }
+                    if let position = names.existingPosition(of: id, in: orders) { invalid.insert(position) }
                 }
             }
             finishPending(&orders, &repeats.lines)
@@ -174,13 +175,9 @@ public struct ShopifyOrdersImport: Sendable {
         private mutating func reserveForTheRest(read: Int, of total: Int) {
             guard read > 0 else { return }
             let expected = orders.count * total / read + orders.count / 8
-            positions.reserveCapacity(min(expected, total / 64))
+            names.reserveCapacity(min(expected, total / 64))
             orders.reserveCapacity(min(expected, total / 256))
         }
-
-        /// What `value` holds; handed a dictionary's `[key, default:]` in place, it inserts the
-        /// default for a missing key in the same lookup.
-        private static func value(_ value: inout Int) -> Int { value }
 
         /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
         /// no trace in `orders`: any row error sends the file back to a one-pass read).
@@ -192,12 +189,12 @@ public struct ShopifyOrdersImport: Sendable {
         /// indexes (a name two chunks share is found from the earlier of them).
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
-            // By the names alone: iterating the orders copied each one.
-            let hashes = Parallel.map(chunks.count) { chunks[$0].positions.keys.map { $0.hashValue }.sorted() }
+            let hashes = Parallel.map(chunks.count) { chunks[$0].names.hashes.sorted() }
             guard SortedHashes.shareAValue(hashes) else { return true }
+            // By position: iterating the orders copied each one.
             return Parallel.map(chunks.count) { index in
-                chunks[index].positions.keys.allSatisfy { id in
-                    (index + 1..<chunks.count).allSatisfy { chunks[$0].positions[id] == nil }
+                chunks[index].orders.indices.allSatisfy { position in
+                    (index + 1..<chunks.count).allSatisfy { chunks[$0].names.existingPosition(of: chunks[index].orders[position].id, in: chunks[$0].orders) == nil }
                 }
             }.allSatisfy { $0 }
         }
@@ -209,7 +206,7 @@ enum SortedHashes {
     /// Whether two of the ascending lists have a value in common: merged in pairs, and the
     /// merged lists in pairs, each level on all cores. Comparing every pair of a dozen
     /// chunks' lists read each list eleven times; a tree of merges reads it four times.
-    static func shareAValue(_ lists: [[Int]]) -> Bool {
+    static func shareAValue(_ lists: [[UInt64]]) -> Bool {
         var lists = lists
         while lists.count > 1 {
             let merged = Parallel.map((lists.count + 1) / 2) { pair in
@@ -222,8 +219,8 @@ enum SortedHashes {
     }
 
     /// The two ascending lists as one, or nil when they have a value in common.
-    private static func union(_ first: [Int], _ second: [Int]) -> [Int]? {
-        var union: [Int] = []
+    private static func union(_ first: [UInt64], _ second: [UInt64]) -> [UInt64]? {
+        var union: [UInt64] = []
         union.reserveCapacity(first.count + second.count)
         var (i, j) = (0, 0)
         while i < first.count, j < second.count {

@@ -118,12 +118,12 @@ final class ParallelOrderImportTests: XCTestCase {
         var random = SeededRandom(seed: 41)
         for count in 1...7 {
             // Disjoint lists: chunk c holds values ≡ c (mod 8), some of them a chunk's repeats.
-            var lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in 8 * random.int(in: 0...500) + chunk }.sorted() }
+            var lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in UInt64(8 * random.int(in: 0...500) + chunk) }.sorted() }
             XCTAssertFalse(SortedHashes.shareAValue(lists), "\(count) disjoint lists")
             for first in 0..<count {
                 for second in (first + 1)..<max(first + 1, count) {
-                    lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in 8 * random.int(in: 0...500) + chunk } }
-                    let shared = 8 * random.int(in: 0...500) + 7
+                    lists = (0..<count).map { chunk in (0..<random.int(in: 0...40)).map { _ in UInt64(8 * random.int(in: 0...500) + chunk) } }
+                    let shared = UInt64(8 * random.int(in: 0...500) + 7)
                     lists[first].append(shared)
                     lists[second].append(shared)
                     XCTAssertTrue(SortedHashes.shareAValue(lists.map { $0.sorted() }), "\(count) lists, \(first) and \(second) share \(shared)")
