@@ -52,9 +52,15 @@ struct OrderNameIndex {
         return (nil, slot)
     }
 
+    /// A name in ASCII (nearly every export's `#1001`) is hashed by its bytes; any other as
+    /// `String` hashes it, so that names Swift takes for equal (an accent composed in one row and
+    /// combining in another) are one order, as `OrderID`'s equality says.
     private func hash(_ name: OrderID) -> UInt64 {
         var text = name.rawValue
-        return text.withUTF8 { UnsafeRawBufferPointer($0).quickHash64(of: 0..<$0.count, seed: seed) }
+        let ascii = text.withUTF8 { utf8 in
+            utf8.allSatisfy { $0 < 0x80 } ? UnsafeRawBufferPointer(utf8).quickHash64(of: 0..<utf8.count, seed: seed) : nil
+        }
+        return ascii ?? UInt64(UInt(bitPattern: name.hashValue))
     }
 
     private static func slotCount(for count: Int) -> Int {
