@@ -76,27 +76,38 @@ public struct POSIXFileSystem: FileSystem {
     /// Removes whatever has the name first (a link is removed, not followed), then creates the
     /// file exclusively, so the bytes can only ever land in a file this call made.
     public func writeFile(at path: String, bytes: [UInt8]) throws {
-        try writeFile(at: path) { write in try write(bytes) }
+        try writeFile(at: path, directlyAfter: nil) { write in try write(bytes) }
     }
 
-    /// Each piece goes to the file as it comes, and on to the disk (see `WriteBehind`); a failure
-    /// midway unlinks the half-written file.
+    /// Each piece goes to the file as it comes, and on to the disk (see `WriteBehind`); past
+    /// the first stretch, straight to the disk (see `DirectWrites`). A failure midway unlinks
+    /// the half-written file.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
-        try writeFile(at: path, syncingBehind: WriteBehind.syncFileRange, pieces: pieces)
+        try writeFile(at: path, directlyAfter: DirectWrites.defaultStretch, pieces: pieces)
     }
 
-    /// `sync` stands in for `sync_file_range` in tests.
-    func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange?,
-                   pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+    /// `sync` stands in for `sync_file_range` in tests; `stretch` is `DirectWrites`' (nil: write
+    /// every piece as it comes, through the page cache).
+    func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
+                   directlyAfter stretch: Int? = DirectWrites.defaultStretch, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
         var behind = WriteBehind(fd: fd, sync: sync)
+        var direct = stretch.map { DirectWrites(fd: fd, path: path, stretch: $0) }
+        defer { direct?.deallocate() }
         do {
             try pieces { piece in
-                try writeAll(fd, piece, path)
-                behind.wrote(piece.count)
+                if direct != nil {
+                    let before = direct!.written
+                    try direct!.write(piece)
+                    behind.wrote(direct!.written - before)
+                } else {
+                    try writeAll(fd, piece, path)
+                    behind.wrote(piece.count)
+                }
             }
+            try direct?.finish()
             guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
             // A write-back that failed before the fsync was reported to the wait, not to it.
             if let failure = behind.failure { throw StoreError.io("sync_file_range", path, errno: failure) }

@@ -1,0 +1,86 @@
+@testable import ChorusStore
+import Foundation
+import XCTest
+
+/// A big file goes to the disk past the page cache a stretch at a time (`DirectWrites`): that
+/// must change only how the bytes travel, never which bytes the file holds, wherever its
+/// pieces and its end fall against the stretches.
+final class DirectWritesTests: XCTestCase {
+    private var folder = ""
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("direct-writes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func testAFileOfUnevenPiecesHoldsExactlyThemWhereverItEnds() throws {
+        let stretch = 4 * DirectWrites.alignment
+        for total in [0, 1, stretch - 1, stretch, stretch + 1, 3 * stretch, 5 * stretch + 4_095, 7 * stretch + 1_234] {
+            let pieces = Self.pieces(totalling: total, seed: UInt64(total))
+            let (bytes, wentDirect) = try write(pieces, stretch: stretch)
+            XCTAssertTrue(bytes == pieces.flatMap { $0 }, "\(total) bytes")
+            if directWritesWork() { XCTAssertEqual(wentDirect, total >= stretch, "\(total) bytes: direct once a stretch is full") }
+        }
+    }
+
+    /// A file smaller than a stretch is written as every file was, through the page cache.
+    func testASmallFileNeverGoesDirect() throws {
+        let (bytes, wentDirect) = try write([Array("{\"collection\":\"program\"}\n".utf8)], stretch: DirectWrites.defaultStretch)
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), "{\"collection\":\"program\"}\n")
+        XCTAssertFalse(wentDirect)
+    }
+
+    /// Through the file system, as a staged import and a snapshot's orders file are written.
+    func testTheFileSystemWritesABigFileWholeAndSyncsIt() throws {
+        let pieces = Self.pieces(totalling: 3 * DirectWrites.defaultStretch + 777, seed: 11)
+        let path = folder + "/batch-1.json"
+        try POSIXFileSystem().writeFile(at: path, pieces: { write in for piece in pieces { try write(piece) } })
+        XCTAssertTrue(try POSIXFileSystem().readFile(at: path) == pieces.flatMap { $0 })
+    }
+
+    // MARK: Helpers
+
+    /// Pieces of uneven sizes, some bigger than a stretch, each byte telling its piece and place.
+    private static func pieces(totalling total: Int, seed: UInt64) -> [[UInt8]] {
+        var state = seed &+ 0x9E37_79B9_7F4A_7C15
+        var pieces: [[UInt8]] = []
+        var left = total
+        while left > 0 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let count = min(left, state >> 60 == 0 ? Int(state >> 33) % 70_000 : Int(state >> 33) % 5_000 + 1)
+            pieces.append((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ pieces.count) })
+            left -= count
+        }
+        return pieces
+    }
+
+    private func write(_ pieces: [[UInt8]], stretch: Int) throws -> (bytes: [UInt8], wentDirect: Bool) {
+        let path = folder + "/file-\(UUID().uuidString)"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        var writes = DirectWrites(fd: fd, path: path, stretch: stretch)
+        defer { writes.deallocate() }
+        for piece in pieces { try writes.write(piece) }
+        try writes.finish()
+        XCTAssertEqual(fsync(fd), 0)
+        close(fd)
+        return (try POSIXFileSystem().readFile(at: path), writes.wentDirect)
+    }
+
+    /// Whether the temporary folder's file system takes direct writes (tmpfs does not).
+    private func directWritesWork() -> Bool {
+        guard let flag = DirectWrites.directFlag else { return false }
+        let path = folder + "/probe"
+        let fd = open(path, O_WRONLY | O_CREAT | flag, 0o600)
+        guard fd >= 0 else { return false }
+        defer { close(fd); unlink(path) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: DirectWrites.alignment, alignment: DirectWrites.alignment)
+        defer { block.deallocate() }
+        block.initializeMemory(as: UInt8.self, repeating: 0)
+        return Glibc.write(fd, block.baseAddress, block.count) == block.count
+    }
+}
