@@ -16,7 +16,14 @@ import Foundation
 /// The disk wants whole blocks at aligned addresses and offsets, so pieces are gathered into
 /// a buffer aligned to `alignment` and written a stretch at a time. Where a file system
 /// refuses direct writes (tmpfs, some FUSE ones), the file is written as usual.
-struct DirectWrites {
+///
+/// Each stretch is written on a thread of its own while the next is gathered: a direct write
+/// waits for the disk, and the core that made the pieces would otherwise wait with it.
+final class DirectWrites: @unchecked Sendable {
+    // Sendable by hand-over: the stretch out for writing, `failure` and what the writing
+    // thread changes (`isDirect`, `wentDirect`, `directRefused`, `behind`) are touched by
+    // that thread only, until `writing.wait()` returns them to the gathering one.
+
     /// Direct writes' buffer address, offset and length are multiples of this: the page size,
     /// which is at least the logical block size of any disk Linux writes directly to.
     static let alignment = 4096
@@ -25,68 +32,98 @@ struct DirectWrites {
 
     private let fd: Int32
     private let path: String
-    private let buffer: UnsafeMutableRawBufferPointer
+    /// Two stretches: one gathering pieces while the other is written.
+    private let buffers: [UnsafeMutableRawBufferPointer]
+    private var gathering = 0
     private var filled = 0
-    /// Bytes already in the file.
-    private(set) var written = 0
+    private let writing = DispatchGroup()
+    private let writer = DispatchQueue(label: "chorus.direct-writes")
+    private var failure: Error?
+    /// Hands what goes through the page cache to the disk as it comes (see `WriteBehind`).
+    private var behind: WriteBehind
     /// Whether the file is open with `O_DIRECT` now.
-    private(set) var isDirect = false
+    private var isDirect = false
     /// Whether any stretch went to the disk directly (tests ask).
     private(set) var wentDirect = false
     /// Set once direct writes were refused here, or are not known on this machine.
-    private var directRefused = Self.directFlag == nil
+    private var directRefused = DirectWrites.directFlag == nil
 
-    /// `stretch` must be a multiple of `alignment`.
-    init(fd: Int32, path: String, stretch: Int = Self.defaultStretch) {
+    /// `stretch` must be a multiple of `alignment`; `sync` is `WriteBehind`'s.
+    init(fd: Int32, path: String, stretch: Int = DirectWrites.defaultStretch,
+         syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange) {
         precondition(stretch > 0 && stretch % Self.alignment == 0, "a stretch is whole blocks")
         self.fd = fd
         self.path = path
-        buffer = .allocate(byteCount: stretch, alignment: Self.alignment)
+        buffers = (0..<2).map { _ in .allocate(byteCount: stretch, alignment: Self.alignment) }
+        behind = WriteBehind(fd: fd, sync: sync)
     }
 
-    /// Frees the buffer; the file is the caller's to close.
-    func deallocate() { buffer.deallocate() }
+    deinit {
+        writing.wait()
+        for buffer in buffers { buffer.deallocate() }
+    }
 
-    /// Gathers `bytes`, writing each stretch they fill.
-    mutating func write(_ bytes: [UInt8]) throws {
+    /// Waits for the stretch being written: the caller closes the file after this, never
+    /// while the writing thread may still use it.
+    func settle() { writing.wait() }
+
+    /// Gathers `bytes`, handing each stretch they fill to the writing thread.
+    func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { bytes in
             var taken = 0
             while taken < bytes.count {
+                let buffer = buffers[gathering]
                 let count = min(bytes.count - taken, buffer.count - filled)
                 (buffer.baseAddress! + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: count)
                 (filled, taken) = (filled + count, taken + count)
-                if filled == buffer.count { try writeStretch() }
+                if filled == buffer.count { try handOver() }
             }
         }
     }
 
     /// Writes what is gathered, through the page cache, so that the file may end anywhere;
     /// the caller's `fsync` makes it durable, the direct stretches' extents and size included.
-    mutating func finish() throws {
+    /// Throws what writing any stretch threw, and a write-back that failed (which the `fsync`
+    /// would no longer report).
+    func finish() throws {
+        writing.wait()
+        if let failure { throw failure }
         if isDirect { try setDirect(false) }
-        try writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+        try writeAll(UnsafeRawBufferPointer(rebasing: buffers[gathering][..<filled]))
+        filled = 0
+        if let failed = behind.failure { throw StoreError.io("sync_file_range", path, errno: failed) }
+    }
+
+    /// Hands the full stretch to the writing thread, once the one before it is written.
+    private func handOver() throws {
+        writing.wait()
+        if let failure { throw failure }
+        let full = gathering
+        writer.async(group: writing) { [self] in
+            do { try writeStretch(UnsafeRawBufferPointer(buffers[full])) } catch { failure = error }
+        }
+        gathering = 1 - gathering
         filled = 0
     }
 
-    private mutating func writeStretch() throws {
+    private func writeStretch(_ stretch: UnsafeRawBufferPointer) throws {
         if !isDirect, !directRefused { try? setDirect(true) }
         do {
-            try writeAll(UnsafeRawBufferPointer(buffer))
+            try writeAll(stretch)
             wentDirect = wentDirect || isDirect
         } catch is Refused {
             // The flag was taken but the write refused (a file system without direct writes,
             // or a block size larger than the alignment): this stretch goes as usual, and the rest.
             directRefused = true
             try setDirect(false)
-            try writeAll(UnsafeRawBufferPointer(buffer))
+            try writeAll(stretch)
         }
-        filled = 0
     }
 
     /// A direct write refused before it wrote anything.
     private struct Refused: Error {}
 
-    private mutating func setDirect(_ on: Bool) throws {
+    private func setDirect(_ on: Bool) throws {
         guard let flag = Self.directFlag else { return }
         let flags = fcntl(fd, F_GETFL)
         guard flags >= 0, fcntl(fd, F_SETFL, on ? flags | flag : flags & ~flag) == 0 else {
@@ -97,8 +134,9 @@ struct DirectWrites {
     }
 
     /// Writes the bytes at the file's end; a partial write of a direct stretch goes on from
-    /// where it stopped, which stays aligned (the kernel writes whole blocks).
-    private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+    /// where it stopped, which stays aligned (the kernel writes whole blocks). What goes
+    /// through the page cache is handed on to the disk as it comes.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
             let count = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -109,8 +147,8 @@ struct DirectWrites {
                 throw StoreError.io("write", path, errno: code)
             }
             done += count
-            written += count
         }
+        if !isDirect { behind.wrote(done) }
     }
 
     /// `O_DIRECT`, which Swift's Glibc module does not declare (it is behind `_GNU_SOURCE`);

@@ -94,14 +94,12 @@ public struct POSIXFileSystem: FileSystem {
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
         var behind = WriteBehind(fd: fd, sync: sync)
-        var direct = stretch.map { DirectWrites(fd: fd, path: path, stretch: $0) }
-        defer { direct?.deallocate() }
+        let direct = stretch.map { DirectWrites(fd: fd, path: path, stretch: $0, syncingBehind: sync) }
+        defer { direct?.settle() }  // before the file is closed
         do {
             try pieces { piece in
-                if direct != nil {
-                    let before = direct!.written
-                    try direct!.write(piece)
-                    behind.wrote(direct!.written - before)
+                if let direct {
+                    try direct.write(piece)
                 } else {
                     try writeAll(fd, piece, path)
                     behind.wrote(piece.count)

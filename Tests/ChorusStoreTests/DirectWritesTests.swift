@@ -42,6 +42,22 @@ final class DirectWritesTests: XCTestCase {
         XCTAssertTrue(try POSIXFileSystem().readFile(at: path) == pieces.flatMap { $0 })
     }
 
+    /// A stretch that cannot be written (here: a file open only for reading) fails the file,
+    /// though it was written on another thread: the next hand-over or the finish throws it.
+    func testAStretchThatCannotBeWrittenFailsTheFile() throws {
+        let path = folder + "/read-only"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        let writes = DirectWrites(fd: fd, path: path, stretch: DirectWrites.alignment)
+        XCTAssertThrowsError(try {
+            for piece in Self.pieces(totalling: 5 * DirectWrites.alignment, seed: 3) { try writes.write(piece) }
+            try writes.finish()
+        }()) { error in
+            XCTAssertEqual((error as? StoreError)?.code, EBADF, "\(error)")
+        }
+    }
+
     // MARK: Helpers
 
     /// Pieces of uneven sizes, some bigger than a stretch, each byte telling its piece and place.
@@ -62,8 +78,7 @@ final class DirectWritesTests: XCTestCase {
         let path = folder + "/file-\(UUID().uuidString)"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         XCTAssertGreaterThanOrEqual(fd, 0)
-        var writes = DirectWrites(fd: fd, path: path, stretch: stretch)
-        defer { writes.deallocate() }
+        let writes = DirectWrites(fd: fd, path: path, stretch: stretch)
         for piece in pieces { try writes.write(piece) }
         try writes.finish()
         XCTAssertEqual(fsync(fd), 0)
