@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes a big file's bytes straight to the disk (`O_DIRECT`), past the page cache, once the
-/// file has grown past one `stretch`; a smaller file, and whatever is left after the last
-/// whole stretch, is written as usual.
+/// Gathers a file's pieces into stretches and writes each full stretch straight to the disk
+/// (`O_DIRECT`), past the page cache; what is left after the last full stretch (all of a file
+/// smaller than one) is written through the page cache at the end.
 ///
 /// A big import's staged batch (217 MB for a million orders) went through the page cache: the
 /// kernel copied every byte into pages it had to find first, on the one thread that writes,
@@ -10,12 +10,13 @@ import Foundation
 /// the next piece; the closing `fsync` then waited for the disk anyway. Written directly, the
 /// disk takes the bytes from this buffer (0.1–0.2 s of the device's time, hardly any CPU) and
 /// the `fsync` finds nothing left. The file is read afterwards from the disk rather than from
-/// memory: by a colleague's console and the next opening, each on a window at a time while
-/// the windows before decode.
+/// memory: by a colleague's console and the next opening, each a window at a time while the
+/// windows before decode.
 ///
-/// The disk wants whole blocks at aligned addresses and offsets, so pieces are gathered into
-/// a buffer aligned to `alignment` and written a stretch at a time. Where a file system
-/// refuses direct writes (tmpfs, some FUSE ones), the file is written as usual.
+/// The disk wants whole blocks at aligned addresses and offsets, so stretches are whole
+/// multiples of `alignment` in page-aligned buffers. Where a file system refuses direct writes
+/// (tmpfs, overlayfs), or a direct write comes back short, the rest goes through the page
+/// cache, handed on to the disk as it comes (`WriteBehind`).
 ///
 /// Each stretch is written on a thread of its own while the next is gathered: a direct write
 /// waits for the disk, and the core that made the pieces would otherwise wait with it.
@@ -24,43 +25,51 @@ final class DirectWrites: @unchecked Sendable {
     // thread changes (`isDirect`, `wentDirect`, `directRefused`, `behind`) are touched by
     // that thread only, until `writing.wait()` returns them to the gathering one.
 
-    /// Direct writes' buffer address, offset and length are multiples of this: the page size,
-    /// which is at least the logical block size of any disk Linux writes directly to.
+    /// Direct writes' offsets and lengths are multiples of this (buffers are whole pages): the
+    /// logical block size of nearly every disk, 512 bytes on the oldest.
     static let alignment = 4096
     /// Gathered before the first direct write: a file smaller than this never goes direct.
     static let defaultStretch = 8 << 20
 
+    /// `write(2)`, or a stand-in that refuses or shortens writes in tests.
+    typealias SystemWrite = (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+
     private let fd: Int32
     private let path: String
-    /// Two stretches: one gathering pieces while the other is written.
-    private let buffers: [UnsafeMutableRawBufferPointer]
+    private let stretch: Int
+    private let systemWrite: SystemWrite
+    /// Two stretches, mapped when first needed: one gathering pieces while the other is
+    /// written. Mapped rather than allocated, so that a small file costs only the pages it
+    /// fills and malloc keeps no 8 MB chunks once they are freed.
+    private var buffers: [UnsafeMutableRawBufferPointer] = []
     private var gathering = 0
     private var filled = 0
     private let writing = DispatchGroup()
     private let writer = DispatchQueue(label: "chorus.direct-writes")
     private var failure: Error?
-    /// Hands what goes through the page cache to the disk as it comes (see `WriteBehind`).
     private var behind: WriteBehind
     /// Whether the file is open with `O_DIRECT` now.
     private var isDirect = false
-    /// Whether any stretch went to the disk directly (tests ask).
+    /// Whether any stretch went to the disk directly; read it after `finish()`.
     private(set) var wentDirect = false
     /// Set once direct writes were refused here, or are not known on this machine.
     private var directRefused = DirectWrites.directFlag == nil
 
     /// `stretch` must be a multiple of `alignment`; `sync` is `WriteBehind`'s.
     init(fd: Int32, path: String, stretch: Int = DirectWrites.defaultStretch,
-         syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange) {
+         syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
+         systemWrite: @escaping SystemWrite = { Foundation.write($0, $1, $2) }) {
         precondition(stretch > 0 && stretch % Self.alignment == 0, "a stretch is whole blocks")
         self.fd = fd
         self.path = path
-        buffers = (0..<2).map { _ in .allocate(byteCount: stretch, alignment: Self.alignment) }
+        self.stretch = stretch
+        self.systemWrite = systemWrite
         behind = WriteBehind(fd: fd, sync: sync)
     }
 
     deinit {
         writing.wait()
-        for buffer in buffers { buffer.deallocate() }
+        for buffer in buffers { munmap(buffer.baseAddress, buffer.count) }
     }
 
     /// Waits for the stretch being written: the caller closes the file after this, never
@@ -72,6 +81,7 @@ final class DirectWrites: @unchecked Sendable {
         try bytes.withUnsafeBytes { bytes in
             var taken = 0
             while taken < bytes.count {
+                if gathering == buffers.count { buffers.append(try Self.map(stretch, path)) }
                 let buffer = buffers[gathering]
                 let count = min(bytes.count - taken, buffer.count - filled)
                 (buffer.baseAddress! + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: count)
@@ -89,7 +99,7 @@ final class DirectWrites: @unchecked Sendable {
         writing.wait()
         if let failure { throw failure }
         if isDirect { try setDirect(false) }
-        try writeAll(UnsafeRawBufferPointer(rebasing: buffers[gathering][..<filled]))
+        if filled > 0 { try writeAll(UnsafeRawBufferPointer(rebasing: buffers[gathering][..<filled])) }
         filled = 0
         if let failed = behind.failure { throw StoreError.io("sync_file_range", path, errno: failed) }
     }
@@ -110,10 +120,8 @@ final class DirectWrites: @unchecked Sendable {
         if !isDirect, !directRefused { try? setDirect(true) }
         do {
             try writeAll(stretch)
-            wentDirect = wentDirect || isDirect
         } catch is Refused {
-            // The flag was taken but the write refused (a file system without direct writes,
-            // or a block size larger than the alignment): this stretch goes as usual, and the rest.
+            // The flag was taken but the write refused: this stretch goes as usual, and the rest.
             directRefused = true
             try setDirect(false)
             try writeAll(stretch)
@@ -133,22 +141,31 @@ final class DirectWrites: @unchecked Sendable {
         isDirect = on
     }
 
-    /// Writes the bytes at the file's end; a partial write of a direct stretch goes on from
-    /// where it stopped, which stays aligned (the kernel writes whole blocks). What goes
-    /// through the page cache is handed on to the disk as it comes.
+    /// Writes the bytes at the file's end. A direct write that comes back short may leave
+    /// the file's end off a block boundary, which the next direct write would be refused at:
+    /// the rest of the stretch goes through the page cache, and the next stretch tries direct
+    /// again once the file's end is aligned.
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
-            let count = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            let count = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
+            if count < 0 {
                 let code = errno
                 if isDirect, done == 0, code == EINVAL { throw Refused() }
                 throw StoreError.io("write", path, errno: code)
             }
+            guard count > 0 else { throw StoreError(.io, file: path, "write failed: the file system took no bytes", code: EIO) }
+            if isDirect { wentDirect = true; behind.passed(count) } else { behind.wrote(count) }
             done += count
+            if isDirect, done < bytes.count { try setDirect(false) }
         }
-        if !isDirect { behind.wrote(done) }
+    }
+
+    private static func map(_ count: Int, _ path: String) throws -> UnsafeMutableRawBufferPointer {
+        let address = mmap(nil, count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let address, address != MAP_FAILED else { throw StoreError.io("mmap", path) }
+        return UnsafeMutableRawBufferPointer(start: address, count: count)
     }
 
     /// `O_DIRECT`, which Swift's Glibc module does not declare (it is behind `_GNU_SOURCE`);

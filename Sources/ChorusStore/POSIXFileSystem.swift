@@ -79,15 +79,16 @@ public struct POSIXFileSystem: FileSystem {
         try writeFile(at: path, directlyAfter: nil) { write in try write(bytes) }
     }
 
-    /// Each piece goes to the file as it comes, and on to the disk (see `WriteBehind`); past
-    /// the first stretch, straight to the disk (see `DirectWrites`). A failure midway unlinks
-    /// the half-written file.
+    /// The pieces are gathered into stretches of 8 MB, each written straight to the disk as it
+    /// fills, and the rest through the page cache (see `DirectWrites`); a file smaller than a
+    /// stretch is written at the end, as a whole file is. A failure midway unlinks the
+    /// half-written file.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try writeFile(at: path, directlyAfter: DirectWrites.defaultStretch, pieces: pieces)
     }
 
     /// `sync` stands in for `sync_file_range` in tests; `stretch` is `DirectWrites`' (nil: write
-    /// every piece as it comes, through the page cache).
+    /// every piece as it comes, through the page cache, handed on to the disk by `WriteBehind`).
     func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
                    directlyAfter stretch: Int? = DirectWrites.defaultStretch, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)

@@ -46,6 +46,13 @@ struct WriteBehind {
         started = written
     }
 
+    /// Notes `count` more bytes written straight to the disk (see `DirectWrites`): nothing of
+    /// them waits in the page cache, so the next stretch handed over starts after them.
+    mutating func passed(_ count: Int) {
+        written += count
+        started = written
+    }
+
     /// Calls `sync` over `range`; false, having noted why, if it failed.
     private mutating func call(_ sync: SyncFileRange, _ range: Range<Int>, _ flags: UInt32) -> Bool {
         if sync(fd, Int64(range.lowerBound), Int64(range.count), flags) == 0 { return true }

@@ -65,6 +65,17 @@ final class MoneyTests: XCTestCase {
         XCTAssertEqual(Money(minorUnits: 1_005, currency: dinar).decimalString, "1.005")
     }
 
+    /// ISO 4217's exceptions to two minor digits, however the code is spelled, and codes that
+    /// are not three letters (kept apart from the packed ones) with two.
+    func testEveryCurrencyHasItsMinorDigits() {
+        for code in ["JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX", "XAF", "XOF", "PYG"] {
+            XCTAssertEqual(Currency(code).minorDigits, 0, code)
+            XCTAssertEqual(Currency(code.lowercased()).minorDigits, 0, code)
+        }
+        for code in ["BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD"] { XCTAssertEqual(Currency(code).minorDigits, 3, code) }
+        for code in ["EUR", "USD", "GBP", "CHF", "SEK", "eur", "EURO", "€", "JP"] { XCTAssertEqual(Currency(code).minorDigits, 2, code) }
+    }
+
     func testDecimalString() {
         XCTAssertEqual(eur("1234.50").decimalString, "1234.50")
         XCTAssertEqual(eur("0.05").decimalString, "0.05")

@@ -42,6 +42,39 @@ final class DirectWritesTests: XCTestCase {
         XCTAssertTrue(try POSIXFileSystem().readFile(at: path) == pieces.flatMap { $0 })
     }
 
+    /// A file system that takes the flag but refuses the write (overlayfs does): the stretch
+    /// and the rest go through the page cache, every byte once.
+    func testADirectWriteRefusedSendsTheRestThroughThePageCache() throws {
+        let disk = StandInDisk { fd, bytes, count, direct, calls in
+            if direct { errno = EINVAL; return -1 }
+            return Foundation.write(fd, bytes, count)
+        }
+        let pieces = Self.pieces(totalling: 6 * DirectWrites.alignment + 99, seed: 5)
+        let (bytes, wentDirect) = try write(pieces, stretch: 2 * DirectWrites.alignment, through: disk)
+        XCTAssertTrue(bytes == pieces.flatMap { $0 })
+        XCTAssertFalse(wentDirect)
+        XCTAssertEqual(disk.directCalls, directWritesWork() ? 1 : 0, "refused once, then never tried again")
+    }
+
+    /// A direct write that comes back short, off a block boundary: the rest of its stretch goes
+    /// through the page cache, and the next stretch, aligned again, goes direct.
+    func testADirectWriteCutShortIsFinishedThroughThePageCache() throws {
+        try XCTSkipUnless(directWritesWork(), "the temporary folder's file system takes no direct writes")
+        let disk = StandInDisk { fd, bytes, count, direct, calls in
+            guard direct, calls == 1 else { return Foundation.write(fd, bytes, count) }
+            // 100 bytes, which a direct write could not write: written as the disk might cut one.
+            let flags = fcntl(fd, F_GETFL)
+            _ = fcntl(fd, F_SETFL, flags & ~DirectWrites.directFlag!)
+            defer { _ = fcntl(fd, F_SETFL, flags) }
+            return Foundation.write(fd, bytes, 100)
+        }
+        let pieces = Self.pieces(totalling: 6 * DirectWrites.alignment + 99, seed: 6)
+        let (bytes, wentDirect) = try write(pieces, stretch: 2 * DirectWrites.alignment, through: disk)
+        XCTAssertTrue(bytes == pieces.flatMap { $0 })
+        XCTAssertTrue(wentDirect)
+        XCTAssertEqual(disk.directCalls, 3, "the short one, then each later stretch direct")
+    }
+
     /// A stretch that cannot be written (here: a file open only for reading) fails the file,
     /// though it was written on another thread: the next hand-over or the finish throws it.
     func testAStretchThatCannotBeWrittenFailsTheFile() throws {
@@ -74,11 +107,12 @@ final class DirectWritesTests: XCTestCase {
         return pieces
     }
 
-    private func write(_ pieces: [[UInt8]], stretch: Int) throws -> (bytes: [UInt8], wentDirect: Bool) {
+    private func write(_ pieces: [[UInt8]], stretch: Int, through disk: StandInDisk? = nil) throws -> (bytes: [UInt8], wentDirect: Bool) {
         let path = folder + "/file-\(UUID().uuidString)"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         XCTAssertGreaterThanOrEqual(fd, 0)
-        let writes = DirectWrites(fd: fd, path: path, stretch: stretch)
+        let writes = disk.map { DirectWrites(fd: fd, path: path, stretch: stretch, systemWrite: $0.write) }
+            ?? DirectWrites(fd: fd, path: path, stretch: stretch)
         for piece in pieces { try writes.write(piece) }
         try writes.finish()
         XCTAssertEqual(fsync(fd), 0)
@@ -97,5 +131,23 @@ final class DirectWritesTests: XCTestCase {
         defer { block.deallocate() }
         block.initializeMemory(as: UInt8.self, repeating: 0)
         return Glibc.write(fd, block.baseAddress, block.count) == block.count
+    }
+}
+
+/// `write(2)` passed through `answer`, told whether the file is open for direct writes and how
+/// many direct writes came before (this one included); only the writing thread calls it.
+private final class StandInDisk: @unchecked Sendable {
+    typealias Answer = (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ direct: Bool, _ directCalls: Int) -> Int
+    private let answer: Answer
+    private(set) var directCalls = 0
+
+    init(_ answer: @escaping Answer) {
+        self.answer = answer
+    }
+
+    func write(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        let direct = DirectWrites.directFlag.map { fcntl(fd, F_GETFL) & $0 != 0 } ?? false
+        if direct { directCalls += 1 }
+        return answer(fd, bytes, count, direct, directCalls)
     }
 }
