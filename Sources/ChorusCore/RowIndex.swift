@@ -1,14 +1,11 @@
 import ChorusConcurrency
 
-/// Where each key's row is in an `EntityTable`: open addressing over row numbers, the key read
-/// back from the row to confirm a match. A `[Key: Int]` keeps a copy of every key beside its
-/// position, 2^21 buckets of 24 bytes for a million orders (50 MB); this keeps 8 bytes a slot
-/// (16 MB) and copies no key while indexing. Each slot holds the upper half of the key's hash
-/// beside the row number, so a probe only reads a row whose hash matches.
+/// Where each key's row is in an `EntityTable`: open addressing over row numbers (`HashSlots`),
+/// the key read back from the row to confirm a match. A `[Key: Int]` keeps a copy of every key
+/// beside its position, 2^21 buckets of 24 bytes for a million orders (50 MB); this keeps 8
+/// bytes a slot (16 MB) and copies no key while indexing.
 @usableFromInline struct RowIndex: Sendable {
-    /// 0 for an empty slot, else `hash tag << 32 | (position + 1)`; the count is a power of two
-    /// at least twice the keys indexed, so a probe stops at an empty slot after one or two steps.
-    @usableFromInline var slots: [UInt64] = []
+    @usableFromInline var slots = HashSlots()
     /// Keys indexed: the rows' count, unless a broken snapshot repeats a key.
     @usableFromInline var count = 0
 
@@ -42,7 +39,7 @@ import ChorusConcurrency
     /// is found, is as one pass leaves it.
     @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>) -> (hashes: [UInt64], positions: [UInt32]) {
         precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
-        let mask = slots.count - 1, shift = max(0, slots.count.trailingZeroBitCount - 12)
+        let mask = slots.slotCount - 1, shift = max(0, slots.slotCount.trailingZeroBitCount - 12)
         let halves = Parallel.halves(of: rows.count)
         // A row holding its fields elsewhere (a creator) misses the caches to read its key, so
         // each key is read once and its hash kept (8 bytes a row while indexing); rows held in
@@ -79,26 +76,13 @@ import ChorusConcurrency
 
     /// The row of `key` in `rows` (the rows this index was built over), if any.
     @inlinable func position<Entity: TableKeyed>(of key: Entity.Key, in rows: [Entity]) -> Int? {
-        guard !slots.isEmpty else { return nil }
-        let hash = Self.hash(key)
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if entry >> 32 == tag {
-                let position = Int(entry & 0xFFFF_FFFF) - 1
-                if rows[position].tableKey == key { return position }
-            }
-            slot = (slot + 1) & mask
-        }
+        slots.find(Self.hash(key)) { rows[$0].tableKey == key }.position
     }
 
     /// Makes room for `capacity` keys without growing again.
     mutating func reserveCapacity<Entity: TableKeyed>(_ capacity: Int, in rows: [Entity]) {
-        guard capacity * 2 > slots.count else { return }
-        let previous = slots
+        guard capacity > slots.capacity else { return }
+        let previous = slots.slots
         reserveCapacity(capacity)
         rows.withUnsafeBufferPointer { buffer in
             for entry in previous where entry != 0 {
@@ -112,15 +96,13 @@ import ChorusConcurrency
     /// when `key` is indexed already (the earlier row wins).
     @discardableResult
     mutating func add<Entity: TableKeyed>(_ position: Int, key: Entity.Key, in rows: [Entity]) -> Bool {
-        if (count + 1) * 2 > slots.count { reserveCapacity(max(count + 1, count * 2), in: rows) }
+        if count + 1 > slots.capacity { reserveCapacity(max(count + 1, count * 2), in: rows) }
         return rows.withUnsafeBufferPointer { insert(position, hash: Self.hash(key), in: $0) }
     }
 
     /// Empty slots for `capacity` keys at half load, dropping what was indexed.
     @usableFromInline mutating func reserveCapacity(_ capacity: Int) {
-        var size = 8
-        while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        slots = HashSlots(capacity: capacity)
         count = 0
     }
 
@@ -130,16 +112,9 @@ import ChorusConcurrency
     /// Indexes the row at `position` of `rows` under `hash`, its key's; false, changing
     /// nothing, when that key is indexed already. Reads a row only where a slot's tag matches.
     @inlinable mutating func insert<Entity: TableKeyed>(_ position: Int, hash: UInt64, in rows: UnsafeBufferPointer<Entity>) -> Bool {
-        precondition(position < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            if entry >> 32 == hash >> 32, rows[Int(entry & 0xFFFF_FFFF) - 1].tableKey == rows[position].tableKey { return false }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
+        let found = slots.find(hash) { rows[$0].tableKey == rows[position].tableKey }
+        guard found.position == nil else { return false }
+        slots.fill(found.emptySlot, hash: hash, position: position)
         count += 1
         return true
     }

@@ -1,8 +1,8 @@
 import ChorusCore
 
 /// Where each order of a chunk of an export is, by its Name: open addressing over positions in
-/// the chunk's orders, a slot holding the upper half of the name's hash beside the position,
-/// the name read back from the order to confirm a match.
+/// the chunk's orders (`HashSlots`, as a table's `RowIndex`), the name read back from the
+/// order to confirm a match.
 ///
 /// A `[OrderID: Int]` hashed each new order's name with `Hasher` to insert it, and every name
 /// again to check that no two chunks share an order, a twentieth of reading the file. Here a
@@ -10,8 +10,7 @@ import ChorusCore
 /// and its hash kept for that check.
 struct OrderNameIndex {
     private let seed: UInt64
-    /// 0 for an empty slot, else the hash's upper half beside `position + 1`; at most half full.
-    private var slots = [UInt64](repeating: 0, count: 16)
+    private var slots = HashSlots()
     /// Each indexed order's name hash, by position.
     private(set) var hashes: [UInt64] = []
 
@@ -20,7 +19,7 @@ struct OrderNameIndex {
     /// Makes room for `count` names without growing again.
     mutating func reserveCapacity(_ count: Int) {
         hashes.reserveCapacity(count)
-        if count * 2 > slots.count { rebuild(slotCount: Self.slotCount(for: count)) }
+        if count > slots.capacity { rebuild(capacity: count) }
     }
 
     /// The position of the order named `name` among `orders` (which this index covers); when
@@ -29,10 +28,10 @@ struct OrderNameIndex {
         let hash = hash(name)
         let found = find(name, hash: hash, in: orders)
         if let position = found.position { return position }
-        precondition(orders.count == hashes.count && orders.count < Int(UInt32.max), "the index covers the chunk's orders")
-        slots[found.emptySlot] = (hash >> 32) << 32 | UInt64(orders.count + 1)
+        precondition(orders.count == hashes.count, "the index covers the chunk's orders")
+        slots.fill(found.emptySlot, hash: hash, position: orders.count)
         hashes.append(hash)
-        if hashes.count * 2 > slots.count { rebuild(slotCount: slots.count * 2) }
+        if hashes.count > slots.capacity { rebuild(capacity: 2 * slots.capacity) }
         return orders.count
     }
 
@@ -43,13 +42,7 @@ struct OrderNameIndex {
 
     /// The position of `name`, or the empty slot where its probe ended.
     private func find(_ name: OrderID, hash: UInt64, in orders: [Order]) -> (position: Int?, emptySlot: Int) {
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let position = Int(slots[slot] & 0xFFFF_FFFF) - 1
-            if slots[slot] >> 32 == hash >> 32, orders[position].id == name { return (position, slot) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
-        return (nil, slot)
+        slots.find(hash) { orders[$0].id == name }
     }
 
     /// A name in ASCII (nearly every export's `#1001`) is hashed by its bytes; any other as
@@ -63,19 +56,9 @@ struct OrderNameIndex {
         return ascii ?? UInt64(UInt(bitPattern: name.hashValue))
     }
 
-    private static func slotCount(for count: Int) -> Int {
-        var size = 16
-        while size < count * 2 { size *= 2 }
-        return size
-    }
-
-    /// The slots again, larger, from the kept hashes: no name is read or hashed again.
-    private mutating func rebuild(slotCount: Int) {
-        slots = [UInt64](repeating: 0, count: slotCount)
-        for (position, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
-            slots[slot] = (hash >> 32) << 32 | UInt64(position + 1)
-        }
+    /// The slots again, for `capacity` names, from the kept hashes: no name is read or hashed again.
+    private mutating func rebuild(capacity: Int) {
+        slots = HashSlots(capacity: capacity)
+        for (position, hash) in hashes.enumerated() { slots.place(hash, position: position) }
     }
 }

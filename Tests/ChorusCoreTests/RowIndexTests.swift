@@ -103,7 +103,7 @@ final class RowIndexTests: XCTestCase {
         let index = RowIndex(orders)
         XCTAssertEqual(index.count, orders.count)
         // A [OrderID: Int] holds 2^21 buckets of a 16-byte key and an 8-byte position: 24 a bucket.
-        XCTAssertLessThanOrEqual(index.slots.count * MemoryLayout<UInt64>.stride, 17 * orders.count)
+        XCTAssertLessThanOrEqual(index.slots.slotCount * MemoryLayout<UInt64>.stride, 17 * orders.count)
         XCTAssertEqual(index.position(of: OrderID("#500000"), in: orders), 500_000 - 1_001)
         XCTAssertNil(index.position(of: OrderID("#1"), in: orders))
     }
