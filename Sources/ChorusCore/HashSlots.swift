@@ -5,7 +5,8 @@
 /// probe ends at an empty slot after a step or two. What a key is, how it is hashed and how
 /// rows are compared is the caller's.
 @usableFromInline package struct HashSlots: Sendable {
-    @usableFromInline package private(set) var slots: [UInt64]
+    // Not `private(set)`: `fill`, inlined into other modules, writes it.
+    @usableFromInline package var slots: [UInt64]
 
     /// Empty slots for `capacity` keys at half load.
     @inlinable package init(capacity: Int = 0) {

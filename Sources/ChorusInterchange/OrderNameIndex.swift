@@ -10,7 +10,7 @@ import ChorusCore
 /// and its hash kept for that check.
 struct OrderNameIndex {
     private let seed: UInt64
-    private var slots = HashSlots()
+    private var slots = HashSlots(capacity: 8)
     /// Each indexed order's name hash, by position.
     private(set) var hashes: [UInt64] = []
 

@@ -14,9 +14,9 @@ import Foundation
 /// windows before decode.
 ///
 /// The disk wants whole blocks at aligned addresses and offsets, so stretches are whole
-/// multiples of `alignment` in page-aligned buffers. Where a file system refuses direct writes
-/// (tmpfs, overlayfs), or a direct write comes back short, the rest goes through the page
-/// cache, handed on to the disk as it comes (`WriteBehind`).
+/// multiples of `alignment` in page-aligned buffers. Where a file system refuses direct
+/// writes (tmpfs before Linux 6.6, overlayfs), or a direct write comes back short, the rest
+/// goes through the page cache, handed on to the disk as it comes (`WriteBehind`).
 ///
 /// Each stretch is written on a thread of its own while the next is gathered: a direct write
 /// waits for the disk, and the core that made the pieces would otherwise wait with it.

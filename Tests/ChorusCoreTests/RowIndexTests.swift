@@ -91,6 +91,7 @@ final class RowIndexTests: XCTestCase {
             }
             XCTAssertNil(atOnce.position(of: SpreadKey(name: "absent", bucket: 1), in: rows))
         }
+        XCTAssertNil(RowIndex().position(of: SpreadKey(name: "k0-0", bucket: 1), in: [SpreadRow]()), "an index never added to finds nothing")
     }
 
     private struct OrderRow: TableKeyed {

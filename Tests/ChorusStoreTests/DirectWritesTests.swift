@@ -120,7 +120,7 @@ final class DirectWritesTests: XCTestCase {
         return (try POSIXFileSystem().readFile(at: path), writes.wentDirect)
     }
 
-    /// Whether the temporary folder's file system takes direct writes (tmpfs does not).
+    /// Whether the temporary folder's file system takes direct writes (tmpfs before Linux 6.6 does not).
     private func directWritesWork() -> Bool {
         guard let flag = DirectWrites.directFlag else { return false }
         let path = folder + "/probe"
