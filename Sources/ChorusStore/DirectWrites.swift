@@ -38,9 +38,10 @@ final class DirectWrites: @unchecked Sendable {
     private let path: String
     private let stretch: Int
     private let systemWrite: SystemWrite
-    /// Two stretches, mapped when first needed: one gathering pieces while the other is
-    /// written. Mapped rather than allocated, so that a small file costs only the pages it
-    /// fills and malloc keeps no 8 MB chunks once they are freed.
+    /// Two stretches, mapped together at the first bytes (and never changed after, as the
+    /// writing thread reads them): one gathering pieces while the other is written. Mapped
+    /// rather than allocated, so that a small file costs only the pages it fills and malloc
+    /// keeps no 8 MB chunks once they are freed.
     private var buffers: [UnsafeMutableRawBufferPointer] = []
     private var gathering = 0
     private var filled = 0
@@ -52,11 +53,12 @@ final class DirectWrites: @unchecked Sendable {
     private var isDirect = false
     /// Whether any stretch went to the disk directly; read it after `finish()`.
     private(set) var wentDirect = false
-    /// Set once direct writes were refused here, or are not known on this machine.
-    private var directRefused = DirectWrites.directFlag == nil
+    /// Set once direct writes were refused here, are not known on this machine, or not wanted.
+    private var directRefused: Bool
 
-    /// `stretch` must be a multiple of `alignment`; `sync` is `WriteBehind`'s.
-    init(fd: Int32, path: String, stretch: Int = DirectWrites.defaultStretch,
+    /// `stretch` must be a multiple of `alignment`; `sync` is `WriteBehind`'s. Without `direct`,
+    /// every stretch goes through the page cache: a small file, read again soon, stays there.
+    init(fd: Int32, path: String, stretch: Int = DirectWrites.defaultStretch, direct: Bool = true,
          syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
          systemWrite: @escaping SystemWrite = { Foundation.write($0, $1, $2) }) {
         precondition(stretch > 0 && stretch % Self.alignment == 0, "a stretch is whole blocks")
@@ -64,6 +66,7 @@ final class DirectWrites: @unchecked Sendable {
         self.path = path
         self.stretch = stretch
         self.systemWrite = systemWrite
+        directRefused = !direct || Self.directFlag == nil
         behind = WriteBehind(fd: fd, sync: sync)
     }
 
@@ -81,7 +84,7 @@ final class DirectWrites: @unchecked Sendable {
         try bytes.withUnsafeBytes { bytes in
             var taken = 0
             while taken < bytes.count {
-                if gathering == buffers.count { buffers.append(try Self.map(stretch, path)) }
+                if buffers.isEmpty { buffers = [try Self.map(stretch, path), try Self.map(stretch, path)] }
                 let buffer = buffers[gathering]
                 let count = min(bytes.count - taken, buffer.count - filled)
                 (buffer.baseAddress! + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: count)

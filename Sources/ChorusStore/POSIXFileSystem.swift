@@ -74,9 +74,10 @@ public struct POSIXFileSystem: FileSystem {
     }
 
     /// Removes whatever has the name first (a link is removed, not followed), then creates the
-    /// file exclusively, so the bytes can only ever land in a file this call made.
+    /// file exclusively, so the bytes can only ever land in a file this call made. Through the
+    /// page cache: the small files written whole (a manifest, settings) are read again soon.
     public func writeFile(at path: String, bytes: [UInt8]) throws {
-        try writeFile(at: path, directlyAfter: nil) { write in try write(bytes) }
+        try writeFile(at: path, direct: false) { write in try write(bytes) }
     }
 
     /// The pieces are gathered into stretches of 8 MB, each written straight to the disk as it
@@ -84,32 +85,22 @@ public struct POSIXFileSystem: FileSystem {
     /// stretch is written at the end, as a whole file is. A failure midway unlinks the
     /// half-written file.
     public func writeFile(at path: String, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
-        try writeFile(at: path, directlyAfter: DirectWrites.defaultStretch, pieces: pieces)
+        try writeFile(at: path, direct: true, pieces: pieces)
     }
 
-    /// `sync` stands in for `sync_file_range` in tests; `stretch` is `DirectWrites`' (nil: write
-    /// every piece as it comes, through the page cache, handed on to the disk by `WriteBehind`).
-    func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
-                   directlyAfter stretch: Int? = DirectWrites.defaultStretch, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+    /// `sync` stands in for `sync_file_range` in tests; without `direct`, every stretch goes
+    /// through the page cache, handed on to the disk as it comes (`WriteBehind`).
+    func writeFile(at path: String, syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange, direct: Bool,
+                   pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         try removeFile(at: path)
         let fd = try openPrivate(path, flags: O_WRONLY | O_CREAT | O_EXCL)
         defer { close(fd) }
-        var behind = WriteBehind(fd: fd, sync: sync)
-        let direct = stretch.map { DirectWrites(fd: fd, path: path, stretch: $0, syncingBehind: sync) }
-        defer { direct?.settle() }  // before the file is closed
+        let writes = DirectWrites(fd: fd, path: path, direct: direct, syncingBehind: sync)
+        defer { writes.settle() }  // before the file is closed
         do {
-            try pieces { piece in
-                if let direct {
-                    try direct.write(piece)
-                } else {
-                    try writeAll(fd, piece, path)
-                    behind.wrote(piece.count)
-                }
-            }
-            try direct?.finish()
+            try pieces { piece in try writes.write(piece) }
+            try writes.finish()
             guard fsync(fd) == 0 else { throw StoreError.io("fsync", path) }
-            // A write-back that failed before the fsync was reported to the wait, not to it.
-            if let failure = behind.failure { throw StoreError.io("sync_file_range", path, errno: failure) }
         } catch {
             unlink(path)
             throw error

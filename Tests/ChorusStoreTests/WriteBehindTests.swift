@@ -58,7 +58,7 @@ final class WriteBehindTests: XCTestCase {
     func testAWriteBackThatFailedFailsTheFileEvenWhenItsFsyncSucceeds() throws {
         let disk = FailingSync(EIO) { $0 == WriteBehind.waitForWriting }
         let piece = [UInt8](repeating: 7, count: 20 << 20)
-        XCTAssertThrowsError(try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, directlyAfter: nil, pieces: { write in
+        XCTAssertThrowsError(try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, direct: false, pieces: { write in
             for _ in 0..<4 { try write(piece) }
         })) { error in
             XCTAssertEqual((error as? StoreError)?.code, EIO, "\(error)")
@@ -72,7 +72,7 @@ final class WriteBehindTests: XCTestCase {
     func testWithoutTheCallTheFileIsWrittenAsBefore() throws {
         let disk = FailingSync(EINVAL) { _ in true }
         let piece = [UInt8](repeating: 9, count: 20 << 20)
-        try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, directlyAfter: nil, pieces: { write in for _ in 0..<3 { try write(piece) } })
+        try POSIXFileSystem().writeFile(at: disk.path, syncingBehind: disk.call, direct: false, pieces: { write in for _ in 0..<3 { try write(piece) } })
         XCTAssertEqual(disk.calls, 1, "asked once, then left alone")
         XCTAssertEqual(try POSIXFileSystem().readFile(at: disk.path), piece + piece + piece)
     }
