@@ -77,6 +77,19 @@ final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.
         }
     }
 
+    /// Line `index`'s product (its place in `products`), quantity and price, without reading the
+    /// product's text.
+    func packedLine(at index: Int) -> (product: Int, quantity: Int, price: Money) {
+        withUnsafeMutablePointers { header, lines in
+            let packed = lines[index]
+            let product = Int(packed.product)
+            return header.pointee.products.withUnsafeBufferPointer { products in
+                (product, products[product].outsizedQuantity ?? Int(packed.quantity),
+                 Money(minorUnits: packed.price, currency: products[product].currency))
+            }
+        }
+    }
+
     /// The product a line names, as this block keeps it: the key `append(_:product:)` takes.
     static func product(of line: OrderLine) -> Product {
         Product(sku: line.sku, name: line.name, currency: line.price.currency,

@@ -38,8 +38,8 @@ enum CollectionFile {
         // Rows are lent to the codec through the buffer: read through the array, each of a
         // million orders was copied (a retain per field) and destroyed after it was written.
         try rows.withUnsafeBufferPointer { (rows) throws(Failure) in
-            try self.write(rows.count, as: codec, rowsPerPiece: rowsPerPiece, writingRow: { index, writer in
-                Codec.write(rows[index], to: &writer, currency: currency)
+            try self.write(rows.count, as: codec, rowsPerPiece: rowsPerPiece, writingRow: { index, writer, memo in
+                Codec.write(rows[index], to: &writer, currency: currency, memo: &memo)
             }, to: write)
         }
     }
@@ -48,16 +48,17 @@ enum CollectionFile {
     /// rows made from parallel arrays (kept attribution's decisions and figures), which need
     /// not be zipped into a third array first.
     static func write<Codec: RowCodec, Failure: Error>(_ count: Int, as codec: Codec.Type, rowsPerPiece: Int = rowsPerChunk,
-                                                       writingRow: (Int, inout JSONWriter) -> Void,
+                                                       writingRow: (Int, inout JSONWriter, inout Codec.WritingMemo) -> Void,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes)
         let pieces = (count + rowsPerPiece - 1) / rowsPerPiece
         try Parallel.writePieces(pieces, making: { piece, bytes in
             let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, count)
             var writer = JSONWriter(reusing: &bytes, capacity: range.count * 160 + 2)
+            var memo = Codec.WritingMemo()
             for index in range {
                 if index > 0 { writer.raw(rowSeparator) }
-                writingRow(index, &writer)
+                writingRow(index, &writer, &memo)
             }
             bytes = writer.bytes
         }, to: write)

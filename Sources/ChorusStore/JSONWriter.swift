@@ -57,7 +57,7 @@ public struct JSONWriter {
         needsComma = false
     }
 
-    /// Writes an already-encoded JSON value.
+    /// Writes an already-encoded JSON value, or values written before as a run of siblings.
     mutating func value(encoded: some Sequence<UInt8>) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         bytes.append(contentsOf: encoded)

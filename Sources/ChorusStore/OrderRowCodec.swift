@@ -16,6 +16,11 @@ enum OrderRowCodec: RowCodec {
     ]
 
     static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
+        var memo = WrittenProducts()
+        write(order, to: &writer, currency: currency, memo: &memo)
+    }
+
+    static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency, memo: inout WrittenProducts) {
         writer.beginArray()
         writer.string(order.id.rawValue)
         writer.optionalString(order.packedEmail)
@@ -31,12 +36,18 @@ enum OrderRowCodec: RowCodec {
         writer.optionalString(order.utmCampaign)
         writer.optionalString(order.utmContent)
         writer.beginArray()
-        for line in order.lines {
+        let lines = order.lines
+        for position in lines.indices {
+            let (product, quantity, price) = lines.packedLine(at: position)
             writer.beginArray()
-            writer.optionalString(line.sku)
-            writer.string(line.name)
-            writer.int(line.quantity)
-            writer.money(line.price, currency: currency)
+            if !memo.rewrite(product, to: &writer) {
+                let line = lines[position], start = writer.bytes.count
+                writer.optionalString(line.sku)
+                writer.string(line.name)
+                memo.keep(writer.bytes[start...], for: product)
+            }
+            writer.int(quantity)
+            writer.money(price, currency: currency)
             writer.endArray()
         }
         writer.endArray()

@@ -18,10 +18,29 @@ protocol RowCodec: Sendable {
     /// end of a row, read only when present), so a workspace saved before still opens.
     static var earlierColumns: [String] { get }
     static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency)
+    /// What writing a row leaves for the next rows of the same piece of a file, which are
+    /// written one after another on one thread (see `CollectionFile.write`).
+    associatedtype WritingMemo: RowWritingMemo = NoWritingMemo
+    /// `write(_:to:currency:)`, with what earlier rows of the piece left in `memo`.
+    static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency, memo: inout WritingMemo)
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Row
     /// `read(from:currency:)` into `slot`, uninitialized memory, which holds the row only if this
     /// returns: a decoded file's rows are read where the result keeps them.
     static func read(from reader: inout JSONReader, currency: Currency, into slot: UnsafeMutablePointer<Row>) throws
+}
+
+/// What a codec keeps from row to row while it writes a piece of a file; made empty per piece.
+protocol RowWritingMemo {
+    init()
+}
+
+/// The memo of a codec that writes each row on its own.
+struct NoWritingMemo: RowWritingMemo {}
+
+extension RowCodec where WritingMemo == NoWritingMemo {
+    static func write(_ row: Row, to writer: inout JSONWriter, currency: Currency, memo: inout NoWritingMemo) {
+        write(row, to: &writer, currency: currency)
+    }
 }
 
 extension RowCodec {

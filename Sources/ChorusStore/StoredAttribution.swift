@@ -136,7 +136,7 @@ enum StoredAttribution {
             do {
                 // Written as it is encoded: the file is 200 MB at ten million orders.
                 try fileSystem.writeFile(at: temporary) { write in
-                    try CollectionFile.write(credits.count, as: RowCodec.self, writingRow: { index, writer in
+                    try CollectionFile.write(credits.count, as: RowCodec.self, writingRow: { index, writer, _ in
                         RowCodec.write(Row(credit: credits[index], figures: figures[index]), to: &writer, currency: .eur)
                     }, to: write)
                 }

@@ -81,6 +81,35 @@ final class SharedOrderRowsTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<OrderLineBlock.PackedLine>.stride, 16, "a line in a block is sixteen bytes")
     }
 
+    /// A piece of the orders file writes a product's SKU and name once per block of lines and
+    /// copies them for its later lines: every row must still be what that order alone writes,
+    /// whether its lines share a block with the orders around it or have one of their own
+    /// (whose first product is at the same place as another block's), in any currency, with
+    /// text JSON escapes.
+    func testAPieceWritesEveryOrderAsThatOrderAloneWouldWhereverItsLinesAreKept() throws {
+        let random = RandomOrders(pieces: ["SKU-1", "Glow \"Serum\"", "東京", "\\", "", "\n"], linesPerOrder: 0...4, unusualLines: true)
+        var seed = SeededRandom(seed: 12)
+        var builder = OrderLines.Builder()
+        let orders = (0..<6_000).map { number in
+            var order = random.order(number, random: &seed)
+            if number % 5 != 0 {
+                for line in order.lines { builder.append(line) }
+                order.lines = builder.takeOrder()
+            }
+            return order
+        }
+        XCTAssertGreaterThan(Set(orders.compactMap { $0.lines.block.map(ObjectIdentifier.init) }).count, 500,
+                             "lines in shared blocks and in blocks of their own, interleaved")
+
+        let written = CollectionFile.encode(orders, as: OrderRowCodec.self, currency: .eur)
+        var alone: [UInt8] = []
+        CollectionFile.write(orders.count, as: OrderRowCodec.self, writingRow: { index, writer, _ in
+            OrderRowCodec.write(orders[index], to: &writer, currency: .eur)
+        }, to: { alone += $0 })
+        XCTAssertTrue(written == alone, "the piece's bytes differ from its orders written one by one")
+        XCTAssertTrue(try decode(written, rows: orders.count) == orders, "the orders read back differ from those written")
+    }
+
     /// The builder first tries the product last seen for a line's name and SKU lengths and
     /// price: products alike in all three (and in currency or quantity only) must never be
     /// taken for one another.
