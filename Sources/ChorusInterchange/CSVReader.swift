@@ -83,12 +83,13 @@ public struct CSVReader: Sendable {
             var line = self.line
             let available = min(end, windowStart + windowCount) - windowStart
             let start: Int?
-            var fields = (count: 0, longest: 0)
+            var fieldCount = 0
+            let recordStart = self.position
             do {
                 start = try window.withUnsafeBufferPointer { buffer in
                     try record.spans.withUnsafeMutableBufferPointer { slots in
                         var writer = FieldWriter(slots: slots)
-                        defer { fields = (writer.count, writer.longest) }
+                        defer { fieldCount = writer.count }
                         return try Self.parseRecord(UnsafeBufferPointer(rebasing: buffer[..<available]), position: &position, line: &line,
                                                     fields: &writer, reachesEnd: windowStart + available == end, fileName: fileName)
                     }
@@ -106,8 +107,9 @@ public struct CSVReader: Sendable {
             guard let start else { record.fieldCount = 0; return false }
             record.source = window
             record.line = start
-            record.fieldCount = fields.count
-            if fields.longest > FieldLimit.field.bytes { try checkFieldSizes(record) }
+            record.fieldCount = fieldCount
+            // No field of a record this short can be too long: only a long record's are measured.
+            if self.position - recordStart > FieldLimit.field.bytes { try checkFieldSizes(record) }
             return true
         }
     }
@@ -120,8 +122,6 @@ public struct CSVReader: Sendable {
 
         let slots: UnsafeMutableBufferPointer<FieldSpan>
         private(set) var count = 0
-        /// The longest field's bytes: only a record with a long field has its sizes checked.
-        private(set) var longest = 0
 
         init(slots: UnsafeMutableBufferPointer<FieldSpan>) {
             self.slots = slots
@@ -131,7 +131,6 @@ public struct CSVReader: Sendable {
             guard count < slots.count else { throw Full() }
             slots[count] = span
             count += 1
-            longest = max(longest, span.end - span.start)
         }
     }
 
@@ -187,8 +186,8 @@ public struct CSVReader: Sendable {
         guard pos < end else { try cut(); position = pos; return nil }
         let recordLine = line
         while true {
-            let column = fields.count + 1
             if p[pos] == Byte.quote {
+                let column = fields.count + 1
                 let quoteLine = line
                 pos += 1
                 let start = pos
@@ -241,7 +240,8 @@ public struct CSVReader: Sendable {
                     if byte > Byte.comma && byte < 0x80 { pos += 1; continue }
                     if byte == Byte.comma || byte == Byte.newline || byte == Byte.carriageReturn { break }
                     if byte >= 0x80 {
-                        pos = try skipUTF8(p, at: pos, reachesEnd: reachesEnd, fileName: fileName, line: line, column: column)
+                        // The column is counted here, not for every field: few fields hold other than ASCII.
+                        pos = try skipUTF8(p, at: pos, reachesEnd: reachesEnd, fileName: fileName, line: line, column: fields.count + 1)
                     } else {
                         pos += 1
                     }
