@@ -56,6 +56,45 @@ final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.
         }
     }
 
+    /// A product's text by identity rather than by its bytes: the bits of its SKU and name (a
+    /// small string's bytes, or a big one's length and storage), with its currency and any
+    /// outsized quantity. Equal identities are equal products; unequal ones may still be equal
+    /// (the same text in two strings). Only meaningful while the strings it was taken from are
+    /// alive, so that their storage is not reused by other text.
+    struct Identity: Equatable {
+        private var name: (low: UInt64, high: UInt64)
+        private var sku: (low: UInt64, high: UInt64)
+        private var currency: Currency
+        private var outsizedQuantity: Int?
+
+        /// Nothing's identity: no product has it.
+        static let none = Identity(name: (0, 0), sku: (0, 0), currency: Currency("XXX"), outsizedQuantity: nil)
+
+        private init(name: (low: UInt64, high: UInt64), sku: (low: UInt64, high: UInt64), currency: Currency, outsizedQuantity: Int?) {
+            (self.name, self.sku, self.currency, self.outsizedQuantity) = (name, sku, currency, outsizedQuantity)
+        }
+
+        init(of product: Product) {
+            self.init(name: Self.bits(product.name), sku: product.sku.map(Self.bits) ?? (0, 0), currency: product.currency,
+                      outsizedQuantity: product.outsizedQuantity)
+        }
+
+        /// The identity of the product `line` names (see `OrderLineBlock.product(of:)`).
+        init(of line: OrderLine) {
+            self.init(name: Self.bits(line.name), sku: line.sku.map(Self.bits) ?? (0, 0), currency: line.price.currency,
+                      outsizedQuantity: Int32(exactly: line.quantity) == nil ? line.quantity : nil)
+        }
+
+        /// No `String` is all zero bits (an empty one has its flags set), so zeros stand for nil.
+        private static func bits(_ text: String) -> (low: UInt64, high: UInt64) {
+            unsafeBitCast(text, to: (low: UInt64, high: UInt64).self)
+        }
+
+        static func == (lhs: Identity, rhs: Identity) -> Bool {
+            lhs.name == rhs.name && lhs.sku == rhs.sku && lhs.currency == rhs.currency && lhs.outsizedQuantity == rhs.outsizedQuantity
+        }
+    }
+
     struct PackedLine {
         var product: UInt32
         var quantity: Int32

@@ -111,11 +111,14 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
         private var orderStart = 0
         /// Where each product is in the current block's table.
         private var products: [OrderLineBlock.Product: Int] = [:]
-        /// The product last found per slot of a key that costs no hashing (`recentSlot`), with
-        /// its place in the current block's table, tried before `products`: hashing every
-        /// line's SKU and name for the table was a tenth of reading an order. A slot shared by
-        /// two products only sends the other one to the table.
-        private var recentProducts = [(product: OrderLineBlock.Product, position: Int)?](repeating: nil, count: 64)
+        /// The identity of the product last found per slot of a key that costs no hashing
+        /// (`recentSlot`), with its place in the current block's table, tried before `products`:
+        /// hashing every line's SKU and name for the table was a tenth of reading an order, and
+        /// comparing them as text (the slot's product copied out to do it) a twentieth. An
+        /// import reads each product's text once and shares it (see `FieldCache`), so its lines
+        /// have the identity the table's product has. A slot shared by two products, or a
+        /// product read into new strings, only sends the line to the table.
+        private var recent = [(product: OrderLineBlock.Identity, position: Int)](repeating: (.none, -1), count: 64)
         /// Lines per block: 64 KB of packed lines, so a block's unused tail is small beside a
         /// chunk of a big file, and few enough blocks that their product tables do not count.
         private static let blockCapacity = 4_096
@@ -129,7 +132,7 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
                 let pending = previous.map { orderStart..<$0.count } ?? 0..<0
                 block = OrderLineBlock.make(capacity: Swift.max(Self.blockCapacity, 2 * (pending.count + 1)))
                 products = [:]
-                recentProducts = Array(repeating: nil, count: recentProducts.count)
+                recent = Array(repeating: (.none, -1), count: recent.count)
                 orderStart = 0
                 for index in pending { add(previous!.line(at: index)) }
             }
@@ -137,24 +140,27 @@ public struct OrderLines: RandomAccessCollection, Hashable, @unchecked Sendable,
         }
 
         private mutating func add(_ line: OrderLine) {
-            let product = OrderLineBlock.product(of: line)
             let slot = Self.recentSlot(of: line)
             let position: Int
-            // Strings read from the same bytes share storage, so this comparison is mostly of two pointers.
-            if let recent = recentProducts[slot], recent.product == product {
-                position = recent.position
-            } else if let known = products[product] {
-                position = known
-                recentProducts[slot] = (product, known)
+            if recent[slot].product == OrderLineBlock.Identity(of: line) {
+                position = recent[slot].position
             } else {
-                position = block!.addProduct(product)
-                products[product] = position
-                recentProducts[slot] = (product, position)
+                let product = OrderLineBlock.product(of: line)
+                // The identity kept is that of the product in the table, whose strings the table
+                // keeps alive for as long as the slot is used (both are emptied with the block).
+                if let known = products.index(forKey: product) {
+                    position = products[known].value
+                    recent[slot] = (OrderLineBlock.Identity(of: products[known].key), position)
+                } else {
+                    position = block!.addProduct(product)
+                    products[product] = position
+                    recent[slot] = (OrderLineBlock.Identity(of: product), position)
+                }
             }
             block!.append(line, product: position)
         }
 
-        /// A slot of `recentProducts` from what a line has at hand without reading its text:
+        /// A slot of `recent` from what a line has at hand without reading its text:
         /// its name's and SKU's lengths and its price, which set a shop's few dozen products apart.
         private static func recentSlot(of line: OrderLine) -> Int {
             let key = line.name.utf8.count &* 31 &+ (line.sku?.utf8.count ?? 0) &* 7 &+ Int(truncatingIfNeeded: line.price.minorUnits)

@@ -110,6 +110,21 @@ final class SharedOrderRowsTests: XCTestCase {
         XCTAssertTrue(try decode(written, rows: orders.count) == orders, "the orders read back differ from those written")
     }
 
+    /// The builder knows a product again by its strings' identity. Text made afresh for every
+    /// line, its storage freed once the line is added and taken again by the next line's text,
+    /// must still read back as that line's, never as the product whose storage it reuses.
+    func testLinesWhoseTextIsMadeAfreshKeepTheirOwnText() {
+        func name(_ index: Int) -> String { String(repeating: "Serum \(index % 7) ", count: 3) }
+        var builder = OrderLines.Builder()
+        var built: [OrderLines] = []
+        for index in 0..<3_000 {
+            builder.append(OrderLine(sku: nil, name: name(index), quantity: 1, price: Money(minorUnits: 2_500, currency: .eur)))
+            built.append(builder.takeOrder())
+        }
+        let wrong = built.indices.filter { built[$0][0].name != name($0) }
+        XCTAssertTrue(wrong.isEmpty, "\(wrong.count) lines read back another product's name, the first at \(wrong.first ?? -1)")
+    }
+
     /// The builder first tries the product last seen for a line's name and SKU lengths and
     /// price: products alike in all three (and in currency or quantity only) must never be
     /// taken for one another.
