@@ -71,7 +71,7 @@ extension ShopifyOrdersImport {
             guard let subtotal = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
             let refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
             let shopifyID = try self.shopifyID.flatMap { try shopifyNumber(record, $0) }
-            let referral = repeats.referral(record, columns: referralColumns) { readReferral(record) }
+            let referral = repeats.referral(record, columns: referralColumns) { readReferral(record, utm: &$0) }
             return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
                          cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
                          shopifyID: shopifyID, original: nil)
@@ -94,12 +94,21 @@ extension ShopifyOrdersImport {
         }
 
         /// The referral of a row whose referral columns have not been seen before.
-        func readReferral(_ record: CSVRecord) -> OrderReferral {
-            let fromLink = text(record, landingSite).map { UTMParameters(landingURL: $0) } ?? UTMParameters()
-            let fromNotes = text(record, noteAttributes).map { UTMParameters(noteAttributes: $0) } ?? UTMParameters()
+        func readReferral(_ record: CSVRecord, utm known: inout Repeats.UTMValues) -> OrderReferral {
+            let fromLink = utm(record, landingSite, among: &known.links, reading: UTMParameters.init(landingURL:))
+            let fromNotes = utm(record, noteAttributes, among: &known.notes, reading: UTMParameters.init(noteAttributes:))
             let utm = fromLink.filled(from: fromNotes)
             return OrderReferral(discountCodes: text(record, discountCode), source: text(record, source), utmSource: utm.source,
                                  utmMedium: utm.medium, utmCampaign: utm.campaign, utmContent: utm.content)
+        }
+
+        /// The UTM values in `column`, looked up among those read before: a chunk's few hundred
+        /// landing links and notes come back under thousands of codes, and splitting and
+        /// decoding each again was most of making a new referral.
+        private func utm(_ record: CSVRecord, _ column: Int?, among known: inout FieldCache<UTMParameters>,
+                         reading: (String) -> UTMParameters) -> UTMParameters {
+            guard let column, !record.isEmpty(at: column) else { return UTMParameters() }
+            return record.withBytes(at: column) { bytes in known.value(for: bytes) { text(record, column).map(reading) ?? UTMParameters() } }
         }
 
         /// Shopify's numeric `Id`: digits, after a `'` that keeps spreadsheets from turning a
@@ -180,6 +189,13 @@ extension ShopifyOrdersImport {
         /// Line items' names and SKUs, trimmed.
         var texts = FieldCache<String>(limit: 16_384)
         private var referrals = FieldCache<OrderReferral>()
+        private var utm = UTMValues()
+
+        /// The UTM values of the landing links and notes read, by their bytes (see `Columns.utm`).
+        struct UTMValues {
+            var links = FieldCache<UTMParameters>(limit: 4_096)
+            var notes = FieldCache<UTMParameters>(limit: 4_096)
+        }
         /// Each distinct referral once, shared by the chunk's orders that have it (see
         /// `OrderReferral`), also when their columns spell it differently.
         private var distinctReferrals: Set<OrderReferral> = []
@@ -190,13 +206,14 @@ extension ShopifyOrdersImport {
 
         /// The row's referral, made once per spelling of its columns: a creator's code with
         /// their campaign's link repeats on every order they bring.
-        mutating func referral(_ record: CSVRecord, columns: [Int], read: () -> OrderReferral) -> OrderReferral {
+        mutating func referral(_ record: CSVRecord, columns: [Int],
+                               read: (inout UTMValues) -> OrderReferral) -> OrderReferral {
             var scratch = referralKey
             referralKey = []  // handed back below, so that writing the key never copies it
             defer { referralKey = scratch }
             return record.withKey(of: columns, in: &scratch) { key in
                 if let known = referrals.value(for: key) { return known }
-                let referral = distinctReferrals.insert(read()).memberAfterInsert
+                let referral = distinctReferrals.insert(read(&utm)).memberAfterInsert
                 referrals.keep(referral, for: key)
                 return referral
             }
