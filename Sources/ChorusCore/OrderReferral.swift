@@ -18,6 +18,11 @@ public struct OrderReferral: Hashable, Sendable {
 
     private(set) var box: Boxed<Fields>?
 
+    /// The box the six fields are kept in, which the orders with this referral share; nil when
+    /// all six are nil. A writer of a million orders keeps what it wrote for a box and copies it
+    /// for the next order that has it. It names the box only while this referral is alive.
+    public var sharedFields: ObjectIdentifier? { box.map(ObjectIdentifier.init) }
+
     public init(discountCodes: String? = nil, source: String? = nil, utmSource: String? = nil, utmMedium: String? = nil,
                 utmCampaign: String? = nil, utmContent: String? = nil) {
         self.init(Fields(discountCodes: discountCodes, source: source, utmSource: utmSource, utmMedium: utmMedium,

@@ -64,6 +64,19 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes values with `body` and returns where their bytes start in `bytes`, past the comma
+    /// due before them: the run a writer keeps to write the same values again, with
+    /// `value(encoded:)`, which puts its own comma.
+    mutating func valuesStart(writing body: (inout JSONWriter) -> Void) -> Int {
+        if needsComma {
+            bytes.append(UInt8(ascii: ","))
+            needsComma = false
+        }
+        let start = bytes.count
+        body(&self)
+        return start
+    }
+
     public mutating func string(_ text: String) {
         var text = text
         // The string's own UTF-8 buffer, copied with memcpy: writing a million orders spends

@@ -16,11 +16,18 @@ enum OrderRowCodec: RowCodec {
     ]
 
     static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency) {
-        var memo = WrittenProducts()
+        var memo = WritingMemo()
         write(order, to: &writer, currency: currency, memo: &memo)
     }
 
-    static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency, memo: inout WrittenProducts) {
+    /// What writing an order leaves for the next orders of its piece of the file: the bytes of
+    /// the products and referrals they share.
+    struct WritingMemo: RowWritingMemo {
+        var products = WrittenProducts()
+        var referrals = WrittenReferrals()
+    }
+
+    static func write(_ order: Order, to writer: inout JSONWriter, currency: Currency, memo: inout WritingMemo) {
         writer.beginArray()
         writer.string(order.id.rawValue)
         writer.optionalString(order.packedEmail)
@@ -29,22 +36,31 @@ enum OrderRowCodec: RowCodec {
         writer.optionalTimestamp(order.cancelledAt)
         writer.money(order.subtotal, currency: currency)
         writer.money(order.refunded, currency: currency)
-        writer.optionalString(order.discountCodes)
-        writer.optionalString(order.source)
-        writer.optionalString(order.utmSource)
-        writer.optionalString(order.utmMedium)
-        writer.optionalString(order.utmCampaign)
-        writer.optionalString(order.utmContent)
+        let referral = order.referral
+        if let box = referral.sharedFields, memo.referrals.rewrite(box, to: &writer) {
+        } else {
+            let start = writer.valuesStart { writer in
+                writer.optionalString(referral.discountCodes)
+                writer.optionalString(referral.source)
+                writer.optionalString(referral.utmSource)
+                writer.optionalString(referral.utmMedium)
+                writer.optionalString(referral.utmCampaign)
+                writer.optionalString(referral.utmContent)
+            }
+            if let box = referral.sharedFields { memo.referrals.keep(writer.bytes[start...], for: box) }
+        }
         writer.beginArray()
         let lines = order.lines
         for position in lines.indices {
             let (product, quantity, price) = lines.packedLine(at: position)
             writer.beginArray()
-            if !memo.rewrite(product, to: &writer) {
-                let line = lines[position], start = writer.bytes.count
-                writer.optionalString(line.sku)
-                writer.string(line.name)
-                memo.keep(writer.bytes[start...], for: product)
+            if !memo.products.rewrite(product, to: &writer) {
+                let line = lines[position]
+                let start = writer.valuesStart { writer in
+                    writer.optionalString(line.sku)
+                    writer.string(line.name)
+                }
+                memo.products.keep(writer.bytes[start...], for: product)
             }
             writer.int(quantity)
             writer.money(price, currency: currency)

@@ -6,7 +6,7 @@ import ChorusCore
 /// which product they name by its place in the block of lines they share with other orders
 /// (see `OrderLines.ProductPlace`); the memo holds one block's products at a time, and the
 /// orders of a piece are mostly read from one block after another.
-struct WrittenProducts: RowWritingMemo {
+struct WrittenProducts {
     private var block: ObjectIdentifier?
     /// Where each product's bytes are in `bytes`, by its place in the block.
     private var spans: [Range<Int>?] = []

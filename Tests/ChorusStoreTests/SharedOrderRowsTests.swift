@@ -81,23 +81,27 @@ final class SharedOrderRowsTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<OrderLineBlock.PackedLine>.stride, 16, "a line in a block is sixteen bytes")
     }
 
-    /// A piece of the orders file writes a product's SKU and name once per block of lines and
-    /// copies them for its later lines: every row must still be what that order alone writes,
-    /// whether its lines share a block with the orders around it or have one of their own
-    /// (whose first product is at the same place as another block's), in any currency, with
-    /// text JSON escapes.
-    func testAPieceWritesEveryOrderAsThatOrderAloneWouldWhereverItsLinesAreKept() throws {
+    /// A piece of the orders file writes a product's SKU and name once per block of lines, and
+    /// a referral's fields once per box, and copies them for the later orders: every row must
+    /// still be what that order alone writes, whether its lines share a block with the orders
+    /// around it or have one of their own (whose first product is at the same place as another
+    /// block's), whether its referral is shared or its own, in any currency, with text JSON
+    /// escapes.
+    func testAPieceWritesEveryOrderAsThatOrderAloneWouldWhateverItShares() throws {
         let random = RandomOrders(pieces: ["SKU-1", "Glow \"Serum\"", "東京", "\\", "", "\n"], linesPerOrder: 0...4, unusualLines: true)
         var seed = SeededRandom(seed: 12)
         var builder = OrderLines.Builder()
-        let orders = (0..<6_000).map { number in
+        var orders: [Order] = []
+        for number in 0..<6_000 {
             var order = random.order(number, random: &seed)
             if number % 5 != 0 {
                 for line in order.lines { builder.append(line) }
                 order.lines = builder.takeOrder()
             }
-            return order
+            if number % 3 == 0, let earlier = orders.randomElement(using: &seed) { order.referral = earlier.referral }
+            orders.append(order)
         }
+        XCTAssertLessThan(Set(orders.compactMap(\.referral.sharedFields)).count, 4_500, "orders share referral boxes")
         XCTAssertGreaterThan(Set(orders.compactMap { $0.lines.block.map(ObjectIdentifier.init) }).count, 500,
                              "lines in shared blocks and in blocks of their own, interleaved")
 
