@@ -20,31 +20,38 @@ import ChorusConcurrency
     /// (same hash, same stretch) still finds its first row first; where a key lands does not
     /// change what it finds. Inlinable so that it is specialized for the caller's rows (the
     /// store's orders): read through the generic protocol, each row was copied to take its key.
-    @inlinable init<Entity: TableKeyed>(_ rows: [Entity]) {
+    @inlinable init<Entity: TableKeyed>(_ rows: [Entity], keepingHashesUpTo rowsWithKeptHashes: Int = RowIndex.rowsWithKeptHashes) {
         reserveCapacity(rows.count)
         rows.withUnsafeBufferPointer { buffer in
-            let (hashes, positions) = stretchOrder(of: buffer)
+            let (hashes, positions) = stretchOrder(of: buffer, keepingHashesUpTo: rowsWithKeptHashes)
             for index in positions.indices { _ = insert(Int(positions[index]), hash: hashes[index], in: buffer) }
         }
     }
 
+    /// Up to how many rows held in place `stretchOrder` keeps each row's hash rather than hash it twice.
+    @usableFromInline static let rowsWithKeptHashes = 2_000_000
+
     /// Every row's hash and position, by which of 4 096 equal stretches of the slots the hash
-    /// lands in (4 KB each for a million rows), in row order within a stretch: a counting sort
-    /// that hashes each key twice rather than keep a third array of hashes.
+    /// lands in (4 KB each for a million rows), in row order within a stretch: a counting sort,
+    /// which keeps each row's hash while it runs unless the rows are many (see below).
     ///
     /// Each half of the rows is counted and placed on a core of its own: hashing a million
     /// order names twice was most of indexing them, on one core while the other waited (an
     /// import's last step; the orders' index at open). Within a stretch the first half's rows
     /// are placed before the second's, so row order, and with it which of a repeated key's rows
     /// is found, is as one pass leaves it.
-    @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>) -> (hashes: [UInt64], positions: [UInt32]) {
+    @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>,
+                                                     keepingHashesUpTo rowsWithKeptHashes: Int) -> (hashes: [UInt64], positions: [UInt32]) {
         precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
         let mask = slots.slotCount - 1, shift = max(0, slots.slotCount.trailingZeroBitCount - 12)
         let halves = Parallel.halves(of: rows.count)
-        // A row holding its fields elsewhere (a creator) misses the caches to read its key, so
-        // each key is read once and its hash kept (8 bytes a row while indexing); rows held in
-        // place are read twice, as a kept hash each would be 80 MB at ten million orders.
-        let rowHashes = !Entity.keepsFieldsElsewhere ? nil : Parallel.array(count: rows.count, pieces: halves.count) { range, first in
+        // Each key is hashed once and its hash kept (8 bytes a row while indexing) for a row
+        // holding its fields elsewhere (a creator), which misses the caches to read its key, and
+        // for up to two million rows held in place: hashing a million order names twice was a
+        // tenth of an import's last step. Past that, rows in place are hashed twice, as a kept
+        // hash each would be 80 MB at ten million orders.
+        let keepsHashes = Entity.keepsFieldsElsewhere || rows.count <= rowsWithKeptHashes
+        let rowHashes = !keepsHashes ? nil : Parallel.array(count: rows.count, pieces: halves.count) { range, first in
             for position in range { (first + position).initialize(to: Self.hash(rows[position].tableKey)) }
         }
         func hash(at position: Int) -> UInt64 { rowHashes?[position] ?? Self.hash(rows[position].tableKey) }

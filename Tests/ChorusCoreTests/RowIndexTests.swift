@@ -77,6 +77,7 @@ final class RowIndexTests: XCTestCase {
                 return SpreadRow(key: SpreadKey(name: "k\(bucket % 7)-\(Int.random(in: 0..<3, using: &random))", bucket: bucket))
             }
             let atOnce = RowIndex(rows)
+            let hashedTwice = RowIndex(rows, keepingHashesUpTo: 0)  // as for more rows than a kept hash each is worth
             var oneByOne = RowIndex()
             var firsts: [SpreadKey: Int] = [:]
             for (position, row) in rows.enumerated() {
@@ -84,9 +85,11 @@ final class RowIndexTests: XCTestCase {
                 if firsts[row.key] == nil { firsts[row.key] = position }
             }
             XCTAssertEqual(atOnce.count, firsts.count)
+            XCTAssertEqual(hashedTwice.count, firsts.count)
             XCTAssertEqual(oneByOne.count, firsts.count)
             for row in rows {
                 XCTAssertEqual(atOnce.position(of: row.key, in: rows), firsts[row.key])
+                XCTAssertEqual(hashedTwice.position(of: row.key, in: rows), firsts[row.key])
                 XCTAssertEqual(oneByOne.position(of: row.key, in: rows), firsts[row.key])
             }
             XCTAssertNil(atOnce.position(of: SpreadKey(name: "absent", bucket: 1), in: rows))
