@@ -16,10 +16,19 @@ struct OrderNameIndex {
 
     init(seed: UInt64) { self.seed = seed }
 
-    /// Makes room for `count` names without growing again.
-    mutating func reserveCapacity(_ count: Int) {
+    /// Makes room for `count` names without growing again (`indexing`: in the slots too).
+    mutating func reserveCapacity(_ count: Int, indexing: Bool) {
         hashes.reserveCapacity(count)
-        if count > slots.capacity { rebuild(capacity: count) }
+        if indexing, count > slots.capacity { rebuild(capacity: count) }
+    }
+
+    /// Keeps `name`'s hash as that of the order the caller appends, without indexing it: for a
+    /// chunk read on the guess that no name comes back after other orders' rows, which its
+    /// sorted hashes then confirm (see `ShopifyOrdersImport.Chunk`). Looking each new name up
+    /// missed the caches on nearly every order.
+    mutating func appendWithoutIndexing(_ name: OrderID) -> Int {
+        hashes.append(hash(name))
+        return hashes.count - 1
     }
 
     /// The position of the order named `name` among `orders` (which this index covers); when

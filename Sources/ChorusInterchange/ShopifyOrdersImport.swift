@@ -60,8 +60,12 @@ public struct ShopifyOrdersImport: Sendable {
         if readers.count > 1 {
             // A chunk that does not read cleanly sends the file to the one-pass read, which
             // reports the error where it is.
-            var parts = Parallel.map(readers.count) { index in
-                try? Chunk(readers[index], columns: columns, currency: currency, seed: seed)
+            var parts = Parallel.map(readers.count) { index -> Chunk? in
+                // Read first without an index of its names; a name that comes back after other
+                // orders' rows (or two names with one hash) has the chunk read again with one,
+                // which adds the later rows to the earlier order as one pass does.
+                guard let chunk = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed, indexingNames: false) else { return nil }
+                return chunk.mayRepeatAName ? try? Chunk(readers[index], columns: columns, currency: currency, seed: seed) : chunk
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 rowCount = parts.reduce(0) { $0 + $1!.rowCount }
@@ -91,11 +95,18 @@ public struct ShopifyOrdersImport: Sendable {
         var orders: [Order] = []
         var errors: [ImportRowError] = []
         var rowCount = 0
-        /// Order name → position in `orders` (while no order is left out).
+        /// Order name → position in `orders` (while no order is left out); without `indexingNames`,
+        /// only each order's name hash.
         var names: OrderNameIndex
+        let indexingNames: Bool
+        /// The orders' name hashes, ascending.
+        private(set) var sortedHashes: [UInt64] = []
 
-        init(_ reader: CSVReader, columns: Columns, currency: Currency, seed: UInt64) throws {
+        /// Reads the chunk's rows. Without `indexingNames` every row whose name is not the one
+        /// just read starts an order, and `mayRepeatAName` says whether that guess could be wrong.
+        init(_ reader: CSVReader, columns: Columns, currency: Currency, seed: UInt64, indexingNames: Bool = true) throws {
             names = OrderNameIndex(seed: seed)
+            self.indexingNames = indexingNames
             var reader = reader
             let start = reader.cursor.position
             var invalid: Set<Int> = []
@@ -119,7 +130,8 @@ public struct ShopifyOrdersImport: Sendable {
                     // An order's next row is nearly always right after its last: the name is
                     // compared, not hashed. Else one lookup that indexes the next position when
                     // the name is new (the order read from this row goes there).
-                    let position = pending.flatMap { orders[$0].id == id ? $0 : nil } ?? names.position(of: id, in: orders)
+                    let position = pending.flatMap { orders[$0].id == id ? $0 : nil }
+                        ?? (indexingNames ? names.position(of: id, in: orders) : names.appendWithoutIndexing(id))
                     if position < orders.count {
                         let currency = orders[position].subtotal.currency
                         guard let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) else { continue }
@@ -144,9 +156,15 @@ public struct ShopifyOrdersImport: Sendable {
                 }
             }
             finishPending(&orders, &repeats.lines)
+            sortedHashes = names.hashes.sorted()
             if !invalid.isEmpty {
                 orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
             }
+        }
+
+        /// Whether, read without an index of names, two of the orders may be one: two share a hash.
+        var mayRepeatAName: Bool {
+            !indexingNames && zip(sortedHashes, sortedHashes.dropFirst()).contains { $0 == $1 }
         }
 
         /// Moves the orders to `destination` (uninitialized memory for as many), leaving in
@@ -175,22 +193,24 @@ public struct ShopifyOrdersImport: Sendable {
         private mutating func reserveForTheRest(read: Int, of total: Int) {
             guard read > 0 else { return }
             let expected = orders.count * total / read + orders.count / 8
-            names.reserveCapacity(min(expected, total / 64))
+            names.reserveCapacity(min(expected, total / 64), indexing: indexingNames)
             orders.reserveCapacity(min(expected, total / 256))
         }
 
         /// True when no order has rows in two chunks (nor a left-out order, whose rows leave
         /// no trace in `orders`: any row error sends the file back to a one-pass read).
         ///
-        /// First by the names' hashes, sorted per chunk on every core: chunks that share no
+        /// First by the names' hashes, sorted by each chunk on its core: chunks that share no
         /// hash share no name, which merging sorted lists shows without looking a million names
         /// up in the other chunks' indexes (a third of a second of both cores). Only when two
-        /// chunks share a hash are the names looked up: each chunk's in the later chunks'
-        /// indexes (a name two chunks share is found from the earlier of them).
+        /// chunks share a hash, and all were read with indexes, are the names looked up: each
+        /// chunk's in the later chunks' indexes (a name two chunks share is found from the
+        /// earlier of them).
         static func areDisjoint(_ chunks: [Chunk]) -> Bool {
             guard chunks.allSatisfy({ $0.errors.isEmpty }) else { return false }
-            let hashes = Parallel.map(chunks.count) { chunks[$0].names.hashes.sorted() }
-            guard SortedHashes.shareAValue(hashes) else { return true }
+            guard SortedHashes.shareAValue(chunks.map(\.sortedHashes)) else { return true }
+            // Without indexes to look them up in, a shared hash sends the file to one pass.
+            guard chunks.allSatisfy(\.indexingNames) else { return false }
             // By position: iterating the orders copied each one.
             return Parallel.map(chunks.count) { index in
                 chunks[index].orders.indices.allSatisfy { position in

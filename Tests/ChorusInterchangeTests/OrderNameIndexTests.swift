@@ -14,7 +14,7 @@ final class OrderNameIndexTests: XCTestCase {
             var dictionary: [OrderID: Int] = [:]
             var orders: [Order] = []
             for row in 0..<random.int(in: 0...6_000) {
-                if row == 700 { index.reserveCapacity(random.int(in: 0...9_000)) }  // while names are in it
+                if row == 700 { index.reserveCapacity(random.int(in: 0...9_000), indexing: true) }  // while names are in it
                 let name = OrderID(random.chance(5) ? random.pick(spellings) : "#\(random.int(in: 1...4_000))")
                 let expected = dictionary[name] ?? orders.count
                 XCTAssertEqual(index.position(of: name, in: orders), expected, "round \(round), row \(row): \(name)")

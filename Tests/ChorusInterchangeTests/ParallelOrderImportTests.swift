@@ -108,6 +108,22 @@ final class ParallelOrderImportTests: XCTestCase {
         XCTAssertEqual(orders.first?.lines.last?.name, "Travel Pouch")
     }
 
+    /// A chunk is first read as if each name not on the row before started an order. An
+    /// order's line item a few orders further on, in the same chunk, must still join that
+    /// order, as in one pass (the chunk is read again with an index of its names).
+    func testAnOrderWhoseLineComesBackWithinTheSameChunkIsStillOneOrder() throws {
+        var lines = Self.bigExport.rows.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let fields = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let extra = fields[0] + "," + Array(repeating: "", count: 15).joined(separator: ",") + ",1,Travel Pouch,5.00,,KS-POUCH"
+            + String(repeating: ",", count: fields.count - 21)
+        lines.insert(extra, at: 40)
+        let bytes = file([lines.joined(separator: "\n")])
+        try assertChunkedReadMatchesOnePass(bytes)
+        let orders = try ShopifyOrdersImport(bytes: bytes, fileName: "orders.csv", currency: .eur, pieces: 4, minimumChunk: Self.chunk).orders
+        XCTAssertEqual(orders.first?.lines.last?.name, "Travel Pouch")
+        XCTAssertEqual(Set(orders.map(\.id)).count, orders.count, "no order is read twice")
+    }
+
     /// An order's first row again near the end (an export appended to another): read in one
     /// pass it adds a line item. Each chunk looks only into the chunks after it for its names,
     /// so a name of the second chunk turning up in the last must be caught from the second.
