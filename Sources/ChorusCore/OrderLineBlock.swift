@@ -86,6 +86,7 @@ final class OrderLineBlock: ManagedBuffer<OrderLineBlock.Header, OrderLineBlock.
         }
 
         /// No `String` is all zero bits (an empty one has its flags set), so zeros stand for nil.
+        /// A `String` is 16 bytes on the 64-bit platforms Chorus builds for; elsewhere the cast traps.
         private static func bits(_ text: String) -> (low: UInt64, high: UInt64) {
             unsafeBitCast(text, to: (low: UInt64, high: UInt64).self)
         }

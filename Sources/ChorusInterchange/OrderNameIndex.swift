@@ -11,7 +11,7 @@ import ChorusCore
 struct OrderNameIndex {
     private let seed: UInt64
     private var slots = HashSlots(capacity: 8)
-    /// Each indexed order's name hash, by position.
+    /// Each order's name hash, by position (indexed or not, see `appendWithoutIndexing`).
     private(set) var hashes: [UInt64] = []
 
     init(seed: UInt64) { self.seed = seed }
@@ -26,9 +26,10 @@ struct OrderNameIndex {
     /// chunk read on the guess that no name comes back after other orders' rows, which its
     /// sorted hashes then confirm (see `ShopifyOrdersImport.Chunk`). Looking each new name up
     /// missed the caches on nearly every order.
-    mutating func appendWithoutIndexing(_ name: OrderID) -> Int {
+    mutating func appendWithoutIndexing(_ name: OrderID, in orders: [Order]) -> Int {
+        precondition(orders.count == hashes.count, "the hashes cover the chunk's orders")
         hashes.append(hash(name))
-        return hashes.count - 1
+        return orders.count
     }
 
     /// The position of the order named `name` among `orders` (which this index covers); when

@@ -64,8 +64,13 @@ public struct ShopifyOrdersImport: Sendable {
                 // Read first without an index of its names; a name that comes back after other
                 // orders' rows (or two names with one hash) has the chunk read again with one,
                 // which adds the later rows to the earlier order as one pass does.
-                guard let chunk = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed, indexingNames: false) else { return nil }
-                return chunk.mayRepeatAName ? try? Chunk(readers[index], columns: columns, currency: currency, seed: seed) : chunk
+                guard var chunk = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed, indexingNames: false) else { return nil }
+                chunk.sortHashes()
+                guard chunk.mayRepeatAName else { return chunk }
+                // A chunk whose name comes back is read twice: rare in an export, and as one pass reads it.
+                guard var indexed = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed) else { return nil }
+                indexed.sortHashes()
+                return indexed
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 rowCount = parts.reduce(0) { $0 + $1!.rowCount }
@@ -99,7 +104,8 @@ public struct ShopifyOrdersImport: Sendable {
         /// only each order's name hash.
         var names: OrderNameIndex
         let indexingNames: Bool
-        /// The orders' name hashes, ascending.
+        /// The orders' name hashes, ascending, once `sortHashes()` is called: only a chunked read
+        /// needs them, each chunk sorting its own on its core.
         private(set) var sortedHashes: [UInt64] = []
 
         /// Reads the chunk's rows. Without `indexingNames` every row whose name is not the one
@@ -128,10 +134,11 @@ public struct ShopifyOrdersImport: Sendable {
                 let id = OrderID(name)
                 do {
                     // An order's next row is nearly always right after its last: the name is
-                    // compared, not hashed. Else one lookup that indexes the next position when
-                    // the name is new (the order read from this row goes there).
+                    // compared, not hashed. Else, with the index, one lookup that indexes the next
+                    // position when the name is new (the order read from this row goes there);
+                    // without it, the row starts the next order and its name's hash is kept.
                     let position = pending.flatMap { orders[$0].id == id ? $0 : nil }
-                        ?? (indexingNames ? names.position(of: id, in: orders) : names.appendWithoutIndexing(id))
+                        ?? (indexingNames ? names.position(of: id, in: orders) : names.appendWithoutIndexing(id, in: orders))
                     if position < orders.count {
                         let currency = orders[position].subtotal.currency
                         guard let line = try columns.lineItem(record, currency: currency, texts: &repeats.texts) else { continue }
@@ -156,13 +163,17 @@ public struct ShopifyOrdersImport: Sendable {
                 }
             }
             finishPending(&orders, &repeats.lines)
-            sortedHashes = names.hashes.sorted()
             if !invalid.isEmpty {
                 orders = orders.enumerated().filter { !invalid.contains($0.offset) }.map(\.element)
             }
         }
 
-        /// Whether, read without an index of names, two of the orders may be one: two share a hash.
+        mutating func sortHashes() {
+            sortedHashes = names.hashes.sorted()
+        }
+
+        /// Whether, read without an index of names, two of the orders may be one: two share a
+        /// hash (`sortHashes()` first).
         var mayRepeatAName: Bool {
             !indexingNames && zip(sortedHashes, sortedHashes.dropFirst()).contains { $0 == $1 }
         }

@@ -46,7 +46,9 @@ enum CollectionFile {
 
     /// The file of `count` rows of `codec`'s columns, row `index` written by `writingRow`: for
     /// rows made from parallel arrays (kept attribution's decisions and figures), which need
-    /// not be zipped into a third array first.
+    /// not be zipped into a third array first. A codec's memo knows values by their storage's
+    /// identity, so rows handed to it must stay alive until their piece is written: a row made
+    /// for the call and freed may leave its address to another row's different values.
     static func write<Codec: RowCodec, Failure: Error>(_ count: Int, as codec: Codec.Type, rowsPerPiece: Int = rowsPerChunk,
                                                        writingRow: (Int, inout JSONWriter, inout Codec.WritingMemo) -> Void,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {

@@ -66,7 +66,8 @@ public struct JSONWriter {
 
     /// Writes values with `body` and returns where their bytes start in `bytes`, past the comma
     /// due before them: the run a writer keeps to write the same values again, with
-    /// `value(encoded:)`, which puts its own comma.
+    /// `value(encoded:)`, which puts its own comma. `body` writes at least one value (the comma
+    /// is out before it runs).
     mutating func valuesStart(writing body: (inout JSONWriter) -> Void) -> Int {
         if needsComma {
             bytes.append(UInt8(ascii: ","))

@@ -37,8 +37,8 @@ enum OrderRowCodec: RowCodec {
         writer.money(order.subtotal, currency: currency)
         writer.money(order.refunded, currency: currency)
         let referral = order.referral
-        if let box = referral.sharedFields, memo.referrals.rewrite(box, to: &writer) {
-        } else {
+        let rewritten = referral.sharedFields.map { memo.referrals.rewrite($0, to: &writer) } ?? false
+        if !rewritten {
             let start = writer.valuesStart { writer in
                 writer.optionalString(referral.discountCodes)
                 writer.optionalString(referral.source)

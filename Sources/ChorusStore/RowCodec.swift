@@ -30,6 +30,8 @@ protocol RowCodec: Sendable {
 }
 
 /// What a codec keeps from row to row while it writes a piece of a file; made empty per piece.
+/// It may know values by the identity of their storage, which holds while the piece's rows are
+/// alive (see `CollectionFile.write(_:as:rowsPerPiece:writingRow:to:)`).
 protocol RowWritingMemo {
     init()
 }
