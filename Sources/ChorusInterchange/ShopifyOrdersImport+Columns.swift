@@ -71,7 +71,7 @@ extension ShopifyOrdersImport {
             guard let subtotal = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
             let refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
             let shopifyID = try self.shopifyID.flatMap { try shopifyNumber(record, $0) }
-            let referral = repeats.referral(record, columns: referralColumns) { readReferral(record, utm: &$0) }
+            let referral = repeats.referral(record, readBy: self)
             return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
                          cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
                          shopifyID: shopifyID, original: nil)
@@ -206,14 +206,13 @@ extension ShopifyOrdersImport {
 
         /// The row's referral, made once per spelling of its columns: a creator's code with
         /// their campaign's link repeats on every order they bring.
-        mutating func referral(_ record: CSVRecord, columns: [Int],
-                               read: (inout UTMValues) -> OrderReferral) -> OrderReferral {
+        mutating func referral(_ record: CSVRecord, readBy columns: Columns) -> OrderReferral {
             var scratch = referralKey
             referralKey = []  // handed back below, so that writing the key never copies it
             defer { referralKey = scratch }
-            return record.withKey(of: columns, in: &scratch) { key in
+            return record.withKey(of: columns.referralColumns, in: &scratch) { key in
                 if let known = referrals.value(for: key) { return known }
-                let referral = distinctReferrals.insert(read(&utm)).memberAfterInsert
+                let referral = distinctReferrals.insert(columns.readReferral(record, utm: &utm)).memberAfterInsert
                 referrals.keep(referral, for: key)
                 return referral
             }

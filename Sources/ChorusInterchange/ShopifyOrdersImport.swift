@@ -61,16 +61,17 @@ public struct ShopifyOrdersImport: Sendable {
             // A chunk that does not read cleanly sends the file to the one-pass read, which
             // reports the error where it is.
             var parts = Parallel.map(readers.count) { index -> Chunk? in
+                func read(indexingNames: Bool) -> Chunk? {
+                    var chunk = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed, indexingNames: indexingNames)
+                    chunk?.sortHashes()
+                    return chunk
+                }
                 // Read first without an index of its names; a name that comes back after other
                 // orders' rows (or two names with one hash) has the chunk read again with one,
-                // which adds the later rows to the earlier order as one pass does.
-                guard var chunk = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed, indexingNames: false) else { return nil }
-                chunk.sortHashes()
-                guard chunk.mayRepeatAName else { return chunk }
-                // A chunk whose name comes back is read twice: rare in an export, and as one pass reads it.
-                guard var indexed = try? Chunk(readers[index], columns: columns, currency: currency, seed: seed) else { return nil }
-                indexed.sortHashes()
-                return indexed
+                // which adds the later rows to the earlier order as one pass does (rare in an
+                // export: one pasted after itself).
+                guard let chunk = read(indexingNames: false) else { return nil }
+                return chunk.mayRepeatAName ? read(indexingNames: true) : chunk
             }
             if parts.allSatisfy({ $0 != nil }), Chunk.areDisjoint(parts.map { $0! }) {
                 rowCount = parts.reduce(0) { $0 + $1!.rowCount }
