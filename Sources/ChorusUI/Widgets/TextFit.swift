@@ -6,6 +6,13 @@ enum TextFit {
     /// Graphemes with their widths, at most `columns` wide in total.
     static func fit(_ text: String, columns: Int) -> [(Character, Int)] {
         guard columns > 0 else { return [] }
+        // Printable ASCII, most of a frame: each byte is a grapheme one column wide, so no
+        // grapheme breaking and no width lookup.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let bytes = text.utf8
+            if bytes.count <= columns { return bytes.map { (Character(Unicode.Scalar($0)), 1) } }
+            return bytes.prefix(columns - 1).map { (Character(Unicode.Scalar($0)), 1) } + [(ellipsis, 1)]
+        }
         var result: [(Character, Int)] = []
         var used = 0
         for grapheme in text {

@@ -9,6 +9,10 @@ public enum TextWidth {
     public static func columns(of grapheme: Character) -> Int {
         let scalars = grapheme.unicodeScalars
         guard let base = scalars.first else { return 0 }
+        // Nothing below U+1100 is wide, and nothing there draws as an emoji unless a U+FE0F
+        // after it asks to: a lone scalar there (every letter of most names) is one column,
+        // known without looking up its Unicode properties, which was a fifth of drawing a frame.
+        if base.value < firstWide, scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
         if base.properties.isEmojiPresentation || isWide(base.value) { return 2 }
         // A text-style emoji asked to draw as an emoji (☺ + U+FE0F) becomes wide.
         if base.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
@@ -44,8 +48,12 @@ public enum TextWidth {
         0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
+    /// The first scalar that is wide or draws as an emoji by itself (`wideRanges` starts there;
+    /// the first with emoji presentation is U+231A).
+    static let firstWide: UInt32 = 0x1100
+
     private static func isWide(_ value: UInt32) -> Bool {
-        guard value >= 0x1100 else { return false }
+        guard value >= firstWide else { return false }
         var low = 0
         var high = wideRanges.count - 1
         while low <= high {
