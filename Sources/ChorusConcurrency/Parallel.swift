@@ -54,7 +54,7 @@ import Foundation
 
     /// Calls `body` with each of `halves(of: count)` on a core of its own; each call must write
     /// only its own slots.
-    package static func inHalves(_ count: Int, _ body: (Range<Int>) -> Void) {
+    @usableFromInline package static func inHalves(_ count: Int, _ body: (Range<Int>) -> Void) {
         let halves = halves(of: count)
         _ = map(halves.count) { body(halves[$0]) }
     }

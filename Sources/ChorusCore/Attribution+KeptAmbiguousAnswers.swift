@@ -5,7 +5,7 @@ extension Attribution {
     /// about those orders. Only those answers are read for names and only their words indexed,
     /// where the full path prepares every rule over every order and answer.
     public static func ambiguousMentions(of result: AttributionResult, orderIDs: [OrderID], shopifyIDs: [String?],
-                                         answers: [SurveyAnswerText], creators: [Creator]) -> [(order: OrderID, creatorPositions: [CreatorPosition])] {
+                                         answers: [SurveyAnswerText], creators: EntityTable<Creator>) -> [(order: OrderID, creatorPositions: [CreatorPosition])] {
         let wanted = ambiguousOrders(of: result)
         guard !wanted.isEmpty else { return [] }
         let about = SurveyAnswerOrders.answers(about: wanted, ids: orderIDs, shopifyIDs: shopifyIDs, answers: answers)

@@ -43,7 +43,7 @@ extension Attribution {
             slugs = Self.slugs(workspace.creators)
             guard !workspace.surveyResponses.isEmpty else { return }
             // Not beside the slugs in `Parallel.both`: work split inside one of its jobs stays on that job's core.
-            mentions = CreatorMentions(workspace.creators.rows, namedIn: workspace.surveyResponses.rows)
+            mentions = CreatorMentions(workspace.creators, namedIn: workspace.surveyResponses.rows)
             let orderOf = SurveyAnswerOrders.orderPositions(workspace)
             answerStarts = [Int32](repeating: 0, count: workspace.orders.count + 1)
             for order in orderOf where order >= 0 { answerStarts[Int(order) + 1] += 1 }
@@ -61,10 +61,10 @@ extension Attribution {
         private static func slugs(_ creators: EntityTable<Creator>) -> [String: CreatorPosition] {
             var slugs: [String: CreatorPosition] = [:]
             slugs.reserveCapacity(creators.count)
-            creators.withUnsafeBufferPointer { creators in
-                for position in creators.indices where !creators[position].isLead {
-                    let slug = creators[position].effectiveLinkSlug.lowercased()
-                    if slugs[slug] == nil { slugs[slug] = CreatorPosition(position) }
+            creators.forEachPiece { first, creators in
+                for index in creators.indices where !creators[index].isLead {
+                    let slug = creators[index].effectiveLinkSlug.lowercased()
+                    if slugs[slug] == nil { slugs[slug] = CreatorPosition(first + index) }
                 }
             }
             return slugs

@@ -62,7 +62,7 @@ public enum Attribution {
     /// who they name, for a person to resolve. Only those orders are looked at again.
     public static func ambiguousAnswers(of result: AttributionResult, in workspace: Workspace) -> [AttributionResult.AmbiguousAnswer] {
         // Read in place: copying a whole creator record per name made this most of a report's time.
-        let creators = workspace.creators.rows
+        let creators = workspace.creators
         return namedInAmbiguousAnswers(of: result, in: workspace) { rules, index, named in
             AttributionResult.AmbiguousAnswer(orderID: workspace.orders[index].id, creators: named.compactMap { $0.index.map { creators[$0].id } },
                                               creatorPositions: named, text: rules.namingText(index) ?? "")

@@ -72,7 +72,7 @@ public struct CreatorMentions: Sendable {
     }
 
     /// Indexes `creators`; results are positions in that array.
-    public init(_ creators: [Creator]) {
+    public init<Creators: RandomAccessCollection<Creator> & Sendable>(_ creators: Creators) where Creators.Index == Int {
         self.init(creators, keepingNamesWithin: nil)
     }
 
@@ -81,33 +81,33 @@ public struct CreatorMentions: Sendable {
     /// a big program's answers use a few thousand words where its creators' names hold hundreds
     /// of thousands. `collect` finds the same creators in those answers as with every name
     /// indexed, and the work grows with the answers, not with the names nobody wrote.
-    init(_ creators: [Creator], namedIn answers: [some SurveyAnswerWording]) {
+    init<Creators: RandomAccessCollection<Creator> & Sendable>(_ creators: Creators, namedIn answers: [some SurveyAnswerWording])
+        where Creators.Index == Int {
         self.init(creators, keepingNamesWithin: Self.words(of: answers))
     }
 
     /// Every name of `creators` (or those whose words are all in `vocabulary`), folded on every
     /// core and then numbered in creator order, so numbers do not depend on how work was split.
-    private init(_ creators: [Creator], keepingNamesWithin vocabulary: Set<String>?) {
+    private init<Creators: RandomAccessCollection<Creator> & Sendable>(_ creators: Creators, keepingNamesWithin vocabulary: Set<String>?)
+        where Creators.Index == Int {
         let pieces = Parallel.pieceCount(for: creators.count, minimumSize: 10_000)
-        let names = creators.withUnsafeBufferPointer { creators in
-            Parallel.map(pieces) { piece in
-                var names: [(position: Int, words: [String])] = []
-                var letters: [UInt8] = []
-                for position in (creators.count * piece / pieces)..<(creators.count * (piece + 1) / pieces) {
-                    // A lead is not a creator yet: an answer naming them credits nobody.
-                    guard !creators[position].isLead else { continue }
-                    for text in [creators[position].handle, creators[position].name] + creators[position].aliases {
-                        var words: [String] = []
-                        var known = true
-                        TextFolding.forEachWord(in: text, letters: &letters) { word in
-                            known = known && vocabulary.map { $0.contains(word) } ?? true
-                            if known { words.append(word) }
-                        }
-                        if known, !words.isEmpty { names.append((position, words)) }
+        let names = Parallel.map(pieces) { piece in
+            var names: [(position: Int, words: [String])] = []
+            var letters: [UInt8] = []
+            for position in (creators.count * piece / pieces)..<(creators.count * (piece + 1) / pieces) {
+                // A lead is not a creator yet: an answer naming them credits nobody.
+                guard !creators[position].isLead else { continue }
+                for text in [creators[position].handle, creators[position].name] + creators[position].aliases {
+                    var words: [String] = []
+                    var known = true
+                    TextFolding.forEachWord(in: text, letters: &letters) { word in
+                        known = known && vocabulary.map { $0.contains(word) } ?? true
+                        if known { words.append(word) }
                     }
+                    if known, !words.isEmpty { names.append((position, words)) }
                 }
-                return names
             }
+            return names
         }
         let count = names.reduce(0) { $0 + $1.count }
         wordNumbers.reserveCapacity(count)

@@ -5,10 +5,14 @@ public protocol TableKeyed {
     /// Whether a row is a reference to fields kept elsewhere (see `CopyOnWrite`), so that
     /// reading its key reaches outside the table.
     static var keepsFieldsElsewhere: Bool { get }
+    /// Whether the table's rows are kept in pieces (see `TableRows`): rows the console changes
+    /// one at a time, in a table of up to a million.
+    static var isKeptInPieces: Bool { get }
 }
 
 extension TableKeyed {
     @inlinable public static var keepsFieldsElsewhere: Bool { false }
+    @inlinable public static var isKeptInPieces: Bool { false }
 }
 
 /// Rows in the order they were added, found by key in O(1): the shape of swift-identified-collections'
@@ -16,9 +20,10 @@ extension TableKeyed {
 /// A table read from a broken snapshot keeps a repeated key (the first row wins the lookup), so
 /// `chorus check` can still report it instead of the duplicate vanishing on load; a million-order
 /// table is indexed on another core while the rest of a workspace opens; and the rows are one
-/// contiguous array the snapshot codecs encode and decode in parallel chunks.
+/// contiguous array the snapshot codecs encode and decode in parallel chunks, or, for the tables
+/// the console changes a row at a time, pieces a change copies alone (`TableRows`).
 public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
-    @usableFromInline var storage: [Entity]
+    @usableFromInline var storage: TableRows<Entity>
     @usableFromInline var positions: RowIndex
     /// A new object whenever rows may have moved: a new table, or rows removed. Along one line
     /// of changes, while it is the same, every row is where it was (rows are only replaced in
@@ -32,28 +37,42 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     public private(set) var rowsVersion = RowsVersion()
 
     public init() {
-        storage = []
+        storage = TableRows()
         positions = RowIndex()
     }
 
     /// Indexes `rows` as they are; a repeated key is found at its first row. Inlinable, as
     /// `RowIndex.init` is, so a million orders are indexed by code specialized for them.
     @inlinable public init(_ rows: [Entity]) {
-        storage = rows
+        storage = TableRows(rows)
         positions = RowIndex(rows)
     }
 
-    /// The rows in order, as one array (what the snapshot files hold, row for row).
-    @inlinable public var rows: [Entity] { storage }
+    /// The rows in order, as one array (what the snapshot files hold, row for row). For a table
+    /// kept in pieces this is a copy, a retain per row: its loops read by position or `forEachPiece`.
+    @inlinable public var rows: [Entity] { storage.contiguous }
 
-    /// The rows' contiguous storage, for the loops over a million orders.
+    /// The rows' contiguous storage, for the loops over a million orders. Not for a table kept
+    /// in pieces (`Entity.isKeptInPieces`), which traps: see `forEachPiece`.
     @inlinable public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Entity>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer(body)
     }
 
+    /// Each stretch of rows held together, with the position of its first row, in order: the
+    /// one array, or each piece of a table kept in pieces.
+    @inlinable public func forEachPiece(_ body: (Int, UnsafeBufferPointer<Entity>) throws -> Void) rethrows {
+        try storage.forEachPiece(body)
+    }
+
+    /// `forEachPiece` split between both cores, for a pass over a million creators.
+    @inlinable public func forEachPieceOnBothCores(_ body: (Int, UnsafeBufferPointer<Entity>) -> Void) {
+        storage.forEachPieceOnBothCores(body)
+    }
+
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { storage.count }
-    @inlinable public subscript(position: Int) -> Entity { storage[position] }
+    /// The row at `position`, read in place: `creators[position].id` retains nothing.
+    @inlinable public subscript(position: Int) -> Entity { _read { yield storage[position] } }
 
     /// The row with `key`, if there is one.
     @inlinable public subscript(key key: Entity.Key) -> Entity? { positions.position(of: key, in: storage).map { storage[$0] } }
@@ -122,7 +141,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
     private mutating func adopt(_ incoming: [Entity]) -> Bool {
         let index = RowIndex(incoming)
         guard index.count == incoming.count else { return false }
-        storage = incoming
+        storage = TableRows(incoming)
         positions = index
         rowsVersion = RowsVersion()
         return true
@@ -136,7 +155,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         let removed = storage.filter { keys.contains($0.tableKey) }
         guard !removed.isEmpty else { return [] }
         storage.removeAll { keys.contains($0.tableKey) }
-        positions = RowIndex(storage)
+        positions = RowIndex(storage.contiguous)
         layout = RowLayout()
         rowsVersion = RowsVersion()
         return removed

@@ -121,10 +121,9 @@ extension Ledger {
     /// by id is two cache misses, and at a million creators these lookups were most of the
     /// ledger's build.
     private static func creatorPositions(of workspace: Workspace) -> [Int32] {
-        workspace.enrollments.rows.withUnsafeBufferPointer { enrollments in
-            Parallel.array(count: enrollments.count, pieces: Parallel.pieceCount(for: enrollments.count, minimumSize: 50_000)) { range, slots in
-                for index in range { (slots + index).initialize(to: Int32(workspace.creatorPosition(enrollments[index].creatorID) ?? -1)) }
-            }
+        let enrollments = workspace.enrollments
+        return Parallel.array(count: enrollments.count, pieces: Parallel.pieceCount(for: enrollments.count, minimumSize: 50_000)) { range, slots in
+            for index in range { (slots + index).initialize(to: Int32(workspace.creatorPosition(enrollments[index].creatorID) ?? -1)) }
         }
     }
 

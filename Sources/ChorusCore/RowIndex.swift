@@ -82,29 +82,28 @@ import ChorusConcurrency
     }
 
     /// The row of `key` in `rows` (the rows this index was built over), if any.
-    @inlinable func position<Entity: TableKeyed>(of key: Entity.Key, in rows: [Entity]) -> Int? {
+    @inlinable func position<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(of key: Entity.Key, in rows: Rows) -> Int? where Rows.Index == Int {
         slots.find(Self.hash(key)) { rows[$0].tableKey == key }.position
     }
 
     /// Makes room for `capacity` keys without growing again.
-    mutating func reserveCapacity<Entity: TableKeyed>(_ capacity: Int, in rows: [Entity]) {
+    mutating func reserveCapacity<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(_ capacity: Int, in rows: Rows) where Rows.Index == Int {
         guard capacity > slots.capacity else { return }
         let previous = slots.slots
         reserveCapacity(capacity)
-        rows.withUnsafeBufferPointer { buffer in
-            for entry in previous where entry != 0 {
-                let position = Int(entry & 0xFFFF_FFFF) - 1
-                _ = insert(position, hash: Self.hash(buffer[position].tableKey), in: buffer)
-            }
+        for entry in previous where entry != 0 {
+            let position = Int(entry & 0xFFFF_FFFF) - 1
+            _ = insert(position, hash: Self.hash(rows[position].tableKey), in: rows)
         }
     }
 
     /// Indexes the row at `position` (already in `rows`) under `key`; false, changing nothing,
     /// when `key` is indexed already (the earlier row wins).
     @discardableResult
-    mutating func add<Entity: TableKeyed>(_ position: Int, key: Entity.Key, in rows: [Entity]) -> Bool {
+    mutating func add<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(_ position: Int, key: Entity.Key, in rows: Rows) -> Bool
+        where Rows.Index == Int {
         if count + 1 > slots.capacity { reserveCapacity(max(count + 1, count * 2), in: rows) }
-        return rows.withUnsafeBufferPointer { insert(position, hash: Self.hash(key), in: $0) }
+        return insert(position, hash: Self.hash(key), in: rows)
     }
 
     /// Empty slots for `capacity` keys at half load, dropping what was indexed.
@@ -118,7 +117,8 @@ import ChorusConcurrency
 
     /// Indexes the row at `position` of `rows` under `hash`, its key's; false, changing
     /// nothing, when that key is indexed already. Reads a row only where a slot's tag matches.
-    @inlinable mutating func insert<Entity: TableKeyed>(_ position: Int, hash: UInt64, in rows: UnsafeBufferPointer<Entity>) -> Bool {
+    @inlinable mutating func insert<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(_ position: Int, hash: UInt64, in rows: Rows) -> Bool
+        where Rows.Index == Int {
         let found = slots.find(hash) { rows[$0].tableKey == rows[position].tableKey }
         guard found.position == nil else { return false }
         slots.fill(found.emptySlot, hash: hash, position: position)

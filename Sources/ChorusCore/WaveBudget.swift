@@ -86,7 +86,7 @@ extension Workspace {
     /// The enrollments whose creator has a plan of their own that pays on orders, read in place.
     var enrollmentsWithOwnPlansPayingOnOrders: Set<EnrollmentKey> {
         var keys = Set<EnrollmentKey>()
-        enrollments.withUnsafeBufferPointer { enrollments in
+        enrollments.forEachPiece { _, enrollments in
             for index in enrollments.indices where enrollments[index].incentiveOverride?.paysOnOrders == true { keys.insert(enrollments[index].key) }
         }
         return keys

@@ -13,7 +13,7 @@ public struct WaveFeesDue: Sendable {
         (waveID, plan) = (wave.id, wave.incentivePlan)
         let planFees = Self.fees(plan)
         var total: Int64 = 0
-        workspace.enrollments.withUnsafeBufferPointer { enrollments in
+        workspace.enrollments.forEachPiece { _, enrollments in
             for index in enrollments.indices where enrollments[index].waveID == waveID && Ledger.feesAreDue(enrollments[index].stage) {
                 total += enrollments[index].incentiveOverride.map(Self.fees) ?? planFees
             }
@@ -30,7 +30,7 @@ public struct WaveFeesDue: Sendable {
         let plans = workspace.waves.map(\.incentivePlan)
         let planFees = plans.map(fees)
         var totals = [Int64](repeating: 0, count: plans.count)
-        workspace.enrollments.withUnsafeBufferPointer { enrollments in
+        workspace.enrollments.forEachPiece { _, enrollments in
             // A program's enrollments come a wave at a time: the last wave is asked again with a compare.
             var last: (wave: WaveID, number: Int)?
             for index in enrollments.indices where Ledger.feesAreDue(enrollments[index].stage) {

@@ -13,7 +13,7 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// Where attribution kept for this state may be, and the creators and waves its positions
     /// refer to (copies that share storage: their ids are read on the loading thread, not at
     /// open); nil when the caller does not want it read (see `StoredAttribution`).
-    var storedAttribution: (location: StoredAttribution.Location, creators: [Creator], waves: [Wave])?
+    var storedAttribution: (location: StoredAttribution.Location, creators: EntityTable<Creator>, waves: [Wave])?
     /// The orders' figures read from the kept file and taken as known before the orders
     /// (`WorkspaceStore.adopt`): checked against the orders read, since what was shown from
     /// them stands only if they are these orders' figures.

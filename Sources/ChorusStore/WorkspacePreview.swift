@@ -72,7 +72,7 @@ public struct WorkspacePreview {
             else { return nil }
         }
         guard openingWave(preview) == wave,
-              preview.enrollments.rows.allSatisfy({ $0.waveID != wave || preview.creator($0.creatorID) != nil }) else { return nil }
+              preview.enrollments.allSatisfy({ $0.waveID != wave || preview.creator($0.creatorID) != nil }) else { return nil }
         return WorkspacePreview(workspace: preview, creatorCount: creatorsFile.rows,
                                 files: PreviewedFiles(manifest: manifest, enrollments: enrollments, small: small))
     }

@@ -55,7 +55,7 @@ extension WorkspaceStore {
         if let loader = keptAttributionLoader, let (figures, kept, keys) = try loader.figuresWithKeptAttribution(readingKeys: true), let keys {
             let result = covering(wave, kept, orders: figures)
             let ambiguous = Attribution.ambiguousMentions(of: result, orderIDs: keys.ids, shopifyIDs: keys.shopifyIDs,
-                                                          answers: try loader.surveyAnswerTexts(), creators: workspace.creators.rows)
+                                                          answers: try loader.surveyAnswerTexts(), creators: workspace.creators)
             return (result, nil, ambiguous)
         }
         let result = try attribution(wave: wave)

@@ -120,7 +120,7 @@ public final class WorkspaceStore {
         if pending != nil {
             let key = StoredAttribution.Key(generation: manifest.generation, inputsSequence: inputsSequence)
             pending?.storedAttribution = (StoredAttribution.Location(folder: folder, key: key, fileSystem: fileSystem),
-                                          workspace.creators.rows, workspace.waves.rows)
+                                          workspace.creators, workspace.waves.rows)
         }
         self.pendingOrderHistory = pending
         self.attributionInputsSequence = inputsSequence

@@ -54,7 +54,7 @@ struct AttributionReport {
                 assistedOrders: totals.assistedOrders, assistedNetRevenue: amount(totals.assistedNetRevenue),
                 orders: totals.directOrders + totals.assistedOrders, netRevenue: amount(totals.directNetRevenue + totals.assistedNetRevenue))
         }
-        let handles = workspace.creators.rows.map { $0.handle }
+        let handles = workspace.creators.map { $0.handle }
         self.handles = handles
         creators = result.totals
             .map { (handle: workspace.creatorPosition($0.key).map { handles[$0] } ?? $0.key.rawValue, totals: $0.value) }

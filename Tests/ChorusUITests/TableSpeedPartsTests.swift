@@ -135,7 +135,7 @@ final class TableSpeedPartsTests: XCTestCase {
                                                                                              categories: ["Serums"], acceptsMarketing: true))
         }
         let fit = FitContext(today: Day("2026-03-12"), waveCategories: ["serums"], briefWords: ["skincare"])
-        let columns = CreatorColumns(creators, fit: fit)
+        let columns = CreatorColumns(EntityTable(creators), fit: fit)
 
         XCTAssertEqual(columns.followers, creators.map { Int32(clamping: $0.profiles.map(\.followers).max() ?? 0) })
         XCTAssertEqual(columns.engagement, creators.map { Int32(clamping: Int(($0.engagementRate * 10_000).rounded())) })
@@ -147,9 +147,9 @@ final class TableSpeedPartsTests: XCTestCase {
         // the scores change, to what a fresh build gives.
         var rescored = columns
         let other = FitContext(today: Day("2026-03-12"), waveCategories: ["serums"], briefWords: ["yoga"])
-        rescored.rescore(creators, fit: other)
+        rescored.rescore(EntityTable(creators), fit: other)
         XCTAssertNotEqual(rescored.score, columns.score)
-        XCTAssertEqual(rescored.score, CreatorColumns(creators, fit: other).score)
+        XCTAssertEqual(rescored.score, CreatorColumns(EntityTable(creators), fit: other).score)
         XCTAssertEqual([rescored.followers, rescored.engagement], [columns.followers, columns.engagement])
         XCTAssertEqual(rescored.handleRank, columns.handleRank)
     }
@@ -167,7 +167,7 @@ final class TableSpeedPartsTests: XCTestCase {
                     profiles: [SocialProfile(platform: .tiktok, handle: "t\(index)", followers: Int.random(in: 0...90_000, using: &generator))],
                     engagementRate: Double.random(in: 0...0.2, using: &generator), niches: ["skincare"])
         }
-        var columns = CreatorColumns(creators, fit: fit)
+        var columns = CreatorColumns(EntityTable(creators), fit: fit)
         var (taken, refused) = (0, 0)
         for step in 0..<60 {
             let edited = Array(Set((0..<Int.random(in: 1...5, using: &generator)).map { _ in Int.random(in: creators.indices, using: &generator) }))
@@ -177,13 +177,13 @@ final class TableSpeedPartsTests: XCTestCase {
                 creators[position].profiles[0].followers = Int.random(in: 0...90_000, using: &generator)
                 creators[position].engagementRate = Double.random(in: 0...0.2, using: &generator)
             }
-            guard columns.replace(edited, of: creators, fit: fit) else {
+            guard columns.replace(edited, of: EntityTable(creators), fit: fit) else {
                 refused += 1
-                columns = CreatorColumns(creators, fit: fit)
+                columns = CreatorColumns(EntityTable(creators), fit: fit)
                 continue
             }
             taken += 1
-            let fresh = CreatorColumns(creators, fit: fit)
+            let fresh = CreatorColumns(EntityTable(creators), fit: fit)
             XCTAssertEqual([columns.followers, columns.engagement, columns.score], [fresh.followers, fresh.engagement, fresh.score], "step \(step)")
             XCTAssertEqual(Self.byRank(columns), Self.alphabetically(creators), "step \(step): ranked as a fresh pass ranks them")
             XCTAssertEqual(Set(columns.handleRank).count, creators.count, "step \(step): no two creators share a rank")

@@ -22,15 +22,13 @@ struct CreatorColumns {
 
     init() {}
 
-    init(_ creators: [Creator], fit: FitContext = FitContext()) {
+    init(_ creators: EntityTable<Creator>, fit: FitContext = FitContext()) {
         let count = creators.count
         var handles = [String](repeating: "", count: count)
-        creators.withUnsafeBufferPointer { creatorsIn in
-            handles.withUnsafeMutableBufferPointer { handlesOut in
-                nonisolated(unsafe) let (creators, out) = (creatorsIn, handlesOut)
-                Parallel.inHalves(count) { range in
-                    for position in range { out[position] = Self.sortingHandle(creators[position]) }
-                }
+        handles.withUnsafeMutableBufferPointer { handlesOut in
+            nonisolated(unsafe) let out = handlesOut
+            creators.forEachPieceOnBothCores { first, creators in
+                for index in creators.indices { out[first + index] = Self.sortingHandle(creators[index]) }
             }
         }
         // Ranked on a thread of its own while both cores work out the other columns: the
@@ -55,20 +53,19 @@ struct CreatorColumns {
     /// here rank these creators among themselves, equal handles by position as among all
     /// creators: a row's rank is only ever compared with another row's, and those comparisons
     /// come out the same.
-    init(_ creators: [Creator], at positions: [Int32], fit: FitContext) {
+    init(_ creators: EntityTable<Creator>, at positions: [Int32], fit: FitContext) {
         let count = creators.count
         (followers, engagement, score, handleRank) = ([Int32](repeating: 0, count: count), [Int32](repeating: 0, count: count),
                                                       [Int32](repeating: 0, count: count), [UInt32](repeating: 0, count: count))
         let shown = Set(positions).sorted()
-        creators.withUnsafeBufferPointer { creators in
-            for position in shown.map(Int.init) {
-                score[position] = Self.score(of: creators[position], fit: fit)
-                (followers[position], engagement[position]) = Self.audience(of: creators[position])
-            }
-            let handles = shown.map { Self.sortingHandle(creators[Int($0)]) }
-            let gap = Self.rankGap(shown.count)
-            for (rank, index) in Self.alphabetical(handles).enumerated() { handleRank[Int(shown[index])] = UInt32(rank + 1) * gap }
+        for position in shown.map(Int.init) {
+            let creator = creators[position]
+            score[position] = Self.score(of: creator, fit: fit)
+            (followers[position], engagement[position]) = Self.audience(of: creator)
         }
+        let handles = shown.map { Self.sortingHandle(creators[Int($0)]) }
+        let gap = Self.rankGap(shown.count)
+        for (rank, index) in Self.alphabetical(handles).enumerated() { handleRank[Int(shown[index])] = UInt32(rank + 1) * gap }
     }
 
     /// What a creator sorts by alphabetically: the handle, or for a lead (no handle) the name,
@@ -89,7 +86,7 @@ struct CreatorColumns {
 
     /// New fit scores for the same creators (their orders arrived or changed): the other
     /// columns, the alphabetical rank above all, stay as they are.
-    mutating func rescore(_ creators: [Creator], fit: FitContext) {
+    mutating func rescore(_ creators: EntityTable<Creator>, fit: FitContext) {
         precondition(creators.count == score.count, "rescoring needs the same creators")
         fill(creators, fit: fit, audience: false)
     }
@@ -98,7 +95,7 @@ struct CreatorColumns {
     /// they are now, each edited handle ranked between its new neighbours. False when the
     /// columns cannot be moved on so (they cover only some creators, or a rank has no room
     /// left between its neighbours): then they are to be made afresh.
-    mutating func replace(_ positions: [Int], of creators: [Creator], fit: FitContext) -> Bool {
+    mutating func replace(_ positions: [Int], of creators: EntityTable<Creator>, fit: FitContext) -> Bool {
         guard byHandle.count == creators.count, score.count == creators.count else { return false }
         for position in positions {
             score[position] = Self.score(of: creators[position], fit: fit)
@@ -131,7 +128,7 @@ struct CreatorColumns {
     /// Where the creator at `position` with sorting handle `handle` goes in `byHandle`: after
     /// every handle before it in UTF-8 byte order, equal handles in position order, as
     /// `alphabetical` ranks them.
-    private func insertionIndex(of handle: String, at position: Int, among creators: [Creator]) -> Int {
+    private func insertionIndex(of handle: String, at position: Int, among creators: EntityTable<Creator>) -> Int {
         var (low, high) = (0, byHandle.count)
         while low < high {
             let middle = (low + high) / 2
@@ -144,20 +141,18 @@ struct CreatorColumns {
     }
 
     /// Scores each creator, and with `audience` also their followers and engagement, in one
-    /// pass per core. Creators are read in place through the array's buffer: reading
+    /// pass per core. Creators are read in place through each piece's buffer: reading
     /// `creators[position]` copied each creator, a retain and a release more per creator.
-    private mutating func fill(_ creators: [Creator], fit: FitContext, audience: Bool) {
-        creators.withUnsafeBufferPointer { creatorsIn in
-            score.withUnsafeMutableBufferPointer { scoreOut in
-                followers.withUnsafeMutableBufferPointer { followersOut in
-                    engagement.withUnsafeMutableBufferPointer { engagementOut in
-                        nonisolated(unsafe) let (creators, out) = (creatorsIn, (scoreOut, followersOut, engagementOut))
-                        Parallel.inHalves(creators.count) { range in
-                            for position in range {
-                                out.0[position] = Self.score(of: creators[position], fit: fit)
-                                guard audience else { continue }
-                                (out.1[position], out.2[position]) = Self.audience(of: creators[position])
-                            }
+    private mutating func fill(_ creators: EntityTable<Creator>, fit: FitContext, audience: Bool) {
+        score.withUnsafeMutableBufferPointer { scoreOut in
+            followers.withUnsafeMutableBufferPointer { followersOut in
+                engagement.withUnsafeMutableBufferPointer { engagementOut in
+                    nonisolated(unsafe) let out = (scoreOut, followersOut, engagementOut)
+                    creators.forEachPieceOnBothCores { first, creators in
+                        for index in creators.indices {
+                            out.0[first + index] = Self.score(of: creators[index], fit: fit)
+                            guard audience else { continue }
+                            (out.1[first + index], out.2[first + index]) = Self.audience(of: creators[index])
                         }
                     }
                 }

@@ -32,7 +32,7 @@ struct CreatorSearchText: Sendable {
     init() {}
 
     /// Folds on two cores, each its own half of the creators.
-    init(_ creators: [Creator]) {
+    init<Creators: RandomAccessCollection<Creator> & Sendable>(_ creators: Creators) where Creators.Index == Int {
         let count = creators.count
         let halves = Parallel.halves(of: count)
         let parts = Parallel.map(halves.count) { half in

@@ -33,21 +33,19 @@ struct EnrollmentWaves {
         }
         guard waveOfEnrollment.count < enrollments.count else { return }
         waveOfEnrollment.reserveCapacity(enrollments.count)
-        enrollments.withUnsafeBufferPointer { enrollments in
-            // A program's enrollments come a wave at a time: the last wave's number is asked for
-            // again with a compare, not a hash.
-            var last: (wave: WaveID, number: UInt32)?
-            for index in waveOfEnrollment.count..<enrollments.count {
-                let wave = enrollments[index].waveID
-                if let last, last.wave == wave {
-                    waveOfEnrollment.append(last.number)
-                    continue
-                }
-                let number = numbers[wave] ?? UInt32(numbers.count)
-                numbers[wave] = number
-                last = (wave, number)
-                waveOfEnrollment.append(number)
+        // A program's enrollments come a wave at a time: the last wave's number is asked for
+        // again with a compare, not a hash.
+        var last: (wave: WaveID, number: UInt32)?
+        for index in waveOfEnrollment.count..<enrollments.count {
+            let wave = enrollments[index].waveID
+            if let last, last.wave == wave {
+                waveOfEnrollment.append(last.number)
+                continue
             }
+            let number = numbers[wave] ?? UInt32(numbers.count)
+            numbers[wave] = number
+            last = (wave, number)
+            waveOfEnrollment.append(number)
         }
         lastRead = enrollments.last?.key
     }

@@ -15,7 +15,7 @@ extension PipelineRows {
     /// first have theirs.
     func prepareColumns(_ workspace: Workspace, creatorsGeneration: Int) {
         guard coverage == .shownRows, columnsBuild == nil, creatorsGeneration == columnsGeneration else { return }
-        let (creators, fit) = (workspace.creators.rows, fit)
+        let (creators, fit) = (workspace.creators, fit)
         columnsBuild = BackgroundWork { CreatorColumns(creators, fit: fit) }
         columnsBuildNumber += 1
     }
@@ -31,11 +31,8 @@ extension PipelineRows {
 
     /// Each enrollment's creator's position (-1 if not found), on both cores.
     static func creatorPositions(of enrollments: EntityTable<Enrollment>, in creators: EntityTable<Creator>) -> [Int32] {
-        enrollments.withUnsafeBufferPointer { enrollments in
-            nonisolated(unsafe) let enrollments = enrollments
-            return Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
-                for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
-            }
+        Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
+            for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
         }
     }
 
@@ -97,7 +94,7 @@ extension PipelineRows {
         if let columnsBuild {
             (columns, columnsSource) = (columnsBuild.wait(), .build(columnsBuildNumber))
         } else {
-            columns = CreatorColumns(workspace.creators.rows, fit: fit)
+            columns = CreatorColumns(workspace.creators, fit: fit)
             madeColumns()
         }
         (coverage, columnsBuild) = (.everyCreator, nil)

@@ -114,9 +114,9 @@ final class PipelineRows {
             if creatorsChanged {
                 (columns, coverage, columnsBuild) = (CreatorColumns(), .none, nil)
             } else if rescoring {
-                columns.rescore(workspace.creators.rows, fit: fit)
+                columns.rescore(workspace.creators, fit: fit)
             } else {
-                (columns, coverage) = (CreatorColumns(workspace.creators.rows, fit: fit), .everyCreator)
+                (columns, coverage) = (CreatorColumns(workspace.creators, fit: fit), .everyCreator)
             }
             scoredWithOrders = categoriesBought?.ordersRevision
             columnsGeneration = creatorsGeneration
@@ -151,7 +151,7 @@ final class PipelineRows {
     private func carryColumns(_ workspace: Workspace, to generation: Int, edited: (_ since: Int) -> CreatorsReplaced?) -> Bool {
         guard coverage == .everyCreator, columnsBuild == nil, columns.score.count == workspace.creators.count,
               let positions = workspace.positions(ofEdited: edited(columnsGeneration), most: Self.mostEdited) else { return false }
-        guard columns.replace(positions, of: workspace.creators.rows, fit: fit) else { return false }
+        guard columns.replace(positions, of: workspace.creators, fit: fit) else { return false }
         // The text may stand at another generation than the columns (folded while the Pipeline
         // was not shown): it is carried by what was edited since its own.
         search.carry(to: generation, in: workspace, edited: edited)
@@ -213,7 +213,7 @@ final class PipelineRows {
         switch coverage {
         case .everyCreator: break
         case .none where workspace.creators.count >= deferringColumnsFrom && positions.count * 2 < workspace.creators.count:
-            columns = CreatorColumns(workspace.creators.rows, at: positions, fit: fit)
+            columns = CreatorColumns(workspace.creators, at: positions, fit: fit)
             coverage = .shownRows
         default: completeColumns(workspace)  // rows other than the first ones, or most creators
         }

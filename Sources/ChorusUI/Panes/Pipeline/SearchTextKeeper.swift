@@ -16,7 +16,7 @@ final class SearchTextKeeper {
     func prepare(_ workspace: Workspace, creatorsGeneration: Int, edited: (_ since: Int) -> CreatorsReplaced? = { _ in nil }) {
         guard had?.generation != creatorsGeneration, folding?.generation != creatorsGeneration,
               !carry(to: creatorsGeneration, in: workspace, edited: edited) else { return }
-        let creators = workspace.creators.rows
+        let creators = workspace.creators
         folding = (creatorsGeneration, BackgroundWork { CreatorSearchText(creators) })
         folds += 1
     }
@@ -57,6 +57,6 @@ final class SearchTextKeeper {
 
     private func fold(_ workspace: Workspace) -> CreatorSearchText {
         folds += 1
-        return CreatorSearchText(workspace.creators.rows)
+        return CreatorSearchText(workspace.creators)
     }
 }

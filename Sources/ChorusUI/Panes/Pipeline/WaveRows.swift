@@ -21,25 +21,21 @@ struct WaveRows {
         positions.reserveCapacity(members.count)
         stages.reserveCapacity(members.count)
         var lastStage = PipelineStage.prospect, lastIndex = Self.stageIndex[.prospect]!
-        // Unsafe buffers so the loop reads the fields it needs instead of copying (and
-        // retaining) each enrollment and creator: a bulk stage change on a big wave rebuilds
-        // every row of it.
-        creators.withUnsafeBufferPointer { creatorRows in
-            table.withUnsafeBufferPointer { enrollments in
-                for index in members.lazy.map(Int.init) {
-                    var position = Int(cache[index])
-                    if position < 0 || position >= creatorRows.count || creatorRows[position].id != enrollments[index].creatorID {
-                        guard let found = creators.position(of: enrollments[index].creatorID) else { continue }
-                        position = found
-                        cache[index] = Int32(found)
-                    }
-                    let stage = enrollments[index].stage
-                    if stage != lastStage { (lastStage, lastIndex) = (stage, Self.stageIndex[stage]!) }
-                    positions.append(Int32(position))
-                    stages.append(lastIndex)
-                    counts[Int(lastIndex)] += 1
-                }
+        // Rows read in place (the tables' subscripts borrow), so the loop reads the fields it
+        // needs instead of copying (and retaining) each enrollment and creator: a bulk stage
+        // change on a big wave rebuilds every row of it.
+        for index in members.lazy.map(Int.init) {
+            var position = Int(cache[index])
+            if position < 0 || position >= creators.count || creators[position].id != table[index].creatorID {
+                guard let found = creators.position(of: table[index].creatorID) else { continue }
+                position = found
+                cache[index] = Int32(found)
             }
+            let stage = table[index].stage
+            if stage != lastStage { (lastStage, lastIndex) = (stage, Self.stageIndex[stage]!) }
+            positions.append(Int32(position))
+            stages.append(lastIndex)
+            counts[Int(lastIndex)] += 1
         }
     }
 
