@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusStore"]),
+        .testTarget(name: "ChorusCoreTests", dependencies: ["ChorusCore", "ChorusStore", "ChorusGenerator"]),
         .testTarget(name: "ChorusStoreTests", dependencies: ["ChorusStore", "ChorusGenerator", "ChorusPostgres"]),
         .testTarget(name: "ChorusInterchangeTests", dependencies: ["ChorusInterchange", "ChorusGenerator"]),
         .testTarget(name: "ChorusUITests", dependencies: ["ChorusUI", "ChorusGenerator"]),

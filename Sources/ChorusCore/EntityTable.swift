@@ -155,7 +155,7 @@ public struct EntityTable<Entity: TableKeyed>: RandomAccessCollection {
         let removed = storage.filter { keys.contains($0.tableKey) }
         guard !removed.isEmpty else { return [] }
         storage.removeAll { keys.contains($0.tableKey) }
-        positions = RowIndex(storage.contiguous)
+        positions = RowIndex(storage)
         layout = RowLayout()
         rowsVersion = RowsVersion()
         return removed

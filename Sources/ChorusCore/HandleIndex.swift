@@ -19,8 +19,10 @@ struct HandleIndex: Sendable {
     private var changed: [String: Int?] = [:]
     private static let mostChanged = 4096
 
-    init(_ creators: [Creator], later: Bool = false) {
-        if creators.isEmpty { built = [:] } else { building = Building(creators, startNow: !later) }
+    /// Over the creators as an opened workspace holds them, or as a table (rebuilt after
+    /// creators were removed) without copying the table into one array.
+    init<Creators: RandomAccessCollection<Creator> & Sendable>(_ creators: Creators, later: Bool = false) where Creators.Index == Int {
+        if creators.isEmpty { built = [:] } else { building = Building({ HandleIndex.positions(of: creators) }, startNow: !later) }
     }
 
     /// Every handle and its position (a copy: for checking the index, not for lookups).
@@ -50,15 +52,15 @@ struct HandleIndex: Sendable {
         }
     }
 
-    /// The creators to index until the work starts, then the work.
+    /// The indexing to do until the work starts (it holds the creators), then the work.
     private final class Building: @unchecked Sendable {
-        // @unchecked: `creators` and `work` are only touched while holding `lock`.
+        // @unchecked: `indexing` and `work` are only touched while holding `lock`.
         private let lock = NSLock()
-        private var creators: [Creator]?
+        private var indexing: (@Sendable () -> [String: Int])?
         private var work: BackgroundWork<[String: Int]>?
 
-        init(_ creators: [Creator], startNow: Bool) {
-            self.creators = creators
+        init(_ indexing: @escaping @Sendable () -> [String: Int], startNow: Bool) {
+            self.indexing = indexing
             if startNow { start() }
         }
 
@@ -71,16 +73,15 @@ struct HandleIndex: Sendable {
         private func started() -> BackgroundWork<[String: Int]> {
             lock.withLock {
                 if let work { return work }
-                let creators = self.creators!
-                self.creators = nil
-                let work = BackgroundWork { HandleIndex.positions(of: creators) }
+                let work = BackgroundWork(indexing!)
+                indexing = nil
                 self.work = work
                 return work
             }
         }
     }
 
-    private static func positions(of creators: [Creator]) -> [String: Int] {
+    private static func positions<Creators: RandomAccessCollection<Creator>>(of creators: Creators) -> [String: Int] where Creators.Index == Int {
         var handles: [String: Int] = [:]
         handles.reserveCapacity(creators.count)
         for position in creators.indices {

@@ -21,11 +21,23 @@ import ChorusConcurrency
     /// change what it finds. Inlinable so that it is specialized for the caller's rows (the
     /// store's orders): read through the generic protocol, each row was copied to take its key.
     @inlinable init<Entity: TableKeyed>(_ rows: [Entity], keepingHashesUpTo rowsWithKeptHashes: Int = RowIndex.rowsWithKeptHashes) {
+        self.init()
+        rows.withUnsafeBufferPointer { index($0, keepingHashesUpTo: rowsWithKeptHashes) }
+    }
+
+    /// Indexes a table's rows as they are, kept in pieces or not (a table rebuilt after rows
+    /// were removed), without copying them into one array.
+    @inlinable init<Entity: TableKeyed>(_ rows: TableRows<Entity>) {
+        guard TableRows<Entity>.inPieces else { self.init(rows.array); return }
+        self.init()
+        index(rows, keepingHashesUpTo: Self.rowsWithKeptHashes)
+    }
+
+    @inlinable mutating func index<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(_ rows: Rows, keepingHashesUpTo rowsWithKeptHashes: Int)
+        where Rows.Index == Int {
         reserveCapacity(rows.count)
-        rows.withUnsafeBufferPointer { buffer in
-            let (hashes, positions) = stretchOrder(of: buffer, keepingHashesUpTo: rowsWithKeptHashes)
-            for index in positions.indices { _ = insert(Int(positions[index]), hash: hashes[index], in: buffer) }
-        }
+        let (hashes, positions) = stretchOrder(of: rows, keepingHashesUpTo: rowsWithKeptHashes)
+        for index in positions.indices { _ = insert(Int(positions[index]), hash: hashes[index], in: rows) }
     }
 
     /// Up to how many rows held in place `stretchOrder` keeps each row's hash rather than hash it twice.
@@ -40,8 +52,8 @@ import ChorusConcurrency
     /// import's last step; the orders' index at open). Within a stretch the first half's rows
     /// are placed before the second's, so row order, and with it which of a repeated key's rows
     /// is found, is as one pass leaves it.
-    @inlinable func stretchOrder<Entity: TableKeyed>(of rows: UnsafeBufferPointer<Entity>,
-                                                     keepingHashesUpTo rowsWithKeptHashes: Int) -> (hashes: [UInt64], positions: [UInt32]) {
+    @inlinable func stretchOrder<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(of rows: Rows, keepingHashesUpTo rowsWithKeptHashes: Int)
+        -> (hashes: [UInt64], positions: [UInt32]) where Rows.Index == Int {
         precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
         let mask = slots.slotCount - 1, shift = max(0, slots.slotCount.trailingZeroBitCount - 12)
         let halves = Parallel.halves(of: rows.count)

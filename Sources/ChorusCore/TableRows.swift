@@ -57,7 +57,13 @@ import ChorusConcurrency
     }
 
     /// The rows as one array: the array itself, or a copy of the pieces (a retain per row).
-    @inlinable var contiguous: [Entity] { Self.inPieces ? Array(pieces.joined()) : array }
+    @inlinable var contiguous: [Entity] {
+        guard Self.inPieces else { return array }
+        var rows: [Entity] = []
+        rows.reserveCapacity(count)
+        for piece in pieces { rows.append(contentsOf: piece) }
+        return rows
+    }
 
     /// The one array's storage. A table kept in pieces has none: its loops read by position,
     /// or piece by piece (`forEachPiece`).
@@ -81,8 +87,11 @@ import ChorusConcurrency
                 Parallel.inHalves(rows.count) { range in body(range.lowerBound, UnsafeBufferPointer(rebasing: rows[range])) }
             }
         }
-        Parallel.inHalves(pieces.count) { range in
-            for index in range { pieces[index].withUnsafeBufferPointer { body(index << Self.pieceShift, $0) } }
+        // Halves of the pieces, not `Parallel.inHalves(pieces.count)`: that keeps fewer than
+        // 4 096 items (sixteen million rows of pieces) on one core.
+        let halves = pieces.count < 2 ? [0..<pieces.count] : [0..<pieces.count / 2, pieces.count / 2..<pieces.count]
+        _ = Parallel.map(halves.count) { half in
+            for index in halves[half] { pieces[index].withUnsafeBufferPointer { body(index << Self.pieceShift, $0) } }
         }
     }
 
@@ -97,10 +106,15 @@ import ChorusConcurrency
         pieces.reserveCapacity((capacity + Self.rowsPerPiece - 1) >> Self.pieceShift)
     }
 
-    /// Removes the rows `shouldBeRemoved` picks, keeping the others in order.
+    /// Removes the rows `shouldBeRemoved` picks, keeping the others in order. The pieces before
+    /// the first row removed stay as they are; those from it on are cut again.
     @inlinable mutating func removeAll(where shouldBeRemoved: (Entity) throws -> Bool) rethrows {
         guard Self.inPieces else { return try array.removeAll(where: shouldBeRemoved) }
-        self = TableRows(try contiguous.filter { !(try shouldBeRemoved($0)) })
+        guard let first = try pieces.firstIndex(where: { try $0.contains(where: shouldBeRemoved) }) else { return }
+        var rest: [Entity] = []
+        for piece in pieces[first...] { rest += try piece.filter { !(try shouldBeRemoved($0)) } }
+        pieces.removeSubrange(first...)
+        pieces += TableRows(rest).pieces
     }
 }
 

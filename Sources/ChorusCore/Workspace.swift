@@ -131,7 +131,7 @@ public struct Workspace: Sendable, Equatable {
         swap(&self, &remove.workspace)
         EntityKinds.visitAll(&remove)
         swap(&self, &remove.workspace)
-        if !keys.creators.isEmpty { handleIndex = HandleIndex(creators.rows) }
+        if !keys.creators.isEmpty { handleIndex = HandleIndex(creators) }
     }
 
     /// Traps unless every table's index agrees with its rows and the handle index points at creators

@@ -55,7 +55,7 @@ extension Wave: WorkspaceEntity {
 extension Creator: WorkspaceEntity {
     public var tableKey: CreatorID { id }
     public static var keepsFieldsElsewhere: Bool { true }
-    public static var isKeptInPieces: Bool { true }
+    @inlinable public static var isKeptInPieces: Bool { true }
     public static let name = "creators"
     public static var table: WritableKeyPath<Workspace, EntityTable<Creator>> { \.creators }
     public static var priors: WritableKeyPath<RestorePoint, [Creator]> { \.creators }
@@ -68,7 +68,7 @@ extension Creator: WorkspaceEntity {
 extension Enrollment: WorkspaceEntity {
     public var tableKey: EnrollmentKey { key }
     public static var keepsFieldsElsewhere: Bool { true }
-    public static var isKeptInPieces: Bool { true }
+    @inlinable public static var isKeptInPieces: Bool { true }
     public static let name = "enrollments"
     public static var table: WritableKeyPath<Workspace, EntityTable<Enrollment>> { \.enrollments }
     public static var priors: WritableKeyPath<RestorePoint, [Enrollment]> { \.enrollments }

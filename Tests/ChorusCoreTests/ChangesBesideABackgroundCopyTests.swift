@@ -51,6 +51,38 @@ final class ChangesBesideABackgroundCopyTests: XCTestCase {
         held.checkInvariants()
     }
 
+    /// Creators and enrollments are kept in pieces: an edit, a stage move and the undo of
+    /// creators added, made while a copy is held, leave the copy every piece they do not change.
+    func testAChangeWhileACopyIsHeldCopiesOnlyThePiecesItChanges() throws {
+        let newcomers = (0..<10_000).map { Creator(id: CreatorID("CR-N\($0)"), handle: "newcomer_\($0)", name: "Newcomer \($0)") }
+        try workspace.run(.addCreators(newcomers))
+        try workspace.run(.enroll(creators: newcomers.map(\.id), wave: ProgramFixture.spring, stage: .invited))
+        func shared<Entity>(_ one: EntityTable<Entity>, _ other: EntityTable<Entity>) -> Int {
+            zip(one.storage.pieces, other.storage.pieces).filter { pair in
+                pair.0.withUnsafeBufferPointer { first in pair.1.withUnsafeBufferPointer { first.baseAddress == $0.baseAddress } }
+            }.count
+        }
+        let held = workspace
+        let pieces = (creators: held.creators.storage.pieces.count, enrollments: held.enrollments.storage.pieces.count)
+        XCTAssertGreaterThan(pieces.creators, 2)
+        XCTAssertGreaterThan(pieces.enrollments, 2)
+
+        var renamed = workspace.creator(newcomers[5_000].id)!
+        renamed.name = "Renamed"
+        try workspace.run(.updateCreator(renamed))
+        try workspace.run(.advanceStage(creators: [newcomers[7_000].id], wave: ProgramFixture.spring))
+        XCTAssertEqual(shared(workspace.creators, held.creators), pieces.creators - 1, "one piece of creators copied")
+        XCTAssertEqual(shared(workspace.enrollments, held.enrollments), pieces.enrollments - 1, "one piece of enrollments copied")
+        XCTAssertEqual(held.creator(newcomers[5_000].id)?.name, "Newcomer 5000")
+
+        let added = try workspace.run(.addCreators([Creator(id: "CR-LAST", handle: "last_one", name: "Last")]))
+        try workspace.run(added.undo)
+        XCTAssertNil(workspace.creator(handle: "last_one"))
+        XCTAssertEqual(workspace.creator(handle: "newcomer_9999")?.id, newcomers[9_999].id)
+        workspace.checkInvariants()
+        held.checkInvariants()
+    }
+
     func testThousandsOfHandlesRenamedWhileACopyIsHeldAreFoundByTheirNewHandlesInBoth() throws {
         let newcomers = (0..<5_000).map { Creator(id: CreatorID("CR-N\($0)"), handle: "newcomer_\($0)", name: "Newcomer \($0)") }
         try workspace.run(.addCreators(newcomers))

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ChorusCore
+@testable import ChorusGenerator
 
 /// Creators and enrollments are kept in pieces (`TableRows`), so that a change to a table
 /// another thread holds copies one piece, not a million rows. A table in pieces must change,
@@ -23,46 +24,73 @@ final class TableRowsTests: XCTestCase {
     /// table in one array and a table in pieces: the same rows in the same order, each found at
     /// the same position, every piece full but the last.
     func testATableInPiecesChangesAsATableInOneArrayDoes() {
-        var generator = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: 4_096)
         let start = (0..<9_000).map { Row(id: "r\($0)", value: $0) }
         var plain = EntityTable(start), pieced = EntityTable(start.map(PiecedRow.init))
         var next = start.count
         for step in 0..<40 {
-            switch Int.random(in: 0..<10, using: &generator) {
+            switch random.below(10) {
             case 0..<5:
-                let id = Bool.random(using: &generator) ? "r\(Int.random(in: 0..<next, using: &generator))" : "r\(next)"
+                let id = random.below(2) == 0 ? "r\(random.below(next))" : "r\(next)"
                 if id == "r\(next)" { next += 1 }
-                let row = Row(id: id, value: Int.random(in: 0..<1_000_000, using: &generator))
+                let row = Row(id: id, value: random.below(1_000_000))
                 let (plainPrior, plainPosition) = plain.upsert(row)
                 let (piecedPrior, piecedPosition) = pieced.upsert(PiecedRow(row))
                 XCTAssertEqual(plainPrior.map(PiecedRow.init), piecedPrior, "step \(step)")
                 XCTAssertEqual(plainPosition, piecedPosition, "step \(step)")
             case 5..<8:
-                let rows = (0..<Int.random(in: 1...1_500, using: &generator)).map { _ in
-                    Row(id: "r\(Int.random(in: 0..<(next + 500), using: &generator))", value: Int.random(in: 0..<3, using: &generator))
-                }
+                let rows = (0..<random.int(in: 1...1_500)).map { _ in Row(id: "r\(random.below(next + 500))", value: random.below(3)) }
                 next += 500
                 let plainCounts = plain.upsert(contentsOf: rows, willReplace: { _ in }, willAdd: { _ in })
                 let piecedCounts = pieced.upsert(contentsOf: rows.map(PiecedRow.init), willReplace: { _ in }, willAdd: { _ in })
                 XCTAssertEqual([plainCounts.added, plainCounts.updated, plainCounts.unchanged],
                                [piecedCounts.added, piecedCounts.updated, piecedCounts.unchanged], "step \(step)")
             default:
-                let keys = Set((0..<Int.random(in: 1...50, using: &generator)).map { _ in "r\(Int.random(in: 0..<next, using: &generator))" })
+                let keys = Set((0..<random.int(in: 1...50)).map { _ in "r\(random.below(next))" })
                 XCTAssertEqual(plain.remove(keys: keys).map(PiecedRow.init), pieced.remove(keys: keys), "step \(step)")
             }
             XCTAssertEqual(plain.map(PiecedRow.init), Array(pieced), "step \(step)")
             XCTAssertEqual(pieced.rows, Array(pieced), "step \(step)")
             for _ in 0..<20 {
-                let id = "r\(Int.random(in: 0..<next, using: &generator))"
+                let id = "r\(random.below(next))"
                 XCTAssertEqual(plain.position(of: id), pieced.position(of: id), "step \(step): \(id)")
             }
-            let pieces = pieced.storage.pieces
-            XCTAssertTrue(pieces.dropLast().allSatisfy { $0.count == TableRows<PiecedRow>.rowsPerPiece }, "step \(step): a piece short of full before the last")
-            XCTAssertFalse(pieces.last?.isEmpty ?? false, "step \(step): an empty last piece")
+            Self.checkPieces(pieced, "step \(step)")
         }
         pieced.checkInvariants()
-        XCTAssertGreaterThan(pieced.storage.pieces.count, 2, "the table must span several pieces for the test to check them")
+        XCTAssertGreaterThanOrEqual(pieced.storage.pieces.count, 3, "the table must span several pieces for the test to check them")
         XCTAssertEqual(EntityTable(pieced.rows), pieced, "a table cut afresh from the same rows is equal")
+        var changed = pieced
+        changed.upsert(PiecedRow(Row(id: pieced[5_000].id, value: -7)))
+        XCTAssertNotEqual(changed, pieced, "one row changed in one piece")
+        changed = pieced
+        changed.upsert(PiecedRow(Row(id: "one more", value: 0)))
+        XCTAssertNotEqual(changed, pieced, "one row more")
+    }
+
+    /// Rows added one by one fill a piece to its last row before the next piece starts, and a
+    /// table cut from exactly two pieces' rows starts a third for the next row.
+    func testRowsAddedFillEachPieceBeforeTheNextStarts() {
+        var table = EntityTable<PiecedRow>()
+        let perPiece = TableRows<PiecedRow>.rowsPerPiece
+        for index in 0..<(2 * perPiece + 1) {
+            table.upsert(PiecedRow(Row(id: "r\(index)", value: index)))
+            if [1, perPiece, perPiece + 1, 2 * perPiece, 2 * perPiece + 1].contains(index + 1) {
+                XCTAssertEqual(table.storage.pieces.count, (index + perPiece) / perPiece, "\(index + 1) rows")
+                XCTAssertEqual(table.count, index + 1)
+                XCTAssertEqual(table[index].value, index)
+                Self.checkPieces(table, "\(index + 1) rows")
+            }
+        }
+        table.checkInvariants()
+
+        var cut = EntityTable((0..<(2 * perPiece)).map { PiecedRow(Row(id: "r\($0)", value: $0)) })
+        XCTAssertEqual(cut.storage.pieces.map(\.count), [perPiece, perPiece])
+        XCTAssertEqual(cut.last?.value, 2 * perPiece - 1)
+        cut.upsert(PiecedRow(Row(id: "next", value: -1)))
+        XCTAssertEqual(cut.storage.pieces.map(\.count), [perPiece, perPiece, 1])
+        XCTAssertEqual(cut.position(of: "next"), 2 * perPiece)
+        cut.checkInvariants()
     }
 
     /// What keeps an edit quick while the figures it set off are derived: the derivation's copy
@@ -98,6 +126,23 @@ final class TableRowsTests: XCTestCase {
             }
         }
         XCTAssertTrue(marks.allSatisfy { $0 })
+
+        let plain = EntityTable((0..<9_000).map { Row(id: "r\($0)", value: $0) })
+        var plainMarks = [Bool](repeating: false, count: plain.count)
+        plainMarks.withUnsafeMutableBufferPointer { marks in
+            nonisolated(unsafe) let marks = marks
+            plain.forEachPieceOnBothCores { first, rows in
+                for index in rows.indices where rows[index].value == first + index { marks[first + index] = true }
+            }
+        }
+        XCTAssertTrue(plainMarks.allSatisfy { $0 }, "a table in one array is visited in its halves")
+    }
+
+    /// Every piece full but the last, which holds at least one row.
+    private static func checkPieces(_ table: EntityTable<PiecedRow>, _ message: String) {
+        let pieces = table.storage.pieces
+        XCTAssertTrue(pieces.dropLast().allSatisfy { $0.count == TableRows<PiecedRow>.rowsPerPiece }, "\(message): a piece short of full before the last")
+        XCTAssertFalse(pieces.last?.isEmpty ?? false, "\(message): an empty last piece")
     }
 
     /// The pieces two tables share (the same storage), by number.

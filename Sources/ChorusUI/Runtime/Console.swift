@@ -131,8 +131,8 @@ public final class Console {
 
     func dispatch(_ event: ConsoleEvent) {
         // The context holds a copy of the workspace: let go before a command is applied, or the
-        // first change to each collection would copy it whole (a quarter of a gigabyte of
-        // enrollments at a million creators) instead of changing it in place.
+        // first change to each collection would copy it (the piece changed of creators or
+        // enrollments, any other collection whole) instead of changing it in place.
         let effects = update(&state, event, context: updateContext)
         for effect in effects {
             if let result = run(effect) { dispatch(result) }
