@@ -300,7 +300,7 @@ final class PipelineRows {
         typedOnTheWay = []  // only the shown rows are moved
         orders.remove(moved: stageMoved, rekeyed: rekeyedRows, keys: keys)
         if let shown {  // a moved row may now pass the filter or not: each is taken out and tried again
-            visible = SortedRowList.removing(movedRows, from: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
+            SortedRowList.remove(movedRows, from: &visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
         }
         var counts = stageCounts
         for (row, stage) in moved {
@@ -321,7 +321,7 @@ final class PipelineRows {
         orders.insert(moved: stageMoved, rekeyed: rekeyedRows, added: addedRows, keys: keys)
         if let shown, let needle = filterKey?.needle {
             let passing = (movedRows + addedRows).filter(filterTest(needle, workspace))
-            visible = SortedRowList.inserting(passing, into: visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
+            SortedRowList.insert(passing, into: &visible, descending: shown.reversed) { self.keys.key($0, by: shown.sort) }
         }
         rebuilds.moves += 1
         return true

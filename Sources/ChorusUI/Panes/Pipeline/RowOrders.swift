@@ -49,20 +49,21 @@ struct RowOrders {
     /// theirs): `moved` rows, whose stage changes, out of the orders their stage places;
     /// `rekeyed` rows, whose creator was edited, out of every order.
     mutating func remove(moved: [Int32], rekeyed: [Int32], keys: RowSortKeys) {
-        for (sort, list) in sorted {
+        // By key, not `for (sort, list) in sorted`: a list held by the loop would be copied to change it.
+        for sort in Array(sorted.keys) {
             let out = RowSortKeys.readsStage(sort) ? moved + rekeyed : rekeyed
             guard !out.isEmpty else { continue }
-            sorted[sort] = SortedRowList.removing(out, from: list, descending: false) { keys.key($0, by: sort) }
+            SortedRowList.remove(out, from: &sorted[sort]!, descending: false) { keys.key($0, by: sort) }
         }
     }
 
     /// Puts `moved` and `rekeyed` rows back where their new keys place them (as `remove` took
     /// them out), and `added` rows into every order.
     mutating func insert(moved: [Int32], rekeyed: [Int32], added: [Int32], keys: RowSortKeys) {
-        for (sort, list) in sorted {
+        for sort in Array(sorted.keys) {
             let back = RowSortKeys.readsStage(sort) ? moved + rekeyed + added : rekeyed + added
             guard !back.isEmpty else { continue }
-            sorted[sort] = SortedRowList.inserting(back, into: list, descending: false) { keys.key($0, by: sort) }
+            SortedRowList.insert(back, into: &sorted[sort]!, descending: false) { keys.key($0, by: sort) }
         }
     }
 }

@@ -16,40 +16,47 @@ enum SortedRowList {
         return low
     }
 
-    /// `list` without those of `rows` it holds, each found by its key as placed.
-    static func removing(_ rows: [Int32], from list: [Int32], descending: Bool, keyOf: (Int32) -> UInt64) -> [Int32] {
+    /// Takes those of `rows` that `list` holds out of it, each found by its key as placed. In
+    /// place, as `insert` puts rows back: on a wave of 900 000 rows each of its five orders was
+    /// copied whole to take one row out and again to put it back, 7 ms of an edit's key.
+    static func remove(_ rows: [Int32], from list: inout [Int32], descending: Bool, keyOf: (Int32) -> UInt64) {
         var found: [Int] = []
         for row in rows {
             let index = insertionIndex(list, key: keyOf(row), descending: descending, keyOf: keyOf)
             if index < list.count, list[index] == row { found.append(index) }
         }
-        guard !found.isEmpty else { return list }
-        found.sort()
-        var result: [Int32] = []
-        result.reserveCapacity(list.count - found.count)
-        var start = 0
-        for index in found {
-            result.append(contentsOf: list[start..<index])
-            start = index + 1
+        guard !found.isEmpty else { return }
+        found = Array(Set(found)).sorted()  // a row asked for twice is taken out once
+        list.withUnsafeMutableBufferPointer { list in
+            // Each stretch between two rows taken out moves down by the rows taken out before it.
+            for (taken, index) in found.enumerated() {
+                let end = taken + 1 < found.count ? found[taken + 1] : list.count
+                let stretch = UnsafeMutableBufferPointer(rebasing: list[(index + 1)..<end])
+                guard !stretch.isEmpty else { continue }
+                UnsafeMutableRawPointer(list.baseAddress! + index - taken).copyMemory(from: stretch.baseAddress!, byteCount: stretch.count * 4)
+            }
         }
-        result.append(contentsOf: list[start...])
-        return result
+        list.removeLast(found.count)
     }
 
-    /// `list` with `rows` (none of which it holds) each in its place by key.
-    static func inserting(_ rows: [Int32], into list: [Int32], descending: Bool, keyOf: (Int32) -> UInt64) -> [Int32] {
-        guard !rows.isEmpty else { return list }
+    /// Puts `rows` (none of which `list` holds) each in its place by key, in place.
+    static func insert(_ rows: [Int32], into list: inout [Int32], descending: Bool, keyOf: (Int32) -> UInt64) {
+        guard !rows.isEmpty else { return }
         let placed = rows.map { (row: $0, key: keyOf($0)) }.sorted { descending ? $0.key > $1.key : $0.key < $1.key }
-        var result: [Int32] = []
-        result.reserveCapacity(list.count + rows.count)
-        var start = 0
-        for (row, key) in placed {
-            let index = insertionIndex(list, key: key, descending: descending, keyOf: keyOf)
-            result.append(contentsOf: list[start..<index])
-            result.append(row)
-            start = index
+        let indices = placed.map { insertionIndex(list, key: $0.key, descending: descending, keyOf: keyOf) }
+        let count = list.count
+        list.append(contentsOf: repeatElement(0, count: placed.count))
+        list.withUnsafeMutableBufferPointer { list in
+            // From the end: the stretch after each new row moves up by the rows placed before it and it.
+            var end = count
+            for taken in placed.indices.reversed() {
+                let index = indices[taken]
+                if end > index {
+                    UnsafeMutableRawPointer(list.baseAddress! + index + taken + 1).copyMemory(from: list.baseAddress! + index, byteCount: (end - index) * 4)
+                }
+                list[index + taken] = placed[taken].row
+                end = index
+            }
         }
-        result.append(contentsOf: list[start...])
-        return result
     }
 }
