@@ -38,7 +38,7 @@ public struct ConsoleBenchmark {
         }
         func perform(_ command: Command) throws -> AppliedCommand {
             let applied = try workspace.apply(command, context: CommandContext(now: Timestamp(day: today, hour: 9), actor: "bench"))
-            if command.mayChangeAttribution { knownAttribution = nil }
+            if command.mayChangeAttribution(replacing: applied) { knownAttribution = nil }
             derived.record(command, applied: applied)
             return applied
         }

@@ -13,13 +13,29 @@ extension Command {
              .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a
         // recompute (seconds on a million orders) would be for nothing.
-        case .restore(let point, _):
-            point.program != nil || !point.waves.isEmpty || !point.creators.isEmpty || !point.discountCodes.isEmpty
-                || !point.orders.isEmpty || !point.surveyResponses.isEmpty || !point.trackingLinks.isEmpty
-                || !point.remove.waves.isEmpty || !point.remove.creators.isEmpty || !point.remove.discountCodes.isEmpty
-                || !point.remove.orders.isEmpty || !point.remove.surveyResponses.isEmpty || !point.remove.trackingLinks.isEmpty
+        case .restore(let point, _): !point.creators.isEmpty || point.putsBackAttributionInputsBesideCreators
         default: true
         }
+    }
+
+    /// `mayChangeAttribution`, knowing what the command replaced (`applied`, its undo holding
+    /// the creators as they were): creators changed only in what attribution does not read
+    /// (an address, a payout method, their audience) credit nobody differently, so attribution
+    /// kept for the state before stands. At a million creators an edit otherwise sets off
+    /// seconds of attribution on both cores, and the next open finds nothing kept for its state
+    /// unless the console was left open that long. The store, the owner of derived figures and
+    /// a colleague catching up all ask this, so they agree on which state kept attribution is for.
+    public func mayChangeAttribution(replacing applied: AppliedCommand) -> Bool {
+        guard mayChangeAttribution else { return false }
+        let changed: [Creator]
+        switch self {
+        case .updateCreator(let creator): changed = [creator]
+        case .restore(let point, _) where !point.putsBackAttributionInputsBesideCreators: changed = point.creators
+        default: return true
+        }
+        guard applied.isUndoable, case .restore(let before, _) = applied.undo, before.remove.creators.isEmpty else { return true }
+        let priors = Dictionary(before.creators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return !changed.allSatisfy { creator in priors[creator.id]?.isCreditedAlike(creator) ?? false }
     }
 
     /// Whether applying this reads or changes orders or survey responses, and so must wait
@@ -42,5 +58,24 @@ extension Command {
         case .restore(let point, _): !point.creators.isEmpty || !point.remove.creators.isEmpty
         default: false
         }
+    }
+}
+
+extension RestorePoint {
+    /// Whether putting this back changes what attribution reads other than creators: the
+    /// program's rules, waves, codes, orders, answers or links.
+    var putsBackAttributionInputsBesideCreators: Bool {
+        program != nil || !waves.isEmpty || !discountCodes.isEmpty || !orders.isEmpty || !surveyResponses.isEmpty || !trackingLinks.isEmpty
+            || !remove.waves.isEmpty || !remove.creators.isEmpty || !remove.discountCodes.isEmpty || !remove.orders.isEmpty
+            || !remove.surveyResponses.isEmpty || !remove.trackingLinks.isEmpty
+    }
+}
+
+extension Creator {
+    /// Whether attribution credits this creator as it credits `other`: the same words name them
+    /// in survey answers (handle, name, aliases), the same link slug is theirs, and both or
+    /// neither are leads (a lead has no handle). Codes are their own entities.
+    func isCreditedAlike(_ other: Creator) -> Bool {
+        handle == other.handle && name == other.name && aliases == other.aliases && linkSlug == other.linkSlug
     }
 }

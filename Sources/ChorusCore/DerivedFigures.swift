@@ -63,7 +63,7 @@ public final class DerivedFigures {
         revision += 1
         enrollmentLog.note(revision, replaced: applied.replaced(Enrollment.self))
         creatorLog.note(revision, replaced: command.mayChangeCreators ? applied.replaced(Creator.self) : [:])
-        if command.mayChangeAttribution { attributionRevision = revision }
+        if command.mayChangeAttribution(replacing: applied) { attributionRevision = revision }
         if command.mayChangeCreators { creatorsRevision = revision }
         if command.needsOrderHistory { ordersRevision = revision }
     }

@@ -134,7 +134,7 @@ extension WorkspaceStore {
             knownAttribution = nil
             attributionInputsSequence = lastSequence
         }
-        if let last = caughtUp.applied.last(where: { $0.entry.command.mayChangeAttribution }) {
+        if let last = caughtUp.applied.last(where: { $0.entry.command.mayChangeAttribution(replacing: $0.applied) }) {
             knownAttribution = nil
             attributionInputsSequence = last.entry.seq
         }

@@ -12,7 +12,7 @@ import ChorusCore
 ///
 /// rules version 1 (`Attribution.rulesVersion`), snapshot generation 3, and the attribution
 /// inputs as they stood after journal entry 1200: the last entry that could change what is
-/// credited (`Command.mayChangeAttribution`), or the snapshot's own sequence if none has since.
+/// credited (`Command.mayChangeAttribution(replacing:)`), or the snapshot's own sequence if none has since.
 /// Opening the same generation and finding no later such entry means the inputs are the same,
 /// so the decisions are too.
 ///

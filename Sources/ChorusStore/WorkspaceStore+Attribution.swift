@@ -109,8 +109,8 @@ extension WorkspaceStore {
 
     /// After a command is durable: one that may change what is credited makes the known
     /// attribution stale, and moves the state the next kept file is for.
-    func noteAttributionInputs(changedBy command: Command) {
-        guard command.mayChangeAttribution else { return }
+    func noteAttributionInputs(changedBy command: Command, applied: AppliedCommand) {
+        guard command.mayChangeAttribution(replacing: applied) else { return }
         knownAttribution = nil
         attributionInputsSequence = lastSequence
     }

@@ -113,10 +113,9 @@ public final class WorkspaceStore {
                    only: pending == nil ? nil : Set(Snapshot.fileKinds).subtracting([OrderRowCodec.collection, SurveyResponseRowCodec.collection]))
         var changes = ItemChanges()
         var performed: [String: String] = [:]
-        let replayed = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
-                                       changes: &changes, performed: &performed)
-        let inputsSequence = entries.last { $0.seq > manifest.journalSequence && $0.command.mayChangeAttribution }?.seq
-            ?? manifest.journalSequence
+        let (replayed, lastChangingAttribution) = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
+                                                                  changes: &changes, performed: &performed)
+        let inputsSequence = lastChangingAttribution ?? manifest.journalSequence
         if pending != nil {
             let key = StoredAttribution.Key(generation: manifest.generation, inputsSequence: inputsSequence)
             pending?.storedAttribution = (StoredAttribution.Location(folder: folder, key: key, fileSystem: fileSystem),
@@ -161,8 +160,8 @@ public final class WorkspaceStore {
         var workspace = snapshot.workspace
         var changes = ItemChanges()
         var performed: [String: String] = [:]
-        let replayed = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
-                                       changes: &changes, performed: &performed)
+        let (replayed, _) = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
+                                            changes: &changes, performed: &performed)
         folder = name
         mode = unreadable == nil ? .readWrite : .readOnly
         fileSystem = POSIXFileSystem()
@@ -314,11 +313,14 @@ public final class WorkspaceStore {
     }
 
     /// Applies the entries after `sequence` in order, noting who changed what, and returns how
-    /// many were applied.
+    /// many were applied and the last that may have changed what attribution credits (the
+    /// state kept attribution is for: `Command.mayChangeAttribution(replacing:)`).
     private static func replay(_ entries: [JournalEntry], onto workspace: inout Workspace, after sequence: Int,
-                               log: any SharedLog, changes: inout ItemChanges, performed: inout [String: String]) throws -> Int {
+                               log: any SharedLog, changes: inout ItemChanges, performed: inout [String: String]) throws
+        -> (applied: Int, lastChangingAttribution: Int?) {
         var previous = 0
         var expected = sequence + 1
+        var lastChangingAttribution: Int?
         for entry in entries {
             let place = Self.place(of: entry.seq, in: log)
             guard entry.seq > previous else {
@@ -330,10 +332,11 @@ public final class WorkspaceStore {
                 throw StoreError(.corrupt, file: place.file, line: place.line,
                                  "expected entry \(expected) but found \(entry.seq); entries are missing from the journal")
             }
-            try Self.apply(entry, to: &workspace, changes: &changes, performed: &performed, place: place)
+            let applied = try Self.apply(entry, to: &workspace, changes: &changes, performed: &performed, place: place)
+            if entry.command.mayChangeAttribution(replacing: applied) { lastChangingAttribution = entry.seq }
             expected += 1
         }
-        return expected - sequence - 1
+        return (expected - sequence - 1, lastChangingAttribution)
     }
 
     /// Applies one entry someone appended (this store on an earlier day, or a colleague now).

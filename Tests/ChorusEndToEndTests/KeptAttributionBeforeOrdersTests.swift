@@ -230,4 +230,27 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         XCTAssertEqual(shown.totals, computed.totals)
         XCTAssertEqual(session.derived.computes.attribution, 1, "computed once, for the new state")
     }
+
+    /// An address and a payout email fixed (and the fix undone) credit nobody differently: the
+    /// kept figures stand, the ledger is built again from them, and nothing is decided again.
+    func testAnAddressFixedWhileTheOrdersLoadKeepsTheKeptFiguresAndDecidesNothingAgain() throws {
+        console.press(.character("5"))
+        runUntilTheSessionSays("attribution kept for this state read")
+        runUntilTheLedgerIsReady()
+
+        let credited = try XCTUnwrap(session.derived.attribution.value?.totals.keys.sorted { $0.rawValue < $1.rawValue }.first)
+        var moved = try XCTUnwrap(session.workspace.creator(credited))
+        moved.address = PostalAddress(line1: "Kaiserstraße 9", city: "Frankfurt", postalCode: "60311", country: "DE")
+        moved.payoutEmail = "payouts@example.com"
+        let fixed = try session.perform(.updateCreator(moved))
+        XCTAssertNotNil(session.derived.attribution.value, "the kept figures stand")
+        _ = try session.perform(fixed.undo)
+        XCTAssertNotNil(session.derived.attribution.value, "and stand after the undo")
+
+        runUntilTheSessionSays("loaded 24000 orders")
+        runUntilTheLedgerIsReady()
+        let shown = try XCTUnwrap(session.derived.attribution.value)
+        XCTAssertEqual(shown.credits, Attribution.compute(session.store.workspace).credits)
+        XCTAssertEqual(session.derived.computes.attribution, 0, "nothing was decided again")
+    }
 }

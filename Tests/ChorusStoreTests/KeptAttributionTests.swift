@@ -91,6 +91,26 @@ final class KeptAttributionTests: XCTestCase {
         assertSame(reopened.knownAttribution, computed, in: reopened.workspace)
     }
 
+    func testACreatorsAddressAndAudienceChangedKeepItCurrentAndItsFileStands() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let writer = try WorkspaceStore.open(at: folder)
+        let credited = try XCTUnwrap(Attribution.compute(writer.workspace).totals.keys.sorted { $0.rawValue < $1.rawValue }.first)
+        var moved = try XCTUnwrap(writer.workspace.creator(credited))
+        moved.address = PostalAddress(line1: "Kaiserstraße 9", city: "Frankfurt", postalCode: "60311", country: "DE")
+        moved.payoutEmail = "payouts@example.com"
+        moved.engagementRate += 0.01
+        moved.niches.append("pottery")
+        let fixed = try writer.perform(.updateCreator(moved), context: StoreFixtures.context())
+        try writer.perform(fixed.undo, context: StoreFixtures.context())
+        writer.close()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-0.json"], "still the file for the current state")
+
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+        XCTAssertNotNil(store.knownAttribution, "read from the kept file, not computed")
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace), in: store.workspace)
+    }
+
     func testACommandPerformedWhileOrdersLoadMakesWhatTheLoadReadStale() throws {
         let folder = try workspaceWithKeptAttribution()
         let store = try WorkspaceStore.open(at: folder, deferringOrderHistory: true)
