@@ -169,3 +169,14 @@ extension Attribution {
         }
     }
 }
+
+extension Creator {
+    /// Whether attribution credits this creator as it credits `other`: the same words name them
+    /// in survey answers (handle, name, aliases: `CreatorMentions`), the same link slug is theirs
+    /// (`Rules.slugs`), and both or neither are leads (a lead has no handle). Codes are their own
+    /// entities. Kept here, beside the rules, because it must name every creator field they read:
+    /// an edit it calls alike leaves kept attribution standing (`Command.mayChangeAttribution(replacing:)`).
+    func isCreditedAlike(_ other: Creator) -> Bool {
+        handle == other.handle && name == other.name && aliases == other.aliases && linkSlug == other.linkSlug
+    }
+}

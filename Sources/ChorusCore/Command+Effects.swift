@@ -1,16 +1,16 @@
 /// What a command may touch, in one place: the store, the owner of derived figures and the
 /// console all decide from these what a journal entry makes stale.
 extension Command {
-    /// Whether applying this may change what attribution credits. Pipeline, seeding, approval
-    /// and library work cannot; anything else (including commands added later) is assumed to.
-    /// `DerivedFigures` recomputes attribution only after such a command, and a workspace's stored
-    /// attribution stays valid across journal entries that are not (see `AttributionDecisions`).
+    /// Whether applying this may change what attribution credits. Pipeline, seeding, approval,
+    /// library and payout work cannot; anything else (including commands added later) is assumed
+    /// to. What the store and the console ask, knowing what the command replaced, is
+    /// `mayChangeAttribution(replacing:)`, which also clears creator edits attribution does not read.
     public var mayChangeAttribution: Bool {
         switch self {
         case .enroll, .advanceStage, .revertStage, .exitPipeline, .promote, .addSKUs, .adjustStock, .queueShipments, .markPacked, .markShipped, .importTracking,
              .markDelivered, .flagException, .cancelShipments, .editShipment, .resolveException, .addSubmissions, .approve, .approveWithOverride,
              .requestChanges, .reject, .resubmit, .recordPost, .setUsageRights, .tagAssets, .recordMetrics, .importMetrics,
-             .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid: false
+             .addTrackingLinks, .createPayoutRun, .markPayoutRunPaid, .setPayoutDetails: false
         // Undo of pipeline or seeding work puts back only what attribution does not read; a
         // recompute (seconds on a million orders) would be for nothing.
         case .restore(let point, _): !point.creators.isEmpty || point.putsBackAttributionInputsBesideCreators
@@ -34,6 +34,11 @@ extension Command {
         default: return true
         }
         guard applied.isUndoable, case .restore(let before, _) = applied.undo, before.remove.creators.isEmpty else { return true }
+        // The undo keeps the creators it replaced in the order they were changed: compared side
+        // by side, a big re-import's undo is one pass, not a dictionary of every creator.
+        if before.creators.count == changed.count, zip(before.creators, changed).allSatisfy({ $0.id == $1.id }) {
+            return !zip(before.creators, changed).allSatisfy { $0.isCreditedAlike($1) }
+        }
         let priors = Dictionary(before.creators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return !changed.allSatisfy { creator in priors[creator.id]?.isCreditedAlike(creator) ?? false }
     }
@@ -68,14 +73,5 @@ extension RestorePoint {
         program != nil || !waves.isEmpty || !discountCodes.isEmpty || !orders.isEmpty || !surveyResponses.isEmpty || !trackingLinks.isEmpty
             || !remove.waves.isEmpty || !remove.creators.isEmpty || !remove.discountCodes.isEmpty || !remove.orders.isEmpty
             || !remove.surveyResponses.isEmpty || !remove.trackingLinks.isEmpty
-    }
-}
-
-extension Creator {
-    /// Whether attribution credits this creator as it credits `other`: the same words name them
-    /// in survey answers (handle, name, aliases), the same link slug is theirs, and both or
-    /// neither are leads (a lead has no handle). Codes are their own entities.
-    func isCreditedAlike(_ other: Creator) -> Bool {
-        handle == other.handle && name == other.name && aliases == other.aliases && linkSlug == other.linkSlug
     }
 }

@@ -6,15 +6,19 @@ import XCTest
 /// other journal entry. So a command that says it cannot change attribution must leave every
 /// input the rules read exactly as it was, and so must its undo.
 final class AttributionInputsTests: XCTestCase {
-    /// Everything `Attribution` reads: settings, waves, creators, codes, orders and answers.
+    /// Everything `Attribution` reads: settings, waves, codes, orders and answers, and of each
+    /// creator their id and what names or links them (a payout method is not read).
     private struct Inputs: Equatable {
-        var program: Program, waves: [Wave], creators: [Creator], discountCodes: [DiscountCode]
+        struct CreditedAs: Equatable {
+            var id: CreatorID, handle: String, name: String, aliases: [String], linkSlug: String?
+        }
+        var program: Program, waves: [Wave], creators: [CreditedAs], discountCodes: [DiscountCode]
         var orders: [Order], surveyResponses: [SurveyResponse]
 
         init(_ workspace: Workspace) {
             program = workspace.program
             waves = workspace.waves.rows
-            creators = workspace.creators.rows
+            creators = workspace.creators.map { CreditedAs(id: $0.id, handle: $0.handle, name: $0.name, aliases: $0.aliases, linkSlug: $0.linkSlug) }
             discountCodes = workspace.discountCodes.rows
             orders = workspace.orders.rows
             surveyResponses = workspace.surveyResponses.rows

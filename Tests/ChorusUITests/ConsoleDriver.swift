@@ -37,7 +37,7 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
         let applied = try workspace.apply(command, context: CommandContext(now: Sample.now, actor: actingPerson ?? "test"))
         performed.append(command)
         history.append(HistoryLine(at: Sample.now, actor: "test", summary: applied.summary))
-        if command.mayChangeAttribution { knownAttribution = nil }
+        if command.mayChangeAttribution(replacing: applied) { knownAttribution = nil }
         derived.record(command, applied: applied)
         return applied
     }
@@ -58,7 +58,7 @@ final class InMemorySession: ConsoleSession, AttributionKeeper {
         defer { colleagues = [] }
         return colleagues.compactMap { actor, command in
             guard let applied = try? workspace.apply(command, context: CommandContext(now: Sample.now, actor: actor)) else { return nil }
-            if command.mayChangeAttribution { knownAttribution = nil }
+            if command.mayChangeAttribution(replacing: applied) { knownAttribution = nil }
             derived.record(command, applied: applied)
             return ColleagueChange(actor: actor, summary: applied.summary)
         }

@@ -33,7 +33,8 @@ enum SortedRowList {
                 let end = taken + 1 < found.count ? found[taken + 1] : list.count
                 let stretch = UnsafeMutableBufferPointer(rebasing: list[(index + 1)..<end])
                 guard !stretch.isEmpty else { continue }
-                UnsafeMutableRawPointer(list.baseAddress! + index - taken).copyMemory(from: stretch.baseAddress!, byteCount: stretch.count * 4)
+                UnsafeMutableRawPointer(list.baseAddress! + index - taken).copyMemory(from: stretch.baseAddress!,
+                                                                                      byteCount: stretch.count * MemoryLayout<Int32>.stride)
             }
         }
         list.removeLast(found.count)
@@ -51,8 +52,11 @@ enum SortedRowList {
             var end = count
             for taken in placed.indices.reversed() {
                 let index = indices[taken]
+                // A list out of order for its keys would give an index past the stretch left.
+                precondition(index <= end, "the list is not in the order of its keys")
                 if end > index {
-                    UnsafeMutableRawPointer(list.baseAddress! + index + taken + 1).copyMemory(from: list.baseAddress! + index, byteCount: (end - index) * 4)
+                    UnsafeMutableRawPointer(list.baseAddress! + index + taken + 1).copyMemory(from: list.baseAddress! + index,
+                                                                                              byteCount: (end - index) * MemoryLayout<Int32>.stride)
                 }
                 list[index + taken] = placed[taken].row
                 end = index
