@@ -44,6 +44,17 @@ enum CollectionFile {
         }
     }
 
+    /// `write` for a table's rows: a table kept in pieces (creators, enrollments) is written
+    /// piece by piece, each row lent to the codec in place, rather than copied into one array
+    /// first (a retain per row, on the thread writing a snapshot beside the console).
+    static func write<Codec: RowCodec, Failure: Error>(_ table: EntityTable<Codec.Row>, as codec: Codec.Type, currency: Currency,
+                                                       to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) where Codec.Row: TableKeyed {
+        guard Codec.Row.isKeptInPieces else { return try self.write(table.rows, as: codec, currency: currency, to: write) }
+        try self.write(table.count, as: codec, writingRow: { index, writer, memo in
+            Codec.write(table[index], to: &writer, currency: currency, memo: &memo)
+        }, to: write)
+    }
+
     /// The file of `count` rows of `codec`'s columns, row `index` written by `writingRow`: for
     /// rows made from parallel arrays (kept attribution's decisions and figures), which need
     /// not be zipped into a third array first. A codec's memo knows values by their storage's

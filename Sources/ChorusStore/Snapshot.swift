@@ -51,17 +51,15 @@ package enum Snapshot {
             if !linked { try fileSystem.writeFile(at: path, pieces: pieces) }
             collections.append(Manifest.Collection(name: name, file: file, rows: rows))
         }
-        // The rows are only made when the file is written, not linked: creators and enrollments,
-        // kept in pieces, are copied into one array to be written.
-        func put<Codec: RowCodec>(_ rows: @autoclosure () -> [Codec.Row], count: Int, as codec: Codec.Type) throws {
-            try put(Codec.collection, rows: count) { try CollectionFile.write(rows(), as: codec, currency: currency, to: $0) }
+        func put<Codec: RowCodec>(_ table: EntityTable<Codec.Row>, as codec: Codec.Type) throws where Codec.Row: TableKeyed {
+            try put(Codec.collection, rows: table.count) { try CollectionFile.write(table, as: codec, currency: currency, to: $0) }
         }
         let programFile = Manifest.fileName("program", generation: generation)
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))
-        try put(workspace.creators.rows, count: workspace.creators.count, as: CreatorRowCodec.self)
-        try put(workspace.enrollments.rows, count: workspace.enrollments.count, as: EnrollmentRowCodec.self)
-        try put(workspace.orders.rows, count: workspace.orders.count, as: OrderRowCodec.self)
-        try put(workspace.surveyResponses.rows, count: workspace.surveyResponses.count, as: SurveyResponseRowCodec.self)
+        try put(workspace.creators, as: CreatorRowCodec.self)
+        try put(workspace.enrollments, as: EnrollmentRowCodec.self)
+        try put(workspace.orders, as: OrderRowCodec.self)
+        try put(workspace.surveyResponses, as: SurveyResponseRowCodec.self)
         func putSmall<Entity: WorkspaceEntity>(_ kind: Entity.Type) throws {
             let rows = workspace[keyPath: Entity.table].rows
             guard !rows.isEmpty || !optionalKinds.contains(where: { $0 == kind }) else { return }

@@ -65,6 +65,23 @@ final class SharedCreatorRowsTests: XCTestCase {
         try CollectionFile.decodeFromFile(bytes, as: CreatorRowCodec.self, rows: rows, sizes: sizes)
     }
 
+    /// A snapshot writes creators and enrollments from their tables, piece by piece: the file is
+    /// byte for byte the one their rows in one array make.
+    func testATableInPiecesIsWrittenAsItsRowsInOneArrayAre() throws {
+        var random = SeededRandom(seed: 26)
+        let creators = EntityTable((0..<12_000).map { Self.creator($0, random: &random) })
+        XCTAssertGreaterThan(creators.storage.pieces.count, 2)
+        var pieces: [[UInt8]] = []
+        CollectionFile.write(creators, as: CreatorRowCodec.self, currency: .eur) { pieces.append($0) }
+        XCTAssertEqual(Array(pieces.joined()), CollectionFile.encode(creators.rows, as: CreatorRowCodec.self, currency: .eur))
+
+        let program = SampleProgram.generate(options: GeneratorOptions(creators: 9_000, orders: 0, seed: 3, today: Day("2026-03-12")!))
+        XCTAssertGreaterThan(program.enrollments.storage.pieces.count, 1)
+        pieces = []
+        CollectionFile.write(program.enrollments, as: EnrollmentRowCodec.self, currency: .eur) { pieces.append($0) }
+        XCTAssertEqual(Array(pieces.joined()), CollectionFile.encode(program.enrollments.rows, as: EnrollmentRowCodec.self, currency: .eur))
+    }
+
     func testRandomCreatorsReadTogetherShareTheirRepeatedValuesYetEqualTheOnesWritten() throws {
         var random = SeededRandom(seed: 25)
         let written = (0..<12_000).map { Self.creator($0, random: &random) }
