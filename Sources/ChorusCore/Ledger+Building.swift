@@ -22,7 +22,7 @@ extension Ledger {
         var rowOf: [Int32: Int32] = [:]
         /// Each creator's latest wave (position) and its row, for orders whose wave is not one of theirs.
         var latestOfCreator = [(wave: Int, row: Int32)](repeating: (-1, -1), count: workspace.creators.count)
-        let creatorOfEnrollment = Self.creatorPositions(of: workspace)
+        let creatorOfEnrollment = workspace.enrollments.creatorPositions(in: workspace.creators)
         for (index, enrollment) in workspace.enrollments.enumerated() {
             let creator = Int(creatorOfEnrollment[index])
             guard creator >= 0, let wavePosition = wavePositions[enrollment.waveID] else { continue }
@@ -115,16 +115,6 @@ extension Ledger {
         self.shipmentPositions = shipmentPositions
         self.shipmentStarts = shipmentStarts
         self.orderFigures = orders
-    }
-
-    /// Each enrollment's creator's position (-1 for none), found on every core: a creator found
-    /// by id is two cache misses, and at a million creators these lookups were most of the
-    /// ledger's build.
-    private static func creatorPositions(of workspace: Workspace) -> [Int32] {
-        let enrollments = workspace.enrollments
-        return Parallel.array(count: enrollments.count, pieces: Parallel.pieceCount(for: enrollments.count, minimumSize: 50_000)) { range, slots in
-            for index in range { (slots + index).initialize(to: Int32(workspace.creatorPosition(enrollments[index].creatorID) ?? -1)) }
-        }
     }
 
     /// Whether a row's results reach a bonus tier's threshold (each tier is paid once).

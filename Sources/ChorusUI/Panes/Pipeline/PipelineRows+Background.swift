@@ -26,14 +26,7 @@ extension PipelineRows {
         guard !enrollmentCreatorsPrepared else { return }
         enrollmentCreatorsPrepared = true
         let (enrollments, creators) = (workspace.enrollments, workspace.creators)
-        enrollmentCreatorsBuild = BackgroundWork { Self.creatorPositions(of: enrollments, in: creators) }
-    }
-
-    /// Each enrollment's creator's position (-1 if not found), on both cores.
-    static func creatorPositions(of enrollments: EntityTable<Enrollment>, in creators: EntityTable<Creator>) -> [Int32] {
-        Parallel.array(count: enrollments.count, pieces: Parallel.halves(of: enrollments.count).count) { range, slots in
-            for index in range { (slots + index).initialize(to: Int32(creators.position(of: enrollments[index].creatorID) ?? -1)) }
-        }
+        enrollmentCreatorsBuild = BackgroundWork { enrollments.creatorPositions(in: creators) }
     }
 
     /// Whether every creator's columns, every enrollment's creator, or the big waves' rows are
