@@ -47,15 +47,16 @@ import Foundation
 
     /// `0..<count` in halves, one per core, or whole when it is small (below 4 096 units the
     /// second thread costs more than it saves): the split of per-creator columns at open.
-    @usableFromInline package static func halves(of count: Int) -> [Range<Int>] {
-        let pieces = count < 4_096 ? 1 : 2
+    /// `minimum`: the smallest count worth halving, for units bigger than a row.
+    @usableFromInline package static func halves(of count: Int, minimum: Int = 4_096) -> [Range<Int>] {
+        let pieces = count < max(2, minimum) ? 1 : 2
         return (0..<pieces).map { piece in (count * piece / pieces)..<(count * (piece + 1) / pieces) }
     }
 
     /// Calls `body` with each of `halves(of: count)` on a core of its own; each call must write
     /// only its own slots.
-    @usableFromInline package static func inHalves(_ count: Int, _ body: (Range<Int>) -> Void) {
-        let halves = halves(of: count)
+    @usableFromInline package static func inHalves(_ count: Int, minimum: Int = 4_096, _ body: (Range<Int>) -> Void) {
+        let halves = halves(of: count, minimum: minimum)
         _ = map(halves.count) { body(halves[$0]) }
     }
 

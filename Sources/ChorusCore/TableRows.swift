@@ -87,11 +87,9 @@ import ChorusConcurrency
                 Parallel.inHalves(rows.count) { range in body(range.lowerBound, UnsafeBufferPointer(rebasing: rows[range])) }
             }
         }
-        // Halves of the pieces, not `Parallel.inHalves(pieces.count)`: that keeps fewer than
-        // 4 096 items (sixteen million rows of pieces) on one core.
-        let halves = pieces.count < 2 ? [0..<pieces.count] : [0..<pieces.count / 2, pieces.count / 2..<pieces.count]
-        _ = Parallel.map(halves.count) { half in
-            for index in halves[half] { pieces[index].withUnsafeBufferPointer { body(index << Self.pieceShift, $0) } }
+        // A piece is 4 096 rows: two are worth a core each.
+        Parallel.inHalves(pieces.count, minimum: 2) { half in
+            for index in half { pieces[index].withUnsafeBufferPointer { body(index << Self.pieceShift, $0) } }
         }
     }
 

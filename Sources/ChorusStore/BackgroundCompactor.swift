@@ -2,8 +2,10 @@ import ChorusConcurrency
 import Foundation
 
 /// Keeps a long-lived store's journal short (opening replays it) without ever making the
-/// person wait: once the journal passes `threshold` entries, a fresh snapshot is written on
-/// another thread and made current between key presses. A failed one is retried with the
+/// person wait: once the journal passes `threshold` entries, or holds one the next open could
+/// replay only after reading every order (an answer resolved at ten million orders would hold
+/// the next console's first frame for 16 s), a fresh snapshot is written on another thread
+/// and made current between key presses. A failed one is retried with the
 /// backoff of `CompactionRetry`, under the same generation number.
 public final class BackgroundCompactor {
     public let store: WorkspaceStore
@@ -21,9 +23,10 @@ public final class BackgroundCompactor {
         self.write = write ?? { compaction in _ = BackgroundWork { compaction.writeFiles() } }
     }
 
-    /// Starts a compaction if the journal is long, none is running and no backoff is pending.
+    /// Starts a compaction if the journal is long or must not wait (see the type), none is
+    /// running and no backoff is pending.
     public func startIfDue(at now: Date = Date()) {
-        guard compaction == nil, store.journalLength >= threshold, retry.mayStart(at: now),
+        guard compaction == nil, store.journalLength >= threshold || store.nextOpenReadsEveryOrderFirst, retry.mayStart(at: now),
               let started = try? store.beginBackgroundCompaction() else { return }
         compaction = started
         write(started)

@@ -134,6 +134,7 @@ extension WorkspaceStore {
             knownAttribution = nil
             attributionInputsSequence = lastSequence
         }
+        if let last = caughtUp.applied.last(where: { $0.entry.command.needsOrderHistory }) { lastEntryNeedingOrderHistory = last.entry.seq }
         if let last = caughtUp.applied.last(where: { $0.entry.command.mayChangeAttribution(replacing: $0.applied) }) {
             knownAttribution = nil
             attributionInputsSequence = last.entry.seq

@@ -14,9 +14,9 @@ import Foundation
 /// object per line and have no `columns`. Big files are encoded and decoded in parallel chunks
 /// split at line boundaries, and read a window at a time (see `CollectionFile+Windows.swift`).
 enum CollectionFile {
-    private static let firstRowSeparator: StaticString = "\n"
-    private static let rowSeparator: StaticString = ",\n"
-    private static let footer: StaticString = "\n]}\n"
+    static let firstRowSeparator: StaticString = "\n"
+    static let rowSeparator: StaticString = ",\n"
+    static let footer: StaticString = "\n]}\n"
     private static let emptyFooter: StaticString = "]}\n"
     /// Below this many rows a chunk is not worth a thread.
     static let rowsPerChunk = 20_000
@@ -33,12 +33,12 @@ enum CollectionFile {
     /// of a snapshot is a few hundred megabytes, and holding it whole was a big import's peak
     /// memory.
     static func write<Codec: RowCodec, Failure: Error>(_ rows: [Codec.Row], as codec: Codec.Type, currency: Currency,
-                                                       rowsPerPiece: Int = rowsPerChunk,
+                                                       rowsPerPiece: Int = rowsPerChunk, from first: Int = 0,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         // Rows are lent to the codec through the buffer: read through the array, each of a
         // million orders was copied (a retain per field) and destroyed after it was written.
         try rows.withUnsafeBufferPointer { (rows) throws(Failure) in
-            try self.write(rows.count, as: codec, rowsPerPiece: rowsPerPiece, writingRow: { index, writer, memo in
+            try self.write(rows.count, as: codec, rowsPerPiece: rowsPerPiece, from: first, writingRow: { index, writer, memo in
                 Codec.write(rows[index], to: &writer, currency: currency, memo: &memo)
             }, to: write)
         }
@@ -48,9 +48,10 @@ enum CollectionFile {
     /// piece by piece, each row lent to the codec in place, rather than copied into one array
     /// first (a retain per row, on the thread writing a snapshot beside the console).
     static func write<Codec: RowCodec, Failure: Error>(_ table: EntityTable<Codec.Row>, as codec: Codec.Type, currency: Currency,
+                                                       from first: Int = 0,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) where Codec.Row: TableKeyed {
-        guard Codec.Row.isKeptInPieces else { return try self.write(table.rows, as: codec, currency: currency, to: write) }
-        try self.write(table.count, as: codec, writingRow: { index, writer, memo in
+        guard Codec.Row.isKeptInPieces else { return try self.write(table.rows, as: codec, currency: currency, from: first, to: write) }
+        try self.write(table.count, as: codec, from: first, writingRow: { index, writer, memo in
             Codec.write(table[index], to: &writer, currency: currency, memo: &memo)
         }, to: write)
     }
@@ -60,13 +61,15 @@ enum CollectionFile {
     /// not be zipped into a third array first. A codec's memo knows values by their storage's
     /// identity, so rows handed to it must stay alive until their piece is written: a row made
     /// for the call and freed may leave its address to another row's different values.
-    static func write<Codec: RowCodec, Failure: Error>(_ count: Int, as codec: Codec.Type, rowsPerPiece: Int = rowsPerChunk,
+    /// From `first`, only the rows from there on and the footer: the rest of a file whose bytes
+    /// before them were copied from another (`HeldRows`).
+    static func write<Codec: RowCodec, Failure: Error>(_ count: Int, as codec: Codec.Type, rowsPerPiece: Int = rowsPerChunk, from first: Int = 0,
                                                        writingRow: (Int, inout JSONWriter, inout Codec.WritingMemo) -> Void,
                                                        to write: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes)
-        let pieces = (count + rowsPerPiece - 1) / rowsPerPiece
+        if first == 0 { try write(header(Codec.collection, columns: Codec.columns) + firstRowSeparator.bytes) }
+        let pieces = (count - first + rowsPerPiece - 1) / rowsPerPiece
         try Parallel.writePieces(pieces, making: { piece, bytes in
-            let range = (piece * rowsPerPiece)..<min((piece + 1) * rowsPerPiece, count)
+            let range = (first + piece * rowsPerPiece)..<min(first + (piece + 1) * rowsPerPiece, count)
             var writer = JSONWriter(reusing: &bytes, capacity: range.count * 160 + 2)
             var memo = Codec.WritingMemo()
             for index in range {
@@ -87,7 +90,7 @@ enum CollectionFile {
         return assemble(parts: &parts)
     }
 
-    private static func header(_ collection: String, columns: String?) -> [UInt8] {
+    static func header(_ collection: String, columns: String?) -> [UInt8] {
         var writer = JSONWriter()
         writer.raw(#"{"collection":"#)
         writer.string(collection)

@@ -25,11 +25,11 @@ public final class Compaction: @unchecked Sendable {
     let rolled: Manifest
     /// Files that hold a collection's file byte for byte, by collection (see `SavedRows`):
     /// linked rather than written again.
-    let reusing: [String: String]
+    let reusing: [String: ReusedFile]
     private let lock = NSLock()
     private var outcome: Result<Snapshot.Files, Error>?
 
-    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, rolled: Manifest, reusing: [String: String] = [:],
+    init(workspace: Workspace, folder: String, generation: Int, journalSequence: Int, rolled: Manifest, reusing: [String: ReusedFile] = [:],
          fileSystem: any FileSystem) {
         self.rolled = rolled
         self.reusing = reusing

@@ -37,26 +37,39 @@ struct SavedRows {
         note(SurveyResponseRowCodec.collection, history.surveyResponses.rowsVersion, in: loader.surveyResponses.path, currency: loader.currency)
     }
 
-    /// After a compaction of `written` made `manifest` current: the collections `current` still
-    /// holds as they were written are in its files now; the others' notes are dropped with
-    /// the files they named.
-    mutating func noteCompaction(of written: Workspace, as manifest: Manifest, in folder: String, current: Workspace) {
-        let before = Snapshot.rowsVersions(of: written), now = Snapshot.rowsVersions(of: current)
+    /// After a compaction of `written` made `manifest` current: its files hold the collections
+    /// as they were written, which `current` holds still or with rows added since (commands
+    /// performed while it was written); the notes of the files before are dropped with them.
+    mutating func noteCompaction(of written: Workspace, as manifest: Manifest, in folder: String) {
+        let versions = Snapshot.rowsVersions(of: written)
         files = [:]
         for collection in manifest.collections {
-            guard let version = before[collection.name], version === now[collection.name] else { continue }
+            guard let version = versions[collection.name] else { continue }
             note(collection.name, version, in: folder + "/" + collection.file, currency: written.program.currency)
         }
     }
 
-    /// The files that hold `workspace`'s collections as they are, by collection name.
-    func unchanged(in workspace: Workspace) -> [String: String] {
-        var unchanged: [String: String] = [:]
+    /// The files that hold `workspace`'s collections as they are, or their first rows when rows
+    /// were only added since, by collection name.
+    func reusable(in workspace: Workspace) -> [String: ReusedFile] {
+        var reusable: [String: ReusedFile] = [:]
         for (collection, version) in Snapshot.rowsVersions(of: workspace) {
-            if let saved = files[collection], saved.version === version, saved.currency == workspace.program.currency {
-                unchanged[collection] = saved.path
+            guard let saved = files[collection], saved.currency == workspace.program.currency else { continue }
+            if saved.version === version {
+                reusable[collection] = ReusedFile(path: saved.path, heldRows: nil)
+            } else if let held = version.rowsHeld(by: saved.version), held > 0 {
+                reusable[collection] = ReusedFile(path: saved.path, heldRows: held)
             }
         }
-        return unchanged
+        return reusable
     }
+}
+
+/// A snapshot file a compaction builds on: one that holds a collection as it is, linked into
+/// the new generation, or (`heldRows`) one that holds its first rows, the others having been
+/// added since, which the new file copies before the added rows.
+package struct ReusedFile: Sendable, Equatable {
+    var path: String
+    /// The collection's first rows the file holds; nil when it holds them all.
+    var heldRows: Int?
 }

@@ -38,21 +38,34 @@ package enum Snapshot {
 
     /// Writes and syncs a generation's files. Nothing refers to them until `commit`, so this
     /// can run on another thread while the store goes on journaling commands. A collection
-    /// in `reusing` (name to path) is already in that file byte for byte: it is linked, and
-    /// written only if it cannot be (a file system without links, a file gone meanwhile).
-    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int, reusing: [String: String] = [:],
+    /// in `reusing` is already in that file byte for byte: it is linked, and written only if it
+    /// cannot be (a file system without links, a file gone meanwhile); one whose first rows
+    /// are in it is written as those bytes with the other rows after them, when the file is
+    /// as this build writes it (`CollectionFile.HeldRows`).
+    package static func writeFiles(_ workspace: Workspace, to folder: String, generation: Int, reusing: [String: ReusedFile] = [:],
                                    fileSystem: any FileSystem) throws -> Files {
         let currency = workspace.program.currency
         var collections: [Manifest.Collection] = []
         // The big collections go to disk in pieces as they are encoded, never whole.
-        func put(_ name: String, rows: Int, pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        /// `extending`: a cheaper way to the same bytes, tried first; whatever stops it (the
+        /// file it copies gone or not what it should be), the file is written from `pieces`.
+        func put(_ name: String, rows: Int, extending: ((_ write: ([UInt8]) throws -> Void) throws -> Void)? = nil,
+                 pieces: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
             let file = Manifest.fileName(name, generation: generation), path = folder + "/" + file
-            let linked = reusing[name].map { (try? fileSystem.linkFile(at: $0, to: path)) != nil } ?? false
-            if !linked { try fileSystem.writeFile(at: path, pieces: pieces) }
+            let whole = reusing[name].flatMap { $0.heldRows == nil ? $0.path : nil }
+            let linked = whole.map { (try? fileSystem.linkFile(at: $0, to: path)) != nil } ?? false
+            let extended = !linked && extending.map { (try? fileSystem.writeFile(at: path, pieces: $0)) != nil } ?? false
+            if !linked && !extended { try fileSystem.writeFile(at: path, pieces: pieces) }
             collections.append(Manifest.Collection(name: name, file: file, rows: rows))
         }
         func put<Codec: RowCodec>(_ table: EntityTable<Codec.Row>, as codec: Codec.Type) throws where Codec.Row: TableKeyed {
-            try put(Codec.collection, rows: table.count) { try CollectionFile.write(table, as: codec, currency: currency, to: $0) }
+            let held = reusing[Codec.collection].flatMap { reused in
+                reused.heldRows.flatMap { CollectionFile.HeldRows(reused.path, rows: $0, of: table.count, as: codec, fileSystem: fileSystem) }
+            }
+            try put(Codec.collection, rows: table.count,
+                    extending: held.map { held in { try held.write(table, as: codec, currency: currency, fileSystem: fileSystem, to: $0) } }) {
+                try CollectionFile.write(table, as: codec, currency: currency, to: $0)
+            }
         }
         let programFile = Manifest.fileName("program", generation: generation)
         try fileSystem.writeFile(at: folder + "/" + programFile, bytes: try encodeProgram(workspace))

@@ -30,6 +30,20 @@ enum StoredAttribution {
         var inputsSequence: Int
 
         var fileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence).json" }
+
+        init(generation: Int, inputsSequence: Int) {
+            (self.generation, self.inputsSequence) = (generation, inputsSequence)
+        }
+
+        /// The key a file of these rules, or its temporary file, is named for; nil for any
+        /// other name (other rules).
+        init?(fileName: String) {
+            let prefix = "\(filePrefix)r\(Attribution.rulesVersion)-", name = fileName.hasSuffix(".tmp") ? String(fileName.dropLast(4)) : fileName
+            guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
+            let numbers = name.dropFirst(prefix.count).dropLast(".json".count).split(separator: "-", omittingEmptySubsequences: false)
+            guard numbers.count == 2, let generation = Int(numbers[0]), let sequence = Int(numbers[1]) else { return nil }
+            self.init(generation: generation, inputsSequence: sequence)
+        }
     }
 
     /// One order's decision and figures.
@@ -127,11 +141,14 @@ enum StoredAttribution {
         }
 
         /// Writes the file under a temporary name and renames it into place, so a reader never
-        /// sees half of one, then removes the files kept for other states. Failure is not an
+        /// sees half of one, then removes the files kept for earlier states (`removeOthers`). Failure is not an
         /// error anyone needs to hear about: the next open computes attribution again.
         func write(_ decisions: AttributionDecisions, figures: [OrderFigures]) {
             let credits = decisions.credits
             guard credits.count == figures.count else { return }  // not for one state: nothing to keep
+            // A colleague's snapshot made since (a console follows the entries, not the snapshot):
+            // no open reads a file for this one, which would only be left behind.
+            if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation > key.generation { return }
             let temporary = path + ".tmp"
             do {
                 // Written as it is encoded: the file is 200 MB at ten million orders.
@@ -147,10 +164,15 @@ enum StoredAttribution {
             removeOthers()
         }
 
-        /// Removes every kept attribution file in the folder except this location's.
+        /// Removes the kept attribution files in the folder for earlier states than this
+        /// location's (and those of other rules), but not one a colleague kept meanwhile for a
+        /// later state: a nightly import deciding its own state must not take away what the
+        /// console open beside it kept for the state after.
         func removeOthers() {
             for name in (try? fileSystem.fileNames(in: folder)) ?? []
             where name.hasPrefix(StoredAttribution.filePrefix) && name != key.fileName {
+                if let other = Key(fileName: name), other.generation > key.generation
+                    || (other.generation == key.generation && other.inputsSequence > key.inputsSequence) { continue }
                 try? fileSystem.removeFile(at: folder + "/" + name)
             }
         }

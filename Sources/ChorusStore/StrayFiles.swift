@@ -42,6 +42,9 @@ extension WorkspaceStore {
         return names.filter { name in
             guard !named.contains(name) else { return false }
             if temporaryNames.contains(name) || JournalSegment.isSegmentName(name) { return true }
+            // Attribution kept for a snapshot past the current one (files put back from a backup):
+            // `removeOthers` leaves later states' files alone, and the generation may come round again.
+            if let kept = StoredAttribution.Key(fileName: name) { return kept.generation > manifest.generation }
             guard let generation = generation(of: name) else { return false }
             return !inFlight.contains(generation)
         }

@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Compaction on a shared workspace: one process at a time (the compaction lease). Under the
@@ -24,6 +25,44 @@ extension WorkspaceStore {
         guard let compaction = try beginCompaction() else { throw Self.compactingElsewhere(folder) }
         compaction.writeFiles()
         try finish(compaction)
+    }
+
+    /// Whether the next open of this folder must read every order before its first frame, to
+    /// replay an entry since the snapshot that needs them, and they are more than it reads in a
+    /// few tens of milliseconds (16 s at ten million orders): callers compact now rather than
+    /// when the journal grows long. A colleague's snapshot that holds the entry counts, as the
+    /// manifest on disk says: this store's log may not have read it yet, and every console open
+    /// beside the one that compacted would write its own. (Read only while such an entry waits,
+    /// a kilobyte. A workspace on a server is read whole on opening anyway.)
+    public var nextOpenReadsEveryOrderFirst: Bool {
+        guard folderLog != nil, lastEntryNeedingOrderHistory > manifest.journalSequence,
+              workspace.orders.count > Self.ordersReplayedCheaply else { return false }
+        return lastEntryNeedingOrderHistory > (try? Snapshot.manifest(in: folder, fileSystem: fileSystem))?.journalSequence ?? 0
+    }
+    /// Orders an open reads before its first frame in a few tens of milliseconds.
+    public static let ordersReplayedCheaply = 20_000
+
+    /// The last of `entries` after `sequence` that needs the order history to be replayed; 0 for none.
+    static func lastNeedingOrderHistory(_ entries: [JournalEntry], after sequence: Int) -> Int {
+        entries.last { $0.seq > sequence && $0.command.needsOrderHistory }?.seq ?? 0
+    }
+
+    /// What a command-line write does before it closes, so that the next console and report
+    /// find the workspace ready: folds an entry that needs every order read to be replayed (an
+    /// import of orders or survey answers, an answer resolved) into a snapshot, when the orders
+    /// are many (`nextOpenReadsEveryOrderFirst`: 16 s before the first frame at ten million
+    /// orders, on every open until the console's own compaction); then keeps attribution if the
+    /// write changed it (`keepAttributionCurrent`). A compaction refused (another process is
+    /// compacting) or failed is left to the next one; the write itself is durable either way.
+    public func leaveReadyForTheNextOpen() {
+        guard nextOpenReadsEveryOrderFirst else { return keepAttributionCurrent() }
+        // Decided on the other threads while the snapshot is written: it is of the same state,
+        // unless the compaction caught up with a colleague's entry that changes what is credited.
+        let inputs = attributionInputsSequence, workspace = self.workspace
+        let deciding = attributionLeftStale ? BackgroundWork { Attribution.compute(workspace) } : nil
+        try? compact()
+        if let deciding, attributionInputsSequence == inputs, attributionLeftStale { remember(deciding.wait()) }
+        keepAttributionCurrent()
     }
 
     private static func compactingElsewhere(_ folder: String) -> StoreError {
@@ -60,7 +99,7 @@ extension WorkspaceStore {
         defer { nextGeneration += 1 }
         inFlightGenerations.insert(nextGeneration)
         return Compaction(workspace: workspace, folder: folder, generation: nextGeneration, journalSequence: lastSequence,
-                          rolled: roll.manifest, reusing: savedRows.unchanged(in: workspace), fileSystem: fileSystem)
+                          rolled: roll.manifest, reusing: savedRows.reusable(in: workspace), fileSystem: fileSystem)
     }
 
     private func takeCompactionLease() -> Bool {
@@ -92,7 +131,7 @@ extension WorkspaceStore {
             compaction.removeFiles()
             return
         }
-        savedRows.noteCompaction(of: compaction.workspace, as: manifest, in: folder, current: workspace)
+        savedRows.noteCompaction(of: compaction.workspace, as: manifest, in: folder)
         keepAttributionForNewGeneration()
         trimJournal()
     }

@@ -95,6 +95,7 @@ extension WorkspaceStore {
                 performedCommands[commandID] = applied.summary
                 if applied.isUndoable { rememberUndo(applied.undo, at: entry.seq) }
                 lastOwnPosition = entry.seq
+                if command.needsOrderHistory { lastEntryNeedingOrderHistory = entry.seq }
                 noteAttributionInputs(changedBy: command, applied: applied)
                 if let batch, let folderLog, let rows = batch.rows, rows.holdsTheOrders(of: workspace, staged: command) {
                     savedRows.note(OrderRowCodec.collection, workspace.orders.rowsVersion, in: folderLog.folder + "/" + batch.name,

@@ -46,6 +46,9 @@ public final class WorkspaceStore {
     public var recoveryNotice: String? { recoveredTornLine?.notice ?? unreadableLastLine?.notice }
     /// Journal entries not yet folded into the snapshot; callers compact when this grows long.
     public internal(set) var journalLength: Int
+    /// The last journal entry that needs the order history to be replayed (`Command.needsOrderHistory`:
+    /// an import of orders or answers, an answer resolved, the undo of one), 0 for none.
+    var lastEntryNeedingOrderHistory: Int
     /// The people and roles someone else enforces (a database's logins), which commands are
     /// judged by instead of the program's list; nil for a folder.
     public var enforcedPeople: ProgramPeople?
@@ -116,6 +119,7 @@ public final class WorkspaceStore {
         let (replayed, lastChangingAttribution) = try Self.replay(entries, onto: &workspace, after: manifest.journalSequence, log: log,
                                                                   changes: &changes, performed: &performed)
         let inputsSequence = lastChangingAttribution ?? manifest.journalSequence
+        lastEntryNeedingOrderHistory = Self.lastNeedingOrderHistory(entries, after: manifest.journalSequence)
         if pending != nil {
             let key = StoredAttribution.Key(generation: manifest.generation, inputsSequence: inputsSequence)
             pending?.storedAttribution = (StoredAttribution.Location(folder: folder, key: key, fileSystem: fileSystem),
@@ -162,6 +166,7 @@ public final class WorkspaceStore {
         var performed: [String: String] = [:]
         let (replayed, _) = try Self.replay(entries, onto: &workspace, after: snapshot.through, log: log,
                                             changes: &changes, performed: &performed)
+        lastEntryNeedingOrderHistory = Self.lastNeedingOrderHistory(entries, after: snapshot.through)
         folder = name
         mode = unreadable == nil ? .readWrite : .readOnly
         fileSystem = POSIXFileSystem()

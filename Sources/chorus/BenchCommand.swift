@@ -39,6 +39,8 @@ struct BenchCommand: ParsableCommand {
     var firstFrameOnly = false
     @Flag(name: .customLong("cold-open"), help: "Only the console's opening with nothing kept for the workspace's state, until the Leaderboard and Ledger are ready (attribution computed), once per repetition.")
     var coldOpenOnly = false
+    @Flag(name: .customLong("open"), help: "Only the console's opening as it finds the workspace (attribution kept for its state read, when there is one), until the Leaderboard and Ledger are ready, once per repetition: what the morning after a nightly `chorus import` meets.")
+    var openOnly = false
     @Flag(name: .customLong("keys"), help: "Only the console's keys, on the workspace opened whole with attribution kept (press to finished frame).")
     var keysOnly = false
     @Flag(name: .customLong("scale-to-10m"), help: "With --scale: also 1M creators / 10M orders (generating it takes long).")
@@ -67,10 +69,15 @@ struct BenchCommand: ParsableCommand {
                 }
                 return
             }
-            if coldOpenOnly {
+            if coldOpenOnly && openOnly { throw ValidationError("--open and --cold-open time different opens; give one of them") }
+            if coldOpenOnly || openOnly {
                 let folder = try workspace.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? prepareGenerated(creators: creators, orders: orders)
                 defer { if smoke && workspace == nil { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) } }
-                for _ in 0..<repetitions { try Output.print(try ConsoleBenchmark.measureColdOpening(folder, today: SampleWorkspace.anchorDay).description) }
+                for _ in 0..<repetitions {
+                    let opening = coldOpenOnly ? try ConsoleBenchmark.measureColdOpening(folder, today: SampleWorkspace.anchorDay)
+                                               : try ConsoleBenchmark.measureOpening(folder, today: SampleWorkspace.anchorDay)
+                    try Output.print(opening.description)
+                }
                 return
             }
             if keysOnly {

@@ -1,3 +1,4 @@
+import ChorusCore
 import ChorusInterchange
 import ChorusStore
 import Foundation
@@ -37,10 +38,15 @@ enum FileImport {
     }
 
     /// Opens the workspace for writing (`WritableWorkspace`: waits for a busy lock), runs
-    /// `body`, and releases the workspace however `body` ends.
+    /// `body`, and releases the workspace however `body` ends, ready for the next open
+    /// (`leaveReadyForTheNextOpen`): imports are what cron jobs run before people come in.
     static func into(_ workspace: URL, _ body: (_ store: WorkspaceStore) throws -> Void) throws {
         let store = try WritableWorkspace.open(workspace)
-        defer { store.close() }
+        defer {
+            // Also when `body` threw after its import was durable (its summary line cut off by a closed pipe).
+            store.leaveReadyForTheNextOpen()
+            store.close()
+        }
         try body(store)
         ProcessExit.leaveToTheSystem(store)
     }
@@ -60,5 +66,10 @@ enum FileImport {
     /// would cost more to write now and to replay on every open than the snapshot does.
     static func durability(rows: Int) -> WorkspaceStore.Durability {
         rows > 10_000 ? .snapshot : .journal
+    }
+
+    /// Performs an import's command of `rows` rows, durable as `durability` says.
+    static func perform(_ command: Command, rows: Int, on store: WorkspaceStore, undoable: Bool = true) throws -> AppliedCommand {
+        try store.perform(command, context: Clock.context, durability: durability(rows: rows), undoable: undoable)
     }
 }

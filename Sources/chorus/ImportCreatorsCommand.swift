@@ -38,7 +38,7 @@ struct ImportCreatorsCommand: ParsableCommand {
                                                 codeTerms: DiscountTerms(kind: codeType, value: value), map: columnMap)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no creators to import") }
-                let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
+                let applied = try FileImport.perform(command, rows: parsed.creators.count, on: store)
                 try Output.print(applied.summary + skipped)
             }
         }

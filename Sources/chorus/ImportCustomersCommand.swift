@@ -40,7 +40,7 @@ struct ImportCustomersCommand: ParsableCommand {
                 let parsed = try CustomersImport(bytes: bytes, fileName: name, workspace: store.workspace, source: source, map: columnMap)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no customers with a social handle or an email to import") }
-                let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.creators.count))
+                let applied = try FileImport.perform(command, rows: parsed.creators.count, on: store)
                 try Output.print(applied.summary + skipped)
                 for line in parsed.report() { try Output.print(line) }
             }

@@ -24,8 +24,7 @@ struct ImportMetricsCommand: ParsableCommand {
                 let parsed = try MetricsImport(bytes: bytes, fileName: name, workspace: store.workspace)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard !parsed.readings.isEmpty else { throw CLIFailure(message: "\(name) has no metrics to import") }
-                let applied = try store.perform(.importMetrics(parsed.readings), context: Clock.context,
-                                                durability: FileImport.durability(rows: parsed.readings.count))
+                let applied = try FileImport.perform(.importMetrics(parsed.readings), rows: parsed.readings.count, on: store)
                 try Output.print(applied.summary + skipped)
             }
         }

@@ -47,8 +47,7 @@ struct ImportOrdersCommand: ParsableCommand {
         guard !parsed.orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders to import") }
         let (orders, converted) = try OrderCurrencies.inProgramCurrency(parsed.orders, workspace: store.workspace, skipInvalid: skipInvalid)
         guard !orders.isEmpty else { throw CLIFailure(message: "\(fileName) has no orders with a rate to import") }
-        let applied = try store.perform(.importOrders(orders), context: Clock.context, durability: FileImport.durability(rows: orders.count),
-                                        undoable: false)
+        let applied = try FileImport.perform(.importOrders(orders), rows: orders.count, on: store, undoable: false)
         return (parsed, applied, "\(applied.summary) from \(parsed.rowCount) rows\(skipped)\(converted)")
     }
 }

@@ -28,8 +28,7 @@ struct ImportProductsCommand: ParsableCommand {
                 let parsed = try ProductsImport(bytes: bytes, fileName: name, workspace: store.workspace)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard !parsed.skus.isEmpty else { throw CLIFailure(message: "\(name) has no products to import") }
-                let applied = try store.perform(.importProducts(parsed.skus), context: Clock.context,
-                                                durability: FileImport.durability(rows: parsed.skus.count))
+                let applied = try FileImport.perform(.importProducts(parsed.skus), rows: parsed.skus.count, on: store)
                 try Output.print(applied.summary + skipped)
                 if parsed.layout == .shopifyInventory {
                     let places = parsed.locations.count == 1 ? "1 location" : "\(parsed.locations.count) locations"

@@ -25,7 +25,7 @@ struct ImportSubmissionsCommand: ParsableCommand {
                 let parsed = try SubmissionsImport(bytes: bytes, fileName: name, workspace: store.workspace)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard let command = parsed.command else { throw CLIFailure(message: "\(name) has no submissions to import") }
-                let applied = try store.perform(command, context: Clock.context, durability: FileImport.durability(rows: parsed.submissions.count))
+                let applied = try FileImport.perform(command, rows: parsed.submissions.count, on: store)
                 try Output.print(applied.summary + skipped)
             }
         }

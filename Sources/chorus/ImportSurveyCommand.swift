@@ -25,8 +25,7 @@ struct ImportSurveyCommand: ParsableCommand {
                 let parsed = try SurveyImport(bytes: bytes, fileName: name, workspace: store.workspace)
                 let skipped = try FileImport.check(parsed.errors, skipInvalid: skipInvalid)
                 guard !parsed.responses.isEmpty else { throw CLIFailure(message: "\(name) has no answers to import") }
-                let applied = try store.perform(.importSurveyResponses(parsed.responses), context: Clock.context,
-                                                durability: FileImport.durability(rows: parsed.responses.count))
+                let applied = try FileImport.perform(.importSurveyResponses(parsed.responses), rows: parsed.responses.count, on: store)
                 try Output.print(applied.summary + skipped)
                 if let note = parsed.unmatchedNote { try Output.print(note) }
             }

@@ -33,7 +33,8 @@ struct ResolveCommand: ParsableCommand {
                 throw CLIFailure(message: "no order \(order) (give its Name, like #1002, or Shopify's numeric Id)")
             }
             let result = try store.attribution()
-            if let position = current.orders.firstIndex(where: { $0.id == orderID }) {
+            let position = current.orders.position(of: orderID)
+            if let position {
                 let decided = result.credits[position]
                 let why: [AttributionResult.Outcome: String] = [
                     .directByCode: "is credited by its discount code", .directByLink: "is credited by its tracking link",
@@ -43,10 +44,11 @@ struct ResolveCommand: ParsableCommand {
                     throw CLIFailure(message: "order \(orderID) \(reason); survey answers do not decide it")
                 }
             }
-            let pending = Attribution.ambiguousAnswers(of: result, in: current).first { $0.orderID == orderID }
+            let pending = position.flatMap { Attribution.ambiguousAnswer(at: $0, of: result, in: current) }
             let words = noAlias ? nil : alias ?? pending?.text
             let applied = try store.perform(.resolveSurveyAnswer(order: orderID, creator: creator.id, alias: words), context: Clock.context)
             try Output.print(applied.summary)
+            store.leaveReadyForTheNextOpen()
             ProcessExit.leaveToTheSystem(store)
         }
     }

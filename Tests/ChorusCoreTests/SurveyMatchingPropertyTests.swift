@@ -83,6 +83,9 @@ final class SurveyMatchingPropertyTests: XCTestCase {
             XCTAssertEqual(answer.creators, named.compactMap { $0.index.map { workspace.creators[$0].id } })
             XCTAssertEqual(answer.creatorPositions, named)
         }
+        // `chorus resolve` looks at the one answer it resolves: the same answer, and none for an order that is not ambiguous.
+        let alone = workspace.orders.indices.compactMap { Attribution.ambiguousAnswer(at: $0, of: result, in: workspace) }
+        XCTAssertEqual(alone, ambiguous)
     }
 
     // MARK: The rule, the slow way

@@ -126,7 +126,8 @@ final class BrandFilesCommandLineTests: XCTestCase {
         let refused = try ChorusProcess.run(["resolve", "#5001", "@mila.makes", "--workspace", workspace.path])
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertEqual(refused.stderr, "chorus: order #5001 is credited by its discount code; survey answers do not decide it\n")
-        // Working out the credit keeps it on disk for next time (a cache, not a change).
-        XCTAssertEqual(try folderContents(workspace).filter { !$0.key.hasPrefix("attribution-") }, before)
+        // The credit is read from the attribution the survey import kept: nothing on disk changes.
+        XCTAssertTrue(before.keys.contains { $0.hasPrefix("attribution-") })
+        XCTAssertEqual(try folderContents(workspace), before)
     }
 }

@@ -1,4 +1,5 @@
 import ChorusCore
+import ChorusGenerator
 import ChorusStore
 import Foundation
 import XCTest
@@ -14,6 +15,68 @@ final class BackgroundCompactionTests: XCTestCase {
             try store.perform(.adjustStock(sku: "SKU-SERUM", delta: 1, reason: "recount \(minute)"), context: StoreFixtures.context(minute))
         }
         return (folder, store)
+    }
+
+    /// A coordinator resolves an ambiguous survey answer in a program of many orders. Replaying
+    /// that entry needs every order read, so until a snapshot holds it each console opened
+    /// would wait for them before its first frame (16 s at ten million): the console compacts at
+    /// once instead of after a thousand entries. Pipeline work, which needs no order, does not.
+    func testAnAnswerResolvedInABigProgramIsFoldedIntoASnapshotAtOnce() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let program = SampleProgram.generate(options: GeneratorOptions(creators: 600, orders: 24_000, seed: 3,
+                                                                       today: Day(year: 2026, month: 11, day: 21)!))
+        try WorkspaceStore.create(at: folder, workspace: program).close()
+        let store = try WorkspaceStore.open(at: folder)
+        let compactor = BackgroundCompactor(store: store, threshold: 1_000, write: { $0.writeFiles() })
+        try store.perform(.adjustStock(sku: store.workspace.skus[0].id, delta: 1, reason: "recount"), context: StoreFixtures.context(1))
+        compactor.startIfDue()
+        XCTAssertNil(compactor.collect(), "one entry of pipeline work waits for the journal to grow")
+        XCTAssertEqual(store.journalLength, 1)
+
+        let answer = try XCTUnwrap(Attribution.ambiguousAnswers(of: Attribution.compute(store.workspace), in: store.workspace).first)
+        try store.perform(.resolveSurveyAnswer(order: answer.orderID, creator: answer.creators[0], alias: answer.text),
+                          context: StoreFixtures.context(2))
+        XCTAssertTrue(store.nextOpenReadsEveryOrderFirst)
+        compactor.startIfDue()
+        _ = compactor.collect()
+
+        XCTAssertEqual(store.journalLength, 0, "the resolution is in the new snapshot")
+        XCTAssertFalse(store.nextOpenReadsEveryOrderFirst)
+        let expected = store.workspace
+        store.close()
+        let reopened = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { reopened.close() }
+        XCTAssertNotNil(reopened.pendingOrderHistory, "the next console opens without reading the orders first")
+        try reopened.finishLoadingOrderHistory()
+        XCTAssertEqual(reopened.workspace, expected)
+    }
+
+    /// Two coordinators have the big program open; one resolves an answer and her console
+    /// folds it into a snapshot. The other's console, which followed the resolution, finds her
+    /// snapshot on disk before it has read anything since, and does not write one of its own.
+    func testAColleaguesSnapshotOfTheResolutionIsEnough() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let program = SampleProgram.generate(options: GeneratorOptions(creators: 600, orders: 24_000, seed: 3,
+                                                                       today: Day(year: 2026, month: 11, day: 21)!))
+        try WorkspaceStore.create(at: folder, workspace: program).close()
+        let ana = try WorkspaceStore.open(at: folder), ben = try WorkspaceStore.open(at: folder)
+        defer { ana.close(); ben.close() }
+        let answer = try XCTUnwrap(Attribution.ambiguousAnswers(of: Attribution.compute(ana.workspace), in: ana.workspace).first)
+        try ana.perform(.resolveSurveyAnswer(order: answer.orderID, creator: answer.creators[0], alias: nil), context: StoreFixtures.context(1))
+        _ = try ben.catchUp()
+        XCTAssertTrue(ben.nextOpenReadsEveryOrderFirst, "followed, not yet folded")
+
+        let anasCompactor = BackgroundCompactor(store: ana, threshold: 1_000, write: { $0.writeFiles() })
+        anasCompactor.startIfDue()
+        _ = anasCompactor.collect()
+        // Ben's console has not looked at the log since: nothing was appended after the resolution.
+
+        XCTAssertFalse(ben.nextOpenReadsEveryOrderFirst, "Ana's snapshot holds it")
+        let bensCompactor = BackgroundCompactor(store: ben, threshold: 1_000, write: { $0.writeFiles() })
+        bensCompactor.startIfDue()
+        XCTAssertNil(bensCompactor.collect())
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("orders-") }, ["orders-2.json"],
+                       "one new snapshot, Ana's")
     }
 
     func testCommandsPerformedWhileTheSnapshotIsWrittenStayInTheJournal() throws {

@@ -139,6 +139,110 @@ final class KeptAttributionTests: XCTestCase {
         assertSame(store.knownAttribution, Attribution.compute(store.workspace))
     }
 
+    /// A cron import keeps attribution for its state after a coordinator's console, opened
+    /// beside it, kept it for the state after (a creator renamed there): what the import writes
+    /// must not take the console's file away, or the next open decides every order again.
+    func testAFileKeptForALaterStateByAColleagueStaysWhenAnEarlierStateIsKept() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let credited = Attribution.compute(Self.sample).totals.keys.sorted { $0.rawValue < $1.rawValue }
+        let cron = try WorkspaceStore.open(at: folder)
+        var relinked = try XCTUnwrap(cron.workspace.creator(credited[0]))
+        relinked.linkSlug = "someone-else-entirely"
+        try cron.perform(.updateCreator(relinked), context: StoreFixtures.context())
+
+        let console = try WorkspaceStore.open(at: folder)
+        var renamed = try XCTUnwrap(console.workspace.creator(credited[1]))
+        renamed.name = "Somebody Else"
+        try console.perform(.updateCreator(renamed), context: StoreFixtures.context())
+        console.remember(Attribution.compute(console.workspace))
+        console.close()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-2.json"])
+
+        cron.keepAttributionCurrent()
+        cron.close()
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.json", "attribution-r\(Attribution.rulesVersion)-1-2.json"],
+                       "the import's own, and the console's for the state after it")
+
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+        XCTAssertNotNil(store.knownAttribution, "the console's file, read for the state now")
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace), in: store.workspace)
+    }
+
+    /// A console follows a colleague's entries but keeps the snapshot it opened on; once the
+    /// colleague has made a newer one, what the console decides is kept for nobody to read, so
+    /// it is not written (it would lie beside the workspace until the next compaction).
+    func testAConsoleBehindAColleaguesSnapshotKeepsNoFileForTheOldOne() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let colleague = try WorkspaceStore.open(at: folder), console = try WorkspaceStore.open(at: folder)
+        var relinked = colleague.workspace.creators[0]
+        relinked.linkSlug = "someone-else-entirely"
+        try colleague.perform(.updateCreator(relinked), context: StoreFixtures.context(1))
+        _ = try console.catchUp()
+        try colleague.compact()
+        colleague.remember(Attribution.compute(colleague.workspace))
+        colleague.close()
+
+        console.remember(Attribution.compute(console.workspace))
+        console.close()
+
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-2-1.json"], "the colleague's, for her snapshot")
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace), in: store.workspace)
+    }
+
+    /// A cron import into a big program decides attribution while its snapshot is written; a
+    /// coordinator's change to a credited creator's link, appended meanwhile and caught up by
+    /// that compaction, makes those decisions stale: what is kept is decided for the state
+    /// after the change, never the one before under its name.
+    func testAChangeCaughtUpWhileTheImportsSnapshotIsWrittenIsInWhatItKeeps() throws {
+        let folder = StoreFixtures.temporaryFolder()
+        let program = SampleProgram.generate(options: GeneratorOptions(creators: 600, orders: 24_000, seed: 3, today: Day(year: 2026, month: 11, day: 21)!))
+        let soFar = Array(program.orders.rows.prefix(23_000))
+        try WorkspaceStore.create(at: folder, workspace: Workspace(
+            program: program.program, waves: program.waves.rows, creators: program.creators.rows, enrollments: program.enrollments.rows,
+            skus: program.skus.rows, shipments: program.shipments.rows, submissions: program.submissions.rows, assets: program.assets.rows,
+            discountCodes: program.discountCodes.rows, trackingLinks: program.trackingLinks.rows, orders: soFar,
+            surveyResponses: [], payoutRuns: program.payoutRuns.rows)).close()
+        let cron = try WorkspaceStore.open(at: folder)
+        try cron.perform(.importOrders(Array(program.orders.rows.dropFirst(23_000))), context: StoreFixtures.context(1, actor: "cron"))
+
+        let coordinator = try WorkspaceStore.open(at: folder)
+        let before = Attribution.compute(coordinator.workspace)
+        let linked = try XCTUnwrap(before.credits.first { $0.outcome == .directByLink }?.creatorPosition.index)
+        var relinked = coordinator.workspace.creators[linked]
+        relinked.linkSlug = "someone-else-entirely"
+        try coordinator.perform(.updateCreator(relinked), context: StoreFixtures.context(2))
+        coordinator.close()
+
+        cron.leaveReadyForTheNextOpen()
+        cron.close()
+
+        XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-2-2.json"], "for the snapshot, after the change")
+        let store = try openAsTheConsoleDoes(folder)
+        defer { store.close() }
+        XCTAssertNotEqual(Attribution.compute(store.workspace).credits, before.credits, "the change moved credit")
+        assertSame(store.knownAttribution, Attribution.compute(store.workspace), in: store.workspace)
+    }
+
+    /// Files kept for later states are left alone, so one put back from a backup for a
+    /// snapshot past the current one would outlive it until that generation came round again
+    /// with other decisions: the next compaction takes it away as a stray.
+    func testAFileForASnapshotPastTheCurrentOneIsAStray() throws {
+        let folder = try workspaceWithKeptAttribution()
+        let current = try XCTUnwrap(try keptFiles(in: folder).first)
+        let fromABackup = "attribution-r\(Attribution.rulesVersion)-7-0.json"
+        try FileManager.default.copyItem(atPath: folder + "/" + current, toPath: folder + "/" + fromABackup)
+        let store = try WorkspaceStore.open(at: folder)
+        XCTAssertEqual(store.strayFiles.map(\.name), [fromABackup])
+
+        try store.compact()
+        store.close()
+
+        XCTAssertFalse(try keptFiles(in: folder).contains(fromABackup))
+    }
+
     func testAnImportWrittenAsANewSnapshotLeavesNoFileForTheOldOne() throws {
         let folder = try workspaceWithKeptAttribution()
         let store = try WorkspaceStore.open(at: folder)

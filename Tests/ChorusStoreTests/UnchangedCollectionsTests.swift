@@ -1,4 +1,5 @@
 import ChorusCore
+@testable import ChorusGenerator
 @testable import ChorusStore
 import Foundation
 import XCTest
@@ -51,6 +52,129 @@ final class UnchangedCollectionsTests: XCTestCase {
 
         XCTAssertEqual(try written(since: 0, steps, folder), ["program"])
         XCTAssertTrue(try linked(since: 0, steps, folder).isSuperset(of: ["orders", "surveyResponses"]))
+        store.close()
+        try assertFilesAreWhatWritingWouldMake(folder)
+    }
+
+    /// The night's orders imported after the ones read: the new orders file is the old one
+    /// with them after it, copied rather than encoded again, and the next night's builds on
+    /// that; the file is what writing every order makes, byte for byte.
+    func testOrdersAddedAtTheEndAreWrittenAfterACopyOfTheFileBefore() throws {
+        let (folder, steps, store) = try opened()
+        for night in 0..<2 {
+            let before = try Snapshot.manifest(in: folder, fileSystem: POSIXFileSystem())
+            let oldFile = try XCTUnwrap(before.collections.first { $0.name == "orders" }).file
+            try store.perform(.importOrders(StoreFixtures.nightsOrders(40, first: 510_001 + 40 * night)),
+                              context: StoreFixtures.context(1 + night, actor: "cron"))
+            let compacting = steps.points.count
+            try store.compact()
+
+            XCTAssertTrue(try written(since: compacting, steps, folder).contains("orders"))
+            XCTAssertTrue(steps.points.dropFirst(compacting).contains { $0.step == .read && $0.path.hasSuffix("/" + oldFile) },
+                          "night \(night): \(oldFile) copied")
+            try assertFilesAreWhatWritingWouldMake(folder)
+        }
+        XCTAssertEqual(store.workspace.orders.count, StoreFixtures.orders.count + 80)
+        store.close()
+    }
+
+    /// The file the orders were read from is no longer what it was noted as — a row short (an
+    /// older copy put back under its name), or gone: the compaction writes every order afresh
+    /// rather than copying it, and nothing is lost.
+    func testAFileThatNoLongerHoldsItsRowsIsNotCopied() throws {
+        for damage in ["a row short", "gone"] {
+            let (folder, _, store) = try opened()
+            try store.perform(.importOrders(StoreFixtures.nightsOrders(40)), context: StoreFixtures.context(1, actor: "cron"))
+            let path = folder + "/orders-1.json"
+            if damage == "gone" {
+                try FileManager.default.removeItem(atPath: path)
+            } else {
+                var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+                lines.remove(at: 1)  // the first row; the row after it now comes first
+                try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let expected = store.workspace
+            try store.compact()
+            store.close()
+
+            XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, expected, damage)
+            try assertFilesAreWhatWritingWouldMake(folder)
+        }
+    }
+
+    /// A creator added goes after a copy of the creators file (kept in pieces in memory).
+    func testACreatorAddedIsWrittenAfterACopyOfTheCreatorsFile() throws {
+        let (folder, steps, store) = try opened()
+        var newcomer = StoreFixtures.creators[0]
+        newcomer.id = "CR-09999"
+        newcomer.handle = "new.face"
+        newcomer.profiles = [SocialProfile(platform: .instagram, handle: "new.face", followers: 1_200)]
+        try store.perform(.addCreators([newcomer]), context: StoreFixtures.context(1))
+        let compacting = steps.points.count
+        try store.compact()
+
+        XCTAssertTrue(steps.points.dropFirst(compacting).contains { $0.step == .read && $0.path.hasSuffix("/creators-1.json") })
+        store.close()
+        try assertFilesAreWhatWritingWouldMake(folder)
+    }
+
+    /// Seeded days of what a program meets — nights' orders, a refund, creators added, an
+    /// import undone — with compactions between: whichever files were linked, copied before
+    /// new rows or written afresh, each is what writing makes, and reopening gives the
+    /// workspace in memory.
+    func testSeededDaysOfChangesLeaveEveryFileAsWritingMakesIt() throws {
+        for seed in 1...6 {
+            var random = SeededRandom(seed: UInt64(seed))
+            func pick(_ count: Int) -> Int { Int(random.next() % UInt64(count)) }
+            let (folder, _, store) = try opened()
+            var nextOrder = 600_001, nextCreator = 20_000
+            for step in 1...14 {
+                let context = StoreFixtures.context(step, actor: "cron")
+                switch pick(5) {
+                case 0:
+                    let count = 1 + pick(30)
+                    try store.perform(.importOrders(StoreFixtures.nightsOrders(count, first: nextOrder)), context: context)
+                    nextOrder += count
+                case 1:
+                    let inEuros = store.workspace.orders.filter { $0.subtotal.currency == store.workspace.program.currency }
+                    var refunded = inEuros[pick(inEuros.count)]
+                    refunded.refunded = refunded.subtotal
+                    try store.perform(.importOrders([refunded]), context: context)
+                case 2:
+                    var newcomer = StoreFixtures.creators[pick(StoreFixtures.creators.count)]
+                    newcomer.id = CreatorID("CR-\(nextCreator)")
+                    newcomer.handle = "newcomer.\(nextCreator)"
+                    newcomer.profiles = [SocialProfile(platform: .instagram, handle: newcomer.handle, followers: 900)]
+                    try store.perform(.addCreators([newcomer]), context: context)
+                    nextCreator += 1
+                case 3:
+                    let applied = try store.perform(.importOrders(StoreFixtures.nightsOrders(3, first: nextOrder)), context: context)
+                    try store.perform(applied.undo, context: context)
+                default:
+                    try store.compact()
+                    try assertFilesAreWhatWritingWouldMake(folder)
+                }
+            }
+            try store.compact()
+            try assertFilesAreWhatWritingWouldMake(folder)
+            let expected = store.workspace
+            store.close()
+            XCTAssertEqual(try WorkspaceStore.open(at: folder, mode: .readOnly).workspace, expected, "seed \(seed)")
+        }
+    }
+
+    /// An order replaced (a refund) is not a row added: every order is encoded again, and the
+    /// file before is not read.
+    func testAnOrderReplacedWritesTheOrdersAfresh() throws {
+        let (folder, steps, store) = try opened()
+        var refunded = store.workspace.orders[0]
+        refunded.refunded = refunded.subtotal
+        try store.perform(.importOrders([refunded] + StoreFixtures.nightsOrders(5)), context: StoreFixtures.context(1, actor: "cron"))
+        let compacting = steps.points.count
+        try store.compact()
+
+        XCTAssertTrue(try written(since: compacting, steps, folder).contains("orders"))
+        XCTAssertFalse(steps.points.dropFirst(compacting).contains { $0.step == .read && $0.path.hasSuffix("/orders-1.json") })
         store.close()
         try assertFilesAreWhatWritingWouldMake(folder)
     }
