@@ -61,6 +61,34 @@ extension ConsoleBenchmark {
             + "    (\(outcomes.sorted().joined(separator: "; ")))"
     }
 
+    /// A creator's name saved, undone and redone at once (each changes what survey answers
+    /// credit), until the figures for where they end are derived and taken in, with the peak
+    /// memory meanwhile: what a coordinator's quick run of renames costs the machine, which
+    /// decides attribution for the last of them only once the one running has ended.
+    func measureEditsInARow(_ console: Console) -> String {
+        var untilDerived: [Duration] = [], peaks: [Int] = []
+        Self.settle(console)
+        for round in 0..<3 {
+            console.press(.character("e"))
+            console.press(.tab)
+            console.press(.character(round % 2 == 0 ? "x" : "y"))
+            PeakMemory.reset()
+            let start = ContinuousClock.now
+            for key: ChorusUI.Key in [.control("s"), .character("z"), .character("Z")] {
+                console.press(key)
+                _ = console.frame()
+            }
+            Self.settle(console)
+            untilDerived.append(ContinuousClock.now - start)
+            peaks.append(PeakMemory.megabytes)
+            console.press(.character("z"))
+            Self.settle(console)
+        }
+        return "  a name saved, undone and redone at once (e, Ctrl-s, z, Z), until their figures are derived: "
+            + untilDerived.map(Stopwatch.format).joined(separator: ", ") + "; peak memory meanwhile: "
+            + peaks.map { "\($0) MB" }.joined(separator: ", ")
+    }
+
     /// Takes in background work as the terminal does between key presses, until none is left:
     /// what finishes may start more (figures taken in make the Pipeline's columns scored again,
     /// and its big waves built again). True if there was any.

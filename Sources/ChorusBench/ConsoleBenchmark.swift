@@ -233,6 +233,7 @@ public struct ConsoleBenchmark {
         lines.append(measure("switch pane (1 2 3 7)", console) { index in [.character(["2", "3", "7", "1"][index % 4])] })
         lines.append(measureBulkAction(console, rows: min(500, rows)))
         lines.append(measureCreatorEdit(console))
+        lines.append(measureEditsInARow(console))
         lines.append(measureWaveSwitch(console))
         if let folder { lines.append(measureKeysDuringCompaction(console, folder: folder)) }
         console.press(.character("3"))

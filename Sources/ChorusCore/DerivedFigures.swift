@@ -258,20 +258,18 @@ public final class DerivedFigures {
     /// Takes in work finished on other threads; true when something new is ready to be shown.
     public func collectFinished() -> Bool {
         var ready = false
+        // Work for an earlier position is dropped, and counts as ready too: what waited for it
+        // to end (see `sharedAttribution`) is asked for again and starts now.
         if let running = runningAttribution, let result = running.work.result {
             runningAttribution = nil
-            if running.attributionRevision == attributionRevision {
-                keep(result)
-                ready = true
-            }
+            if running.attributionRevision == attributionRevision { keep(result) }
+            ready = true
         }
         if let running = runningLedger, let (result, built) = running.work.result {
             runningLedger = nil
             if running.attributionRevision == attributionRevision, currentAttribution() == nil { keep(result) }
-            if running.revision == revision {
-                keepLedger(built)
-                ready = true
-            }
+            if running.revision == revision { keepLedger(built) }
+            ready = true
         }
         if let running = runningCategories, let byEmail = running.work.result {
             runningCategories = nil
@@ -337,15 +335,21 @@ public final class DerivedFigures {
 
     /// Attribution for the current position, or the one computation of it running on another
     /// thread, so the ledger waits for the same one instead of deciding a million orders twice.
+    /// Nil while a computation for an earlier position still runs (it cannot be stopped): this
+    /// position's starts once that one ends. Started beside it, each edit of a quick run of
+    /// renames would decide ten million orders at once with the others, each with its own
+    /// hundreds of megabytes, on the cores the keys need.
     private enum Shared: Sendable {
         case ready(AttributionResult)
         case running(BackgroundWork<AttributionResult>)
     }
 
-    private func sharedAttribution(_ workspace: Workspace) -> Shared {
+    private func sharedAttribution(_ workspace: Workspace) -> Shared? {
         if let result = currentAttribution() { return .ready(result) }
         if workspace.orders.count > Self.backgroundThreshold {
-            if let running = runningAttribution, running.attributionRevision == attributionRevision { return .running(running.work) }
+            if let running = runningAttribution {
+                return running.attributionRevision == attributionRevision ? .running(running.work) : nil
+            }
             let started = BackgroundWork { Attribution.compute(workspace) }
             runningAttribution = (attributionRevision, started)
             computes.attribution += 1
@@ -374,8 +378,9 @@ public final class DerivedFigures {
         if let kept = keptLedger, kept.revision == revision { return }
         let keptFigures = keptBeforeOrders?.orderFigures ?? sharedOrderFigures.flatMap { $0.ordersRevision == ordersRevision ? $0.figures : nil }
         if keptFigures?.count ?? workspace.orders.count > Self.backgroundThreshold {
-            guard runningLedger?.revision != revision else { return }
-            let shared = sharedAttribution(workspace)
+            // One ledger at a time, as attribution: one for an earlier position ends first.
+            guard runningLedger == nil else { return }
+            guard let shared = sharedAttribution(workspace) else { return }
             let work = BackgroundWork {
                 let result: AttributionResult
                 switch shared {
@@ -388,7 +393,7 @@ public final class DerivedFigures {
             computes.ledger += 1
             return
         }
-        guard case .ready(let result) = sharedAttribution(workspace) else { preconditionFailure("a program this small is attributed at once") }
+        guard case .ready(let result)? = sharedAttribution(workspace) else { preconditionFailure("a program this small is attributed at once") }
         keepLedger(Ledger(workspace, orders: keptFigures ?? workspace.orders.rows.figures, attribution: result, today: today))
         computes.ledger += 1
     }
