@@ -116,8 +116,13 @@ public final class DerivedFigures {
             keptLedger = (revision, kept.ledger)
             sharedOrderFigures = (ordersRevision, kept.ledger.orderFigures)
         }
+        // Still being made from the same figures: taken as this position's, not made again after them.
+        if let running = runningLedger, running.revision == before { runningLedger = (revision, attributionRevision, running.work) }
         if let kept = keptOverview, kept.key.revision == before {
             keptOverview = (OverviewKey(revision: revision, wave: kept.key.wave, dimension: kept.key.dimension), kept.figures)
+        }
+        if let running = runningOverview, running.key.revision == before {
+            runningOverview = (OverviewKey(revision: revision, wave: running.key.wave, dimension: running.key.dimension), running.work)
         }
     }
 
@@ -232,8 +237,12 @@ public final class DerivedFigures {
     /// small program, on another thread for a big one. While order history loads, only the
     /// ledger and overviews, from attribution kept for this state (the orders' figures are all
     /// they read; ambiguous answers, payout balances and categories bought need whole orders).
-    public func prepare(_ needs: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
+    public func prepare(_ asked: Set<DerivedNeed>, workspace: Workspace, today: Day?) {
+        // What an earlier ask had to put off (work for an earlier position ran) is asked for
+        // again: `S` asks for the ledger once, on a pane that does not show it.
+        let needs = asked.union(putOff)
         guard hasOrderFigures, !needs.isEmpty else { return }
+        putOff = []
         let ordersHere = !isLoadingOrders
         // Last: on a big program re-scoring waits for the attribution and ledger started here.
         defer { if ordersHere, needs.contains(.categoriesBought) { prepareCategories(workspace) } }
@@ -255,7 +264,8 @@ public final class DerivedFigures {
         for (wave, dimension) in overviews { prepareOverview(wave, dimension, ledger: built, workspace: workspace) }
     }
 
-    /// Takes in work finished on other threads; true when something new is ready to be shown.
+    /// Takes in work finished on other threads; true when something new is ready to be shown,
+    /// or when work for an earlier position ended and what waited for it may start.
     public func collectFinished() -> Bool {
         var ready = false
         // Work for an earlier position is dropped, and counts as ready too: what waited for it
@@ -302,6 +312,8 @@ public final class DerivedFigures {
     private var keptOverview: (key: OverviewKey, figures: OverviewFigures)?
     private var runningOverview: (key: OverviewKey, work: BackgroundWork<OverviewFigures>)?
     private var runningCategories: (ordersRevision: Int, work: BackgroundWork<[String: Set<String>]>)?
+    /// Needs not started because work for an earlier position still ran (see `sharedAttribution`).
+    private var putOff: Set<DerivedNeed> = []
 
     /// Reads every order, so a big history is gathered on another thread (the scores follow).
     /// It starts once attribution and the ledger being derived are taken in: on two cores it
@@ -379,8 +391,14 @@ public final class DerivedFigures {
         let keptFigures = keptBeforeOrders?.orderFigures ?? sharedOrderFigures.flatMap { $0.ordersRevision == ordersRevision ? $0.figures : nil }
         if keptFigures?.count ?? workspace.orders.count > Self.backgroundThreshold {
             // One ledger at a time, as attribution: one for an earlier position ends first.
-            guard runningLedger == nil else { return }
-            guard let shared = sharedAttribution(workspace) else { return }
+            if let running = runningLedger {
+                if running.revision != revision { putOff.insert(.ledger) }
+                return
+            }
+            guard let shared = sharedAttribution(workspace) else {
+                putOff.insert(.ledger)
+                return
+            }
             let work = BackgroundWork {
                 let result: AttributionResult
                 switch shared {

@@ -93,4 +93,49 @@ final class EditsInARowTests: XCTestCase {
         XCTAssertEqual(derived.computes.ledger, 3)
         XCTAssertEqual(try XCTUnwrap(derived.ledger.value).rows, Ledger(workspace, attribution: Attribution.compute(workspace), today: Sample.today).rows)
     }
+
+    /// `S` on the Seeding pane asks for the ledger once (the budget check counts commission),
+    /// on a pane that does not show it: put off while an earlier ledger is made, it is made
+    /// after that one all the same.
+    func testALedgerAskedForOnceWhileAnEarlierOneIsMadeIsMadeAfterIt() throws {
+        var workspace = bigProgram()
+        let derived = DerivedFigures()
+        derived.prepare([.ledger], workspace: workspace, today: Sample.today)
+        try rename(0, to: "Ana Lima-Souza", in: &workspace, recordingIn: derived)
+        derived.prepare([.ledger], workspace: workspace, today: Sample.today)
+        XCTAssertEqual(derived.computes.ledger, 1, "put off")
+
+        waitForWhatIsRunning(derived, needs: [], workspace)
+        XCTAssertEqual(derived.computes.ledger, 2)
+        let ledger = try XCTUnwrap(derived.ledger.value, "made for the state after the rename")
+        XCTAssertEqual(ledger.rows, Ledger(workspace, attribution: Attribution.compute(workspace), today: Sample.today).rows)
+    }
+
+    /// The same through the console's own loop, as the terminal runs it: a rename saved, undone
+    /// and redone at once on the Pipeline, then the Leaderboard, which needs only the ledger.
+    func testOnTheLeaderboardARenameItsUndoAndRedoEndOnTheFiguresOfTheLastState() throws {
+        let console = ConsoleDriver(bigProgram(), size: Size(width: 200, height: 60))
+        _ = console.press("5").frame
+        settle(console)
+        let opened = console.console.attributionComputes
+
+        console.press("1", "e", .tab, "x", .control("s"), "z", "Z", "5")
+        _ = console.frame
+        XCTAssertEqual(console.console.attributionComputes, opened + 1, "the save's decision runs; the undo and redo wait for it")
+        XCTAssertEqual(console.workspace.creators.rows.filter { $0.name.hasSuffix("x") }.count, 1, "the redo stands")
+
+        settle(console)
+        XCTAssertEqual(console.console.attributionComputes, opened + 2, "then once for where the redo left it")
+        let ledger = try XCTUnwrap(console.session.derived.ledger.value)
+        let fromNothing = Ledger(console.workspace, attribution: Attribution.compute(console.workspace), today: Sample.today)
+        XCTAssertEqual(ledger.rows, fromNothing.rows)
+    }
+
+    /// Takes in background work as the terminal does between key presses, until none is left.
+    private func settle(_ console: ConsoleDriver) {
+        let deadline = Date().addingTimeInterval(120)
+        while console.console.collectBackgroundWork() || console.console.isWorkingInBackground, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+    }
 }
