@@ -94,8 +94,8 @@ final class EditsInARowTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(derived.ledger.value).rows, Ledger(workspace, attribution: Attribution.compute(workspace), today: Sample.today).rows)
     }
 
-    /// `S` on the Seeding pane asks for the ledger once (the budget check counts commission),
-    /// on a pane that does not show it: put off while an earlier ledger is made, it is made
+    /// `S` on the Pipeline asks for the ledger once (its budget check counts commission), on a
+    /// pane that does not show the ledger: put off while an earlier ledger is made, it is made
     /// after that one all the same.
     func testALedgerAskedForOnceWhileAnEarlierOneIsMadeIsMadeAfterIt() throws {
         var workspace = bigProgram()
