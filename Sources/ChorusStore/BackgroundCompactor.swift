@@ -26,7 +26,9 @@ public final class BackgroundCompactor {
     /// Starts a compaction if the journal is long or must not wait (see the type), none is
     /// running and no backoff is pending.
     public func startIfDue(at now: Date = Date()) {
-        guard compaction == nil, store.journalLength >= threshold || store.nextOpenReadsEveryOrderFirst, retry.mayStart(at: now),
+        // The backoff is asked first: asking whether the next open must read every order reads
+        // the manifest on disk, and this is asked ten times a second between key presses.
+        guard compaction == nil, retry.mayStart(at: now), store.journalLength >= threshold || store.nextOpenReadsEveryOrderFirst,
               let started = try? store.beginBackgroundCompaction() else { return }
         compaction = started
         write(started)
