@@ -169,28 +169,24 @@ public struct FitContext: Sendable {
             if !categories.contains(category), categories.count < 64 { categories.append(category) }
             if let index = categories.firstIndex(of: category) { bitOfSKU[sku.id.rawValue] = 1 << UInt64(index) }
         }
-        var slotOfEmail: [String: Int] = [:]
-        for creator in workspace.creators {
-            guard let email = creator.email.map(folded), slotOfEmail[email] == nil else { continue }
-            slotOfEmail[email] = slotOfEmail.count
-        }
-        guard !bitOfSKU.isEmpty, !slotOfEmail.isEmpty else { return [:] }
+        let creatorEmails = CreatorEmailSlots(workspace.creators.lazy.compactMap(\.email))
+        guard !bitOfSKU.isEmpty, !creatorEmails.emails.isEmpty else { return [:] }
         let orders = workspace.orders
         let pieces = Parallel.pieceCount(for: orders.count, minimumSize: 100_000)
         let masks = Parallel.map(pieces) { piece in
-            var bought = [UInt64](repeating: 0, count: slotOfEmail.count)
+            var bought = [UInt64](repeating: 0, count: creatorEmails.emails.count)
             // Fields read in place: copying each whole order (a dozen references) cost more
             // than everything else here.
             orders.withUnsafeBufferPointer { orders in
                 for index in (orders.count * piece / pieces)..<(orders.count * (piece + 1) / pieces) {
-                    guard let email = orders[index].email, let slot = slotOfEmail[folded(email)], orders[index].counts else { continue }
+                    guard orders[index].counts, let slot = creatorEmails.slot(of: orders[index].packedEmail) else { continue }
                     for line in orders[index].lines { if let sku = line.sku, let bit = bitOfSKU[sku] { bought[slot] |= bit } }
                 }
             }
             return bought
         }
         var byEmail: [String: Set<String>] = [:]
-        for (email, slot) in slotOfEmail {
+        for (slot, email) in creatorEmails.emails.enumerated() {
             let mask = masks.reduce(UInt64(0)) { $0 | $1[slot] }
             guard mask != 0 else { continue }
             byEmail[email] = Set(categories.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { categories[$0] })
@@ -199,7 +195,7 @@ public struct FitContext: Sendable {
     }
 
     /// Text lower-cased, without allocating when it already is (most emails and categories are).
-    private static func folded(_ text: String) -> String {
+    static func folded(_ text: String) -> String {
         text.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? text.lowercased() : text
     }
 

@@ -159,6 +159,8 @@ extension CollectionFile {
                                                   as codec: Codec.Type, currency: Currency, pool: ReferralPool) throws -> Int {
         var reader = JSONReader(buffer, range: range)
         reader.orderSharing.pool = pool
+        reader.orderSharing.known = pool.knownSpellings
+        defer { pool.learn(reader.orderSharing.learned) }
         var count = 0
         do {
             while !reader.isAtEnd() {

@@ -286,6 +286,15 @@ struct JSONReader {
     mutating func finishValue() { needsComma = true }
 
     mutating func stringBody(_ column: StaticString, shared: Bool = false) throws -> String {
+        guard let (range, ascii) = try plainStringBody(column) else { return try escapedStringBody(column) }
+        return try shared ? sharedString(range, ascii: ascii, column) : makeString(range, ascii: ascii, column)
+    }
+
+    /// The bytes of the string that starts here, and whether they are all ASCII, when it has no
+    /// escapes: then the reader is past it. Nil, the reader left where it was, for one with
+    /// escapes (`escapedStringBody` reads those).
+    @inline(__always)
+    mutating func plainStringBody(_ column: StaticString) throws -> (Range<Int>, ascii: Bool)? {
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
         let start = position + 1
         var index = start
@@ -309,12 +318,9 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 position = index + 1
                 needsComma = true
-                return try shared ? sharedString(start..<index, ascii: ascii, column) : makeString(start..<index, ascii: ascii, column)
+                return (start..<index, ascii)
             }
-            if byte == UInt8(ascii: "\\") {
-                position = start - 1
-                return try escapedStringBody(column)
-            }
+            if byte == UInt8(ascii: "\\") { return nil }
             if byte < 0x20 { throw JSONReadError(offset: index, message: "column \(column): control character inside a string") }
             if byte >= 0x80 { ascii = false }
             index += 1

@@ -85,7 +85,7 @@ enum OrderRowCodec: RowCodec {
     static func read(from reader: inout JSONReader, currency: Currency) throws -> Order {
         try reader.beginArray("order")
         let id = OrderID(try reader.string("id"))
-        let email = reader.orderSharing.emails.add(try reader.optionalString("email"))
+        let email = try readEmail(from: &reader)
         let status = try reader.string("financialStatus", shared: true)
         let createdAt = try reader.timestamp("createdAt")
         let cancelledAt = try reader.optionalTimestamp("cancelledAt")
@@ -109,6 +109,17 @@ enum OrderRowCodec: RowCodec {
                      subtotal: subtotal, refunded: refunded, referral: referral, lines: lines, shopifyID: shopifyID, original: original)
     }
 
+    /// The e-mail, its bytes copied from the file into the rows' shared block without a `String`
+    /// made of them first: for text over fifteen bytes that was an allocation and its release
+    /// per order. Text with escapes or beyond ASCII is read (and checked) as ever.
+    private static func readEmail(from reader: inout JSONReader) throws -> PackedText {
+        if try reader.nextIsNull("email") { return PackedText(nil) }
+        guard let (range, ascii) = try reader.plainStringBody("email") else { return reader.orderSharing.emails.add(try reader.stringBody("email")) }
+        guard ascii else { return reader.orderSharing.emails.add(try reader.makeString(range, ascii: false, "email")) }
+        let text = UnsafeRawBufferPointer(rebasing: reader.bytes[range]).assumingMemoryBound(to: UInt8.self)
+        return reader.orderSharing.emails.add(utf8: text)
+    }
+
     /// The six referral columns, as the box every order with them shares. A chunk of orders
     /// spells a few thousand referrals, nearly all of them over and over ("web" and five nulls,
     /// a creator's code with their campaign), so the columns are first passed over and their
@@ -118,7 +129,13 @@ enum OrderRowCodec: RowCodec {
     private static func readReferral(from reader: inout JSONReader) throws -> OrderReferral {
         let start = reader.mark
         let spelling = try? reader.skipValues(6, "referral")
-        if let spelling, let known = reader.orderSharing.referrals.value(of: spelling, in: reader.bytes) { return known }
+        if let spelling {
+            if let recent = reader.orderSharing.referrals.value(of: spelling, in: reader.bytes) { return recent }
+            if let known = reader.orderSharing.readBefore(spelling, in: reader.bytes) {
+                reader.orderSharing.referrals.keep(known, for: spelling, in: reader.bytes)
+                return known
+            }
+        }
         reader.rewind(to: start)
         let referral = reader.orderSharing.share(OrderReferral(discountCodes: try reader.optionalString("discountCodes", shared: true),
                                                                source: try reader.optionalString("source", shared: true),
@@ -126,7 +143,10 @@ enum OrderRowCodec: RowCodec {
                                                                utmMedium: try reader.optionalString("utmMedium", shared: true),
                                                                utmCampaign: try reader.optionalString("utmCampaign", shared: true),
                                                                utmContent: try reader.optionalString("utmContent", shared: true)))
-        if let spelling { reader.orderSharing.referrals.keep(referral, for: spelling, in: reader.bytes) }
+        if let spelling {
+            reader.orderSharing.referrals.keep(referral, for: spelling, in: reader.bytes)
+            reader.orderSharing.learned.keep(referral, spelled: spelling, in: reader.bytes)
+        }
         return referral
     }
 
@@ -140,6 +160,13 @@ enum OrderRowCodec: RowCodec {
         private var shared: Set<OrderReferral> = []
         /// The shared referrals by the bytes they were read from (see `readReferral`).
         var referrals = RecentValues<OrderReferral>(slotCount: 4_096)
+        /// What the file's chunks read before this one started (`ReferralPool`), and what this
+        /// one read besides, to hand back when it ends.
+        var known = ReferralSpellings(), learned = ReferralSpellings()
+
+        func readBefore(_ spelling: Range<Int>, in bytes: UnsafeRawBufferPointer) -> OrderReferral? {
+            known.referral(spelled: spelling, in: bytes) ?? learned.referral(spelled: spelling, in: bytes)
+        }
 
         mutating func share(_ referral: OrderReferral) -> OrderReferral {
             if let known = shared.firstIndex(of: referral) { return shared[known] }

@@ -1,17 +1,72 @@
 import ChorusCore
 import Foundation
 
-/// One box per distinct referral across every chunk of an orders file. Each chunk's reader
-/// keeps its own set and asks here only for referrals new to it (a few thousand a chunk), so the
-/// lock is rarely taken; without it, every chunk boxed its own copies: 72 000 boxes (9 MB) for
-/// the 11 000 referrals of a million orders, and growing with the file rather than the program.
+/// One box per distinct referral across every chunk of an orders file, and the bytes each was
+/// read from. Each chunk's reader keeps its own set and asks here only for referrals new to it,
+/// so the lock is rarely taken; without it, every chunk boxed its own copies: 72 000 boxes (9 MB)
+/// for the 11 000 referrals of a million orders, and growing with the file rather than the
+/// program.
+///
+/// The spellings: a chunk of 10 000 orders starts knowing none of the referrals (the reader's
+/// recent values hold ranges of its own bytes), and a program of 200 000 creators spells a
+/// couple of thousand of them in each chunk, every creator's code once or twice; reading those
+/// six strings afresh and looking their box up was a tenth of decoding the orders. So a chunk
+/// starts from what the chunks before it read (`knownSpellings`), and hands back what it adds.
 final class ReferralPool: @unchecked Sendable {
-    // @unchecked: `referrals` is read and written only under `lock`.
+    // @unchecked: `referrals` and `spellings` are read and written only under `lock`.
     private let lock = NSLock()
     private var referrals: Set<OrderReferral> = []
+    private var spellings = ReferralSpellings()
 
     /// The box every chunk uses for `referral`'s fields.
     func share(_ referral: OrderReferral) -> OrderReferral {
         lock.withLock { referrals.insert(referral).memberAfterInsert }
+    }
+
+    /// The referrals every chunk handed back so far, by their bytes: a copy the chunk reads
+    /// alone (it shares its storage until the pool learns more).
+    var knownSpellings: ReferralSpellings { lock.withLock { spellings } }
+
+    /// Adds what a chunk read that `knownSpellings` did not hold when it started.
+    func learn(_ learned: ReferralSpellings) {
+        guard !learned.isEmpty else { return }
+        lock.withLock { spellings.add(learned) }
+    }
+}
+
+/// Referrals by the bytes of their six columns as an orders file spells them, owning those
+/// bytes (a reader's `RecentValues` only keeps ranges of its own buffer).
+struct ReferralSpellings: Sendable {
+    private var bytes: [UInt8] = []
+    private var entries: [(span: Range<Int>, referral: OrderReferral)] = []
+    /// Entry by the hash of its spelling; a later spelling with the same hash is not kept.
+    private var entryOfHash: [UInt64: Int] = [:]
+    private static let seed: UInt64 = 0x7265_6665_7272_616C
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The referral spelled as `buffer[range]`, if one is kept.
+    func referral(spelled range: Range<Int>, in buffer: UnsafeRawBufferPointer) -> OrderReferral? {
+        guard !entries.isEmpty, let entry = entryOfHash[buffer.quickHash64(of: range, seed: Self.seed)] else { return nil }
+        let kept = entries[entry]
+        guard kept.span.count == range.count,
+              bytes.withUnsafeBytes({ memcmp($0.baseAddress! + kept.span.lowerBound, buffer.baseAddress! + range.lowerBound, range.count) }) == 0
+        else { return nil }
+        return kept.referral
+    }
+
+    mutating func keep(_ referral: OrderReferral, spelled range: Range<Int>, in buffer: UnsafeRawBufferPointer) {
+        let hash = buffer.quickHash64(of: range, seed: Self.seed)
+        guard entryOfHash[hash] == nil else { return }
+        let start = bytes.count
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[range]))
+        entryOfHash[hash] = entries.count
+        entries.append((start..<bytes.count, referral))
+    }
+
+    mutating func add(_ other: ReferralSpellings) {
+        other.bytes.withUnsafeBytes { buffer in
+            for entry in other.entries { keep(entry.referral, spelled: entry.span, in: buffer) }
+        }
     }
 }

@@ -153,7 +153,9 @@ struct BenchCommand: ParsableCommand {
         let generated = SampleProgram.generate(options: GeneratorOptions(creators: creators, orders: orders, seed: seed,
                                                                          today: SampleWorkspace.anchorDay))
         try SampleWorkspace.prepareEmptyFolder(folder)
-        try WorkspaceStore.create(at: folder, workspace: generated).close()
+        let store = try WorkspaceStore.create(at: folder, workspace: generated)
+        store.keepAttribution()
+        store.close()
         Output.notice("generated in \(Stopwatch.format(ContinuousClock.now - start))")
         return folder
     }

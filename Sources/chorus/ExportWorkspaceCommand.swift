@@ -35,7 +35,9 @@ struct ExportWorkspaceCommand: ParsableCommand {
             try store.finishLoadingOrderHistory()
             let history = try store.history()
             do {
-                try WorkspaceStore.create(at: path, workspace: store.workspace, through: store.lastSequence, earlierHistory: history).close()
+                let moved = try WorkspaceStore.create(at: path, workspace: store.workspace, through: store.lastSequence, earlierHistory: history)
+                moved.keepAttribution()
+                moved.close()
                 // A colleague's change made on the server meanwhile would be left behind.
                 let head = try log.head()
                 guard head == store.lastSequence else {

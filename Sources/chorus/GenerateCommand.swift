@@ -31,7 +31,9 @@ struct GenerateCommand: ParsableCommand {
             try SampleWorkspace.prepareEmptyFolder(url)
             let options = GeneratorOptions(creators: creators, orders: orders, seed: seed, today: Day(today)!)
             let workspace = SampleProgram.generate(options: options)
-            try WorkspaceStore.create(at: url, workspace: workspace).close()
+            let store = try WorkspaceStore.create(at: url, workspace: workspace)
+            store.keepAttribution()
+            store.close()
             if let importFiles {
                 try SampleFiles.write(workspace: workspace, to: URL(fileURLWithPath: importFiles).standardizedFileURL)
             }

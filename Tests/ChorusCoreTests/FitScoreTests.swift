@@ -92,4 +92,49 @@ final class FitScoreTests: XCTestCase {
         let context = FitContext(workspace: workspace, wave: wave, today: Self.today)
         XCTAssertEqual(FitScore(buyer, context: context).parts.first { $0.name == "categories" }?.points ?? 0, 15, accuracy: 1e-9)
     }
+
+    /// What each creator bought, looked up by the bytes of every order's e-mail, is what
+    /// lower-casing each e-mail and comparing it as text gives: in any letter case, composed or
+    /// decomposed, with a Kelvin sign that is a "k" once lower-cased, a Greek question mark that
+    /// is a ";", buyers who are no creator, and orders that do not count.
+    func testCategoriesBoughtMatchLowerCasedEmailsComparedAsText() {
+        var generator = SystemRandomNumberGenerator()
+        let spellings = ["lena@example.com", "Lena@Example.COM", "zo\u{EB}@example.de", "zoe\u{308}@example.de", "ZO\u{CB}@EXAMPLE.DE",
+                         "\u{212A}im@example.com", "kim@example.com", "a\u{37E}b@example.com", "a;b@example.com", "\u{0130}lker@example.com",
+                         "dev@example.com", "stranger@example.com", "\u{1F3D4}@example.com"]
+        let categories = ["Serums", "masks", "lip care", nil]
+        for _ in 0..<300 {
+            let skus = (0..<6).map { SKU(id: SKUID("S\($0)"), name: "Product \($0)", unitCost: .zero(.eur), stockOnHand: 0,
+                                         category: categories.randomElement(using: &generator)!) }
+            let creators = (0..<Int.random(in: 0...6, using: &generator)).map { number in
+                Creator(id: CreatorID("CR-\(number)"), handle: "creator\(number)", name: "Creator \(number)",
+                        email: Bool.random(using: &generator) ? spellings.randomElement(using: &generator)! : nil)
+            }
+            let orders = (0..<Int.random(in: 0...40, using: &generator)).map { number in
+                Order(id: OrderID("#\(number)"), email: Int.random(in: 0..<8, using: &generator) == 0 ? nil : spellings.randomElement(using: &generator)!,
+                      financialStatus: ["paid", "voided", "partially_refunded", "pending"].randomElement(using: &generator)!,
+                      createdAt: Timestamp("2026-03-01T10:00:00Z")!, subtotal: Money(minorUnits: 100, currency: .eur), refunded: .zero(.eur),
+                      lines: (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                          let sku = Int.random(in: 0...6, using: &generator)
+                          return OrderLine(sku: sku == 6 ? nil : "S\(sku)", name: "Product \(sku)", quantity: 1, price: Money(minorUnits: 100, currency: .eur))
+                      })
+            }
+            let workspace = Workspace(program: ProgramFixture.workspace.program, creators: creators, skus: skus, orders: orders)
+            XCTAssertEqual(FitContext.categoriesBought(in: workspace), plainCategoriesBought(in: workspace),
+                           "creators \(creators.map(\.email)), orders \(orders.map { ($0.email, $0.counts, $0.lines.map(\.sku)) })")
+        }
+    }
+
+    /// Every counted order's e-mail lower-cased and compared as text with the creators'.
+    private func plainCategoriesBought(in workspace: Workspace) -> [String: Set<String>] {
+        let creatorEmails = Set(workspace.creators.compactMap { $0.email?.lowercased() })
+        var bought: [String: Set<String>] = [:]
+        for order in workspace.orders where order.counts {
+            guard let email = order.email?.lowercased(), let creatorEmail = creatorEmails.first(where: { $0 == email }) else { continue }
+            for line in order.lines {
+                if let category = line.sku.flatMap({ workspace.sku(SKUID($0))?.category }) { bought[creatorEmail, default: []].insert(category.lowercased()) }
+            }
+        }
+        return bought
+    }
 }

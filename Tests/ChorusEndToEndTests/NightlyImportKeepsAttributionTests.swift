@@ -135,4 +135,17 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         XCTAssertEqual(after[.systemFileNumber] as? Int, before[.systemFileNumber] as? Int, "not decided and written again")
         XCTAssertEqual(after[.modificationDate] as? Date, before[.modificationDate] as? Date)
     }
+
+    /// `chorus generate` writes a big program whole; its first open shows the Leaderboard from
+    /// attribution decided as it was written, instead of reading every order to decide it.
+    func testAGeneratedProgramOpensWithAttributionKeptForIt() throws {
+        workspace = try ChorusProcess.temporaryFolder()
+        let made = try ChorusProcess.run(["generate", "--out", workspace.path, "--creators", "300", "--orders", "6000", "--seed", "5"])
+        XCTAssertEqual(made.status, 0, made.stderr)
+
+        XCTAssertEqual(keptFiles, [keptFile(generation: 1, sequence: 0)], "for the snapshot it wrote")
+        let opened = try WorkspaceStore.open(at: workspace.path, mode: .readOnly, deferringOrderHistory: true)
+        defer { opened.close() }
+        assertSame(try XCTUnwrap(opened.keptAttributionRead?(), "nothing kept for the generated state").result, try decided())
+    }
 }

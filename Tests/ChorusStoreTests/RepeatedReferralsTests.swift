@@ -62,4 +62,37 @@ final class RepeatedReferralsTests: XCTestCase {
             }
         }
     }
+
+    /// What the chunks before it read is how a chunk of a big file starts: a referral is found
+    /// by its exact bytes only (not a spelling alike but for a byte, nor a longer one that starts
+    /// the same), and what a chunk hands back joins what the pool already knew.
+    func testAChunkFindsTheReferralsEarlierChunksReadByTheirExactBytes() {
+        let spellings = [#""WELCOME10","web",null,null,null,null"#, #""welcome10","web",null,null,null,null"#,
+                         #""WELCOME10","web",null,null,null,"x""#, #"null,"web",null,null,null,null"#]
+        let referrals = spellings.indices.map { OrderReferral(discountCodes: "code \($0)") }
+        let pool = ReferralPool()
+        var first = ReferralSpellings(), second = ReferralSpellings()
+        for (index, spelling) in spellings.enumerated() {
+            let bytes = Array(("[" + spelling + "]").utf8)
+            bytes.withUnsafeBytes { buffer in
+                if index < 2 { first.keep(referrals[index], spelled: 1..<buffer.count - 1, in: buffer) }
+                else { second.keep(referrals[index], spelled: 1..<buffer.count - 1, in: buffer) }
+            }
+        }
+        pool.learn(first)
+        let before = pool.knownSpellings
+        pool.learn(second)
+        let known = pool.knownSpellings
+        for (index, spelling) in spellings.enumerated() {
+            let bytes = Array(("  " + spelling + ",[").utf8)
+            bytes.withUnsafeBytes { buffer in
+                let range = 2..<buffer.count - 2
+                XCTAssertEqual(known.referral(spelled: range, in: buffer), referrals[index], spelling)
+                XCTAssertEqual(before.referral(spelled: range, in: buffer), index < 2 ? referrals[index] : nil,
+                               "a copy taken earlier keeps what it held: \(spelling)")
+                XCTAssertNil(known.referral(spelled: range.lowerBound..<range.upperBound - 1, in: buffer), "a byte short: \(spelling)")
+                XCTAssertNil(known.referral(spelled: range.lowerBound..<range.upperBound + 1, in: buffer), "a byte more: \(spelling)")
+            }
+        }
+    }
 }
