@@ -6,25 +6,38 @@ import Foundation
 /// creators by what they bought cost on a cold open, beside attribution on the other core. So
 /// an e-mail of plain lower-case ASCII (nearly all of them) is hashed and compared as bytes;
 /// any other is folded and looked up as text, as before.
+///
+/// The table holds a slot and a tag per bucket (8 bytes), comparing candidates with the
+/// creators' own strings: a `[UInt64: Int]` beside a copy of every e-mail's bytes was 90 MB
+/// more at a million creators, at the moment of a cold open when memory peaks.
 struct CreatorEmailSlots {
-    /// Each slot's e-mail, as the creators spell it lower-cased.
+    /// Each slot's e-mail lower-cased: spelled in ASCII when some ASCII spelling is equal to it
+    /// as a `String` (its composed form: "\u{037E}" is ";"), so that its bytes can be compared.
     private(set) var emails: [String] = []
+    /// The e-mails no ASCII spelling is equal to: only found as text.
     private var slotOfText: [String: Int] = [:]
-    /// Slot by the hash of its ASCII spelling; -1 where two spellings share a hash (then the
-    /// text decides).
-    private var slotOfHash: [UInt64: Int] = [:]
-    private var asciiBytes: [UInt8] = []
-    private var asciiSpans: [Range<Int>?] = []
+    /// Open addressing: each bucket's slot plus one (0 for none), and the top half of its hash.
+    private var buckets: [Int32]
+    private var tags: [UInt32]
     private static let seed: UInt64 = 0x6372_6561_746F_7273
 
-    init(_ creatorEmails: some Sequence<String>) {
+    init(_ creatorEmails: some Collection<String>) {
+        let capacity = 1 << max(4, Int.bitWidth - (2 * creatorEmails.count).leadingZeroBitCount)
+        (buckets, tags) = (Array(repeating: 0, count: capacity), Array(repeating: 0, count: capacity))
         for email in creatorEmails {
-            let email = FitContext.folded(email)
-            guard slotOfText[email] == nil else { continue }
-            let slot = emails.count
-            emails.append(email)
-            slotOfText[email] = slot
-            asciiSpans.append(addASCIISpelling(of: email, slot: slot))
+            let folded = FitContext.folded(email)
+            var spelling = folded.utf8.allSatisfy { $0 < 0x80 } ? folded : folded.precomposedStringWithCanonicalMapping
+            guard spelling.utf8.allSatisfy({ $0 < 0x80 }) else {
+                if slotOfText[folded] == nil { slotOfText[folded] = emails.count; emails.append(folded) }
+                continue
+            }
+            let (found, bucket, tag) = spelling.withUTF8 { bytes in
+                let (found, free) = search(bytes)
+                return (found, free, Self.tag(of: Self.hash(bytes)))
+            }
+            guard found == nil else { continue }
+            (buckets[bucket], tags[bucket]) = (Int32(emails.count + 1), tag)
+            emails.append(spelling)
         }
     }
 
@@ -33,26 +46,32 @@ struct CreatorEmailSlots {
     func slot(of packed: PackedText) -> Int? {
         packed.withUTF8 { bytes -> Int? in
             guard let bytes else { return nil }
-            guard !bytes.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) else {
-                return slotOfText[String(decoding: bytes, as: UTF8.self).lowercased()]
-            }
-            guard let slot = slotOfHash[UnsafeRawBufferPointer(bytes).quickHash64(of: 0..<bytes.count, seed: Self.seed)] else { return nil }
-            guard slot >= 0 else { return slotOfText[String(decoding: bytes, as: UTF8.self)] }
-            return asciiBytes[asciiSpans[slot]!].elementsEqual(bytes) ? slot : nil
+            if !bytes.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) { return search(bytes).found }
+            let folded = String(decoding: bytes, as: UTF8.self).lowercased()
+            if let slot = slotOfText[folded] { return slot }
+            var spelling = folded.precomposedStringWithCanonicalMapping
+            guard spelling.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return spelling.withUTF8 { search($0).found }
         }
     }
 
-    /// Keeps the e-mail's bytes when some ASCII spelling is equal to it as a `String`: its own,
-    /// or its composed form ("\u{037E}" is ";"). Text without one is only found as text, and no
-    /// ASCII e-mail can equal it.
-    private mutating func addASCIISpelling(of email: String, slot: Int) -> Range<Int>? {
-        let spelling = email.utf8.allSatisfy { $0 < 0x80 } ? email : email.precomposedStringWithCanonicalMapping
-        guard spelling.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let start = asciiBytes.count
-        asciiBytes.append(contentsOf: spelling.utf8)
-        let span = start..<asciiBytes.count
-        let hash = asciiBytes.withUnsafeBytes { $0.quickHash64(of: span, seed: Self.seed) }
-        slotOfHash[hash] = slotOfHash[hash] == nil ? slot : -1
-        return span
+    /// The slot spelled `bytes` (ASCII), or the free bucket where it would go.
+    private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: Int?, free: Int) {
+        let hash = Self.hash(bytes), tag = Self.tag(of: hash), mask = buckets.count - 1
+        var bucket = Int(truncatingIfNeeded: hash) & mask
+        while buckets[bucket] != 0 {
+            let slot = Int(buckets[bucket]) - 1
+            if tags[bucket] == tag, emails[slot].utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(bytes) }) ?? emails[slot].utf8.elementsEqual(bytes) {
+                return (slot, bucket)
+            }
+            bucket = (bucket + 1) & mask
+        }
+        return (nil, bucket)
     }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        UnsafeRawBufferPointer(bytes).quickHash64(of: 0..<bytes.count, seed: seed)
+    }
+
+    private static func tag(of hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
 }

@@ -58,6 +58,7 @@ extension CollectionFile {
                         let read = window.bytes.withUnsafeBytes {
                             decodeInParallel($0, start..<cut, into: free, as: codec, currency: currency, sizes: sizes, pool: pool)
                         }
+                        pool.publishLearned()
                         if let read {
                             initialized += read
                             found += read

@@ -63,9 +63,9 @@ final class RepeatedReferralsTests: XCTestCase {
         }
     }
 
-    /// What the chunks before it read is how a chunk of a big file starts: a referral is found
-    /// by its exact bytes only (not a spelling alike but for a byte, nor a longer one that starts
-    /// the same), and what a chunk hands back joins what the pool already knew.
+    /// What the chunks of earlier windows read is how a chunk of a big file starts: a referral is
+    /// found by its exact bytes only (not a spelling alike but for a byte, nor a longer one that
+    /// starts the same), and what a chunk hands back joins what the pool knew between windows.
     func testAChunkFindsTheReferralsEarlierChunksReadByTheirExactBytes() {
         let spellings = [#""WELCOME10","web",null,null,null,null"#, #""welcome10","web",null,null,null,null"#,
                          #""WELCOME10","web",null,null,null,"x""#, #"null,"web",null,null,null,null"#]
@@ -80,8 +80,11 @@ final class RepeatedReferralsTests: XCTestCase {
             }
         }
         pool.learn(first)
+        pool.publishLearned()
         let before = pool.knownSpellings
         pool.learn(second)
+        let unpublished = pool.knownSpellings
+        pool.publishLearned()
         let known = pool.knownSpellings
         for (index, spelling) in spellings.enumerated() {
             let bytes = Array(("  " + spelling + ",[").utf8)
@@ -90,6 +93,8 @@ final class RepeatedReferralsTests: XCTestCase {
                 XCTAssertEqual(known.referral(spelled: range, in: buffer), referrals[index], spelling)
                 XCTAssertEqual(before.referral(spelled: range, in: buffer), index < 2 ? referrals[index] : nil,
                                "a copy taken earlier keeps what it held: \(spelling)")
+                XCTAssertEqual(unpublished.referral(spelled: range, in: buffer), index < 2 ? referrals[index] : nil,
+                               "what a chunk learned joins between windows: \(spelling)")
                 XCTAssertNil(known.referral(spelled: range.lowerBound..<range.upperBound - 1, in: buffer), "a byte short: \(spelling)")
                 XCTAssertNil(known.referral(spelled: range.lowerBound..<range.upperBound + 1, in: buffer), "a byte more: \(spelling)")
             }
