@@ -123,19 +123,15 @@ enum OrderRowCodec: RowCodec {
     /// The six referral columns, as the box every order with them shares. A chunk of orders
     /// spells a few thousand referrals, nearly all of them over and over ("web" and five nulls,
     /// a creator's code with their campaign), so the columns are first passed over and their
-    /// bytes looked up among the spellings read lately: reading six strings and hashing them
-    /// to find the shared box was about a quarter of decoding an order. A new spelling, or
+    /// bytes looked up among the spellings this chunk and the file's earlier windows read:
+    /// reading six strings and hashing them to find the shared box was about a quarter of
+    /// decoding an order. A new spelling, or
     /// bytes that do not pass as values, are read in place as ever (a bad one refused as before).
     private static func readReferral(from reader: inout JSONReader) throws -> OrderReferral {
         let start = reader.mark
         let spelling = try? reader.skipValues(6, "referral")
-        if let spelling {
-            if let recent = reader.orderSharing.referrals.value(of: spelling, in: reader.bytes) { return recent }
-            if let known = reader.orderSharing.readBefore(spelling, in: reader.bytes) {
-                reader.orderSharing.referrals.keep(known, for: spelling, in: reader.bytes)
-                return known
-            }
-        }
+        let hash = spelling.map { ReferralSpellings.hash(of: $0, in: reader.bytes) }
+        if let spelling, let hash, let known = reader.orderSharing.readBefore(spelling, hash: hash, in: reader.bytes) { return known }
         reader.rewind(to: start)
         let referral = reader.orderSharing.share(OrderReferral(discountCodes: try reader.optionalString("discountCodes", shared: true),
                                                                source: try reader.optionalString("source", shared: true),
@@ -143,10 +139,7 @@ enum OrderRowCodec: RowCodec {
                                                                utmMedium: try reader.optionalString("utmMedium", shared: true),
                                                                utmCampaign: try reader.optionalString("utmCampaign", shared: true),
                                                                utmContent: try reader.optionalString("utmContent", shared: true)))
-        if let spelling {
-            reader.orderSharing.referrals.keep(referral, for: spelling, in: reader.bytes)
-            reader.orderSharing.learned.keep(referral, spelled: spelling, in: reader.bytes)
-        }
+        if let spelling, let hash { reader.orderSharing.learned.keep(referral, spelled: spelling, hash: hash, in: reader.bytes) }
         return referral
     }
 
@@ -158,14 +151,13 @@ enum OrderRowCodec: RowCodec {
         var emails = PackedText.Builder()
         var pool: ReferralPool?
         private var shared: Set<OrderReferral> = []
-        /// The shared referrals by the bytes they were read from (see `readReferral`).
-        var referrals = RecentValues<OrderReferral>(slotCount: 4_096)
-        /// What the file's chunks read before this one started (`ReferralPool`), and what this
-        /// one read besides, to hand back when it ends.
+        /// The shared referrals by the bytes they were read from (see `readReferral`): what the
+        /// file's chunks read in earlier windows (`ReferralPool`), and what this one read
+        /// besides, to hand back when it ends.
         var known = ReferralSpellings(), learned = ReferralSpellings()
 
-        func readBefore(_ spelling: Range<Int>, in bytes: UnsafeRawBufferPointer) -> OrderReferral? {
-            known.referral(spelled: spelling, in: bytes) ?? learned.referral(spelled: spelling, in: bytes)
+        func readBefore(_ spelling: Range<Int>, hash: UInt64, in bytes: UnsafeRawBufferPointer) -> OrderReferral? {
+            known.referral(spelled: spelling, hash: hash, in: bytes) ?? learned.referral(spelled: spelling, hash: hash, in: bytes)
         }
 
         mutating func share(_ referral: OrderReferral) -> OrderReferral {

@@ -100,4 +100,22 @@ final class RepeatedReferralsTests: XCTestCase {
             }
         }
     }
+
+    /// Thousands of spellings, as a program of many creators' codes has: each is found by its
+    /// bytes after the table has grown many times, and what was never kept is not.
+    func testThousandsOfSpellingsAreEachFoundAfterTheTableGrows() {
+        var random = SeededRandom(seed: 7)
+        let spellings = (0..<5_000).map { number in
+            "\"CODE\(number)\",\"web\",\"ig\",null,\"" + String((0..<Int.random(in: 0...12, using: &random)).map { _ in "ab\"é".randomElement(using: &random)! }) + "\",null"
+        }
+        var table = ReferralSpellings()
+        for (number, spelling) in spellings.enumerated() {
+            let bytes = Array(spelling.utf8)
+            bytes.withUnsafeBytes { table.keep(OrderReferral(discountCodes: "CODE\(number)"), spelled: 0..<$0.count, in: $0) }
+        }
+        for (number, spelling) in spellings.enumerated() {
+            Array(spelling.utf8).withUnsafeBytes { XCTAssertEqual(table.referral(spelled: 0..<$0.count, in: $0)?.discountCodes, "CODE\(number)") }
+            Array((spelling + " ").utf8).withUnsafeBytes { XCTAssertNil(table.referral(spelled: 0..<$0.count, in: $0)) }
+        }
+    }
 }
