@@ -56,3 +56,8 @@ struct SeededRandom {
     /// change every other part's output.
     mutating func fork() -> SeededRandom { SeededRandom(seed: next()) }
 }
+
+/// So that tests draw their random programs with the standard library's `random(in:using:)`
+/// and `randomElement(using:)` from a seed, and a failure can be replayed. The generator itself
+/// never does (see above).
+extension SeededRandom: RandomNumberGenerator {}

@@ -114,7 +114,7 @@ enum OrderRowCodec: RowCodec {
     /// per order. Text with escapes or beyond ASCII is read (and checked) as ever.
     private static func readEmail(from reader: inout JSONReader) throws -> PackedText {
         if try reader.nextIsNull("email") { return PackedText(nil) }
-        guard let (range, ascii) = try reader.plainStringBody("email") else { return reader.orderSharing.emails.add(try reader.stringBody("email")) }
+        guard let (range, ascii) = try reader.plainStringBody("email") else { return reader.orderSharing.emails.add(try reader.escapedStringBody("email")) }
         guard ascii else { return reader.orderSharing.emails.add(try reader.makeString(range, ascii: false, "email")) }
         let text = UnsafeRawBufferPointer(rebasing: reader.bytes[range]).assumingMemoryBound(to: UInt8.self)
         return reader.orderSharing.emails.add(utf8: text)

@@ -10,12 +10,8 @@ import Foundation
 /// must never be handed to a reader of another buffer.
 struct RecentValues<Value> {
     private var slots: [(range: Range<Int>, value: Value)?] = []
-    private let slotCount: Int
-
-    /// `slotCount` (a power of two): more for values with more spellings a chunk repeats.
-    init(slotCount: Int = 1_024) {
-        self.slotCount = slotCount
-    }
+    /// Slots (a power of two): a creators file repeats a few dozen of each kind of value.
+    private let slotCount = 1_024
 
     /// The value decoded from bytes equal to `bytes[range]`, or `decode` of them, kept for next time.
     mutating func value(of range: Range<Int>, in bytes: UnsafeRawBufferPointer, decode: () throws -> Value) rethrows -> Value {

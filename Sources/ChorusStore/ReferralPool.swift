@@ -7,10 +7,10 @@ import Foundation
 /// for the 11 000 referrals of a million orders, and growing with the file rather than the
 /// program.
 ///
-/// The spellings: a chunk of 10 000 orders starts knowing none of the referrals (the reader's
-/// recent values hold ranges of its own bytes), and a program of 200 000 creators spells a
-/// couple of thousand of them in each chunk, every creator's code once or twice; reading those
-/// six strings afresh and looking their box up was a tenth of decoding the orders. So a chunk
+/// The spellings: a chunk of 10 000 orders started knowing none of the referrals (it kept only
+/// ranges of its own bytes), and a program of 200 000 creators spells a couple of thousand of
+/// them in each chunk, every creator's code once or twice; reading those six strings afresh
+/// and looking their box up was a tenth of decoding the orders. So a chunk
 /// starts from what the chunks of earlier windows of the file read (`knownSpellings`), and
 /// hands back what it adds, which joins them between windows (`publishLearned`): joined as each
 /// chunk ended, the table was copied every time, since the chunk beside it held it.

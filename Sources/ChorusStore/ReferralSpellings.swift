@@ -4,15 +4,19 @@ import Foundation
 /// Referrals by the bytes of their six columns as an orders file spells them, owning those
 /// bytes: what a chunk of the file looks an order's referral up in (the pool's, then its own).
 ///
-/// Open addressing with a tag per bucket, the hash taken once for both tables: a `[UInt64: Int]`
-/// hashed the hash again, and a chunk asks for every order. A spelling is found by its exact bytes.
+/// Open addressing (`HashSlots`), the hash taken once for both tables: a `[UInt64: Int]` hashed
+/// the hash again, and a chunk asks for every order. A spelling is found by its exact bytes.
 struct ReferralSpellings: Sendable {
     private var bytes: [UInt8] = []
     private var entries: [(span: Range<Int>, referral: OrderReferral)] = []
-    /// Each bucket's entry plus one (0 for none), and the top half of its spelling's hash.
-    private var buckets: [Int32] = []
-    private var tags: [UInt32] = []
-    private static let seed: UInt64 = 0x7265_6665_7272_616C
+    private var slots = HashSlots()
+    /// Random per process, so which spellings share a stretch of slots is not fixed by the file
+    /// (see `quickHash`).
+    private static let seed = UInt64.random(in: .min ... .max)
+    /// A file whose orders each spell their referral differently (a one-off discount code, a
+    /// per-click `utm_content`) would add an entry per order: past this many, a new spelling is
+    /// read in place every time, as before there was a table.
+    static let maximumCount = 1 << 16
 
     var isEmpty: Bool { entries.isEmpty }
 
@@ -27,7 +31,7 @@ struct ReferralSpellings: Sendable {
 
     /// The same, given `hash(of: range, in: buffer)`.
     func referral(spelled range: Range<Int>, hash: UInt64, in buffer: UnsafeRawBufferPointer) -> OrderReferral? {
-        guard !entries.isEmpty, let entry = search(range, hash: hash, in: buffer).found else { return nil }
+        guard !entries.isEmpty, let entry = find(range, hash: hash, in: buffer).position else { return nil }
         return entries[entry].referral
     }
 
@@ -36,12 +40,13 @@ struct ReferralSpellings: Sendable {
     }
 
     mutating func keep(_ referral: OrderReferral, spelled range: Range<Int>, hash: UInt64, in buffer: UnsafeRawBufferPointer) {
-        if 2 * (entries.count + 1) > buckets.count { grow() }
-        let (found, free) = search(range, hash: hash, in: buffer)
+        guard entries.count < Self.maximumCount else { return }
+        if entries.count + 1 > slots.capacity { grow() }
+        let (found, emptySlot) = find(range, hash: hash, in: buffer)
         guard found == nil else { return }
         let start = bytes.count
         bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[range]))
-        (buckets[free], tags[free]) = (Int32(entries.count + 1), Self.tag(of: hash))
+        slots.fill(emptySlot, hash: hash, position: entries.count)
         entries.append((start..<bytes.count, referral))
     }
 
@@ -51,38 +56,20 @@ struct ReferralSpellings: Sendable {
         }
     }
 
-    /// The entry spelled `buffer[range]`, or the free bucket where it would go.
-    private func search(_ range: Range<Int>, hash: UInt64, in buffer: UnsafeRawBufferPointer) -> (found: Int?, free: Int) {
-        let tag = Self.tag(of: hash), mask = buckets.count - 1
-        var bucket = Int(truncatingIfNeeded: hash) & mask
-        while buckets[bucket] != 0 {
-            let entry = Int(buckets[bucket]) - 1
-            if tags[bucket] == tag {
-                let span = entries[entry].span
-                if span.count == range.count,
-                   bytes.withUnsafeBytes({ memcmp($0.baseAddress! + span.lowerBound, buffer.baseAddress! + range.lowerBound, range.count) }) == 0 {
-                    return (entry, bucket)
-                }
-            }
-            bucket = (bucket + 1) & mask
-        }
-        return (nil, bucket)
-    }
-
-    /// Twice the buckets, every entry placed again (at most half of them are ever taken).
-    private mutating func grow() {
-        let capacity = max(64, 2 * buckets.count)
-        (buckets, tags) = (Array(repeating: 0, count: capacity), Array(repeating: 0, count: capacity))
-        let mask = capacity - 1
+    private func find(_ range: Range<Int>, hash: UInt64, in buffer: UnsafeRawBufferPointer) -> (position: Int?, emptySlot: Int) {
         bytes.withUnsafeBytes { arena in
-            for (entry, kept) in entries.enumerated() {
-                let hash = Self.hash(of: kept.span, in: arena)
-                var bucket = Int(truncatingIfNeeded: hash) & mask
-                while buckets[bucket] != 0 { bucket = (bucket + 1) & mask }
-                (buckets[bucket], tags[bucket]) = (Int32(entry + 1), Self.tag(of: hash))
+            slots.find(hash) { entry in
+                let span = entries[entry].span
+                return span.count == range.count && memcmp(arena.baseAddress! + span.lowerBound, buffer.baseAddress! + range.lowerBound, range.count) == 0
             }
         }
     }
 
-    private static func tag(of hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) }
+    /// Room for twice the entries, each placed again.
+    private mutating func grow() {
+        slots = HashSlots(capacity: max(32, 2 * entries.count))
+        bytes.withUnsafeBytes { arena in
+            for (entry, kept) in entries.enumerated() { slots.place(Self.hash(of: kept.span, in: arena), position: entry) }
+        }
+    }
 }

@@ -115,11 +115,12 @@ extension WorkspaceStore {
     }
 
     /// Decides attribution for a workspace just written whole (generated, or moved off a server)
-    /// and keeps it, unless it is known: its first open would otherwise read every order to
-    /// decide it before the Leaderboard shows (19–20 s at ten million orders, against 4–5 s here,
-    /// where the orders are in memory already). The file is written before `close` returns.
+    /// and keeps it: its first open would otherwise read every order to decide it before the
+    /// Leaderboard shows (19–20 s at ten million orders, against 4–5 s here, where the orders
+    /// are in memory already). Nothing when it is known, when there are no orders or they were
+    /// never read, or when the store keeps no files. The file is written before `close` returns.
     public func keepAttribution() {
-        guard knownAttribution == nil, pendingOrderHistory == nil, !workspace.orders.isEmpty else { return }
+        guard knownAttribution == nil, pendingOrderHistory == nil, !workspace.orders.isEmpty, folderLog != nil, mode == .readWrite else { return }
         remember(Attribution.compute(workspace))
     }
 

@@ -36,14 +36,14 @@ struct ExportWorkspaceCommand: ParsableCommand {
             let history = try store.history()
             do {
                 let moved = try WorkspaceStore.create(at: path, workspace: store.workspace, through: store.lastSequence, earlierHistory: history)
-                moved.keepAttribution()
-                moved.close()
+                defer { moved.close() }
                 // A colleague's change made on the server meanwhile would be left behind.
                 let head = try log.head()
                 guard head == store.lastSequence else {
                     throw CLIFailure(message: "\(address) was changed while it was being moved (entry \(head) is new); "
                                      + "nothing was kept in \(path) — ask the team to close their consoles and try again")
                 }
+                moved.keepAttribution()
             } catch {
                 if made { try? FileManager.default.removeItem(atPath: path) } else {
                     for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {

@@ -59,6 +59,3 @@ final class AmbiguousAnswersJSONTests: XCTestCase {
         return (0..<Int.random(in: 1...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 }
-
-/// Seeded, so a failing round can be replayed.
-extension SeededRandom: RandomNumberGenerator {}

@@ -49,6 +49,3 @@ struct RandomOrders {
         return (0..<Int.random(in: 1...3, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 }
-
-/// The generator's SplitMix64: the same random orders on every run, so a failure can be replayed.
-extension SeededRandom: RandomNumberGenerator {}

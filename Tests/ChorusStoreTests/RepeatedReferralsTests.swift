@@ -118,4 +118,17 @@ final class RepeatedReferralsTests: XCTestCase {
             Array((spelling + " ").utf8).withUnsafeBytes { XCTAssertNil(table.referral(spelled: 0..<$0.count, in: $0)) }
         }
     }
+
+    /// A file whose orders each spell their referral differently (a one-off code each) keeps
+    /// no more than `maximumCount` spellings: the table does not grow by an entry per order.
+    func testAFileOfOneOffReferralsKeepsAtMostSoManySpellings() {
+        var table = ReferralSpellings()
+        let count = ReferralSpellings.maximumCount + 100
+        let spellings = (0..<count).map { Array("\"ONE-OFF-\($0)\",\"web\",null,null,null,null".utf8) }
+        for (number, spelling) in spellings.enumerated() {
+            spelling.withUnsafeBytes { table.keep(OrderReferral(discountCodes: "ONE-OFF-\(number)"), spelled: 0..<$0.count, in: $0) }
+        }
+        spellings[0].withUnsafeBytes { XCTAssertEqual(table.referral(spelled: 0..<$0.count, in: $0)?.discountCodes, "ONE-OFF-0") }
+        spellings[count - 1].withUnsafeBytes { XCTAssertNil(table.referral(spelled: 0..<$0.count, in: $0), "past the most kept") }
+    }
 }
