@@ -1,6 +1,7 @@
 import Foundation
 import ChorusCore
 @testable import ChorusStore
+@testable import ChorusGenerator
 import XCTest
 
 /// The byte-level reader handles the JSON that people and other tools may write by hand.
@@ -53,6 +54,48 @@ final class JSONReaderTests: XCTestCase {
                 raw.unicodeScalars.replaceSubrange(control...control, with: ["\u{9}"])
                 XCTAssertThrowsError(try read("\"" + raw.replacingOccurrences(of: "\"", with: "") + "\"") { try $0.string("test") })
             }
+        }
+    }
+
+    /// Skipping a row's values (the referral columns an order's row is matched by, the columns
+    /// a partial reader passes over) ends each exactly where it was written, whatever its special
+    /// bytes and wherever they fall in a word: strings with escapes and raw control characters,
+    /// `null` and words that only start like it, numbers, nested arrays; and a string cut short
+    /// is refused at its start.
+    func testSkippedValuesEndWhereTheyWereWritten() throws {
+        var random = SeededRandom(seed: 2_612)
+        let pieces = ["a", "Z", "\\\"", "\\\\", "\\n", "\u{1}", "é", "😀", ",", "]", "[", "null", " "]
+        func string() -> String { "\"" + (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() + "\"" }
+        func value(depth: Int = 0) -> String {
+            switch Int.random(in: 0..<7, using: &random) {
+            case 0, 1: string()
+            case 2: "null"
+            case 3: ["nullx", "nulls", "-12.5e3", "0", "true", "false", "n"].randomElement(using: &random)!
+            case 4 where depth < 2: "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in value(depth: depth + 1) }.joined(separator: ",") + "]"
+            default: String(Int.random(in: -99_999...99_999, using: &random))
+            }
+        }
+        for _ in 0..<3_000 {
+            let values = (0..<Int.random(in: 1...8, using: &random)).map { _ in value() }
+            var expected: [Range<Int>] = [], row = "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { row += "," }
+                expected.append(row.utf8.count..<row.utf8.count + value.utf8.count)
+                row += value
+            }
+            row += "]"
+            let skipped = try read(row) { reader -> [Range<Int>] in
+                try reader.beginArray("row")
+                return try values.indices.map { _ in try reader.skipValue("column") }
+            }
+            XCTAssertEqual(skipped, expected, row)
+            XCTAssertEqual(try read(row) { reader -> Range<Int> in
+                try reader.beginArray("row")
+                return try reader.skipValues(values.count, "columns")
+            }, expected.first!.lowerBound..<expected.last!.upperBound, row)
+        }
+        XCTAssertThrowsError(try read(#"["abcdefghijklmnop\"#) { reader in try reader.beginArray("row"); _ = try reader.skipValue("column") }) { error in
+            XCTAssertEqual((error as? JSONReadError)?.offset, 1, "\(error)")
         }
     }
 
