@@ -148,17 +148,8 @@ struct JSONReader {
         if optional, try nextIsNull(column) { return }
         try valueStart(column)
         guard position < end, bytes[position] == UInt8(ascii: "\"") else { throw expected("a string", column) }
-        var index = position + 1
-        // Eight bytes at a time, stopping at the first that is not plain ASCII (`specialBytes`
-        // marks it lowest): then the loop below looks at that one byte, not at up to eight.
-        while index + 8 <= end {
-            let special = Self.specialBytes(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-            if special != 0 {
-                index += special.trailingZeroBitCount / 8
-                break
-            }
-            index += 8
-        }
+        // To the first byte that is not plain ASCII, eight at a time.
+        var index = firstMarkedByte(from: position + 1, Self.specialBytes)
         while index < end, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), (0x20..<0x80).contains(bytes[index]) {
             index += 1
         }
@@ -364,14 +355,7 @@ struct JSONReader {
             // Eight bytes at a time while none ends the string or escapes: skipping the six
             // referral columns of every order (`OrderRowCodec.readReferral`) went byte by byte.
             // A control character stops it too, and is passed below as ever.
-            while position + 8 <= end {
-                let stops = Self.stopBytes(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
-                if stops != 0 {
-                    position += stops.trailingZeroBitCount / 8
-                    break
-                }
-                position += 8
-            }
+            position = firstMarkedByte(from: position, Self.stopBytes)
             guard position < end else { break }
             switch bytes[position] {
             case UInt8(ascii: "\""): position += 1; return
@@ -380,6 +364,20 @@ struct JSONReader {
             }
         }
         throw JSONReadError(offset: start, message: "column \(column): unterminated string")
+    }
+
+    /// From `index`, eight bytes at a time, to the first byte `marks` marks in a word (its lowest
+    /// mark), or to where fewer than eight are left: a loop after it then looks at that one byte,
+    /// not at up to eight.
+    @inline(__always)
+    func firstMarkedByte(from index: Int, _ marks: (UInt64) -> UInt64) -> Int {
+        var index = index
+        while index + 8 <= end {
+            let marked = marks(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            if marked != 0 { return index + marked.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        return index
     }
 
     private func describeNext() -> String {
