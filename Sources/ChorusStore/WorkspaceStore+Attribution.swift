@@ -120,15 +120,20 @@ extension WorkspaceStore {
     /// are in memory already). Nothing when it is known, when there are no orders or they were
     /// never read, or when the store keeps no files. The file is written before `close` returns.
     public func keepAttribution() {
-        guard knownAttribution == nil, pendingOrderHistory == nil, !workspace.orders.isEmpty, folderLog != nil, mode == .readWrite else { return }
+        guard attributionUndecidedHere else { return }
         remember(Attribution.compute(workspace))
     }
 
     /// Whether a command since the open changed what is credited and nothing decided it since,
     /// with the orders here to decide it from and a folder to keep it in (`keepAttributionCurrent`).
     var attributionLeftStale: Bool {
-        mode == .readWrite && !isClosed && folderLog != nil && attributionInputsSequence != attributionInputsSequenceAtOpen
-            && knownAttribution == nil && pendingOrderHistory == nil && !workspace.orders.isEmpty
+        attributionInputsSequence != attributionInputsSequenceAtOpen && attributionUndecidedHere
+    }
+
+    /// Whether attribution is not known, with the orders here to decide it from and a folder to
+    /// keep it in.
+    private var attributionUndecidedHere: Bool {
+        mode == .readWrite && !isClosed && folderLog != nil && knownAttribution == nil && pendingOrderHistory == nil && !workspace.orders.isEmpty
     }
 
     /// Where the kept attribution for the current state belongs.

@@ -153,9 +153,7 @@ struct BenchCommand: ParsableCommand {
         let generated = SampleProgram.generate(options: GeneratorOptions(creators: creators, orders: orders, seed: seed,
                                                                          today: SampleWorkspace.anchorDay))
         try SampleWorkspace.prepareEmptyFolder(folder)
-        let store = try WorkspaceStore.create(at: folder, workspace: generated)
-        store.keepAttribution()
-        store.close()
+        try SampleWorkspace.write(generated: generated, to: folder)
         Output.notice("generated in \(Stopwatch.format(ContinuousClock.now - start))")
         return folder
     }

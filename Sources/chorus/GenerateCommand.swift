@@ -31,9 +31,7 @@ struct GenerateCommand: ParsableCommand {
             try SampleWorkspace.prepareEmptyFolder(url)
             let options = GeneratorOptions(creators: creators, orders: orders, seed: seed, today: Day(today)!)
             let workspace = SampleProgram.generate(options: options)
-            let store = try WorkspaceStore.create(at: url, workspace: workspace)
-            store.keepAttribution()
-            store.close()
+            try SampleWorkspace.write(generated: workspace, to: url)
             if let importFiles {
                 try SampleFiles.write(workspace: workspace, to: URL(fileURLWithPath: importFiles).standardizedFileURL)
             }

@@ -42,6 +42,15 @@ enum SampleWorkspace {
         ProjectFolder.locate("sample-data/workspace", containing: "chorus.json")
     }
 
+    /// Writes a generated program into `folder` (checked by `prepareEmptyFolder`) with its
+    /// attribution decided and kept while the orders are in memory: otherwise its first open
+    /// would read every order to decide it before the Leaderboard shows.
+    static func write(generated workspace: Workspace, to folder: URL) throws {
+        let store = try WorkspaceStore.create(at: folder, workspace: workspace)
+        store.keepAttribution()
+        store.close()
+    }
+
     /// Refuses a folder that holds anything, so nothing in it is overwritten, and makes the
     /// folders leading to a new one (`chorus init ~/programs/glow/spring` as `mkdir -p` would).
     static func prepareEmptyFolder(_ url: URL) throws {
