@@ -14,22 +14,17 @@ extension Ledger {
     /// reads only those, beside the attribution kept for them (`WorkspaceStore.keptAttributionInputs`).
     public init(_ workspace: Workspace, orders: [OrderFigures], attribution: AttributionResult, today: Day, wave: WaveID? = nil) {
         let settings = workspace.program.settings
-        let waveCount = workspace.waves.count
-        var wavePositions: [WaveID: Int] = [:]
-        for (position, wave) in workspace.waves.enumerated() { wavePositions[wave.id] = position }
+        var wavePositions = WavePositions(workspace.waves)
         var rows: [Row] = []
-        /// creator position × wave count + wave position → row, or -1 for a row another wave's filter left out.
-        var rowOf: [Int32: Int32] = [:]
-        /// Each creator's latest wave (position) and its row, for orders whose wave is not one of theirs.
-        var latestOfCreator = [(wave: Int, row: Int32)](repeating: (-1, -1), count: workspace.creators.count)
+        var rowOf = CreatorWaveRows(creators: workspace.creators.count, enrollments: workspace.enrollments.count)
         let creatorOfEnrollment = workspace.enrollments.creatorPositions(in: workspace.creators)
         for (index, enrollment) in workspace.enrollments.enumerated() {
             let creator = Int(creatorOfEnrollment[index])
-            guard creator >= 0, let wavePosition = wavePositions[enrollment.waveID] else { continue }
+            guard creator >= 0, let wavePosition = wavePositions(enrollment.waveID) else { continue }
             var position: Int32 = -1
             if wave == nil || enrollment.waveID == wave {
                 let plan = enrollment.incentiveOverride ?? workspace.waves[wavePosition].incentivePlan
-                var row = Row(creatorID: enrollment.creatorID, waveID: enrollment.waveID, plan: plan)
+                var row = Row(creatorID: enrollment.creatorID, waveID: enrollment.waveID, plan: plan, creatorPosition: Int32(creator))
                 if Ledger.feesAreDue(enrollment.stage) {
                     row.costs.flatFees = plan.flatFee?.minorUnits ?? 0
                     row.costs.storeCredit = plan.storeCredit?.minorUnits ?? 0
@@ -37,8 +32,7 @@ extension Ledger {
                 position = Int32(rows.count)
                 rows.append(row)
             }
-            rowOf[Int32(creator * waveCount + wavePosition)] = position
-            if latestOfCreator[creator].wave < wavePosition { latestOfCreator[creator] = (wavePosition, position) }
+            rowOf.add(creator: creator, wave: wavePosition, row: position)
         }
 
         // Orders: each credited order goes to its creator's row for the order's wave, else to
@@ -50,8 +44,7 @@ extension Ledger {
                 guard let creator = credit.creatorPosition.index else { continue }
                 let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
                 guard direct || credit.outcome == .assistedBySurvey else { continue }
-                let key = credit.wavePosition.index.map { Int32(creator * waveCount + $0) } ?? -1
-                let target = key >= 0 ? rowOf[key] ?? latestOfCreator[creator].row : latestOfCreator[creator].row
+                let target = credit.wavePosition.index.flatMap { rowOf.row(creator: creator, wave: $0) } ?? rowOf.latestOfCreator[creator].row
                 guard target >= 0 else { continue }
                 let net = orders[position].netRevenue
                 if direct {
@@ -78,8 +71,8 @@ extension Ledger {
         var shipmentRow = [Int32](repeating: -1, count: workspace.shipments.count)
         for (position, shipment) in workspace.shipments.enumerated() where shipment.status != .cancelled {
             guard let creator = workspace.creatorPosition(shipment.creatorID),
-                  let wavePosition = wavePositions[shipment.waveID],
-                  let target = rowOf[Int32(creator * waveCount + wavePosition)], target >= 0 else { continue }
+                  let wavePosition = wavePositions(shipment.waveID),
+                  let target = rowOf.row(creator: creator, wave: wavePosition), target >= 0 else { continue }
             shipmentRow[position] = target
             rows[Int(target)].costs.productCost += shipment.productCost.minorUnits
             rows[Int(target)].costs.shippingCost += shipment.shippingCost?.minorUnits ?? 0
@@ -88,8 +81,8 @@ extension Ledger {
 
         for asset in workspace.assets {
             guard let creator = workspace.creatorPosition(asset.creatorID),
-                  let wavePosition = wavePositions[asset.waveID],
-                  let target = rowOf[Int32(creator * waveCount + wavePosition)], target >= 0 else { continue }
+                  let wavePosition = wavePositions(asset.waveID),
+                  let target = rowOf.row(creator: creator, wave: wavePosition), target >= 0 else { continue }
             let metrics = asset.metrics
             rows[Int(target)].results.usableAssets += 1
             rows[Int(target)].results.engagement += metrics.likes + metrics.comments + metrics.shares + metrics.saves

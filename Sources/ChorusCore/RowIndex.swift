@@ -54,43 +54,56 @@ import ChorusConcurrency
     /// is found, is as one pass leaves it.
     @inlinable func stretchOrder<Rows: RandomAccessCollection<Entity>, Entity: TableKeyed>(of rows: Rows, keepingHashesUpTo rowsWithKeptHashes: Int)
         -> (hashes: [UInt64], positions: [UInt32]) where Rows.Index == Int {
-        precondition(rows.count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
         let mask = slots.slotCount - 1, shift = max(0, slots.slotCount.trailingZeroBitCount - 12)
-        let halves = Parallel.halves(of: rows.count)
         // Each key is hashed once and its hash kept (8 bytes a row while indexing) for a row
         // holding its fields elsewhere (a creator), which misses the caches to read its key, and
         // for up to two million rows held in place: hashing a million order names twice was a
         // tenth of an import's last step. Past that, rows in place are hashed twice, as a kept
         // hash each would be 80 MB at ten million orders.
         let keepsHashes = Entity.keepsFieldsElsewhere || rows.count <= rowsWithKeptHashes
-        let rowHashes = !keepsHashes ? nil : Parallel.array(count: rows.count, pieces: halves.count) { range, first in
+        let rowHashes = !keepsHashes ? nil : Parallel.array(count: rows.count, pieces: Parallel.halves(of: rows.count).count) { range, first in
             for position in range { (first + position).initialize(to: Self.hash(rows[position].tableKey)) }
         }
-        func hash(at position: Int) -> UInt64 { rowHashes?[position] ?? Self.hash(rows[position].tableKey) }
-        func stretch(of hash: UInt64) -> Int { (Int(truncatingIfNeeded: hash) & mask) >> shift }
+        let (hashes, positions) = Self.bucketOrder(rows.count, buckets: (mask >> shift) + 1,
+                                                   value: { rowHashes?[$0] ?? Self.hash(rows[$0].tableKey) },
+                                                   bucket: { (Int(truncatingIfNeeded: $0) & mask) >> shift })
+        return (hashes, positions)
+    }
+
+    /// `0..<count` ordered by the bucket of each position's value, each value beside its
+    /// position: a counting sort, each half of the positions counted and placed on a core of its
+    /// own. Within a bucket positions keep their order (the first half's before the second's),
+    /// so a pass in this order meets equal buckets' positions as a pass in position order would.
+    /// `value` is asked twice for each position (counting, then placing).
+    @inlinable static func bucketOrder<Value>(_ count: Int, buckets: Int, value: (Int) -> Value, bucket: (Value) -> Int)
+        -> (values: [Value], positions: [UInt32]) {
+        precondition(count < Int(UInt32.max), "a table holds fewer than 4 294 967 295 rows")  // positions are kept in 32 bits
+        let halves = Parallel.halves(of: count)
         var starts = Parallel.map(halves.count) { half in
-            var counts = [Int](repeating: 0, count: (mask >> shift) + 1)
-            for position in halves[half] { counts[stretch(of: hash(at: position))] += 1 }
+            var counts = [Int](repeating: 0, count: buckets)
+            for position in halves[half] { counts[bucket(value(position))] += 1 }
             return counts
         }
         var next = 0
-        for stretch in starts[0].indices {
-            for half in starts.indices { (starts[half][stretch], next) = (next, next + starts[half][stretch]) }
+        for each in 0..<buckets {
+            for half in starts.indices { (starts[half][each], next) = (next, next + starts[half][each]) }
         }
-        var hashes = [UInt64](repeating: 0, count: rows.count), positions = [UInt32](repeating: 0, count: rows.count)
-        hashes.withUnsafeMutableBufferPointer { hashes in
+        var positions = [UInt32](repeating: 0, count: count)
+        let values = [Value](unsafeUninitializedCapacity: count) { values, initialized in
             positions.withUnsafeMutableBufferPointer { positions in
                 _ = Parallel.map(halves.count) { half in  // each half writes only the places counted for it
                     var starts = starts[half]
                     for position in halves[half] {
-                        let hash = hash(at: position), place = starts[stretch(of: hash)]
-                        (hashes[place], positions[place]) = (hash, UInt32(truncatingIfNeeded: position))
-                        starts[stretch(of: hash)] = place + 1
+                        let value = value(position), place = starts[bucket(value)]
+                        (values.baseAddress! + place).initialize(to: value)
+                        positions[place] = UInt32(truncatingIfNeeded: position)
+                        starts[bucket(value)] = place + 1
                     }
                 }
             }
+            initialized = count
         }
-        return (hashes, positions)
+        return (values, positions)
     }
 
     /// The row of `key` in `rows` (the rows this index was built over), if any.

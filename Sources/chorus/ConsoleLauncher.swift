@@ -31,10 +31,13 @@ final class StoreSession: ConsoleSession {
     /// The workspace folder, where templates/ and outbox/ are.
     var folder: URL?
     private var loading: BackgroundWork<Result<OrderHistory, any Error>>?
-    private var loadStarted = false
+    private(set) var loadStarted = false
     /// The attribution kept for this state, with its orders' figures, read before the history
     /// (a tenth of its bytes): the Leaderboard and Ledger show from it while the history loads.
     private var readingKeptAttribution: BackgroundWork<KeptAttribution?>?
+    /// Kept attribution was taken in: the history's load starts once what the panes derive
+    /// from it is done (the next frames ask for it).
+    private var loadWaitsForKeptFigures = false
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
     /// The link to the server, for a workspace on one.
@@ -234,11 +237,21 @@ final class StoreSession: ConsoleSession {
             readingKeptAttribution = nil
             // Taken only while it is still for the state now (a change meanwhile makes the panes
             // wait for the orders), and before the load starts, which then does not read it again.
-            let adopted = store.adopt(kept)
-            startLoading()
-            guard adopted, let kept else { return nil }
+            guard store.adopt(kept), let kept else {
+                startLoading()
+                return nil
+            }
             derived.recordKeptAttribution(kept)
+            loadWaitsForKeptFigures = true
             return "attribution kept for this state read; still loading \(loader.orderCount) orders in the background…"
+        }
+        if loadWaitsForKeptFigures {
+            // The figures the panes asked of the kept attribution (this frame's Leaderboard and
+            // Ledger) first, on both cores: beside the history's load they had a third of one.
+            guard !derived.isComputing else { return nil }
+            loadWaitsForKeptFigures = false
+            startLoading()
+            return nil
         }
         guard loadStarted else {
             // The kept attribution first, on both cores, then the history; without one, the history at once.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ChorusCore
+@testable import ChorusGenerator
 
 /// The index that finds a table's rows by key: it must find exactly what a plain dictionary of
 /// first positions would, through adds, growth, repeated keys and colliding hashes, while
@@ -95,6 +96,27 @@ final class RowIndexTests: XCTestCase {
             XCTAssertNil(atOnce.position(of: SpreadKey(name: "absent", bucket: 1), in: rows))
         }
         XCTAssertNil(RowIndex().position(of: SpreadKey(name: "k0-0", bucket: 1), in: [SpreadRow]()), "an index never added to finds nothing")
+    }
+
+    func testManyKeysFoundTogetherAreWhereEachIsFoundAlone() {
+        var random = SeededRandom(seed: 25)
+        for round in 0..<16 {
+            // Hashes shared by many keys (so tags collide and a candidate row's key differs),
+            // repeated keys, keys not there, and enough rows for many stretches of slots and rows.
+            let count = round == 0 ? 0 : Int.random(in: 1...30_000, using: &random)
+            let buckets = Int.random(in: 1...40_000, using: &random)
+            let key = { (random: inout SeededRandom) in
+                let bucket = Int.random(in: 0..<buckets, using: &random)
+                return SpreadKey(name: "k\(bucket % 5)-\(Int.random(in: 0..<4, using: &random))", bucket: bucket)
+            }
+            let rows = (0..<count).map { _ in SpreadRow(key: key(&random)) }
+            let index = RowIndex(rows)
+            let keys = (0..<Int.random(in: 0...30_000, using: &random)).map { _ in
+                Int.random(in: 0..<3, using: &random) == 0 || rows.isEmpty ? key(&random) : rows.randomElement(using: &random)!.key
+            }
+            let found = index.positions(of: keys, in: rows)
+            XCTAssertEqual(found, keys.map { Int32(index.position(of: $0, in: rows) ?? -1) }, "round \(round): \(count) rows, \(keys.count) keys")
+        }
     }
 
     private struct OrderRow: TableKeyed {

@@ -144,6 +144,26 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         XCTAssertFalse(screen.contains("listed once the order history is loaded"), screen)
     }
 
+    /// Read beside the history's load, the Leaderboard's figures had a third of a core at a
+    /// million creators: the history waits until what the panes derive from the kept file is done.
+    func testTheHistoryLoadsOnceTheLeaderboardIsDerivedFromKeptAttribution() throws {
+        console.press(.character("5"))
+        runUntilTheSessionSays("attribution kept for this state read")
+        _ = console.frame()  // drawn, as the terminal draws after the news: the Leaderboard asks for its ledger
+        XCTAssertTrue(session.derived.isComputing, "the ledger is derived from the kept attribution on another thread")
+        while session.derived.isComputing {
+            XCTAssertNil(session.collectBackgroundWork())
+            XCTAssertFalse(session.loadStarted, "the history waits for the Leaderboard's figures")
+            _ = console.collectBackgroundWork()
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        XCTAssertNotNil(session.derived.ledger.value)
+        XCTAssertNil(session.collectBackgroundWork())
+        XCTAssertTrue(session.loadStarted, "then it loads")
+        XCTAssertTrue(runUntilTheSessionSays("loaded 24000 orders").last?.hasPrefix("loaded 24000 orders") == true)
+        XCTAssertEqual(session.derived.computes.attribution, 0, "nothing was decided again")
+    }
+
     /// The change lands after the kept file was asked for, before what it read is taken in:
     /// that is for the state before, so nothing is shown from it.
     func testAChangeBeforeTheKeptReadIsTakenInLeavesItUnused() throws {
