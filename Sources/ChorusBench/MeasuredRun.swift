@@ -7,19 +7,32 @@ public struct MeasuredRun: Sendable {
     public var peakMegabytes: Int
     /// What the program printed on stdout (unless it was sent to a file).
     public var output: String
+    /// From the start until the program's first output on stdout (unless it was sent to a
+    /// file): for `chorus import`, which prints its summary once the import is durable, and
+    /// then keeps attribution for the next open, the import's time to durable.
+    public var firstOutputSeconds: Double?
 
     /// Runs `arguments` (program first) with stdout to `outputFile` (or kept, when nil); throws
     /// with the program's stderr when it fails.
     public static func run(_ arguments: [String], outputFile: URL? = nil) throws -> MeasuredRun {
         let timing = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-time-\(getpid())")
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-stderr-\(getpid())")
-        let kept = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-stdout-\(getpid())")
-        defer { for file in [timing, errors, kept] { try? FileManager.default.removeItem(at: file) } }
-        let stdout = outputFile ?? kept
-        for file in [stdout, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = BenchmarkProcess.timed(arguments, figuresTo: timing, standardOutput: try FileHandle(forWritingTo: stdout),
+        defer { for file in [timing, errors] { try? FileManager.default.removeItem(at: file) } }
+        for file in [outputFile, errors].compactMap({ $0 }) { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let pipe = Pipe()
+        let process = BenchmarkProcess.timed(arguments, figuresTo: timing,
+                                             standardOutput: try outputFile.map(FileHandle.init(forWritingTo:)) ?? pipe.fileHandleForWriting,
                                              standardError: try FileHandle(forWritingTo: errors))
+        let start = ContinuousClock.now
         try process.run()
+        var output = Data(), firstOutput: Duration?
+        if outputFile == nil {
+            try pipe.fileHandleForWriting.close()  // the program's copy is the only one left: its exit ends the output
+            while case let chunk = pipe.fileHandleForReading.availableData, !chunk.isEmpty {
+                if firstOutput == nil { firstOutput = ContinuousClock.now - start }
+                output.append(chunk)
+            }
+        }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
@@ -29,8 +42,8 @@ public struct MeasuredRun: Sendable {
         guard figures.count >= 2, let seconds = Double(figures[figures.count - 2]), let kilobytes = Int(figures[figures.count - 1]) else {
             throw MeasuredRunFailure(message: "/usr/bin/time gave no figures for \(arguments.first ?? "")")
         }
-        let output = outputFile == nil ? ((try? String(contentsOf: kept, encoding: .utf8)) ?? "") : ""
-        return MeasuredRun(seconds: seconds, peakMegabytes: kilobytes / 1024, output: output)
+        return MeasuredRun(seconds: seconds, peakMegabytes: kilobytes / 1024, output: String(decoding: output, as: UTF8.self),
+                           firstOutputSeconds: firstOutput?.seconds)
     }
 
     /// The fastest of `repetitions` runs (with its memory).

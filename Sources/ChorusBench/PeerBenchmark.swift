@@ -97,11 +97,15 @@ public struct PeerBenchmark {
                 for row in csv.reader(f): pass
             """, files.orders.path])
         let megabytes = ((try? FileManager.default.attributesOfItem(atPath: files.orders.path)[.size] as? Int) ?? 0) / 1_000_000
+        // Durable when it prints its summary; what it does after (attribution decided and kept
+        // for the next open) is in the whole run's time, the second line.
         var duckTable = PeerTable(peer: "DuckDB")
         duckTable.add("import orders, \(megabytes) MB, to durable (peer: read_csv into a table)",
-                      chorus: chorusImport!, peer: readCSV)
+                      chorus: chorusImport!.firstOutputSeconds ?? chorusImport!.seconds, peer: readCSV.seconds)
+        duckTable.add("  to exit, attribution kept for the next open", chorus: chorusImport!, peer: readCSV)
         var pythonTable = PeerTable(peer: "Python")
-        pythonTable.add("import orders, to durable (peer: csv.reader reading the file)", chorus: chorusImport!, peer: python)
+        pythonTable.add("import orders, to durable (peer: csv.reader reading the file)",
+                        chorus: chorusImport!.firstOutputSeconds ?? chorusImport!.seconds, peer: python.seconds)
         return duckTable.lines + pythonTable.lines
     }
 

@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import ChorusCore
 
 /// Attribution's decisions for one state of a workspace, kept beside its snapshot so that
@@ -98,13 +99,25 @@ enum StoredAttribution {
         -> (decisions: AttributionDecisions, figures: [OrderFigures])? {
         guard let rows = try? CollectionFile.decode(file: path, fileSystem: fileSystem, as: RowCodec.self, currency: .eur,
                                                     expectedRows: orders) else { return nil }
-        for row in rows {
-            let credit = row.credit
-            let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
-            guard credited ? credit.creatorPosition.index.map({ $0 < creators }) ?? false : credit.creatorPosition == .none,
-                  credit.wavePosition.index.map({ $0 < waves }) ?? true else { return nil }
+        // Checked and split into columns on both cores: ten million rows, one pass each on one
+        // core, were a fifth of reading the file.
+        let halves = Parallel.halves(of: rows.count)
+        let fits = Parallel.map(halves.count) { half in
+            rows[halves[half]].allSatisfy { row in
+                let credit = row.credit
+                let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
+                let creatorFits = credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none
+                return creatorFits && credit.wavePosition.index.map { $0 < waves } ?? true
+            }
         }
-        return (AttributionDecisions(credits: rows.map(\.credit)), rows.map(\.figures))
+        guard !fits.contains(false) else { return nil }
+        let credits = Parallel.array(count: rows.count, pieces: halves.count) { range, first in
+            for position in range { (first + position).initialize(to: rows[position].credit) }
+        }
+        let figures = Parallel.array(count: rows.count, pieces: halves.count) { range, first in
+            for position in range { (first + position).initialize(to: rows[position].figures) }
+        }
+        return (AttributionDecisions(credits: credits), figures)
     }
 
     /// Where a store finds, or keeps, the decisions for one state of its workspace. Reading and

@@ -263,6 +263,9 @@ final class KeptAttributionTests: XCTestCase {
             String(original.prefix(original.count / 2)),                                   // cut short
             original.replacingOccurrences(of: #"\n\[1,\d+,"#, with: "\n[1,\(creators),", options: .regularExpression), // no such creator
             original.replacingOccurrences(of: #"\n\[\d+,"#, with: "\n[9,", options: .regularExpression),             // no such outcome
+            original.replacingOccurrences(of: #"\n\[(\d+),(-?\d+),-?\d+,"#, with: "\n[$1,$2,\(Self.sample.waves.count),",
+                                          options: .regularExpression),                                         // no such wave
+            original.replacingOccurrences(of: "\n[6,-1,", with: "\n[6,0,"),                                        // uncredited, yet a creator's
             "not json at all",
         ]
         for text in damaged {
