@@ -16,6 +16,8 @@ extension Ledger {
         let settings = workspace.program.settings
         var wavePositions = WavePositions(workspace.waves)
         var rows: [Row] = []
+        // Grown as it filled, the all-waves ledger of a million creators copied its rows (200 MB) over and over.
+        if wave == nil { rows.reserveCapacity(workspace.enrollments.count) }
         var rowOf = CreatorWaveRows(creators: workspace.creators.count, enrollments: workspace.enrollments.count)
         let creatorOfEnrollment = workspace.enrollments.creatorPositions(in: workspace.creators)
         for (index, enrollment) in workspace.enrollments.enumerated() {
@@ -44,7 +46,7 @@ extension Ledger {
                 guard let creator = credit.creatorPosition.index else { continue }
                 let direct = credit.outcome == .directByCode || credit.outcome == .directByLink
                 guard direct || credit.outcome == .assistedBySurvey else { continue }
-                let target = credit.wavePosition.index.flatMap { rowOf.row(creator: creator, wave: $0) } ?? rowOf.latestOfCreator[creator].row
+                let target = credit.wavePosition.index.flatMap { rowOf.row(creator: creator, wave: $0) } ?? rowOf.latestRow(creator: creator)
                 guard target >= 0 else { continue }
                 let net = orders[position].netRevenue
                 if direct {

@@ -9,12 +9,9 @@ extension Ledger {
         /// Each enrollment's wave (position), its row (-1 where the wave asked for left it out)
         /// and the creator's enrollment before it.
         private var links: [(wave: Int32, row: Int32, earlier: Int32)] = []
-        /// Each creator's latest wave (position) and its row, for orders whose wave is not one of theirs.
-        private(set) var latestOfCreator: [(wave: Int, row: Int32)]
 
         init(creators: Int, enrollments: Int) {
             latest = [Int32](repeating: -1, count: creators)
-            latestOfCreator = [(wave: Int, row: Int32)](repeating: (-1, -1), count: creators)
             links.reserveCapacity(enrollments)
         }
 
@@ -23,7 +20,18 @@ extension Ledger {
         mutating func add(creator: Int, wave: Int, row: Int32) {
             links.append((Int32(wave), row, latest[creator]))
             latest[creator] = Int32(links.count - 1)
-            if latestOfCreator[creator].wave < wave { latestOfCreator[creator] = (wave, row) }
+        }
+
+        /// The creator's row in the latest of their waves (its first enrollment, if two), for
+        /// orders whose wave is not one of theirs; -1 for none.
+        func latestRow(creator: Int) -> Int32 {
+            var link = latest[creator], found: (wave: Int32, row: Int32) = (-1, -1)
+            while link >= 0 {
+                let enrollment = links[Int(link)]
+                if enrollment.wave >= found.wave { found = (enrollment.wave, enrollment.row) }
+                link = enrollment.earlier
+            }
+            return found.row
         }
 
         /// The creator's row in the wave: nil if not enrolled in it, -1 if left out.
