@@ -9,7 +9,9 @@ public struct MeasuredRun: Sendable {
     public var output: String
     /// From the start until the program's first output on stdout (unless it was sent to a
     /// file): for `chorus import`, which prints its summary once the import is durable, and
-    /// then keeps attribution for the next open, the import's time to durable.
+    /// then keeps attribution for the next open, the import's time to durable. Timed by this
+    /// process from just before starting `/usr/bin/time`, a millisecond or two before the
+    /// program; `seconds` is `/usr/bin/time`'s own figure, to the hundredth.
     public var firstOutputSeconds: Double?
 
     /// Runs `arguments` (program first) with stdout to `outputFile` (or kept, when nil); throws
@@ -19,14 +21,14 @@ public struct MeasuredRun: Sendable {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-stderr-\(getpid())")
         defer { for file in [timing, errors] { try? FileManager.default.removeItem(at: file) } }
         for file in [outputFile, errors].compactMap({ $0 }) { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let pipe = Pipe()
+        let pipe = outputFile == nil ? Pipe() : nil
         let process = BenchmarkProcess.timed(arguments, figuresTo: timing,
-                                             standardOutput: try outputFile.map(FileHandle.init(forWritingTo:)) ?? pipe.fileHandleForWriting,
+                                             standardOutput: try outputFile.map(FileHandle.init(forWritingTo:)) ?? pipe!.fileHandleForWriting,
                                              standardError: try FileHandle(forWritingTo: errors))
         let start = ContinuousClock.now
         try process.run()
         var output = Data(), firstOutput: Duration?
-        if outputFile == nil {
+        if let pipe {
             try pipe.fileHandleForWriting.close()  // the program's copy is the only one left: its exit ends the output
             while case let chunk = pipe.fileHandleForReading.availableData, !chunk.isEmpty {
                 if firstOutput == nil { firstOutput = ContinuousClock.now - start }

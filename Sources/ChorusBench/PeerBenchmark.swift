@@ -83,12 +83,13 @@ public struct PeerBenchmark {
     private func importLines(_ files: (orders: URL, creatorsOnly: URL), duckDB: DuckDBPeer) throws -> [String] {
         let scratch = files.creatorsOnly.deletingLastPathComponent().appendingPathComponent("peers-import-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var chorusImport: MeasuredRun?
+        var chorusImport: MeasuredRun?, toDurable = Double.infinity
         for _ in 0..<max(1, repetitions) {
             try? FileManager.default.removeItem(at: scratch)
             try FileManager.default.copyItem(at: files.creatorsOnly, to: scratch)
             let run = try MeasuredRun.run([chorus, "import", "orders", files.orders.path, "-w", scratch.path])
             if chorusImport.map({ run.seconds < $0.seconds }) ?? true { chorusImport = run }
+            toDurable = min(toDurable, run.firstOutputSeconds ?? run.seconds)
         }
         let readCSV = try duckDB.readCSV(files.orders, repetitions: repetitions)
         let python = try MeasuredRun.best(of: repetitions, ["/usr/bin/env", "python3", "-c", """
@@ -101,11 +102,11 @@ public struct PeerBenchmark {
         // for the next open) is in the whole run's time, the second line.
         var duckTable = PeerTable(peer: "DuckDB")
         duckTable.add("import orders, \(megabytes) MB, to durable (peer: read_csv into a table)",
-                      chorus: chorusImport!.firstOutputSeconds ?? chorusImport!.seconds, peer: readCSV.seconds)
+                      chorus: toDurable, peer: readCSV.seconds)
         duckTable.add("  to exit, attribution kept for the next open", chorus: chorusImport!, peer: readCSV)
         var pythonTable = PeerTable(peer: "Python")
         pythonTable.add("import orders, to durable (peer: csv.reader reading the file)",
-                        chorus: chorusImport!.firstOutputSeconds ?? chorusImport!.seconds, peer: python.seconds)
+                        chorus: toDurable, peer: python.seconds)
         return duckTable.lines + pythonTable.lines
     }
 

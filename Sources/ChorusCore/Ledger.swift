@@ -17,7 +17,9 @@ public struct Ledger: Sendable {
         /// Gross margin on direct revenue, at the program's margin rate.
         public var grossMargin: Int64 = 0
         /// The creator's position in the workspace's creators the ledger was built from: what
-        /// the KPIs count distinct creators by, where hashing a million ids was a third of the build.
+        /// the KPIs count distinct creators by, where hashing a million ids was a third of the
+        /// build. Part of a row's equality, so rows compare as equal within one workspace's
+        /// order of creators (two ledgers of it, or of its copies).
         let creatorPosition: Int32
 
         /// Gross margin on direct revenue less total cost.

@@ -107,7 +107,7 @@ enum StoredAttribution {
                 let credit = row.credit
                 let credited = credit.outcome == .directByCode || credit.outcome == .directByLink || credit.outcome == .assistedBySurvey
                 let creatorFits = credited ? credit.creatorPosition.index.map { $0 < creators } ?? false : credit.creatorPosition == .none
-                return creatorFits && credit.wavePosition.index.map { $0 < waves } ?? true
+                return creatorFits && (credit.wavePosition.index.map { $0 < waves } ?? true)
             }
         }
         guard !fits.contains(false) else { return nil }

@@ -35,9 +35,11 @@ final class StoreSession: ConsoleSession {
     /// The attribution kept for this state, with its orders' figures, read before the history
     /// (a tenth of its bytes): the Leaderboard and Ledger show from it while the history loads.
     private var readingKeptAttribution: BackgroundWork<KeptAttribution?>?
-    /// Kept attribution was taken in: the history's load starts once what the panes derive
-    /// from it is done (the next frames ask for it).
-    private var loadWaitsForKeptFigures = false
+    /// Kept attribution was taken in, when the derived figures were at this revision: the
+    /// history's load starts once what the panes derive from it is done (the next frames ask
+    /// for it), or at once when anything changed meanwhile (edits would start new derivations,
+    /// and the load would wait for ever), and after five seconds in any case.
+    private var loadWaitsForKeptFigures: (revision: Int, since: ContinuousClock.Instant)?
     /// Said once, on the first frame: why nothing can be changed.
     private var readOnlyNotice: String?
     /// The link to the server, for a workspace on one.
@@ -242,14 +244,15 @@ final class StoreSession: ConsoleSession {
                 return nil
             }
             derived.recordKeptAttribution(kept)
-            loadWaitsForKeptFigures = true
+            loadWaitsForKeptFigures = (derived.revision, .now)
             return "attribution kept for this state read; still loading \(loader.orderCount) orders in the background…"
         }
-        if loadWaitsForKeptFigures {
+        if let waiting = loadWaitsForKeptFigures {
             // The figures the panes asked of the kept attribution (this frame's Leaderboard and
             // Ledger) first, on both cores: beside the history's load they had a third of one.
-            guard !derived.isComputing else { return nil }
-            loadWaitsForKeptFigures = false
+            let deriving = derived.isComputing && derived.revision == waiting.revision
+            guard !deriving || ContinuousClock.now - waiting.since > Self.longestWaitForKeptFigures else { return nil }
+            loadWaitsForKeptFigures = nil
             startLoading()
             return nil
         }
@@ -274,6 +277,9 @@ final class StoreSession: ConsoleSession {
             return "could not load the order history: \(error)"
         }
     }
+
+    /// How long the history's load waits for what is derived from kept attribution at most.
+    static let longestWaitForKeptFigures = Duration.seconds(5)
 
     /// Starts loading the deferred order history on another thread (`collectBackgroundWork` takes it in).
     private func startLoading() {

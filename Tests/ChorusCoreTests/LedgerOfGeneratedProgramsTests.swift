@@ -6,7 +6,7 @@ import XCTest
 /// counts distinct creators by position (`Ledger.CreatorWaveRows`, `PositionSet`): on
 /// generated programs, with creators enrolled again in more waves, it must put every credited
 /// order, parcel and asset on the row a dictionary keyed by creator and wave did, and count
-/// the creators a set of ids counts.
+/// the creators a set of ids counts, a broken snapshot's repeated enrollment included.
 final class LedgerOfGeneratedProgramsTests: XCTestCase {
     func testRowsAndKPIsAreWhatDictionariesOfCreatorsAndWavesGive() throws {
         for seed in 1...3 as ClosedRange<UInt64> {
@@ -21,6 +21,20 @@ final class LedgerOfGeneratedProgramsTests: XCTestCase {
                     workspace.put(Enrollment(creatorID: creator, waveID: wave.id, stage: .posted, stageChangedAt: Timestamp(day: today)))
                 }
             }
+            // A broken snapshot's repeated enrollment: a creator's second row in a wave.
+            let repeated = try XCTUnwrap(workspace.enrollments.first { enrollment in
+                workspace.enrollments.filter { $0.creatorID == enrollment.creatorID }.count > 1
+            })
+            var enrollments = workspace.enrollments.rows
+            enrollments.append(Enrollment(creatorID: repeated.creatorID, waveID: repeated.waveID, stage: .complete,
+                                          stageChangedAt: Timestamp(day: today)))
+            workspace = Workspace(program: workspace.program, waves: workspace.waves.rows, creators: workspace.creators.rows,
+                                  enrollments: enrollments, skus: workspace.skus.rows, shipments: workspace.shipments.rows,
+                                  submissions: workspace.submissions.rows, assets: workspace.assets.rows,
+                                  discountCodes: workspace.discountCodes.rows, trackingLinks: workspace.trackingLinks.rows,
+                                  orders: workspace.orders.rows, surveyResponses: workspace.surveyResponses.rows,
+                                  payoutRuns: workspace.payoutRuns.rows)
+            XCTAssertEqual(workspace.enrollments.count, enrollments.count, "the repeated row is kept")
             let attribution = Attribution.compute(workspace)
             XCTAssertGreaterThan(attribution.credits.filter { $0.creatorPosition.index != nil }.count, 100, "seed \(seed) credits orders")
             for wave in [nil] + workspace.waves.map(\.id) {

@@ -151,7 +151,8 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         runUntilTheSessionSays("attribution kept for this state read")
         _ = console.frame()  // drawn, as the terminal draws after the news: the Leaderboard asks for its ledger
         XCTAssertTrue(session.derived.isComputing, "the ledger is derived from the kept attribution on another thread")
-        while session.derived.isComputing {
+        let deadline = Date().addingTimeInterval(10)
+        while session.derived.isComputing, Date() < deadline {
             XCTAssertNil(session.collectBackgroundWork())
             XCTAssertFalse(session.loadStarted, "the history waits for the Leaderboard's figures")
             _ = console.collectBackgroundWork()
@@ -162,6 +163,22 @@ final class KeptAttributionBeforeOrdersTests: XCTestCase {
         XCTAssertTrue(session.loadStarted, "then it loads")
         XCTAssertTrue(runUntilTheSessionSays("loaded 24000 orders").last?.hasPrefix("loaded 24000 orders") == true)
         XCTAssertEqual(session.derived.computes.attribution, 0, "nothing was decided again")
+    }
+
+    /// A change while the Leaderboard's figures are derived from the kept file starts other
+    /// derivations, and another change more: the history loads at once rather than wait on them.
+    func testAChangeWhileTheKeptFiguresAreDerivedStartsTheHistory() throws {
+        console.press(.character("5"))
+        runUntilTheSessionSays("attribution kept for this state read")
+        _ = console.frame()
+        XCTAssertTrue(session.derived.isComputing)
+        var moved = try XCTUnwrap(session.workspace.creators.first)
+        moved.address = PostalAddress(line1: "Kaiserstraße 9", city: "Frankfurt", postalCode: "60311", country: "DE")
+        _ = try session.perform(.updateCreator(moved))
+        _ = console.frame()  // the ledger of the state after the change is asked for
+        XCTAssertNil(session.collectBackgroundWork())
+        XCTAssertTrue(session.loadStarted, "the history does not wait for the figures of a state after the one kept")
+        XCTAssertTrue(runUntilTheSessionSays("loaded 24000 orders").last?.hasPrefix("loaded 24000 orders") == true)
     }
 
     /// The change lands after the kept file was asked for, before what it read is taken in:
