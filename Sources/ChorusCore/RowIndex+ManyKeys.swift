@@ -15,13 +15,14 @@ extension RowIndex {
         where Rows.Index == Int {
         precondition(rows.count < Int(Int32.max), "rows are found by 32-bit positions")
         let mask = slots.slotCount - 1, slotShift = max(0, slots.slotCount.trailingZeroBitCount - 12)
+        let halves = Parallel.halves(of: keys.count).count
         // Hashed once, not again when placed: a creator id's hash is a SipHash of its bytes.
-        let keyHashes = Parallel.array(count: keys.count, pieces: Parallel.halves(of: keys.count).count) { range, first in
+        let keyHashes = Parallel.array(count: keys.count, pieces: halves) { range, first in
             for key in range { (first + key).initialize(to: Self.hash(keys[key])) }
         }
         let (hashes, probes) = Self.bucketOrder(keys.count, buckets: (mask >> slotShift) + 1, value: { keyHashes[$0] },
                                                 bucket: { (Int(truncatingIfNeeded: $0) & mask) >> slotShift })
-        let candidates = Parallel.array(count: keys.count, pieces: Parallel.halves(of: keys.count).count) { range, first in
+        let candidates = Parallel.array(count: keys.count, pieces: halves) { range, first in
             for probe in range { (first + probe).initialize(to: Int32(slots.find(hashes[probe]) { _ in true }.position ?? -1)) }
         }
         let rowShift = max(0, Int.bitWidth - rows.count.leadingZeroBitCount - 12)
