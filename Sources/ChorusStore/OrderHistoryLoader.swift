@@ -28,9 +28,9 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         // responses and the attribution kept for this state (or checking the figures taken from it).
         let (orderTable, (responses, attribution, adoptedFiguresHold)) = Parallel.both({ EntityTable(orders) }, {
             (Result { try surveyAnswers() }, storedAttribution.flatMap { stored in
-                stored.location.read(orderCount: orders.count, orders: orders.figures, creatorIDs: stored.creators.map(\.id),
-                                     waveIDs: stored.waves.map(\.id), currency: currency)
-            }, adoptedFigures.map { $0 == orders.figures } ?? true)
+                stored.location.read(orders: orders, creatorIDs: stored.creators.map(\.id), waveIDs: stored.waves.map(\.id),
+                                     currency: currency)
+            }, adoptedFigures.map { orders.haveFigures($0) } ?? true)
         })
         var history = OrderHistory(orders: orderTable, surveyResponses: EntityTable(try responses.get()))
         history.attribution = attribution

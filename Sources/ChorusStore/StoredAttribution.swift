@@ -130,14 +130,12 @@ enum StoredAttribution {
 
         var path: String { folder + "/" + key.fileName }
 
-        /// The kept result for orders of these figures and the creators and waves it was
-        /// decided for, if the file is there and fits (the figures too); nil otherwise (then
+        /// The kept result for these orders and the creators and waves it was decided for, if
+        /// the file is there and fits (the orders' figures too); nil otherwise (then
         /// attribution is computed).
-        /// (`orders` is asked for only once a file is there to check it against.)
-        func read(orderCount: Int, orders: @autoclosure () -> [OrderFigures], creatorIDs: [CreatorID], waveIDs: [WaveID],
-                  currency: Currency) -> AttributionResult? {
-            guard let (result, kept) = read(orderCount: orderCount, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency),
-                  kept == orders() else { return nil }
+        func read(orders: [Order], creatorIDs: [CreatorID], waveIDs: [WaveID], currency: Currency) -> AttributionResult? {
+            guard let (result, kept) = read(orderCount: orders.count, creatorIDs: creatorIDs, waveIDs: waveIDs, currency: currency),
+                  orders.haveFigures(kept) else { return nil }
             return result
         }
 

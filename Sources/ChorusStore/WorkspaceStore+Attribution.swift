@@ -11,8 +11,7 @@ extension WorkspaceStore {
         let result: AttributionResult
         if let known = knownAttribution {
             result = known
-        } else if let kept = currentAttributionLocation.read(orderCount: workspace.orders.count, orders: workspace.orders.rows.figures,
-                                                             creatorIDs: workspace.creators.map(\.id),
+        } else if let kept = currentAttributionLocation.read(orders: workspace.orders.rows, creatorIDs: workspace.creators.map(\.id),
                                                              waveIDs: workspace.waves.map(\.id), currency: workspace.program.currency) {
             knownAttribution = kept
             result = kept

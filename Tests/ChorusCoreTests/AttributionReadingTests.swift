@@ -42,6 +42,21 @@ final class AttributionReadingTests: XCTestCase {
         for pieces in [1, 2, 3, 7, 1_500] { XCTAssertEqual(orders.figures(pieces: pieces), plain, "\(pieces) pieces") }
         XCTAssertEqual(orders.figures, plain)
         XCTAssertEqual([Order]().figures, [])
+
+        // Figures kept in a file are checked against the orders in place: any one order's differing is found, whatever the pieces.
+        for pieces in [1, 2, 3, 7, 1_500] {
+            XCTAssertTrue(orders.haveFigures(plain, pieces: pieces), "\(pieces) pieces")
+            for position in [0, 499, 500, 999] {
+                var otherDay = plain, otherNet = plain
+                otherDay[position].day = otherDay[position].day.adding(days: 1)
+                otherNet[position].netRevenue += 1
+                XCTAssertFalse(orders.haveFigures(otherDay, pieces: pieces), "day of order \(position), \(pieces) pieces")
+                XCTAssertFalse(orders.haveFigures(otherNet, pieces: pieces), "net of order \(position), \(pieces) pieces")
+            }
+        }
+        XCTAssertFalse(orders.haveFigures(Array(plain.dropLast())))
+        XCTAssertFalse(orders.haveFigures(plain + [plain[0]]))
+        XCTAssertTrue([Order]().haveFigures([]))
     }
 
     func testATextNamingNobodyIsReadOnceAndRepeatedTextsNameWhoTheyNameAfresh() {
