@@ -9,11 +9,63 @@ extension Attribution {
         let wanted = ambiguousOrders(of: result)
         guard !wanted.isEmpty else { return [] }
         let about = SurveyAnswerOrders.answers(about: wanted, ids: orderIDs, shopifyIDs: shopifyIDs, answers: answers)
-        let mentions = CreatorMentions(creators, namedIn: about.flatMap { $0.map { answers[Int($0)] } })
-        return forEachOnEveryCore(Array(wanted.indices)) { index, scratch in
+        return mentions(in: zip(wanted, about).map { (orderIDs[$0], $1) }, answers: answers, creators: creators)
+    }
+
+    /// One order attribution left ambiguous: its position, its `Name`, and the positions of the
+    /// survey answers about it.
+    public struct AnswersAbout: Sendable, Equatable {
+        public var position: Int
+        public var order: OrderID
+        public var answers: [Int32]
+
+        public init(position: Int, order: OrderID, answers: [Int32]) {
+            (self.position, self.order, self.answers) = (position, order, answers)
+        }
+    }
+
+    /// For every order `decisions` leave ambiguous, in table order, the answers about it as
+    /// attribution matched them (`SurveyAnswerOrders.orderPositions`): kept beside the decisions,
+    /// they let a report list the ambiguous answers without reading any order.
+    public static func answersAboutAmbiguousOrders(_ decisions: AttributionDecisions, orders: EntityTable<Order>,
+                                                   answers: EntityTable<SurveyResponse>) -> [AnswersAbout] {
+        let ambiguous = decisions.credits.indices.filter { decisions.credits[$0].outcome == .ambiguous }
+        guard !ambiguous.isEmpty else { return [] }
+        var index = [Int: Int](minimumCapacity: ambiguous.count)
+        for (offset, position) in ambiguous.enumerated() { index[position] = offset }
+        var about = ambiguous.map { AnswersAbout(position: $0, order: orders[$0].id, answers: []) }
+        for (answer, position) in SurveyAnswerOrders.orderPositions(of: answers, in: orders).enumerated() {
+            if position >= 0, let offset = index[Int(position)] { about[offset].answers.append(Int32(answer)) }
+        }
+        return about
+    }
+
+    /// `ambiguousMentions(of:in:)` from the answers kept about every ambiguous order (`about`,
+    /// from `answersAboutAmbiguousOrders` for the same decisions): a report then reads no order.
+    /// Nil when `about` does not hold an order `result` leaves ambiguous.
+    public static func ambiguousMentions(of result: AttributionResult, about: [AnswersAbout], answers: [SurveyAnswerText],
+                                         creators: EntityTable<Creator>) -> [(order: OrderID, creatorPositions: [CreatorPosition])]? {
+        var next = 0, orders: [(OrderID, [Int32])] = []
+        // Both in table order: the wanted orders (of a wave, perhaps) are found in one walk.
+        for position in ambiguousOrders(of: result) {
+            while next < about.count, about[next].position < position { next += 1 }
+            guard next < about.count, about[next].position == position else { return nil }
+            orders.append((about[next].order, about[next].answers))
+            next += 1
+        }
+        return mentions(in: orders, answers: answers, creators: creators)
+    }
+
+    /// The creators the answers about each order name (`orders`: the order and its answers'
+    /// positions). Only those answers' words are indexed.
+    private static func mentions(in orders: [(OrderID, [Int32])], answers: [SurveyAnswerText],
+                                 creators: EntityTable<Creator>) -> [(order: OrderID, creatorPositions: [CreatorPosition])] {
+        guard !orders.isEmpty else { return [] }
+        let mentions = CreatorMentions(creators, namedIn: orders.flatMap { $0.1.map { answers[Int($0)] } })
+        return forEachOnEveryCore(orders) { order, scratch in
             var named: [CreatorPosition] = []
-            for answer in about[index] { mentions.collect(answers[Int(answer)], into: &named, limit: nil, scratch: &scratch) }
-            return (orderIDs[wanted[index]], named)
+            for answer in order.1 { mentions.collect(answers[Int(answer)], into: &named, limit: nil, scratch: &scratch) }
+            return (order.0, named)
         }
     }
 }

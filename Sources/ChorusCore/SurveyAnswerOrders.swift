@@ -34,7 +34,11 @@ public struct SurveyAnswerOrders: Sendable {
     /// needs it, without the dictionary of a few hundred thousand keys in between (building it
     /// was a fifth of preparing attribution). Looked up on every core.
     static func orderPositions(_ workspace: Workspace) -> [Int32] {
-        let responses = workspace.surveyResponses, orders = workspace.orders
+        orderPositions(of: workspace.surveyResponses, in: workspace.orders)
+    }
+
+    /// `orderPositions(_:)` of `responses` in `orders`, for tables held without their workspace.
+    static func orderPositions(of responses: EntityTable<SurveyResponse>, in orders: EntityTable<Order>) -> [Int32] {
         let pieces = Parallel.pieceCount(for: responses.count, minimumSize: 20_000)
         var positions = responses.withUnsafeBufferPointer { responses in
             Parallel.map(pieces) { piece in

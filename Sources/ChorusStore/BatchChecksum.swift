@@ -1,3 +1,4 @@
+import ChorusConcurrency
 import CZlib
 
 /// A staged batch's checksum, taken piece by piece as the batch is written and over the whole
@@ -30,6 +31,30 @@ struct BatchChecksum {
         var sum = BatchChecksum()
         sum.add(payload)
         return sum.digest == claimed
+    }
+
+    /// The size and checksum of the file at `path`, read a window at a time, each half on its
+    /// own core (zlib joins the halves' sums): how a report makes sure an orders file it does not
+    /// decode is the one its kept figures were made from (see `KeptAmbiguousAnswers`).
+    static func ofFile(at path: String, fileSystem: any FileSystem) throws -> (bytes: Int, digest: String) {
+        guard let size = fileSystem.byteCount(at: path) else { throw StoreError(.io, file: path, "cannot be read") }
+        let halves = [0..<size / 2, size / 2..<size], window = 8 << 20
+        let sums = Parallel.map(halves.count) { half in
+            Result {
+                var sum = BatchChecksum(), buffer: [UInt8] = [], offset = halves[half].lowerBound
+                while offset < halves[half].upperBound {
+                    let count = min(window, halves[half].upperBound - offset)
+                    buffer = try fileSystem.readFile(at: path, offset: offset, count: count, reusing: buffer)
+                    guard buffer.count == count else { throw StoreError(.io, file: path, "changed while it was read") }
+                    sum.add(buffer)
+                    offset += count
+                }
+                return sum.crc
+            }
+        }
+        var whole = BatchChecksum()
+        whole.crc = UInt32(truncatingIfNeeded: crc32_combine(UInt(try sums[0].get()), UInt(try sums[1].get()), off_t(halves[1].count)))
+        return (size, whole.digest)
     }
 
     /// zlib's `crc32_z` takes a length of `size_t`, so no size of payload is cut short.

@@ -48,6 +48,17 @@ public struct OrderHistoryLoader: @unchecked Sendable {
         return KeptAttribution(result: result, orderFigures: figures)
     }
 
+    /// The attribution kept for this state with its figures, and the answers kept about its
+    /// ambiguous orders: from those two files alone, no order read. Nil unless both are there
+    /// and fit, the orders file unchanged since (see `KeptAmbiguousAnswers`).
+    func keptAttributionWithAnswers() -> (kept: KeptAttribution, answers: KeptAmbiguousAnswers)? {
+        guard let (location, _, _) = storedAttribution, fileSystem.fileExists(at: location.answersPath),
+              let kept = keptAttributionAlone(),
+              let answers = location.answers(for: kept.result.decisions, ordersFile: orders.path, answerCount: surveyResponses.rows)
+        else { return nil }
+        return (kept, answers)
+    }
+
     /// The orders' figures alone, with the attribution kept for this state; nil when no kept
     /// file fits it (then nothing but that file was read) or when an order was converted from
     /// another currency (the caller names the rates, which only whole orders hold). What a

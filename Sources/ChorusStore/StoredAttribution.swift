@@ -31,17 +31,22 @@ enum StoredAttribution {
         var inputsSequence: Int
 
         var fileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence).json" }
+        /// The file of the answers about its ambiguous orders, beside it (`KeptAmbiguousAnswers`).
+        var answersFileName: String { "\(filePrefix)r\(Attribution.rulesVersion)-\(generation)-\(inputsSequence)\(Self.answersSuffix).json" }
+        private static let answersSuffix = ".answers"
 
         init(generation: Int, inputsSequence: Int) {
             (self.generation, self.inputsSequence) = (generation, inputsSequence)
         }
 
-        /// The key a file of these rules, or its temporary file, is named for; nil for any
-        /// other name (other rules).
+        /// The key a file of these rules, its answers' file, or a temporary file of either, is
+        /// named for; nil for any other name (other rules).
         init?(fileName: String) {
             let prefix = "\(filePrefix)r\(Attribution.rulesVersion)-", name = fileName.hasSuffix(".tmp") ? String(fileName.dropLast(4)) : fileName
             guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
-            let numbers = name.dropFirst(prefix.count).dropLast(".json".count).split(separator: "-", omittingEmptySubsequences: false)
+            var stem = name.dropFirst(prefix.count).dropLast(".json".count)
+            if stem.hasSuffix(Self.answersSuffix) { stem = stem.dropLast(Self.answersSuffix.count) }
+            let numbers = stem.split(separator: "-", omittingEmptySubsequences: false)
             guard numbers.count == 2, let generation = Int(numbers[0]), let sequence = Int(numbers[1]) else { return nil }
             self.init(generation: generation, inputsSequence: sequence)
         }
@@ -129,6 +134,16 @@ enum StoredAttribution {
         let fileSystem: any FileSystem
 
         var path: String { folder + "/" + key.fileName }
+        var answersPath: String { folder + "/" + key.answersFileName }
+
+        /// The answers kept about the ambiguous orders of `decisions`, if their file is there and
+        /// fits them, `answerCount` answers and the orders file at `ordersFile` as it is now.
+        func answers(for decisions: AttributionDecisions, ordersFile: String, answerCount: Int) -> KeptAmbiguousAnswers? {
+            guard fileSystem.fileExists(at: answersPath), let bytes = try? fileSystem.readFile(at: answersPath),
+                  let answers = try? KeptAmbiguousAnswers(decoding: bytes),
+                  answers.fit(decisions, ordersFile: ordersFile, answerCount: answerCount, fileSystem: fileSystem) else { return nil }
+            return answers
+        }
 
         /// The kept result for these orders and the creators and waves it was decided for, if
         /// the file is there and fits (the orders' figures too); nil otherwise (then
@@ -154,12 +169,16 @@ enum StoredAttribution {
         /// Writes the file under a temporary name and renames it into place, so a reader never
         /// sees half of one, then removes the files kept for earlier states (`removeOthers`). Failure is not an
         /// error anyone needs to hear about: the next open computes attribution again.
-        func write(_ decisions: AttributionDecisions, figures: [OrderFigures]) {
+        /// The answers about the ambiguous orders (`answers`, nil when none are to be kept) go
+        /// first: a reader that finds the decisions without them reads the orders, as before.
+        /// Answers that cannot be written are left out, not the decisions.
+        func write(_ decisions: AttributionDecisions, figures: [OrderFigures], answers: () -> KeptAmbiguousAnswers?) {
             let credits = decisions.credits
             guard credits.count == figures.count else { return }  // not for one state: nothing to keep
             // A colleague's snapshot made since (a console follows the entries, not the snapshot):
             // no open reads a file for this one, which would only be left behind.
             if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation > key.generation { return }
+            if (answers().flatMap { try? write($0.encoded, to: answersPath) }) == nil { try? fileSystem.removeFile(at: answersPath) }
             let temporary = path + ".tmp"
             do {
                 // Written as it is encoded: the file is 200 MB at ten million orders.
@@ -175,13 +194,24 @@ enum StoredAttribution {
             removeOthers()
         }
 
+        /// `bytes` under a temporary name, renamed into place.
+        private func write(_ bytes: [UInt8], to path: String) throws {
+            do {
+                try fileSystem.writeFile(at: path + ".tmp", bytes: bytes)
+                try fileSystem.renameFile(from: path + ".tmp", to: path)
+            } catch {
+                try? fileSystem.removeFile(at: path + ".tmp")
+                throw error
+            }
+        }
+
         /// Removes the kept attribution files in the folder for earlier states than this
         /// location's (and those of other rules), but not one a colleague kept meanwhile for a
         /// later state: a nightly import deciding its own state must not take away what the
         /// console open beside it kept for the state after.
         func removeOthers() {
             for name in (try? fileSystem.fileNames(in: folder)) ?? []
-            where name.hasPrefix(StoredAttribution.filePrefix) && name != key.fileName {
+            where name.hasPrefix(StoredAttribution.filePrefix) && name != key.fileName && name != key.answersFileName {
                 if let other = Key(fileName: name), other.generation > key.generation
                     || (other.generation == key.generation && other.inputsSequence > key.inputsSequence) { continue }
                 try? fileSystem.removeFile(at: folder + "/" + name)

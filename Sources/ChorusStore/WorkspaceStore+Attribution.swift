@@ -33,9 +33,14 @@ extension WorkspaceStore {
     /// and the rates any were converted at (`ratesUsed()`): what a report or export needs of
     /// the order history. A store opened with the history deferred and a file kept for this
     /// state reads only that file and the orders' amounts and days (no whole order, no index of
-    /// them, no survey answer); otherwise this is `attribution(wave:)` over `workspace.orders`.
-    /// The figures are the same either way.
+    /// them, no survey answer), or, with the answers kept beside it (`KeptAmbiguousAnswers`,
+    /// which say that no order was converted), nothing but the two kept files; otherwise this is
+    /// `attribution(wave:)` over `workspace.orders`. The figures are the same either way.
     public func keptAttributionInputs(wave: WaveID? = nil) throws -> (result: AttributionResult, orders: [OrderFigures], ratesUsed: String?) {
+        // The answers kept beside the decisions say no order was converted, and the orders file is as it was.
+        if let (kept, _) = keptAttributionLoader?.keptAttributionWithAnswers() {
+            return (covering(wave, kept.result, orders: kept.orderFigures), kept.orderFigures, nil)
+        }
         if let (figures, kept, _) = try keptAttributionLoader?.figuresWithKeptAttribution() {
             return (covering(wave, kept, orders: figures), figures, nil)
         }
@@ -45,12 +50,20 @@ extension WorkspaceStore {
 
     /// `keptAttributionInputs` for a report that also lists the survey answers naming several
     /// creators, with who they name (`Attribution.ambiguousMentions`). Beside a kept file it
-    /// reads the orders' figures, `Name`s and Shopify ids and the survey answers' orders and
-    /// words (no whole order or answer, no index of them) and looks only at the answers about
-    /// ambiguous orders; otherwise the whole history is loaded and attributed. The list is the
-    /// same either way.
+    /// reads the survey answers' orders and words and looks only at the answers about ambiguous
+    /// orders: which answers those are is kept beside the file (`KeptAmbiguousAnswers`), else
+    /// found from every order's `Name` and Shopify id, read with its figures (no whole order or
+    /// answer, no index of them). Otherwise the whole history is loaded and attributed. The list
+    /// is the same either way.
     public func keptAttributionWithAmbiguousAnswers(wave: WaveID? = nil) throws
         -> (result: AttributionResult, ratesUsed: String?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
+        if let loader = keptAttributionLoader, let (kept, answered) = loader.keptAttributionWithAnswers() {
+            let result = covering(wave, kept.result, orders: kept.orderFigures)
+            if let ambiguous = Attribution.ambiguousMentions(of: result, about: answered.about, answers: try loader.surveyAnswerTexts(),
+                                                             creators: workspace.creators) {
+                return (result, nil, ambiguous)
+            }
+        }
         if let loader = keptAttributionLoader, let (figures, kept, keys) = try loader.figuresWithKeptAttribution(readingKeys: true), let keys {
             let result = covering(wave, kept, orders: figures)
             let ambiguous = Attribution.ambiguousMentions(of: result, orderIDs: keys.ids, shopifyIDs: keys.shopifyIDs,
@@ -167,8 +180,15 @@ extension WorkspaceStore {
     /// workspace on a server, which has no folder to keep it in.
     private func write(_ decisions: AttributionDecisions, to location: StoredAttribution.Location) {
         guard pendingOrderHistory == nil, folderLog != nil else { return }
-        let orders = workspace.orders.rows
-        attributionWriter.async { location.write(decisions, figures: orders.figures) }
+        let orders = workspace.orders, answers = workspace.surveyResponses, fileSystem = fileSystem, checksums = ordersFileChecksums
+        let ordersFile = manifest.collections.first { $0.name == OrderRowCodec.collection }.map { folder + "/" + $0.file }
+        attributionWriter.async {
+            location.write(decisions, figures: orders.rows.figures) {
+                ordersFile.flatMap {
+                    KeptAmbiguousAnswers(decisions, orders: orders, answers: answers, ordersFile: $0, checksums: checksums, fileSystem: fileSystem)
+                }
+            }
+        }
     }
 }
 

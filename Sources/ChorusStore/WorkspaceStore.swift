@@ -97,6 +97,8 @@ public final class WorkspaceStore {
     let attributionInputsSequenceAtOpen: Int
     /// Writes kept attribution files one at a time, off the owner's thread.
     let attributionWriter = DispatchQueue(label: "chorus.attribution-writer")
+    /// What that writer learned of the snapshot's orders file (`KeptAmbiguousAnswers`).
+    let ordersFileChecksums = OrdersFileChecksums()
 
     private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
                  deferringOrderHistory: Bool = false, lockWait: Double = FolderLog.defaultLockWait, reusing preview: PreviewedFiles? = nil) throws {

@@ -51,7 +51,15 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         return result.stdout
     }
 
+    /// The files of kept decisions, each with the answers kept beside it (`KeptAmbiguousAnswers`).
     private var keptFiles: [String] {
+        let names = attributionFiles
+        let decisions = names.filter { !$0.hasSuffix(".answers.json") }
+        XCTAssertEqual(names.filter { $0.hasSuffix(".answers.json") }, decisions.map { $0.dropLast(".json".count) + ".answers.json" })
+        return decisions
+    }
+
+    private var attributionFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: workspace.path)) ?? []).filter { $0.hasPrefix(StoredAttribution.filePrefix) }.sorted()
     }
 
@@ -75,7 +83,7 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
     /// The report read from the kept file, against the same report with nothing kept (decided).
     private func assertTheReportIsWhatDecidingGives(file: StaticString = #filePath, line: UInt = #line) throws {
         let fromKept = try chorus("report", "attribution", "--format", "csv", file: file, line: line)
-        for name in keptFiles { try FileManager.default.removeItem(at: workspace.appendingPathComponent(name)) }
+        for name in attributionFiles { try FileManager.default.removeItem(at: workspace.appendingPathComponent(name)) }
         XCTAssertEqual(try chorus("report", "attribution", "--format", "csv", file: file, line: line), fromKept, file: file, line: line)
         XCTAssertEqual(keptFiles, [], "a report reads; it keeps nothing", file: file, line: line)
     }

@@ -155,7 +155,9 @@ final class KeptAttributionInputsTests: XCTestCase {
 
     func testWithoutAFittingFileTheWholeHistoryIsReadAndComputed() throws {
         let (folder, workspace) = try keptProgram()
-        let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("attribution-") })
+        let kept = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first {
+            $0.hasPrefix("attribution-") && !$0.hasSuffix(".answers.json")
+        })
         for damage in ["[1,2,3]", nil] {
             if let damage { try damage.write(toFile: folder + "/" + kept, atomically: true, encoding: .utf8) } else {
                 try FileManager.default.removeItem(atPath: folder + "/" + kept)
@@ -166,5 +168,77 @@ final class KeptAttributionInputsTests: XCTestCase {
             XCTAssertNil(store.pendingOrderHistory, "the history was loaded to compute attribution")
             store.close()
         }
+    }
+
+    /// Beside the decisions, the answers about each ambiguous order are kept, with its `Name`:
+    /// a report lists the ambiguous answers and adds up the figures from those two files and the
+    /// answers, without reading any order. They must be the answers the orders' names and Shopify
+    /// ids find, and the figures the orders'.
+    func testTheAnswersKeptAboutAmbiguousOrdersAreTheOnesTheOrdersNamesAndIdsFind() throws {
+        let (folder, workspace) = try keptProgram(naming: true)
+        let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { store.close() }
+        let (kept, answered) = try XCTUnwrap(store.pendingOrderHistory?.keptAttributionWithAnswers(), "kept beside the decisions")
+        let wanted = answered.about.map(\.position)
+        XCTAssertEqual(wanted, Attribution.compute(workspace).credits.indices.filter { kept.result.credits[$0].outcome == .ambiguous })
+        XCTAssertFalse(wanted.isEmpty, "some answers name several creators")
+        let found = SurveyAnswerOrders.answers(about: wanted, ids: workspace.orders.map(\.id), shopifyIDs: workspace.orders.map(\.shopifyID),
+                                               answers: workspace.surveyResponses.rows)
+        XCTAssertEqual(answered.about.map(\.answers), found)
+        XCTAssertGreaterThan(found.joined().count, wanted.count, "some orders have several answers")
+        XCTAssertEqual(answered.about.map(\.order), wanted.map { workspace.orders[$0].id })
+        XCTAssertEqual(kept.orderFigures, workspace.orders.map(OrderFigures.init))
+    }
+
+    /// An orders file changed since the answers were kept (one letter of an e-mail: the same
+    /// size, another checksum) is read again, and answers kept damaged, for other orders or other
+    /// answers are not used: the report is still what computing everything gives.
+    func testAnOrdersFileChangedSinceOrDamagedKeptAnswersMakeTheReportReadTheOrders() throws {
+        let damages: [(String, (inout String, inout String) -> Void)] = [
+            ("an e-mail's letter", { orders, _ in orders = Self.changingOneLetterOfAnEmail(orders) }),
+            ("cut short", { _, answers in answers = String(answers.prefix(answers.count / 2)) }),
+            ("an order left out", { _, answers in answers = answers.replacingOccurrences(of: #"\n\[\d+,"[^"]*",\[[^\]]*\]\],"#, with: "\n",
+                                                                                            options: .regularExpression) }),
+            ("an answer past the last", { _, answers in answers = answers.replacingOccurrences(of: #",\[(\d+)"#, with: ",[9999999",
+                                                                                                   options: .regularExpression) }),
+            ("for fewer answers", { _, answers in answers = answers.replacingOccurrences(of: #""answers":(\d+)"#, with: #""answers":1"#,
+                                                                                             options: .regularExpression) }),
+        ]
+        for (damage, change) in damages {
+            let (folder, _) = try keptProgram(naming: true)
+            let answersFile = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".answers.json") })
+            var orders = try String(contentsOfFile: folder + "/orders-1.json", encoding: .utf8)
+            var answers = try String(contentsOfFile: folder + "/" + answersFile, encoding: .utf8)
+            let before = (orders, answers)
+            change(&orders, &answers)
+            XCTAssertTrue(orders != before.0 || answers != before.1, damage)
+            XCTAssertEqual(orders.utf8.count, before.0.utf8.count, damage)
+            try orders.write(toFile: folder + "/orders-1.json", atomically: true, encoding: .utf8)
+            try answers.write(toFile: folder + "/" + answersFile, atomically: true, encoding: .utf8)
+
+            let whole = try WorkspaceStore.open(at: folder, mode: .readOnly)
+            let workspace = whole.workspace
+            whole.close()
+            let store = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+            XCTAssertNil(store.pendingOrderHistory?.keptAttributionWithAnswers(), damage)
+            let found = try store.keptAttributionWithAmbiguousAnswers()
+            let expected = Attribution.ambiguousMentions(of: Attribution.compute(workspace), in: workspace)
+            XCTAssertEqual(found.ambiguous.map(\.order), expected.map(\.order), damage)
+            XCTAssertEqual(found.ambiguous.map(\.creatorPositions), expected.map(\.creatorPositions), damage)
+            XCTAssertEqual(found.result.totals, Attribution.compute(workspace).totals, damage)
+            store.close()
+        }
+    }
+
+    private static func changingOneLetterOfAnEmail(_ orders: String) -> String {
+        guard let at = orders.firstIndex(of: "@") else { return orders }
+        let letter = orders.index(before: at)
+        return orders.replacingCharacters(in: letter...letter, with: orders[letter] == "q" ? "z" : "q")
+    }
+
+    func testConvertedOrdersKeepNoAnswersBesideTheDecisions() throws {
+        let (folder, _) = try keptProgram(converting: true, naming: true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") }
+        XCTAssertEqual(files.count, 1, "the decisions alone: a report names the rates, which only the orders hold")
     }
 }

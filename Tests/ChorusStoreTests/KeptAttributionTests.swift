@@ -12,8 +12,13 @@ final class KeptAttributionTests: XCTestCase {
     /// The generated sample: codes, links, survey answers (some ambiguous) and several waves.
     private static let sample = SampleProgram.generate(options: GeneratorOptions(seed: 7, today: Day(year: 2026, month: 3, day: 16)!))
 
+    /// The files of kept decisions (the answers kept beside them are `keptAnswersFiles`).
     private func keptFiles(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && !$0.hasSuffix(".answers.json") }.sorted()
+    }
+
+    private func keptAnswersFiles(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && $0.hasSuffix(".answers.json") }.sorted()
     }
 
     private func assertSame(_ kept: AttributionResult?, _ computed: AttributionResult, in workspace: Workspace = sample,
@@ -133,6 +138,7 @@ final class KeptAttributionTests: XCTestCase {
         try writer.compact()
         writer.close()
         XCTAssertEqual(try keptFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-2-1.json"], "the old generation's file is gone")
+        XCTAssertEqual(try keptAnswersFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-2-1.answers.json"], "and so are its answers")
 
         let store = try openAsTheConsoleDoes(folder)
         defer { store.close() }
