@@ -29,7 +29,7 @@ extension Attribution {
     /// they let a report list the ambiguous answers without reading any order.
     public static func answersAboutAmbiguousOrders(_ decisions: AttributionDecisions, orders: EntityTable<Order>,
                                                    answers: EntityTable<SurveyResponse>) -> [AnswersAbout] {
-        let ambiguous = decisions.credits.indices.filter { decisions.credits[$0].outcome == .ambiguous }
+        let ambiguous = decisions.ambiguousPositions
         guard !ambiguous.isEmpty else { return [] }
         var index = [Int: Int](minimumCapacity: ambiguous.count)
         for (offset, position) in ambiguous.enumerated() { index[position] = offset }
@@ -41,10 +41,12 @@ extension Attribution {
     }
 
     /// `ambiguousMentions(of:in:)` from the answers kept about every ambiguous order (`about`,
-    /// from `answersAboutAmbiguousOrders` for the same decisions): a report then reads no order.
-    /// Nil when `about` does not hold an order `result` leaves ambiguous.
-    public static func ambiguousMentions(of result: AttributionResult, about: [AnswersAbout], answers: [SurveyAnswerText],
-                                         creators: EntityTable<Creator>) -> [(order: OrderID, creatorPositions: [CreatorPosition])]? {
+    /// from `answersAboutAmbiguousOrders` for the same decisions): a report then reads no order,
+    /// and reads the answers (`answers`) only when some order of the wave asked about is
+    /// ambiguous. Nil when `about` misses an order `result` leaves ambiguous, which a store
+    /// checking `about` against the decisions first never sees.
+    public static func ambiguousMentions(of result: AttributionResult, about: [AnswersAbout], answers: () throws -> [SurveyAnswerText],
+                                         creators: EntityTable<Creator>) rethrows -> [(order: OrderID, creatorPositions: [CreatorPosition])]? {
         var next = 0, orders: [(OrderID, [Int32])] = []
         // Both in table order: the wanted orders (of a wave, perhaps) are found in one walk.
         for position in ambiguousOrders(of: result) {
@@ -53,7 +55,7 @@ extension Attribution {
             orders.append((about[next].order, about[next].answers))
             next += 1
         }
-        return mentions(in: orders, answers: answers, creators: creators)
+        return orders.isEmpty ? [] : mentions(in: orders, answers: try answers(), creators: creators)
     }
 
     /// The creators the answers about each order name (`orders`: the order and its answers'

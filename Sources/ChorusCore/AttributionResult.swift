@@ -174,4 +174,7 @@ public struct AttributionDecisions: Sendable, Equatable {
     public init(credits: [AttributionResult.Credit]) {
         self.credits = credits
     }
+
+    /// The positions of the orders left ambiguous, in every wave.
+    public var ambiguousPositions: [Int] { credits.indices.filter { credits[$0].outcome == .ambiguous } }
 }

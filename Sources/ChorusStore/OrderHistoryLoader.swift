@@ -52,10 +52,12 @@ public struct OrderHistoryLoader: @unchecked Sendable {
     /// ambiguous orders: from those two files alone, no order read. Nil unless both are there
     /// and fit, the orders file unchanged since (see `KeptAmbiguousAnswers`).
     func keptAttributionWithAnswers() -> (kept: KeptAttribution, answers: KeptAmbiguousAnswers)? {
-        guard let (location, _, _) = storedAttribution, fileSystem.fileExists(at: location.answersPath),
-              let kept = keptAttributionAlone(),
-              let answers = location.answers(for: kept.result.decisions, ordersFile: orders.path, answerCount: surveyResponses.rows)
-        else { return nil }
+        let files = (orders: orders.path, answers: surveyResponses.path)
+        // The small file and the files' names and sizes first: nothing big is read for answers kept for other files.
+        guard let answers = storedAttribution?.location.keptAnswers,
+              answers.mayFit(files: files, answerCount: surveyResponses.rows, fileSystem: fileSystem) else { return nil }
+        let (kept, filesHold) = Parallel.both({ keptAttributionAlone() }, { answers.filesHold(files, fileSystem: fileSystem) })
+        guard filesHold, let kept, answers.listTheAmbiguousOrders(of: kept.result.decisions) else { return nil }
         return (kept, answers)
     }
 

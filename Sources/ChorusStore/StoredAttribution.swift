@@ -22,6 +22,9 @@ import ChorusCore
 /// and waves (-1 for none), and the order's `OrderFigures` (net revenue in minor units, day as
 /// days since 1970). With the figures, the Leaderboard and Ledger of a console can be shown
 /// from this file alone while the whole orders (2 GB at ten million) are still being read.
+///
+/// Beside it, `attribution-r1-3-1200.answers.json` holds the survey answers about the orders
+/// left ambiguous (`KeptAmbiguousAnswers`), for reports that then read no order at all.
 enum StoredAttribution {
     static let filePrefix = "attribution-"
 
@@ -136,13 +139,11 @@ enum StoredAttribution {
         var path: String { folder + "/" + key.fileName }
         var answersPath: String { folder + "/" + key.answersFileName }
 
-        /// The answers kept about the ambiguous orders of `decisions`, if their file is there and
-        /// fits them, `answerCount` answers and the orders file at `ordersFile` as it is now.
-        func answers(for decisions: AttributionDecisions, ordersFile: String, answerCount: Int) -> KeptAmbiguousAnswers? {
-            guard fileSystem.fileExists(at: answersPath), let bytes = try? fileSystem.readFile(at: answersPath),
-                  let answers = try? KeptAmbiguousAnswers(decoding: bytes),
-                  answers.fit(decisions, ordersFile: ordersFile, answerCount: answerCount, fileSystem: fileSystem) else { return nil }
-            return answers
+        /// The answers kept beside the decisions, if their file is there and reads as one; what
+        /// they are for is the caller's to check (`KeptAmbiguousAnswers`).
+        var keptAnswers: KeptAmbiguousAnswers? {
+            guard fileSystem.fileExists(at: answersPath), let bytes = try? fileSystem.readFile(at: answersPath) else { return nil }
+            return try? KeptAmbiguousAnswers(decoding: bytes)
         }
 
         /// The kept result for these orders and the creators and waves it was decided for, if
@@ -171,14 +172,19 @@ enum StoredAttribution {
         /// error anyone needs to hear about: the next open computes attribution again.
         /// The answers about the ambiguous orders (`answers`, nil when none are to be kept) go
         /// first: a reader that finds the decisions without them reads the orders, as before.
-        /// Answers that cannot be written are left out, not the decisions.
+        /// Answers that cannot be written are left out, not the decisions (and one of the same
+        /// name already there, a colleague's, is for the same state).
         func write(_ decisions: AttributionDecisions, figures: [OrderFigures], answers: () -> KeptAmbiguousAnswers?) {
             let credits = decisions.credits
             guard credits.count == figures.count else { return }  // not for one state: nothing to keep
             // A colleague's snapshot made since (a console follows the entries, not the snapshot):
             // no open reads a file for this one, which would only be left behind.
             if let current = try? Snapshot.manifest(in: folder, fileSystem: fileSystem), current.generation > key.generation { return }
-            if (answers().flatMap { try? write($0.encoded, to: answersPath) }) == nil { try? fileSystem.removeFile(at: answersPath) }
+            if let answers = answers() {
+                try? write(answers.encoded, to: answersPath)
+            } else {
+                try? fileSystem.removeFile(at: answersPath)
+            }
             let temporary = path + ".tmp"
             do {
                 // Written as it is encoded: the file is 200 MB at ten million orders.

@@ -59,8 +59,8 @@ extension WorkspaceStore {
         -> (result: AttributionResult, ratesUsed: String?, ambiguous: [(order: OrderID, creatorPositions: [CreatorPosition])]) {
         if let loader = keptAttributionLoader, let (kept, answered) = loader.keptAttributionWithAnswers() {
             let result = covering(wave, kept.result, orders: kept.orderFigures)
-            if let ambiguous = Attribution.ambiguousMentions(of: result, about: answered.about, answers: try loader.surveyAnswerTexts(),
-                                                             creators: workspace.creators) {
+            if let ambiguous = try Attribution.ambiguousMentions(of: result, about: answered.about, answers: loader.surveyAnswerTexts,
+                                                                 creators: workspace.creators) {
                 return (result, nil, ambiguous)
             }
         }
@@ -180,15 +180,29 @@ extension WorkspaceStore {
     /// workspace on a server, which has no folder to keep it in.
     private func write(_ decisions: AttributionDecisions, to location: StoredAttribution.Location) {
         guard pendingOrderHistory == nil, folderLog != nil else { return }
-        let orders = workspace.orders, answers = workspace.surveyResponses, fileSystem = fileSystem, checksums = ordersFileChecksums
-        let ordersFile = manifest.collections.first { $0.name == OrderRowCodec.collection }.map { folder + "/" + $0.file }
+        let orders = workspace.orders, answers = workspace.surveyResponses, fileSystem = fileSystem, checksums = snapshotFileChecksums
+        let files = snapshotFilesHoldingTheHistory
         attributionWriter.async {
             location.write(decisions, figures: orders.rows.figures) {
-                ordersFile.flatMap {
-                    KeptAmbiguousAnswers(decisions, orders: orders, answers: answers, ordersFile: $0, checksums: checksums, fileSystem: fileSystem)
+                files.flatMap {
+                    KeptAmbiguousAnswers(decisions, orders: orders, answers: answers, files: $0, checksums: checksums, fileSystem: fileSystem)
                 }
             }
         }
+    }
+
+    /// The current snapshot's orders and survey answers files, when they hold the workspace's
+    /// exactly (`SavedRows`: nothing added or changed since they were read or written): only
+    /// then are answers kept by position valid for a report that reads the files.
+    private var snapshotFilesHoldingTheHistory: (orders: String, answers: String)? {
+        let reused = savedRows.reusable(in: workspace)
+        func file(_ collection: String) -> String? {
+            guard let listed = manifest.collections.first(where: { $0.name == collection }),
+                  reused[collection] == ReusedFile(path: folder + "/" + listed.file, heldRows: nil) else { return nil }
+            return folder + "/" + listed.file
+        }
+        guard let ordersFile = file(OrderRowCodec.collection), let answersFile = file(SurveyResponseRowCodec.collection) else { return nil }
+        return (ordersFile, answersFile)
     }
 }
 

@@ -98,7 +98,7 @@ public final class WorkspaceStore {
     /// Writes kept attribution files one at a time, off the owner's thread.
     let attributionWriter = DispatchQueue(label: "chorus.attribution-writer")
     /// What that writer learned of the snapshot's orders file (`KeptAmbiguousAnswers`).
-    let ordersFileChecksums = OrdersFileChecksums()
+    let snapshotFileChecksums = SnapshotFileChecksums()
 
     private init(folder: String, mode: Mode, fileSystem: any FileSystem, lock: WorkspaceLock?,
                  deferringOrderHistory: Bool = false, lockWait: Double = FolderLog.defaultLockWait, reusing preview: PreviewedFiles? = nil) throws {
@@ -286,7 +286,10 @@ public final class WorkspaceStore {
             keptAttributionFailedCheck = true
             knownAttribution = nil
             let location = currentAttributionLocation
-            attributionWriter.async { try? location.fileSystem.removeFile(at: location.path) }
+            attributionWriter.async {
+                try? location.fileSystem.removeFile(at: location.path)
+                try? location.fileSystem.removeFile(at: location.answersPath)
+            }
         }
         if let kept = history.attribution, attributionInputsSequence == attributionInputsSequenceAtOpen {
             knownAttribution = kept

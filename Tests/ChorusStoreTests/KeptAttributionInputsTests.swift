@@ -191,8 +191,9 @@ final class KeptAttributionInputsTests: XCTestCase {
     }
 
     /// An orders file changed since the answers were kept (one letter of an e-mail: the same
-    /// size, another checksum) is read again, and answers kept damaged, for other orders or other
-    /// answers are not used: the report is still what computing everything gives.
+    /// size, another checksum), survey answers put in another order (the same size and count),
+    /// and answers kept damaged, for other orders or other answers, are not used: the report
+    /// reads the orders and is still what computing everything gives.
     func testAnOrdersFileChangedSinceOrDamagedKeptAnswersMakeTheReportReadTheOrders() throws {
         let damages: [(String, (inout String, inout String) -> Void)] = [
             ("an e-mail's letter", { orders, _ in orders = Self.changingOneLetterOfAnEmail(orders) }),
@@ -201,7 +202,8 @@ final class KeptAttributionInputsTests: XCTestCase {
                                                                                             options: .regularExpression) }),
             ("an answer past the last", { _, answers in answers = answers.replacingOccurrences(of: #",\[(\d+)"#, with: ",[9999999",
                                                                                                    options: .regularExpression) }),
-            ("for fewer answers", { _, answers in answers = answers.replacingOccurrences(of: #""answers":(\d+)"#, with: #""answers":1"#,
+            ("answers in another order", { _, _ in }),
+            ("for fewer answers", { _, answers in answers = answers.replacingOccurrences(of: #"(,"crc32:[0-9a-f]+",)\d+\]"#, with: "$11]",
                                                                                              options: .regularExpression) }),
         ]
         for (damage, change) in damages {
@@ -209,12 +211,21 @@ final class KeptAttributionInputsTests: XCTestCase {
             let answersFile = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".answers.json") })
             var orders = try String(contentsOfFile: folder + "/orders-1.json", encoding: .utf8)
             var answers = try String(contentsOfFile: folder + "/" + answersFile, encoding: .utf8)
-            let before = (orders, answers)
+            var responses = try String(contentsOfFile: folder + "/surveyResponses-1.json", encoding: .utf8)
+            let before = (orders, answers, responses)
+            if damage == "answers in another order" {
+                // The first two answers swapped: one row per line, each but the last ending in a comma.
+                var lines = responses.split(separator: "\n", omittingEmptySubsequences: false)
+                let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("[") })
+                lines.swapAt(first, first + 1)
+                responses = lines.joined(separator: "\n")
+            }
             change(&orders, &answers)
-            XCTAssertTrue(orders != before.0 || answers != before.1, damage)
+            XCTAssertTrue(orders != before.0 || answers != before.1 || responses != before.2, damage)
             XCTAssertEqual(orders.utf8.count, before.0.utf8.count, damage)
             try orders.write(toFile: folder + "/orders-1.json", atomically: true, encoding: .utf8)
             try answers.write(toFile: folder + "/" + answersFile, atomically: true, encoding: .utf8)
+            try responses.write(toFile: folder + "/surveyResponses-1.json", atomically: true, encoding: .utf8)
 
             let whole = try WorkspaceStore.open(at: folder, mode: .readOnly)
             let workspace = whole.workspace
@@ -240,5 +251,55 @@ final class KeptAttributionInputsTests: XCTestCase {
         let (folder, _) = try keptProgram(converting: true, naming: true)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") }
         XCTAssertEqual(files.count, 1, "the decisions alone: a report names the rates, which only the orders hold")
+    }
+
+    /// The answers about ambiguous orders are kept by position in the snapshot's files: after
+    /// an import journaled past the snapshot (orders in memory its file does not hold), the
+    /// decisions are kept alone, and a report reads the orders.
+    func testAfterAnImportJournaledPastTheSnapshotTheDecisionsAreKeptWithoutAnswers() throws {
+        let (folder, _) = try keptProgram(naming: true)
+        XCTAssertEqual(try keptAnswersFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-0.answers.json"])
+        let store = try WorkspaceStore.open(at: folder)
+        var refunded = store.workspace.orders[0]
+        refunded.refunded = refunded.subtotal
+        try store.perform(.importOrders([refunded]), context: StoreFixtures.context(), durability: .journal)
+        store.remember(Attribution.compute(store.workspace))
+        store.close()
+
+        XCTAssertEqual(try keptDecisionsFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.json"])
+        XCTAssertEqual(try keptAnswersFiles(in: folder), [], "the earlier state's answers went with its decisions")
+    }
+
+    /// A creator renamed past the snapshot changes what is credited but not the orders or the
+    /// answers: the answers kept for the new state are by position in the same files, and a
+    /// report beside them lists what computing everything lists.
+    func testAfterACreatorRenamedPastTheSnapshotAReportReadsTheAnswersKeptForTheNewState() throws {
+        let (folder, _) = try keptProgram(naming: true)
+        let store = try WorkspaceStore.open(at: folder)
+        var renamed = store.workspace.creators[0]
+        renamed.name = "Somebody Else"
+        try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
+        store.remember(Attribution.compute(store.workspace))
+        store.close()
+        XCTAssertEqual(try keptAnswersFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.answers.json"])
+
+        let whole = try WorkspaceStore.open(at: folder, mode: .readOnly)
+        let expected = Attribution.ambiguousMentions(of: Attribution.compute(whole.workspace), in: whole.workspace)
+        whole.close()
+        let reader = try WorkspaceStore.open(at: folder, mode: .readOnly, deferringOrderHistory: true)
+        defer { reader.close() }
+        XCTAssertNotNil(reader.pendingOrderHistory?.keptAttributionWithAnswers())
+        let found = try reader.keptAttributionWithAmbiguousAnswers().ambiguous
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(found.map(\.order), expected.map(\.order))
+        XCTAssertEqual(found.map(\.creatorPositions), expected.map(\.creatorPositions))
+    }
+
+    private func keptDecisionsFiles(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && !$0.hasSuffix(".answers.json") }.sorted()
+    }
+
+    private func keptAnswersFiles(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && $0.hasSuffix(".answers.json") }.sorted()
     }
 }
