@@ -51,13 +51,11 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         return result.stdout
     }
 
-    /// The files of kept decisions, each with the answers kept beside it (`KeptAmbiguousAnswers`).
-    private var keptFiles: [String] {
-        let names = attributionFiles
-        let decisions = names.filter { !$0.hasSuffix(".answers.json") }
-        XCTAssertEqual(names.filter { $0.hasSuffix(".answers.json") }, decisions.map { $0.dropLast(".json".count) + ".answers.json" })
-        return decisions
-    }
+    /// The files of kept decisions (the answers kept beside them are `keptAnswersFiles`).
+    private var keptFiles: [String] { attributionFiles.filter { !$0.hasSuffix(".answers.json") } }
+
+    /// The answers about ambiguous orders kept beside the decisions (`KeptAmbiguousAnswers`).
+    private var keptAnswersFiles: [String] { attributionFiles.filter { $0.hasSuffix(".answers.json") } }
 
     private var attributionFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: workspace.path)) ?? []).filter { $0.hasPrefix(StoredAttribution.filePrefix) }.sorted()
@@ -65,6 +63,10 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
 
     /// The kept file's name for snapshot `generation` and the inputs after journal entry `sequence`.
     private func keptFile(generation: Int, sequence: Int) -> String { "attribution-r\(Attribution.rulesVersion)-\(generation)-\(sequence).json" }
+
+    private func keptAnswersFile(generation: Int, sequence: Int) -> String {
+        "attribution-r\(Attribution.rulesVersion)-\(generation)-\(sequence).answers.json"
+    }
 
     private func decided() throws -> AttributionResult {
         let whole = try WorkspaceStore.open(at: workspace.path, mode: .readOnly)
@@ -80,12 +82,15 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         XCTAssertEqual(kept.counts, decided.counts, file: file, line: line)
     }
 
-    /// The report read from the kept file, against the same report with nothing kept (decided).
+    /// The reports read from the kept files, against the same reports with nothing kept (decided).
     private func assertTheReportIsWhatDecidingGives(file: StaticString = #filePath, line: UInt = #line) throws {
-        let fromKept = try chorus("report", "attribution", "--format", "csv", file: file, line: line)
+        let formats = ["csv", "json"]
+        let fromKept = try formats.map { try chorus("report", "attribution", "--format", $0, file: file, line: line) }
         for name in attributionFiles { try FileManager.default.removeItem(at: workspace.appendingPathComponent(name)) }
-        XCTAssertEqual(try chorus("report", "attribution", "--format", "csv", file: file, line: line), fromKept, file: file, line: line)
-        XCTAssertEqual(keptFiles, [], "a report reads; it keeps nothing", file: file, line: line)
+        for (format, kept) in zip(formats, fromKept) {
+            XCTAssertEqual(try chorus("report", "attribution", "--format", format, file: file, line: line), kept, format, file: file, line: line)
+        }
+        XCTAssertEqual(attributionFiles, [], "a report reads; it keeps nothing", file: file, line: line)
     }
 
     func testLastNightsOrdersGoIntoANewSnapshotWithAttributionKeptForTheMorningsOpenAndReport() throws {
@@ -95,6 +100,7 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         XCTAssertTrue(try chorus("import", "orders", lastNight.path).hasPrefix("imported orders: 1500 new, 0 updated, 0 unchanged"))
 
         XCTAssertEqual(keptFiles, [keptFile(generation: 2, sequence: 1)], "for the snapshot the import wrote, and only that")
+        XCTAssertEqual(keptAnswersFiles, [keptAnswersFile(generation: 2, sequence: 1)], "with the answers about its ambiguous orders")
         // As the console opens: the orders are left to be read after the first frame, and the kept decisions before them.
         let opened = try WorkspaceStore.open(at: workspace.path, mode: .readOnly, deferringOrderHistory: true)
         defer { opened.close() }
@@ -111,6 +117,7 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         XCTAssertTrue(try chorus("import", "orders", lastNight.path).hasPrefix("imported orders: 600 new, 0 updated, 0 unchanged"))
 
         XCTAssertEqual(keptFiles, [keptFile(generation: 1, sequence: 1)], "journaled: still the first snapshot, and the import's entry")
+        XCTAssertEqual(keptAnswersFiles, [], "answers are kept by position in the snapshot's files, which do not hold the import")
         let store = try WorkspaceStore.open(at: workspace.path, mode: .readOnly)
         defer { store.close() }
         assertSame(try store.attribution(), try decided())
@@ -152,6 +159,7 @@ final class NightlyImportKeepsAttributionTests: XCTestCase {
         XCTAssertEqual(made.status, 0, made.stderr)
 
         XCTAssertEqual(keptFiles, [keptFile(generation: 1, sequence: 0)], "for the snapshot it wrote")
+        XCTAssertEqual(keptAnswersFiles, [keptAnswersFile(generation: 1, sequence: 0)])
         let opened = try WorkspaceStore.open(at: workspace.path, mode: .readOnly, deferringOrderHistory: true)
         defer { opened.close() }
         assertSame(try XCTUnwrap(opened.keptAttributionRead?(), "nothing kept for the generated state").result, try decided())
