@@ -123,6 +123,7 @@ extension WorkspaceStore {
     /// write or keeps no files (a workspace on a server). The file is written before `close` returns.
     public func keepAttributionCurrent() {
         guard attributionLeftStale else { return }
+        checksumSnapshotFilesAhead()
         remember(Attribution.compute(workspace))
     }
 
@@ -133,7 +134,18 @@ extension WorkspaceStore {
     /// never read, or when the store keeps no files. The file is written before `close` returns.
     public func keepAttribution() {
         guard attributionUndecidedHere else { return }
+        checksumSnapshotFilesAhead()
         remember(Attribution.compute(workspace))
+    }
+
+    /// Starts taking the snapshot files' checksums for the answers kept beside the decisions
+    /// (`KeptAmbiguousAnswers`) on the writer's queue while the decisions are computed here: a
+    /// snapshot an import just wrote is not in the page cache, and reading it back after the
+    /// decisions held up the import's exit by a tenth of a second at a million orders.
+    private func checksumSnapshotFilesAhead() {
+        guard let files = snapshotFilesHoldingTheHistory else { return }
+        let checksums = snapshotFileChecksums, fileSystem = fileSystem
+        attributionWriter.async { for path in [files.orders, files.answers] { _ = try? checksums.of(path, fileSystem: fileSystem) } }
     }
 
     /// Whether a command since the open changed what is credited and nothing decided it since,
