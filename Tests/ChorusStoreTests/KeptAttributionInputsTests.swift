@@ -258,7 +258,7 @@ final class KeptAttributionInputsTests: XCTestCase {
     /// decisions are kept alone, and a report reads the orders.
     func testAfterAnImportJournaledPastTheSnapshotTheDecisionsAreKeptWithoutAnswers() throws {
         let (folder, _) = try keptProgram(naming: true)
-        XCTAssertEqual(try keptAnswersFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-0.answers.json"])
+        XCTAssertEqual(try StoreFixtures.keptAttributionFiles(in: folder, answers: true), ["attribution-r\(Attribution.rulesVersion)-1-0.answers.json"])
         let store = try WorkspaceStore.open(at: folder)
         var refunded = store.workspace.orders[0]
         refunded.refunded = refunded.subtotal
@@ -266,8 +266,8 @@ final class KeptAttributionInputsTests: XCTestCase {
         store.remember(Attribution.compute(store.workspace))
         store.close()
 
-        XCTAssertEqual(try keptDecisionsFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.json"])
-        XCTAssertEqual(try keptAnswersFiles(in: folder), [], "the earlier state's answers went with its decisions")
+        XCTAssertEqual(try StoreFixtures.keptAttributionFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.json"])
+        XCTAssertEqual(try StoreFixtures.keptAttributionFiles(in: folder, answers: true), [], "the earlier state's answers went with its decisions")
     }
 
     /// A creator renamed past the snapshot changes what is credited but not the orders or the
@@ -281,7 +281,7 @@ final class KeptAttributionInputsTests: XCTestCase {
         try store.perform(.updateCreator(renamed), context: StoreFixtures.context())
         store.remember(Attribution.compute(store.workspace))
         store.close()
-        XCTAssertEqual(try keptAnswersFiles(in: folder), ["attribution-r\(Attribution.rulesVersion)-1-1.answers.json"])
+        XCTAssertEqual(try StoreFixtures.keptAttributionFiles(in: folder, answers: true), ["attribution-r\(Attribution.rulesVersion)-1-1.answers.json"])
 
         let whole = try WorkspaceStore.open(at: folder, mode: .readOnly)
         let expected = Attribution.ambiguousMentions(of: Attribution.compute(whole.workspace), in: whole.workspace)
@@ -293,13 +293,5 @@ final class KeptAttributionInputsTests: XCTestCase {
         XCTAssertFalse(expected.isEmpty)
         XCTAssertEqual(found.map(\.order), expected.map(\.order))
         XCTAssertEqual(found.map(\.creatorPositions), expected.map(\.creatorPositions))
-    }
-
-    private func keptDecisionsFiles(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && !$0.hasSuffix(".answers.json") }.sorted()
-    }
-
-    private func keptAnswersFiles(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && $0.hasSuffix(".answers.json") }.sorted()
     }
 }

@@ -12,14 +12,9 @@ final class KeptAttributionTests: XCTestCase {
     /// The generated sample: codes, links, survey answers (some ambiguous) and several waves.
     private static let sample = SampleProgram.generate(options: GeneratorOptions(seed: 7, today: Day(year: 2026, month: 3, day: 16)!))
 
-    /// The files of kept decisions (the answers kept beside them are `keptAnswersFiles`).
-    private func keptFiles(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && !$0.hasSuffix(".answers.json") }.sorted()
-    }
+    private func keptFiles(in folder: String) throws -> [String] { try StoreFixtures.keptAttributionFiles(in: folder) }
 
-    private func keptAnswersFiles(in folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("attribution-") && $0.hasSuffix(".answers.json") }.sorted()
-    }
+    private func keptAnswersFiles(in folder: String) throws -> [String] { try StoreFixtures.keptAttributionFiles(in: folder, answers: true) }
 
     private func assertSame(_ kept: AttributionResult?, _ computed: AttributionResult, in workspace: Workspace = sample,
                             file: StaticString = #filePath, line: UInt = #line) {

@@ -98,6 +98,13 @@ enum StoreFixtures {
     }
 
     /// A fresh, empty folder path (not yet created) under the temporary directory.
+    /// The attribution files kept in `folder`: the decisions, or (`answers`) the answers about
+    /// ambiguous orders kept beside them, sorted.
+    static func keptAttributionFiles(in folder: String, answers: Bool = false) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasPrefix("attribution-") && $0.hasSuffix(".answers.json") == answers }.sorted()
+    }
+
     static func temporaryFolder(_ name: String = #function) -> String {
         let base = NSTemporaryDirectory() + "chorus-store-tests-\(getpid())"
         mkdir(base, 0o700)
