@@ -131,9 +131,10 @@ import ChorusConcurrency
         return insert(position, hash: Self.hash(key), in: rows)
     }
 
-    /// Empty slots for `capacity` keys at half load, dropping what was indexed.
+    /// Empty slots for `capacity` keys, dropping what was indexed. Up to three quarters full:
+    /// a table's index is held all session and asked mostly for keys it has.
     @usableFromInline mutating func reserveCapacity(_ capacity: Int) {
-        slots = HashSlots(capacity: capacity)
+        slots = HashSlots(capacity: capacity, fill: .threeQuarters)
         count = 0
     }
 

@@ -70,11 +70,12 @@ extension ShopifyOrdersImport {
             let cancelled = try cancelledAt.flatMap { try time(record, $0) }
             guard let subtotal = try money(record, subtotal, currency) else { throw failure(record, subtotal, "no Subtotal on the order's first row") }
             let refunded = try refunded.flatMap { try money(record, $0, currency) } ?? .zero(currency)
-            let shopifyID = try self.shopifyID.flatMap { try shopifyNumber(record, $0) }
             let referral = repeats.referral(record, readBy: self)
-            return Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
-                         cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
-                         shopifyID: shopifyID, original: nil)
+            var order = Order(id: id, email: email(record, into: &repeats.emails), financialStatus: status, createdAt: created,
+                              cancelledAt: cancelled, subtotal: subtotal, refunded: refunded, referral: referral, lines: OrderLines(),
+                              shopifyID: nil, original: nil)
+            if let shopifyID { try readShopifyID(record, shopifyID, into: &order) }
+            return order
         }
 
         /// The row's line item; nil when the file has no line-item columns or the row none.
@@ -114,18 +115,19 @@ extension ShopifyOrdersImport {
         /// Shopify's numeric `Id`: digits, after a `'` that keeps spreadsheets from turning a
         /// long id into 5.1E+12. Bytes, not Characters: walking a million ids grapheme by
         /// grapheme was a fifth of reading an order (an ASCII digit Character is one byte 0–9).
-        /// Digits as they are in the file are taken without trimming or copying them first.
-        private func shopifyNumber(_ record: CSVRecord, _ column: Int) throws -> String? {
-            let plain = record.withBytes(at: column) { bytes -> String? in
-                guard let first = bytes.first, let last = bytes.last, String.isTrimmed(first: first, last: last) else { return nil }
+        /// Digits as they are in the file are taken as they are, without a `String` of them.
+        private func readShopifyID(_ record: CSVRecord, _ column: Int, into order: inout Order) throws {
+            let plain = record.withBytes(at: column) { bytes -> Bool in
+                guard let first = bytes.first, let last = bytes.last, String.isTrimmed(first: first, last: last) else { return false }
                 let digits = first == UInt8(ascii: "'") ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes
-                return digits.allSatisfy({ (0x30...0x39).contains($0) }) ? String(decoding: digits, as: UTF8.self) : nil
+                guard digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+                order.setShopifyID(digits: digits)
+                return true
             }
-            if let plain { return plain }
-            guard let id = text(record, column) else { return nil }
+            guard !plain, let id = text(record, column) else { return }
             let digits = id.hasPrefix("'") ? String(id.dropFirst()) : id
             guard digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw failure(record, column, "'\(id)' is not a Shopify order Id") }
-            return digits
+            order.shopifyID = digits
         }
 
         /// The e-mail, trimmed, appended to the chunk's shared block of e-mails; the bytes go

@@ -67,7 +67,7 @@ enum OrderRowCodec: RowCodec {
             writer.endArray()
         }
         writer.endArray()
-        writer.optionalString(order.shopifyID)
+        order.withShopifyID { id in if let id { writer.string(utf8: id) } else { writer.null() } }
         if let original = order.original {
             writer.beginArray()
             writer.string(original.subtotal.currency.code)

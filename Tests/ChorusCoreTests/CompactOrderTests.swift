@@ -17,8 +17,9 @@ final class CompactOrderTests: XCTestCase {
     }
 
     func testAnOrderStaysWithinItsSlimmedSize() {
-        // 328 bytes before; each Money was 24 (its currency a String), each line 64.
-        XCTAssertLessThanOrEqual(MemoryLayout<Order>.stride, 128)
+        // 328 bytes before; each Money was 24 (its currency a String), each line 64; 112 with
+        // Shopify's `Id` as a `String?`.
+        XCTAssertLessThanOrEqual(MemoryLayout<Order>.stride, 104)
         XCTAssertLessThanOrEqual(MemoryLayout<Money>.stride, 16)
         XCTAssertLessThanOrEqual(MemoryLayout<Currency>.stride, 4)
         XCTAssertLessThanOrEqual(MemoryLayout<OrderLine>.stride, 56)
@@ -115,6 +116,41 @@ final class CompactOrderTests: XCTestCase {
                 XCTAssertEqual(order.financialStatus, status)
             }
         }
+    }
+
+    /// Shopify's `Id` is kept as a number when it reads back as the same text, else as written:
+    /// either way the order reads, compares, hashes and encodes as with the text.
+    func testAShopifyIdReadsBackAsWrittenWhetherKeptAsANumberOrNot() throws {
+        let ids: [String?] = [nil, "5100000001001", "1", "9999999999999999999", "18446744073709551615", "0", "0510000001001",
+                              "", "51000-0001", "+5100000001001", " 5100000001001", "٥١٠٠", "5100000001001.0", "order 1001"]
+        for id in ids {
+            var built = order
+            built.shopifyID = id
+            let made = Order(id: "#1001", email: "buyer@example.com", financialStatus: "paid", createdAt: day, subtotal: eur(6_900),
+                             refunded: eur(0), discountCodes: "MILA15", source: "web", utmSource: "instagram", utmCampaign: "spring-glow",
+                             lines: [serum, wrap], shopifyID: id)
+            XCTAssertEqual(built.shopifyID, id)
+            XCTAssertEqual(made.shopifyID, id)
+            XCTAssertEqual(built, made, String(describing: id))
+            XCTAssertEqual(built.hashValue, made.hashValue)
+            XCTAssertEqual(try JSONDecoder().decode(Order.self, from: JSONEncoder().encode(made)).shopifyID, id)
+            // Set and then cleared, or changed to another kind, nothing of the old `Id` is left behind.
+            for other in ids {
+                var changed = made
+                changed.shopifyID = other
+                changed.shopifyID = id
+                XCTAssertEqual(changed, made, "\(String(describing: other)) then \(String(describing: id))")
+                XCTAssertEqual(changed.hashValue, made.hashValue)
+                if other != id { changed.shopifyID = other; XCTAssertNotEqual(changed, made) }
+            }
+        }
+        var cancelled = order
+        cancelled.cancelledAt = day
+        cancelled.shopifyID = "order 1001"
+        cancelled.shopifyID = "5100000001001"
+        XCTAssertEqual(cancelled.cancelledAt, day, "an odd `Id` replaced leaves the rest of what is rare alone")
+        cancelled.cancelledAt = nil
+        XCTAssertEqual(cancelled, { var plain = order; plain.shopifyID = "5100000001001"; return plain }())
     }
 
     func testACurrencyCodeThatIsNotThreeLettersStillWorks() {
