@@ -137,7 +137,12 @@ public struct Order: Hashable, Sendable, Codable, Identifiable {
         if rareBox?.value.shopifyID != nil { rare.shopifyID = nil }
     }
 
-    private static func number(ofShopifyID id: String?) -> UInt64? {
+    /// `shopifyID` as a key, without making its text.
+    public var shopifyKey: ShopifyOrderKey? {
+        shopifyNumber != 0 ? .number(shopifyNumber) : rareBox?.value.shopifyID.map(ShopifyOrderKey.written)
+    }
+
+    static func number(ofShopifyID id: String?) -> UInt64? {
         guard var id else { return nil }
         return id.withUTF8(number)
     }

@@ -15,13 +15,13 @@ public struct SurveyAnswerOrders: Sendable {
 
     /// Matches the order references in `keys`.
     public init(keys: some Sequence<OrderID>, in workspace: Workspace) {
-        var byShopifyID: [String: [OrderID]] = [:]
+        var byShopifyID: [ShopifyOrderKey: [OrderID]] = [:]
         for key in keys where matched[key] == nil {
-            if let name = Self.orderName(key, in: workspace) { matched[key] = name } else { byShopifyID[key.rawValue, default: []].append(key) }
+            if let name = Self.orderName(key, in: workspace) { matched[key] = name } else { byShopifyID[ShopifyOrderKey(key.rawValue), default: []].append(key) }
         }
         guard !byShopifyID.isEmpty else { return }
         for order in workspace.orders {
-            guard let id = order.shopifyID, let keys = byShopifyID[id] else { continue }
+            guard let id = order.shopifyKey, let keys = byShopifyID[id] else { continue }
             for key in keys { matched[key] = order.id }
         }
     }
@@ -49,12 +49,12 @@ public struct SurveyAnswerOrders: Sendable {
             }
         }.flatMap { $0 }
         // Answers naming no order by its `Name` may name one by Shopify's `Id` (the last such order wins, as in `init`).
-        var byShopifyID: [String: [Int]] = [:]
-        for (index, position) in positions.enumerated() where position < 0 { byShopifyID[responses[index].orderID.rawValue, default: []].append(index) }
+        var byShopifyID: [ShopifyOrderKey: [Int]] = [:]
+        for (index, position) in positions.enumerated() where position < 0 { byShopifyID[ShopifyOrderKey(responses[index].orderID.rawValue), default: []].append(index) }
         guard !byShopifyID.isEmpty else { return positions }
         orders.withUnsafeBufferPointer { rows in
             for position in rows.indices {
-                guard let id = rows[position].shopifyID, let answers = byShopifyID[id] else { continue }
+                guard let id = rows[position].shopifyKey, let answers = byShopifyID[id] else { continue }
                 // Found by its `Name` again, as `order(_:)` names it: the first row if a damaged table repeats it.
                 let named = Int32(orders.position(of: rows[position].id) ?? position)
                 for answer in answers { positions[answer] = named }

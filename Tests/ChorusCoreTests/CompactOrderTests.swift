@@ -119,7 +119,7 @@ final class CompactOrderTests: XCTestCase {
     }
 
     /// Shopify's `Id` is kept as a number when it reads back as the same text, else as written:
-    /// either way the order reads, compares, hashes and encodes as with the text.
+    /// either way the order reads, compares, hashes, encodes and is found as with the text.
     func testAShopifyIdReadsBackAsWrittenWhetherKeptAsANumberOrNot() throws {
         let ids: [String?] = [nil, "5100000001001", "1", "9999999999999999999", "18446744073709551615", "0", "0510000001001",
                               "", "51000-0001", "+5100000001001", " 5100000001001", "٥١٠٠", "5100000001001.0", "order 1001"]
@@ -134,6 +134,10 @@ final class CompactOrderTests: XCTestCase {
             XCTAssertEqual(built, made, String(describing: id))
             XCTAssertEqual(built.hashValue, made.hashValue)
             XCTAssertEqual(try JSONDecoder().decode(Order.self, from: JSONEncoder().encode(made)).shopifyID, id)
+            // An answer naming an order by `Id` finds it by key exactly when the texts are equal.
+            for written in ids {
+                XCTAssertEqual(made.shopifyKey == written.map(ShopifyOrderKey.init), id == written, "\(String(describing: id)) by \(String(describing: written))")
+            }
             // Set and then cleared, or changed to another kind, nothing of the old `Id` is left behind.
             for other in ids {
                 var changed = made
