@@ -20,6 +20,12 @@ import Foundation
 ///
 /// Each stretch is written on a thread of its own while the next is gathered: a direct write
 /// waits for the disk, and the core that made the pieces would otherwise wait with it.
+///
+/// A disk keeps what it was handed directly in its own cache until it is told to keep it for
+/// good, which the closing `fsync` did for the whole batch at once: 0.27–0.32 s with both cores
+/// idle, a tenth of the import. So every `flushEvery` bytes gone direct, `fdatasync` is called
+/// on a third thread while the next stretches are made and written, and the closing `fsync`
+/// finds one flush's worth left.
 final class DirectWrites: @unchecked Sendable {
     // Sendable by hand-over: the stretch out for writing, `failure` and what the writing
     // thread changes (`isDirect`, `wentDirect`, `directRefused`, `behind`) are touched by
@@ -33,11 +39,19 @@ final class DirectWrites: @unchecked Sendable {
 
     /// `write(2)`, or a stand-in that refuses or shortens writes in tests.
     typealias SystemWrite = (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+    /// `fdatasync(2)`, or a stand-in that counts or fails flushes in tests.
+    typealias SystemFlush = (_ fd: Int32) -> Int32
+
+    /// Bytes gone direct between flushes behind: a few stretches, so that the last flush is short
+    /// and each waits on a disk that has had time to take the bytes before it.
+    static let defaultFlushEvery = 32 << 20
 
     private let fd: Int32
     private let path: String
     private let stretch: Int
     private let systemWrite: SystemWrite
+    private let systemFlush: SystemFlush
+    private let flushEvery: Int
     /// Two stretches, mapped together at the first bytes (and never changed after, as the
     /// writing thread reads them): one gathering pieces while the other is written. Mapped
     /// rather than allocated, so that a small file costs only the pages it fills and malloc
@@ -48,6 +62,14 @@ final class DirectWrites: @unchecked Sendable {
     private let writing = DispatchGroup()
     private let writer = DispatchQueue(label: "chorus.direct-writes")
     private var failure: Error?
+    /// Bytes gone direct since the last flush began (the writing thread's).
+    private var unflushed = 0
+    private let flushing = DispatchGroup()
+    private let flusher = DispatchQueue(label: "chorus.direct-writes.flush")
+    /// The `errno` of a flush behind that failed: the flush reported the failure for the file,
+    /// so the closing `fsync` may succeed over bytes that never reached the disk (the flushing
+    /// thread's until `flushing.wait()` returns it).
+    private var flushFailure: Int32?
     private var behind: WriteBehind
     /// Whether the file is open with `O_DIRECT` now.
     private var isDirect = false
@@ -59,25 +81,32 @@ final class DirectWrites: @unchecked Sendable {
     /// `stretch` must be a multiple of `alignment`; `sync` is `WriteBehind`'s. Without `direct`,
     /// every stretch goes through the page cache: a small file, read again soon, stays there.
     init(fd: Int32, path: String, stretch: Int = DirectWrites.defaultStretch, direct: Bool = true,
+         flushEvery: Int = DirectWrites.defaultFlushEvery,
          syncingBehind sync: WriteBehind.SyncFileRange? = WriteBehind.syncFileRange,
-         systemWrite: @escaping SystemWrite = { Foundation.write($0, $1, $2) }) {
+         systemWrite: @escaping SystemWrite = { Foundation.write($0, $1, $2) },
+         systemFlush: @escaping SystemFlush = { fdatasync($0) }) {
         precondition(stretch > 0 && stretch % Self.alignment == 0, "a stretch is whole blocks")
         self.fd = fd
         self.path = path
         self.stretch = stretch
+        self.flushEvery = flushEvery
         self.systemWrite = systemWrite
+        self.systemFlush = systemFlush
         directRefused = !direct || Self.directFlag == nil
         behind = WriteBehind(fd: fd, sync: sync)
     }
 
     deinit {
-        writing.wait()
+        settle()
         for buffer in buffers { munmap(buffer.baseAddress, buffer.count) }
     }
 
-    /// Waits for the stretch being written: the caller closes the file after this, never
-    /// while the writing thread may still use it.
-    func settle() { writing.wait() }
+    /// Waits for the stretch being written and the flush behind: the caller closes the file
+    /// after this, never while another thread may still use it.
+    func settle() {
+        writing.wait()
+        flushing.wait()
+    }
 
     /// Gathers `bytes`, handing each stretch they fill to the writing thread.
     func write(_ bytes: [UInt8]) throws {
@@ -97,10 +126,11 @@ final class DirectWrites: @unchecked Sendable {
     /// Writes what is gathered, through the page cache, so that the file may end anywhere;
     /// the caller's `fsync` makes it durable, the direct stretches' extents and size included.
     /// Throws what writing any stretch threw, and a write-back that failed (which the `fsync`
-    /// would no longer report).
+    /// would no longer report), and a flush behind that failed.
     func finish() throws {
-        writing.wait()
+        settle()
         if let failure { throw failure }
+        if let flushFailure { throw StoreError.io("fdatasync", path, errno: flushFailure) }
         if isDirect { try setDirect(false) }
         if filled > 0 { try writeAll(UnsafeRawBufferPointer(rebasing: buffers[gathering][..<filled])) }
         filled = 0
@@ -128,6 +158,18 @@ final class DirectWrites: @unchecked Sendable {
             directRefused = true
             try setDirect(false)
             try writeAll(stretch)
+        }
+        if isDirect { flushBehind(after: stretch.count) }
+    }
+
+    /// Starts a flush once `flushEvery` bytes went direct since the last began, unless that
+    /// one is still running (the next stretch looks again).
+    private func flushBehind(after count: Int) {
+        unflushed += count
+        guard unflushed >= flushEvery, flushing.wait(timeout: .now()) == .success, flushFailure == nil else { return }
+        unflushed = 0
+        flusher.async(group: flushing) { [self] in
+            if systemFlush(fd) != 0 { flushFailure = errno }
         }
     }
 

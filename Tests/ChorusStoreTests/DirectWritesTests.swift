@@ -91,6 +91,26 @@ final class DirectWritesTests: XCTestCase {
         }
     }
 
+    /// What went to the disk directly is flushed behind while the rest is written, a few
+    /// stretches at a time, so that the closing `fsync` finds little left; a flush that failed
+    /// fails the file, though the closing `fsync` would no longer report it.
+    func testWhatWentDirectIsFlushedBehindAndAFailedFlushFailsTheFile() throws {
+        try XCTSkipUnless(directWritesWork(), "the temporary folder's file system takes no direct writes")
+        let stretch = DirectWrites.alignment
+        let pieces = Self.pieces(totalling: 12 * stretch + 321, seed: 8)
+        let flushes = Flushes()
+        let (bytes, wentDirect) = try write(pieces, stretch: stretch, flushEvery: 3 * stretch) { fd in flushes.count(fdatasync(fd)) }
+        XCTAssertTrue(bytes == pieces.flatMap { $0 })
+        XCTAssertTrue(wentDirect)
+        XCTAssertTrue((1...4).contains(flushes.calls), "\(flushes.calls) flushes of twelve stretches, one every three at most")
+
+        let failing = Flushes()
+        XCTAssertThrowsError(try write(pieces, stretch: stretch, flushEvery: 3 * stretch) { _ in failing.count(-1, errno: EIO) }) { error in
+            XCTAssertEqual((error as? StoreError)?.code, EIO, "\(error)")
+        }
+        XCTAssertEqual(failing.calls, 1, "nothing is flushed after a flush failed")
+    }
+
     // MARK: Helpers
 
     /// Pieces of uneven sizes, some bigger than a stretch, each byte telling its piece and place.
@@ -107,16 +127,18 @@ final class DirectWritesTests: XCTestCase {
         return pieces
     }
 
-    private func write(_ pieces: [[UInt8]], stretch: Int, through disk: StandInDisk? = nil) throws -> (bytes: [UInt8], wentDirect: Bool) {
+    private func write(_ pieces: [[UInt8]], stretch: Int, through disk: StandInDisk? = nil, flushEvery: Int = DirectWrites.defaultFlushEvery,
+                       flush: @escaping DirectWrites.SystemFlush = { fdatasync($0) }) throws -> (bytes: [UInt8], wentDirect: Bool) {
         let path = folder + "/file-\(UUID().uuidString)"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         XCTAssertGreaterThanOrEqual(fd, 0)
-        let writes = disk.map { DirectWrites(fd: fd, path: path, stretch: stretch, systemWrite: $0.write) }
-            ?? DirectWrites(fd: fd, path: path, stretch: stretch)
+        defer { close(fd) }
+        let writes = DirectWrites(fd: fd, path: path, stretch: stretch, flushEvery: flushEvery,
+                                  systemWrite: disk.map { disk in { disk.write($0, $1, $2) } } ?? { Foundation.write($0, $1, $2) },
+                                  systemFlush: flush)
         for piece in pieces { try writes.write(piece) }
         try writes.finish()
         XCTAssertEqual(fsync(fd), 0)
-        close(fd)
         return (try POSIXFileSystem().readFile(at: path), writes.wentDirect)
     }
 
@@ -149,5 +171,19 @@ private final class StandInDisk: @unchecked Sendable {
         let direct = DirectWrites.directFlag.map { fcntl(fd, F_GETFL) & $0 != 0 } ?? false
         if direct { directCalls += 1 }
         return answer(fd, bytes, count, direct, directCalls)
+    }
+}
+
+/// Counts the flushes behind, which the flushing thread makes; passes on what each returned.
+private final class Flushes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made = 0
+
+    var calls: Int { lock.withLock { made } }
+
+    func count(_ result: Int32, errno code: Int32 = 0) -> Int32 {
+        lock.withLock { made += 1 }
+        if result != 0 { errno = code }
+        return result
     }
 }
