@@ -91,6 +91,21 @@ final class DirectWritesTests: XCTestCase {
         }
     }
 
+    /// Stretches queue for the writing thread while the next are gathered; once one fails, the
+    /// ones queued behind it are not written, and the file fails with the first error.
+    func testNothingQueuedBehindAFailedStretchIsWritten() throws {
+        try XCTSkipUnless(directWritesWork(), "the temporary folder's file system takes no direct writes")
+        let disk = StandInDisk { fd, bytes, count, direct, calls in
+            guard direct, calls == 2 else { return Foundation.write(fd, bytes, count) }
+            errno = EIO
+            return -1
+        }
+        XCTAssertThrowsError(try write(Self.pieces(totalling: 9 * DirectWrites.alignment, seed: 4), stretch: DirectWrites.alignment, through: disk)) { error in
+            XCTAssertEqual((error as? StoreError)?.code, EIO, "\(error)")
+        }
+        XCTAssertEqual(disk.directCalls, 2, "the stretch after the failed one and those queued behind it are left")
+    }
+
     /// What went to the disk directly is flushed behind while the rest is written, a few
     /// stretches at a time, so that the closing `fsync` finds little left; a flush that failed
     /// fails the file, though the closing `fsync` would no longer report it.
