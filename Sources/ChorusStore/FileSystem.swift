@@ -45,8 +45,9 @@ public protocol FileSystem: Sendable {
     func isSymbolicLink(at path: String) -> Bool
     /// The size in bytes of the file at `path` (not followed if a link), or nil if there is none.
     func byteCount(at path: String) -> Int?
-    /// Whether files may be read at the same time: the small collections beside the creators at
-    /// open, and a collection file's next window while the rows before it decode. A test double
+    /// Whether files may be read (and a big import's batch written) at the same time: the small
+    /// collections beside the creators at open, a collection file's next window while the rows
+    /// before it decode, the batch beside the import applied in memory. A test double
     /// that numbers every step it takes says no, so that a step's number names the same read in
     /// every run.
     var readsFilesConcurrently: Bool { get }

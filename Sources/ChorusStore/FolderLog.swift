@@ -223,6 +223,14 @@ final class FolderLog: SharedLog {
 
     /// Writes the batch to its file as it is encoded.
     func stage(writing payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String {
+        try Self.stage(in: folder, fileSystem: fileSystem, writing: payload)
+    }
+
+    /// `stage(writing:)` without the log, which only one thread may use at a time: the folder
+    /// and the file system are all a batch needs, so it can be written beside the log's use
+    /// (see `BatchStaging`).
+    static func stage(in folder: String, fileSystem: any FileSystem,
+                      writing payload: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws -> String {
         let name = "batch-\(UUID().uuidString.lowercased()).json"
         try fileSystem.writeFile(at: folder + "/" + name, pieces: payload)
         try fileSystem.syncDirectory(at: folder)

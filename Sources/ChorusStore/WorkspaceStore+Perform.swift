@@ -39,9 +39,9 @@ extension WorkspaceStore {
                         durability: Durability = .journal, undoable: Bool = true) throws -> AppliedCommand {
         try requireWritable()
         if command.needsOrderHistory || durability == .snapshot { try finishLoadingOrderHistory() }
-        let batch = durability == .snapshot ? try stage(command) : nil
+        let staging = durability == .snapshot ? try beginStaging(command) : nil
         var staged = StagedOutcome.unknown
-        defer { settle(batch, staged) }
+        defer { settle(staging?.finished, staged) }
         let basedOn = basedOn ?? basis(for: command)
         var attempt = 0
         var touched: Set<ChangedItem> = []
@@ -74,7 +74,12 @@ extension WorkspaceStore {
             appliedAt = lastSequence
             var entry = JournalEntry(seq: lastSequence + 1, at: context.now, actor: context.actor, command: command,
                                      commandID: commandID, basedOn: basedOn, summary: applied.summary)
-            entry.batch = batch
+            do {
+                entry.batch = try staging?.batch()
+            } catch {
+                takeBack(applied, context: context)
+                throw error
+            }
             let outcome: AppendOutcome
             do {
                 outcome = try log.append(entry, expectedHead: lastSequence)
@@ -97,7 +102,7 @@ extension WorkspaceStore {
                 lastOwnPosition = entry.seq
                 if command.needsOrderHistory { lastEntryNeedingOrderHistory = entry.seq }
                 noteAttributionInputs(changedBy: command, applied: applied)
-                if let batch, let folderLog, let rows = batch.rows, rows.holdsTheOrders(of: workspace, staged: command) {
+                if let batch = entry.batch, let folderLog, let rows = batch.rows, rows.holdsTheOrders(of: workspace, staged: command) {
                     savedRows.note(OrderRowCodec.collection, workspace.orders.rowsVersion, in: folderLog.folder + "/" + batch.name,
                                    currency: Currency(rows.currency))
                 }
@@ -165,11 +170,20 @@ extension WorkspaceStore {
         AppliedCommand(summary: summary, undo: .restore(point: RestorePoint(), label: summary))
     }
 
-    /// Stages a big import's command out of line before it is performed (outside the append
-    /// lock: writing a hundred megabytes takes a while), so that the entry appended is small. The
-    /// batch goes to the log as it is encoded, so it is never held whole beside the orders.
-    private func stage(_ command: Command) throws -> StagedBatch {
-        try StagedBatch.staging(command, currency: workspace.program.currency) { try log.stage(writing: $0) }
+    /// Starts staging a big import's command out of line (outside the append lock: writing a
+    /// hundred megabytes takes a while), so that the entry appended is small. The batch goes to
+    /// the log as it is encoded, so it is never held whole beside the orders. In a folder it is
+    /// written on another thread while the command is applied (see `BatchStaging`); else it is
+    /// written first, and a batch that cannot be written throws before anything is applied.
+    private func beginStaging(_ command: Command) throws -> BatchStaging {
+        let currency = workspace.program.currency
+        guard let folderLog, folderLog.fileSystem.readsFilesConcurrently else {
+            return BatchStaging(staged: try StagedBatch.staging(command, currency: currency) { try log.stage(writing: $0) })
+        }
+        let (folder, fileSystem) = (folderLog.folder, folderLog.fileSystem)
+        return BatchStaging {
+            try StagedBatch.staging(command, currency: currency) { try FolderLog.stage(in: folder, fileSystem: fileSystem, writing: $0) }
+        }
     }
 
     /// How a staged import's perform ended, for `settle`.
