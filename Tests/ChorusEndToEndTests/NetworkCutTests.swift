@@ -175,11 +175,14 @@ private final class Traffic {
         longestHostStall = max(longestHostStall, Date().timeIntervalSince(lastHostMove))
     }
 
+    /// The condition is looked at once more after the deadline: a test process that was not
+    /// scheduled for a while (a busy CI machine) must not fail a wait whose condition holds.
     func wait(_ what: String, timeout: TimeInterval, file: StaticString = #filePath, line: UInt = #line, until condition: () -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             try tick()
             if condition() { return }
+            guard Date() < deadline else { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         XCTFail("timed out after \(Int(timeout)) s waiting for \(what)", file: file, line: line)
