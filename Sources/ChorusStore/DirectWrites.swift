@@ -128,7 +128,8 @@ final class DirectWrites: @unchecked Sendable {
         try bytes.withUnsafeBytes { bytes in
             var taken = 0
             while taken < bytes.count {
-                if buffers.isEmpty { buffers = try (0..<Self.bufferCount).map { _ in try Self.map(stretch, path) } }
+                // One at a time, so that `deinit` unmaps those mapped before one that failed.
+                if buffers.isEmpty { for _ in 0..<Self.bufferCount { buffers.append(try Self.map(stretch, path)) } }
                 let buffer = buffers[gathering]
                 let count = min(bytes.count - taken, buffer.count - filled)
                 (buffer.baseAddress! + filled).copyMemory(from: bytes.baseAddress! + taken, byteCount: count)
@@ -162,7 +163,12 @@ final class DirectWrites: @unchecked Sendable {
             do { try writeStretch(UnsafeRawBufferPointer(buffers[full])) } catch { failure = error }
         }
         free.wait()
-        if let failure { throw failure }
+        if let failure {
+            // Nothing is left queued when the error leaves: a queued block holding the last
+            // reference would run `deinit` on the writing thread, waiting for itself.
+            settle()
+            throw failure
+        }
         gathering = (gathering + 1) % buffers.count
         filled = 0
     }

@@ -109,6 +109,7 @@ extension WorkspaceStore {
                 return applied
             case .conflict:
                 takeBack(applied, context: context)
+                try requireWritable()  // a take-back that failed closed the store: no more tries
                 attempt += 1
                 guard attempt < Self.attempts else {
                     throw StoreError(.locked, file: folder, "colleagues kept changing the workspace while this was saved "
@@ -206,7 +207,14 @@ extension WorkspaceStore {
 
     /// Takes back a command applied in memory but not kept in the log: by its undo, or, for one
     /// applied without undo, by reading the workspace again as the log has it.
+    /// If it can be neither undone nor read again, the store is closed: its memory holds a
+    /// command the log does not, and nothing (a compaction, kept attribution) may be written
+    /// from it.
     private func takeBack(_ applied: AppliedCommand, context: CommandContext) {
-        if applied.isUndoable { _ = try? workspace.apply(applied.undo, context: context) } else { try? reloadFromSnapshot() }
+        do {
+            if applied.isUndoable { _ = try workspace.apply(applied.undo, context: context) } else { try reloadFromSnapshot() }
+        } catch {
+            close()
+        }
     }
 }
